@@ -117,6 +117,21 @@ RUNS = pa.schema([
     pa.field("message", pa.string()),
 ])
 
+STORY_ASSIGNMENTS = pa.schema([
+    pa.field("article_id", pa.string(), nullable=False),
+    pa.field("story_id", pa.string()),            # stable: id of the story's founding article
+    pa.field("score", pa.float64()),              # similarity to the story when joined (1.0 for founders)
+    pa.field("assigned_at", pa.timestamp("us", tz="UTC")),
+    *STAMP,
+])
+
+SYNDICATION = pa.schema([
+    pa.field("article_id", pa.string(), nullable=False),
+    pa.field("syndication_group_id", pa.string()),  # near-duplicate group (wire copy); singleton = own article_id
+    pa.field("similarity", pa.float64()),
+    *STAMP,
+])
+
 # table name -> schema; stage modules may register more (stories, syndication, ...)
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
@@ -126,4 +141,6 @@ TABLES: dict[str, pa.Schema] = {
     "quotes": QUOTES,
     "facts": FACTS,
     "runs": RUNS,
+    "story_assignments": STORY_ASSIGNMENTS,
+    "syndication": SYNDICATION,
 }
