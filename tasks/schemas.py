@@ -102,6 +102,17 @@ FACTS = pa.schema([
     *STAMP,
 ])
 
+FILE_LEDGER = pa.schema([
+    pa.field("source_path", pa.string(), nullable=False),  # the file, relative to the raw dir
+    pa.field("drop_id", pa.string()),
+    pa.field("file_hash", pa.string()),
+    pa.field("size", pa.int64()),
+    pa.field("mtime_ns", pa.int64()),
+    pa.field("n_articles", pa.int32()),
+    pa.field("n_rejected", pa.int32()),
+    *STAMP,
+])
+
 RUNS = pa.schema([
     pa.field("run_id", pa.string(), nullable=False),
     pa.field("started_at", pa.timestamp("us", tz="UTC")),
@@ -141,6 +152,7 @@ TABLES: dict[str, pa.Schema] = {
     "quotes": QUOTES,
     "facts": FACTS,
     "runs": RUNS,
+    "file_ledger": FILE_LEDGER,
     "story_assignments": STORY_ASSIGNMENTS,
     "syndication": SYNDICATION,
 }

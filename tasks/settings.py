@@ -22,7 +22,7 @@ _ENV = [
     ("model", "NEWSAGREE_MODEL", DEFAULT_MODEL, str),
     ("batch_size", "NEWSAGREE_BATCH_SIZE", "200", int),
     ("n_process", "NEWSAGREE_N_PROCESS", "2", int),
-    ("runner", "NEWSAGREE_RUNNER", "thread", str),
+    ("runner", "NEWSAGREE_RUNNER", "process", str),
     ("dask_address", "NEWSAGREE_DASK_ADDRESS", "", str),
 ]
 
@@ -35,7 +35,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     batch_size: int = 200
     n_process: int = 2
-    runner: str = "thread"
+    runner: str = "process"
     dask_address: str = ""
     full_refresh: bool = False
     quiet: bool = False

@@ -1,0 +1,191 @@
+"""The nightly flow: discover -> ingest + extract (batches, in parallel) -> Parquet -> stories -> SQL models -> data tests.
+
+Thin by design: every step is a function in tasks/; this module only wires
+them to Prefect tasks and chooses where the heavy batches run (local
+processes, threads, or an existing Dask cluster).
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.futures import as_completed
+from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
+from tasks import PIPELINE_VERSION, batches, ingest, parquet, stories, warehouse
+from tasks.runlock import run_lock
+from tasks.settings import Settings
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    status: str = "running"
+    files_seen: int = 0
+    files_new: int = 0
+    files_skipped: int = 0
+    articles_new: int = 0
+    duplicates: int = 0
+    files_rejected: int = 0
+    batches: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    warehouse_rows: dict[str, int] = field(default_factory=dict)
+    data_tests: int = 0
+    duration_s: float = 0.0
+    message: str = ""
+
+
+# ---------------------------------------------------------------- tasks
+
+@task(name="discover", retries=2, retry_delay_seconds=1)
+def discover_task(raw_dir: Path, processed_dir: Path) -> tuple[list, list]:
+    """Files under the raw dir, split into (new or changed, already processed)."""
+    files = ingest.discover(raw_dir)
+    return batches.select_new(files, batches.load_ledger(processed_dir))
+
+
+@task(name="process-batch")
+def process_batch_task(raw_dir: Path, files: list, model: str) -> dict:
+    """Read, clean and extract one batch of files (runs on a worker)."""
+    return batches.process_files(raw_dir, files, model)
+
+
+@task(name="write-batch", retries=2, retry_delay_seconds=1)
+def write_batch_task(processed_dir: Path, batch_key: str, drop_id: str, tables: dict, run_id: str) -> dict:
+    return parquet.write_batch(processed_dir, batch_key, drop_id, tables, run_id)
+
+
+@task(name="update-stories")
+def stories_task(processed_dir: Path, new_ids: list[str], run_id: str, full_refresh: bool) -> dict:
+    rows = stories.update_stories(processed_dir, new_ids, run_id, full_refresh)
+    return parquet.write_batch(processed_dir, f"stories-{run_id}", "_corpus", rows, run_id)
+
+
+@task(name="build-warehouse")
+def build_task(processed_dir: Path, warehouse_path: Path, run_id: str) -> warehouse.BuildResult:
+    return warehouse.build(processed_dir, warehouse_path, tag=run_id)
+
+
+def _record_run(processed_dir: Path, summary: RunSummary, started: datetime) -> None:
+    finished = datetime.now(timezone.utc)
+    row = {
+        "run_id": summary.run_id, "started_at": started, "finished_at": finished, "status": summary.status,
+        "files_seen": summary.files_seen, "files_new": summary.files_new, "articles_new": summary.articles_new,
+        "articles_skipped": summary.files_skipped, "files_rejected": summary.files_rejected,
+        "duration_s": (finished - started).total_seconds(), "pipeline_version": PIPELINE_VERSION,
+        "message": summary.message[:2000],
+    }
+    key = f"{batches.RUN_BATCH_PREFIX}{summary.run_id}-{summary.status}"
+    parquet.write_batch(processed_dir, key, "_runs", {"runs": [row]}, summary.run_id)
+
+
+def task_runner_for(settings: Settings):
+    if settings.runner == "dask":
+        from prefect_dask import DaskTaskRunner
+        if settings.dask_address:
+            return DaskTaskRunner(address=settings.dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": settings.n_process, "threads_per_worker": 1})
+    if settings.runner == "process" and settings.n_process > 1:
+        return ProcessPoolTaskRunner(max_workers=settings.n_process)
+    return ThreadPoolTaskRunner(max_workers=1)
+
+
+# ---------------------------------------------------------------- flow
+
+@flow(name="newsagree-nightly", log_prints=False)
+def nightly(settings: Settings, run_id: str | None = None) -> dict:
+    """Ingest new raw files, extract, write Parquet, update stories, build and test the warehouse."""
+    log = get_run_logger()
+    t0 = time.perf_counter()
+    started = datetime.now(timezone.utc)
+    summary = RunSummary(run_id=run_id or batches.new_run_id(started))
+    raw, processed, model = Path(settings.raw_dir), Path(settings.processed_dir), settings.model
+    try:
+        if settings.full_refresh:
+            batches.reset_processed(processed)
+        removed = parquet.remove_uncommitted(processed)
+        if removed:
+            log.info("removed %d uncommitted part file(s) left by an interrupted run", removed)
+
+        new_files, skipped = discover_task(raw, processed)
+        summary.files_seen = len(new_files) + len(skipped)
+        summary.files_new, summary.files_skipped = len(new_files), len(skipped)
+        plan = batches.plan_batches(new_files, settings.batch_size)
+        summary.batches = len(plan)
+        log.info("%d file(s) seen: %d new, %d already processed; %d batch(es)",
+                 summary.files_seen, len(new_files), len(skipped), len(plan))
+
+        known = {aid: "an earlier run" for aid in batches.load_known_article_ids(processed)} if plan else {}
+        new_ids: list[str] = []
+        max_inflight = max(2, 2 * settings.n_process)
+        pending: dict = {}
+        done_batches = 0
+
+        def collect(fut) -> None:
+            collect_result(fut, fut.result())
+
+        def collect_result(key_, result) -> None:
+            nonlocal done_batches
+            files = pending.pop(key_)
+            outcome = batches.finalise_batch(result, files, known)
+            key = f"{summary.run_id}-{done_batches:05d}"
+            counts = write_batch_task(processed, key, files[0].drop_id, outcome.tables, summary.run_id)
+            for t, n in counts.items():
+                summary.rows[t] = summary.rows.get(t, 0) + n
+            summary.articles_new += outcome.n_new
+            summary.duplicates += outcome.n_duplicates
+            summary.files_rejected += outcome.n_rejected
+            new_ids.extend(outcome.new_ids)
+            done_batches += 1
+            log.info("batch %d/%d: %d new article(s), %d rejected", done_batches, len(plan),
+                     outcome.n_new, outcome.n_rejected)
+
+        if len(plan) == 1:   # one batch: run it here, no worker start-up cost
+            fut = process_batch_task.submit(raw, plan[0], model) if settings.runner == "dask" else None
+            result = fut.result() if fut else process_batch_task(raw, plan[0], model)
+            pending["inline"] = plan[0]
+            collect_result("inline", result)
+            plan_iter = []
+        else:
+            plan_iter = plan
+        for files in plan_iter:
+            while len(pending) >= max_inflight:
+                collect(next(as_completed(list(pending))))
+            pending[process_batch_task.submit(raw, files, model)] = files
+        while pending:
+            collect(next(as_completed(list(pending))))
+
+        if new_ids or settings.full_refresh:
+            stories_task(processed, new_ids, summary.run_id, settings.full_refresh)
+
+        summary.status = "success"
+        _record_run(processed, summary, started)
+        result = build_task(processed, Path(settings.warehouse), summary.run_id)
+        summary.warehouse_rows = result.row_counts
+        summary.data_tests = result.n_tests
+    except BaseException as exc:
+        summary.status = "failed"
+        summary.message = f"{type(exc).__name__}: {exc}"
+        try:
+            _record_run(processed, summary, started)
+        except Exception:  # noqa: BLE001 - the original error matters more
+            pass
+        raise
+    finally:
+        summary.duration_s = round(time.perf_counter() - t0, 2)
+    return asdict(summary)
+
+
+def run_nightly(settings: Settings, wait_seconds: float = 0.0) -> dict:
+    """Hold the run lock and run the flow with the task runner the settings ask for."""
+    with run_lock(settings.lock_path, wait_seconds):
+        return nightly.with_options(task_runner=task_runner_for(settings))(settings)
+
+
+@flow(name="newsagree-build")
+def build_flow(settings: Settings) -> dict:
+    result = build_task(Path(settings.processed_dir), Path(settings.warehouse), batches.new_run_id())
+    return {"warehouse_rows": result.row_counts, "data_tests": result.n_tests, "duration_s": round(result.seconds, 2)}

@@ -1,0 +1,51 @@
+"""Human-readable run summary and `newsagree status` tables."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+
+def _table(headers: list[str], rows: list[tuple]) -> str:
+    cells = [[("" if v is None else str(v)) for v in r] for r in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in cells]
+    return "\n".join(out)
+
+
+def format_run_summary(s: dict, settings) -> str:
+    lines = [
+        f"newsagree run {s['run_id']}: {s['status']} in {s['duration_s']:.1f} s",
+        f"  files seen {s['files_seen']}, new {s['files_new']}, skipped (already processed) {s['files_skipped']}, "
+        f"rejected {s['files_rejected']} (of which duplicates {s['duplicates']})",
+        f"  articles new {s['articles_new']} in {s['batches']} batch(es)",
+        f"  warehouse {settings.warehouse} ({s['data_tests']} data tests passed)",
+    ]
+    rows = [(t, s.get("rows", {}).get(t, 0), n) for t, n in s.get("warehouse_rows", {}).items()]
+    lines.append(_table(["table", "new rows", "rows in warehouse"], rows))
+    return "\n".join(lines)
+
+
+def format_status(warehouse: Path, limit: int = 10) -> str:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        runs = con.execute(
+            "select run_id, status, strftime(started_at, '%Y-%m-%d %H:%M:%S') as started, round(duration_s, 1), "
+            "files_seen, files_new, articles_new, articles_skipped, files_rejected "
+            "from runs order by started_at desc limit ?", [limit]).fetchall()
+        tables = [r[0] for r in con.execute(
+            "select table_name from information_schema.tables where table_schema='main' and table_type='BASE TABLE' "
+            "order by table_name").fetchall()]
+        counts = [(t, con.execute(f'select count(*) from "{t}"').fetchone()[0]) for t in tables]
+        rejected = con.execute(
+            "select source_path, reason, left(detail, 70) from rejected_files order by rejected_at desc limit 20").fetchall()
+        n_rej = con.execute("select count(*) from rejected_files").fetchone()[0]
+    finally:
+        con.close()
+    parts = [f"warehouse {warehouse}", "", "recent runs:",
+             _table(["run_id", "status", "started (UTC)", "secs", "seen", "new", "articles", "skipped", "rejected"], runs),
+             "", "row counts:", _table(["table", "rows"], counts),
+             "", f"rejected files ({n_rej}):", _table(["source_path", "reason", "detail"], rejected) if rejected else "  none"]
+    return "\n".join(parts)

@@ -1,0 +1,169 @@
+"""Planning and post-processing of batches: which files are new, how they are grouped, deduplication.
+
+Pure functions; the flow wires them to Prefect tasks.
+"""
+from __future__ import annotations
+
+import random
+import string
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tasks import clean, extract, ingest, parquet
+
+# a jsonl line is ~ one article; other files are one article each
+_JSONL_BYTES_PER_ARTICLE = 4000
+RUN_BATCH_PREFIX = "run-"
+
+
+def new_run_id(now: datetime | None = None) -> str:
+    now = now or datetime.now(timezone.utc)
+    suffix = "".join(random.choices(string.ascii_lowercase + string.digits, k=6))
+    return f"{now:%Y%m%dT%H%M%S}-{suffix}"
+
+
+def load_ledger(processed_dir: Path) -> dict[str, tuple[int, int, str]]:
+    """source_path -> (size, mtime_ns, file_hash) of every file a committed batch has processed."""
+    t = parquet.read_table(processed_dir, "file_ledger", ["source_path", "size", "mtime_ns", "file_hash"])
+    d = t.to_pydict()
+    return {p: (s, m, h) for p, s, m, h in zip(d["source_path"], d["size"], d["mtime_ns"], d["file_hash"])}
+
+
+def load_known_article_ids(processed_dir: Path) -> set[str]:
+    return set(parquet.read_table(processed_dir, "articles", ["article_id"]).column("article_id").to_pylist())
+
+
+def select_new(files: list, ledger: dict[str, tuple[int, int, str]]) -> tuple[list, list]:
+    """Split discovered files into (new or changed, already processed).
+
+    A file is unchanged when its size and mtime match the ledger (no read at all),
+    or when they differ but its content hash matches (touched, not changed).
+    """
+    new, skipped = [], []
+    for f in files:
+        known = ledger.get(f.rel_path)
+        if known is None:
+            new.append(f)
+        elif (known[0], known[1]) == (f.size, f.mtime_ns):
+            skipped.append(f)
+        elif known[2] and ingest.file_hash(f.path) == known[2]:
+            skipped.append(f)
+        else:
+            new.append(f)
+    return new, skipped
+
+
+def plan_batches(files: list, batch_size: int) -> list[list]:
+    """Group files into batches of about ``batch_size`` articles; one drop per batch; a file never spans batches."""
+    batches: list[list] = []
+    by_drop: dict[str, list] = {}
+    for f in files:
+        by_drop.setdefault(f.drop_id, []).append(f)
+    for drop in sorted(by_drop):
+        cur, weight = [], 0
+        for f in by_drop[drop]:
+            w = max(1, f.size // _JSONL_BYTES_PER_ARTICLE) if f.rel_path.endswith(".jsonl") else 1
+            if cur and weight + w > batch_size:
+                batches.append(cur)
+                cur, weight = [], 0
+            cur.append(f)
+            weight += w
+        if cur:
+            batches.append(cur)
+    return batches
+
+
+def _duplicate(article: dict, first: str) -> dict:
+    return {
+        "source_path": article["source_path"], "drop_id": article["drop_id"], "file_hash": article.get("file_hash"),
+        "reason": "duplicate",
+        "detail": f"same text as article {article['article_id']} (first seen in {first})",
+    }
+
+
+def process_files(raw_dir: Path, files: list, model: str) -> dict[str, list[dict]]:
+    """Worker side of one batch: read, clean, drop in-batch duplicates, extract. Returns rows per table."""
+    docs, rejected = ingest.read_files(Path(raw_dir), files)
+    articles, rejected_clean = clean.clean_documents(docs)
+    rejected.extend(rejected_clean)
+    seen: dict[str, str] = {}
+    unique = []
+    for a in articles:
+        if a["article_id"] in seen:
+            rejected.append(_duplicate(a, seen[a["article_id"]]))
+        else:
+            seen[a["article_id"]] = a["source_path"]
+            unique.append(a)
+    out = extract.extract_batch(unique, model) if unique else {t: [] for t in (*extract.TABLES, "articles", "rejected_files")}
+    out["rejected_files"] = rejected + out["rejected_files"]
+    return out
+
+
+@dataclass
+class BatchOutcome:
+    tables: dict[str, list[dict]]
+    n_new: int = 0
+    n_duplicates: int = 0
+    n_rejected: int = 0
+    new_ids: list[str] = field(default_factory=list)
+
+
+def finalise_batch(result: dict[str, list[dict]], files: list, known_ids: dict[str, str],
+                   now: datetime | None = None) -> BatchOutcome:
+    """Central side of one batch: drop articles already stored (by another batch or run), build ledger rows.
+
+    ``known_ids`` maps article_id -> source_path of its first copy and is updated in place.
+    """
+    now = now or datetime.now(timezone.utc)
+    rejected = list(result.get("rejected_files", []))
+    keep_articles, dup_ids = [], set()
+    for a in result.get("articles", []):
+        if a["article_id"] in known_ids:
+            rejected.append(_duplicate(a, known_ids[a["article_id"]]))
+            dup_ids.add(a["article_id"])
+        else:
+            known_ids[a["article_id"]] = a["source_path"]
+            keep_articles.append({**a, "ingested_at": a.get("ingested_at") or now})
+    tables = {"articles": keep_articles}
+    for t in extract.TABLES:
+        tables[t] = [r for r in result.get(t, []) if r["article_id"] not in dup_ids]
+    for r in rejected:
+        r.setdefault("rejected_at", now)
+    tables["rejected_files"] = rejected
+    # ledger: one row per file of the batch (a jsonl's lines and manifest entries roll up to the file)
+    per_file: dict[str, list[int]] = {f.rel_path: [0, 0] for f in files}
+
+    def file_of(source_path: str) -> str:
+        return source_path.split("#", 1)[0]
+
+    for a in keep_articles:
+        per_file.setdefault(file_of(a["source_path"]), [0, 0])[0] += 1
+    for r in rejected:
+        k = file_of(r["source_path"])
+        if k in per_file:
+            per_file[k][1] += 1
+    hashes = {file_of(a["source_path"]): a.get("file_hash") for a in result.get("articles", [])}
+    hashes.update({file_of(r["source_path"]): r.get("file_hash") for r in rejected if r.get("file_hash")})
+    tables["file_ledger"] = [{
+        "source_path": f.rel_path, "drop_id": f.drop_id, "file_hash": hashes.get(f.rel_path),
+        "size": f.size, "mtime_ns": f.mtime_ns,
+        "n_articles": per_file[f.rel_path][0], "n_rejected": per_file[f.rel_path][1],
+    } for f in files]
+    return BatchOutcome(tables, n_new=len(keep_articles), n_duplicates=len(dup_ids), n_rejected=len(rejected),
+                        new_ids=[a["article_id"] for a in keep_articles])
+
+
+def reset_processed(processed_dir: Path) -> None:
+    """--full-refresh: forget every committed batch (markers first, so a crash midway is still consistent)."""
+    commits = Path(processed_dir) / parquet.COMMITS
+    if commits.is_dir():
+        for p in commits.iterdir():
+            if not p.name.startswith(RUN_BATCH_PREFIX):   # run history survives a full refresh
+                p.unlink(missing_ok=True)
+    parquet.remove_uncommitted(processed_dir)
+    story_index = Path(processed_dir) / "_story_index"
+    if story_index.is_dir():
+        for p in story_index.iterdir():
+            if p.is_file():
+                p.unlink(missing_ok=True)

@@ -1,0 +1,65 @@
+"""`newsagree eval`: run every evaluation module over the gold sets and print one table.
+
+Each module in tasks/evaluation has ``evaluate(gold_dir, settings) -> list[dict]``
+with keys task, metric, precision, recall, f1, n, target. Modules whose gold
+folder is absent are skipped with a note.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+
+from tasks.settings import REPO_ROOT
+
+# name -> (module, gold sub-folder it needs)
+EVALUATIONS = {
+    "sentences": ("tasks.evaluation.sentences_gum", "gum_news"),
+    "ner": ("tasks.evaluation.ner_conll", "conll2003"),
+    "quotes": ("tasks.evaluation.quotes_polnear", "polnear"),
+    "stories": ("tasks.evaluation.stories_basil", "basil"),
+}
+
+
+def default_gold_dir() -> Path | None:
+    env = os.environ.get("NEWSAGREE_GOLD_DIR")
+    if env:
+        return Path(env)
+    for cand in (Path.cwd().parent / "shared" / "eval", REPO_ROOT.parent / "shared" / "eval"):
+        if cand.is_dir():
+            return cand
+    return None
+
+
+def run_all(gold_dir: Path, settings, only: list[str] | None = None) -> list[dict]:
+    rows: list[dict] = []
+    for name, (module, sub) in EVALUATIONS.items():
+        if only and name not in only:
+            continue
+        if not (gold_dir / sub).is_dir():
+            rows.append({"task": name, "metric": f"skipped: {gold_dir / sub} not found"})
+            continue
+        mod = importlib.import_module(module)
+        rows.extend(mod.evaluate(gold_dir, settings))
+    return rows
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:.3f}"
+    return str(v)
+
+
+def format_table(rows: list[dict]) -> str:
+    headers = ["task", "metric", "precision", "recall", "f1", "n", "target", "met"]
+    cells = []
+    for r in rows:
+        target, f1 = r.get("target"), r.get("f1")
+        met = "" if target is None or f1 is None else ("yes" if f1 >= target else "NO")
+        cells.append([_fmt(r.get(h)) for h in headers[:-1]] + [met])
+    widths = [max(len(h), *(len(c[i]) for c in cells)) if cells else len(h) for i, h in enumerate(headers)]
+    out = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)), "  ".join("-" * w for w in widths)]
+    out += ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in cells]
+    return "\n".join(out)

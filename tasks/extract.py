@@ -1,0 +1,64 @@
+"""Extraction of one batch of articles: sentences, entity mentions, quotes, facts.
+
+``extract_batch`` is a pure function of (articles, model name); it is what a
+worker process (or a Dask worker) runs. spaCy is loaded once per process
+(``nlp.load_nlp`` is cached) and runs over the whole batch with ``nlp.pipe``.
+
+A failure on one article does not fail the batch: the batch is retried
+article by article and the article that fails is returned as a rejection
+(reason ``extraction_error``) instead of rows.
+"""
+from __future__ import annotations
+
+import traceback
+
+from tasks import entities, facts, quotes, sentences
+from tasks.nlp import load_nlp
+
+TABLES = ("sentences", "entity_mentions", "quotes", "facts")
+
+
+def _extract(articles: list[dict], nlp) -> dict[str, list[dict]]:
+    sents = {a["article_id"]: sentences.split_sentences(a["body"]) for a in articles}
+    mentions = entities.extract_mentions(nlp, articles, sents)
+    out: dict[str, list[dict]] = {t: [] for t in TABLES}
+    for a in articles:
+        aid = a["article_id"]
+        s = sents[aid]
+        m = mentions.get(aid, [])
+        for row in s:
+            out["sentences"].append({"article_id": aid, **row})
+        out["entity_mentions"].extend(m)
+        out["quotes"].extend(quotes.extract_quotes(a, s, m))
+        out["facts"].extend(facts.extract_facts(a, s, m))
+    return out
+
+
+def extract_batch(articles: list[dict], model: str) -> dict[str, list[dict]]:
+    """Rows for every extraction table, plus ``articles`` (those that succeeded) and ``rejected_files``."""
+    nlp = load_nlp(model)
+    try:
+        out = _extract(articles, nlp)
+        out["articles"] = list(articles)
+        out["rejected_files"] = []
+        return out
+    except Exception:
+        if len(articles) == 1:
+            raise
+    # isolate the failing article(s)
+    merged: dict[str, list[dict]] = {t: [] for t in TABLES}
+    merged["articles"], merged["rejected_files"] = [], []
+    for a in articles:
+        try:
+            one = _extract([a], nlp)
+        except Exception as exc:  # noqa: BLE001 - reported as a rejection with its reason
+            merged["rejected_files"].append({
+                "source_path": a["source_path"], "drop_id": a["drop_id"], "file_hash": a.get("file_hash"),
+                "reason": "extraction_error",
+                "detail": f"{type(exc).__name__}: {exc}"[:500] + " | " + traceback.format_exc(limit=2)[-300:],
+            })
+            continue
+        for t in TABLES:
+            merged[t].extend(one[t])
+        merged["articles"].append(a)
+    return merged
