@@ -1,0 +1,36 @@
+# Two commands do all set-up (see README): `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run test bench report clean lock
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "newsagree needs Python 3.11, got " + sys.version'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## run the nightly flow on the embedded defaults (data/raw -> data/processed -> data/warehouse.duckdb), then show status
+run: install
+	$(BIN)/newsagree run
+	$(BIN)/newsagree status --limit 5
+
+## the whole test suite
+test: install
+	$(BIN)/pytest -q
+
+## performance benchmark (prints ratios; asserts nothing about time)
+bench: install
+	$(BIN)/python -m bench
+
+## regenerate the lock file from the current virtualenv (after changing dependencies)
+lock:
+	$(BIN)/pip freeze --all --exclude-editable | grep -vE "^(-e |pip==)" > requirements.lock
+
+clean:
+	rm -rf data/processed/*/ data/processed/_* data/warehouse.duckdb* report
