@@ -16,6 +16,7 @@ from prefect.futures import as_completed
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from tasks import PIPELINE_VERSION, batches, ingest, parquet, stories, warehouse
+from tasks.faults import failpoint
 from tasks.runlock import run_lock
 from tasks.settings import Settings
 
@@ -111,6 +112,7 @@ def nightly(settings: Settings, run_id: str | None = None) -> dict:
             log.info("removed %d uncommitted part file(s) left by an interrupted run", removed)
 
         new_files, skipped = discover_task(raw, processed)
+        failpoint("after_discover")
         summary.files_seen = len(new_files) + len(skipped)
         summary.files_new, summary.files_skipped = len(new_files), len(skipped)
         plan = batches.plan_batches(new_files, settings.batch_size)

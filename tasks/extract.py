@@ -13,12 +13,15 @@ from __future__ import annotations
 import traceback
 
 from tasks import entities, facts, quotes, sentences
+from tasks.faults import failpoint
 from tasks.nlp import load_nlp
 
 TABLES = ("sentences", "entity_mentions", "quotes", "facts")
 
 
 def _extract(articles: list[dict], nlp) -> dict[str, list[dict]]:
+    for a in articles:
+        failpoint("extract_article", a["body"])
     sents = {a["article_id"]: sentences.split_sentences(a["body"]) for a in articles}
     mentions = entities.extract_mentions(nlp, articles, sents)
     out: dict[str, list[dict]] = {t: [] for t in TABLES}

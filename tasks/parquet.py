@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tasks import PIPELINE_VERSION
+from tasks.faults import failpoint
 from tasks.schemas import TABLES
 
 COMMITS = "_commits"
@@ -76,6 +77,7 @@ def write_part(processed_dir: Path, table: str, drop_id: str, batch_key: str, da
         pq.write_table(data, tmp, compression="zstd")
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
+        failpoint("write_part", table)
         os.replace(tmp, final)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -96,6 +98,7 @@ def write_batch(processed_dir: Path, batch_key: str, drop_id: str, tables: dict[
             continue
         write_part(processed_dir, table, drop_id, batch_key, to_arrow(table, rows, run_id))
         counts[table] = len(rows)
+        failpoint("after_part", table)
     commit(processed_dir, batch_key, {"drop_id": drop_id, "run_id": run_id, "rows": counts, **(info or {})})
     return counts
 

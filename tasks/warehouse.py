@@ -27,6 +27,7 @@ import duckdb
 import pyarrow as pa
 
 from tasks import parquet
+from tasks.faults import failpoint
 from tasks.schemas import TABLES
 from tasks.settings import SQL_DIR
 
@@ -235,6 +236,7 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
     con = duckdb.connect(str(tmp))
     try:
         timings = run_models(con, models, processed_dir)
+        failpoint("during_build")
         missing = missing_contract_tables(con)
         if missing:
             raise RuntimeError(f"warehouse is missing CONTRACT table(s): {missing}")
@@ -254,6 +256,7 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
         raise DataTestError(failures, columns)
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
+    failpoint("before_swap")
     os.replace(tmp, warehouse)
     warehouse.with_name(warehouse.name + ".failed").unlink(missing_ok=True)
     return BuildResult(warehouse, len(models), n_tests, counts, time.perf_counter() - t0, timings)

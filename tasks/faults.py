@@ -1,0 +1,32 @@
+"""Failpoints: named places where a test can make the pipeline die or fail on purpose.
+
+Set ``NEWSAGREE_FAILPOINT=<name>[:<action>[:<match>]]`` (action ``kill`` —
+SIGKILL of the current process, the default — or ``raise``; with ``match``
+the failpoint fires only when its detail text contains it, e.g. one article). The crash tests in
+tests/integration/test_faults.py use them to kill a real ``newsagree run`` at
+every stage; in normal operation the variable is unset and a failpoint is a
+dictionary look-up.
+"""
+from __future__ import annotations
+
+import os
+import signal
+
+ENV = "NEWSAGREE_FAILPOINT"
+
+
+class InjectedFault(RuntimeError):
+    """Raised by a failpoint whose action is ``raise``."""
+
+
+def failpoint(name: str, detail: str = "") -> None:
+    spec = os.environ.get(ENV)
+    if not spec:
+        return
+    target, _, rest = spec.partition(":")
+    action, _, match = rest.partition(":")
+    if target != name or (match and match not in detail):
+        return
+    if action == "raise":
+        raise InjectedFault(f"injected fault at {name}")
+    os.kill(os.getpid(), signal.SIGKILL)
