@@ -181,9 +181,52 @@ def nightly(settings: Settings, run_id: str | None = None) -> dict:
     return asdict(summary)
 
 
+def _start_prefect_api_in_background():
+    """Start Prefect's temporary local API now, in a thread, so its start-up overlaps our own.
+
+    Only when no PREFECT_API_URL is configured (a real server needs nothing).
+    Returns the thread to join before the flow starts, or None.
+    """
+    import os
+    import threading
+    if os.environ.get("PREFECT_API_URL"):
+        return None
+    from prefect.server.api.server import SubprocessASGIServer
+    t = threading.Thread(target=SubprocessASGIServer().start, name="prefect-api-start", daemon=True)
+    t.start()
+    return t
+
+
+def _noop_summary(settings: Settings, skipped: int, started: datetime) -> dict:
+    summary = RunSummary(run_id=batches.new_run_id(started), status="success", files_seen=skipped,
+                         files_skipped=skipped, message="nothing new; warehouse unchanged")
+    _record_run(Path(settings.processed_dir), summary, started)
+    summary.duration_s = round((datetime.now(timezone.utc) - started).total_seconds(), 2)
+    return asdict(summary)
+
+
 def run_nightly(settings: Settings, wait_seconds: float = 0.0) -> dict:
-    """Hold the run lock and run the flow with the task runner the settings ask for."""
+    """Hold the run lock and run the flow with the task runner the settings ask for.
+
+    When nothing is new (no new or changed raw file, no full refresh, and the
+    warehouse is up to date with the committed Parquet) there is nothing to
+    orchestrate: the run is recorded and returns in seconds without starting
+    Prefect. The warehouse's ``runs`` table shows such runs after its next build.
+    """
+    started = datetime.now(timezone.utc)
     with run_lock(settings.lock_path, wait_seconds):
+        files = ingest.discover(Path(settings.raw_dir))
+        new, skipped = files, []
+        if not settings.full_refresh:
+            new, skipped = batches.select_new(files, batches.load_ledger(Path(settings.processed_dir)))
+            if not new and warehouse.is_current(Path(settings.processed_dir), Path(settings.warehouse)):
+                return _noop_summary(settings, len(skipped), started)
+        api = _start_prefect_api_in_background()
+        if settings.runner != "dask" and len(batches.plan_batches(new, settings.batch_size)) == 1:
+            from tasks.nlp import load_nlp
+            load_nlp(settings.model)   # warm the model for inline batches while the API starts
+        if api is not None:
+            api.join()
         return nightly.with_options(task_runner=task_runner_for(settings))(settings)
 
 

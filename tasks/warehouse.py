@@ -213,6 +213,19 @@ def missing_contract_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [t for t in CONTRACT_TABLES if t not in have]
 
 
+def is_current(processed_dir: Path, warehouse: Path) -> bool:
+    """True when the warehouse exists and was built after the last committed batch (of any kind but run records)."""
+    warehouse = Path(warehouse)
+    if not warehouse.exists() or warehouse.with_name(warehouse.name + ".failed").exists():
+        return False
+    folder = Path(processed_dir) / parquet.COMMITS
+    if not folder.is_dir():
+        return True
+    built = warehouse.stat().st_mtime_ns
+    return all(p.stat().st_mtime_ns <= built for p in folder.iterdir()
+               if p.name.endswith(".json") and not p.name.startswith("run-"))
+
+
 @dataclass
 class BuildResult:
     warehouse: Path
