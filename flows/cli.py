@@ -69,6 +69,18 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--gold", type=Path, help="gold data folder (env NEWSAGREE_GOLD_DIR, default ../shared/eval)")
     ev.add_argument("--only", nargs="*", help="run only these evaluations (sentences, ner, quotes, stories)")
     ev.add_argument("--json", action="store_true", help="print rows as JSON")
+    srv = sub.add_parser("serve", help="long-running schedule through Prefect, plus a watcher for new drops")
+    _common(srv)
+    srv.add_argument("--cron", default="0 2 * * *", help='cron schedule (default "0 2 * * *": 02:00 every night)')
+    srv.add_argument("--poll-seconds", type=float, default=60.0,
+                     help="check the raw dir for new files this often and run when some appear (0 = off; default 60)")
+    srv.add_argument("--batch-size", type=int, help="articles per batch")
+    srv.add_argument("--runner", choices=["process", "thread", "dask"], help="where batches run")
+    srv.add_argument("--workers", type=int, dest="n_process", help="worker processes")
+
+    rep = sub.add_parser("report", help="write a static HTML report (stories, agreement charts) from the warehouse")
+    _common(rep)
+    rep.add_argument("--out", type=Path, default=Path("report"), help="output folder (default report/)")
     return parser
 
 
@@ -135,7 +147,28 @@ def cmd_eval(args) -> int:
     return 0
 
 
-COMMANDS = {"run": cmd_run, "build": cmd_build, "status": cmd_status, "eval": cmd_eval}
+def cmd_serve(args) -> int:
+    from flows.serve import serve
+    settings = settings_from(args)
+    print(f"serving newsagree-scheduled/nightly on cron {args.cron!r}; polling {settings.raw_dir} every "
+          f"{args.poll_seconds:g} s for new drops (Ctrl-C to stop)")
+    serve(settings, args.cron, args.poll_seconds)
+    return 0
+
+
+def cmd_report(args) -> int:
+    from tasks.report import write_report
+    settings = settings_from(args)
+    if not Path(settings.warehouse).exists():
+        print(f"no warehouse at {settings.warehouse} yet: run `newsagree run` first", file=sys.stderr)
+        return 1
+    index = write_report(Path(settings.warehouse), args.out)
+    print(f"report written: {index}")
+    return 0
+
+
+COMMANDS = {"run": cmd_run, "build": cmd_build, "status": cmd_status, "eval": cmd_eval, "serve": cmd_serve,
+            "report": cmd_report}
 
 
 def main(argv: list[str] | None = None) -> int:
