@@ -1,0 +1,117 @@
+"""The benchmark's synthetic corpus generator and Parquet scale-up (real files, real Parquet)."""
+from __future__ import annotations
+
+import csv
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from bench.synth import build_pool, generate, replicate_processed, source_texts
+
+
+@pytest.fixture(scope="module")
+def seed_pool():
+    texts, origin = source_texts("seeds")
+    return build_pool(texts, origin)
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_same_seed_same_corpus_other_seed_differs(tmp_path, seed_pool):
+    a = generate(60, 7, tmp_path / "a", pool=seed_pool)
+    b = generate(60, 7, tmp_path / "b", pool=seed_pool)
+    c = generate(60, 8, tmp_path / "c", pool=seed_pool)
+    fa, fb, fc = _files(tmp_path / "a"), _files(tmp_path / "b"), _files(tmp_path / "c")
+    assert a.n_articles == 60 and len([k for k in fa if k.endswith(".txt")]) == 60
+    assert fa == fb
+    assert fa != fc
+
+
+def test_article_texts_are_distinct_and_varied(tmp_path, seed_pool):
+    generate(120, 3, tmp_path, n_drops=3, pool=seed_pool)
+    texts = [p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.txt")]
+    assert len(texts) == 120
+    assert len(set(texts)) == 120
+    bodies = {t.split("\n", 1)[1] for t in texts}
+    assert len(bodies) == 120
+    # not one text with small edits: the articles do not all share their first body paragraphs
+    leads = {t.split("\n\n")[1] for t in texts}
+    assert len(leads) > 20
+
+
+def test_manifest_lists_every_file_with_outlet_and_timestamp(tmp_path, seed_pool):
+    g = generate(90, 5, tmp_path, n_drops=3, pool=seed_pool)
+    assert len(g.drops) == 3
+    listed = 0
+    for drop in g.drops:
+        folder = tmp_path / drop
+        with open(folder / "manifest.csv", newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+        assert set(rows[0]) == {"file", "outlet", "url", "published_at", "title"}
+        names = {r["file"] for r in rows}
+        assert names == {p.name for p in folder.glob("*.txt")}
+        for r in rows:
+            assert r["outlet"] and r["url"].startswith("https://")
+            ts = datetime.strptime(r["published_at"], "%Y-%m-%dT%H:%M:%SZ")
+            assert ts.strftime("%Y-%m-%d") == drop
+            assert (folder / r["file"]).read_text(encoding="utf-8").split("\n", 1)[0] == r["title"]
+        listed += len(rows)
+    assert listed == 90
+
+
+def test_story_clusters_share_entities_across_outlets(tmp_path, seed_pool):
+    generate(60, 11, tmp_path, n_drops=1, pool=seed_pool)
+    with open(tmp_path / "2024-03-01" / "manifest.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    # consecutive files of one story: same quote speaker appears in several articles from different outlets
+    texts = [(r["outlet"], (tmp_path / "2024-03-01" / r["file"]).read_text(encoding="utf-8")) for r in rows]
+    first_outlet, first = texts[0]
+    lead = first.split("\n\n")
+    shared = [o for o, t in texts[1:7] if any(p in t for p in lead[1:] if len(p) > 40 and "By " not in p)]
+    assert shared and first_outlet not in shared
+
+
+def test_polnear_pool_when_present(tmp_path):
+    try:
+        texts, origin = source_texts("polnear")
+    except FileNotFoundError:
+        pytest.skip("PolNeAR texts not available")
+    pool = build_pool(texts, origin)
+    assert len(pool.paragraphs) > 1000
+    g = generate(30, 1, tmp_path, pool=pool)
+    assert g.pool_origin == "polnear" and g.n_words > 30 * 200
+
+
+def test_replicate_processed_rewrites_ids_consistently(tmp_path):
+    from tasks import parquet
+    src, dst = tmp_path / "src", tmp_path / "dst"
+    now = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    arts = [{"article_id": f"{i:016x}", "drop_id": "d1", "source_path": f"d1/{i}.txt", "file_hash": f"h{i:015x}",
+             "body": f"Body {i}.", "published_at": now, "outlet": "X"} for i in range(4)]
+    sents = [{"article_id": a["article_id"], "sentence_no": 0, "paragraph_no": 0, "start_char": 0,
+              "end_char": len(a["body"]), "text": a["body"]} for a in arts]
+    parquet.write_batch(src, "r1-00000", "d1", {"articles": arts, "sentences": sents}, "r1")
+    parquet.write_batch(src, "stories-r1", "_corpus", {"story_assignments": [
+        {"article_id": a["article_id"], "story_id": arts[0]["article_id"], "score": 1.0, "assigned_at": now}
+        for a in arts]}, "r1")
+    parquet.write_batch(src, "run-r1-success", "_runs", {"runs": [{"run_id": "r1", "status": "success"}]}, "r1")
+    parquet.write_part(src, "articles", "d1", "uncommitted", parquet.to_arrow("articles", arts, "r0"))
+
+    rows = replicate_processed(src, dst, 3)
+    assert rows == {"articles": 12, "sentences": 12, "story_assignments": 12, "runs": 1}
+    art = parquet.read_table(dst, "articles").to_pydict()
+    assert len(set(art["article_id"])) == 12 and len(set(art["source_path"])) == 12
+    assert all(len(x) == 16 for x in art["article_id"])
+    sent_ids = set(parquet.read_table(dst, "sentences").column("article_id").to_pylist())
+    assert sent_ids == set(art["article_id"])
+    sa = parquet.read_table(dst, "story_assignments").to_pydict()
+    assert set(sa["article_id"]) == set(art["article_id"])
+    assert len(set(sa["story_id"])) == 3 and set(sa["story_id"]) <= set(art["article_id"])
+    # every written part is committed and readable with the table's schema
+    for f in parquet.committed_files(dst, "articles"):
+        assert pq.read_schema(f).names == pq.read_schema(parquet.committed_files(src, "articles")[0]).names
+    assert len(parquet.committed_files(dst, "runs")) == 1
