@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="SQL models and data tests only, over what is in Parquet")
     _common(build)
+    build.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                       help="if a run holds the lock, wait this long before giving up (default 0)")
 
     status = sub.add_parser("status", help="recent runs, row counts, rejected files")
     _common(status)
@@ -113,9 +115,14 @@ def cmd_run(args) -> int:
 
 def cmd_build(args) -> int:
     from flows.nightly import build_flow
+    from tasks.runlock import RunLocked, run_lock
     settings = settings_from(args)
     try:
-        out = build_flow(settings)
+        with run_lock(settings.lock_path, args.wait):
+            out = build_flow(settings)
+    except RunLocked as exc:
+        print(f"newsagree build: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
     except Exception as exc:  # noqa: BLE001
         print(f"newsagree build FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1

@@ -243,7 +243,8 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
     warehouse = Path(warehouse)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     tmp = warehouse.with_name(f".{warehouse.name}.{parquet.safe_name(tag)}.{os.getpid()}.building")
-    for stale in (tmp, tmp.with_name(tmp.name + ".wal")):
+    # builds run under the run lock, so any other in-progress file is a leftover of a killed build
+    for stale in warehouse.parent.glob(f".{warehouse.name}.*.building*"):
         stale.unlink(missing_ok=True)
     models = load_models(sql_dir)
     con = duckdb.connect(str(tmp))
