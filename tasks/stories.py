@@ -1,0 +1,618 @@
+"""Corpus stage: story clustering and syndication (near-duplicate) groups.
+
+Two groupings of articles, both incremental and stable across runs:
+
+* **Syndication group** — near-duplicate copies of the same text (wire copy
+  republished by several outlets, lightly edited or truncated). A match is an
+  estimated Jaccard similarity of word 5-shingle sets >= ``SYN_THRESHOLD``
+  (MinHash signatures, candidates blocked by LSH bands), or a containment of
+  the shorter text's shingles in the longer one >= ``SYN_CONTAINMENT`` checked on
+  the same candidates. The group id is the id of the group's founding article.
+
+* **Story** — articles about the same *event*. An article joins the existing
+  story it is most similar to when the score is >= ``STORY_THRESHOLD``:
+
+      score = date_factor * (W_TERMS * cosine(tf-idf of article, story centroid)
+                             + W_ENTS * idf-weighted share of the article's
+                                        named entities the story already has)
+
+  ``date_factor`` is 1 within ``DATE_SLACK`` days of the story's dates and falls
+  linearly to 0 at ``DATE_WINDOW`` days, so the same topic months apart (two
+  rounds of talks, two rehab stories) stays apart. A syndicated copy always
+  joins the story of the text it copies. Otherwise the article founds a new
+  story whose id is its own article id.
+
+Comparisons are blocked: an article is compared only with stories that share
+one of its rarest keys (entity keys, high-idf terms) on a day within the date
+window (inverted index key -> day -> stories), never with the whole corpus.
+
+Processing is deterministic in article order (published_at, source_path,
+article_id), so a full refresh reproduces the same ids. The index of compact
+features (document frequencies, story centroids, entity counts, dates,
+MinHash signatures) persists under ``<processed>/_story_index/index.json.gz``,
+written atomically; article bodies are never all held in memory.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import math
+import os
+import re
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import numpy as np
+
+from tasks.settings import RULES_DIR
+
+INDEX_DIR = "_story_index"
+INDEX_FILE = "index.json.gz"
+INDEX_VERSION = 1
+
+# ---- parameters (documented in the module docstring)
+STORY_THRESHOLD = 0.13
+W_TERMS = 0.7
+W_ENTS = 0.3
+DATE_SLACK = 3          # days around a story's dates with no penalty
+DATE_WINDOW = 10        # days at which the date factor reaches 0 (and blocking stops)
+TITLE_BOOST = 2         # a title word counts as this many body occurrences
+MAX_TERMS = 150         # terms kept in an article's tf-idf vector
+MAX_CENTROID = 250      # terms kept in a story centroid
+N_BLOCK_KEYS = 25       # rarest keys of an article used for candidate blocking
+SHINGLE = 5
+N_PERM = 64
+N_BANDS = 32            # 32 bands x 2 rows
+SYN_THRESHOLD = 0.5
+SYN_CONTAINMENT = 0.8
+MIN_SHINGLES = 8        # shorter texts are never syndication candidates
+
+_PRIME = (1 << 31) - 1
+_rng = np.random.RandomState(20240519)
+_PERM_A = _rng.randint(1, _PRIME, size=N_PERM, dtype=np.int64)
+_PERM_B = _rng.randint(0, _PRIME, size=N_PERM, dtype=np.int64)
+
+_WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.-]*[A-Za-z\u00C0-\u024F]|[A-Za-z]|\d[\d,.]*\d|\d")
+
+
+def _load_stopwords() -> frozenset[str]:
+    path = RULES_DIR / "story_stopwords.txt"
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip().lower()
+        if line and not line.startswith("#"):
+            words.add(line)
+    return frozenset(words)
+
+
+STOPWORDS = _load_stopwords()
+
+
+def _load_title_abbr() -> re.Pattern:
+    path = RULES_DIR / "story_title_abbreviations.txt"
+    words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\.\s*$")
+
+
+_TITLE_ABBR = _load_title_abbr()
+
+
+# ---------------------------------------------------------------- features
+
+@dataclass
+class RawFeatures:
+    """IDF-free features of one article (what tokenising it gives)."""
+    article_id: str
+    day: int | None
+    sort_key: tuple
+    title: str
+    tf: dict[str, int]              # term (and "e:<entity key>") -> count
+    entities: set[str]              # "e:<key>"
+    signature: np.ndarray | None    # MinHash of word 5-shingles (None when too short)
+    n_shingles: int = 0
+
+
+@dataclass
+class Features:
+    """Compact weighted features used for assignment (kept in memory for a batch)."""
+    article_id: str
+    day: int | None
+    sort_key: tuple
+    title: str
+    vec: dict[str, float]           # L2-normalised tf-idf, top MAX_TERMS
+    entities: dict[str, float]      # entity key -> idf
+    block_keys: list[str]
+    signature: np.ndarray | None
+    n_shingles: int = 0
+
+
+def _norm_token(tok: str) -> str:
+    t = tok.lower().replace("’", "'").strip(".'-")
+    if t.endswith("'s"):
+        t = t[:-2]
+    if len(t) > 4 and t.endswith("ies"):
+        t = t[:-3] + "y"
+    elif len(t) > 3 and t.endswith("s") and not t.endswith("ss") and not t.endswith("us") and not t.endswith("is"):
+        t = t[:-1]
+    return t
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens of ``text`` as they appear (case kept)."""
+    return _WORD_RE.findall(text or "")
+
+
+def content_terms(text: str) -> list[str]:
+    """Lower-cased, lightly stemmed content words (no stopwords, no numbers, length >= 3)."""
+    out = []
+    for tok in tokens(text):
+        if tok[0].isdigit():
+            continue
+        t = _norm_token(tok)
+        if len(t) >= 3 and t not in STOPWORDS:
+            out.append(t)
+    return out
+
+
+def proper_name_keys(text: str) -> set[str]:
+    """Fallback entity keys: runs of capitalised words that are not stopwords.
+
+    A run "Vladimir Putin" gives the keys ``name:vladimir putin`` and
+    ``name:putin`` (the last word stands for the person/place in later short
+    mentions such as "Mr. Putin"). A capitalised single word at the start of a
+    sentence counts only when it is not a stopword.
+    """
+    keys: set[str] = set()
+    run: list[str] = []
+    run_at_start = False
+
+    def flush() -> None:
+        if run and not (len(run) == 1 and run_at_start):
+            keys.add("name:" + " ".join(run))
+            keys.add("name:" + run[-1])
+        run.clear()
+
+    text = text or ""
+    for m in _WORD_RE.finditer(text):
+        tok = m.group(0)
+        t = _norm_token(tok)
+        before = text[max(0, m.start() - 3):m.start()].rstrip(" \t\"'“‘(")
+        at_start = m.start() == 0 or before == "" or before[-1] in ".!?\n:—–-"
+        if at_start and before.endswith(".") and _TITLE_ABBR.search(text[max(0, m.start() - 8):m.start()]):
+            at_start = False
+        if tok[0].isupper() and len(t) >= 2 and t not in STOPWORDS:
+            if not run:
+                run_at_start = at_start
+            run.append(t)
+            gap = text[m.end():m.end() + 1]
+            if gap != " ":
+                flush()
+        else:
+            flush()
+    flush()
+    return keys
+
+
+def minhash(shingle_hashes: np.ndarray) -> np.ndarray:
+    """MinHash signature (N_PERM values) of a set of 32-bit shingle hashes."""
+    x = shingle_hashes.astype(np.int64)[:, None]
+    return ((x * _PERM_A[None, :] + _PERM_B[None, :]) % _PRIME).min(axis=0)
+
+
+def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
+    """Hashes of the word k-shingles of ``text`` (lower-cased words, punctuation ignored)."""
+    words = [w.lower() for w in tokens(text)]
+    if len(words) < k:
+        return np.zeros(0, dtype=np.int64)
+    out = set()
+    for i in range(len(words) - k + 1):
+        h = hashlib.blake2b(" ".join(words[i:i + k]).encode(), digest_size=4).digest()
+        out.add(int.from_bytes(h, "little"))
+    return np.fromiter(out, dtype=np.int64, count=len(out))
+
+
+def _day_of(value) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().toordinal()
+    if isinstance(value, date):
+        return value.toordinal()
+    if isinstance(value, str) and value:
+        try:
+            return datetime.fromisoformat(value.replace("Z", "+00:00")[:25]).date().toordinal()
+        except ValueError:
+            try:
+                return date.fromisoformat(value[:10]).toordinal()
+            except ValueError:
+                return None
+    return None
+
+
+def sort_key_of(article: dict) -> tuple:
+    """Deterministic processing order: published_at (undated last), source_path, article_id."""
+    pub = article.get("published_at")
+    if isinstance(pub, (datetime, date)):
+        pub = pub.isoformat()
+    return (pub or "9999", article.get("source_path") or "", article.get("article_id") or "")
+
+
+def raw_features(article: dict, mentions: Iterable[dict] = ()) -> RawFeatures:
+    """Tokenise one article (title, body) into IDF-free features.
+
+    Entity keys come from the entity mentions when given (their ``entity_key``)
+    plus proper-name runs found in title and body.
+    """
+    title = article.get("title") or ""
+    body = article.get("body") or ""
+    tf: Counter[str] = Counter(content_terms(body))
+    for t in content_terms(title):
+        tf[t] += TITLE_BOOST
+    ents = {"e:" + k for k in proper_name_keys(title + "\n" + body)}
+    for m in mentions:
+        key = m.get("entity_key")
+        if key and (m.get("label") or "") not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"):
+            ents.add("e:" + key.lower())
+    for e in ents:
+        tf[e] += 1
+    sh = shingle_hashes(body)
+    sig = minhash(sh) if len(sh) >= MIN_SHINGLES else None
+    day = _day_of(article.get("published_at"))
+    if day is None:
+        day = _day_of(article.get("ingested_at"))
+    return RawFeatures(article["article_id"], day, sort_key_of(article), title, dict(tf), ents, sig, len(sh))
+
+
+def idf(df: int, n_docs: int) -> float:
+    """Smoothed inverse document frequency."""
+    return math.log((n_docs + 1) / (df + 1)) + 1.0
+
+
+def compact_features(raw: RawFeatures, df: dict[str, int], n_docs: int) -> Features:
+    """Weight raw features by IDF: top MAX_TERMS tf-idf terms (L2-normalised), entity idfs, blocking keys."""
+    weights = {t: (1.0 + math.log(c)) * idf(df.get(t, 0), n_docs) for t, c in raw.tf.items()}
+    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
+    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+    vec = {t: w / norm for t, w in top}
+    ents = {e: idf(df.get(e, 0), n_docs) for e in raw.entities}
+    # blocking keys: the article's most salient (highest tf-idf) terms and entity keys
+    block = [t for t, _ in top[:N_BLOCK_KEYS]]
+    return Features(raw.article_id, raw.day, raw.sort_key, raw.title, vec, ents, block, raw.signature, raw.n_shingles)
+
+
+# ---------------------------------------------------------------- index
+
+@dataclass
+class Story:
+    story_id: str
+    centroid: dict[str, float] = field(default_factory=dict)
+    entities: dict[str, int] = field(default_factory=dict)
+    days: list[int] = field(default_factory=list)
+    n: int = 0
+    keys: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"c": {k: round(v, 5) for k, v in self.centroid.items()}, "e": self.entities,
+                "d": self.days, "n": self.n, "k": self.keys}
+
+    @classmethod
+    def from_json(cls, sid: str, d: dict) -> "Story":
+        return cls(sid, d["c"], d["e"], d["d"], d["n"], d["k"])
+
+
+@dataclass
+class StoryIndex:
+    """Everything needed to assign new articles without re-reading old ones."""
+    n_docs: int = 0
+    df: dict[str, int] = field(default_factory=dict)
+    stories: dict[str, Story] = field(default_factory=dict)
+    articles: dict[str, list] = field(default_factory=dict)      # article_id -> [story_id, syn_group, day, score, syn_sim]
+    signatures: dict[str, list[int]] = field(default_factory=dict)
+    n_shingles: dict[str, int] = field(default_factory=dict)
+    postings: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)), repr=False)
+    lsh: dict = field(default_factory=lambda: defaultdict(list), repr=False)
+
+    # -- persistence
+    def to_json(self) -> dict:
+        return {"version": INDEX_VERSION, "n_docs": self.n_docs, "df": self.df,
+                "stories": {sid: s.to_json() for sid, s in self.stories.items()},
+                "articles": self.articles, "signatures": self.signatures, "n_shingles": self.n_shingles}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "StoryIndex":
+        idx = cls(n_docs=d["n_docs"], df=d["df"], articles=d["articles"],
+                  signatures=d["signatures"], n_shingles=d.get("n_shingles", {}))
+        idx.stories = {sid: Story.from_json(sid, s) for sid, s in d["stories"].items()}
+        for s in idx.stories.values():
+            for day in s.days:
+                for k in s.keys:
+                    idx.postings[k][day].add(s.story_id)
+        for aid in sorted(idx.signatures):
+            for b in _bands(np.asarray(idx.signatures[aid], dtype=np.int64)):
+                idx.lsh[b].append(aid)
+        return idx
+
+    def save(self, folder: Path) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / INDEX_FILE
+        data = gzip.compress(json.dumps(self.to_json(), separators=(",", ":")).encode(), compresslevel=5)
+        fd, tmp = tempfile.mkstemp(prefix=f".{INDEX_FILE}.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return path
+
+    @classmethod
+    def load(cls, folder: Path) -> "StoryIndex | None":
+        path = folder / INDEX_FILE
+        if not path.exists():
+            return None
+        d = json.loads(gzip.decompress(path.read_bytes()))
+        if d.get("version") != INDEX_VERSION:
+            return None
+        return cls.from_json(d)
+
+
+def _bands(sig: np.ndarray) -> list[str]:
+    rows = N_PERM // N_BANDS
+    return [f"{b}:" + ",".join(map(str, sig[b * rows:(b + 1) * rows].tolist())) for b in range(N_BANDS)]
+
+
+def date_factor(day: int | None, days: list[int]) -> float:
+    """1 within DATE_SLACK days of the story's nearest date, linear down to 0 at DATE_WINDOW; 1 if undated."""
+    if day is None or not days:
+        return 1.0
+    gap = min(abs(day - d) for d in days)
+    if gap <= DATE_SLACK:
+        return 1.0
+    if gap >= DATE_WINDOW:
+        return 0.0
+    return (DATE_WINDOW - gap) / (DATE_WINDOW - DATE_SLACK)
+
+
+def story_score(f: Features, s: Story) -> float:
+    """Similarity of an article to a story (see module docstring); 0 outside the date window."""
+    dfac = date_factor(f.day, s.days)
+    if dfac == 0.0:
+        return 0.0
+    cnorm = math.sqrt(sum(v * v for v in s.centroid.values())) or 1.0
+    cos = sum(w * s.centroid.get(t, 0.0) for t, w in f.vec.items()) / cnorm
+    total = sum(f.entities.values())
+    ent = sum(w for e, w in f.entities.items() if e in s.entities) / total if total else 0.0
+    return dfac * (W_TERMS * cos + W_ENTS * ent)
+
+
+def _syn_similarity(a: np.ndarray, b: np.ndarray, na: int, nb: int) -> tuple[float, float]:
+    """(estimated Jaccard, estimated containment of the smaller set in the larger)."""
+    j = float(np.mean(a == b))
+    small, big = min(na, nb), max(na, nb)
+    if small <= 0:
+        return j, 0.0
+    # |A∩B| = J/(1+J) * (|A|+|B|)
+    inter = j / (1.0 + j) * (na + nb)
+    return j, min(1.0, inter / small)
+
+
+def candidate_stories(f: Features, index: StoryIndex) -> set[str]:
+    """Stories sharing one of the article's blocking keys on a day within the date window."""
+    out: set[str] = set()
+    for k in f.block_keys:
+        by_day = index.postings.get(k)
+        if not by_day:
+            continue
+        if f.day is None:
+            for ids in by_day.values():
+                out |= ids
+        else:
+            for d in range(f.day - DATE_WINDOW, f.day + DATE_WINDOW + 1):
+                ids = by_day.get(d)
+                if ids:
+                    out |= ids
+            ids = by_day.get(None)
+            if ids:
+                out |= ids
+    return out
+
+
+def find_syndicated(f: Features, index: StoryIndex) -> tuple[str | None, float]:
+    """Best near-duplicate already in the index: (article_id, similarity) or (None, 0)."""
+    if f.signature is None:
+        return None, 0.0
+    cands: set[str] = set()
+    for b in _bands(f.signature):
+        cands.update(index.lsh.get(b, ()))
+    best, best_sim = None, 0.0
+    for aid in sorted(cands):
+        sig = np.asarray(index.signatures[aid], dtype=np.int64)
+        j, cont = _syn_similarity(f.signature, sig, f.n_shingles, index.n_shingles.get(aid, f.n_shingles))
+        if j >= SYN_THRESHOLD or cont >= SYN_CONTAINMENT:
+            sim = max(j, cont)
+            if sim > best_sim:
+                best, best_sim = aid, sim
+    return best, best_sim
+
+
+def _add_to_story(s: Story, f: Features) -> None:
+    for t, w in f.vec.items():
+        s.centroid[t] = s.centroid.get(t, 0.0) + w
+    if len(s.centroid) > MAX_CENTROID:
+        s.centroid = dict(sorted(s.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CENTROID])
+    for e in f.entities:
+        s.entities[e] = s.entities.get(e, 0) + 1
+    if f.day is not None and f.day not in s.days:
+        s.days.append(f.day)
+        s.days.sort()
+    s.n += 1
+    s.keys = sorted(set(s.keys) | set(f.block_keys))
+
+
+def assign_one(f: Features, index: StoryIndex) -> tuple[str, float, str, float]:
+    """Assign one article (mutating the index). Returns (story_id, score, syndication_group_id, syn_similarity)."""
+    syn_of, syn_sim = find_syndicated(f, index)
+    if syn_of is not None:
+        story_id, group = index.articles[syn_of][0], index.articles[syn_of][1]
+        score = syn_sim
+    else:
+        group = f.article_id
+        best, score = None, 0.0
+        for sid in sorted(candidate_stories(f, index)):
+            sc = story_score(f, index.stories[sid])
+            if sc > score:
+                best, score = sid, sc
+        if best is not None and score >= STORY_THRESHOLD:
+            story_id = best
+        else:
+            story_id, score = f.article_id, 1.0
+    story = index.stories.get(story_id)
+    if story is None:
+        story = index.stories[story_id] = Story(story_id)
+    before = set(story.keys), set(story.days)
+    _add_to_story(story, f)
+    for k in story.keys:
+        for d in story.days:
+            if k not in before[0] or d not in before[1]:
+                index.postings[k][d].add(story_id)
+    index.articles[f.article_id] = [story_id, group, f.day, round(score, 4), round(syn_sim if syn_of else 1.0, 4)]
+    if f.signature is not None:
+        index.signatures[f.article_id] = f.signature.tolist()
+        index.n_shingles[f.article_id] = f.n_shingles
+        for b in _bands(f.signature):
+            index.lsh[b].append(f.article_id)
+    return story_id, score, group, (syn_sim if syn_of else 1.0)
+
+
+def update_df(index: StoryIndex, raws: Iterable[RawFeatures]) -> None:
+    """Add the documents' term/entity sets to the index's document frequencies."""
+    for r in raws:
+        index.n_docs += 1
+        for t in r.tf:
+            index.df[t] = index.df.get(t, 0) + 1
+
+
+def _rows_for(aid: str, entry: list, now: datetime) -> tuple[dict, dict]:
+    story_id, group, _day, score, syn_sim = entry
+    return ({"article_id": aid, "story_id": story_id, "score": float(score), "assigned_at": now},
+            {"article_id": aid, "syndication_group_id": group, "similarity": float(syn_sim)})
+
+
+def assign_articles(articles: list[dict], mentions_by_article: dict[str, list[dict]] | None = None,
+                    index: StoryIndex | None = None) -> tuple[dict[str, list[dict]], StoryIndex]:
+    """Pure core over in-memory articles: returns (rows for story_assignments/syndication, updated index).
+
+    Articles already in the index are skipped. Document frequencies are updated
+    with the whole batch first, then articles are assigned one by one in
+    (published_at, source_path, article_id) order.
+    """
+    index = index if index is not None else StoryIndex()
+    mentions_by_article = mentions_by_article or {}
+    todo = [a for a in articles if a["article_id"] not in index.articles]
+    seen: set[str] = set()
+    todo = [a for a in todo if not (a["article_id"] in seen or seen.add(a["article_id"]))]
+    raws = [raw_features(a, mentions_by_article.get(a["article_id"], ())) for a in todo]
+    update_df(index, raws)
+    feats = [compact_features(r, index.df, index.n_docs) for r in raws]
+    del raws
+    return _assign_features(feats, index), index
+
+
+def _assign_features(feats: list[Features], index: StoryIndex) -> dict[str, list[dict]]:
+    now = datetime.now(timezone.utc)
+    rows: dict[str, list[dict]] = {"story_assignments": [], "syndication": []}
+    for f in sorted(feats, key=lambda f: f.sort_key):
+        assign_one(f, index)
+        sa, sy = _rows_for(f.article_id, index.articles[f.article_id], now)
+        rows["story_assignments"].append(sa)
+        rows["syndication"].append(sy)
+    return rows
+
+
+# ---------------------------------------------------------------- Parquet I/O layer
+
+_ARTICLE_COLS = ["article_id", "title", "body", "published_at", "ingested_at", "source_path"]
+
+
+def _iter_articles(processed_dir: Path, wanted: set[str]) -> Iterator[list[dict]]:
+    """Committed articles whose id is in ``wanted``, one part file at a time (bodies never all in memory)."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from tasks import parquet
+    for f in parquet.committed_files(processed_dir, "articles"):
+        t = pq.ParquetFile(f).read(columns=_ARTICLE_COLS)
+        t = t.filter(pc.is_in(t["article_id"], value_set=__import__("pyarrow").array(sorted(wanted), type=t.schema.field("article_id").type)))
+        if t.num_rows:
+            yield t.to_pylist()
+
+
+def _mentions_for(processed_dir: Path, wanted: set[str]) -> dict[str, list[dict]]:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from tasks import parquet
+    out: dict[str, list[dict]] = defaultdict(list)
+    for f in parquet.committed_files(processed_dir, "entity_mentions"):
+        t = pq.ParquetFile(f).read(columns=["article_id", "entity_key", "label"])
+        t = t.filter(pc.is_in(t["article_id"], value_set=pa.array(sorted(wanted), type=pa.string())))
+        for r in t.to_pylist():
+            out[r["article_id"]].append(r)
+    return out
+
+
+def _committed_ids(processed_dir: Path, table: str) -> set[str]:
+    from tasks import parquet
+    return set(parquet.read_table(processed_dir, table, columns=["article_id"]).column("article_id").to_pylist())
+
+
+def update_stories(processed_dir: Path, new_article_ids: list[str], run_id: str,
+                   full_refresh: bool = False) -> dict[str, list[dict]]:
+    """Assign stories and syndication groups to every committed article not yet in the story index.
+
+    Reads the index under ``<processed>/_story_index`` (ignored on a full
+    refresh), streams the committed articles that need a decision (the new
+    ones, plus any that an interrupted earlier run left out), writes the updated
+    index atomically and returns rows for ``story_assignments`` and
+    ``syndication``. Articles the index knows but whose rows never got
+    committed (crash between index write and Parquet commit) get their rows
+    again. ``new_article_ids`` is a hint; the committed ``articles`` table is the truth.
+    """
+    processed_dir = Path(processed_dir)
+    folder = processed_dir / INDEX_DIR
+    index = None if full_refresh else StoryIndex.load(folder)
+    index = index or StoryIndex()
+    all_ids = _committed_ids(processed_dir, "articles")
+    todo = all_ids - set(index.articles)
+    rows: dict[str, list[dict]] = {"story_assignments": [], "syndication": []}
+    if todo:
+        mentions = _mentions_for(processed_dir, todo)
+        # pass 1: document frequencies over the new articles
+        for chunk in _iter_articles(processed_dir, todo):
+            update_df(index, (raw_features(a, mentions.get(a["article_id"], ())) for a in chunk))
+        # pass 2: compact features, then assignment in deterministic order
+        feats: list[Features] = []
+        for chunk in _iter_articles(processed_dir, todo):
+            feats.extend(compact_features(raw_features(a, mentions.get(a["article_id"], ())), index.df, index.n_docs)
+                         for a in chunk)
+        rows = _assign_features(feats, index)
+    # re-emit rows the index has but Parquet lacks (interrupted earlier run)
+    assigned = _committed_ids(processed_dir, "story_assignments") if not full_refresh else set()
+    done = {r["article_id"] for r in rows["story_assignments"]}
+    now = datetime.now(timezone.utc)
+    for aid in sorted(set(index.articles) - assigned - done):
+        if aid in all_ids:
+            sa, sy = _rows_for(aid, index.articles[aid], now)
+            rows["story_assignments"].append(sa)
+            rows["syndication"].append(sy)
+    index.save(folder)
+    return rows
