@@ -62,6 +62,8 @@ def write_batch_task(processed_dir: Path, batch_key: str, drop_id: str, tables: 
 @task(name="update-stories")
 def stories_task(processed_dir: Path, new_ids: list[str], run_id: str, full_refresh: bool) -> dict:
     rows = stories.update_stories(processed_dir, new_ids, run_id, full_refresh)
+    if not any(rows.values()):
+        return {}
     return parquet.write_batch(processed_dir, f"stories-{run_id}", "_corpus", rows, run_id)
 
 
@@ -160,8 +162,8 @@ def nightly(settings: Settings, run_id: str | None = None) -> dict:
         while pending:
             collect(next(as_completed(list(pending))))
 
-        if new_ids or settings.full_refresh:
-            stories_task(processed, new_ids, summary.run_id, settings.full_refresh)
+        # also picks up articles an interrupted earlier run committed but never assigned
+        stories_task(processed, new_ids, summary.run_id, settings.full_refresh)
 
         summary.status = "success"
         _record_run(processed, summary, started)
