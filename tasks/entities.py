@@ -1,0 +1,539 @@
+"""Named-entity mentions with article-level label votes and canonical, cross-outlet entity ids.
+
+``extract_mentions(nlp, articles, sentences_by_article)`` runs spaCy NER with
+``nlp.pipe`` over every *paragraph* of every article (paragraphs are taken from
+the sentence rows, so an entity never spans a paragraph break and offsets map
+back exactly), then cleans the result:
+
+1. **Casing.** A paragraph written in capitals (a headline or dateline such as
+   ``LEICESTERSHIRE TAKE OVER AT TOP``) is re-cased to Title Case before NER
+   (same length, so offsets are unchanged); known acronyms stay upper-case.
+2. **Labels kept.** Name-like spaCy labels only (PERSON, NORP, FAC, ORG, GPE,
+   LOC, PRODUCT, EVENT, WORK_OF_ART, LAW, LANGUAGE); numbers and dates are the
+   facts stage's business.
+3. **Span clean-up.** A leading "the", a leading title or role
+   (``rules/titles.txt``: "President Vladimir Putin" -> "Vladimir Putin"), a
+   trailing possessive ('s / ’s) and surrounding punctuation are removed (a
+   final dot of an abbreviation such as "U.S." or "Inc." is kept). Stop-listed
+   forms (``rules/entity_stoplist.txt``) are dropped.
+4. **Headline lines.** In a line that looks like a headline or crosshead
+   (Title Case or capitals, no final punctuation) a mention is kept only when
+   the same name, or a name made of a run of its words, also occurs outside
+   headline lines of the article or in the alias/place lists; otherwise it is
+   shrunk to that run ("Putin Call" -> "Putin") or dropped ("Moscow Sets
+   Conditions" -> "Moscow").
+5. **Article-level entities and label vote.** Mentions are grouped into
+   article entities: same canonical form (``rules/aliases.csv``), same folded
+   text, or a single word equal to the last word of a multi-word name in the
+   article (the nearest preceding such name, so "Bush" after "Jeb Bush" is
+   Jeb). Each entity's class (per, org, loc, norp, misc) is decided by a
+   weighted vote of its mentions: the model's label (1 each), a title right
+   before a mention (person, 3), the alias table (5), the demonym list (norp,
+   5) and the place list (loc, 1.5).
+6. **Canonical identity.** The entity's display name is the alias table's
+   canonical name when any mention is listed there, else its longest,
+   most frequent form. ``entity_key = "<class>:<match key>"`` where the match
+   key is the folded display name (accents, case, dots, hyphens and
+   apostrophes removed, single initials joined: "J.D." = "JD") with the
+   per-token transliteration rules of ``rules/translit.csv`` applied
+   (Zelenskiy = Zelenskyy = Zelensky). ``entity_id = sha256(entity_key)[:16]``.
+   A lone surname that no full name in the article explains keeps a one-word
+   key; the ``entity_mentions`` SQL model links it to the single full name in
+   the corpus with that surname, if exactly one exists.
+
+Mention rows follow ``schemas.ENTITY_MENTIONS``: ``label`` is the voted label
+(spaCy names: PERSON, ORG, GPE, LOC, FAC, NORP, ...), ``ner_label`` the raw one.
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from tasks.sentences import split_sentences
+
+RULES = Path(__file__).resolve().parent / "rules"
+
+NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
+                         "WORK_OF_ART", "LAW", "LANGUAGE"})
+# spaCy label -> coarse CoNLL-style type used by the evaluations (others ignored)
+COARSE_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+# spaCy label -> entity class (the prefix of entity_key)
+LABEL_CLASS = {"PERSON": "per", "ORG": "org", "GPE": "loc", "LOC": "loc", "FAC": "loc", "NORP": "norp"}
+# class -> label used when the vote moves a mention to a class its own label is not in
+CLASS_LABEL = {"per": "PERSON", "org": "ORG", "loc": "GPE", "norp": "NORP", "misc": "MISC"}
+# alias-file label -> class
+ALIAS_CLASS = {"PER": "per", "ORG": "org", "LOC": "loc", "NORP": "norp", "MISC": "misc"}
+
+BATCH_SIZE = 256
+
+W_NER, W_TITLE, W_ALIAS, W_DEMONYM, W_PLACE = 1.0, 3.0, 5.0, 5.0, 1.5
+
+_STRIP_CHARS = " \t.,;:!?\"'“”‘’«»()[]{}<>-–—/|*•·"
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+_ABBREV_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.)$")
+_WORD = re.compile(r"\S+")
+
+
+# ---------------------------------------------------------------------------
+# rule data
+# ---------------------------------------------------------------------------
+
+def _lines(name: str) -> list[str]:
+    out = []
+    for raw in (RULES / name).read_text(encoding="utf-8").splitlines():
+        s = raw.strip()
+        if s and not s.startswith("#"):
+            out.append(s)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[tuple[str, ...], ...]:
+    """Titles as lower-cased word tuples, longest first."""
+    ts = {tuple(t.lower().split()) for t in _lines("titles.txt")}
+    return tuple(sorted(ts, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _stoplist() -> frozenset[str]:
+    return frozenset(fold(s) for s in _lines("entity_stoplist.txt"))
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    return frozenset(fold(s) for s in _lines("demonyms.txt"))
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    return frozenset(fold(s) for s in _lines("places.txt"))
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, tuple[str, str]]:
+    """folded alias -> (canonical display name, class)."""
+    out: dict[str, tuple[str, str]] = {}
+    rows = [ln for ln in (RULES / "aliases.csv").read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.lstrip().startswith("#")]
+    for rec in csv.DictReader(rows):
+        alias, canon, label = rec["alias"].strip(), rec["canonical"].strip(), rec["label"].strip().upper()
+        cls = ALIAS_CLASS.get(label, "misc")
+        out[fold(alias)] = (canon, cls)
+        out.setdefault(fold(canon), (canon, cls))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _translit() -> tuple[tuple[re.Pattern, str], ...]:
+    rules = []
+    rows = [ln for ln in (RULES / "translit.csv").read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.lstrip().startswith("#")]
+    for rec in list(csv.reader(rows))[1:]:
+        rules.append((re.compile(rec[0]), rec[1].replace("\\1", r"\1")))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def _acronyms() -> frozenset[str]:
+    """Upper-case forms kept as they are when a capitals line is re-cased (NATO, US, TASS)."""
+    forms = set()
+    rows = [ln for ln in (RULES / "aliases.csv").read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.lstrip().startswith("#")]
+    for rec in csv.DictReader(rows):
+        for s in (rec["alias"], rec["canonical"]):
+            s = s.strip()
+            if s.isupper() and len(s.replace(".", "")) <= 5:
+                forms.add(s)
+    return frozenset(forms)
+
+
+# ---------------------------------------------------------------------------
+# keys
+# ---------------------------------------------------------------------------
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, dot/hyphen/apostrophe-free form of a name; single initials joined.
+
+    "J.D. Vance" -> "jd vance", "Türkiye" -> "turkiye", "Kwok-kin" -> "kwok kin".
+    """
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = t.replace("ı", "i").replace("ø", "o").replace("ł", "l").replace("đ", "d").replace("ß", "ss")
+    t = re.sub(r"['’`´]", "", t)
+    t = re.sub(r"[.\-‐‑–—_/,]", " ", t)
+    out: list[str] = []
+    prev_single = False
+    for tok in t.split():
+        single = len(tok) == 1 and tok.isalpha()
+        if single and prev_single:
+            out[-1] += tok
+        else:
+            out.append(tok)
+        prev_single = single
+    return " ".join(out)
+
+
+def match_key(name: str) -> str:
+    """Folded name with the transliteration rules applied per token (used for identity across outlets)."""
+    toks = []
+    for tok in fold(name).split():
+        for pat, rep in _translit():
+            tok = pat.sub(rep, tok)
+        toks.append(tok)
+    return " ".join(toks)
+
+
+def entity_id_for(entity_key: str) -> str:
+    """Stable id of an entity key: first 16 hex chars of its sha256."""
+    return hashlib.sha256(entity_key.encode("utf-8")).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------------------
+# paragraph units and casing
+# ---------------------------------------------------------------------------
+
+_CAPS_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_HEADLINE_SMALL = frozenset("a an the and or but of in on at to for from by with as vs v over after into".split())
+
+
+def _paragraphs(body: str, sentences: list[dict]) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph, from the sentence rows (first sentence start to last sentence end)."""
+    spans: dict[int, list[int]] = {}
+    for s in sentences:
+        p = spans.setdefault(s["paragraph_no"], [s["start_char"], s["end_char"]])
+        p[0] = min(p[0], s["start_char"])
+        p[1] = max(p[1], s["end_char"])
+    return [(a, b) for _, (a, b) in sorted(spans.items())]
+
+
+def _is_caps(text: str) -> bool:
+    """Mostly capitals: at least 4 letters, >= 85% of cased letters upper-case."""
+    letters = [c for c in text if c.isalpha() and (c.isupper() or c.islower())]
+    if len(letters) < 4:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) >= 0.85
+
+
+def _recase(text: str) -> str:
+    """Title Case a capitals line, keeping length and known acronyms (NATO, U.S.)."""
+    acr = _acronyms()
+
+    def fix(m: re.Match) -> str:
+        w = m.group(0)
+        if w in acr or len(w) == 1:
+            return w
+        tail = "".join(c.lower() if len(c.lower()) == 1 else c for c in w[1:])
+        return w[0] + tail
+
+    out = _CAPS_WORD.sub(fix, text)
+    # keep dotted acronyms (U.S., D.C.) upper-case
+    return re.sub(r"\b(?:[A-Za-z]\.){2,}", lambda m: m.group(0).upper(), out)
+
+
+def _is_headline(text: str) -> bool:
+    """A headline/crosshead-looking line: no final sentence punctuation, <= 16 words and most content
+    words capitalised; or a capitals line."""
+    if _is_caps(text):
+        return True
+    t = text.rstrip()
+    if not t or t[-1] in ".!?\"”’:;,)":
+        return False
+    words = [w for w in _WORD.findall(t) if any(c.isalpha() for c in w)]
+    if len(words) < 2 or len(words) > 16:
+        return False
+    content = [w for w in words if w.lower().strip("\"'“”‘’(") not in _HEADLINE_SMALL]
+    if not content:
+        return False
+    caps = sum(1 for w in content if w.lstrip("\"'“”‘’(")[:1].isupper())
+    return caps / len(content) >= 0.75
+
+
+# ---------------------------------------------------------------------------
+# mention clean-up
+# ---------------------------------------------------------------------------
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    ner_label: str
+    cls: str
+    headline: bool
+    titled: bool = False
+    folded: str = ""
+    votes: Counter = field(default_factory=Counter)
+
+
+def _strip_title(text: str, start: int) -> tuple[int, bool]:
+    """Offset after a leading title in ``text`` (relative), and whether one was found."""
+    words = list(_WORD.finditer(text))
+    lower = [w.group(0).lower().rstrip(",") for w in words]
+    for t in _titles():
+        n = len(t)
+        if len(words) > n and tuple(lower[:n]) == t:
+            return words[n].start(), True
+    return 0, False
+
+
+def _clean_span(unit: str, s: int, e: int) -> tuple[int, int, bool]:
+    """Clean an entity span within ``unit``: leading the/title, trailing possessive, punctuation.
+
+    Returns (start, end, title_removed). start >= end means nothing is left.
+    """
+    titled = False
+    for _ in range(3):
+        before = (s, e)
+        while s < e and unit[s] in _STRIP_CHARS:
+            s += 1
+        while e > s and unit[e - 1] in _STRIP_CHARS:
+            if unit[e - 1] == "." and _ABBREV_END.search(unit[s:e]):
+                break
+            e -= 1
+        frag = unit[s:e]
+        m = re.match(r"(?i)the\s+", frag)
+        if m:
+            s += m.end()
+            frag = unit[s:e]
+        off, found = _strip_title(frag, s)
+        if found:
+            s += off
+            titled = True
+        m = _POSSESSIVE.search(unit[s:e])
+        if m and e - s - len(m.group(0)) >= 2:
+            e -= len(m.group(0))
+        if (s, e) == before:
+            break
+    return s, e, titled
+
+
+def _title_before(unit: str, s: int) -> bool:
+    """A title or role (rules/titles.txt) ends right before offset ``s`` (allowing a comma-free gap)."""
+    prefix = unit[max(0, s - 40):s].lower().rstrip()
+    words = prefix.split()
+    for t in _titles():
+        if len(words) >= len(t) and tuple(words[-len(t):]) == t:
+            return True
+    return False
+
+
+def _class_votes(m: _Mention) -> Counter:
+    v: Counter = Counter()
+    v[m.cls] += W_NER
+    if m.titled:
+        v["per"] += W_TITLE
+    alias = _aliases().get(m.folded)
+    if alias:
+        v[alias[1]] += W_ALIAS
+    if m.folded in _demonyms():
+        v["norp"] += W_DEMONYM
+    elif m.folded in _places():
+        v["loc"] += W_PLACE
+    return v
+
+
+def _mentions_for_unit(doc, unit: str, base: int, headline: bool) -> list[_Mention]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        s, e, titled = _clean_span(unit, ent.start_char, ent.end_char)
+        if e - s < 1 or not any(c.isalpha() for c in unit[s:e]):
+            continue
+        text = unit[s:e]
+        folded = fold(text)
+        if not folded or folded in _stoplist():
+            continue
+        if not text[:1].isupper() and not text[:1].isdigit():
+            continue  # names start with a capital ("iPhone"-style names are rare in news)
+        titled = titled or _title_before(unit, s)
+        out.append(_Mention(base + s, base + e, text, ent.label_, LABEL_CLASS.get(ent.label_, "misc"),
+                            headline, titled, folded))
+    return out
+
+
+def _word_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every contiguous run of words in ``text``, longest first."""
+    ws = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    runs = []
+    for n in range(len(ws), 0, -1):
+        for i in range(0, len(ws) - n + 1):
+            runs.append((ws[i][0], ws[i + n - 1][1]))
+    return runs
+
+
+def _filter_headlines(mentions: list[_Mention], body: str) -> list[_Mention]:
+    """Keep headline-line mentions only when confirmed by the article body or the rule lists."""
+    known = {m.folded for m in mentions if not m.headline}
+    if not known:
+        # a text made only of headline-like lines (e.g. a list): nothing to confirm against
+        return mentions
+    lists = _aliases().keys() | _places() | _demonyms()
+    out = []
+    for m in mentions:
+        if not m.headline:
+            out.append(m)
+            continue
+        for rs, re_ in _word_runs(m.text):
+            sub = m.text[rs:re_]
+            s2, e2, _ = _clean_span(sub, 0, len(sub))
+            sub = sub[s2:e2]
+            f = fold(sub)
+            if f and (f in known or f in lists) and f not in _stoplist():
+                start = m.start + rs + s2
+                out.append(_Mention(start, start + len(sub), sub, m.ner_label, m.cls, True, m.titled, f))
+                break
+    return out
+
+
+# ---------------------------------------------------------------------------
+# article entities
+# ---------------------------------------------------------------------------
+
+def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Group an article's mentions into entities (see module docstring, step 5)."""
+    aliases = _aliases()
+    groups: dict[str, list[_Mention]] = {}
+    order: list[str] = []
+
+    def base_key(m: _Mention) -> str:
+        a = aliases.get(m.folded)
+        return fold(a[0]) if a else match_key(m.text)
+
+    singles: list[_Mention] = []
+    for m in mentions:
+        k = base_key(m)
+        if len(k.split()) == 1 and m.cls in ("per", "org", "misc") and m.folded not in aliases:
+            singles.append(m)
+            continue
+        if k not in groups:
+            groups[k] = []
+            order.append(k)
+        groups[k].append(m)
+    # multi-word person-like names, by last word
+    by_last: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for k in order:
+        toks = k.split()
+        g = groups[k]
+        votes = Counter()
+        for m in g:
+            votes.update(_class_votes(m))
+        if len(toks) >= 2 and votes.most_common(1)[0][0] == "per":
+            first = min(m.start for m in g)
+            by_last[toks[-1]].append((first, k))
+    for m in singles:
+        k = match_key(m.text)
+        cands = by_last.get(k)
+        if cands:
+            before = [c for c in cands if c[0] <= m.start]
+            target = max(before)[1] if before else min(cands)[1]
+            groups[target].append(m)
+            continue
+        if k not in groups:
+            groups[k] = []
+            order.append(k)
+        groups[k].append(m)
+    return [groups[k] for k in order]
+
+
+def _resolve(group: list[_Mention]) -> tuple[str, str, str]:
+    """(class, display name, entity_key) of one article entity."""
+    votes: Counter = Counter()
+    for m in group:
+        votes.update(_class_votes(m))
+    cls = max(sorted(votes), key=lambda c: votes[c])
+    aliases = _aliases()
+    name = None
+    for m in group:
+        a = aliases.get(m.folded)
+        if a:
+            name = a[0]
+            break
+    if name is None:
+        forms = Counter(m.text for m in group)
+        name = max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
+    return cls, name, f"{cls}:{match_key(name)}"
+
+
+def _label_for(m: _Mention, cls: str, group: list[_Mention]) -> str:
+    if LABEL_CLASS.get(m.ner_label, "misc") == cls:
+        return m.ner_label
+    if cls == "misc":
+        c = Counter(x.ner_label for x in group if LABEL_CLASS.get(x.ner_label, "misc") == "misc")
+        return c.most_common(1)[0][0] if c else "MISC"
+    if cls == "loc":
+        c = Counter(x.ner_label for x in group if LABEL_CLASS.get(x.ner_label) == "loc")
+        return c.most_common(1)[0][0] if c else "GPE"
+    return CLASS_LABEL[cls]
+
+
+def _sentence_no(starts: list[int], sentences: list[dict], pos: int) -> int | None:
+    i = bisect.bisect_right(starts, pos) - 1
+    return sentences[i]["sentence_no"] if i >= 0 else None
+
+
+def extract_mentions(nlp, articles: list[dict], sentences_by_article: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Entity mention rows per article_id (see the module docstring for every rule applied).
+
+    ``articles`` are dicts with ``article_id`` and ``body``; ``sentences_by_article``
+    maps article_id to ``split_sentences(body)`` rows (computed here when missing).
+    Offsets index ``body``; ``body[start_char:end_char] == text`` holds for every row.
+    """
+    units: list[tuple[str, int, int, bool]] = []  # (article_id, start, end, headline)
+    texts: list[str] = []
+    sents_of: dict[str, list[dict]] = {}
+    for a in articles:
+        aid, body = a["article_id"], a.get("body") or ""
+        sents = sentences_by_article.get(aid)
+        if sents is None:
+            sents = split_sentences(body)
+        sents_of[aid] = sents
+        for ps, pe in _paragraphs(body, sents):
+            text = body[ps:pe]
+            caps = _is_caps(text)
+            units.append((aid, ps, pe, _is_headline(text)))
+            texts.append(_recase(text) if caps else text)
+    per_article: dict[str, list[_Mention]] = {a["article_id"]: [] for a in articles}
+    for (aid, ps, pe, headline), doc, text in zip(units, nlp.pipe(texts, batch_size=BATCH_SIZE), texts):
+        per_article[aid].extend(_mentions_for_unit(doc, text, ps, headline))
+
+    out: dict[str, list[dict]] = {}
+    for a in articles:
+        aid, body = a["article_id"], a.get("body") or ""
+        mentions = _filter_headlines(per_article.get(aid, []), body)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        # drop overlaps (keep the first, longest)
+        kept: list[_Mention] = []
+        for m in mentions:
+            if kept and m.start < kept[-1].end:
+                continue
+            kept.append(m)
+        sents = sents_of[aid]
+        starts = [s["start_char"] for s in sents]
+        rows = []
+        for group in _group(kept):
+            cls, name, key = _resolve(group)
+            eid = entity_id_for(key)
+            for m in group:
+                rows.append({
+                    "article_id": aid,
+                    "sentence_no": _sentence_no(starts, sents, m.start),
+                    "start_char": m.start,
+                    "end_char": m.end,
+                    "text": body[m.start:m.end],
+                    "label": _label_for(m, cls, group),
+                    "ner_label": m.ner_label,
+                    "entity_id": eid,
+                    "entity_key": key,
+                    "entity_name": name,
+                })
+        rows.sort(key=lambda r: (r["start_char"], r["end_char"]))
+        out[aid] = rows
+    return out
