@@ -1,0 +1,239 @@
+"""Quote extraction against PolNeAR (attributions in US political news).
+
+Gold: ``<gold>/polnear/<split>/text/<name>.txt`` and
+``attributions/<name>_<annotator>.ann`` (brat standoff). When an article has
+several annotators, the alphabetically first ``.ann`` file is used. The whole
+``.txt`` (title line included) is the article body, so gold offsets index our
+body directly. The real pipeline runs on it: ``sentences.split_sentences``,
+``entities.extract_mentions`` (spaCy model ``settings.model``), ``quotes.extract_quotes``.
+
+Matching rules (all counts micro-averaged over articles):
+
+- **Span match**: a predicted span and a gold span match when they share at
+  least half of the *shorter* of the two (in characters). Pairs are taken
+  greedily, largest overlap first, one-to-one. A gold span made of several
+  fragments (brat ``;``) overlaps by the sum over its fragments. Our spans
+  exclude the quotation marks and a trailing comma; gold spans include them
+  (harmless under this rule).
+- **direct quotes**: gold = every fragment of a Content span whose text begins
+  with a quotation mark (``"“”‘'«„`` or doubled apostrophes; PolNeAR's own
+  definition of a direct quote). Each fragment is one gold item, because brat
+  joins the two halves of an interrupted quote (``"A," he said, "B."``) into
+  one Content, which we extract as two quotes. Predicted = quotes with
+  ``kind == "direct"``. Precision, recall, F1 under the span match.
+- **speaker accuracy** (on the matched direct pairs whose gold attribution has
+  a Source): the speaker is right when (a) our speaker span
+  (``speaker_start``..``speaker_end``) overlaps a gold Source fragment, or
+  (b) the last word of our resolved ``speaker_name`` (its surname; else of
+  ``speaker_text``) occurs as a word in the gold Source text (case-insensitive,
+  possessive ’s removed). A gold pronoun source ("he") therefore counts only if
+  our span is that same pronoun or our resolved name happens to be written in the
+  gold Source span; we do not resolve the gold pronoun. Reported as
+  precision = recall = f1 = accuracy, n = number of scored pairs.
+- **all attributions**: gold = every Content span (one item each, all its
+  fragments); predicted = every quote of any kind (direct, partial, indirect);
+  span match as above. No target: published systems reach about 0.6–0.7 here.
+
+Run ``python -m tasks.evaluation.quotes_polnear [--split dev|train] [--limit N]
+[--gold DIR] [--show N]`` (tune on train, report on dev).
+"""
+from __future__ import annotations
+
+import argparse
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from tasks.evaluation.metrics import prf, row
+
+QUOTE_START = ("“", "”", '"', "‘", "'", "«", "„", "``", "''")
+TASK = "quotes"
+
+
+def _parse_ann(path: Path) -> list[dict]:
+    """Attributions of one brat file: dicts with content/source/cue as lists of (start, end) and the texts."""
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if not parts or len(parts) < 2:
+            continue
+        if parts[0].startswith("T"):
+            typ, _, offs = parts[1].partition(" ")
+            frags = []
+            for piece in offs.split(";"):
+                a, b = piece.split()
+                frags.append((int(a), int(b)))
+            spans[parts[0]] = (typ, frags, parts[2] if len(parts) > 2 else "")
+        elif parts[0].startswith("E"):
+            roles: dict[str, str] = {}
+            for arg in parts[1].split():
+                role, _, tid = arg.partition(":")
+                roles.setdefault(re.sub(r"\d+$", "", role), tid)
+            events.append(roles)
+    out, used = [], set()
+    for ev in events:
+        c = ev.get("Content")
+        if c not in spans:
+            continue
+        used.add(c)
+        src = spans.get(ev.get("Source", ""), (None, [], ""))
+        out.append({"content": spans[c][1], "content_text": spans[c][2], "source": src[1], "source_text": src[2]})
+    for tid, (typ, frags, text) in spans.items():   # Content without an event (rare)
+        if typ == "Content" and tid not in used:
+            out.append({"content": frags, "content_text": text, "source": [], "source_text": ""})
+    return out
+
+
+def load_split(gold_dir: Path, split: str = "dev", limit: int | None = None) -> list[dict]:
+    """Articles of a PolNeAR split: name, body (whole .txt) and gold attributions (first annotator alphabetically)."""
+    base = Path(gold_dir) / "polnear" / split
+    anns: dict[str, list[Path]] = defaultdict(list)
+    for p in sorted((base / "attributions").glob("*.ann")):
+        anns[p.stem.rsplit("_", 1)[0]].append(p)
+    docs = []
+    for name in sorted(anns):
+        txt = base / "text" / f"{name}.txt"
+        if not txt.exists():
+            continue
+        body = txt.read_text(encoding="utf-8")
+        docs.append({"name": name, "body": body, "gold": _parse_ann(sorted(anns[name])[0])})
+        if limit and len(docs) >= limit:
+            break
+    return docs
+
+
+def _ov(frags: list[tuple[int, int]], s: int, e: int) -> int:
+    return sum(max(0, min(b, e) - max(a, s)) for a, b in frags)
+
+
+def match(gold: list[list[tuple[int, int]]], pred: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One-to-one greedy pairs (gold index, pred index): overlap >= half of the shorter span."""
+    pairs = []
+    for i, g in enumerate(gold):
+        glen = sum(b - a for a, b in g)
+        for j, (s, e) in enumerate(pred):
+            ov = _ov(g, s, e)
+            if ov and ov >= 0.5 * min(glen, e - s):
+                pairs.append((ov, i, j))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    ug, up, out = set(), set(), []
+    for _, i, j in pairs:
+        if i in ug or j in up:
+            continue
+        ug.add(i)
+        up.add(j)
+        out.append((i, j))
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return {re.sub(r"[’']s$", "", w.lower()) for w in re.findall(r"[\w’'.-]+", text or "")}
+
+
+def speaker_ok(q: dict, source: list[tuple[int, int]], source_text: str) -> bool:
+    """Rule (a) span overlap or (b) surname of the resolved speaker in the gold Source text (see module doc)."""
+    if q.get("speaker_start") is not None and _ov(source, q["speaker_start"], q["speaker_end"]) > 0:
+        return True
+    name = q.get("speaker_name") or q.get("speaker_text")
+    if not name:
+        return False
+    last = re.sub(r"[’']s$", "", name.split()[-1].lower()) if name.split() else ""
+    return bool(last) and last in _words(source_text)
+
+
+def predict(docs: list[dict], model: str) -> dict[str, list[dict]]:
+    """Run the real pipeline pieces over the articles (nlp.pipe inside extract_mentions)."""
+    from tasks import entities, quotes, sentences
+    from tasks.nlp import load_nlp
+
+    nlp = load_nlp(model)
+    arts = [{"article_id": d["name"], "body": d["body"]} for d in docs]
+    sents = {a["article_id"]: sentences.split_sentences(a["body"]) for a in arts}
+    mentions = entities.extract_mentions(nlp, arts, sents)
+    return {a["article_id"]: quotes.extract_quotes(a, sents[a["article_id"]], mentions.get(a["article_id"], []))
+            for a in arts}
+
+
+def score(docs: list[dict], preds: dict[str, list[dict]], show: int = 0) -> list[dict]:
+    """The three evaluation rows (see module doc) for articles ``docs`` and predictions ``preds``."""
+    d_tp = d_fp = d_fn = 0
+    a_tp = a_fp = a_fn = 0
+    spk_ok = spk_n = 0
+    errors: list[str] = []
+    for d in docs:
+        body, qs = d["body"], preds.get(d["name"], [])
+        gdirect, gsrc = [], []
+        for att in d["gold"]:
+            if att["content_text"].lstrip().startswith(QUOTE_START):
+                for fr in att["content"]:
+                    gdirect.append([fr])
+                    gsrc.append(att)
+        pdirect = [q for q in qs if q["kind"] == "direct"]
+        pairs = match(gdirect, [(q["start_char"], q["end_char"]) for q in pdirect])
+        d_tp += len(pairs)
+        d_fp += len(pdirect) - len(pairs)
+        d_fn += len(gdirect) - len(pairs)
+        for i, j in pairs:
+            att, q = gsrc[i], pdirect[j]
+            if att["source"]:
+                spk_n += 1
+                ok = speaker_ok(q, att["source"], att["source_text"])
+                spk_ok += ok
+                if not ok and show:
+                    errors.append(f"SPK {d['name']}: gold={att['source_text']!r} pred={q['speaker_text']!r}->{q['speaker_name']!r} [{q['pattern']}] | {q['text'][:80]!r}")
+        if show:
+            mg, mp = {i for i, _ in pairs}, {j for _, j in pairs}
+            for i, g in enumerate(gdirect):
+                if i not in mg:
+                    a, b = g[0]
+                    errors.append(f"FN  {d['name']}: {body[max(0, a - 40):a]!r} [[{body[a:b][:100]!r}]]")
+            for j, q in enumerate(pdirect):
+                if j not in mp:
+                    errors.append(f"FP  {d['name']}: {body[max(0, q['start_char'] - 40):q['start_char']]!r} [[{q['text'][:100]!r}]] {q['pattern']}")
+        gall = [att["content"] for att in d["gold"]]
+        pall = [(q["start_char"], q["end_char"]) for q in qs]
+        pa = match(gall, pall)
+        a_tp += len(pa)
+        a_fp += len(pall) - len(pa)
+        a_fn += len(gall) - len(pa)
+    if show:
+        import random
+        random.Random(0).shuffle(errors)
+        for e in sorted(errors[:show]):
+            print(e)
+    acc = spk_ok / spk_n if spk_n else 0.0
+    return [
+        row(TASK, "direct quotes (span overlap >= 1/2 shorter, one-to-one)", prf(d_tp, d_fp, d_fn), target=0.90),
+        {"task": TASK, "metric": "speaker accuracy on matched direct quotes", "precision": acc, "recall": acc,
+         "f1": acc, "n": spk_n, "target": 0.90},
+        row(TASK, "all attributions, any kind (span overlap >= 1/2 shorter)", prf(a_tp, a_fp, a_fn)),
+    ]
+
+
+def evaluate(gold_dir: Path, settings, split: str = "dev", limit: int | None = None, show: int = 0) -> list[dict]:
+    """Evaluation rows (task, metric, precision, recall, f1, n, target) on PolNeAR ``split``."""
+    docs = load_split(Path(gold_dir), split, limit)
+    preds = predict(docs, settings.model)
+    return score(docs, preds, show=show)
+
+
+def main(argv: list[str] | None = None) -> None:
+    from tasks.evaluation.run import default_gold_dir, format_table
+    from tasks.settings import Settings
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--gold", type=Path, default=None)
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--show", type=int, default=0, help="print N sampled errors (FN/FP/speaker)")
+    args = ap.parse_args(argv)
+    gold = args.gold or default_gold_dir()
+    if gold is None or not (gold / "polnear").is_dir():
+        raise SystemExit("PolNeAR gold data not found (--gold or NEWSAGREE_GOLD_DIR or ../shared/eval)")
+    rows = evaluate(gold, Settings.from_env(), split=args.split, limit=args.limit, show=args.show)
+    print(format_table(rows))
+
+
+if __name__ == "__main__":
+    main()
