@@ -286,19 +286,30 @@ def test_story_filename_is_safe():
 
 # --------------------------------------------------------------------------- on the real seeds warehouse
 
+_SEEDS_CACHE: dict[str, Path] = {}
+
+
+def seeds_warehouse_path(tmp_path_factory) -> Path:
+    """The warehouse of a real nightly run over the five seed articles, built once per session
+    (shared with test_analyst_queries, which imports this function). Needs the prefect_harness fixture."""
+    key = str(tmp_path_factory.getbasetemp())
+    if key not in _SEEDS_CACHE:
+        from flows.nightly import run_nightly
+        from tasks.settings import Settings
+
+        root = tmp_path_factory.mktemp("report_seeds")
+        raw = root / "raw"
+        shutil.copytree(Path(__file__).resolve().parents[2] / "data" / "raw" / "sample", raw / "sample")
+        settings = Settings.from_env(env={}, raw_dir=raw, processed_dir=root / "processed",
+                                     warehouse=root / "warehouse.duckdb", runner="thread", n_process=1)
+        run_nightly(settings)
+        _SEEDS_CACHE[key] = settings.warehouse
+    return _SEEDS_CACHE[key]
+
+
 @pytest.fixture(scope="module")
 def seeds_warehouse(tmp_path_factory, prefect_harness) -> Path:
-    """The warehouse of a real nightly run over the five seed articles."""
-    from flows.nightly import run_nightly
-    from tasks.settings import Settings
-
-    root = tmp_path_factory.mktemp("report_seeds")
-    raw = root / "raw"
-    shutil.copytree(Path(__file__).resolve().parents[2] / "data" / "raw" / "sample", raw / "sample")
-    settings = Settings.from_env(env={}, raw_dir=raw, processed_dir=root / "processed",
-                                 warehouse=root / "warehouse.duckdb", runner="thread", n_process=1)
-    run_nightly(settings)
-    return settings.warehouse
+    return seeds_warehouse_path(tmp_path_factory)
 
 
 @pytest.mark.slow
