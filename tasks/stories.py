@@ -64,7 +64,7 @@ DATE_WINDOW = 10        # days at which the date factor reaches 0 (and blocking 
 TITLE_BOOST = 2         # a title word counts as this many body occurrences
 MAX_TERMS = 150         # terms kept in an article's tf-idf vector
 MAX_CENTROID = 250      # terms kept in a story centroid
-N_BLOCK_KEYS = 25       # rarest keys of an article used for candidate blocking
+N_BLOCK_KEYS = 25       # most salient (top tf-idf) keys of an article used for candidate blocking
 SHINGLE = 5
 N_PERM = 64
 N_BANDS = 32            # 32 bands x 2 rows
@@ -614,5 +614,6 @@ def update_stories(processed_dir: Path, new_article_ids: list[str], run_id: str,
             sa, sy = _rows_for(aid, index.articles[aid], now)
             rows["story_assignments"].append(sa)
             rows["syndication"].append(sy)
-    index.save(folder)
+    if todo or not (folder / INDEX_FILE).exists():
+        index.save(folder)
     return rows

@@ -1,0 +1,38 @@
+-- model: int_quote_edges
+-- description: Pairs of quotes in the same story that report the same quotation (both directions). A pair matches when the speakers are compatible (same speaker entity, similar speaker names, or at least one unknown) and either the normalised wording is identical, or both have >= 4 distinct words and the overlap coefficient |A∩B| / min(|A|,|B|) of their word sets is >= 0.7 with at least 4 shared words (so a quote embedded in a longer rendering of it matches); pairs with one unknown speaker need overlap >= 0.8.
+-- depends_on: int_quote_tokens
+-- column src: quote id
+-- column dst: quote id of a matching quote
+-- column overlap: overlap coefficient of the two word sets
+with pairs as (
+    select
+        a.quote_id as a_id,
+        b.quote_id as b_id,
+        a.norm = b.norm as same_norm,
+        len(list_intersect(a.words, b.words)) as inter,
+        least(a.n_words, b.n_words) as min_words,
+        case
+            when a.speaker_entity_id is not null and a.speaker_entity_id = b.speaker_entity_id then 'same'
+            when a.speaker_name is not null and b.speaker_name is not null
+                 and jaro_winkler_similarity(lower(a.speaker_name), lower(b.speaker_name)) >= 0.9 then 'same'
+            when a.speaker_entity_id is null and a.speaker_name is null
+                 and b.speaker_entity_id is null and b.speaker_name is null then 'both_unknown'
+            when (a.speaker_entity_id is null and a.speaker_name is null)
+                 or (b.speaker_entity_id is null and b.speaker_name is null) then 'one_unknown'
+            else 'different'
+        end as speakers
+    from int_quote_tokens as a
+    join int_quote_tokens as b
+      on a.story_id = b.story_id and a.quote_id < b.quote_id
+),
+matched as (
+    select a_id, b_id, case when same_norm then 1.0 else inter / min_words end as overlap
+    from pairs
+    where speakers <> 'different'
+      and (same_norm
+           or (min_words >= 4 and inter >= 4
+               and inter / min_words >= case when speakers = 'one_unknown' then 0.8 else 0.7 end))
+)
+select a_id as src, b_id as dst, overlap from matched
+union all
+select b_id as src, a_id as dst, overlap from matched

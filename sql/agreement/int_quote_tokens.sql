@@ -1,0 +1,33 @@
+-- model: int_quote_tokens
+-- description: Each extracted quote with its story, outlet, independent source, normalised wording and word set (the input of quote grouping).
+-- depends_on: quotes, articles, syndication
+-- column quote_id: the quote
+-- column story_id: story of the quote's article
+-- column norm: text lower-cased, quote marks / punctuation / symbols removed, whitespace collapsed
+-- column words: distinct words of norm
+-- column n_words: size of words
+with q as (
+    select
+        q.quote_id,
+        q.article_id,
+        a.story_id,
+        coalesce(a.outlet, 'unknown:' || q.article_id) as outlet,
+        s.syndication_group_id,
+        q.text,
+        q.kind,
+        q.speaker_entity_id,
+        q.speaker_name,
+        trim(regexp_replace(regexp_replace(lower(q.text), '[\p{P}\p{S}]+', ' ', 'g'), '\s+', ' ', 'g')) as norm
+    from quotes as q
+    join articles as a using (article_id)
+    left join syndication as s using (article_id)
+    where q.text is not null
+),
+final as (
+    select
+        *,
+        list_distinct(list_filter(string_split(norm, ' '), lambda w: w <> '')) as words
+    from q
+)
+select *, len(words) as n_words from final
+where n_words > 0
