@@ -56,18 +56,64 @@ def _read_patterns(name: str) -> list[str]:
     return out
 
 
-def _compile_union(patterns: list[str]) -> re.Pattern | None:
-    """One case-insensitive full-match regex for a list of alternatives (each validated on its own)."""
-    good = []
-    for p in patterns:
-        try:
-            re.compile(p, re.I)
-            good.append(f"(?:{p})")
-        except re.error as e:  # a broken rule must not take the pipeline down silently: fail loudly at import
-            raise ValueError(f"bad boilerplate rule {p!r}: {e}") from e
-    if not good:
-        return None
-    return re.compile("|".join(good), re.I)
+class RuleSet:
+    """Full-paragraph rules. ``fullmatch(p)`` is true when some rule matches the whole paragraph.
+
+    Rules of the form ``.{0,N}CORE.{0,M}`` ("CORE somewhere in a short paragraph") are run as one
+    ``search`` for CORE plus a length check (much faster than a full match with leading wildcards);
+    all others as one alternation anchored at both ends.
+    """
+
+    def __init__(self, patterns: list[str]):
+        anchored, floating = [], []
+        self.max_floating_len = 0
+        for p in patterns:
+            try:
+                re.compile(p, re.I)
+            except re.error as e:  # a broken rule must fail loudly at import, not silently
+                raise ValueError(f"bad boilerplate rule {p!r}: {e}") from e
+            m = re.fullmatch(r"\.\{0,(\d+)\}(.+?)\.\{0,(\d+)\}", p)
+            if m and "|" not in _strip_groups(m.group(2)):
+                floating.append(f"(?:{m.group(2)})")
+                self.max_floating_len = max(self.max_floating_len, int(m.group(1)) + int(m.group(3)) + 200)
+            else:
+                anchored.append(f"(?:{p})")
+        self.anchored = re.compile("|".join(anchored), re.I) if anchored else None
+        self.floating = re.compile("|".join(floating), re.I) if floating else None
+
+    def fullmatch(self, p: str) -> bool:
+        if self.anchored is not None and self.anchored.fullmatch(p):
+            return True
+        return self.floating is not None and len(p) <= self.max_floating_len and \
+            self.floating.search(p) is not None
+
+
+def _strip_groups(core: str) -> str:
+    """The core with parenthesised groups removed (to see if it has a top-level alternation)."""
+    out, depth, esc = [], 0, False
+    for ch in core:
+        if esc:
+            esc = False
+            if depth == 0:
+                out.append(ch)
+            continue
+        if ch == "\\":
+            esc = True
+            if depth == 0:
+                out.append(ch)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def _compile_union(patterns: list[str]) -> RuleSet | None:
+    """All rules of a file as one RuleSet (None when there are none)."""
+    return RuleSet(patterns) if patterns else None
 
 
 def _load_appeals() -> tuple[re.Pattern | None, re.Pattern, re.Pattern]:
@@ -116,6 +162,7 @@ APPEAL_START, APPEAL_KW, APPEAL_READER = _load_appeals()
 OUTLET_NAMES, OUTLET_DOMAINS = _load_outlets()
 OUTLET_WORDS = frozenset(w.lower() for w in _read_patterns("outlet_words.txt"))
 
+_NEEDS_NORMALISING = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff\u00ad\u2060\u2028\u2029]")
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
@@ -148,14 +195,14 @@ _DATE_IN_LINE = re.compile(
     r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+" + _MONTH + r"\s+\d{4})", re.I)
 _NOT_NAME_WORDS = frozenset({"the", "a", "an", "of", "and", "&", "for", "in", "on", "at", "to", "de", "la", "le"})
 
-_MAX_RULE_WORDS = 120     # paragraphs longer than this are never boilerplate by line rules
+_MAX_RULE_CHARS = 700     # paragraphs longer than this are never boilerplate by line rules
 
 
 # ------------------------------------------------------------------ small predicates
 
 def collapse_ws(s: str) -> str:
-    """Runs of spaces/tabs/odd Unicode spaces -> one space; stripped."""
-    return _WS.sub(" ", s).strip()
+    """Runs of whitespace (spaces, tabs, odd Unicode spaces) -> one space; stripped."""
+    return " ".join(s.split())
 
 
 def n_words(s: str) -> int:
@@ -180,8 +227,13 @@ def is_headline_like(p: str) -> bool:
     return caps / len(longer) >= 0.5
 
 
-def _full(rx: re.Pattern | None, p: str) -> bool:
-    return rx is not None and n_words(p) <= _MAX_RULE_WORDS and rx.fullmatch(p) is not None
+def _is_short_line(p: str) -> bool:
+    """A list item / headline: 1-20 words, no quotation, not ending in a full stop, colon or comma."""
+    return 1 <= n_words(p) <= 20 and not _QUOTE_CHARS.search(p) and not re.search(r"[.:;,…]$", p)
+
+
+def _full(rx: "RuleSet | None", p: str) -> bool:
+    return rx is not None and len(p) <= _MAX_RULE_CHARS and rx.fullmatch(p)
 
 
 def is_boilerplate(p: str) -> bool:
@@ -395,10 +447,11 @@ def _peel_header(paras: list[str], st: _State, fmt: str) -> list[str]:
 def _drop_everywhere(paras: list[str], st: _State) -> list[str]:
     """Anywhere rules, title copies, credits (+ the caption above), consecutive duplicates."""
     title_key = _fold(st.title) if st.title else None
+    tlen = len(st.title) if st.title else 0
     keep: list[str] = []
     drop_next_domain = False
     for p in paras:
-        if title_key and _title_key(p) == title_key:
+        if title_key and abs(len(p) - tlen) <= 8 + tlen // 4 and _title_key(p) == title_key:
             continue
         if is_credit(p):
             if len(keep) >= 2 and n_words(keep[-1]) <= 30 and not _QUOTE_CHARS.search(keep[-1]) \
@@ -486,7 +539,7 @@ def _footer_outlets(tail: list[str], st: _State) -> None:
 
 def _peel_tail(paras: list[str], st: _State) -> list[str]:
     """Remove furniture after the article: edge rules, appeals, domains/site names, and
-    runs of headline-like lines (related-story lists; >= 2 lines, or next to a removed marker)."""
+    related-story lists (a final run of >= 3 short lines, or of 2 title-case headline-like lines)."""
     end = len(paras)
     removed: list[str] = []
     while end > 0:
@@ -499,11 +552,11 @@ def _peel_tail(paras: list[str], st: _State) -> list[str]:
             continue
         # a run of headline-like lines: related-story list
         j = end
-        while j > 0 and is_headline_like(paras[j - 1]) and not _QUOTE_CHARS.search(paras[j - 1]) \
-                and not is_prose(paras[j - 1]):
+        while j > 0 and _is_short_line(paras[j - 1]):
             j -= 1
         run = end - j
-        if run >= 2 and j > 0:
+        n_title_case = sum(1 for q in paras[j:end] if is_headline_like(q))
+        if j > 0 and (run >= 3 or (run == 2 and n_title_case == 2)):
             removed.extend(paras[j:end][::-1])
             end = j
             continue
@@ -578,11 +631,13 @@ def clean_text(text: str, meta: dict | None = None, fmt: str = "txt") -> dict:
     meta = meta or {}
     st = _State()
     st.title = collapse_ws(meta.get("title") or "") or None
-    paras = split_paragraphs(normalise_text(text))
+    if _NEEDS_NORMALISING.search(text):
+        text = normalise_text(text)
+    paras = split_paragraphs(text)
     paras = _peel_header(paras, st, fmt)
+    paras = _cut_tail_marker(paras, st)
     paras = _drop_everywhere(paras, st)
     paras = _drop_appeal_blocks(paras)
-    paras = _cut_tail_marker(paras, st)
     paras = _peel_tail(paras, st)
     paras = _clean_header(paras, st, meta.get("published_at"))
     paras = _take_dateline(paras, st)

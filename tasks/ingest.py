@@ -122,8 +122,7 @@ def discover(raw_dir: Path) -> list[RawFile]:
                 continue
             if stat_mod.S_ISDIR(st.st_mode) and not p.is_symlink():
                 continue
-            if not (stat_mod.S_ISREG(st.st_mode) or stat_mod.S_ISLNK(st.st_mode)):
-                continue          # fifos, sockets, devices: never read
+            # fifos, sockets, devices are listed (and rejected by read_files without being opened)
             found.append(RawFile(p, rel.as_posix(), _drop_of(rel), st.st_size, st.st_mtime_ns))
     found.sort(key=lambda f: f.rel_path)
     # mark the manifest anchor of each drop
