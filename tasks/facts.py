@@ -228,6 +228,13 @@ def _is_hyphen_link(toks: list[Tok], j: int) -> bool:
     return (0 < j < len(toks) - 1 and toks[j].text in _HYPHENS and toks[j].glued and toks[j + 1].glued)
 
 
+def _skip_dets(toks: list[Tok], k: int) -> int:
+    """Index of the first token at or after k that is not a determiner / possessive pronoun."""
+    while k < len(toks) and toks[k].low in ("the", "a", "an", "its", "their", "his", "her", "our", "this", "that"):
+        k += 1
+    return k
+
+
 def _strip_possessive(w: str) -> str:
     return w[:-2] if w.endswith("'s") else (w[:-1] if w.endswith("s'") else w)
 
@@ -305,6 +312,10 @@ def parse_number(toks: list[Tok], i: int, r: Rules) -> Num | None:
     if w == "one" and _is_hyphen_link(toks, i + 1) and r.numbers.get(_word_at(toks, i + 2) or "", (0, ""))[1] == "fraction":
         return Num(r.numbers[toks[i + 2].low][0], i, i + 3, True, fraction=True)
     if w == "half":
+        if _is_hyphen_link(toks, i + 1) and _word_at(toks, i + 2) == "dozen":
+            return Num(6.0, i, i + 3, True)
+        if w1 == "a" and _word_at(toks, i + 2) == "dozen":
+            return Num(6.0, i, i + 3, True)
         return Num(0.5, i, i + 1, True, fraction=True)
     # cardinal words
     total, current, j, seen = 0.0, 0.0, i, False
@@ -592,7 +603,7 @@ def _skip_number(toks: list[Tok], num: Num, r: Rules) -> bool:
     t = toks[i]
     prev = toks[i - 1] if i > 0 else None
     if t.kind == "num":
-        if prev is not None and t.glued and (prev.kind == "word" or prev.text in ("#", "/", ".", ":", "-", "+", "‑", "‐")):
+        if prev is not None and t.glued and (prev.kind == "word" or prev.text in ("#", "/", ".", ":", "-", "+", "‑", "‐", "'", "’")):
             if not (prev.low in r.currency_before or prev.text in r.currency_before):
                 return True
         if prev is not None and prev.kind == "word" and prev.cap and not prev.low.endswith("'s") \
@@ -616,6 +627,8 @@ def _skip_number(toks: list[Tok], num: Num, r: Rules) -> bool:
             return True            # 3 p.m.
     if num.word and t.cap and prev is not None and prev.cap and i - 1 >= 0:
         return True                # World War Two
+    if num.word and t.glued and prev is not None and prev.text in _HYPHENS and i >= 2 and toks[i - 2].kind == "word":
+        return True                # one-on-one, face-to-face
     return False
 
 
@@ -732,7 +745,7 @@ def _quantity(toks: list[Tok], num: Num, r: Rules, places: list[tuple[int, int]]
         value *= r.money_scales[toks[j].low]
         j += 1
     if cur is not None and not num.fraction:
-        k = j + 1 if j < n and toks[j].low in ("in", "of", "for", "worth") else j
+        k = _skip_dets(toks, j + 1) if j < n and toks[j].low in ("in", "of", "for", "worth") else j
         h = _head(_np_after(toks, k, r, 3), r, "final")
         return Fact(start, j, "amount", value, f"{cur} {_fmt(value)}", cur, qual,
                     h[0] if h else None, h[1] if h else None)
@@ -800,6 +813,12 @@ def _quantity(toks: list[Tok], num: Num, r: Rules, places: list[tuple[int, int]]
 
     # counts: "1,000 prisoners", "tens of thousands of deaths"
     k = j + 1 if (num.vague or num.word) and _word_at(toks, j) == "of" else j
+    if k > j and _word_at(toks, k) in r.currency_after:         # "billions of dollars"
+        cur = r.currency_after[toks[k].low]
+        return Fact(start, k + 1, "amount", value, f"{cur} {_fmt(value)}", cur, qual, None)
+    # ages: "aged 16"
+    if i0 > 0 and toks[i0 - 1].low == "aged" and not num.year_like:
+        return Fact(i0, j, "number", value, f"{_fmt(value)} years old", "age", qual, None)
     np = _np_after(toks, k, r, 4)
     h = _head(np, r, "plural") if np else None
     if h is not None and not (num.word and not num.vague and num.value <= 12 and i0 > 0
@@ -812,7 +831,7 @@ def _quantity(toks: list[Tok], num: Num, r: Rules, places: list[tuple[int, int]]
 
 
 def _duration_fact(toks: list[Tok], start: int, end: int, value: float, iso: str, unit: str, factor: float,
-                   qual: str, r: Rules, compound: bool, i_num: int) -> Fact:
+                   qual: str, r: Rules, compound: bool, i_num: int) -> Fact | None:
     """A duration with its about: compound modifier -> the noun after; 'N units of NOUN' -> NOUN;
     '<event noun> ... lasted N units' -> the event noun; '<event noun> of/for N units' -> that noun."""
     n = len(toks)
@@ -830,8 +849,10 @@ def _duration_fact(toks: list[Tok], start: int, end: int, value: float, iso: str
             about, atok = h
             fend = max(x[2] for x in np if x[1] <= h[1])
     else:
+        if _word_at(toks, end) == "ago":
+            return None                                   # "15 years ago": a relative date, not a duration
         if _word_at(toks, end) == "of":
-            np = _np_after(toks, end + 1, r, 3)
+            np = _np_after(toks, _skip_dets(toks, end + 1), r, 3)
             h = _head(np, r, "final") if np else None
             if h is not None:
                 about, atok = h

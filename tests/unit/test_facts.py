@@ -186,3 +186,27 @@ def test_never_raises_and_offsets_valid(text):
             assert 0 <= r["start_char"] < r["end_char"] <= len(text)
             assert text[r["start_char"]:r["end_char"]] == r["text"]
             assert r["kind"] in {"duration", "count", "amount", "percent", "date", "fraction", "number"}
+
+
+def test_rule_files_hold_only_strings():
+    """YAML turns bare on/off/no/yes into booleans: every listed word must stay a string."""
+    r = load_rules()
+    for name in ("stop_words", "event_nouns", "previous_markers", "next_markers", "duration_verbs", "definite"):
+        assert all(isinstance(w, str) for w in getattr(r, name)), name
+    assert {"on", "no", "off"} <= r.stop_words
+    assert all(isinstance(k, str) for k in r.synonyms)
+
+
+def test_more_general_cases():
+    f = one("Federal agencies spent about $13 million on four trips.", "amount")
+    assert (f["value"], f["qualifier"], f["about"]) == (13e6, "about", None)
+    f = one("Trump asked for $5.7 billion for his border wall.", "amount")
+    assert f["about"] == "wall"
+    f = one("It could cost billions of dollars.", "amount")
+    assert (f["unit"], f["qualifier"]) == ("USD", "vague")
+    assert [r["kind"] for r in facts("Cuts approved 15 years ago were reversed.")] == []
+    assert one("Calls to a half-dozen advisers went unanswered.", "count")["value"] == 6.0
+    assert facts("It was his first one-on-one interview.") == []
+    assert [r["kind"] for r in facts("The hope and change campaign of '08 is over.")] == []
+    f = one("Malia, aged 16, spoke.", "number")
+    assert f["unit"] == "age"
