@@ -592,12 +592,23 @@ def _clean_header(paras: list[str], st: _State, meta_published) -> list[str]:
                 continue
         if is_edge_boilerplate(p) or is_domain_line(p) or (_BULLET.match(p) and _CRUMB_SIGNAL.search(p)):
             if st.published_at is None and meta_published is None:
-                d = _DATE_IN_LINE.search(p)
-                if d:
-                    st.published_at = parse_datetime(d.group(0))
+                st.published_at = _date_of_line(p)
             continue
         out.append(p)
     return out
+
+
+_DATE_PREFIX = re.compile(r"^(?:published|updated|posted|last updated|first published)(?: on| at)?\s*:?\s*", re.I)
+_DATE_SUFFIX = re.compile(r"\s*[|·•,]?\s*\d{1,3}\s*min(?:ute)?s?(?: read)?\s*$", re.I)
+
+
+def _date_of_line(p: str):
+    """The date (with time when given) of a date-stamp line, or None."""
+    d = _DATE_IN_LINE.search(p)
+    if not d:
+        return None
+    whole = _DATE_SUFFIX.sub("", _DATE_PREFIX.sub("", p)).replace(" at ", " ").strip(" ,|·•")
+    return parse_datetime(whole) or parse_datetime(d.group(0))
 
 
 def _take_dateline(paras: list[str], st: _State) -> list[str]:

@@ -1,0 +1,291 @@
+"""clean.clean_documents on the five seeds and on generic (non-seed) pages."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from tasks import clean
+from tasks.clean import article_id_for, clean_documents, clean_text
+from tasks.ingest import discover, read_files
+
+SEED_TITLES = {
+    "000": "Putin Tells Trump Russia Open to Peace Framework with Ukraine",
+    "001": "Putin Hails ‘Very Useful’ Two-Hour Call With Trump on Ukraine Peace Talks",
+    "002": "Putin, Trump Signal Progress Toward Ukraine Peace Talks",
+    "003": "After Putin Call, Trump Says Ceasefire Talks Between Russia, Ukraine to Begin",
+    "004": "Trump and Putin speak again to negotiate peace in Ukraine",
+}
+
+# phrases that are boilerplate in the seeds: no paragraph of a cleaned body may contain them
+BOILERPLATE_PHRASES = [
+    "Home/", "Top News/", "Advertisement", "Scroll to continue", "[post-views]", "Updated on", "min read",
+    "Photo credit", "Keep Independent Journalism Alive", "independent journalism is more vital",
+    "making a donation", "PayPal", "Your support makes a difference", "Leave a Reply", "Leave a Comment",
+    "Your email address will not be published", "Required fields are marked", "Enable Notifications",
+    "No thanks", "Latest Videos", "Related Stories", "No stories found", "Russian Offensive Advances",
+    "Europe, Ukraine Rush to Influence", "Trump Announces Planned Monday Call", "Inter Bellum News",
+    "interbellumnews.com", "The Daily Guardian", "By Kardo Roj", "(North Press)",
+]
+# whole paragraphs that are boilerplate (words that also occur inside real sentences)
+BOILERPLATE_PARAGRAPHS = ["Share", "Kremlin.ru", "Vladimir Putin speaking with Donald Trump"]
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_dir: Path) -> dict[str, dict]:
+    raw = seeds_dir.parent
+    files = [f for f in discover(raw) if f.drop_id == seeds_dir.name]
+    docs, rej = read_files(raw, files)
+    assert rej == []
+    arts, rej = clean_documents(docs)
+    assert rej == [] and len(arts) == 5
+    return {Path(a["source_path"]).name[:3]: a for a in arts}
+
+
+def test_seed_titles(seeds):
+    assert {k: a["title"] for k, a in seeds.items()} == SEED_TITLES
+
+
+def test_seed_bodies_have_no_boilerplate(seeds):
+    for key, a in seeds.items():
+        paras = a["body"].split("\n\n")
+        for p in paras:
+            for phrase in BOILERPLATE_PHRASES:
+                assert phrase not in p, (key, phrase, p)
+            assert p not in BOILERPLATE_PARAGRAPHS, (key, p)
+            assert p != a["title"], (key, p)
+            assert p == p.strip() and "  " not in p and "\n" not in p
+
+
+def test_seed_content_survives(seeds):
+    must_keep = {
+        "000": ["Putin also thanked Trump for encouraging continued negotiations, hinting at Washington’s "
+                "possible mediating role in the months ahead."],
+        "001": ["Putin: “We’re on the right track”",
+                "The call, which focused on the ongoing conflict in Ukraine, marks a potential turning point "
+                "in diplomatic efforts."],
+        "002": ["Trump also revealed that the newly elected American Pope Leo XIV and the Vatican are "
+                "“very interested” in hosting the peace talks."],
+        "003": ["“I think honestly that President Putin, he doesn’t quite know how to get out of the war,” Vance said."],
+        "004": ["The U.S. administration has not yet issued an official comment on the exchange."],
+    }
+    for key, paras in must_keep.items():
+        body_paras = seeds[key]["body"].split("\n\n")
+        for p in paras:
+            assert p in body_paras, (key, p)
+    # first and last real paragraphs are kept
+    assert seeds["004"]["body"].split("\n\n")[-1].startswith("The war, which began in February 2022")
+    assert seeds["001"]["body"].split("\n\n")[-1].startswith("Whether a long-term resolution")
+    assert seeds["002"]["body"].split("\n\n")[-1].startswith("While both Washington and Moscow")
+    assert seeds["003"]["body"].split("\n\n")[-1].startswith("Putin, whose military occupies")
+
+
+def test_north_press_byline_dateline_outlet(seeds):
+    a = seeds["000"]
+    assert a["byline"] == "Kardo Roj"
+    assert a["dateline"] == "MOSCOW, Russia (North Press)"
+    assert a["outlet"] == "North Press" and a["outlet_source"] == "text"
+    assert a["body"].startswith("Russian President Vladimir Putin expressed Moscow’s willingness")
+
+
+def test_masthead_and_footer_outlets(seeds):
+    assert (seeds["003"]["outlet"], seeds["003"]["outlet_source"]) == ("The Daily Guardian", "text")
+    assert (seeds["001"]["outlet"], seeds["001"]["outlet_source"]) == ("Inter Bellum News", "text")
+
+
+def test_unknown_outlets_are_their_own(seeds):
+    for key in ("002", "004"):
+        a = seeds[key]
+        assert a["outlet"] == f"unknown:{a['article_id']}" and a["outlet_source"] == "self"
+    assert seeds["002"]["outlet"] != seeds["004"]["outlet"]
+
+
+def test_article_fields(seeds):
+    for a in seeds.values():
+        assert a["article_id"] == article_id_for(a["body"])
+        assert re.fullmatch(r"[0-9a-f]{16}", a["article_id"])
+        assert a["n_words"] == len(a["body"].split())
+        assert a["n_paragraphs"] == len(a["body"].split("\n\n"))
+        assert a["drop_id"] == "sample" and a["file_hash"]
+    assert seeds["000"]["n_paragraphs"] == 8
+
+
+def test_curly_quotes_are_kept(seeds):
+    assert "“eliminate the root causes”" in seeds["000"]["body"]
+
+
+def test_article_id_normalises():
+    assert article_id_for("Hello  World\n\nAgain") == article_id_for("hello world again")
+    assert article_id_for("ﬁne") == article_id_for("fine")          # NFKC
+    assert article_id_for("a") != article_id_for("b")
+
+
+def _doc(text, fmt="txt", meta=None, path="d/x.txt"):
+    return {"source_path": path, "drop_id": "d", "file_hash": "h", "format": fmt, "text": text, "meta": meta or {}}
+
+
+GENERIC = """Mayor announces new budget for city schools
+Home / Local / Education
+By Maria Lopez and Tom Reed
+Published: March 3, 2024 10:15 AM
+5 min read
+
+We use cookies to give you the best experience on our website. By continuing to use this site you accept our cookie policy.
+
+SPRINGFIELD — The mayor on Monday unveiled a $2.3 billion budget that increases spending on city schools by 8 percent, the largest rise in a decade.
+
+"This is an investment in our children," the mayor said at a news conference.
+
+Advertisement
+
+The plan goes to the council next week.
+
+Read more: Council approves new bus routes
+
+Critics said it relied on optimistic revenue forecasts.
+
+Click here to subscribe to our daily briefing.
+
+Sign up for our newsletter
+
+Related Articles
+Council delays vote on transit plan
+School board names new superintendent
+Springfield weather: storms expected
+
+Follow us on Twitter and Facebook
+Copyright 2024 Springfield Daily News. All rights reserved.
+"""
+
+
+def test_generic_page_is_cleaned():
+    (a,), rej = clean_documents([_doc(GENERIC)])
+    assert rej == []
+    assert a["body"].split("\n\n") == [
+        "The mayor on Monday unveiled a $2.3 billion budget that increases spending on city schools by 8 percent, "
+        "the largest rise in a decade.",
+        "\"This is an investment in our children,\" the mayor said at a news conference.",
+        "The plan goes to the council next week.",
+        "Critics said it relied on optimistic revenue forecasts.",
+    ]
+    assert a["title"] == "Mayor announces new budget for city schools"
+    assert a["byline"] == "Maria Lopez and Tom Reed"
+    assert a["dateline"] == "SPRINGFIELD"
+    assert a["outlet"] == "Springfield Daily News" and a["outlet_source"] == "text"
+    assert a["published_at"] == datetime(2024, 3, 3, 10, 15, tzinfo=timezone.utc)
+
+
+def test_metadata_outlet_wins_over_text():
+    (a,), _ = clean_documents([_doc(GENERIC, meta={"outlet": "Manifest Outlet", "title": "Meta title"})])
+    assert (a["outlet"], a["outlet_source"]) == ("Manifest Outlet", "metadata")
+    assert a["title"] == "Meta title"
+
+
+def test_known_outlet_domain_and_alias_are_canonical():
+    assert clean.canonical_outlet("reuters.com") == "Reuters"
+    assert clean.canonical_outlet("AP") == "Associated Press"
+    assert clean.canonical_outlet("Some New Outlet") == "Some New Outlet"
+
+
+def test_wire_dateline_agency_is_outlet():
+    text = ("Talks resume in Geneva\n\nGENEVA, May 19 (Reuters) - Negotiators met again on Monday to discuss "
+            "a ceasefire, diplomats said, after weeks of stalled talks.\n\nMore talks are planned.")
+    (a,), _ = clean_documents([_doc(text)])
+    assert a["dateline"] == "GENEVA, May 19 (Reuters)"
+    assert a["outlet"] == "Reuters" and a["body"].startswith("Negotiators met again")
+
+
+def test_donation_appeal_block_and_caption_removed():
+    text = """Storm batters coast
+Residents flee as waters rise
+A flooded street in the harbour district
+Photo: John Doe/Example Agency
+
+Heavy storms battered the coast on Tuesday, flooding hundreds of homes and cutting power to thousands, officials said.
+
+The weather service warned that more rain was expected later in the week across the region.
+
+Support Our Journalism
+We rely on readers like you to keep our reporting free. If you value what we do, please consider a donation today.
+Donate via PayPal
+Thank you for your support!
+"""
+    (a,), _ = clean_documents([_doc(text)])
+    paras = a["body"].split("\n\n")
+    assert paras == ["Residents flee as waters rise",
+                     "Heavy storms battered the coast on Tuesday, flooding hundreds of homes and cutting power to "
+                     "thousands, officials said.",
+                     "The weather service warned that more rain was expected later in the week across the region."]
+
+
+def test_real_short_sentences_and_reported_appeals_survive():
+    text = """Charity drive raises record sum
+
+The charity said it had raised $5 million in its annual drive, more than double last year's total, with most of it from small donors.
+
+“Please donate whatever you can, every dollar helps us,” its director said on Tuesday.
+
+He declined to comment further.
+
+Share prices of the sponsor rose.
+"""
+    (a,), _ = clean_documents([_doc(text)])
+    paras = a["body"].split("\n\n")
+    assert "“Please donate whatever you can, every dollar helps us,” its director said on Tuesday." in paras
+    assert "He declined to comment further." in paras
+    assert "Share prices of the sponsor rose." in paras
+
+
+def test_html_doc_uses_metadata_title_and_drops_title_copy():
+    text = "Floods hit Italy\n\nROME (AP) — Heavy rain flooded northern Italy on Friday, forcing thousands from their homes.\n\nRead more"
+    (a,), _ = clean_documents([_doc(text, fmt="html", meta={"title": "Floods hit Italy", "outlet": "Example Herald"})])
+    assert a["body"] == "Heavy rain flooded northern Italy on Friday, forcing thousands from their homes."
+    assert a["dateline"] == "ROME (AP)" and a["outlet"] == "Example Herald"
+
+
+def test_hard_wrapped_text_is_joined():
+    text = ("Wrapped story title\n\n"
+            "The committee met on Tuesday to discuss the proposal and\n"
+            "agreed that the new rules would take effect next year, after\n"
+            "a period of consultation with the industry and the public.\n\n"
+            "A second paragraph follows here.")
+    (a,), _ = clean_documents([_doc(text)])
+    assert a["body"].split("\n\n")[0] == ("The committee met on Tuesday to discuss the proposal and agreed that the new "
+                                          "rules would take effect next year, after a period of consultation with the "
+                                          "industry and the public.")
+
+
+def test_only_boilerplate_is_rejected():
+    (), rej = clean_documents([_doc("Share\n\nAdvertisement\n\nLeave a Reply\n")])
+    assert [r["reason"] for r in rej] == ["no_text"] and rej[0]["source_path"] == "d/x.txt"
+
+
+def test_rule_files_exist_and_compile():
+    rules = Path(clean.__file__).parent / "rules"
+    for name in ("boilerplate.txt", "boilerplate_edge.txt", "boilerplate_credits.txt", "boilerplate_tail.txt",
+                 "boilerplate_appeals.yaml", "outlets.csv", "outlet_words.txt"):
+        assert (rules / name).is_file(), name
+    assert clean.BOILER_ANY is not None and clean.TAIL_MARKER is not None and clean.APPEAL_START is not None
+
+
+@pytest.mark.parametrize("line", [
+    "Advertisement", "Advertisement · Scroll to continue", "[post-views]", "Share", "Leave a Comment",
+    "Your email address will not be published. Required fields are marked *", "Enable Notifications OK No thanks",
+    "We use cookies to improve your experience on our site.", "Sign up for our newsletter",
+    "Click here to subscribe", "All rights reserved.", "© 2025 Example Media Ltd. All rights reserved.",
+    "Follow us on Twitter", "Read more: Something else happened", "Reporting by Jane Doe; Editing by John Roe",
+    "Share on Facebook | Twitter | Email", "Latest Videos",
+])
+def test_boilerplate_lines(line):
+    assert clean.is_boilerplate(line), line
+
+
+@pytest.mark.parametrize("line", [
+    "Share prices fell sharply on Monday.", "Copyright law is changing in the EU, officials said.",
+    "Writing by hand is becoming rare.", "Putin: “We’re on the right track”", "He declined to comment.",
+    "Russia proposes peace framework", "The advertisement campaign cost $2 million, the company said.",
+])
+def test_content_lines_are_not_boilerplate(line):
+    assert not clean.is_boilerplate(line), line
