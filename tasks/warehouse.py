@@ -74,6 +74,7 @@ def parse_model(path: Path) -> Model:
     kind = "view" if path.parent.name == "staging" else "table"
     m = Model(name=name, path=path, kind=kind, sql=text)
     desc: list[str] = []
+    in_desc = False            # a description may continue on the following comment lines
     for line in text.splitlines():
         line = line.strip()
         if not line.startswith("--"):
@@ -82,24 +83,21 @@ def parse_model(path: Path) -> Model:
             continue
         hm = _HEADER_RE.match(line)
         if not hm:
-            if desc and line.startswith("--"):
-                cont = line[2:].strip()
-                if cont:
-                    desc.append(cont)
+            cont = line[2:].strip()
+            if in_desc and cont:
+                desc.append(cont)
             continue
         key, rest = hm.group("key"), hm.group("rest").strip()
+        in_desc = key in ("description", "test")
         if key == "model":
             m.name = rest.lstrip(":").strip() or name
-            desc = []
         elif key in ("description", "test"):
             desc = [rest.lstrip(":").strip()]
         elif key == "depends_on":
             m.depends_on = [d.strip() for d in rest.lstrip(":").split(",") if d.strip()]
-            desc = []
         elif key == "column":
             col, _, doc = rest.partition(":")
             m.columns[col.strip()] = doc.strip()
-            desc = []
     m.description = " ".join(desc)
     return m
 
