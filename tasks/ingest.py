@@ -16,8 +16,8 @@ What counts as what:
   then cp1252 (so Windows smart quotes become real “ ” ’), latin-1 as last resort.
   Line endings are normalised to ``\\n``; control characters other than ``\\n``
   and ``\\t`` are removed.
-* ``binary``: a NUL byte (without a UTF-16/32 BOM) or more than 10% control
-  bytes in the first 64 KiB.
+* ``binary``: NUL bytes (>= 2 and >= 1%, without a UTF-16/32 BOM) or more than
+  10% control bytes in the first 64 KiB.
 * ``empty``: zero bytes or only whitespace after decoding.
 * ``too_large``: more than :data:`MAX_BYTES` bytes (never read, only hashed).
 * ``outside_raw_dir``: a path (symlink or manifest entry) that resolves outside
@@ -166,14 +166,16 @@ def normalise_text(text: str) -> str:
 
 
 def looks_binary(data: bytes) -> bool:
-    """True when the bytes are not text: a NUL byte, or >10% control bytes, in the first 64 KiB."""
+    """True when the bytes are not text: in the first 64 KiB, NUL bytes (at least 2 and >= 1%),
+    or more than 10% control bytes. A stray NUL in a text file is stripped later instead."""
     head = data[:65536]
     if not head:
         return False
     for bom, _ in _BOMS[1:]:
         if head.startswith(bom):
             return False
-    if b"\x00" in head:
+    n_nul = head.count(0)
+    if n_nul >= 2 and n_nul * 100 >= len(head):
         return True
     n_ctrl = sum(1 for b in head if b in _BINARY_CTRL)
     return n_ctrl / len(head) > 0.10

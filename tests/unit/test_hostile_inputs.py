@@ -1,0 +1,233 @@
+"""Hostile and broken inputs: every file ends up as docs or as exactly one clear rejection; nothing crashes."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tasks import ingest
+from tasks.clean import clean_documents
+from tasks.ingest import discover, read_files
+
+PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+       b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+
+
+def _raw(tmp_path: Path) -> Path:
+    raw = tmp_path / "raw"
+    (raw / "d").mkdir(parents=True)
+    return raw
+
+
+def _one(raw: Path, name: str, data: bytes):
+    p = raw / "d" / name
+    p.write_bytes(data)
+    files = [f for f in discover(raw) if f.rel_path == f"d/{name}"]
+    assert len(files) == 1
+    return read_files(raw, files)
+
+
+def _reason(raw, name, data):
+    docs, rej = _one(raw, name, data)
+    assert docs == [] and len(rej) == 1, (docs, rej)
+    assert rej[0]["source_path"] == f"d/{name}" and rej[0]["detail"]
+    return rej[0]["reason"]
+
+
+@pytest.mark.parametrize("name, data, reason", [
+    ("image.txt", PNG, "binary"),
+    ("image.png", PNG, "unsupported_format"),
+    ("notes.docx", b"PK\x03\x04 fake", "unsupported_format"),
+    ("noext", b"Some text", "unsupported_format"),
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"  \n\t\r\n   \n", "empty"),
+    ("blank.md", b"\n\n", "empty"),
+    ("ctrl.txt", bytes(range(1, 9)) * 100, "binary"),
+    ("bad.json", b'{"text": "unterminated', "malformed_json"),
+    ("nested.json", b"[" * 100000 + b"]" * 100000, "malformed_json"),   # too deep to parse
+    ("notext.json", json.dumps({"title": "x", "text": "   "}).encode(), "no_text"),
+    ("scalar.json", b"42", "no_text"),
+    ("scripts.html", b"<html><head><script>var a=1;</script><style>p{}</style></head><body>"
+                     b"<script>alert(1)</script><nav>Home</nav></body></html>", "no_text"),
+    ("emptyhtml.json", json.dumps({"html": "<script>x()</script>"}).encode(), "no_text"),
+])
+def test_rejection_reasons(tmp_path, name, data, reason):
+    assert _reason(_raw(tmp_path), name, data) == reason
+
+
+def test_cp1252_smart_quotes_decode(tmp_path):
+    raw = _raw(tmp_path)
+    text = "Title\n\n\u201cWe\u2019re ready,\u201d she said \u2013 twice.\n"
+    docs, rej = _one(raw, "win.txt", text.encode("cp1252"))
+    assert rej == [] and docs[0]["text"] == text and "\ufffd" not in docs[0]["text"]
+
+
+def test_latin1_and_boms(tmp_path):
+    raw = _raw(tmp_path)
+    # 0x81 is undefined in cp1252, so this only decodes as latin-1
+    docs, rej = _one(raw, "l1.txt", b"Caf\xe9 \x81 news\n")
+    assert rej == [] and docs[0]["text"].startswith("Café")
+    docs, _ = _one(raw, "bom8.txt", b"\xef\xbb\xbfHello BOM\n")
+    assert docs[0]["text"] == "Hello BOM\n"
+    docs, _ = _one(raw, "bom16.txt", "Hello UTF-16 \u201cquotes\u201d\n".encode("utf-16"))
+    assert docs[0]["text"] == "Hello UTF-16 \u201cquotes\u201d\n"
+
+
+def test_line_endings_and_control_chars(tmp_path):
+    raw = _raw(tmp_path)
+    docs, rej = _one(raw, "mixed.txt", b"Title\r\nline\x00two\rthree\x07\nfour\tfive\x1b\x0c\n")
+    assert rej == []
+    assert docs[0]["text"] == "Title\nlinetwo\nthree\nfour\tfive\n\n"
+
+
+def test_too_large_is_rejected_without_reading(tmp_path):
+    raw = _raw(tmp_path)
+    p = raw / "d" / "huge.txt"
+    with open(p, "wb") as fh:
+        fh.truncate(ingest.MAX_BYTES + 1)        # sparse file
+    docs, rej = read_files(raw, discover(raw))
+    assert docs == [] and [r["reason"] for r in rej] == ["too_large"]
+
+
+def test_twenty_megabyte_text_still_ingests(tmp_path):
+    raw = _raw(tmp_path)
+    para = "The council met on Tuesday and agreed a budget for the coming year, officials said.\n\n"
+    data = ("Big file title\n\n" + para * (20_000_000 // len(para))).encode()
+    assert len(data) >= 19_900_000
+    docs, rej = _one(raw, "big.txt", data)
+    assert rej == [] and len(docs) == 1 and len(docs[0]["text"]) == len(data)
+
+
+def test_jsonl_bad_line_rejects_only_that_line(tmp_path):
+    raw = _raw(tmp_path)
+    lines = [json.dumps({"text": f"Article {i} body."}) for i in range(1, 10)]
+    lines[6] = '{"text": broken'
+    docs, rej = _one(raw, "feed.jsonl", ("\n".join(lines) + "\n").encode())
+    assert [r["source_path"] for r in rej] == ["d/feed.jsonl#7"] and rej[0]["reason"] == "malformed_json"
+    assert len(docs) == 8 and "d/feed.jsonl#7" not in {d["source_path"] for d in docs}
+
+
+def test_symlinks_outside_raw_dir_are_refused(tmp_path):
+    raw = _raw(tmp_path)
+    secret_dir = tmp_path / "secret"
+    secret_dir.mkdir()
+    (secret_dir / "s.txt").write_text("TOP SECRET")
+    (raw / "d" / "out.txt").symlink_to(secret_dir / "s.txt")
+    (raw / "d" / "outdir").symlink_to(secret_dir, target_is_directory=True)
+    (raw / "d" / "in.txt").write_text("Inside title\n\nInside body.")
+    (raw / "d" / "alias.txt").symlink_to(raw / "d" / "in.txt")      # inside: allowed
+    docs, rej = read_files(raw, discover(raw))
+    assert {(r["source_path"], r["reason"]) for r in rej} == {("d/out.txt", "outside_raw_dir"),
+                                                              ("d/outdir", "outside_raw_dir")}
+    assert sorted(d["source_path"] for d in docs) == ["d/alias.txt", "d/in.txt"]
+    assert all("SECRET" not in d["text"] for d in docs)
+
+
+def test_dangling_symlink_and_fifo(tmp_path):
+    raw = _raw(tmp_path)
+    (raw / "d" / "gone.txt").symlink_to(raw / "d" / "nothing-here.txt")
+    os.mkfifo(raw / "d" / "pipe.txt")
+    docs, rej = read_files(raw, discover(raw))          # must not block on the fifo
+    assert docs == []
+    assert {(r["source_path"], r["reason"]) for r in rej} == {("d/gone.txt", "unreadable"),
+                                                              ("d/pipe.txt", "unsupported_format")}
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can read files without permission")
+def test_unreadable_file(tmp_path):
+    raw = _raw(tmp_path)
+    p = raw / "d" / "locked.txt"
+    p.write_text("Title\n\nBody.")
+    p.chmod(0)
+    try:
+        assert _reason(raw, "locked.txt", None) == "unreadable"
+    finally:
+        p.chmod(0o644)
+
+
+def test_deeply_nested_html_does_not_crash(tmp_path):
+    raw = _raw(tmp_path)
+    html = "<div>" * 20000 + "<p>Deep text is still found here.</p>" + "</div>" * 20000
+    docs, rej = _one(raw, "deep.html", html.encode())
+    assert rej == [] and "Deep text is still found here." in docs[0]["text"]
+
+
+HOSTILE = {
+    "a.txt": b"Good title\n\nA good body sentence that says something.",
+    "b.txt": PNG, "c.txt": b"", "d.json": b"{", "e.jsonl": b'{"text": "ok"}\n{bad\n', "f.html": b"<script>x</script>",
+    "g.md": b"---\ntitle: t\n---\nMarkdown body.", "h.xml": b"<x/>", "i.txt": "caf\u00e9 \u201cq\u201d".encode("cp1252"),
+    "sub/j.htm": b"<p>Nested page body.</p>", "k.json": b'{"html": "<p>Html json.</p>"}',
+}
+
+
+def test_every_input_file_appears_exactly_once(tmp_path):
+    raw = _raw(tmp_path)
+    for name, data in HOSTILE.items():
+        (raw / "d" / name).parent.mkdir(parents=True, exist_ok=True)
+        (raw / "d" / name).write_bytes(data)
+    files = discover(raw)
+    docs, rej = read_files(raw, files)
+    arts, rej2 = clean_documents(docs)
+    outputs = [a["source_path"] for a in arts] + [r["source_path"] for r in rej + rej2]
+    per_file: dict[str, int] = {}
+    for sp in outputs:
+        per_file[sp.split("#")[0]] = per_file.get(sp.split("#")[0], 0) + 1
+    assert set(per_file) == {f.rel_path for f in files} == {f"d/{n}" for n in HOSTILE}
+    # non-jsonl files appear exactly once; the jsonl once per non-blank line
+    assert all(n == 1 for p, n in per_file.items() if not p.endswith(".jsonl"))
+    assert per_file["d/e.jsonl"] == 2
+    # every source_path (file or file#line) is unique across docs and rejections
+    assert len(outputs) == len(set(outputs))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(max_size=2000), ext=st.sampled_from([".txt", ".md", ".html", ".json", ".jsonl", ".htm"]))
+def test_random_unicode_never_crashes(text, ext):
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp) / "raw"
+        (raw / "d").mkdir(parents=True)
+        (raw / "d" / f"x{ext}").write_text(text, encoding="utf-8", errors="surrogatepass")
+        files = discover(raw)
+        docs, rej = read_files(raw, files)
+        arts, rej2 = clean_documents(docs)
+        assert len(docs) + len(rej) >= 1
+        assert all(r["reason"] != "extraction_error" for r in rej + rej2), rej + rej2
+        for a in arts:
+            assert a["body"].strip() and a["n_words"] >= 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.binary(max_size=3000))
+def test_random_bytes_never_crash(data):
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = Path(tmp) / "raw"
+        (raw / "d").mkdir(parents=True)
+        (raw / "d" / "x.txt").write_bytes(data)
+        docs, rej = read_files(raw, discover(raw))
+        assert len(docs) + len(rej) == 1
+        clean_documents(docs)
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=1500),
+       title=st.one_of(st.none(), st.text(max_size=80)), fmt=st.sampled_from(["txt", "md", "html", "json"]))
+def test_clean_random_text_never_crashes(text, title, fmt):
+    doc = {"source_path": "d/x", "drop_id": "d", "file_hash": "h", "format": fmt, "text": text,
+           "meta": {"title": title}}
+    arts, rej = clean_documents([doc])
+    assert len(arts) + len(rej) == 1
+    assert all(r["reason"] == "no_text" for r in rej)
+
+
+def test_symlink_loop_is_unreadable(tmp_path):
+    raw = _raw(tmp_path)
+    (raw / "d" / "a.txt").symlink_to(raw / "d" / "b.txt")
+    (raw / "d" / "b.txt").symlink_to(raw / "d" / "a.txt")
+    docs, rej = read_files(raw, discover(raw))
+    assert docs == [] and {(r["source_path"], r["reason"]) for r in rej} == {("d/a.txt", "unreadable"),
+                                                                            ("d/b.txt", "unreadable")}
