@@ -426,7 +426,7 @@ def candidate_stories(f: Features, index: StoryIndex) -> set[str]:
 
 
 def find_syndicated(f: Features, index: StoryIndex) -> tuple[str | None, float]:
-    """Best near-duplicate already in the index: (article_id, similarity) or (None, 0)."""
+    """Best near-duplicate already in the index within the date window: (article_id, similarity) or (None, 0)."""
     if f.signature is None:
         return None, 0.0
     cands: set[str] = set()
@@ -434,6 +434,9 @@ def find_syndicated(f: Features, index: StoryIndex) -> tuple[str | None, float]:
         cands.update(index.lsh.get(b, ()))
     best, best_sim = None, 0.0
     for aid in sorted(cands):
+        other_day = index.articles[aid][2]
+        if f.day is not None and other_day is not None and abs(f.day - other_day) >= DATE_WINDOW:
+            continue   # the same text months later is a re-run of old copy, not coverage of this event
         sig = np.asarray(index.signatures[aid], dtype=np.int64)
         j, cont = _syn_similarity(f.signature, sig, f.n_shingles, index.n_shingles.get(aid, f.n_shingles))
         if j >= SYN_THRESHOLD or cont >= SYN_CONTAINMENT:
