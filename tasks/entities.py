@@ -74,6 +74,8 @@ ALIAS_CLASS = {"PER": "per", "ORG": "org", "LOC": "loc", "NORP": "norp", "MISC":
 BATCH_SIZE = 256
 
 W_NER, W_TITLE, W_ALIAS, W_DEMONYM, W_PLACE = 1.0, 3.0, 5.0, 5.0, 1.5
+# layout evidence: "Name ( Country )" is a person; "Name 3 Other 1" / "Name 24 points" is a team (org)
+W_COUNTRY_PAREN, W_SCORE = 3.0, 3.0
 
 _STRIP_CHARS = " \t.,;:!?\"'“”‘’«»()[]{}<>-–—/|*•·"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
@@ -109,6 +111,11 @@ def _stoplist() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
     return frozenset(fold(s) for s in _lines("demonyms.txt"))
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    return frozenset(fold(s) for s in _lines("countries.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -245,6 +252,8 @@ def _is_headline(text: str) -> bool:
     t = text.rstrip()
     if not t or t[-1] in ".!?\"”’:;,)":
         return False
+    if any(c.isdigit() for c in t):
+        return False  # results, tables and datelines, not headlines
     words = [w for w in _WORD.findall(t) if any(c.isalpha() for c in w)]
     if len(words) < 2 or len(words) > 16:
         return False
@@ -269,7 +278,9 @@ class _Mention:
     headline: bool
     titled: bool = False
     folded: str = ""
-    votes: Counter = field(default_factory=Counter)
+    weight: float = W_NER
+    country_paren: bool = False
+    score_after: bool = False
 
 
 def _strip_title(text: str, start: int) -> tuple[int, bool]:
@@ -326,9 +337,13 @@ def _title_before(unit: str, s: int) -> bool:
 
 def _class_votes(m: _Mention) -> Counter:
     v: Counter = Counter()
-    v[m.cls] += W_NER
+    v[m.cls] += m.weight
     if m.titled:
         v["per"] += W_TITLE
+    if m.country_paren:
+        v["per"] += W_COUNTRY_PAREN
+    if m.score_after:
+        v["org"] += W_SCORE
     alias = _aliases().get(m.folded)
     if alias:
         v[alias[1]] += W_ALIAS
@@ -339,24 +354,167 @@ def _class_votes(m: _Mention) -> Counter:
     return v
 
 
+_SEPARATOR_TOKEN = frozenset({"-", "–", "—", "(", ")", ",", ":", ";", "/", "|", "+", "&amp;"})
+
+
+def _pieces(unit: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split a model span at tokens holding digits and at free-standing separators
+    ("Lithuania - Danius Gleveckas", "Surrey 429-7", "Karlsruhe 2 Hansa")."""
+    out, cur = [], None
+    for m in _WORD.finditer(unit, s, e):
+        w = m.group(0)
+        if any(c.isdigit() for c in w) or w in _SEPARATOR_TOKEN:
+            if cur:
+                out.append(cur)
+            cur = None
+        else:
+            cur = (cur[0], m.end()) if cur else (m.start(), m.end())
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _strip_demonym(unit: str, s: int, e: int, label: str) -> int:
+    """Start offset after a leading nationality word that precedes a title or a person's name
+    ("Belgian King Baudouin", "American Dennis Mitchell")."""
+    words = list(_WORD.finditer(unit, s, e))
+    if len(words) < 2 or fold(words[0].group(0)) not in _demonyms():
+        return s
+    rest = unit[words[1].start():e]
+    if label == "PERSON" or _strip_title(rest, 0)[1]:
+        return words[1].start()
+    return s
+
+
+def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bool,
+                  weight: float = W_NER, cls: str | None = None) -> _Mention | None:
+    s = _strip_demonym(unit, s, e, label)
+    s, e, titled = _clean_span(unit, s, e)
+    if e - s < 1 or not any(c.isalpha() for c in unit[s:e]):
+        return None
+    text = unit[s:e]
+    folded = fold(text)
+    if not folded or folded in _stoplist():
+        return None
+    if not text[:1].isupper():
+        return None  # names start with a capital ("iPhone"-style names are rare in news)
+    titled = titled or _title_before(unit, s)
+    m = _Mention(base + s, base + e, text, label, cls or LABEL_CLASS.get(label, "misc"), headline, titled, folded)
+    m.weight = weight
+    _layout_evidence(m, unit, s, e)
+    return m
+
+
+_PAREN_AFTER = re.compile(r"\s*\(\s*([^()\n]{2,40}?)\s*\)")
+_NUMBER_AFTER = re.compile(r"\s+\d[\d\-.:/,]*(?=\s|$)")
+_NUMBER_TOKEN = re.compile(r"(?<!\S)\d[\d\-.:/,]*(?!\S)")
+_INITIAL = re.compile(r"\b[A-Z]\.")
+
+
+def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
+    """Set ``country_paren`` ("Leah Pells ( Canada )": a person) and ``score_after`` ("Pohang 3 Ulsan 2",
+    "Derbyshire 24 points": a team) from the line around the mention."""
+    ls = unit.rfind("\n", 0, s) + 1
+    le = unit.find("\n", e)
+    le = len(unit) if le < 0 else le
+    after = unit[e:le]
+    p = _PAREN_AFTER.match(after)
+    if p and fold(p.group(1)) in _countries() and m.folded not in _places():
+        m.country_paren = True
+        return
+    if m.folded in _countries() or _INITIAL.search(m.text) or not _NUMBER_AFTER.match(after):
+        return
+    before = unit[ls:s].rstrip()
+    if before and before[-1] not in ",:;" and not (before[-1].isdigit() and _NUMBER_TOKEN.search(before[-12:])):
+        return
+    if len(_NUMBER_TOKEN.findall(unit[ls:le])) >= 2:
+        m.score_after = True
+
+
 def _mentions_for_unit(doc, unit: str, base: int, headline: bool) -> list[_Mention]:
     out = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        s, e, titled = _clean_span(unit, ent.start_char, ent.end_char)
-        if e - s < 1 or not any(c.isalpha() for c in unit[s:e]):
-            continue
-        text = unit[s:e]
-        folded = fold(text)
-        if not folded or folded in _stoplist():
-            continue
-        if not text[:1].isupper() and not text[:1].isdigit():
-            continue  # names start with a capital ("iPhone"-style names are rare in news)
-        titled = titled or _title_before(unit, s)
-        out.append(_Mention(base + s, base + e, text, ent.label_, LABEL_CLASS.get(ent.label_, "misc"),
-                            headline, titled, folded))
+        for ps, pe in _pieces(unit, ent.start_char, ent.end_char):
+            m = _make_mention(unit, ps, pe, base, ent.label_, headline)
+            if m:
+                out.append(m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _place_regex() -> re.Pattern:
+    names = sorted({n for n in _lines("places.txt")}, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])", re.IGNORECASE)
+
+
+def _case_ok(found: str, form: str) -> bool:
+    """An occurrence counts when it has the listed form's case, or is written in capitals."""
+    return found == form or (found.isupper() and found.upper() == form.upper()) or found == form.title()
+
+
+def _covered(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    i = bisect.bisect_right(taken, (s, float("inf"))) - 1
+    if i >= 0 and taken[i][1] > s:
+        return True
+    return i + 1 < len(taken) and taken[i + 1][0] < e
+
+
+def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, int, bool]]) -> list[_Mention]:
+    """Recall boost (one sense per discourse): every other occurrence of a name found in the article,
+    of the last word of a person's full name, and of a listed place, becomes a mention too.
+
+    Occurrences must start with a capital and match the form's case (or be in capitals) and must not
+    overlap an existing mention. Added mentions take the class of their source and do not vote.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    taken = sorted((m.start, m.end) for m in mentions)
+    forms: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        text = body[m.start:m.end]
+        if len(text) >= 2 and text.lower() not in STOP_WORDS:
+            forms.setdefault(text, (m.ner_label, m.cls))
+        words = text.split()
+        if m.cls == "per" and len(words) >= 2:
+            last = words[-1]
+            if len(last) >= 3 and last[:1].isupper() and last.lower() not in STOP_WORDS \
+                    and fold(last) not in _stoplist() and tuple([last.lower()]) not in _titles():
+                forms.setdefault(last, (m.ner_label, m.cls))
+    unit_starts = [u[0] for u in units]
+
+    def unit_of(pos: int) -> tuple[int, int, bool] | None:
+        i = bisect.bisect_right(unit_starts, pos) - 1
+        return units[i] if i >= 0 and pos < units[i][1] else None
+
+    added: list[_Mention] = []
+
+    def consider(s: int, e: int, label: str, cls: str) -> None:
+        if _covered(taken, s, e):
+            return
+        u = unit_of(s)
+        if u is None or e > u[1]:
+            return
+        m = _make_mention(body, s, e, 0, label, u[2], weight=0.0, cls=cls)
+        if m is None or (m.start, m.end) != (s, e):
+            return
+        added.append(m)
+        bisect.insort(taken, (s, e))
+
+    if forms:
+        pat = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                         + r")(?![\w])", re.IGNORECASE)
+        lower_forms = {f.lower(): f for f in forms}
+        for mt in pat.finditer(body):
+            form = lower_forms.get(mt.group(0).lower())
+            if form and _case_ok(mt.group(0), form):
+                consider(mt.start(), mt.end(), *forms[form])
+    for mt in _place_regex().finditer(body):
+        found = mt.group(0)
+        if found[:1].isupper() and (found.isupper() or not any(w[:1].islower() for w in found.split() if len(w) > 3)):
+            consider(mt.start(), mt.end(), "GPE", "loc")
+    return mentions + added
 
 
 def _word_runs(text: str) -> list[tuple[int, int]]:
@@ -489,6 +647,7 @@ def extract_mentions(nlp, articles: list[dict], sentences_by_article: dict[str, 
     units: list[tuple[str, int, int, bool]] = []  # (article_id, start, end, headline)
     texts: list[str] = []
     sents_of: dict[str, list[dict]] = {}
+    units_of: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
     for a in articles:
         aid, body = a["article_id"], a.get("body") or ""
         sents = sentences_by_article.get(aid)
@@ -498,7 +657,9 @@ def extract_mentions(nlp, articles: list[dict], sentences_by_article: dict[str, 
         for ps, pe in _paragraphs(body, sents):
             text = body[ps:pe]
             caps = _is_caps(text)
-            units.append((aid, ps, pe, _is_headline(text)))
+            headline = _is_headline(text)
+            units.append((aid, ps, pe, headline))
+            units_of[aid].append((ps, pe, headline))
             texts.append(_recase(text) if caps else text)
     per_article: dict[str, list[_Mention]] = {a["article_id"]: [] for a in articles}
     for (aid, ps, pe, headline), doc, text in zip(units, nlp.pipe(texts, batch_size=BATCH_SIZE), texts):
@@ -508,6 +669,7 @@ def extract_mentions(nlp, articles: list[dict], sentences_by_article: dict[str, 
     for a in articles:
         aid, body = a["article_id"], a.get("body") or ""
         mentions = _filter_headlines(per_article.get(aid, []), body)
+        mentions = _add_propagated(mentions, body, units_of[aid])
         mentions.sort(key=lambda m: (m.start, -m.end))
         # drop overlaps (keep the first, longest)
         kept: list[_Mention] = []
