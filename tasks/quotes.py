@@ -166,7 +166,8 @@ _MARK_RE = re.compile(r"``|''|[“”„‟\"«»]")
 _OPEN_GLYPHS = {"“", "„", "‟", "«", "``"}
 _CLOSE_GLYPHS = {"”", "»"}
 _LEFT_OPEN = set("([{—–/")
-_RIGHT_CLOSE = set(",.;:!?)]}—–…")
+_RIGHT_CLOSE = set(",.;:!?)]}—–…[")
+_MISUSED_SINGLE_CLOSE = re.compile(r"[.!?,][’'](?=\s|$)")
 _WORD_RE = re.compile(r"[\w’'.-]+")
 
 
@@ -192,11 +193,13 @@ def _mark_role(body: str, s: int, e: int) -> str:
 class _Raw:
     open_s: int
     open_e: int
-    close_s: int | None      # None: never closed (ends at paragraph end)
+    close_s: int | None      # None: no closing mark in this paragraph (ends at paragraph end)
     close_e: int
     start: int = 0           # content span
     end: int = 0
     para: int = 0
+    chain: int = -1          # pieces of one multi-paragraph quotation share a chain id
+    continued: bool = False  # the quotation continues in the next paragraph (not an unclosed mark)
 
 
 def _paragraphs(body: str) -> list[tuple[int, int]]:
@@ -214,45 +217,64 @@ def _paragraphs(body: str) -> list[tuple[int, int]]:
 
 
 def find_quote_spans(body: str, paras: list[tuple[int, int]] | None = None) -> list[_Raw]:
-    """Pairs of double quotation marks, with multi-paragraph continuation and unbalanced-mark recovery."""
+    """Pairs of double quotation marks, with multi-paragraph continuation and unbalanced-mark recovery.
+
+    A quotation running over several paragraphs is returned as one piece per paragraph
+    (same ``chain``), each piece without its quote marks.
+    """
     paras = _paragraphs(body) if paras is None else paras
     out: list[_Raw] = []
-    state: tuple[int, int, int] | None = None  # (open_s, open_e, paragraph index where opened)
-    chain = 0
+    state: list | None = None  # [open_s, open_e, paragraph index, chain id]
+    chain_len = 0
+    n_chain = 0
 
-    def emit(st, close_s, close_e, para_end):
-        os_, oe, pi = st
-        if close_s is None:
-            out.append(_Raw(os_, oe, None, para_end, para=pi))
-        else:
-            out.append(_Raw(os_, oe, close_s, close_e, para=pi))
+    def emit(st, close_s, close_e, para_end, continued=False):
+        os_, oe, pi, cid = st
+        if close_s is None and not continued:
+            # an unclosed quote often ends with a single mark typed by mistake ("… violence.’ Schumer was")
+            mm = _MISUSED_SINGLE_CLOSE.search(body, oe, para_end)
+            if mm:
+                close_s, close_e = mm.start() + 1, mm.end()
+        out.append(_Raw(os_, oe, close_s, close_e if close_s is not None else para_end,
+                        para=pi, chain=cid, continued=continued))
 
     for pi, (ps, pe) in enumerate(paras):
         marks = [(m.start(), m.end()) for m in _MARK_RE.finditer(body, ps, pe)]
         k0 = 0
         if state is not None:
             first = marks[0] if marks else None
-            if first and first[0] == ps and _mark_role(body, *first) != "close" and chain < MAX_CHAIN_PARAGRAPHS:
-                k0 = 1          # re-opening mark of a continued quotation
-                chain += 1
+            if first and first[0] == ps and _mark_role(body, *first) != "close" and chain_len < MAX_CHAIN_PARAGRAPHS:
+                emit(state, None, None, paras[pi - 1][1], continued=True)
+                state = [first[0], first[1], pi, state[3]]      # re-opening mark of a continued quotation
+                k0 = 1
+                chain_len += 1
             else:
                 emit(state, None, None, paras[pi - 1][1])
-                state, chain = None, 0
+                state = None
         for ms, me in marks[k0:]:
             role = _mark_role(body, ms, me)
             if state is None:
                 if role != "close":
-                    state, chain = (ms, me, pi), 0
+                    n_chain += 1
+                    state, chain_len = [ms, me, pi, n_chain], 0
             elif role != "open":
                 emit(state, ms, me, pe)
                 state = None
+            elif not body[ms - 1].isspace() and body[ms - 1] in ".!?,;—–…":
+                emit(state, ms, me, pe)      # an opening glyph used as a closing mark ("… the headline.“")
+                state = None
             else:
-                # two openings in a row: the first one was never closed -> drop it
-                state, chain = (ms, me, pi), 0
+                # two openings in a row: the first one was never closed -> keep it only if it
+                # visibly ends with a mistyped single mark, else drop it
+                mm = _MISUSED_SINGLE_CLOSE.search(body, state[1], ms)
+                if mm:
+                    emit(state, mm.start() + 1, mm.end(), pe)
+                n_chain += 1
+                state, chain_len = [ms, me, pi, n_chain], 0
     if state is not None:
-        # never closed: if it ran over several paragraphs, keep only its first paragraph
-        end = paras[-1][1] if chain == 0 else paras[state[2]][1]
-        emit(state, None, None, end)
+        emit(state, None, None, paras[state[2]][1])
+    out.extend(_single_quote_spans(body, paras, out, n_chain))
+    out.sort(key=lambda r: r.open_s)
     for r in out:
         s, e = r.open_e, (r.close_s if r.close_s is not None else r.close_e)
         while s < e and body[s].isspace():
@@ -262,6 +284,38 @@ def find_quote_spans(body: str, paras: list[tuple[int, int]] | None = None) -> l
         r.start, r.end = s, e
     return [r for r in out if r.end > r.start and any(c.isalnum() for c in body[r.start:r.end])
             and r.end - r.start <= MAX_QUOTE_CHARS]
+
+
+_SINGLE_OPEN = re.compile(r"(?:(?<=[\s:(—–])|^)(‘|(?<=: )'|^')(?=[A-Za-z])", re.M)
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s])[’'](?=[\s,.;:!?)—–]|$)", re.M)
+
+
+def _single_quote_spans(body: str, paras, doubles: list[_Raw], n_chain: int) -> list[_Raw]:
+    """Top-level single-quoted text (headline style ``Kasich: ‘We Are Going …’``) outside double quotes.
+
+    An opening ‘ (or a straight ' at a paragraph start or after ": ") must be followed by a
+    letter, so apostrophes inside words (isn’t) or before digits (the ’90s) never open a quote;
+    the closing ’ must be followed by a space, punctuation or the line end.
+    """
+    out = []
+    inside = [(r.open_s, r.close_e) for r in doubles]
+    for ps, pe in paras:
+        pos = ps
+        while True:
+            mo = _SINGLE_OPEN.search(body, pos, pe)
+            if not mo:
+                break
+            if any(a <= mo.start() < b for a, b in inside):
+                pos = mo.end()
+                continue
+            mc = _SINGLE_CLOSE.search(body, mo.end(), min(pe, mo.end() + 300))
+            if not mc or any(a <= mc.start() < b for a, b in inside):
+                pos = mo.end()
+                continue
+            n_chain += 1
+            out.append(_Raw(mo.start(), mo.end(), mc.start(), mc.end(), para=0, chain=n_chain))
+            pos = mc.end()
+    return out
 
 
 # ---------------------------------------------------------------- article context
@@ -427,7 +481,8 @@ class _Article:
             ok_before = all(w[0].isupper() or w.lower() in r.title_modifiers or r.role_re.fullmatch(w.lower())
                             or w.lower() in {"the", "a", "an"} or w.lower().endswith(("’s", "'s"))
                             for w in re.findall(r"[\w.’'-]+", before))
-            if ok_before and (not after or after.lower() in {"himself", "herself", "jr.", "sr."}):
+            if ok_before and (not after or after.lower() in {"himself", "herself", "jr.", "sr."}
+                              or re.fullmatch(r"\([^()]{1,30}\)", after)):
                 return _Cand(pick["start_char"], pick["end_char"], "mention", pick,
                              pick.get("entity_id"), pick.get("entity_name") or pick["text"])
         low = head.lower()
@@ -505,6 +560,13 @@ class _Article:
         for rm in re.finditer(r"(?:(?<=\s)|^)((?:the|a|an|[A-Z][\w.]*[’']s)\s+(?:[\w.’'-]+\s+){0,3}?)?(?:" + r.role_re.pattern + r")", seg, re.I):
             if not self.in_quote(lo + rm.start()):
                 role = _Cand(lo + rm.start(), lo + rm.end(), "role")
+        if best is not None and best.mention is not None and best.mention["label"] not in PERSON_LABELS:
+            # prefer a person named in the last few words ("Gov. John Kasich (R-OH) said", "WASHINGTON — Clinton said")
+            for m in reversed(self.mentions_in(max(lo, verb_s - 90), verb_s)):
+                if m["label"] in PERSON_LABELS and not self.in_quote(m["start_char"]) \
+                        and not re.match(r"[’']s\b", body[m["end_char"]:verb_s]):
+                    best = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+                    break
         cands = [c for c in (best, pron, role) if c is not None]
         if not cands:
             return None
@@ -541,6 +603,7 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
     raws = find_quote_spans(body, A.paras)
     A.quote_spans = [(r.open_s, r.close_e) for r in raws]
     rows: list[dict] = []
+    row_chain: list[int] = []
     prev_by_para: dict[int, dict] = {}
     last_row: dict | None = None
 
@@ -563,10 +626,11 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
             kind = "direct"
         elif ptrim[-1] == ":":
             kind = "direct"
-        elif ptrim[-1] in ",—–" and (prev_close and verb_in_prefix or first_alpha.isupper()):
-            kind = "direct"
-        elif verb_in_prefix and verb_in_prefix[-1].end() >= len(ptrim) - 1 and first_alpha.isupper():
-            kind = "direct"
+        elif ptrim[-1] in ",—–" and verb_in_prefix and (
+                prev_close or len(prefix[verb_in_prefix[-1].end():].split()) <= (6 if first_alpha.isupper() else 2)):
+            kind = "direct"          # "He said, “…”", "“A,” he said, “b …”"
+        elif verb_in_prefix and verb_in_prefix[-1].end() >= len(ptrim) - 1:
+            kind = "direct"          # "The ad says “nothing will change …”"
         else:
             kind = "partial"
 
@@ -619,6 +683,12 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
             spk = A.subject_before(vs, sent_text_s if sent_text_s < vs else lo)
             if spk:
                 cue, pattern = v.group(1), ("colon_intro" if ptrim[-1] == ":" else "comma_intro")
+        if spk is None and ptrim.endswith(":") and not verb_in_prefix:
+            # headline / transcript style "Ted Cruz: ‘…’", "HuffPollster: “…”"
+            seg_s = lo + max(ptrim.rfind(" - "), ptrim.rfind(" — "), ptrim.rfind(" – "), -3) + 3
+            spk = A.candidate(seg_s, lo + len(ptrim) - 1)
+            if spk:
+                pattern = "name_colon"
         if spk is None:
             acc = re.search(r"\b(" + "|".join(map(re.escape, rules.according)) + r")\s+([^,.;:“”\"\n]{2,80}?)\s*,\s*$", prefix, re.I)
             if acc:
@@ -657,6 +727,10 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
                     spk = A.subject_before(v.start(), ps_["start_char"])
                     if spk:
                         cue, pattern, how_override = v.group(1), "previous_sentence", "previous_sentence"
+                elif body[ps_["start_char"]:ps_["end_char"]].rstrip().endswith(":"):
+                    spk = A.subject_first(ps_["start_char"], ps_["end_char"])     # "Here is what he wrote:"
+                    if spk:
+                        pattern, how_override = "previous_sentence", "previous_sentence"
                 if spk is None and r.open_s == ps and pi > 0:
                     pps, ppe = A.paras[pi - 1]
                     psi = A.sent_index(ppe - 1)
@@ -672,12 +746,27 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
         if spk is None and kind == "partial" and len(content.split()) <= 3:
             if SCARE_QUOTES == "drop":
                 continue
-        row = _row(A, r.start, r.end, kind, spk, cue, pattern or "none", how_override, unclosed=r.close_s is None)
+        row = _row(A, r.start, r.end, kind, spk, cue, pattern or "none", how_override, unclosed=r.close_s is None and not r.continued)
         rows.append(row)
+        row_chain.append(r.chain)
         last_row = row
         if row["speaker_text"] is not None or pi not in prev_by_para:
             prev_by_para[pi] = row
     del last_row
+    # pieces of one multi-paragraph quotation share the speaker (e.g. "…,” he said" after the last piece)
+    by_chain: dict[int, list[dict]] = {}
+    for row, cid in zip(rows, row_chain):
+        by_chain.setdefault(cid, []).append(row)
+    for pieces in by_chain.values():
+        named = [p for p in pieces if p["speaker_text"] is not None and p["pattern"] != "continuation"]
+        if len(pieces) < 2 or not named:
+            continue
+        src = named[0]
+        for p in pieces:
+            if p["speaker_text"] is None or p["pattern"] in ("previous_sentence", "previous_paragraph"):
+                p.update({k: src[k] for k in ("speaker_text", "speaker_start", "speaker_end", "speaker_entity_id", "speaker_name", "cue")})
+                p["pattern"] = "continuation"
+                p["confidence"] = round(min(src["confidence"], CONF["continuation"]), 3)
 
     if INDIRECT:
         rows.extend(_indirect(A, rows))
