@@ -1,5 +1,5 @@
 -- model: int_quote_edges
--- description: Pairs of quotes in the same story that report the same quotation (both directions). A pair matches when the speakers are compatible (same speaker entity, similar speaker names, or at least one unknown) and either the normalised wording is identical, or both have >= 4 distinct words and the overlap coefficient |A∩B| / min(|A|,|B|) of their word sets is >= 0.7 with at least 4 shared words (so a quote embedded in a longer rendering of it matches); pairs with one unknown speaker need overlap >= 0.8.
+-- description: Pairs of quotes in the same story that report the same quotation (both directions). A pair matches when the speakers are compatible (same speaker entity, similar speaker names, or at least one unknown) and either the normalised wording is identical, or both have >= 4 distinct words and the overlap coefficient |A∩B| / min(|A|,|B|) of their word sets is >= 0.7 with at least 4 shared words (so a quote embedded in a longer rendering of it matches), or they share a passage: >= 5 word 3-grams in common covering >= 25% of the shorter quote's 3-grams (two renderings that each add words at different ends, e.g. "We have agreed ... that Russia will propose and is ready to work with the Ukrainian side on a memorandum ..."). Pairs with one unknown speaker need overlap >= 0.8 or 3-gram share >= 0.4.
 -- depends_on: int_quote_tokens
 -- column src: quote id
 -- column dst: quote id of a matching quote
@@ -11,6 +11,8 @@ with pairs as (
         a.norm = b.norm as same_norm,
         len(list_intersect(a.words, b.words)) as inter,
         least(a.n_words, b.n_words) as min_words,
+        len(list_intersect(a.trigrams, b.trigrams)) as shared_tri,
+        greatest(least(len(a.trigrams), len(b.trigrams)), 1) as min_tri,
         case
             when a.speaker_entity_id is not null and a.speaker_entity_id = b.speaker_entity_id then 'same'
             when a.speaker_name is not null and b.speaker_name is not null
@@ -31,7 +33,9 @@ matched as (
     where speakers <> 'different'
       and (same_norm
            or (min_words >= 4 and inter >= 4
-               and inter / min_words >= case when speakers = 'one_unknown' then 0.8 else 0.7 end))
+               and inter / min_words >= case when speakers = 'one_unknown' then 0.8 else 0.7 end)
+           or (shared_tri >= 5
+               and shared_tri / min_tri >= case when speakers = 'one_unknown' then 0.4 else 0.25 end))
 )
 select a_id as src, b_id as dst, overlap from matched
 union all

@@ -6,6 +6,7 @@
 -- column norm: text lower-cased, quote marks / punctuation / symbols removed, whitespace collapsed
 -- column words: distinct words of norm
 -- column n_words: size of words
+-- column trigrams: distinct word 3-grams of norm, in order of the text (for shared-passage matching)
 with q as (
     select
         q.quote_id,
@@ -23,11 +24,16 @@ with q as (
     left join syndication as s using (article_id)
     where q.text is not null
 ),
+seq as (
+    select *, list_filter(string_split(norm, ' '), lambda w: w <> '') as seq from q
+),
 final as (
     select
-        *,
-        list_distinct(list_filter(string_split(norm, ' '), lambda w: w <> '')) as words
-    from q
+        * exclude (seq),
+        list_distinct(seq) as words,
+        list_distinct(list_transform(range(1, len(seq) - 1),
+                                     lambda i: seq[i] || ' ' || seq[i + 1] || ' ' || seq[i + 2])) as trigrams
+    from seq
 )
 select *, len(words) as n_words from final
 where n_words > 0
