@@ -629,6 +629,8 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
         elif ptrim[-1] in ",—–" and verb_in_prefix and (
                 prev_close or len(prefix[verb_in_prefix[-1].end():].split()) <= (6 if first_alpha.isupper() else 2)):
             kind = "direct"          # "He said, “…”", "“A,” he said, “b …”"
+        elif ptrim[-1] == "," and re.search(r"\b(?:" + "|".join(map(re.escape, rules.according)) + r")\s+[^,]{2,80},$", ptrim, re.I):
+            kind = "direct"          # "According to TASS, “…”"
         elif verb_in_prefix and verb_in_prefix[-1].end() >= len(ptrim) - 1:
             kind = "direct"          # "The ad says “nothing will change …”"
         else:
@@ -685,7 +687,8 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
                 cue, pattern = v.group(1), ("colon_intro" if ptrim[-1] == ":" else "comma_intro")
         if spk is None and ptrim.endswith(":") and not verb_in_prefix:
             # headline / transcript style "Ted Cruz: ‘…’", "HuffPollster: “…”"
-            seg_s = lo + max(ptrim.rfind(" - "), ptrim.rfind(" — "), ptrim.rfind(" – "), -3) + 3
+            dash = max(ptrim.rfind(" - "), ptrim.rfind(" — "), ptrim.rfind(" – "))
+            seg_s = lo if dash < 0 else lo + dash + 3
             spk = A.candidate(seg_s, lo + len(ptrim) - 1)
             if spk:
                 pattern = "name_colon"

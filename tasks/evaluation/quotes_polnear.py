@@ -213,8 +213,10 @@ def score(docs: list[dict], preds: dict[str, list[dict]], show: int = 0) -> list
 
 def evaluate(gold_dir: Path, settings, split: str = "dev", limit: int | None = None, show: int = 0) -> list[dict]:
     """Evaluation rows (task, metric, precision, recall, f1, n, target) on PolNeAR ``split``."""
+    from tasks.settings import DEFAULT_MODEL
+
     docs = load_split(Path(gold_dir), split, limit)
-    preds = predict(docs, settings.model)
+    preds = predict(docs, getattr(settings, "model", None) or DEFAULT_MODEL)
     return score(docs, preds, show=show)
 
 

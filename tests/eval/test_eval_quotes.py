@@ -1,0 +1,41 @@
+"""PolNeAR quote evaluation on a few dev articles (skips cleanly without ../shared/eval).
+
+Floors are set below the full-dev scores reported by ``python -m tasks.evaluation.quotes_polnear``
+so that a broken quote stage fails the suite while the test stays fast.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tasks.evaluation import quotes_polnear
+
+pytestmark = pytest.mark.eval
+
+
+def test_polnear_dev_subset(gold_dir):
+    if not (gold_dir / "polnear" / "dev").is_dir():
+        pytest.skip("polnear gold not available")
+    rows = quotes_polnear.evaluate(gold_dir, None, split="dev", limit=15)
+    direct, speaker, allatt = rows
+    assert direct["metric"].startswith("direct") and direct["n"] >= 30
+    assert direct["f1"] >= 0.75, direct
+    assert speaker["n"] >= 20 and speaker["f1"] >= 0.7, speaker
+    assert allatt["n"] >= 100 and allatt["f1"] >= 0.4, allatt
+
+
+def test_brat_parsing_and_matching_rules(gold_dir):
+    if not (gold_dir / "polnear" / "dev").is_dir():
+        pytest.skip("polnear gold not available")
+    docs = quotes_polnear.load_split(gold_dir, "dev", limit=3)
+    for d in docs:
+        for att in d["gold"]:
+            # the brat offsets index the .txt used as body
+            assert " ".join(d["body"][a:b] for a, b in att["content"]).split() == att["content_text"].split()
+    # one-to-one, at least half of the shorter span shared
+    assert quotes_polnear.match([[(0, 10)]], [(5, 30)]) == [(0, 0)]
+    assert quotes_polnear.match([[(0, 10)]], [(8, 30)]) == []
+    assert quotes_polnear.match([[(0, 10)], [(20, 30)]], [(0, 30)]) == [(0, 0)]
+    q = {"speaker_start": 50, "speaker_end": 52, "speaker_text": "he", "speaker_name": "Vladimir Putin"}
+    assert quotes_polnear.speaker_ok(q, [(50, 52)], "he")
+    assert quotes_polnear.speaker_ok(q, [(0, 20)], "Russian President Vladimir Putin")
+    assert not quotes_polnear.speaker_ok(q, [(0, 5)], "Trump")
