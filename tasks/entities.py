@@ -317,6 +317,9 @@ def _clean_span(unit: str, s: int, e: int) -> tuple[int, int, bool]:
         if found:
             s += off
             titled = True
+        words = list(_WORD.finditer(unit, s, e))
+        if len(words) >= 2 and fold(words[-1].group(0)) in _stoplist():
+            e = words[-2].end()  # "Washington D.C. Image" (caption credit) -> "Washington D.C."
         m = _POSSESSIVE.search(unit[s:e])
         if m and e - s - len(m.group(0)) >= 2:
             e -= len(m.group(0))

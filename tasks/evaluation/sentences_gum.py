@@ -15,7 +15,9 @@ first number).
 Entity metric: gold mentions are GUM ``Entity=`` annotations (MISC column) of
 type person -> PER, organization -> ORG, place -> LOC that are *named*: after
 dropping a leading determiner, the first and last tokens are proper nouns
-(UPOS PROPN); the gold span starts after the dropped determiner. Pronouns and
+(UPOS PROPN) and every token in between is a proper noun or a function word
+(ADP, DET, CCONJ, PUNCT, PART, NUM); the gold span starts after the dropped
+determiner. Pronouns and
 common-noun mentions ("the team") are not NER targets and are left out.
 Predictions are ``entities.extract_mentions`` labels mapped the same way
 (PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC; others ignored). ``ner_exact``:
@@ -33,6 +35,8 @@ from tasks.evaluation.metrics import add_counts, match_exact, match_overlap, prf
 
 SENTENCE_TARGET = 0.97
 GUM_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
+# UPOS allowed inside a named mention ("Bank of America", "Daughters of the American Revolution")
+_NAME_INTERNAL = {"PROPN", "ADP", "DET", "CCONJ", "PUNCT", "PART", "NUM"}
 _ENTITY_RE = re.compile(r"\((\d+)-([a-z]+)[^()]*(\))?|(\d+)\)")
 
 
@@ -105,6 +109,8 @@ def _sentence_entities(lines: list[str], text: str, base: int) -> list[tuple[int
             first += 1
         if first > i or words[first][1] != "PROPN" or words[i][1] != "PROPN":
             continue
+        if any(words[k][1] not in _NAME_INTERNAL for k in range(first, i + 1)):
+            continue  # "Muslims traveling to the U.S." is a description, not a name
         s = spans[word_surface[first]][0]
         e = spans[word_surface[i]][1]
         result.append((base + s, base + e, GUM_TYPES[etype]))
