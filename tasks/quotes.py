@@ -33,7 +33,8 @@ Attribution patterns (``pattern`` column), tried in this order for quoted text:
 ``verb_speaker`` (", said Putin"), ``speaker_verb`` (", Putin said" / ", she replied"),
 ``appositive`` (", Dmitry Peskov, the Kremlin spokesman, said"), ``verb_object``
 ("Peskov told reporters"), ``verb_in`` ("Trump wrote in a post"), ``colon_intro``
-("Putin said: …"), ``comma_intro`` ("He said, …"), ``according_to``,
+("Putin said: …"), ``comma_intro`` ("He said, …"), ``verb_intro`` ("She says “…”"),
+``name_colon`` (headline/transcript "Ted Cruz: ‘…’", "Here’s Clinton in 1992: “…”"), ``according_to``,
 ``reported_speech`` (partial quote inside "X said …"), ``continuation`` (same speaker
 as the previous quote of the paragraph, or of the previous paragraph when this one
 only continues the quotation), ``previous_sentence`` (floating quote after a sentence
@@ -569,6 +570,12 @@ class _Article:
                     break
         cands = [c for c in (best, pron, role) if c is not None]
         if not cands:
+            # a name the NER missed, right before the verb ("Rubio says, …")
+            mn = re.search(r"((?:[A-Z][\w.’'-]*\s+){1,4})" + _ADVERBS + r"$", seg)
+            if mn and not self.in_quote(lo + mn.start(1)):
+                c = self.candidate(lo + mn.start(1), lo + mn.end(1))
+                if c is not None and c.kind in ("mention", "name"):
+                    return c
             return None
         c = max(cands, key=lambda c: c.end)
         # a role word immediately before a name is its title ("Kremlin spokesman Dmitry Peskov")
@@ -679,17 +686,25 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
                                 pattern = "verb_object"
                             else:
                                 pattern = "speaker_verb"
-        if spk is None and ptrim and ptrim[-1] in ":,—–" and verb_in_prefix:
+        verb_ends_prefix = bool(verb_in_prefix) and verb_in_prefix[-1].end() >= len(ptrim) - 1
+        if spk is None and ptrim and (ptrim[-1] in ":,—–" or verb_ends_prefix) and verb_in_prefix:
             v = verb_in_prefix[-1]
             vs = lo + v.start()
             spk = A.subject_before(vs, sent_text_s if sent_text_s < vs else lo)
             if spk:
-                cue, pattern = v.group(1), ("colon_intro" if ptrim[-1] == ":" else "comma_intro")
+                cue = v.group(1)
+                pattern = "colon_intro" if ptrim[-1] == ":" else ("comma_intro" if ptrim[-1] in ",—–" else "verb_intro")
         if spk is None and ptrim.endswith(":") and not verb_in_prefix:
             # headline / transcript style "Ted Cruz: ‘…’", "HuffPollster: “…”"
             dash = max(ptrim.rfind(" - "), ptrim.rfind(" — "), ptrim.rfind(" – "))
             seg_s = lo if dash < 0 else lo + dash + 3
             spk = A.candidate(seg_s, lo + len(ptrim) - 1)
+            if spk is None:
+                # "Here’s Clinton in December 1992:", "More from Jones:": the last person named before the colon
+                for m in reversed(A.mentions_in(lo, lo + len(ptrim))):
+                    if m["label"] in PERSON_LABELS and not re.match(r"[’']s\b", body[m["end_char"]:m["end_char"] + 3]):
+                        spk = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+                        break
             if spk:
                 pattern = "name_colon"
         if spk is None:
