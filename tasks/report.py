@@ -496,12 +496,14 @@ def _articles_section(s: StoryData) -> str:
 
 
 def _claim_matrix(s: StoryData) -> str:
-    """Outlet x claim heatmap as a table: a filled cell = the outlet carries the claim."""
+    """Outlet x claim heatmap as a table: one row per claim carried by 2+ outlets (a filled cell = the
+    outlet carries it, darker = more outlets), then one summary row with each outlet's exclusive claims."""
     if not s.claims:
         return _none("no claims extracted for this story")
     outlets = s.outlets
     n_story_outlets = max(1, len(outlets))
-    shown = s.claims[:MATRIX_MAX_CLAIMS]
+    shared = [c for c in s.claims if (c.get("n_outlets") or len(as_list(c.get("outlets")))) >= 2]
+    shown = shared[:MATRIX_MAX_CLAIMS]
     head = "".join(f'<th class="vert" title="{esc(o)}"><span>{esc(_truncate(o, 28))}</span></th>' for o in outlets)
     trs = []
     for c in shown:
@@ -515,19 +517,33 @@ def _claim_matrix(s: StoryData) -> str:
                              f'title="{esc(o)} carries this claim ({n} outlet(s))">●</td>')
             else:
                 cells.append(f'<td class="cell off" title="{esc(o)}: not reported"></td>')
-        excl = ' <span class="tag excl">exclusive</span>' if c.get("exclusive") else ""
         trs.append(f'<tr><th class="claim" title="{esc(c.get("text"))}">'
-                   f'{esc(_truncate(c.get("text") or "", CLAIM_LABEL_CHARS))}{excl}</th>'
+                   f'{esc(_truncate(c.get("text") or "", CLAIM_LABEL_CHARS))}</th>'
                    + "".join(cells) + f'<td class="num">{n}</td></tr>')
-    more = ""
-    if len(s.claims) > len(shown):
-        more = f'<p class="muted">Showing the {len(shown)} most widely carried of {len(s.claims)} claims.</p>'
-    legend = ('<p class="legend"><span class="swatch" style="' + heat_style(0.2) + '"></span> carried by few outlets '
-              '<span class="swatch" style="' + heat_style(1.0) + '"></span> carried by every outlet '
-              '<span class="swatch off"></span> not reported</p>')
-    return (legend + '<div class="scroll"><table class="matrix"><thead><tr><th class="claim">Claim</th>'
-            + head + '<th class="num">outlets</th></tr></thead><tbody>' + "".join(trs)
-            + "</tbody></table></div>" + more)
+    excl: dict[str, int] = defaultdict(int)
+    for c in s.claims:
+        if c.get("exclusive"):
+            for o in as_list(c.get("outlets"))[:1]:
+                excl[str(o)] += 1
+    top = max(excl.values(), default=0) or 1
+    ecells = "".join(
+        f'<td class="cell excl" style="{heat_style(0.15 + 0.6 * excl[o] / top) if excl.get(o) else ""}" '
+        f'title="{esc(o)}: {excl.get(o, 0)} exclusive claim(s)">{excl.get(o, 0) or ""}</td>' for o in outlets)
+    trs.append(f'<tr class="excl-row"><th class="claim"><a href="#exclusives">exclusive claims</a> '
+               f'<span class="muted">(carried by one outlet only)</span></th>{ecells}'
+               f'<td class="num">{sum(excl.values())}</td></tr>')
+    notes = []
+    if not shared:
+        notes.append('<p class="none">none — no claim is carried by two or more outlets</p>')
+    elif len(shared) > len(shown):
+        notes.append(f'<p class="muted">Showing the {len(shown)} most widely carried of '
+                     f'{len(shared)} shared claims.</p>')
+    legend = ('<p class="legend"><span class="swatch" style="' + heat_style(2 / max(3, n_story_outlets)) + '"></span> '
+              'carried by a few outlets <span class="swatch" style="' + heat_style(1.0) + '"></span> carried by '
+              'every outlet <span class="swatch off"></span> not reported</p>')
+    return (legend + "".join(notes) + '<div class="scroll"><table class="matrix"><thead><tr><th class="claim">'
+            'Claim carried by 2+ outlets</th>' + head + '<th class="num">outlets</th></tr></thead><tbody>'
+            + "".join(trs) + "</tbody></table></div>")
 
 
 def _outlet_pairs(s: StoryData) -> str:
@@ -647,9 +663,9 @@ def _entities(s: StoryData) -> str:
     def row(e: Row) -> str:
         eid = str(e.get("entity_id"))
         forms = s.forms.get(eid, {})
-        used = [f for per in forms.values() for f in per] if forms else \
-            [str(f) for f in as_list(e.get("surface_forms"))]
-        varies = forms_differ(used)
+        if not forms:
+            forms = surface_forms_by_outlet(e.get("surface_forms"))
+        varies = forms_differ([f for per in forms.values() for f in per])
         cells = []
         for o in outlets:
             per = forms.get(o)
@@ -663,7 +679,7 @@ def _entities(s: StoryData) -> str:
         share = e.get("outlet_share")
         if share is None:
             share = (e.get("n_outlets") or 0) / max(1, len(outlets))
-        all_forms = "" if forms else esc(", ".join(str(f) for f in as_list(e.get("surface_forms"))))
+        all_forms = esc(", ".join(forms.get("", {})))
         return (f'<tr class="{"varies" if varies else ""}"><th class="rowhead">{esc(e.get("name"))}'
                 f'{" <span class=tag>forms differ</span>" if varies else ""}'
                 f'<div class="muted small">{esc(e.get("label"))} {all_forms}</div></th>'
@@ -680,6 +696,23 @@ def _entities(s: StoryData) -> str:
                   + "".join(row(e) for e in rest) + "</tbody></table></div></details>")
     return ('<p class="legend">Cells show the surface forms each outlet uses (e.g. Kiev vs Kyiv); '
             'rows where outlets spell an entity differently are marked.</p>' + html_)
+
+
+def surface_forms_by_outlet(value: Any) -> dict[str, dict[str, int]]:
+    """entity_coverage.surface_forms -> outlet -> form -> 1.
+
+    Accepts the warehouse shape (a list of ``{outlet, forms}`` structs) and a plain
+    list of strings (forms not tied to an outlet, returned under the outlet "").
+    """
+    out: dict[str, dict[str, int]] = {}
+    for item in as_list(value):
+        if isinstance(item, dict):
+            outlet = str(item.get("outlet") or "")
+            for f in as_list(item.get("forms") or item.get("form")):
+                out.setdefault(outlet, {})[str(f)] = 1
+        elif item is not None:
+            out.setdefault("", {})[str(item)] = 1
+    return out
 
 
 def _exclusives(s: StoryData) -> str:

@@ -97,6 +97,8 @@ def test_answers_on_hand_built_warehouse(sample_db):
         ("prisoner exchange", ["Euro Observer = 1000.0", "Moscow Digest = 1200.0"])]
     spell = {r["spelling"]: r["outlets"] for r in run(sample_db, by_title("Kiev"))}
     assert spell == {"Kiev": ["Moscow Digest"], "Kyiv": ["Balkan Wire", "Euro Observer", "North Press"]}
+    differ = {r["name"]: r["last_words"] for r in run(sample_db, by_title("Kyiv #2"))}
+    assert differ == {"Kyiv": ["kiev", "kyiv"], "Volodymyr Zelensky": ["zelensky", "zelenskiy"]}
     excl = {r["outlet"]: r["exclusive_claims"] for r in run(sample_db, by_title("Exclusive"))}
     assert excl["Euro Observer"] == 1 and excl["The Daily Guardian"] == 1 and excl["North Press"] == 0
     pairs = run(sample_db, by_title("agree most"))
@@ -125,6 +127,9 @@ def test_seeds_spell_kiev_and_kyiv(seeds_db):
     spell = {r["spelling"]: set(r["outlets"]) for r in run(seeds_db, by_title("Kiev"))}
     assert {"Kiev", "Kyiv"} <= set(spell)
     assert spell["Kiev"] != spell["Kyiv"]
+    # ... and they are linked to one entity whose outlets spell it differently
+    differ = [r for r in run(seeds_db, by_title("Kyiv #2")) if {"kiev", "kyiv"} <= set(r["last_words"])]
+    assert len(differ) == 1, differ
 
 
 @pytest.mark.slow

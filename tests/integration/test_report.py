@@ -48,7 +48,7 @@ _DDL = {
     "quote_variants": "quote_group_id varchar, quote_id varchar, article_id varchar, outlet varchar, "
                       "text varchar, similarity double",
     "entity_coverage": "story_id varchar, entity_id varchar, name varchar, label varchar, n_outlets integer, "
-                       "outlet_share double, outlets varchar[], surface_forms varchar[]",
+                       "outlet_share double, outlets varchar[], surface_forms struct(outlet varchar, forms varchar[])[]",
     "claim_agreement": "story_id varchar, claim_id varchar, text varchar, n_outlets integer, outlets varchar[], "
                        "support_share double, exclusive boolean",
     "fact_agreement": "story_id varchar, about varchar, kind varchar, unit varchar, consensus_value double, "
@@ -70,7 +70,7 @@ VARIANTS = [
 
 
 def _ins(con, table: str, rows: list[tuple]) -> None:
-    n = len(_DDL[table].split(", "))
+    n = len(rows[0])
     con.executemany(f"insert into {table} values ({', '.join('?' * n)})", rows)
 
 
@@ -142,13 +142,17 @@ def build_sample_warehouse(path: Path, title: str = XSS_TITLE) -> Path:
     _ins(con, "entities", [("e_kyiv", "Kyiv", "GPE", ["Kiev", "Kyiv"], 4, 4),
                            ("e_zel", "Volodymyr Zelensky", "PERSON", ["Zelenskiy"], 2, 2),
                            ("e_putin", "Vladimir Putin", "PERSON", ["Putin"], 2, 2)])
+    def forms(*pairs):
+        return [{"outlet": o, "forms": sorted(f)} for o, f in sorted(pairs)]
+
     _ins(con, "entity_coverage", [
-        (STORY, "e_kyiv", "Kyiv", "GPE", 4, 0.8, ["North Press", "Moscow Digest", "Balkan Wire", "Euro Observer"],
-         ["Kiev", "Kyiv"]),
-        (STORY, "e_zel", "Volodymyr Zelensky", "PERSON", 2, 0.4, ["The Daily Guardian", "Euro Observer"],
-         ["Zelenskiy", "Volodymyr Zelensky"]),
-        (STORY, "e_putin", "Vladimir Putin", "PERSON", 2, 0.4, ["North Press", "Moscow Digest"],
-         ["Vladimir Putin", "Putin"]),
+        (STORY, "e_kyiv", "Kyiv", "GPE", 4, 0.8, ["Balkan Wire", "Euro Observer", "Moscow Digest", "North Press"],
+         forms(("North Press", ["Kyiv"]), ("Moscow Digest", ["Kiev"]), ("Balkan Wire", ["Kyiv"]),
+               ("Euro Observer", ["Kyiv"]))),
+        (STORY, "e_zel", "Volodymyr Zelensky", "PERSON", 2, 0.4, ["Euro Observer", "The Daily Guardian"],
+         forms(("The Daily Guardian", ["Zelenskiy"]), ("Euro Observer", ["Volodymyr Zelensky"]))),
+        (STORY, "e_putin", "Vladimir Putin", "PERSON", 2, 0.4, ["Moscow Digest", "North Press"],
+         forms(("North Press", ["Vladimir Putin"]), ("Moscow Digest", ["Putin"]))),
     ])
     con.close()
     return path
@@ -203,10 +207,15 @@ def test_every_text_is_escaped(sample_warehouse, tmp_path):
 def test_story_page_sections(sample_warehouse, tmp_path):
     write_report(sample_warehouse, tmp_path / "site")
     page = _read(tmp_path / "site" / "stories" / story_filename(STORY))
-    # claim matrix: 6 claims x 5 outlets, 5+4+3+2+1+1 = 16 filled cells
+    # claim matrix: the 4 claims carried by 2+ outlets x 5 outlets, 5+4+3+2 = 14 filled cells,
+    # then one row of exclusive-claim counts per outlet
     matrix = page.split('<section id="claims">', 1)[1].split("</section>", 1)[0]
-    assert matrix.count('class="cell on"') == 16
-    assert matrix.count('class="cell off"') == 30 - 16
+    assert matrix.count('class="cell on"') == 14
+    assert matrix.count('class="cell off"') == 20 - 14
+    excl_row = matrix.split('<tr class="excl-row">', 1)[1].split("</tr>", 1)[0]
+    assert re.findall(r'title="([^"]+): (\d) exclusive', excl_row) == [
+        ("Balkan Wire", "0"), ("Euro Observer", "1"), ("Moscow Digest", "0"), ("North Press", "0"),
+        ("The Daily Guardian", "1")]
     # quote diff against the canonical wording
     quotes = page.split('<section id="quotes">', 1)[1].split("</section>", 1)[0]
     assert "<del>is</del> <ins>be</ins>" in quotes
@@ -328,6 +337,20 @@ def test_report_on_seeds_warehouse(seeds_warehouse, tmp_path):
         assert html.escape(title or "(untitled)") in page
         assert (tmp_path / "site" / "stories" / story_filename(sid)).is_file()
     assert f"<b>{n_outlets}</b><span>outlets</span>" in page
+
+
+def test_surface_forms_fallback_without_mentions(tmp_path):
+    """With no entity_mentions table, per-outlet forms come from entity_coverage.surface_forms."""
+    db = build_sample_warehouse(tmp_path / "w.duckdb")
+    con = duckdb.connect(str(db))
+    con.execute("drop table entity_mentions")
+    con.close()
+    write_report(db, tmp_path / "site")
+    page = _read(tmp_path / "site" / "stories" / story_filename(STORY))
+    ents = page.split('<section id="entities">', 1)[1].split("</section>", 1)[0]
+    kyiv = ents.split('<th class="rowhead">Kyiv', 1)[1].split("</tr>", 1)[0]
+    assert "forms differ" in kyiv and "Kiev" in kyiv
+    assert "{" not in ents                                # no Python reprs of structs
 
 
 def test_forms_differ_only_on_spelling():
