@@ -117,6 +117,20 @@ def as_list(value: Any) -> list:
         return [value]
 
 
+def outlet_text(outlet: Any, n: int = 28) -> str:
+    """Short display name of an outlet: ``unknown:<article_id>`` (an article whose publisher was not
+    found) becomes ``unknown · <first 6 chars>``; long names are truncated. Not escaped."""
+    o = str(outlet or "unknown")
+    if o.startswith("unknown:"):
+        return f"unknown · {o[8:14]}"
+    return _truncate(o, n)
+
+
+def outlet_html(outlet: Any, n: int = 40) -> str:
+    """Escaped short outlet name with the full name as tooltip."""
+    return f'<span title="{esc(outlet)}">{esc(outlet_text(outlet, n))}</span>'
+
+
 def _truncate(text: str, n: int) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
@@ -417,7 +431,7 @@ def _page(title: str, body: str, depth: int, scripts: Iterable[str] = ()) -> str
 
 
 def _chips(outlets: Iterable[str], cls: str = "chip") -> str:
-    return "".join(f'<span class="{cls}">{esc(o)}</span>' for o in outlets)
+    return "".join(f'<span class="{cls}" title="{esc(o)}">{esc(outlet_text(o, 60))}</span>' for o in outlets)
 
 
 def _none(what: str) -> str:
@@ -488,7 +502,7 @@ def _articles_section(s: StoryData) -> str:
         url = safe_url(a.get("url"))
         title = esc(a.get("title") or "(untitled)")
         link = f'<a href="{url}" rel="noopener noreferrer">{title}</a>' if url else title
-        trs.append(f'<tr><td class="outlet">{esc(a.get("outlet"))}</td><td>{link}</td>'
+        trs.append(f'<tr><td class="outlet">{outlet_html(a.get("outlet"))}</td><td>{link}</td>'
                    f'<td class="dates">{esc(fmt_date(a.get("published_at")))}</td>'
                    f'<td class="num">{fmt_number(a.get("n_words"))}</td></tr>')
     return ('<table class="plain"><thead><tr><th>Outlet</th><th>Headline</th><th>Published</th>'
@@ -504,7 +518,7 @@ def _claim_matrix(s: StoryData) -> str:
     n_story_outlets = max(1, len(outlets))
     shared = [c for c in s.claims if (c.get("n_outlets") or len(as_list(c.get("outlets")))) >= 2]
     shown = shared[:MATRIX_MAX_CLAIMS]
-    head = "".join(f'<th class="vert" title="{esc(o)}"><span>{esc(_truncate(o, 28))}</span></th>' for o in outlets)
+    head = "".join(f'<th class="vert" title="{esc(o)}"><span>{esc(outlet_text(o))}</span></th>' for o in outlets)
     trs = []
     for c in shown:
         carried = {str(o) for o in as_list(c.get("outlets"))}
@@ -556,7 +570,7 @@ def _outlet_pairs(s: StoryData) -> str:
         a, b = str(p.get("outlet_a")), str(p.get("outlet_b"))
         jac[(a, b)] = p
         jac[(b, a)] = p
-    head = "".join(f'<th class="vert" title="{esc(o)}"><span>{esc(_truncate(o, 28))}</span></th>' for o in outlets)
+    head = "".join(f'<th class="vert" title="{esc(o)}"><span>{esc(outlet_text(o))}</span></th>' for o in outlets)
     trs = []
     for a in outlets:
         cells = []
@@ -571,7 +585,7 @@ def _outlet_pairs(s: StoryData) -> str:
             j = float(p.get("jaccard") or 0.0)
             cells.append(f'<td class="cell" style="{heat_style(j)}" title="{esc(a)} ↔ {esc(b)}: '
                          f'{p.get("shared_claims")} shared claims, Jaccard {j:.2f}">{j:.2f}</td>')
-        trs.append(f'<tr><th class="rowhead">{esc(a)}</th>' + "".join(cells) + "</tr>")
+        trs.append(f'<tr><th class="rowhead">{outlet_html(a)}</th>' + "".join(cells) + "</tr>")
     return ('<div class="scroll"><table class="matrix pairs"><thead><tr><th></th>' + head
             + "</tr></thead><tbody>" + "".join(trs) + "</tbody></table></div>")
 
@@ -599,7 +613,7 @@ def _quote_groups(s: StoryData) -> str:
             else:
                 diff = word_diff_html(canonical, text)
             vs = v.get("similarity")
-            vrows.append(f'<li><span class="outlet">{esc(v.get("outlet"))}</span>'
+            vrows.append(f'<li><span class="outlet">{outlet_html(v.get("outlet"), 24)}</span>'
                          f'<span class="sim">{"" if vs is None else f"{float(vs):.2f}"}</span>'
                          f'<q class="diff">{diff}</q></li>')
         out.append(
@@ -630,7 +644,7 @@ def _facts(s: StoryData) -> str:
                 by_outlet[v.get("outlet") or "unknown"].append(t)
         consensus = fmt_number(f.get("consensus_value"))
         per = "".join(
-            f'<li><span class="outlet">{esc(o)}</span> '
+            f'<li><span class="outlet">{outlet_html(o)}</span> '
             + ", ".join(f'<b class="{"differs" if t != consensus else ""}">{esc(t)}</b>' for t in ts) + "</li>"
             for o, ts in sorted(by_outlet.items()))
         cls = "conflict" if f.get("conflict") else ""
@@ -687,7 +701,7 @@ def _entities(s: StoryData) -> str:
                 f' <span class="small">{e.get("n_outlets") or 0}</span></td>' + "".join(cells) + "</tr>")
 
     head = ('<div class="scroll"><table class="matrix entities"><thead><tr><th>Entity</th><th>Coverage</th>'
-            + "".join(f'<th class="vert" title="{esc(o)}"><span>{esc(_truncate(o, 28))}</span></th>' for o in outlets)
+            + "".join(f'<th class="vert" title="{esc(o)}"><span>{esc(outlet_text(o))}</span></th>' for o in outlets)
             + "</tr></thead><tbody>")
     shown, rest = s.entities[:ENTITY_MAX_ROWS], s.entities[ENTITY_MAX_ROWS:]
     html_ = head + "".join(row(e) for e in shown) + "</tbody></table></div>"
@@ -726,7 +740,7 @@ def _exclusives(s: StoryData) -> str:
     parts = []
     for o in sorted(by_outlet, key=lambda o: (-len(by_outlet[o]), o.lower())):
         items = "".join(f"<li>{esc(t)}</li>" for t in by_outlet[o])
-        parts.append(f'<div class="excl-outlet"><h3>{esc(o)} <span class="muted">({len(by_outlet[o])})</span></h3>'
+        parts.append(f'<div class="excl-outlet"><h3>{outlet_html(o, 60)} <span class="muted">({len(by_outlet[o])})</span></h3>'
                      f"<ul>{items}</ul></div>")
     return '<div class="excl-grid">' + "".join(parts) + "</div>"
 

@@ -181,7 +181,7 @@ def test_index_lists_stories_with_agreement_at_a_glance(sample_warehouse, tmp_pa
     assert "<svg" in row
     assert '<span class=badge-warn>1</span>' in row
     for outlet in OUTLETS:
-        assert f'<span class="chip">{outlet}</span>' in row
+        assert f'<span class="chip" title="{outlet}">{outlet}</span>' in row
     # the widest story comes first
     assert page.index(story_filename(STORY)) < page.index(story_filename(LONELY))
     assert (tmp_path / "site" / "assets" / "report.css").is_file()
@@ -360,3 +360,11 @@ def test_forms_differ_only_on_spelling():
     assert not forms_differ(["Putin", "Vladimir Putin", "putin"])
     assert not forms_differ(["Kyiv"])
     assert not forms_differ([])
+
+
+def test_unknown_outlets_are_shortened_for_display():
+    from tasks.report import outlet_html, outlet_text
+    assert outlet_text("unknown:95d62464b64da0c4") == "unknown · 95d624"
+    assert outlet_text("Reuters") == "Reuters"
+    assert 'title="unknown:95d62464b64da0c4"' in outlet_html("unknown:95d62464b64da0c4")
+    assert "&lt;" in outlet_html("<i>x</i>")
