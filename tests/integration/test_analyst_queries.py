@@ -148,4 +148,5 @@ def test_every_warehouse_column_is_documented(seeds_db):
         con.close()
     assert rows
     missing = [f"{t}.{c}" for t, c in rows if t not in docs or not docs[t].columns.get(c, "").strip()]
-    assert missing == [], "undocumented warehouse columns (add `-- column name: ...` to the model header)"
+    assert not missing, ("undocumented warehouse columns (add `-- column name: ...` to the model header): "
+                         + ", ".join(missing))
