@@ -119,8 +119,9 @@ class Rules:
 def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
     """Read speech_verbs.txt, role_nouns.txt and quote_patterns.txt (cached per process)."""
     verbs = _read_sections(rules_dir / "speech_verbs.txt")
-    report = {f.lower() for line in verbs.get("report", []) for f in line.split()}
-    quote_only = {f.lower() for line in verbs.get("quote_only", []) for f in line.split()}
+    # multi-word (phrasal) forms are written with underscores: points_out, shot_back
+    report = {f.lower().replace("_", " ") for line in verbs.get("report", []) for f in line.split()}
+    quote_only = {f.lower().replace("_", " ") for line in verbs.get("quote_only", []) for f in line.split()}
     roles: dict[str, set] = {}
     for line in _read_sections(rules_dir / "role_nouns.txt")[""]:
         head, _, syn = line.partition("=")
@@ -133,6 +134,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         pp[p.strip().lower()] = g.strip()
     all_forms = report | quote_only
     verb_alt = "|".join(sorted(map(re.escape, all_forms), key=len, reverse=True))
+    verb_alt = verb_alt.replace(r"\ ", r"\s+")
     verb_re = re.compile(r"(?<![\w’'-])(" + verb_alt + r")(?![\w’'-])")   # lowercase only: "States" is not a verb
     role_alt = "|".join(sorted((re.escape(r) for r in roles), key=len, reverse=True))
     role_re = re.compile(r"(?<![\w-])(" + role_alt + r")(?:s|es)?(?![\w-])", re.I)
@@ -479,9 +481,15 @@ class _Article:
         if pick is not None:
             after = body[pick["end_char"]:he].strip()
             before = body[hs:pick["start_char"]]
-            ok_before = all(w[0].isupper() or w.lower() in r.title_modifiers or r.role_re.fullmatch(w.lower())
-                            or w.lower() in {"the", "a", "an"} or w.lower().endswith(("’s", "'s"))
-                            for w in re.findall(r"[\w.’'-]+", before))
+            bw = re.findall(r"[\w.’'-]+", before)
+            # title words before the name: capitalised, title modifiers, role nouns, determiners,
+            # possessives, or (up to 5) other lowercase descriptors ("election law expert",
+            # "Virginia delegate", "Senate minority leader") -- but never a clause (who/said/of …)
+            ok_before = len(bw) <= 7 and all(
+                w[0].isupper() or w.lower() in r.title_modifiers or r.role_re.fullmatch(w.lower())
+                or w.lower() in {"the", "a", "an"} or w.lower().endswith(("’s", "'s"))
+                or (w.isalpha() and w.lower() not in _NOT_DESCRIPTOR and w.lower() not in r.verb_forms)
+                for w in bw) and sum(1 for w in bw if w[0].islower()) <= 5
             if ok_before and (not after or after.lower() in {"himself", "herself", "jr.", "sr."}
                               or re.fullmatch(r"\([^()]{1,30}\)", after)):
                 return _Cand(pick["start_char"], pick["end_char"], "mention", pick,
@@ -593,6 +601,16 @@ class _Article:
 def _qid(aid: str, s: int, e: int) -> str:
     return hashlib.sha256(f"{aid}:{s}:{e}".encode()).hexdigest()[:16]
 
+
+#: lowercase words that cannot be part of a title before a name (clause and function words)
+_NOT_DESCRIPTOR = frozenset("""
+who whom whose which that when where while because if as and or but not nor than then so
+is are was were be been being has have had do does did will would can could should may might must
+to of in on at by with from for into onto over under about after before during against between
+without within through toward towards upon like unlike via per
+he she it they we i you him her them us me his its their our my your this these those
+there here also even only just very said says told asked one some any all each every
+""".split())
 
 _PREP_BEFORE = re.compile(r"\b(?:between|and|or|of|in|from|to|with|for|against|on|at|by|into|over|toward|towards|about)\s+(?:the\s+)?$", re.I)
 _ADVERBS = r"(?:(?:also|then|later|again|previously|recently|simply|further|flatly|quickly|once|had|has|have|would|will|was|is|just|repeatedly|earlier|on \w+day)\s+){0,2}"
