@@ -670,48 +670,85 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
         nxt_open = [q.open_s for q in raws if q.open_s >= r.close_e and q.open_s < post_lim]
         if nxt_open:
             post_lim = nxt_open[0]
-        if r.close_s is not None:
+        def post_attr() -> tuple:
+            """Speaker after the closing mark: ", said X" / ", X said" / ", X, the Y, said"."""
+            if r.close_s is None:
+                return None, None, None
             post = body[r.close_e:post_lim]
+
+            def said_x(rest_s: int):
+                mm = re.match(r"[^,.;:!?\n“”\"]{1,80}", body[rest_s:post_lim])
+                if not mm:
+                    return None
+                endp = rest_s + mm.end()
+                # stop the speaker phrase before prepositions ("said Putin on Monday")
+                inner = re.search(r"\s(?:on|in|at|during|after|before|while|when|as|from|to|of|about|that|who|which)\s", body[rest_s:endp])
+                if inner:
+                    endp = rest_s + inner.start()
+                return A.candidate(rest_s, endp)
+
             mv = re.match(r"[\s,;]*(?:[—–-]\s*)?" + _ADVERBS + r"(?P<verb>" + rules.verb_alt + r")(?![\w’'-])\s+", post)
             if mv:
-                # said X
-                rest_s = r.close_e + mv.end()
-                mm = re.match(r"[^,.;:!?\n“”\"]{1,80}", body[rest_s:post_lim])
-                if mm:
-                    endp = rest_s + mm.end()
-                    # stop the speaker phrase before prepositions ("said Putin on Monday")
-                    inner = re.search(r"\s(?:on|in|at|during|after|before|while|when|as|from|to|of|about|that|who|which)\s", body[rest_s:endp])
-                    if inner:
-                        endp = rest_s + inner.start()
-                    spk = A.candidate(rest_s, endp)
-                    if spk:
-                        cue, pattern = mv.group("verb"), "verb_speaker"
-            if spk is None:
-                ms_ = re.match(r"[\s,;]*(?:[—–-]\s*)?(?P<region>[^“”\"«»\n]{1,140}?)\s+" + _ADVERBS + r"(?P<verb>" + rules.verb_alt + r")(?![\w’'-])", post)
-                if ms_:
-                    reg_s, reg_e = r.close_e + ms_.start("region"), r.close_e + ms_.end("region")
-                    region = body[reg_s:reg_e]
-                    if not re.search(r"[.!?]\s+[a-z]|[.!?]\s*$", region) or re.search(r"\b(?:[A-Z]\.|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|St|Jr)\.\s", region):
-                        spk = A.candidate(reg_s, reg_e)
-                        if spk:
-                            cue = ms_.group("verb")
-                            after = body[r.close_e + ms_.end("verb"):post_lim]
-                            if "," in region.strip().strip(","):
-                                pattern = "appositive"
-                            elif re.match(r"\s+in\s+(?:a|an|the|his|her|their|its)\s", after):
-                                pattern = "verb_in"
-                            elif re.match(r"\s+(?:" + "|".join(map(re.escape, rules.reporting_objects)) + r"|[A-Z]\w+)\b", after):
-                                pattern = "verb_object"
-                            else:
-                                pattern = "speaker_verb"
+                c = said_x(r.close_e + mv.end())
+                if c:
+                    return c, mv.group("verb"), "verb_speaker"
+            ms_ = re.match(r"[\s,;]*(?:[—–-]\s*)?(?P<region>[^“”\"«»\n]{1,140}?)\s+" + _ADVERBS + r"(?P<verb>" + rules.verb_alt + r")(?![\w’'-])", post)
+            if not ms_:
+                return None, None, None
+            reg_s, reg_e = r.close_e + ms_.start("region"), r.close_e + ms_.end("region")
+            region = body[reg_s:reg_e]
+            if re.search(r"[.!?]\s+[a-z]|[.!?]\s*$", region) and not re.search(r"\b(?:[A-Z]\.|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|St|Jr)\.\s", region):
+                return None, None, None
+            cue = ms_.group("verb")
+            c = A.candidate(reg_s, reg_e)
+            rs = region.rstrip()
+            if (c is None or c.kind not in ("mention", "pronoun", "role")) and "," in rs.strip(","):
+                # "…” the dawn of the movement, Bozell says" / "…” at the convention, he said":
+                # the subject is the last comma segment when the head is no speaker
+                last = A.candidate(reg_s + rs.rstrip(",").rfind(",") + 1, reg_e)
+                if last is not None and last.kind in ("mention", "pronoun", "role"):
+                    return last, cue, "speaker_verb"
+            if (c is None or c.kind not in ("mention", "pronoun", "role")) and rs.endswith(","):
+                # "“We’re happy” about the decision, said RoseAnn DeMoro"
+                mv2 = re.match(_ADVERBS + r"\s*", body[r.close_e + ms_.end("verb"):post_lim])
+                c2 = said_x(r.close_e + ms_.end("verb") + (mv2.end() if mv2 else 0))
+                if c2 is not None and c2.kind in ("mention", "pronoun", "role"):
+                    return c2, cue, "verb_speaker"
+            if c is None:
+                return None, None, None
+            after = body[r.close_e + ms_.end("verb"):post_lim]
+            if "," in region.strip().strip(","):
+                pattern = "appositive"
+            elif re.match(r"\s+in\s+(?:a|an|the|his|her|their|its)\s", after):
+                pattern = "verb_in"
+            elif re.match(r"\s+(?:" + "|".join(map(re.escape, rules.reporting_objects)) + r"|[A-Z]\w+)\b", after):
+                pattern = "verb_object"
+            else:
+                pattern = "speaker_verb"
+            return c, cue, pattern
+
         verb_ends_prefix = bool(verb_in_prefix) and verb_in_prefix[-1].end() >= len(ptrim) - 1
-        if spk is None and ptrim and (ptrim[-1] in ":,—–" or verb_ends_prefix) and verb_in_prefix:
+        prefix_intro = bool(ptrim) and (ptrim[-1] in ":,—–" or verb_ends_prefix) and bool(verb_in_prefix)
+
+        def prefix_attr() -> tuple:
+            """Speaker of an introducing clause: "Putin said: …", "He added, …", "She says …"."""
+            if not prefix_intro:
+                return None, None, None
             v = verb_in_prefix[-1]
             vs = lo + v.start()
-            spk = A.subject_before(vs, sent_text_s if sent_text_s < vs else lo)
-            if spk:
-                cue = v.group(1)
-                pattern = "colon_intro" if ptrim[-1] == ":" else ("comma_intro" if ptrim[-1] in ",—–" else "verb_intro")
+            c = A.subject_before(vs, sent_text_s if sent_text_s < vs else lo)
+            if c is None:
+                return None, None, None
+            return c, v.group(1), ("colon_intro" if ptrim[-1] == ":" else ("comma_intro" if ptrim[-1] in ",—–" else "verb_intro"))
+
+        # a quote that ends its own sentence ("… ahead.”) after an introducing clause belongs to that
+        # clause; what follows the closing mark is the next sentence ("” The star then recalled …")
+        ends_sentence = content.rstrip().endswith(".") and r.close_s is not None
+        order = (prefix_attr, post_attr) if ends_sentence and prefix_intro else (post_attr, prefix_attr)
+        for fn in order:
+            spk, cue, pattern = fn()
+            if spk is not None:
+                break
         if spk is None and ptrim.endswith(":") and not verb_in_prefix:
             # headline / transcript style "Ted Cruz: ‘…’", "HuffPollster: “…”"
             dash = max(ptrim.rfind(" - "), ptrim.rfind(" — "), ptrim.rfind(" – "))
