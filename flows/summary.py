@@ -6,6 +6,9 @@ from pathlib import Path
 import duckdb
 
 
+_PARQUET_TABLES = {"articles", "rejected_files", "sentences", "entity_mentions", "quotes", "facts"}
+
+
 def _table(headers: list[str], rows: list[tuple]) -> str:
     cells = [[("" if v is None else str(v)) for v in r] for r in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
@@ -23,8 +26,10 @@ def format_run_summary(s: dict, settings) -> str:
         f"  articles new {s['articles_new']} in {s['batches']} batch(es)",
         f"  warehouse {settings.warehouse} ({s['data_tests']} data tests passed)",
     ]
-    rows = [(t, s.get("rows", {}).get(t, 0), n) for t, n in s.get("warehouse_rows", {}).items()]
-    lines.append(_table(["table", "new rows", "rows in warehouse"], rows))
+    written = s.get("rows", {})
+    rows = [(t, written.get(t, "-") if t in written or t in _PARQUET_TABLES else "(SQL)", n)
+            for t, n in s.get("warehouse_rows", {}).items()]
+    lines.append(_table(["table", "rows written to Parquet", "rows in warehouse"], rows))
     return "\n".join(lines)
 
 
