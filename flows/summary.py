@@ -27,7 +27,7 @@ def format_run_summary(s: dict, settings) -> str:
         f"  warehouse {settings.warehouse} ({s['data_tests']} data tests passed)",
     ]
     written = s.get("rows", {})
-    rows = [(t, written.get(t, "-") if t in written or t in _PARQUET_TABLES else "(SQL)", n)
+    rows = [(t, written.get(t, 0) if t in written or t in _PARQUET_TABLES else "(SQL)", n)
             for t, n in s.get("warehouse_rows", {}).items()]
     lines.append(_table(["table", "rows written to Parquet", "rows in warehouse"], rows))
     return "\n".join(lines)
