@@ -590,22 +590,20 @@ def _outlet_pairs(s: StoryData) -> str:
             + "</tr></thead><tbody>" + "".join(trs) + "</tbody></table></div>")
 
 
-def _quote_groups(s: StoryData) -> str:
-    if not s.quote_groups:
-        return _none("no quote groups")
-    out = []
-    for q in s.quote_groups:
-        gid = str(q.get("quote_group_id"))
-        canonical = q.get("canonical_text") or ""
-        variants = s.variants.get(gid, [])
-        badges = []
-        if q.get("verbatim"):
-            badges.append('<span class="tag ok">verbatim</span>')
-        elif len(variants) > 1:
-            badges.append('<span class="tag warn">wording differs</span>')
-        ms = q.get("min_similarity")
-        sim = f" · min similarity {float(ms):.2f}" if ms is not None else ""
-        vrows = []
+def _quote_card(s: StoryData, q: Row) -> str:
+    """One quote group: speaker, canonical wording, outlets, and each variant diffed against the canonical."""
+    gid = str(q.get("quote_group_id"))
+    canonical = q.get("canonical_text") or ""
+    variants = s.variants.get(gid, [])
+    badges = []
+    if q.get("verbatim"):
+        badges.append('<span class="tag ok">verbatim</span>')
+    elif len(variants) > 1:
+        badges.append('<span class="tag warn">wording differs</span>')
+    ms = q.get("min_similarity")
+    sim = f" · min similarity {float(ms):.2f}" if ms is not None else ""
+    vrows = []
+    if len(variants) > 1:
         for v in variants:
             text = v.get("text") or ""
             if " ".join(text.split()) == " ".join(canonical.split()):
@@ -616,18 +614,34 @@ def _quote_groups(s: StoryData) -> str:
             vrows.append(f'<li><span class="outlet">{outlet_html(v.get("outlet"), 24)}</span>'
                          f'<span class="sim">{"" if vs is None else f"{float(vs):.2f}"}</span>'
                          f'<q class="diff">{diff}</q></li>')
-        out.append(
-            f'<article class="quote" id="q-{esc(gid)}">'
-            f'<header><span class="speaker">{esc(q.get("speaker_name") or "unattributed")}</span>'
-            f'<span class="muted">{q.get("n_outlets") or 0} outlet(s) · {q.get("n_articles") or 0} article(s)'
-            f'{sim}</span>{"".join(badges)}</header>'
-            f'<blockquote class="canonical">{esc(canonical)}</blockquote>'
-            f'<div class="outlets">{_chips(str(o) for o in as_list(q.get("outlets")))}</div>'
-            + (f'<ul class="variants">{"".join(vrows)}</ul>' if vrows else "")
-            + "</article>"
-        )
-    return ('<p class="legend">Each variant is compared word by word with the canonical wording: '
-            '<ins>added</ins> <del>dropped</del>.</p>' + "".join(out))
+    return (
+        f'<article class="quote" id="q-{esc(gid)}">'
+        f'<header><span class="speaker">{esc(q.get("speaker_name") or "unattributed")}</span>'
+        f'<span class="muted">{q.get("n_outlets") or 0} outlet(s) · {q.get("n_articles") or 0} article(s)'
+        f'{sim}</span>{"".join(badges)}</header>'
+        f'<blockquote class="canonical">{esc(canonical)}</blockquote>'
+        f'<div class="outlets">{_chips(str(o) for o in as_list(q.get("outlets")))}</div>'
+        + (f'<ul class="variants">{"".join(vrows)}</ul>' if vrows else "")
+        + "</article>"
+    )
+
+
+def _quote_groups(s: StoryData) -> str:
+    """Quote groups carried by 2+ outlets in full (with word diffs); single-outlet quotes folded away."""
+    if not s.quote_groups:
+        return _none("no quote groups")
+    multi = [q for q in s.quote_groups if (q.get("n_outlets") or 0) >= 2]
+    single = [q for q in s.quote_groups if (q.get("n_outlets") or 0) < 2]
+    parts = ['<p class="legend">Each variant is compared word by word with the canonical wording: '
+             '<ins>added</ins> <del>dropped</del>.</p>']
+    if multi:
+        parts.extend(_quote_card(s, q) for q in multi)
+    else:
+        parts.append('<p class="none">none — no quote is carried by two or more outlets</p>')
+    if single:
+        parts.append(f'<details><summary>{len(single)} quote(s) carried by a single outlet</summary>'
+                     + "".join(_quote_card(s, q) for q in single) + "</details>")
+    return "".join(parts)
 
 
 def _facts(s: StoryData) -> str:

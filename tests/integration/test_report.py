@@ -118,9 +118,12 @@ def build_sample_warehouse(path: Path, title: str = XSS_TITLE) -> Path:
     _ins(con, "outlet_agreement", pairs)
 
     _ins(con, "quote_agreement", [(STORY, "qg1", "Vladimir Putin", CANONICAL, 3, 3,
-                                   ["Moscow Digest", "Balkan Wire", "The Daily Guardian"], 3, 0.74, False)])
+                                   ["Moscow Digest", "Balkan Wire", "The Daily Guardian"], 3, 0.74, False),
+                                  (STORY, "qg2", "Dmitry Peskov", "a very important conversation", 1, 1,
+                                   ["Euro Observer"], 1, 1.0, True)])
     _ins(con, "quote_variants", [("qg1", f"q{i}", aid, outlet, text, sim)
-                                 for i, (aid, outlet, text, sim) in enumerate(VARIANTS)])
+                                 for i, (aid, outlet, text, sim) in enumerate(VARIANTS)]
+         + [("qg2", "q9", "004eee", "Euro Observer", "a very important conversation", 1.0)])
     _ins(con, "quotes", [(f"q{i}", aid, 3, 0, len(text), text, "direct", "Putin", 0, 5, "e_putin",
                           "Vladimir Putin", "said", 0.9) for i, (aid, _, text, _) in enumerate(VARIANTS)])
 
@@ -180,6 +183,7 @@ def test_index_lists_stories_with_agreement_at_a_glance(sample_warehouse, tmp_pa
     assert "4 of 6 claims carried by 2+ outlets" in row
     assert "<svg" in row
     assert '<span class=badge-warn>1</span>' in row
+    assert '>2<span class="small"> (1 multi)</span>' in row   # two quote groups, one carried by 2+ outlets
     for outlet in OUTLETS:
         assert f'<span class="chip" title="{outlet}">{outlet}</span>' in row
     # the widest story comes first
@@ -221,6 +225,9 @@ def test_story_page_sections(sample_warehouse, tmp_path):
     assert "<del>is</del> <ins>be</ins>" in quotes
     assert "<del>possible</del> <ins>potential</ins>" in quotes
     assert "identical" in quotes                      # The Daily Guardian carries the canonical text
+    multi, single = quotes.split("<details>", 1)
+    assert "Vladimir Putin" in multi and "Dmitry Peskov" not in multi
+    assert "1 quote(s) carried by a single outlet" in single and "Dmitry Peskov" in single
     # fact conflict highlighted with each outlet's value
     facts = page.split('<section id="facts">', 1)[1].split("</section>", 1)[0]
     conflict_row = facts.split('<tr class="conflict">', 1)[1].split("</tr>", 1)[0]

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_report import LONELY, STORY, build_sample_warehouse  # noqa: E402
+from test_report import LONELY, STORY, build_sample_warehouse, seeds_warehouse_path  # noqa: E402
 
 from tasks.report import story_filename, write_report  # noqa: E402
 
@@ -208,3 +208,21 @@ def test_console_capture_sees_errors(driver, site):
     _console(driver)  # drain
     driver.execute_script("console.error('newsagree-probe')")
     assert any("newsagree-probe" in e.get("message", "") for e in _errors(_console(driver)))
+
+
+@pytest.mark.slow
+def test_seeds_report_pages_load_cleanly(driver, tmp_path_factory, prefect_harness):
+    """Every page of the report of a real seeds run loads in Chromium without console errors."""
+    from selenium.webdriver.common.by import By
+
+    out = tmp_path_factory.mktemp("seeds_site")
+    index = write_report(seeds_warehouse_path(tmp_path_factory), out)
+    driver.get(index.as_uri())
+    links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "table#stories td.title a")]
+    assert links
+    assert _errors(_console(driver)) == []
+    for href in links:
+        driver.get(href)
+        assert driver.find_elements(By.CSS_SELECTOR, "#claims table.matrix")
+        assert driver.find_elements(By.CSS_SELECTOR, "#entities table.entities")
+        assert _errors(_console(driver)) == [], href
