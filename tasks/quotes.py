@@ -526,14 +526,30 @@ class _Article:
                 return m.get("entity_id"), m.get("entity_name") or m["text"], "role"
         return None, None, "unresolved"
 
+    def aside(self, m: dict) -> bool:
+        """A mention that cannot be a subject: inside parentheses ("Kasich (R-OH)") or a dateline
+        ("WASHINGTON, Dec. 8 (UPI) —", "ST. LOUIS —": all capitals at a paragraph start)."""
+        body, s, e = self.body, m["start_char"], m["end_char"]
+        if re.search(r"\([^()\n]{0,25}$", body[max(0, s - 25):s]) and re.match(r"[^()\n]{0,25}\)", body[e:e + 26]):
+            return True
+        pi = self.para_index(s)
+        text = m["text"]
+        return (s - self.paras[pi][0] <= 3 and text.upper() == text and any(c.isalpha() for c in text)
+                and bool(re.match(r"\s*(?:,|—|–|-|\()", body[e:e + 3])))
+
     def subject_first(self, lo: int, hi: int) -> _Cand | None:
         """Leftmost speaker candidate (mention outside quotes or subject pronoun) in body[lo:hi]."""
         body = self.body
         ms = [m for m in self.mentions_in(lo, hi) if not self.in_quote(m["start_char"])
-              and not re.match(r"[’']s\b", body[m["end_char"]:hi])
+              and not re.match(r"[’']s\b", body[m["end_char"]:hi]) and not self.aside(m)
               and not (m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]))]
         pm = re.search(r"(?<![\w’'-])(he|she|they|we|i)(?![\w’'-])", body[lo:hi], re.I)
         cands = []
+        # a role noun phrase opening the clause ("The spokesman refused …, adding:")
+        rm = re.match(r"\s*(?:(?:But|And|So|Then|Later|However|Meanwhile|Earlier),?\s+)?((?:the|a|an)\s+(?:[\w.’'-]+\s+){0,3}?(?:"
+                      + self.r.role_re.pattern + r"))", body[lo:hi], re.I)
+        if rm:
+            cands.append(_Cand(lo + rm.start(1), lo + rm.end(1), "role"))
         if ms:
             m = ms[0]
             cands.append(_Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"]))
@@ -546,7 +562,8 @@ class _Article:
         body, r = self.body, self.r
         best: _Cand | None = None
         # coordinated verb phrase ("He thanked Trump ... and said"): the subject is the clause's first candidate
-        if re.search(r"(?:,|\band)\s+(?:" + _ADVERBS + r")$", body[lo:verb_s]):
+        # … and a gerund after "by" ("He explained the headline by saying:")
+        if re.search(r"(?:,[”\"’]?|\band|\bby)\s+(?:" + _ADVERBS + r")$", body[lo:verb_s]):
             first = self.subject_first(lo, verb_s)
             if first is not None:
                 return first
@@ -555,6 +572,8 @@ class _Article:
                 continue
             tail = body[m["end_char"]:verb_s]
             if re.match(r"[’']s\b", tail):          # possessive: "Trump's spokesman said"
+                continue
+            if self.aside(m):                       # "(R-OH)", "WASHINGTON —"
                 continue
             if m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]):
                 continue                            # "negotiations between Moscow and Kyiv"
@@ -753,7 +772,12 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
             # headline / transcript style "Ted Cruz: ‘…’", "HuffPollster: “…”"
             dash = max(ptrim.rfind(" - "), ptrim.rfind(" — "), ptrim.rfind(" – "))
             seg_s = lo if dash < 0 else lo + dash + 3
-            spk = A.candidate(seg_s, lo + len(ptrim) - 1)
+            seg_e = lo + len(ptrim) - 1
+            # headline "Gillibrand on Hillary’s Speeches: ‘…’", "CNN President On Trump: ‘…’": speaker before "on"
+            mon = re.match(r"\s*((?:\S+\s+){0,4}?\S+)\s+(?:on|On|about|About|to|To)\s", body[seg_s:seg_e])
+            if mon:
+                seg_e = seg_s + mon.end(1)
+            spk = A.candidate(seg_s, seg_e)
             if spk is None:
                 # "Here’s Clinton in December 1992:", "More from Jones:": the last person named before the colon
                 for m in reversed(A.mentions_in(lo, lo + len(ptrim))):
@@ -785,6 +809,10 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
                 prev = prev_by_para.get(pi - 1)
                 # only when the previous paragraph's last sentence was that quote or its attribution
                 if prev is not None and prev["end_char"] < A.paras[pi - 1][1] - 120:
+                    prev = None
+                # … and not when the previous paragraph ends by introducing this one ("She went on to say:")
+                if prev is not None and si > 0 and body[A.sents[si - 1]["start_char"]:A.sents[si - 1]["end_char"]].rstrip().endswith(":") \
+                        and prev["end_char"] < A.sents[si - 1]["start_char"] + 2:
                     prev = None
             if prev is not None and prev["speaker_text"] is not None:
                 spk = _Cand(prev["speaker_start"], prev["speaker_end"], "prev")
