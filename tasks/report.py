@@ -158,30 +158,36 @@ def word_diff_html(canonical: str, variant: str) -> str:
     Words and punctuation marks are compared case-insensitively, with curly and
     straight quotes/dashes treated as equal; words only in the variant are
     wrapped in ``<ins>``, words only in the canonical text in ``<del>``. Both
-    texts are HTML-escaped; the variant's own spelling and spacing are shown.
+    texts are HTML-escaped. Dropping the ``<del>`` elements and the ``<ins>``
+    tags and unescaping gives back the variant exactly (spelling and spacing).
     """
-    a, b = _tokens(canonical or ""), _tokens(variant or "")
+    variant = variant or ""
+    a, b = _tokens(canonical or ""), _tokens(variant)
     sm = difflib.SequenceMatcher(a=[k for k, _ in a], b=[k for k, _ in b], autojunk=False)
-    parts: list[str] = []
+    first = _TOKEN_RE.search(variant)
+    parts: list[str] = [esc(variant[: first.start()] if first else variant)]
 
     def chunk(toks: list[tuple[str, str]]) -> str:
         return esc("".join(c for _, c in toks))
 
-    def wrap(tag: str, toks: list[tuple[str, str]]) -> str:
+    def ins(toks: list[tuple[str, str]]) -> str:
         text = "".join(c for _, c in toks)
-        body, trail = text.rstrip(), text[len(text.rstrip()):]
-        return f"<{tag}>{esc(body)}</{tag}>{esc(trail)}"
+        body = text.rstrip()
+        return f"<ins>{esc(body)}</ins>{esc(text[len(body):])}"
+
+    def dele(toks: list[tuple[str, str]]) -> str:
+        return f"<del>{esc(''.join(c for _, c in toks).rstrip())}</del>"
 
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op == "equal":
             parts.append(chunk(b[j1:j2]))
         elif op == "insert":
-            parts.append(wrap("ins", b[j1:j2]))
+            parts.append(ins(b[j1:j2]))
         elif op == "delete":
-            parts.append(wrap("del", a[i1:i2]))
+            parts.append(dele(a[i1:i2]))
         else:
-            parts.append(wrap("del", a[i1:i2]))
-            parts.append(wrap("ins", b[j1:j2]))
+            parts.append(dele(a[i1:i2]))
+            parts.append(ins(b[j1:j2]))
     return "".join(parts)
 
 

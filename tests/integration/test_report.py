@@ -14,6 +14,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tasks.report import story_filename, word_diff_html, write_report
 
@@ -222,8 +224,8 @@ def test_story_page_sections(sample_warehouse, tmp_path):
         ("The Daily Guardian", "1")]
     # quote diff against the canonical wording
     quotes = page.split('<section id="quotes">', 1)[1].split("</section>", 1)[0]
-    assert "<del>is</del> <ins>be</ins>" in quotes
-    assert "<del>possible</del> <ins>potential</ins>" in quotes
+    assert "<del>is</del><ins>be</ins> ready" in quotes
+    assert "<del>possible</del><ins>potential</ins> future" in quotes
     assert "identical" in quotes                      # The Daily Guardian carries the canonical text
     multi, single = quotes.split("<details>", 1)
     assert "Vladimir Putin" in multi and "Dmitry Peskov" not in multi
@@ -291,6 +293,16 @@ def test_word_diff_marks_words_and_escapes():
     same = word_diff_html("Don’t stop.", "don't stop.")
     assert "<ins>" not in same and "<del>" not in same
     assert html.unescape(re.sub(r"</?(ins|del)>", "", word_diff_html("a b c", "a x c"))).count("x") == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab c.,“”'’<&\n", max_size=40), st.text(alphabet="ab c.,“”'’<&\n", max_size=40))
+def test_word_diff_keeps_the_variant_exactly(canonical, variant):
+    out = word_diff_html(canonical, variant)
+    kept = re.sub(r"<del>.*?</del>", "", out, flags=re.S)
+    assert html.unescape(re.sub(r"</?ins>", "", kept)) == variant
+    dropped = "".join(re.findall(r"<del>(.*?)</del>", out, flags=re.S))
+    assert "<" not in dropped                               # canonical text is escaped too
 
 
 def test_story_filename_is_safe():
