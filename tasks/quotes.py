@@ -113,6 +113,7 @@ class Rules:
     verb_alt: str                    # regex alternation of all verb forms (no groups)
     verb_re: re.Pattern = field(compare=False)
     role_re: re.Pattern = field(compare=False)
+    pron_re: re.Pattern = field(compare=False)       # subject pronouns (person, group, "I")
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +139,8 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
     verb_re = re.compile(r"(?<![\w’'-])(" + verb_alt + r")(?![\w’'-])")   # lowercase only: "States" is not a verb
     role_alt = "|".join(sorted((re.escape(r) for r in roles), key=len, reverse=True))
     role_re = re.compile(r"(?<![\w-])(" + role_alt + r")(?:s|es)?(?![\w-])", re.I)
+    prons = sorted({*pp, *(x.lower() for x in pat.get("group_pronouns", [])), "i"}, key=len, reverse=True)
+    pron_re = re.compile(r"(?<![\w’'-])(" + "|".join(map(re.escape, prons)) + r")(?![\w’'-])", re.I)
     return Rules(
         verb_forms=frozenset(all_forms), report_forms=frozenset(report), roles=roles,
         person_pronouns=pp, group_pronouns=frozenset(x.lower() for x in pat.get("group_pronouns", [])),
@@ -145,7 +148,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         according=tuple(x.lower() for x in pat.get("according", [])),
         reporting_objects=tuple(sorted((x.lower() for x in pat.get("reporting_objects", [])), key=len, reverse=True)),
         not_after_verb=frozenset(x.lower() for x in pat.get("not_after_verb", [])),
-        verb_alt=verb_alt, verb_re=verb_re, role_re=role_re,
+        verb_alt=verb_alt, verb_re=verb_re, role_re=role_re, pron_re=pron_re,
     )
 
 
@@ -495,7 +498,7 @@ class _Article:
                 return _Cand(pick["start_char"], pick["end_char"], "mention", pick,
                              pick.get("entity_id"), pick.get("entity_name") or pick["text"])
         low = head.lower()
-        if low in r.person_pronouns or low in r.group_pronouns:
+        if low in r.person_pronouns or low in r.group_pronouns or low == "i":
             return _Cand(hs, he, "pronoun")
         words = re.findall(r"[\w.’'-]+", head)
         if r.role_re.search(low) and r.role_re.search(low.split()[-1]) and len(words) <= 7:
@@ -516,6 +519,8 @@ class _Article:
         if c.kind == "mention":
             return c.entity_id, c.name, "named"
         if c.kind == "pronoun":
+            if self.body[c.start:c.end].lower() in ("i", "it"):
+                return None, None, "unresolved"      # the writer / a thing (ad, statement): no person
             m = self.resolve_pronoun(c.start, self.body[c.start:c.end])
             if m:
                 return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
@@ -543,7 +548,7 @@ class _Article:
         ms = [m for m in self.mentions_in(lo, hi) if not self.in_quote(m["start_char"])
               and not re.match(r"[’']s\b", body[m["end_char"]:hi]) and not self.aside(m)
               and not (m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]))]
-        pm = re.search(r"(?<![\w’'-])(he|she|they|we|i)(?![\w’'-])", body[lo:hi], re.I)
+        pm = self.r.pron_re.search(body, lo, hi)
         cands = []
         # a role noun phrase opening the clause ("The spokesman refused …, adding:")
         rm = re.match(r"\s*(?:(?:But|And|So|Then|Later|However|Meanwhile|Earlier),?\s+)?((?:the|a|an)\s+(?:[\w.’'-]+\s+){0,3}?(?:"
@@ -553,8 +558,8 @@ class _Article:
         if ms:
             m = ms[0]
             cands.append(_Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"]))
-        if pm and not self.in_quote(lo + pm.start()):
-            cands.append(_Cand(lo + pm.start(), lo + pm.end(), "pronoun"))
+        if pm and not self.in_quote(pm.start()):
+            cands.append(_Cand(pm.start(), pm.end(), "pronoun"))
         return min(cands, key=lambda c: c.start) if cands else None
 
     def subject_before(self, verb_s: int, lo: int) -> _Cand | None:
@@ -581,9 +586,9 @@ class _Article:
             break
         seg = body[lo:verb_s]
         pron = None
-        for pm in re.finditer(r"(?<![\w’'-])(he|she|they|we|i)(?![\w’'-])", seg, re.I):
-            if not self.in_quote(lo + pm.start()):
-                pron = _Cand(lo + pm.start(), lo + pm.end(), "pronoun")
+        for pm in r.pron_re.finditer(body, lo, verb_s):
+            if not self.in_quote(pm.start()):
+                pron = _Cand(pm.start(), pm.end(), "pronoun")
         role = None
         for rm in re.finditer(r"(?:(?<=\s)|^)((?:the|a|an|[A-Z][\w.]*[’']s)\s+(?:[\w.’'-]+\s+){0,3}?)?(?:" + r.role_re.pattern + r")", seg, re.I):
             if not self.in_quote(lo + rm.start()):
