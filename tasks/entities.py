@@ -52,7 +52,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -76,6 +76,9 @@ BATCH_SIZE = 256
 W_NER, W_TITLE, W_ALIAS, W_DEMONYM, W_PLACE = 1.0, 3.0, 5.0, 5.0, 1.5
 # layout evidence: "Name ( Country )" is a person; "Name 3 Other 1" / "Name 24 points" is a team (org)
 W_COUNTRY_PAREN, W_SCORE = 3.0, 3.0
+# name-shape evidence: first word a common given name / "K. Evans" initial (person); organisation
+# suffix word ("... Bank", "... Inc") or cue ("X spokesman", "shares in X") (organisation)
+W_GIVEN, W_INITIAL, W_ORG_SUFFIX, W_ORG_CUE = 2.0, 3.0, 3.0, 2.0
 
 _STRIP_CHARS = " \t.,;:!?\"'“”‘’«»()[]{}<>-–—/|*•·"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
@@ -121,6 +124,29 @@ def _countries() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
     return frozenset(fold(s) for s in _lines("places.txt"))
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Common given names (case-sensitive as written in ``rules/given_names.txt``)."""
+    return frozenset(_lines("given_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def _org_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(last words of organisation names, cue phrases right after an organisation, cue phrases right
+    before one) from ``rules/org_cues.txt`` (folded)."""
+    sections: dict[str, set[str]] = {"suffix": set(), "after": set(), "before": set()}
+    for ln in _lines("org_cues.txt"):
+        kind, _, phrase = ln.partition(":")
+        sections[kind.strip()].add(fold(phrase.strip()))
+    return frozenset(sections["suffix"]), frozenset(sections["after"]), frozenset(sections["before"])
+
+
+@lru_cache(maxsize=1)
+def _table_stopwords() -> frozenset[str]:
+    """Words that head a line of figures without being a name (months, weekdays, table headings)."""
+    return frozenset(fold(s) for s in _lines("table_stopwords.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -281,6 +307,7 @@ class _Mention:
     weight: float = W_NER
     country_paren: bool = False
     score_after: bool = False
+    org_cue: bool = False
 
 
 def _strip_title(text: str, start: int) -> tuple[int, bool]:
@@ -320,6 +347,11 @@ def _clean_span(unit: str, s: int, e: int) -> tuple[int, int, bool]:
         words = list(_WORD.finditer(unit, s, e))
         if len(words) >= 2 and fold(words[-1].group(0)) in _stoplist():
             e = words[-2].end()  # "Washington D.C. Image" (caption credit) -> "Washington D.C."
+        elif len(words) >= 2 and words[-1].group(0).isalpha() and words[-1].group(0).islower():
+            e = words[-2].end()  # "Interfax news agency" -> "Interfax" (names do not end in a common word)
+        elif len(words) >= 2 and words[0].group(0).isalpha() and words[0].group(0).islower() \
+                and words[0].group(0) not in _PARTICLES and words[0].group(0) != "the":
+            s = words[1].start()  # "ex Milan", "nard 's" -> names start with a capital
         m = _POSSESSIVE.search(unit[s:e])
         if m and e - s - len(m.group(0)) >= 2:
             e -= len(m.group(0))
@@ -347,6 +379,16 @@ def _class_votes(m: _Mention) -> Counter:
         v["per"] += W_COUNTRY_PAREN
     if m.score_after:
         v["org"] += W_SCORE
+    words = m.text.split()
+    if len(words) >= 2 and words[0] in _given_names():
+        v["per"] += W_GIVEN
+    if _INITIAL_NAME.match(m.text):
+        v["per"] += W_INITIAL
+    suffixes = _org_words()[0]
+    if len(words) >= 2 and fold(words[-1]) in suffixes:
+        v["org"] += W_ORG_SUFFIX
+    if m.org_cue:
+        v["org"] += W_ORG_CUE
     alias = _aliases().get(m.folded)
     if alias:
         v[alias[1]] += W_ALIAS
@@ -357,7 +399,12 @@ def _class_votes(m: _Mention) -> Counter:
     return v
 
 
-_SEPARATOR_TOKEN = frozenset({"-", "–", "—", "(", ")", ",", ":", ";", "/", "|", "+", "&amp;"})
+# free-standing separators, and the lower-case words of cricket scorecards and fixtures that sit
+# between two names ("Gillespie st Kaluwitharana b Chandana", "Surrey v Kent")
+_SEPARATOR_TOKEN = frozenset({"-", "–", "—", "(", ")", ",", ":", ";", "/", "|", "+", "&amp;",
+                              "c", "b", "st", "lbw", "v", "vs", "vs."})
+# lower-case words that can start or end a name ("Ronald de Boer", "Vincent van Gogh")
+_PARTICLES = frozenset("de van von der den da di du le la al el bin ben dos das del della ter ten y".split())
 
 
 def _pieces(unit: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -405,6 +452,7 @@ def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bo
     m = _Mention(base + s, base + e, text, label, cls or LABEL_CLASS.get(label, "misc"), headline, titled, folded)
     m.weight = weight
     _layout_evidence(m, unit, s, e)
+    _org_context(m, unit, s, e)
     return m
 
 
@@ -412,6 +460,22 @@ _PAREN_AFTER = re.compile(r"\s*\(\s*([^()\n]{2,40}?)\s*\)")
 _NUMBER_AFTER = re.compile(r"\s+\d[\d\-.:/,]*(?=\s|$)")
 _NUMBER_TOKEN = re.compile(r"(?<!\S)\d[\d\-.:/,]*(?!\S)")
 _INITIAL = re.compile(r"\b[A-Z]\.")
+_INITIAL_NAME = re.compile(r"[A-Z]\.\s?[A-Z][a-z]")
+
+
+def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
+    """Set ``org_cue`` when a cue of ``rules/org_cues.txt`` follows ("Interfax news agency",
+    "Ericsson spokesman") or precedes ("shares in Magna", "club Atalanta") the mention."""
+    _, after, before = _org_words()
+    nxt = fold(" ".join(unit[e:e + 40].split()[:2]))
+    nxt1 = nxt.split()[:1]
+    if nxt in after or (nxt1 and nxt1[0] in after):
+        m.org_cue = True
+        return
+    prev = unit[max(0, s - 40):s].split()[-2:]
+    prevf = fold(" ".join(prev))
+    if prevf in before or (prev and fold(prev[-1]) in before):
+        m.org_cue = True
 
 
 def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
@@ -425,7 +489,8 @@ def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
     if p and fold(p.group(1)) in _countries() and m.folded not in _places():
         m.country_paren = True
         return
-    if m.folded in _countries() or _INITIAL.search(m.text) or not _NUMBER_AFTER.match(after):
+    if m.folded in _countries() or _INITIAL.search(m.text) or not _NUMBER_AFTER.match(after) \
+            or m.text.split()[0] in _given_names():
         return
     before = unit[ls:s].rstrip()
     if before and before[-1] not in ",:;" and not (before[-1].isdigit() and _NUMBER_TOKEN.search(before[-12:])):
@@ -434,12 +499,53 @@ def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
         m.score_after = True
 
 
+_CAP_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
+
+
+def _name_word_ok(w: str) -> bool:
+    """A capitalised word that can be part of a person's name (not a place, nationality, title,
+    stop-listed or common function word)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    f = fold(w)
+    return bool(_CAP_NAME_WORD.fullmatch(w)) and w.lower() not in STOP_WORDS and f not in _places() \
+        and f not in _demonyms() and f not in _stoplist() and (f,) not in _titles() \
+        and f not in _table_stopwords()
+
+
+def _extend_given(unit: str, s: int, e: int) -> tuple[int, int]:
+    """Grow a span around a common given name: "Mikael" + "Tillstrom" when the span is the given name
+    alone, "Shawn" + "Estes", "Ronald" + "de Boer"; and "Waqar Younis" when the word before the span
+    is a given name."""
+    words = list(_WORD.finditer(unit, s, e))
+    if len(words) == 1 and words[0].group(0) in _given_names():
+        pos, added = e, 0
+        for m in _WORD.finditer(unit, e):
+            w = m.group(0)
+            if unit[pos:m.start()] != " ":
+                break
+            if w in _PARTICLES:
+                pos = m.end()
+                continue
+            if not _name_word_ok(w):
+                break
+            e, pos, added = m.end(), m.end(), added + 1
+            if added == 2:
+                break
+    prev = re.search(r"(\S+) $", unit[max(0, s - 30):s])
+    if prev and prev.group(1) in _given_names():
+        s = s - 1 - len(prev.group(1))
+    return s, e
+
+
 def _mentions_for_unit(doc, unit: str, base: int, headline: bool) -> list[_Mention]:
     out = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
         for ps, pe in _pieces(unit, ent.start_char, ent.end_char):
+            if not headline:
+                ps, pe = _extend_given(unit, ps, pe)
             m = _make_mention(unit, ps, pe, base, ent.label_, headline)
             if m:
                 out.append(m)
@@ -520,6 +626,117 @@ def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, 
     return mentions + added
 
 
+_NUM = re.compile(r"(?:\d[\d\-.:/,]*|\.\d+)")
+_TABLE_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|of|de|del|la|le|'s)")
+_FIXTURE = re.compile(r"^(?:[^:]*:\s+)?(.+?)\s+(?:v|vs\.?|AT|at)\s+(.+?)\s*$")
+_TEAM_SUFFIX = re.compile(r"\s*\(\s*[A-Z]\s*\)")
+
+
+@lru_cache(maxsize=1)
+def _person_regex() -> re.Pattern:
+    given = "|".join(re.escape(n) for n in sorted(_given_names(), key=len, reverse=True))
+    part = "|".join(sorted(_PARTICLES))
+    word = r"[A-Z][a-z][\w'’-]*"
+    return re.compile(rf"(?<![\w.])(?:(?:{given})|[A-Z]\.)(?:\s+(?:(?:{part})\s+)*{word}){{1,2}}(?![\w])")
+
+
+def _table_runs(line: str) -> list[tuple[int, int, bool]]:
+    """Names laid out as in a results table, standings or fixture list: (start, end, fixture)."""
+    toks = list(_WORD.finditer(line))
+    out: list[tuple[int, int, bool]] = []
+    fx = _FIXTURE.match(line)
+    if fx and not any(_NUM.fullmatch(t.group(0)) for t in toks):
+        for g in (1, 2):
+            ws = fx.group(g).split()
+            if 1 <= len(ws) <= 4 and all(_TABLE_WORD.fullmatch(w) for w in ws) and ws[0][:1].isupper():
+                out.append((fx.start(g), fx.end(g), True))
+        return out if len(out) == 2 else []
+    if sum(1 for t in toks if _NUM.fullmatch(t.group(0))) < 2:
+        return []
+    i = 0
+    while i < len(toks):
+        w = toks[i].group(0)
+        if not (w[:1].isupper() and _TABLE_WORD.fullmatch(w)):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(toks) and _TABLE_WORD.fullmatch(toks[j + 1].group(0)):
+            j += 1
+        while j > i and not toks[j].group(0)[:1].isupper():
+            j -= 1
+        end = toks[j].end()
+        k = j + 1
+        suf = _TEAM_SUFFIX.match(line, end)
+        if suf:
+            end = suf.end()
+            while k < len(toks) and toks[k].start() < end:
+                k += 1
+        prev = toks[i - 1].group(0) if i else ""
+        if k < len(toks) and _NUM.fullmatch(toks[k].group(0)) and j - i < 4 \
+                and (not prev or _NUM.fullmatch(prev) or prev in {",", ":", ";", "-", "|"}):
+            out.append((toks[i].start(), end, False))
+        i = j + 1
+    return out
+
+
+def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, int, bool]]) -> list[_Mention]:
+    """Names the model missed, found by their shape or layout (they vote like model mentions):
+
+    * a person: a common given name or an initial followed by one or two capitalised words
+      ("Petr Korda", "A. Fraser") outside headline lines, where no mention overlaps;
+    * a team or player in a results/standings line (>= 2 numbers: "Tranmere 4 2 1 1 6 4 7",
+      "Bradford 1 Tranmere 0") or a fixture line ("Queens Park Rangers v Bolton"): the run of
+      capitalised words at the line start or after a number or separator, followed by a number.
+      It replaces overlapping model mentions. Its class: a country is a national team (place), a
+      given name or initial a person, anything else a team (organisation).
+    """
+    added: list[_Mention] = []
+    drop: set[int] = set()
+    spans = sorted(((m.start, m.end, i) for i, m in enumerate(mentions)))
+    starts = [x[0] for x in spans]
+
+    def overlapping(s: int, e: int) -> list[int]:
+        i = bisect.bisect_left(starts, e)
+        return [spans[j][2] for j in range(max(0, i - 8), i) if spans[j][1] > s]
+
+    for us, ue, headline in units:
+        pos = us
+        for line in body[us:ue].split("\n"):
+            ls = pos
+            pos += len(line) + 1
+            for rs, re_, fixture in _table_runs(line):
+                text = line[rs:re_]
+                first = text.split()[0]
+                f = fold(text)
+                if any(fold(w) in _table_stopwords() for w in text.split()) or f in _stoplist():
+                    continue
+                if f in _countries():
+                    label = "GPE"
+                elif first in _given_names() or _INITIAL_NAME.match(text):
+                    label = "PERSON"
+                else:
+                    label = "ORG"
+                m = _make_mention(body, ls + rs, ls + re_, 0, label, headline)
+                if m is None:
+                    continue
+                if label == "ORG":
+                    m.score_after = True
+                drop.update(overlapping(m.start, m.end))
+                added.append(m)
+            if headline:
+                continue
+            for mt in _person_regex().finditer(line):
+                s, e = ls + mt.start(), ls + mt.end()
+                if overlapping(s, e) or any(a.start < e and a.end > s for a in added):
+                    continue
+                if not all(_name_word_ok(w) or w in _PARTICLES for w in mt.group(0).split()[1:]):
+                    continue
+                m = _make_mention(body, s, e, 0, "PERSON", headline)
+                if m is not None and (m.start, m.end) == (s, e):
+                    added.append(m)
+    return [m for i, m in enumerate(mentions) if i not in drop] + added
+
+
 def _word_runs(text: str) -> list[tuple[int, int]]:
     """(start, end) of every contiguous run of words in ``text``, longest first."""
     ws = [(m.start(), m.end()) for m in _WORD.finditer(text)]
@@ -549,7 +766,7 @@ def _filter_headlines(mentions: list[_Mention], body: str) -> list[_Mention]:
             f = fold(sub)
             if f and (f in known or f in lists) and f not in _stoplist():
                 start = m.start + rs + s2
-                out.append(_Mention(start, start + len(sub), sub, m.ner_label, m.cls, True, m.titled, f))
+                out.append(replace(m, start=start, end=start + len(sub), text=sub, folded=f))
                 break
     return out
 
@@ -672,6 +889,7 @@ def extract_mentions(nlp, articles: list[dict], sentences_by_article: dict[str, 
     for a in articles:
         aid, body = a["article_id"], a.get("body") or ""
         mentions = _filter_headlines(per_article.get(aid, []), body)
+        mentions = _add_patterns(mentions, body, units_of[aid])
         mentions = _add_propagated(mentions, body, units_of[aid])
         mentions.sort(key=lambda m: (m.start, -m.end))
         # drop overlaps (keep the first, longest)
