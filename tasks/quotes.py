@@ -601,13 +601,20 @@ class _Article:
                     best = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
                     break
         cands = [c for c in (best, pron, role) if c is not None]
+        # a name the NER missed, right before the verb ("Rubio says, …")
+        mn = re.search(r"((?:[A-Z][\w.’'-]*\s+){1,4})" + _ADVERBS + r"$", seg)
+        if mn and not self.in_quote(lo + mn.start(1)) and not any(c.end > lo + mn.start(1) for c in cands):
+            c = self.candidate(lo + mn.start(1), lo + mn.end(1))
+            if c is not None and c.kind in ("mention", "name"):
+                return c
+        # a noun phrase right before the verb is its subject ("The ad says", "a man yelled",
+        # "The campaign’s statement then declares", "one of her ads asking")
+        mnp = _NP_SUBJECT.search(seg)
+        if mnp and not self.in_quote(lo + mnp.start(1)) and not any(c.end > lo + mnp.start(1) for c in cands):
+            head = mnp.group(1).split()[-1].lower()
+            if head not in _NOT_DESCRIPTOR and head not in r.verb_forms:
+                return _Cand(lo + mnp.start(1), lo + mnp.end(1), "np")
         if not cands:
-            # a name the NER missed, right before the verb ("Rubio says, …")
-            mn = re.search(r"((?:[A-Z][\w.’'-]*\s+){1,4})" + _ADVERBS + r"$", seg)
-            if mn and not self.in_quote(lo + mn.start(1)):
-                c = self.candidate(lo + mn.start(1), lo + mn.end(1))
-                if c is not None and c.kind in ("mention", "name"):
-                    return c
             return None
         c = max(cands, key=lambda c: c.end)
         # a role word immediately before a name is its title ("Kremlin spokesman Dmitry Peskov")
@@ -635,6 +642,13 @@ without within through toward towards upon like unlike via per
 he she it they we i you him her them us me his its their our my your this these those
 there here also even only just very said says told asked one some any all each every
 """.split())
+
+#: a determiner-led noun phrase ending right before a verb (after optional adverbs), e.g. "The ad", "a man",
+#: "The campaign’s statement then", "one of her ads", "someone in the audience"
+_NP_SUBJECT = re.compile(
+    r"(?:^|(?<=[\s,(—–]))((?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)\s+"
+    r"(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*|[Ss]omeone|[Ss]omebody|[Oo]ne|[Aa]nother|[Oo]thers)(?:\s+(?:in|of|at|from)\s+(?:the|a|an|her|his|their)\s+[a-z][\w’'-]*)?)"
+    r"\s+(?:(?:also|then|later|again|previously|recently|simply|further|flatly|quickly|once|just|repeatedly|earlier)\s+){0,2}$")
 
 _PREP_BEFORE = re.compile(r"\b(?:between|and|or|of|in|from|to|with|for|against|on|at|by|into|over|toward|towards|about)\s+(?:the\s+)?$", re.I)
 _ADVERBS = r"(?:(?:also|then|later|again|previously|recently|simply|further|flatly|quickly|once|had|has|have|would|will|was|is|just|repeatedly|earlier|on \w+day)\s+){0,2}"
