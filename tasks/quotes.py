@@ -768,9 +768,13 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
         verb_ends_prefix = bool(verb_in_prefix) and verb_in_prefix[-1].end() >= len(ptrim) - 1
         prefix_intro = bool(ptrim) and (ptrim[-1] in ":,—–" or verb_ends_prefix) and bool(verb_in_prefix)
 
+        # "Pollsters agree - Carl Bialik: “…”": a name after a dash, right before the colon, is the speaker
+        colon_after_dash = bool(ptrim.endswith(":") and verb_in_prefix and re.search(
+            r"\s[-—–]\s+[^-—–]{1,60}:$", ptrim[verb_in_prefix[-1].end():]))
+
         def prefix_attr() -> tuple:
             """Speaker of an introducing clause: "Putin said: …", "He added, …", "She says …"."""
-            if not prefix_intro:
+            if not prefix_intro or colon_after_dash:
                 return None, None, None
             v = verb_in_prefix[-1]
             vs = lo + v.start()
@@ -787,7 +791,7 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
             spk, cue, pattern = fn()
             if spk is not None:
                 break
-        if spk is None and ptrim.endswith(":") and not verb_in_prefix:
+        if spk is None and ptrim.endswith(":") and (not verb_in_prefix or colon_after_dash):
             # headline / transcript style "Ted Cruz: ‘…’", "HuffPollster: “…”"
             dash = max(ptrim.rfind(" - "), ptrim.rfind(" — "), ptrim.rfind(" – "))
             seg_s = lo if dash < 0 else lo + dash + 3
@@ -803,6 +807,17 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
                     if m["label"] in PERSON_LABELS and not re.match(r"[’']s\b", body[m["end_char"]:m["end_char"] + 3]):
                         spk = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
                         break
+            if spk is None:
+                # "From the report:", "More from the statement:"
+                mf = re.search(r"\b[Ff]rom\s+((?:the|a|an|his|her|their|its)\s+[^,.;:]{1,40})$", body[seg_s:seg_e])
+                if mf:
+                    spk = A.candidate(seg_s + mf.start(1), seg_e)
+            if spk is None and not colon_after_dash:
+                # "She then addressed the supporters again:", "the Board was conclusive in its findings:":
+                # the subject opening the clause
+                c = A.subject_first(seg_s, seg_e)
+                if c is not None and len(body[seg_s:c.start].split()) <= 8 and not re.search(r"[,;]\s*$", body[c.end:seg_e]):
+                    spk = c
             if spk:
                 pattern = "name_colon"
         if spk is None:
