@@ -52,6 +52,7 @@ class ChildRun:
     max_single_rss: int         # bytes, ru_maxrss of the child (largest process it waited for)
     stdout: str
     stderr: str
+    orphans: list[str] = field(default_factory=list)   # descendants still alive after the child exited (killed)
 
     def ok(self) -> bool:
         return self.returncode == 0
@@ -65,6 +66,7 @@ def run_child(cmd: list[str], env: dict | None = None, cwd: Path | None = None, 
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=cwd)
     peak = [0]
+    seen: dict[int, tuple[float, str]] = {}
     stop = threading.Event()
 
     def sample() -> None:
@@ -80,6 +82,8 @@ def run_child(cmd: list[str], env: dict | None = None, cwd: Path | None = None, 
                 break
             for pr in procs:
                 try:
+                    if pr.pid not in seen and pr.pid != p.pid:
+                        seen[pr.pid] = (pr.create_time(), " ".join(pr.cmdline())[:160])
                     total += pr.memory_info().rss
                 except psutil.Error:
                     pass
@@ -93,11 +97,32 @@ def run_child(cmd: list[str], env: dict | None = None, cwd: Path | None = None, 
     p.returncode = os.waitstatus_to_exitcode(status)
     stop.set()
     th.join()
+    orphans = _reap_orphans(seen)
     out.seek(0)
     err.seek(0)
     return ChildRun(cmd=cmd, wall_s=wall, returncode=p.returncode, peak_tree_rss=peak[0],
                     max_single_rss=ru.ru_maxrss * 1024, stdout=out.read().decode(errors="replace"),
-                    stderr=err.read().decode(errors="replace"))
+                    stderr=err.read().decode(errors="replace"), orphans=orphans)
+
+
+def _reap_orphans(seen: dict[int, tuple[float, str]]) -> list[str]:
+    """Terminate processes the child started that outlived it (same pid and start time as when sampled)."""
+    import psutil
+    left = []
+    for pid, (created, cmd) in seen.items():
+        try:
+            pr = psutil.Process(pid)
+            if pr.create_time() != created:
+                continue
+            left.append(cmd)
+            pr.terminate()
+            try:
+                pr.wait(5)
+            except psutil.TimeoutExpired:
+                pr.kill()
+        except psutil.Error:
+            continue
+    return left
 
 
 def newsagree_cmd() -> list[str]:
@@ -107,9 +132,10 @@ def newsagree_cmd() -> list[str]:
 
 
 def child_env(prefect_home: Path, extra: dict | None = None) -> dict:
+    prefect_home.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
     env["PYTHONPATH"] = str(REPO) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    env["PREFECT_HOME"] = str(prefect_home)   # our own Prefect DB: no lock contention with other users' runs
+    env["PREFECT_HOME"] = str(prefect_home.resolve())   # our own Prefect DB: no lock contention with other users' runs
     for k in [k for k in env if k.startswith("NEWSAGREE_")]:
         del env[k]
     env.update(extra or {})
