@@ -210,6 +210,23 @@ def test_every_text_is_escaped(sample_warehouse, tmp_path):
     assert "&lt;b&gt;bold&lt;/b&gt;" in story
 
 
+def test_site_is_self_contained(sample_warehouse, tmp_path):
+    """No CDN, nothing fetched from the network: every src and stylesheet is a relative local file."""
+    out = tmp_path / "site"
+    write_report(sample_warehouse, out)
+    for p in [out / "index.html", *sorted((out / "stories").glob("*.html"))]:
+        text = _read(p)
+        refs = re.findall(r'<(?:script|img|link)[^>]*?(?:src|href)="([^"]*)"', text)
+        assert refs, p
+        for ref in refs:
+            if ref == "data:,":
+                continue
+            assert "://" not in ref and not ref.startswith("//"), (p, ref)
+            assert (p.parent / ref).resolve().is_file(), (p, ref)
+    css = _read(out / "assets" / "report.css") + _read(out / "assets" / "report.js")
+    assert "http" not in css and "@import" not in css
+
+
 def test_story_page_sections(sample_warehouse, tmp_path):
     write_report(sample_warehouse, tmp_path / "site")
     page = _read(tmp_path / "site" / "stories" / story_filename(STORY))
