@@ -970,6 +970,7 @@ def _indirect(A: _Article, quoted: list[dict]) -> list[dict]:
         return cov >= 0.5 * max(1, e - s)
 
     acc_alt = "|".join(map(re.escape, rules.according))
+    verb_alt = rules.verb_re.pattern
     for sent in A.sents:
         ss, se = sent["start_char"], sent["end_char"]
         text = body[ss:se]
@@ -990,7 +991,6 @@ def _indirect(A: _Article, quoted: list[dict]) -> list[dict]:
             break
         if found is None:
             # CLAUSE, X said.  |  CLAUSE, said X.
-            verb_alt = rules.verb_re.pattern
             m = re.search(r",\s*(?P<region>[^,“”\"\n]{1,80}?(?:,[^,“”\"\n]{1,80},)?)\s+" + _ADVERBS + verb_alt + r"(?P<tail>[^,;“”\"]{0,80})$", text)
             if m and len(text[:m.start()].split()) >= 4:
                 spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
@@ -1004,6 +1004,23 @@ def _indirect(A: _Article, quoted: list[dict]) -> list[dict]:
                     if spk:
                         cs, ce = _trim(body, ss, ss + m.start())
                         found = (cs, ce, spk, m.group(1), "indirect_post")
+        if found is None:
+            # As X reported/said/noted, CLAUSE
+            m = re.match(r"\s*(?:(?:But|And|Yet|So)\s+)?[Aa]s\s+(?P<region>[^,“”\"\n]{2,60}?)\s+" + _ADVERBS + verb_alt
+                         + r"(?:\s+(?:in|on|at|last|this|earlier)\s+[^,“”\"\n]{1,40})?\s*,\s*(?=\S)", text)
+            if m and m.group(2).lower() in rules.report_forms:
+                spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
+                if spk is not None and spk.kind != "np" or (spk is not None and re.match(r"(?:the|a|an)\s", m.group("region"), re.I)):
+                    cs, ce = _trim(body, ss + m.end(), se)
+                    found = (cs, ce, spk, m.group(2), "indirect_as")
+        if found is None:
+            # CLAUSE, X said, CLAUSE (parenthetical attribution in mid-sentence)
+            m = re.search(r",\s*(?P<region>[^,“”\"\n]{1,60}?)\s+" + _ADVERBS + verb_alt + r"\s*,\s+\S", text)
+            if m and m.group(2).lower() in rules.report_forms and len(text[:m.start()].split()) >= 4:
+                spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
+                if spk is not None and spk.kind in ("mention", "pronoun", "role", "name"):
+                    cs, ce = _trim(body, ss, ss + m.start())
+                    found = (cs, ce, spk, m.group(2), "indirect_post")
         if found is None:
             # X said (that) CLAUSE
             for v in rules.verb_re.finditer(body, ss, se):
@@ -1022,8 +1039,16 @@ def _indirect(A: _Article, quoted: list[dict]) -> list[dict]:
                 if spk is None:
                     continue
                 th = re.match(r"((?:\s+[\w.’'-]+){0,10}?)\s+that\s", after)
+                objc = None
+                if v.group(1).lower().startswith(("told", "tell", "inform", "assur", "warn")):
+                    # "told Breitbart News he’d support …": object, then a clause opened by a subject pronoun
+                    objc = re.match(r"\s+(?:" + "|".join(map(re.escape, rules.reporting_objects))
+                                    + r"|him|her|them|me|us|(?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)"
+                                    + r"\s+(?=(?:he|she|they|it|we|I|there)[\s’'])", after)
                 if th and not re.search(r"[,;:]", th.group(1)) or (th and v.group(1).lower().startswith(("told", "tell", "inform", "warn"))):
                     cs = v.end() + th.end()
+                elif objc is not None:
+                    cs = v.end() + objc.end()
                 elif nw.group(1).lower() in _PREP_STOP or v.group(1).lower().startswith(("told", "tell", "inform", "ask", "urge")):
                     continue
                 else:
@@ -1036,7 +1061,7 @@ def _indirect(A: _Article, quoted: list[dict]) -> list[dict]:
         if found is None:
             continue
         cs, ce, spk, cue, pat = found
-        if ce - cs < 10 or mostly_direct(cs, ce):
+        if ce - cs < 10 or mostly_direct(cs, ce) or _MARK_RE.match(body, cs):   # a quotation, not reported speech
             continue
         out.append(_row(A, cs, ce, "indirect", spk, cue, pat))
     return out

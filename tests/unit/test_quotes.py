@@ -86,6 +86,53 @@ def test_attribution_patterns(body, fragment, speaker, pattern):
     assert q["confidence"] >= 0.9
 
 
+@pytest.mark.parametrize("body, fragment, speaker_text, speaker, pattern", [
+    # lowercase descriptors before the name are its title
+    ("“We are ready,” said White House election law expert Karoline Leavitt.", "We are ready", "Karoline Leavitt", "Karoline Leavitt", "verb_speaker"),
+    # phrasal speech verb
+    ("“Go back to Moscow,” Trump shot back.", "Go back", "Trump", "Donald Trump", "speaker_verb"),
+    # the subject is the last comma segment when the first is no speaker
+    ("“It is over,” the dawn of a new era, Putin says.", "It is over", "Putin", "Vladimir Putin", "speaker_verb"),
+    # an intervening phrase before ", said X"
+    ("“We are happy” about the decision, said Dmitry Peskov.", "We are happy", "Dmitry Peskov", "Dmitry Peskov", "verb_speaker"),
+    # a noun phrase subject right before the verb (not an earlier name)
+    ("When Trump spoke, a man in the crowd yelled “Stay there!”", "Stay there", "a man in the crowd", None, "verb_intro"),
+    ("Vance released an ad. The ad says “nothing will change.”", "nothing will change", "The ad", None, "verb_intro"),
+    # first person: kept as written, never resolved to someone else
+    ("Peskov looked at me. “I am not shy,” I said.", "I am not shy", "I", None, "speaker_verb"),
+    # gerund after a quote: the subject of the clause, not the object
+    ("Trump told TASS that Putin “was tough,” adding, “He is a strong leader.”", "He is a strong", "Trump", "Donald Trump", "comma_intro"),
+    # headline "X on Y: '…'"
+    ("Leavitt on Putin’s Offer: ‘We Will Look At It’", "We Will Look", "Leavitt", "Karoline Leavitt", "name_colon"),
+    # a dash-name before the colon beats the verb before the dash
+    ("Analysts agree - Maria Zakharova: “The talks went well.”", "The talks went", "Maria Zakharova", "Maria Zakharova", "name_colon"),
+    # a parenthesised place is never the subject
+    ("On Monday Peskov (Moscow) said, “We will reply.”", "We will reply", "Peskov", "Dmitry Peskov", "comma_intro"),
+])
+def test_more_speaker_patterns(body, fragment, speaker_text, speaker, pattern):
+    qs = run(body)
+    check_offsets(body, qs)
+    q = one(qs, fragment)
+    assert (q["speaker_text"], q["speaker_name"], q["pattern"]) == (speaker_text, speaker, pattern)
+
+
+def test_indirect_as_x_reported_and_mid_sentence_said():
+    body = ("As TASS reported, the two sides agreed on a memorandum of peace terms. "
+            "The talks were held in a calm mood, Peskov said, without giving details.")
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    check_offsets(body, qs)
+    a = one(qs, "the two sides agreed")
+    assert (a["speaker_name"], a["pattern"]) == ("TASS", "indirect_as")
+    b = one(qs, "The talks were held")
+    assert b["speaker_name"] == "Dmitry Peskov" and "without" not in b["text"]
+
+
+def test_told_object_then_clause_without_that():
+    body = "Vance told reporters he would support the memorandum in its current form."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "he would support")
+    assert q["speaker_name"] == "JD Vance"
+
+
 def test_cue_is_the_verb_as_written():
     body = "“We will see,” Trump told reporters."
     q = one(run(body), "We will see")
