@@ -79,6 +79,9 @@ W_COUNTRY_PAREN, W_SCORE = 3.0, 3.0
 # name-shape evidence: first word a common given name / "K. Evans" initial (person); organisation
 # suffix word ("... Bank", "... Inc") or cue ("X spokesman", "shares in X") (organisation)
 W_GIVEN, W_INITIAL, W_ORG_SUFFIX, W_ORG_CUE = 2.0, 3.0, 3.0, 2.0
+# "Wang , 45 ," (an age in apposition: a person); a dateline place ("NEW YORK 1996-08-30",
+# "KYIV (Reuters) -"), which also keeps the dateline mention out of a same-named team's entity
+W_AGE, W_DATELINE = 3.0, 5.0
 
 _STRIP_CHARS = " \t.,;:!?\"'“”‘’«»()[]{}<>-–—/|*•·"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
@@ -308,6 +311,8 @@ class _Mention:
     country_paren: bool = False
     score_after: bool = False
     org_cue: bool = False
+    age_after: bool = False
+    dateline: bool = False
 
 
 def _strip_title(text: str, start: int) -> tuple[int, bool]:
@@ -385,8 +390,12 @@ def _class_votes(m: _Mention) -> Counter:
     if _INITIAL_NAME.match(m.text):
         v["per"] += W_INITIAL
     suffixes = _org_words()[0]
-    if len(words) >= 2 and fold(words[-1]) in suffixes:
+    if len(words) >= 2 and fold(words[-1]) in suffixes and m.folded not in _places():
         v["org"] += W_ORG_SUFFIX
+    if m.age_after:
+        v["per"] += W_AGE
+    if m.dateline:
+        v["loc"] += W_DATELINE
     if m.org_cue:
         v["org"] += W_ORG_CUE
     alias = _aliases().get(m.folded)
@@ -478,13 +487,27 @@ def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
         m.org_cue = True
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    rf"^([^\d()\n]{{2,60}}?)\s*(?:\d{{4}}-\d\d-\d\d|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)\s*$"
+    rf"|^([A-Z][^\d()\n]{{1,50}}?)\s*\((?:[A-Z][\w.&' ]{{1,30}})\)\s*[-–—]")
+_AGE_AFTER = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,2}\s*,")
+
+
 def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
-    """Set ``country_paren`` ("Leah Pells ( Canada )": a person) and ``score_after`` ("Pohang 3 Ulsan 2",
-    "Derbyshire 24 points": a team) from the line around the mention."""
+    """Set ``country_paren`` ("Leah Pells ( Canada )": a person), ``score_after`` ("Pohang 3 Ulsan 2",
+    "Derbyshire 24 points": a team), ``age_after`` ("Wang , 45 ,") and ``dateline`` (the place part of
+    "NEW YORK 1996-08-30" / "KYIV, May 3" / "MOSCOW (Reuters) -") from the line around the mention."""
     ls = unit.rfind("\n", 0, s) + 1
     le = unit.find("\n", e)
     le = len(unit) if le < 0 else le
     after = unit[e:le]
+    d = _DATELINE.match(unit, ls, le) if s - ls < 60 else None
+    if d and e <= (d.end(1) if d.group(1) else d.end(2)):
+        m.dateline = True
+        return
+    if _AGE_AFTER.match(after):
+        m.age_after = True
     p = _PAREN_AFTER.match(after)
     if p and fold(p.group(1)) in _countries() and m.folded not in _places():
         m.country_paren = True
@@ -628,7 +651,7 @@ def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, 
 
 _NUM = re.compile(r"(?:\d[\d\-.:/,]*|\.\d+)")
 _TABLE_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|of|de|del|la|le|'s)")
-_FIXTURE = re.compile(r"^(?:[^:]*:\s+)?(.+?)\s+(?:v|vs\.?|AT|at)\s+(.+?)\s*$")
+_FIXTURE = re.compile(r"^(?:[^:]*:\s+)?(.+?)\s+(v|vs\.?|AT|at)\s+(.+?)\s*$")
 _TEAM_SUFFIX = re.compile(r"\s*\(\s*[A-Z]\s*\)")
 
 
@@ -646,11 +669,14 @@ def _table_runs(line: str) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     fx = _FIXTURE.match(line)
     if fx and not any(_NUM.fullmatch(t.group(0)) for t in toks):
-        for g in (1, 2):
+        for g in (1, 3):
             ws = fx.group(g).split()
             if 1 <= len(ws) <= 4 and all(_TABLE_WORD.fullmatch(w) for w in ws) and ws[0][:1].isupper():
                 out.append((fx.start(g), fx.end(g), True))
-        return out if len(out) == 2 else []
+        if len(out) != 2:
+            return []
+        # "Houston AT Pittsburgh": the visitors are a team, the name after "at" is the venue
+        return out if fx.group(2) in ("v", "vs", "vs.") else out[:1]
     if sum(1 for t in toks if _NUM.fullmatch(t.group(0))) < 2:
         return []
     i = 0
@@ -734,7 +760,29 @@ def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, in
                 m = _make_mention(body, s, e, 0, "PERSON", headline)
                 if m is not None and (m.start, m.end) == (s, e):
                     added.append(m)
-    return [m for i, m in enumerate(mentions) if i not in drop] + added
+    kept = [m for i, m in enumerate(mentions) if i not in drop] + added
+    return kept + _acronyms_in_parens(kept, body)
+
+
+_ACRONYM_PAREN = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&]{1,7})\s*\)")
+
+
+def _acronyms_in_parens(mentions: list[_Mention], body: str) -> list[_Mention]:
+    """An acronym in parentheses right after a multi-word name ("Kurdistan Democratic Party ( KDP )")
+    is a mention of the same kind; it takes the name's model label and organisation cue."""
+    taken = sorted((m.start, m.end) for m in mentions)
+    out = []
+    for m in mentions:
+        if len(m.text.split()) < 2:
+            continue
+        p = _ACRONYM_PAREN.match(body, m.end)
+        if not p or _covered(taken, p.start(1), p.end(1)):
+            continue
+        a = _Mention(p.start(1), p.end(1), p.group(1), m.ner_label, m.cls, m.headline, folded=fold(p.group(1)))
+        words = m.text.split()
+        a.org_cue = m.org_cue or (fold(words[-1]) in _org_words()[0] and m.folded not in _places())
+        out.append(a)
+    return out
 
 
 def _word_runs(text: str) -> list[tuple[int, int]]:
@@ -788,6 +836,8 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     singles: list[_Mention] = []
     for m in mentions:
         k = base_key(m)
+        if m.dateline:
+            k = "\x00" + k  # a dateline place is never the team or firm of the same name
         if len(k.split()) == 1 and m.cls in ("per", "org", "misc") and m.folded not in aliases:
             singles.append(m)
             continue
