@@ -40,7 +40,14 @@ as the previous quote of the paragraph, or of the previous paragraph when this o
 only continues the quotation), ``previous_sentence`` (floating quote after a sentence
 with a speech verb), ``previous_paragraph`` (a paragraph that is only a quote after a
 paragraph naming a person), ``none``. Indirect quotes use ``indirect_speaker_verb``
-("X said that …"), ``indirect_post`` ("…, X said"), ``according_to``.
+("X said that …", "X told reporters he …"), ``indirect_post`` ("…, X said" also in
+mid-sentence "…, X said, …"), ``indirect_as`` ("As X reported, …"), ``according_to``.
+
+A speaker phrase may also be a determiner-led noun phrase right before the verb ("The ad
+says", "a man in the crowd yelled"; unresolved), "I" or "it" (kept as written, never
+resolved to a person). Mentions in parentheses ("Kasich (R-OH)") and datelines
+("WASHINGTON —") are never subjects. Speech verbs include phrasal ones ("points out",
+"shot back"; written with underscores in speech_verbs.txt).
 
 Speakers: ``speaker_text/start/end`` is the speaker as written (name, pronoun or role
 noun). It resolves to a named entity (``speaker_entity_id``/``speaker_name`` from the
