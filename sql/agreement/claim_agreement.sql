@@ -1,5 +1,5 @@
 -- model: claim_agreement
--- description: One row per claim (a group of sentences across articles of a story that state the same thing, matched by content-word overlap, see int_claim_edges), with the share of the story's outlets that carry it.
+-- description: One row per claim (a group of sentences across articles of a story that state the same thing, matched by IDF-weighted overlap of normalised terms, see int_claim_pairs, int_claim_edges, int_claim_groups), with the share of the story's outlets that carry it.
 -- depends_on: int_claim_tokens, int_claim_groups, stories
 -- column story_id: story
 -- column claim_id: stable hash of the story and the group's first sentence

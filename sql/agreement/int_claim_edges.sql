@@ -1,28 +1,25 @@
 -- model: int_claim_edges
--- description: Pairs of sentences from different articles of the same story that state the same thing (both directions): at least 3 shared content words, overlap coefficient |A∩B| / min(|A|,|B|) >= 0.6 and Jaccard >= 0.3 of their content-word sets. Candidate pairs come from a shared-word index within the story, never all pairs of the corpus.
--- depends_on: int_claim_tokens
+-- description: Pairs of sentences from different articles of the same story that state the same claim (both directions). A scored candidate pair (int_claim_pairs) matches when its IDF-weighted cosine is >= 0.2, it shares at least 2 terms and their summed IDF is >= 5 (about two terms rare in the story); then, for each pair of articles, a sentence keeps only its best match in the other article and the edge stays only when that choice is mutual (reciprocal best match), so one sentence never glues many different statements of another article together. The thresholds were chosen on hand-labelled sentence pairs (tests/fixtures/claim_pairs.tsv).
+-- depends_on: int_claim_pairs
 -- column src: sentence_key
 -- column dst: sentence_key of a matching sentence
--- column overlap: overlap coefficient
--- column jaccard: Jaccard similarity of the content-word sets
-with postings as (
-    select story_id, sentence_key, article_id, n_words, unnest(words) as w
-    from int_claim_tokens
+-- column cosine: IDF-weighted cosine of the two term sets
+-- column n_shared: shared terms
+with matched as (
+    select a_key, b_key, a_article_id, b_article_id, cosine, n_shared, w_shared
+    from int_claim_pairs
+    where cosine >= 0.2 and n_shared >= 2 and w_shared >= 5
 ),
-shared as (
-    select a.sentence_key as a_key, b.sentence_key as b_key,
-           count(*) as inter, any_value(a.n_words) as na, any_value(b.n_words) as nb
-    from postings as a
-    join postings as b
-      on a.story_id = b.story_id and a.w = b.w
-     and a.sentence_key < b.sentence_key and a.article_id <> b.article_id
-    group by a.sentence_key, b.sentence_key
+both_dirs as (
+    select a_key as src, b_key as dst, b_article_id as dst_article, cosine, n_shared from matched
+    union all
+    select b_key as src, a_key as dst, a_article_id as dst_article, cosine, n_shared from matched
 ),
-matched as (
-    select a_key, b_key, inter / least(na, nb) as overlap, inter / (na + nb - inter) as jaccard
-    from shared
-    where inter >= 3 and inter / least(na, nb) >= 0.6 and inter / (na + nb - inter) >= 0.3
+best as (
+    select src, dst, cosine, n_shared
+    from both_dirs
+    qualify row_number() over (partition by src, dst_article order by cosine desc, dst) = 1
 )
-select a_key as src, b_key as dst, overlap, jaccard from matched
-union all
-select b_key as src, a_key as dst, overlap, jaccard from matched
+select a.src, a.dst, a.cosine, a.n_shared
+from best as a
+semi join best as b on b.src = a.dst and b.dst = a.src
