@@ -152,3 +152,61 @@ def test_marts_link_lone_surnames_only_when_unambiguous(nlp, tmp_path):
     assert person[1] == ["Radoslaw Sikorski", "Sikorski"]
     assert person[2] == 2 and person[3] == 2
     assert person[4] == entity_id_for("per:radoslaw sikorsky")
+
+
+# --- name shape, layout and cue evidence (real model) ---------------------------------
+
+def labels(rows: list[dict]) -> list[tuple[str, str]]:
+    return [(r["text"], r["label"]) for r in rows]
+
+
+def test_given_name_extends_a_cut_person_span(nlp):
+    out = run(nlp, {
+        "tennis": "Alexander Volkov ( Russia ) beat Mikael Tillstrom ( Sweden ) 1-6 6-4 6-1",
+        "prose": "The coach said Shawn Estes came one out away from a complete game .",
+    })
+    assert ("Mikael Tillstrom", "PERSON") in labels(out["tennis"])  # the model alone: "Mikael" GPE
+    assert ("Shawn Estes", "PERSON") in labels(out["prose"])  # the model alone: "Shawn"
+
+
+def test_results_and_standings_lines_are_teams_but_countries_stay_places(nlp):
+    rows = run(nlp, {"a": "Division two standings :\nTranmere 4 2 1 1 6 4 7\nNorwich 4 3 0 1 5 3 9\n"
+                          "Germany 3 Russia 1"})["a"]
+    got = labels(rows)
+    assert ("Tranmere", "ORG") in got and ("Norwich", "ORG") in got
+    assert ("Germany", "GPE") in got and ("Russia", "GPE") in got
+    assert not any(t.startswith("Division") for t, _ in got)
+
+
+def test_dateline_place_is_not_the_team_of_the_same_name(nlp):
+    body = "NEW YORK 1996-08-30\nStandings after Thursday 's games :\nNEW YORK 75 59 .560 -\nBALTIMORE 71 63 .530 4"
+    rows = run(nlp, {"a": body})["a"]
+    ny = [(r["start_char"], r["label"], r["entity_key"]) for r in rows if r["text"] == "NEW YORK"]
+    assert ny[0][:2] == (0, "GPE") and ny[0][2].startswith("loc:")
+    assert ny[1][1] == "ORG" and ("BALTIMORE", "ORG") in labels(rows)
+
+
+def test_fixture_lines_visitors_team_venue_place(nlp):
+    rows = run(nlp, {"a": "Friday 's schedule :\nHOUSTON AT PITTSBURGH\nPlaying Sunday : Queens Park Rangers v Bolton"})["a"]
+    got = labels(rows)
+    assert ("HOUSTON", "ORG") in got and ("PITTSBURGH", "GPE") in got
+    assert ("Queens Park Rangers", "ORG") in got and ("Bolton", "ORG") in got
+
+
+def test_org_cues_acronyms_and_trailing_common_words(nlp):
+    out = run(nlp, {
+        "agency": "The fighting killed 35 people , Interfax news agency said on Friday .",
+        "acr": "Fighters of the Kurdistan Democratic Party ( KDP ) took the town . KDP officials said it was over .",
+    })
+    assert labels(out["agency"]) == [("Interfax", "ORG")]
+    assert [t for t, lab in labels(out["acr"]) if lab == "ORG"] == ["Kurdistan Democratic Party", "KDP", "KDP"]
+
+
+def test_age_apposition_and_scorecard_words(nlp):
+    out = run(nlp, {
+        "age": "Police said Brunswijk , 35 , denied the charge . Brunswijk was released on Friday .",
+        "card": "J. Gillespie st Kaluwitharana b Chandana 6",
+    })
+    assert {lab for t, lab in labels(out["age"]) if t == "Brunswijk"} == {"PERSON"}
+    texts = [t for t, _ in labels(out["card"])]
+    assert "J. Gillespie" in texts and not any(" st " in t or " b " in t for t in texts)
