@@ -22,6 +22,15 @@ back exactly), then cleans the result:
    headline lines of the article or in the alias/place lists; otherwise it is
    shrunk to that run ("Putin Call" -> "Putin") or dropped ("Moscow Sets
    Conditions" -> "Moscow").
+4b. **Shape and layout.** A one-word span that is a common given name
+   (``rules/given_names.txt``) grows over the following surname ("Mikael" ->
+   "Mikael Tillstrom"); names the model missed are added when they are a given
+   name or initial plus capitalised words ("Petr Korda", "A. Fraser"), a run of
+   capitalised words heading the figures of a results/standings line
+   ("Tranmere 4 2 1 1 6 4 7") or a fixture ("QPR v Bolton"; in "Houston AT
+   Pittsburgh" only the visitors), or an acronym in parentheses after a name
+   ("Kurdistan Democratic Party ( KDP )"). Spans are split at scorecard words
+   (c, b, st, lbw, v) and lose trailing common words ("Interfax news agency").
 5. **Article-level entities and label vote.** Mentions are grouped into
    article entities: same canonical form (``rules/aliases.csv``), same folded
    text, or a single word equal to the last word of a multi-word name in the
@@ -29,7 +38,13 @@ back exactly), then cleans the result:
    Jeb). Each entity's class (per, org, loc, norp, misc) is decided by a
    weighted vote of its mentions: the model's label (1 each), a title right
    before a mention (person, 3), the alias table (5), the demonym list (norp,
-   5) and the place list (loc, 1.5).
+   5), the place list (loc, 1.5), a given-name first word (per, 2), an
+   initial ("K. Evans", per, 3), an age in apposition ("Wang , 45 ,", per, 3),
+   "Name ( Country )" (per, 3), figures after the name in a table line (org,
+   3), an organisation suffix word or cue of ``rules/org_cues.txt`` ("... Bank",
+   "X spokesman", "shares in X": org, 3) and a dateline position ("NEW YORK
+   1996-08-30", "KYIV (Reuters) -": loc, 5; a dateline mention is its own
+   entity, never the same-named team).
 6. **Canonical identity.** The entity's display name is the alias table's
    canonical name when any mention is listed there, else its longest,
    most frequent form. ``entity_key = "<class>:<match key>"`` where the match
@@ -78,7 +93,7 @@ W_NER, W_TITLE, W_ALIAS, W_DEMONYM, W_PLACE = 1.0, 3.0, 5.0, 5.0, 1.5
 W_COUNTRY_PAREN, W_SCORE = 3.0, 3.0
 # name-shape evidence: first word a common given name / "K. Evans" initial (person); organisation
 # suffix word ("... Bank", "... Inc") or cue ("X spokesman", "shares in X") (organisation)
-W_GIVEN, W_INITIAL, W_ORG_SUFFIX, W_ORG_CUE = 2.0, 3.0, 3.0, 2.0
+W_GIVEN, W_INITIAL, W_ORG_SUFFIX, W_ORG_CUE = 2.0, 3.0, 3.0, 3.0
 # "Wang , 45 ," (an age in apposition: a person); a dateline place ("NEW YORK 1996-08-30",
 # "KYIV (Reuters) -"), which also keeps the dateline mention out of a same-named team's entity
 W_AGE, W_DATELINE = 3.0, 5.0
@@ -282,7 +297,9 @@ def _is_headline(text: str) -> bool:
     if not t or t[-1] in ".!?\"”’:;,)":
         return False
     if any(c.isdigit() for c in t):
-        return False  # results, tables and datelines, not headlines
+        return False  # results, tables and datelines, not headlines (nor is a line of 3+ commas: a list)
+    if t.count(",") >= 3:
+        return False  # a list of names (team sheets, fields), not a headline
     words = [w for w in _WORD.findall(t) if any(c.isalpha() for c in w)]
     if len(words) < 2 or len(words) > 16:
         return False
