@@ -2,6 +2,13 @@
 -- description: Each sentence of a story as a candidate claim: its set of normalised terms. A named-entity mention counts as one term, its corpus entity id ("e:<entity_id>", so Kiev/Kyiv or Zelensky/Zelenskiy are the same term) and its words are not counted again; number words become digits (two -> 2, "1,000" -> 1000); other words are lower-cased, stopwords and reporting noise (said, told, reporters, ...) dropped, and lightly stemmed (a Porter-like suffix strip: talks/talking/talked -> talk, negotiations/negotiate -> negotiat). Sentences with fewer than 3 terms carry no comparable claim and are left out.
 -- depends_on: sentences, articles, syndication, entity_mentions, int_claim_stopwords
 -- column sentence_key: article_id || ':' || sentence_no
+-- column article_id: article of the sentence
+-- column sentence_no: position of the sentence in its article
+-- column text: the sentence
+-- column story_id: story of the article
+-- column outlet: outlet of the article ('unknown:<article_id>' when unknown)
+-- column published_at: publication time of the article
+-- column syndication_group_id: syndication group of the article (the article itself when alone)
 -- column words: distinct terms of the sentence (stems, digits, e:<entity_id>)
 -- column n_words: size of words
 with s as (
