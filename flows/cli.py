@@ -155,11 +155,23 @@ def cmd_eval(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    import signal
+
     from flows.serve import serve
     settings = settings_from(args)
+
+    def _terminate(signum, frame):   # SIGTERM (systemd stop, kill) -> clean shutdown like Ctrl-C
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _terminate)
+    import faulthandler
+    faulthandler.register(signal.SIGUSR1)   # `kill -USR1 <pid>` prints every thread's stack (ops diagnostics)
     print(f"serving newsagree-scheduled/nightly on cron {args.cron!r}; polling {settings.raw_dir} every "
           f"{args.poll_seconds:g} s for new drops (Ctrl-C to stop)")
-    serve(settings, args.cron, args.poll_seconds)
+    try:
+        serve(settings, args.cron, args.poll_seconds)
+    except KeyboardInterrupt:
+        print("newsagree serve: stopped")
     return 0
 
 

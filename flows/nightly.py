@@ -4,7 +4,6 @@ Thin by design: every step is a function in tasks/; this module only wires
 them to Prefect tasks and chooses where the heavy batches run (local
 processes, threads, or an existing Dask cluster).
 """
-from __future__ import annotations
 
 import time
 from dataclasses import asdict, dataclass, field

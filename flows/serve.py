@@ -8,18 +8,26 @@
   or changed files it triggers a run of the deployment and waits for that run
   to finish before polling again.
 
-With ``PREFECT_API_URL`` pointing at a Prefect server (``prefect server start``)
-the schedule and runs are visible in its UI; without it Prefect starts a
-temporary local API that lives as long as this process.
+Schedules need a real Prefect server (Prefect's temporary API cannot
+schedule). With ``PREFECT_API_URL`` set (e.g. to a ``prefect server start``
+you run yourself) that server is used; otherwise ``serve`` starts
+``prefect server start`` on a free local port for as long as it runs and
+stops it on exit.
 """
-from __future__ import annotations
 
+import asyncio
 import logging
+import os
+import socket
+import subprocess
+import sys
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from prefect import flow
+from prefect.runner import Runner
 
 from flows.nightly import nightly, task_runner_for
 from tasks import batches, ingest
@@ -47,32 +55,105 @@ def has_new_files(settings: Settings) -> bool:
     return bool(new)
 
 
-def watch_drops(settings: Settings, poll_seconds: float, stop: threading.Event) -> None:
+def watch_drops(settings: Settings, poll_seconds: float, stop: threading.Event, api_url: str) -> None:
     """Trigger a deployment run whenever new raw files appear; one at a time."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+    with temporary_settings(updates={PREFECT_API_URL: api_url}):   # settings contexts are per thread
+        _watch(settings, poll_seconds, stop)
+
+
+def _watch(settings: Settings, poll_seconds: float, stop: threading.Event) -> None:
+    from prefect.client.orchestration import get_client
     from prefect.deployments import run_deployment
     while not stop.wait(poll_seconds):
         try:
             if not has_new_files(settings):
                 continue
-            log.info("new raw files found: triggering %s/%s", FLOW_NAME, DEPLOYMENT)
-            fr = run_deployment(f"{FLOW_NAME}/{DEPLOYMENT}", timeout=None, poll_interval=2)
-            log.info("triggered run %s finished: %s", fr.name, fr.state.type.value if fr.state else "?")
+            log.warning("new raw files found: triggering %s/%s", FLOW_NAME, DEPLOYMENT)
+            fr = run_deployment(f"{FLOW_NAME}/{DEPLOYMENT}", timeout=0)
+            with get_client(sync_client=True) as client:   # wait for it, but stay responsive to shutdown
+                while not stop.wait(poll_seconds):
+                    state = client.read_flow_run(fr.id).state
+                    if state is not None and state.is_final():
+                        log.warning("triggered run %s finished: %s", fr.name, state.type.value)
+                        break
         except Exception as exc:  # noqa: BLE001 - keep watching; the next poll retries
             log.warning("drop watcher: %s: %s", type(exc).__name__, exc)
-            time.sleep(poll_seconds)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def prefect_server(timeout: float = 120.0):
+    """Yield the API URL of a Prefect server: PREFECT_API_URL if set, else a `prefect server start` of our own."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield os.environ["PREFECT_API_URL"]
+        return
+    import httpx
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_UI_ENABLED": "false"}
+    proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+                             "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"prefect server exited with {proc.returncode}: "
+                                   f"{proc.stderr.read().decode(errors='replace')[-2000:]}")
+            try:
+                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"prefect server did not become healthy within {timeout:.0f} s")
+            time.sleep(0.5)
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+        os.environ["PREFECT_API_URL"] = url          # for the flow-run subprocesses the runner starts
+        log.warning("started a Prefect server at %s for this serve process", url.removesuffix("/api"))
+        with temporary_settings(updates={PREFECT_API_URL: url}):
+            yield url
+    finally:
+        if os.environ.get("PREFECT_API_URL") == url:
+            del os.environ["PREFECT_API_URL"]
+        proc.terminate()
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 def serve(settings: Settings, cron: str | None, poll_seconds: float = 60.0) -> None:
+    with prefect_server() as api_url:
+        _serve(settings, cron, poll_seconds, api_url)
+
+
+class _Runner(Runner):
+    def handle_sigterm(self, *args, **kwargs):   # SIGTERM (systemd stop, kill): the same clean shutdown as Ctrl-C
+        raise KeyboardInterrupt
+
+
+def _serve(settings: Settings, cron: str | None, poll_seconds: float, api_url: str) -> None:
     params = {"raw_dir": str(Path(settings.raw_dir).resolve()),
               "processed_dir": str(Path(settings.processed_dir).resolve()),
               "warehouse": str(Path(settings.warehouse).resolve()), "model": settings.model,
               "batch_size": settings.batch_size, "n_process": settings.n_process, "runner": settings.runner}
     stop = threading.Event()
     if poll_seconds and poll_seconds > 0:
-        threading.Thread(target=watch_drops, args=(settings, poll_seconds, stop), daemon=True,
+        threading.Thread(target=watch_drops, args=(settings, poll_seconds, stop, api_url), daemon=True,
                          name="drop-watcher").start()
+    runner = _Runner(name=DEPLOYMENT, pause_on_shutdown=True)
+    runner.add_flow(scheduled, name=DEPLOYMENT, cron=cron, parameters=params, concurrency_limit=1,
+                    description="newsagree nightly: ingest new drops and rebuild the warehouse")
+    log.warning("deployment %s/%s registered (cron %r, concurrency limit 1)", FLOW_NAME, DEPLOYMENT, cron)
     try:
-        scheduled.serve(name=DEPLOYMENT, cron=cron, parameters=params, global_limit=1,
-                        description="newsagree nightly: ingest new drops and rebuild the warehouse")
+        asyncio.run(runner.start())
+    except KeyboardInterrupt:
+        log.warning("shutting down")
     finally:
         stop.set()
