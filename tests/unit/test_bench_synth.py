@@ -115,3 +115,45 @@ def test_replicate_processed_rewrites_ids_consistently(tmp_path):
     for f in parquet.committed_files(dst, "articles"):
         assert pq.read_schema(f).names == pq.read_schema(parquet.committed_files(src, "articles")[0]).names
     assert len(parquet.committed_files(dst, "runs")) == 1
+
+
+def test_run_child_measures_memory_and_reaps_left_behind_processes():
+    import sys
+
+    import psutil
+
+    from bench.__main__ import run_child
+    code = ("import subprocess, sys, time\n"
+            "p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'], start_new_session=True)\n"
+            "print(p.pid, flush=True)\n"
+            "b = bytearray(300 * 1024 * 1024)\n"
+            "time.sleep(1.0)\n")
+    r = run_child([sys.executable, "-c", code], sample_s=0.05)
+    assert r.ok()
+    left_pid = int(r.stdout.split()[0])
+    assert r.max_single_rss > 250 * 1024 ** 2
+    assert r.peak_tree_rss > 250 * 1024 ** 2
+    assert len(r.orphans) == 1 and "time.sleep(60)" in r.orphans[0]
+    assert not psutil.pid_exists(left_pid) or psutil.Process(left_pid).status() == psutil.STATUS_ZOMBIE
+
+
+def test_run_child_kills_a_child_past_its_timeout():
+    import sys
+
+    from bench.__main__ import run_child
+    r = run_child([sys.executable, "-c", "import time; time.sleep(60)"], sample_s=0.05, timeout_s=0.5)
+    assert r.timed_out and not r.ok()
+
+
+def test_report_table_has_ratios_and_verdicts():
+    from bench.__main__ import Report
+    rep = Report(started_at="t", corpus="c", n_articles=1, n_words=1)
+    rep.add("cold", 30.0, "s", 60.0, 1.0, "<= 1.0")
+    rep.add("noop", 9.0, "s", 30.0, 0.1, "<= 0.10", note="slow")
+    lines = rep.table().splitlines()
+    assert lines[0].split(" | ")[0].strip() == "measure"
+    cold = [l for l in lines if l.startswith("cold")][0]
+    noop = [l for l in lines if l.startswith("noop")][0]
+    assert "0.500" in cold and cold.rstrip().endswith("yes")
+    assert "0.300" in noop and noop.rstrip().endswith("NO")
+    assert "- noop: slow" in lines
