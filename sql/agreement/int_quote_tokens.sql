@@ -7,6 +7,13 @@
 -- column words: distinct words of norm
 -- column n_words: size of words
 -- column trigrams: distinct word 3-grams of norm, in order of the text (for shared-passage matching)
+-- column article_id: article carrying the quote
+-- column outlet: outlet of the article (its own outlet when unknown)
+-- column syndication_group_id: independent source (near-duplicate group) of the article
+-- column text: the quote as printed
+-- column kind: direct, partial or indirect
+-- column speaker_entity_id: resolved speaker entity (may be null)
+-- column speaker_name: resolved speaker name (may be null)
 with q as (
     select
         q.quote_id,

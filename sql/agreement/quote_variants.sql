@@ -10,6 +10,8 @@
 -- column text: the quote as printed
 -- column norm: normalised wording (lower case, no punctuation or quote marks)
 -- column speaker_name: speaker as resolved in the article (may be null)
+-- column speaker_entity_id: resolved speaker entity (see entities)
+-- column kind: direct, partial or indirect
 -- column similarity: overlap coefficient of the word sets of this quote and the canonical wording (1.0 when identical after normalisation)
 -- column is_canonical: true for the quote whose text is the group's canonical_text
 with members as (

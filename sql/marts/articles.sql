@@ -17,6 +17,8 @@
 -- column story_id: story the article belongs to (see stories)
 -- column ingested_at: when the article was first ingested
 -- column run_id: run that ingested it
+-- column file_hash: sha256 of the input file's bytes
+-- column pipeline_version: version of the pipeline that ingested it
 with articles as (
     select *
     from stg_articles

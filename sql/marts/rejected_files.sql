@@ -8,6 +8,7 @@
 -- column run_id: run that rejected it
 -- column file_hash: sha256 of the file bytes when readable
 -- column rejected_at: when
+-- column pipeline_version: version of the pipeline that rejected it
 with rejected as (
     select *
     from stg_rejected_files
