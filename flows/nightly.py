@@ -38,6 +38,14 @@ class RunSummary:
     message: str = ""
 
 
+def progress_line(done: int, total: int, elapsed: float, width: int = 20) -> str:
+    """A log-friendly progress bar: `[#####---------------] batch 5/20 (25%), 12 s, ~36 s left`."""
+    frac = done / total if total else 1.0
+    bar = "#" * round(frac * width) + "-" * (width - round(frac * width))
+    left = f", ~{elapsed / done * (total - done):.0f} s left" if 0 < done < total else ""
+    return f"[{bar}] batch {done}/{total} ({frac:.0%}), {elapsed:.0f} s{left}:"
+
+
 # ---------------------------------------------------------------- tasks
 
 @task(name="discover", retries=2, retry_delay_seconds=1)
@@ -143,9 +151,10 @@ def nightly(settings: Settings, run_id: str | None = None) -> dict:
             summary.files_rejected += outcome.n_rejected
             new_ids.extend(outcome.new_ids)
             done_batches += 1
-            log.info("batch %d/%d: %d new article(s), %d rejected", done_batches, len(plan),
-                     outcome.n_new, outcome.n_rejected)
+            log.info("%s %d new article(s), %d rejected", progress_line(done_batches, len(plan),
+                     time.perf_counter() - t_batches), outcome.n_new, outcome.n_rejected)
 
+        t_batches = time.perf_counter()
         if len(plan) == 1:   # one batch: run it here, no worker start-up cost
             fut = process_batch_task.submit(raw, plan[0], model) if settings.runner == "dask" else None
             result = fut.result() if fut else process_batch_task(raw, plan[0], model)

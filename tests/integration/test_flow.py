@@ -145,3 +145,12 @@ def test_failing_data_test_fails_build_and_keeps_previous_warehouse(seeded, tmp_
     assert "assert_no_putin" in str(err.value) and "5 failing row(s)" in str(err.value)
     assert settings.warehouse.stat().st_ino == before          # previous warehouse untouched
     assert Path(str(settings.warehouse) + ".failed").exists()   # failed build kept for inspection
+
+
+def test_status_shows_runs_counts_and_rejected(seeded):
+    from flows.summary import format_status
+    settings, summary = seeded
+    out = format_status(settings.warehouse)
+    assert summary["run_id"] in out and "success" in out
+    assert "articles" in out and "quote_agreement" in out
+    assert "rejected files (" in out
