@@ -42,7 +42,7 @@ def format_status(warehouse: Path, limit: int = 10) -> str:
             "from runs order by started_at desc limit ?", [limit]).fetchall()
         tables = [r[0] for r in con.execute(
             "select table_name from information_schema.tables where table_schema='main' and table_type='BASE TABLE' "
-            "order by table_name").fetchall()]
+            "and table_name not like 'int\\_%' escape '\\' order by table_name").fetchall()]
         counts = [(t, con.execute(f'select count(*) from "{t}"').fetchone()[0]) for t in tables]
         rejected = con.execute(
             "select source_path, reason, left(detail, 70) from rejected_files order by rejected_at desc limit 20").fetchall()
