@@ -661,12 +661,23 @@ def clean_text(text: str, meta: dict | None = None, fmt: str = "txt") -> dict:
             "outlet_text": outlet_text, "published_at": st.published_at}
 
 
+# A news article is at most tens of thousands of characters; a text of a million characters is a
+# dump, a log or a book, and extracting it would take minutes (and exceeds spaCy's max_length).
+MAX_ARTICLE_CHARS = 1_000_000
+
+
 def clean_documents(docs: Iterable[dict]) -> tuple[list[Article], list[Rejection]]:
     """RawDocs -> (articles, rejections). A doc whose body is empty after cleaning is rejected
-    as ``no_text``; an unexpected error on one doc rejects that doc as ``extraction_error``."""
+    as ``no_text``; a text over MAX_ARTICLE_CHARS as ``too_large``; an unexpected error on one
+    doc rejects that doc as ``extraction_error``."""
     articles: list[Article] = []
     rejected: list[Rejection] = []
     for doc in docs:
+        n_chars = len(doc.get("text") or "")
+        if n_chars > MAX_ARTICLE_CHARS:
+            rejected.append(_reject(doc, "too_large", f"text of {n_chars:,} characters is over the "
+                                    f"{MAX_ARTICLE_CHARS:,}-character limit for one article"))
+            continue
         try:
             a = _clean_one(doc)
         except Exception as e:   # one odd document must not kill the batch

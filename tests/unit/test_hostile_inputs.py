@@ -94,13 +94,17 @@ def test_too_large_is_rejected_without_reading(tmp_path):
     assert docs == [] and [r["reason"] for r in rej] == ["too_large"]
 
 
-def test_twenty_megabyte_text_still_ingests(tmp_path):
+def test_twenty_megabyte_text_is_read_then_refused_as_one_article(tmp_path):
     raw = _raw(tmp_path)
     para = "The council met on Tuesday and agreed a budget for the coming year, officials said.\n\n"
     data = ("Big file title\n\n" + para * (20_000_000 // len(para))).encode()
     assert len(data) >= 19_900_000
     docs, rej = _one(raw, "big.txt", data)
     assert rej == [] and len(docs) == 1 and len(docs[0]["text"]) == len(data)
+    from tasks.clean import clean_documents
+    articles, rejected = clean_documents(docs)      # decoded fine, but no news article is 20 MB long
+    assert articles == [] and [r["reason"] for r in rejected] == ["too_large"]
+    assert "character limit" in rejected[0]["detail"]
 
 
 def test_jsonl_bad_line_rejects_only_that_line(tmp_path):
