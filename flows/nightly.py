@@ -12,6 +12,7 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.futures import as_completed
+from prefect.utilities.annotations import quote
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from tasks import PIPELINE_VERSION, batches, ingest, parquet, stories, warehouse
@@ -143,7 +144,8 @@ def nightly(settings: Settings, run_id: str | None = None) -> dict:
             files = pending.pop(key_)
             outcome = batches.finalise_batch(result, files, known)
             key = f"{summary.run_id}-{done_batches:05d}"
-            counts = write_batch_task(processed, key, files[0].drop_id, outcome.tables, summary.run_id)
+            # quote(): the rows are plain data; stop Prefect from walking every row looking for futures
+            counts = write_batch_task(processed, key, files[0].drop_id, quote(outcome.tables), summary.run_id)
             for t, n in counts.items():
                 summary.rows[t] = summary.rows.get(t, 0) + n
             summary.articles_new += outcome.n_new
@@ -171,7 +173,7 @@ def nightly(settings: Settings, run_id: str | None = None) -> dict:
             collect(next(as_completed(list(pending))))
 
         # also picks up articles an interrupted earlier run committed but never assigned
-        stories_task(processed, new_ids, summary.run_id, settings.full_refresh)
+        stories_task(processed, quote(new_ids), summary.run_id, settings.full_refresh)
 
         summary.status = "success"
         _record_run(processed, summary, started)
@@ -197,9 +199,10 @@ def _start_prefect_api_in_background():
     Only when no PREFECT_API_URL is configured (a real server needs nothing).
     Returns the thread to join before the flow starts, or None.
     """
-    import os
     import threading
-    if os.environ.get("PREFECT_API_URL"):
+
+    from prefect.settings import PREFECT_API_URL
+    if PREFECT_API_URL.value():     # a configured server (or a test harness) needs nothing
         return None
     from prefect.server.api.server import SubprocessASGIServer
     t = threading.Thread(target=SubprocessASGIServer().start, name="prefect-api-start", daemon=True)
@@ -237,7 +240,14 @@ def run_nightly(settings: Settings, wait_seconds: float = 0.0) -> dict:
             load_nlp(settings.model)   # warm the model for inline batches while the API starts
         if api is not None:
             api.join()
-        return nightly.with_options(task_runner=task_runner_for(settings))(settings)
+        try:
+            return nightly.with_options(task_runner=task_runner_for(settings))(settings)
+        finally:
+            if api is not None:   # flush our logs to it, then stop the temporary API (not left to atexit)
+                from prefect.logging.handlers import APILogWorker
+                from prefect.server.api.server import SubprocessASGIServer
+                APILogWorker.drain_all(timeout=5)
+                SubprocessASGIServer().stop()
 
 
 @flow(name="newsagree-build")

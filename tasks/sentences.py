@@ -37,6 +37,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+# pySBD calls re.sub/re.search with several hundred distinct patterns per text, more than the
+# re module's compiled-pattern cache holds (512), so it recompiled them on every paragraph
+# (57% of its time, measured with cProfile). A larger cache gives identical output 2.5x faster.
+re._MAXCACHE = max(getattr(re, "_MAXCACHE", 512), 4096)
+
 RULES_FILE = Path(__file__).resolve().parent / "rules" / "sentence_abbreviations.txt"
 STARTERS_FILE = Path(__file__).resolve().parent / "rules" / "sentence_starters.txt"
 
