@@ -106,12 +106,21 @@ def test_duplicates_and_bad_files_are_rejected_not_fatal(tmp_path, prefect_harne
     (raw / "b" / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     (raw / "b" / "notes.pdf").write_bytes(b"%PDF-1.4 whatever")
     (raw / "b" / "empty.txt").write_text("   \n\n  ")
+    hostile_title = "O'Brien's \"plan\"; DROP TABLE articles; --"
+    (raw / "b" / "hostile.md").write_text(
+        "---\ntitle: '" + hostile_title.replace("'", "''") + "'\noutlet: \"Bob's News'); DELETE FROM quotes; --\"\n---\n\n"
+        "Officials said on Friday that the bridge would reopen in June after repairs costing $4 million.\n\n"
+        "\u201cWe're confident,\u201d said Mary O'Neil, the city's transport chief.\n", encoding="utf-8")
     summary = run_nightly(_settings(tmp_path, raw))
-    assert summary["status"] == "success" and summary["articles_new"] == 5
+    assert summary["status"] == "success" and summary["articles_new"] == 6
     db = tmp_path / "warehouse.duckdb"
     reasons = dict(_q(db, "select source_path, reason from rejected_files"))
     assert reasons == {"b/copy.txt": "duplicate", "b/picture.txt": "binary", "b/notes.pdf": "unsupported_format",
                        "b/empty.txt": "empty"}
+    # strings from articles reach SQL only through Parquet: stored verbatim, nothing executed
+    assert _q(db, "select title, outlet from articles where source_path = 'b/hostile.md'") == [
+        (hostile_title, "Bob's News'); DELETE FROM quotes; --")]
+    assert _q(db, "select count(*) from quotes where speaker_name = ?", ["Mary O'Neil"])[0][0] == 1
     # every input file appears exactly once, in articles or rejected_files
     seen = [r[0] for r in _q(db, "select source_path from articles union all select source_path from rejected_files")]
     files = sorted(p.relative_to(raw).as_posix() for p in raw.rglob("*") if p.is_file())
