@@ -1,20 +1,28 @@
 -- model: int_claim_groups
--- description: Claim groups within a story. First the connected components of int_claim_edges; a component that chained too far (more than 2 sentences per article it spans) is split without transitive chaining instead: each of its sentences joins the group of its best-connected match (itself included; most matches, then highest summed cosine, then smallest key), so every member directly matches the group's hub. A sentence nothing matches is a group alone.
+-- description: Claim groups within a story. First the connected components of int_claim_edges (min-label propagation); a component that chained too far (more than 2 sentences per article it spans) is split without transitive chaining instead: each of its sentences joins the group of its best-connected match (itself included; most matches, then highest summed cosine, then smallest key), so every member directly matches the group's hub. A sentence nothing matches is a group alone.
 -- depends_on: int_claim_tokens, int_claim_edges
 -- column sentence_key: the sentence
 -- column story_id: its story
 -- column root: smallest sentence_key of the component, or the hub sentence of a split component
 -- column claim_id: stable hash of (story_id, root)
 -- column degree: number of matching sentences (used to choose the representative text)
-with recursive walk(sentence_key, root) as (
-    select sentence_key, sentence_key from int_claim_tokens
+with recursive nodes as (
+    select sentence_key from int_claim_tokens
+),
+-- connected components by min-label propagation, keyed on the sentence: each round only
+-- sentences whose label dropped pass it on (cost ~ edges x diameter, not component size squared)
+cc(sentence_key, label) using key (sentence_key) as (
+    select sentence_key, sentence_key from nodes
     union
-    select e.dst, w.root
-    from walk as w
-    join int_claim_edges as e on e.src = w.sentence_key
+    select e.dst, min(c.label)
+    from cc as c
+    join int_claim_edges as e on e.src = c.sentence_key
+    join recurring.cc as r on r.sentence_key = e.dst
+    group by e.dst, r.label
+    having min(c.label) < r.label
 ),
 comp as (
-    select sentence_key, min(root) as root from walk group by sentence_key
+    select sentence_key, label as root from cc
 ),
 comp_size as (
     select c.root, count(*) as n, count(distinct t.article_id) as n_articles

@@ -1,13 +1,48 @@
 -- model: int_quote_edges
--- description: Pairs of quotes in the same story that report the same quotation (both directions). A pair matches when the speakers are compatible (same speaker entity, similar speaker names, or at least one unknown) and either the normalised wording is identical, or both have >= 4 distinct words and the overlap coefficient |A∩B| / min(|A|,|B|) of their word sets is >= 0.7 with at least 4 shared words (so a quote embedded in a longer rendering of it matches), or they share a passage: >= 5 word 3-grams in common covering >= 25% of the shorter quote's 3-grams (two renderings that each add words at different ends, e.g. "We have agreed ... that Russia will propose and is ready to work with the Ukrainian side on a memorandum ..."). Pairs with one unknown speaker need overlap >= 0.8 or 3-gram share >= 0.4.
+-- description: Pairs of quote units (int_quote_tokens.unit_id: one story, one normalised wording, one speaker) in the same story that report the same quotation (both directions). Blocking: only units sharing an index key are compared — a word, a word 3-gram or the whole normalised wording — and only keys held by at most 64 units of the story (document-frequency cap), through an inverted-index join, so a big story never compares all its quote pairs (pairs <= 64 x postings; a story with <= 64 distinct units is compared exhaustively). A candidate pair matches when the speakers are compatible (same speaker entity, similar speaker names, or at least one unknown) and either the normalised wording is identical, or both have >= 4 distinct words and the overlap coefficient |A∩B| / min(|A|,|B|) of their word sets is >= 0.7 with at least 4 shared words (so a quote embedded in a longer rendering of it matches), or they share a passage: >= 5 word 3-grams in common covering >= 25% of the shorter quote's 3-grams (two renderings that each add words at different ends, e.g. "We have agreed ... that Russia will propose and is ready to work with the Ukrainian side on a memorandum ..."). Pairs with one unknown speaker need overlap >= 0.8 or 3-gram share >= 0.4.
 -- depends_on: int_quote_tokens
--- column src: quote id
--- column dst: quote id of a matching quote
+-- column src: unit id
+-- column dst: unit id of a matching unit
 -- column overlap: overlap coefficient of the two word sets
-with pairs as (
+with units as (
     select
-        a.quote_id as a_id,
-        b.quote_id as b_id,
+        unit_id,
+        any_value(story_id) as story_id,
+        any_value(norm) as norm,
+        any_value(words) as words,
+        any_value(n_words) as n_words,
+        any_value(trigrams) as trigrams,
+        any_value(speaker_entity_id) as speaker_entity_id,
+        any_value(speaker_name) as speaker_name
+    from int_quote_tokens
+    group by unit_id
+),
+postings as (
+    select story_id, unit_id, 'w ' || unnest(words) as k from units
+    union all
+    select story_id, unit_id, 't ' || unnest(trigrams) as k from units
+    union all
+    select story_id, unit_id, 'n ' || norm as k from units
+),
+df as (
+    select story_id, k, count(*) as df from postings group by story_id, k
+),
+indexed as (
+    select p.story_id, p.unit_id, p.k
+    from postings as p
+    join df as d using (story_id, k)
+    where d.df between 2 and 64
+),
+candidates as (
+    select distinct a.unit_id as a_id, b.unit_id as b_id
+    from indexed as a
+    join indexed as b
+      on a.story_id = b.story_id and a.k = b.k and a.unit_id < b.unit_id
+),
+pairs as (
+    select
+        a.unit_id as a_id,
+        b.unit_id as b_id,
         a.norm = b.norm as same_norm,
         len(list_intersect(a.words, b.words)) as inter,
         least(a.n_words, b.n_words) as min_words,
@@ -23,9 +58,9 @@ with pairs as (
                  or (b.speaker_entity_id is null and b.speaker_name is null) then 'one_unknown'
             else 'different'
         end as speakers
-    from int_quote_tokens as a
-    join int_quote_tokens as b
-      on a.story_id = b.story_id and a.quote_id < b.quote_id
+    from candidates as c
+    join units as a on a.unit_id = c.a_id
+    join units as b on b.unit_id = c.b_id
 ),
 matched as (
     select a_id, b_id, case when same_norm then 1.0 else inter / min_words end as overlap

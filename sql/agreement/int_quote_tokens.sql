@@ -14,6 +14,7 @@
 -- column kind: direct, partial or indirect
 -- column speaker_entity_id: resolved speaker entity (may be null)
 -- column speaker_name: resolved speaker name (may be null)
+-- column unit_id: hash of (story_id, norm, speaker_entity_id, speaker_name): quotes with the same unit always report the same quotation, so grouping compares units, not every copy of a widely carried quote
 with q as (
     select
         q.quote_id,
@@ -42,5 +43,10 @@ final as (
                                      lambda i: seq[i] || ' ' || seq[i + 1] || ' ' || seq[i + 2])) as trigrams
     from seq
 )
-select *, len(words) as n_words from final
-where n_words > 0
+select
+    *,
+    len(words) as n_words,
+    md5(concat_ws(chr(31), story_id, norm, coalesce('e' || speaker_entity_id, '-'),
+                  coalesce('n' || speaker_name, '-'))) as unit_id
+from final
+where len(words) > 0
