@@ -1,5 +1,5 @@
 -- model: int_claim_pairs
--- description: Scored candidate pairs of sentences (a_key < b_key) from different articles of the same story. Blocking: a pair is a candidate only when the two sentences share at least one term rare in the story (df <= max(3, min(200, 25% of its sentences))), through an inverted-index join, so a big story never compares all its sentence pairs. Scores weigh every shared term by its in-story IDF (int_claim_weights).
+-- description: Scored candidate pairs of sentences (a_key < b_key) from different articles of the same story that share at least 2 terms (fewer can never match, see int_claim_edges). Blocking: a pair is a candidate only when the two sentences share at least one term rare in the story (df <= max(3, min(200, 25% of its sentences))), through an inverted-index join, so a big story never compares all its sentence pairs (candidates <= 200 x postings). Scores weigh every shared term by its in-story IDF (int_claim_weights); each sentence carries its (term, idf) list, so scoring a candidate is a list intersection, not a join.
 -- depends_on: int_claim_tokens, int_claim_weights
 -- column story_id: story
 -- column a_key: sentence_key of the first sentence
@@ -15,47 +15,49 @@
 with postings as (
     select t.story_id, t.sentence_key, t.article_id, unnest(t.words) as w from int_claim_tokens as t
 ),
-rare as (
-    select p.*
+weighted as (
+    select p.story_id, p.sentence_key, p.article_id, p.w, w.idf, w.df, w.n_sentences
     from postings as p
     join int_claim_weights as w using (story_id, w)
-    where w.df <= greatest(3, least(200, 0.25 * w.n_sentences))
+),
+bags as (
+    select sentence_key, any_value(story_id) as story_id, any_value(article_id) as article_id,
+           list(struct_pack(w := w, idf := idf)) as terms, list(w) as words,
+           sum(idf) as w_sum, sum(idf * idf) as w_sq
+    from weighted
+    group by sentence_key
+),
+rare as (
+    select story_id, sentence_key, article_id, w
+    from weighted
+    where df <= greatest(3, least(200, 0.25 * n_sentences))
 ),
 candidates as (
-    select distinct a.story_id, a.sentence_key as a_key, b.sentence_key as b_key,
-           a.article_id as a_article_id, b.article_id as b_article_id
+    select distinct a.sentence_key as a_key, b.sentence_key as b_key
     from rare as a
     join rare as b
       on a.story_id = b.story_id and a.w = b.w
      and a.sentence_key < b.sentence_key and a.article_id <> b.article_id
 ),
-sums as (
-    select t.sentence_key, sum(w.idf) as w_sum, sum(w.idf * w.idf) as w_sq
-    from postings as t
-    join int_claim_weights as w using (story_id, w)
-    group by t.sentence_key
-),
 shared as (
-    select c.story_id, c.a_key, c.b_key, c.a_article_id, c.b_article_id,
-           unnest(list_intersect(ta.words, tb.words)) as w
+    select c.a_key, c.b_key, ta.story_id, ta.article_id as a_article_id, tb.article_id as b_article_id,
+           list_filter(ta.terms, lambda x: list_contains(tb.words, x.w)) as st,
+           ta.w_sum as a_sum, tb.w_sum as b_sum, ta.w_sq as a_sq, tb.w_sq as b_sq
     from candidates as c
-    join int_claim_tokens as ta on ta.sentence_key = c.a_key
-    join int_claim_tokens as tb on tb.sentence_key = c.b_key
+    join bags as ta on ta.sentence_key = c.a_key
+    join bags as tb on tb.sentence_key = c.b_key
 ),
 scored as (
-    select s.story_id, s.a_key, s.b_key, any_value(s.a_article_id) as a_article_id,
-           any_value(s.b_article_id) as b_article_id,
-           count(*) as n_shared, sum(w.idf) as w_shared, sum(w.idf * w.idf) as w_shared_sq
-    from shared as s
-    join int_claim_weights as w using (story_id, w)
-    group by s.story_id, s.a_key, s.b_key
+    select *, len(st) as n_shared,
+           list_sum(list_transform(st, lambda x: x.idf)) as w_shared,
+           list_sum(list_transform(st, lambda x: x.idf * x.idf)) as w_shared_sq
+    from shared
 )
 select
-    p.story_id, p.a_key, p.b_key, p.a_article_id, p.b_article_id, p.n_shared, p.w_shared,
-    least(sa.w_sum, sb.w_sum) as w_min,
-    p.w_shared_sq / sqrt(sa.w_sq * sb.w_sq) as cosine,
-    p.w_shared / least(sa.w_sum, sb.w_sum) as overlap,
-    p.w_shared / (sa.w_sum + sb.w_sum - p.w_shared) as wjaccard
-from scored as p
-join sums as sa on sa.sentence_key = p.a_key
-join sums as sb on sb.sentence_key = p.b_key
+    story_id, a_key, b_key, a_article_id, b_article_id, n_shared, w_shared,
+    least(a_sum, b_sum) as w_min,
+    w_shared_sq / sqrt(a_sq * b_sq) as cosine,
+    w_shared / least(a_sum, b_sum) as overlap,
+    w_shared / (a_sum + b_sum - w_shared) as wjaccard
+from scored
+where n_shared >= 2

@@ -265,3 +265,75 @@ def test_data_tests_catch_a_cross_story_group(db):
     finally:
         db.execute("delete from quote_variants")
         db.execute("insert into quote_variants select * from qv_backup")
+
+
+# Regression (PolNeAR train, assert_quote_agreement_counts "counts differ"): two short fragments quoted
+# by one outlet are both contained in a longer indirect rendering printed by another, so transitive
+# chaining put "women's card big league" in the group whose canonical wording is the "weak like a
+# baby" passage, with which it shares no word (min_similarity 0).
+FRAG_CARD = "women's card big league"
+FRAG_BABY = "weak like a baby"
+LONG_BOTH = "Clinton is playing the women's card big league and said that Rubio is weak like a baby"
+LONG_BABY = ("weak on illegal immigration, you know that. Weak - Rubio - weak on illegal immigration. "
+             "Like weak like a baby")
+RALLY = ("Donald Trump told a rally in Florida on Saturday that his rivals for the Republican nomination "
+         "were failing. ")
+
+
+@pytest.fixture(scope="module")
+def chain_db(tmp_path_factory) -> duckdb.DuckDBPyConnection:
+    root = tmp_path_factory.mktemp("agreement_chain")
+    processed = root / "processed"
+    arts = [
+        _article("c1", "Outlet One", "Trump mocks Clinton and Rubio at Florida rally",
+                 RALLY + f"He said Clinton was playing the “{FRAG_CARD}” and called Rubio “{FRAG_BABY}.”",
+                 D1, "d1/c1.txt"),
+        _article("c2", "Outlet Two", "Trump mocks Clinton and Rubio at a Florida rally",
+                 RALLY + f"Trump said that {LONG_BOTH}. He added: “{LONG_BABY}.”", D1, "d1/c2.txt"),
+    ]
+    parquet.write_batch(processed, "b0", "d1", {"articles": arts}, "run-1")
+    rows = stories.update_stories(processed, [a["article_id"] for a in arts], "run-1", False)
+    parquet.write_batch(processed, "stories-run-1", "_corpus", rows, "run-1")
+    quotes = []
+    printed = {"c1": ((FRAG_CARD, "partial"), (FRAG_BABY, "partial")),
+               "c2": ((LONG_BOTH, "indirect"), (LONG_BABY, "direct"))}
+    for a in arts:
+        for text, kind in printed[a["article_id"]]:
+            pos = a["body"].find(text)
+            if pos >= 0:
+                quotes.append({"quote_id": f"{a['article_id']}-{pos}", "article_id": a["article_id"],
+                               "sentence_no": 0, "start_char": pos, "end_char": pos + len(text), "text": text,
+                               "kind": kind, "speaker_text": "Trump", "speaker_start": None, "speaker_end": None,
+                               "speaker_entity_id": "E_trump", "speaker_name": "Donald Trump", "cue": "said",
+                               "confidence": 0.9})
+    assert len(quotes) == 4
+    con = duckdb.connect(str(root / "w.duckdb"))
+    sentences = [{"article_id": a["article_id"], **s} for a in arts for s in split(a["body"])]
+    empty_mentions = pa.table({"article_id": pa.array([], pa.string()), "sentence_no": pa.array([], pa.int64()),
+                               "start_char": pa.array([], pa.int64()), "end_char": pa.array([], pa.int64()),
+                               "text": pa.array([], pa.string()), "label": pa.array([], pa.string()),
+                               "entity_id": pa.array([], pa.string()), "entity_key": pa.array([], pa.string()),
+                               "entity_name": pa.array([], pa.string())})
+    for name, tbl in (("sentences", pa.Table.from_pylist(sentences)), ("quotes", pa.Table.from_pylist(quotes)),
+                      ("entity_mentions", empty_mentions),
+                      ("entities", pa.table({"entity_id": pa.array([], pa.string()),
+                                             "name": pa.array([], pa.string()),
+                                             "label": pa.array([], pa.string())}))):
+        con.register("tbl", tbl)
+        con.execute(f"create table {name} as select * from tbl")
+        con.unregister("tbl")
+    run_our_models(con, processed)
+    yield con
+    con.close()
+
+
+def test_chained_fragments_do_not_share_a_group(chain_db):
+    assert len({r[0] for r in q(chain_db, "select story_id from articles")}) == 1
+    groups = dict(q(chain_db, "select text, quote_group_id from quote_variants"))
+    # the fragment and the long sentence containing it still group; the disjoint fragment does not
+    # join the group of the canonical "weak like a baby" passage
+    assert groups[FRAG_BABY] == groups[LONG_BABY] == groups[LONG_BOTH]
+    assert groups[FRAG_CARD] != groups[LONG_BABY]
+    assert q(chain_db, "select min(min_similarity) from quote_agreement")[0][0] > 0
+    sql = (SQL_DIR / "tests" / "assert_quote_agreement_counts.sql").read_text()
+    assert chain_db.execute(sql).fetchall() == []
