@@ -9,26 +9,45 @@ Two groupings of articles, both incremental and stable across runs:
   the shorter text's shingles in the longer one >= ``SYN_CONTAINMENT`` checked on
   the same candidates. The group id is the id of the group's founding article.
 
-* **Story** — articles about the same *event*. An article joins the existing
-  story it is most similar to when the score is >= ``STORY_THRESHOLD``:
+* **Story** — articles about the same *event* ("the first presidential
+  debate", not "the election"). A story's profile is its *core*: the compact
+  features of its first ``MAX_CORE`` non-copy articles. The profile stops
+  growing after that, and an article is compared with the core members one by
+  one, never with an ever-broadening centroid, so a story cannot chain its way
+  through a whole topic. For one core member m:
 
-      score = date_factor * (W_TERMS * cosine(tf-idf of article, story centroid)
-                             + W_ENTS * idf-weighted share of the article's
-                                        named entities the story already has)
+      pair(a, m) = W_TERMS * cosine(tf-idf of a, tf-idf of m)
+                 + W_ENTS  * idf-weighted share of a's named entities that m names
+
+  and the story score is ``date_factor`` times the mean pair similarity to the
+  closest *majority* of the core (1 of 1, 2 of 2, 2 of 3, 3 of 4 or 5, 4 of 6).
+  The article joins the best-scoring story whose score reaches its join threshold:
+
+      STORY_THRESHOLD
+      + TOPIC_MARGIN (TOPIC_MARGIN_DATED when the dates agree) if less than
+        SPEC_SHARE_MIN of the similarity comes from event-specific terms and
+        entities (document frequency <= max(SPEC_MIN_DF, SPEC_SHARE * documents));
+        sharing only topic-wide words ("Trump", "campaign") is not enough
+      + UNDATED_MARGIN + UNDATED_SIZE_SLOPE * log2(story size) when the article
+        or the story has no publication date: a missing date is unknown, not
+        compatible, so the text has to carry more evidence, the more so the
+        larger the story.
 
   ``date_factor`` is 1 within ``DATE_SLACK`` days of the story's dates and falls
   linearly to 0 at ``DATE_WINDOW`` days, so the same topic months apart (two
-  rounds of talks, two rehab stories) stays apart. A syndicated copy always
-  joins the story of the text it copies. Otherwise the article founds a new
-  story whose id is its own article id.
+  rounds of talks, two rehab stories) stays apart. Only ``published_at`` counts
+  as a date (ingestion time says nothing about the event). A syndicated copy
+  always joins the story of the text it copies (without entering the core).
+  Otherwise the article founds a new story whose id is its own article id.
 
 Comparisons are blocked: an article is compared only with stories that share
-one of its rarest keys (entity keys, high-idf terms) on a day within the date
-window (inverted index key -> day -> stories), never with the whole corpus.
+one of its most salient keys (entity keys, high-idf terms) with a core member,
+on a day within the date window or undated (inverted index key -> day ->
+stories), never with the whole corpus.
 
 Processing is deterministic in article order (published_at, source_path,
 article_id), so a full refresh reproduces the same ids. The index of compact
-features (document frequencies, story centroids, entity counts, dates,
+features (document frequencies, story cores, dates,
 MinHash signatures) persists under ``<processed>/_story_index/index.json.gz``,
 written atomically; article bodies are never all held in memory.
 """
@@ -53,10 +72,19 @@ from tasks.settings import RULES_DIR
 
 INDEX_DIR = "_story_index"
 INDEX_FILE = "index.json.gz"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 # ---- parameters (documented in the module docstring)
 STORY_THRESHOLD = 0.13
+MAX_CORE = 6            # founding articles that define a story's profile (it stops growing after that)
+CORE_TERMS = 100        # tf-idf terms kept per core article
+SPEC_SHARE = 0.03       # a term in at most this share of documents (or SPEC_MIN_DF) is event-specific
+SPEC_MIN_DF = 10
+SPEC_SHARE_MIN = 0.35   # share of the similarity that must come from event-specific terms ...
+TOPIC_MARGIN = 0.10     # ... or the join threshold rises by this much (undated comparison)
+TOPIC_MARGIN_DATED = 0.0   # ... (dates agree)
+UNDATED_MARGIN = 0.02   # added to the threshold when the dates cannot be compared ...
+UNDATED_SIZE_SLOPE = 0.01  # ... plus this times log2(story size)
 W_TERMS = 0.7
 W_ENTS = 0.3
 DATE_SLACK = 3          # days around a story's dates with no penalty
@@ -262,9 +290,7 @@ def raw_features(article: dict, mentions: Iterable[dict] = ()) -> RawFeatures:
         tf[e] += 1
     sh = shingle_hashes(body)
     sig = minhash(sh) if len(sh) >= MIN_SHINGLES else None
-    day = _day_of(article.get("published_at"))
-    if day is None:
-        day = _day_of(article.get("ingested_at"))
+    day = _day_of(article.get("published_at"))   # ingestion time says nothing about when the event was
     return RawFeatures(article["article_id"], day, sort_key_of(article), title, dict(tf), ents, sig, len(sh))
 
 
@@ -288,21 +314,54 @@ def compact_features(raw: RawFeatures, df: dict[str, int], n_docs: int) -> Featu
 # ---------------------------------------------------------------- index
 
 @dataclass
+class Member:
+    """Compact features of one core (founding) article of a story."""
+    vec: dict[str, float]           # its top CORE_TERMS tf-idf weights
+    ents: frozenset[str]            # its entity keys ("e:...")
+    norm: float = 1.0               # L2 norm of ``vec`` (not persisted)
+
+    def __post_init__(self) -> None:
+        self.norm = math.sqrt(sum(w * w for w in self.vec.values())) or 1.0
+
+    def to_json(self) -> dict:
+        return {"v": {k: round(v, 5) for k, v in self.vec.items()}, "e": sorted(self.ents)}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Member":
+        return cls(d["v"], frozenset(d["e"]))
+
+    @classmethod
+    def of(cls, f: "Features") -> "Member":
+        top = sorted(f.vec.items(), key=lambda kv: (-kv[1], kv[0]))[:CORE_TERMS]
+        return cls(dict(top), frozenset(f.entities))
+
+
+@dataclass
 class Story:
+    """A story's profile: its first MAX_CORE non-copy articles (the core), its dates and size.
+
+    The profile stops growing once the core is full, so later articles are
+    always judged against the articles that founded the story, never against
+    an ever-broadening centroid (no topic chaining).
+    """
     story_id: str
-    centroid: dict[str, float] = field(default_factory=dict)
-    entities: dict[str, int] = field(default_factory=dict)
+    core: list[Member] = field(default_factory=list)
     days: list[int] = field(default_factory=list)
     n: int = 0
+    n_undated: int = 0
     keys: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        return {"c": {k: round(v, 5) for k, v in self.centroid.items()}, "e": self.entities,
-                "d": self.days, "n": self.n, "k": self.keys}
+        return {"m": [m.to_json() for m in self.core], "d": self.days, "n": self.n, "u": self.n_undated,
+                "k": self.keys}
 
     @classmethod
     def from_json(cls, sid: str, d: dict) -> "Story":
-        return cls(sid, d["c"], d["e"], d["d"], d["n"], d["k"])
+        return cls(sid, [Member.from_json(m) for m in d["m"]], d["d"], d["n"], d["u"], d["k"])
+
+    def posting_days(self) -> list[int | None]:
+        """Days under which the story is posted in the blocking index (None: it has undated articles)."""
+        return list(self.days) + ([None] if self.n_undated or not self.days else [])
 
 
 @dataclass
@@ -329,9 +388,7 @@ class StoryIndex:
                   signatures=d["signatures"], n_shingles=d.get("n_shingles", {}))
         idx.stories = {sid: Story.from_json(sid, s) for sid, s in d["stories"].items()}
         for s in idx.stories.values():
-            for day in s.days:
-                for k in s.keys:
-                    idx.postings[k][day].add(s.story_id)
+            _post(idx, s, s.keys, s.posting_days())
         for aid in sorted(idx.signatures):
             for b in _bands(np.asarray(idx.signatures[aid], dtype=np.int64)):
                 idx.lsh[b].append(aid)
@@ -355,6 +412,7 @@ class StoryIndex:
 
     @classmethod
     def load(cls, folder: Path) -> "StoryIndex | None":
+        """The saved index, or None when there is none or it was written by another index version."""
         path = folder / INDEX_FILE
         if not path.exists():
             return None
@@ -364,15 +422,26 @@ class StoryIndex:
         return cls.from_json(d)
 
 
+def _post(index: StoryIndex, s: Story, keys: Iterable[str], days: Iterable[int | None]) -> None:
+    days = list(days)
+    for k in keys:
+        for d in days:
+            index.postings[k][d].add(s.story_id)
+
+
 def _bands(sig: np.ndarray) -> list[str]:
     rows = N_PERM // N_BANDS
     return [f"{b}:" + ",".join(map(str, sig[b * rows:(b + 1) * rows].tolist())) for b in range(N_BANDS)]
 
 
-def date_factor(day: int | None, days: list[int]) -> float:
-    """1 within DATE_SLACK days of the story's nearest date, linear down to 0 at DATE_WINDOW; 1 if undated."""
+def date_factor(day: int | None, days: list[int]) -> float | None:
+    """1 within DATE_SLACK days of the story's nearest date, linear down to 0 at DATE_WINDOW.
+
+    None when either side has no date: unknown, not compatible (the caller then
+    asks for stronger textual evidence, see :func:`join_threshold`).
+    """
     if day is None or not days:
-        return 1.0
+        return None
     gap = min(abs(day - d) for d in days)
     if gap <= DATE_SLACK:
         return 1.0
@@ -381,16 +450,77 @@ def date_factor(day: int | None, days: list[int]) -> float:
     return (DATE_WINDOW - gap) / (DATE_WINDOW - DATE_SLACK)
 
 
-def story_score(f: Features, s: Story) -> float:
-    """Similarity of an article to a story (see module docstring); 0 outside the date window."""
-    dfac = date_factor(f.day, s.days)
-    if dfac == 0.0:
-        return 0.0
-    cnorm = math.sqrt(sum(v * v for v in s.centroid.values())) or 1.0
-    cos = sum(w * s.centroid.get(t, 0.0) for t, w in f.vec.items()) / cnorm
+def specific_df(n_docs: int) -> float:
+    """Document frequency up to which a term/entity is event-specific rather than topic-wide."""
+    return max(SPEC_MIN_DF, SPEC_SHARE * n_docs)
+
+
+def pair_similarity(f: "Features", m: Member, df: dict[str, int], spec_cut: float) -> tuple[float, float]:
+    """(similarity, specific part) of an article and one core member.
+
+    similarity = W_TERMS * cosine(tf-idf vectors) + W_ENTS * idf-weighted share of
+    the article's entities the member also names. The specific part is the same
+    sum restricted to shared terms/entities whose document frequency is at most
+    ``spec_cut`` (event-specific words and names, not topic-wide ones such as
+    "election" or "Trump" in a corpus of campaign news).
+    """
+    dot = spec_dot = 0.0
+    for t, w in f.vec.items():
+        mw = m.vec.get(t)
+        if mw is not None:
+            p = w * mw
+            dot += p
+            if df.get(t, 0) <= spec_cut:
+                spec_dot += p
     total = sum(f.entities.values())
-    ent = sum(w for e, w in f.entities.items() if e in s.entities) / total if total else 0.0
-    return dfac * (W_TERMS * cos + W_ENTS * ent)
+    ent = spec_ent = 0.0
+    if total:
+        for e, w in f.entities.items():
+            if e in m.ents:
+                ent += w
+                if df.get(e, 0) <= spec_cut:
+                    spec_ent += w
+        ent /= total
+        spec_ent /= total
+    return (W_TERMS * dot / m.norm + W_ENTS * ent,
+            W_TERMS * spec_dot / m.norm + W_ENTS * spec_ent)
+
+
+def story_score(f: "Features", s: Story, df: dict[str, int], n_docs: int) -> tuple[float, float]:
+    """(score, join threshold) of an article against a story.
+
+    The score is the date factor times the mean pair similarity to the closest
+    majority of the story's core articles (all of them up to 2, 2 of 3, 3 of 4
+    or 5, 4 of 6): an article must resemble most of the articles that founded
+    the story, not one of them and not their union. 0 outside the date window.
+    """
+    dfac = date_factor(f.day, s.days)
+    if dfac == 0.0 or not s.core:
+        return 0.0, 1.0
+    cut = specific_df(n_docs)
+    pairs = sorted((pair_similarity(f, m, df, cut) for m in s.core), reverse=True)
+    k = len(pairs) // 2 + 1
+    sim = sum(p[0] for p in pairs[:k]) / k
+    spec = sum(p[1] for p in pairs[:k]) / k
+    return (1.0 if dfac is None else dfac) * sim, join_threshold(sim, spec, dfac is None, s.n)
+
+
+def join_threshold(sim: float, spec: float, undated: bool, size: int) -> float:
+    """Score an article needs to join a story of ``size`` articles.
+
+    STORY_THRESHOLD, raised when less than SPEC_SHARE_MIN of the similarity comes
+    from event-specific terms (the article shares only the topic with the story:
+    + TOPIC_MARGIN, or TOPIC_MARGIN_DATED when the dates agree, since matching
+    dates already point at one event), and when the dates cannot be compared
+    (a missing date is unknown, so the text has to carry the evidence):
+    + UNDATED_MARGIN + UNDATED_SIZE_SLOPE * log2(size), stricter for larger stories.
+    """
+    thr = STORY_THRESHOLD
+    if sim <= 0 or spec < SPEC_SHARE_MIN * sim:
+        thr += TOPIC_MARGIN if undated else TOPIC_MARGIN_DATED
+    if undated:
+        thr += UNDATED_MARGIN + UNDATED_SIZE_SLOPE * math.log2(max(size, 1))
+    return thr
 
 
 def _syn_similarity(a: np.ndarray, b: np.ndarray, na: int, nb: int) -> tuple[float, float]:
@@ -404,8 +534,8 @@ def _syn_similarity(a: np.ndarray, b: np.ndarray, na: int, nb: int) -> tuple[flo
     return j, min(1.0, inter / small)
 
 
-def candidate_stories(f: Features, index: StoryIndex) -> set[str]:
-    """Stories sharing one of the article's blocking keys on a day within the date window."""
+def candidate_stories(f: "Features", index: StoryIndex) -> set[str]:
+    """Stories sharing one of the article's blocking keys on a day within the date window (or undated)."""
     out: set[str] = set()
     for k in f.block_keys:
         by_day = index.postings.get(k)
@@ -425,7 +555,7 @@ def candidate_stories(f: Features, index: StoryIndex) -> set[str]:
     return out
 
 
-def find_syndicated(f: Features, index: StoryIndex) -> tuple[str | None, float]:
+def find_syndicated(f: "Features", index: StoryIndex) -> tuple[str | None, float]:
     """Best near-duplicate already in the index within the date window: (article_id, similarity) or (None, 0)."""
     if f.signature is None:
         return None, 0.0
@@ -446,22 +576,34 @@ def find_syndicated(f: Features, index: StoryIndex) -> tuple[str | None, float]:
     return best, best_sim
 
 
-def _add_to_story(s: Story, f: Features) -> None:
-    for t, w in f.vec.items():
-        s.centroid[t] = s.centroid.get(t, 0.0) + w
-    if len(s.centroid) > MAX_CENTROID:
-        s.centroid = dict(sorted(s.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CENTROID])
-    for e in f.entities:
-        s.entities[e] = s.entities.get(e, 0) + 1
-    if f.day is not None and f.day not in s.days:
+def _add_to_story(index: StoryIndex, s: Story, f: "Features", copy: bool) -> None:
+    """Count the article in the story; a non-copy joins the core while it has room (and posts its keys)."""
+    new_keys: list[str] = []
+    if not copy and len(s.core) < MAX_CORE:
+        s.core.append(Member.of(f))
+        have = set(s.keys)
+        new_keys = [k for k in f.block_keys if k not in have]
+        s.keys = sorted(have | set(new_keys))
+    old_days = s.posting_days() if s.n else []
+    if f.day is None:
+        s.n_undated += 1
+    elif f.day not in s.days:
         s.days.append(f.day)
         s.days.sort()
     s.n += 1
-    s.keys = sorted(set(s.keys) | set(f.block_keys))
+    new_days = [d for d in s.posting_days() if d not in old_days]
+    _post(index, s, new_keys, old_days)        # posting days only ever grow
+    _post(index, s, s.keys, new_days)
 
 
-def assign_one(f: Features, index: StoryIndex) -> tuple[str, float, str, float]:
-    """Assign one article (mutating the index). Returns (story_id, score, syndication_group_id, syn_similarity)."""
+def assign_one(f: "Features", index: StoryIndex) -> tuple[str, float, str, float]:
+    """Assign one article (mutating the index). Returns (story_id, score, syndication_group_id, syn_similarity).
+
+    A near-duplicate of an indexed article joins that article's story and
+    syndication group. Otherwise the article joins the candidate story with the
+    highest score among those whose score reaches their join threshold, or
+    founds a new story (id = its article id, score 1).
+    """
     syn_of, syn_sim = find_syndicated(f, index)
     if syn_of is not None:
         story_id, group = index.articles[syn_of][0], index.articles[syn_of][1]
@@ -470,22 +612,16 @@ def assign_one(f: Features, index: StoryIndex) -> tuple[str, float, str, float]:
         group = f.article_id
         best, score = None, 0.0
         for sid in sorted(candidate_stories(f, index)):
-            sc = story_score(f, index.stories[sid])
-            if sc > score:
+            sc, thr = story_score(f, index.stories[sid], index.df, index.n_docs)
+            if sc >= thr and sc > score:
                 best, score = sid, sc
-        if best is not None and score >= STORY_THRESHOLD:
-            story_id = best
-        else:
-            story_id, score = f.article_id, 1.0
+        story_id = best if best is not None else f.article_id
+        if best is None:
+            score = 1.0
     story = index.stories.get(story_id)
     if story is None:
         story = index.stories[story_id] = Story(story_id)
-    before = set(story.keys), set(story.days)
-    _add_to_story(story, f)
-    for k in story.keys:
-        for d in story.days:
-            if k not in before[0] or d not in before[1]:
-                index.postings[k][d].add(story_id)
+    _add_to_story(index, story, f, copy=syn_of is not None)
     index.articles[f.article_id] = [story_id, group, f.day, round(score, 4), round(syn_sim if syn_of else 1.0, 4)]
     if f.signature is not None:
         index.signatures[f.article_id] = f.signature.tolist()
