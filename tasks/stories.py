@@ -79,8 +79,11 @@ STORY_THRESHOLD = 0.13
 MAX_CORE = 6            # founding articles that define a story's profile (it stops growing after that)
 CORE_TERMS = 100        # tf-idf terms kept per core article
 SPEC_SHARE = 0.03       # a term in at most this share of documents (or SPEC_MIN_DF) is event-specific
-SPEC_MIN_DF = 10
+SPEC_MIN_DF = 5
 SPEC_SHARE_MIN = 0.35   # share of the similarity that must come from event-specific terms ...
+TOPIC_WEIGHT = 0.6      # weight of topic-wide (not event-specific) overlap when dates are unknown
+TOPIC_WEIGHT_DATED = 1.0   # ... and when the dates agree
+SPEC_MIN_UNDATED = 0.03  # without dates, at least this much similarity must come from event-specific keys
 TOPIC_MARGIN = 0.10     # ... or the join threshold rises by this much (undated comparison)
 TOPIC_MARGIN_DATED = 0.0   # ... (dates agree)
 UNDATED_MARGIN = 0.02   # added to the threshold when the dates cannot be compared ...
@@ -489,23 +492,34 @@ def pair_similarity(f: "Features", m: Member, df: dict[str, int], spec_cut: floa
 def story_score(f: "Features", s: Story, df: dict[str, int], n_docs: int) -> tuple[float, float]:
     """(score, join threshold) of an article against a story.
 
-    The score is the date factor times the mean pair similarity to the closest
-    majority of the story's core articles (all of them up to 2, 2 of 3, 3 of 4
-    or 5, 4 of 6): an article must resemble most of the articles that founded
-    the story, not one of them and not their union. 0 outside the date window.
+    Each core member's pair similarity counts its topic-wide part (shared terms
+    that are not event-specific) only TOPIC_WEIGHT (TOPIC_WEIGHT_DATED when the
+    dates can be compared) times. The score is the date factor times the mean of
+    these weighted similarities over the closest majority of the story's core
+    (all of them up to 2, 2 of 3, 3 of 4 or 5, 4 of 6): an article must resemble
+    most of the articles that founded the story, not one of them and not their
+    union. 0 outside the date window.
     """
     dfac = date_factor(f.day, s.days)
     if dfac == 0.0 or not s.core:
         return 0.0, 1.0
+    undated = dfac is None
     cut = specific_df(n_docs)
-    pairs = sorted((pair_similarity(f, m, df, cut) for m in s.core), reverse=True)
+    tw = TOPIC_WEIGHT if undated else TOPIC_WEIGHT_DATED
+    pairs = []
+    for m in s.core:
+        sim, spec = pair_similarity(f, m, df, cut)
+        pairs.append((spec + tw * (sim - spec), sim, spec))
+    pairs.sort(reverse=True)
     k = len(pairs) // 2 + 1
-    sim = sum(p[0] for p in pairs[:k]) / k
-    spec = sum(p[1] for p in pairs[:k]) / k
-    return (1.0 if dfac is None else dfac) * sim, join_threshold(sim, spec, dfac is None, s.n)
+    eff = sum(p[0] for p in pairs[:k]) / k
+    sim = sum(p[1] for p in pairs[:k]) / k
+    spec = sum(p[2] for p in pairs[:k]) / k
+    spec_least = min(p[2] for p in pairs[:k])
+    return (1.0 if undated else dfac) * eff, join_threshold(sim, spec, undated, s.n, spec_least)
 
 
-def join_threshold(sim: float, spec: float, undated: bool, size: int) -> float:
+def join_threshold(sim: float, spec: float, undated: bool, size: int, spec_least: float | None = None) -> float:
     """Score an article needs to join a story of ``size`` articles.
 
     STORY_THRESHOLD, raised when less than SPEC_SHARE_MIN of the similarity comes
@@ -514,7 +528,11 @@ def join_threshold(sim: float, spec: float, undated: bool, size: int) -> float:
     dates already point at one event), and when the dates cannot be compared
     (a missing date is unknown, so the text has to carry the evidence):
     + UNDATED_MARGIN + UNDATED_SIZE_SLOPE * log2(size), stricter for larger stories.
+    Without dates, an article never joins when its specific part with one of the
+    closest majority of core members (``spec_least``) is below SPEC_MIN_UNDATED.
     """
+    if undated and (spec if spec_least is None else spec_least) < SPEC_MIN_UNDATED:
+        return math.inf      # nothing event-specific in common and no dates: never the same story
     thr = STORY_THRESHOLD
     if sim <= 0 or spec < SPEC_SHARE_MIN * sim:
         thr += TOPIC_MARGIN if undated else TOPIC_MARGIN_DATED

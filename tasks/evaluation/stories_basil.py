@@ -72,6 +72,33 @@ def evaluate(gold_dir: Path, settings=None) -> list[dict]:
              "f1": s["f1"], "n": s["n"], "target": TARGET}]
 
 
+def load_polnear(gold_dir: Path, split: str = "train") -> list[dict]:
+    """PolNeAR texts as pipeline dicts (first line = title, no dates: published_at is None)."""
+    out = []
+    for p in sorted((Path(gold_dir) / "polnear" / split / "text").glob("*.txt")):
+        title, _, body = p.read_text(encoding="utf-8").partition("\n")
+        out.append({"article_id": p.stem, "title": title.strip(), "body": body.strip(), "published_at": None,
+                    "source_path": f"polnear/{split}/{p.name}"})
+    return out
+
+
+def polnear_story_sizes(gold_dir: Path, split: str = "train") -> dict:
+    """Story-size profile on undated campaign news (no gold clusters: a guard against topic chaining).
+
+    Lexical features only. Returns n articles, n stories, the largest story, the
+    number of stories with more than 20 articles, and the titles of the 3 largest.
+    """
+    from collections import Counter
+    arts = load_polnear(gold_dir, split)
+    pred = cluster(arts)
+    sizes = Counter(pred.values())
+    titles = {a["article_id"]: a["title"] for a in arts}
+    top = sizes.most_common(3)
+    return {"n": len(pred), "stories": len(sizes), "largest": top[0][1] if top else 0,
+            "over_20": sum(1 for n in sizes.values() if n > 20),
+            "top_titles": [[titles[a] for a in sorted(pred) if pred[a] == sid] for sid, _ in top]}
+
+
 if __name__ == "__main__":
     from tasks.evaluation.run import default_gold_dir, format_table
     from tasks.settings import Settings
@@ -80,3 +107,7 @@ if __name__ == "__main__":
         print("no gold dir (../shared/eval or NEWSAGREE_GOLD_DIR)")
         sys.exit(0)
     print(format_table(evaluate(gd, Settings.from_env())))
+    if (gd / "polnear" / "train" / "text").is_dir():
+        prof = polnear_story_sizes(gd)
+        print(f"PolNeAR train (undated): {prof['n']} articles, {prof['stories']} stories, largest {prof['largest']}, "
+              f"{prof['over_20']} with > 20 articles")

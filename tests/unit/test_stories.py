@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -153,3 +154,97 @@ def test_update_stories_over_parquet_is_incremental_and_recovers(tmp_path):
     # full refresh reproduces the same ids
     rows = stories.update_stories(processed, [], "r4", True)
     assert {r["article_id"]: r["story_id"] for r in rows["story_assignments"]} == {"a": "a", "b": "a"}
+
+
+# ---- topic chaining: undated campaign coverage must not collapse into one story
+
+CAMPAIGN = [
+    "The presidential campaign entered a new phase as Donald Trump and Hillary Clinton crisscrossed battleground states.",
+    "Republicans and Democrats traded accusations about the economy, immigration and national security.",
+    "Polls show a tight race in Ohio, Florida and Pennsylvania, with voters divided along party lines.",
+    "Trump told supporters at a rally that the election was rigged, while Clinton's campaign urged turnout.",
+    "Campaign aides said the candidates would keep up a punishing schedule of rallies until Election Day.",
+    "Clinton said Trump was unfit to be president; Trump called Clinton crooked and blamed the media.",
+    "Party officials worried that the bitter primary season had left voters disillusioned with both candidates.",
+    "The Republican National Committee and the Democratic National Committee raised record sums this month.",
+]
+EVENTS = [  # (event words, names): one distinct event each
+    ("a debate at Hofstra University moderated by Lester Holt", "Holt", "Hofstra"),
+    ("a letter from FBI director James Comey to Congress about new emails", "Comey", "Chaffetz"),
+    ("a leaked Access Hollywood tape recorded with Billy Bush", "Bush", "Hollywood"),
+    ("Clinton's pneumonia and her stumble at a September 11 memorial", "Fallon", "Manhattan"),
+    ("a speech by Khizr Khan at the Democratic convention in Philadelphia", "Khan", "Philadelphia"),
+    ("the selection of Indiana governor Mike Pence as running mate", "Pence", "Indianapolis"),
+    ("Tim Kaine's vice presidential debate at Longwood University", "Kaine", "Longwood"),
+    ("the Clinton Foundation's meetings with foreign donors reported by AP", "Huma", "Foundation"),
+    ("a Trump visit to Mexico City to meet President Enrique Pena Nieto", "Nieto", "Mexico"),
+    ("WikiLeaks releasing emails hacked from John Podesta's account", "Podesta", "WikiLeaks"),
+    ("the Orlando nightclub shooting and Trump's call for a Muslim ban", "Mateen", "Orlando"),
+    ("Ted Cruz refusing to endorse Trump in his Cleveland convention speech", "Cruz", "Cleveland"),
+]
+
+
+def _campaign_article(i: int, ev: int, variant: int) -> dict:
+    what, n1, n2 = EVENTS[ev]
+    topic = " ".join(CAMPAIGN[(i + k) % len(CAMPAIGN)] for k in (0, 3, 5))   # no two articles copy each other
+    lead = (f"The week was dominated by {what}. {n1} and {n2} were at the centre of the coverage, "
+            f"and {n1} spoke to reporters about it." if variant == 0 else
+            f"Reporters focused on {what}, with {n2} and {n1} both drawing attention; {n1} later commented.")
+    # no publication date; ingested the same day, as a backfill drop is (the old centroid model chained 20 of 24)
+    return {**art(f"c{i:02d}", f"Campaign news {i}", lead + "\n\n" + topic, None, f"outlet{i % 5}"), "ingested_at": T0}
+
+
+def test_topic_wide_coverage_without_dates_does_not_chain_into_one_story():
+    arts = [_campaign_article(i, i % len(EVENTS), i // len(EVENTS)) for i in range(2 * len(EVENTS))]
+    story, _, idx = assign(arts)
+    sizes = sorted(Counter(story.values()).values(), reverse=True)
+    assert sizes[0] <= len(arts) // 4, sizes             # no topic-wide blob
+    assert all(len(s.core) <= stories.MAX_CORE for s in idx.stories.values())
+
+
+def test_story_profile_stops_growing_after_the_core():
+    lead = ["Swiss mediators opened the session in Geneva with a plea for patience from both capitals.",
+            "Crowds of displaced families gathered in Stepanakert to follow the broadcast from the negotiations.",
+            "Russian peacekeepers stationed along the Lachin road reported no incidents during the Geneva session.",
+            "An Armenian opposition party called the Geneva format a trap and threatened street protests in Yerevan.",
+            "Baku's state television showed Mammadov shaking hands with the Swiss mediator before the Geneva talks.",
+            "The European Union's special representative flew to Geneva and met both delegations separately.",
+            "Truck drivers stuck at the Lachin checkpoint told reporters they had waited for three days.",
+            "Mirzoyan's spokeswoman said the Armenian delegation brought new maps of the border to Geneva.",
+            "Human rights groups urged negotiators in Geneva to put the fate of missing persons on the agenda."]
+    talks = TALKS.format(n="new", place="Karabakh", topic="maps").split(". ")
+    base = [art(f"t{i}", f"Lachin talks day {i}", lead[i] + " " + lead[(i + 4) % 9] + "\n\n" + talks[0] + ".",
+                T0 + timedelta(hours=i))
+            for i in range(len(lead))]
+    story, group, idx = assign(base)
+    assert set(story.values()) == {"t0"}
+    n_texts = len(set(group.values()))                 # copies do not enter the core
+    assert n_texts > stories.MAX_CORE
+    s = idx.stories["t0"]
+    assert len(s.core) == stories.MAX_CORE and s.n == len(base)
+    assert len(s.keys) <= stories.MAX_CORE * stories.N_BLOCK_KEYS
+
+
+def test_missing_dates_are_unknown_not_compatible():
+    assert stories.date_factor(None, [5]) is None and stories.date_factor(5, []) is None
+    assert stories.date_factor(5, [6]) == 1.0 and stories.date_factor(5, [40]) == 0.0
+    dated = stories.join_threshold(0.3, 0.3, undated=False, size=8)
+    undated_small = stories.join_threshold(0.3, 0.3, undated=True, size=1)
+    undated_big = stories.join_threshold(0.3, 0.3, undated=True, size=64)
+    assert dated < undated_small < undated_big
+    # sharing only topic-wide terms raises the bar
+    assert stories.join_threshold(0.3, 0.0, undated=True, size=1) > undated_small
+    # the ingestion time is not a publication date
+    f = stories.raw_features({"article_id": "x", "title": "t", "body": "b", "published_at": None, "ingested_at": T0})
+    assert f.day is None
+
+
+def test_undated_same_event_still_joins():
+    a = art("a", "Armenia, Azerbaijan resume Lachin talks in Geneva",
+            TALKS.format(n="first", place="Nagorno-Karabakh", topic="guarantees for civilians"), None, "x")
+    b = art("b", "Geneva round on Lachin corridor ends without deal",
+            TALKS.format(n="latest", place="Karabakh", topic="Yerevan's concessions"), None, "y")
+    c = art("c", "Corver rehab", REHAB.format(name="Liam Corver", place="Arizona", event="a fall", last="Corver",
+                                              festival="Cannes", age=41), None, "z")
+    story, _, _ = assign([a, b, c])
+    assert story == {"a": "a", "b": "a", "c": "c"}
