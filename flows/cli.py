@@ -97,12 +97,22 @@ def settings_from(args: argparse.Namespace):
 
 
 def cmd_run(args) -> int:
+    from flows.local_api import LocalPrefectAPI
+    api = LocalPrefectAPI.start()       # boots while the imports below run
+    try:
+        return _run(args, api)
+    finally:
+        if api is not None:
+            api.stop()
+
+
+def _run(args, api) -> int:
     from flows.nightly import run_nightly
     from flows.summary import format_run_summary
     from tasks.runlock import RunLocked
     settings = settings_from(args)
     try:
-        summary = run_nightly(settings, wait_seconds=args.wait)
+        summary = run_nightly(settings, wait_seconds=args.wait, before_flow=api.wait_healthy if api else None)
     except RunLocked as exc:
         print(f"newsagree run: {exc}", file=sys.stderr)
         return EXIT_LOCKED

@@ -93,6 +93,15 @@ def _record_run(processed_dir: Path, summary: RunSummary, started: datetime) -> 
     parquet.write_batch(processed_dir, key, "_runs", {"runs": [row]}, summary.run_id)
 
 
+def _release_workers() -> None:
+    """All batches are in: stop the worker processes now, so their memory (a spaCy model each) is
+    free before the story stage and the warehouse build, instead of at the end of the flow."""
+    from prefect.context import FlowRunContext
+    ctx = FlowRunContext.get()
+    if ctx is not None and isinstance(ctx.task_runner, ProcessPoolTaskRunner):
+        ctx.task_runner.cancel_all()
+
+
 def task_runner_for(settings: Settings):
     if settings.runner == "dask":
         from prefect_dask import DaskTaskRunner
@@ -171,6 +180,7 @@ def nightly(settings: Settings, run_id: str | None = None) -> dict:
             pending[process_batch_task.submit(raw, files, model)] = files
         while pending:
             collect(next(as_completed(list(pending))))
+        _release_workers()
 
         # also picks up articles an interrupted earlier run committed but never assigned
         stories_task(processed, quote(new_ids), summary.run_id, settings.full_refresh)
@@ -218,7 +228,7 @@ def _noop_summary(settings: Settings, skipped: int, started: datetime) -> dict:
     return asdict(summary)
 
 
-def run_nightly(settings: Settings, wait_seconds: float = 0.0) -> dict:
+def run_nightly(settings: Settings, wait_seconds: float = 0.0, before_flow=None) -> dict:
     """Hold the run lock and run the flow with the task runner the settings ask for.
 
     When nothing is new (no new or changed raw file, no full refresh, and the
@@ -240,6 +250,8 @@ def run_nightly(settings: Settings, wait_seconds: float = 0.0) -> dict:
             load_nlp(settings.model)   # warm the model for inline batches while the API starts
         if api is not None:
             api.join()
+        if before_flow is not None:   # e.g. wait for the API the CLI started early
+            before_flow()
         try:
             return nightly.with_options(task_runner=task_runner_for(settings))(settings)
         finally:

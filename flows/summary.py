@@ -19,6 +19,9 @@ def _table(headers: list[str], rows: list[tuple]) -> str:
 
 
 def format_run_summary(s: dict, settings) -> str:
+    if not s.get("warehouse_rows") and s.get("message"):      # nothing new: no flow, no build
+        return (f"newsagree run {s['run_id']}: {s['status']} in {s['duration_s']:.1f} s — {s['message']}\n"
+                f"  files seen {s['files_seen']}, all already processed; warehouse {settings.warehouse}")
     lines = [
         f"newsagree run {s['run_id']}: {s['status']} in {s['duration_s']:.1f} s",
         f"  files seen {s['files_seen']}, new {s['files_new']}, skipped (already processed) {s['files_skipped']}, "
