@@ -59,7 +59,6 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -68,6 +67,7 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
+from tasks.parquet import atomic_write_bytes
 from tasks.settings import RULES_DIR
 
 INDEX_DIR = "_story_index"
@@ -401,16 +401,7 @@ class StoryIndex:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / INDEX_FILE
         data = gzip.compress(json.dumps(self.to_json(), separators=(",", ":")).encode(), compresslevel=5)
-        fd, tmp = tempfile.mkstemp(prefix=f".{INDEX_FILE}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write_bytes(path, data)
         return path
 
     @classmethod
