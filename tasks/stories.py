@@ -57,7 +57,6 @@ import gzip
 import hashlib
 import json
 import math
-import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
