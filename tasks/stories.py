@@ -690,14 +690,23 @@ _ARTICLE_COLS = ["article_id", "title", "body", "published_at", "ingested_at", "
 
 
 def _iter_articles(processed_dir: Path, wanted: set[str]) -> Iterator[list[dict]]:
-    """Committed articles whose id is in ``wanted``, one part file at a time (bodies never all in memory)."""
+    """Committed articles whose id is in ``wanted``, one part file at a time (bodies never all in memory).
+
+    Only the id column is read to find the files that hold a wanted article, so an incremental run
+    reads the bodies of its new articles, not of the whole corpus.
+    """
+    import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     from tasks import parquet
+    value_set = pa.array(sorted(wanted), type=pa.string())
     for f in parquet.committed_files(processed_dir, "articles"):
-        t = pq.ParquetFile(f).read(columns=_ARTICLE_COLS)
-        t = t.filter(pc.is_in(t["article_id"], value_set=__import__("pyarrow").array(sorted(wanted), type=t.schema.field("article_id").type)))
+        pf = pq.ParquetFile(f)
+        if not pc.any(pc.is_in(pf.read(columns=["article_id"])["article_id"], value_set=value_set)).as_py():
+            continue
+        t = pf.read(columns=_ARTICLE_COLS)
+        t = t.filter(pc.is_in(t["article_id"], value_set=value_set))
         if t.num_rows:
             yield t.to_pylist()
 
