@@ -25,8 +25,12 @@ class LocalPrefectAPI:
         self.url = url
 
     @classmethod
-    def start(cls) -> "LocalPrefectAPI | None":
-        """Start the server unless an API is configured; sets PREFECT_API_URL for this process."""
+    def start(cls, scheduler: bool = False) -> "LocalPrefectAPI | None":
+        """Start a server unless an API is configured; sets PREFECT_API_URL for this process.
+
+        ``scheduler=False``: Prefect's temporary API (what a flow run needs). ``scheduler=True``:
+        a full ``prefect server start`` with its services, which schedules need (`newsagree serve`).
+        """
         if os.environ.get("PREFECT_API_URL"):
             return None
         spec = importlib.util.find_spec("prefect")
@@ -36,13 +40,17 @@ class LocalPrefectAPI:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
-               "PREFECT__SERVER_FINAL": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--app-dir", app_dir, "--factory",
-             "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
-             "--log-level", "error", "--lifespan", "on"],
-            env=env, stdin=subprocess.DEVNULL)
+        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+        if scheduler:
+            cmd = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
+            out = subprocess.DEVNULL
+        else:
+            env.update({"PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"})
+            cmd = [sys.executable, "-m", "uvicorn", "--app-dir", app_dir, "--factory",
+                   "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
+                   "--log-level", "error", "--lifespan", "on"]
+            out = None
+        proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=out)
         url = f"http://127.0.0.1:{port}/api"
         os.environ["PREFECT_API_URL"] = url
         return cls(proc, url)

@@ -18,9 +18,6 @@ stops it on exit.
 import asyncio
 import logging
 import os
-import socket
-import subprocess
-import sys
 import threading
 import time
 from contextlib import contextmanager
@@ -28,7 +25,9 @@ from pathlib import Path
 
 from prefect import flow
 from prefect.runner import Runner
+from prefect.settings import PREFECT_API_URL, temporary_settings
 
+from flows.local_api import LocalPrefectAPI
 from flows.nightly import nightly, task_runner_for
 from tasks import batches, ingest
 from tasks.runlock import run_lock
@@ -57,7 +56,6 @@ def has_new_files(settings: Settings) -> bool:
 
 def watch_drops(settings: Settings, poll_seconds: float, stop: threading.Event, api_url: str) -> None:
     """Trigger a deployment run whenever new raw files appear; one at a time."""
-    from prefect.settings import PREFECT_API_URL, temporary_settings
     with temporary_settings(updates={PREFECT_API_URL: api_url}):   # settings contexts are per thread
         _watch(settings, poll_seconds, stop)
 
@@ -81,51 +79,20 @@ def _watch(settings: Settings, poll_seconds: float, stop: threading.Event) -> No
             log.warning("drop watcher: %s: %s", type(exc).__name__, exc)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def prefect_server(timeout: float = 120.0):
     """Yield the API URL of a Prefect server: PREFECT_API_URL if set, else a `prefect server start` of our own."""
     if os.environ.get("PREFECT_API_URL"):
         yield os.environ["PREFECT_API_URL"]
         return
-    import httpx
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/api"
-    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_UI_ENABLED": "false"}
-    proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
-                             "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    api = LocalPrefectAPI.start(scheduler=True)
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"prefect server exited with {proc.returncode}: "
-                                   f"{proc.stderr.read().decode(errors='replace')[-2000:]}")
-            try:
-                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"prefect server did not become healthy within {timeout:.0f} s")
-            time.sleep(0.5)
-        from prefect.settings import PREFECT_API_URL, temporary_settings
-        os.environ["PREFECT_API_URL"] = url          # for the flow-run subprocesses the runner starts
-        log.warning("started a Prefect server at %s for this serve process", url.removesuffix("/api"))
-        with temporary_settings(updates={PREFECT_API_URL: url}):
-            yield url
+        api.wait_healthy(timeout)
+        log.warning("started a Prefect server at %s for this serve process", api.url.removesuffix("/api"))
+        with temporary_settings(updates={PREFECT_API_URL: api.url}):
+            yield api.url
     finally:
-        if os.environ.get("PREFECT_API_URL") == url:
-            del os.environ["PREFECT_API_URL"]
-        proc.terminate()
-        try:
-            proc.wait(20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        api.stop()
 
 
 def serve(settings: Settings, cron: str | None, poll_seconds: float = 60.0) -> None:
