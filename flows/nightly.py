@@ -203,23 +203,6 @@ def nightly(settings: Settings, run_id: str | None = None) -> dict:
     return asdict(summary)
 
 
-def _start_prefect_api_in_background():
-    """Start Prefect's temporary local API now, in a thread, so its start-up overlaps our own.
-
-    Only when no PREFECT_API_URL is configured (a real server needs nothing).
-    Returns the thread to join before the flow starts, or None.
-    """
-    import threading
-
-    from prefect.settings import PREFECT_API_URL
-    if PREFECT_API_URL.value():     # a configured server (or a test harness) needs nothing
-        return None
-    from prefect.server.api.server import SubprocessASGIServer
-    t = threading.Thread(target=SubprocessASGIServer().start, name="prefect-api-start", daemon=True)
-    t.start()
-    return t
-
-
 def _noop_summary(settings: Settings, skipped: int, started: datetime) -> dict:
     summary = RunSummary(run_id=batches.new_run_id(started), status="success", files_seen=skipped,
                          files_skipped=skipped, message="nothing new; warehouse unchanged")
@@ -244,22 +227,12 @@ def run_nightly(settings: Settings, wait_seconds: float = 0.0, before_flow=None)
             new, skipped = batches.select_new(files, batches.load_ledger(Path(settings.processed_dir)))
             if not new and warehouse.is_current(Path(settings.processed_dir), Path(settings.warehouse)):
                 return _noop_summary(settings, len(skipped), started)
-        api = _start_prefect_api_in_background()
         if settings.runner != "dask" and len(batches.plan_batches(new, settings.batch_size)) == 1:
             from tasks.nlp import load_nlp
             load_nlp(settings.model)   # warm the model for inline batches while the API starts
-        if api is not None:
-            api.join()
-        if before_flow is not None:   # e.g. wait for the API the CLI started early
+        if before_flow is not None:   # e.g. wait for the local API the CLI started before its imports
             before_flow()
-        try:
-            return nightly.with_options(task_runner=task_runner_for(settings))(settings)
-        finally:
-            if api is not None:   # flush our logs to it, then stop the temporary API (not left to atexit)
-                from prefect.logging.handlers import APILogWorker
-                from prefect.server.api.server import SubprocessASGIServer
-                APILogWorker.drain_all(timeout=5)
-                SubprocessASGIServer().stop()
+        return nightly.with_options(task_runner=task_runner_for(settings))(settings)
 
 
 @flow(name="newsagree-build")
