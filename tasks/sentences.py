@@ -118,7 +118,11 @@ def _regex_spans(para: str) -> list[tuple[int, int]]:
 def _pysbd_spans(para: str) -> list[tuple[int, int]] | None:
     """pySBD segments aligned to ``para`` by forward search; None when alignment fails."""
     try:
-        segments = _segmenter().segment(para)
+        # the Processor directly: Segmenter.segment() would also align every sentence to the text by
+        # compiling it as a regex (re.escape(sentence)) - a regex compile per sentence, ~half of pySBD's
+        # time on news text; the forward search below does that alignment for a fraction of the cost
+        seg = _segmenter()
+        segments = seg.processor(para).process() if para else []
     except Exception:  # noqa: BLE001 - pySBD can fail on odd input; the caller falls back
         return None
     spans, cursor = [], 0
