@@ -108,6 +108,34 @@ _WORD = re.compile(r"\S+")
 # rule data
 # ---------------------------------------------------------------------------
 
+def trie_regex(words, fold_case: bool = False) -> str:
+    """A non-capturing regex matching any of ``words``, factored as a prefix trie.
+
+    Equivalent to the alternation of the words sorted longest first (at any position the longest
+    word that lets the rest of the pattern match wins: deeper branches are tried before a word
+    ends), but Python's regex engine tests one branch per character instead of every word at
+    every position - ~10x faster for hundreds of names. ``fold_case``: build the trie over
+    lower-cased words, for patterns compiled with re.IGNORECASE.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in (w.lower() if fold_case else w):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append("")
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+    return "(?:" + emit(trie) + ")" if trie else "(?!)"
+
+
+
 def _lines(name: str) -> list[str]:
     out = []
     for raw in (RULES / name).read_text(encoding="utf-8").splitlines():
@@ -594,8 +622,7 @@ def _mentions_for_unit(doc, unit: str, base: int, headline: bool) -> list[_Menti
 
 @lru_cache(maxsize=1)
 def _place_regex() -> re.Pattern:
-    names = sorted({n for n in _lines("places.txt")}, key=len, reverse=True)
-    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])", re.IGNORECASE)
+    return re.compile(r"(?<![\w.])" + trie_regex(_lines("places.txt"), fold_case=True) + r"(?![\w])", re.IGNORECASE)
 
 
 def _case_ok(found: str, form: str) -> bool:
@@ -652,8 +679,7 @@ def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, 
         bisect.insort(taken, (s, e))
 
     if forms:
-        pat = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-                         + r")(?![\w])", re.IGNORECASE)
+        pat = re.compile(r"(?<![\w.])" + trie_regex(forms, fold_case=True) + r"(?![\w])", re.IGNORECASE)
         lower_forms = {f.lower(): f for f in forms}
         for mt in pat.finditer(body):
             form = lower_forms.get(mt.group(0).lower())
@@ -674,7 +700,7 @@ _TEAM_SUFFIX = re.compile(r"\s*\(\s*[A-Z]\s*\)")
 
 @lru_cache(maxsize=1)
 def _person_regex() -> re.Pattern:
-    given = "|".join(re.escape(n) for n in sorted(_given_names(), key=len, reverse=True))
+    given = trie_regex(_given_names())
     part = "|".join(sorted(_PARTICLES))
     word = r"[A-Z][a-z][\w'’-]*"
     return re.compile(rf"(?<![\w.])(?:(?:{given})|[A-Z]\.)(?:\s+(?:(?:{part})\s+)*{word}){{1,2}}(?![\w])")

@@ -210,3 +210,24 @@ def test_age_apposition_and_scorecard_words(nlp):
     assert {lab for t, lab in labels(out["age"]) if t == "Brunswijk"} == {"PERSON"}
     texts = [t for t, _ in labels(out["card"])]
     assert "J. Gillespie" in texts and not any(" st " in t or " b " in t for t in texts)
+
+
+def test_trie_regex_matches_like_a_longest_first_alternation():
+    import random
+    import re
+
+    from tasks.entities import trie_regex
+    rng = random.Random(7)
+    words = ["New York", "New York City", "York", "Newark", "Jo", "John", "Johnson", "Kyiv", "Kiev", "St. Louis",
+             "São Paulo", "A", "a.b"]
+    texts = ["New York City and new york, York; Newark. John Johnson met Jo in Kyiv (Kiev) and St. Louis.",
+             "São Paulo A a.b NEW YORK CITYX newarkYork", ""]
+    alphabet = "NewYorkCity JohnsKvi.S"
+    texts += ["".join(rng.choice(alphabet) for _ in range(300)) for _ in range(50)]
+    for flags, fold in ((0, False), (re.IGNORECASE, True)):
+        old = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                         + r")(?![\w])", flags)
+        new = re.compile(r"(?<![\w.])" + trie_regex(words, fold_case=fold) + r"(?![\w])", flags)
+        for t in texts:
+            assert [m.span() for m in new.finditer(t)] == [m.span() for m in old.finditer(t)], t
+    assert re.compile(trie_regex([])).search("anything") is None
