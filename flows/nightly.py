@@ -36,6 +36,7 @@ class RunSummary:
     warehouse_rows: dict[str, int] = field(default_factory=dict)
     data_tests: int = 0
     duration_s: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)   # discover, extract, stories, build
     message: str = ""
 
 
@@ -130,6 +131,7 @@ def nightly(settings: Settings, run_id: str | None = None) -> dict:
         if removed:
             log.info("removed %d uncommitted part file(s) left by an interrupted run", removed)
 
+        t_stage = time.perf_counter()
         new_files, skipped = discover_task(raw, processed)
         failpoint("after_discover")
         summary.files_seen = len(new_files) + len(skipped)
@@ -140,6 +142,7 @@ def nightly(settings: Settings, run_id: str | None = None) -> dict:
                  summary.files_seen, len(new_files), len(skipped), len(plan))
 
         known = {aid: "an earlier run" for aid in batches.load_known_article_ids(processed)} if plan else {}
+        summary.stage_seconds["discover"] = round(time.perf_counter() - t_stage, 2)
         new_ids: list[str] = []
         max_inflight = max(2, 2 * settings.n_process)
         pending: dict = {}
@@ -181,13 +184,18 @@ def nightly(settings: Settings, run_id: str | None = None) -> dict:
         while pending:
             collect(next(as_completed(list(pending))))
         _release_workers()
+        summary.stage_seconds["extract"] = round(time.perf_counter() - t_batches, 2)
 
         # also picks up articles an interrupted earlier run committed but never assigned
+        t_stage = time.perf_counter()
         stories_task(processed, quote(new_ids), summary.run_id, settings.full_refresh)
+        summary.stage_seconds["stories"] = round(time.perf_counter() - t_stage, 2)
 
         summary.status = "success"
         _record_run(processed, summary, started)
+        t_stage = time.perf_counter()
         result = build_task(processed, Path(settings.warehouse), summary.run_id)
+        summary.stage_seconds["build"] = round(time.perf_counter() - t_stage, 2)
         summary.warehouse_rows = result.row_counts
         summary.data_tests = result.n_tests
     except BaseException as exc:

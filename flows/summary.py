@@ -27,6 +27,8 @@ def format_run_summary(s: dict, settings) -> str:
         f"  files seen {s['files_seen']}, new {s['files_new']}, skipped (already processed) {s['files_skipped']}, "
         f"rejected {s['files_rejected']} (of which duplicates {s['duplicates']})",
         f"  articles new {s['articles_new']} in {s['batches']} batch(es)",
+        *([("  time by stage: " + ", ".join(f"{k} {v:.1f} s" for k, v in s["stage_seconds"].items()))]
+          if s.get("stage_seconds") else []),
         f"  warehouse {settings.warehouse} ({s['data_tests']} data tests passed)",
     ]
     written = s.get("rows", {})

@@ -61,6 +61,8 @@ def test_cold_run_on_seeds(seeded):
     settings, summary = seeded
     assert summary["status"] == "success"
     assert summary["articles_new"] == 5 and summary["files_rejected"] == 0
+    assert set(summary["stage_seconds"]) == {"discover", "extract", "stories", "build"}
+    assert all(v >= 0 for v in summary["stage_seconds"].values())
     db = settings.warehouse
     assert _q(db, "select count(*) from articles")[0][0] == 5
     assert _q(db, "select count(*) from rejected_files")[0][0] == 0
