@@ -10,9 +10,14 @@ machine is shared and noisy; nothing here asserts on time):
    ../shared/eval is present, else a synthetic corpus) / reference;
 3. no-op re-run / cold run;
 4. run after adding 5 new articles / cold run;
-5. ``newsagree build`` over 8x (and ``--scale``) articles / 1x, the larger
-   processed dirs made by replicating the 1x Parquet with rewritten ids;
-6. peak memory of the runs and builds (sum of RSS over the process tree,
+5. ``newsagree build`` over 8x articles / 1x, the larger processed dirs made
+   by replicating the 1x Parquet with rewritten ids;
+6. scale runs (``--scale``, default 100000 articles): a whole ``newsagree run``
+   that adds 5 new articles to a replicated processed dir of that size (no
+   story index, no warehouse yet: the story stage assigns every article and
+   the build is a full one); its build time / a ``newsagree build`` at 1/8 of
+   the size, and its peak memory / the cold run's;
+7. peak memory of the runs and builds (sum of RSS over the process tree,
    sampled with psutil; the largest single process from ``wait4`` is in the JSON).
 
 ``python -m bench --profile [--articles 200]`` instead runs one cold
@@ -229,17 +234,18 @@ def make_corpus(raw: Path, n: int | None, synthetic: bool, seed: int) -> str:
     return f"synthetic ({g.pool_origin} pool), {g.n_articles} articles in {len(g.drops)} drops"
 
 
-def add_new_articles(raw: Path, n: int, seed: int, synthetic: bool) -> None:
-    """``n`` articles the corpus does not hold, as a new drop: PolNeAR dev texts when present, else synthetic."""
+def add_new_articles(raw: Path, n: int, seed: int, synthetic: bool, name: str = "new-drop", offset: int = 0) -> None:
+    """``n`` articles the corpus does not hold, as a new drop ``name``: PolNeAR dev texts ``offset`` ..
+    ``offset + n - 1`` when present, else synthetic ones."""
     gold = default_gold_dir()
     dev = gold / "polnear" / "dev" / "text" if gold else None
-    drop = raw / "new-drop"
+    drop = raw / name
     if not synthetic and dev and dev.is_dir():
         drop.mkdir(parents=True)
-        for f in sorted(dev.glob("*.txt"))[:n]:
+        for f in sorted(dev.glob("*.txt"))[offset:offset + n]:
             shutil.copy2(f, drop / f.name)
     else:
-        generate(n, seed + 1000, drop / "tmp", n_drops=1, start=datetime(2025, 1, 1, tzinfo=timezone.utc))
+        generate(n, seed + 1000 + offset, drop / "tmp", n_drops=1, start=datetime(2025, 1, 1, tzinfo=timezone.utc))
         for f in (drop / "tmp" / "2025-01-01").iterdir():
             shutil.move(str(f), drop / f.name)
         shutil.rmtree(drop / "tmp")
@@ -387,41 +393,81 @@ def benchmark(args) -> Report:
             on="value", note=f"largest single process {mb(cold.max_single_rss):.0f} MB")
     rep.details["cold_rss"] = {"tree_mb": mb(cold.peak_tree_rss), "single_mb": mb(cold.max_single_rss)}
 
-    # SQL build at scale: replicate the processed Parquet of the base corpus
+    # SQL build at scale: replicate the processed Parquet of the base corpus (ids rewritten per copy)
     base_articles = len(corpus_files(raw))
-    sizes = [1, 8] + sorted({max(1, round(s / base_articles)) for s in args.scale})
-    builds: dict[int, ChildRun] = {}
-    for factor in dict.fromkeys(sizes):
-        d = work / f"processed-x{factor}"
+    pairs = [(1, 8)]                                    # (small, large) replication factors, large = 8 x small
+    for target in args.scale:
+        big_f = max(8, round(target / base_articles))
+        pairs.append((max(1, round(big_f / 8)), big_f))
+    build_factors = sorted({f for a, b in pairs for f in (a, b)} - {b for a, b in pairs[1:]})
+    builds: dict[int, dict] = {}
+
+    def replicate(factor: int, name: str) -> tuple[Path, dict]:
+        d = work / name
         if d.exists():
             shutil.rmtree(d)
         t = time.perf_counter()
         rows = replicate_processed(proc, d, factor)
-        print(f"replicated x{factor}: {rows.get('articles', 0)} articles in {time.perf_counter() - t:.1f} s; build ...",
-              flush=True)
+        print(f"replicated x{factor}: {rows.get('articles', 0)} articles in {time.perf_counter() - t:.1f} s", flush=True)
+        return d, rows
+
+    for factor in build_factors:
+        d, rows = replicate(factor, f"processed-x{factor}")
+        print(f"build x{factor} ...", flush=True)
         bwh = work / f"warehouse-x{factor}.duckdb"
         bwh.unlink(missing_ok=True)
-        builds[factor] = newsagree(["build", "-q"], None, d, bwh, env, work, timeout_s=args.build_timeout)
-        rep.details.setdefault("builds", {})[factor] = {
-            "articles": rows.get("articles", 0), "rows": rows, "wall_s": builds[factor].wall_s,
-            "build_s": build_seconds(builds[factor]), "peak_tree_rss_mb": mb(builds[factor].peak_tree_rss),
-            "single_rss_mb": mb(builds[factor].max_single_rss), "timed_out": builds[factor].timed_out,
-            "exit": builds[factor].returncode, "error": "" if builds[factor].ok() else failure_line(builds[factor])}
-        if factor != 1 and not args.keep:
+        b = newsagree(["build", "-q"], None, d, bwh, env, work, timeout_s=args.build_timeout)
+        builds[factor] = {
+            "articles": rows.get("articles", 0), "rows": rows, "wall_s": b.wall_s,
+            "build_s": build_seconds(b) or b.wall_s, "peak_tree_rss_mb": mb(b.peak_tree_rss),
+            "single_rss_mb": mb(b.max_single_rss), "timed_out": b.timed_out, "exit": b.returncode,
+            "note": status_note(b)}
+        if not args.keep:
             shutil.rmtree(d)
             bwh.unlink(missing_ok=True)
-    b1 = builds[1]
-    in1 = build_seconds(b1) or b1.wall_s
-    for factor in dict.fromkeys(sizes[1:]):
-        b = builds[factor]
-        inner = build_seconds(b) or b.wall_s
-        n_art = rep.details["builds"][factor]["articles"]
-        limit = 10.0 * factor / 8
-        rep.add(f"SQL build {n_art} articles (x{factor}) / x1", inner, "s", in1, limit, f"<= {limit:g}",
-                note=status_note(b) + ("x1 build: " + status_note(b1) if not b1.ok() else "") + f"whole `newsagree build` {b.wall_s:.1f} s vs {b1.wall_s:.1f} s")
-    big = max(builds)
-    rep.add(f"peak RSS, build x{big} / x1", mb(builds[big].peak_tree_rss), "MB", mb(b1.peak_tree_rss), 2048,
-            "<= 2048 MB", on="value")
+
+    # scale runs: a whole `newsagree run` adding 5 new articles to a processed dir of ~N articles (replicated,
+    # without a story index or warehouse, so the story stage assigns all N articles and the build is full):
+    # peak memory of the whole pipeline at N, and the SQL build at N for the ratio
+    for k, (small, big_f) in enumerate(pairs[1:]):
+        d, rows = replicate(big_f, f"processed-x{big_f}")
+        add_new_articles(raw, 5, args.seed, args.synthetic, name=f"scale-drop-{k}", offset=5 * (k + 1))
+        swh = work / f"warehouse-x{big_f}.duckdb"
+        swh.unlink(missing_ok=True)
+        print(f"scale run: +5 articles onto x{big_f} ...", flush=True)
+        r = newsagree(run_args, raw, d, swh, env, work, timeout_s=args.build_timeout * 2)
+        summ = run_summary(r)
+        stages = summ.get("stage_seconds", {})
+        builds[big_f] = {
+            "articles": rows.get("articles", 0) + summ.get("articles_new", 0), "rows": rows, "wall_s": r.wall_s,
+            "build_s": stages.get("build", r.wall_s), "peak_tree_rss_mb": mb(r.peak_tree_rss),
+            "single_rss_mb": mb(r.max_single_rss), "timed_out": r.timed_out, "exit": r.returncode,
+            "note": status_note(r), "stage_seconds": stages, "run": True}
+        rep.details.setdefault("scale_runs", []).append(
+            {"factor": big_f, "wall_s": r.wall_s, "tree_mb": mb(r.peak_tree_rss),
+             "single_mb": mb(r.max_single_rss), "summary": summ})
+        shutil.rmtree(raw / f"scale-drop-{k}")
+        if not args.keep:
+            shutil.rmtree(d)
+            swh.unlink(missing_ok=True)
+    rep.details["builds"] = builds
+
+    for small, big_f in pairs:
+        b, a = builds[big_f], builds[small]
+        how = "in `newsagree run` (+5 articles)" if b.get("run") else "`newsagree build`"
+        rep.add(f"SQL build {b['articles']} / {a['articles']} articles (x{big_f} / x{small})", b["build_s"], "s",
+                a["build_s"], 10.0, "<= 10", note=b["note"] + a["note"] + f"x{big_f} {how}")
+    rss_rows = [(f, b) for f, b in sorted(builds.items())]
+    big_f, big = rss_rows[-1]
+    rep.add(f"peak RSS, build or run at {big['articles']} articles", big["peak_tree_rss_mb"], "MB", None, 2048,
+            "<= 2048 MB", on="value",
+            note="; ".join(f"{b['articles']} articles: {b['peak_tree_rss_mb']:.0f} MB" for _, b in rss_rows))
+    for entry in rep.details.get("scale_runs", []):
+        n_art = builds[entry["factor"]]["articles"]
+        st = entry["summary"].get("stage_seconds", {})
+        rep.add(f"peak RSS, whole run at {n_art} articles / cold run at {len(files)}", entry["tree_mb"], "MB",
+                mb(cold.peak_tree_rss), 2048, "<= 2048 MB, flat", on="value",
+                note=f"run {entry['wall_s']:.0f} s: " + ", ".join(f"{k} {v:.0f} s" for k, v in st.items()))
 
     if args.rss_articles:
         print(f"cold run on {args.rss_articles} synthetic articles (memory at scale) ...", flush=True)
@@ -475,9 +521,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quick", action="store_true", help="200 articles instead of the whole corpus")
     p.add_argument("--articles", type=int, help="use the first N articles of the corpus")
     p.add_argument("--synthetic", action="store_true", help="synthetic corpus even when PolNeAR is present")
-    p.add_argument("--scale", default="", help="extra build sizes in articles, e.g. 10000,80000")
+    p.add_argument("--scale", default="100000",
+                   help="corpus sizes in articles for the scale runs (comma-separated; '' for none): each is a "
+                        "`newsagree run` adding 5 articles to a replicated processed dir of that size, compared with "
+                        "a build at 1/8 of it (default 100000)")
     p.add_argument("--rss-articles", type=int, default=None,
-                   help="also run cold on N synthetic articles to check memory at scale (default 10000, --quick 0)")
+                   help="also run cold on N synthetic articles (extraction memory at scale; default 0)")
     p.add_argument("--out", default=".bench", help="folder for results JSON and Prefect home (default .bench)")
     p.add_argument("--work", help="work folder (default: a temp dir, removed afterwards)")
     p.add_argument("--keep", action="store_true", help="keep the work folder and scaled copies")
@@ -495,7 +544,9 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     args.scale = [int(s) for s in args.scale.split(",") if s.strip()]
     if args.rss_articles is None:
-        args.rss_articles = 0 if args.quick else 10000
+        args.rss_articles = 0
+    if args.quick:
+        args.scale = []
     if args.profile:
         profile(args)
         return 0
