@@ -1,8 +1,12 @@
-"""Extraction of one batch of articles: sentences, entity mentions, quotes, facts.
+"""Extraction of one batch of articles: sentences, entity mentions, quotes, facts, story features.
 
 ``extract_batch`` is a pure function of (articles, model name); it is what a
 worker process (or a Dask worker) runs. spaCy is loaded once per process
 (``nlp.load_nlp`` is cached) and runs over the whole batch with ``nlp.pipe``.
+
+The story features (``stories.feature_row``: the article tokenised for story
+clustering, independent of the rest of the corpus) are computed here, in the
+workers, so the corpus-wide story stage only weights and compares them.
 
 A failure on one article does not fail the batch: the batch is retried
 article by article and the article that fails is returned as a rejection
@@ -12,11 +16,11 @@ from __future__ import annotations
 
 import traceback
 
-from tasks import entities, facts, quotes, sentences
+from tasks import entities, facts, quotes, sentences, stories
 from tasks.faults import failpoint
 from tasks.nlp import load_nlp
 
-TABLES = ("sentences", "entity_mentions", "quotes", "facts")
+TABLES = ("sentences", "entity_mentions", "quotes", "facts", "story_features")   # one article's rows each
 
 
 def _extract(articles: list[dict], nlp) -> dict[str, list[dict]]:
@@ -34,6 +38,7 @@ def _extract(articles: list[dict], nlp) -> dict[str, list[dict]]:
         out["entity_mentions"].extend(m)
         out["quotes"].extend(quotes.extract_quotes(a, s, m))
         out["facts"].extend(facts.extract_facts(a, s, m))
+        out["story_features"].append(stories.feature_row(a, m))
     return out
 
 

@@ -143,6 +143,17 @@ SYNDICATION = pa.schema([
     *STAMP,
 ])
 
+STORY_FEATURES = pa.schema([     # IDF-free story features, one row per article (tasks/stories.py feature_row)
+    pa.field("article_id", pa.string(), nullable=False),
+    pa.field("terms", pa.list_(pa.string())),      # distinct content terms of body and title, in order of first use
+    pa.field("counts", pa.list_(pa.int32())),      # their counts (a title occurrence counts stories.TITLE_BOOST)
+    pa.field("entities", pa.list_(pa.string())),   # entity keys "e:<key>" (mentions and proper-name runs), sorted
+    pa.field("signature", pa.list_(pa.int64())),   # MinHash of the body's word 5-shingles; null when too few shingles
+    pa.field("n_shingles", pa.int32()),            # distinct word 5-shingles of the body
+    pa.field("feature_rules", pa.string()),        # stories.FEATURE_RULES when written; other values are recomputed
+    *STAMP,
+])
+
 # table name -> schema; stage modules may register more (stories, syndication, ...)
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
@@ -155,4 +166,5 @@ TABLES: dict[str, pa.Schema] = {
     "file_ledger": FILE_LEDGER,
     "story_assignments": STORY_ASSIGNMENTS,
     "syndication": SYNDICATION,
+    "story_features": STORY_FEATURES,
 }
