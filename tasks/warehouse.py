@@ -14,11 +14,38 @@ read-only connection keeps reading the old file (same inode) and new
 connections see the complete new one. A failed build leaves the previous
 warehouse in place and keeps the failed one as ``<warehouse>.failed`` for
 inspection.
+
+Incremental models (dbt's ``materialized: incremental``): a model whose
+header says ``-- materialized: incremental`` and ``-- unique_key: story_id``
+is story-scoped - each story's rows depend only on that story's inputs - and
+marks where the story enters with ``{{ incremental_stories('a.story_id') }}``.
+Every build stores a fingerprint per story in ``build_meta.story_fingerprints``
+(``sql/incremental/story_fingerprints.sql``: a hash of every input row the
+story-scoped models read) and a ``model_fingerprint`` in
+``build_meta.build_info`` (all ``sql/`` files, the pipeline version, the DuckDB
+version and this module). When the previous warehouse exists, its last build
+did not fail, it has no write-ahead log, it opens read-only (so no writer
+holds it), it carries the same model fingerprint and its file has not grown
+too much (at most half free space, at most twice its size after the last full
+build: updates in place leave deleted rows and free blocks behind), the new
+file starts as a byte copy of it (taken while the read-only connection holds
+DuckDB's shared lock) and the build is incremental: the stories whose fingerprint changed, appeared or vanished lose
+their rows in every incremental model, which is recomputed for them only
+(the macro renders to ``<expr> in (select story_id from _changed_stories)``;
+in a full build to ``true``); the rows of the other stories stay. Objects
+that no model makes are dropped from the copy. Anything else -
+``full_refresh=True``, no usable previous warehouse, a previous table that is
+missing or has other columns - builds everything into an empty file. Staging,
+marts and the models that are not incremental are always rebuilt, data tests
+always run over the whole result, the previous warehouse is only read, and
+the new file is swapped in as above.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +53,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from tasks import parquet
+from tasks import PIPELINE_VERSION, parquet
 from tasks.faults import failpoint
 from tasks.schemas import TABLES
 from tasks.settings import SQL_DIR
@@ -39,8 +66,13 @@ CONTRACT_TABLES = (
     "fact_agreement", "outlet_agreement", "runs",
 )
 
+FINGERPRINT_SQL = Path("incremental") / "story_fingerprints.sql"
+META_SCHEMA = "build_meta"          # build metadata, outside `main` so analysts' table lists do not show it
+
 _SOURCE_RE = re.compile(r"\{\{\s*source\(\s*['\"](?P<name>\w+)['\"]\s*\)\s*\}\}")
-_HEADER_RE = re.compile(r"^--\s*(?P<key>model|description|depends_on|column|test)\b\s*(?P<rest>.*)$")
+_INCREMENTAL_RE = re.compile(r"\{\{\s*incremental_stories\(\s*'(?P<expr>[^']+)'\s*\)\s*\}\}")
+_HEADER_RE = re.compile(
+    r"^--\s*(?P<key>model|description|depends_on|column|test|materialized|unique_key)\b\s*(?P<rest>.*)$")
 
 
 class DataTestError(RuntimeError):
@@ -66,6 +98,12 @@ class Model:
     description: str = ""
     depends_on: list[str] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)
+    materialized: str = ""         # "incremental" for story-scoped models built only for changed stories
+    unique_key: str = ""           # incremental models: the column their rows are replaced by (story_id)
+
+    @property
+    def incremental(self) -> bool:
+        return self.materialized == "incremental"
 
 
 def parse_model(path: Path) -> Model:
@@ -99,6 +137,10 @@ def parse_model(path: Path) -> Model:
         elif key == "column":
             col, _, doc = rest.partition(":")
             m.columns[col.strip()] = doc.strip()
+        elif key == "materialized":
+            m.materialized = rest.lstrip(":").strip()
+        elif key == "unique_key":
+            m.unique_key = rest.lstrip(":").strip()
     m.description = " ".join(desc)
     return m
 
@@ -170,25 +212,180 @@ def source_relation(processed_dir: Path, table: str, keys: set[str] | None = Non
     return f"(select {cols} where false)"
 
 
-def render(model: Model, processed_dir: Path, keys: set[str]) -> str:
-    return _SOURCE_RE.sub(lambda m: source_relation(processed_dir, m.group("name"), keys), model.sql)
+def render_incremental(sql: str, changed_only: bool = False) -> str:
+    """``{{ incremental_stories('<expr>') }}`` becomes ``true`` (full build), or, with ``changed_only``,
+    ``(<expr>) in (select story_id from _changed_stories)``."""
+    if changed_only:
+        return _INCREMENTAL_RE.sub(lambda m: f"({m.group('expr')}) in (select story_id from _changed_stories)", sql)
+    return _INCREMENTAL_RE.sub("true", sql)
+
+
+def render(model: Model, processed_dir: Path, keys: set[str], changed_only: bool = False) -> str:
+    """Model SQL with its sources filled in and its incremental macro rendered (see render_incremental)."""
+    sql = _SOURCE_RE.sub(lambda m: source_relation(processed_dir, m.group("name"), keys), model.sql)
+    return render_incremental(sql, changed_only)
 
 
 def _strip_sql(sql: str) -> str:
     return sql.strip().rstrip(";").strip()
 
 
-def run_models(con: duckdb.DuckDBPyConnection, models: list[Model], processed_dir: Path) -> dict[str, float]:
-    keys = parquet.committed_keys(processed_dir)
-    timings = {}
-    for m in order_models(models):
-        t0 = time.perf_counter()
-        body = _strip_sql(render(m, processed_dir, keys))
+def check_models(models: list[Model]) -> None:
+    """Materialisation headers must be consistent: an incremental model is a story-scoped table keyed on
+    story_id that marks where the story enters; no other model may use the macro."""
+    for m in models:
+        uses_macro = bool(_INCREMENTAL_RE.search(m.sql))
+        where = f"model {m.name} ({m.path})"
+        if m.materialized not in ("", "incremental"):
+            raise ValueError(f"{where}: unknown materialization {m.materialized!r} (only 'incremental')")
+        if not m.incremental:
+            if uses_macro:
+                raise ValueError(f"{where} uses incremental_stories() but is not `-- materialized: incremental`")
+            continue
+        if m.kind != "table":
+            raise ValueError(f"{where}: a staging view cannot be incremental")
+        if m.unique_key != "story_id":
+            raise ValueError(f"{where}: incremental models need `-- unique_key: story_id` (got {m.unique_key!r})")
+        if not uses_macro:
+            raise ValueError(f"{where}: an incremental model marks where the story enters with "
+                             "{{ incremental_stories('<story_id expression>') }}")
+
+
+def load_fingerprint(sql_dir: Path = SQL_DIR) -> Model | None:
+    """The story fingerprint query (sql/incremental/story_fingerprints.sql), None when the model set has none."""
+    path = Path(sql_dir) / FINGERPRINT_SQL
+    return parse_model(path) if path.exists() else None
+
+
+def check_fingerprint_covers(models: list[Model], fingerprint: Model | None) -> None:
+    """Every input of an incremental model is incremental itself, hashed by the story fingerprint, or constant
+    (no inputs at all): otherwise a change in it would go unnoticed and stale rows be reused."""
+    by_name = {m.name: m for m in models}
+    for m in models:
+        if not m.incremental:
+            continue
+        if fingerprint is None:
+            raise ValueError(f"incremental model {m.name} needs the story fingerprint query {FINGERPRINT_SQL}")
+        for d in m.depends_on:
+            dep = by_name.get(d)
+            if dep is None or dep.incremental or d in fingerprint.depends_on:
+                continue
+            if not dep.depends_on and not _SOURCE_RE.search(dep.sql):
+                continue
+            raise ValueError(f"incremental model {m.name} reads {d}, which is neither incremental nor an input "
+                             f"of the story fingerprint ({fingerprint.path}): add it there or rebuild {m.name} fully")
+
+
+_MODULE_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()   # this module as imported
+
+
+def model_set_fingerprint(sql_dir: Path = SQL_DIR) -> str:
+    """Hash of everything that decides what a build computes besides the data: every .sql file under sql_dir,
+    the pipeline version, the DuckDB version and this module. Rows of a previous warehouse are reused only
+    when it was built with the same fingerprint."""
+    h = hashlib.sha256()
+    h.update(f"pipeline={PIPELINE_VERSION}\nduckdb={duckdb.__version__}\nmodule={_MODULE_HASH}\n".encode())
+    for p in sorted(Path(sql_dir).rglob("*.sql")):
+        h.update(b"\0" + p.relative_to(sql_dir).as_posix().encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
+class IncrementalUnavailable(RuntimeError):
+    """The previous build cannot provide the rows of unchanged stories; the build falls back to full."""
+
+
+@dataclass
+class Incremental:
+    """Story fingerprints and reuse for one build (see the module docstring)."""
+    fingerprint: Model                  # sql/incremental/story_fingerprints.sql
+    reuse: bool                         # the database is a copy of the previous build whose rows may be reused
+    n_stories: int | None = None
+    changed_stories: int | None = None  # stories recomputed (all of them in a full build)
+
+
+def _columns(con: duckdb.DuckDBPyConnection, relation: str) -> list[tuple[str, str]]:
+    return [(d[0], str(d[1])) for d in con.execute(f"select * from {relation} limit 0").description]
+
+
+def _story_fingerprints(con: duckdb.DuckDBPyConnection, inc: Incremental, sql: str, built: set[str]) -> None:
+    """Store this build's story fingerprints; when reusing, compare them with the previous build's
+    (still in build_meta.story_fingerprints of the copy) into _kept_stories / _changed_stories."""
+    missing = [d for d in inc.fingerprint.depends_on if d not in built]
+    if missing:
+        raise ValueError(f"{inc.fingerprint.path} reads {missing}, not built before the first incremental model")
+    try:
+        con.execute(f"create or replace temp table _story_fingerprints as\n{sql}")
+    except duckdb.Error as exc:
+        raise RuntimeError(f"story fingerprints ({inc.fingerprint.path}) failed: {exc}") from exc
+    if inc.reuse:
         try:
-            con.execute(f'create or replace {m.kind} "{m.name}" as\n{body}')
+            con.execute(f"""create or replace temp table _kept_stories as
+                select n.story_id from _story_fingerprints as n
+                join {META_SCHEMA}.story_fingerprints as p
+                  on p.story_id = n.story_id and p.fingerprint = n.fingerprint""")
         except duckdb.Error as exc:
-            raise RuntimeError(f"SQL model {m.name} ({m.path}) failed: {exc}") from exc
+            raise IncrementalUnavailable(f"previous story fingerprints unreadable: {exc}") from exc
+    else:
+        con.execute("create or replace temp table _kept_stories as select story_id from _story_fingerprints where false")
+    con.execute("create or replace temp table _changed_stories as "
+                "select story_id from _story_fingerprints anti join _kept_stories using (story_id)")
+    con.execute(f"create schema if not exists {META_SCHEMA}")
+    con.execute(f"create or replace table {META_SCHEMA}.story_fingerprints as select * from _story_fingerprints")
+    inc.n_stories = con.execute("select count(*) from _story_fingerprints").fetchone()[0]
+    inc.changed_stories = con.execute("select count(*) from _changed_stories").fetchone()[0]
+
+
+def _update_incremental(con: duckdb.DuckDBPyConnection, m: Model, body: str) -> None:
+    """In the copy of the previous build: drop the rows of every story that is not kept (changed, new or
+    vanished) and insert the model recomputed for the changed stories."""
+    try:
+        con.execute(f"create or replace temp table _incremental_rows as\n{body}")
+    except duckdb.Error as exc:
+        raise RuntimeError(f"SQL model {m.name} ({m.path}) failed: {exc}") from exc
+    try:
+        same = _columns(con, f'main."{m.name}"') == _columns(con, "_incremental_rows")
+    except duckdb.Error as exc:
+        raise IncrementalUnavailable(f"previous build has no usable {m.name}: {exc}") from exc
+    if not same:
+        raise IncrementalUnavailable(f"previous build's {m.name} has other columns")
+    key = f'"{m.unique_key}"'
+    con.execute(f'delete from main."{m.name}" where {key} is null or {key} not in (select story_id from _kept_stories)')
+    con.execute(f'insert into main."{m.name}" select * from _incremental_rows')
+    con.execute("drop table _incremental_rows")
+
+
+def run_models(con: duckdb.DuckDBPyConnection, models: list[Model], processed_dir: Path,
+               incremental: Incremental | None = None) -> dict[str, float]:
+    """Build every model in dependency order; returns seconds per model.
+
+    Without ``incremental`` every model is built in full and no fingerprints are stored (docs, tests).
+    With it, the story fingerprints are stored before the first incremental model, and when
+    ``incremental.reuse`` (``con`` is a copy of the previous build) incremental models are updated in
+    place for the changed stories only; every other model is rebuilt."""
+    check_models(models)
+    keys = parquet.committed_keys(processed_dir)
+    timings: dict[str, float] = {}
+    built: set[str] = set()
+    fingerprinted = False
+    for m in order_models(models):
+        if incremental is not None and m.incremental and not fingerprinted:
+            t0 = time.perf_counter()
+            sql = _strip_sql(render(incremental.fingerprint, processed_dir, keys))
+            _story_fingerprints(con, incremental, sql, built)
+            timings["story_fingerprints"] = time.perf_counter() - t0
+            fingerprinted = True
+        t0 = time.perf_counter()
+        changed_only = incremental is not None and incremental.reuse and m.incremental
+        body = _strip_sql(render(m, processed_dir, keys, changed_only))
+        if changed_only:
+            _update_incremental(con, m, body)
+        else:
+            try:
+                con.execute(f'create or replace {m.kind} "{m.name}" as\n{body}')
+            except duckdb.Error as exc:
+                raise RuntimeError(f"SQL model {m.name} ({m.path}) failed: {exc}") from exc
         timings[m.name] = time.perf_counter() - t0
+        built.add(m.name)
     return timings
 
 
@@ -233,10 +430,86 @@ class BuildResult:
     row_counts: dict[str, int]
     seconds: float
     timings: dict[str, float]
+    incremental: bool = False           # rows of unchanged stories were reused from the previous warehouse
+    full_build_reason: str = ""         # why not incremental (empty when incremental)
+    n_stories: int | None = None        # stories in the story fingerprints (None: no incremental models)
+    changed_stories: int | None = None  # stories whose incremental rows were computed in this build
 
 
-def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: str = "build") -> BuildResult:
-    """Build every model into a new file, run the data tests, swap the file in atomically."""
+def _copy_previous(warehouse: Path, tmp: Path) -> str:
+    """Copy the previous warehouse to ``tmp``; returns "" when copied, else the reason for a full build."""
+    if not warehouse.exists():
+        return "no previous warehouse"
+    if warehouse.with_name(warehouse.name + ".failed").exists():
+        return "the last build failed"
+    if warehouse.with_name(warehouse.name + ".wal").exists():
+        return "the previous warehouse has a write-ahead log (written to outside a build)"
+    try:
+        # a read-only connection holds DuckDB's shared file lock: no writer can change the file while it is copied
+        lock = duckdb.connect(str(warehouse), read_only=True)
+    except duckdb.Error as exc:
+        return f"cannot open the previous warehouse read-only: {exc}"
+    try:
+        shutil.copyfile(warehouse, tmp)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        return f"cannot copy the previous warehouse: {exc}"
+    finally:
+        lock.close()
+    return ""
+
+
+def _check_copy(con: duckdb.DuckDBPyConnection, model_fp: str) -> int:
+    """The copied previous build may be updated in place: same model fingerprint, and its file has not grown
+    too much (in-place updates leave deleted rows and free blocks behind: more than half free, or more than
+    twice the size after the last full build, means a full build). Returns that baseline size in blocks."""
+    try:
+        info = dict(con.execute(f"select key, value from {META_SCHEMA}.build_info").fetchall())
+        _, _, _, total, used, free, *_ = con.execute("pragma database_size").fetchone()
+    except duckdb.Error:
+        info = {}
+    if "model_fingerprint" not in info:
+        raise IncrementalUnavailable("the previous warehouse has no build metadata")
+    if info["model_fingerprint"] != model_fp:
+        raise IncrementalUnavailable("the previous warehouse was built from other SQL models, pipeline or DuckDB version")
+    baseline = int(info["baseline_blocks"]) if info.get("mode") == "incremental" and info.get("baseline_blocks") \
+        else total
+    if free > used or total > 2 * baseline:
+        raise IncrementalUnavailable("the previous warehouse file has grown (free space, deleted rows) "
+                                     "since its last full build")
+    return baseline
+
+
+def _drop_foreign_objects(con: duckdb.DuckDBPyConnection, models: list[Model]) -> None:
+    """A copied warehouse keeps only what a build makes: tables and views of the models, build_meta."""
+    names = {m.name for m in models}
+    db = con.execute("select current_database()").fetchone()[0]
+    for (schema,) in con.execute(
+            "select schema_name from duckdb_schemas() where database_name = ? and not internal "
+            "and schema_name not in ('main', ?)", [db, META_SCHEMA]).fetchall():
+        con.execute(f'drop schema "{schema}" cascade')
+    for name, kind in con.execute(
+            "select table_name, 'table' from duckdb_tables() where database_name = ? and schema_name = 'main' "
+            "union all select view_name, 'view' from duckdb_views() where database_name = ? "
+            "and schema_name = 'main' and not internal", [db, db]).fetchall():
+        if name not in names:
+            con.execute(f'drop {kind} if exists main."{name}" cascade')
+
+
+def _write_build_info(con: duckdb.DuckDBPyConnection, info: dict[str, object]) -> None:
+    con.execute(f"create schema if not exists {META_SCHEMA}")
+    con.execute(f"create or replace table {META_SCHEMA}.build_info (key varchar, value varchar)")
+    con.executemany(f"insert into {META_SCHEMA}.build_info values (?, ?)",
+                    [(k, None if v is None else str(v)) for k, v in info.items()])
+
+
+def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: str = "build",
+          full_refresh: bool = False) -> BuildResult:
+    """Build every model into a new file, run the data tests, swap the file in atomically.
+
+    Incremental models reuse the previous build's rows of unchanged stories unless ``full_refresh``
+    or any doubt (see the module docstring); an incremental attempt that cannot reuse them is redone
+    as a full build."""
     t0 = time.perf_counter()
     processed_dir = Path(processed_dir)
     warehouse = Path(warehouse)
@@ -246,28 +519,66 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
     for stale in warehouse.parent.glob(f".{warehouse.name}.*.building*"):
         stale.unlink(missing_ok=True)
     models = load_models(sql_dir)
-    con = duckdb.connect(str(tmp))
-    # bounded memory whatever the corpus size: DuckDB spills to disk past the limit (measured on 8x
-    # PolNeAR: peak RSS 3.2 GB by default, 1.1 GB with these settings)
-    con.execute(f"set memory_limit = '{BUILD_MEMORY_LIMIT}'")
-    con.execute("set preserve_insertion_order = false")
-    con.execute(f"set temp_directory = {_sql_str(str(warehouse.parent / '.duckdb_tmp'))}")
-    try:
-        timings = run_models(con, models, processed_dir)
-        failpoint("during_build")
-        missing = missing_contract_tables(con)
-        if missing:
-            raise RuntimeError(f"warehouse is missing CONTRACT table(s): {missing}")
-        n_tests, failures, columns = run_tests(con, sql_dir)
-        counts = {t: con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in CONTRACT_TABLES}
-        con.execute("checkpoint")
-    except BaseException:
-        con.close()
-        failed = warehouse.with_name(warehouse.name + ".failed")
-        if tmp.exists():
-            os.replace(tmp, failed)
-        tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
-        raise
+    fingerprint = load_fingerprint(sql_dir)
+    check_models(models)
+    check_fingerprint_covers(models, fingerprint)
+    has_incremental = any(m.incremental for m in models)
+    model_fp = model_set_fingerprint(sql_dir)
+    baseline_blocks = None
+    if full_refresh:
+        full_reason = "full refresh requested"
+    elif not has_incremental:
+        full_reason = "no incremental models"
+    else:
+        full_reason = _copy_previous(warehouse, tmp)
+    while True:
+        try:
+            con = duckdb.connect(str(tmp))
+        except duckdb.Error as exc:
+            if full_reason:
+                raise
+            tmp.unlink(missing_ok=True)      # a copy this DuckDB cannot open: build from scratch
+            full_reason = f"cannot open a copy of the previous warehouse: {exc}"
+            continue
+        # bounded memory whatever the corpus size: DuckDB spills to disk past the limit (measured on 8x
+        # PolNeAR: peak RSS 3.2 GB by default, 1.1 GB with these settings)
+        con.execute(f"set memory_limit = '{BUILD_MEMORY_LIMIT}'")
+        con.execute("set preserve_insertion_order = false")
+        con.execute(f"set temp_directory = {_sql_str(str(warehouse.parent / '.duckdb_tmp'))}")
+        inc = Incremental(fingerprint, reuse=not full_reason) if has_incremental and fingerprint else None
+        try:
+            if not full_reason:
+                baseline_blocks = _check_copy(con, model_fp)
+                _drop_foreign_objects(con, models)
+            timings = run_models(con, models, processed_dir, inc)
+            failpoint("during_build")
+            missing = missing_contract_tables(con)
+            if missing:
+                raise RuntimeError(f"warehouse is missing CONTRACT table(s): {missing}")
+            _write_build_info(con, {
+                "model_fingerprint": model_fp, "pipeline_version": PIPELINE_VERSION,
+                "mode": "full" if full_reason else "incremental", "full_build_reason": full_reason,
+                "stories": inc.n_stories if inc else None, "changed_stories": inc.changed_stories if inc else None,
+                "baseline_blocks": None if full_reason else baseline_blocks,
+            })
+            n_tests, failures, columns = run_tests(con, sql_dir)
+            counts = {t: con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in CONTRACT_TABLES}
+            con.execute("checkpoint")
+        except IncrementalUnavailable as exc:
+            # the copied previous build cannot be reused: start over with a full build in an empty file
+            con.close()
+            tmp.unlink(missing_ok=True)
+            tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+            full_reason = str(exc)
+            continue
+        except BaseException:
+            con.close()
+            failed = warehouse.with_name(warehouse.name + ".failed")
+            if tmp.exists():
+                os.replace(tmp, failed)
+            tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+            raise
+        break
     con.close()
     if failures:
         os.replace(tmp, warehouse.with_name(warehouse.name + ".failed"))
@@ -277,4 +588,7 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
     failpoint("before_swap")
     os.replace(tmp, warehouse)
     warehouse.with_name(warehouse.name + ".failed").unlink(missing_ok=True)
-    return BuildResult(warehouse, len(models), n_tests, counts, time.perf_counter() - t0, timings)
+    return BuildResult(warehouse, len(models), n_tests, counts, time.perf_counter() - t0, timings,
+                       incremental=not full_reason, full_build_reason=full_reason,
+                       n_stories=inc.n_stories if inc else None,
+                       changed_stories=inc.changed_stories if inc else None)

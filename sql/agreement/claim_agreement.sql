@@ -1,4 +1,6 @@
 -- model: claim_agreement
+-- materialized: incremental
+-- unique_key: story_id
 -- description: One row per claim (a group of sentences across articles of a story that state the same thing, matched by IDF-weighted overlap of normalised terms, see int_claim_pairs, int_claim_edges, int_claim_groups), with the share of the story's outlets that carry it.
 -- depends_on: int_claim_tokens, int_claim_groups, stories
 -- column story_id: story
@@ -15,6 +17,7 @@ with members as (
     select g.claim_id, g.degree, t.*
     from int_claim_groups as g
     join int_claim_tokens as t using (sentence_key)
+    where {{ incremental_stories('g.story_id') }}
 ),
 rep as (
     select claim_id, text

@@ -1,6 +1,6 @@
 -- model: entity_coverage
--- description: One row per (story, entity): how many of the story's outlets mention the entity and which surface forms each outlet uses (e.g. Kiev vs Kyiv, Zelensky vs Zelenskiy).
--- depends_on: entity_mentions, entities, articles, stories
+-- description: One row per (story, entity): how many of the story's outlets mention the entity and which surface forms each outlet uses (e.g. Kiev vs Kyiv, Zelensky vs Zelenskiy). The per-story part is int_entity_coverage (built incrementally); the name and label are corpus-wide and joined here in every build.
+-- depends_on: int_entity_coverage, entity_mentions, entities, articles
 -- column story_id: story
 -- column entity_id: entity
 -- column name: canonical entity name (entities.name, else the most common mention name)
@@ -12,27 +12,10 @@
 -- column outlets: sorted list of the outlets mentioning it
 -- column surface_forms: list of {outlet, forms} (forms = sorted distinct mention texts), one per outlet, sorted by outlet
 with m as (
-    select
-        a.story_id,
-        m.entity_id,
-        m.entity_name,
-        m.label,
-        m.text,
-        m.article_id,
-        coalesce(a.outlet, 'unknown:' || m.article_id) as outlet
+    select m.entity_id, m.entity_name, m.label
     from entity_mentions as m
     join articles as a using (article_id)
     where m.entity_id is not null
-),
-by_outlet as (
-    select story_id, entity_id, outlet, list_sort(list_distinct(list(text))) as forms
-    from m
-    group by story_id, entity_id, outlet
-),
-forms as (
-    select story_id, entity_id, list(struct_pack(outlet := outlet, forms := forms) order by outlet) as surface_forms
-    from by_outlet
-    group by story_id, entity_id
 ),
 mention_name as (
     select entity_id, entity_name, label
@@ -43,31 +26,18 @@ canonical as (
     select entity_id, any_value(name) as name, any_value(label) as label
     from entities
     group by entity_id
-),
-agg as (
-    select
-        story_id,
-        entity_id,
-        count(distinct outlet) as n_outlets,
-        count(distinct article_id) as n_articles,
-        count(*) as n_mentions,
-        list_sort(list_distinct(list(outlet))) as outlets
-    from m
-    group by story_id, entity_id
 )
 select
-    a.story_id,
-    a.entity_id,
+    c.story_id,
+    c.entity_id,
     coalesce(e.name, mn.entity_name) as name,
     coalesce(e.label, mn.label) as label,
-    a.n_outlets,
-    a.n_articles,
-    a.n_mentions,
-    a.n_outlets / s.n_outlets as outlet_share,
-    a.outlets,
-    f.surface_forms
-from agg as a
-join stories as s using (story_id)
-join forms as f using (story_id, entity_id)
+    c.n_outlets,
+    c.n_articles,
+    c.n_mentions,
+    c.outlet_share,
+    c.outlets,
+    c.surface_forms
+from int_entity_coverage as c
 left join mention_name as mn using (entity_id)
 left join canonical as e using (entity_id)

@@ -1,4 +1,6 @@
 -- model: fact_agreement
+-- materialized: incremental
+-- unique_key: story_id
 -- description: One row per story and compared quantity (about, kind, unit): the value carried by the most independent sources, how many outlets agree with it, and whether independent sources contradict each other. Facts without an `about` are not compared.
 -- Each fact stands for an interval of values it is compatible with: an exact value +-5% (dates: the exact day / month / year), "about"/"nearly" +-15% (nearly: at most +5%), "over"/"more than"/"at least" and vague counts from -5% upwards, "under"/"up to" up to +5%.
 -- A fact supports a value when the value lies in its interval, so "over two hours" agrees with "two hours".
@@ -34,6 +36,7 @@ with f as (
     join articles as a on a.article_id = x.article_id
     left join syndication as s on s.article_id = x.article_id
     where x.about is not null and x.value is not null and a.story_id is not null
+      and {{ incremental_stories('a.story_id') }}
 ),
 intervals as (
     select

@@ -1,4 +1,6 @@
 -- model: int_claim_pairs
+-- materialized: incremental
+-- unique_key: story_id
 -- description: Scored candidate pairs of sentences (a_key < b_key) from different articles of the same story that share at least 2 terms (fewer can never match, see int_claim_edges). Blocking: a pair is a candidate only when the two sentences share at least one term rare in the story (df <= max(3, min(200, 25% of its sentences))), through an inverted-index join, so a big story never compares all its sentence pairs (candidates <= 200 x postings). Scores weigh every shared term by its in-story IDF (int_claim_weights); each sentence carries its (term, idf) list, so scoring a candidate is a list intersection, not a join.
 -- depends_on: int_claim_tokens, int_claim_weights
 -- column story_id: story
@@ -13,7 +15,9 @@
 -- column overlap: w_shared / w_min (weighted overlap coefficient)
 -- column wjaccard: weighted Jaccard, w_shared / IDF weight of the union
 with postings as (
-    select t.story_id, t.sentence_key, t.article_id, unnest(t.words) as w from int_claim_tokens as t
+    select t.story_id, t.sentence_key, t.article_id, unnest(t.words) as w
+    from int_claim_tokens as t
+    where {{ incremental_stories('t.story_id') }}
 ),
 weighted as (
     select p.story_id, p.sentence_key, p.article_id, p.w, w.idf, w.df, w.n_sentences
@@ -22,10 +26,16 @@ weighted as (
 ),
 bags as (
     select sentence_key, any_value(story_id) as story_id, any_value(article_id) as article_id,
-           list(struct_pack(w := w, idf := idf)) as terms, list(w) as words,
-           sum(idf) as w_sum, sum(idf * idf) as w_sq
+           list_sort(list(struct_pack(w := w, idf := idf))) as terms, list(w) as words
     from weighted
     group by sentence_key
+),
+-- sums over the term-sorted list: the same floating-point result whatever order the rows came in
+-- (an incremental and a full build must break cosine ties the same way)
+sums as (
+    select *, list_sum(list_transform(terms, lambda x: x.idf)) as w_sum,
+           list_sum(list_transform(terms, lambda x: x.idf * x.idf)) as w_sq
+    from bags
 ),
 rare as (
     select story_id, sentence_key, article_id, w
@@ -44,8 +54,8 @@ shared as (
            list_filter(ta.terms, lambda x: list_contains(tb.words, x.w)) as st,
            ta.w_sum as a_sum, tb.w_sum as b_sum, ta.w_sq as a_sq, tb.w_sq as b_sq
     from candidates as c
-    join bags as ta on ta.sentence_key = c.a_key
-    join bags as tb on tb.sentence_key = c.b_key
+    join sums as ta on ta.sentence_key = c.a_key
+    join sums as tb on tb.sentence_key = c.b_key
 ),
 scored as (
     select *, len(st) as n_shared,

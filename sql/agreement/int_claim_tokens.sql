@@ -1,4 +1,6 @@
 -- model: int_claim_tokens
+-- materialized: incremental
+-- unique_key: story_id
 -- description: Each sentence of a story as a candidate claim: its set of normalised terms. A named-entity mention counts as one term, its corpus entity id ("e:<entity_id>", so Kiev/Kyiv or Zelensky/Zelenskiy are the same term) and its words are not counted again; number words become digits (two -> 2, "1,000" -> 1000); other words are lower-cased, stopwords and reporting noise (said, told, reporters, ...) dropped, and lightly stemmed (a Porter-like suffix strip: talks/talking/talked -> talk, negotiations/negotiate -> negotiat). Sentences with fewer than 3 terms carry no comparable claim and are left out.
 -- depends_on: sentences, articles, syndication, entity_mentions, int_claim_stopwords
 -- column sentence_key: article_id || ':' || sentence_no
@@ -24,7 +26,7 @@ with s as (
     from sentences as s
     join articles as a using (article_id)
     left join syndication as y using (article_id)
-    where s.text is not null
+    where s.text is not null and {{ incremental_stories('a.story_id') }}
 ),
 -- reporting / attribution noise on top of the stopwords: who said it, not what was said
 noise as (
@@ -61,12 +63,14 @@ mention_words as (
            unnest(string_split(trim(regexp_replace(
                regexp_replace(lower(m.text), '[’'']s\b', '', 'g'), '[^\p{L}\p{N}]+', ' ', 'g')), ' ')) as w
     from entity_mentions as m
-    where m.entity_id is not null
+    join articles as a using (article_id)
+    where m.entity_id is not null and {{ incremental_stories('a.story_id') }}
 ),
 entity_terms as (
     select distinct m.article_id || ':' || m.sentence_no as sentence_key, 'e:' || m.entity_id as w
     from entity_mentions as m
-    where m.entity_id is not null
+    join articles as a using (article_id)
+    where m.entity_id is not null and {{ incremental_stories('a.story_id') }}
 ),
 plain as (
     select w.sentence_key, coalesce(n.digits, w.w) as w, n.digits is not null or regexp_full_match(w.w, '\d+') as is_number

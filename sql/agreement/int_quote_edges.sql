@@ -1,6 +1,9 @@
 -- model: int_quote_edges
+-- materialized: incremental
+-- unique_key: story_id
 -- description: Pairs of quote units (int_quote_tokens.unit_id: one story, one normalised wording, one speaker) in the same story that report the same quotation (both directions). Blocking: only units sharing an index key are compared — a word, a word 3-gram or the whole normalised wording — and only keys held by at most 64 units of the story (document-frequency cap), through an inverted-index join, so a big story never compares all its quote pairs (pairs <= 64 x postings; a story with <= 64 distinct units is compared exhaustively). A candidate pair matches when the speakers are compatible (same speaker entity, similar speaker names, or at least one unknown) and either the normalised wording is identical, or both have >= 4 distinct words and the overlap coefficient |A∩B| / min(|A|,|B|) of their word sets is >= 0.7 with at least 4 shared words (so a quote embedded in a longer rendering of it matches), or they share a passage: >= 5 word 3-grams in common covering >= 25% of the shorter quote's 3-grams (two renderings that each add words at different ends, e.g. "We have agreed ... that Russia will propose and is ready to work with the Ukrainian side on a memorandum ..."). Pairs with one unknown speaker need overlap >= 0.8 or 3-gram share >= 0.4.
 -- depends_on: int_quote_tokens
+-- column story_id: story of both units
 -- column src: unit id
 -- column dst: unit id of a matching unit
 -- column overlap: overlap coefficient of the two word sets
@@ -15,6 +18,7 @@ with units as (
         any_value(speaker_entity_id) as speaker_entity_id,
         any_value(speaker_name) as speaker_name
     from int_quote_tokens
+    where {{ incremental_stories('story_id') }}
     group by unit_id
 ),
 postings as (
@@ -41,6 +45,7 @@ candidates as (
 ),
 pairs as (
     select
+        a.story_id,
         a.unit_id as a_id,
         b.unit_id as b_id,
         a.norm = b.norm as same_norm,
@@ -63,7 +68,7 @@ pairs as (
     join units as b on b.unit_id = c.b_id
 ),
 matched as (
-    select a_id, b_id, case when same_norm then 1.0 else inter / min_words end as overlap
+    select story_id, a_id, b_id, case when same_norm then 1.0 else inter / min_words end as overlap
     from pairs
     where speakers <> 'different'
       and (same_norm
@@ -72,6 +77,6 @@ matched as (
            or (shared_tri >= 5
                and shared_tri / min_tri >= case when speakers = 'one_unknown' then 0.4 else 0.25 end))
 )
-select a_id as src, b_id as dst, overlap from matched
+select story_id, a_id as src, b_id as dst, overlap from matched
 union all
-select b_id as src, a_id as dst, overlap from matched
+select story_id, b_id as src, a_id as dst, overlap from matched

@@ -1,4 +1,6 @@
 -- model: int_quote_tokens
+-- materialized: incremental
+-- unique_key: story_id
 -- description: Each extracted quote with its story, outlet, independent source, normalised wording and word set (the input of quote grouping).
 -- depends_on: quotes, articles, syndication
 -- column quote_id: the quote
@@ -30,7 +32,7 @@ with q as (
     from quotes as q
     join articles as a using (article_id)
     left join syndication as s using (article_id)
-    where q.text is not null
+    where q.text is not null and {{ incremental_stories('a.story_id') }}
 ),
 seq as (
     select *, list_filter(string_split(norm, ' '), lambda w: w <> '') as seq from q

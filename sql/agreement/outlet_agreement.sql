@@ -1,4 +1,6 @@
 -- model: outlet_agreement
+-- materialized: incremental
+-- unique_key: story_id
 -- description: One row per pair of outlets (outlet_a < outlet_b) covering the same story: how many claims both carry and the Jaccard similarity of the sets of claims each carries.
 -- depends_on: claim_agreement, articles
 -- column story_id: story
@@ -11,10 +13,12 @@
 with carried as (
     select distinct story_id, claim_id, unnest(outlets) as outlet
     from claim_agreement
+    where {{ incremental_stories('story_id') }}
 ),
 story_outlets as (
     select distinct story_id, coalesce(outlet, 'unknown:' || article_id) as outlet
     from articles
+    where {{ incremental_stories('story_id') }}
 ),
 pairs as (
     select a.story_id, a.outlet as outlet_a, b.outlet as outlet_b

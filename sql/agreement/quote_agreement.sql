@@ -1,4 +1,6 @@
 -- model: quote_agreement
+-- materialized: incremental
+-- unique_key: story_id
 -- description: One row per group of quotes in a story that report the same quotation (grouped by speaker and wording overlap, see int_quote_edges), with how many outlets and independent sources carry it and whether they all print it word for word.
 -- depends_on: quote_variants, syndication
 -- column story_id: story
@@ -17,7 +19,7 @@
 -- column verbatim: true when every variant has the same wording after normalisation
 -- column kinds: sorted list of quote kinds in the group (direct, partial, indirect)
 with v as (
-    select * from quote_variants
+    select * from quote_variants where {{ incremental_stories('story_id') }}
 ),
 speaker as (
     select quote_group_id, speaker_entity_id, speaker_name

@@ -1,4 +1,6 @@
 -- model: quote_variants
+-- materialized: incremental
+-- unique_key: story_id
 -- description: One row per extracted quote, with the quote group (the same quotation across outlets in a story) it belongs to and its similarity to the group's canonical wording.
 -- depends_on: int_quote_tokens, int_quote_groups
 -- column quote_group_id: group (see quote_agreement)
@@ -18,6 +20,7 @@ with members as (
     select g.quote_group_id, t.*
     from int_quote_groups as g
     join int_quote_tokens as t using (quote_id)
+    where {{ incremental_stories('g.story_id') }}
 ),
 wordings as (
     select

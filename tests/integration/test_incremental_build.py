@@ -1,0 +1,364 @@
+"""Incremental warehouse builds: an incremental build equals a full build of the same data, table by table.
+
+A realistic processed dir is made with the real stages (ingest, clean, spaCy
+extraction, story stage, Parquet; no Prefect): the five seed articles plus a
+small local drop (a two-outlet port strike, a council vote naming only
+"Mayor Harrison"). Then a late drop arrives:
+
+- a lightly edited copy of a strike article from a third outlet: it joins the
+  existing strike story (syndicated copy);
+- a marathon report naming "Ruth Harrison": the corpus now holds exactly one
+  full name with that surname, so the council article's old "Harrison"
+  mentions are re-linked to her entity id although that story gets no new
+  article.
+
+The incremental build must recompute exactly those three stories (the seeds'
+story is reused) and give the same rows in every table as a full build.
+The checks on fallbacks (full refresh, failed build, changed models, a
+writer holding the warehouse, a WAL, leftovers of analysts) and the atomic
+swap reuse the same processed dir.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tasks import batches, ingest, parquet, stories, warehouse
+from tasks.settings import DEFAULT_MODEL, SQL_DIR
+
+pytestmark = pytest.mark.slow
+
+LOCAL = {
+    "harbour1.txt": """Port workers walk out in Valmora over pay
+
+Dock workers at the port of Valmora began a 48-hour strike on Tuesday after talks with the harbour authority \
+collapsed over a 6 percent pay claim.
+
+Union leader Tomas Brandt said the stoppage would halt container traffic at all four terminals. "We did not want \
+this strike, but the authority left us no choice," Brandt told reporters outside the main gate.
+
+The harbour authority said it had offered a 3 percent rise and called the walkout irresponsible. About 1,200 \
+workers are covered by the agreement.
+
+Shipping lines diverted three vessels to the neighbouring port of Lantis, according to the authority.
+""",
+    "harbour2.txt": """Valmora dockers strike after pay talks fail
+
+About 1,200 dock workers in Valmora stopped work on Tuesday for 48 hours, the first strike at the port in a decade.
+
+"We did not want this strike, but the authority left us no choice," said Tomas Brandt, who leads the port \
+workers' union. The union is seeking a 6 percent pay rise; the harbour authority has offered 3 percent.
+
+Three container ships were sent to Lantis instead, the harbour authority said, and freight companies warned of delays.
+""",
+    "council.txt": """Riverton council approves library budget
+
+The Riverton city council voted 7-2 on Thursday to approve a 4.5 million dollar budget for the new central library.
+
+Mayor Harrison said the library would open next year. Harrison told the council that the vote was historic.
+
+Opponents said the money should go to road repairs. The building will replace the old library on Mill Street.
+""",
+    "manifest.csv": "file,outlet,published_at\n"
+                    "harbour1.txt,Harbour Gazette,2025-06-03T09:00:00Z\n"
+                    "harbour2.txt,Coastal Chronicle,2025-06-03T15:00:00Z\n"
+                    "council.txt,Metro Herald,2025-07-10T18:00:00Z\n",
+}
+LATE = {
+    "harbour3.txt": LOCAL["harbour1.txt"].replace("began a 48-hour", "started a 48-hour")
+                                         .replace("collapsed over", "broke down over"),
+    "marathon.txt": """Ruth Harrison wins the Northfield marathon
+
+Ruth Harrison won the Northfield marathon on Sunday in 2 hours 21 minutes, the fastest time ever recorded on the course.
+
+She pulled away from the leading group at the 30 kilometre mark and finished more than a minute ahead of the \
+defending champion, Ruth Harrison said after the race.
+
+Organisers said 14,000 runners took part, a record for the race.
+""",
+    "manifest.csv": "file,outlet,published_at\n"
+                    "harbour3.txt,Valley Tribune,2025-06-03T17:00:00Z\n"
+                    "marathon.txt,Summit Daily,2025-11-16T14:00:00Z\n",
+}
+
+
+def write_drop(raw: Path, drop: str, files: dict[str, str]) -> None:
+    (raw / drop).mkdir(parents=True)
+    for name, text in files.items():
+        (raw / drop / name).write_text(text, encoding="utf-8")
+
+
+def ingest_new(raw: Path, processed: Path, run_id: str) -> list[str]:
+    """The flow's stages without Prefect: new files -> batches -> Parquet -> story stage."""
+    files, _ = batches.select_new(ingest.discover(raw), batches.load_ledger(processed))
+    known = {aid: "an earlier run" for aid in batches.load_known_article_ids(processed)}
+    model = os.environ.get("NEWSAGREE_MODEL", DEFAULT_MODEL)
+    new_ids: list[str] = []
+    for i, group in enumerate(batches.plan_batches(files, 200)):
+        outcome = batches.finalise_batch(batches.process_files(raw, group, model), group, known)
+        parquet.write_batch(processed, f"{run_id}-{i:05d}", group[0].drop_id, outcome.tables, run_id)
+        new_ids += outcome.new_ids
+    rows = stories.update_stories(processed, new_ids, run_id)
+    if any(rows.values()):
+        parquet.write_batch(processed, f"stories-{run_id}", "_corpus", rows, run_id)
+    return new_ids
+
+
+def tables_of(con: duckdb.DuckDBPyConnection, db: str) -> dict[str, list[tuple[str, str]]]:
+    rows = con.execute("select schema_name || '.' || table_name, column_name, data_type from duckdb_columns() "
+                       "where database_name = ? and schema_name in ('main', 'build_meta') "
+                       "and table_name <> 'build_info' order by table_name, column_index", [db]).fetchall()
+    out: dict[str, list[tuple[str, str]]] = {}
+    for table, col, typ in rows:
+        out.setdefault(table, []).append((col, typ))
+    return out
+
+
+def differences(a: Path, b: Path) -> dict[str, tuple[int, int]]:
+    """Tables whose rows differ between two warehouses (as multisets): name -> (rows only in a, only in b)."""
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{a}' as a (read_only)")
+        con.execute(f"attach '{b}' as b (read_only)")
+        ta, tb = tables_of(con, "a"), tables_of(con, "b")
+        assert ta.keys() == tb.keys(), set(ta) ^ set(tb)
+        out = {}
+        for t in sorted(ta):
+            assert ta[t] == tb[t], (t, ta[t], tb[t])
+            only_a, only_b = (con.execute(f"select count(*) from (select * from {x}.{t} except all "
+                                          f"select * from {y}.{t})").fetchone()[0]
+                              for x, y in (("a", "b"), ("b", "a")))
+            if only_a or only_b:
+                out[t] = (only_a, only_b)
+        return out
+    finally:
+        con.close()
+
+
+def q(db: Path, sql: str, params=None):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def story_of(db: Path, source_path: str) -> str:
+    return q(db, "select story_id from articles where source_path = ?", [source_path])[0][0]
+
+
+def harrison_ids(db: Path) -> set[str]:
+    return {r[0] for r in q(db, "select m.entity_id from entity_mentions as m join articles as a using (article_id) "
+                                "where a.source_path = 'local/council.txt' and m.text = 'Harrison'")}
+
+
+@dataclasses.dataclass
+class Corpus:
+    root: Path
+    processed: Path              # after the late drop (root / "processed-before": before it)
+    before: Path                 # warehouse built before the late drop
+    inc: Path                    # incremental build after it, from `before`
+    full: Path                   # full build after it
+    first: warehouse.BuildResult
+    second: warehouse.BuildResult
+    third: warehouse.BuildResult
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, seeds_dir):
+    """Build on seeds + local drop, add the late drop, build incrementally and fully."""
+    root = tmp_path_factory.mktemp("incremental")
+    raw, processed = root / "raw", root / "processed"
+    shutil.copytree(seeds_dir, raw / "sample")
+    write_drop(raw, "local", LOCAL)
+    ingest_new(raw, processed, "run-1")
+    before = root / "before.duckdb"
+    first = warehouse.build(processed, before)
+    shutil.copytree(processed, root / "processed-before")
+
+    write_drop(raw, "late", LATE)
+    assert len(ingest_new(raw, processed, "run-2")) == 2
+    inc = root / "incremental.duckdb"
+    shutil.copy(before, inc)
+    second = warehouse.build(processed, inc)
+    full = root / "full.duckdb"
+    third = warehouse.build(processed, full, full_refresh=True)
+    return Corpus(root, processed, before, inc, full, first, second, third)
+
+
+def test_incremental_build_equals_full_build(corpus):
+    assert corpus.second.incremental and not corpus.third.incremental
+    assert corpus.second.n_tests == corpus.third.n_tests > 0          # data tests ran over the whole result
+    assert differences(corpus.inc, corpus.full) == {}
+    assert corpus.second.row_counts == corpus.third.row_counts
+
+
+def test_incremental_build_recomputes_only_changed_stories(corpus):
+    inc = corpus.inc
+    joined, council, seeds = (story_of(inc, p) for p in ("late/harbour3.txt", "local/council.txt",
+                                                          "sample/000_47eb2f71d4d50947.txt"))
+    marathon = story_of(inc, "late/marathon.txt")
+    # the constructed cases happened: a new article joined an old story, an old mention changed entity
+    assert joined == story_of(inc, "local/harbour1.txt") == story_of(corpus.before, "local/harbour1.txt")
+    assert len(harrison_ids(corpus.before)) == len(harrison_ids(inc)) == 1
+    assert harrison_ids(corpus.before) != harrison_ids(inc)
+    assert q(inc, "select value from build_meta.build_info where key = 'mode'") == [("incremental",)]
+    changed = _changed(corpus.before, inc)
+    assert changed == {joined, council, marathon}
+    assert seeds not in changed
+    n_stories = q(inc, "select count(distinct story_id) from articles")[0][0]
+    assert corpus.second.changed_stories == 3 and corpus.second.n_stories == n_stories > 3
+    # a full build computes every story
+    assert corpus.first.changed_stories == corpus.first.n_stories == n_stories - 1
+
+
+def _changed(before: Path, after: Path) -> set[str]:
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{before}' as b (read_only)")
+        con.execute(f"attach '{after}' as a (read_only)")
+        return {r[0] for r in con.execute(
+            "select a.story_id from a.build_meta.story_fingerprints as a "
+            "left join b.build_meta.story_fingerprints as b on b.story_id = a.story_id "
+            "where b.fingerprint is distinct from a.fingerprint").fetchall()}
+    finally:
+        con.close()
+
+
+def test_a_fingerprint_blind_to_entity_ids_is_caught(corpus, tmp_path):
+    """The comparison can fail: leave entity mentions and quotes (whose resolved speakers carry entity ids)
+    out of the story fingerprint, and the council story's stale rows (old entity id) survive."""
+    sql = tmp_path / "sql"
+    shutil.copytree(SQL_DIR, sql)
+    fp = sql / "incremental" / "story_fingerprints.sql"
+    text = fp.read_text()
+    for table in ("entity_mentions", "quotes"):
+        branch = (f"    union all\n    select o.story_id, hash('{table}', x) from {table} as x "
+                  "join story_of as o using (article_id)\n")
+        assert branch in text
+        text = text.replace(branch, "")
+    fp.write_text(text)
+    db = tmp_path / "w.duckdb"
+    warehouse.build(corpus.root / "processed-before", db, sql_dir=sql)
+    res = warehouse.build(corpus.processed, db, sql_dir=sql)
+    assert res.incremental and res.changed_stories == 2
+    diff = differences(db, corpus.full)
+    assert "main.int_entity_coverage" in diff and "main.int_claim_tokens" in diff
+
+
+def _copy(src: Path, dst: Path) -> Path:
+    shutil.copy(src, dst)
+    return dst
+
+
+def test_full_refresh_and_doubts_build_everything(corpus, tmp_path):
+    processed = corpus.processed
+    db = _copy(corpus.before, tmp_path / "w.duckdb")
+    res = warehouse.build(processed, db, full_refresh=True)
+    assert not res.incremental and res.full_build_reason == "full refresh requested"
+    assert res.changed_stories == res.n_stories == corpus.second.n_stories
+
+    db = _copy(corpus.before, tmp_path / "failed.duckdb")
+    Path(str(db) + ".failed").write_bytes(b"")
+    res = warehouse.build(processed, db)
+    assert not res.incremental and "failed" in res.full_build_reason
+    assert not Path(str(db) + ".failed").exists()
+
+    db = _copy(corpus.before, tmp_path / "wal.duckdb")
+    Path(str(db) + ".wal").write_bytes(b"")
+    assert "write-ahead log" in warehouse.build(processed, db).full_build_reason
+
+    sql = tmp_path / "sql"
+    shutil.copytree(SQL_DIR, sql)
+    p = sql / "agreement" / "claim_agreement.sql"
+    p.write_text(p.read_text() + "\n")
+    db = _copy(corpus.before, tmp_path / "models.duckdb")
+    res = warehouse.build(processed, db, sql_dir=sql)
+    assert not res.incremental and "other SQL models" in res.full_build_reason
+    assert differences(db, corpus.full) == {}
+
+
+def test_a_writer_holding_the_warehouse_means_a_full_build(corpus, tmp_path):
+    db = _copy(corpus.before, tmp_path / "w.duckdb")
+    writer = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('open', flush=True); time.sleep(120)", str(db)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "open"
+        res = warehouse.build(corpus.processed, db)
+    finally:
+        writer.kill()
+        writer.wait()
+    assert not res.incremental and "cannot open the previous warehouse" in res.full_build_reason
+    assert differences(db, corpus.full) == {}
+
+
+def test_incremental_build_swaps_atomically_and_drops_foreign_objects(corpus, tmp_path):
+    db = _copy(corpus.before, tmp_path / "w.duckdb")
+    con = duckdb.connect(str(db))
+    con.execute("create table scratch as select 1 as x")
+    con.execute("create schema analyst")
+    con.execute("create view analyst.v as select 2 as y")
+    con.close()
+    reader = duckdb.connect(str(db), read_only=True)
+    n_before = reader.execute("select count(*) from articles").fetchone()[0]
+    inode = db.stat().st_ino
+    res = warehouse.build(corpus.processed, db)
+    assert res.incremental
+    assert reader.execute("select count(*) from articles").fetchone()[0] == n_before   # old snapshot still readable
+    assert reader.execute("select count(*) from scratch").fetchone()[0] == 1
+    reader.close()
+    assert db.stat().st_ino != inode
+    assert q(db, "select count(*) from articles")[0][0] == n_before + 2
+    assert differences(db, corpus.full) == {}        # scratch and the analyst schema are gone
+
+
+def test_failed_incremental_build_keeps_previous_warehouse(corpus, tmp_path):
+    sql = tmp_path / "sql"
+    shutil.copytree(SQL_DIR, sql)
+    (sql / "tests" / "assert_no_marathon.sql").write_text(
+        "select story_id from claim_agreement where text ilike '%marathon%'\n")
+    db = tmp_path / "w.duckdb"
+    warehouse.build(corpus.root / "processed-before", db, sql_dir=sql)
+    inode = db.stat().st_ino
+    with pytest.raises(warehouse.DataTestError, match="assert_no_marathon"):
+        warehouse.build(corpus.processed, db, sql_dir=sql)
+    assert db.stat().st_ino == inode and Path(str(db) + ".failed").exists()
+    assert q(db, "select value from build_meta.build_info where key = 'mode'") == [("full",)]
+    assert "failed" in warehouse.build(corpus.processed, db).full_build_reason
+
+
+def test_model_checks(tmp_path):
+    models = warehouse.load_models(SQL_DIR)
+    by_name = {m.name: m for m in models}
+    assert {m.name for m in models if m.incremental} >= {"int_claim_tokens", "int_quote_tokens", "claim_agreement",
+                                                          "quote_agreement", "fact_agreement", "int_entity_coverage"}
+    assert not by_name["entity_coverage"].incremental        # corpus-wide entity name and label
+    warehouse.check_models(models)
+    fp = warehouse.load_fingerprint(SQL_DIR)
+    warehouse.check_fingerprint_covers(models, fp)
+    # an incremental model reading something the fingerprint does not hash is refused
+    bad = dataclasses.replace(by_name["claim_agreement"], depends_on=[*by_name["claim_agreement"].depends_on,
+                                                                      "entities"])
+    with pytest.raises(ValueError, match="entities"):
+        warehouse.check_fingerprint_covers([*models, bad], fp)
+    with pytest.raises(ValueError, match="fingerprint"):
+        warehouse.check_fingerprint_covers(models, None)
+    # the macro only in incremental models, and every incremental model uses it
+    with pytest.raises(ValueError, match="not `-- materialized: incremental`"):
+        warehouse.check_models([dataclasses.replace(by_name["claim_agreement"], materialized="")])
+    no_macro = dataclasses.replace(by_name["claim_agreement"],
+                                   sql=warehouse.render_incremental(by_name["claim_agreement"].sql))
+    with pytest.raises(ValueError, match="marks where the story enters"):
+        warehouse.check_models([no_macro])
+    assert warehouse.render_incremental("where {{ incremental_stories('a.story_id') }}") == "where true"
+    assert warehouse.render_incremental("where {{ incremental_stories('a.story_id') }}", changed_only=True) == \
+        "where (a.story_id) in (select story_id from _changed_stories)"
