@@ -44,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="the nightly flow: ingest new raw files, extract, Parquet, SQL models, data tests")
     _common(run)
-    run.add_argument("--full-refresh", action="store_true", help="re-process every raw file")
+    run.add_argument("--full-refresh", action="store_true",
+                     help="re-process every raw file and rebuild every model from scratch")
     run.add_argument("--batch-size", type=int, help="articles per batch (env NEWSAGREE_BATCH_SIZE, default 200)")
     run.add_argument("--runner", choices=["process", "thread", "dask"],
                      help="where batches run: local processes (default), threads, or a Dask cluster "
@@ -59,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="SQL models and data tests only, over what is in Parquet")
     _common(build)
+    build.add_argument("--full-refresh", action="store_true",
+                       help="rebuild every model from scratch (default: story-scoped agreement models are "
+                            "recomputed only for stories whose inputs changed since the previous build)")
     build.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                        help="if a run holds the lock, wait this long before giving up (default 0)")
 
@@ -136,7 +140,8 @@ def cmd_build(args) -> int:
     except Exception as exc:  # noqa: BLE001
         print(f"newsagree build FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
-    print(f"warehouse {settings.warehouse}: {out['data_tests']} data tests passed in {out['duration_s']} s")
+    print(f"warehouse {settings.warehouse}: {out['data_tests']} data tests passed in {out['duration_s']} s "
+          f"({out['build']} build)")
     for t, n in out["warehouse_rows"].items():
         print(f"  {t:<18} {n:>8}")
     return 0

@@ -35,6 +35,7 @@ class RunSummary:
     rows: dict[str, int] = field(default_factory=dict)
     warehouse_rows: dict[str, int] = field(default_factory=dict)
     data_tests: int = 0
+    build: str = ""            # "incremental: 5 of 734 stories recomputed" or "full (<reason>)"
     duration_s: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)   # discover, extract, stories, build
     message: str = ""
@@ -77,8 +78,14 @@ def stories_task(processed_dir: Path, new_ids: list[str], run_id: str, full_refr
 
 
 @task(name="build-warehouse")
-def build_task(processed_dir: Path, warehouse_path: Path, run_id: str) -> warehouse.BuildResult:
-    return warehouse.build(processed_dir, warehouse_path, tag=run_id)
+def build_task(processed_dir: Path, warehouse_path: Path, run_id: str, full_refresh: bool = False) -> warehouse.BuildResult:
+    return warehouse.build(processed_dir, warehouse_path, tag=run_id, full_refresh=full_refresh)
+
+
+def describe_build(result: warehouse.BuildResult) -> str:
+    if result.incremental:
+        return f"incremental: {result.changed_stories} of {result.n_stories} stories recomputed"
+    return f"full ({result.full_build_reason})" if result.full_build_reason else "full"
 
 
 def _record_run(processed_dir: Path, summary: RunSummary, started: datetime) -> None:
@@ -194,10 +201,11 @@ def nightly(settings: Settings, run_id: str | None = None) -> dict:
         summary.status = "success"
         _record_run(processed, summary, started)
         t_stage = time.perf_counter()
-        result = build_task(processed, Path(settings.warehouse), summary.run_id)
+        result = build_task(processed, Path(settings.warehouse), summary.run_id, settings.full_refresh)
         summary.stage_seconds["build"] = round(time.perf_counter() - t_stage, 2)
         summary.warehouse_rows = result.row_counts
         summary.data_tests = result.n_tests
+        summary.build = describe_build(result)
     except BaseException as exc:
         summary.status = "failed"
         summary.message = f"{type(exc).__name__}: {exc}"
@@ -245,5 +253,7 @@ def run_nightly(settings: Settings, wait_seconds: float = 0.0, before_flow=None)
 
 @flow(name="newsagree-build")
 def build_flow(settings: Settings) -> dict:
-    result = build_task(Path(settings.processed_dir), Path(settings.warehouse), batches.new_run_id())
-    return {"warehouse_rows": result.row_counts, "data_tests": result.n_tests, "duration_s": round(result.seconds, 2)}
+    result = build_task(Path(settings.processed_dir), Path(settings.warehouse), batches.new_run_id(),
+                        settings.full_refresh)
+    return {"warehouse_rows": result.row_counts, "data_tests": result.n_tests, "duration_s": round(result.seconds, 2),
+            "build": describe_build(result)}

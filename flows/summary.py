@@ -29,7 +29,7 @@ def format_run_summary(s: dict, settings) -> str:
         f"  articles new {s['articles_new']} in {s['batches']} batch(es)",
         *([("  time by stage: " + ", ".join(f"{k} {v:.1f} s" for k, v in s["stage_seconds"].items()))]
           if s.get("stage_seconds") else []),
-        f"  warehouse {settings.warehouse} ({s['data_tests']} data tests passed)",
+        f"  warehouse {settings.warehouse} ({s['data_tests']} data tests passed; {s.get('build') or 'full'} build)",
     ]
     written = s.get("rows", {})
     rows = [(t, written.get(t, 0) if t in written or t in _PARQUET_TABLES else "(SQL)", n)

@@ -93,6 +93,8 @@ def test_rerun_adds_nothing_and_new_drop_processes_only_new_file(seeded, tmp_pat
         encoding="utf-8")
     third = run_nightly(settings)
     assert (third["files_new"], third["files_skipped"], third["articles_new"]) == (1, 5, 1)
+    # the warehouse is updated incrementally: only the new article's story is recomputed
+    assert third["build"].startswith("incremental: 1 of "), third["build"]
     after = _counts(settings.warehouse)
     assert after["articles"] == before["articles"] + 1
     # the no-op run was recorded too and shows up with the next build

@@ -23,6 +23,8 @@ def test_env_overrides_defaults_and_flags_override_env(monkeypatch):
 
 
 def test_dask_address_implies_dask_runner():
+    assert settings_from(build_parser().parse_args(["build", "--full-refresh"])).full_refresh
+    assert not settings_from(build_parser().parse_args(["build"])).full_refresh
     s = settings_from(build_parser().parse_args(["run", "--dask-address", "tcp://127.0.0.1:8786"]))
     assert (s.runner, s.dask_address) == ("dask", "tcp://127.0.0.1:8786")
     assert Settings.from_env(env={}).runner == "process"
