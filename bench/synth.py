@@ -409,21 +409,21 @@ KEEP_COLUMNS = ("run_id", "pipeline_version", "drop_id", "entity_id", "speaker_e
 
 
 def _rewrite_table(table, k: int):
-    """Copy ``k`` of a table: id columns get their first 3 characters replaced by k (hex), paths a prefix."""
+    """Copy ``k`` of a table: id columns and paths get the prefix "x<k>" (k in hex; never the start of an
+    original hex id, and every copy's prefix is distinct), so copies never collide with each other."""
     import pyarrow as pa
     import pyarrow.compute as pc
     if k == 0:
         return table
-    tag = f"{k:03x}"
+    tag = f"x{k:x}-"
     cols = []
     for name in table.column_names:
         col = table.column(name)
         is_id = name in ID_COLUMNS or (name.endswith("_id") and name not in KEEP_COLUMNS)
         if pa.types.is_string(col.type) and is_id:
-            rest = pc.utf8_slice_codeunits(col, 3)
-            col = pc.binary_join_element_wise(pa.scalar(tag), rest, "")
+            col = pc.binary_join_element_wise(pa.scalar(tag), col, "")
         elif pa.types.is_string(col.type) and name in PATH_COLUMNS:
-            col = pc.binary_join_element_wise(pa.scalar(f"x{tag}/"), col, "")
+            col = pc.binary_join_element_wise(pa.scalar(f"{tag}/"), col, "")
         cols.append(col)
     return pa.table(cols, schema=table.schema)
 
