@@ -1024,7 +1024,7 @@ def _assign_features(feats: Iterable[Features], index: StoryIndex,
 
 # ---------------------------------------------------------------- Parquet I/O layer
 
-STREAM_CHUNK = 4000   # articles whose compact features are held at once while assigning (pass 2)
+STREAM_CHUNK = 2000   # articles whose compact features are held at once while assigning (pass 2)
 _ARTICLE_COLS = ["article_id", "title", "body", "published_at", "ingested_at", "source_path"]
 _ORDER_COLS = ["article_id", "published_at", "source_path"]
 _FEATURE_COLS = ["article_id", "terms", "counts", "entities", "signature", "n_shingles"]
