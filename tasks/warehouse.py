@@ -39,6 +39,16 @@ missing or has other columns - builds everything into an empty file. Staging,
 marts and the models that are not incremental are always rebuilt, data tests
 always run over the whole result, the previous warehouse is only read, and
 the new file is swapped in as above.
+
+Chunked runs: the stories an incremental model is computed for (all of them in a full build, the changed
+ones otherwise) are split, in story_id order, into chunks of about ``BUILD_CHUNK_ROWS`` input rows (the
+fingerprint's per-story row count; env ``NEWSAGREE_BUILD_CHUNK_ROWS``). With more than one chunk the
+whole chain of incremental models runs for one chunk, each model as a temp table of its own name that the
+next model reads (the macro renders to ``<expr> in (select story_id from _chunk_stories)``), and the
+chunk's rows are appended to the model tables before the next chunk. Hash tables and sorts then hold one
+chunk at a time: memory stays flat and time linear in the corpus size, where one pass over 12.6k
+articles already spilled under the memory limit. Only the scans of the marts the chain starts from are
+repeated per chunk.
 """
 from __future__ import annotations
 
@@ -60,6 +70,9 @@ from tasks.settings import SQL_DIR
 
 MODEL_DIRS = ("staging", "marts", "agreement")
 BUILD_MEMORY_LIMIT = os.environ.get("NEWSAGREE_BUILD_MEMORY", "1GB")
+# input rows (story fingerprint n_rows: articles, sentences, mentions, quotes, facts ...) per chunk of stories
+# when the incremental models run chunk by chunk; PolNeAR has ~125 input rows per article
+BUILD_CHUNK_ROWS = int(os.environ.get("NEWSAGREE_BUILD_CHUNK_ROWS", "250000"))
 CONTRACT_TABLES = (
     "articles", "rejected_files", "sentences", "entity_mentions", "entities", "quotes", "facts",
     "stories", "quote_agreement", "quote_variants", "entity_coverage", "claim_agreement",
@@ -301,6 +314,7 @@ class Incremental:
     reuse: bool                         # the database is a copy of the previous build whose rows may be reused
     n_stories: int | None = None
     changed_stories: int | None = None  # stories recomputed (all of them in a full build)
+    chunks: int | None = None           # chunks of stories the incremental models ran in
 
 
 def _columns(con: duckdb.DuckDBPyConnection, relation: str) -> list[tuple[str, str]]:
@@ -354,26 +368,121 @@ def _update_incremental(con: duckdb.DuckDBPyConnection, m: Model, body: str) -> 
     con.execute("drop table _incremental_rows")
 
 
+def phase_order(models: list[Model]) -> list[Model]:
+    """Topological order regrouped in three phases: the models the incremental ones build on (no incremental
+    model upstream), every incremental model, then the rest - so the story-scoped models can run together,
+    chunk by chunk. A non-incremental input of an incremental model must belong to the first phase."""
+    ordered = order_models(models)
+    after_incremental: set[str] = set()
+    for m in ordered:
+        if m.incremental or any(d in after_incremental for d in m.depends_on):
+            after_incremental.add(m.name)
+    pre = [m for m in ordered if m.name not in after_incremental]
+    inc = [m for m in ordered if m.incremental]
+    post = [m for m in ordered if m.name in after_incremental and not m.incremental]
+    post_names = {m.name for m in post}
+    for m in inc:
+        bad = [d for d in m.depends_on if d in post_names]
+        if bad:
+            raise ValueError(f"incremental model {m.name} ({m.path}) reads {bad}, which depend on incremental models "
+                             "without being incremental themselves")
+    return pre + inc + post
+
+
+def _plan_chunks(con: duckdb.DuckDBPyConnection, chunk_rows: int) -> list[int]:
+    """Split the stories to compute (_changed_stories: all of them in a full build) into chunks of about
+    ``chunk_rows`` input rows (the fingerprint's n_rows) in story_id order: a chunk closes once it holds
+    ``chunk_rows`` rows, so it exceeds that by at most one story. Deterministic; stored in _story_chunks."""
+    con.execute(f"""create or replace temp table _story_chunks as
+        select story_id,
+               ((sum(n_rows) over (order by story_id rows between unbounded preceding and current row) - n_rows)
+                // {int(chunk_rows)})::bigint as chunk
+        from _story_fingerprints semi join _changed_stories using (story_id)""")
+    return [r[0] for r in con.execute("select distinct chunk from _story_chunks order by chunk").fetchall()]
+
+
+def _qualified(con: duckdb.DuckDBPyConnection, name: str) -> str:
+    """``<database>.main."<name>"``: in a chunked build a temp table of the same name shadows the model, and
+    DuckDB resolves ``main.<name>`` to the temp one too."""
+    db = con.execute("select current_database()").fetchone()[0]
+    return '"' + db.replace('"', '""') + '".main."' + name.replace('"', '""') + '"'
+
+
+def _run_chunked(con: duckdb.DuckDBPyConnection, models: list[Model], processed_dir: Path, keys: set[str],
+                 reuse: bool, chunks: list[int], timings: dict[str, float]) -> None:
+    """Run the incremental models chunk by chunk, every model of the chain for one chunk of stories before
+    the next chunk, so the working set of a query is one chunk whatever the corpus size.
+
+    Within a chunk each model becomes a temp table of the same name (so the next model of the chain reads
+    the chunk's rows, not the whole table) restricted by its macro to the chunk's stories (_chunk_stories),
+    and its rows are appended to the model table. Story-scoped models make the union of the chunks equal
+    to the model computed in one pass. A full build creates each table from its first chunk; a reused copy
+    first loses the rows of every story that is not kept (as in _update_incremental)."""
+    bodies = {m.name: _strip_sql(_INCREMENTAL_RE.sub(
+        lambda x: f"({x.group('expr')}) in (select story_id from _chunk_stories)",
+        _SOURCE_RE.sub(lambda x: source_relation(processed_dir, x.group("name"), keys), m.sql))) for m in models}
+    target = {m.name: _qualified(con, m.name) for m in models}
+    for i, chunk in enumerate(chunks):
+        con.execute(f"create or replace temp table _chunk_stories as "
+                    f"select story_id from _story_chunks where chunk = {int(chunk)}")
+        for m in models:
+            t0 = time.perf_counter()
+            try:
+                con.execute(f'create or replace temp table "{m.name}" as\n{bodies[m.name]}')
+            except duckdb.Error as exc:
+                raise RuntimeError(f"SQL model {m.name} ({m.path}) failed: {exc}") from exc
+            local = f'temp.main."{m.name}"'
+            if i == 0 and reuse:
+                try:
+                    same = _columns(con, target[m.name]) == _columns(con, local)
+                except duckdb.Error as exc:
+                    raise IncrementalUnavailable(f"previous build has no usable {m.name}: {exc}") from exc
+                if not same:
+                    raise IncrementalUnavailable(f"previous build's {m.name} has other columns")
+                key = f'"{m.unique_key}"'
+                con.execute(f"delete from {target[m.name]} where {key} is null "
+                            f"or {key} not in (select story_id from _kept_stories)")
+            if i == 0 and not reuse:
+                con.execute(f"create or replace table {target[m.name]} as select * from {local}")
+            else:
+                con.execute(f"insert into {target[m.name]} select * from {local}")
+            timings[m.name] = timings.get(m.name, 0.0) + time.perf_counter() - t0
+        for m in models:
+            con.execute(f'drop table temp.main."{m.name}"')
+    con.execute("drop table _chunk_stories")
+
+
 def run_models(con: duckdb.DuckDBPyConnection, models: list[Model], processed_dir: Path,
-               incremental: Incremental | None = None) -> dict[str, float]:
+               incremental: Incremental | None = None, chunk_rows: int | None = None) -> dict[str, float]:
     """Build every model in dependency order; returns seconds per model.
 
     Without ``incremental`` every model is built in full and no fingerprints are stored (docs, tests).
     With it, the story fingerprints are stored before the first incremental model, and when
     ``incremental.reuse`` (``con`` is a copy of the previous build) incremental models are updated in
-    place for the changed stories only; every other model is rebuilt."""
+    place for the changed stories only; every other model is rebuilt. When the stories to compute hold
+    more than ``chunk_rows`` input rows (default BUILD_CHUNK_ROWS), the incremental models run chunk by
+    chunk (see _run_chunked): same rows, bounded memory, time linear in the corpus size."""
     check_models(models)
     keys = parquet.committed_keys(processed_dir)
     timings: dict[str, float] = {}
     built: set[str] = set()
-    fingerprinted = False
-    for m in order_models(models):
-        if incremental is not None and m.incremental and not fingerprinted:
+    ordered = phase_order(models)
+    story_scoped = [m for m in ordered if m.incremental]
+    chunked = False
+    for m in ordered:
+        if incremental is not None and m.incremental and m is story_scoped[0]:
             t0 = time.perf_counter()
             sql = _strip_sql(render(incremental.fingerprint, processed_dir, keys))
             _story_fingerprints(con, incremental, sql, built)
+            chunks = _plan_chunks(con, chunk_rows or BUILD_CHUNK_ROWS)
+            incremental.chunks = max(len(chunks), 1)
             timings["story_fingerprints"] = time.perf_counter() - t0
-            fingerprinted = True
+            if len(chunks) > 1:
+                _run_chunked(con, story_scoped, processed_dir, keys, incremental.reuse, chunks, timings)
+                built.update(x.name for x in story_scoped)
+                chunked = True
+        if chunked and m.incremental:
+            continue
         t0 = time.perf_counter()
         changed_only = incremental is not None and incremental.reuse and m.incremental
         body = _strip_sql(render(m, processed_dir, keys, changed_only))
@@ -434,6 +543,7 @@ class BuildResult:
     full_build_reason: str = ""         # why not incremental (empty when incremental)
     n_stories: int | None = None        # stories in the story fingerprints (None: no incremental models)
     changed_stories: int | None = None  # stories whose incremental rows were computed in this build
+    chunks: int | None = None           # chunks of stories the incremental models ran in (1: one pass)
 
 
 def _copy_previous(warehouse: Path, tmp: Path) -> str:
@@ -504,12 +614,13 @@ def _write_build_info(con: duckdb.DuckDBPyConnection, info: dict[str, object]) -
 
 
 def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: str = "build",
-          full_refresh: bool = False) -> BuildResult:
+          full_refresh: bool = False, chunk_rows: int | None = None) -> BuildResult:
     """Build every model into a new file, run the data tests, swap the file in atomically.
 
     Incremental models reuse the previous build's rows of unchanged stories unless ``full_refresh``
     or any doubt (see the module docstring); an incremental attempt that cannot reuse them is redone
-    as a full build."""
+    as a full build. ``chunk_rows`` (default BUILD_CHUNK_ROWS) bounds the input rows of one chunk of
+    stories when the incremental models run chunk by chunk (see run_models)."""
     t0 = time.perf_counter()
     processed_dir = Path(processed_dir)
     warehouse = Path(warehouse)
@@ -550,7 +661,7 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
             if not full_reason:
                 baseline_blocks = _check_copy(con, model_fp)
                 _drop_foreign_objects(con, models)
-            timings = run_models(con, models, processed_dir, inc)
+            timings = run_models(con, models, processed_dir, inc, chunk_rows)
             failpoint("during_build")
             missing = missing_contract_tables(con)
             if missing:
@@ -559,6 +670,7 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
                 "model_fingerprint": model_fp, "pipeline_version": PIPELINE_VERSION,
                 "mode": "full" if full_reason else "incremental", "full_build_reason": full_reason,
                 "stories": inc.n_stories if inc else None, "changed_stories": inc.changed_stories if inc else None,
+                "chunks": inc.chunks if inc else None,
                 "baseline_blocks": None if full_reason else baseline_blocks,
             })
             n_tests, failures, columns = run_tests(con, sql_dir)
@@ -591,4 +703,5 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
     return BuildResult(warehouse, len(models), n_tests, counts, time.perf_counter() - t0, timings,
                        incremental=not full_reason, full_build_reason=full_reason,
                        n_stories=inc.n_stories if inc else None,
-                       changed_stories=inc.changed_stories if inc else None)
+                       changed_stories=inc.changed_stories if inc else None,
+                       chunks=inc.chunks if inc else None)

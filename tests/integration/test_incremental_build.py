@@ -200,6 +200,21 @@ def test_incremental_build_equals_full_build(corpus):
     assert corpus.second.row_counts == corpus.third.row_counts
 
 
+def test_chunked_builds_equal_one_pass(corpus, tmp_path):
+    """With more input rows than chunk_rows the incremental models run chunk by chunk (every model of the
+    chain for one chunk of stories, then the next chunk): the same rows as one pass, full and incremental."""
+    assert corpus.third.chunks == corpus.second.chunks == 1          # default chunk size: one pass here
+    db = tmp_path / "chunked.duckdb"
+    res = warehouse.build(corpus.processed, db, full_refresh=True, chunk_rows=300)
+    assert 1 < res.chunks < res.n_stories                              # several chunks, one of several stories
+    assert q(db, "select value from build_meta.build_info where key = 'chunks'") == [(str(res.chunks),)]
+    assert differences(db, corpus.full) == {}
+    inc = _copy(corpus.before, tmp_path / "inc.duckdb")
+    res = warehouse.build(corpus.processed, inc, chunk_rows=1)         # one chunk per changed story
+    assert res.incremental and res.chunks == res.changed_stories == 3
+    assert differences(inc, corpus.full) == {}
+
+
 def test_incremental_build_recomputes_only_changed_stories(corpus):
     inc = corpus.inc
     joined, council, seeds = (story_of(inc, p) for p in ("late/harbour3.txt", "local/council.txt",
