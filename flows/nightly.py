@@ -15,7 +15,7 @@ from prefect.futures import as_completed
 from prefect.utilities.annotations import quote
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
-from tasks import PIPELINE_VERSION, batches, ingest, parquet, stories, warehouse
+from tasks import PIPELINE_VERSION, batches, corpus, ingest, parquet, warehouse
 from tasks.faults import failpoint
 from tasks.runlock import run_lock
 from tasks.settings import Settings
@@ -71,10 +71,7 @@ def write_batch_task(processed_dir: Path, batch_key: str, drop_id: str, tables: 
 
 @task(name="update-stories")
 def stories_task(processed_dir: Path, new_ids: list[str], run_id: str, full_refresh: bool) -> dict:
-    rows = stories.update_stories(processed_dir, new_ids, run_id, full_refresh)
-    if not any(rows.values()):
-        return {}
-    return parquet.write_batch(processed_dir, f"stories-{run_id}", "_corpus", rows, run_id)
+    return corpus.run_isolated(processed_dir, new_ids, run_id, full_refresh)
 
 
 @task(name="build-warehouse")

@@ -167,3 +167,25 @@ def test_status_shows_runs_counts_and_rejected(seeded):
     assert summary["run_id"] in out and "success" in out
     assert "articles" in out and "quote_agreement" in out
     assert "rejected files (" in out
+
+
+def test_story_stage_in_a_child_process_commits_the_same_rows(tmp_path, seeds_dir, monkeypatch):
+    """Large corpora run the story stage in a spawned child: same assignments as in-process."""
+    import shutil
+
+    from tasks import batches, corpus, ingest, parquet
+    raw = tmp_path / "raw" / "d1"
+    shutil.copytree(seeds_dir, raw)
+    results = {}
+    for mode, threshold in (("inline", 10 ** 9), ("child", 0)):
+        proc = tmp_path / mode
+        files = ingest.discover(tmp_path / "raw")
+        out = batches.process_files(tmp_path / "raw", files, Settings.from_env().model)
+        outcome = batches.finalise_batch(out, files, {})
+        parquet.write_batch(proc, "r1-00000", "d1", outcome.tables, "r1")
+        monkeypatch.setattr(corpus, "ISOLATE_FROM", threshold)
+        counts = corpus.run_isolated(proc, outcome.new_ids, "r1", False)
+        assert counts["story_assignments"] == len(outcome.new_ids) == 5
+        sa = parquet.read_table(proc, "story_assignments", ["article_id", "story_id"]).to_pylist()
+        results[mode] = sorted((r["article_id"], r["story_id"]) for r in sa)
+    assert results["inline"] == results["child"]
