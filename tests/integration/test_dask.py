@@ -35,7 +35,7 @@ def _dump(db) -> dict[str, list[tuple]]:
 
 
 def test_dask_cluster_run_equals_local_run(tmp_path, prefect_harness, seeds_dir):
-    distributed = pytest.importorskip("distributed")
+    distributed = pytest.importorskip("distributed", reason="dask.distributed is not installed")
     raw = tmp_path / "raw"
     shutil.copytree(seeds_dir, raw / "sample")
     local = Settings.from_env(env={}, raw_dir=raw, processed_dir=tmp_path / "p_local",
