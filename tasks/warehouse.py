@@ -48,8 +48,8 @@ next model reads (the macro renders to ``<expr> in (select story_id from _chunk_
 chunk's rows are spooled to Parquet beside the new file, loaded into the model tables in one insert each
 after the last chunk. Hash tables and sorts then hold one
 chunk at a time: memory stays flat and time linear in the corpus size, where one pass over 12.6k
-articles already spilled under the memory limit. Only the scans of the marts the chain starts from are
-repeated per chunk.
+articles already spilled under the memory limit. The large story-scoped inputs (sentences, mentions,
+quotes, facts) are split by chunk once, so a chunk reads its own rows of them, not the corpus's.
 """
 from __future__ import annotations
 
