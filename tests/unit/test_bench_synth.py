@@ -116,6 +116,21 @@ def test_replicate_processed_rewrites_ids_consistently(tmp_path):
     for f in parquet.committed_files(dst, "articles"):
         assert pq.read_schema(f).names == pq.read_schema(parquet.committed_files(src, "articles")[0]).names
     assert len(parquet.committed_files(dst, "runs")) == 1
+    # copies are published apart (1-day span + the story stage's 10-day window + 1): re-assigning stories
+    # over the copies cannot merge them
+    days = sorted({(p - now).days for p in art["published_at"]})
+    assert days == [0, 12, 24]
+
+
+def test_replicate_processed_dates_undated_articles(tmp_path):
+    from tasks import parquet
+    src, dst = tmp_path / "src", tmp_path / "dst"
+    arts = [{"article_id": f"a{i}", "drop_id": "d1", "source_path": f"d1/{i}.txt", "body": "B.", "outlet": "X"}
+            for i in range(2)]
+    parquet.write_batch(src, "r1-00000", "d1", {"articles": arts}, "r1")
+    replicate_processed(src, dst, 2)
+    pub = parquet.read_table(dst, "articles").column("published_at").to_pylist()
+    assert None not in pub and len(set(pub)) == 2 and (max(pub) - min(pub)).days == 11
 
 
 def test_run_child_measures_memory_and_reaps_left_behind_processes():
