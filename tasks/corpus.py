@@ -19,11 +19,14 @@ ISOLATE_FROM = 2000
 
 
 def assign_and_write(processed_dir: Path, new_ids: list[str], run_id: str, full_refresh: bool) -> dict:
-    """Update the story index and commit the story_assignments/syndication rows; returns rows per table."""
-    rows = stories.update_stories(Path(processed_dir), new_ids, run_id, full_refresh)
-    if not any(rows.values()):
-        return {}
-    return parquet.write_batch(Path(processed_dir), f"stories-{run_id}", "_corpus", rows, run_id)
+    """Assign stories, commit the story_assignments/syndication rows, then save the updated story index (in
+    that order: see stories.assign_stories); returns rows per table."""
+    rows, index = stories.assign_stories(Path(processed_dir), new_ids, run_id, full_refresh)
+    written = (parquet.write_batch(Path(processed_dir), f"stories-{run_id}", "_corpus", rows, run_id)
+               if any(rows.values()) else {})
+    if index is not None:
+        index.save(Path(processed_dir) / stories.INDEX_DIR)
+    return written
 
 
 def n_committed_articles(processed_dir: Path) -> int:

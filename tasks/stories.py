@@ -353,6 +353,15 @@ def _feature_rules() -> str:
 FEATURE_RULES = _feature_rules()
 
 
+def _index_rules() -> str:
+    """Fingerprint of what a saved index depends on: the raw-feature rules and the parameters that shape the
+    stored features, story cores, blocking keys and assignments. An index saved under other rules is not
+    reused (every article is assigned again, as for another INDEX_VERSION)."""
+    params = {k: v for k, v in globals().items() if k.isupper() and isinstance(v, (int, float))
+              and k not in ("INDEX_VERSION", "FEATURES_VERSION", "STREAM_CHUNK", "LSH_FLUSH", "POSTINGS_FLUSH")}
+    return hashlib.sha256(repr((FEATURE_RULES, sorted(params.items()))).encode()).hexdigest()[:16]
+
+
 def feature_row(article: dict, mentions: Iterable[dict] = ()) -> dict:
     """One ``story_features`` row: the raw features of an article as plain lists (computed by the extraction workers)."""
     r = raw_features(article, mentions)
@@ -673,9 +682,12 @@ class StoryIndex:
         self._merge_postings()
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / INDEX_FILE
+        for stale in folder.glob(f".{INDEX_FILE}.*.tmp"):    # a killed earlier save's (saves hold the run lock)
+            stale.unlink(missing_ok=True)
         sl = self.story_list
         members = [(s.idx, m) for s in sl for m in s.core]
-        meta = {"version": INDEX_VERSION, "n_docs": self.n_docs, "df": self.df, "ids": self.ids}
+        meta = {"version": INDEX_VERSION, "rules": _index_rules(), "n_docs": self.n_docs, "df": self.df,
+                "ids": self.ids}
         arrays = {
             "meta": np.frombuffer(json.dumps(meta, separators=(",", ":")).encode(), dtype=np.uint8),
             "a_story": self._story.a, "a_group": self._group.a, "a_day": self._day.a, "a_score": self._score.a,
@@ -704,13 +716,14 @@ class StoryIndex:
 
     @classmethod
     def load(cls, folder: Path) -> "StoryIndex | None":
-        """The saved index, or None when there is none or it was written by another index version."""
+        """The saved index, or None when there is none or it was written by another index version or under
+        other rules (``_index_rules``: rule files, parameters)."""
         path = folder / INDEX_FILE
         if not path.exists():
             return None
         with np.load(path, allow_pickle=False) as z:
             meta = json.loads(z["meta"].tobytes())
-            if meta.get("version") != INDEX_VERSION:
+            if meta.get("version") != INDEX_VERSION or meta.get("rules") != _index_rules():
                 return None
             a = {k: z[k] for k in z.files if k != "meta"}
         idx = cls()
@@ -1199,17 +1212,32 @@ class _FeatureSource:
 
 def update_stories(processed_dir: Path, new_article_ids: list[str], run_id: str,
                    full_refresh: bool = False) -> dict[str, list[dict]]:
+    """:func:`assign_stories`, saving the updated index at once; returns the rows. (The flow commits the
+    rows first and saves the index after: tasks.corpus.assign_and_write.)"""
+    rows, index = assign_stories(processed_dir, new_article_ids, run_id, full_refresh)
+    if index is not None:
+        index.save(Path(processed_dir) / INDEX_DIR)
+    return rows
+
+
+def assign_stories(processed_dir: Path, new_article_ids: list[str], run_id: str,
+                   full_refresh: bool = False) -> tuple[dict[str, list[dict]], "StoryIndex | None"]:
     """Assign stories and syndication groups to every committed article not yet in the story index.
 
     Reads the index under ``<processed>/_story_index`` (ignored on a full
     refresh), reads the raw features of the committed articles that need a
     decision (the new ones, plus any that an interrupted earlier run left out)
     from ``story_features`` (tokenising ``articles`` + ``entity_mentions`` for
-    articles without a current feature row), writes the updated index
-    atomically and returns rows for ``story_assignments`` and ``syndication``.
-    Articles the index knows but whose rows never got committed (crash between
-    index write and Parquet commit) get their rows again. ``new_article_ids``
-    is a hint; the committed ``articles`` table is the truth.
+    articles without a current feature row) and returns rows for
+    ``story_assignments`` and ``syndication`` plus the updated index to save
+    once the rows are committed (None: nothing to save). Save it after the
+    commit: a crash in between leaves the old index, and the next run assigns
+    the same articles again (deterministically, the newest rows win). An index
+    on disk that is not reused (full refresh, other version or rules) is
+    deleted here, before any row is committed, so a crash can never pair the
+    new rows with the old index. Articles the index knows but whose rows never
+    got committed get their rows again. ``new_article_ids`` is a hint; the
+    committed ``articles`` table is the truth.
 
     Two passes: document frequencies over all new articles, then compact
     features and assignment ``STREAM_CHUNK`` articles at a time in global
@@ -1219,6 +1247,9 @@ def update_stories(processed_dir: Path, new_article_ids: list[str], run_id: str,
     processed_dir = Path(processed_dir)
     folder = processed_dir / INDEX_DIR
     index = None if full_refresh else StoryIndex.load(folder)
+    if index is None:
+        for name in (INDEX_FILE, *LEGACY_INDEX_FILES):     # not reused: never to be paired with new rows
+            (folder / name).unlink(missing_ok=True)
     index = index or StoryIndex()
     all_ids, info = _order_info(processed_dir, index.articles)
     todo = set(info)
@@ -1240,9 +1271,7 @@ def update_stories(processed_dir: Path, new_article_ids: list[str], run_id: str,
             sa, sy = _rows_for(aid, index.articles[aid], now)
             rows["story_assignments"].append(sa)
             rows["syndication"].append(sy)
-    if todo or not (folder / INDEX_FILE).exists():
-        index.save(folder)
-    return rows
+    return rows, (index if todo or not (folder / INDEX_FILE).exists() else None)
 
 
 def _committed_ids(processed_dir: Path, table: str) -> set[str]:

@@ -156,6 +156,49 @@ def test_update_stories_over_parquet_is_incremental_and_recovers(tmp_path):
     assert {r["article_id"]: r["story_id"] for r in rows["story_assignments"]} == {"a": "a", "b": "a"}
 
 
+def _latest(processed: Path) -> dict[str, str]:
+    t = parquet.read_table(processed, "story_assignments").to_pylist()
+    return {r["article_id"]: r["story_id"] for r in sorted(t, key=lambda r: r["assigned_at"])}
+
+
+def test_index_is_saved_after_the_commit_and_a_crash_in_between_is_repaired(tmp_path):
+    from tasks import corpus
+    processed = tmp_path / "processed"
+    a = art("a", "Lachin talks", TALKS.format(n="first", place="Karabakh", topic="maps"), T0, "x")
+    b = art("b", "Lachin talks go on", TALKS.format(n="second", place="Karabakh", topic="maps and roads"),
+            T0 + timedelta(days=1), "y")
+    _articles_batch(processed, "k1", [a, b])
+    index_file = processed / stories.INDEX_DIR / stories.INDEX_FILE
+    # assign_stories saves nothing; committing the rows and then dying leaves no index
+    rows, index = stories.assign_stories(processed, ["a", "b"], "r1", False)
+    assert index is not None and not index_file.exists()
+    parquet.write_batch(processed, "stories-r1", "_corpus", rows, "r1")
+    first = _latest(processed)
+    # the next run assigns them again, the same way, commits, and saves the index
+    assert corpus.assign_and_write(processed, [], "r2", False) == {"story_assignments": 2, "syndication": 2}
+    assert index_file.exists() and _latest(processed) == first == {"a": "a", "b": "a"}
+    assert corpus.assign_and_write(processed, [], "r3", False) == {}
+
+
+def test_an_index_saved_under_other_rules_is_not_reused(tmp_path, monkeypatch):
+    processed = tmp_path / "processed"
+    _articles_batch(processed, "k1", [art("a", "Lachin talks", TALKS.format(n="first", place="Karabakh",
+                                                                          topic="maps"), T0, "x")])
+    parquet.write_batch(processed, "stories-r1", "_corpus", stories.update_stories(processed, ["a"], "r1"), "r1")
+    folder = processed / stories.INDEX_DIR
+    (folder / f".{stories.INDEX_FILE}.killed.tmp").write_bytes(b"half")    # a killed save's temp file
+    assert stories.StoryIndex.load(folder) is not None
+    monkeypatch.setattr(stories, "MAX_CORE", stories.MAX_CORE + 1)
+    assert stories.StoryIndex.load(folder) is None
+    # not reused: deleted before any row is committed, every article assigned again
+    rows, index = stories.assign_stories(processed, [], "r2", False)
+    assert not (folder / stories.INDEX_FILE).exists()
+    assert [r["article_id"] for r in rows["story_assignments"]] == ["a"]
+    index.save(folder)
+    assert sorted(p.name for p in folder.iterdir()) == [stories.INDEX_FILE]
+    assert stories.StoryIndex.load(folder) is not None
+
+
 # ---- topic chaining: undated campaign coverage must not collapse into one story
 
 CAMPAIGN = [
