@@ -84,6 +84,7 @@ FINGERPRINT_SQL = Path("incremental") / "story_fingerprints.sql"
 META_SCHEMA = "build_meta"          # build metadata, outside `main` so analysts' table lists do not show it
 
 _SOURCE_RE = re.compile(r"\{\{\s*source\(\s*['\"](?P<name>\w+)['\"]\s*\)\s*\}\}")
+_DEDUP_RE = re.compile(r"\{\{\s*deduplicate\(\s*'(?P<rel>\w+)'\s*,\s*'(?P<by>[\w\s,]+)'\s*,\s*'(?P<order>[^']+)'\s*\)\s*\}\}")
 _INCREMENTAL_RE = re.compile(r"\{\{\s*incremental_stories\(\s*'(?P<expr>[^']+)'\s*\)\s*\}\}")
 _HEADER_RE = re.compile(
     r"^--\s*(?P<key>model|description|depends_on|column|test|materialized|unique_key)\b\s*(?P<rest>.*)$")
@@ -234,10 +235,31 @@ def render_incremental(sql: str, changed_only: bool = False) -> str:
     return _INCREMENTAL_RE.sub("true", sql)
 
 
+def render_deduplicate(relation: str, by: str, order: str) -> str:
+    """``{{ deduplicate('<relation>', '<key columns>', '<order>') }}`` (as dbt_utils.deduplicate): the rows of
+    ``relation``, one per key (the first by ``order``), as a subquery. Same rows as ``qualify row_number()
+    over (partition by <keys> order by <order>) = 1``, but only keys that occur more than once go through
+    the window: partitioning and sorting every wide row (texts) spilled past the memory limit and grew
+    faster than the corpus (quotes: 0.7 s at 12.6k articles, 15.7 s at 100k)."""
+    cols = [c.strip() for c in by.split(",") if c.strip()]
+    keys = ", ".join(cols)
+    on = " and ".join(f"r.{c} is not distinct from d.{c}" for c in cols)
+    return (f"(with _dup as (select {keys} from {relation} group by all having count(*) > 1) "
+            f"select r.* from {relation} as r anti join _dup as d on {on} "
+            f"union all "
+            f"select * from (select r.* from {relation} as r semi join _dup as d on {on}) "
+            f"qualify row_number() over (partition by {keys} order by {order}) = 1)")
+
+
+def render_macros(sql: str, processed_dir: Path, keys: set[str]) -> str:
+    """Sources filled in (``{{ source('<table>') }}``) and ``{{ deduplicate(...) }}`` expanded."""
+    sql = _SOURCE_RE.sub(lambda m: source_relation(processed_dir, m.group("name"), keys), sql)
+    return _DEDUP_RE.sub(lambda m: render_deduplicate(m.group("rel"), m.group("by"), m.group("order")), sql)
+
+
 def render(model: Model, processed_dir: Path, keys: set[str], changed_only: bool = False) -> str:
-    """Model SQL with its sources filled in and its incremental macro rendered (see render_incremental)."""
-    sql = _SOURCE_RE.sub(lambda m: source_relation(processed_dir, m.group("name"), keys), model.sql)
-    return render_incremental(sql, changed_only)
+    """Model SQL with its macros and its incremental macro rendered (see render_macros, render_incremental)."""
+    return render_incremental(render_macros(model.sql, processed_dir, keys), changed_only)
 
 
 def _strip_sql(sql: str) -> str:
@@ -466,7 +488,7 @@ def _run_chunked(con: duckdb.DuckDBPyConnection, models: list[Model], processed_
     faster than the corpus); one bulk insert per table writes whole row groups instead."""
     bodies = {m.name: _strip_sql(_INCREMENTAL_RE.sub(
         lambda x: f"({x.group('expr')}) in (select story_id from _chunk_stories)",
-        _SOURCE_RE.sub(lambda x: source_relation(processed_dir, x.group("name"), keys), m.sql))) for m in models}
+        render_macros(m.sql, processed_dir, keys))) for m in models}
     target = {m.name: _qualified(con, m.name) for m in models}
     files: dict[str, list[str]] = {m.name: [] for m in models}
     if spool.exists():

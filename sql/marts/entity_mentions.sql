@@ -14,8 +14,7 @@
 -- column run_id: run that extracted the mention
 with latest as (
     select *
-    from stg_entity_mentions
-    qualify row_number() over (partition by article_id, start_char, end_char order by run_id desc) = 1
+    from {{ deduplicate('stg_entity_mentions', 'article_id, start_char, end_char', 'run_id desc') }}
 ),
 keyed as (
     select

@@ -16,8 +16,7 @@
 -- column run_id: run that extracted the fact
 with latest as (
     select *
-    from stg_facts
-    qualify row_number() over (partition by fact_id order by run_id desc) = 1
+    from {{ deduplicate('stg_facts', 'fact_id', 'run_id desc') }}
 ),
 final as (
     select

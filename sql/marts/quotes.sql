@@ -19,8 +19,7 @@
 -- column run_id: run that extracted the quote
 with latest as (
     select *
-    from stg_quotes
-    qualify row_number() over (partition by quote_id order by run_id desc) = 1
+    from {{ deduplicate('stg_quotes', 'quote_id', 'run_id desc') }}
 ),
 -- the extraction stage's per-article entity id -> the corpus-level id of the entity_mentions mart
 id_map as (
@@ -30,6 +29,9 @@ id_map as (
         any_value(m.entity_id order by m.start_char) as entity_id,
         any_value(m.entity_name order by m.start_char) as entity_name
     from stg_entity_mentions as s
+    -- only the entities some quote names as its speaker
+    semi join (select distinct article_id, speaker_entity_id from latest where speaker_entity_id is not null) as w
+        on w.article_id = s.article_id and w.speaker_entity_id = s.entity_id
     join entity_mentions as m
         on m.article_id = s.article_id and m.start_char = s.start_char and m.end_char = s.end_char
     where s.entity_id is not null

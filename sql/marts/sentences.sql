@@ -10,8 +10,7 @@
 -- column run_id: run that extracted it
 with sentences as (
     select *
-    from stg_sentences
-    qualify row_number() over (partition by article_id, sentence_no order by run_id) = 1
+    from {{ deduplicate('stg_sentences', 'article_id, sentence_no', 'run_id') }}
 ),
 final as (
     select s.article_id, s.sentence_no, s.paragraph_no, s.start_char, s.end_char, s.text, s.run_id
