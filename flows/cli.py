@@ -170,23 +170,25 @@ def cmd_eval(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    import faulthandler
     import signal
-
-    from flows.serve import serve
-    settings = settings_from(args)
 
     def _terminate(signum, frame):   # SIGTERM (systemd stop, kill) -> clean shutdown like Ctrl-C
         raise KeyboardInterrupt
 
+    # until the runner's event loop runs (imports, starting the Prefect server) and after it has stopped;
+    # while it runs, flows.serve handles SIGTERM/SIGINT itself (cancels a run in progress, then stops)
     signal.signal(signal.SIGTERM, _terminate)
-    import faulthandler
     faulthandler.register(signal.SIGUSR1)   # `kill -USR1 <pid>` prints every thread's stack (ops diagnostics)
-    print(f"serving newsagree-scheduled/nightly on cron {args.cron!r}; polling {settings.raw_dir} every "
-          f"{args.poll_seconds:g} s for new drops (Ctrl-C to stop)")
     try:
+        from flows.serve import serve
+        settings = settings_from(args)
+        print(f"serving newsagree-scheduled/nightly on cron {args.cron!r}; polling {settings.raw_dir} every "
+              f"{args.poll_seconds:g} s for new drops (Ctrl-C to stop)", flush=True)
         serve(settings, args.cron, args.poll_seconds)
     except KeyboardInterrupt:
-        print("newsagree serve: stopped")
+        pass
+    print("newsagree serve: stopped", flush=True)
     return 0
 
 

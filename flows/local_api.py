@@ -30,6 +30,9 @@ class LocalPrefectAPI:
 
         ``scheduler=False``: Prefect's temporary API (what a flow run needs). ``scheduler=True``:
         a full ``prefect server start`` with its services, which schedules need (`newsagree serve`).
+        That one runs in a process group of its own, so a Ctrl-C in the terminal (SIGINT to the
+        whole foreground group) reaches serve but not its server: serve needs the API to cancel
+        a run in progress and pause its schedule, and stops the server itself (``stop``) after that.
         """
         if os.environ.get("PREFECT_API_URL"):
             return None
@@ -41,16 +44,18 @@ class LocalPrefectAPI:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
         env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+        group = None
         if scheduler:
             cmd = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
             out = subprocess.DEVNULL
+            group = 0   # a process group of its own (same session)
         else:
             env.update({"PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"})
             cmd = [sys.executable, "-m", "uvicorn", "--app-dir", app_dir, "--factory",
                    "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
                    "--log-level", "error", "--lifespan", "on"]
             out = None
-        proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=out)
+        proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=out, process_group=group)
         url = f"http://127.0.0.1:{port}/api"
         os.environ["PREFECT_API_URL"] = url
         return cls(proc, url)

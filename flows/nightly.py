@@ -5,6 +5,7 @@ them to Prefect tasks and chooses where the heavy batches run (local
 processes, threads, or an existing Dask cluster).
 """
 
+import os
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -107,6 +108,30 @@ def _release_workers() -> None:
         ctx.task_runner.cancel_all()
 
 
+def exit_with_parent() -> None:
+    """Process-pool worker initializer: the worker exits as soon as the process that started it is gone.
+
+    A ProcessPoolExecutor worker waits for its next task on a queue whose pipe it holds both ends of, so it
+    never sees its parent die: when the flow-run process is killed (SIGKILL from `newsagree serve`'s
+    shutdown when a run has not stopped 30 s after its SIGTERM, the OOM killer, kill -9) its workers
+    would finish their batch and then wait forever, a spaCy model each. ``parent_process().sentinel``
+    becomes ready when the parent exits, however it exits.
+    """
+    import multiprocessing
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def _watch() -> None:
+        wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=_watch, name="exit-with-parent", daemon=True).start()
+
+
 def task_runner_for(settings: Settings):
     if settings.runner == "dask":
         from prefect_dask import DaskTaskRunner
@@ -114,7 +139,7 @@ def task_runner_for(settings: Settings):
             return DaskTaskRunner(address=settings.dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": settings.n_process, "threads_per_worker": 1})
     if settings.runner == "process" and settings.n_process > 1:
-        return ProcessPoolTaskRunner(max_workers=settings.n_process)
+        return ProcessPoolTaskRunner(max_workers=settings.n_process, initializer=exit_with_parent)
     return ThreadPoolTaskRunner(max_workers=1)
 
 
