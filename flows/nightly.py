@@ -5,7 +5,6 @@ them to Prefect tasks and chooses where the heavy batches run (local
 processes, threads, or an existing Dask cluster).
 """
 
-import os
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -17,6 +16,7 @@ from prefect.utilities.annotations import quote
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from tasks import PIPELINE_VERSION, batches, corpus, ingest, parquet, warehouse
+from tasks.procs import exit_with_parent
 from tasks.faults import failpoint
 from tasks.runlock import run_lock
 from tasks.settings import Settings
@@ -106,30 +106,6 @@ def _release_workers() -> None:
     ctx = FlowRunContext.get()
     if ctx is not None and isinstance(ctx.task_runner, ProcessPoolTaskRunner):
         ctx.task_runner.cancel_all()
-
-
-def exit_with_parent() -> None:
-    """Process-pool worker initializer: the worker exits as soon as the process that started it is gone.
-
-    A ProcessPoolExecutor worker waits for its next task on a queue whose pipe it holds both ends of, so it
-    never sees its parent die: when the flow-run process is killed (SIGKILL from `newsagree serve`'s
-    shutdown when a run has not stopped 30 s after its SIGTERM, the OOM killer, kill -9) its workers
-    would finish their batch and then wait forever, a spaCy model each. ``parent_process().sentinel``
-    becomes ready when the parent exits, however it exits.
-    """
-    import multiprocessing
-    import threading
-    from multiprocessing.connection import wait
-
-    parent = multiprocessing.parent_process()
-    if parent is None:
-        return
-
-    def _watch() -> None:
-        wait([parent.sentinel])
-        os._exit(1)
-
-    threading.Thread(target=_watch, name="exit-with-parent", daemon=True).start()
 
 
 def task_runner_for(settings: Settings):

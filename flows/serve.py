@@ -29,7 +29,7 @@ systemd unit gets the SIGTERM) serve ends the run processes itself after
 ``STOP_SECONDS``. A cancelled run is an interrupted run: the next one removes
 its uncommitted part files and redoes what it had not committed (the run lock
 is released by the kernel; extraction workers exit with their run process,
-``flows.nightly.exit_with_parent``).
+``tasks.procs.exit_with_parent``).
 """
 
 import asyncio

@@ -42,5 +42,8 @@ def run_isolated(processed_dir: Path, new_ids: list[str], run_id: str, full_refr
         return assign_and_write(processed_dir, new_ids, run_id, full_refresh)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as ex:
+    from tasks.procs import exit_with_parent
+    # the child exits with its parent (a flow run killed during this stage must not leave it committing rows)
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=exit_with_parent) as ex:
         return ex.submit(assign_and_write, Path(processed_dir), list(new_ids), run_id, full_refresh).result()

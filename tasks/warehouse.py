@@ -251,10 +251,15 @@ def render_deduplicate(relation: str, by: str, order: str) -> str:
             f"qualify row_number() over (partition by {keys} order by {order}) = 1)")
 
 
+def expand_deduplicate(sql: str) -> str:
+    """Every ``{{ deduplicate(...) }}`` of ``sql`` expanded (render_deduplicate)."""
+    return _DEDUP_RE.sub(lambda m: render_deduplicate(m.group("rel"), m.group("by"), m.group("order")), sql)
+
+
 def render_macros(sql: str, processed_dir: Path, keys: set[str]) -> str:
     """Sources filled in (``{{ source('<table>') }}``) and ``{{ deduplicate(...) }}`` expanded."""
     sql = _SOURCE_RE.sub(lambda m: source_relation(processed_dir, m.group("name"), keys), sql)
-    return _DEDUP_RE.sub(lambda m: render_deduplicate(m.group("rel"), m.group("by"), m.group("order")), sql)
+    return expand_deduplicate(sql)
 
 
 def render(model: Model, processed_dir: Path, keys: set[str], changed_only: bool = False) -> str:

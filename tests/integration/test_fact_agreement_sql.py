@@ -13,7 +13,7 @@ import pytest
 
 from tasks.facts import extract_facts
 from tasks.schemas import FACTS
-from tasks.warehouse import render_incremental
+from tasks.warehouse import expand_deduplicate, render_incremental
 
 SQL = Path(__file__).resolve().parents[2] / "sql"
 SOURCE_RE = re.compile(r"\{\{\s*source\(\s*['\"](\w+)['\"]\s*\)\s*\}\}")
@@ -53,7 +53,7 @@ def _sentences(body: str) -> list[dict]:
 def _model_sql(path: Path, sources: dict[str, str]) -> str:
     text = path.read_text(encoding="utf-8")
     body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("--"))
-    return render_incremental(SOURCE_RE.sub(lambda m: sources[m.group(1)], body)).strip().rstrip(";")
+    return render_incremental(expand_deduplicate(SOURCE_RE.sub(lambda m: sources[m.group(1)], body))).strip().rstrip(";")
 
 
 @pytest.fixture(scope="module")

@@ -122,7 +122,9 @@ def test_titles_and_possessives_are_not_part_of_names(nlp):
 
 def _model_sql(rel: str, sources: dict[str, Path]) -> str:
     sql = (REPO / "sql" / rel).read_text(encoding="utf-8")
-    return re.sub(r"\{\{\s*source\('(\w+)'\)\s*\}\}", lambda m: f"read_parquet('{sources[m.group(1)]}')", sql)
+    from tasks.warehouse import expand_deduplicate
+    return expand_deduplicate(re.sub(r"\{\{\s*source\('(\w+)'\)\s*\}\}",
+                                     lambda m: f"read_parquet('{sources[m.group(1)]}')", sql))
 
 
 def test_marts_link_lone_surnames_only_when_unambiguous(nlp, tmp_path):
