@@ -298,8 +298,10 @@ def test_report_opens_the_warehouse_read_only(sample_warehouse, tmp_path):
     reader = duckdb.connect(str(sample_warehouse), read_only=True)
     try:
         write_report(sample_warehouse, tmp_path / "site")
+        assert reader.execute("select count(*) from articles").fetchone()[0] > 0   # the reader still works
     finally:
         reader.close()
+    assert (tmp_path / "site" / "index.html").stat().st_size > 0
 
 
 def test_word_diff_marks_words_and_escapes():
