@@ -499,19 +499,20 @@ def _run_chunked(con: duckdb.DuckDBPyConnection, models: list[Model], processed_
     if spool.exists():
         shutil.rmtree(spool)
     spool.mkdir(parents=True)
-    shadows: list[str] = []
+    split: dict[str, tuple[str, str]] = {}
     try:
         t0 = time.perf_counter()
         split = _partition_inputs(con, inputs, spool / "_inputs")
+        for t, (table, _) in split.items():    # the shadows, with the inputs' exact column types
+            con.execute(f'create temp table "{t}" as select * from {table} limit 0')
         timings["chunk_inputs"] = time.perf_counter() - t0
         for i, chunk in enumerate(chunks):
             con.execute(f"create or replace temp table _chunk_stories as "
                         f"select story_id from _story_chunks where chunk = {int(chunk)}")
             t0 = time.perf_counter()
-            for t, (table, folder) in split.items():
-                # the input's exact column types; its rows of this chunk (no folder: the chunk has none)
-                con.execute(f'create or replace temp table "{t}" as select * from {table} limit 0')
-                shadows.append(t)
+            for t, (_, folder) in split.items():
+                # the chunk's rows of the input (no folder: the chunk has none)
+                con.execute(f'delete from temp.main."{t}"')
                 part = Path(folder) / f"chunk={int(chunk)}"
                 if part.is_dir():
                     con.execute(f'insert into temp.main."{t}" select * from read_parquet('
@@ -541,9 +542,6 @@ def _run_chunked(con: duckdb.DuckDBPyConnection, models: list[Model], processed_
             for m in models:
                 con.execute(f'drop table temp.main."{m.name}"')
         con.execute("drop table _chunk_stories")
-        for t in dict.fromkeys(shadows):
-            con.execute(f'drop table if exists temp.main."{t}"')
-        shadows.clear()
         for m in models:
             t0 = time.perf_counter()
             shape = f'temp.main."_shape_{m.name}"'
@@ -558,7 +556,7 @@ def _run_chunked(con: duckdb.DuckDBPyConnection, models: list[Model], processed_
             con.execute(f"drop table {shape}")
             timings[m.name] = timings.get(m.name, 0.0) + time.perf_counter() - t0
     finally:
-        for t in dict.fromkeys(shadows):      # never leave a chunk's rows shadowing a whole table
+        for t in split:      # never leave a chunk's rows shadowing a whole table
             try:
                 con.execute(f'drop table if exists temp.main."{t}"')
             except duckdb.Error:
