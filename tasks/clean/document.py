@@ -8,7 +8,7 @@ from tasks.clean.boilerplate import _cut_tail_marker, _drop_appeal_blocks, _drop
 from tasks.clean.header import _clean_header, _peel_header, _State, _take_dateline
 from tasks.clean.outlets import canonical_outlet
 from tasks.clean.paragraphs import split_paragraphs
-from tasks.clean.text import _NEEDS_NORMALISING, article_id_for, collapse_ws
+from tasks.clean.text import article_id_for, collapse_ws
 from tasks.ingest import normalise_text, parse_datetime
 
 Article = dict
@@ -20,8 +20,7 @@ def clean_text(text: str, meta: dict | None = None, fmt: str = "txt") -> dict:
     meta = meta or {}
     st = _State()
     st.title = collapse_ws(meta.get("title") or "") or None
-    if _NEEDS_NORMALISING.search(text):
-        text = normalise_text(text)
+    text = normalise_text(text)      # idempotent; RawDocs from tasks.ingest are normalised already
     paras = split_paragraphs(text)
     paras = _peel_header(paras, st, fmt)
     paras = _cut_tail_marker(paras, st)

@@ -1,7 +1,18 @@
-"""Bytes -> text: binary sniffing, encoding detection, line endings and control characters."""
+"""Bytes -> text: binary sniffing, encoding detection, line endings, control and invisible characters.
+
+UTF-8 wins whenever the bytes are mostly UTF-8: a few stray bytes that are not UTF-8 become U+FFFD
+and the document carries a warning (one bad byte used to turn a whole UTF-8 article into latin-1
+mojibake). Only when UTF-8 clearly fails (no more valid multi-byte characters than bad bytes) does
+decoding fall back to cp1252, then latin-1.
+"""
 from __future__ import annotations
 
+import logging
+
+from tasks.ingest.normalise import normalise_unicode
 from tasks.ingest.records import _Reject
+
+log = logging.getLogger("newsagree.ingest")
 
 # control characters to delete: C0 except \t \n (\r handled before), DEL, C1, and
 # invisible troublemakers (zero-width space, BOM, soft hyphen, word joiner)
@@ -14,10 +25,11 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"
 
 
 def normalise_text(text: str) -> str:
-    """Line endings to ``\\n``; control characters (except ``\\n`` and ``\\t``) removed."""
+    """Line endings to ``\\n``; control characters (except ``\\n`` and ``\\t``) removed; then
+    :func:`tasks.ingest.normalise.normalise_unicode` (invisible characters, NFKC, mixed-script words)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.translate(_CTRL_TABLE)
+    return normalise_unicode(text.translate(_CTRL_TABLE))
 
 
 def looks_binary(data: bytes) -> bool:
@@ -48,22 +60,32 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 return data.decode(enc), enc
             except UnicodeDecodeError:
                 break
-    for enc in ("utf-8", "cp1252"):
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    n_bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    n_multibyte = sum(1 for ch in text if ord(ch) > 127) - n_bad - data.count("\ufffd".encode("utf-8"))
+    if n_multibyte > n_bad:
+        return text, f"utf-8 ({n_bad} invalid byte sequence{'s' if n_bad != 1 else ''} replaced)"
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        pass
     return data.decode("latin-1"), "latin-1"
 
 
-def _decode_text(data: bytes) -> str:
+def _decode_text(data: bytes) -> tuple[str, list[str]]:
+    """(normalised text, warnings); raises _Reject for empty or binary data."""
     if not data:
         raise _Reject("empty", "file has no bytes")
     if looks_binary(data):
         raise _Reject("binary", "file looks binary (NUL or control bytes), not text")
-    text, _enc = decode_bytes(data)
+    text, enc = decode_bytes(data)
+    warnings = [f"decoded as {enc}"] if "replaced" in enc else []
     text = normalise_text(text)
     if not text.strip():
         raise _Reject("empty", "file holds only whitespace")
-    return text
+    return text, warnings
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import json
 import stat as stat_mod
 from pathlib import Path
@@ -13,6 +14,8 @@ from tasks.ingest.manifest import _read_manifest
 from tasks.ingest.meta import _merge_meta
 from tasks.ingest.readers import _doc_from_object, read_html, read_markdown
 from tasks.ingest.records import RawDoc, Rejection, _doc, _Reject, _rejection
+
+log = logging.getLogger("newsagree.ingest")
 
 def read_one(raw_dir: Path, f: RawFile, manifest_meta: dict | None = None) -> tuple[list[RawDoc], list[Rejection]]:
     """Read one discovered file into RawDocs and rejections (never raises on file content)."""
@@ -56,7 +59,7 @@ def read_one(raw_dir: Path, f: RawFile, manifest_meta: dict | None = None) -> tu
     docs: list[RawDoc] = []
     rejected: list[Rejection] = []
     try:
-        text = _decode_text(data)
+        text, warnings = _decode_text(data)
         if fmt == "txt":
             docs.append(_doc(rel, drop, fhash, fmt, text, _merge_meta({}, manifest_meta)))
         elif fmt == "md":
@@ -98,6 +101,10 @@ def read_one(raw_dir: Path, f: RawFile, manifest_meta: dict | None = None) -> tu
                     docs.append(_doc(sp, drop, fhash, fmt, normalise_text(t), _merge_meta(meta, manifest_meta)))
                 except _Reject as r:
                     rejected.append(_rejection(sp, drop, fhash, r.reason, r.detail))
+        for w in warnings:
+            log.warning("%s: %s", rel, w)
+            for d in docs:
+                d.setdefault("warnings", []).append(w)
     except _Reject as r:
         return [], [_rejection(rel, drop, fhash, r.reason, r.detail)]
     except Exception as e:   # never let one odd file kill the batch
