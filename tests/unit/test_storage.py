@@ -58,7 +58,7 @@ def _write_models(sql: Path) -> None:
 def test_models_run_in_dependency_order_and_swap_atomically(tmp_path, monkeypatch):
     sql = tmp_path / "sql"
     _write_models(sql)
-    monkeypatch.setattr(warehouse, "CONTRACT_TABLES", ("outlet_articles", "by_outlet"))
+    monkeypatch.setattr(warehouse.runner, "CONTRACT_TABLES", ("outlet_articles", "by_outlet"))
     order = [m.name for m in warehouse.order_models(warehouse.load_models(sql))]
     assert order.index("stg_articles") < order.index("outlet_articles") < order.index("by_outlet")
     proc = tmp_path / "processed"
@@ -79,7 +79,7 @@ def test_models_run_in_dependency_order_and_swap_atomically(tmp_path, monkeypatc
 def test_failing_data_test_reports_rows_and_keeps_old_file(tmp_path, monkeypatch):
     sql = tmp_path / "sql"
     _write_models(sql)
-    monkeypatch.setattr(warehouse, "CONTRACT_TABLES", ("by_outlet",))
+    monkeypatch.setattr(warehouse.runner, "CONTRACT_TABLES", ("by_outlet",))
     proc, db = tmp_path / "p", tmp_path / "wh.duckdb"
     warehouse.build(proc, db, sql_dir=sql)
     inode = db.stat().st_ino
