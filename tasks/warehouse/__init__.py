@@ -57,13 +57,14 @@ from tasks.warehouse.models import (FINGERPRINT_SQL, MODEL_DIRS, Model, check_fi
                                     load_fingerprint, load_models, order_models, parse_model, phase_order)
 from tasks.warehouse.render import (expand_deduplicate, render, render_deduplicate, render_incremental,
                                     render_macros, source_relation)
+from tasks.warehouse.render import quote_ident
 from tasks.warehouse.runner import (BUILD_MEMORY_LIMIT, CONTRACT_TABLES, BuildResult, DataTestError, build,
-                                    missing_contract_tables, run_models, run_tests)
-from tasks.warehouse.swap import is_current
+                                    build_memory_limit, missing_contract_tables, run_models, run_tests)
+from tasks.warehouse.swap import WarehouseBusy, is_current, settle
 
 __all__ = [
     "BUILD_CHUNK_ROWS", "BUILD_MEMORY_LIMIT", "CONTRACT_TABLES", "FINGERPRINT_SQL", "META_SCHEMA", "MODEL_DIRS",
-    "BuildResult", "DataTestError", "Incremental", "IncrementalUnavailable", "Model", "build",
+    "BuildResult", "DataTestError", "WarehouseBusy", "build_memory_limit", "quote_ident", "settle", "Incremental", "IncrementalUnavailable", "Model", "build",
     "check_fingerprint_covers", "check_models", "expand_deduplicate", "is_current", "load_fingerprint",
     "load_models", "missing_contract_tables", "model_set_fingerprint", "order_models", "parse_model",
     "phase_order", "render", "render_deduplicate", "render_incremental", "render_macros", "run_models",

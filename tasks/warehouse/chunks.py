@@ -11,7 +11,7 @@ import duckdb
 from tasks import parquet
 from tasks.warehouse.incremental import IncrementalUnavailable, _columns
 from tasks.warehouse.models import _INCREMENTAL_RE, Model
-from tasks.warehouse.render import _sql_str, _strip_sql, render_macros
+from tasks.warehouse.render import _sql_str, _strip_sql, quote_ident, render_macros
 
 # input rows (story fingerprint n_rows: articles, sentences, mentions, quotes, facts ...) per chunk of stories
 # when the incremental models run chunk by chunk; PolNeAR has ~125 input rows per article
@@ -34,7 +34,7 @@ def _qualified(con: duckdb.DuckDBPyConnection, name: str) -> str:
     """``<database>.main."<name>"``: in a chunked build a temp table of the same name shadows the model, and
     DuckDB resolves ``main.<name>`` to the temp one too."""
     db = con.execute("select current_database()").fetchone()[0]
-    return '"' + db.replace('"', '""') + '".main."' + name.replace('"', '""') + '"'
+    return f"{quote_ident(db)}.main.{quote_ident(name)}"
 
 
 def _partition_inputs(con: duckdb.DuckDBPyConnection, inputs: list[str], folder: Path) -> dict[str, tuple[str, str]]:
@@ -105,7 +105,7 @@ def _run_chunked(con: duckdb.DuckDBPyConnection, models: list[Model], processed_
         t0 = time.perf_counter()
         split = _partition_inputs(con, inputs, spool / "_inputs")
         for t, (table, _) in split.items():    # the shadows, with the inputs' exact column types
-            con.execute(f'create temp table "{t}" as select * from {table} limit 0')
+            con.execute(f"create temp table {quote_ident(t)} as select * from {table} limit 0")
         timings["chunk_inputs"] = time.perf_counter() - t0
         for i, chunk in enumerate(chunks):
             con.execute(f"create or replace temp table _chunk_stories as "
@@ -113,22 +113,22 @@ def _run_chunked(con: duckdb.DuckDBPyConnection, models: list[Model], processed_
             t0 = time.perf_counter()
             for t, (_, folder) in split.items():
                 # the chunk's rows of the input (no folder: the chunk has none)
-                con.execute(f'delete from temp.main."{t}"')
+                con.execute(f"delete from temp.main.{quote_ident(t)}")
                 part = Path(folder) / f"chunk={int(chunk)}"
                 if part.is_dir():
-                    con.execute(f'insert into temp.main."{t}" select * from read_parquet('
+                    con.execute(f"insert into temp.main.{quote_ident(t)} select * from read_parquet("
                                 f'{_sql_str(str(part / "*.parquet"))}, hive_partitioning = false)')
             timings["chunk_inputs"] += time.perf_counter() - t0
             for m in models:
                 t0 = time.perf_counter()
                 try:
-                    con.execute(f'create or replace temp table "{m.name}" as\n{bodies[m.name]}')
+                    con.execute(f"create or replace temp table {quote_ident(m.name)} as\n{bodies[m.name]}")
                 except duckdb.Error as exc:
                     raise RuntimeError(f"SQL model {m.name} ({m.path}) failed: {exc}") from exc
-                local = f'temp.main."{m.name}"'
+                local = f"temp.main.{quote_ident(m.name)}"
                 if i == 0:
                     # the table's column types: those of the model's query (the Parquet files may widen some)
-                    con.execute(f'create or replace temp table "_shape_{m.name}" as select * from {local} limit 0')
+                    con.execute(f"create or replace temp table {quote_ident('_shape_' + m.name)} as select * from {local} limit 0")
                     if reuse:
                         try:
                             same = _columns(con, target[m.name]) == _columns(con, local)
@@ -141,13 +141,13 @@ def _run_chunked(con: duckdb.DuckDBPyConnection, models: list[Model], processed_
                 files[m.name].append(str(out))
                 timings[m.name] = timings.get(m.name, 0.0) + time.perf_counter() - t0
             for m in models:
-                con.execute(f'drop table temp.main."{m.name}"')
+                con.execute(f"drop table temp.main.{quote_ident(m.name)}")
         con.execute("drop table _chunk_stories")
         for m in models:
             t0 = time.perf_counter()
-            shape = f'temp.main."_shape_{m.name}"'
+            shape = f"temp.main.{quote_ident('_shape_' + m.name)}"
             if reuse:
-                key = f'"{m.unique_key}"'
+                key = quote_ident(m.unique_key)
                 con.execute(f"delete from {target[m.name]} where {key} is null "
                             f"or {key} not in (select story_id from _kept_stories)")
             else:
@@ -159,7 +159,7 @@ def _run_chunked(con: duckdb.DuckDBPyConnection, models: list[Model], processed_
     finally:
         for t in split:      # never leave a chunk's rows shadowing a whole table
             try:
-                con.execute(f'drop table if exists temp.main."{t}"')
+                con.execute(f"drop table if exists temp.main.{quote_ident(t)}")
             except duckdb.Error:
                 pass
         shutil.rmtree(spool, ignore_errors=True)

@@ -10,6 +10,7 @@ import duckdb
 from tasks import PIPELINE_VERSION
 from tasks.settings import SQL_DIR
 from tasks.warehouse.models import Model
+from tasks.warehouse.render import quote_ident
 
 META_SCHEMA = "build_meta"          # build metadata, outside `main` so analysts' table lists do not show it
 
@@ -83,14 +84,14 @@ def _update_incremental(con: duckdb.DuckDBPyConnection, m: Model, body: str) -> 
     except duckdb.Error as exc:
         raise RuntimeError(f"SQL model {m.name} ({m.path}) failed: {exc}") from exc
     try:
-        same = _columns(con, f'main."{m.name}"') == _columns(con, "_incremental_rows")
+        same = _columns(con, f"main.{quote_ident(m.name)}") == _columns(con, "_incremental_rows")
     except duckdb.Error as exc:
         raise IncrementalUnavailable(f"previous build has no usable {m.name}: {exc}") from exc
     if not same:
         raise IncrementalUnavailable(f"previous build's {m.name} has other columns")
-    key = f'"{m.unique_key}"'
-    con.execute(f'delete from main."{m.name}" where {key} is null or {key} not in (select story_id from _kept_stories)')
-    con.execute(f'insert into main."{m.name}" select * from _incremental_rows')
+    key, table = quote_ident(m.unique_key), f"main.{quote_ident(m.name)}"
+    con.execute(f"delete from {table} where {key} is null or {key} not in (select story_id from _kept_stories)")
+    con.execute(f"insert into {table} select * from _incremental_rows")
     con.execute("drop table _incremental_rows")
 
 
@@ -115,20 +116,36 @@ def _check_copy(con: duckdb.DuckDBPyConnection, model_fp: str) -> int:
     return baseline
 
 
+META_TABLES = ("build_info", "story_fingerprints")
+
+
 def _drop_foreign_objects(con: duckdb.DuckDBPyConnection, models: list[Model]) -> None:
-    """A copied warehouse keeps only what a build makes: tables and views of the models, build_meta."""
+    """A copied warehouse keeps only what a build makes: the models' tables and views in `main` and the
+    build_meta tables. Every other schema, table, view, macro, sequence, type and index is dropped (names
+    found in the file are data: always quoted)."""
     names = {m.name for m in models}
     db = con.execute("select current_database()").fetchone()[0]
     for (schema,) in con.execute(
             "select schema_name from duckdb_schemas() where database_name = ? and not internal "
             "and schema_name not in ('main', ?)", [db, META_SCHEMA]).fetchall():
-        con.execute(f'drop schema "{schema}" cascade')
-    for name, kind in con.execute(
-            "select table_name, 'table' from duckdb_tables() where database_name = ? and schema_name = 'main' "
-            "union all select view_name, 'view' from duckdb_views() where database_name = ? "
-            "and schema_name = 'main' and not internal", [db, db]).fetchall():
-        if name not in names:
-            con.execute(f'drop {kind} if exists main."{name}" cascade')
+        con.execute(f"drop schema {quote_ident(schema)} cascade")
+    for schema, name, kind in con.execute(
+            "select schema_name, table_name, 'table' from duckdb_tables() where database_name = ? "
+            "union all select schema_name, view_name, 'view' from duckdb_views() where database_name = ? "
+            "and not internal", [db, db]).fetchall():
+        ours = name in names if schema == "main" else name in META_TABLES
+        if not ours:
+            con.execute(f"drop {kind} if exists {quote_ident(schema)}.{quote_ident(name)} cascade")
+    foreign = con.execute(
+        "select 'index', schema_name, index_name from duckdb_indexes() where database_name = ? "
+        "union all select case when function_type = 'table_macro' then 'macro table' else 'macro' end, "
+        "schema_name, function_name from duckdb_functions() where database_name = ? and not internal "
+        "and function_type in ('macro', 'table_macro') "
+        "union all select 'sequence', schema_name, sequence_name from duckdb_sequences() where database_name = ? "
+        "union all select 'type', schema_name, type_name from duckdb_types() where database_name = ? "
+        "and not internal", [db, db, db, db]).fetchall()
+    for kind, schema, name in foreign:
+        con.execute(f"drop {kind} if exists {quote_ident(schema)}.{quote_ident(name)} cascade")
 
 
 def _write_build_info(con: duckdb.DuckDBPyConnection, info: dict[str, object]) -> None:

@@ -11,7 +11,14 @@ from tasks.warehouse.models import _DEDUP_RE, _INCREMENTAL_RE, _SOURCE_RE, Model
 
 
 def _sql_str(value: str) -> str:
+    """A SQL string literal (quotes doubled): the one way a path or value enters SQL text."""
     return "'" + value.replace("'", "''") + "'"
+
+
+def quote_ident(name: str) -> str:
+    """A quoted SQL identifier (double quotes doubled): the one way a table, schema or column name found in a
+    database or a file header enters SQL text, so a name like `x"; copy ... --` stays one name."""
+    return '"' + str(name).replace('"', '""') + '"'
 
 
 _DUCK_TYPES = {
@@ -36,9 +43,9 @@ def source_relation(processed_dir: Path, table: str, keys: set[str] | None = Non
     files = parquet.committed_files(processed_dir, table, keys)
     if files:
         file_list = ", ".join(_sql_str(str(f)) for f in files)
-        cols = ", ".join(f'"{f.name}"' for f in schema)
+        cols = ", ".join(quote_ident(f.name) for f in schema)
         return f"(select {cols} from read_parquet([{file_list}], union_by_name = true, hive_partitioning = false))"
-    cols = ", ".join(f'cast(null as {_duck_type(f.type)}) as "{f.name}"' for f in schema)
+    cols = ", ".join(f"cast(null as {_duck_type(f.type)}) as {quote_ident(f.name)}" for f in schema)
     return f"(select {cols} where false)"
 
 

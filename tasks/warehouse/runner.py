@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass
@@ -17,10 +18,11 @@ from tasks.warehouse.incremental import (Incremental, IncrementalUnavailable, _c
                                          _story_fingerprints, _update_incremental, _write_build_info,
                                          model_set_fingerprint)
 from tasks.warehouse.models import Model, check_fingerprint_covers, check_models, load_fingerprint, load_models, phase_order
-from tasks.warehouse.render import _sql_str, _strip_sql, render
-from tasks.warehouse.swap import _copy_previous
+from tasks.warehouse.render import _sql_str, _strip_sql, quote_ident, render
+from tasks.warehouse.swap import WarehouseBusy, _copy_previous, settle, swap_in
 
-BUILD_MEMORY_LIMIT = os.environ.get("NEWSAGREE_BUILD_MEMORY", "1GB")
+BUILD_MEMORY_LIMIT = "1GB"          # default of NEWSAGREE_BUILD_MEMORY (DuckDB's memory_limit for a build)
+_MEMORY_RE = re.compile(r"^\s*(\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)|\d+(\.\d+)?\s*%)\s*$", re.IGNORECASE)
 CONTRACT_TABLES = (
     "articles", "rejected_files", "sentences", "entity_mentions", "entities", "quotes", "facts",
     "stories", "quote_agreement", "quote_variants", "entity_coverage", "claim_agreement",
@@ -85,7 +87,7 @@ def run_models(con: duckdb.DuckDBPyConnection, models: list[Model], processed_di
             _update_incremental(con, m, body)
         else:
             try:
-                con.execute(f'create or replace {m.kind} "{m.name}" as\n{body}')
+                con.execute(f"create or replace {m.kind} {quote_ident(m.name)} as\n{body}")
             except duckdb.Error as exc:
                 raise RuntimeError(f"SQL model {m.name} ({m.path}) failed: {exc}") from exc
         timings[m.name] = time.perf_counter() - t0
@@ -128,6 +130,16 @@ class BuildResult:
     chunks: int | None = None           # chunks of stories the incremental models ran in (1: one pass)
 
 
+def build_memory_limit(env=None) -> str:
+    """NEWSAGREE_BUILD_MEMORY (default BUILD_MEMORY_LIMIT), checked: a size such as `1GB`, `1.5 GiB`, `512MB`
+    or a share of RAM such as `75%`. Anything else is refused here: the value becomes SQL text."""
+    value = (os.environ if env is None else env).get("NEWSAGREE_BUILD_MEMORY", BUILD_MEMORY_LIMIT)
+    if not _MEMORY_RE.match(value):
+        raise ValueError(f"NEWSAGREE_BUILD_MEMORY={value!r} is not a memory size: use e.g. 1GB, 1.5 GiB, "
+                         "512MB or 75%")
+    return value.strip()
+
+
 def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: str = "build",
           full_refresh: bool = False, chunk_rows: int | None = None) -> BuildResult:
     """Build every model into a new file, run the data tests, swap the file in atomically.
@@ -137,6 +149,7 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
     as a full build. ``chunk_rows`` (default BUILD_CHUNK_ROWS) bounds the input rows of one chunk of
     stories when the incremental models run chunk by chunk (see run_models)."""
     t0 = time.perf_counter()
+    memory_limit = build_memory_limit()
     processed_dir = Path(processed_dir)
     warehouse = Path(warehouse)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
@@ -154,12 +167,13 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
     has_incremental = any(m.incremental for m in models)
     model_fp = model_set_fingerprint(sql_dir)
     baseline_blocks = None
+    previous = settle(warehouse)      # WarehouseBusy when another process holds it read-write
     if full_refresh:
         full_reason = "full refresh requested"
     elif not has_incremental:
         full_reason = "no incremental models"
     else:
-        full_reason = _copy_previous(warehouse, tmp)
+        full_reason = previous or _copy_previous(warehouse, tmp)
     while True:
         try:
             con = duckdb.connect(str(tmp))
@@ -171,7 +185,7 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
             continue
         # bounded memory whatever the corpus size: DuckDB spills to disk past the limit (measured on 8x
         # PolNeAR: peak RSS 3.2 GB by default, 1.1 GB with these settings)
-        con.execute(f"set memory_limit = '{BUILD_MEMORY_LIMIT}'")
+        con.execute(f"set memory_limit = {_sql_str(memory_limit)}")
         con.execute("set preserve_insertion_order = false")
         con.execute(f"set temp_directory = {_sql_str(str(warehouse.parent / '.duckdb_tmp'))}")
         inc = Incremental(fingerprint, reuse=not full_reason) if has_incremental and fingerprint else None
@@ -192,7 +206,7 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
                 "baseline_blocks": None if full_reason else baseline_blocks,
             })
             n_tests, failures, columns = run_tests(con, sql_dir)
-            counts = {t: con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in CONTRACT_TABLES}
+            counts = {t: con.execute(f"select count(*) from {quote_ident(t)}").fetchone()[0] for t in CONTRACT_TABLES}
             con.execute("checkpoint")
         except IncrementalUnavailable as exc:
             # the copied previous build cannot be reused: start over with a full build in an empty file
@@ -213,10 +227,12 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
     if failures:
         os.replace(tmp, warehouse.with_name(warehouse.name + ".failed"))
         raise DataTestError(failures, columns)
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
     failpoint("before_swap")
-    os.replace(tmp, warehouse)
+    try:
+        swap_in(tmp, warehouse)
+    except WarehouseBusy:
+        tmp.unlink(missing_ok=True)
+        raise
     warehouse.with_name(warehouse.name + ".failed").unlink(missing_ok=True)
     return BuildResult(warehouse, len(models), n_tests, counts, time.perf_counter() - t0, timings,
                        incremental=not full_reason, full_build_reason=full_reason,

@@ -178,3 +178,22 @@ def test_lock_is_released_when_holder_is_killed(tmp_path):
     p.join(30)
     with run_lock(tmp_path / "wh.lock", wait_seconds=5):   # RunLocked if the dead holder's lock were stale
         pass
+
+
+def test_status_shows_control_characters_escaped(tmp_path):
+    """Issue 14 #12: `newsagree status` printed file names raw, so a name holding `ESC[2J` (clear screen) or an
+    OSC title sequence reached the terminal. Every control character is shown escaped."""
+    from flows.summary import format_status
+    db = tmp_path / "wh.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("create table runs (run_id varchar, status varchar, started_at timestamp, duration_s double, "
+                "files_seen int, files_new int, articles_new int, articles_skipped int, files_rejected int)")
+    con.execute("insert into runs values ('r1', 'success', now(), 1.0, 1, 1, 0, 0, 1)")
+    con.execute("create table rejected_files (source_path varchar, reason varchar, detail varchar, "
+                "rejected_at timestamp)")
+    evil = "d/\x1b[2J\x1b]0;owned\x07name\u202egnp.txt"
+    con.execute("insert into rejected_files values (?, 'empty', ?, now())", [evil, "bad \x9b31m detail"])
+    con.close()
+    text = format_status(db)
+    assert not any(c in text for c in "\x1b\x07\x9b\u202e")
+    assert "d/\\x1b[2J\\x1b]0;owned\\x07name\\u202egnp.txt" in text and "bad \\x9b31m detail" in text
