@@ -156,10 +156,12 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
     tmp = warehouse.with_name(f".{warehouse.name}.{parquet.safe_name(tag)}.{os.getpid()}.building")
     # builds run under the run lock, so any other in-progress file is a leftover of a killed build
     for stale in warehouse.parent.glob(f".{warehouse.name}.*.building*"):
-        if stale.is_dir():
+        if stale.is_dir() and not stale.is_symlink():
             shutil.rmtree(stale, ignore_errors=True)     # the chunk spool of a killed build
         else:
-            stale.unlink(missing_ok=True)
+            stale.unlink(missing_ok=True)                # a file, or a link planted there (never followed)
+    if tmp.exists() or tmp.is_symlink():
+        raise RuntimeError(f"cannot build: {tmp} exists and cannot be removed")
     models = load_models(sql_dir)
     fingerprint = load_fingerprint(sql_dir)
     check_models(models)

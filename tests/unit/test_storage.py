@@ -197,3 +197,73 @@ def test_status_shows_control_characters_escaped(tmp_path):
     text = format_status(db)
     assert not any(c in text for c in "\x1b\x07\x9b\u202e")
     assert "d/\\x1b[2J\\x1b]0;owned\\x07name\\u202egnp.txt" in text and "bad \\x9b31m detail" in text
+
+
+def test_lock_file_is_never_opened_through_a_link(tmp_path):
+    """Issue 14 #11: a symlink (or hard link) planted at `wh.lock` made the run truncate and overwrite its target."""
+    from tasks.runlock import UnsafeLockFile
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me")
+    (tmp_path / "wh.lock").symlink_to(target)
+    with pytest.raises(UnsafeLockFile, match="symbolic link"):
+        with run_lock(tmp_path / "wh.lock"):
+            pass
+    os.link(target, tmp_path / "other.lock")
+    with pytest.raises(UnsafeLockFile, match="hard link"):
+        with run_lock(tmp_path / "other.lock"):
+            pass
+    assert target.read_text() == "keep me"
+
+
+def test_report_temp_file_is_never_opened_through_a_link(tmp_path):
+    """Issue 14 #11: a symlink at `.index.html.tmp` made the report overwrite its target."""
+    from tasks import report
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me")
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / ".index.html.tmp").symlink_to(target)
+    report._write(out / "index.html", "<html></html>")
+    assert target.read_text() == "keep me"
+    assert (out / "index.html").read_text() == "<html></html>" and not (out / "index.html").is_symlink()
+
+
+def test_two_runs_on_one_processed_folder_are_refused_whatever_their_warehouses(tmp_path):
+    """Issue 14 #10: the run lock belonged to the warehouse only, so two runs on one processed folder with
+    different warehouses both ran and processed every file twice. Run A holds its locks (waiting in
+    before_flow); run B, same processed folder, other warehouse, is refused."""
+    import threading
+    from flows.nightly import run_nightly
+    from tasks.settings import Settings
+
+    (tmp_path / "raw").mkdir()
+    a = Settings(raw_dir=tmp_path / "raw", processed_dir=tmp_path / "processed", warehouse=tmp_path / "a.duckdb")
+    b = a.with_(warehouse=tmp_path / "b.duckdb")
+    holding, release = threading.Event(), threading.Event()
+
+    class Stop(Exception):
+        pass
+
+    def hold():
+        holding.set()
+        release.wait(30)
+        raise Stop
+
+    def run_a():
+        try:
+            run_nightly(a, before_flow=hold)
+        except Stop:
+            pass
+
+    t = threading.Thread(target=run_a)
+    t.start()
+    try:
+        assert holding.wait(30)
+
+        def flow_would_start():
+            raise AssertionError("run B got past the locks while run A holds the processed folder")
+        with pytest.raises(RunLocked, match="another newsagree run is in progress"):
+            run_nightly(b, before_flow=flow_would_start)
+    finally:
+        release.set()
+        t.join(30)
