@@ -70,7 +70,7 @@ def read_one(raw_dir: Path, f: RawFile, manifest_meta: dict | None = None) -> tu
         elif fmt == "html":
             body, meta = read_html(text)
             if not body.strip():
-                raise _Reject("no_text", "page has no visible body text (only scripts, styles or navigation)")
+                raise _Reject("no_text", "page has no readable body text: neither trafilatura nor the fallback reader found any (only scripts, styles, navigation or link lists)")
             docs.append(_doc(rel, drop, fhash, fmt, body, _merge_meta(meta, manifest_meta)))
         elif fmt == "json":
             try:

@@ -154,11 +154,25 @@ def test_unreadable_file(tmp_path):
         p.chmod(0o644)
 
 
-def test_deeply_nested_html_does_not_crash(tmp_path):
+def test_deeply_nested_html_is_read_up_to_the_depth_budget(tmp_path):
     raw = _raw(tmp_path)
-    html = "<div>" * 20000 + "<p>Deep text is still found here.</p>" + "</div>" * 20000
+    html = "<div>" * 1500 + "<p>Deep text is still found here.</p>" + "</div>" * 1500
     docs, rej = _one(raw, "deep.html", html.encode())
     assert rej == [] and "Deep text is still found here." in docs[0]["text"]
+
+
+def test_a_million_nested_divs_are_refused_quickly(tmp_path):
+    """Issue 14 item 3: 11 MB of 10^6 nested divs ran past 600 s inside the HTML parser."""
+    import time
+    raw = _raw(tmp_path)
+    n = 1_000_000
+    html = "<html><body>" + "<div>" * n + "<p>Deep text.</p>" + "</div>" * n + "</body></html>"
+    t0 = time.monotonic()
+    reason = _reason(raw, "deep.html", html.encode())
+    assert reason in ("too_deep", "too_large") and time.monotonic() - t0 < 20
+    html = "<div>" * 300_000 + "<p>Deep text.</p>" + "</div>" * 300_000          # under the size budget
+    t0 = time.monotonic()
+    assert _reason(raw, "deep2.html", html.encode()) == "too_deep" and time.monotonic() - t0 < 20
 
 
 HOSTILE = {
