@@ -12,7 +12,8 @@ from tasks.ingest.decode import _decode_text, normalise_text
 from tasks.ingest.discover import FORMATS, MAX_BYTES, RawFile, _is_inside, file_hash
 from tasks.ingest.manifest import _read_manifest
 from tasks.ingest.meta import _merge_meta
-from tasks.ingest.readers import _doc_from_object, read_html, read_markdown
+from tasks.ingest.readers import _doc_from_object, read_html
+from tasks.ingest.readers.markdown import read_markdown_doc
 from tasks.ingest.records import RawDoc, Rejection, _doc, _Reject, _rejection
 
 log = logging.getLogger("newsagree.ingest")
@@ -63,10 +64,11 @@ def read_one(raw_dir: Path, f: RawFile, manifest_meta: dict | None = None) -> tu
         if fmt == "txt":
             docs.append(_doc(rel, drop, fhash, fmt, text, _merge_meta({}, manifest_meta)))
         elif fmt == "md":
-            body, meta = read_markdown(text)
+            body, meta, records = read_markdown_doc(text)
             if not body.strip():
                 raise _Reject("no_text", "markdown has no body text")
             docs.append(_doc(rel, drop, fhash, fmt, body, _merge_meta(meta, manifest_meta)))
+            docs[-1]["paragraphs"] = records      # per-line features for the paragraph classifier
         elif fmt == "html":
             body, meta = read_html(text)
             if not body.strip():
