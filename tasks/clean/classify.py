@@ -7,7 +7,7 @@ Each paragraph is labelled ``body``, ``heading`` or ``junk`` from features, not 
   the batch, and the junk classes of ``tasks/rules/page_junk.txt`` (navigation, newsletter, cookie,
   share buttons, bylines/bios, time stamps, captions and credits, video player, copyright, appeals)
   plus the older boilerplate rule files;
-* in context: a "Trending / Most read / Related" heading (``tasks/rules/junk_blocks.txt``) and the
+* in context: a paragraph repeated on the same page (pull quote); a "Trending / Most read / Related" heading (``tasks/rules/junk_blocks.txt``) and the
   headlines under it; runs of three or more short non-sentence lines (lists of other stories'
   headlines); a caption repeated with its credit appended; non-sentence lines before the first
   and after the last sentence paragraph (page header and footer);
@@ -47,7 +47,7 @@ def _features(rec: dict, repeated: frozenset[str]) -> dict:
         "link_share": min(1.0, (rec.get("link_chars") or 0) / max(1, len(text))),
         "kind": rec.get("kind") or "para", "image": bool(rec.get("image")),
         "quoted": bool(_QUOTES.search(text)), "repeated": _fold(text) in repeated if repeated else False,
-        "headline_like": 1 <= n_words <= 25 and bool(_NO_FINAL_STOP.search(text)),
+        "headline_like": 1 <= n_words <= 25 and bool(_NO_FINAL_STOP.search(text)) and rec.get("kind") != "table",
     }
 
 
@@ -59,6 +59,8 @@ def _line_label(f: dict) -> str:
         return JUNK
     if f["repeated"]:
         return JUNK
+    if f["kind"] == "table":
+        return BODY
     if n <= MAX_RULE_WORDS and not f["quoted"] and PAGE_JUNK is not None and PAGE_JUNK.fullmatch(text):
         return JUNK
     if is_boilerplate(text) or is_credit(text) or is_appeal_like(text):
@@ -104,6 +106,18 @@ def _caption_pairs(feats: list[dict], labels: list[str]) -> None:
             labels[i + 1] = JUNK
 
 
+def _page_duplicates(feats: list[dict], labels: list[str]) -> None:
+    """A paragraph seen earlier on the same page (a pull quote, a repeated teaser) is dropped the second time."""
+    seen: set[str] = set()
+    for i, f in enumerate(feats):
+        key = _fold(f["text"])
+        if not key:
+            continue
+        if key in seen and f["n_words"] >= 4:
+            labels[i] = JUNK
+        seen.add(key)
+
+
 def _edges(feats: list[dict], labels: list[str]) -> None:
     """Before the first and after the last body sentence paragraph only sentences are kept."""
     anchors = [i for i, f in enumerate(feats) if labels[i] == BODY and f["prose"] and f["kind"] != "list"]
@@ -132,6 +146,7 @@ def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozense
     _junk_blocks(feats, labels)
     _headline_runs(feats, labels)
     _caption_pairs(feats, labels)
+    _page_duplicates(feats, labels)
     _edges(feats, labels)
     _headings(feats, labels)
     return labels

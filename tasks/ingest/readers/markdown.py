@@ -19,6 +19,8 @@ _MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _MD_LIST = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_URL = re.compile(r"<?\bhttps?://[^\s<>]+>?")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,500}>")
 
 
@@ -42,6 +44,9 @@ def _inline(line: str) -> tuple[str, int, int, bool]:
     line = _MD_LINK.sub(r"\1", line)
     line = _MD_REF_LINK.sub(r"\1", line)
     line = re.sub(r"\[\]\([^)\n]*\)", " ", line)           # empty links: [](url)
+    for m in _URL.finditer(line):                           # autolinks and bare URLs count as link text
+        n_links += 1
+        link_chars += len(m.group(0))
     for _ in range(2):                                      # nested emphasis: **_x_**
         line = _MD_EMPH.sub(lambda m: m.group(2) or m.group(3) or "", line)
     line = re.sub(r"(?<!\w)_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)", r"\1", line)
@@ -65,36 +70,37 @@ def markdown_paragraphs(md: str) -> list[dict]:
     """Paragraph records of a Markdown body. A line is a paragraph (crawlers write one paragraph per
     line), except that a soft-wrapped block, or a line continued in lower case after a line without
     final punctuation, is joined. Each record: ``text`` (Markdown removed), ``kind`` (``heading``,
-    ``list``, ``quote``, ``code`` or ``para``), ``n_links``, ``link_chars``, ``image``, ``bold``, ``raw_len``."""
-    md = _MD_REF_DEF.sub("", md)
+    ``list``, ``quote``, ``table`` (a row of a pipe table), ``code`` or ``para``), ``n_links``, ``link_chars``, ``image``, ``bold``, ``raw_len``."""
+    md = _MD_REF_DEF.sub(" ", md)       # keeps line numbers
     records: list[dict] = []
     in_code = False
-    block: list[tuple[str, str]] = []     # (kind, raw line) of the current blank-line block
+    block: list[tuple[str, str, int]] = []     # (kind, raw line, line number) of the current blank-line block
 
-    def emit(kind: str, raw: str) -> None:
+    def emit(kind: str, raw: str, line_no: int) -> None:
         text, n_links, link_chars, image = _inline(raw)
         records.append({"text": text, "kind": kind, "n_links": n_links, "link_chars": link_chars,
-                        "image": image, "bold": bool(_BOLD_LINE.match(raw)), "raw_len": len(raw)})
+                        "image": image, "bold": bool(_BOLD_LINE.match(raw)), "raw_len": len(raw),
+                        "line": line_no})
 
     def flush() -> None:
         if not block:
             return
-        raws = [r for _, r in block]
-        if all(k == "para" for k, _ in block) and _wrapped(raws):
-            emit("para", " ".join(r.strip() for r in raws))
+        raws = [r for _, r, _ in block]
+        if all(k == "para" for k, _, _ in block) and _wrapped(raws):
+            emit("para", " ".join(r.strip() for r in raws), block[0][2])
         else:
-            cur_kind, cur = block[0]
-            for kind, raw in block[1:]:
+            cur_kind, cur, cur_no = block[0]
+            for kind, raw, no in block[1:]:
                 if kind == "para" and cur_kind in ("para", "list", "quote") and not _TERMINAL.search(cur.rstrip()) \
                         and raw.lstrip()[:1].islower() and len(cur) >= 30:
                     cur = cur.rstrip() + " " + raw.strip()
                     continue
-                emit(cur_kind, cur)
-                cur_kind, cur = kind, raw
-            emit(cur_kind, cur)
+                emit(cur_kind, cur, cur_no)
+                cur_kind, cur, cur_no = kind, raw, no
+            emit(cur_kind, cur, cur_no)
         block.clear()
 
-    for line in md.split("\n"):
+    for line_no, line in enumerate(md.split("\n")):
         stripped = line.strip()
         if stripped.startswith(("```", "~~~")):
             flush()
@@ -102,30 +108,34 @@ def markdown_paragraphs(md: str) -> list[dict]:
             continue
         if in_code:
             if stripped:
-                emit("code", stripped)
+                emit("code", stripped, line_no)
             continue
         if not stripped or (_MD_RULE.match(line) and not block):
             flush()
             continue
         if _MD_SETEXT.match(line) and block and block[-1][0] == "para":
-            kind, raw = block.pop()
+            kind, raw, no = block.pop()
             flush()
-            emit("heading", raw)
+            emit("heading", raw, no)
             continue
         h = _MD_HEADING.match(line)
         if h:
             flush()
             if h.group(1):
-                emit("heading", h.group(1))
+                emit("heading", h.group(1), line_no)
             continue
         kind = "para"
         if _MD_QUOTE.match(line):
             line, kind = _MD_QUOTE.sub("", line), "quote"
         if _MD_LIST.match(line):
             line, kind = _MD_LIST.sub("", line), "list"
+        elif line.count("|") >= 2 and not _MD_TABLE_RULE.match(line):
+            kind = "table"
+        elif _MD_TABLE_RULE.match(line):
+            continue
         if line.endswith("  ") or line.endswith("\\"):
             line = line.rstrip(" \\")
-        block.append((kind, line))
+        block.append((kind, line, line_no))
     flush()
     return [r for r in records if r["text"] or r["image"] or r["n_links"]]
 
