@@ -9,7 +9,8 @@ Each paragraph is labelled ``body``, ``heading`` or ``junk`` from features, not 
   plus the older boilerplate rule files;
 * in context: a paragraph repeated on the same page (pull quote); a "Trending / Most read / Related" heading (``tasks/rules/junk_blocks.txt``) and the
   headlines under it; runs of three or more short non-sentence lines (lists of other stories'
-  headlines); a caption repeated with its credit appended; non-sentence lines before the first
+  headlines); a caption repeated with its credit appended; a long run of furniture late in the
+  page ends the article; non-sentence lines before the first
   and after the last sentence paragraph (page header and footer);
 * a short line without final punctuation left inside the article is a ``heading`` (a subhead, or a
   photo caption: the two cannot be told apart in crawled text, and neither is a sentence of the body).
@@ -31,23 +32,26 @@ assert RULES_DIR.is_dir()
 BODY, HEADING, JUNK = "body", "heading", "junk"
 MAX_RULE_WORDS = 60          # page_junk rules apply to paragraphs up to this many words
 MAX_BLOCK_LINES = 40         # a junk block ends after this many lines at the latest
+MIN_END_RUN = 8              # junk lines in a row that end the article (see _after_the_end)
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _NO_FINAL_STOP = re.compile(r"[^.!…:;,\"'”’»)\]]$")
+_LIST_ITEM_END = re.compile(r"[.!?…;:,][\"'”’»)\]]*$")
+_FOOTNOTE_MARK = re.compile(r"(\s*\[\w{1,10}\])+\s*$")
 _QUOTES = re.compile(r"[“”\"«»„]")
 
 
 def _features(rec: dict, repeated: frozenset[str]) -> dict:
     text = rec.get("text") or ""
     n_words = len(text.split())
-    sentence = bool(_SENTENCE_END.search(text))
+    sentence = bool(_SENTENCE_END.search(_FOOTNOTE_MARK.sub("", text)))
     return {
         "text": text, "n_words": n_words, "sentence": sentence,
         "prose": sentence and n_words >= 12 or n_words >= 30,
         "link_share": min(1.0, (rec.get("link_chars") or 0) / max(1, len(text))),
-        "kind": rec.get("kind") or "para", "image": bool(rec.get("image")),
+        "kind": rec.get("kind") or "para", "image": bool(rec.get("image")), "bold": bool(rec.get("bold")),
         "quoted": bool(_QUOTES.search(text)), "repeated": _fold(text) in repeated if repeated else False,
-        "headline_like": 1 <= n_words <= 25 and bool(_NO_FINAL_STOP.search(text)) and rec.get("kind") != "table",
+        "headline_like": 1 <= n_words <= 25 and bool(_NO_FINAL_STOP.search(text.rstrip("'\"”’»"))) and rec.get("kind") != "table",
     }
 
 
@@ -118,6 +122,24 @@ def _page_duplicates(feats: list[dict], labels: list[str]) -> None:
         seen.add(key)
 
 
+def _after_the_end(feats: list[dict], labels: list[str]) -> None:
+    """The article does not resume after a long run of furniture (8+ junk lines: reference lists,
+    related stories, comments) that comes once at least two thirds of its body lines are behind:
+    what follows is other stories' teasers or site furniture."""
+    n_body = labels.count(BODY)
+    seen = run = 0
+    for i, lab in enumerate(labels):
+        if lab == JUNK:
+            run += 1
+            if run >= MIN_END_RUN and seen * 3 >= n_body * 2 and seen > 0:
+                for k in range(i + 1, len(labels)):
+                    labels[k] = JUNK
+                return
+        else:
+            run = 0
+            seen += lab == BODY
+
+
 def _edges(feats: list[dict], labels: list[str]) -> None:
     """Before the first and after the last body sentence paragraph only sentences are kept."""
     anchors = [i for i, f in enumerate(feats) if labels[i] == BODY and f["prose"] and f["kind"] != "list"]
@@ -130,8 +152,10 @@ def _edges(feats: list[dict], labels: list[str]) -> None:
 
 def _headings(feats: list[dict], labels: list[str]) -> None:
     for i, f in enumerate(feats):
-        if labels[i] == BODY and (f["kind"] == "heading" or (f["headline_like"] and not f["sentence"]
+        if labels[i] == BODY and f["kind"] != "table" and (f["kind"] == "heading" or (f["headline_like"] and not f["sentence"]
                                                               and not f["quoted"]) or
+                                  (f["bold"] and not f["sentence"]) or
+                                  (f["kind"] == "list" and not _LIST_ITEM_END.search(f["text"])) or
                                   (f["kind"] == "quote" and not f["sentence"])):
             labels[i] = HEADING
 
@@ -147,23 +171,25 @@ def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozense
     _headline_runs(feats, labels)
     _caption_pairs(feats, labels)
     _page_duplicates(feats, labels)
+    _after_the_end(feats, labels)
     _edges(feats, labels)
     _headings(feats, labels)
     return labels
 
 
 def repeated_paragraphs(docs_paragraphs: list[list[str]], min_docs: int = 2) -> frozenset[str]:
-    """Folded paragraphs that occur on ``min_docs`` or more pages of one site. Pages that share most
-    of their paragraphs are copies of one article (counted once), so an article is never its own
-    boilerplate."""
+    """Folded paragraphs that occur on ``min_docs`` or more pages of one site. Pages that share three
+    or more long paragraphs (20+ words) are copies of one article (counted once: site furniture is
+    short or comes one long blurb at a time), so an article is never its own boilerplate."""
     keysets: list[set[str]] = []
+    long_sets: list[set[str]] = []
     for paras in docs_paragraphs:
         keys = {k for k in (_fold(p) for p in paras) if k}
-        if not keys:
-            continue
-        if any(len(keys & other) * 2 > min(len(keys), len(other)) for other in keysets):
+        long_keys = {_fold(p) for p in paras if len(p.split()) >= 20}
+        if not keys or any(len(long_keys & other) >= 3 for other in long_sets):
             continue
         keysets.append(keys)
+        long_sets.append(long_keys)
     counts: dict[str, int] = {}
     for keys in keysets:
         for k in keys:

@@ -9,7 +9,7 @@ from tasks.ingest.meta import _clean_str, _meta_from_mapping
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_MD_LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _MD_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 _MD_REF_DEF = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*\S+.*$", re.M)
 _MD_EMPH = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
@@ -31,6 +31,7 @@ MAX_FRONT_MATTER = 64 * 1024
 
 def _inline(line: str) -> tuple[str, int, int, bool]:
     """(plain text, number of links, characters of link text, had an image) of one Markdown line."""
+    line = line.replace("****", "** **")                    # adjacent bold runs: words the crawler glued
     had_image = bool(_MD_IMAGE.search(line))
     line = _MD_IMAGE.sub(" ", line)
     n_links = 0
@@ -137,7 +138,21 @@ def markdown_paragraphs(md: str) -> list[dict]:
             line = line.rstrip(" \\")
         block.append((kind, line, line_no))
     flush()
+    _single_pipe_tables(records)
     return [r for r in records if r["text"] or r["image"] or r["n_links"]]
+
+
+def _single_pipe_tables(records: list[dict]) -> None:
+    """Rows of a two-column pipe table have one ``|``: a run of three or more such lines is a table."""
+    i = 0
+    while i < len(records):
+        j = i
+        while j < len(records) and records[j]["kind"] == "para" and records[j]["text"].count("|") == 1:
+            j += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                records[k]["kind"] = "table"
+        i = max(j, i + 1)
 
 
 def markdown_to_text(md: str) -> tuple[str, str | None]:
