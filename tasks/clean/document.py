@@ -7,10 +7,11 @@ from typing import Any, Iterable
 from tasks.clean.classify import BODY, JUNK, classify_paragraphs, repeated_paragraphs
 from tasks.clean.boilerplate import _cut_tail_marker, _drop_appeal_blocks, _drop_everywhere, _peel_tail
 from tasks.clean.header import _clean_header, _peel_header, _State, _take_dateline
-from tasks.clean.outlets import canonical_outlet
+from tasks.clean.outlets import canonical_outlet, outlet_for_url, split_title_suffix
 from tasks.clean.paragraphs import split_paragraphs
 from tasks.clean.text import article_id_for, collapse_ws
 from tasks.ingest import normalise_text, parse_datetime
+from tasks.ingest.meta import date_from_url
 
 Article = dict
 Rejection = dict
@@ -108,6 +109,21 @@ def _reject(doc: dict, reason: str, detail: str) -> Rejection:
             "file_hash": doc.get("file_hash"), "reason": reason, "detail": detail}
 
 
+def _outlet_and_title(meta: dict, res: dict, aid: str) -> tuple[str, str, str | None]:
+    """(outlet, outlet_source, title without its site-name suffix). Precedence: metadata; the URL's
+    domain in the outlets table; the site name ending the title; the URL's registered domain; the
+    text (masthead, footer, byline, dateline agency); else the article is its own outlet."""
+    meta_outlet = canonical_outlet(meta.get("outlet"))
+    url_outlet, registered = outlet_for_url(meta.get("url"))
+    title, title_outlet = split_title_suffix(res["title"], [meta_outlet, url_outlet], registered)
+    title_outlet = canonical_outlet(title_outlet)
+    for outlet, source in ((meta_outlet, "metadata"), (url_outlet, "url"), (title_outlet, "title"),
+                           (registered, "url"), (canonical_outlet(res["outlet_text"]), "text")):
+        if outlet:
+            return outlet, source, title
+    return f"unknown:{aid}", "self", title
+
+
 def _clean_one(doc: dict, repeated: frozenset[str] = frozenset()) -> Article | None:
     meta: dict[str, Any] = doc.get("meta") or {}
     fmt = doc.get("format") or "txt"
@@ -116,14 +132,9 @@ def _clean_one(doc: dict, repeated: frozenset[str] = frozenset()) -> Article | N
     if not body.strip():
         return None
     aid = article_id_for(body)
-    meta_outlet = canonical_outlet(meta.get("outlet"))
-    if meta_outlet:
-        outlet, source = meta_outlet, "metadata"
-    elif res["outlet_text"]:
-        outlet, source = canonical_outlet(res["outlet_text"]), "text"
-    else:
-        outlet, source = f"unknown:{aid}", "self"
-    published = parse_datetime(meta.get("published_at")) or res["published_at"]
+    outlet, source, title = _outlet_and_title(meta, res, aid)
+    published = (parse_datetime(meta.get("published_at")) or res["published_at"]
+                 or date_from_url(meta.get("url")))
     byline = collapse_ws(meta.get("byline") or "") or res["byline"]
     if byline:
         byline = re.sub(r"(?i)^by\s+", "", byline)[:300]
@@ -136,7 +147,7 @@ def _clean_one(doc: dict, repeated: frozenset[str] = frozenset()) -> Article | N
         "outlet": outlet,
         "outlet_source": source,
         "url": meta.get("url"),
-        "title": (res["title"] or None) and res["title"][:1000],
+        "title": (title or None) and title[:1000],
         "byline": byline or None,
         "dateline": res["dateline"],
         "published_at": published,
