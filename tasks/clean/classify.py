@@ -82,7 +82,7 @@ def _junk_blocks(feats: list[dict], labels: list[str]) -> None:
         labels[i] = JUNK
         for j in range(i + 1, min(len(feats), i + 1 + MAX_BLOCK_LINES)):
             g = feats[j]
-            if g["prose"] and g["kind"] != "list" and g["n_words"] >= 20 and g["link_share"] < 0.5:
+            if g["prose"] and g["kind"] != "list" and g["link_share"] < 0.5:
                 break
             labels[j] = JUNK
 
@@ -102,10 +102,15 @@ def _headline_runs(feats: list[dict], labels: list[str]) -> None:
 
 
 def _caption_pairs(feats: list[dict], labels: list[str]) -> None:
-    """A line repeated as the start of the next one (caption, then caption + credit), or repeated as is."""
+    """A caption followed by the same caption with its credit appended ("... in Munich." then
+    "... in Munich.Jane Roe—Getty Images"): both are furniture. The appended part is a credit:
+    at most 8 words and no final sentence punctuation."""
     for i in range(len(feats) - 1):
-        a, b = _fold(feats[i]["text"]), _fold(feats[i + 1]["text"])
-        if feats[i]["n_words"] >= 4 and a and b.startswith(a) and len(b) - len(a) <= 80:
+        a, b = feats[i]["text"], feats[i + 1]["text"]
+        if feats[i]["n_words"] < 4 or len(b) <= len(a) or not b.startswith(a):
+            continue
+        tail = b[len(a):].strip()
+        if tail and len(tail.split()) <= 8 and not _SENTENCE_END.search(tail):
             labels[i] = JUNK
             labels[i + 1] = JUNK
 
