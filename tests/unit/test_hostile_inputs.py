@@ -351,3 +351,12 @@ def test_symlink_alias_never_shadows_the_real_file(tmp_path):
     assert "real.txt" in rej[0]["detail"]
     (a,) = arts
     assert a["source_path"] == "d/real.txt" and a["outlet"] == "Example Wire" and a["url"] == "https://example.org/talks"
+
+
+def test_html_with_too_many_elements_is_refused_quickly(tmp_path):
+    """200k paragraphs (3.4 MB) would keep the extractor busy for half a minute: over the tag budget."""
+    import time
+    html = "<html><body>" + "<p>Word here.</p>" * 200_000 + "</body></html>"
+    t0 = time.monotonic()
+    assert _reason(_raw(tmp_path), "many.html", html.encode()) == "too_large"
+    assert time.monotonic() - t0 < 10
