@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
 import os
 import tempfile
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +26,8 @@ from tasks.stories.params import (CORE_TERMS, DATE_WINDOW, INDEX_FILE, INDEX_VER
 
 if TYPE_CHECKING:
     from tasks.stories.features import Features
+
+log = logging.getLogger("newsagree.stories")
 
 # ---------------------------------------------------------------- index
 
@@ -346,16 +350,32 @@ class StoryIndex:
 
     @classmethod
     def load(cls, folder: Path) -> "StoryIndex | None":
-        """The saved index, or None when there is none or it was written by another index version or under
-        other rules (``_index_rules``: rule files, parameters)."""
+        """The saved index, or None when there is none, it was written by another index version or under
+        other rules (``_index_rules``: rule files, parameters), or it cannot be read.
+
+        An unreadable index (truncated, overwritten, an object array numpy would have to unpickle: it is
+        never unpickled) is logged as a warning naming the file, and treated as absent: the caller assigns
+        every committed article again and writes a new index (an automatic rebuild)."""
         path = folder / INDEX_FILE
         if not path.exists():
             return None
+        try:
+            return cls._read(path)
+        except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError, zipfile.BadZipFile) as e:
+            log.warning("story index %s is unreadable (%s: %s); ignoring it and rebuilding it from the "
+                        "committed articles", path, type(e).__name__, str(e)[:200])
+            return None
+
+    @classmethod
+    def _read(cls, path: Path) -> "StoryIndex | None":
         with np.load(path, allow_pickle=False) as z:
             meta = json.loads(z["meta"].tobytes())
             if meta.get("version") != INDEX_VERSION or meta.get("rules") != _index_rules():
                 return None
             a = {k: z[k] for k in z.files if k != "meta"}
+        n = len(meta["ids"])
+        if any(len(a[c]) != n for c in ("a_story", "a_group", "a_day", "a_score", "a_syn", "a_nsh", "a_sig_of")):
+            raise ValueError(f"article columns disagree with the {n} article ids")
         idx = cls()
         idx.n_docs, idx.df, idx.ids = meta["n_docs"], meta["df"], meta["ids"]
         idx.row = {aid: i for i, aid in enumerate(idx.ids)}

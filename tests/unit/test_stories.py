@@ -291,3 +291,31 @@ def test_undated_same_event_still_joins():
                                               festival="Cannes", age=41), None, "z")
     story, _, _ = assign([a, b, c])
     assert story == {"a": "a", "b": "a", "c": "c"}
+
+
+def test_a_corrupt_index_is_named_never_unpickled_and_rebuilt(tmp_path, caplog):
+    """Issue 14 item 7: a corrupt story index failed every run with numpy's allow_pickle error naming no file."""
+    from tasks import corpus
+    processed = tmp_path / "processed"
+    a = art("a", "Lachin talks", TALKS.format(n="first", place="Karabakh", topic="maps"), T0, "x")
+    b = art("b", "Lachin talks go on", TALKS.format(n="second", place="Karabakh", topic="maps and roads"),
+            T0 + timedelta(days=1), "y")
+    _articles_batch(processed, "k1", [a, b])
+    corpus.assign_and_write(processed, [], "r1", False)
+    folder = processed / stories.INDEX_DIR
+    index_file = folder / stories.INDEX_FILE
+    good = index_file.read_bytes()
+    pickled = tmp_path / "pickled.npz"
+    np.savez(pickled, meta=np.array([{"version": stories.INDEX_VERSION}], dtype=object))   # needs unpickling
+    corruptions = {"garbage": b"not a zip file at all", "truncated": good[: len(good) // 2],
+                   "pickled object array": pickled.read_bytes()}
+    for what, data in corruptions.items():
+        index_file.write_bytes(data)
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="newsagree.stories"):
+            assert stories.StoryIndex.load(folder) is None, what
+        assert str(index_file) in caplog.text and "rebuilding" in caplog.text, what
+        # the next run assigns every committed article again and writes a readable index
+        rows = corpus.assign_and_write(processed, [], f"r-{len(data)}", False)
+        assert rows == {"story_assignments": 2, "syndication": 2}, what
+        assert stories.StoryIndex.load(folder) is not None and _latest(processed) == {"a": "a", "b": "a"}
