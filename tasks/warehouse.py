@@ -77,7 +77,7 @@ BUILD_CHUNK_ROWS = int(os.environ.get("NEWSAGREE_BUILD_CHUNK_ROWS", "250000"))
 CONTRACT_TABLES = (
     "articles", "rejected_files", "sentences", "entity_mentions", "entities", "quotes", "facts",
     "stories", "quote_agreement", "quote_variants", "entity_coverage", "claim_agreement",
-    "fact_agreement", "outlet_agreement", "runs",
+    "fact_agreement", "outlet_agreement", "claim_conflicts", "runs",
 )
 
 FINGERPRINT_SQL = Path("incremental") / "story_fingerprints.sql"
@@ -200,7 +200,7 @@ def _sql_str(value: str) -> str:
 
 
 _DUCK_TYPES = {
-    pa.string(): "VARCHAR", pa.int32(): "INTEGER", pa.int64(): "BIGINT", pa.float64(): "DOUBLE",
+    pa.string(): "VARCHAR", pa.int32(): "INTEGER", pa.int64(): "BIGINT", pa.float64(): "DOUBLE", pa.float32(): "FLOAT",
     pa.bool_(): "BOOLEAN", pa.timestamp("us", tz="UTC"): "TIMESTAMPTZ",
 }
 

@@ -18,6 +18,7 @@ EVALUATIONS = {
     "ner": ("tasks.evaluation.ner_conll", "conll2003"),
     "quotes": ("tasks.evaluation.quotes_polnear", "polnear"),
     "stories": ("tasks.evaluation.stories_basil", "basil"),
+    "claims": ("tasks.evaluation.claims_msrp", "msrp"),
 }
 
 
