@@ -73,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="accuracy against the gold sets in ../shared/eval (or --gold DIR)")
     _common(ev)
     ev.add_argument("--gold", type=Path, help="gold data folder (env NEWSAGREE_GOLD_DIR, default ../shared/eval)")
-    ev.add_argument("--only", nargs="*", help="run only these evaluations (sentences, ner, quotes, stories, cleaning)")
+    ev.add_argument("--only", nargs="*", help="run only these evaluations (sentences, ner, quotes, stories, cleaning, claims: "
+                         "every msrp/*.txt under the gold folder, scored with the warehouse's claim-matching decision)")
     ev.add_argument("--json", action="store_true", help="print rows as JSON")
     srv = sub.add_parser("serve", help="long-running schedule through Prefect, plus a watcher for new drops")
     _common(srv)

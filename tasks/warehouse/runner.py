@@ -26,7 +26,7 @@ _MEMORY_RE = re.compile(r"^\s*(\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)|\d+
 CONTRACT_TABLES = (
     "articles", "rejected_files", "sentences", "entity_mentions", "entities", "quotes", "facts",
     "stories", "quote_agreement", "quote_variants", "entity_coverage", "claim_agreement",
-    "fact_agreement", "outlet_agreement", "runs",
+    "fact_agreement", "outlet_agreement", "claim_conflicts", "runs",
 )
 
 
