@@ -144,3 +144,51 @@ def test_second_run_while_locked_exits_with_clear_message(first_drop, tmp_path, 
         res = _run(root, None, api_url)
     assert res.returncode == 75
     assert "another newsagree run is in progress" in res.stderr
+
+
+def _processes_with(mark: str) -> list[int]:
+    """Pids of live processes whose environment holds ``mark`` (every process a run starts inherits it)."""
+    pids = []
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            if mark.encode() in (d / "environ").read_bytes():
+                stat = (d / "stat").read_text()
+                if stat.rsplit(")", 1)[1].split()[0] != "Z":      # zombies have exited
+                    pids.append(int(d.name))
+        except OSError:
+            continue
+    return pids
+
+
+@pytest.mark.parametrize("failpoint", ["after_part:kill", "during_build:term"])
+def test_a_killed_run_leaves_no_process_behind(first_drop, tmp_path, failpoint):
+    """Issue 14 #5: after `kill -9` or SIGTERM of `newsagree run`, its Prefect API server (uvicorn, ~250 MB)
+    lived on with parent 1. Here each run starts its own API (no PREFECT_API_URL) and two extraction workers
+    (two batches), is killed in the middle, and then no process that carries the run's mark may survive (that the next run
+    completes is test_kill_at_any_stage_then_next_run_completes)."""
+    import time
+    import uuid
+    root = tmp_path / "w"
+    shutil.copytree(first_drop, root)
+    (root / "raw" / "b").mkdir()
+    for f in SEEDS[3:]:
+        shutil.copy(f, root / "raw" / "b" / f.name)
+    mark = f"NEWSAGREE_TEST_RUN_MARK_{uuid.uuid4().hex}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSAGREE_", "PREFECT_API_URL"))}
+    env.update({"PYTHONPATH": str(REPO), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", mark: "1",
+                "NEWSAGREE_FAILPOINT": failpoint})
+    cmd = [sys.executable, "-m", "flows.cli", "run", "--runner", "process", "--workers", "2", "--batch-size", "1",
+           "--raw-dir", str(root / "raw"), "--processed-dir", str(root / "processed"),
+           "--warehouse", str(root / "wh.duckdb")]
+    try:
+        res = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, timeout=300)
+        assert res.returncode in (-9, -15, 1, 143), (res.returncode, res.stderr[-2000:])
+        deadline = time.monotonic() + 60       # a bound, not a measurement: the kernel signals them at once
+        while _processes_with(mark) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _processes_with(mark) == []
+    finally:
+        for pid in _processes_with(mark):     # never leave them running, even when the test fails
+            os.kill(pid, 9)
