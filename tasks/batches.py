@@ -167,3 +167,52 @@ def reset_processed(processed_dir: Path) -> None:
         for p in story_index.iterdir():
             if p.is_file():
                 p.unlink(missing_ok=True)
+
+
+def repair_processed(processed_dir: Path, raw_dir: Path) -> list[str]:
+    """Check committed batches against their markers (parquet.verify_commits) and repair what the raw files
+    allow: an extraction batch whose files are all still in the raw folder is un-committed (marker, then
+    parts), so its files leave the ledger and this run extracts them again. Run-record batches are dropped.
+    Returns one line per repaired batch; raises parquet.DamagedProcessed naming the files and the fix otherwise."""
+    processed_dir, raw_dir = Path(processed_dir), Path(raw_dir)
+    damage = parquet.verify_commits(processed_dir)
+    if not damage:
+        return []
+    by_batch: dict[str, list] = {}
+    for d in damage:
+        by_batch.setdefault(d.batch_key, []).append(d)
+    plans, unrepairable = {}, []
+    for key, found in sorted(by_batch.items()):
+        if all(d.table == "runs" for d in found):
+            plans[key] = "a run record dropped"
+            continue
+        files = _batch_files(processed_dir, key, found)
+        if files and all((raw_dir / f).is_file() for f in files):
+            plans[key] = f"{len(files)} raw file(s) to extract again"
+        else:
+            unrepairable.extend(found)
+    if unrepairable:
+        raise parquet.damage_error(unrepairable, (
+            "Their batches cannot be extracted again: the raw files they came from are gone, or the batch is not "
+            "an extraction batch (story assignments). Fix: restore those files from a backup, or run "
+            "`newsagree run --full-refresh` to process every raw file again (rows of raw files that are gone "
+            "are then dropped)."))
+    lines = []
+    for key, what in plans.items():
+        parquet.uncommit(processed_dir, key)
+        lines.append(f"batch {key} was damaged ({'; '.join(str(d) for d in by_batch[key])}): "
+                     f"un-committed, {what}")
+    return lines
+
+
+def _batch_files(processed_dir: Path, key: str, damage: list) -> list[str]:
+    """The raw files (ledger source paths) of one extraction batch; [] when its ledger part is damaged too."""
+    if any(d.table in ("file_ledger", "") for d in damage):
+        return []
+    try:
+        info = parquet.read_marker(processed_dir, key)
+        path = parquet.part_path(processed_dir, "file_ledger", info["drop_id"], key)
+        import pyarrow.parquet as pq
+        return pq.read_table(path, columns=["source_path"]).column("source_path").to_pylist()
+    except Exception:  # noqa: BLE001 - no readable ledger: not repairable from raw files
+        return []
