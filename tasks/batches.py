@@ -4,8 +4,10 @@ Pure functions; the flow wires them to Prefect tasks.
 """
 from __future__ import annotations
 
+import ctypes
 import random
 import string
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -98,6 +100,76 @@ def process_files(raw_dir: Path, files: list, model: str) -> dict[str, list[dict
     out = extract.extract_batch(unique, model) if unique else {t: [] for t in (*extract.TABLES, "articles", "rejected_files")}
     out["rejected_files"] = rejected + out["rejected_files"]
     return out
+
+
+class BatchTimeout(BaseException):
+    """Raised into the thread of a batch that ran past its time limit. A BaseException: the per-article error
+    handling (``except Exception``) must not take it for one article's failure and carry on."""
+
+
+class _Deadline:
+    """After ``seconds``, raise BatchTimeout in the thread that entered the block (CPython's
+    PyThreadState_SetAsyncExc, delivered between two bytecodes: it stops Python code in any thread - a
+    process-pool worker, a thread-runner thread, the flow's main thread - but not a single call into C that
+    never returns; input budgets bound those). Leaving the block cancels it; one that fired as the block
+    ended is raised by __exit__ instead of escaping later."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self._lock = threading.Lock()
+        self._active = False
+        self._fired = False
+        self._thread = 0
+        self._timer: threading.Timer | None = None
+
+    def _fire(self) -> None:
+        with self._lock:
+            if self._active:
+                self._fired = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread), ctypes.py_object(BatchTimeout))
+
+    def __enter__(self) -> "_Deadline":
+        self._thread = threading.get_ident()
+        self._active = True
+        self._timer = threading.Timer(self.seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        with self._lock:
+            self._active = False
+            self._timer.cancel()
+            fired = self._fired
+        if fired:
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread), None)   # clear if pending
+            if exc_type is None:
+                raise BatchTimeout
+        return False
+
+
+def timed_out(files: list, seconds: float) -> dict[str, list[dict]]:
+    """The rows of a batch stopped by its time limit: every file rejected as ``timeout``, nothing else. No
+    file hash is recorded, so a touched file is tried again (an unchanged one is not: a poison file does not
+    block every later run)."""
+    detail = (f"its batch ({len(files)} file(s)) did not finish within {seconds:g} s (NEWSAGREE_BATCH_TIMEOUT); "
+              "touch the file to try it again")
+    out: dict[str, list[dict]] = {t: [] for t in (*extract.TABLES, "articles")}
+    out["rejected_files"] = [{"source_path": f.rel_path, "drop_id": f.drop_id, "file_hash": None,
+                              "reason": "timeout", "detail": detail} for f in files]
+    return out
+
+
+def process_files_within(raw_dir: Path, files: list, model: str, seconds: float | None) -> dict[str, list[dict]]:
+    """process_files with a time limit (none when ``seconds`` is falsy): past it, the batch's files are
+    rejected as ``timeout`` (timed_out) and the run goes on."""
+    if not seconds or seconds <= 0:
+        return process_files(raw_dir, files, model)
+    try:
+        with _Deadline(seconds):
+            return process_files(raw_dir, files, model)
+    except BatchTimeout:
+        return timed_out(files, seconds)
 
 
 @dataclass

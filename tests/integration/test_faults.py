@@ -22,14 +22,16 @@ REPO = Path(__file__).resolve().parents[2]
 SEEDS = sorted((REPO / "data" / "raw" / "sample").glob("*.txt"))
 
 
-def _run(root: Path, failpoint: str | None = None, api_url: str = "", *extra: str) -> subprocess.CompletedProcess:
+def _run(root: Path, failpoint: str | None = None, api_url: str = "", *extra: str, env_extra: dict | None = None,
+         timeout: float = 300) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSAGREE_")}
-    env.update({"PREFECT_API_URL": api_url, "PYTHONPATH": str(REPO), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"})
+    env.update({"PREFECT_API_URL": api_url, "PYTHONPATH": str(REPO), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+                **(env_extra or {})})
     if failpoint:
         env["NEWSAGREE_FAILPOINT"] = failpoint
     cmd = [sys.executable, "-m", "flows.cli", "run", "--runner", "thread", "--raw-dir", str(root / "raw"),
            "--processed-dir", str(root / "processed"), "--warehouse", str(root / "wh.duckdb"), *extra]
-    return subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, timeout=timeout)
 
 
 def _articles(db: Path) -> list[str]:
@@ -192,3 +194,25 @@ def test_a_killed_run_leaves_no_process_behind(first_drop, tmp_path, failpoint):
     finally:
         for pid in _processes_with(mark):     # never leave them running, even when the test fails
             os.kill(pid, 9)
+
+
+def test_a_batch_that_never_ends_is_rejected_as_timeout_and_the_run_goes_on(first_drop, tmp_path, api_url):
+    """Issue 14: a file that makes extraction run forever (the YAML alias bomb, the nested HTML) hung the run,
+    and every later run. With a per-batch time limit its batch's files are rejected as `timeout`, the other
+    batches land, the run succeeds, and the next run does not try the file again."""
+    root = tmp_path / "w"
+    shutil.copytree(first_drop, root)
+    (root / "raw" / "b").mkdir()
+    (root / "raw" / "b" / "poison.txt").write_text("Poison headline\n\nThis article makes the extractor hang: XYZZY.\n")
+    shutil.copy(SEEDS[3], root / "raw" / "b" / SEEDS[3].name)
+    limit = {"NEWSAGREE_BATCH_TIMEOUT": "5"}
+    res = _run(root, "extract_article:hang:XYZZY", api_url, "--batch-size", "1", env_extra=limit, timeout=150)
+    assert res.returncode == 0, res.stderr[-3000:]
+    con = duckdb.connect(str(root / "wh.duckdb"), read_only=True)
+    try:
+        assert con.execute("select source_path, reason from rejected_files").fetchall() == [("b/poison.txt", "timeout")]
+        assert con.execute("select count(*) from articles").fetchone()[0] == 4
+    finally:
+        con.close()
+    again = _run(root, "extract_article:hang:XYZZY", api_url, env_extra=limit, timeout=150)
+    assert again.returncode == 0 and "nothing new" in again.stdout, again.stderr[-3000:]
