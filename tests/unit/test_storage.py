@@ -287,3 +287,13 @@ def test_a_batch_past_its_time_limit_is_rejected_as_timeout_and_the_next_one_run
     assert [a["source_path"] for a in out["articles"]] == ["d/good.txt"] and out["rejected_files"] == []
     outcome = batches.finalise_batch(batches.timed_out([files["d/poison.txt"]], 1.0), [files["d/poison.txt"]], {})
     assert outcome.tables["file_ledger"][0]["n_rejected"] == 1 and outcome.tables["file_ledger"][0]["file_hash"] is None
+
+
+def test_model_names_must_be_identifiers(tmp_path):
+    """Issue 14 #2 (audit): a model's name becomes a table name in SQL text, so it must be a plain identifier."""
+    sql = tmp_path / "sql"
+    _write_models(sql)
+    (sql / "marts" / "evil.sql").write_text('-- model: x"; copy (select 1) to \'p.csv\'; --\nselect 1 as x\n')
+    with pytest.raises(ValueError, match="identifiers"):
+        warehouse.check_models(warehouse.load_models(sql))
+    assert warehouse.quote_ident('a"b') == '"a""b"'
