@@ -56,6 +56,7 @@ _ENV = [
     ("n_process", "NEWSAGREE_N_PROCESS", "2", int),
     ("runner", "NEWSAGREE_RUNNER", "process", str),
     ("dask_address", "NEWSAGREE_DASK_ADDRESS", "", str),
+    ("batch_timeout", "NEWSAGREE_BATCH_TIMEOUT", "300", float),   # seconds per batch; 0 = no limit
 ]
 
 
@@ -69,6 +70,7 @@ class Settings:
     n_process: int = 2
     runner: str = "process"
     dask_address: str = ""
+    batch_timeout: float = 300.0     # a batch still running after this many seconds: its files rejected as timeout
     full_refresh: bool = False
     quiet: bool = False
     verbose: bool = False
