@@ -18,7 +18,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 from tasks import PIPELINE_VERSION, batches, corpus, ingest, parquet, warehouse
 from tasks.procs import exit_with_parent
 from tasks.faults import failpoint
-from tasks.runlock import run_lock
+from tasks.runlock import run_locks
 from tasks.settings import Settings
 
 
@@ -226,7 +226,7 @@ def _noop_summary(settings: Settings, skipped: int, started: datetime) -> dict:
 
 
 def run_nightly(settings: Settings, wait_seconds: float = 0.0, before_flow=None) -> dict:
-    """Hold the run lock and run the flow with the task runner the settings ask for.
+    """Hold the run locks (warehouse and processed folder) and run the flow with the task runner the settings ask for.
 
     When nothing is new (no new or changed raw file, no full refresh, and the
     warehouse is up to date with the committed Parquet) there is nothing to
@@ -234,7 +234,7 @@ def run_nightly(settings: Settings, wait_seconds: float = 0.0, before_flow=None)
     Prefect. The warehouse's ``runs`` table shows such runs after its next build.
     """
     started = datetime.now(timezone.utc)
-    with run_lock(settings.lock_path, wait_seconds):
+    with run_locks(settings.lock_path, Path(settings.processed_dir), wait_seconds):
         files = ingest.discover(Path(settings.raw_dir))
         new, skipped = files, []
         if not settings.full_refresh:

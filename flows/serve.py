@@ -48,7 +48,7 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 from flows.local_api import LocalPrefectAPI
 from flows.nightly import nightly, task_runner_for
 from tasks import batches, ingest
-from tasks.runlock import run_lock
+from tasks.runlock import run_locks
 from tasks.settings import Settings
 
 DEPLOYMENT = "nightly"
@@ -62,7 +62,7 @@ def scheduled(raw_dir: str, processed_dir: str, warehouse: str, model: str, batc
     """The nightly flow as a deployment: plain parameters, the run lock held (waiting up to an hour)."""
     settings = Settings.from_env(raw_dir=raw_dir, processed_dir=processed_dir, warehouse=warehouse, model=model,
                                  batch_size=batch_size, n_process=n_process, runner=runner)
-    with run_lock(settings.lock_path, wait_seconds=3600):
+    with run_locks(settings.lock_path, Path(settings.processed_dir), wait_seconds=3600):
         return nightly.with_options(task_runner=task_runner_for(settings))(settings)
 
 

@@ -1,16 +1,29 @@
 """Human-readable run summary and `newsagree status` tables."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
+
+from tasks.warehouse import quote_ident
 
 
 _PARQUET_TABLES = {"articles", "rejected_files", "sentences", "entity_mentions", "quotes", "facts"}
 
 
+# C0/C1 control characters (ESC starts terminal escape sequences: `\x1b[2J` clears the screen, OSC sets the
+# title), DEL, and the bidirectional overrides/isolates that reorder what a terminal shows
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(value: object) -> str:
+    """``value`` as text safe for a terminal: every control character shown as an escape (``\x1b``)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(value))
+
+
 def _table(headers: list[str], rows: list[tuple]) -> str:
-    cells = [[("" if v is None else str(v)) for v in r] for r in rows]
+    cells = [[("" if v is None else printable(v)) for v in r] for r in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
     line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
     out = [line, "  ".join("-" * w for w in widths)]
@@ -48,13 +61,13 @@ def format_status(warehouse: Path, limit: int = 10) -> str:
         tables = [r[0] for r in con.execute(
             "select table_name from information_schema.tables where table_schema='main' and table_type='BASE TABLE' "
             "and table_name not like 'int\\_%' escape '\\' order by table_name").fetchall()]
-        counts = [(t, con.execute(f'select count(*) from "{t}"').fetchone()[0]) for t in tables]
+        counts = [(t, con.execute(f"select count(*) from {quote_ident(t)}").fetchone()[0]) for t in tables]
         rejected = con.execute(
             "select source_path, reason, left(detail, 70) from rejected_files order by rejected_at desc limit 20").fetchall()
         n_rej = con.execute("select count(*) from rejected_files").fetchone()[0]
     finally:
         con.close()
-    parts = [f"warehouse {warehouse}", "", "recent runs:",
+    parts = [f"warehouse {printable(warehouse)}", "", "recent runs:",
              _table(["run_id", "status", "started (UTC)", "secs", "seen", "new", "articles", "skipped", "rejected"], runs),
              "", "row counts:", _table(["table", "rows"], counts),
              "", f"rejected files ({n_rej}):", _table(["source_path", "reason", "detail"], rejected) if rejected else "  none"]

@@ -143,7 +143,7 @@ SYNDICATION = pa.schema([
     *STAMP,
 ])
 
-STORY_FEATURES = pa.schema([     # IDF-free story features, one row per article (tasks/stories.py feature_row)
+STORY_FEATURES = pa.schema([     # IDF-free story features, one row per article (tasks/stories/features.py feature_row)
     pa.field("article_id", pa.string(), nullable=False),
     pa.field("terms", pa.list_(pa.string())),      # distinct content terms of body and title, in order of first use
     pa.field("counts", pa.list_(pa.int32())),      # their counts (a title occurrence counts stories.TITLE_BOOST)

@@ -18,6 +18,7 @@ EVALUATIONS = {
     "ner": ("tasks.evaluation.ner_conll", "conll2003"),
     "quotes": ("tasks.evaluation.quotes_polnear", "polnear"),
     "stories": ("tasks.evaluation.stories_basil", "basil"),
+    "stories-ecbplus": ("tasks.evaluation.stories_ecbplus", "ecbplus"),   # `--only stories` runs it too
 }
 
 
@@ -34,7 +35,7 @@ def default_gold_dir() -> Path | None:
 def run_all(gold_dir: Path, settings, only: list[str] | None = None) -> list[dict]:
     rows: list[dict] = []
     for name, (module, sub) in EVALUATIONS.items():
-        if only and name not in only:
+        if only and name not in only and name.split("-")[0] not in only:
             continue
         if not (gold_dir / sub).is_dir():
             rows.append({"task": name, "metric": f"skipped: {gold_dir / sub} not found"})

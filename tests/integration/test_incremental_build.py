@@ -289,8 +289,9 @@ def test_full_refresh_and_doubts_build_everything(corpus, tmp_path):
     assert not Path(str(db) + ".failed").exists()
 
     db = _copy(corpus.before, tmp_path / "wal.duckdb")
-    Path(str(db) + ".wal").write_bytes(b"")
-    assert "write-ahead log" in warehouse.build(processed, db).full_build_reason
+    Path(str(db) + ".wal").write_bytes(b"")     # an empty WAL left by a writer: folded in, nothing to reuse wrongly
+    warehouse.build(processed, db)
+    assert not Path(str(db) + ".wal").exists() and differences(db, corpus.full) == {}
 
     sql = tmp_path / "sql"
     shutil.copytree(SQL_DIR, sql)
@@ -299,22 +300,6 @@ def test_full_refresh_and_doubts_build_everything(corpus, tmp_path):
     db = _copy(corpus.before, tmp_path / "models.duckdb")
     res = warehouse.build(processed, db, sql_dir=sql)
     assert not res.incremental and "other SQL models" in res.full_build_reason
-    assert differences(db, corpus.full) == {}
-
-
-def test_a_writer_holding_the_warehouse_means_a_full_build(corpus, tmp_path):
-    db = _copy(corpus.before, tmp_path / "w.duckdb")
-    writer = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-                               "print('open', flush=True); time.sleep(120)", str(db)],
-        stdout=subprocess.PIPE, text=True)
-    try:
-        assert writer.stdout.readline().strip() == "open"
-        res = warehouse.build(corpus.processed, db)
-    finally:
-        writer.kill()
-        writer.wait()
-    assert not res.incremental and "cannot open the previous warehouse" in res.full_build_reason
     assert differences(db, corpus.full) == {}
 
 
@@ -379,3 +364,113 @@ def test_model_checks(tmp_path):
     assert warehouse.render_incremental("where {{ incremental_stories('a.story_id') }}") == "where true"
     assert warehouse.render_incremental("where {{ incremental_stories('a.story_id') }}", changed_only=True) == \
         "where (a.story_id) in (select story_id from _changed_stories)"
+
+
+# ---------------------------------------------------------------- hostile and broken warehouse states (issue 14)
+
+def _hold_open(db: Path) -> subprocess.Popen:
+    """Another process (an analyst's session) holding the warehouse read-write, with rows in its WAL."""
+    writer = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "c.execute('create table scratch as select 1 as x'); "
+                               "print('open', flush=True); time.sleep(120)", str(db)],
+        stdout=subprocess.PIPE, text=True)
+    assert writer.stdout.readline().strip() == "open"
+    return writer
+
+
+def test_a_writer_holding_the_warehouse_is_never_swapped_over(corpus, tmp_path):
+    """Issue 14 #1: a build swapped a new file in while another process held the old one read-write; its
+    write-ahead log then lay beside the new file and every new reader failed (`WAL does not match database
+    file`), while the run said success. Now the build refuses, naming the file and the fix; once the holder
+    is gone (killed: its WAL stays behind) the next build folds that WAL in and every reader can open the result."""
+    db = _copy(corpus.before, tmp_path / "w.duckdb")
+    writer = _hold_open(db)
+    try:
+        assert Path(str(db) + ".wal").exists()
+        with pytest.raises(warehouse.WarehouseBusy, match="w.duckdb.*open read-write"):
+            warehouse.build(corpus.processed, db)
+        assert not warehouse.is_current(corpus.processed, db)
+    finally:
+        writer.kill()
+        writer.wait()
+    assert Path(str(db) + ".wal").exists()          # the killed holder's WAL
+    res = warehouse.build(corpus.processed, db)
+    assert not Path(str(db) + ".wal").exists()
+    assert q(db, "select count(*) from articles")[0][0] == corpus.third.row_counts["articles"]
+    assert differences(db, corpus.full) == {}
+    assert res.incremental
+
+
+def test_a_wal_of_another_file_is_moved_aside_and_the_warehouse_rebuilt(corpus, tmp_path):
+    """Issue 14 #1, the permanent state: a WAL beside the warehouse that belongs to another file makes every
+    open fail. It is never `current`; the build moves it aside (kept for inspection) and rebuilds."""
+    other = _copy(corpus.before, tmp_path / "other.duckdb")
+    writer = _hold_open(other)
+    writer.kill()
+    writer.wait()
+    db = tmp_path / "w.duckdb"
+    warehouse.build(corpus.processed, db)
+    shutil.copy(str(other) + ".wal", str(db) + ".wal")
+    with pytest.raises(duckdb.Error, match="WAL does not match"):
+        q(db, "select 1")
+    assert not warehouse.is_current(corpus.processed, db)
+    warehouse.build(corpus.processed, db)
+    assert q(db, "select count(*) from articles")[0][0] == corpus.third.row_counts["articles"]
+    assert len(list(tmp_path.glob("w.duckdb.wal.orphaned-*"))) == 1
+
+
+def test_an_unreadable_warehouse_is_never_current(corpus, tmp_path):
+    """Issue 14 #8: a zero-byte (or otherwise unreadable) warehouse was `current`, so a run with nothing new
+    reported success over it. Now it is rebuilt."""
+    db = tmp_path / "w.duckdb"
+    warehouse.build(corpus.processed, db)
+    assert warehouse.is_current(corpus.processed, db)
+    for broken in (b"", b"not a database at all" * 100):
+        db.write_bytes(broken)
+        assert not warehouse.is_current(corpus.processed, db)
+        res = warehouse.build(corpus.processed, db)
+        assert not res.incremental and "cannot open" in res.full_build_reason
+        assert q(db, "select count(*) from articles")[0][0] == corpus.third.row_counts["articles"]
+        assert warehouse.is_current(corpus.processed, db)
+
+
+def test_table_names_and_settings_are_never_executed_as_sql(corpus, tmp_path, monkeypatch):
+    """Issue 14 #2: a table named `articles"; copy (...) to '...'; --` in the warehouse was executed by the next
+    incremental build (dropping foreign objects) and by `newsagree status`; so was NEWSAGREE_BUILD_MEMORY.
+    Identifiers are quoted, settings validated, and only the project's models are carried over."""
+    from flows.summary import format_status
+
+    out = tmp_path / "pwned.csv"
+    evil = f"articles\"; copy (select 1 as x) to '{out}'; --"
+    quoted = '"' + evil.replace('"', '""') + '"'
+    db = _copy(corpus.before, tmp_path / "w.duckdb")
+    con = duckdb.connect(str(db))
+    con.execute(f"create table {quoted} (x int)")
+    con.execute(f"create schema {quoted}")
+    con.execute("create macro pwn(x) as x + 1")
+    con.execute("create sequence seq_pwn")
+    con.close()
+    shutil.copy(db, tmp_path / "status.duckdb")
+    res = warehouse.build(corpus.processed, db)
+    assert res.incremental
+    assert not out.exists()
+    assert q(db, "select count(*) from duckdb_tables() where table_name = ?", [evil]) == [(0,)]
+    assert q(db, "select count(*) from duckdb_schemas() where schema_name = ?", [evil]) == [(0,)]
+    assert q(db, "select count(*) from duckdb_functions() where function_name = 'pwn'") == [(0,)]
+    assert q(db, "select count(*) from duckdb_sequences()") == [(0,)]
+    assert differences(db, corpus.full) == {}
+
+    text = format_status(tmp_path / "status.duckdb")
+    assert not out.exists()
+    assert "articles\"; copy" in text         # listed, not executed
+
+    for bad in (f"1GB'; copy (select 1 as x) to '{out}'; select '", "lots", "1 GB; drop table x"):
+        monkeypatch.setenv("NEWSAGREE_BUILD_MEMORY", bad)
+        with pytest.raises(ValueError, match="NEWSAGREE_BUILD_MEMORY"):
+            warehouse.build(corpus.processed, db, full_refresh=True)
+        assert not out.exists()
+    monkeypatch.setenv("NEWSAGREE_BUILD_MEMORY", "1.5 GB")
+    assert warehouse.build_memory_limit() == "1.5 GB"
+    monkeypatch.setenv("NEWSAGREE_BUILD_MEMORY", "75%")
+    assert warehouse.build_memory_limit() == "75%"

@@ -263,7 +263,7 @@ def test_only_boilerplate_is_rejected():
 
 
 def test_rule_files_exist_and_compile():
-    rules = Path(clean.__file__).parent / "rules"
+    rules = clean.RULES_DIR
     for name in ("boilerplate.txt", "boilerplate_edge.txt", "boilerplate_credits.txt", "boilerplate_tail.txt",
                  "boilerplate_appeals.yaml", "outlets.csv", "outlet_words.txt"):
         assert (rules / name).is_file(), name

@@ -235,3 +235,51 @@ def test_symlink_loop_is_unreadable(tmp_path):
     docs, rej = read_files(raw, discover(raw))
     assert docs == [] and {(r["source_path"], r["reason"]) for r in rej} == {("d/a.txt", "unreadable"),
                                                                             ("d/b.txt", "unreadable")}
+
+
+# ------------------------------------------------------------------ issue 14: decoding and normalisation
+
+def test_a_few_bad_bytes_keep_a_utf8_article_utf8(tmp_path):
+    """Issue 14 item 9: one stray non-UTF-8 byte used to turn the whole article into latin-1 mojibake."""
+    para = "Zelensky met Macron in Kyiv. “We will not give up,” he said, in a café near the Maidan. "
+    data = ("Title of the piece\n\n" + para * 20).encode("utf-8")
+    data = data[:200] + b"\xff" + data[200:]
+    docs, rej = _one(_raw(tmp_path), "stray.txt", data)
+    assert rej == [] and len(docs) == 1
+    text = docs[0]["text"]
+    assert "â" not in text and text.count("“") == 20 and "café" in text
+    assert text.count("\ufffd") == 1
+    assert any("replaced" in w for w in docs[0]["warnings"])
+
+
+def test_mostly_cp1252_still_decodes_as_cp1252(tmp_path):
+    data = "He said “no” and left — the end.".encode("cp1252")
+    docs, _ = _one(_raw(tmp_path), "w.txt", data)
+    assert "“no”" in docs[0]["text"] and "\ufffd" not in docs[0]["text"] and "warnings" not in docs[0]
+
+
+def test_invisible_characters_and_homoglyphs_are_normalised(tmp_path):
+    """Issue 14 item 15: zero-width joiners and a Cyrillic Р inside a Latin name made separate entities,
+    and a copy with one joiner escaped duplicate detection."""
+    from tasks.clean import article_id_for
+    body = ("Vladimir Putin said on Monday that the talks would go on. Putin added that nothing was agreed "
+            "and that the delegation would return to Geneva next week for another round.")
+    hostile = (body.replace("Putin said", "Pu\u200dtin said").replace("Putin added", "\u0420utin added")
+               .replace("talks", "tal\u00adks").replace("Geneva", "Gen\u200beva\u2060") + "\ufeff")
+    raw = _raw(tmp_path)
+    (raw / "d" / "a.txt").write_text("Talks go on\n\n" + body + "\n", encoding="utf-8")
+    (raw / "d" / "b.txt").write_text("Talks go on\n\n" + hostile + "\n", encoding="utf-8")
+    docs, _ = read_files(raw, discover(raw))
+    arts, _ = clean_documents(docs)
+    assert len(arts) == 2
+    assert arts[0]["body"] == arts[1]["body"] == body
+    assert article_id_for(arts[0]["body"]) == article_id_for(arts[1]["body"])
+
+
+def test_nfkc_and_mixed_script_folding_rules():
+    from tasks.ingest.normalise import normalise_unicode
+    assert normalise_unicode("\ufb01nal \uff21BC\u00a0news") == "final ABC news"     # ligature, full-width, nbsp
+    assert normalise_unicode("½ of 3 km² ") == "½ of 3 km² "                          # numbers kept
+    assert normalise_unicode("Москва and Αθήνα") == "Москва and Αθήνα"                  # real Cyrillic/Greek kept
+    assert normalise_unicode("P\u0430ris and \u041coscow") == "Paris and Moscow"       # mixed-script folded
+    assert normalise_unicode("Bog\u0434an") == "Bog\u0434an"                            # no look-alike: kept

@@ -58,7 +58,7 @@ def _write_models(sql: Path) -> None:
 def test_models_run_in_dependency_order_and_swap_atomically(tmp_path, monkeypatch):
     sql = tmp_path / "sql"
     _write_models(sql)
-    monkeypatch.setattr(warehouse, "CONTRACT_TABLES", ("outlet_articles", "by_outlet"))
+    monkeypatch.setattr(warehouse.runner, "CONTRACT_TABLES", ("outlet_articles", "by_outlet"))
     order = [m.name for m in warehouse.order_models(warehouse.load_models(sql))]
     assert order.index("stg_articles") < order.index("outlet_articles") < order.index("by_outlet")
     proc = tmp_path / "processed"
@@ -79,7 +79,7 @@ def test_models_run_in_dependency_order_and_swap_atomically(tmp_path, monkeypatc
 def test_failing_data_test_reports_rows_and_keeps_old_file(tmp_path, monkeypatch):
     sql = tmp_path / "sql"
     _write_models(sql)
-    monkeypatch.setattr(warehouse, "CONTRACT_TABLES", ("by_outlet",))
+    monkeypatch.setattr(warehouse.runner, "CONTRACT_TABLES", ("by_outlet",))
     proc, db = tmp_path / "p", tmp_path / "wh.duckdb"
     warehouse.build(proc, db, sql_dir=sql)
     inode = db.stat().st_ino
@@ -178,3 +178,92 @@ def test_lock_is_released_when_holder_is_killed(tmp_path):
     p.join(30)
     with run_lock(tmp_path / "wh.lock", wait_seconds=5):   # RunLocked if the dead holder's lock were stale
         pass
+
+
+def test_status_shows_control_characters_escaped(tmp_path):
+    """Issue 14 #12: `newsagree status` printed file names raw, so a name holding `ESC[2J` (clear screen) or an
+    OSC title sequence reached the terminal. Every control character is shown escaped."""
+    from flows.summary import format_status
+    db = tmp_path / "wh.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("create table runs (run_id varchar, status varchar, started_at timestamp, duration_s double, "
+                "files_seen int, files_new int, articles_new int, articles_skipped int, files_rejected int)")
+    con.execute("insert into runs values ('r1', 'success', now(), 1.0, 1, 1, 0, 0, 1)")
+    con.execute("create table rejected_files (source_path varchar, reason varchar, detail varchar, "
+                "rejected_at timestamp)")
+    evil = "d/\x1b[2J\x1b]0;owned\x07name\u202egnp.txt"
+    con.execute("insert into rejected_files values (?, 'empty', ?, now())", [evil, "bad \x9b31m detail"])
+    con.close()
+    text = format_status(db)
+    assert not any(c in text for c in "\x1b\x07\x9b\u202e")
+    assert "d/\\x1b[2J\\x1b]0;owned\\x07name\\u202egnp.txt" in text and "bad \\x9b31m detail" in text
+
+
+def test_lock_file_is_never_opened_through_a_link(tmp_path):
+    """Issue 14 #11: a symlink (or hard link) planted at `wh.lock` made the run truncate and overwrite its target."""
+    from tasks.runlock import UnsafeLockFile
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me")
+    (tmp_path / "wh.lock").symlink_to(target)
+    with pytest.raises(UnsafeLockFile, match="symbolic link"):
+        with run_lock(tmp_path / "wh.lock"):
+            pass
+    os.link(target, tmp_path / "other.lock")
+    with pytest.raises(UnsafeLockFile, match="hard link"):
+        with run_lock(tmp_path / "other.lock"):
+            pass
+    assert target.read_text() == "keep me"
+
+
+def test_report_temp_file_is_never_opened_through_a_link(tmp_path):
+    """Issue 14 #11: a symlink at `.index.html.tmp` made the report overwrite its target."""
+    from tasks import report
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me")
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / ".index.html.tmp").symlink_to(target)
+    report._write(out / "index.html", "<html></html>")
+    assert target.read_text() == "keep me"
+    assert (out / "index.html").read_text() == "<html></html>" and not (out / "index.html").is_symlink()
+
+
+def test_two_runs_on_one_processed_folder_are_refused_whatever_their_warehouses(tmp_path):
+    """Issue 14 #10: the run lock belonged to the warehouse only, so two runs on one processed folder with
+    different warehouses both ran and processed every file twice. Run A holds its locks (waiting in
+    before_flow); run B, same processed folder, other warehouse, is refused."""
+    import threading
+    from flows.nightly import run_nightly
+    from tasks.settings import Settings
+
+    (tmp_path / "raw").mkdir()
+    a = Settings(raw_dir=tmp_path / "raw", processed_dir=tmp_path / "processed", warehouse=tmp_path / "a.duckdb")
+    b = a.with_(warehouse=tmp_path / "b.duckdb")
+    holding, release = threading.Event(), threading.Event()
+
+    class Stop(Exception):
+        pass
+
+    def hold():
+        holding.set()
+        release.wait(30)
+        raise Stop
+
+    def run_a():
+        try:
+            run_nightly(a, before_flow=hold)
+        except Stop:
+            pass
+
+    t = threading.Thread(target=run_a)
+    t.start()
+    try:
+        assert holding.wait(30)
+
+        def flow_would_start():
+            raise AssertionError("run B got past the locks while run A holds the processed folder")
+        with pytest.raises(RunLocked, match="another newsagree run is in progress"):
+            run_nightly(b, before_flow=flow_would_start)
+    finally:
+        release.set()
+        t.join(30)

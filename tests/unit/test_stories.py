@@ -188,7 +188,7 @@ def test_an_index_saved_under_other_rules_is_not_reused(tmp_path, monkeypatch):
     folder = processed / stories.INDEX_DIR
     (folder / f".{stories.INDEX_FILE}.killed.tmp").write_bytes(b"half")    # a killed save's temp file
     assert stories.StoryIndex.load(folder) is not None
-    monkeypatch.setattr(stories, "MAX_CORE", stories.MAX_CORE + 1)
+    monkeypatch.setattr(stories.params, "MAX_CORE", stories.MAX_CORE + 1)
     assert stories.StoryIndex.load(folder) is None
     # not reused: deleted before any row is committed, every article assigned again
     rows, index = stories.assign_stories(processed, [], "r2", False)

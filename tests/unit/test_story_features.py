@@ -92,9 +92,9 @@ def test_mixed_and_stale_feature_rows_fall_back_to_the_text(extracted, tmp_path)
 
 def test_chunked_assignment_equals_all_at_once(extracted, tmp_path, monkeypatch):
     expected = _rows(_copy(extracted, tmp_path / "one"))
-    monkeypatch.setattr(stories, "STREAM_CHUNK", 7)
-    monkeypatch.setattr(stories, "LSH_FLUSH", 5)         # merges of the sorted arrays happen mid-run too
-    monkeypatch.setattr(stories, "POSTINGS_FLUSH", 64)
+    monkeypatch.setattr(stories.io, "STREAM_CHUNK", 7)
+    monkeypatch.setattr(stories.index, "LSH_FLUSH", 5)         # merges of the sorted arrays happen mid-run too
+    monkeypatch.setattr(stories.index, "POSTINGS_FLUSH", 64)
     assert _rows(_copy(extracted, tmp_path / "many")) == expected
 
 

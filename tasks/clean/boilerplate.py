@@ -1,0 +1,138 @@
+"""Boilerplate in the body and the tail: anywhere rules, credits, appeal blocks, tail markers, related lists,
+site footers (which name the outlet)."""
+from __future__ import annotations
+
+import re
+
+from tasks.clean.header import _copyright_outlet, _State
+from tasks.clean.outlets import _outlet_for_domain, _outlet_like
+from tasks.clean.rules import (APPEAL_KW, APPEAL_START, TAIL_MARKER, is_appeal_like, is_boilerplate, is_credit,
+                               is_edge_boilerplate)
+from tasks.clean.text import (_QUOTE_CHARS, _fold, _is_short_line, _title_key, is_domain_line, is_headline_like,
+                              is_prose, n_words)
+
+def _drop_everywhere(paras: list[str], st: _State) -> list[str]:
+    """Anywhere rules, title copies, credits (+ the caption above), consecutive duplicates."""
+    title_key = _fold(st.title) if st.title else None
+    tlen = len(st.title) if st.title else 0
+    keep: list[str] = []
+    drop_next_domain = False
+    for p in paras:
+        if title_key and abs(len(p) - tlen) <= 8 + tlen // 4 and _title_key(p) == title_key:
+            continue
+        if is_credit(p):
+            if len(keep) >= 2 and n_words(keep[-1]) <= 30 and not _QUOTE_CHARS.search(keep[-1]) \
+                    and not is_prose(keep[-1]) or (len(keep) >= 2 and n_words(keep[-1]) <= 12
+                                                  and not _QUOTE_CHARS.search(keep[-1])):
+                keep.pop()
+            drop_next_domain = True
+            continue
+        if is_boilerplate(p):
+            out_name = _copyright_outlet(p)
+            if out_name:
+                st.outlet_footer = st.outlet_footer or out_name
+            continue
+        if drop_next_domain and is_domain_line(p):
+            continue
+        drop_next_domain = False
+        if keep and keep[-1] == p:
+            continue
+        keep.append(p)
+    return keep
+
+
+def _drop_appeal_blocks(paras: list[str]) -> list[str]:
+    """An appeal heading and the appeal-like paragraphs that follow it."""
+    if APPEAL_START is None:
+        return paras
+    out: list[str] = []
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        if n_words(p) <= 25 and APPEAL_START.fullmatch(p) and not _QUOTE_CHARS.search(p) and i > 0:
+            j = i + 1
+            while j < len(paras) and (is_appeal_like(paras[j]) or is_boilerplate(paras[j])):
+                j += 1
+            if j > i + 1 or APPEAL_KW.search(p):
+                i = j
+                continue
+        out.append(p)
+        i += 1
+    return out
+
+
+def _cut_tail_marker(paras: list[str], st: _State) -> list[str]:
+    """Cut at the first tail marker that has at least half of the article's words before it
+    (the cut part is still searched for a site footer naming the outlet)."""
+    if TAIL_MARKER is None or len(paras) < 2:
+        return paras
+    total = sum(n_words(p) for p in paras)
+    seen = 0
+    for i, p in enumerate(paras):
+        if i > 0 and seen * 2 >= total and n_words(p) <= 12 and TAIL_MARKER.fullmatch(p):
+            _footer_outlets(paras[i:], st)
+            return paras[:i]
+        seen += n_words(p)
+    return paras
+
+
+def _footer_outlets(tail: list[str], st: _State) -> None:
+    """Site name / domain / copyright lines at the end name the outlet."""
+    domains = [(i, is_domain_line(p)) for i, p in enumerate(tail)]
+    for i, dom in domains:
+        if not dom:
+            continue
+        sld = _fold(dom.split(".")[-2] if dom.count(".") >= 1 else dom)
+        sld_full = _fold("".join(dom.split(".")[:-1]).replace("www", "", 1))
+        for j in (i - 1, i + 1, i - 2):
+            if 0 <= j < len(tail) and not is_domain_line(tail[j]) and n_words(tail[j]) <= 6:
+                f = _fold(re.sub(r"^the\s+", "", tail[j], flags=re.I))
+                if f and (f == sld or f == sld_full or _fold(tail[j]) == sld):
+                    st.outlet_footer = st.outlet_footer or tail[j]
+                    return
+        known = _outlet_for_domain(dom)
+        st.outlet_footer = st.outlet_footer or known or dom
+        return
+    for p in tail[::-1]:
+        c = _copyright_outlet(p)
+        if c:
+            st.outlet_footer = st.outlet_footer or c
+            return
+    for p in tail[-3:][::-1]:
+        if _outlet_like(p):
+            st.outlet_footer = st.outlet_footer or p
+            return
+
+
+def _peel_tail(paras: list[str], st: _State) -> list[str]:
+    """Remove furniture after the article: edge rules, appeals, domains/site names, and
+    related-story lists (a final run of >= 3 short lines, or of 2 title-case headline-like lines)."""
+    end = len(paras)
+    removed: list[str] = []
+    while end > 0:
+        p = paras[end - 1]
+        if is_edge_boilerplate(p) or is_appeal_like(p) or is_domain_line(p) or is_credit(p) \
+                or _copyright_outlet(p) or (removed and len(removed) <= 3 and _outlet_like(p) and end < len(paras)
+                                             and any(is_domain_line(r) for r in removed)):
+            removed.append(p)
+            end -= 1
+            continue
+        # a run of headline-like lines: related-story list
+        j = end
+        while j > 0 and _is_short_line(paras[j - 1]):
+            j -= 1
+        run = end - j
+        n_title_case = sum(1 for q in paras[j:end] if is_headline_like(q))
+        if j > 0 and (run >= 3 or (run == 2 and n_title_case == 2)):
+            removed.extend(paras[j:end][::-1])
+            end = j
+            continue
+        if run == 1 and end == len(paras) and end > 1 and _outlet_like(p):
+            removed.append(p)       # a lone site-name line at the very end
+            end -= 1
+            continue
+        break
+    if removed:
+        _footer_outlets(removed[::-1], st)
+    return paras[:end]
+

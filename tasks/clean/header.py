@@ -1,0 +1,151 @@
+"""Header of an article: masthead, crumbs, title line, byline, date stamps, dateline."""
+from __future__ import annotations
+
+import re
+
+from tasks.clean.outlets import _outlet_like
+from tasks.clean.rules import is_credit, is_edge_boilerplate
+from tasks.clean.text import (_BULLET, _BYLINE, _COPYRIGHT, _CRUMB_SIGNAL, _DATE_IN_LINE, _DATELINE,
+                              _DATELINE_SOFT, _SENT_END, _fold, _title_key, is_domain_line, is_headline_like,
+                              is_prose, n_words)
+from tasks.ingest import parse_datetime
+
+class _State:
+    __slots__ = ("outlet_masthead", "outlet_footer", "outlet_byline", "outlet_dateline", "byline",
+                 "dateline", "title", "published_at")
+
+    def __init__(self):
+        self.outlet_masthead = self.outlet_footer = self.outlet_byline = self.outlet_dateline = None
+        self.byline = self.dateline = self.title = None
+        self.published_at = None
+
+
+def _match_byline(p: str) -> tuple[str, str | None] | None:
+    if n_words(p) > 16:
+        return None
+    m = _BYLINE.match(p)
+    if not m:
+        return None
+    name = m.group("name").strip(" ,")
+    rest = (m.group("rest") or "").strip() or None
+    return name, rest
+
+
+def _copyright_outlet(p: str) -> str | None:
+    m = _COPYRIGHT.match(p)
+    if not m:
+        return None
+    name = re.sub(r"(?i)\ball rights reserved\b.*$", "", m.group("name")).strip(" .,|-–—")
+    if not name or n_words(name) > 8 or not name[0].isalpha():
+        return None
+    return name
+
+
+def _peel_header(paras: list[str], st: _State, fmt: str) -> list[str]:
+    """Masthead, title line, crumbs and header furniture at the top.
+
+    For .txt (and any text whose first line is headline-like) the first non-furniture line is the
+    title, unless it is a masthead (a publication name followed by another headline-like line).
+    """
+    out = list(paras)
+    # masthead: first line is a publication name and something headline-like follows
+    if len(out) >= 3 and _outlet_like(out[0]):
+        rest = [p for p in out[1:8] if not _BULLET.match(p) and not is_edge_boilerplate(p)]
+        if rest and (is_headline_like(rest[0]) or not _SENT_END.search(rest[0])) and \
+                _fold(rest[0]) != _fold(out[0]):
+            st.outlet_masthead = out[0]
+            out = out[1:]
+    # navigation crumbs: a run of bullet lines where one looks like a crumb ("Home/", "News ›")
+    i = 0
+    while i < min(len(out), 12):
+        if _BULLET.match(out[i]) and not is_prose(out[i]):
+            j = i
+            while j < len(out) and _BULLET.match(out[j]) and not is_prose(out[j]):
+                j += 1
+            run = out[i:j]
+            if any(_CRUMB_SIGNAL.search(_BULLET.sub("", r)) for r in run) or \
+                    (st.title and any(_title_key(r) == _fold(st.title) for r in run)):
+                del out[i:j]
+                continue
+            i = j
+        else:
+            i += 1
+    # title line
+    if fmt == "txt" or not st.title:
+        for k, p in enumerate(out[:6]):
+            if is_edge_boilerplate(p) or is_credit(p):
+                continue
+            if fmt == "txt" or (is_headline_like(p) and len(out) > k + 1 and n_words(p) >= 3):
+                st.title = st.title or p
+                if fmt == "txt":
+                    out.pop(k)
+            break
+    return out
+
+
+
+def _clean_header(paras: list[str], st: _State, meta_published) -> list[str]:
+    """Before the first prose paragraph: byline, date stamps, edge furniture, crumbs, bare domains."""
+    first_prose = next((i for i, p in enumerate(paras) if is_prose(p)), len(paras))
+    out: list[str] = []
+    for i, p in enumerate(paras):
+        if i >= first_prose:
+            out.extend(paras[i:])
+            break
+        if st.byline is None:
+            b = _match_byline(p)
+            if b:
+                name, rest = b
+                st.byline = name
+                if rest:
+                    d = _DATE_IN_LINE.search(rest)
+                    if d and meta_published is None and st.published_at is None:
+                        st.published_at = parse_datetime(d.group(0))
+                    elif not d and _outlet_like(rest):
+                        st.outlet_byline = rest
+                continue
+        if is_edge_boilerplate(p) or is_domain_line(p) or (_BULLET.match(p) and _CRUMB_SIGNAL.search(p)):
+            if st.published_at is None and meta_published is None:
+                st.published_at = _date_of_line(p)
+            continue
+        out.append(p)
+    return out
+
+
+_DATE_PREFIX = re.compile(r"^(?:published|updated|posted|last updated|first published)(?: on| at)?\s*:?\s*", re.I)
+_DATE_SUFFIX = re.compile(r"\s*[|·•,]?\s*\d{1,3}\s*min(?:ute)?s?(?: read)?\s*$", re.I)
+
+
+def _date_of_line(p: str):
+    """The date (with time when given) of a date-stamp line, or None."""
+    d = _DATE_IN_LINE.search(p)
+    if not d:
+        return None
+    whole = _DATE_SUFFIX.sub("", _DATE_PREFIX.sub("", p)).replace(" at ", " ").strip(" ,|·•")
+    return parse_datetime(whole) or parse_datetime(d.group(0))
+
+
+def _take_dateline(paras: list[str], st: _State) -> list[str]:
+    """A dateline ("MOSCOW, Russia (North Press) –") at the start of the first prose paragraph."""
+    for i, p in enumerate(paras[:4]):
+        if not is_prose(p):
+            continue
+        m = _DATELINE.match(p) or _DATELINE_SOFT.match(p)
+        if m:
+            place = m.group("place")
+            letters = [c for c in place.split(",")[0] if c.isalpha()]
+            strict = m.re is _DATELINE
+            if (strict and len(letters) >= 2 and all(c.isupper() for c in letters)) or m.group("agency"):
+                st.dateline = m.group("dl").strip()
+                agency = (m.group("agency") or "").strip()
+                if agency and not _DATE_IN_LINE.fullmatch(agency) and n_words(agency) <= 6:
+                    st.outlet_dateline = agency
+                rest = p[m.end():].lstrip()
+                paras = list(paras)
+                if rest:
+                    paras[i] = rest
+                else:
+                    paras.pop(i)
+        break
+    return paras
+

@@ -1,0 +1,33 @@
+"""Folded name forms and entity ids (pure functions, no rule data)."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, dot/hyphen/apostrophe-free form of a name; single initials joined.
+
+    "J.D. Vance" -> "jd vance", "Türkiye" -> "turkiye", "Kwok-kin" -> "kwok kin".
+    """
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = t.replace("ı", "i").replace("ø", "o").replace("ł", "l").replace("đ", "d").replace("ß", "ss")
+    t = re.sub(r"['’`´]", "", t)
+    t = re.sub(r"[.\-‐‑–—_/,]", " ", t)
+    out: list[str] = []
+    prev_single = False
+    for tok in t.split():
+        single = len(tok) == 1 and tok.isalpha()
+        if single and prev_single:
+            out[-1] += tok
+        else:
+            out.append(tok)
+        prev_single = single
+    return " ".join(out)
+
+
+def entity_id_for(entity_key: str) -> str:
+    """Stable id of an entity key: first 16 hex chars of its sha256."""
+    return hashlib.sha256(entity_key.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,274 @@
+"""Names the model missed (given name + surname, tables, fixtures, acronyms in parentheses, names
+propagated within the article) and the headline filter."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from tasks.entities.keys import fold
+from tasks.entities.rules import (
+    _WORD,
+    _aliases,
+    _countries,
+    _demonyms,
+    _given_names,
+    _lines,
+    _org_words,
+    _places,
+    _stoplist,
+    _table_stopwords,
+    _titles,
+    trie_regex,
+)
+from tasks.entities.spans import (
+    _INITIAL_NAME,
+    _PARTICLES,
+    _clean_span,
+    _make_mention,
+    _Mention,
+    _name_word_ok,
+)
+
+
+@lru_cache(maxsize=1)
+def _place_regex() -> re.Pattern:
+    return re.compile(r"(?<![\w.])" + trie_regex(_lines("places.txt"), fold_case=True) + r"(?![\w])", re.IGNORECASE)
+
+
+def _case_ok(found: str, form: str) -> bool:
+    """An occurrence counts when it has the listed form's case, or is written in capitals."""
+    return found == form or (found.isupper() and found.upper() == form.upper()) or found == form.title()
+
+
+def _covered(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    i = bisect.bisect_right(taken, (s, float("inf"))) - 1
+    if i >= 0 and taken[i][1] > s:
+        return True
+    return i + 1 < len(taken) and taken[i + 1][0] < e
+
+
+def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, int, bool]]) -> list[_Mention]:
+    """Recall boost (one sense per discourse): every other occurrence of a name found in the article,
+    of the last word of a person's full name, and of a listed place, becomes a mention too.
+
+    Occurrences must start with a capital and match the form's case (or be in capitals) and must not
+    overlap an existing mention. Added mentions take the class of their source and do not vote.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    taken = sorted((m.start, m.end) for m in mentions)
+    forms: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        text = body[m.start:m.end]
+        if len(text) >= 2 and text.lower() not in STOP_WORDS:
+            forms.setdefault(text, (m.ner_label, m.cls))
+        words = text.split()
+        if m.cls == "per" and len(words) >= 2:
+            last = words[-1]
+            if len(last) >= 3 and last[:1].isupper() and last.lower() not in STOP_WORDS \
+                    and fold(last) not in _stoplist() and tuple([last.lower()]) not in _titles():
+                forms.setdefault(last, (m.ner_label, m.cls))
+    unit_starts = [u[0] for u in units]
+
+    def unit_of(pos: int) -> tuple[int, int, bool] | None:
+        i = bisect.bisect_right(unit_starts, pos) - 1
+        return units[i] if i >= 0 and pos < units[i][1] else None
+
+    added: list[_Mention] = []
+
+    def consider(s: int, e: int, label: str, cls: str) -> None:
+        if _covered(taken, s, e):
+            return
+        u = unit_of(s)
+        if u is None or e > u[1]:
+            return
+        m = _make_mention(body, s, e, 0, label, u[2], weight=0.0, cls=cls)
+        if m is None or (m.start, m.end) != (s, e):
+            return
+        added.append(m)
+        bisect.insort(taken, (s, e))
+
+    if forms:
+        pat = re.compile(r"(?<![\w.])" + trie_regex(forms, fold_case=True) + r"(?![\w])", re.IGNORECASE)
+        lower_forms = {f.lower(): f for f in forms}
+        for mt in pat.finditer(body):
+            form = lower_forms.get(mt.group(0).lower())
+            if form and _case_ok(mt.group(0), form):
+                consider(mt.start(), mt.end(), *forms[form])
+    for mt in _place_regex().finditer(body):
+        found = mt.group(0)
+        if found[:1].isupper() and (found.isupper() or not any(w[:1].islower() for w in found.split() if len(w) > 3)):
+            consider(mt.start(), mt.end(), "GPE", "loc")
+    return mentions + added
+
+
+_NUM = re.compile(r"(?:\d[\d\-.:/,]*|\.\d+)")
+_TABLE_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|of|de|del|la|le|'s)")
+_FIXTURE = re.compile(r"^(?:[^:]*:\s+)?(.+?)\s+(v|vs\.?|AT|at)\s+(.+?)\s*$")
+_TEAM_SUFFIX = re.compile(r"\s*\(\s*[A-Z]\s*\)")
+
+
+@lru_cache(maxsize=1)
+def _person_regex() -> re.Pattern:
+    given = trie_regex(_given_names())
+    part = "|".join(sorted(_PARTICLES))
+    word = r"[A-Z][a-z][\w'’-]*"
+    return re.compile(rf"(?<![\w.])(?:(?:{given})|[A-Z]\.)(?:\s+(?:(?:{part})\s+)*{word}){{1,2}}(?![\w])")
+
+
+def _table_runs(line: str) -> list[tuple[int, int, bool]]:
+    """Names laid out as in a results table, standings or fixture list: (start, end, fixture)."""
+    toks = list(_WORD.finditer(line))
+    out: list[tuple[int, int, bool]] = []
+    fx = _FIXTURE.match(line)
+    if fx and not any(_NUM.fullmatch(t.group(0)) for t in toks):
+        for g in (1, 3):
+            ws = fx.group(g).split()
+            if 1 <= len(ws) <= 4 and all(_TABLE_WORD.fullmatch(w) for w in ws) and ws[0][:1].isupper():
+                out.append((fx.start(g), fx.end(g), True))
+        if len(out) != 2:
+            return []
+        # "Houston AT Pittsburgh": the visitors are a team, the name after "at" is the venue
+        return out if fx.group(2) in ("v", "vs", "vs.") else out[:1]
+    if sum(1 for t in toks if _NUM.fullmatch(t.group(0))) < 2:
+        return []
+    i = 0
+    while i < len(toks):
+        w = toks[i].group(0)
+        if not (w[:1].isupper() and _TABLE_WORD.fullmatch(w)):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(toks) and _TABLE_WORD.fullmatch(toks[j + 1].group(0)):
+            j += 1
+        while j > i and not toks[j].group(0)[:1].isupper():
+            j -= 1
+        end = toks[j].end()
+        k = j + 1
+        suf = _TEAM_SUFFIX.match(line, end)
+        if suf:
+            end = suf.end()
+            while k < len(toks) and toks[k].start() < end:
+                k += 1
+        prev = toks[i - 1].group(0) if i else ""
+        if k < len(toks) and _NUM.fullmatch(toks[k].group(0)) and j - i < 4 \
+                and (not prev or _NUM.fullmatch(prev) or prev in {",", ":", ";", "-", "|"}):
+            out.append((toks[i].start(), end, False))
+        i = j + 1
+    return out
+
+
+def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, int, bool]]) -> list[_Mention]:
+    """Names the model missed, found by their shape or layout (they vote like model mentions):
+
+    * a person: a common given name or an initial followed by one or two capitalised words
+      ("Petr Korda", "A. Fraser") outside headline lines, where no mention overlaps;
+    * a team or player in a results/standings line (>= 2 numbers: "Tranmere 4 2 1 1 6 4 7",
+      "Bradford 1 Tranmere 0") or a fixture line ("Queens Park Rangers v Bolton"): the run of
+      capitalised words at the line start or after a number or separator, followed by a number.
+      It replaces overlapping model mentions. Its class: a country is a national team (place), a
+      given name or initial a person, anything else a team (organisation).
+    """
+    added: list[_Mention] = []
+    drop: set[int] = set()
+    spans = sorted(((m.start, m.end, i) for i, m in enumerate(mentions)))
+    starts = [x[0] for x in spans]
+
+    def overlapping(s: int, e: int) -> list[int]:
+        i = bisect.bisect_left(starts, e)
+        return [spans[j][2] for j in range(max(0, i - 8), i) if spans[j][1] > s]
+
+    for us, ue, headline in units:
+        pos = us
+        for line in body[us:ue].split("\n"):
+            ls = pos
+            pos += len(line) + 1
+            for rs, re_, fixture in _table_runs(line):
+                text = line[rs:re_]
+                first = text.split()[0]
+                f = fold(text)
+                if any(fold(w) in _table_stopwords() for w in text.split()) or f in _stoplist():
+                    continue
+                if f in _countries():
+                    label = "GPE"
+                elif first in _given_names() or _INITIAL_NAME.match(text):
+                    label = "PERSON"
+                else:
+                    label = "ORG"
+                m = _make_mention(body, ls + rs, ls + re_, 0, label, headline)
+                if m is None:
+                    continue
+                if label == "ORG":
+                    m.score_after = True
+                drop.update(overlapping(m.start, m.end))
+                added.append(m)
+            if headline:
+                continue
+            for mt in _person_regex().finditer(line):
+                s, e = ls + mt.start(), ls + mt.end()
+                if overlapping(s, e) or any(a.start < e and a.end > s for a in added):
+                    continue
+                if not all(_name_word_ok(w) or w in _PARTICLES for w in mt.group(0).split()[1:]):
+                    continue
+                m = _make_mention(body, s, e, 0, "PERSON", headline)
+                if m is not None and (m.start, m.end) == (s, e):
+                    added.append(m)
+    kept = [m for i, m in enumerate(mentions) if i not in drop] + added
+    return kept + _acronyms_in_parens(kept, body)
+
+
+_ACRONYM_PAREN = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&]{1,7})\s*\)")
+
+
+def _acronyms_in_parens(mentions: list[_Mention], body: str) -> list[_Mention]:
+    """An acronym in parentheses right after a multi-word name ("Kurdistan Democratic Party ( KDP )")
+    is a mention of the same kind; it takes the name's model label and organisation cue."""
+    taken = sorted((m.start, m.end) for m in mentions)
+    out = []
+    for m in mentions:
+        if len(m.text.split()) < 2:
+            continue
+        p = _ACRONYM_PAREN.match(body, m.end)
+        if not p or _covered(taken, p.start(1), p.end(1)):
+            continue
+        a = _Mention(p.start(1), p.end(1), p.group(1), m.ner_label, m.cls, m.headline, folded=fold(p.group(1)))
+        words = m.text.split()
+        a.org_cue = m.org_cue or (fold(words[-1]) in _org_words()[0] and m.folded not in _places())
+        out.append(a)
+    return out
+
+
+def _word_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every contiguous run of words in ``text``, longest first."""
+    ws = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    runs = []
+    for n in range(len(ws), 0, -1):
+        for i in range(0, len(ws) - n + 1):
+            runs.append((ws[i][0], ws[i + n - 1][1]))
+    return runs
+
+
+def _filter_headlines(mentions: list[_Mention], body: str) -> list[_Mention]:
+    """Keep headline-line mentions only when confirmed by the article body or the rule lists."""
+    known = {m.folded for m in mentions if not m.headline}
+    if not known:
+        # a text made only of headline-like lines (e.g. a list): nothing to confirm against
+        return mentions
+    lists = _aliases().keys() | _places() | _demonyms()
+    out = []
+    for m in mentions:
+        if not m.headline:
+            out.append(m)
+            continue
+        for rs, re_ in _word_runs(m.text):
+            sub = m.text[rs:re_]
+            s2, e2, _ = _clean_span(sub, 0, len(sub))
+            sub = sub[s2:e2]
+            f = fold(sub)
+            if f and (f in known or f in lists) and f not in _stoplist():
+                start = m.start + rs + s2
+                out.append(replace(m, start=start, end=start + len(sub), text=sub, folded=f))
+                break
+    return out

@@ -1,0 +1,317 @@
+"""One mention per spaCy entity span: clean-up (titles, possessives, scorecard words), name-shape
+and layout evidence for the class vote (steps 2-4b of the ``tasks.entities`` docstring)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from tasks.entities.keys import fold
+from tasks.entities.rules import (
+    _ABBREV_END,
+    _POSSESSIVE,
+    _STRIP_CHARS,
+    _WORD,
+    LABEL_CLASS,
+    NAME_LABELS,
+    W_AGE,
+    W_ALIAS,
+    W_COUNTRY_PAREN,
+    W_DATELINE,
+    W_DEMONYM,
+    W_GIVEN,
+    W_INITIAL,
+    W_NER,
+    W_ORG_CUE,
+    W_ORG_SUFFIX,
+    W_PLACE,
+    W_SCORE,
+    W_TITLE,
+    _aliases,
+    _countries,
+    _demonyms,
+    _given_names,
+    _org_words,
+    _places,
+    _stoplist,
+    _table_stopwords,
+    _titles,
+)
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    ner_label: str
+    cls: str
+    headline: bool
+    titled: bool = False
+    folded: str = ""
+    weight: float = W_NER
+    country_paren: bool = False
+    score_after: bool = False
+    org_cue: bool = False
+    age_after: bool = False
+    dateline: bool = False
+
+
+def _strip_title(text: str, start: int) -> tuple[int, bool]:
+    """Offset after a leading title in ``text`` (relative), and whether one was found."""
+    words = list(_WORD.finditer(text))
+    lower = [w.group(0).lower().rstrip(",") for w in words]
+    for t in _titles():
+        n = len(t)
+        if len(words) > n and tuple(lower[:n]) == t:
+            return words[n].start(), True
+    return 0, False
+
+
+def _clean_span(unit: str, s: int, e: int) -> tuple[int, int, bool]:
+    """Clean an entity span within ``unit``: leading the/title, trailing possessive, punctuation.
+
+    Returns (start, end, title_removed). start >= end means nothing is left.
+    """
+    titled = False
+    for _ in range(3):
+        before = (s, e)
+        while s < e and unit[s] in _STRIP_CHARS:
+            s += 1
+        while e > s and unit[e - 1] in _STRIP_CHARS:
+            if unit[e - 1] == "." and _ABBREV_END.search(unit[s:e]):
+                break
+            e -= 1
+        frag = unit[s:e]
+        m = re.match(r"(?i)the\s+", frag)
+        if m:
+            s += m.end()
+            frag = unit[s:e]
+        off, found = _strip_title(frag, s)
+        if found:
+            s += off
+            titled = True
+        words = list(_WORD.finditer(unit, s, e))
+        if len(words) >= 2 and fold(words[-1].group(0)) in _stoplist():
+            e = words[-2].end()  # "Washington D.C. Image" (caption credit) -> "Washington D.C."
+        elif len(words) >= 2 and words[-1].group(0).isalpha() and words[-1].group(0).islower():
+            e = words[-2].end()  # "Interfax news agency" -> "Interfax" (names do not end in a common word)
+        elif len(words) >= 2 and words[0].group(0).isalpha() and words[0].group(0).islower() \
+                and words[0].group(0) not in _PARTICLES and words[0].group(0) != "the":
+            s = words[1].start()  # "ex Milan", "nard 's" -> names start with a capital
+        m = _POSSESSIVE.search(unit[s:e])
+        if m and e - s - len(m.group(0)) >= 2:
+            e -= len(m.group(0))
+        if (s, e) == before:
+            break
+    return s, e, titled
+
+
+def _title_before(unit: str, s: int) -> bool:
+    """A title or role (rules/titles.txt) ends right before offset ``s`` (allowing a comma-free gap)."""
+    prefix = unit[max(0, s - 40):s].lower().rstrip()
+    words = prefix.split()
+    for t in _titles():
+        if len(words) >= len(t) and tuple(words[-len(t):]) == t:
+            return True
+    return False
+
+
+def _class_votes(m: _Mention) -> Counter:
+    v: Counter = Counter()
+    v[m.cls] += m.weight
+    if m.titled:
+        v["per"] += W_TITLE
+    if m.country_paren:
+        v["per"] += W_COUNTRY_PAREN
+    if m.score_after:
+        v["org"] += W_SCORE
+    words = m.text.split()
+    if len(words) >= 2 and words[0] in _given_names():
+        v["per"] += W_GIVEN
+    if _INITIAL_NAME.match(m.text):
+        v["per"] += W_INITIAL
+    suffixes = _org_words()[0]
+    if len(words) >= 2 and fold(words[-1]) in suffixes and m.folded not in _places():
+        v["org"] += W_ORG_SUFFIX
+    if m.age_after:
+        v["per"] += W_AGE
+    if m.dateline:
+        v["loc"] += W_DATELINE
+    if m.org_cue:
+        v["org"] += W_ORG_CUE
+    alias = _aliases().get(m.folded)
+    if alias:
+        v[alias[1]] += W_ALIAS
+    if m.folded in _demonyms():
+        v["norp"] += W_DEMONYM
+    elif m.folded in _places():
+        v["loc"] += W_PLACE
+    return v
+
+
+# free-standing separators, and the lower-case words of cricket scorecards and fixtures that sit
+# between two names ("Gillespie st Kaluwitharana b Chandana", "Surrey v Kent")
+_SEPARATOR_TOKEN = frozenset({"-", "–", "—", "(", ")", ",", ":", ";", "/", "|", "+", "&amp;",
+                              "c", "b", "st", "lbw", "v", "vs", "vs."})
+# lower-case words that can start or end a name ("Ronald de Boer", "Vincent van Gogh")
+_PARTICLES = frozenset("de van von der den da di du le la al el bin ben dos das del della ter ten y".split())
+
+
+def _pieces(unit: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split a model span at tokens holding digits and at free-standing separators
+    ("Lithuania - Danius Gleveckas", "Surrey 429-7", "Karlsruhe 2 Hansa")."""
+    out, cur = [], None
+    for m in _WORD.finditer(unit, s, e):
+        w = m.group(0)
+        if any(c.isdigit() for c in w) or w in _SEPARATOR_TOKEN:
+            if cur:
+                out.append(cur)
+            cur = None
+        else:
+            cur = (cur[0], m.end()) if cur else (m.start(), m.end())
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _strip_demonym(unit: str, s: int, e: int, label: str) -> int:
+    """Start offset after a leading nationality word that precedes a title or a person's name
+    ("Belgian King Baudouin", "American Dennis Mitchell")."""
+    words = list(_WORD.finditer(unit, s, e))
+    if len(words) < 2 or fold(words[0].group(0)) not in _demonyms():
+        return s
+    rest = unit[words[1].start():e]
+    if label == "PERSON" or _strip_title(rest, 0)[1]:
+        return words[1].start()
+    return s
+
+
+def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bool,
+                  weight: float = W_NER, cls: str | None = None) -> _Mention | None:
+    s = _strip_demonym(unit, s, e, label)
+    s, e, titled = _clean_span(unit, s, e)
+    if e - s < 1 or not any(c.isalpha() for c in unit[s:e]):
+        return None
+    text = unit[s:e]
+    folded = fold(text)
+    if not folded or folded in _stoplist():
+        return None
+    if not text[:1].isupper():
+        return None  # names start with a capital ("iPhone"-style names are rare in news)
+    titled = titled or _title_before(unit, s)
+    m = _Mention(base + s, base + e, text, label, cls or LABEL_CLASS.get(label, "misc"), headline, titled, folded)
+    m.weight = weight
+    _layout_evidence(m, unit, s, e)
+    _org_context(m, unit, s, e)
+    return m
+
+
+_PAREN_AFTER = re.compile(r"\s*\(\s*([^()\n]{2,40}?)\s*\)")
+_NUMBER_AFTER = re.compile(r"\s+\d[\d\-.:/,]*(?=\s|$)")
+_NUMBER_TOKEN = re.compile(r"(?<!\S)\d[\d\-.:/,]*(?!\S)")
+_INITIAL = re.compile(r"\b[A-Z]\.")
+_INITIAL_NAME = re.compile(r"[A-Z]\.\s?[A-Z][a-z]")
+
+
+def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
+    """Set ``org_cue`` when a cue of ``rules/org_cues.txt`` follows ("Interfax news agency",
+    "Ericsson spokesman") or precedes ("shares in Magna", "club Atalanta") the mention."""
+    _, after, before = _org_words()
+    nxt = fold(" ".join(unit[e:e + 40].split()[:2]))
+    nxt1 = nxt.split()[:1]
+    if nxt in after or (nxt1 and nxt1[0] in after):
+        m.org_cue = True
+        return
+    prev = unit[max(0, s - 40):s].split()[-2:]
+    prevf = fold(" ".join(prev))
+    if prevf in before or (prev and fold(prev[-1]) in before):
+        m.org_cue = True
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    rf"^([^\d()\n]{{2,60}}?)\s*(?:\d{{4}}-\d\d-\d\d|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)\s*$"
+    rf"|^([A-Z][^\d()\n]{{1,50}}?)\s*\((?:[A-Z][\w.&' ]{{1,30}})\)\s*[-–—]")
+_AGE_AFTER = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,2}\s*,")
+
+
+def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
+    """Set ``country_paren`` ("Leah Pells ( Canada )": a person), ``score_after`` ("Pohang 3 Ulsan 2",
+    "Derbyshire 24 points": a team), ``age_after`` ("Wang , 45 ,") and ``dateline`` (the place part of
+    "NEW YORK 1996-08-30" / "KYIV, May 3" / "MOSCOW (Reuters) -") from the line around the mention."""
+    ls = unit.rfind("\n", 0, s) + 1
+    le = unit.find("\n", e)
+    le = len(unit) if le < 0 else le
+    after = unit[e:le]
+    d = _DATELINE.match(unit, ls, le) if s - ls < 60 else None
+    if d and e <= (d.end(1) if d.group(1) else d.end(2)):
+        m.dateline = True
+        return
+    if _AGE_AFTER.match(after):
+        m.age_after = True
+    p = _PAREN_AFTER.match(after)
+    if p and fold(p.group(1)) in _countries() and m.folded not in _places():
+        m.country_paren = True
+        return
+    if m.folded in _countries() or _INITIAL.search(m.text) or not _NUMBER_AFTER.match(after) \
+            or m.text.split()[0] in _given_names():
+        return
+    before = unit[ls:s].rstrip()
+    if before and before[-1] not in ",:;" and not (before[-1].isdigit() and _NUMBER_TOKEN.search(before[-12:])):
+        return
+    if len(_NUMBER_TOKEN.findall(unit[ls:le])) >= 2:
+        m.score_after = True
+
+
+_CAP_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
+
+
+def _name_word_ok(w: str) -> bool:
+    """A capitalised word that can be part of a person's name (not a place, nationality, title,
+    stop-listed or common function word)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    f = fold(w)
+    return bool(_CAP_NAME_WORD.fullmatch(w)) and w.lower() not in STOP_WORDS and f not in _places() \
+        and f not in _demonyms() and f not in _stoplist() and (f,) not in _titles() \
+        and f not in _table_stopwords()
+
+
+def _extend_given(unit: str, s: int, e: int) -> tuple[int, int]:
+    """Grow a span around a common given name: "Mikael" + "Tillstrom" when the span is the given name
+    alone, "Shawn" + "Estes", "Ronald" + "de Boer"; and "Waqar Younis" when the word before the span
+    is a given name."""
+    words = list(_WORD.finditer(unit, s, e))
+    if len(words) == 1 and words[0].group(0) in _given_names():
+        pos, added = e, 0
+        for m in _WORD.finditer(unit, e):
+            w = m.group(0)
+            if unit[pos:m.start()] != " ":
+                break
+            if w in _PARTICLES:
+                pos = m.end()
+                continue
+            if not _name_word_ok(w):
+                break
+            e, pos, added = m.end(), m.end(), added + 1
+            if added == 2:
+                break
+    prev = re.search(r"(\S+) $", unit[max(0, s - 30):s])
+    if prev and prev.group(1) in _given_names():
+        s = s - 1 - len(prev.group(1))
+    return s, e
+
+
+def _mentions_for_unit(doc, unit: str, base: int, headline: bool) -> list[_Mention]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        for ps, pe in _pieces(unit, ent.start_char, ent.end_char):
+            if not headline:
+                ps, pe = _extend_given(unit, ps, pe)
+            m = _make_mention(unit, ps, pe, base, ent.label_, headline)
+            if m:
+                out.append(m)
+    return out

@@ -1,0 +1,117 @@
+"""Discovery: list candidate files under the raw dir (one drop per first path component; files
+directly in the raw dir belong to drop ``default``), and hash them."""
+from __future__ import annotations
+
+import hashlib
+import os
+import stat as stat_mod
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+MAX_BYTES = 50 * 1024 * 1024
+MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
+DEFAULT_DROP = "default"
+FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+           ".json": "json", ".jsonl": "jsonl"}
+
+
+
+@dataclass(frozen=True)
+class RawFile:
+    """One discovered file. ``rel_path`` is posix and relative to the raw dir."""
+    path: Path
+    rel_path: str
+    drop_id: str
+    size: int
+    mtime_ns: int
+    # True for the first file (in discover order) of a drop that has a manifest:
+    # the batch holding it reports the manifest's own problems (missing files,
+    # escape attempts), so they are reported once, not once per batch.
+    manifest_anchor: bool = False
+
+
+
+def _is_inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def _drop_of(rel: PurePosixPath) -> str:
+    return rel.parts[0] if len(rel.parts) > 1 else DEFAULT_DROP
+
+
+def _is_manifest(rel: PurePosixPath) -> bool:
+    """Drop-level manifests: ``<drop>/manifest.csv|jsonl`` or ``manifest.*`` directly in the raw dir."""
+    return rel.name in MANIFEST_NAMES and len(rel.parts) <= 2
+
+
+def discover(raw_dir: Path) -> list[RawFile]:
+    """All candidate article files under ``raw_dir``, sorted by rel_path.
+
+    Skips hidden files and folders (name starts with '.') and drop manifests.
+    Symlinked folders are not descended into; a symlink (file or folder) that
+    resolves outside the raw dir is still listed so that :func:`read_files`
+    rejects it as ``outside_raw_dir`` (it is never opened). Dangling symlinks
+    are listed too (rejected as ``unreadable``).
+    """
+    raw_dir = Path(raw_dir)
+    if not raw_dir.is_dir():
+        return []
+    root = raw_dir.resolve()
+    found: list[RawFile] = []
+    for dirpath, dirnames, filenames in os.walk(raw_dir, followlinks=False, onerror=lambda e: None):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        here = Path(dirpath)
+        entries = [n for n in filenames if not n.startswith(".")]
+        # symlinked dirs: os.walk lists them in dirnames but does not descend
+        for d in list(dirnames):
+            p = here / d
+            if p.is_symlink():
+                dirnames.remove(d)
+                target = p.resolve()
+                if not _is_inside(target, root):
+                    entries.append(d)     # reported as outside_raw_dir
+                # a symlink to a folder inside the raw dir is a second view of files we list anyway
+        for name in entries:
+            p = here / name
+            rel = PurePosixPath(p.relative_to(raw_dir).as_posix())
+            if _is_manifest(rel):
+                continue
+            try:
+                st = p.lstat() if p.is_symlink() else p.stat()
+            except OSError:
+                continue
+            if stat_mod.S_ISDIR(st.st_mode) and not p.is_symlink():
+                continue
+            # fifos, sockets, devices are listed (and rejected by read_files without being opened)
+            found.append(RawFile(p, rel.as_posix(), _drop_of(rel), st.st_size, st.st_mtime_ns))
+    found.sort(key=lambda f: f.rel_path)
+    # mark the manifest anchor of each drop
+    out: list[RawFile] = []
+    seen_drops: set[str] = set()
+    for f in found:
+        if f.drop_id not in seen_drops:
+            seen_drops.add(f.drop_id)
+            if _manifest_paths(raw_dir, f.drop_id):
+                f = RawFile(f.path, f.rel_path, f.drop_id, f.size, f.mtime_ns, manifest_anchor=True)
+        out.append(f)
+    return out
+
+
+def file_hash(path: Path) -> str:
+    """sha256 hex digest of the file's bytes (streamed in 1 MiB chunks)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _manifest_paths(raw_dir: Path, drop_id: str) -> list[Path]:
+    folder = Path(raw_dir) if drop_id == DEFAULT_DROP and not (Path(raw_dir) / DEFAULT_DROP).is_dir() \
+        else Path(raw_dir) / drop_id
+    return [folder / n for n in MANIFEST_NAMES if (folder / n).is_file()]
+

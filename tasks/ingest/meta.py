@@ -1,0 +1,128 @@
+"""Metadata values: date parsing, string cleaning, metadata from a mapping (front matter, JSON, manifest row)
+and the manifest-vs-file merge."""
+from __future__ import annotations
+
+import email.utils
+import re
+from datetime import datetime, timezone
+from typing import Any
+
+from tasks.ingest.decode import normalise_text
+from tasks.ingest.records import META_KEYS
+
+_DATE_FORMATS = (
+    "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%b. %d, %Y",
+    "%B %d, %Y %I:%M %p", "%b %d, %Y %I:%M %p", "%B %d, %Y %H:%M", "%d %B %Y %H:%M",
+    "%Y/%m/%d", "%Y/%m/%d %H:%M:%S", "%Y.%m.%d", "%d.%m.%Y", "%m/%d/%Y", "%Y%m%d",
+    "%A, %B %d, %Y", "%a, %B %d, %Y", "%A %d %B %Y", "%Y-%m-%d %H:%M:%S %Z",
+)
+_TZ_ABBR = re.compile(r"\s+(UTC|GMT|Z)$", re.I)
+_ORDINAL = re.compile(r"(?<=\d)(st|nd|rd|th)\b", re.I)
+
+
+def parse_datetime(value: Any) -> datetime | None:
+    """Timezone-aware UTC datetime from ISO 8601, RFC 2822, "May 19, 2025", a date only,
+    or epoch seconds/milliseconds; naive values are taken as UTC. None when unparseable."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        if isinstance(value, datetime):
+            dt = value
+        elif hasattr(value, "year") and hasattr(value, "month") and hasattr(value, "day"):   # date
+            dt = datetime(value.year, value.month, value.day)
+        elif isinstance(value, (int, float)):
+            v = float(value)
+            if v > 1e11:
+                v /= 1000.0
+            dt = datetime.fromtimestamp(v, tz=timezone.utc)
+        else:
+            s = str(value).strip()
+            if not s or len(s) > 100:
+                return None
+            dt = _parse_date_string(s)
+            if dt is None:
+                return None
+        if dt.tzinfo is None:
+            dt = dt.replace(tzinfo=timezone.utc)
+        dt = dt.astimezone(timezone.utc)
+        if not (1900 <= dt.year <= 2200):
+            return None
+        return dt
+    except (ValueError, OverflowError, OSError, TypeError):
+        return None
+
+
+def _parse_date_string(s: str) -> datetime | None:
+    iso = s[:-1] + "+00:00" if s.endswith(("Z", "z")) else s
+    try:
+        return datetime.fromisoformat(iso)
+    except ValueError:
+        pass
+    if re.fullmatch(r"\d{9,13}(\.\d+)?", s):
+        v = float(s)
+        return datetime.fromtimestamp(v / 1000.0 if v > 1e11 else v, tz=timezone.utc)
+    try:
+        dt = email.utils.parsedate_to_datetime(s)
+        if dt is not None:
+            return dt
+    except (TypeError, ValueError, IndexError):
+        pass
+    t = _ORDINAL.sub("", _TZ_ABBR.sub("", s)).replace("Sept.", "Sep.").strip()
+    for cand in (t, t.replace(".", "") if "." in t and not re.search(r"\d\.\d", t) else None):
+        if not cand:
+            continue
+        for fmt in _DATE_FORMATS:
+            try:
+                return datetime.strptime(cand, fmt)
+            except ValueError:
+                continue
+    return None
+
+
+def _clean_str(v: Any, limit: int = 1000) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, dict):
+        v = v.get("name") or v.get("title") or v.get("@id")
+        if v is None:
+            return None
+    if isinstance(v, (list, tuple)):
+        parts = [_clean_str(x, limit) for x in v]
+        v = ", ".join(p for p in parts if p)
+    s = " ".join(normalise_text(str(v)).split())
+    return s[:limit] or None
+
+
+def _meta_from_mapping(obj: dict) -> dict:
+    """Metadata keys from a JSON object / front matter / manifest row (a few common aliases accepted)."""
+    def first(*keys):
+        for k in keys:
+            if k in obj and obj[k] not in (None, ""):
+                return obj[k]
+        return None
+    meta = {
+        "title": _clean_str(first("title", "headline")),
+        "outlet": _clean_str(first("outlet", "site_name", "publisher", "source_name")),
+        "url": _clean_str(first("url", "link", "source_url")),
+        "byline": _clean_str(first("byline", "author", "authors")),
+        "id": _clean_str(first("id", "article_id", "guid")),
+        "published_at": parse_datetime(first("published_at", "published", "date", "datePublished", "pubdate")),
+    }
+    src = obj.get("source")
+    if src not in (None, ""):
+        s = _clean_str(src)
+        if s and re.match(r"(?i)^(https?://|www\.)", s):
+            meta["url"] = meta["url"] or s
+        elif s and meta["outlet"] is None:
+            meta["outlet"] = s
+    return {k: v for k, v in meta.items() if v is not None}
+
+
+def _merge_meta(own: dict, manifest: dict | None) -> dict:
+    """Manifest values win; the file's own metadata fills what the manifest leaves empty."""
+    out = {k: None for k in META_KEYS}
+    out.update({k: v for k, v in own.items() if v is not None})
+    if manifest:
+        out.update({k: v for k, v in manifest.items() if v is not None})
+    return out
+

@@ -1,0 +1,139 @@
+"""Reading: one discovered file -> RawDocs and rejections (containment, size, format dispatch)."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import json
+import stat as stat_mod
+from pathlib import Path
+from typing import Iterable
+
+from tasks.ingest.decode import _decode_text, normalise_text
+from tasks.ingest.discover import FORMATS, MAX_BYTES, RawFile, _is_inside, file_hash
+from tasks.ingest.manifest import _read_manifest
+from tasks.ingest.meta import _merge_meta
+from tasks.ingest.readers import _doc_from_object, read_html, read_markdown
+from tasks.ingest.records import RawDoc, Rejection, _doc, _Reject, _rejection
+
+log = logging.getLogger("newsagree.ingest")
+
+def read_one(raw_dir: Path, f: RawFile, manifest_meta: dict | None = None) -> tuple[list[RawDoc], list[Rejection]]:
+    """Read one discovered file into RawDocs and rejections (never raises on file content)."""
+    raw_dir = Path(raw_dir)
+    root = raw_dir.resolve()
+    rel, drop = f.rel_path, f.drop_id
+    path = Path(f.path)
+    # containment: symlinks (or anything) resolving outside the raw dir are never opened
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError) as e:
+        return [], [_rejection(rel, drop, None, "unreadable", f"cannot resolve path: {e}")]
+    if not _is_inside(resolved, root):
+        return [], [_rejection(rel, drop, None, "outside_raw_dir",
+                               "symlink resolves outside the raw dir; not read")]
+    fmt = FORMATS.get(path.suffix.lower())
+    try:
+        st = path.stat()
+    except OSError as e:
+        return [], [_rejection(rel, drop, None, "unreadable", f"cannot stat file: {e.strerror or e}")]
+    if not stat_mod.S_ISREG(st.st_mode):
+        return [], [_rejection(rel, drop, None, "unsupported_format", "not a regular file")]
+    if st.st_size > MAX_BYTES:
+        try:
+            h = file_hash(path)
+        except OSError:
+            h = None
+        return [], [_rejection(rel, drop, h, "too_large",
+                               f"{st.st_size} bytes is over the {MAX_BYTES // (1024 * 1024)} MB limit")]
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as e:
+        return [], [_rejection(rel, drop, None, "unreadable", f"cannot read file: {e.strerror or e}")]
+    fhash = hashlib.sha256(data).hexdigest()
+    if len(data) > MAX_BYTES:
+        return [], [_rejection(rel, drop, fhash, "too_large", "file grew over the size limit while reading")]
+    if fmt is None:
+        return [], [_rejection(rel, drop, fhash, "unsupported_format",
+                               f"extension {path.suffix or '(none)'!r} is not one of .txt .md .html .htm .json .jsonl")]
+    docs: list[RawDoc] = []
+    rejected: list[Rejection] = []
+    try:
+        text, warnings = _decode_text(data)
+        if fmt == "txt":
+            docs.append(_doc(rel, drop, fhash, fmt, text, _merge_meta({}, manifest_meta)))
+        elif fmt == "md":
+            body, meta = read_markdown(text)
+            if not body.strip():
+                raise _Reject("no_text", "markdown has no body text")
+            docs.append(_doc(rel, drop, fhash, fmt, body, _merge_meta(meta, manifest_meta)))
+        elif fmt == "html":
+            body, meta = read_html(text)
+            if not body.strip():
+                raise _Reject("no_text", "page has no visible body text (only scripts, styles or navigation)")
+            docs.append(_doc(rel, drop, fhash, fmt, body, _merge_meta(meta, manifest_meta)))
+        elif fmt == "json":
+            try:
+                obj = json.loads(text)
+            except (ValueError, RecursionError) as e:
+                raise _Reject("malformed_json", f"not valid JSON: {str(e)[:200]}")
+            objs = obj if isinstance(obj, list) else [obj]
+            if not objs:
+                raise _Reject("no_text", "empty JSON array")
+            for i, o in enumerate(objs, start=1):
+                sp = rel if not isinstance(obj, list) else f"{rel}#{i}"
+                try:
+                    t, meta, _ = _doc_from_object(o)
+                    docs.append(_doc(sp, drop, fhash, fmt, normalise_text(t), _merge_meta(meta, manifest_meta)))
+                except _Reject as r:
+                    rejected.append(_rejection(sp, drop, fhash, r.reason, r.detail))
+        elif fmt == "jsonl":
+            for i, line in enumerate(text.split("\n"), start=1):
+                if not line.strip():
+                    continue
+                sp = f"{rel}#{i}"
+                try:
+                    try:
+                        o = json.loads(line)
+                    except (ValueError, RecursionError) as e:
+                        raise _Reject("malformed_json", f"line {i} is not valid JSON: {str(e)[:200]}")
+                    t, meta, _ = _doc_from_object(o)
+                    docs.append(_doc(sp, drop, fhash, fmt, normalise_text(t), _merge_meta(meta, manifest_meta)))
+                except _Reject as r:
+                    rejected.append(_rejection(sp, drop, fhash, r.reason, r.detail))
+        for w in warnings:
+            log.warning("%s: %s", rel, w)
+            for d in docs:
+                d.setdefault("warnings", []).append(w)
+    except _Reject as r:
+        return [], [_rejection(rel, drop, fhash, r.reason, r.detail)]
+    except Exception as e:   # never let one odd file kill the batch
+        return [], [_rejection(rel, drop, fhash, "extraction_error", f"{type(e).__name__}: {str(e)[:300]}")]
+    return docs, rejected
+
+
+def read_files(raw_dir: Path, files: Iterable[RawFile]) -> tuple[list[RawDoc], list[Rejection]]:
+    """Read discovered files into RawDocs and rejections.
+
+    Manifest metadata of each file's drop is merged in (manifest wins where it has a value).
+    Problems of a manifest itself (entries naming missing files or escaping the drop) are
+    reported by the batch that holds the drop's anchor file (``RawFile.manifest_anchor``).
+    """
+    raw_dir = Path(raw_dir)
+    manifests: dict[str, tuple[dict, list]] = {}
+    docs: list[RawDoc] = []
+    rejected: list[Rejection] = []
+    for f in files:
+        if f.drop_id not in manifests:
+            try:
+                manifests[f.drop_id] = _read_manifest(raw_dir, f.drop_id)
+            except Exception as e:
+                manifests[f.drop_id] = ({}, [_rejection(f"{f.drop_id}/manifest", f.drop_id, None,
+                                                        "malformed_manifest", f"{type(e).__name__}: {e}")])
+        entries, problems = manifests[f.drop_id]
+        if getattr(f, "manifest_anchor", False):
+            rejected.extend(problems)
+        d, r = read_one(raw_dir, f, entries.get(f.rel_path))
+        docs.extend(d)
+        rejected.extend(r)
+    return docs, rejected

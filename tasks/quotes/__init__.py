@@ -1,0 +1,84 @@
+"""Quote extraction with speakers: direct, partial and indirect (reported) speech.
+
+``extract_quotes(article, sentences, mentions)`` is rule based (regular expressions
+over the body, the sentence offsets and the entity mentions); it never calls spaCy,
+so it adds almost nothing to the cost of the batch.
+
+What counts as a quote
+----------------------
+- **direct**: text between a pair of double quotation marks (straight ``"``, curly
+  ``“ ”``, ``„``, ``« »``, doubled apostrophes ``''`` / ``````) that stands as an
+  utterance of its own: it starts its sentence or paragraph, follows a colon
+  (``Putin said: "…"``), or follows a comma after a speech verb or after an earlier
+  quote of the same sentence. Single quotation marks are never top-level quote
+  marks (nested ``‘…’`` and ``'…'`` stay inside the outer quote; apostrophes such as
+  everything’s, isn’t, the ’90s are therefore harmless).
+- **partial**: quoted words embedded in a sentence (``Putin said efforts were
+  "generally on the right track"``). A partial quote of 1–3 words in a sentence
+  without any speech verb is a scare quote and is dropped (``SCARE_QUOTES``).
+- **indirect**: reported speech without quote marks: ``X said (that) CLAUSE``,
+  ``CLAUSE, X said``, ``according to X, CLAUSE`` / ``CLAUSE, according to X``.
+  The content is the reported clause (without the complementiser "that").
+
+Offsets: ``start_char``/``end_char`` span the quoted content in ``article["body"]``
+*without* the quotation marks, leading/trailing whitespace and a trailing comma
+(``"We are ready," he said`` -> ``We are ready``); final ``.?!`` stay in. A quote that
+runs over several paragraphs (a paragraph opens a quote without closing it and the
+next paragraph re-opens with a quote mark, the usual convention) is one quote whose
+text includes the paragraph break and the re-opening mark. An opening mark that is
+never closed ends at the end of its paragraph (lower confidence); a continuation
+chain longer than ``MAX_CHAIN_PARAGRAPHS`` is cut, so no quote can swallow the article.
+
+Attribution patterns (``pattern`` column), tried in this order for quoted text:
+``verb_speaker`` (", said Putin"), ``speaker_verb`` (", Putin said" / ", she replied"),
+``appositive`` (", Dmitry Peskov, the Kremlin spokesman, said"), ``verb_object``
+("Peskov told reporters"), ``verb_in`` ("Trump wrote in a post"), ``colon_intro``
+("Putin said: …"), ``comma_intro`` ("He said, …"), ``verb_intro`` ("She says “…”"),
+``name_colon`` (headline/transcript "Ted Cruz: ‘…’", "Here’s Clinton in 1992: “…”"), ``according_to``,
+``reported_speech`` (partial quote inside "X said …"), ``continuation`` (same speaker
+as the previous quote of the paragraph, or of the previous paragraph when this one
+only continues the quotation), ``previous_sentence`` (floating quote after a sentence
+with a speech verb), ``previous_paragraph`` (a paragraph that is only a quote after a
+paragraph naming a person), ``none``. Indirect quotes use ``indirect_speaker_verb``
+("X said that …", "X told reporters he …"), ``indirect_post`` ("…, X said" also in
+mid-sentence "…, X said, …"), ``indirect_as`` ("As X reported, …"), ``according_to``.
+
+A speaker phrase may also be a determiner-led noun phrase right before the verb ("The ad
+says", "a man in the crowd yelled"; unresolved), "I" or "it" (kept as written, never
+resolved to a person). Mentions in parentheses ("Kasich (R-OH)") and datelines
+("WASHINGTON —") are never subjects. Speech verbs include phrasal ones ("points out",
+"shot back"; written with underscores in speech_verbs.txt).
+
+Speakers: ``speaker_text/start/end`` is the speaker as written (name, pronoun or role
+noun). It resolves to a named entity (``speaker_entity_id``/``speaker_name`` from the
+mentions' ``entity_id``/``entity_name``): a name directly; a pronoun (he/she) to the
+subject (first PERSON mention outside quotes) of the nearest earlier sentence that has
+one; a role noun ("the Kremlin spokesman", "the Russian leader") to the person whose
+title in the article ("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin
+spokesman,") shares the role head and most modifiers, most recent first.
+
+``confidence``: explicit adjacent named speaker 0.95, role noun resolved 0.85, pronoun
+resolved 0.8, continuation 0.75, previous sentence 0.65, previous paragraph 0.5,
+unresolved speaker phrase 0.55, no speaker 0.2; partial x0.9, indirect x0.85,
+unclosed quote x0.8.
+
+Layout: ``spans.py`` (quotation marks), ``speakers.py`` (speaker candidates and
+resolution), ``direct.py`` (one function per attribution pattern family of quoted text),
+``indirect.py`` (reported speech), ``rows.py`` (rows, confidence), ``rules.py`` (rule
+files), ``extract.py`` (``extract_quotes``, the steps in order).
+"""
+from __future__ import annotations
+
+from tasks.quotes.extract import INDIRECT, SCARE_QUOTES, extract_quotes
+from tasks.quotes.rows import CONF
+from tasks.quotes.rules import (
+           PERSON_LABELS,
+           RULES_DIR,
+           SPEAKER_LABELS,
+           Rules,
+           load_rules,
+)
+from tasks.quotes.spans import MAX_CHAIN_PARAGRAPHS, MAX_QUOTE_CHARS, find_quote_spans
+
+__all__ = ["CONF", "INDIRECT", "MAX_CHAIN_PARAGRAPHS", "MAX_QUOTE_CHARS", "PERSON_LABELS", "RULES_DIR",
+           "Rules", "SCARE_QUOTES", "SPEAKER_LABELS", "extract_quotes", "find_quote_spans", "load_rules"]

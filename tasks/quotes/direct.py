@@ -1,0 +1,297 @@
+"""Attribution of quoted text (``kind`` direct or partial): one function per pattern family.
+
+``locate`` reads where a quote stands (its sentence, paragraph and the text before the
+opening mark) and decides direct vs partial; ``attribute`` tries the pattern families in
+order and returns the first speaker found:
+
+1. ``speaker_after`` ("…,” said Putin / Putin said / Peskov, the Kremlin spokesman, said /
+   Peskov told reporters / Trump wrote in a post) and ``speaker_before`` ("Putin said: …",
+   "He added, …", "She says …"); the introducing clause wins when the quote ends its own
+   sentence after it.
+2. ``name_colon`` (headline / transcript "Ted Cruz: ‘…’").
+3. ``according_to`` ("According to TASS, “…”").
+4. ``reported_speech`` (a partial quote inside "X said …").
+5. ``continuation`` (same speaker as the previous quote of the paragraph, or of the previous
+   paragraph when this one only continues the quotation).
+6. ``floating_quote`` (a quote alone after a sentence with a speech verb, or a paragraph that
+   is only a quote after a paragraph naming a person).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tasks.quotes.rules import PERSON_LABELS, Rules
+from tasks.quotes.spans import _Raw
+from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
+
+
+@dataclass
+class QuoteSite:
+    """One quoted span in its sentence and paragraph: what the attribution patterns look at."""
+    raw: _Raw
+    si: int                  # sentence index
+    pi: int                  # paragraph index
+    para_start: int
+    lo: int                  # start of the context before the opening mark
+    prev_close: bool         # an earlier quote of this sentence closes inside the context
+    prefix: str              # body[lo:open mark]
+    ptrim: str               # prefix without trailing whitespace
+    content: str
+    verb_in_prefix: list     # speech-verb matches in the prefix
+    kind: str                # direct | partial
+    post_lim: int            # end of the text after the closing mark that may hold the speaker
+    prefix_intro: bool       # the prefix introduces the quote ("Putin said:", "He added,", "She says")
+    colon_after_dash: bool   # "Pollsters agree - Carl Bialik: “…”"
+
+
+@dataclass
+class Attribution:
+    speaker: _Cand | None = None
+    cue: str | None = None
+    pattern: str | None = None
+    how: str | None = None   # overrides the resolution kind for the confidence (continuation, …)
+
+
+def _quote_kind(rules: Rules, prefix: str, ptrim: str, verb_in_prefix: list, prev_close: bool, content: str) -> str:
+    """"direct" when the quote stands as an utterance of its own, else "partial" (module doc of tasks.quotes)."""
+    first_alpha = next((c for c in content if c.isalpha()), "")
+    if not ptrim or ptrim[-1] in ".!?":
+        return "direct"
+    if ptrim[-1] == ":":
+        return "direct"
+    if ptrim[-1] in ",—–" and verb_in_prefix and (
+            prev_close or len(prefix[verb_in_prefix[-1].end():].split()) <= (6 if first_alpha.isupper() else 2)):
+        return "direct"          # "He said, “…”", "“A,” he said, “b …”"
+    if ptrim[-1] == "," and re.search(r"\b(?:" + "|".join(map(re.escape, rules.according)) + r")\s+[^,]{2,80},$", ptrim, re.I):
+        return "direct"          # "According to TASS, “…”"
+    if verb_in_prefix and verb_in_prefix[-1].end() >= len(ptrim) - 1:
+        return "direct"          # "The ad says “nothing will change …”"
+    return "partial"
+
+
+def locate(A: _Article, raws: list[_Raw], r: _Raw) -> QuoteSite:
+    """The context of quote ``r``: sentence, paragraph, the text before it and its kind."""
+    body, rules = A.body, A.r
+    si = A.sent_index(r.open_s)
+    sent = A.sents[si]
+    pi = A.para_index(r.open_s)
+    ps, pe = A.paras[pi]
+    # context before the open mark: from the sentence/paragraph start or the previous quote's close
+    lo = max(sent["start_char"], ps)
+    prev_close = [q for q in raws if q.close_e <= r.open_s and q.close_e > lo]
+    if prev_close:
+        lo = max(lo, prev_close[-1].close_e)
+    prefix = body[lo:r.open_s]
+    ptrim = prefix.rstrip()
+    content = body[r.start:r.end]
+    verb_in_prefix = list(rules.verb_re.finditer(prefix))
+    kind = _quote_kind(rules, prefix, ptrim, verb_in_prefix, bool(prev_close), content)
+    post_lim = min(pe, r.close_e + 200)
+    nxt_open = [q.open_s for q in raws if q.open_s >= r.close_e and q.open_s < post_lim]
+    if nxt_open:
+        post_lim = nxt_open[0]
+    verb_ends_prefix = bool(verb_in_prefix) and verb_in_prefix[-1].end() >= len(ptrim) - 1
+    prefix_intro = bool(ptrim) and (ptrim[-1] in ":,—–" or verb_ends_prefix) and bool(verb_in_prefix)
+    colon_after_dash = bool(ptrim.endswith(":") and verb_in_prefix and re.search(
+        r"\s[-—–]\s+[^-—–]{1,60}:$", ptrim[verb_in_prefix[-1].end():]))
+    return QuoteSite(r, si, pi, ps, lo, bool(prev_close), prefix, ptrim, content, verb_in_prefix, kind,
+                     post_lim, prefix_intro, colon_after_dash)
+
+
+def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
+    """The speaker phrase right after a verb (", said Putin on Monday" -> Putin)."""
+    body = A.body
+    mm = re.match(r"[^,.;:!?\n“”\"]{1,80}", body[rest_s:post_lim])
+    if not mm:
+        return None
+    endp = rest_s + mm.end()
+    # stop the speaker phrase before prepositions ("said Putin on Monday")
+    inner = re.search(r"\s(?:on|in|at|during|after|before|while|when|as|from|to|of|about|that|who|which)\s", body[rest_s:endp])
+    if inner:
+        endp = rest_s + inner.start()
+    return A.candidate(rest_s, endp)
+
+
+def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
+    """Speaker after the closing mark: ", said X" / ", X said" / ", X, the Y, said" / "X told Y" / "X wrote in".
+
+    Patterns verb_speaker, speaker_verb, appositive, verb_object, verb_in.
+    """
+    r, body, rules, post_lim = site.raw, A.body, A.r, site.post_lim
+    if r.close_s is None:
+        return None
+    post = body[r.close_e:post_lim]
+    mv = re.match(r"[\s,;]*(?:[—–-]\s*)?" + _ADVERBS + r"(?P<verb>" + rules.verb_alt + r")(?![\w’'-])\s+", post)
+    if mv:
+        c = _said_x(A, r.close_e + mv.end(), post_lim)
+        if c:
+            return Attribution(c, mv.group("verb"), "verb_speaker")
+    ms_ = re.match(r"[\s,;]*(?:[—–-]\s*)?(?P<region>[^“”\"«»\n]{1,140}?)\s+" + _ADVERBS + r"(?P<verb>" + rules.verb_alt + r")(?![\w’'-])", post)
+    if not ms_:
+        return None
+    reg_s, reg_e = r.close_e + ms_.start("region"), r.close_e + ms_.end("region")
+    region = body[reg_s:reg_e]
+    if re.search(r"[.!?]\s+[a-z]|[.!?]\s*$", region) and not re.search(r"\b(?:[A-Z]\.|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|St|Jr)\.\s", region):
+        return None
+    cue = ms_.group("verb")
+    c = A.candidate(reg_s, reg_e)
+    rs = region.rstrip()
+    if (c is None or c.kind not in ("mention", "pronoun", "role")) and "," in rs.strip(","):
+        # "…” the dawn of the movement, Bozell says" / "…” at the convention, he said":
+        # the subject is the last comma segment when the head is no speaker
+        last = A.candidate(reg_s + rs.rstrip(",").rfind(",") + 1, reg_e)
+        if last is not None and last.kind in ("mention", "pronoun", "role"):
+            return Attribution(last, cue, "speaker_verb")
+    if (c is None or c.kind not in ("mention", "pronoun", "role")) and rs.endswith(","):
+        # "“We’re happy” about the decision, said RoseAnn DeMoro"
+        adverbs = re.match(_ADVERBS + r"\s*", body[r.close_e + ms_.end("verb"):post_lim])
+        c2 = _said_x(A, r.close_e + ms_.end("verb") + (adverbs.end() if adverbs else 0), post_lim)
+        if c2 is not None and c2.kind in ("mention", "pronoun", "role"):
+            return Attribution(c2, cue, "verb_speaker")
+    if c is None:
+        return None
+    after = body[r.close_e + ms_.end("verb"):post_lim]
+    if "," in region.strip().strip(","):
+        pattern = "appositive"
+    elif re.match(r"\s+in\s+(?:a|an|the|his|her|their|its)\s", after):
+        pattern = "verb_in"
+    elif re.match(r"\s+(?:" + "|".join(map(re.escape, rules.reporting_objects)) + r"|[A-Z]\w+)\b", after):
+        pattern = "verb_object"
+    else:
+        pattern = "speaker_verb"
+    return Attribution(c, cue, pattern)
+
+
+def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
+    """Speaker of an introducing clause: "Putin said: …" (colon_intro), "He added, …" (comma_intro), "She says …" (verb_intro)."""
+    if not site.prefix_intro or site.colon_after_dash:
+        return None
+    v = site.verb_in_prefix[-1]
+    vs = site.lo + v.start()
+    sent_s = A.sents[site.si]["start_char"]
+    c = A.subject_before(vs, sent_s if sent_s < vs else site.lo)
+    if c is None:
+        return None
+    ptrim = site.ptrim
+    return Attribution(c, v.group(1), ("colon_intro" if ptrim[-1] == ":" else ("comma_intro" if ptrim[-1] in ",—–" else "verb_intro")))
+
+
+def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
+    """Headline / transcript style "Ted Cruz: ‘…’", "HuffPollster: “…”", "Here’s Clinton in 1992: “…”"."""
+    body, ptrim, lo = A.body, site.ptrim, site.lo
+    if not (ptrim.endswith(":") and (not site.verb_in_prefix or site.colon_after_dash)):
+        return None
+    dash = max(ptrim.rfind(" - "), ptrim.rfind(" — "), ptrim.rfind(" – "))
+    seg_s = lo if dash < 0 else lo + dash + 3
+    seg_e = lo + len(ptrim) - 1
+    # headline "Gillibrand on Hillary’s Speeches: ‘…’", "CNN President On Trump: ‘…’": speaker before "on"
+    mon = re.match(r"\s*((?:\S+\s+){0,4}?\S+)\s+(?:on|On|about|About|to|To)\s", body[seg_s:seg_e])
+    if mon:
+        seg_e = seg_s + mon.end(1)
+    spk = A.candidate(seg_s, seg_e)
+    if spk is None:
+        # "Here’s Clinton in December 1992:", "More from Jones:": the last person named before the colon
+        for m in reversed(A.mentions_in(lo, lo + len(ptrim))):
+            if m["label"] in PERSON_LABELS and not re.match(r"[’']s\b", body[m["end_char"]:m["end_char"] + 3]):
+                spk = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+                break
+    if spk is None:
+        # "From the report:", "More from the statement:"
+        mf = re.search(r"\b[Ff]rom\s+((?:the|a|an|his|her|their|its)\s+[^,.;:]{1,40})$", body[seg_s:seg_e])
+        if mf:
+            spk = A.candidate(seg_s + mf.start(1), seg_e)
+    if spk is None and not site.colon_after_dash:
+        # "She then addressed the supporters again:", "the Board was conclusive in its findings:":
+        # the subject opening the clause
+        c = A.subject_first(seg_s, seg_e)
+        if c is not None and len(body[seg_s:c.start].split()) <= 8 and not re.search(r"[,;]\s*$", body[c.end:seg_e]):
+            spk = c
+    return Attribution(spk, None, "name_colon") if spk else None
+
+
+def according_to(A: _Article, site: QuoteSite) -> Attribution | None:
+    """"According to TASS, “…”"."""
+    acc = re.search(r"\b(" + "|".join(map(re.escape, A.r.according)) + r")\s+([^,.;:“”\"\n]{2,80}?)\s*,\s*$", site.prefix, re.I)
+    if not acc:
+        return None
+    spk = A.candidate(site.lo + acc.start(2), site.lo + acc.end(2))
+    return Attribution(spk, acc.group(1), "according_to") if spk else None
+
+
+def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
+    """A partial quote inside reported speech: the nearest speech verb before it in the sentence, and its subject."""
+    if site.kind != "partial":
+        return None
+    seg_s = A.sents[site.si]["start_char"]
+    vv = [v for v in A.r.verb_re.finditer(A.body, seg_s, site.raw.open_s) if not A.in_quote(v.start())]
+    if not vv:
+        return None
+    v = vv[-1]
+    spk = A.subject_before(v.start(), seg_s)
+    return Attribution(spk, v.group(1), "reported_speech") if spk else None
+
+
+def continuation(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) -> Attribution | None:
+    """Same speaker as the previous quote of this paragraph, or of the previous paragraph when
+    this paragraph starts with the quote (and the previous one ended with that quote)."""
+    body, pi, si, r = A.body, site.pi, site.si, site.raw
+    prev = prev_by_para.get(pi)
+    if prev is None and not site.prefix.strip() and r.open_s == site.para_start:
+        prev = prev_by_para.get(pi - 1)
+        # only when the previous paragraph's last sentence was that quote or its attribution
+        if prev is not None and prev["end_char"] < A.paras[pi - 1][1] - 120:
+            prev = None
+        # … and not when the previous paragraph ends by introducing this one ("She went on to say:")
+        if prev is not None and si > 0 and body[A.sents[si - 1]["start_char"]:A.sents[si - 1]["end_char"]].rstrip().endswith(":") \
+                and prev["end_char"] < A.sents[si - 1]["start_char"] + 2:
+            prev = None
+    if prev is None or prev["speaker_text"] is None:
+        return None
+    spk = _Cand(prev["speaker_start"], prev["speaker_end"], "prev")
+    spk.entity_id, spk.name = prev["speaker_entity_id"], prev["speaker_name"]
+    return Attribution(spk, prev["cue"], "continuation", "continuation")
+
+
+def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
+    """A direct quote with nothing before it: the previous sentence introduces the speaker
+    (previous_sentence), or the previous paragraph names the person (previous_paragraph)."""
+    body, rules, si, pi, r = A.body, A.r, site.si, site.pi, site.raw
+    if site.kind != "direct" or site.prefix.strip() or si <= 0:
+        return None
+    ps_ = A.sents[si - 1]
+    vv = [v for v in rules.verb_re.finditer(body, ps_["start_char"], ps_["end_char"]) if not A.in_quote(v.start())]
+    if vv:
+        v = vv[-1]
+        spk = A.subject_before(v.start(), ps_["start_char"])
+        if spk:
+            return Attribution(spk, v.group(1), "previous_sentence", "previous_sentence")
+    elif body[ps_["start_char"]:ps_["end_char"]].rstrip().endswith(":"):
+        spk = A.subject_first(ps_["start_char"], ps_["end_char"])     # "Here is what he wrote:"
+        if spk:
+            return Attribution(spk, None, "previous_sentence", "previous_sentence")
+    if r.open_s == site.para_start and pi > 0:
+        pps, ppe = A.paras[pi - 1]
+        psi = A.sent_index(ppe - 1)
+        for j in range(psi, max(-1, psi - 3), -1):
+            if A.sents[j]["end_char"] <= pps:
+                break
+            m = A._person_subject(j)
+            if m:
+                spk = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+                return Attribution(spk, None, "previous_paragraph", "previous_paragraph")
+    return None
+
+
+def attribute(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) -> Attribution:
+    """The first pattern family that finds a speaker (order in the module docstring); an empty Attribution if none."""
+    # a quote that ends its own sentence ("… ahead.”) after an introducing clause belongs to that
+    # clause; what follows the closing mark is the next sentence ("” The star then recalled …")
+    ends_sentence = site.content.rstrip().endswith(".") and site.raw.close_s is not None
+    adjacent = (speaker_before, speaker_after) if ends_sentence and site.prefix_intro else (speaker_after, speaker_before)
+    for family in (*adjacent, name_colon, according_to, reported_speech):
+        found = family(A, site)
+        if found is not None:
+            return found
+    found = continuation(A, site, prev_by_para) or floating_quote(A, site)
+    return found if found is not None else Attribution()

@@ -1,0 +1,77 @@
+"""``extract_quotes``: the quote stage of one article as a sequence of named steps."""
+from __future__ import annotations
+
+from tasks.quotes.direct import attribute, locate
+from tasks.quotes.indirect import _indirect
+from tasks.quotes.rows import CONF, quote_row
+from tasks.quotes.rules import load_rules
+from tasks.quotes.spans import find_quote_spans
+from tasks.quotes.speakers import _Article
+
+#: "drop" removes 1–3 word quotes without a speech verb (scare quotes); "keep" keeps them as partial, low confidence
+SCARE_QUOTES = "drop"
+#: extract indirect (reported) speech rows
+INDIRECT = True
+
+
+def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -> list[dict]:
+    """Direct, partial and indirect quotes of one article with their speakers (QUOTES rows).
+
+    See the docstring of ``tasks.quotes`` for what counts as each kind of quote, the offset rule
+    and the attribution patterns. Never raises on unbalanced quote marks.
+    """
+    A = _Article(article, sentences, mentions, load_rules())
+    raws = find_quote_spans(A.body, A.paras)
+    A.quote_spans = [(r.open_s, r.close_e) for r in raws]
+    rows, row_chain = _quoted_rows(A, raws)
+    _share_chain_speakers(rows, row_chain)
+    if INDIRECT:
+        rows.extend(_indirect(A, rows))
+    return _sorted_unique(rows)
+
+
+def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
+    """One row per quoted span (scare quotes dropped) and the chain id of each row."""
+    rows: list[dict] = []
+    row_chain: list[int] = []
+    prev_by_para: dict[int, dict] = {}
+    for r in raws:
+        site = locate(A, raws, r)
+        att = attribute(A, site, prev_by_para)
+        if att.speaker is None and site.kind == "partial" and len(site.content.split()) <= 3:
+            if SCARE_QUOTES == "drop":
+                continue
+        row = quote_row(A, r.start, r.end, site.kind, att.speaker, att.cue, att.pattern or "none", att.how,
+                        unclosed=r.close_s is None and not r.continued)
+        rows.append(row)
+        row_chain.append(r.chain)
+        if row["speaker_text"] is not None or site.pi not in prev_by_para:
+            prev_by_para[site.pi] = row
+    return rows, row_chain
+
+
+def _share_chain_speakers(rows: list[dict], row_chain: list[int]) -> None:
+    """Pieces of one multi-paragraph quotation share the speaker (e.g. "…,” he said" after the last piece)."""
+    by_chain: dict[int, list[dict]] = {}
+    for row, cid in zip(rows, row_chain):
+        by_chain.setdefault(cid, []).append(row)
+    for pieces in by_chain.values():
+        named = [p for p in pieces if p["speaker_text"] is not None and p["pattern"] != "continuation"]
+        if len(pieces) < 2 or not named:
+            continue
+        src = named[0]
+        for p in pieces:
+            if p["speaker_text"] is None or p["pattern"] in ("previous_sentence", "previous_paragraph"):
+                p.update({k: src[k] for k in ("speaker_text", "speaker_start", "speaker_end", "speaker_entity_id", "speaker_name", "cue")})
+                p["pattern"] = "continuation"
+                p["confidence"] = round(min(src["confidence"], CONF["continuation"]), 3)
+
+
+def _sorted_unique(rows: list[dict]) -> list[dict]:
+    rows.sort(key=lambda q: (q["start_char"], q["end_char"]))
+    seen, out = set(), []
+    for q in rows:
+        if q["quote_id"] not in seen:
+            seen.add(q["quote_id"])
+            out.append(q)
+    return out

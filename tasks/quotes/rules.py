@@ -1,0 +1,99 @@
+"""Rule data of the quote stage: speech verbs, role nouns and quote patterns (``tasks/rules/``).
+
+Read once per process (``load_rules`` is cached); the attribution code in ``direct.py``,
+``indirect.py`` and ``speakers.py`` only reads the ``Rules`` object.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+SPEAKER_LABELS = {"PERSON", "PER", "ORG", "GPE", "NORP"}
+PERSON_LABELS = {"PERSON", "PER"}
+
+
+def _read_sections(path: Path) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {"": []}
+    cur = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            cur = line[1:-1]
+            sections.setdefault(cur, [])
+            continue
+        sections[cur].append(line)
+    return sections
+
+
+@dataclass(frozen=True)
+class Rules:
+    verb_forms: frozenset            # every speech-verb form (lowercase)
+    report_forms: frozenset          # forms that may introduce reported speech
+    roles: dict                      # role head -> set of heads it may refer to (incl. itself)
+    person_pronouns: dict            # pronoun -> gender
+    group_pronouns: frozenset
+    title_modifiers: frozenset
+    according: tuple
+    reporting_objects: tuple
+    not_after_verb: frozenset
+    verb_alt: str                    # regex alternation of all verb forms (no groups)
+    verb_re: re.Pattern = field(compare=False)
+    role_re: re.Pattern = field(compare=False)
+    pron_re: re.Pattern = field(compare=False)       # subject pronouns (person, group, "I")
+
+
+@lru_cache(maxsize=1)
+def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
+    """Read speech_verbs.txt, role_nouns.txt and quote_patterns.txt (cached per process)."""
+    verbs = _read_sections(rules_dir / "speech_verbs.txt")
+    # multi-word (phrasal) forms are written with underscores: points_out, shot_back
+    report = {f.lower().replace("_", " ") for line in verbs.get("report", []) for f in line.split()}
+    quote_only = {f.lower().replace("_", " ") for line in verbs.get("quote_only", []) for f in line.split()}
+    roles: dict[str, set] = {}
+    for line in _read_sections(rules_dir / "role_nouns.txt")[""]:
+        head, _, syn = line.partition("=")
+        head = head.strip().lower()
+        roles[head] = {head, *(s.strip() for s in _split_multi(syn))}
+    pat = _read_sections(rules_dir / "quote_patterns.txt")
+    pp = {}
+    for line in pat.get("person_pronouns", []):
+        p, _, g = line.partition(":")
+        pp[p.strip().lower()] = g.strip()
+    all_forms = report | quote_only
+    verb_alt = "|".join(sorted(map(re.escape, all_forms), key=len, reverse=True))
+    verb_alt = verb_alt.replace(r"\ ", r"\s+")
+    verb_re = re.compile(r"(?<![\w’'-])(" + verb_alt + r")(?![\w’'-])")   # lowercase only: "States" is not a verb
+    role_alt = "|".join(sorted((re.escape(r) for r in roles), key=len, reverse=True))
+    role_re = re.compile(r"(?<![\w-])(" + role_alt + r")(?:s|es)?(?![\w-])", re.I)
+    prons = sorted({*pp, *(x.lower() for x in pat.get("group_pronouns", [])), "i"}, key=len, reverse=True)
+    pron_re = re.compile(r"(?<![\w’'-])(" + "|".join(map(re.escape, prons)) + r")(?![\w’'-])", re.I)
+    return Rules(
+        verb_forms=frozenset(all_forms), report_forms=frozenset(report), roles=roles,
+        person_pronouns=pp, group_pronouns=frozenset(x.lower() for x in pat.get("group_pronouns", [])),
+        title_modifiers=frozenset(x.lower() for x in pat.get("title_modifiers", [])),
+        according=tuple(x.lower() for x in pat.get("according", [])),
+        reporting_objects=tuple(sorted((x.lower() for x in pat.get("reporting_objects", [])), key=len, reverse=True)),
+        not_after_verb=frozenset(x.lower() for x in pat.get("not_after_verb", [])),
+        verb_alt=verb_alt, verb_re=verb_re, role_re=role_re, pron_re=pron_re,
+    )
+
+
+def _split_multi(syn: str) -> list[str]:
+    """Synonym list: words separated by spaces, except known two-word heads (``prime minister``)."""
+    out, words, i = [], syn.split(), 0
+    two = {"prime minister", "vice president", "press secretary", "campaign manager", "police chief"}
+    while i < len(words):
+        if i + 1 < len(words) and f"{words[i]} {words[i+1]}" in two:
+            out.append(f"{words[i]} {words[i+1]}")
+            i += 2
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+

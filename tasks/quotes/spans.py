@@ -1,0 +1,168 @@
+"""Quotation marks: pairs of double marks, multi-paragraph continuations, headline single quotes.
+
+Written by hand: the pairing depends on news conventions (a paragraph that re-opens a quote
+continues it; an opening glyph typed as a closing mark) that no quote-parsing library handles.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_CHAIN_PARAGRAPHS = 6
+MAX_QUOTE_CHARS = 4000
+
+_MARK_RE = re.compile(r"``|''|[“”„‟\"«»]")
+_OPEN_GLYPHS = {"“", "„", "‟", "«", "``"}
+_CLOSE_GLYPHS = {"”", "»"}
+_LEFT_OPEN = set("([{—–/")
+_RIGHT_CLOSE = set(",.;:!?)]}—–…[")
+_MISUSED_SINGLE_CLOSE = re.compile(r"[.!?,][’'](?=\s|$)")
+_WORD_RE = re.compile(r"[\w’'.-]+")
+
+
+def _mark_role(body: str, s: int, e: int) -> str:
+    """'open', 'close' or 'either' for the quote mark body[s:e], from its context first, glyph second."""
+    prev = body[s - 1] if s > 0 else "\n"
+    nxt = body[e] if e < len(body) else "\n"
+    left_open = prev.isspace() or prev in _LEFT_OPEN
+    right_close = nxt.isspace() or nxt in _RIGHT_CLOSE
+    if left_open and not right_close:
+        return "open"
+    if right_close and not left_open:
+        return "close"
+    g = body[s:e]
+    if g in _OPEN_GLYPHS:
+        return "open"
+    if g in _CLOSE_GLYPHS:
+        return "close"
+    return "either"
+
+
+@dataclass
+class _Raw:
+    open_s: int
+    open_e: int
+    close_s: int | None      # None: no closing mark in this paragraph (ends at paragraph end)
+    close_e: int
+    start: int = 0           # content span
+    end: int = 0
+    para: int = 0
+    chain: int = -1          # pieces of one multi-paragraph quotation share a chain id
+    continued: bool = False  # the quotation continues in the next paragraph (not an unclosed mark)
+
+
+def _paragraphs(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line: a paragraph for quote purposes."""
+    out = []
+    for m in re.finditer(r"[^\n]+", body):
+        if m.group().strip():
+            s, e = m.start(), m.end()
+            while s < e and body[s].isspace():
+                s += 1
+            while e > s and body[e - 1].isspace():
+                e -= 1
+            out.append((s, e))
+    return out
+
+
+def find_quote_spans(body: str, paras: list[tuple[int, int]] | None = None) -> list[_Raw]:
+    """Pairs of double quotation marks, with multi-paragraph continuation and unbalanced-mark recovery.
+
+    A quotation running over several paragraphs is returned as one piece per paragraph
+    (same ``chain``), each piece without its quote marks.
+    """
+    paras = _paragraphs(body) if paras is None else paras
+    out: list[_Raw] = []
+    state: list | None = None  # [open_s, open_e, paragraph index, chain id]
+    chain_len = 0
+    n_chain = 0
+
+    def emit(st, close_s, close_e, para_end, continued=False):
+        os_, oe, pi, cid = st
+        if close_s is None and not continued:
+            # an unclosed quote often ends with a single mark typed by mistake ("… violence.’ Schumer was")
+            mm = _MISUSED_SINGLE_CLOSE.search(body, oe, para_end)
+            if mm:
+                close_s, close_e = mm.start() + 1, mm.end()
+        out.append(_Raw(os_, oe, close_s, close_e if close_s is not None else para_end,
+                        para=pi, chain=cid, continued=continued))
+
+    for pi, (ps, pe) in enumerate(paras):
+        marks = [(m.start(), m.end()) for m in _MARK_RE.finditer(body, ps, pe)]
+        k0 = 0
+        if state is not None:
+            first = marks[0] if marks else None
+            if first and first[0] == ps and _mark_role(body, *first) != "close" and chain_len < MAX_CHAIN_PARAGRAPHS:
+                emit(state, None, None, paras[pi - 1][1], continued=True)
+                state = [first[0], first[1], pi, state[3]]      # re-opening mark of a continued quotation
+                k0 = 1
+                chain_len += 1
+            else:
+                emit(state, None, None, paras[pi - 1][1])
+                state = None
+        for ms, me in marks[k0:]:
+            role = _mark_role(body, ms, me)
+            if state is None:
+                if role != "close":
+                    n_chain += 1
+                    state, chain_len = [ms, me, pi, n_chain], 0
+            elif role != "open":
+                emit(state, ms, me, pe)
+                state = None
+            elif not body[ms - 1].isspace() and body[ms - 1] in ".!?,;—–…":
+                emit(state, ms, me, pe)      # an opening glyph used as a closing mark ("… the headline.“")
+                state = None
+            else:
+                # two openings in a row: the first one was never closed -> keep it only if it
+                # visibly ends with a mistyped single mark, else drop it
+                mm = _MISUSED_SINGLE_CLOSE.search(body, state[1], ms)
+                if mm:
+                    emit(state, mm.start() + 1, mm.end(), pe)
+                n_chain += 1
+                state, chain_len = [ms, me, pi, n_chain], 0
+    if state is not None:
+        emit(state, None, None, paras[state[2]][1])
+    out.extend(_single_quote_spans(body, paras, out, n_chain))
+    out.sort(key=lambda r: r.open_s)
+    for r in out:
+        s, e = r.open_e, (r.close_s if r.close_s is not None else r.close_e)
+        while s < e and body[s].isspace():
+            s += 1
+        while e > s and (body[e - 1].isspace() or body[e - 1] == ","):
+            e -= 1
+        r.start, r.end = s, e
+    return [r for r in out if r.end > r.start and any(c.isalnum() for c in body[r.start:r.end])
+            and r.end - r.start <= MAX_QUOTE_CHARS]
+
+
+_SINGLE_OPEN = re.compile(r"(?:(?<=[\s:(—–])|^)(‘|(?<=: )'|^')(?=[A-Za-z])", re.M)
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s])[’'](?=[\s,.;:!?)—–]|$)", re.M)
+
+
+def _single_quote_spans(body: str, paras, doubles: list[_Raw], n_chain: int) -> list[_Raw]:
+    """Top-level single-quoted text (headline style ``Kasich: ‘We Are Going …’``) outside double quotes.
+
+    An opening ‘ (or a straight ' at a paragraph start or after ": ") must be followed by a
+    letter, so apostrophes inside words (isn’t) or before digits (the ’90s) never open a quote;
+    the closing ’ must be followed by a space, punctuation or the line end.
+    """
+    out = []
+    inside = [(r.open_s, r.close_e) for r in doubles]
+    for ps, pe in paras:
+        pos = ps
+        while True:
+            mo = _SINGLE_OPEN.search(body, pos, pe)
+            if not mo:
+                break
+            if any(a <= mo.start() < b for a, b in inside):
+                pos = mo.end()
+                continue
+            mc = _SINGLE_CLOSE.search(body, mo.end(), min(pe, mo.end() + 300))
+            if not mc or any(a <= mc.start() < b for a, b in inside):
+                pos = mo.end()
+                continue
+            n_chain += 1
+            out.append(_Raw(mo.start(), mo.end(), mc.start(), mc.end(), para=0, chain=n_chain))
+            pos = mc.end()
+    return out
+

@@ -1,0 +1,338 @@
+"""Speaker candidates and their resolution in one article.
+
+``_Article`` holds an article's paragraphs, sentences, speaker-like mentions and the titles
+written next to people ("Kremlin spokesman Dmitry Peskov"). ``candidate`` reads a short
+phrase as a speaker (name, pronoun, role noun, noun phrase), ``subject_before`` /
+``subject_first`` find the subject of a speech verb, ``resolve`` maps a candidate to a named
+entity (pronoun -> nearest earlier person subject, role noun -> the person holding that title).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
+from tasks.quotes.spans import _paragraphs
+
+#: lowercase words that cannot be part of a title before a name (clause and function words)
+_NOT_DESCRIPTOR = frozenset("""
+who whom whose which that when where while because if as and or but not nor than then so
+is are was were be been being has have had do does did will would can could should may might must
+to of in on at by with from for into onto over under about after before during against between
+without within through toward towards upon like unlike via per
+he she it they we i you him her them us me his its their our my your this these those
+there here also even only just very said says told asked one some any all each every
+""".split())
+
+#: a determiner-led noun phrase ending right before a verb (after optional adverbs), e.g. "The ad", "a man",
+#: "The campaign’s statement then", "one of her ads", "someone in the audience"
+_NP_SUBJECT = re.compile(
+    r"(?:^|(?<=[\s,(—–]))((?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)\s+"
+    r"(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*|[Ss]omeone|[Ss]omebody|[Oo]ne|[Aa]nother|[Oo]thers)(?:\s+(?:in|of|at|from)\s+(?:the|a|an|her|his|their)\s+[a-z][\w’'-]*)?)"
+    r"\s+(?:(?:also|then|later|again|previously|recently|simply|further|flatly|quickly|once|just|repeatedly|earlier)\s+){0,2}$")
+
+_PREP_BEFORE = re.compile(r"\b(?:between|and|or|of|in|from|to|with|for|against|on|at|by|into|over|toward|towards|about)\s+(?:the\s+)?$", re.I)
+_ADVERBS = r"(?:(?:also|then|later|again|previously|recently|simply|further|flatly|quickly|once|had|has|have|would|will|was|is|just|repeatedly|earlier|on \w+day)\s+){0,2}"
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str                 # mention | pronoun | role | name | np
+    mention: dict | None = None
+    entity_id: str | None = None
+    name: str | None = None
+
+
+class _Article:
+    def __init__(self, article: dict, sentences: list[dict], mentions: list[dict], rules: Rules):
+        self.r = rules
+        self.body = body = article["body"]
+        self.aid = article["article_id"]
+        self.paras = _paragraphs(body)
+        self.para_starts = [p[0] for p in self.paras]
+        sents = sorted(sentences, key=lambda s: s["start_char"]) if sentences else []
+        if not sents:
+            sents = [{"sentence_no": i, "paragraph_no": i, "start_char": s, "end_char": e, "text": body[s:e]}
+                     for i, (s, e) in enumerate(self.paras)]
+        self.sents = sents
+        self.sent_starts = [s["start_char"] for s in sents]
+        self.mentions = sorted((m for m in mentions if m.get("label") in SPEAKER_LABELS), key=lambda m: m["start_char"])
+        self.m_starts = [m["start_char"] for m in self.mentions]
+        self.quote_spans: list[tuple[int, int]] = []
+        self.titles: list[tuple[int, set, dict]] = []   # (pos, title words, mention)
+        self.gender: dict[str, str] = {}
+        self.surnames: dict[str, dict] = {}
+        for m in self.mentions:
+            if m["label"] in PERSON_LABELS:
+                for tok in (m.get("entity_name") or m["text"]).split()[-1:]:
+                    self.surnames.setdefault(tok.lower(), m)
+        self._collect_titles()
+
+    # -- lookups
+    def sent_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+
+    def para_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+    def mentions_in(self, s: int, e: int) -> list[dict]:
+        i = bisect.bisect_left(self.m_starts, s)
+        out = []
+        while i < len(self.mentions) and self.mentions[i]["start_char"] < e:
+            if self.mentions[i]["end_char"] <= e:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quote_spans)
+
+    # -- titles ("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman,")
+    def _collect_titles(self) -> None:
+        body, r = self.body, self.r
+        for m in self.mentions:
+            if m["label"] not in PERSON_LABELS:
+                continue
+            words: list[str] = []
+            pos = m["start_char"]
+            left = body[max(0, pos - 80):pos]
+            for tok in reversed(re.findall(r"[\w.’'-]+|[^\w\s]", left)):
+                low = tok.lower()
+                if tok[0].isupper() or low in r.title_modifiers or r.role_re.fullmatch(low):
+                    words.append(low)
+                    if len(words) >= 6:
+                        break
+                else:
+                    break
+            ma = re.match(r",\s+(?:who is\s+)?(?:the|a|an|[A-Z][\w.]*[’']s)?\s*([^,.;()\n“”\"]{3,80}?)\s*[,.;)]", body[m["end_char"]:m["end_char"] + 100])
+            if ma and r.role_re.search(ma.group(1)):
+                words += [w.lower() for w in re.findall(r"[\w.’'-]+", ma.group(1))]
+            words += [w.lower() for w in m["text"].split()[:-1]]
+            if any(r.role_re.fullmatch(w) for w in words) or r.role_re.search(" ".join(words)):
+                self.titles.append((pos, set(words), m))
+            low = " ".join(words)
+            g = None
+            if re.search(r"\b(mr\.?|mister|spokesman|chairman|congressman|king|prince|businessman|actor)\b", low):
+                g = "m"
+            elif re.search(r"\b(mrs\.?|ms\.?|miss|spokeswoman|chairwoman|congresswoman|queen|princess|actress|first lady)\b", low):
+                g = "f"
+            if g and m.get("entity_id"):
+                self.gender.setdefault(m["entity_id"], g)
+
+    # -- resolution
+    def _person_subject(self, si: int, before: int | None = None, gender: str | None = None) -> dict | None:
+        s = self.sents[si]
+        end = s["end_char"] if before is None else min(before, s["end_char"])
+        for m in self.mentions_in(s["start_char"], end):
+            if m["label"] not in PERSON_LABELS or self.in_quote(m["start_char"]):
+                continue
+            g = self.gender.get(m.get("entity_id"))
+            if gender and g and g != gender:
+                continue
+            return m
+        return None
+
+    def resolve_pronoun(self, pos: int, pronoun: str) -> dict | None:
+        """Subject (first PERSON mention outside quotes) of the nearest earlier sentence having one."""
+        gender = self.r.person_pronouns.get(pronoun.lower())
+        si = self.sent_index(pos)
+        m = self._person_subject(si, before=pos, gender=gender)
+        if m:
+            return m
+        for j in range(si - 1, max(-1, si - 8), -1):
+            m = self._person_subject(j, gender=gender)
+            if m:
+                return m
+        return None
+
+    def resolve_role(self, text: str, pos: int) -> dict | None:
+        """Person whose title shares the role head (or a broader role) and most modifiers; most recent wins ties."""
+        low = text.lower()
+        heads = [h.group(1).lower() for h in self.r.role_re.finditer(low)]
+        if not heads:
+            return None
+        head = heads[-1]
+        targets = self.r.roles.get(head, {head})
+        mods = {w for w in re.findall(r"[\w.’'-]+", low) if w not in {"the", "a", "an", head} and w not in head.split()}
+        best, best_key = None, None
+        for tpos, words, m in self.titles:
+            if tpos >= pos:
+                break
+            joined = " ".join(words)
+            hit = any(re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", joined) for t in targets)
+            shared = len(mods & words)
+            if not hit and not (head == "leader" and shared):
+                continue
+            key = (int(hit) * 2 + shared, tpos)
+            if best_key is None or key > best_key:
+                best, best_key = m, key
+        return best
+
+    # -- speaker phrase
+    def candidate(self, s: int, e: int) -> _Cand | None:
+        """Interpret body[s:e] (a short phrase) as a speaker: name, pronoun, role noun or other noun phrase."""
+        body, r = self.body, self.r
+        while s < e and (body[s].isspace() or body[s] in ",—–-"):
+            s += 1
+        while e > s and (body[e - 1].isspace() or body[e - 1] in ",—–-"):
+            e -= 1
+        if e <= s:
+            return None
+        phrase = body[s:e]
+        # head noun phrase: up to the first comma (appositive / relative clause after it)
+        cut = phrase.find(",")
+        hs, he = s, (s + cut if cut > 0 else e)
+        head = body[hs:he].strip()
+        if not head or len(head.split()) > 8 or re.search(r"[“”\"«»\n]", head):
+            return None
+        ms = [m for m in self.mentions_in(hs, he)]
+        persons = [m for m in ms if m["label"] in PERSON_LABELS]
+        pick = (persons or ms)[-1] if ms else None
+        if pick is not None:
+            after = body[pick["end_char"]:he].strip()
+            before = body[hs:pick["start_char"]]
+            bw = re.findall(r"[\w.’'-]+", before)
+            # title words before the name: capitalised, title modifiers, role nouns, determiners,
+            # possessives, or (up to 5) other lowercase descriptors ("election law expert",
+            # "Virginia delegate", "Senate minority leader") -- but never a clause (who/said/of …)
+            ok_before = len(bw) <= 7 and all(
+                w[0].isupper() or w.lower() in r.title_modifiers or r.role_re.fullmatch(w.lower())
+                or w.lower() in {"the", "a", "an"} or w.lower().endswith(("’s", "'s"))
+                or (w.isalpha() and w.lower() not in _NOT_DESCRIPTOR and w.lower() not in r.verb_forms)
+                for w in bw) and sum(1 for w in bw if w[0].islower()) <= 5
+            if ok_before and (not after or after.lower() in {"himself", "herself", "jr.", "sr."}
+                              or re.fullmatch(r"\([^()]{1,30}\)", after)):
+                return _Cand(pick["start_char"], pick["end_char"], "mention", pick,
+                             pick.get("entity_id"), pick.get("entity_name") or pick["text"])
+        low = head.lower()
+        if low in r.person_pronouns or low in r.group_pronouns or low == "i":
+            return _Cand(hs, he, "pronoun")
+        words = re.findall(r"[\w.’'-]+", head)
+        if r.role_re.search(low) and r.role_re.search(low.split()[-1]) and len(words) <= 7:
+            return _Cand(hs, he, "role")
+        if words and all(w[0].isupper() for w in words) and len(words) <= 4 and low not in {"i", "we"}:
+            m = self.surnames.get(words[-1].lower())
+            if m:
+                return _Cand(hs, he, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+            return _Cand(hs, he, "name")
+        if re.match(r"(the|a|an|one|another|some|many|two|three|several|other|his|her|their|its)\s", low) and len(words) <= 8:
+            return _Cand(hs, he, "np")
+        if low in {"sources", "officials", "critics", "analysts", "experts", "aides", "witnesses", "residents"}:
+            return _Cand(hs, he, "np")
+        return None
+
+    def resolve(self, c: _Cand) -> tuple[str | None, str | None, str]:
+        """(entity_id, name, how) for a speaker candidate; how is named|pronoun|role|unresolved."""
+        if c.kind == "mention":
+            return c.entity_id, c.name, "named"
+        if c.kind == "pronoun":
+            if self.body[c.start:c.end].lower() in ("i", "it"):
+                return None, None, "unresolved"      # the writer / a thing (ad, statement): no person
+            m = self.resolve_pronoun(c.start, self.body[c.start:c.end])
+            if m:
+                return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
+            return None, None, "unresolved"
+        if c.kind == "role":
+            m = self.resolve_role(self.body[c.start:c.end], c.start)
+            if m:
+                return m.get("entity_id"), m.get("entity_name") or m["text"], "role"
+        return None, None, "unresolved"
+
+    def aside(self, m: dict) -> bool:
+        """A mention that cannot be a subject: inside parentheses ("Kasich (R-OH)") or a dateline
+        ("WASHINGTON, Dec. 8 (UPI) —", "ST. LOUIS —": all capitals at a paragraph start)."""
+        body, s, e = self.body, m["start_char"], m["end_char"]
+        if re.search(r"\([^()\n]{0,25}$", body[max(0, s - 25):s]) and re.match(r"[^()\n]{0,25}\)", body[e:e + 26]):
+            return True
+        pi = self.para_index(s)
+        text = m["text"]
+        return (s - self.paras[pi][0] <= 3 and text.upper() == text and any(c.isalpha() for c in text)
+                and bool(re.match(r"\s*(?:,|—|–|-|\()", body[e:e + 3])))
+
+    def subject_first(self, lo: int, hi: int) -> _Cand | None:
+        """Leftmost speaker candidate (mention outside quotes or subject pronoun) in body[lo:hi]."""
+        body = self.body
+        ms = [m for m in self.mentions_in(lo, hi) if not self.in_quote(m["start_char"])
+              and not re.match(r"[’']s\b", body[m["end_char"]:hi]) and not self.aside(m)
+              and not (m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]))]
+        pm = self.r.pron_re.search(body, lo, hi)
+        cands = []
+        # a role noun phrase opening the clause ("The spokesman refused …, adding:")
+        rm = re.match(r"\s*(?:(?:But|And|So|Then|Later|However|Meanwhile|Earlier),?\s+)?((?:the|a|an)\s+(?:[\w.’'-]+\s+){0,3}?(?:"
+                      + self.r.role_re.pattern + r"))", body[lo:hi], re.I)
+        if rm:
+            cands.append(_Cand(lo + rm.start(1), lo + rm.end(1), "role"))
+        if ms:
+            m = ms[0]
+            cands.append(_Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"]))
+        if pm and not self.in_quote(pm.start()):
+            cands.append(_Cand(pm.start(), pm.end(), "pronoun"))
+        return min(cands, key=lambda c: c.start) if cands else None
+
+    def subject_before(self, verb_s: int, lo: int) -> _Cand | None:
+        """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
+        body, r = self.body, self.r
+        best: _Cand | None = None
+        # coordinated verb phrase ("He thanked Trump ... and said"): the subject is the clause's first candidate
+        # … and a gerund after "by" ("He explained the headline by saying:")
+        if re.search(r"(?:,[”\"’]?|\band|\bby)\s+(?:" + _ADVERBS + r")$", body[lo:verb_s]):
+            first = self.subject_first(lo, verb_s)
+            if first is not None:
+                return first
+        for m in reversed(self.mentions_in(lo, verb_s)):
+            if self.in_quote(m["start_char"]):
+                continue
+            tail = body[m["end_char"]:verb_s]
+            if re.match(r"[’']s\b", tail):          # possessive: "Trump's spokesman said"
+                continue
+            if self.aside(m):                       # "(R-OH)", "WASHINGTON —"
+                continue
+            if m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]):
+                continue                            # "negotiations between Moscow and Kyiv"
+            best = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+            break
+        seg = body[lo:verb_s]
+        pron = None
+        for pm in r.pron_re.finditer(body, lo, verb_s):
+            if not self.in_quote(pm.start()):
+                pron = _Cand(pm.start(), pm.end(), "pronoun")
+        role = None
+        for rm in re.finditer(r"(?:(?<=\s)|^)((?:the|a|an|[A-Z][\w.]*[’']s)\s+(?:[\w.’'-]+\s+){0,3}?)?(?:" + r.role_re.pattern + r")", seg, re.I):
+            if not self.in_quote(lo + rm.start()):
+                role = _Cand(lo + rm.start(), lo + rm.end(), "role")
+        if best is not None and best.mention is not None and best.mention["label"] not in PERSON_LABELS:
+            # prefer a person named in the last few words ("Gov. John Kasich (R-OH) said", "WASHINGTON — Clinton said")
+            for m in reversed(self.mentions_in(max(lo, verb_s - 90), verb_s)):
+                if m["label"] in PERSON_LABELS and not self.in_quote(m["start_char"]) \
+                        and not re.match(r"[’']s\b", body[m["end_char"]:verb_s]):
+                    best = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+                    break
+        cands = [c for c in (best, pron, role) if c is not None]
+        # a name the NER missed, right before the verb ("Rubio says, …")
+        mn = re.search(r"((?:[A-Z][\w.’'-]*\s+){1,4})" + _ADVERBS + r"$", seg)
+        if mn and not self.in_quote(lo + mn.start(1)) and not any(c.end > lo + mn.start(1) for c in cands):
+            c = self.candidate(lo + mn.start(1), lo + mn.end(1))
+            if c is not None and c.kind in ("mention", "name"):
+                return c
+        # a noun phrase right before the verb is its subject ("The ad says", "a man yelled",
+        # "The campaign’s statement then declares", "one of her ads asking")
+        mnp = _NP_SUBJECT.search(seg)
+        if mnp and not self.in_quote(lo + mnp.start(1)) and not any(c.end > lo + mnp.start(1) for c in cands):
+            head = mnp.group(1).split()[-1].lower()
+            if head not in _NOT_DESCRIPTOR and head not in r.verb_forms:
+                return _Cand(lo + mnp.start(1), lo + mnp.end(1), "np")
+        if not cands:
+            return None
+        c = max(cands, key=lambda c: c.end)
+        # a role word immediately before a name is its title ("Kremlin spokesman Dmitry Peskov")
+        if c.kind == "role" and best is not None and best.start >= c.start:
+            return best
+        if c.kind == "role" and best is not None and re.fullmatch(r"[\s,]*", body[best.end:c.start] or " ") and c.start > best.end:
+            return best    # "Peskov, the Kremlin spokesman, said"
+        if verb_s - c.end > 120:
+            return None
+        return c
+

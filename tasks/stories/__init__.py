@@ -1,0 +1,93 @@
+"""Corpus stage: story clustering and syndication (near-duplicate) groups.
+
+Two groupings of articles, both incremental and stable across runs:
+
+* **Syndication group** — near-duplicate copies of the same text (wire copy
+  republished by several outlets, lightly edited or truncated). A match is an
+  estimated Jaccard similarity of word 5-shingle sets >= ``SYN_THRESHOLD``
+  (MinHash signatures, candidates blocked by LSH bands), or a containment of
+  the shorter text's shingles in the longer one >= ``SYN_CONTAINMENT`` checked on
+  the same candidates. The group id is the id of the group's founding article.
+
+* **Story** — articles about the same *event* ("the first presidential
+  debate", not "the election"). A story's profile is its *core*: the compact
+  features of its first ``MAX_CORE`` non-copy articles. The profile stops
+  growing after that, and an article is compared with the core members one by
+  one, never with an ever-broadening centroid, so a story cannot chain its way
+  through a whole topic. For one core member m:
+
+      pair(a, m) = W_TERMS * cosine(tf-idf of a, tf-idf of m)
+                 + W_ENTS  * idf-weighted share of a's named entities that m names
+
+  and the story score is ``date_factor`` times the mean pair similarity to the
+  closest *majority* of the core (1 of 1, 2 of 2, 2 of 3, 3 of 4 or 5, 4 of 6).
+  The article joins the best-scoring story whose score reaches its join threshold:
+
+      STORY_THRESHOLD
+      + TOPIC_MARGIN (TOPIC_MARGIN_DATED when the dates agree) if less than
+        SPEC_SHARE_MIN of the similarity comes from event-specific terms and
+        entities (document frequency <= max(SPEC_MIN_DF, SPEC_SHARE * documents));
+        sharing only topic-wide words ("Trump", "campaign") is not enough
+      + UNDATED_MARGIN + UNDATED_SIZE_SLOPE * log2(story size) when the article
+        or the story has no publication date: a missing date is unknown, not
+        compatible, so the text has to carry more evidence, the more so the
+        larger the story.
+
+  ``date_factor`` is 1 within ``DATE_SLACK`` days of the story's dates and falls
+  linearly to 0 at ``DATE_WINDOW`` days, so the same topic months apart (two
+  rounds of talks, two rehab stories) stays apart. Only ``published_at`` counts
+  as a date (ingestion time says nothing about the event). A syndicated copy
+  always joins the story of the text it copies (without entering the core).
+  Otherwise the article founds a new story whose id is its own article id.
+
+Comparisons are blocked: an article is compared only with stories that share
+one of its most salient keys (entity keys, high-idf terms) with a core member,
+on a day within the date window or undated (inverted index key -> day ->
+stories), never with the whole corpus.
+
+Processing is deterministic in article order (published_at, source_path,
+article_id), so a full refresh reproduces the same ids.
+
+Where the work happens:
+
+* The extraction workers tokenise each article once (:func:`feature_row`:
+  content-term counts, entity keys, MinHash signature; nothing that depends on
+  the rest of the corpus) into the processed table ``story_features``, stamped
+  with ``FEATURE_RULES`` (a fingerprint of the tokenisation rules).
+* :func:`update_stories` reads those rows for the articles the index does not
+  know yet: pass 1 adds their document frequencies; pass 2 sorts them by
+  (published_at, source_path, article_id), reading only those columns of
+  ``articles``, then computes compact tf-idf features and assigns them
+  ``STREAM_CHUNK`` at a time, re-reading only the part files that hold the
+  chunk. An article without a current feature row (a processed dir written
+  before the table existed, or under other rules) is tokenised from
+  ``articles`` + ``entity_mentions`` instead, with the same result.
+* The index (document frequencies, article columns, MinHash signatures, story
+  cores and dates, blocking postings) persists as one ``.npz`` under
+  ``<processed>/_story_index/index.npz``, written atomically: numpy columns per
+  article, terms and keys as 64-bit hashes (:func:`key_hash`), LSH bands as
+  packed integers searched with ``np.searchsorted`` (rebuilt from the
+  signatures on load), and a JSON member for article ids and document
+  frequencies. An index of another ``INDEX_VERSION`` (or the gzip JSON of
+  version 2) is ignored: every committed article is assigned again and its
+  rows re-emitted (the newest assignment wins in the warehouse). Article
+  bodies are never all held in memory.
+
+The package, by concern: ``params`` (tunable parameters), ``features`` (per-article tokenising and
+weighting, the ``story_features`` row), ``index`` (the persistent index), ``scoring`` (article vs.
+story), ``assign`` (the in-memory assignment loop), ``io`` (the stage over Parquet). Callers import
+from ``tasks.stories``; the names below are its public surface.
+"""
+from __future__ import annotations
+
+from tasks.stories.params import *  # noqa: F401,F403  (every parameter, as before the split)
+from tasks.stories.features import (FEATURE_RULES, STOPWORDS, Features, RawFeatures, compact_features,  # noqa: F401
+                                    content_terms, feature_row, idf, key_hash, key_hashes, minhash,
+                                    proper_name_keys, raw_features, raw_from_row, shingle_hashes, sort_key_of,
+                                    tokens)
+from tasks.stories.index import NO_DAY, Member, Story, StoryIndex  # noqa: F401
+from tasks.stories.scoring import (ArticleArrays, article_arrays, candidate_stories, date_factor,  # noqa: F401
+                                   find_syndicated, join_threshold, pair_similarities, pair_similarity,
+                                   specific_df, story_score, story_scores)
+from tasks.stories.assign import assign_articles, assign_one, update_df  # noqa: F401
+from tasks.stories.io import STREAM_CHUNK, _iter_articles, assign_stories, update_stories  # noqa: F401

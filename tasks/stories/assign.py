@@ -1,0 +1,112 @@
+"""Assigning articles one by one, in (published_at, source_path, article_id) order, to stories and
+syndication groups (mutating a :class:`~tasks.stories.index.StoryIndex`)."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Iterable
+
+import numpy as np
+
+from tasks.stories.features import Features, RawFeatures, compact_features, key_hashes, raw_features
+from tasks.stories.index import _NO_KEYS, Member, Story, StoryIndex
+from tasks.stories.params import MAX_CORE
+from tasks.stories.scoring import candidate_stories, find_syndicated, story_scores
+
+
+def _add_to_story(index: StoryIndex, s: Story, f: "Features", copy: bool) -> None:
+    """Count the article in the story; a non-copy joins the core while it has room (and posts its keys)."""
+    new_keys = _NO_KEYS
+    if not copy and len(s.core) < MAX_CORE:
+        s.core.append(Member.of(f))
+        new_keys = np.setdiff1d(key_hashes(f.block_keys), s.keys)
+        if len(new_keys):
+            s.keys = np.union1d(s.keys, new_keys)
+    old_days = s.posting_days() if s.n else []
+    if f.day is None:
+        s.n_undated += 1
+    elif f.day not in s.days:
+        s.days.append(f.day)
+        s.days.sort()
+    s.n += 1
+    new_days = [d for d in s.posting_days() if d not in old_days]
+    index.post(s, new_keys, old_days)        # posting days only ever grow
+    index.post(s, s.keys, new_days)
+
+
+def assign_one(f: "Features", index: StoryIndex) -> tuple[str, float, str, float]:
+    """Assign one article (mutating the index). Returns (story_id, score, syndication_group_id, syn_similarity).
+
+    A near-duplicate of an indexed article joins that article's story and
+    syndication group. Otherwise the article joins the candidate story with the
+    highest score among those whose score reaches their join threshold, or
+    founds a new story (id = its article id, score 1).
+    """
+    syn_of, syn_sim = find_syndicated(f, index)
+    group_row = None
+    if syn_of is not None:
+        r = index.row[syn_of]
+        story = index.story_list[index._story.buf[r]]
+        group_row = int(index._group.buf[r])
+        score = syn_sim
+    else:
+        best, score = None, 0.0
+        cands = sorted(candidate_stories(f, index))
+        for sid, (sc, thr) in zip(cands, story_scores(f, [index.stories[c] for c in cands], index.df, index.n_docs)):
+            if sc >= thr and sc > score:
+                best, score = sid, sc
+        story = index.stories[best] if best is not None else index.new_story(f.article_id)
+        if best is None:
+            score = 1.0
+    _add_to_story(index, story, f, copy=syn_of is not None)
+    syn = syn_sim if syn_of else 1.0
+    index.add_article(f, story, group_row, round(score, 4), round(syn, 4))
+    group = f.article_id if group_row is None else index.ids[group_row]
+    return story.story_id, score, group, syn
+
+
+def update_df(index: StoryIndex, raws: Iterable[RawFeatures]) -> None:
+    """Add the documents' term/entity sets to the index's document frequencies."""
+    for r in raws:
+        index.n_docs += 1
+        for t in r.tf:
+            index.df[t] = index.df.get(t, 0) + 1
+
+
+def _rows_for(aid: str, entry: list, now: datetime) -> tuple[dict, dict]:
+    story_id, group, _day, score, syn_sim = entry
+    return ({"article_id": aid, "story_id": story_id, "score": float(score), "assigned_at": now},
+            {"article_id": aid, "syndication_group_id": group, "similarity": float(syn_sim)})
+
+
+def assign_articles(articles: list[dict], mentions_by_article: dict[str, list[dict]] | None = None,
+                    index: StoryIndex | None = None) -> tuple[dict[str, list[dict]], StoryIndex]:
+    """Pure core over in-memory articles: returns (rows for story_assignments/syndication, updated index).
+
+    Articles already in the index are skipped. Document frequencies are updated
+    with the whole batch first, then articles are assigned one by one in
+    (published_at, source_path, article_id) order.
+    """
+    index = index if index is not None else StoryIndex()
+    mentions_by_article = mentions_by_article or {}
+    todo = [a for a in articles if a["article_id"] not in index.articles]
+    seen: set[str] = set()
+    todo = [a for a in todo if not (a["article_id"] in seen or seen.add(a["article_id"]))]
+    raws = [raw_features(a, mentions_by_article.get(a["article_id"], ())) for a in todo]
+    update_df(index, raws)
+    feats = [compact_features(r, index.df, index.n_docs) for r in raws]
+    del raws
+    return _assign_features(sorted(feats, key=lambda f: f.sort_key), index), index
+
+
+def _assign_features(feats: Iterable[Features], index: StoryIndex,
+                     rows: dict[str, list[dict]] | None = None) -> dict[str, list[dict]]:
+    """Assign features in the given order, appending to ``rows``."""
+    now = datetime.now(timezone.utc)
+    rows = rows if rows is not None else {"story_assignments": [], "syndication": []}
+    for f in feats:
+        assign_one(f, index)
+        sa, sy = _rows_for(f.article_id, index.articles[f.article_id], now)
+        rows["story_assignments"].append(sa)
+        rows["syndication"].append(sy)
+    return rows
+

@@ -1,0 +1,289 @@
+"""Per-article story features: tokens, content terms, proper-name keys, MinHash signatures, tf-idf weighting,
+and the ``story_features`` row the extraction workers write (:func:`feature_row`).
+
+Nothing here depends on the rest of the corpus except :func:`compact_features` (which takes the document
+frequencies). Tokenisation is a small regex rather than spaCy: it runs once per article in the workers and
+must stay cheap next to the spaCy pass (cold-run ratio).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Iterable
+
+import numpy as np
+
+from tasks.settings import RULES_DIR
+from tasks.stories.params import (FEATURES_VERSION, MAX_TERMS, MIN_SHINGLES, N_BANDS, N_BLOCK_KEYS, N_PERM,
+                                  NON_ENTITY_LABELS, SHINGLE, TITLE_BOOST)
+
+_PRIME = (1 << 31) - 1
+_rng = np.random.RandomState(20240519)
+_PERM_A = _rng.randint(1, _PRIME, size=N_PERM, dtype=np.int64)
+_PERM_B = _rng.randint(0, _PRIME, size=N_PERM, dtype=np.int64)
+
+_WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.-]*[A-Za-z\u00C0-\u024F]|[A-Za-z]|\d[\d,.]*\d|\d")
+
+
+def _load_stopwords() -> frozenset[str]:
+    path = RULES_DIR / "story_stopwords.txt"
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip().lower()
+        if line and not line.startswith("#"):
+            words.add(line)
+    return frozenset(words)
+
+
+STOPWORDS = _load_stopwords()
+
+
+def _load_title_abbr() -> re.Pattern:
+    path = RULES_DIR / "story_title_abbreviations.txt"
+    words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\.\s*$")
+
+
+_TITLE_ABBR = _load_title_abbr()
+
+
+# ---------------------------------------------------------------- features
+
+@dataclass
+class RawFeatures:
+    """IDF-free features of one article (what tokenising it gives)."""
+    article_id: str
+    day: int | None
+    sort_key: tuple
+    tf: dict[str, int]              # term (and "e:<entity key>") -> count
+    entities: set[str]              # "e:<key>"
+    signature: np.ndarray | None    # MinHash of word 5-shingles (None when too short)
+    n_shingles: int = 0
+
+
+@dataclass
+class Features:
+    """Compact weighted features used for assignment (kept in memory for one chunk of articles)."""
+    article_id: str
+    day: int | None
+    sort_key: tuple
+    vec: dict[str, float]           # L2-normalised tf-idf, top MAX_TERMS
+    entities: dict[str, float]      # entity key -> idf (sorted by key)
+    block_keys: list[str]
+    signature: np.ndarray | None
+    n_shingles: int = 0
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _norm_token(tok: str) -> str:
+    t = tok.lower().replace("’", "'").strip(".'-")
+    if t.endswith("'s"):
+        t = t[:-2]
+    if len(t) > 4 and t.endswith("ies"):
+        t = t[:-3] + "y"
+    elif len(t) > 3 and t.endswith("s") and not t.endswith("ss") and not t.endswith("us") and not t.endswith("is"):
+        t = t[:-1]
+    return t
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens of ``text`` as they appear (case kept)."""
+    return _WORD_RE.findall(text or "")
+
+
+def content_terms(text: str) -> list[str]:
+    """Lower-cased, lightly stemmed content words (no stopwords, no numbers, length >= 3)."""
+    out = []
+    for tok in tokens(text):
+        if tok[0].isdigit():
+            continue
+        t = _norm_token(tok)
+        if len(t) >= 3 and t not in STOPWORDS:
+            out.append(t)
+    return out
+
+
+def proper_name_keys(text: str) -> set[str]:
+    """Fallback entity keys: runs of capitalised words that are not stopwords.
+
+    A run "Vladimir Putin" gives the keys ``name:vladimir putin`` and
+    ``name:putin`` (the last word stands for the person/place in later short
+    mentions such as "Mr. Putin"). A capitalised single word at the start of a
+    sentence counts only when it is not a stopword.
+    """
+    keys: set[str] = set()
+    run: list[str] = []
+    run_at_start = False
+
+    def flush() -> None:
+        if run and not (len(run) == 1 and run_at_start):
+            keys.add("name:" + " ".join(run))
+            keys.add("name:" + run[-1])
+        run.clear()
+
+    text = text or ""
+    for m in _WORD_RE.finditer(text):
+        tok = m.group(0)
+        t = _norm_token(tok)
+        before = text[max(0, m.start() - 3):m.start()].rstrip(" \t\"'“‘(")
+        at_start = m.start() == 0 or before == "" or before[-1] in ".!?\n:—–-"
+        if at_start and before.endswith(".") and _TITLE_ABBR.search(text[max(0, m.start() - 8):m.start()]):
+            at_start = False
+        if tok[0].isupper() and len(t) >= 2 and t not in STOPWORDS:
+            if not run:
+                run_at_start = at_start
+            run.append(t)
+            gap = text[m.end():m.end() + 1]
+            if gap != " ":
+                flush()
+        else:
+            flush()
+    flush()
+    return keys
+
+
+def minhash(shingle_hashes: np.ndarray) -> np.ndarray:
+    """MinHash signature (N_PERM values) of a set of 32-bit shingle hashes."""
+    x = shingle_hashes.astype(np.int64)[:, None]
+    return ((x * _PERM_A[None, :] + _PERM_B[None, :]) % _PRIME).min(axis=0)
+
+
+def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
+    """Hashes of the word k-shingles of ``text`` (lower-cased words, punctuation ignored)."""
+    words = [w.lower() for w in tokens(text)]
+    if len(words) < k:
+        return np.zeros(0, dtype=np.int64)
+    out = set()
+    for i in range(len(words) - k + 1):
+        h = hashlib.blake2b(" ".join(words[i:i + k]).encode(), digest_size=4).digest()
+        out.add(int.from_bytes(h, "little"))
+    return np.fromiter(out, dtype=np.int64, count=len(out))
+
+
+def _day_of(value) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().toordinal()
+    if isinstance(value, date):
+        return value.toordinal()
+    if isinstance(value, str) and value:
+        try:
+            return datetime.fromisoformat(value.replace("Z", "+00:00")[:25]).date().toordinal()
+        except ValueError:
+            try:
+                return date.fromisoformat(value[:10]).toordinal()
+            except ValueError:
+                return None
+    return None
+
+
+def sort_key_of(article: dict) -> tuple:
+    """Deterministic processing order: published_at (undated last), source_path, article_id."""
+    pub = article.get("published_at")
+    if isinstance(pub, (datetime, date)):
+        pub = pub.isoformat()
+    return (pub or "9999", article.get("source_path") or "", article.get("article_id") or "")
+
+
+def raw_features(article: dict, mentions: Iterable[dict] = ()) -> RawFeatures:
+    """Tokenise one article (title, body) into IDF-free features.
+
+    Entity keys come from the entity mentions when given (their ``entity_key``)
+    plus proper-name runs found in title and body.
+    """
+    title = article.get("title") or ""
+    body = article.get("body") or ""
+    tf: Counter[str] = Counter(content_terms(body))
+    for t in content_terms(title):
+        tf[t] += TITLE_BOOST
+    ents = {"e:" + k for k in proper_name_keys(title + "\n" + body)}
+    for m in mentions:
+        key = m.get("entity_key")
+        if key and (m.get("label") or "") not in NON_ENTITY_LABELS:
+            ents.add("e:" + key.lower())
+    for e in ents:
+        tf[e] += 1
+    sh = shingle_hashes(body)
+    sig = minhash(sh) if len(sh) >= MIN_SHINGLES else None
+    day = _day_of(article.get("published_at"))   # ingestion time says nothing about when the event was
+    return RawFeatures(article["article_id"], day, sort_key_of(article), dict(tf), ents, sig, len(sh))
+
+
+def idf(df: int, n_docs: int) -> float:
+    """Smoothed inverse document frequency."""
+    return math.log((n_docs + 1) / (df + 1)) + 1.0
+
+
+def compact_features(raw: RawFeatures, df: dict[str, int], n_docs: int) -> Features:
+    """Weight raw features by IDF: top MAX_TERMS tf-idf terms (L2-normalised), entity idfs, blocking keys."""
+    weights = {t: (1.0 + math.log(c)) * idf(df.get(t, 0), n_docs) for t, c in raw.tf.items()}
+    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
+    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+    vec = {t: w / norm for t, w in top}
+    ents = {e: idf(df.get(e, 0), n_docs) for e in sorted(raw.entities)}   # sorted: sums do not depend on set order
+    # blocking keys: the article's most salient (highest tf-idf) terms and entity keys
+    block = [t for t, _ in top[:N_BLOCK_KEYS]]
+    return Features(raw.article_id, raw.day, raw.sort_key, vec, ents, block, raw.signature, raw.n_shingles)
+
+# ---------------------------------------------------------------- stored raw features (table story_features)
+
+def _feature_rules() -> str:
+    """Fingerprint of everything that decides raw features; stored rows with another one are recomputed."""
+    h = hashlib.sha256()
+    for part in (FEATURES_VERSION, _WORD_RE.pattern, _TITLE_ABBR.pattern, sorted(STOPWORDS), sorted(NON_ENTITY_LABELS),
+                 TITLE_BOOST, SHINGLE, N_PERM, MIN_SHINGLES, _PERM_A.tolist(), _PERM_B.tolist()):
+        h.update(repr(part).encode())
+    return h.hexdigest()[:16]
+
+
+FEATURE_RULES = _feature_rules()
+
+def feature_row(article: dict, mentions: Iterable[dict] = ()) -> dict:
+    """One ``story_features`` row: the raw features of an article as plain lists (computed by the extraction workers)."""
+    r = raw_features(article, mentions)
+    terms = [t for t in r.tf if t not in r.entities]
+    return {"article_id": r.article_id, "terms": terms, "counts": [r.tf[t] for t in terms],
+            "entities": sorted(r.entities), "signature": None if r.signature is None else r.signature.tolist(),
+            "n_shingles": r.n_shingles, "feature_rules": FEATURE_RULES}
+
+
+def raw_from_row(row: dict, day: int | None, sort_key: tuple) -> RawFeatures:
+    """RawFeatures from a ``story_features`` row (the inverse of :func:`feature_row`; day and order from the article)."""
+    tf = dict(zip(row["terms"], row["counts"]))
+    ents = row["entities"]
+    for e in ents:
+        tf[e] = tf.get(e, 0) + 1
+    sig = row["signature"]
+    return RawFeatures(row["article_id"], day, sort_key, tf, set(ents),
+                       None if sig is None else np.asarray(sig, dtype=np.int64), row["n_shingles"] or 0)
+
+
+# ---------------------------------------------------------------- keys as integers
+
+@functools.lru_cache(maxsize=1 << 16)
+def key_hash(key: str) -> int:
+    """Stable signed 64-bit hash of a term or entity key (the index stores keys as these integers)."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little", signed=True)
+
+
+def key_hashes(keys: Iterable[str]) -> np.ndarray:
+    return np.fromiter((key_hash(k) for k in keys), dtype=np.int64)
+
+
+def _band_keys(sig: np.ndarray) -> np.ndarray:
+    """LSH band keys of signatures (..., N_PERM) -> (..., N_BANDS): the band's 2 values packed in one integer.
+
+    MinHash values are below 2**31, so two of them pack exactly into 62 bits (equal keys = equal bands).
+    """
+    rows = N_PERM // N_BANDS
+    assert rows == 2, "band packing assumes 2 rows per band"
+    s = np.asarray(sig, dtype=np.int64)
+    return (s[..., 0::2] << 31) | s[..., 1::2]
+
+

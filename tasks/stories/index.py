@@ -1,0 +1,387 @@
+"""The persistent story index: per-article columns, MinHash LSH bands, blocking postings and story cores.
+
+Stored as one ``.npz`` (numpy arrays plus a JSON member), written atomically and read with
+``allow_pickle=False``; see the package docstring for the layout.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator
+
+import numpy as np
+
+from tasks.stories import params
+from tasks.stories.features import FEATURE_RULES, _band_keys, key_hashes
+from tasks.stories.params import (CORE_TERMS, DATE_WINDOW, INDEX_FILE, INDEX_VERSION, LEGACY_INDEX_FILES,
+                                  N_BANDS, N_PERM)
+
+if TYPE_CHECKING:
+    from tasks.stories.features import Features
+
+# ---------------------------------------------------------------- index
+
+NO_DAY = int(np.iinfo(np.int32).max)   # "no publication date" in integer day columns (sorts after every real day)
+LSH_FLUSH = 2048          # signatures kept in a dict before they are merged into the sorted band arrays
+POSTINGS_FLUSH = 1 << 17  # (key, day, story) postings kept in a dict before they are merged into the sorted arrays
+
+
+def _index_rules() -> str:
+    """Fingerprint of what a saved index depends on: the raw-feature rules and the parameters that shape the
+    stored features, story cores, blocking keys and assignments. An index saved under other rules is not
+    reused (every article is assigned again, as for another INDEX_VERSION)."""
+    values = {**vars(params), "NO_DAY": NO_DAY}
+    ps = {k: v for k, v in values.items() if k.isupper() and isinstance(v, (int, float))
+          and k not in ("INDEX_VERSION", "FEATURES_VERSION")}
+    return hashlib.sha256(repr((FEATURE_RULES, sorted(ps.items()))).encode()).hexdigest()[:16]
+_NO_KEYS = np.empty(0, dtype=np.int64)
+
+
+def _atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> None:
+    """``tasks.parquet.atomic_write_bytes`` for a writer: temp file in the same folder, fsync, rename.
+
+    Streams into the temp file instead of building the bytes first (the index of 100k articles is ~200 MB).
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class _Grow:
+    """An append-only numpy column (or matrix of fixed width) with amortised O(1) appends."""
+    __slots__ = ("buf", "n")
+
+    def __init__(self, dtype, width: int | None = None, data: np.ndarray | None = None):
+        shape = (0,) if width is None else (0, width)
+        self.buf = np.empty(shape, dtype=dtype) if data is None else np.asarray(data, dtype=dtype)
+        self.n = len(self.buf)
+
+    def append(self, value) -> None:
+        if self.n == len(self.buf):
+            new = np.empty((max(1024, self.n + self.n // 4),) + self.buf.shape[1:], dtype=self.buf.dtype)
+            new[:self.n] = self.buf[:self.n]
+            self.buf = new
+        self.buf[self.n] = value
+        self.n += 1
+
+    @property
+    def a(self) -> np.ndarray:
+        return self.buf[:self.n]
+
+
+class Member:
+    """Compact features of one core (founding) article of a story.
+
+    ``keys[:n_terms]`` are the hashes of its top CORE_TERMS tf-idf terms (sorted, for binary search) with
+    their ``weights``; ``keys[n_terms:]`` the sorted hashes of its entity keys ("e:..."); ``norm`` the
+    L2 norm of the weights.
+    """
+    __slots__ = ("keys", "weights", "n_terms", "norm")
+
+    def __init__(self, keys: np.ndarray, weights: np.ndarray, n_terms: int, norm: float):
+        self.keys, self.weights, self.n_terms, self.norm = keys, weights, n_terms, norm
+
+    @classmethod
+    def of(cls, f: "Features") -> "Member":
+        top = sorted(f.vec.items(), key=lambda kv: (-kv[1], kv[0]))[:CORE_TERMS]
+        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+        th = key_hashes(t for t, _ in top)
+        order = np.argsort(th, kind="stable")
+        weights = np.fromiter((w for _, w in top), dtype=np.float64, count=len(top))[order]
+        return cls(np.concatenate([th[order], np.unique(key_hashes(f.entities))]), weights, len(top), norm)
+
+
+@dataclass(slots=True)
+class Story:
+    """A story's profile: its first MAX_CORE non-copy articles (the core), its dates and size.
+
+    The profile stops growing once the core is full, so later articles are
+    always judged against the articles that founded the story, never against
+    an ever-broadening centroid (no topic chaining). ``keys`` are the sorted
+    hashes of the blocking keys it is posted under.
+    """
+    story_id: str
+    core: list[Member] = field(default_factory=list)
+    days: list[int] = field(default_factory=list)
+    n: int = 0
+    n_undated: int = 0
+    keys: np.ndarray = field(default_factory=lambda: _NO_KEYS)
+    idx: int = -1                   # position in StoryIndex.story_list
+
+    def posting_days(self) -> list[int | None]:
+        """Days under which the story is posted in the blocking index (None: it has undated articles)."""
+        return list(self.days) + ([None] if self.n_undated or not self.days else [])
+
+
+class _ArticlesView(Mapping):
+    """article_id -> [story_id, syndication_group_id, day, score, syn_similarity], read from the index columns."""
+
+    def __init__(self, index: "StoryIndex"):
+        self._x = index
+
+    def __getitem__(self, aid: str) -> list:
+        x = self._x
+        i = x.row[aid]
+        day = int(x._day.buf[i])
+        return [x.story_list[x._story.buf[i]].story_id, x.ids[x._group.buf[i]], None if day == NO_DAY else day,
+                float(x._score.buf[i]), float(x._syn.buf[i])]
+
+    def __contains__(self, aid) -> bool:
+        return aid in self._x.row
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._x.ids)
+
+    def __len__(self) -> int:
+        return len(self._x.ids)
+
+
+class StoryIndex:
+    """Everything needed to assign new articles without re-reading old ones.
+
+    Per article (row = order of assignment): story, syndication group, day, score, similarity, shingle
+    count and MinHash signature as numpy columns; LSH bands as packed integer keys in per-band sorted
+    arrays; blocking postings (key hash, day) -> story as sorted arrays; stories as :class:`Story`
+    objects whose core members hold numpy arrays. Recent additions sit in small dicts until merged.
+    """
+
+    def __init__(self) -> None:
+        self.n_docs = 0
+        self.df: dict[str, int] = {}
+        self.stories: dict[str, Story] = {}
+        self.story_list: list[Story] = []
+        self.ids: list[str] = []               # row -> article id
+        self.row: dict[str, int] = {}          # article id -> row
+        self._story = _Grow(np.int32)          # row -> story (position in story_list)
+        self._group = _Grow(np.int32)          # row -> row of its syndication group's founder
+        self._day = _Grow(np.int32)            # NO_DAY when undated
+        self._score = _Grow(np.float64)
+        self._syn = _Grow(np.float64)
+        self._nsh = _Grow(np.int32)            # distinct shingles
+        self._sig_of = _Grow(np.int32)         # row -> signature row, -1 when too short for one
+        self._sig = _Grow(np.int32, N_PERM)    # MinHash signatures (values < 2**31)
+        self._sig_art = _Grow(np.int32)        # signature row -> article row
+        self._lsh_keys = np.empty((N_BANDS, 0), dtype=np.int64)   # per band: band keys, sorted
+        self._lsh_rows = np.empty((N_BANDS, 0), dtype=np.int32)   # ... and their article rows
+        self._lsh_merged = 0                   # signature rows in the sorted arrays
+        self._lsh_new: dict[int, list[int]] = {}                  # (band << 62 | key) -> rows not merged yet
+        self._p_key = np.empty(0, dtype=np.int64)                 # postings sorted by (key, day)
+        self._p_day = np.empty(0, dtype=np.int32)
+        self._p_story = np.empty(0, dtype=np.int32)
+        self._p_new: dict[int, dict[int | None, list[int]]] = {}  # key -> day -> stories not merged yet
+        self._p_new_n = 0
+        self.articles = _ArticlesView(self)
+
+    # -- articles
+    def add_article(self, f: "Features", story: Story, group_row: int | None, score: float, syn_sim: float) -> None:
+        r = len(self.ids)
+        self.ids.append(f.article_id)
+        self.row[f.article_id] = r
+        self._story.append(story.idx)
+        self._group.append(r if group_row is None else group_row)
+        self._day.append(NO_DAY if f.day is None else f.day)
+        self._score.append(score)
+        self._syn.append(syn_sim)
+        self._nsh.append(f.n_shingles)
+        if f.signature is None:
+            self._sig_of.append(-1)
+            return
+        self._sig_of.append(self._sig.n)
+        self._sig.append(f.signature)
+        self._sig_art.append(r)
+        for b, k in enumerate(_band_keys(f.signature).tolist()):
+            self._lsh_new.setdefault((b << 62) | k, []).append(r)
+        if self._sig.n - self._lsh_merged >= LSH_FLUSH:
+            self._merge_lsh()
+
+    def new_story(self, story_id: str) -> Story:
+        s = Story(story_id, idx=len(self.story_list))
+        self.story_list.append(s)
+        self.stories[story_id] = s
+        return s
+
+    # -- LSH (syndication candidates)
+    def _merge_lsh(self) -> None:
+        m0, m1 = self._lsh_merged, self._sig.n
+        if m1 > m0:
+            keys = _band_keys(self._sig.buf[m0:m1]).T                      # (N_BANDS, k)
+            order = np.argsort(keys, axis=1, kind="stable")
+            keys = np.take_along_axis(keys, order, axis=1)
+            rows = self._sig_art.buf[m0:m1][order]
+            if self._lsh_keys.shape[1] == 0:
+                self._lsh_keys, self._lsh_rows = keys, rows.astype(np.int32)
+            else:
+                new_k = np.empty((N_BANDS, self._lsh_keys.shape[1] + keys.shape[1]), dtype=np.int64)
+                new_r = np.empty(new_k.shape, dtype=np.int32)
+                for b in range(N_BANDS):
+                    pos = np.searchsorted(self._lsh_keys[b], keys[b], side="right")
+                    new_k[b] = np.insert(self._lsh_keys[b], pos, keys[b])
+                    new_r[b] = np.insert(self._lsh_rows[b], pos, rows[b])
+                self._lsh_keys, self._lsh_rows = new_k, new_r
+        self._lsh_merged = m1
+        self._lsh_new.clear()
+
+    def lsh_candidates(self, band_keys: np.ndarray) -> set[int]:
+        """Rows of indexed articles that share at least one LSH band with a signature."""
+        out: set[int] = set()
+        if self._lsh_keys.shape[1]:
+            for b, k in enumerate(band_keys.tolist()):
+                lo, hi = np.searchsorted(self._lsh_keys[b], (k, k + 1)).tolist()
+                if hi > lo:
+                    out.update(self._lsh_rows[b, lo:hi].tolist())
+        for b, k in enumerate(band_keys.tolist()):
+            rows = self._lsh_new.get((b << 62) | k)
+            if rows:
+                out.update(rows)
+        return out
+
+    # -- blocking postings
+    def post(self, s: Story, keys: np.ndarray, days: list[int | None]) -> None:
+        if not len(keys) or not days:
+            return
+        for k in keys.tolist():
+            by_day = self._p_new.get(k)
+            if by_day is None:
+                by_day = self._p_new[k] = {}
+            for d in days:
+                by_day.setdefault(d, []).append(s.idx)
+        self._p_new_n += len(keys) * len(days)
+        if self._p_new_n >= POSTINGS_FLUSH:
+            self._merge_postings()
+
+    def _merge_postings(self) -> None:
+        if not self._p_new:
+            return
+        ks: list[int] = []
+        ds: list[int] = []
+        ss: list[int] = []
+        for k, by_day in self._p_new.items():
+            for d, stories in by_day.items():
+                ks.extend([k] * len(stories))
+                ds.extend([NO_DAY if d is None else d] * len(stories))
+                ss.extend(stories)
+        key = np.concatenate([self._p_key, np.array(ks, dtype=np.int64)])
+        day = np.concatenate([self._p_day, np.array(ds, dtype=np.int32)])
+        story = np.concatenate([self._p_story, np.array(ss, dtype=np.int32)])
+        order = np.lexsort((day, key))
+        self._p_key, self._p_day, self._p_story = key[order], day[order], story[order]
+        self._p_new.clear()
+        self._p_new_n = 0
+
+    def posted_stories(self, keys: np.ndarray, day: int | None) -> set[int]:
+        """Stories posted under one of ``keys`` on a day within DATE_WINDOW of ``day``, or undated (any day if None)."""
+        out: set[int] = set()
+        if len(self._p_key) and len(keys):
+            lo = np.searchsorted(self._p_key, keys, side="left").tolist()
+            hi = np.searchsorted(self._p_key, keys, side="right").tolist()
+            for a, b in zip(lo, hi):
+                if a == b:
+                    continue
+                if day is None:
+                    out.update(self._p_story[a:b].tolist())
+                    continue
+                first, last, undated = np.searchsorted(
+                    self._p_day[a:b], (day - DATE_WINDOW, day + DATE_WINDOW + 1, NO_DAY)).tolist()
+                out.update(self._p_story[a + first:a + last].tolist())
+                out.update(self._p_story[a + undated:b].tolist())
+        for k in keys.tolist():
+            by_day = self._p_new.get(k)
+            if not by_day:
+                continue
+            for d, stories in by_day.items():
+                if day is None or d is None or abs(d - day) <= DATE_WINDOW:
+                    out.update(stories)
+        return out
+
+    # -- persistence
+    def save(self, folder: Path) -> Path:
+        """Write the index as one .npz (arrays plus a JSON member for ids, df and counts), atomically."""
+        self._merge_postings()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / INDEX_FILE
+        for stale in folder.glob(f".{INDEX_FILE}.*.tmp"):    # a killed earlier save's (saves hold the run lock)
+            stale.unlink(missing_ok=True)
+        sl = self.story_list
+        members = [(s.idx, m) for s in sl for m in s.core]
+        meta = {"version": INDEX_VERSION, "rules": _index_rules(), "n_docs": self.n_docs, "df": self.df,
+                "ids": self.ids}
+        arrays = {
+            "meta": np.frombuffer(json.dumps(meta, separators=(",", ":")).encode(), dtype=np.uint8),
+            "a_story": self._story.a, "a_group": self._group.a, "a_day": self._day.a, "a_score": self._score.a,
+            "a_syn": self._syn.a, "a_nsh": self._nsh.a, "a_sig_of": self._sig_of.a, "sig": self._sig.a,
+            "p_key": self._p_key, "p_day": self._p_day, "p_story": self._p_story,
+            "s_founder": np.array([self.row[s.story_id] for s in sl], dtype=np.int32),
+            "s_n": np.array([s.n for s in sl], dtype=np.int32),
+            "s_undated": np.array([s.n_undated for s in sl], dtype=np.int32),
+            "s_n_days": np.array([len(s.days) for s in sl], dtype=np.int32),
+            "s_days": np.array([d for s in sl for d in s.days], dtype=np.int32),
+            "s_n_keys": np.array([len(s.keys) for s in sl], dtype=np.int32),
+            "s_keys": np.concatenate([s.keys for s in sl]) if sl else _NO_KEYS,
+            "m_story": np.array([i for i, _ in members], dtype=np.int32),
+            "m_n_terms": np.array([m.n_terms for _, m in members], dtype=np.int32),
+            "m_n_keys": np.array([len(m.keys) for _, m in members], dtype=np.int32),
+            "m_norm": np.array([m.norm for _, m in members], dtype=np.float64),
+            "m_keys": np.concatenate([m.keys for _, m in members]) if members else _NO_KEYS,
+            # float32 halves the largest part of the index; more precise than the 5 decimals of INDEX_VERSION 2
+            "m_weights": (np.concatenate([m.weights for _, m in members]) if members
+                          else np.empty(0)).astype(np.float32),
+        }
+        _atomic_write(path, lambda fh: np.savez(fh, **arrays))
+        for old in LEGACY_INDEX_FILES:
+            (folder / old).unlink(missing_ok=True)
+        return path
+
+    @classmethod
+    def load(cls, folder: Path) -> "StoryIndex | None":
+        """The saved index, or None when there is none or it was written by another index version or under
+        other rules (``_index_rules``: rule files, parameters)."""
+        path = folder / INDEX_FILE
+        if not path.exists():
+            return None
+        with np.load(path, allow_pickle=False) as z:
+            meta = json.loads(z["meta"].tobytes())
+            if meta.get("version") != INDEX_VERSION or meta.get("rules") != _index_rules():
+                return None
+            a = {k: z[k] for k in z.files if k != "meta"}
+        idx = cls()
+        idx.n_docs, idx.df, idx.ids = meta["n_docs"], meta["df"], meta["ids"]
+        idx.row = {aid: i for i, aid in enumerate(idx.ids)}
+        for name, col in (("_story", "a_story"), ("_group", "a_group"), ("_day", "a_day"), ("_score", "a_score"),
+                          ("_syn", "a_syn"), ("_nsh", "a_nsh"), ("_sig_of", "a_sig_of")):
+            setattr(idx, name, _Grow(getattr(idx, name).buf.dtype, data=a[col]))
+        idx._sig = _Grow(np.int32, N_PERM, data=a["sig"].reshape(-1, N_PERM))
+        idx._sig_art = _Grow(np.int32, data=np.flatnonzero(idx._sig_of.a >= 0).astype(np.int32))
+        idx._merge_lsh()
+        idx._p_key, idx._p_day, idx._p_story = a["p_key"], a["p_day"], a["p_story"]
+        day_end = np.cumsum(a["s_n_days"]).tolist()
+        key_end = np.cumsum(a["s_n_keys"]).tolist()
+        days = a["s_days"].tolist()
+        keys = a["s_keys"]
+        d0 = k0 = 0
+        for i, (founder, n, und, d1, k1) in enumerate(zip(a["s_founder"].tolist(), a["s_n"].tolist(),
+                                                          a["s_undated"].tolist(), day_end, key_end)):
+            s = Story(idx.ids[founder], [], days[d0:d1], n, und, keys[k0:k1], i)
+            idx.story_list.append(s)
+            idx.stories[s.story_id] = s
+            d0, k0 = d1, k1
+        m_keys, m_w = a["m_keys"], a["m_weights"]
+        o = w = 0
+        for si, nt, nk, norm in zip(a["m_story"].tolist(), a["m_n_terms"].tolist(), a["m_n_keys"].tolist(),
+                                    a["m_norm"].tolist()):
+            idx.story_list[si].core.append(Member(m_keys[o:o + nk], m_w[w:w + nt], nt, norm))
+            o, w = o + nk, w + nt
+        return idx
+

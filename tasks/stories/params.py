@@ -1,0 +1,42 @@
+"""Tunable parameters of the story stage (documented in the package docstring, tasks/stories/__init__.py).
+
+Every upper-case int/float here is part of the index fingerprint (``index._index_rules``): an index saved
+under other values is not reused.
+"""
+from __future__ import annotations
+
+INDEX_DIR = "_story_index"
+INDEX_FILE = "index.npz"
+INDEX_VERSION = 3
+LEGACY_INDEX_FILES = ("index.json.gz",)   # INDEX_VERSION 2, removed when a new index is saved
+FEATURES_VERSION = 1    # bump when the tokenisation code changes (rule files are fingerprinted by themselves)
+
+# ---- parameters (documented in the module docstring)
+STORY_THRESHOLD = 0.13
+MAX_CORE = 6            # founding articles that define a story's profile (it stops growing after that)
+CORE_TERMS = 100        # tf-idf terms kept per core article
+SPEC_SHARE = 0.03       # a term in at most this share of documents (or SPEC_MIN_DF) is event-specific
+SPEC_MIN_DF = 5
+SPEC_SHARE_MIN = 0.35   # share of the similarity that must come from event-specific terms ...
+TOPIC_WEIGHT = 0.6      # weight of topic-wide (not event-specific) overlap when dates are unknown
+TOPIC_WEIGHT_DATED = 1.0   # ... and when the dates agree
+SPEC_MIN_UNDATED = 0.03  # without dates, at least this much similarity must come from event-specific keys
+TOPIC_MARGIN = 0.10     # ... or the join threshold rises by this much (undated comparison)
+TOPIC_MARGIN_DATED = 0.0   # ... (dates agree)
+UNDATED_MARGIN = 0.02   # added to the threshold when the dates cannot be compared ...
+UNDATED_SIZE_SLOPE = 0.01  # ... plus this times log2(story size)
+W_TERMS = 0.7
+W_ENTS = 0.3
+DATE_SLACK = 3          # days around a story's dates with no penalty
+DATE_WINDOW = 10        # days at which the date factor reaches 0 (and blocking stops)
+TITLE_BOOST = 2         # a title word counts as this many body occurrences
+MAX_TERMS = 150         # terms kept in an article's tf-idf vector
+MAX_CENTROID = 250      # terms kept in a story centroid
+N_BLOCK_KEYS = 25       # most salient (top tf-idf) keys of an article used for candidate blocking
+SHINGLE = 5
+N_PERM = 64
+N_BANDS = 32            # 32 bands x 2 rows
+SYN_THRESHOLD = 0.5
+SYN_CONTAINMENT = 0.8
+MIN_SHINGLES = 8        # shorter texts are never syndication candidates
+NON_ENTITY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})

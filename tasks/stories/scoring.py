@@ -1,0 +1,214 @@
+"""Scoring an article against candidate stories: date factor, pair similarities with core members, join
+thresholds, syndication (near-duplicate) similarity, and candidate blocking."""
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, NamedTuple
+
+import numpy as np
+
+from tasks.stories.features import _band_keys, key_hashes
+from tasks.stories.index import NO_DAY, Member, Story, StoryIndex
+from tasks.stories.params import (DATE_SLACK, DATE_WINDOW, SPEC_MIN_DF, SPEC_MIN_UNDATED, SPEC_SHARE,
+                                  SPEC_SHARE_MIN, STORY_THRESHOLD, SYN_CONTAINMENT, SYN_THRESHOLD, TOPIC_MARGIN,
+                                  TOPIC_MARGIN_DATED, TOPIC_WEIGHT, TOPIC_WEIGHT_DATED, UNDATED_MARGIN,
+                                  UNDATED_SIZE_SLOPE, W_ENTS, W_TERMS)
+
+if TYPE_CHECKING:
+    from tasks.stories.features import Features
+
+
+def date_factor(day: int | None, days: list[int]) -> float | None:
+    """1 within DATE_SLACK days of the story's nearest date, linear down to 0 at DATE_WINDOW.
+
+    None when either side has no date: unknown, not compatible (the caller then
+    asks for stronger textual evidence, see :func:`join_threshold`).
+    """
+    if day is None or not days:
+        return None
+    gap = min(abs(day - d) for d in days)
+    if gap <= DATE_SLACK:
+        return 1.0
+    if gap >= DATE_WINDOW:
+        return 0.0
+    return (DATE_WINDOW - gap) / (DATE_WINDOW - DATE_SLACK)
+
+
+def specific_df(n_docs: int) -> float:
+    """Document frequency up to which a term/entity is event-specific rather than topic-wide."""
+    return max(SPEC_MIN_DF, SPEC_SHARE * n_docs)
+
+
+class ArticleArrays(NamedTuple):
+    """An article's features as arrays for comparing it with many core members (see :func:`article_arrays`)."""
+    terms: np.ndarray      # term hashes, in the order of Features.vec
+    weights: np.ndarray
+    spec: np.ndarray       # term is event-specific (df <= spec_cut)
+    ents: np.ndarray       # entity key hashes, in the order of Features.entities
+    ent_weights: np.ndarray
+    ent_spec: np.ndarray
+    ent_total: float
+
+
+def article_arrays(f: "Features", df: dict[str, int], spec_cut: float) -> ArticleArrays:
+    terms, ents = list(f.vec), list(f.entities)
+    return ArticleArrays(
+        key_hashes(terms), np.fromiter(f.vec.values(), dtype=np.float64, count=len(terms)),
+        np.fromiter((df.get(t, 0) <= spec_cut for t in terms), dtype=bool, count=len(terms)),
+        key_hashes(ents), np.fromiter(f.entities.values(), dtype=np.float64, count=len(ents)),
+        np.fromiter((df.get(e, 0) <= spec_cut for e in ents), dtype=bool, count=len(ents)),
+        sum(f.entities.values()))
+
+
+def _match(article_keys: np.ndarray, member_keys: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(member index, article position) of every key a member shares with the article."""
+    order = np.argsort(article_keys, kind="stable")
+    sorted_keys = article_keys[order]
+    keys = np.concatenate(member_keys)
+    owner = np.repeat(np.arange(len(member_keys)), [len(k) for k in member_keys])
+    pos = np.searchsorted(sorted_keys, keys)
+    np.minimum(pos, len(sorted_keys) - 1, out=pos)
+    hit = np.flatnonzero(sorted_keys[pos] == keys)
+    return owner[hit], order[pos[hit]], hit
+
+
+def _row_sums(values: np.ndarray) -> np.ndarray:
+    """Left-to-right sum of each row (cumulative sum: no pairwise summation, so exactly the floats a loop that
+    adds the non-zero entries in article order gives; adding 0.0 changes nothing)."""
+    return np.cumsum(values, axis=1)[:, -1] if values.shape[1] else np.zeros(values.shape[0])
+
+
+def pair_similarities(a: ArticleArrays, members: list[Member]) -> list[tuple[float, float]]:
+    """(similarity, specific part) of one article (as :func:`article_arrays`) and each of ``members``.
+
+    similarity = W_TERMS * cosine(tf-idf vectors) + W_ENTS * idf-weighted share of
+    the article's entities the member also names. The specific part is the same
+    sum restricted to shared terms/entities whose document frequency is at most
+    the cut the arrays were made with (event-specific words and names, not
+    topic-wide ones such as "election" or "Trump" in a corpus of campaign news).
+    All members at once: one vectorised match, the same floats as one by one.
+    """
+    n = len(members)
+    dot = spec_dot = ent = spec_ent = [0.0] * n
+    if n and len(a.terms):
+        i, j, hit = _match(a.terms, [m.keys[:m.n_terms] for m in members])
+        if len(hit):
+            prods = np.zeros((n, len(a.terms)))
+            prods[i, j] = a.weights[j] * np.concatenate([m.weights for m in members])[hit]
+            dot = _row_sums(prods).tolist()
+            spec_dot = _row_sums(np.where(a.spec, prods, 0.0)).tolist()
+    if n and a.ent_total and len(a.ents):
+        i, j, hit = _match(a.ents, [m.keys[m.n_terms:] for m in members])
+        if len(hit):
+            shared = np.zeros((n, len(a.ents)))
+            shared[i, j] = a.ent_weights[j]
+            ent = (_row_sums(shared) / a.ent_total).tolist()
+            spec_ent = (_row_sums(np.where(a.ent_spec, shared, 0.0)) / a.ent_total).tolist()
+    return [(W_TERMS * dot[k] / m.norm + W_ENTS * ent[k], W_TERMS * spec_dot[k] / m.norm + W_ENTS * spec_ent[k])
+            for k, m in enumerate(members)]
+
+
+def pair_similarity(f: "Features", m: Member, df: dict[str, int], spec_cut: float) -> tuple[float, float]:
+    """(similarity, specific part) of an article and one core member (see :func:`pair_similarities`)."""
+    return pair_similarities(article_arrays(f, df, spec_cut), [m])[0]
+
+
+def story_scores(f: "Features", stories: list[Story], df: dict[str, int], n_docs: int,
+                 arrays: ArticleArrays | None = None) -> list[tuple[float, float]]:
+    """(score, join threshold) of an article against each story.
+
+    Each core member's pair similarity counts its topic-wide part (shared terms
+    that are not event-specific) only TOPIC_WEIGHT (TOPIC_WEIGHT_DATED when the
+    dates can be compared) times. The score is the date factor times the mean of
+    these weighted similarities over the closest majority of the story's core
+    (all of them up to 2, 2 of 3, 3 of 4 or 5, 4 of 6): an article must resemble
+    most of the articles that founded the story, not one of them and not their
+    union. 0 outside the date window.
+    """
+    cut = specific_df(n_docs)
+    dfacs = [date_factor(f.day, s.days) for s in stories]
+    live = [k for k, s in enumerate(stories) if dfacs[k] != 0.0 and s.core]
+    out = [(0.0, 1.0)] * len(stories)
+    if not live:
+        return out
+    if arrays is None:
+        arrays = article_arrays(f, df, cut)
+    sims = iter(pair_similarities(arrays, [m for k in live for m in stories[k].core]))
+    for k in live:
+        s, dfac = stories[k], dfacs[k]
+        undated = dfac is None
+        tw = TOPIC_WEIGHT if undated else TOPIC_WEIGHT_DATED
+        pairs = []
+        for _ in s.core:
+            sim, spec = next(sims)
+            pairs.append((spec + tw * (sim - spec), sim, spec))
+        pairs.sort(reverse=True)
+        n = len(pairs) // 2 + 1
+        eff = sum(p[0] for p in pairs[:n]) / n
+        sim = sum(p[1] for p in pairs[:n]) / n
+        spec = sum(p[2] for p in pairs[:n]) / n
+        spec_least = min(p[2] for p in pairs[:n])
+        out[k] = ((1.0 if undated else dfac) * eff, join_threshold(sim, spec, undated, s.n, spec_least))
+    return out
+
+
+def story_score(f: "Features", s: Story, df: dict[str, int], n_docs: int) -> tuple[float, float]:
+    """(score, join threshold) of an article against one story (see :func:`story_scores`)."""
+    return story_scores(f, [s], df, n_docs)[0]
+
+
+def join_threshold(sim: float, spec: float, undated: bool, size: int, spec_least: float | None = None) -> float:
+    """Score an article needs to join a story of ``size`` articles.
+
+    STORY_THRESHOLD, raised when less than SPEC_SHARE_MIN of the similarity comes
+    from event-specific terms (the article shares only the topic with the story:
+    + TOPIC_MARGIN, or TOPIC_MARGIN_DATED when the dates agree, since matching
+    dates already point at one event), and when the dates cannot be compared
+    (a missing date is unknown, so the text has to carry the evidence):
+    + UNDATED_MARGIN + UNDATED_SIZE_SLOPE * log2(size), stricter for larger stories.
+    Without dates, an article never joins when its specific part with one of the
+    closest majority of core members (``spec_least``) is below SPEC_MIN_UNDATED.
+    """
+    if undated and (spec if spec_least is None else spec_least) < SPEC_MIN_UNDATED:
+        return math.inf      # nothing event-specific in common and no dates: never the same story
+    thr = STORY_THRESHOLD
+    if sim <= 0 or spec < SPEC_SHARE_MIN * sim:
+        thr += TOPIC_MARGIN if undated else TOPIC_MARGIN_DATED
+    if undated:
+        thr += UNDATED_MARGIN + UNDATED_SIZE_SLOPE * math.log2(max(size, 1))
+    return thr
+
+
+def _syn_similarity(a: np.ndarray, b: np.ndarray, na: int, nb: int) -> tuple[float, float]:
+    """(estimated Jaccard, estimated containment of the smaller set in the larger)."""
+    j = float(np.mean(a == b))
+    small, big = min(na, nb), max(na, nb)
+    if small <= 0:
+        return j, 0.0
+    # |A∩B| = J/(1+J) * (|A|+|B|)
+    inter = j / (1.0 + j) * (na + nb)
+    return j, min(1.0, inter / small)
+
+
+def candidate_stories(f: "Features", index: StoryIndex) -> set[str]:
+    """Stories sharing one of the article's blocking keys on a day within the date window (or undated)."""
+    return {index.story_list[i].story_id for i in index.posted_stories(key_hashes(f.block_keys), f.day)}
+
+
+def find_syndicated(f: "Features", index: StoryIndex) -> tuple[str | None, float]:
+    """Best near-duplicate already in the index within the date window: (article_id, similarity) or (None, 0)."""
+    if f.signature is None:
+        return None, 0.0
+    best, best_sim = None, 0.0
+    for r in sorted(index.lsh_candidates(_band_keys(f.signature)), key=index.ids.__getitem__):
+        other_day = int(index._day.buf[r])
+        if f.day is not None and other_day != NO_DAY and abs(f.day - other_day) >= DATE_WINDOW:
+            continue   # the same text months later is a re-run of old copy, not coverage of this event
+        sig = index._sig.buf[index._sig_of.buf[r]]
+        j, cont = _syn_similarity(f.signature, sig, f.n_shingles, int(index._nsh.buf[r]))
+        if j >= SYN_THRESHOLD or cont >= SYN_CONTAINMENT:
+            sim = max(j, cont)
+            if sim > best_sim:
+                best, best_sim = index.ids[r], sim
+    return best, best_sim
+
