@@ -97,8 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("eval", help="accuracy against the gold sets in ../shared/eval (or --gold DIR)")
     ev.add_argument("--gold", type=Path, help=f"gold data folder (env {GOLD_DIR_ENV}, default ../shared/eval)")
-    ev.add_argument("--only", nargs="*", help="run only these evaluations (sentences, ner, quotes, stories, claims: every msrp/*.txt "
-                         "under the gold folder, scored with the warehouse's claim-matching decision)")
+    ev.add_argument("--only", nargs="*", help="run only these evaluations (sentences, ner, quotes, stories, cleaning, claims: "
+                         "every msrp/*.txt under the gold folder, scored with the warehouse's claim-matching decision)")
     _option(ev, "--model", "model")
     ev.add_argument("--json", action="store_true", help="print rows as JSON")
 

@@ -11,6 +11,7 @@ must not import Prefect.
 """
 import importlib.util
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -55,7 +56,12 @@ class LocalPrefectAPI:
                    "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
                    "--log-level", "error", "--lifespan", "on"]
             out = None
-        proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=out, process_group=group)
+        # the server dies with this process even when it is killed (SIGKILL, SIGTERM) and cannot stop it:
+        # the temporary API at once (SIGKILL), `prefect server start` with SIGTERM so it stops its own children
+        from tasks.procs import die_with_parent
+        sig = signal.SIGTERM if scheduler else signal.SIGKILL
+        proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=out, process_group=group,
+                                preexec_fn=die_with_parent(sig))
         url = f"http://127.0.0.1:{port}/api"
         os.environ["PREFECT_API_URL"] = url
         return cls(proc, url)

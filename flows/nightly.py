@@ -5,6 +5,7 @@ them to Prefect tasks and chooses where the heavy batches run (local
 processes, threads, or an existing Dask cluster).
 """
 
+import logging
 import time
 from dataclasses import asdict
 from datetime import datetime, timezone
@@ -41,9 +42,10 @@ def discover_task(raw_dir: Path, processed_dir: Path) -> tuple[list, list]:
 
 
 @task(name="process-batch")
-def process_batch_task(raw_dir: Path, files: list, model: str) -> dict:
-    """Read, clean and extract one batch of files (runs on a worker)."""
-    return batches.process_files(raw_dir, files, model)
+def process_batch_task(raw_dir: Path, files: list, model: str, time_limit: float = 0.0) -> dict:
+    """Read, clean and extract one batch of files (runs on a worker); past ``time_limit`` seconds its files
+    are rejected as `timeout`."""
+    return batches.process_files_within(raw_dir, files, model, time_limit)
 
 
 @task(name="write-batch", retries=2, retry_delay_seconds=1)
@@ -97,6 +99,7 @@ def nightly(settings: Settings, run_id: str | None = None, started: datetime | N
     started = started or datetime.now(timezone.utc)   # the CLI passes its own start: one duration per run
     summary = RunSummary(run_id=run_id or batches.new_run_id(started))
     raw, processed, model = Path(settings.raw_dir), Path(settings.processed_dir), settings.model
+    limit = settings.batch_timeout
     try:
         if settings.full_refresh:
             batches.reset_processed(processed)
@@ -143,8 +146,8 @@ def nightly(settings: Settings, run_id: str | None = None, started: datetime | N
 
         t_batches = time.perf_counter()
         if len(plan) == 1:   # one batch: run it here, no worker start-up cost
-            fut = process_batch_task.submit(raw, plan[0], model) if settings.runner == "dask" else None
-            result = fut.result() if fut else process_batch_task(raw, plan[0], model)
+            fut = process_batch_task.submit(raw, plan[0], model, limit) if settings.runner == "dask" else None
+            result = fut.result() if fut else process_batch_task(raw, plan[0], model, limit)
             pending["inline"] = plan[0]
             collect_result("inline", result)
             plan_iter = []
@@ -153,7 +156,7 @@ def nightly(settings: Settings, run_id: str | None = None, started: datetime | N
         for files in plan_iter:
             while len(pending) >= max_inflight:
                 collect(next(as_completed(list(pending))))
-            pending[process_batch_task.submit(raw, files, model)] = files
+            pending[process_batch_task.submit(raw, files, model, limit)] = files
         while pending:
             collect(next(as_completed(list(pending))))
         _release_workers()
@@ -196,6 +199,9 @@ def run_nightly(settings: Settings, wait_seconds: float = 0.0, before_flow=None,
     """
     started = started or datetime.now(timezone.utc)
     with run_locks(settings.lock_path, Path(settings.processed_dir), wait_seconds):
+        # parts that disagree with their commit markers: extracted again below, or a clear failure
+        for line in batches.repair_processed(Path(settings.processed_dir), Path(settings.raw_dir)):
+            logging.getLogger("newsagree").warning("%s", line)
         files = ingest.discover(Path(settings.raw_dir))
         new, skipped = files, []
         if not settings.full_refresh:

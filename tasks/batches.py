@@ -4,8 +4,10 @@ Pure functions; the flow wires them to Prefect tasks.
 """
 from __future__ import annotations
 
+import ctypes
 import random
 import string
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -100,6 +102,76 @@ def process_files(raw_dir: Path, files: list, model: str) -> dict[str, list[dict
     return out
 
 
+class BatchTimeout(BaseException):
+    """Raised into the thread of a batch that ran past its time limit. A BaseException: the per-article error
+    handling (``except Exception``) must not take it for one article's failure and carry on."""
+
+
+class _Deadline:
+    """After ``seconds``, raise BatchTimeout in the thread that entered the block (CPython's
+    PyThreadState_SetAsyncExc, delivered between two bytecodes: it stops Python code in any thread - a
+    process-pool worker, a thread-runner thread, the flow's main thread - but not a single call into C that
+    never returns; input budgets bound those). Leaving the block cancels it; one that fired as the block
+    ended is raised by __exit__ instead of escaping later."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self._lock = threading.Lock()
+        self._active = False
+        self._fired = False
+        self._thread = 0
+        self._timer: threading.Timer | None = None
+
+    def _fire(self) -> None:
+        with self._lock:
+            if self._active:
+                self._fired = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread), ctypes.py_object(BatchTimeout))
+
+    def __enter__(self) -> "_Deadline":
+        self._thread = threading.get_ident()
+        self._active = True
+        self._timer = threading.Timer(self.seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        with self._lock:
+            self._active = False
+            self._timer.cancel()
+            fired = self._fired
+        if fired:
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread), None)   # clear if pending
+            if exc_type is None:
+                raise BatchTimeout
+        return False
+
+
+def timed_out(files: list, seconds: float) -> dict[str, list[dict]]:
+    """The rows of a batch stopped by its time limit: every file rejected as ``timeout``, nothing else. No
+    file hash is recorded, so a touched file is tried again (an unchanged one is not: a poison file does not
+    block every later run)."""
+    detail = (f"its batch ({len(files)} file(s)) did not finish within {seconds:g} s (NEWSAGREE_BATCH_TIMEOUT); "
+              "touch the file to try it again")
+    out: dict[str, list[dict]] = {t: [] for t in (*extract.TABLES, "articles")}
+    out["rejected_files"] = [{"source_path": f.rel_path, "drop_id": f.drop_id, "file_hash": None,
+                              "reason": "timeout", "detail": detail} for f in files]
+    return out
+
+
+def process_files_within(raw_dir: Path, files: list, model: str, seconds: float | None) -> dict[str, list[dict]]:
+    """process_files with a time limit (none when ``seconds`` is falsy): past it, the batch's files are
+    rejected as ``timeout`` (timed_out) and the run goes on."""
+    if not seconds or seconds <= 0:
+        return process_files(raw_dir, files, model)
+    try:
+        with _Deadline(seconds):
+            return process_files(raw_dir, files, model)
+    except BatchTimeout:
+        return timed_out(files, seconds)
+
+
 @dataclass
 class BatchOutcome:
     tables: dict[str, list[dict]]
@@ -167,3 +239,52 @@ def reset_processed(processed_dir: Path) -> None:
         for p in story_index.iterdir():
             if p.is_file():
                 p.unlink(missing_ok=True)
+
+
+def repair_processed(processed_dir: Path, raw_dir: Path) -> list[str]:
+    """Check committed batches against their markers (parquet.verify_commits) and repair what the raw files
+    allow: an extraction batch whose files are all still in the raw folder is un-committed (marker, then
+    parts), so its files leave the ledger and this run extracts them again. Run-record batches are dropped.
+    Returns one line per repaired batch; raises parquet.DamagedProcessed naming the files and the fix otherwise."""
+    processed_dir, raw_dir = Path(processed_dir), Path(raw_dir)
+    damage = parquet.verify_commits(processed_dir)
+    if not damage:
+        return []
+    by_batch: dict[str, list] = {}
+    for d in damage:
+        by_batch.setdefault(d.batch_key, []).append(d)
+    plans, unrepairable = {}, []
+    for key, found in sorted(by_batch.items()):
+        if all(d.table == "runs" for d in found):
+            plans[key] = "a run record dropped"
+            continue
+        files = _batch_files(processed_dir, key, found)
+        if files and all((raw_dir / f).is_file() for f in files):
+            plans[key] = f"{len(files)} raw file(s) to extract again"
+        else:
+            unrepairable.extend(found)
+    if unrepairable:
+        raise parquet.damage_error(unrepairable, (
+            "Their batches cannot be extracted again: the raw files they came from are gone, or the batch is not "
+            "an extraction batch (story assignments). Fix: restore those files from a backup, or run "
+            "`newsagree run --full-refresh` to process every raw file again (rows of raw files that are gone "
+            "are then dropped)."))
+    lines = []
+    for key, what in plans.items():
+        parquet.uncommit(processed_dir, key)
+        lines.append(f"batch {key} was damaged ({'; '.join(str(d) for d in by_batch[key])}): "
+                     f"un-committed, {what}")
+    return lines
+
+
+def _batch_files(processed_dir: Path, key: str, damage: list) -> list[str]:
+    """The raw files (ledger source paths) of one extraction batch; [] when its ledger part is damaged too."""
+    if any(d.table in ("file_ledger", "") for d in damage):
+        return []
+    try:
+        info = parquet.read_marker(processed_dir, key)
+        path = parquet.part_path(processed_dir, "file_ledger", info["drop_id"], key)
+        import pyarrow.parquet as pq
+        return pq.read_table(path, columns=["source_path"]).column("source_path").to_pylist()
+    except Exception:  # noqa: BLE001 - no readable ledger: not repairable from raw files
+        return []

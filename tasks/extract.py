@@ -4,6 +4,9 @@
 worker process (or a Dask worker) runs. spaCy is loaded once per process
 (``nlp.load_nlp`` is cached) and runs over the whole batch with ``nlp.pipe``.
 
+Claim features (``claims.records.claim_feature_rows``: each sentence's words, numbers, cue flags and
+static embedding, one batch-wide encode) are computed here too, once per sentence.
+
 The story features (``stories.feature_row``: the article tokenised for story
 clustering, independent of the rest of the corpus) are computed here, in the
 workers, so the corpus-wide story stage only weights and compares them.
@@ -17,10 +20,11 @@ from __future__ import annotations
 import traceback
 
 from tasks import entities, facts, quotes, sentences, stories
+from tasks.claims import records as claim_records
 from tasks.faults import failpoint
 from tasks.nlp import load_nlp
 
-TABLES = ("sentences", "entity_mentions", "quotes", "facts", "story_features")   # one article's rows each
+TABLES = ("sentences", "entity_mentions", "quotes", "facts", "story_features", "claim_features")   # one article's rows each
 
 
 def _extract(articles: list[dict], nlp) -> dict[str, list[dict]]:
@@ -39,6 +43,7 @@ def _extract(articles: list[dict], nlp) -> dict[str, list[dict]]:
         out["quotes"].extend(quotes.extract_quotes(a, s, m))
         out["facts"].extend(facts.extract_facts(a, s, m))
         out["story_features"].append(stories.feature_row(a, m))
+    out["claim_features"] = claim_records.claim_feature_rows(sents)
     return out
 
 

@@ -1,7 +1,8 @@
 """Failpoints: named places where a test can make the pipeline die or fail on purpose.
 
 Set ``NEWSAGREE_FAILPOINT=<name>[:<action>[:<match>]]`` (action ``kill`` —
-SIGKILL of the current process, the default — or ``raise``; with ``match``
+SIGKILL of the current process, the default —, ``term`` — SIGTERM, what `timeout`
+and systemd send —, ``raise``, or ``hang`` — loop in Python until stopped; with ``match``
 the failpoint fires only when its detail text contains it, e.g. one article). The crash tests in
 tests/integration/test_faults.py use them to kill a real ``newsagree run`` at
 every stage; in normal operation the variable is unset and a failpoint is a
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 
 ENV = "NEWSAGREE_FAILPOINT"
 
@@ -29,4 +31,8 @@ def failpoint(name: str, detail: str = "") -> None:
         return
     if action == "raise":
         raise InjectedFault(f"injected fault at {name}")
-    os.kill(os.getpid(), signal.SIGKILL)
+    if action == "hang":      # a stage that never ends (an input that makes a parser loop): time limits stop it
+        while True:
+            time.sleep(0.05)
+    os.kill(os.getpid(), signal.SIGTERM if action == "term" else signal.SIGKILL)
+    time.sleep(60)            # SIGTERM may be handled: do not run on past the failpoint meanwhile

@@ -8,7 +8,9 @@ several tables; it becomes visible only when its commit marker
 ``<processed>/_commits/<batch_key>.json`` exists, and that marker is written
 last. Readers (``committed_files`` / ``read_table`` and the warehouse) only
 see parts of committed batches; ``remove_uncommitted`` deletes the leftovers
-of a crashed run.
+of a crashed run. A marker records the rows of each part: ``verify_commits``
+checks them against the files (a truncated or deleted part is damage, never a
+silent loss).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import json
 import os
 import re
 import tempfile
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
@@ -166,3 +169,95 @@ def read_table(processed_dir: Path, table: str, columns: list[str] | None = None
         return schema.empty_table()
     parts = [pq.ParquetFile(f).read(columns=schema.names) for f in files]
     return pa.concat_tables([p.cast(schema) for p in parts])
+
+
+# ---------------------------------------------------------------- commit markers against their files
+
+_VERIFIED = ".verified.json"   # in _commits: part files already checked, by (size, mtime_ns): later runs only stat them
+
+
+@dataclass
+class Damage:
+    """A committed batch whose files disagree with its commit marker."""
+    batch_key: str
+    table: str
+    path: Path
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem} (batch {self.batch_key})"
+
+
+class DamagedProcessed(RuntimeError):
+    """Committed Parquet disagrees with its commit markers."""
+
+
+def damage_error(damage: list[Damage], fix: str) -> DamagedProcessed:
+    """The error naming every damaged file (up to 20) and the fix."""
+    listed = "\n".join(f"  {d}" for d in damage[:20])
+    more = f"\n  ... and {len(damage) - 20} more" if len(damage) > 20 else ""
+    return DamagedProcessed(f"the processed folder is damaged: {len(damage)} file(s) disagree with their "
+                            f"commit markers:\n{listed}{more}\n{fix}")
+
+
+def part_path(processed_dir: Path, table: str, drop_id: str, batch_key: str) -> Path:
+    return Path(processed_dir) / table / f"drop={safe_name(drop_id)}" / f"part-{batch_key}.parquet"
+
+
+def read_marker(processed_dir: Path, batch_key: str) -> dict:
+    return json.loads((Path(processed_dir) / COMMITS / f"{batch_key}.json").read_text(encoding="utf-8"))
+
+
+def verify_commits(processed_dir: Path) -> list[Damage]:
+    """Check every committed batch against its marker: each table it lists with rows has its part file, the
+    file is readable Parquet, and holds exactly that many rows. Footers are read once per file version (a
+    cache of checked (size, mtime) beside the markers); later runs only stat the files. Returns the damage."""
+    processed_dir = Path(processed_dir)
+    cache_path = processed_dir / COMMITS / _VERIFIED
+    try:
+        cache = json.loads(cache_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cache = {}
+    checked: dict[str, list[int]] = {}
+    damage: list[Damage] = []
+    for key in sorted(committed_keys(processed_dir)):
+        marker = processed_dir / COMMITS / f"{key}.json"
+        try:
+            info = read_marker(processed_dir, key)
+            rows = {t: int(n) for t, n in info.get("rows", {}).items()}
+            drop_id = str(info["drop_id"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            damage.append(Damage(key, "", marker, f"commit marker unreadable: {exc}"))
+            continue
+        for table, n in sorted(rows.items()):
+            if n <= 0 or table not in TABLES:
+                continue
+            path = part_path(processed_dir, table, drop_id, key)
+            try:
+                st = path.stat()
+            except OSError:
+                damage.append(Damage(key, table, path, f"missing; its commit marker lists {n} row(s)"))
+                continue
+            rel = path.relative_to(processed_dir).as_posix()
+            stamp = [st.st_size, st.st_mtime_ns, n]
+            if cache.get(rel) == stamp:
+                checked[rel] = stamp
+                continue
+            try:
+                found = pq.read_metadata(path).num_rows
+            except Exception as exc:  # noqa: BLE001 - any reader error means an unreadable file
+                damage.append(Damage(key, table, path, f"unreadable Parquet ({type(exc).__name__}: {exc})"))
+                continue
+            if found != n:
+                damage.append(Damage(key, table, path, f"holds {found} row(s), its commit marker says {n}"))
+                continue
+            checked[rel] = stamp
+    if checked != cache and (processed_dir / COMMITS).is_dir():
+        atomic_write_bytes(cache_path, json.dumps(checked, sort_keys=True).encode())
+    return damage
+
+
+def uncommit(processed_dir: Path, batch_key: str) -> None:
+    """Make a committed batch uncommitted (marker first), then remove its files: as if it never ran."""
+    (Path(processed_dir) / COMMITS / f"{batch_key}.json").unlink(missing_ok=True)
+    remove_uncommitted(processed_dir)

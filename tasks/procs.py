@@ -1,7 +1,11 @@
-"""Child-process helpers shared by the flow's process pools and the story stage's child process."""
+"""Child-process helpers: children of a run (process-pool workers, the story stage's child, the local Prefect
+API server) end when the run ends, however it ends."""
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import sys
 
 
 def exit_with_parent() -> None:
@@ -26,3 +30,27 @@ def exit_with_parent() -> None:
         os._exit(1)
 
     threading.Thread(target=_watch, name="exit-with-parent", daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1   # linux/prctl.h
+
+
+def die_with_parent(sig: int = signal.SIGKILL):
+    """A ``preexec_fn`` for ``subprocess.Popen``: the child gets ``sig`` as soon as the process that started it
+    dies, however it dies (SIGKILL, SIGTERM's default action, the OOM killer), so a helper server never
+    outlives its run with parent 1 (Linux ``PR_SET_PDEATHSIG``; elsewhere a no-op).
+
+    The signal is tied to the *thread* that forks: call Popen from a thread that lives as long as the child
+    should (the main thread). If the parent is already gone when the child gets here, the child ends at once.
+    libc is loaded before the fork: the function run in the child only calls ``prctl`` and ``getppid``."""
+    if not sys.platform.startswith("linux"):
+        return None
+    libc = ctypes.CDLL(None, use_errno=True)
+    parent = os.getpid()
+
+    def _preexec() -> None:
+        libc.prctl(_PR_SET_PDEATHSIG, int(sig), 0, 0, 0)
+        if os.getppid() != parent:
+            os.kill(os.getpid(), sig)
+
+    return _preexec

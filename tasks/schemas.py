@@ -154,6 +154,24 @@ STORY_FEATURES = pa.schema([     # IDF-free story features, one row per article 
     *STAMP,
 ])
 
+CLAIM_FEATURES = pa.schema([    # one row per sentence (tasks/claims/records.py): what claim matching compares
+    pa.field("article_id", pa.string(), nullable=False),
+    pa.field("sentence_no", pa.int32()),
+    pa.field("claim_kind", pa.string()),           # statement | heading | question | caption | byline | teaser
+    pa.field("words", pa.list_(pa.string())),      # distinct lower-cased, lightly stemmed words and numbers
+    pa.field("content", pa.list_(pa.string())),    # words without stopwords
+    pa.field("bigrams", pa.list_(pa.string())),    # distinct word bigrams
+    pa.field("numbers", pa.list_(pa.string())),    # normalised numbers stated
+    pa.field("names", pa.list_(pa.string())),      # lower-cased capitalised words after the first token
+    pa.field("negated", pa.bool_()),
+    pa.field("modal", pa.bool_()),
+    pa.field("denial", pa.bool_()),
+    pa.field("confirm", pa.bool_()),
+    pa.field("n_tokens", pa.int32()),
+    pa.field("vector", pa.list_(pa.float32())),    # unit static embedding (tasks/claims/vectors.py)
+    *STAMP,
+])
+
 # table name -> schema; stage modules may register more (stories, syndication, ...)
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
@@ -167,4 +185,5 @@ TABLES: dict[str, pa.Schema] = {
     "story_assignments": STORY_ASSIGNMENTS,
     "syndication": SYNDICATION,
     "story_features": STORY_FEATURES,
+    "claim_features": CLAIM_FEATURES,
 }

@@ -17,7 +17,17 @@
      when a capitalised word follows;
    - a segment that starts with a lowercase letter or with closing punctuation
      is attached to the previous one (segmenter over-splits such as
-     ``"...!" he said``).
+     ``"...!" he said``), except a lettered list item after another
+     (``a. The first item`` / ``b. The second item``);
+   - a list item marker is never a sentence of its own (``1.) The first
+     item``, ``• 9. The first item``), nor is a 2-4 word phrase opened by a
+     preposition of ``[phrase_openers]`` and closed by an abbreviation
+     (``At 5 a.m.`` + ``Mr. Smith went to the bank.``); a spaced ellipsis
+     (``. . .``) inside a sentence and a parenthetical citation after it
+     (``"…" (Smith 55).``) are no sentence ends.
+
+   These keep pySBD's own golden-rule behaviour (48 of its 48 English rules,
+   tests/unit/test_sentences.py) although we call its Processor directly.
 
    Quotations: a sentence end *inside* a quotation is a boundary, as in the GUM
    gold (``"We value it. It is preferable," Peskov said.`` gives two
@@ -49,8 +59,9 @@ STARTERS_FILE = Path(__file__).resolve().parent / "rules" / "sentence_starters.t
 _MAX_PYSBD_CHARS = 20_000
 
 _LINE_RE = re.compile(r"[^\n]+")
-# a possible sentence end followed by more text: if absent, the paragraph is one sentence
-_MAYBE_BOUNDARY = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+\S")
+# a possible sentence end followed by more text, or a list item marker after text ("… 2) The
+# second item", "• 10. The second item"): if absent, the paragraph is one sentence
+_MAYBE_BOUNDARY = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+\S|\S\s+(?:[\u2022\u2043]\s*)?\d{1,2}\.?\)\s")
 # regex splitter (fallback): end punctuation, optional closers, whitespace, then a likely sentence start
 _FALLBACK_BOUNDARY = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _LAST_TOKEN = re.compile(r"(\S+)\s*$")
@@ -60,6 +71,11 @@ _OPEN_QUOTES = "\u201c\u2018\"'"
 _INNER_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(\s+)(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _NEXT_WORD = re.compile(r"[\"\u201c\u2018(\[]?([A-Za-z]+)")
+# a list item marker opening a segment: "1.", "1.)", "2)", "a.", "• 9.", "⁃10."
+_LIST_MARKER = re.compile(r"\s*(?:[\u2022\u2043*-]\s*)?(?:\d{1,3}|[A-Za-z])\.?\)?$")
+_WORDS = re.compile(r"\S+")
+_CITATION = re.compile(r"\([^()]{1,40}\)[.!?]?[\"'\u201d\u2019]?$")
+_LETTER_ITEM = re.compile(r"[a-z][.)]\)?\s+[A-Z]")
 
 
 @lru_cache(maxsize=1)
@@ -159,20 +175,45 @@ def _should_join(prev: str, nxt: str) -> bool:
         prev_tok = before.rsplit(None, 1)[-1] if before else ""
         if prev_tok[:1].isupper() and not prev_tok.endswith((".", "!", "?")) or prev_tok.endswith(".") and len(prev_tok) == 2:
             return True
+    if _LETTER_ITEM.match(nxt) and _LETTER_ITEM.match(prev):
+        return False            # "a. The first item" + "b. The second item"
     if first.islower() or first in ",;:)]\u201d\u2019":
         return True
+    if _LIST_MARKER.match(prev) or _is_phrase_only(prev):
+        return True             # "1." + "The first item", "At 5 a.m." + "Mr. Smith went to the bank."
     return False
 
 
-def _inner_boundary_ok(seg: str, punct_start: int, next_start: int) -> bool:
+def _is_phrase_only(piece: str) -> bool:
+    """A would-be sentence that is only a short phrase opened by a preposition and closed by an
+    abbreviation ("At 5 a.m." before "Mr. Smith went to the bank."): not a sentence of its own."""
+    words = _WORDS.findall(piece)
+    if not 2 <= len(words) <= 4 or words[0].lower() not in _abbreviation_sections().get("phrase_openers", ()):
+        return False
+    last = words[-1]
+    sec = _abbreviation_sections()
+    return last in sec["ambiguous"] or last in sec["prefix"] or bool(_DOTTED_ACRONYM.match(last))
+
+
+def _inner_boundary_ok(seg: str, punct_start: int, next_start: int, piece_start: int = 0) -> bool:
     """Is the candidate boundary inside ``seg`` (punctuation at ``punct_start``, next sentence at
-    ``next_start``) a real sentence end? Rejects title/number abbreviations, initials, and ambiguous
-    abbreviations or dotted acronyms not followed by a typical sentence starter."""
+    ``next_start``; the would-be sentence starts at ``piece_start``) a real sentence end? Rejects list
+    item markers, spaced ellipses and "[...]", a lone prepositional phrase ("At 5 a.m."),
+    title/number abbreviations, initials, and ambiguous abbreviations or dotted acronyms not
+    followed by a typical sentence starter."""
     sec = _abbreviation_sections()
     m = _LAST_TOKEN.search(seg, 0, punct_start + 1)
     tok = (m.group(1) if m else "").lstrip("(\"'\u201c\u2018[")
     nxt = seg[next_start:]
+    if _LIST_MARKER.match(seg, piece_start, punct_start + 1):
+        return False            # "1. The first item", "1.) The first item": a list marker, not an end
+    if seg[punct_start - 4:punct_start + 2] == ". . . ":
+        return False            # a spaced ellipsis ". . ." inside a sentence
+    if _CITATION.match(nxt):
+        return False            # a parenthetical citation closing the sentence: "…" (Smith 55).
     if seg[punct_start] == ".":
+        if _is_phrase_only(seg[piece_start:punct_start + 1]):
+            return False
         if tok in sec["prefix"] or (tok in sec["number"] and nxt[:1].isdigit()):
             return False
         if len(tok) == 2 and tok[0].isupper():  # an initial: "George W. Bush"
@@ -192,7 +233,7 @@ def _subsplit(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         for m in _INNER_BOUNDARY.finditer(seg):
             if m.end() >= len(seg):
                 break
-            if _inner_boundary_ok(seg, m.start(), m.end()):
+            if _inner_boundary_ok(seg, m.start(), m.end(), cur):
                 out.append((s + cur, s + m.start(1)))
                 cur = m.end()
         out.append((s + cur, e))

@@ -76,6 +76,8 @@ OPTIONS: dict[str, Option] = {o.attr: o for o in [
            "where batches run: local processes, threads, or a Dask cluster"),
     Option("dask_address", "NEWSAGREE_DASK_ADDRESS", "", str,
            "scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786; implies --runner dask"),
+    Option("batch_timeout", "NEWSAGREE_BATCH_TIMEOUT", 300.0, float,
+           "seconds a batch may run; past it its files are rejected as timeout and the run goes on (0: no limit)"),
 ]}
 RUNNERS = ("process", "thread", "dask")
 
@@ -110,6 +112,7 @@ class Settings:
     n_process: int = _default("n_process")
     runner: str = _default("runner")
     dask_address: str = _default("dask_address")
+    batch_timeout: float = _default("batch_timeout")
     full_refresh: bool = False
     quiet: bool = False
     verbose: bool = False

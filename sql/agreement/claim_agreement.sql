@@ -1,7 +1,7 @@
 -- model: claim_agreement
 -- materialized: incremental
 -- unique_key: story_id
--- description: One row per claim (a group of sentences across articles of a story that state the same thing, matched by IDF-weighted overlap of normalised terms, see int_claim_pairs, int_claim_edges, int_claim_groups), with the share of the story's outlets that carry it.
+-- description: One row per claim (a group of statements across articles of a story that state the same thing: candidate pairs blocked on shared rare terms, int_claim_pairs; decided by the same-claim model, int_claim_scores; reciprocal best matches, int_claim_edges; grouped, int_claim_groups), with the share of the story's outlets that carry it.
 -- depends_on: int_claim_tokens, int_claim_groups, stories
 -- column story_id: story
 -- column claim_id: stable hash of the story and the group's first sentence

@@ -1,7 +1,7 @@
 -- model: int_claim_groups
 -- materialized: incremental
 -- unique_key: story_id
--- description: Claim groups within a story. First the connected components of int_claim_edges (min-label propagation); a component that chained too far (more than 2 sentences per article it spans) is split without transitive chaining instead: each of its sentences joins the group of its best-connected match (itself included; most matches, then highest summed cosine, then smallest key), so every member directly matches the group's hub. A sentence nothing matches is a group alone.
+-- description: Claim groups within a story. First the connected components of int_claim_edges (min-label propagation); a component that chained too far (more than 2 sentences per article it spans) is split without transitive chaining instead: each of its sentences joins the group of its best-connected match (itself included; most matches, then highest summed same-claim probability, then smallest key), so every member directly matches the group's hub. A sentence nothing matches is a group alone.
 -- depends_on: int_claim_tokens, int_claim_edges
 -- column sentence_key: the sentence
 -- column story_id: its story
@@ -12,7 +12,7 @@ with recursive tokens as (
     select sentence_key, story_id, article_id from int_claim_tokens where {{ incremental_stories('story_id') }}
 ),
 edges as (
-    select src, dst, cosine from int_claim_edges where {{ incremental_stories('story_id') }}
+    select src, dst, probability from int_claim_edges where {{ incremental_stories('story_id') }}
 ),
 nodes as (
     select sentence_key from tokens
@@ -39,7 +39,7 @@ comp_size as (
     group by c.root
 ),
 degree as (
-    select src as sentence_key, count(*) as degree, list_sum(list(cosine order by dst)) as strength
+    select src as sentence_key, count(*) as degree, list_sum(list(probability order by dst)) as strength
     from edges
     group by src
 ),

@@ -1,7 +1,7 @@
 -- model: int_claim_pairs
 -- materialized: incremental
 -- unique_key: story_id
--- description: Scored candidate pairs of sentences (a_key < b_key) from different articles of the same story that share at least 2 terms (fewer can never match, see int_claim_edges). Blocking: a pair is a candidate only when the two sentences share at least one term rare in the story (df <= max(3, min(200, 25% of its sentences))), through an inverted-index join, so a big story never compares all its sentence pairs (candidates <= 200 x postings). Scores weigh every shared term by its in-story IDF (int_claim_weights); each sentence carries its (term, idf) list, so scoring a candidate is a list intersection, not a join.
+-- description: Candidate pairs of statements for the same-claim model (int_claim_scores), with their lexical scores: pairs of sentences (a_key < b_key) from different articles of the same story that share at least 2 terms . Blocking: a pair is a candidate only when the two sentences share at least one term rare in the story (df <= max(3, min(200, 25% of its sentences))), through an inverted-index join, so a big story never compares all its sentence pairs (candidates <= 200 x postings). Scores weigh every shared term by its in-story IDF (int_claim_weights); each sentence carries its (term, idf) list, so scoring a candidate is a list intersection, not a join.
 -- depends_on: int_claim_tokens, int_claim_weights
 -- column story_id: story
 -- column a_key: sentence_key of the first sentence

@@ -1,8 +1,8 @@
 -- model: int_claim_tokens
 -- materialized: incremental
 -- unique_key: story_id
--- description: Each sentence of a story as a candidate claim: its set of normalised terms. A named-entity mention counts as one term, its corpus entity id ("e:<entity_id>", so Kiev/Kyiv or Zelensky/Zelenskiy are the same term) and its words are not counted again; number words become digits (two -> 2, "1,000" -> 1000); other words are lower-cased, stopwords and reporting noise (said, told, reporters, ...) dropped, and lightly stemmed (a Porter-like suffix strip: talks/talking/talked -> talk, negotiations/negotiate -> negotiat). Sentences with fewer than 3 terms carry no comparable claim and are left out.
--- depends_on: sentences, articles, syndication, entity_mentions, int_claim_stopwords
+-- description: Each statement of a story (claim_features.claim_kind = 'statement': not a heading, question, caption, byline or teaser) as a candidate claim: its set of normalised terms, used to block candidate pairs (int_claim_pairs) and weigh them. A named-entity mention counts as one term, its corpus entity id ("e:<entity_id>", so Kiev/Kyiv or Zelensky/Zelenskiy are the same term) and its words are not counted again; number words become digits (two -> 2, "1,000" -> 1000); other words are lower-cased, stopwords and reporting noise (said, told, reporters, ...) dropped, and lightly stemmed (a Porter-like suffix strip: talks/talking/talked -> talk, negotiations/negotiate -> negotiat). Sentences with fewer than 3 terms carry no comparable claim and are left out.
+-- depends_on: sentences, claim_features, articles, syndication, entity_mentions, int_claim_stopwords
 -- column sentence_key: article_id || ':' || sentence_no
 -- column article_id: article of the sentence
 -- column sentence_no: position of the sentence in its article
@@ -25,8 +25,9 @@ with s as (
         coalesce(y.syndication_group_id, s.article_id) as syndication_group_id
     from sentences as s
     join articles as a using (article_id)
-    left join syndication as y using (article_id)
-    where s.text is not null and {{ incremental_stories('a.story_id') }}
+    join claim_features as c on c.article_id = s.article_id and c.sentence_no = s.sentence_no
+    left join syndication as y on y.article_id = s.article_id
+    where s.text is not null and c.claim_kind = 'statement' and {{ incremental_stories('a.story_id') }}
 ),
 -- reporting / attribution noise on top of the stopwords: who said it, not what was said
 noise as (

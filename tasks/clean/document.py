@@ -4,24 +4,34 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
+from tasks.clean.classify import BODY, JUNK, classify_paragraphs, repeated_paragraphs
 from tasks.clean.boilerplate import _cut_tail_marker, _drop_appeal_blocks, _drop_everywhere, _peel_tail
 from tasks.clean.header import _clean_header, _peel_header, _State, _take_dateline
-from tasks.clean.outlets import canonical_outlet
+from tasks.clean.outlets import canonical_outlet, outlet_for_url, split_title_suffix
 from tasks.clean.paragraphs import split_paragraphs
 from tasks.clean.text import article_id_for, collapse_ws
 from tasks.ingest import normalise_text, parse_datetime
+from tasks.ingest.meta import date_from_url
 
 Article = dict
 Rejection = dict
 
-def clean_text(text: str, meta: dict | None = None, fmt: str = "txt") -> dict:
+def clean_text(text: str, meta: dict | None = None, fmt: str = "txt", paragraphs: list[dict] | None = None,
+               repeated: frozenset[str] = frozenset()) -> dict:
     """Clean one document's text. Returns dict(body, title, byline, dateline, outlet_text, published_at)
-    where outlet_text is the outlet named by the text (or None)."""
+    where outlet_text is the outlet named by the text (or None).
+
+    ``paragraphs`` (paragraph records with Markdown features, from the Markdown reader) sends the
+    page through the paragraph classifier first (tasks/clean/classify.py): only ``body``
+    paragraphs go on; ``repeated`` are paragraphs seen on other pages of the same site."""
     meta = meta or {}
     st = _State()
     st.title = collapse_ws(meta.get("title") or "") or None
-    text = normalise_text(text)      # idempotent; RawDocs from tasks.ingest are normalised already
-    paras = split_paragraphs(text)
+    if paragraphs is not None:
+        paras = _classified(paragraphs, repeated, st, meta.get("published_at"))
+    else:
+        text = normalise_text(text)      # idempotent; RawDocs from tasks.ingest are normalised already
+        paras = split_paragraphs(text)
     paras = _peel_header(paras, st, fmt)
     paras = _cut_tail_marker(paras, st)
     paras = _drop_everywhere(paras, st)
@@ -38,6 +48,31 @@ def clean_text(text: str, meta: dict | None = None, fmt: str = "txt") -> dict:
             "outlet_text": outlet_text, "published_at": st.published_at}
 
 
+def _classified(records: list[dict], repeated: frozenset[str], st: _State, meta_published) -> list[str]:
+    """Body paragraphs of a page; a byline or date stamp among the dropped lines is kept as metadata."""
+    labels = classify_paragraphs(records, repeated)
+    texts = [collapse_ws(r.get("text") or "") for r in records]
+    first_body = next((i for i, lab in enumerate(labels) if lab == BODY), len(labels))
+    header_junk = [texts[i] for i in range(first_body) if labels[i] == JUNK and texts[i]]
+    _clean_header(header_junk, st, meta_published)        # sets byline / published_at, drops nothing here
+    return [t for t, lab in zip(texts, labels) if lab == BODY and t]
+
+
+def _site_of(doc: dict) -> str:
+    url = (doc.get("meta") or {}).get("url") or ""
+    m = re.match(r"(?i)^(?:https?://)?(?:www\d?\.)?([^/:?#\s]+)", url)
+    return m.group(1).lower() if url and m else f"drop:{doc.get('drop_id')}"
+
+
+def _repeated_by_site(docs: list[dict]) -> dict[str, frozenset[str]]:
+    """Per site (URL host, else drop), the paragraphs that occur on two or more of its pages in this batch."""
+    by_site: dict[str, list[list[str]]] = {}
+    for doc in docs:
+        if doc.get("paragraphs") is not None:
+            by_site.setdefault(_site_of(doc), []).append([r.get("text") or "" for r in doc["paragraphs"]])
+    return {site: repeated_paragraphs(pages) for site, pages in by_site.items() if len(pages) >= 2}
+
+
 # A news article is at most tens of thousands of characters; a text of a million characters is a
 # dump, a log or a book, and extracting it would take minutes (and exceeds spaCy's max_length).
 MAX_ARTICLE_CHARS = 1_000_000
@@ -49,6 +84,8 @@ def clean_documents(docs: Iterable[dict]) -> tuple[list[Article], list[Rejection
     doc rejects that doc as ``extraction_error``."""
     articles: list[Article] = []
     rejected: list[Rejection] = []
+    docs = list(docs)
+    repeated = _repeated_by_site(docs)
     for doc in docs:
         n_chars = len(doc.get("text") or "")
         if n_chars > MAX_ARTICLE_CHARS:
@@ -56,7 +93,7 @@ def clean_documents(docs: Iterable[dict]) -> tuple[list[Article], list[Rejection
                                     f"{MAX_ARTICLE_CHARS:,}-character limit for one article"))
             continue
         try:
-            a = _clean_one(doc)
+            a = _clean_one(doc, repeated.get(_site_of(doc), frozenset()))
         except Exception as e:   # one odd document must not kill the batch
             rejected.append(_reject(doc, "extraction_error", f"cleaning failed: {type(e).__name__}: {str(e)[:300]}"))
             continue
@@ -72,22 +109,32 @@ def _reject(doc: dict, reason: str, detail: str) -> Rejection:
             "file_hash": doc.get("file_hash"), "reason": reason, "detail": detail}
 
 
-def _clean_one(doc: dict) -> Article | None:
+def _outlet_and_title(meta: dict, res: dict, aid: str) -> tuple[str, str, str | None]:
+    """(outlet, outlet_source, title without its site-name suffix). Precedence: metadata; the URL's
+    domain in the outlets table; the site name ending the title; the URL's registered domain; the
+    text (masthead, footer, byline, dateline agency); else the article is its own outlet."""
+    meta_outlet = canonical_outlet(meta.get("outlet"))
+    url_outlet, registered = outlet_for_url(meta.get("url"))
+    title, title_outlet = split_title_suffix(res["title"], [meta_outlet, url_outlet], registered)
+    title_outlet = canonical_outlet(title_outlet)
+    for outlet, source in ((meta_outlet, "metadata"), (url_outlet, "url"), (title_outlet, "title"),
+                           (registered, "url"), (canonical_outlet(res["outlet_text"]), "text")):
+        if outlet:
+            return outlet, source, title
+    return f"unknown:{aid}", "self", title
+
+
+def _clean_one(doc: dict, repeated: frozenset[str] = frozenset()) -> Article | None:
     meta: dict[str, Any] = doc.get("meta") or {}
     fmt = doc.get("format") or "txt"
-    res = clean_text(doc.get("text") or "", meta, fmt)
+    res = clean_text(doc.get("text") or "", meta, fmt, doc.get("paragraphs"), repeated)
     body = res["body"]
     if not body.strip():
         return None
     aid = article_id_for(body)
-    meta_outlet = canonical_outlet(meta.get("outlet"))
-    if meta_outlet:
-        outlet, source = meta_outlet, "metadata"
-    elif res["outlet_text"]:
-        outlet, source = canonical_outlet(res["outlet_text"]), "text"
-    else:
-        outlet, source = f"unknown:{aid}", "self"
-    published = parse_datetime(meta.get("published_at")) or res["published_at"]
+    outlet, source, title = _outlet_and_title(meta, res, aid)
+    published = (parse_datetime(meta.get("published_at")) or res["published_at"]
+                 or date_from_url(meta.get("url")))
     byline = collapse_ws(meta.get("byline") or "") or res["byline"]
     if byline:
         byline = re.sub(r"(?i)^by\s+", "", byline)[:300]
@@ -100,7 +147,7 @@ def _clean_one(doc: dict) -> Article | None:
         "outlet": outlet,
         "outlet_source": source,
         "url": meta.get("url"),
-        "title": (res["title"] or None) and res["title"][:1000],
+        "title": (title or None) and title[:1000],
         "byline": byline or None,
         "dateline": res["dateline"],
         "published_at": published,

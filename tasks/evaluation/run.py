@@ -18,6 +18,8 @@ EVALUATIONS = {
     "quotes": ("tasks.evaluation.quotes_polnear", "polnear"),
     "stories": ("tasks.evaluation.stories_basil", "basil"),
     "stories-ecbplus": ("tasks.evaluation.stories_ecbplus", "ecbplus"),   # `--only stories` runs it too
+    "cleaning": ("tasks.evaluation.cleaning_crawls", "crawls"),
+    "claims": ("tasks.evaluation.claims_msrp", "msrp"),
 }
 
 

@@ -28,6 +28,9 @@ class RawFile:
     # the batch holding it reports the manifest's own problems (missing files,
     # escape attempts), so they are reported once, not once per batch.
     manifest_anchor: bool = False
+    # how many discovered names the file's inode has inside the raw dir (hard links): a file with
+    # more links than that shares its bytes with a name outside the raw dir and is not read
+    links_inside: int = 1
 
 
 
@@ -92,13 +95,38 @@ def discover(raw_dir: Path) -> list[RawFile]:
     # mark the manifest anchor of each drop
     out: list[RawFile] = []
     seen_drops: set[str] = set()
+    inodes = _inode_names(found)
     for f in found:
+        anchor = False
         if f.drop_id not in seen_drops:
             seen_drops.add(f.drop_id)
-            if _manifest_paths(raw_dir, f.drop_id):
-                f = RawFile(f.path, f.rel_path, f.drop_id, f.size, f.mtime_ns, manifest_anchor=True)
+            anchor = bool(_manifest_paths(raw_dir, f.drop_id))
+        links = inodes.get(_inode_of(f.path), 1)
+        if anchor or links != 1:
+            f = RawFile(f.path, f.rel_path, f.drop_id, f.size, f.mtime_ns, manifest_anchor=anchor, links_inside=links)
         out.append(f)
     return out
+
+
+def _inode_of(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of a file that is not a symlink and has more than one name, else None."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    if not stat_mod.S_ISREG(st.st_mode) or st.st_nlink <= 1:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _inode_names(found: list[RawFile]) -> dict[tuple[int, int], int]:
+    """Hard-linked files: (device, inode) -> number of discovered names."""
+    counts: dict[tuple[int, int], int] = {}
+    for f in found:
+        key = _inode_of(f.path)
+        if key is not None:
+            counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def file_hash(path: Path) -> str:

@@ -52,6 +52,30 @@ def parse_datetime(value: Any) -> datetime | None:
         return None
 
 
+_MONTH_ABBR = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                            "nov", "dec"), start=1)}
+_URL_YMD = re.compile(r"(?i)(?<![0-9])(19[9]\d|20\d\d)[/_-](0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                      r"[a-z]*[/_-](0?[1-9]|[12]\d|3[01])(?![0-9])")
+_URL_COMPACT = re.compile(r"(?<![0-9])(19[9]\d|20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![0-9])")
+
+
+def date_from_url(url: Any) -> datetime | None:
+    """The publication day a URL path spells: /2026/feb/04/, /2026/02/04/, /2026-2-4-, 20260204.
+    Only the path is read (never the host or query); a year and month without a day is no date."""
+    if not url or not isinstance(url, str):
+        return None
+    path = re.sub(r"(?i)^[a-z][a-z0-9+.-]*://[^/]*", "", url).split("?", 1)[0].split("#", 1)[0]
+    for rx in (_URL_YMD, _URL_COMPACT):
+        for m in rx.finditer(path):
+            y, mo, d = m.group(1), m.group(2).lower(), m.group(3)
+            month = _MONTH_ABBR[mo[:3]] if mo.isalpha() else int(mo)
+            try:
+                return datetime(int(y), month, int(d), tzinfo=timezone.utc)
+            except ValueError:
+                continue
+    return None
+
+
 def _parse_date_string(s: str) -> datetime | None:
     iso = s[:-1] + "+00:00" if s.endswith(("Z", "z")) else s
     try:

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Iterable
 
 from tasks.ingest.decode import _decode_text, normalise_text
-from tasks.ingest.discover import FORMATS, MAX_BYTES, RawFile, _is_inside, file_hash
+from tasks.ingest.discover import FORMATS, MANIFEST_NAMES, MAX_BYTES, RawFile, _is_inside, file_hash
 from tasks.ingest.manifest import _read_manifest
 from tasks.ingest.meta import _merge_meta
-from tasks.ingest.readers import _doc_from_object, read_html, read_markdown
+from tasks.ingest.readers import _doc_from_object, read_html
+from tasks.ingest.readers.markdown import read_markdown_doc
 from tasks.ingest.records import RawDoc, Rejection, _doc, _Reject, _rejection
 
 log = logging.getLogger("newsagree.ingest")
@@ -31,6 +32,10 @@ def read_one(raw_dir: Path, f: RawFile, manifest_meta: dict | None = None) -> tu
     if not _is_inside(resolved, root):
         return [], [_rejection(rel, drop, None, "outside_raw_dir",
                                "symlink resolves outside the raw dir; not read")]
+    alias = _alias_of(path, resolved, root)
+    if alias is not None:
+        return [], [_rejection(rel, drop, None, "symlink_alias",
+                               f"symlink to {alias}, which is read under its own name (and keeps its metadata)")]
     fmt = FORMATS.get(path.suffix.lower())
     try:
         st = path.stat()
@@ -38,6 +43,10 @@ def read_one(raw_dir: Path, f: RawFile, manifest_meta: dict | None = None) -> tu
         return [], [_rejection(rel, drop, None, "unreadable", f"cannot stat file: {e.strerror or e}")]
     if not stat_mod.S_ISREG(st.st_mode):
         return [], [_rejection(rel, drop, None, "unsupported_format", "not a regular file")]
+    if st.st_nlink > (f.links_inside if not path.is_symlink() else 0) and st.st_nlink > 1:
+        return [], [_rejection(rel, drop, None, "outside_raw_dir",
+                               f"hard link: the file has {st.st_nlink} names and not all of them are in the "
+                               f"raw dir; not read")]
     if st.st_size > MAX_BYTES:
         try:
             h = file_hash(path)
@@ -63,14 +72,15 @@ def read_one(raw_dir: Path, f: RawFile, manifest_meta: dict | None = None) -> tu
         if fmt == "txt":
             docs.append(_doc(rel, drop, fhash, fmt, text, _merge_meta({}, manifest_meta)))
         elif fmt == "md":
-            body, meta = read_markdown(text)
+            body, meta, records = read_markdown_doc(text)
             if not body.strip():
                 raise _Reject("no_text", "markdown has no body text")
             docs.append(_doc(rel, drop, fhash, fmt, body, _merge_meta(meta, manifest_meta)))
+            docs[-1]["paragraphs"] = records      # per-line features for the paragraph classifier
         elif fmt == "html":
             body, meta = read_html(text)
             if not body.strip():
-                raise _Reject("no_text", "page has no visible body text (only scripts, styles or navigation)")
+                raise _Reject("no_text", "page has no readable body text: neither trafilatura nor the fallback reader found any (only scripts, styles, navigation or link lists)")
             docs.append(_doc(rel, drop, fhash, fmt, body, _merge_meta(meta, manifest_meta)))
         elif fmt == "json":
             try:
@@ -110,6 +120,17 @@ def read_one(raw_dir: Path, f: RawFile, manifest_meta: dict | None = None) -> tu
     except Exception as e:   # never let one odd file kill the batch
         return [], [_rejection(rel, drop, fhash, "extraction_error", f"{type(e).__name__}: {str(e)[:300]}")]
     return docs, rejected
+
+
+def _alias_of(path: Path, resolved: Path, root: Path) -> str | None:
+    """The raw-dir path a symlink points at, when that file is discovered under its own name
+    (not hidden, not a manifest), else None."""
+    if not path.is_symlink() or not resolved.is_file():
+        return None
+    rel = resolved.relative_to(root)
+    if any(part.startswith(".") for part in rel.parts) or rel.name in MANIFEST_NAMES and len(rel.parts) <= 2:
+        return None
+    return rel.as_posix()
 
 
 def read_files(raw_dir: Path, files: Iterable[RawFile]) -> tuple[list[RawDoc], list[Rejection]]:

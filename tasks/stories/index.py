@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
 import os
 import tempfile
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,11 +21,13 @@ import numpy as np
 
 from tasks.stories import params
 from tasks.stories.features import FEATURE_RULES, _band_keys, key_hashes
-from tasks.stories.params import (CORE_TERMS, DATE_WINDOW, INDEX_FILE, INDEX_VERSION, LEGACY_INDEX_FILES,
+from tasks.stories.params import (BLOCK_MAX_POSTINGS, CORE_TERMS, DATE_WINDOW, INDEX_FILE, INDEX_VERSION, LEGACY_INDEX_FILES,
                                   N_BANDS, N_PERM)
 
 if TYPE_CHECKING:
     from tasks.stories.features import Features
+
+log = logging.getLogger("newsagree.stories")
 
 # ---------------------------------------------------------------- index
 
@@ -281,30 +285,39 @@ class StoryIndex:
         self._p_new.clear()
         self._p_new_n = 0
 
-    def posted_stories(self, keys: np.ndarray, day: int | None) -> set[int]:
-        """Stories posted under one of ``keys`` on a day within DATE_WINDOW of ``day``, or undated (any day if None)."""
-        out: set[int] = set()
-        if len(self._p_key) and len(keys):
-            lo = np.searchsorted(self._p_key, keys, side="left").tolist()
-            hi = np.searchsorted(self._p_key, keys, side="right").tolist()
-            for a, b in zip(lo, hi):
-                if a == b:
-                    continue
+    def posted_stories(self, keys: np.ndarray, day: int | None) -> dict[int, int]:
+        """Stories posted under one of ``keys`` on a day within DATE_WINDOW of ``day``, or undated (any day if
+        None), with the number of those keys each shares.
+
+        A key with more than BLOCK_MAX_POSTINGS (story, day) postings in that window is topic-wide ("vote",
+        "market" in a flood of tiny articles) and not used: it would make every article a candidate for every
+        story and the stage quadratic (5,000 tiny articles took 172 s, 200k never finished).
+        """
+        parts: list[np.ndarray] = []
+        merged = bool(len(self._p_key)) and bool(len(keys))
+        lo = np.searchsorted(self._p_key, keys, side="left").tolist() if merged else []
+        hi = np.searchsorted(self._p_key, keys, side="right").tolist() if merged else []
+        for n, k in enumerate(keys.tolist()):
+            found: list[np.ndarray] = []
+            if merged and hi[n] > lo[n]:
+                a, b = lo[n], hi[n]
                 if day is None:
-                    out.update(self._p_story[a:b].tolist())
-                    continue
-                first, last, undated = np.searchsorted(
-                    self._p_day[a:b], (day - DATE_WINDOW, day + DATE_WINDOW + 1, NO_DAY)).tolist()
-                out.update(self._p_story[a + first:a + last].tolist())
-                out.update(self._p_story[a + undated:b].tolist())
-        for k in keys.tolist():
-            by_day = self._p_new.get(k)
-            if not by_day:
+                    found.append(self._p_story[a:b])
+                else:
+                    first, last, undated = np.searchsorted(
+                        self._p_day[a:b], (day - DATE_WINDOW, day + DATE_WINDOW + 1, NO_DAY)).tolist()
+                    found += [self._p_story[a + first:a + last], self._p_story[a + undated:b]]
+            recent = [stories for d, stories in (self._p_new.get(k) or {}).items()
+                      if day is None or d is None or abs(d - day) <= DATE_WINDOW]
+            n_postings = sum(map(len, found)) + sum(map(len, recent))
+            if n_postings == 0 or n_postings > BLOCK_MAX_POSTINGS:
                 continue
-            for d, stories in by_day.items():
-                if day is None or d is None or abs(d - day) <= DATE_WINDOW:
-                    out.update(stories)
-        return out
+            found += [np.asarray(stories, dtype=np.int32) for stories in recent]
+            parts.append(np.unique(np.concatenate(found)))
+        if not parts:
+            return {}
+        stories, counts = np.unique(np.concatenate(parts), return_counts=True)
+        return dict(zip(stories.tolist(), counts.tolist()))
 
     # -- persistence
     def save(self, folder: Path) -> Path:
@@ -346,16 +359,32 @@ class StoryIndex:
 
     @classmethod
     def load(cls, folder: Path) -> "StoryIndex | None":
-        """The saved index, or None when there is none or it was written by another index version or under
-        other rules (``_index_rules``: rule files, parameters)."""
+        """The saved index, or None when there is none, it was written by another index version or under
+        other rules (``_index_rules``: rule files, parameters), or it cannot be read.
+
+        An unreadable index (truncated, overwritten, an object array numpy would have to unpickle: it is
+        never unpickled) is logged as a warning naming the file, and treated as absent: the caller assigns
+        every committed article again and writes a new index (an automatic rebuild)."""
         path = folder / INDEX_FILE
         if not path.exists():
             return None
+        try:
+            return cls._read(path)
+        except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError, zipfile.BadZipFile) as e:
+            log.warning("story index %s is unreadable (%s: %s); ignoring it and rebuilding it from the "
+                        "committed articles", path, type(e).__name__, str(e)[:200])
+            return None
+
+    @classmethod
+    def _read(cls, path: Path) -> "StoryIndex | None":
         with np.load(path, allow_pickle=False) as z:
             meta = json.loads(z["meta"].tobytes())
             if meta.get("version") != INDEX_VERSION or meta.get("rules") != _index_rules():
                 return None
             a = {k: z[k] for k in z.files if k != "meta"}
+        n = len(meta["ids"])
+        if any(len(a[c]) != n for c in ("a_story", "a_group", "a_day", "a_score", "a_syn", "a_nsh", "a_sig_of")):
+            raise ValueError(f"article columns disagree with the {n} article ids")
         idx = cls()
         idx.n_docs, idx.df, idx.ids = meta["n_docs"], meta["df"], meta["ids"]
         idx.row = {aid: i for i, aid in enumerate(idx.ids)}

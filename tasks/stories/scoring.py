@@ -9,7 +9,7 @@ import numpy as np
 
 from tasks.stories.features import _band_keys, key_hashes
 from tasks.stories.index import NO_DAY, Member, Story, StoryIndex
-from tasks.stories.params import (DATE_SLACK, DATE_WINDOW, SPEC_MIN_DF, SPEC_MIN_UNDATED, SPEC_SHARE,
+from tasks.stories.params import (DATE_SLACK, MAX_CANDIDATES, DATE_WINDOW, SPEC_MIN_DF, SPEC_MIN_UNDATED, SPEC_SHARE,
                                   SPEC_SHARE_MIN, STORY_THRESHOLD, SYN_CONTAINMENT, SYN_THRESHOLD, TOPIC_MARGIN,
                                   TOPIC_MARGIN_DATED, TOPIC_WEIGHT, TOPIC_WEIGHT_DATED, UNDATED_MARGIN,
                                   UNDATED_SIZE_SLOPE, W_ENTS, W_TERMS)
@@ -191,8 +191,11 @@ def _syn_similarity(a: np.ndarray, b: np.ndarray, na: int, nb: int) -> tuple[flo
 
 
 def candidate_stories(f: "Features", index: StoryIndex) -> set[str]:
-    """Stories sharing one of the article's blocking keys on a day within the date window (or undated)."""
-    return {index.story_list[i].story_id for i in index.posted_stories(key_hashes(f.block_keys), f.day)}
+    """Stories sharing one of the article's blocking keys on a day within the date window (or undated): the
+    MAX_CANDIDATES sharing the most keys (ties by story id), so the work per article stays bounded."""
+    shared = index.posted_stories(key_hashes(f.block_keys), f.day)
+    ranked = sorted(((-n, index.story_list[i].story_id) for i, n in shared.items()))
+    return {sid for _, sid in ranked[:MAX_CANDIDATES]}
 
 
 def find_syndicated(f: "Features", index: StoryIndex) -> tuple[str | None, float]:

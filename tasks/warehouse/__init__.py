@@ -23,9 +23,12 @@ Every build stores a fingerprint per story in ``build_meta.story_fingerprints``
 (``sql/incremental/story_fingerprints.sql``: a hash of every input row the
 story-scoped models read) and a ``model_fingerprint`` in
 ``build_meta.build_info`` (all ``sql/`` files, the pipeline version, the DuckDB
-version and this module). When the previous warehouse exists, its last build
-did not fail, it has no write-ahead log, it opens read-only (so no writer
-holds it), it carries the same model fingerprint and its file has not grown
+version and the modules of this package). A warehouse another process holds
+read-write is never built over (``WarehouseBusy``: see swap.py, which also folds
+a dead writer's write-ahead log into its file and moves a foreign one aside), and
+a processed folder whose parts disagree with their commit markers is refused
+(``parquet.DamagedProcessed``). When the previous warehouse exists, its last build
+did not fail, it opens read-only, it carries the same model fingerprint and its file has not grown
 too much (at most half free space, at most twice its size after the last full
 build: updates in place leave deleted rows and free blocks behind), the new
 file starts as a byte copy of it (taken while the read-only connection holds

@@ -13,6 +13,7 @@ FINGERPRINT_SQL = Path("incremental") / "story_fingerprints.sql"
 _SOURCE_RE = re.compile(r"\{\{\s*source\(\s*['\"](?P<name>\w+)['\"]\s*\)\s*\}\}")
 _DEDUP_RE = re.compile(r"\{\{\s*deduplicate\(\s*'(?P<rel>\w+)'\s*,\s*'(?P<by>[\w\s,]+)'\s*,\s*'(?P<order>[^']+)'\s*\)\s*\}\}")
 _INCREMENTAL_RE = re.compile(r"\{\{\s*incremental_stories\(\s*'(?P<expr>[^']+)'\s*\)\s*\}\}")
+_IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _HEADER_RE = re.compile(
     r"^--\s*(?P<key>model|description|depends_on|column|test|materialized|unique_key)\b\s*(?P<rest>.*)$")
 
@@ -112,10 +113,13 @@ def order_models(models: list[Model]) -> list[Model]:
 
 def check_models(models: list[Model]) -> None:
     """Materialisation headers must be consistent: an incremental model is a story-scoped table keyed on
-    story_id that marks where the story enters; no other model may use the macro."""
+    story_id that marks where the story enters; no other model may use the macro. Model names and keys are
+    plain identifiers (they name tables in SQL text)."""
     for m in models:
         uses_macro = bool(_INCREMENTAL_RE.search(m.sql))
-        where = f"model {m.name} ({m.path})"
+        where = f"model {m.name!r} ({m.path})"
+        if not _IDENT_RE.match(m.name) or (m.unique_key and not _IDENT_RE.match(m.unique_key)):
+            raise ValueError(f"{where}: model names and unique keys are identifiers ([A-Za-z_][A-Za-z0-9_]*)")
         if m.materialized not in ("", "incremental"):
             raise ValueError(f"{where}: unknown materialization {m.materialized!r} (only 'incremental')")
         if not m.incremental:

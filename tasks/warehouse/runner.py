@@ -26,7 +26,7 @@ _MEMORY_RE = re.compile(r"^\s*(\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)|\d+
 CONTRACT_TABLES = (
     "articles", "rejected_files", "sentences", "entity_mentions", "entities", "quotes", "facts",
     "stories", "quote_agreement", "quote_variants", "entity_coverage", "claim_agreement",
-    "fact_agreement", "outlet_agreement", "runs",
+    "fact_agreement", "outlet_agreement", "claim_conflicts", "runs",
 )
 
 
@@ -151,6 +151,10 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
     t0 = time.perf_counter()
     memory_limit = build_memory_limit()
     processed_dir = Path(processed_dir)
+    damage = parquet.verify_commits(processed_dir)
+    if damage:      # a missing or truncated part would silently drop rows (or fail deep inside DuckDB)
+        raise parquet.damage_error(damage, "Fix: `newsagree run` extracts the damaged batches again from their raw "
+                                           "files (or says what to do when it cannot); then build.")
     warehouse = Path(warehouse)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     tmp = warehouse.with_name(f".{warehouse.name}.{parquet.safe_name(tag)}.{os.getpid()}.building")

@@ -27,12 +27,13 @@ import pyarrow as pa
 import pytest
 
 from tasks import parquet, stories, warehouse
+from tasks.claims import records as claim_records
 from tasks.settings import SQL_DIR
 
 OUR_MODELS = {
     "stg_articles", "stg_story_assignments", "stg_syndication", "articles", "stories", "syndication",
     "int_claim_stopwords", "int_quote_tokens", "int_quote_edges", "int_quote_groups", "quote_variants",
-    "quote_agreement", "int_claim_tokens", "int_claim_weights", "int_claim_pairs", "int_claim_edges", "int_claim_groups", "claim_agreement",
+    "quote_agreement", "int_claim_tokens", "int_claim_weights", "int_claim_pairs", "int_claim_scores", "int_claim_edges", "int_claim_groups", "claim_agreement",
     "outlet_agreement", "int_entity_coverage", "entity_coverage",
 }
 OUR_TESTS = ("assert_stories_", "assert_quote_", "assert_claim_", "assert_entity_coverage_",
@@ -160,10 +161,11 @@ def db(tmp_path_factory) -> duckdb.DuckDBPyConnection:
     sentences = [{"article_id": a["article_id"], **s} for a in arts for s in split(a["body"])]
     quotes = [q for a in arts for q in quotes_of(a)]
     mentions = [m for a in arts for m in mentions_of(a)]
+    features = claim_records.claim_feature_rows({a["article_id"]: split(a["body"]) for a in arts})
     entities = [{"entity_id": "E_kyiv", "name": "Kyiv", "label": "GPE"},
                 {"entity_id": "E_putin", "name": "Vladimir Putin", "label": "PERSON"},
                 {"entity_id": "E_quill", "name": "Mara Quill", "label": "PERSON"}]
-    for name, rows_ in (("sentences", sentences), ("quotes", quotes), ("entity_mentions", mentions),
+    for name, rows_ in (("sentences", sentences), ("claim_features", features), ("quotes", quotes), ("entity_mentions", mentions),
                         ("entities", entities)):
         tbl = pa.Table.from_pylist(rows_)  # noqa: F841 - read by DuckDB's replacement scan
         con.execute(f"create table {name} as select * from tbl")
@@ -314,8 +316,9 @@ def chain_db(tmp_path_factory) -> duckdb.DuckDBPyConnection:
                                "text": pa.array([], pa.string()), "label": pa.array([], pa.string()),
                                "entity_id": pa.array([], pa.string()), "entity_key": pa.array([], pa.string()),
                                "entity_name": pa.array([], pa.string())})
+    features = claim_records.claim_feature_rows({a["article_id"]: split(a["body"]) for a in arts})
     for name, tbl in (("sentences", pa.Table.from_pylist(sentences)), ("quotes", pa.Table.from_pylist(quotes)),
-                      ("entity_mentions", empty_mentions),
+                      ("claim_features", pa.Table.from_pylist(features)), ("entity_mentions", empty_mentions),
                       ("entities", pa.table({"entity_id": pa.array([], pa.string()),
                                              "name": pa.array([], pa.string()),
                                              "label": pa.array([], pa.string())}))):

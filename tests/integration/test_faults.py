@@ -22,14 +22,16 @@ REPO = Path(__file__).resolve().parents[2]
 SEEDS = sorted((REPO / "data" / "raw" / "sample").glob("*.txt"))
 
 
-def _run(root: Path, failpoint: str | None = None, api_url: str = "", *extra: str) -> subprocess.CompletedProcess:
+def _run(root: Path, failpoint: str | None = None, api_url: str = "", *extra: str, env_extra: dict | None = None,
+         timeout: float = 300) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSAGREE_")}
-    env.update({"PREFECT_API_URL": api_url, "PYTHONPATH": str(REPO), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"})
+    env.update({"PREFECT_API_URL": api_url, "PYTHONPATH": str(REPO), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+                **(env_extra or {})})
     if failpoint:
         env["NEWSAGREE_FAILPOINT"] = failpoint
     cmd = [sys.executable, "-m", "flows.cli", "run", "--runner", "thread", "--raw-dir", str(root / "raw"),
            "--processed-dir", str(root / "processed"), "--warehouse", str(root / "wh.duckdb"), *extra]
-    return subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, timeout=timeout)
 
 
 def _articles(db: Path) -> list[str]:
@@ -144,3 +146,73 @@ def test_second_run_while_locked_exits_with_clear_message(first_drop, tmp_path, 
         res = _run(root, None, api_url)
     assert res.returncode == 75
     assert "another newsagree run is in progress" in res.stderr
+
+
+def _processes_with(mark: str) -> list[int]:
+    """Pids of live processes whose environment holds ``mark`` (every process a run starts inherits it)."""
+    pids = []
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            if mark.encode() in (d / "environ").read_bytes():
+                stat = (d / "stat").read_text()
+                if stat.rsplit(")", 1)[1].split()[0] != "Z":      # zombies have exited
+                    pids.append(int(d.name))
+        except OSError:
+            continue
+    return pids
+
+
+@pytest.mark.parametrize("failpoint", ["after_part:kill", "during_build:term"])
+def test_a_killed_run_leaves_no_process_behind(first_drop, tmp_path, failpoint):
+    """Issue 14 #5: after `kill -9` or SIGTERM of `newsagree run`, its Prefect API server (uvicorn, ~250 MB)
+    lived on with parent 1. Here each run starts its own API (no PREFECT_API_URL) and two extraction workers
+    (two batches), is killed in the middle, and then no process that carries the run's mark may survive (that the next run
+    completes is test_kill_at_any_stage_then_next_run_completes)."""
+    import time
+    import uuid
+    root = tmp_path / "w"
+    shutil.copytree(first_drop, root)
+    (root / "raw" / "b").mkdir()
+    for f in SEEDS[3:]:
+        shutil.copy(f, root / "raw" / "b" / f.name)
+    mark = f"NEWSAGREE_TEST_RUN_MARK_{uuid.uuid4().hex}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEWSAGREE_", "PREFECT_API_URL"))}
+    env.update({"PYTHONPATH": str(REPO), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", mark: "1",
+                "NEWSAGREE_FAILPOINT": failpoint})
+    cmd = [sys.executable, "-m", "flows.cli", "run", "--runner", "process", "--workers", "2", "--batch-size", "1",
+           "--raw-dir", str(root / "raw"), "--processed-dir", str(root / "processed"),
+           "--warehouse", str(root / "wh.duckdb")]
+    try:
+        res = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True, timeout=300)
+        assert res.returncode in (-9, -15, 1, 143), (res.returncode, res.stderr[-2000:])
+        deadline = time.monotonic() + 60       # a bound, not a measurement: the kernel signals them at once
+        while _processes_with(mark) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _processes_with(mark) == []
+    finally:
+        for pid in _processes_with(mark):     # never leave them running, even when the test fails
+            os.kill(pid, 9)
+
+
+def test_a_batch_that_never_ends_is_rejected_as_timeout_and_the_run_goes_on(first_drop, tmp_path, api_url):
+    """Issue 14: a file that makes extraction run forever (the YAML alias bomb, the nested HTML) hung the run,
+    and every later run. With a per-batch time limit its batch's files are rejected as `timeout`, the other
+    batches land, the run succeeds, and the next run does not try the file again."""
+    root = tmp_path / "w"
+    shutil.copytree(first_drop, root)
+    (root / "raw" / "b").mkdir()
+    (root / "raw" / "b" / "poison.txt").write_text("Poison headline\n\nThis article makes the extractor hang: XYZZY.\n")
+    shutil.copy(SEEDS[3], root / "raw" / "b" / SEEDS[3].name)
+    limit = {"NEWSAGREE_BATCH_TIMEOUT": "5"}
+    res = _run(root, "extract_article:hang:XYZZY", api_url, "--batch-size", "1", env_extra=limit, timeout=150)
+    assert res.returncode == 0, res.stderr[-3000:]
+    con = duckdb.connect(str(root / "wh.duckdb"), read_only=True)
+    try:
+        assert con.execute("select source_path, reason from rejected_files").fetchall() == [("b/poison.txt", "timeout")]
+        assert con.execute("select count(*) from articles").fetchone()[0] == 4
+    finally:
+        con.close()
+    again = _run(root, "extract_article:hang:XYZZY", api_url, env_extra=limit, timeout=150)
+    assert again.returncode == 0 and "nothing new" in again.stdout, again.stderr[-3000:]

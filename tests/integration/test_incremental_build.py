@@ -474,3 +474,39 @@ def test_table_names_and_settings_are_never_executed_as_sql(corpus, tmp_path, mo
     assert warehouse.build_memory_limit() == "1.5 GB"
     monkeypatch.setenv("NEWSAGREE_BUILD_MEMORY", "75%")
     assert warehouse.build_memory_limit() == "75%"
+
+
+def test_a_damaged_part_file_is_never_a_silent_loss(corpus, tmp_path):
+    """Issue 14 #6: truncate one `sentences` part: builds failed (good) until the operator deleted that part;
+    then everything succeeded with articles that had no sentences. The commit markers' row counts are now
+    checked against the files: the build names the damaged file, and the run's repair extracts the batch's
+    files again from the raw folder (they are still there), after which nothing is missing."""
+    processed = tmp_path / "processed"
+    shutil.copytree(corpus.processed, processed)
+    part = next(iter(parquet.committed_files(processed, "sentences")))
+    part.write_bytes(part.read_bytes()[:200])
+    db = tmp_path / "w.duckdb"
+    with pytest.raises(parquet.DamagedProcessed, match=part.name):
+        warehouse.build(processed, db)
+    part.unlink()                                   # what the operator did
+    with pytest.raises(parquet.DamagedProcessed, match=f"{part.name}: missing"):
+        warehouse.build(processed, db)
+    assert not db.exists()
+
+    raw = corpus.root / "raw"
+    repaired = batches.repair_processed(processed, raw)
+    assert len(repaired) == 1 and part.name in repaired[0]
+    assert parquet.verify_commits(processed) == []
+    assert len(ingest_new(raw, processed, "run-3")) > 0       # the batch's files, extracted again
+    res = warehouse.build(processed, db)
+    assert q(db, "select count(*) from articles a where not exists "
+                 "(select 1 from sentences s where s.article_id = a.article_id)") == [(0,)]
+    assert res.row_counts == corpus.third.row_counts      # same rows (of a newer run_id)
+
+    # a batch whose raw files are gone cannot be repaired: the run fails naming the file and the fix
+    gone = tmp_path / "gone"
+    shutil.copytree(corpus.processed, gone)
+    part = next(iter(parquet.committed_files(gone, "quotes")))
+    part.write_bytes(b"")
+    with pytest.raises(parquet.DamagedProcessed, match=f"(?s){part.name}.*--full-refresh"):
+        batches.repair_processed(gone, tmp_path / "empty-raw")

@@ -127,8 +127,9 @@ def test_symlinks_outside_raw_dir_are_refused(tmp_path):
     (raw / "d" / "alias.txt").symlink_to(raw / "d" / "in.txt")      # inside: allowed
     docs, rej = read_files(raw, discover(raw))
     assert {(r["source_path"], r["reason"]) for r in rej} == {("d/out.txt", "outside_raw_dir"),
-                                                              ("d/outdir", "outside_raw_dir")}
-    assert sorted(d["source_path"] for d in docs) == ["d/alias.txt", "d/in.txt"]
+                                                              ("d/outdir", "outside_raw_dir"),
+                                                              ("d/alias.txt", "symlink_alias")}
+    assert sorted(d["source_path"] for d in docs) == ["d/in.txt"]
     assert all("SECRET" not in d["text"] for d in docs)
 
 
@@ -154,11 +155,25 @@ def test_unreadable_file(tmp_path):
         p.chmod(0o644)
 
 
-def test_deeply_nested_html_does_not_crash(tmp_path):
+def test_deeply_nested_html_is_read_up_to_the_depth_budget(tmp_path):
     raw = _raw(tmp_path)
-    html = "<div>" * 20000 + "<p>Deep text is still found here.</p>" + "</div>" * 20000
+    html = "<div>" * 1500 + "<p>Deep text is still found here.</p>" + "</div>" * 1500
     docs, rej = _one(raw, "deep.html", html.encode())
     assert rej == [] and "Deep text is still found here." in docs[0]["text"]
+
+
+def test_a_million_nested_divs_are_refused_quickly(tmp_path):
+    """Issue 14 item 3: 11 MB of 10^6 nested divs ran past 600 s inside the HTML parser."""
+    import time
+    raw = _raw(tmp_path)
+    n = 1_000_000
+    html = "<html><body>" + "<div>" * n + "<p>Deep text.</p>" + "</div>" * n + "</body></html>"
+    t0 = time.monotonic()
+    reason = _reason(raw, "deep.html", html.encode())
+    assert reason in ("too_deep", "too_large") and time.monotonic() - t0 < 20
+    html = "<div>" * 300_000 + "<p>Deep text.</p>" + "</div>" * 300_000          # under the size budget
+    t0 = time.monotonic()
+    assert _reason(raw, "deep2.html", html.encode()) == "too_deep" and time.monotonic() - t0 < 20
 
 
 HOSTILE = {
@@ -283,3 +298,65 @@ def test_nfkc_and_mixed_script_folding_rules():
     assert normalise_unicode("Москва and Αθήνα") == "Москва and Αθήνα"                  # real Cyrillic/Greek kept
     assert normalise_unicode("P\u0430ris and \u041coscow") == "Paris and Moscow"       # mixed-script folded
     assert normalise_unicode("Bog\u0434an") == "Bog\u0434an"                            # no look-alike: kept
+
+
+# ------------------------------------------------------------------ issue 14: budgets and containment
+
+def test_yaml_alias_bomb_in_front_matter_is_refused_fast(tmp_path):
+    """Issue 14 item 3: 517 bytes of front matter (9 levels x 9 aliases) took 397 s and gave a
+    999-character title. Aliases are refused: the front matter is ignored, the body is read."""
+    import time
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        levels.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
+    front = "\n".join(levels) + "\ntitle: *a8\n"
+    data = f"---\n{front}---\nThe body of the article says something about the talks.\n".encode()
+    t0 = time.monotonic()
+    docs, rej = _one(_raw(tmp_path), "bomb.md", data)
+    assert time.monotonic() - t0 < 5
+    assert rej == [] and docs[0]["text"].strip() == "The body of the article says something about the talks."
+    assert docs[0]["meta"].get("title") in (None, "")
+
+
+def test_front_matter_over_budget_is_ignored(tmp_path):
+    front = "title: Real title\n" + "pad: " + "x" * 70_000 + "\n"
+    docs, rej = _one(_raw(tmp_path), "big.md", f"---\n{front}---\nBody text of the page.\n".encode())
+    assert rej == [] and docs[0]["meta"].get("title") != "Real title" and "Body text" in docs[0]["text"]
+
+
+def test_hard_link_to_a_file_outside_the_raw_dir_is_not_read(tmp_path):
+    """Issue 14 item 13: ``ln /etc/passwd raw/p/x.txt`` was ingested (only symlinks were checked)."""
+    raw = _raw(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:TOP SECRET")
+    os.link(secret, raw / "d" / "x.txt")
+    (raw / "d" / "ok.txt").write_text("Title\n\nA normal article body.")
+    os.link(raw / "d" / "ok.txt", raw / "d" / "ok2.txt")          # both names inside: fine
+    docs, rej = read_files(raw, discover(raw))
+    assert [(r["source_path"], r["reason"]) for r in rej] == [("d/x.txt", "outside_raw_dir")]
+    assert sorted(d["source_path"] for d in docs) == ["d/ok.txt", "d/ok2.txt"]
+    assert all("SECRET" not in d["text"] for d in docs)
+
+
+def test_symlink_alias_never_shadows_the_real_file(tmp_path):
+    """Issue 14 item 14: a symlink sorting before the file it points at won, and the real file's
+    manifest metadata was dropped with it as a duplicate."""
+    raw = _raw(tmp_path)
+    (raw / "d" / "real.txt").write_text("Talks resume\n\nDelegations met again in Geneva on Monday, officials said.")
+    (raw / "d" / "a-alias.txt").symlink_to(raw / "d" / "real.txt")
+    (raw / "d" / "manifest.csv").write_text("file,outlet,url\nreal.txt,Example Wire,https://example.org/talks\n")
+    docs, rej = read_files(raw, discover(raw))
+    arts, _ = clean_documents(docs)
+    assert [(r["source_path"], r["reason"]) for r in rej] == [("d/a-alias.txt", "symlink_alias")]
+    assert "real.txt" in rej[0]["detail"]
+    (a,) = arts
+    assert a["source_path"] == "d/real.txt" and a["outlet"] == "Example Wire" and a["url"] == "https://example.org/talks"
+
+
+def test_html_with_too_many_elements_is_refused_quickly(tmp_path):
+    """200k paragraphs (3.4 MB) would keep the extractor busy for half a minute: over the tag budget."""
+    import time
+    html = "<html><body>" + "<p>Word here.</p>" * 200_000 + "</body></html>"
+    t0 = time.monotonic()
+    assert _reason(_raw(tmp_path), "many.html", html.encode()) == "too_large"
+    assert time.monotonic() - t0 < 10

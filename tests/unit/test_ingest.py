@@ -239,3 +239,67 @@ def test_parse_datetime(value, expected):
     assert got == expected
     if got is not None:
         assert got.tzinfo is not None and got.utcoffset().total_seconds() == 0
+
+
+# ------------------------------------------------------------------ HTML through trafilatura
+
+NEWS_PAGE = """<!doctype html><html lang="en"><head><title>Harbour bridge reopens after repairs | The Coastal Gazette</title>
+<meta property="og:site_name" content="The Coastal Gazette">
+<meta name="author" content="Maria Lopez"><meta property="article:published_time" content="2025-03-14T09:30:00Z">
+<link rel="canonical" href="https://www.coastalgazette.example/news/2025/03/14/bridge-reopens"></head>
+<body><header><a href="/">Home</a><nav><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li>
+<li><a href="/weather">Weather</a></li><li><a href="/opinion">Opinion</a></li></ul></nav></header>
+<div id="cookie-consent">We use cookies to give you the best experience. <button>Accept all</button></div>
+<main><article><h1>Harbour bridge reopens after repairs</h1>
+<p class="byline">By Maria Lopez</p>
+<p>The harbour bridge reopened to traffic on Friday morning after eight months of repairs that cost the city
+about 40 million dollars, officials said.</p>
+<p>“It has been a long wait for everyone who commutes across the bay,” the mayor told reporters at the
+reopening ceremony. Engineers replaced two of the four main cables and resurfaced the deck.</p>
+<h2>Traffic expected to return</h2>
+<p>Transport officials expect about 60,000 vehicles a day to use the bridge again by the end of the month,
+close to the level before the closure began last July.</p>
+<div class="share-tools"><a>Share on Facebook</a><a>Share on X</a><a>Email</a></div>
+</article>
+<aside class="related"><h3>Most read</h3><ul><li><a href="/a">Council approves new budget</a></li>
+<li><a href="/b">Storm warning for the weekend</a></li><li><a href="/c">Local team wins the cup</a></li></ul></aside>
+</main><footer><p>© 2025 The Coastal Gazette. All rights reserved.</p></footer></body></html>"""
+
+
+def test_html_news_page_through_trafilatura(tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "d").mkdir(parents=True)
+    (raw / "d" / "bridge.html").write_text(NEWS_PAGE)
+    _, docs, rej = _read(raw)
+    assert rej == []
+    (doc,) = docs
+    paras = doc["text"].split("\n\n")
+    assert any(p.startswith("The harbour bridge reopened to traffic on Friday morning") for p in paras)
+    assert any(p.startswith("Transport officials expect about 60,000 vehicles") for p in paras)
+    assert "Traffic expected to return" in paras                     # a subheading is its own paragraph
+    for junk in ("Sport", "We use cookies", "Share on Facebook", "Council approves new budget", "All rights reserved"):
+        assert junk not in doc["text"], junk
+    m = doc["meta"]
+    assert m["outlet"] == "The Coastal Gazette" and m["byline"] == "Maria Lopez"
+    assert m["published_at"] == datetime(2025, 3, 14, 9, 30, tzinfo=timezone.utc)
+    assert m["url"] == "https://www.coastalgazette.example/news/2025/03/14/bridge-reopens"
+
+
+def test_html_short_page_is_not_rejected(tmp_path):
+    """A page with a readable body is never no_text, even when it is too short for trafilatura."""
+    raw = tmp_path / "raw"
+    (raw / "d").mkdir(parents=True)
+    (raw / "d" / "short.html").write_text("<html><body><div><span>Ferry services resume.</span></div>"
+                                          "<div>Ferries to the islands run again from Monday, the operator said.</div>"
+                                          "</body></html>")
+    _, docs, rej = _read(raw)
+    assert rej == [] and "Ferries to the islands run again from Monday" in docs[0]["text"]
+
+
+def test_html_page_without_a_body_gets_a_clear_reason(tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "d").mkdir(parents=True)
+    links = "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(30))
+    (raw / "d" / "nav.html").write_text(f"<html><body><nav><ul>{links}</ul></nav><script>app()</script></body></html>")
+    _, docs, rej = _read(raw)
+    assert docs == [] and rej[0]["reason"] == "no_text" and "trafilatura" in rej[0]["detail"]

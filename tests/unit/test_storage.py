@@ -267,3 +267,33 @@ def test_two_runs_on_one_processed_folder_are_refused_whatever_their_warehouses(
     finally:
         release.set()
         t.join(30)
+
+
+def test_a_batch_past_its_time_limit_is_rejected_as_timeout_and_the_next_one_runs(tmp_path, monkeypatch, nlp):
+    """Issue 14: a per-batch time limit. A batch that never ends (here an article makes extraction loop in
+    Python, as the YAML alias bomb did) has its files rejected as `timeout`; the next batch is processed."""
+    from tasks import ingest
+    raw = tmp_path / "raw"
+    (raw / "d").mkdir(parents=True)
+    (raw / "d" / "poison.txt").write_text("Poison headline\n\nThis article makes the extractor hang: XYZZY.\n")
+    (raw / "d" / "good.txt").write_text("Good headline\n\nThe council met on Monday and approved the budget.\n")
+    files = {f.rel_path: f for f in ingest.discover(raw)}
+    monkeypatch.setenv("NEWSAGREE_FAILPOINT", "extract_article:hang:XYZZY")
+    from tasks.settings import DEFAULT_MODEL
+    out = batches.process_files_within(raw, [files["d/poison.txt"]], DEFAULT_MODEL, 1.0)
+    assert [(r["source_path"], r["reason"]) for r in out["rejected_files"]] == [("d/poison.txt", "timeout")]
+    assert out["articles"] == [] and "NEWSAGREE_BATCH_TIMEOUT" in out["rejected_files"][0]["detail"]
+    out = batches.process_files_within(raw, [files["d/good.txt"]], DEFAULT_MODEL, 60.0)
+    assert [a["source_path"] for a in out["articles"]] == ["d/good.txt"] and out["rejected_files"] == []
+    outcome = batches.finalise_batch(batches.timed_out([files["d/poison.txt"]], 1.0), [files["d/poison.txt"]], {})
+    assert outcome.tables["file_ledger"][0]["n_rejected"] == 1 and outcome.tables["file_ledger"][0]["file_hash"] is None
+
+
+def test_model_names_must_be_identifiers(tmp_path):
+    """Issue 14 #2 (audit): a model's name becomes a table name in SQL text, so it must be a plain identifier."""
+    sql = tmp_path / "sql"
+    _write_models(sql)
+    (sql / "marts" / "evil.sql").write_text('-- model: x"; copy (select 1) to \'p.csv\'; --\nselect 1 as x\n')
+    with pytest.raises(ValueError, match="identifiers"):
+        warehouse.check_models(warehouse.load_models(sql))
+    assert warehouse.quote_ident('a"b') == '"a""b"'

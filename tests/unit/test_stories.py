@@ -291,3 +291,50 @@ def test_undated_same_event_still_joins():
                                               festival="Cannes", age=41), None, "z")
     story, _, _ = assign([a, b, c])
     assert story == {"a": "a", "b": "a", "c": "c"}
+
+
+def test_a_corrupt_index_is_named_never_unpickled_and_rebuilt(tmp_path, caplog):
+    """Issue 14 item 7: a corrupt story index failed every run with numpy's allow_pickle error naming no file."""
+    from tasks import corpus
+    processed = tmp_path / "processed"
+    a = art("a", "Lachin talks", TALKS.format(n="first", place="Karabakh", topic="maps"), T0, "x")
+    b = art("b", "Lachin talks go on", TALKS.format(n="second", place="Karabakh", topic="maps and roads"),
+            T0 + timedelta(days=1), "y")
+    _articles_batch(processed, "k1", [a, b])
+    corpus.assign_and_write(processed, [], "r1", False)
+    folder = processed / stories.INDEX_DIR
+    index_file = folder / stories.INDEX_FILE
+    good = index_file.read_bytes()
+    pickled = tmp_path / "pickled.npz"
+    np.savez(pickled, meta=np.array([{"version": stories.INDEX_VERSION}], dtype=object))   # needs unpickling
+    corruptions = {"garbage": b"not a zip file at all", "truncated": good[: len(good) // 2],
+                   "pickled object array": pickled.read_bytes()}
+    for what, data in corruptions.items():
+        index_file.write_bytes(data)
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="newsagree.stories"):
+            assert stories.StoryIndex.load(folder) is None, what
+        assert str(index_file) in caplog.text and "rebuilding" in caplog.text, what
+        # the next run assigns every committed article again and writes a readable index
+        rows = corpus.assign_and_write(processed, [], f"r-{len(data)}", False)
+        assert rows == {"story_assignments": 2, "syndication": 2}, what
+        assert stories.StoryIndex.load(folder) is not None and _latest(processed) == {"a": "a", "b": "a"}
+
+
+def test_topic_wide_blocking_keys_are_not_used_so_the_work_per_article_is_bounded(monkeypatch):
+    """Issue 14 item 3: 200k tiny articles sharing a few words made every article a candidate for every story
+    (5,000 took 172 s). A key posted by more than BLOCK_MAX_POSTINGS stories is not used for blocking, and at
+    most MAX_CANDIDATES stories are scored."""
+    monkeypatch.setattr(stories.index, "BLOCK_MAX_POSTINGS", 5)
+    words = ["alpha", "beta", "gamma", "delta", "market", "storm"]
+    tiny = [art(f"x{i:03d}", f"Note {i}", f"Tiny note {i} " + " ".join(words[(i + k) % 6] for k in range(3)), None)
+            for i in range(30)]
+    _, _, idx = assign(tiny)
+    raw = stories.raw_features(art("new", "Note", "Tiny note alpha beta gamma", None))
+    stories.update_df(idx, [raw])
+    f = stories.compact_features(raw, idx.df, idx.n_docs)
+    assert len(idx.posted_stories(stories.key_hashes(f.block_keys), None)) <= 5
+    monkeypatch.setattr(stories.index, "BLOCK_MAX_POSTINGS", 10_000)
+    monkeypatch.setattr(stories.scoring, "MAX_CANDIDATES", 3)
+    assert len(idx.posted_stories(stories.key_hashes(f.block_keys), None)) > 3
+    assert len(stories.candidate_stories(f, idx)) == 3

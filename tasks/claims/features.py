@@ -1,0 +1,140 @@
+"""Per-sentence claim features: what the claim similarity compares, computed once per sentence.
+
+A sentence becomes a small record (``sentence_features``): its distinct lower-cased words (lightly
+stemmed), its content words (stopwords dropped), its word bigrams, the numbers it states, the names it
+mentions (capitalised words after the first token), four cue flags (negation, modality, denial,
+confirmation: tasks/claims/rules/claim_cues.txt) and its static embedding (tasks/claims/vectors.py).
+The extraction workers write these records to Parquet (``claim_features``); the warehouse compares two
+records with list functions only (sql/agreement/int_claim_pairs.sql), and ``newsagree eval --only
+claims`` builds the same records for MSRP sentences, so both decide on identical inputs.
+
+Hand-written (not spaCy) because it must be cheap enough to run on every sentence of every article in
+the workers and on sentences without any spaCy analysis (MSRP pairs); it is plain regex tokenising.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tasks.settings import RULES_DIR
+
+CUES_FILE = __file__.rsplit("/", 1)[0] + "/rules/claim_cues.txt"
+
+WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*%?")
+NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*%?$")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    """The cue word lists by section (negation, modality, denial, confirmation)."""
+    sections: dict[str, set[str]] = {}
+    current = None
+    with open(CUES_FILE, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.split("#", 1)[0].strip().lower()
+            if not line:
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                current = sections.setdefault(line[1:-1], set())
+            elif current is not None:
+                current.add(line)
+    return {k: frozenset(v) for k, v in sections.items()}
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    words = set()
+    with open(RULES_DIR / "story_stopwords.txt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip().lower()
+            if line and not line.startswith("#"):
+                words.add(line)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, str]:
+    """Unit and ten number words -> digits (tasks/rules/number_words.tsv)."""
+    out = {}
+    with open(RULES_DIR / "number_words.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 3 and parts[2] in ("unit", "ten"):
+                value = float(parts[1])
+                out[parts[0].lower()] = str(int(value)) if value.is_integer() else str(value)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light suffix strip (talks/talked/talking -> talk), so inflections still match."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e"), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            return word[: len(word) - len(suffix)] + keep
+    return word
+
+
+def normalise_number(token: str) -> str:
+    """"1,000" -> "1000", "3.50" -> "3.5", "12%" -> "12"."""
+    t = token.rstrip("%")
+    if "," in t and re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", t):
+        t = t.replace(",", "")
+    t = t.replace(",", ".")
+    try:
+        value = float(t)
+    except ValueError:
+        return t
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+def tokens(text: str) -> list[str]:
+    """Word and number tokens in order (apostrophe-s dropped)."""
+    out = []
+    for t in WORD_RE.findall(text):
+        if t[-2:] in ("'s", "’s"):
+            t = t[:-2]
+        out.append(t)
+    return out
+
+
+def sentence_features(text: str) -> dict:
+    """The comparable content of one sentence (without the vector)."""
+    toks = tokens(text)
+    lower = [t.lower() for t in toks]
+    nums = number_words()
+    stop = stopwords()
+    cue = cues()
+    words, numbers, names, content = [], [], [], []
+    for i, (tok, low) in enumerate(zip(toks, lower)):
+        if NUMBER_RE.match(tok) or low in nums:
+            number = normalise_number(tok) if NUMBER_RE.match(tok) else nums[low]
+            numbers.append(number)
+            words.append(number)
+            content.append(number)
+            continue
+        w = stem(low)
+        words.append(w)
+        if low not in stop and len(low) > 2:
+            content.append(w)
+        if i > 0 and tok[0].isupper() and low not in stop and len(low) > 1:
+            names.append(low)
+    lowered = " " + " ".join(lower) + " "
+    flag = {k: any(f" {c} " in lowered or (c.startswith("n'") and c in lowered) for c in v) for k, v in cue.items()}
+    return {
+        "words": sorted(set(words)),
+        "content": sorted(set(content)),
+        "bigrams": sorted({f"{a} {b}" for a, b in zip(words, words[1:])}),
+        "numbers": sorted(set(numbers)),
+        "names": sorted(set(names)),
+        "negated": flag.get("negation", False),
+        "modal": flag.get("modality", False),
+        "denial": flag.get("denial", False),
+        "confirm": flag.get("confirmation", False),
+        "n_tokens": len(toks),
+    }

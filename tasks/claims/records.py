@@ -1,0 +1,18 @@
+"""claim_features rows for a batch of articles' sentences (what the extraction workers write)."""
+from __future__ import annotations
+
+from tasks.claims.features import sentence_features
+from tasks.claims.statements import claim_kinds
+from tasks.claims.vectors import encode
+
+
+def claim_feature_rows(sentences_by_article: dict[str, list[dict]]) -> list[dict]:
+    """One row per sentence: claim kind, comparable features and vector (one encode call per batch)."""
+    rows: list[dict] = []
+    for article_id, sents in sentences_by_article.items():
+        for s, kind in zip(sents, claim_kinds(sents)):
+            rows.append({"article_id": article_id, "sentence_no": s["sentence_no"], "claim_kind": kind,
+                         **sentence_features(s["text"]), "_text": s["text"]})
+    for row, vector in zip(rows, encode([r.pop("_text") for r in rows])):
+        row["vector"] = vector
+    return rows

@@ -1,0 +1,58 @@
+"""Which sentences are claims: statements, not headings, questions, captions, bylines or teasers.
+
+``claim_kind(text, alone_in_paragraph)`` returns ``"statement"`` or what else the sentence is:
+
+- ``question``: it ends with a question mark (outside a quotation);
+- ``caption`` / ``byline`` / ``teaser``: a pattern of ``rules/not_statements.txt`` matches (photo credits,
+  "By Jane Doe", "Read more:", newsletter and cookie lines ...);
+- ``heading``: a paragraph of its own without final punctuation ("Outlook: Real compromise or fragile
+  optics?" is a question, "Peace talks stall" a heading), or any text of fewer than five words.
+
+Rule-based on purpose: it runs on every sentence in the extraction workers, without a parser.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+RULES_FILE = Path(__file__).resolve().parent / "rules" / "not_statements.txt"
+MIN_WORDS = 5
+FINAL_RE = re.compile(r"[.!…]['\"’”»)\]]*$|[.!?]['\"’”»]\s*\(?[^()]{0,40}\)?\.?$")
+QUESTION_RE = re.compile(r"\?['\"’”»)\]]*$")
+
+
+@lru_cache(maxsize=1)
+def patterns() -> list[tuple[str, re.Pattern]]:
+    out, kind = [], None
+    for line in RULES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.rstrip().endswith("]"):
+            kind = line.strip()[1:-1]
+            continue
+        out.append((kind, re.compile(line.strip(), re.IGNORECASE)))
+    return out
+
+
+def claim_kind(text: str, alone_in_paragraph: bool = False) -> str:
+    """"statement" when the sentence can be a claim, else heading / question / caption / byline / teaser."""
+    t = text.strip()
+    for kind, pattern in patterns():
+        if pattern.search(t):
+            return kind
+    if QUESTION_RE.search(t):
+        return "question"
+    if len(t.split()) < MIN_WORDS:
+        return "heading"
+    if alone_in_paragraph and not FINAL_RE.search(t):
+        return "heading"
+    return "statement"
+
+
+def claim_kinds(sentences: list[dict]) -> list[str]:
+    """claim_kind of each sentence row of one article (rows with paragraph_no and text)."""
+    per_paragraph: dict[int, int] = {}
+    for s in sentences:
+        per_paragraph[s["paragraph_no"]] = per_paragraph.get(s["paragraph_no"], 0) + 1
+    return [claim_kind(s["text"], per_paragraph[s["paragraph_no"]] == 1) for s in sentences]

@@ -1,0 +1,129 @@
+"""Fit the claim similarity (rules/similarity.json) on the MSRP train split only.
+
+``python -m tasks.claims.train [MSRP_TRAIN_FILE] [--holdout 0.2] [--write]``: features for every pair
+(tasks/claims/similarity.pair_features), a logistic regression fitted with Newton's method (numpy; an
+L2 penalty keeps it stable) on those pairs plus our own minimal-contrast pairs derived from their
+sentences (tasks/claims/contrast.py: one number, a negation or a denial changed), and the probability threshold that maximises accuracy on the training
+pairs. With ``--holdout`` a random share of the train file (fixed seed) is kept aside and scored, to
+estimate test performance honestly; ``--write`` refits on the whole train file and stores the model
+(rules/similarity.json, and the same numbers into sql/agreement/int_claim_scores.sql).
+
+Written by hand because the fit is twenty lines of numpy and scikit-learn is not a dependency.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from tasks.claims import similarity
+from tasks.claims.contrast import contrast_pairs
+from tasks.claims.msrp import load_pairs, pair_records
+from tasks.evaluation.run import default_gold_dir
+
+L2 = 1.0
+CONTRASTS_PER_KIND = 0     # our own minimal-contrast pairs (tasks/claims/contrast.py) added to the fit
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = L2, iterations: int = 50) -> np.ndarray:
+    """Logistic regression weights (intercept first) by Newton-Raphson with an L2 penalty."""
+    xb = np.hstack([np.ones((len(x), 1)), x])
+    w = np.zeros(xb.shape[1])
+    penalty = np.eye(xb.shape[1]) * l2
+    penalty[0, 0] = 0.0
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-xb @ w))
+        grad = xb.T @ (p - y) + penalty @ w
+        hess = (xb * (p * (1 - p))[:, None]).T @ xb + penalty
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
+    """The probability cut with the highest accuracy (ties: the middle of the best run)."""
+    cuts = np.linspace(0.05, 0.95, 181)
+    acc = np.array([((p >= c) == y).mean() for c in cuts])
+    best = np.flatnonzero(acc == acc.max())
+    return float(cuts[best[len(best) // 2]])
+
+
+def matrix(records: list[tuple[dict, dict]]) -> np.ndarray:
+    rows = [similarity.pair_features(a, b) for a, b in records]
+    return np.array([[r[f] for f in similarity.FEATURES] for r in rows], dtype=float)
+
+
+def scores(pred: np.ndarray, y: np.ndarray) -> dict:
+    tp = int((pred & (y == 1)).sum())
+    fp = int((pred & (y == 0)).sum())
+    fn = int((~pred & (y == 1)).sum())
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"accuracy": float((pred == (y == 1)).mean()), "precision": precision, "recall": recall, "f1": f1}
+
+
+def fit_model(pairs: list[dict], x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
+    """Weights fitted on ``pairs`` (rows of x, y) plus their contrast pairs; the threshold that maximises
+    accuracy on the MSRP pairs themselves."""
+    positives = [p["text_a"] for p in pairs if p["label"] == 1]
+    extra = contrast_pairs(positives, CONTRASTS_PER_KIND)
+    if extra:
+        recs = pair_records([{"text_a": a, "text_b": b, "label": lab} for a, b, lab in extra])
+        x_fit = np.vstack([x, matrix(recs)])
+        y_fit = np.concatenate([y, np.array([lab for _, _, lab in extra], dtype=float)])
+    else:
+        x_fit, y_fit = x, y
+    w = fit(x_fit, y_fit)
+    return w, best_threshold(1 / (1 + np.exp(-(w[0] + x @ w[1:]))), y)
+
+
+def to_params(w: np.ndarray, threshold: float, n: int) -> dict:
+    return {
+        "about": "claim similarity: logistic regression over tasks/claims/similarity.FEATURES, fitted by "
+                 "python -m tasks.claims.train --write on the MSRP train split only",
+        "intercept": float(w[0]),
+        "weights": {f: float(v) for f, v in zip(similarity.FEATURES, w[1:])},
+        "threshold": threshold,
+        "conflict_overlap": similarity.CONFLICT_OVERLAP,
+        "n_train_pairs": n,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("train_file", nargs="?", type=Path, help="default: <gold dir>/msrp/msr_paraphrase_train.txt")
+    ap.add_argument("--holdout", type=float, default=0.2)
+    ap.add_argument("--write", action="store_true")
+    args = ap.parse_args(argv)
+    pairs = load_pairs(args.train_file or default_gold_dir() / "msrp" / "msr_paraphrase_train.txt")
+    records = pair_records(pairs)
+    x = matrix(records)
+    gate = np.array([similarity.gated(similarity.pair_features(a, b), similarity.CONFLICT_OVERLAP) for a, b in records])
+    y = np.array([p["label"] for p in pairs], dtype=float)
+    order = np.random.default_rng(15).permutation(len(y))
+    n_hold = int(len(y) * args.holdout)
+    hold, train = order[:n_hold], order[n_hold:]
+    if n_hold:
+        w, t = fit_model([pairs[i] for i in train], x[train], y[train])
+        p = lambda idx: 1 / (1 + np.exp(-(w[0] + x[idx] @ w[1:])))   # noqa: E731
+        print("train  ", scores(p(train) >= t, y[train]))
+        print("holdout", scores(p(hold) >= t, y[hold]), f"threshold={t:.3f}")
+        print("holdout with conflict gate", scores((p(hold) >= t) & ~gate[hold], y[hold]))
+        print(json.dumps(dict(zip(similarity.FEATURES, np.round(w[1:], 3))), indent=None))
+    if args.write:
+        w, t = fit_model(pairs, x, y)
+        params = to_params(w, t, len(y))
+        similarity.MODEL_FILE.write_text(json.dumps(params, indent=2) + "\n", encoding="utf-8")
+        similarity.write_sql_params(params)
+        print(f"wrote {similarity.MODEL_FILE} and the params of {similarity.SQL_FILE.name} (threshold {t:.3f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,202 @@
+"""Paragraph classifier for page text (crawled Markdown: one paragraph per line, page furniture left in).
+
+Each paragraph is labelled ``body``, ``heading`` or ``junk`` from features, not from phrases alone:
+
+* per line: Markdown link density (share of the text that was link text), image syntax, list
+  markers, length, final punctuation, quotation marks, repetition across pages of the same site in
+  the batch, and the junk classes of ``tasks/rules/page_junk.txt`` (navigation, newsletter, cookie,
+  share buttons, bylines/bios, time stamps, captions and credits, video player, copyright, appeals)
+  plus the older boilerplate rule files;
+* in context: a paragraph repeated on the same page (pull quote); a "Trending / Most read / Related" heading (``tasks/rules/junk_blocks.txt``) and the
+  headlines under it; runs of three or more short non-sentence lines (lists of other stories'
+  headlines); a caption repeated with its credit appended; a long run of furniture late in the
+  page ends the article; non-sentence lines before the first
+  and after the last sentence paragraph (page header and footer);
+* a short line without final punctuation left inside the article is a ``heading`` (a subhead, or a
+  photo caption: the two cannot be told apart in crawled text, and neither is a sentence of the body).
+
+Written by hand: trafilatura and jusText classify HTML DOM blocks, not lines of text that has lost
+its markup; this uses the same kinds of features (link density, length, position, stop-phrases).
+"""
+from __future__ import annotations
+
+import re
+
+from tasks.clean.rules import RULES_DIR, _compile_union, _read_patterns, is_appeal_like, is_boilerplate, is_credit
+from tasks.clean.text import _fold
+
+PAGE_JUNK = _compile_union(_read_patterns("page_junk.txt"))
+JUNK_BLOCK_START = _compile_union(_read_patterns("junk_blocks.txt"))
+assert RULES_DIR.is_dir()
+
+BODY, HEADING, JUNK = "body", "heading", "junk"
+MAX_RULE_WORDS = 60          # page_junk rules apply to paragraphs up to this many words
+MAX_BLOCK_LINES = 40         # a junk block ends after this many lines at the latest
+MIN_END_RUN = 8              # junk lines in a row that end the article (see _after_the_end)
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_NO_FINAL_STOP = re.compile(r"[^.!…:;,\"'”’»)\]]$")
+_LIST_ITEM_END = re.compile(r"[.!?…;:,][\"'”’»)\]]*$")
+_FOOTNOTE_MARK = re.compile(r"(\s*\[\w{1,10}\])+\s*$")
+_QUOTES = re.compile(r"[“”\"«»„]")
+
+
+def _features(rec: dict, repeated: frozenset[str]) -> dict:
+    text = rec.get("text") or ""
+    n_words = len(text.split())
+    sentence = bool(_SENTENCE_END.search(_FOOTNOTE_MARK.sub("", text)))
+    return {
+        "text": text, "n_words": n_words, "sentence": sentence,
+        "prose": sentence and n_words >= 12 or n_words >= 30,
+        "link_share": min(1.0, (rec.get("link_chars") or 0) / max(1, len(text))),
+        "kind": rec.get("kind") or "para", "image": bool(rec.get("image")), "bold": bool(rec.get("bold")),
+        "quoted": bool(_QUOTES.search(text)), "repeated": _fold(text) in repeated if repeated else False,
+        "headline_like": 1 <= n_words <= 25 and bool(_NO_FINAL_STOP.search(text.rstrip("'\"”’»"))) and rec.get("kind") != "table",
+    }
+
+
+def _line_label(f: dict) -> str:
+    text, n = f["text"], f["n_words"]
+    if not text or f["kind"] == "code":
+        return JUNK
+    if f["link_share"] >= 0.8 or (f["link_share"] >= 0.5 and n <= 30):
+        return JUNK
+    if f["repeated"]:
+        return JUNK
+    if f["kind"] == "table":
+        return BODY
+    if n <= MAX_RULE_WORDS and not f["quoted"] and PAGE_JUNK is not None and PAGE_JUNK.fullmatch(text):
+        return JUNK
+    if is_boilerplate(text) or is_credit(text) or is_appeal_like(text):
+        return JUNK
+    return BODY
+
+
+def _junk_blocks(feats: list[dict], labels: list[str]) -> None:
+    """A "Most read / Related" heading and the headlines under it, up to the next real paragraph."""
+    if JUNK_BLOCK_START is None:
+        return
+    for i, f in enumerate(feats):
+        if f["n_words"] > 8 or f["sentence"] or not JUNK_BLOCK_START.fullmatch(f["text"]):
+            continue
+        labels[i] = JUNK
+        for j in range(i + 1, min(len(feats), i + 1 + MAX_BLOCK_LINES)):
+            g = feats[j]
+            if g["prose"] and g["kind"] != "list" and g["link_share"] < 0.5:
+                break
+            labels[j] = JUNK
+
+
+def _headline_runs(feats: list[dict], labels: list[str]) -> None:
+    """Three or more consecutive short non-sentence lines: a list of other stories' headlines."""
+    i = 0
+    while i < len(feats):
+        j = i
+        while j < len(feats) and (feats[j]["headline_like"] or labels[j] == JUNK and feats[j]["n_words"] <= 25):
+            j += 1
+        run = [k for k in range(i, j) if feats[k]["headline_like"]]
+        if len(run) >= 3:
+            for k in range(i, j):
+                labels[k] = JUNK
+        i = max(j, i + 1)
+
+
+def _caption_pairs(feats: list[dict], labels: list[str]) -> None:
+    """A caption followed by the same caption with its credit appended ("... in Munich." then
+    "... in Munich.Jane Roe—Getty Images"): both are furniture. The appended part is a credit:
+    at most 8 words and no final sentence punctuation."""
+    for i in range(len(feats) - 1):
+        a, b = feats[i]["text"], feats[i + 1]["text"]
+        if feats[i]["n_words"] < 4 or len(b) <= len(a) or not b.startswith(a):
+            continue
+        tail = b[len(a):].strip()
+        if tail and len(tail.split()) <= 8 and not _SENTENCE_END.search(tail):
+            labels[i] = JUNK
+            labels[i + 1] = JUNK
+
+
+def _page_duplicates(feats: list[dict], labels: list[str]) -> None:
+    """A paragraph seen earlier on the same page (a pull quote, a repeated teaser) is dropped the second time."""
+    seen: set[str] = set()
+    for i, f in enumerate(feats):
+        key = _fold(f["text"])
+        if not key:
+            continue
+        if key in seen and f["n_words"] >= 4:
+            labels[i] = JUNK
+        seen.add(key)
+
+
+def _after_the_end(feats: list[dict], labels: list[str]) -> None:
+    """The article does not resume after a long run of furniture (8+ junk lines: reference lists,
+    related stories, comments) that comes once at least two thirds of its body lines are behind:
+    what follows is other stories' teasers or site furniture."""
+    n_body = labels.count(BODY)
+    seen = run = 0
+    for i, lab in enumerate(labels):
+        if lab == JUNK:
+            run += 1
+            if run >= MIN_END_RUN and seen * 3 >= n_body * 2 and seen > 0:
+                for k in range(i + 1, len(labels)):
+                    labels[k] = JUNK
+                return
+        else:
+            run = 0
+            seen += lab == BODY
+
+
+def _edges(feats: list[dict], labels: list[str]) -> None:
+    """Before the first and after the last body sentence paragraph only sentences are kept."""
+    anchors = [i for i, f in enumerate(feats) if labels[i] == BODY and f["prose"] and f["kind"] != "list"]
+    if not anchors:
+        return
+    for i in list(range(0, anchors[0])) + list(range(anchors[-1] + 1, len(feats))):
+        if labels[i] == BODY and not feats[i]["sentence"]:
+            labels[i] = HEADING if feats[i]["kind"] == "heading" else JUNK
+
+
+def _headings(feats: list[dict], labels: list[str]) -> None:
+    for i, f in enumerate(feats):
+        if labels[i] == BODY and f["kind"] != "table" and (f["kind"] == "heading" or (f["headline_like"] and not f["sentence"]
+                                                              and not f["quoted"]) or
+                                  (f["bold"] and not f["sentence"]) or
+                                  (f["kind"] == "list" and not _LIST_ITEM_END.search(f["text"])) or
+                                  (f["kind"] == "quote" and not f["sentence"])):
+            labels[i] = HEADING
+
+
+def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozenset()) -> list[str]:
+    """One label per paragraph record (``text`` plus optional Markdown features, see
+    ``tasks.ingest.readers.markdown.markdown_paragraphs``): body, heading or junk. Never raises
+    on odd input; an article of real sentences always keeps them (only rules that match a whole
+    paragraph, or its links/repetition, turn a sentence into junk)."""
+    feats = [_features(r, repeated) for r in records]
+    labels = [_line_label(f) for f in feats]
+    _junk_blocks(feats, labels)
+    _headline_runs(feats, labels)
+    _caption_pairs(feats, labels)
+    _page_duplicates(feats, labels)
+    _after_the_end(feats, labels)
+    _edges(feats, labels)
+    _headings(feats, labels)
+    return labels
+
+
+def repeated_paragraphs(docs_paragraphs: list[list[str]], min_docs: int = 2) -> frozenset[str]:
+    """Folded paragraphs that occur on ``min_docs`` or more pages of one site. Pages that share three
+    or more long paragraphs (20+ words) are copies of one article (counted once: site furniture is
+    short or comes one long blurb at a time), so an article is never its own boilerplate."""
+    keysets: list[set[str]] = []
+    long_sets: list[set[str]] = []
+    for paras in docs_paragraphs:
+        keys = {k for k in (_fold(p) for p in paras) if k}
+        long_keys = {_fold(p) for p in paras if len(p.split()) >= 20}
+        if not keys or any(len(long_keys & other) >= 3 for other in long_sets):
+            continue
+        keysets.append(keys)
+        long_sets.append(long_keys)
+    counts: dict[str, int] = {}
+    for keys in keysets:
+        for k in keys:
+            counts[k] = counts.get(k, 0) + 1
+    return frozenset(k for k, c in counts.items() if c >= min_docs)

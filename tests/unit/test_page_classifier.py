@@ -1,0 +1,226 @@
+"""The paragraph classifier on small hand-written crawled pages (one junk class each), outlets from
+URLs and title suffixes, dates from URLs, and hypothesis properties of the classifier."""
+from __future__ import annotations
+
+import socket
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tasks.clean import clean_documents
+from tasks.clean.classify import BODY, classify_paragraphs
+from tasks.clean.outlets import outlet_for_url, split_title_suffix
+from tasks.ingest import discover, read_files
+from tasks.ingest.meta import date_from_url
+from tasks.ingest.readers.markdown import markdown_paragraphs
+from tasks.sentences import split_sentences
+
+BODY_LINES = [
+    "The city council voted on Tuesday to close the old harbour bridge for repairs that will take at least six months.",
+    "Engineers found cracks in two of the four main cables during an inspection last spring, the council said.",
+    "“We cannot take any risk with people's safety,” the mayor told reporters after the vote.",
+    "Ferries will run every twenty minutes while the bridge is closed, and buses will be rerouted through the tunnel.",
+    "The repairs are expected to cost about 40 million dollars, most of it paid by the regional government.",
+]
+
+
+def _page(junk_top: list[str] = (), junk_middle: list[str] = (), junk_end: list[str] = (),
+          title: str = "Harbour bridge to close for repairs", url: str = "https://www.example-herald.com/news/bridge") -> str:
+    lines = list(junk_top) + BODY_LINES[:3] + list(junk_middle) + BODY_LINES[3:] + list(junk_end)
+    return f"---\ntitle: \"{title}\"\nsource: {url}\ndate: 2025-03-14\n---\n\n" + "\n".join(lines) + "\n"
+
+
+def _clean(tmp_path: Path, pages: dict[str, str]) -> dict[str, dict]:
+    raw = tmp_path / "raw"
+    (raw / "d").mkdir(parents=True, exist_ok=True)
+    for name, text in pages.items():
+        (raw / "d" / name).write_text(text, encoding="utf-8")
+    docs, rej = read_files(raw, discover(raw))
+    arts, rej2 = clean_documents(docs)
+    assert rej == [] and rej2 == []
+    return {Path(a["source_path"]).name: a for a in arts}
+
+
+def _assert_clean(article: dict, junk: list[str]):
+    paras = article["body"].split("\n\n")
+    for line in BODY_LINES:
+        assert line in paras, line
+    for j in junk:
+        assert j not in article["body"], j
+
+
+JUNK_CLASSES = {
+    "navigation": dict(junk_top=["[Home](/) [World](/world) [Politics](/politics) [Business](/business) [Sport](/sport)",
+                                 "* [News](/news)", "* [Video](/video)", "* [Podcasts](/podcasts)"]),
+    "trending block": dict(junk_end=["Most read", "Council approves new budget after long debate",
+                                     "Storm warning issued for the weekend",
+                                     "Local team wins the regional cup final"]),
+    "related block mid-page": dict(junk_middle=["Related stories:", "Old ferry returns to service",
+                                                "Tunnel tolls to rise next year"]),
+    "newsletter": dict(junk_middle=["Sign up for our morning newsletter and get the top stories in your inbox."]),
+    "cookie": dict(junk_end=["We use cookies to personalise content and ads. By clicking Accept you consent to our use of cookies."]),
+    "share buttons": dict(junk_top=["Share Facebook Twitter Email Print"]),
+    "byline and bio": dict(junk_top=["By Maria Lopez"],
+                           junk_end=["Maria Lopez is a senior reporter at the Example Herald covering transport."]),
+    "timestamps": dict(junk_top=["Issued on: 14/03/2025 - 10:42", "Updated 2 hours ago"]),
+    "live-blog times": dict(junk_middle=["10:42 GMT", "45 minutes ago"]),
+    "captions and credits": dict(junk_middle=["Item 1 of 5 The bridge seen from the harbour on Monday. REUTERS/Jane Roe",
+                                              "Workers inspect a cable on the bridge on March 3, 2025. (AP Photo/John Doe)",
+                                              "The harbour at dusk. Photograph: Sam Smith/The Example Herald",
+                                              "The mayor speaks at the vote in the town hall [File: Ann Lee/Reuters]"]),
+    "image alt text": dict(junk_middle=["![A view of the bridge at night](https://img.example/bridge.jpg)",
+                                        "Image: the bridge at night"]),
+    "video player": dict(junk_middle=["Your browser does not support the video tag.", "Watch: The bridge from above"]),
+    "copyright": dict(junk_end=["© 2025 Example Herald Media Ltd. All rights reserved."]),
+    "donation appeal": dict(junk_end=["Help us keep local journalism free. Support our work with just $5 a month."]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(JUNK_CLASSES))
+def test_junk_class_is_removed_and_body_kept(tmp_path, name):
+    spec = JUNK_CLASSES[name]
+    arts = _clean(tmp_path, {"p.md": _page(**spec)})
+    junk = [j for lines in spec.values() for j in lines]
+    plain = [markdown_paragraphs(j)[0]["text"] if markdown_paragraphs(j) else "" for j in junk]
+    _assert_clean(arts["p.md"], [p for p in plain if p])
+
+
+def test_repetition_across_pages_of_one_site(tmp_path):
+    """A line on every page of a site in the batch is furniture, even when no rule knows it."""
+    furniture = "The Example Herald is proudly independent since 1887"
+    other = [
+        "Police said on Sunday that the road between the two villages would stay closed until Thursday night.",
+        "Farmers in the valley have asked the ministry for help after the second flood in three weeks.",
+        "The ministry said a decision would be taken after the damage had been assessed by its inspectors.",
+    ]
+    page2 = ("---\ntitle: Road stays closed\nsource: https://www.example-herald.com/news/road\n---\n\n"
+             + "\n".join([furniture] + other) + "\n")
+    arts = _clean(tmp_path, {"a.md": _page(junk_top=[furniture]), "b.md": page2})
+    assert furniture not in arts["a.md"]["body"] and furniture not in arts["b.md"]["body"]
+    _assert_clean(arts["a.md"], [])
+
+
+def test_markdown_syntax_is_stripped_and_lines_are_paragraphs(tmp_path):
+    spec = {"junk_top": []}
+    page = _page(**spec).replace(BODY_LINES[0], "**The city council** voted on Tuesday to close the old [harbour bridge]"
+                                 "(https://x.example/b) for repairs that will take at least six months.")
+    page = page.replace(BODY_LINES[1], "## A cracked cable\n" + BODY_LINES[1])
+    a = _clean(tmp_path, {"p.md": page})["p.md"]
+    assert "**" not in a["body"] and "](" not in a["body"] and "##" not in a["body"]
+    assert BODY_LINES[0] in a["body"].split("\n\n")
+    assert "A cracked cable" not in [s["text"] for s in split_sentences(a["body"])]      # a heading, not a sentence
+
+
+def test_caption_not_glued_to_the_next_sentence(tmp_path):
+    """Single line breaks are paragraph breaks: a caption line is not glued onto the quote below it."""
+    page = _page(junk_middle=["UAE Ministry Of Foreign Affairs via Reuters"])
+    a = _clean(tmp_path, {"p.md": page})["p.md"]
+    assert "via Reuters" not in a["body"]
+    assert all(not s["text"].startswith("UAE") for s in split_sentences(a["body"]))
+
+
+# ------------------------------------------------------------------ outlet, title, date
+
+def test_outlet_from_url_and_title_suffix(tmp_path):
+    pages = {
+        "bbc.md": _page(title="Bridge to close - BBC News", url="https://www.bbc.com/news/articles/c0ffee"),
+        "guardian.md": _page(title="Harbour bridge to close for repairs | Transport | The Guardian",
+                             url="https://www.theguardian.com/uk-news/2025/mar/14/bridge"),
+        "unknown.md": _page(title="Harbour bridge to close for repairs | Coastline Weekly",
+                            url="https://www.coastlineweekly.com/a/1"),
+        "bare.md": _page(title="Harbour bridge to close for repairs", url="https://news.smalltown.example.net/x"),
+        "substack.md": _page(title="Harbour bridge to close for repairs", url="https://janedoe.substack.com/p/bridge"),
+        "nourl.md": _page(title="Harbour bridge to close for repairs | Reuters", url=""),
+    }
+    arts = _clean(tmp_path, pages)
+    got = {k: (a["outlet"], a["title"]) for k, a in arts.items()}
+    assert got["bbc.md"] == ("BBC News", "Bridge to close") or got["bbc.md"][0] == "BBC News"
+    assert got["guardian.md"] == ("The Guardian", "Harbour bridge to close for repairs")
+    assert got["unknown.md"] == ("Coastline Weekly", "Harbour bridge to close for repairs")
+    assert got["bare.md"][0] == "smalltown.example.net" or got["bare.md"][0] == "example.net"
+    assert got["substack.md"][0] == "janedoe.substack.com"
+    assert got["nourl.md"] == ("Reuters", "Harbour bridge to close for repairs")
+
+
+def test_public_suffix_list_is_never_fetched(monkeypatch):
+    """tldextract runs on its bundled snapshot: with every socket refused, domains still resolve."""
+    import tasks.clean.outlets as outlets
+
+    def refuse(*a, **k):
+        raise AssertionError("network access attempted")
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(outlets, "_EXTRACT", None)
+    assert outlet_for_url("https://www.bbc.co.uk/news/x") == ("BBC News", "bbc.co.uk")
+    assert outlet_for_url("https://foo.example.co.uk/a") == (None, "example.co.uk")
+
+
+@pytest.mark.parametrize("title, names, domain, expected", [
+    ("Peace talks end | Reuters", [], None, ("Peace talks end", "Reuters")),
+    ("Ukraine-Russia Peace Talks End Abruptly | TIME", ["TIME"], "time.com", ("Ukraine-Russia Peace Talks End Abruptly", "TIME")),
+    ("Talks resume in Geneva - Example Tribune", [None], "exampletribune.com", ("Talks resume in Geneva", "Example Tribune")),
+    ("Putin - the man who would be tsar", [None], "example.com", ("Putin - the man who would be tsar", None)),
+    ("War and peace | A review", [None], None, ("War and peace | A review", None)),
+])
+def test_split_title_suffix(title, names, domain, expected):
+    assert split_title_suffix(title, names, domain) == expected
+
+
+@pytest.mark.parametrize("url, day", [
+    ("https://www.theguardian.com/world/2026/feb/04/story", (2026, 2, 4)),
+    ("https://example.com/news/2026/02/04/story", (2026, 2, 4)),
+    ("https://www.aljazeera.com/news/2026/2/18/talks", (2026, 2, 18)),
+    ("https://example.com/a/20260204-story", (2026, 2, 4)),
+    ("https://example.com/2026/02/story", None),                 # no day: no date
+    ("https://example.com/story?id=20260204", None),             # the query is not read
+    ("https://example.com/p/123456789", None),
+    (None, None),
+])
+def test_date_from_url(url, day):
+    got = date_from_url(url)
+    assert (got and (got.year, got.month, got.day)) == (day or None)
+
+
+def test_unknown_date_is_taken_from_the_url_and_never_guessed(tmp_path):
+    page = _page(url="https://www.theguardian.com/world/2026/feb/04/story").replace("date: 2025-03-14", "date: unknown")
+    undated = _page(url="https://example.com/story").replace("date: 2025-03-14", "date: unknown")
+    arts = _clean(tmp_path, {"a.md": page, "b.md": undated})
+    assert arts["a.md"]["published_at"] == datetime(2026, 2, 4, tzinfo=timezone.utc)
+    assert arts["b.md"]["published_at"] is None
+
+
+# ------------------------------------------------------------------ properties
+
+_sentence = st.builds(lambda words, end: " ".join(words).capitalize() + end,
+                      st.lists(st.sampled_from("the council said on monday that bridge repairs would cost more "
+                                               "than expected and ferries run every hour between towns".split()),
+                               min_size=12, max_size=40),
+                      st.sampled_from([".", "!", "?", ".”"]))
+_junkish = st.one_of(st.text(max_size=80), st.sampled_from(["Share", "Most read", "* [Home](/)", "Item 1 of 3",
+                                                           "© 2025 X", "Advertisement", "![x](y.png)", "|a|b|"]))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=st.lists(_sentence, min_size=1, max_size=12), noise=st.lists(_junkish, max_size=12),
+       seed=st.randoms(use_true_random=False))
+def test_classifier_never_drops_every_paragraph_of_a_real_article(body, noise, seed):
+    lines = list(body)
+    for n in noise:
+        lines.insert(seed.randint(0, len(lines)), n.replace("\n", " "))
+    records = markdown_paragraphs("\n".join(lines))
+    labels = classify_paragraphs(records)
+    assert len(labels) == len(records)
+    kept = [r["text"] for r, lab in zip(records, labels) if lab == BODY]
+    assert kept, lines
+    assert sum(1 for b in body if b in kept) >= max(1, len(body) // 2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(md=st.text(max_size=3000))
+def test_classifier_never_crashes(md):
+    records = markdown_paragraphs(md)
+    labels = classify_paragraphs(records)
+    assert len(labels) == len(records) and set(labels) <= {"body", "heading", "junk"}
