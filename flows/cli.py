@@ -161,7 +161,8 @@ def _run(args, api) -> int:
     from tasks.runlock import RunLocked
     settings = settings_from(args)
     try:
-        summary = run_nightly(settings, wait_seconds=args.wait, before_flow=api.wait_healthy if api else None)
+        summary = run_nightly(settings, wait_seconds=args.wait, before_flow=api.wait_healthy if api else None,
+                              started=STARTED)
     except RunLocked as exc:
         print(f"newsagree run: {exc}", file=sys.stderr)
         return EXIT_LOCKED

@@ -92,11 +92,11 @@ def task_runner_for(settings: Settings):
 # ---------------------------------------------------------------- flow
 
 @flow(name="newsagree-nightly", log_prints=False)
-def nightly(settings: Settings, run_id: str | None = None) -> dict:
+def nightly(settings: Settings, run_id: str | None = None, started: datetime | None = None) -> dict:
     """Ingest new raw files, extract, write Parquet, update stories, build and test the warehouse."""
     log = get_run_logger()
     t0 = time.perf_counter()
-    started = datetime.now(timezone.utc)
+    started = started or datetime.now(timezone.utc)   # the CLI passes its own start: one duration per run
     summary = RunSummary(run_id=run_id or batches.new_run_id(started))
     raw, processed, model = Path(settings.raw_dir), Path(settings.processed_dir), settings.model
     limit = settings.batch_timeout
@@ -168,7 +168,7 @@ def nightly(settings: Settings, run_id: str | None = None) -> dict:
         summary.stage_seconds["stories"] = round(time.perf_counter() - t_stage, 2)
 
         summary.status = "success"
-        _record_run(processed, summary, started)
+        summary.duration_s = round(_record_run(processed, summary, started), 2)   # = the runs row
         t_stage = time.perf_counter()
         result = build_task(processed, Path(settings.warehouse), summary.run_id, settings.full_refresh)
         summary.stage_seconds["build"] = round(time.perf_counter() - t_stage, 2)
@@ -179,16 +179,17 @@ def nightly(settings: Settings, run_id: str | None = None) -> dict:
         summary.status = "failed"
         summary.message = f"{type(exc).__name__}: {exc}"
         try:
-            _record_run(processed, summary, started)
+            summary.duration_s = round(_record_run(processed, summary, started), 2)
         except Exception:  # noqa: BLE001 - the original error matters more
             pass
         raise
     finally:
-        summary.duration_s = round(time.perf_counter() - t0, 2)
+        summary.duration_s = summary.duration_s or round(time.perf_counter() - t0, 2)
     return asdict(summary)
 
 
-def run_nightly(settings: Settings, wait_seconds: float = 0.0, before_flow=None) -> dict:
+def run_nightly(settings: Settings, wait_seconds: float = 0.0, before_flow=None,
+                started: datetime | None = None) -> dict:
     """Hold the run locks (warehouse and processed folder) and run the flow with the task runner the settings ask for.
 
     When nothing is new (no new or changed raw file, no full refresh, and the
@@ -196,7 +197,7 @@ def run_nightly(settings: Settings, wait_seconds: float = 0.0, before_flow=None)
     orchestrate: the run is recorded and returns in seconds without starting
     Prefect. The warehouse's ``runs`` table shows such runs after its next build.
     """
-    started = datetime.now(timezone.utc)
+    started = started or datetime.now(timezone.utc)
     with run_locks(settings.lock_path, Path(settings.processed_dir), wait_seconds):
         # parts that disagree with their commit markers: extracted again below, or a clear failure
         for line in batches.repair_processed(Path(settings.processed_dir), Path(settings.raw_dir)):
@@ -212,7 +213,7 @@ def run_nightly(settings: Settings, wait_seconds: float = 0.0, before_flow=None)
             load_nlp(settings.model)   # warm the model for inline batches while the API starts
         if before_flow is not None:   # e.g. wait for the local API the CLI started before its imports
             before_flow()
-        return nightly.with_options(task_runner=task_runner_for(settings))(settings)
+        return nightly.with_options(task_runner=task_runner_for(settings))(settings, started=started)
 
 
 @flow(name="newsagree-build")

@@ -40,6 +40,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from prefect import flow
 from prefect.runner import Runner
@@ -50,6 +51,9 @@ from flows.nightly import nightly, task_runner_for
 from tasks import batches, ingest
 from tasks.runlock import run_locks
 from tasks.settings import DEFAULTS, SERVE_POLL_SECONDS, Settings
+
+if TYPE_CHECKING:
+    from prefect.client.schemas.objects import FlowRun
 
 DEPLOYMENT = "nightly"
 FLOW_NAME = "newsagree-scheduled"
@@ -87,7 +91,7 @@ def _watch(settings: Settings, poll_seconds: float, stop: threading.Event) -> No
             if not has_new_files(settings):
                 continue
             log.warning("new raw files found: triggering %s/%s", FLOW_NAME, DEPLOYMENT)
-            fr = run_deployment(f"{FLOW_NAME}/{DEPLOYMENT}", timeout=0)
+            fr = cast("FlowRun", run_deployment(f"{FLOW_NAME}/{DEPLOYMENT}", timeout=0))   # sync call
             with get_client(sync_client=True) as client:   # wait for it, but stay responsive to shutdown
                 while not stop.wait(poll_seconds):
                     state = client.read_flow_run(fr.id).state
@@ -105,6 +109,7 @@ def prefect_server(timeout: float = 120.0):
         yield os.environ["PREFECT_API_URL"]
         return
     api = LocalPrefectAPI.start(scheduler=True)
+    assert api is not None   # start() returns None only when PREFECT_API_URL is set, handled above
     try:
         api.wait_healthy(timeout)
         log.warning("started a Prefect server at %s for this serve process", api.url.removesuffix("/api"))
@@ -147,7 +152,7 @@ class _Shutdown:
 
     def _request(self, signum: int) -> None:
         name = signal.Signals(signum).name
-        if self.requested.is_set():
+        if self.requested is None or self.requested.is_set():
             log.warning("%s received: already shutting down", name)
             return
         log.warning("%s received: cancelling any run in progress and shutting down", name)

@@ -36,7 +36,8 @@ def format_run_summary(s: dict, settings) -> str:
         return (f"newsagree run {s['run_id']}: {s['status']} in {s['duration_s']:.1f} s — {s['message']}\n"
                 f"  files seen {s['files_seen']}, all already processed; warehouse {settings.warehouse}")
     lines = [
-        f"newsagree run {s['run_id']}: {s['status']} in {s['duration_s']:.1f} s",
+        f"newsagree run {s['run_id']}: {s['status']} in {s['duration_s']:.1f} s"
+        + (f" (then warehouse build {s['stage_seconds']['build']:.1f} s)" if "build" in s.get("stage_seconds", {}) else ""),
         f"  files seen {s['files_seen']}, new {s['files_new']}, skipped (already processed) {s['files_skipped']}, "
         f"rejected {s['files_rejected']} (of which duplicates {s['duplicates']})",
         f"  articles new {s['articles_new']} in {s['batches']} batch(es)",

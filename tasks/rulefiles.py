@@ -66,8 +66,9 @@ def table(name: str | Path, delimiter: str | None = None) -> list[list[str]]:
     """Rows of a delimited file as lists of cells (not stripped), comment and blank lines skipped."""
     rows = [ln for ln in _text(name).splitlines() if ln.strip() and not _is_comment(ln)]
     delimiter = delimiter or _delimiter(name)
-    quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL   # a tab file is split as it is
-    return [list(r) for r in csv.reader(rows, delimiter=delimiter, quoting=quoting)]
+    if delimiter == "\t":   # a tab file is split as it is: quote characters are data
+        return [list(r) for r in csv.reader(rows, delimiter=delimiter, quoting=csv.QUOTE_NONE)]
+    return [list(r) for r in csv.reader(rows, delimiter=delimiter)]
 
 
 def records(name: str | Path, delimiter: str | None = None) -> list[dict[str, str]]:

@@ -38,16 +38,17 @@ class RunSummary:
 def record_run(processed_dir: Path, summary: RunSummary, started: datetime) -> float:
     """Write the run's row (part of the `_runs` table, committed like any batch); returns its duration_s."""
     finished = datetime.now(UTC)
+    duration_s = (finished - started).total_seconds()
     row = {
         "run_id": summary.run_id, "started_at": started, "finished_at": finished, "status": summary.status,
         "files_seen": summary.files_seen, "files_new": summary.files_new, "articles_new": summary.articles_new,
         "articles_skipped": summary.files_skipped, "files_rejected": summary.files_rejected,
-        "duration_s": (finished - started).total_seconds(), "pipeline_version": PIPELINE_VERSION,
+        "duration_s": duration_s, "pipeline_version": PIPELINE_VERSION,
         "message": summary.message[:2000],
     }
     key = f"{batches.RUN_BATCH_PREFIX}{summary.run_id}-{summary.status}"
     parquet.write_batch(processed_dir, key, "_runs", {"runs": [row]}, summary.run_id)
-    return row["duration_s"]
+    return duration_s
 
 
 def noop_summary(settings: Settings, skipped: int, started: datetime) -> dict:

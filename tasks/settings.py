@@ -5,6 +5,7 @@ Precedence (CONTRACT): built-in defaults < environment variables < command-line 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -88,12 +89,12 @@ STATUS_LIMIT = 10                 # `newsagree status --limit`
 GOLD_DIR_ENV = "NEWSAGREE_GOLD_DIR"
 
 
-def gold_dir_candidates(env: dict | None = None) -> list[Path]:
+def gold_dir_candidates(env: Mapping[str, str] | None = None) -> list[Path]:
     """Where `newsagree eval` looks for gold data, in order: $NEWSAGREE_GOLD_DIR alone if set, else
     ../shared/eval beside the current folder and beside the checkout."""
-    env = os.environ if env is None else env
-    if env.get(GOLD_DIR_ENV):
-        return [Path(env[GOLD_DIR_ENV])]
+    source = os.environ if env is None else env
+    if source.get(GOLD_DIR_ENV):
+        return [Path(source[GOLD_DIR_ENV])]
     return [Path.cwd().parent / "shared" / "eval", REPO_ROOT.parent / "shared" / "eval"]
 
 
@@ -118,10 +119,10 @@ class Settings:
     extra: dict = field(default_factory=dict)
 
     @classmethod
-    def from_env(cls, env: dict | None = None, **overrides) -> Settings:
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> Settings:
         """Defaults, then environment variables, then explicit overrides (flags); None overrides are ignored."""
-        env = os.environ if env is None else env
-        values = {o.attr: o.type(env.get(o.env, o.default)) for o in OPTIONS.values()}
+        source = os.environ if env is None else env
+        values = {o.attr: o.type(source.get(o.env, o.default)) for o in OPTIONS.values()}
         values.update({k: v for k, v in overrides.items() if v is not None})
         for o in OPTIONS.values():
             if o.type is Path:

@@ -2,7 +2,7 @@
 -- materialized: incremental
 -- unique_key: story_id
 -- description: One row per group of quotes in a story that report the same quotation (grouped by speaker and wording overlap, see int_quote_edges), with how many outlets and independent sources carry it and whether they all print it word for word.
--- depends_on: quote_variants, syndication
+-- depends_on: quote_variants
 -- column story_id: story
 -- column quote_group_id: stable hash of the story and the group's smallest quote_id
 -- column speaker_entity_id: most common resolved speaker entity of the group's quotes

@@ -189,7 +189,7 @@ def _quantity(toks: list[Tok], num: Num, r: Rules, places: list[tuple[int, int]]
         if toks[num.i0].low == "half" and w in ("an", "a") and _word_at(toks, j + 1) in r.durations:
             unit_w = toks[j + 1].low
             iso, unit, factor = r.durations[unit_w]
-            return _duration_fact(toks, start, j + 2, 0.5, iso, unit, factor, qual, r, compound=False, i_num=i0)
+            return _duration_fact(toks, start, j + 2, 0.5, iso, unit, factor, qual, r, compound=False)
         if w == "of" or (toks[num.i0].low == "half" and w in ("the", "its", "their", "his", "her")):
             obj = _of_object(toks, j, r, places)
             if obj is None:
@@ -220,7 +220,7 @@ def _quantity(toks: list[Tok], num: Num, r: Rules, places: list[tuple[int, int]]
             end += 3
         if compound and _is_hyphen_link(toks, end) and _word_at(toks, end + 1) == "long":
             end += 2
-        return _duration_fact(toks, start, end, value, iso, unit, factor, qual, r, compound, i_num=i0)
+        return _duration_fact(toks, start, end, value, iso, unit, factor, qual, r, compound)
     if uw is not None and uw in r.measures:
         unit, factor = r.measures[uw]
         end = k + 1
@@ -257,7 +257,7 @@ def _quantity(toks: list[Tok], num: Num, r: Rules, places: list[tuple[int, int]]
 
 
 def _duration_fact(toks: list[Tok], start: int, end: int, value: float, iso: str, unit: str, factor: float,
-                   qual: str, r: Rules, compound: bool, i_num: int) -> Fact | None:
+                   qual: str, r: Rules, compound: bool) -> Fact | None:
     """A duration with its about: compound modifier -> the noun after; 'N units of NOUN' -> NOUN;
     '<event noun> ... lasted N units' -> the event noun; '<event noun> of/for N units' -> that noun."""
     n = len(toks)

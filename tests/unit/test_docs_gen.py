@@ -70,7 +70,45 @@ def test_undocumented_columns_are_reported(tmp_path):
 def test_check_mode(tmp_path, capsys):
     sql = _toy_sql(tmp_path)
     out = tmp_path / "tables.md"
-    assert docs_gen.main(["--sql-dir", str(sql), "--out", str(out), "--check"]) == 1
-    assert docs_gen.main(["--sql-dir", str(sql), "--out", str(out)]) == 0
-    assert docs_gen.main(["--sql-dir", str(sql), "--out", str(out), "--check"]) == 0
+    lineage = tmp_path / "lineage.md"
+    args = ["--sql-dir", str(sql), "--out", str(out), "--lineage-out", str(lineage)]
+    assert docs_gen.main([*args, "--check"]) == 1
+    assert docs_gen.main(args) == 0
+    assert docs_gen.main([*args, "--check"]) == 0
+    assert "stg_runs --> run_stats" in lineage.read_text(encoding="utf-8")
     assert "undocumented column(s): slowest" in capsys.readouterr().err
+
+
+def test_depends_on_headers_agree_with_the_sql():
+    """Every model's `-- depends_on:` lists exactly the models its SQL reads (FROM/JOIN, deduplicate())."""
+    from tasks.warehouse import load_fingerprint
+    models = load_models()
+    names = {m.name for m in models}
+    fingerprint = load_fingerprint()
+    for m in models + ([fingerprint] if fingerprint else []):
+        reads = docs_gen.sql_references(m, names)
+        assert set(m.depends_on) == reads, (
+            f"{m.path}: -- depends_on: {sorted(m.depends_on)} but the SQL reads {sorted(reads)}")
+
+
+def test_sql_references_ignore_ctes_comments_strings_and_columns(tmp_path):
+    from tasks.warehouse import parse_model
+    p = tmp_path / "agreement" / "x.sql"
+    _write(p, "-- model: x\n-- depends_on: quotes\n"
+              "with quotes as (select * from {{ deduplicate('stg_quotes', 'quote_id', 'run_id') }}),\n"
+              "  -- from articles (a comment)\n"
+              "  s as (select 'join stories' as note, q.articles from quotes as q)\n"
+              "select * from s join facts using (article_id) left join\n  entities on true\n")
+    refs = docs_gen.sql_references(parse_model(p), {"quotes", "stg_quotes", "articles", "stories", "facts",
+                                                     "entities", "x"})
+    assert refs == {"stg_quotes", "facts", "entities"}
+
+
+def test_lineage_md_is_in_sync_and_draws_every_model():
+    text = (REPO / "docs" / "lineage.md").read_text(encoding="utf-8")
+    assert text == docs_gen.generate_lineage(), "docs/lineage.md is out of date: run `python -m tasks.docs_gen`"
+    assert "```mermaid" in text and "flowchart LR" in text
+    for m in load_models():
+        assert f'    {m.name}["' in text, m.name
+        for d in m.depends_on:
+            assert f"  {d} --> {m.name}\n" in text
