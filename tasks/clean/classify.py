@@ -129,14 +129,16 @@ def _page_duplicates(feats: list[dict], labels: list[str]) -> None:
 
 def _after_the_end(feats: list[dict], labels: list[str]) -> None:
     """The article does not resume after a long run of furniture (8+ junk lines: reference lists,
-    related stories, comments) that comes once at least two thirds of its body lines are behind:
-    what follows is other stories' teasers or site furniture."""
+    related stories, comments) that comes once at least two thirds of its body lines are behind
+    and leaves at most a tenth of them (or 3) after it: those are other stories' teasers or site
+    furniture. A long article that goes on after an embedded list keeps its text."""
     n_body = labels.count(BODY)
     seen = run = 0
     for i, lab in enumerate(labels):
         if lab == JUNK:
             run += 1
-            if run >= MIN_END_RUN and seen * 3 >= n_body * 2 and seen > 0:
+            after = n_body - seen
+            if run >= MIN_END_RUN and seen > 0 and seen * 3 >= n_body * 2 and after <= max(3, n_body // 10):
                 for k in range(i + 1, len(labels)):
                     labels[k] = JUNK
                 return

@@ -224,3 +224,13 @@ def test_classifier_never_crashes(md):
     records = markdown_paragraphs(md)
     labels = classify_paragraphs(records)
     assert len(labels) == len(records) and set(labels) <= {"body", "heading", "junk"}
+
+
+def test_article_goes_on_after_an_embedded_list_of_headlines():
+    """A long run of furniture late in the page ends the article only when little body follows."""
+    body = [f"Paragraph {i} of the report says that the talks went on for many hours and ended without a deal." for i in range(20)]
+    related = [f"Other story headline number {i} about something else" for i in range(9)]
+    lines = body[:14] + related + body[14:]
+    labels = classify_paragraphs(markdown_paragraphs("\n".join(lines)))
+    kept = {r["text"] for r, lab in zip(markdown_paragraphs("\n".join(lines)), labels) if lab == BODY}
+    assert set(body) <= kept and not kept & set(related)
