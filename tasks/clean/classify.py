@@ -32,6 +32,7 @@ assert RULES_DIR.is_dir()
 BODY, HEADING, JUNK = "body", "heading", "junk"
 MAX_RULE_WORDS = 60          # page_junk rules apply to paragraphs up to this many words
 MAX_BLOCK_LINES = 40         # a junk block ends after this many lines at the latest
+TEASER_WORDS = 25           # lines after a block heading that runs to the page end are teasers below this
 MIN_END_RUN = 8              # junk lines in a row that end the article (see _after_the_end)
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
@@ -73,13 +74,20 @@ def _line_label(f: dict) -> str:
 
 
 def _junk_blocks(feats: list[dict], labels: list[str]) -> None:
-    """A "Most read / Related" heading and the headlines under it, up to the next real paragraph."""
+    """A "Most read / Related" heading and the headlines under it, up to the next real paragraph;
+    when nothing after the heading is a long paragraph, everything to the end of the page (teasers
+    of other stories, often full sentences)."""
     if JUNK_BLOCK_START is None:
         return
     for i, f in enumerate(feats):
-        if f["n_words"] > 8 or f["sentence"] or not JUNK_BLOCK_START.fullmatch(f["text"]):
+        if f["n_words"] > 25 or f["sentence"] or not JUNK_BLOCK_START.fullmatch(f["text"]):
             continue
         labels[i] = JUNK
+        rest = feats[i + 1:]
+        if rest and len(rest) <= MAX_BLOCK_LINES and all(g["n_words"] < TEASER_WORDS for g in rest):
+            for j in range(i + 1, len(feats)):     # a block that runs to the end of the page: teasers
+                labels[j] = JUNK
+            continue
         for j in range(i + 1, min(len(feats), i + 1 + MAX_BLOCK_LINES)):
             g = feats[j]
             if g["prose"] and g["kind"] != "list" and g["link_share"] < 0.5:
