@@ -75,8 +75,9 @@ def _line_label(f: dict) -> str:
 
 def _junk_blocks(feats: list[dict], labels: list[str]) -> None:
     """A "Most read / Related" heading and the headlines under it, up to the next real paragraph;
-    when nothing after the heading is a long paragraph, everything to the end of the page (teasers
-    of other stories, often full sentences)."""
+    when the heading comes late (at most 10 lines after it, the article's prose well behind it)
+    and nothing after it is a long paragraph, everything to the end of the page (teasers of other
+    stories, often full sentences)."""
     if JUNK_BLOCK_START is None:
         return
     for i, f in enumerate(feats):
@@ -84,7 +85,9 @@ def _junk_blocks(feats: list[dict], labels: list[str]) -> None:
             continue
         labels[i] = JUNK
         rest = feats[i + 1:]
-        if rest and len(rest) <= MAX_BLOCK_LINES and all(g["n_words"] < TEASER_WORDS for g in rest):
+        prose_before = sum(1 for g in feats[:i] if g["prose"])
+        if rest and len(rest) <= 10 and prose_before >= 2 * sum(1 for g in rest if g["prose"]) + 3 \
+                and all(g["n_words"] < TEASER_WORDS for g in rest):
             for j in range(i + 1, len(feats)):     # a block that runs to the end of the page: teasers
                 labels[j] = JUNK
             continue
@@ -95,12 +98,19 @@ def _junk_blocks(feats: list[dict], labels: list[str]) -> None:
             labels[j] = JUNK
 
 
+def _statement(f: dict) -> bool:
+    """A prose paragraph that is not a question (headlines may be questions, rarely statements)."""
+    return f["prose"] and not f["text"].rstrip("\"'”’»)] ").endswith("?")
+
+
 def _headline_runs(feats: list[dict], labels: list[str]) -> None:
-    """Three or more consecutive short non-sentence lines: a list of other stories' headlines."""
+    """Three or more consecutive short non-sentence lines (questions included, statements end a
+    run): a list of other stories' headlines."""
     i = 0
     while i < len(feats):
         j = i
-        while j < len(feats) and (feats[j]["headline_like"] or labels[j] == JUNK and feats[j]["n_words"] <= 25):
+        while j < len(feats) and not _statement(feats[j]) and \
+                (feats[j]["headline_like"] or labels[j] == JUNK and feats[j]["n_words"] <= 25):
             j += 1
         run = [k for k in range(i, j) if feats[k]["headline_like"]]
         if len(run) >= 3:
@@ -182,6 +192,7 @@ def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozense
     paragraph, or its links/repetition, turn a sentence into junk)."""
     feats = [_features(r, repeated) for r in records]
     labels = [_line_label(f) for f in feats]
+    by_line_rules = list(labels)
     _junk_blocks(feats, labels)
     _headline_runs(feats, labels)
     _caption_pairs(feats, labels)
@@ -189,6 +200,12 @@ def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozense
     _after_the_end(feats, labels)
     _edges(feats, labels)
     _headings(feats, labels)
+    if BODY not in labels:
+        # context rules (blocks, runs, position) never take every sentence of a page: when nothing
+        # is left, the sentence paragraphs that no line rule rejected are the article
+        for i, f in enumerate(feats):
+            if by_line_rules[i] == BODY and f["prose"]:
+                labels[i] = BODY
     return labels
 
 

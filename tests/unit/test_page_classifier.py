@@ -215,7 +215,9 @@ def test_classifier_never_drops_every_paragraph_of_a_real_article(body, noise, s
     assert len(labels) == len(records)
     kept = [r["text"] for r, lab in zip(records, labels) if lab == BODY]
     assert kept, lines
-    assert sum(1 for b in body if b in kept) >= max(1, len(body) // 2)
+    # statements are never taken for headlines; a question among headline-like lines may be
+    statements = [b for b in dict.fromkeys(body) if not b.endswith("?")]
+    assert sum(1 for b in statements if b in kept) >= (len(statements) + 1) // 2
 
 
 @settings(max_examples=200, deadline=None)
