@@ -32,6 +32,7 @@ assert RULES_DIR.is_dir()
 BODY, HEADING, JUNK = "body", "heading", "junk"
 MAX_RULE_WORDS = 60          # page_junk rules apply to paragraphs up to this many words
 MAX_BLOCK_LINES = 40         # a junk block ends after this many lines at the latest
+TEASER_WORDS = 25           # lines after a block heading that runs to the page end are teasers below this
 MIN_END_RUN = 8              # junk lines in a row that end the article (see _after_the_end)
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
@@ -73,13 +74,23 @@ def _line_label(f: dict) -> str:
 
 
 def _junk_blocks(feats: list[dict], labels: list[str]) -> None:
-    """A "Most read / Related" heading and the headlines under it, up to the next real paragraph."""
+    """A "Most read / Related" heading and the headlines under it, up to the next real paragraph;
+    when the heading comes late (at most 10 lines after it, the article's prose well behind it)
+    and nothing after it is a long paragraph, everything to the end of the page (teasers of other
+    stories, often full sentences)."""
     if JUNK_BLOCK_START is None:
         return
     for i, f in enumerate(feats):
-        if f["n_words"] > 8 or f["sentence"] or not JUNK_BLOCK_START.fullmatch(f["text"]):
+        if f["n_words"] > 25 or f["sentence"] or not JUNK_BLOCK_START.fullmatch(f["text"]):
             continue
         labels[i] = JUNK
+        rest = feats[i + 1:]
+        prose_before = sum(1 for g in feats[:i] if g["prose"])
+        if rest and len(rest) <= 10 and prose_before >= 2 * sum(1 for g in rest if g["prose"]) + 3 \
+                and all(g["n_words"] < TEASER_WORDS for g in rest):
+            for j in range(i + 1, len(feats)):     # a block that runs to the end of the page: teasers
+                labels[j] = JUNK
+            continue
         for j in range(i + 1, min(len(feats), i + 1 + MAX_BLOCK_LINES)):
             g = feats[j]
             if g["prose"] and g["kind"] != "list" and g["link_share"] < 0.5:
@@ -87,12 +98,19 @@ def _junk_blocks(feats: list[dict], labels: list[str]) -> None:
             labels[j] = JUNK
 
 
+def _statement(f: dict) -> bool:
+    """A prose paragraph that is not a question (headlines may be questions, rarely statements)."""
+    return f["prose"] and not f["text"].rstrip("\"'”’»)] ").endswith("?")
+
+
 def _headline_runs(feats: list[dict], labels: list[str]) -> None:
-    """Three or more consecutive short non-sentence lines: a list of other stories' headlines."""
+    """Three or more consecutive short non-sentence lines (questions included, statements end a
+    run): a list of other stories' headlines."""
     i = 0
     while i < len(feats):
         j = i
-        while j < len(feats) and (feats[j]["headline_like"] or labels[j] == JUNK and feats[j]["n_words"] <= 25):
+        while j < len(feats) and not _statement(feats[j]) and \
+                (feats[j]["headline_like"] or labels[j] == JUNK and feats[j]["n_words"] <= 25):
             j += 1
         run = [k for k in range(i, j) if feats[k]["headline_like"]]
         if len(run) >= 3:
@@ -129,14 +147,16 @@ def _page_duplicates(feats: list[dict], labels: list[str]) -> None:
 
 def _after_the_end(feats: list[dict], labels: list[str]) -> None:
     """The article does not resume after a long run of furniture (8+ junk lines: reference lists,
-    related stories, comments) that comes once at least two thirds of its body lines are behind:
-    what follows is other stories' teasers or site furniture."""
+    related stories, comments) that comes once at least two thirds of its body lines are behind
+    and leaves at most a tenth of them (or 3) after it: those are other stories' teasers or site
+    furniture. A long article that goes on after an embedded list keeps its text."""
     n_body = labels.count(BODY)
     seen = run = 0
     for i, lab in enumerate(labels):
         if lab == JUNK:
             run += 1
-            if run >= MIN_END_RUN and seen * 3 >= n_body * 2 and seen > 0:
+            after = n_body - seen
+            if run >= MIN_END_RUN and seen > 0 and seen * 3 >= n_body * 2 and after <= max(3, n_body // 10):
                 for k in range(i + 1, len(labels)):
                     labels[k] = JUNK
                 return
@@ -172,6 +192,7 @@ def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozense
     paragraph, or its links/repetition, turn a sentence into junk)."""
     feats = [_features(r, repeated) for r in records]
     labels = [_line_label(f) for f in feats]
+    by_line_rules = list(labels)
     _junk_blocks(feats, labels)
     _headline_runs(feats, labels)
     _caption_pairs(feats, labels)
@@ -179,6 +200,12 @@ def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozense
     _after_the_end(feats, labels)
     _edges(feats, labels)
     _headings(feats, labels)
+    if BODY not in labels:
+        # context rules (blocks, runs, position) never take every sentence of a page: when nothing
+        # is left, the sentence paragraphs that no line rule rejected are the article
+        for i, f in enumerate(feats):
+            if by_line_rules[i] == BODY and f["prose"]:
+                labels[i] = BODY
     return labels
 
 

@@ -215,7 +215,9 @@ def test_classifier_never_drops_every_paragraph_of_a_real_article(body, noise, s
     assert len(labels) == len(records)
     kept = [r["text"] for r, lab in zip(records, labels) if lab == BODY]
     assert kept, lines
-    assert sum(1 for b in body if b in kept) >= max(1, len(body) // 2)
+    # statements are never taken for headlines; a question among headline-like lines may be
+    statements = [b for b in dict.fromkeys(body) if not b.endswith("?")]
+    assert sum(1 for b in statements if b in kept) >= (len(statements) + 1) // 2
 
 
 @settings(max_examples=200, deadline=None)
@@ -224,3 +226,13 @@ def test_classifier_never_crashes(md):
     records = markdown_paragraphs(md)
     labels = classify_paragraphs(records)
     assert len(labels) == len(records) and set(labels) <= {"body", "heading", "junk"}
+
+
+def test_article_goes_on_after_an_embedded_list_of_headlines():
+    """A long run of furniture late in the page ends the article only when little body follows."""
+    body = [f"Paragraph {i} of the report says that the talks went on for many hours and ended without a deal." for i in range(20)]
+    related = [f"Other story headline number {i} about something else" for i in range(9)]
+    lines = body[:14] + related + body[14:]
+    labels = classify_paragraphs(markdown_paragraphs("\n".join(lines)))
+    kept = {r["text"] for r, lab in zip(markdown_paragraphs("\n".join(lines)), labels) if lab == BODY}
+    assert set(body) <= kept and not kept & set(related)
