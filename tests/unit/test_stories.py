@@ -274,9 +274,10 @@ def test_missing_dates_are_unknown_not_compatible():
     dated = stories.join_threshold(0.3, 0.3, undated=False, size=8)
     undated_small = stories.join_threshold(0.3, 0.3, undated=True, size=1)
     undated_big = stories.join_threshold(0.3, 0.3, undated=True, size=64)
-    assert dated < undated_small < undated_big
-    # sharing only topic-wide terms raises the bar
-    assert stories.join_threshold(0.3, 0.0, undated=True, size=1) > undated_small
+    assert undated_small < undated_big and dated < undated_big   # the larger the undated story, the higher the bar
+    # without dates, sharing nothing event-specific never joins; sharing mostly topic-wide terms raises the bar
+    assert stories.join_threshold(0.3, 0.0, undated=True, size=1) == float("inf")
+    assert stories.join_threshold(0.3, 0.05, undated=True, size=1) > undated_small
     # the ingestion time is not a publication date
     f = stories.raw_features({"article_id": "x", "title": "t", "body": "b", "published_at": None, "ingested_at": T0})
     assert f.day is None
@@ -338,3 +339,47 @@ def test_topic_wide_blocking_keys_are_not_used_so_the_work_per_article_is_bounde
     monkeypatch.setattr(stories.scoring, "MAX_CANDIDATES", 3)
     assert len(idx.posted_stories(stories.key_hashes(f.block_keys), None)) > 3
     assert len(stories.candidate_stories(f, idx)) == 3
+
+
+def test_text_anchors_and_their_date_factor():
+    from tasks.stories import dates
+    full, month_days, years = dates.text_anchors(
+        "On Monday, May 19, Putin called Trump. The 19 May 2025 call followed talks on 2025-05-16 and the "
+        "Dec.14 vote since 2022. It may 5 times be said.")
+    d = lambda y, m, dd: datetime(y, m, dd).toordinal()   # noqa: E731
+    assert full == sorted([d(2025, 5, 19), d(2025, 5, 16)])
+    assert month_days == [519, 1214] and years == [2022, 2025]
+    story_days = [d(2025, 5, 20)]
+    # "May 19" without a year is resolved against the story's dates: the undated article is as good as dated
+    assert dates.anchor_factor([], [519], [], story_days, stories.date_factor) == 1.0
+    # every anchored date months away: another event, however alike the words
+    assert dates.anchor_factor([d(2026, 2, 17)], [], [], story_days, stories.date_factor) == 0.0
+    assert dates.anchor_factor([], [], [2028], story_days, stories.date_factor) == 0.0
+    assert dates.anchor_factor([], [], [2022], story_days, stories.date_factor) is None   # a past year: unknown
+
+
+def test_an_undated_report_joins_by_its_anchored_date_and_not_months_away():
+    a = art("a", "Armenia, Azerbaijan resume Lachin talks in Geneva",
+            TALKS.format(n="first", place="Nagorno-Karabakh", topic="guarantees for civilians"), T0, "x")
+    near = art("b", "Geneva round on Lachin corridor ends without deal",
+               "On March 4, " + TALKS.format(n="latest", place="Karabakh", topic="Yerevan's concessions"), None, "y")
+    far = art("c", "Geneva round on Lachin corridor ends without deal",
+              "On October 9, 2025, negotiators from Armenia and Azerbaijan met again in Geneva for talks on the "
+              "Lachin corridor. Foreign minister Ararat Mirzoyan and envoy Elnur Mammadov discussed border "
+              "demarcation, Swiss diplomats said, and agreed to meet in Geneva after the winter.", None, "z")
+    story, _, _ = assign([a, near, far])
+    assert story["b"] == "a" and story["c"] != "a"
+
+
+def test_an_article_that_resembles_two_stories_merges_them_only_when_they_are_alike():
+    first = art("a", "Lachin talks in Geneva", TALKS.format(n="first", place="Karabakh", topic="maps"), None, "x")
+    second = art("b", "Lachin corridor talks", TALKS.format(n="second", place="Karabakh", topic="roads"), None, "y")
+    rows_a, idx = stories.assign_articles([first], {})
+    rows_b, idx = stories.assign_articles([second], {}, idx)
+    assert {r["story_id"] for r in rows_a["story_assignments"] + rows_b["story_assignments"]} == {"a"}
+    # two alike stories founded apart, then an article resembling both: one story, rows re-emitted for both
+    idx = stories.StoryIndex()
+    s1 = idx.new_story("s1")
+    s2 = idx.new_story("s2")
+    idx.merge(s1, s2)
+    assert idx.find(s2.idx) == s1.idx and "s2" not in idx.stories and s1.idx in idx.merged
