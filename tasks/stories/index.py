@@ -169,7 +169,7 @@ class StoryIndex:
         self.df: dict[str, int] = {}
         self.stories: dict[str, Story] = {}    # live stories only (not the ones merged into another)
         self.story_list: list[Story] = []
-        self.parent: list[int] = []            # story -> the story it was merged into (itself: live)
+        self._root = _Grow(np.int32)           # story -> the live story it is (itself, or the one it was merged into)
         self.merged: set[int] = set()          # live stories that absorbed another since this index was loaded
         self.ids: list[str] = []               # row -> article id
         self.row: dict[str, int] = {}          # article id -> row
@@ -218,23 +218,23 @@ class StoryIndex:
     def new_story(self, story_id: str) -> Story:
         s = Story(story_id, idx=len(self.story_list))
         self.story_list.append(s)
-        self.parent.append(s.idx)
+        self._root.append(s.idx)
         self.stories[story_id] = s
         return s
 
     def find(self, i: int) -> int:
         """The live story that story ``i`` is (or was merged into)."""
-        root = i
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[i] != root:
-            self.parent[i], i = root, self.parent[i]
-        return root
+        return int(self._root.buf[i])
+
+    def roots(self, idxs: np.ndarray) -> np.ndarray:
+        """:meth:`find` of many stories at once."""
+        return self._root.buf[idxs]
 
     def merge(self, keep: Story, gone: Story) -> None:
         """Merge story ``gone`` into ``keep``: its members, dates and core (while there is room) become
         ``keep``'s; its postings and article rows resolve to ``keep`` through :meth:`find`."""
-        self.parent[gone.idx] = keep.idx
+        roots = self._root.a
+        roots[roots == gone.idx] = keep.idx      # every story points at its live story directly
         self.stories.pop(gone.story_id, None)
         keep.core = (keep.core + gone.core)[:MAX_CORE]
         keep.days = sorted(set(keep.days) | set(gone.days))
@@ -249,8 +249,7 @@ class StoryIndex:
         """Article ids of every article in the given live stories."""
         if not story_idxs or not self.ids:
             return []
-        roots = np.array([self.find(i) for i in range(len(self.story_list))], dtype=np.int32)
-        hit = np.isin(roots[self._story.a], np.fromiter(story_idxs, dtype=np.int32))
+        hit = np.isin(self._root.a[self._story.a], np.fromiter(story_idxs, dtype=np.int32))
         return [self.ids[r] for r in np.flatnonzero(hit).tolist()]
 
     # -- LSH (syndication candidates)
@@ -321,9 +320,9 @@ class StoryIndex:
         self._p_new.clear()
         self._p_new_n = 0
 
-    def posted_stories(self, keys: np.ndarray, day: int | None) -> dict[int, int]:
+    def posted_stories(self, keys: np.ndarray, day: int | None) -> tuple[np.ndarray, np.ndarray]:
         """Stories posted under one of ``keys`` on a day within DATE_WINDOW of ``day``, or undated (any day if
-        None), with the number of those keys each shares.
+        None), as (sorted story positions, number of those keys each shares).
 
         A key with more than BLOCK_MAX_POSTINGS (story, day) postings in that window is topic-wide ("vote",
         "market" in a flood of tiny articles) and not used: it would make every article a candidate for every
@@ -351,9 +350,8 @@ class StoryIndex:
             found += [np.asarray(stories, dtype=np.int32) for stories in recent]
             parts.append(np.unique(np.concatenate(found)))
         if not parts:
-            return {}
-        stories, counts = np.unique(np.concatenate(parts), return_counts=True)
-        return dict(zip(stories.tolist(), counts.tolist()))
+            return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int64)
+        return np.unique(np.concatenate(parts), return_counts=True)
 
     # -- persistence
     def save(self, folder: Path) -> Path:
@@ -380,7 +378,7 @@ class StoryIndex:
             "s_n_keys": np.array([len(s.keys) for s in sl], dtype=np.int32),
             "s_keys": np.concatenate([s.keys for s in sl]) if sl else _NO_KEYS,
             "s_n_anchors": np.array([len(s.anchors) for s in sl], dtype=np.int32),
-            "s_parent": np.array([self.find(i) for i in range(len(sl))], dtype=np.int32),
+            "s_root": self._root.a,
             "s_anchors": np.array([d for s in sl for d in s.anchors], dtype=np.int32),
             "m_story": np.array([i for i, _ in members], dtype=np.int32),
             "m_n_terms": np.array([m.n_terms for _, m in members], dtype=np.int32),
@@ -447,10 +445,11 @@ class StoryIndex:
             s = Story(idx.ids[founder], [], days[d0:d1], n, und, keys[k0:k1], i, anchors[a0:a1])
             idx.story_list.append(s)
             d0, k0, a0 = d1, k1, a1
-        idx.parent = a["s_parent"].tolist()
-        if len(idx.parent) != len(idx.story_list) or any(not 0 <= p < len(idx.parent) for p in idx.parent):
-            raise ValueError("story parents out of range")
-        idx.stories = {s.story_id: s for s in idx.story_list if idx.parent[s.idx] == s.idx}
+        root = a["s_root"]
+        if len(root) != len(idx.story_list) or (len(root) and (root.min() < 0 or root.max() >= len(root))):
+            raise ValueError("story roots out of range")
+        idx._root = _Grow(np.int32, data=root)
+        idx.stories = {s.story_id: s for s in idx.story_list if int(root[s.idx]) == s.idx}
         m_keys, m_w = a["m_keys"], a["m_weights"]
         o = w = 0
         for si, nt, nk, norm in zip(a["m_story"].tolist(), a["m_n_terms"].tolist(), a["m_n_keys"].tolist(),

@@ -214,13 +214,16 @@ def _syn_similarity(a: np.ndarray, b: np.ndarray, na: int, nb: int) -> tuple[flo
 
 def candidate_stories(f: "Features", index: StoryIndex) -> set[str]:
     """Stories sharing one of the article's blocking keys on a day within the date window (or undated): the
-    MAX_CANDIDATES sharing the most keys (ties by story id), so the work per article stays bounded."""
-    shared: dict[int, int] = {}
-    for i, n in index.posted_stories(key_hashes(f.block_keys), f.day).items():
-        root = index.find(i)
-        shared[root] = shared.get(root, 0) + n
-    ranked = sorted(((-n, index.story_list[i].story_id) for i, n in shared.items()))
-    return {sid for _, sid in ranked[:MAX_CANDIDATES]}
+    MAX_CANDIDATES sharing the most keys (ties: the older story), so the work per article stays bounded."""
+    stories, counts = index.posted_stories(key_hashes(f.block_keys), f.day)
+    if not len(stories):
+        return set()
+    roots = index.roots(stories)
+    if not np.array_equal(roots, stories):       # some were merged into another: add up per live story
+        stories, inverse = np.unique(roots, return_inverse=True)
+        counts = np.bincount(inverse, weights=counts).astype(np.int64)
+    top = np.lexsort((stories, -counts))[:MAX_CANDIDATES]   # most shared keys first, then the older story
+    return {index.story_list[i].story_id for i in stories[top].tolist()}
 
 
 def find_syndicated(f: "Features", index: StoryIndex) -> tuple[str | None, float]:
