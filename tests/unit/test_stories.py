@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from tasks import parquet, stories
 from tasks.settings import SQL_DIR
@@ -383,3 +384,62 @@ def test_an_article_that_resembles_two_stories_merges_them_only_when_they_are_al
     s2 = idx.new_story("s2")
     idx.merge(s1, s2)
     assert idx.find(s2.idx) == s1.idx and "s2" not in idx.stories and s1.idx in idx.merged
+
+
+def _event_corpus() -> list[dict]:
+    """Four articles each on six events (two of them same-topic: two rounds of Lachin talks months apart),
+    some dated, some undated, plus an unrelated distractor."""
+    arts = []
+    for e, (what, n1, n2) in enumerate(EVENTS[:5]):
+        for k in range(4):
+            lead = [f"Coverage focused on {what}, with {n1} and {n2} at the centre.",
+                    f"{n1} spoke about {what}; {n2} was also in the news.",
+                    f"The story of the day was {what}. {n2} and {n1} drew the attention.",
+                    f"Reporters followed {what} as {n1} commented and {n2} declined to."][k]
+            when = T0 + timedelta(days=30 * e + k % 2) if k != 3 else None
+            arts.append(art(f"e{e}k{k}", f"{n1} and {n2}: {what[:40]}", lead + " " + CAMPAIGN[(e + k) % 8], when,
+                            f"outlet{k}"))
+    for k, (n, when) in enumerate((("first", T0), ("first", T0 + timedelta(days=1)),
+                                   ("fifth", T0 + timedelta(days=200)), ("fifth", T0 + timedelta(days=201)))):
+        arts.append(art(f"t{k}", "Lachin talks in Geneva", TALKS.format(n=n, place="Karabakh", topic=f"item {k}"),
+                        when, f"outlet{k}"))
+    arts.append(art("oil", "Oil prices climb as OPEC+ holds output",
+                    "Brent crude rose 2.1 percent to $84.30 a barrel after OPEC+ delegates said production cuts "
+                    "would stay in place. West Texas Intermediate gained 1.9 percent to $80.12.", T0, "wire"))
+    return arts
+
+
+def _memberships(story: dict[str, str]) -> list[list[str]]:
+    groups: dict[str, list[str]] = {}
+    for aid, sid in story.items():
+        groups.setdefault(sid, []).append(aid)
+    return sorted(sorted(g) for g in groups.values())
+
+
+@pytest.mark.parametrize("with_undated", [
+    False,
+    pytest.param(True, marks=pytest.mark.xfail(strict=True, reason=(
+        "known gap: an undated article is judged against whatever stories exist when its drop arrives "
+        "(and document frequencies of a small corpus still move), so with undated articles the split into "
+        "drops can change memberships"))),
+])
+def test_the_same_articles_in_one_or_many_drops_in_any_order_end_in_the_same_stories(tmp_path, with_undated):
+    """Issue 13: 1, 3 and 10 drops in shuffled orders, each run over Parquet with the persisted index."""
+    import random
+
+    from tasks import corpus
+    arts = [a for a in _event_corpus() if with_undated or a["published_at"] is not None]
+    results = []
+    for n_drops, seed in ((1, 0), (3, 1), (3, 2), (10, 3), (10, 4)):
+        processed = tmp_path / f"p{n_drops}-{seed}"
+        order = arts[:]
+        random.Random(seed).shuffle(order)
+        for d in range(n_drops):
+            _articles_batch(processed, f"k{d:02d}", order[d::n_drops])
+            corpus.assign_and_write(processed, [], f"r{d:02d}", False)
+        results.append(_memberships(_latest(processed)))
+    assert all(r == results[0] for r in results), results
+    groups = {aid: g for g in results[0] for aid in g}
+    assert groups["t0"] == ["t0", "t1"] and groups["t2"] == ["t2", "t3"]     # two rounds of talks apart
+    assert groups["oil"] == ["oil"]
+    assert groups["e1k0"] == ["e1k0", "e1k1", "e1k2"] + (["e1k3"] if with_undated else [])
