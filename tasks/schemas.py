@@ -150,6 +150,9 @@ STORY_FEATURES = pa.schema([     # IDF-free story features, one row per article 
     pa.field("entities", pa.list_(pa.string())),   # entity keys "e:<key>" (mentions and proper-name runs), sorted
     pa.field("signature", pa.list_(pa.int64())),   # MinHash of the body's word 5-shingles; null when too few shingles
     pa.field("n_shingles", pa.int32()),            # distinct word 5-shingles of the body
+    pa.field("anchors", pa.list_(pa.int32())),     # full dates the text names ("19 May 2025"), as day ordinals
+    pa.field("month_days", pa.list_(pa.int16())),  # month-days named without a year ("May 19" -> 519)
+    pa.field("years", pa.list_(pa.int16())),       # years named (1950-2049)
     pa.field("feature_rules", pa.string()),        # stories.FEATURE_RULES when written; other values are recomputed
     *STAMP,
 ])

@@ -35,15 +35,34 @@ Two groupings of articles, both incremental and stable across runs:
 
   ``date_factor`` is 1 within ``DATE_SLACK`` days of the story's dates and falls
   linearly to 0 at ``DATE_WINDOW`` days, so the same topic months apart (two
-  rounds of talks, two rehab stories) stays apart. Only ``published_at`` counts
-  as a date (ingestion time says nothing about the event). A syndicated copy
-  always joins the story of the text it copies (without entering the core).
-  Otherwise the article founds a new story whose id is its own article id.
+  rounds of talks, two rehab stories) stays apart. ``published_at`` is the
+  date where there is one (ingestion time says nothing about the event);
+  without it, the dates the text names (``dates.py``: "May 19", "19 May 2025",
+  years) place the article: an anchored date near the story's dates makes it as
+  good as dated there, anchored dates all months away (or a year named well
+  after the story) keep it out, also as a syndicated copy. A syndicated copy
+  otherwise always joins the story of the text it copies (without entering the
+  core). Otherwise the article founds a new story whose id is its own article id.
+
+  When an article reaches the join threshold of several stories, the others merge
+  into the best one if their cores are alike (``story_similarity`` >=
+  ``MERGE_THRESHOLD``; the older story keeps its id, the members of the merged
+  one get rows again): the same articles arriving in another order then still
+  end together. An article that resembles two unlike stories (a live blog, a
+  round-up) joins one and never bridges them.
 
 Comparisons are blocked: an article is compared only with stories that share
 one of its most salient keys (entity keys, high-idf terms) with a core member,
 on a day within the date window or undated (inverted index key -> day ->
-stories), never with the whole corpus.
+stories), never with the whole corpus. A key with more than
+``BLOCK_MAX_POSTINGS`` postings in the window is topic-wide and not used, and
+at most ``MAX_CANDIDATES`` stories (those sharing the most keys) are scored, so
+the work per article is bounded (200k tiny articles sharing a handful of words
+made the stage quadratic).
+
+An index file that cannot be read (truncated, garbage, an object array that
+would need unpickling: it is never unpickled) is logged as a warning naming the
+file and rebuilt from the committed articles, like an index of another version.
 
 Processing is deterministic in article order (published_at, source_path,
 article_id), so a full refresh reproduces the same ids.
@@ -51,7 +70,7 @@ article_id), so a full refresh reproduces the same ids.
 Where the work happens:
 
 * The extraction workers tokenise each article once (:func:`feature_row`:
-  content-term counts, entity keys, MinHash signature; nothing that depends on
+  content-term counts, entity keys, MinHash signature, text date anchors; nothing that depends on
   the rest of the corpus) into the processed table ``story_features``, stamped
   with ``FEATURE_RULES`` (a fingerprint of the tokenisation rules).
 * :func:`update_stories` reads those rows for the articles the index does not
@@ -74,8 +93,9 @@ Where the work happens:
   bodies are never all held in memory.
 
 The package, by concern: ``params`` (tunable parameters), ``features`` (per-article tokenising and
-weighting, the ``story_features`` row), ``index`` (the persistent index), ``scoring`` (article vs.
-story), ``assign`` (the in-memory assignment loop), ``io`` (the stage over Parquet). Callers import
+weighting, the ``story_features`` row), ``dates`` (text date anchors), ``index`` (the persistent
+index), ``scoring`` (article vs. story), ``assign`` (the in-memory assignment loop, merges), ``io`` (the
+stage over Parquet). Callers import
 from ``tasks.stories``; the names below are its public surface.
 """
 from __future__ import annotations

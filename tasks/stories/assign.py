@@ -9,8 +9,8 @@ import numpy as np
 
 from tasks.stories.features import Features, RawFeatures, compact_features, key_hashes, raw_features
 from tasks.stories.index import _NO_KEYS, Member, Story, StoryIndex
-from tasks.stories.params import MAX_CORE
-from tasks.stories.scoring import candidate_stories, find_syndicated, story_scores
+from tasks.stories.params import MAX_ANCHORS, MAX_CORE, MERGE_THRESHOLD
+from tasks.stories.scoring import candidate_stories, find_syndicated, story_scores, story_similarity
 
 
 def _add_to_story(index: StoryIndex, s: Story, f: "Features", copy: bool) -> None:
@@ -18,6 +18,8 @@ def _add_to_story(index: StoryIndex, s: Story, f: "Features", copy: bool) -> Non
     new_keys = _NO_KEYS
     if not copy and len(s.core) < MAX_CORE:
         s.core.append(Member.of(f))
+        if f.day is None and f.anchors:
+            s.anchors = sorted(set(s.anchors) | set(f.anchors))[:MAX_ANCHORS * MAX_CORE]
         new_keys = np.setdiff1d(key_hashes(f.block_keys), s.keys)
         if len(new_keys):
             s.keys = np.union1d(s.keys, new_keys)
@@ -49,19 +51,53 @@ def assign_one(f: "Features", index: StoryIndex) -> tuple[str, float, str, float
         group_row = int(index._group.buf[r])
         score = syn_sim
     else:
-        best, score = None, 0.0
         cands = sorted(candidate_stories(f, index))
-        for sid, (sc, thr) in zip(cands, story_scores(f, [index.stories[c] for c in cands], index.df, index.n_docs)):
-            if sc >= thr and sc > score:
-                best, score = sid, sc
-        story = index.stories[best] if best is not None else index.new_story(f.article_id)
-        if best is None:
-            score = 1.0
+        scores = story_scores(f, [index.stories[c] for c in cands], index.df, index.n_docs)
+        passing = sorted(((sc, sid) for sid, (sc, thr) in zip(cands, scores) if sc >= thr),
+                         key=lambda p: (-p[0], p[1]))
+        if passing:
+            story, score = index.stories[passing[0][1]], passing[0][0]
+        else:
+            story, score = index.new_story(f.article_id), 1.0
+        story = _merge_bridged(index, story, [index.stories[sid] for _, sid in passing[1:]])
     _add_to_story(index, story, f, copy=syn_of is not None)
     syn = syn_sim if syn_of else 1.0
     index.add_article(f, story, group_row, round(score, 4), round(syn, 4))
     group = f.article_id if group_row is None else index.ids[group_row]
     return story.story_id, score, group, syn
+
+
+def _merge_bridged(index: StoryIndex, best: Story, others: list[Story]) -> Story:
+    """Merge into one the stories an article joins that are one story: each other story it reaches the
+    join threshold of merges with the best one when their cores alike (:func:`story_similarity` at least
+    MERGE_THRESHOLD). An article matching two stories that are not alike (a live blog, a round-up) joins the
+    best one only and never bridges them. The older story (created first) keeps its id; returns it.
+
+    Without this, the same articles in another order (another drop) end in other stories: the story of A
+    and the story of C stay apart when B, which resembles both, arrives last.
+    """
+    for other in others:
+        if other.story_id not in index.stories or other is best:
+            continue
+        if story_similarity(best, other) >= MERGE_THRESHOLD:
+            keep, gone = (best, other) if best.idx < other.idx else (other, best)
+            index.merge(keep, gone)
+            best = keep
+    return best
+
+
+def refresh_rows(index: StoryIndex, rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """The rows of the articles in ``rows``, plus every article of a story that absorbed another since the
+    index was loaded, as the index says now (a story merged after an article's row was made changed its id)."""
+    now = datetime.now(timezone.utc)
+    ids = list(dict.fromkeys([r["article_id"] for r in rows["story_assignments"]]
+                             + index.members_of({i for i in index.merged if index.find(i) == i})))
+    out: dict[str, list[dict]] = {"story_assignments": [], "syndication": []}
+    for aid in ids:
+        sa, sy = _rows_for(aid, index.articles[aid], now)
+        out["story_assignments"].append(sa)
+        out["syndication"].append(sy)
+    return out
 
 
 def update_df(index: StoryIndex, raws: Iterable[RawFeatures]) -> None:
@@ -95,7 +131,8 @@ def assign_articles(articles: list[dict], mentions_by_article: dict[str, list[di
     update_df(index, raws)
     feats = [compact_features(r, index.df, index.n_docs) for r in raws]
     del raws
-    return _assign_features(sorted(feats, key=lambda f: f.sort_key), index), index
+    index.merged.clear()
+    return refresh_rows(index, _assign_features(sorted(feats, key=lambda f: f.sort_key), index)), index
 
 
 def _assign_features(feats: Iterable[Features], index: StoryIndex,

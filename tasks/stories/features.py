@@ -19,7 +19,8 @@ from typing import Iterable
 import numpy as np
 
 from tasks.settings import RULES_DIR
-from tasks.stories.params import (FEATURES_VERSION, MAX_TERMS, MIN_SHINGLES, N_BANDS, N_BLOCK_KEYS, N_PERM,
+from tasks.stories.dates import _DAY_MONTH, _ISO, _MONTH_DAY, _YEARS, text_anchors
+from tasks.stories.params import (FEATURES_VERSION, MAX_ANCHORS, MAX_TERMS, MIN_SHINGLES, N_BANDS, N_BLOCK_KEYS, N_PERM,
                                   NON_ENTITY_LABELS, SHINGLE, TITLE_BOOST)
 
 _PRIME = (1 << 31) - 1
@@ -64,6 +65,9 @@ class RawFeatures:
     entities: set[str]              # "e:<key>"
     signature: np.ndarray | None    # MinHash of word 5-shingles (None when too short)
     n_shingles: int = 0
+    anchors: tuple = ()             # text date anchors (tasks.stories.dates.text_anchors): full dates,
+    month_days: tuple = ()          # ... month-days without a year,
+    years: tuple = ()               # ... years named
 
 
 @dataclass
@@ -77,6 +81,9 @@ class Features:
     block_keys: list[str]
     signature: np.ndarray | None
     n_shingles: int = 0
+    anchors: tuple = ()
+    month_days: tuple = ()
+    years: tuple = ()
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -212,7 +219,9 @@ def raw_features(article: dict, mentions: Iterable[dict] = ()) -> RawFeatures:
     sh = shingle_hashes(body)
     sig = minhash(sh) if len(sh) >= MIN_SHINGLES else None
     day = _day_of(article.get("published_at"))   # ingestion time says nothing about when the event was
-    return RawFeatures(article["article_id"], day, sort_key_of(article), dict(tf), ents, sig, len(sh))
+    anchors, month_days, years = text_anchors(title + "\n" + body)
+    return RawFeatures(article["article_id"], day, sort_key_of(article), dict(tf), ents, sig, len(sh),
+                       tuple(anchors), tuple(month_days), tuple(years))
 
 
 def idf(df: int, n_docs: int) -> float:
@@ -229,14 +238,16 @@ def compact_features(raw: RawFeatures, df: dict[str, int], n_docs: int) -> Featu
     ents = {e: idf(df.get(e, 0), n_docs) for e in sorted(raw.entities)}   # sorted: sums do not depend on set order
     # blocking keys: the article's most salient (highest tf-idf) terms and entity keys
     block = [t for t, _ in top[:N_BLOCK_KEYS]]
-    return Features(raw.article_id, raw.day, raw.sort_key, vec, ents, block, raw.signature, raw.n_shingles)
+    return Features(raw.article_id, raw.day, raw.sort_key, vec, ents, block, raw.signature, raw.n_shingles,
+                    raw.anchors, raw.month_days, raw.years)
 
 # ---------------------------------------------------------------- stored raw features (table story_features)
 
 def _feature_rules() -> str:
     """Fingerprint of everything that decides raw features; stored rows with another one are recomputed."""
     h = hashlib.sha256()
-    for part in (FEATURES_VERSION, _WORD_RE.pattern, _TITLE_ABBR.pattern, sorted(STOPWORDS), sorted(NON_ENTITY_LABELS),
+    for part in (FEATURES_VERSION, _WORD_RE.pattern, _TITLE_ABBR.pattern, _MONTH_DAY.pattern, _DAY_MONTH.pattern,
+                 _ISO.pattern, _YEARS.pattern, MAX_ANCHORS, sorted(STOPWORDS), sorted(NON_ENTITY_LABELS),
                  TITLE_BOOST, SHINGLE, N_PERM, MIN_SHINGLES, _PERM_A.tolist(), _PERM_B.tolist()):
         h.update(repr(part).encode())
     return h.hexdigest()[:16]
@@ -250,7 +261,8 @@ def feature_row(article: dict, mentions: Iterable[dict] = ()) -> dict:
     terms = [t for t in r.tf if t not in r.entities]
     return {"article_id": r.article_id, "terms": terms, "counts": [r.tf[t] for t in terms],
             "entities": sorted(r.entities), "signature": None if r.signature is None else r.signature.tolist(),
-            "n_shingles": r.n_shingles, "feature_rules": FEATURE_RULES}
+            "n_shingles": r.n_shingles, "anchors": list(r.anchors), "month_days": list(r.month_days),
+            "years": list(r.years), "feature_rules": FEATURE_RULES}
 
 
 def raw_from_row(row: dict, day: int | None, sort_key: tuple) -> RawFeatures:
@@ -261,7 +273,9 @@ def raw_from_row(row: dict, day: int | None, sort_key: tuple) -> RawFeatures:
         tf[e] = tf.get(e, 0) + 1
     sig = row["signature"]
     return RawFeatures(row["article_id"], day, sort_key, tf, set(ents),
-                       None if sig is None else np.asarray(sig, dtype=np.int64), row["n_shingles"] or 0)
+                       None if sig is None else np.asarray(sig, dtype=np.int64), row["n_shingles"] or 0,
+                       tuple(row.get("anchors") or ()), tuple(row.get("month_days") or ()),
+                       tuple(row.get("years") or ()))
 
 
 # ---------------------------------------------------------------- keys as integers

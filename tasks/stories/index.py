@@ -21,7 +21,7 @@ import numpy as np
 
 from tasks.stories import params
 from tasks.stories.features import FEATURE_RULES, _band_keys, key_hashes
-from tasks.stories.params import (BLOCK_MAX_POSTINGS, CORE_TERMS, DATE_WINDOW, INDEX_FILE, INDEX_VERSION, LEGACY_INDEX_FILES,
+from tasks.stories.params import (BLOCK_MAX_POSTINGS, CORE_TERMS, MAX_CORE, DATE_WINDOW, INDEX_FILE, INDEX_VERSION, LEGACY_INDEX_FILES,
                                   N_BANDS, N_PERM)
 
 if TYPE_CHECKING:
@@ -124,6 +124,7 @@ class Story:
     n_undated: int = 0
     keys: np.ndarray = field(default_factory=lambda: _NO_KEYS)
     idx: int = -1                   # position in StoryIndex.story_list
+    anchors: list[int] = field(default_factory=list)   # full dates named by its undated core members (sorted)
 
     def posting_days(self) -> list[int | None]:
         """Days under which the story is posted in the blocking index (None: it has undated articles)."""
@@ -140,7 +141,8 @@ class _ArticlesView(Mapping):
         x = self._x
         i = x.row[aid]
         day = int(x._day.buf[i])
-        return [x.story_list[x._story.buf[i]].story_id, x.ids[x._group.buf[i]], None if day == NO_DAY else day,
+        return [x.story_list[x.find(int(x._story.buf[i]))].story_id, x.ids[x._group.buf[i]],
+                None if day == NO_DAY else day,
                 float(x._score.buf[i]), float(x._syn.buf[i])]
 
     def __contains__(self, aid) -> bool:
@@ -165,8 +167,10 @@ class StoryIndex:
     def __init__(self) -> None:
         self.n_docs = 0
         self.df: dict[str, int] = {}
-        self.stories: dict[str, Story] = {}
+        self.stories: dict[str, Story] = {}    # live stories only (not the ones merged into another)
         self.story_list: list[Story] = []
+        self._root = _Grow(np.int32)           # story -> the live story it is (itself, or the one it was merged into)
+        self.merged: set[int] = set()          # live stories that absorbed another since this index was loaded
         self.ids: list[str] = []               # row -> article id
         self.row: dict[str, int] = {}          # article id -> row
         self._story = _Grow(np.int32)          # row -> story (position in story_list)
@@ -214,8 +218,39 @@ class StoryIndex:
     def new_story(self, story_id: str) -> Story:
         s = Story(story_id, idx=len(self.story_list))
         self.story_list.append(s)
+        self._root.append(s.idx)
         self.stories[story_id] = s
         return s
+
+    def find(self, i: int) -> int:
+        """The live story that story ``i`` is (or was merged into)."""
+        return int(self._root.buf[i])
+
+    def roots(self, idxs: np.ndarray) -> np.ndarray:
+        """:meth:`find` of many stories at once."""
+        return self._root.buf[idxs]
+
+    def merge(self, keep: Story, gone: Story) -> None:
+        """Merge story ``gone`` into ``keep``: its members, dates and core (while there is room) become
+        ``keep``'s; its postings and article rows resolve to ``keep`` through :meth:`find`."""
+        roots = self._root.a
+        roots[roots == gone.idx] = keep.idx      # every story points at its live story directly
+        self.stories.pop(gone.story_id, None)
+        keep.core = (keep.core + gone.core)[:MAX_CORE]
+        keep.days = sorted(set(keep.days) | set(gone.days))
+        keep.anchors = sorted(set(keep.anchors) | set(gone.anchors))
+        keep.keys = np.union1d(keep.keys, gone.keys)
+        keep.n += gone.n
+        keep.n_undated += gone.n_undated
+        self.merged.add(keep.idx)
+        self.merged.discard(gone.idx)
+
+    def members_of(self, story_idxs: set[int]) -> list[str]:
+        """Article ids of every article in the given live stories."""
+        if not story_idxs or not self.ids:
+            return []
+        hit = np.isin(self._root.a[self._story.a], np.fromiter(story_idxs, dtype=np.int32))
+        return [self.ids[r] for r in np.flatnonzero(hit).tolist()]
 
     # -- LSH (syndication candidates)
     def _merge_lsh(self) -> None:
@@ -285,9 +320,9 @@ class StoryIndex:
         self._p_new.clear()
         self._p_new_n = 0
 
-    def posted_stories(self, keys: np.ndarray, day: int | None) -> dict[int, int]:
+    def posted_stories(self, keys: np.ndarray, day: int | None) -> tuple[np.ndarray, np.ndarray]:
         """Stories posted under one of ``keys`` on a day within DATE_WINDOW of ``day``, or undated (any day if
-        None), with the number of those keys each shares.
+        None), as (sorted story positions, number of those keys each shares).
 
         A key with more than BLOCK_MAX_POSTINGS (story, day) postings in that window is topic-wide ("vote",
         "market" in a flood of tiny articles) and not used: it would make every article a candidate for every
@@ -315,9 +350,8 @@ class StoryIndex:
             found += [np.asarray(stories, dtype=np.int32) for stories in recent]
             parts.append(np.unique(np.concatenate(found)))
         if not parts:
-            return {}
-        stories, counts = np.unique(np.concatenate(parts), return_counts=True)
-        return dict(zip(stories.tolist(), counts.tolist()))
+            return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int64)
+        return np.unique(np.concatenate(parts), return_counts=True)
 
     # -- persistence
     def save(self, folder: Path) -> Path:
@@ -343,6 +377,9 @@ class StoryIndex:
             "s_days": np.array([d for s in sl for d in s.days], dtype=np.int32),
             "s_n_keys": np.array([len(s.keys) for s in sl], dtype=np.int32),
             "s_keys": np.concatenate([s.keys for s in sl]) if sl else _NO_KEYS,
+            "s_n_anchors": np.array([len(s.anchors) for s in sl], dtype=np.int32),
+            "s_root": self._root.a,
+            "s_anchors": np.array([d for s in sl for d in s.anchors], dtype=np.int32),
             "m_story": np.array([i for i, _ in members], dtype=np.int32),
             "m_n_terms": np.array([m.n_terms for _, m in members], dtype=np.int32),
             "m_n_keys": np.array([len(m.keys) for _, m in members], dtype=np.int32),
@@ -397,15 +434,22 @@ class StoryIndex:
         idx._p_key, idx._p_day, idx._p_story = a["p_key"], a["p_day"], a["p_story"]
         day_end = np.cumsum(a["s_n_days"]).tolist()
         key_end = np.cumsum(a["s_n_keys"]).tolist()
+        anchor_end = np.cumsum(a["s_n_anchors"]).tolist()
         days = a["s_days"].tolist()
         keys = a["s_keys"]
-        d0 = k0 = 0
-        for i, (founder, n, und, d1, k1) in enumerate(zip(a["s_founder"].tolist(), a["s_n"].tolist(),
-                                                          a["s_undated"].tolist(), day_end, key_end)):
-            s = Story(idx.ids[founder], [], days[d0:d1], n, und, keys[k0:k1], i)
+        anchors = a["s_anchors"].tolist()
+        d0 = k0 = a0 = 0
+        for i, (founder, n, und, d1, k1, a1) in enumerate(zip(a["s_founder"].tolist(), a["s_n"].tolist(),
+                                                              a["s_undated"].tolist(), day_end, key_end,
+                                                              anchor_end)):
+            s = Story(idx.ids[founder], [], days[d0:d1], n, und, keys[k0:k1], i, anchors[a0:a1])
             idx.story_list.append(s)
-            idx.stories[s.story_id] = s
-            d0, k0 = d1, k1
+            d0, k0, a0 = d1, k1, a1
+        root = a["s_root"]
+        if len(root) != len(idx.story_list) or (len(root) and (root.min() < 0 or root.max() >= len(root))):
+            raise ValueError("story roots out of range")
+        idx._root = _Grow(np.int32, data=root)
+        idx.stories = {s.story_id: s for s in idx.story_list if int(root[s.idx]) == s.idx}
         m_keys, m_w = a["m_keys"], a["m_weights"]
         o = w = 0
         for si, nt, nk, norm in zip(a["m_story"].tolist(), a["m_n_terms"].tolist(), a["m_n_keys"].tolist(),

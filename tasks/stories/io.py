@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from tasks.stories.assign import _assign_features, _rows_for, update_df
+from tasks.stories.assign import _assign_features, _rows_for, refresh_rows, update_df
 from tasks.stories.features import (FEATURE_RULES, RawFeatures, _day_of, compact_features, raw_features,
                                     raw_from_row, sort_key_of)
 from tasks.stories.index import StoryIndex
@@ -19,7 +19,8 @@ from tasks.stories.params import INDEX_DIR, INDEX_FILE, LEGACY_INDEX_FILES, NON_
 STREAM_CHUNK = 2000   # articles whose compact features are held at once while assigning (pass 2)
 _ARTICLE_COLS = ["article_id", "title", "body", "published_at", "ingested_at", "source_path"]
 _ORDER_COLS = ["article_id", "published_at", "source_path"]
-_FEATURE_COLS = ["article_id", "terms", "counts", "entities", "signature", "n_shingles"]
+_FEATURE_COLS = ["article_id", "terms", "counts", "entities", "signature", "n_shingles", "anchors", "month_days",
+                 "years"]
 
 
 def _is_in(table, column: str, wanted):
@@ -227,6 +228,7 @@ def assign_stories(processed_dir: Path, new_article_ids: list[str], run_id: str,
             chunk = order[start:start + STREAM_CHUNK]
             feats = {r.article_id: compact_features(r, index.df, index.n_docs) for r in source.raw(chunk)}
             _assign_features((feats.pop(aid) for aid in chunk), index, rows)
+        rows = refresh_rows(index, rows)                    # members of merged stories get their new story id
     # re-emit rows the index has but Parquet lacks (interrupted earlier run)
     assigned = _committed_ids(processed_dir, "story_assignments") if not full_refresh else set()
     done = {r["article_id"] for r in rows["story_assignments"]}

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 INDEX_DIR = "_story_index"
 INDEX_FILE = "index.npz"
-INDEX_VERSION = 3
+INDEX_VERSION = 4        # 4: story anchors (text dates of undated core members)
 LEGACY_INDEX_FILES = ("index.json.gz",)   # INDEX_VERSION 2, removed when a new index is saved
-FEATURES_VERSION = 1    # bump when the tokenisation code changes (rule files are fingerprinted by themselves)
+FEATURES_VERSION = 2    # bump when the tokenisation code changes (rule files are fingerprinted by themselves)
 
 # ---- parameters (documented in the module docstring)
 STORY_THRESHOLD = 0.13
@@ -18,21 +18,24 @@ CORE_TERMS = 100        # tf-idf terms kept per core article
 SPEC_SHARE = 0.03       # a term in at most this share of documents (or SPEC_MIN_DF) is event-specific
 SPEC_MIN_DF = 5
 SPEC_SHARE_MIN = 0.35   # share of the similarity that must come from event-specific terms ...
-TOPIC_WEIGHT = 0.6      # weight of topic-wide (not event-specific) overlap when dates are unknown
+TOPIC_WEIGHT = 1.0      # weight of topic-wide (not event-specific) overlap when dates are unknown
 TOPIC_WEIGHT_DATED = 1.0   # ... and when the dates agree
-SPEC_MIN_UNDATED = 0.03  # without dates, at least this much similarity must come from event-specific keys
+SPEC_MIN_UNDATED = 0.02  # without dates, at least this much similarity must come from event-specific keys
 TOPIC_MARGIN = 0.10     # ... or the join threshold rises by this much (undated comparison)
 TOPIC_MARGIN_DATED = 0.0   # ... (dates agree)
-UNDATED_MARGIN = 0.02   # added to the threshold when the dates cannot be compared ...
+UNDATED_MARGIN = -0.02   # added to the threshold when the dates cannot be compared ...
 UNDATED_SIZE_SLOPE = 0.01  # ... plus this times log2(story size)
+MERGE_THRESHOLD = 0.3  # two stories one article joins merge when their cores are this alike (story_similarity)
 W_TERMS = 0.7
 W_ENTS = 0.3
 DATE_SLACK = 3          # days around a story's dates with no penalty
 DATE_WINDOW = 10        # days at which the date factor reaches 0 (and blocking stops)
+ANCHOR_FAR = 30         # an undated article whose text dates are all further than this from a story's: another event
+MAX_ANCHORS = 20        # text date anchors kept per article (the first ones in the text)
 TITLE_BOOST = 2         # a title word counts as this many body occurrences
 MAX_TERMS = 150         # terms kept in an article's tf-idf vector
 MAX_CENTROID = 250      # terms kept in a story centroid
-BLOCK_MAX_POSTINGS = 1000  # a blocking key with more (story, day) postings in the date window is topic-wide: unused
+BLOCK_MAX_POSTINGS = 300  # a blocking key with more (story, day) postings in the date window is topic-wide: unused
 MAX_CANDIDATES = 100    # candidate stories scored per article (those sharing the most blocking keys)
 N_BLOCK_KEYS = 25       # most salient (top tf-idf) keys of an article used for candidate blocking
 SHINGLE = 5

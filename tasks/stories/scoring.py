@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
+from tasks.stories.dates import anchor_factor
 from tasks.stories.features import _band_keys, key_hashes
 from tasks.stories.index import NO_DAY, Member, Story, StoryIndex
 from tasks.stories.params import (DATE_SLACK, MAX_CANDIDATES, DATE_WINDOW, SPEC_MIN_DF, SPEC_MIN_UNDATED, SPEC_SHARE,
@@ -32,6 +33,27 @@ def date_factor(day: int | None, days: list[int]) -> float | None:
     if gap >= DATE_WINDOW:
         return 0.0
     return (DATE_WINDOW - gap) / (DATE_WINDOW - DATE_SLACK)
+
+
+def story_date_factor(f: "Features", s: Story) -> float | None:
+    """The date factor of an article against a story: publication dates where both have them, else the
+    dates the text anchors (:mod:`tasks.stories.dates`); None when nothing can be compared.
+
+    An undated article is compared by its text anchors with the story's publication dates (agreement or
+    contradiction); a dated article with the full dates the story's undated core members name, and two
+    undated sides by their full dates, in both cases by agreement only (an article that names an old date
+    says nothing against a later one)."""
+    dfac = date_factor(f.day, s.days)
+    if dfac is not None:
+        return dfac
+    if f.day is None and s.days:
+        return anchor_factor(f.anchors, f.month_days, f.years, s.days, date_factor)
+    if s.anchors:
+        mine = [f.day] if f.day is not None else list(f.anchors)
+        agree = [d for d in mine if date_factor(d, s.anchors) == 1.0]
+        if agree:
+            return 1.0
+    return None
 
 
 def specific_df(n_docs: int) -> float:
@@ -126,7 +148,7 @@ def story_scores(f: "Features", stories: list[Story], df: dict[str, int], n_docs
     union. 0 outside the date window.
     """
     cut = specific_df(n_docs)
-    dfacs = [date_factor(f.day, s.days) for s in stories]
+    dfacs = [story_date_factor(f, s) for s in stories]
     live = [k for k, s in enumerate(stories) if dfacs[k] != 0.0 and s.core]
     out = [(0.0, 1.0)] * len(stories)
     if not live:
@@ -192,10 +214,16 @@ def _syn_similarity(a: np.ndarray, b: np.ndarray, na: int, nb: int) -> tuple[flo
 
 def candidate_stories(f: "Features", index: StoryIndex) -> set[str]:
     """Stories sharing one of the article's blocking keys on a day within the date window (or undated): the
-    MAX_CANDIDATES sharing the most keys (ties by story id), so the work per article stays bounded."""
-    shared = index.posted_stories(key_hashes(f.block_keys), f.day)
-    ranked = sorted(((-n, index.story_list[i].story_id) for i, n in shared.items()))
-    return {sid for _, sid in ranked[:MAX_CANDIDATES]}
+    MAX_CANDIDATES sharing the most keys (ties: the older story), so the work per article stays bounded."""
+    stories, counts = index.posted_stories(key_hashes(f.block_keys), f.day)
+    if not len(stories):
+        return set()
+    roots = index.roots(stories)
+    if not np.array_equal(roots, stories):       # some were merged into another: add up per live story
+        stories, inverse = np.unique(roots, return_inverse=True)
+        counts = np.bincount(inverse, weights=counts).astype(np.int64)
+    top = np.lexsort((stories, -counts))[:MAX_CANDIDATES]   # most shared keys first, then the older story
+    return {index.story_list[i].story_id for i in stories[top].tolist()}
 
 
 def find_syndicated(f: "Features", index: StoryIndex) -> tuple[str | None, float]:
@@ -207,6 +235,9 @@ def find_syndicated(f: "Features", index: StoryIndex) -> tuple[str | None, float
         other_day = int(index._day.buf[r])
         if f.day is not None and other_day != NO_DAY and abs(f.day - other_day) >= DATE_WINDOW:
             continue   # the same text months later is a re-run of old copy, not coverage of this event
+        if f.day is None and other_day != NO_DAY and \
+                anchor_factor(f.anchors, f.month_days, f.years, [other_day], date_factor) == 0.0:
+            continue   # ... and so is an undated copy whose text names dates months away
         sig = index._sig.buf[index._sig_of.buf[r]]
         j, cont = _syn_similarity(f.signature, sig, f.n_shingles, int(index._nsh.buf[r]))
         if j >= SYN_THRESHOLD or cont >= SYN_CONTAINMENT:
@@ -215,3 +246,27 @@ def find_syndicated(f: "Features", index: StoryIndex) -> tuple[str | None, float
                 best, best_sim = index.ids[r], sim
     return best, best_sim
 
+
+
+def member_similarity(a: Member, b: Member) -> float:
+    """Similarity of two core members: W_TERMS * cosine of their tf-idf terms + W_ENTS * the share of the
+    smaller entity set the other names (members keep term weights and entity keys, not entity weights)."""
+    _, ia, ib = np.intersect1d(a.keys[:a.n_terms], b.keys[:b.n_terms], assume_unique=True, return_indices=True)
+    cos = float(np.dot(a.weights[ia], b.weights[ib])) / (a.norm * b.norm)
+    ea, eb = a.keys[a.n_terms:], b.keys[b.n_terms:]
+    ent = len(np.intersect1d(ea, eb, assume_unique=True)) / max(1, min(len(ea), len(eb)))
+    return W_TERMS * cos + W_ENTS * ent
+
+
+def story_similarity(a: Story, b: Story) -> float:
+    """Mean member similarity over every pair of the two cores, times the date factor between their dates
+    (0 when both are dated and further apart than DATE_WINDOW)."""
+    if not a.core or not b.core:
+        return 0.0
+    dfac = 1.0
+    if a.days and b.days:
+        dfac = max(date_factor(d, b.days) for d in a.days)
+    if dfac == 0.0:
+        return 0.0
+    sims = [member_similarity(x, y) for x in a.core for y in b.core]
+    return dfac * sum(sims) / len(sims)

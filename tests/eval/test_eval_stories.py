@@ -1,14 +1,25 @@
-"""BASIL story clustering: B-cubed F1 against the triplets (skips when the gold data is absent)."""
+"""Story clustering: B-cubed F1 against BASIL triplets (as given and with every date removed) and ECB+
+subtopics (skips when the gold data is absent)."""
 from __future__ import annotations
 
-from tasks.evaluation import stories_basil
+import pytest
+
+from tasks.evaluation import stories_basil, stories_ecbplus
 
 
 def test_basil_bcubed(gold_dir):
-    rows = stories_basil.evaluate(gold_dir, None)
-    (row,) = rows
-    assert row["n"] == 300
-    assert row["f1"] >= 0.95, row
+    dated, undated = stories_basil.evaluate(gold_dir, None)
+    assert dated["n"] == undated["n"] == 300
+    assert dated["f1"] >= 0.97, dated
+    assert undated["f1"] >= 0.89, undated        # measured 0.896 (target 0.93 not reached yet); was 0.863
+
+
+def test_ecbplus_bcubed(gold_dir):
+    if not (gold_dir / stories_ecbplus.GOLD_FILE).exists():
+        pytest.skip("no ECB+ gold file")
+    (row,) = stories_ecbplus.evaluate(gold_dir, None)
+    assert row["n"] >= 490
+    assert row["f1"] >= 0.85, row                # measured 0.855 (target 0.92 not reached yet); was 0.768
 
 
 def test_polnear_undated_campaign_news_does_not_chain(gold_dir):

@@ -1,0 +1,111 @@
+"""When an article's event happened, from its publication date or, without one, from the dates its text
+anchors.
+
+A journalist places an undated report by the dates it names: "on May 19", "19 May 2025", "2013-05-02".
+:func:`text_anchors` finds them (a regex over title and body, run once per article in the extraction
+workers): full dates (with a year) as day ordinals, month-days without a year (resolved later against the
+dates of the story being compared, to the nearest year), and the years named. :func:`anchor_factor` turns
+them into the date factor of an undated article against a dated story (or a dated article against a story
+whose undated core members name full dates):
+
+* an anchored date within DATE_WINDOW of the story's dates: the article is as good as dated there (the
+  date factor of that anchor, and the dated join threshold);
+* every anchored date more than ANCHOR_FAR days from the story's dates, or a year named more than one
+  year after the story's last year: another event (factor 0), however alike the words;
+* otherwise unknown (None): the undated rules apply.
+
+Weekdays ("on Monday", "last Friday") are not used: within the week of a dated story every weekday falls
+on some day of the window, so they cannot tell two events apart on their own.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from tasks.settings import RULES_DIR
+from tasks.stories.params import ANCHOR_FAR, DATE_WINDOW, MAX_ANCHORS
+
+
+def _load_months() -> tuple[dict[str, int], str]:
+    names: dict[str, int] = {}
+    lines = [ln.split() for ln in (RULES_DIR / "story_months.txt").read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    for month, words in enumerate(lines, start=1):
+        for w in words:
+            names[w.lower()] = month
+    alternation = "|".join(sorted(map(re.escape, {w for ws in lines for w in ws}), key=len, reverse=True))
+    return names, alternation
+
+
+MONTHS, _MON = _load_months()
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"((?:19|20)\d\d)"
+_MONTH_DAY = re.compile(rf"\b({_MON})(?:\.\s*|\s+){_DAY}\b(?:,?\s+{_YEAR}\b)?")          # May 19[, 2025]
+_DAY_MONTH = re.compile(rf"\b{_DAY}\s+(?:of\s+)?({_MON})\b\.?(?:,?\s+{_YEAR}\b)?")   # 19 May [2025]
+_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+_YEARS = re.compile(r"(?<![\d-])((?:19[5-9]|20[0-4])\d)(?![\d-])")
+
+
+def _ordinal(y: int, m: int, d: int) -> int | None:
+    try:
+        return date(y, m, d).toordinal()
+    except ValueError:
+        return None
+
+
+def text_anchors(text: str) -> tuple[list[int], list[int], list[int]]:
+    """(full dates as day ordinals, month-days without a year as month*100+day, years named), each sorted,
+    distinct and at most MAX_ANCHORS long (the first ones in the text)."""
+    full: dict[int, None] = {}
+    month_days: dict[int, None] = {}
+    found = [(m.start(), MONTHS[m.group(1).lower()], int(m.group(2)), m.group(3)) for m in _MONTH_DAY.finditer(text)]
+    found += [(m.start(), MONTHS[m.group(2).lower()], int(m.group(1)), m.group(3)) for m in _DAY_MONTH.finditer(text)]
+    for _, month, day, year in sorted(found):
+        if not 1 <= day <= 31:
+            continue
+        if year:
+            o = _ordinal(int(year), month, day)
+            if o is not None:
+                full.setdefault(o)
+        elif _ordinal(2000, month, day) is not None:     # a leap year: Feb 29 is a real month-day
+            month_days.setdefault(month * 100 + day)
+    for m in _ISO.finditer(text):
+        o = _ordinal(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if o is not None:
+            full.setdefault(o)
+    years = dict.fromkeys(int(y) for y in _YEARS.findall(text))
+    return (sorted(list(full)[:MAX_ANCHORS]), sorted(list(month_days)[:MAX_ANCHORS]),
+            sorted(list(years)[:MAX_ANCHORS]))
+
+
+def resolve_month_day(md: int, near: int) -> int | None:
+    """The day ordinal of month-day ``md`` (month*100+day) in the year that puts it nearest to day ``near``."""
+    y = date.fromordinal(near).year
+    options = [o for o in (_ordinal(yy, md // 100, md % 100) for yy in (y - 1, y, y + 1)) if o is not None]
+    return min(options, key=lambda o: abs(o - near)) if options else None
+
+
+def _gap(day: int, days: list[int]) -> int:
+    return min(abs(day - d) for d in days)
+
+
+def anchor_factor(anchors: list[int], month_days: list[int], years: list[int], days: list[int],
+                  date_factor) -> float | None:
+    """Date factor of an undated article (its text anchors) against dated ``days`` (see module docstring).
+
+    ``date_factor(day, days)`` is the stage's factor for a dated article.
+    """
+    if not days:
+        return None
+    mid = days[len(days) // 2]
+    resolved = list(anchors) + [o for o in (resolve_month_day(md, mid) for md in month_days) if o is not None]
+    if resolved:
+        best = min(resolved, key=lambda o: (_gap(o, days), o))
+        gap = _gap(best, days)
+        if gap < DATE_WINDOW:
+            return date_factor(best, days)
+        if gap > ANCHOR_FAR:
+            return 0.0
+    if years and max(years) > date.fromordinal(max(days)).year + 1:
+        return 0.0         # names a year well after the story's last article (a next year can be a plan)
+    return None
