@@ -41,8 +41,9 @@ def dimensions() -> int:
 
 
 def _basic_tokens(text: str) -> list[str]:
-    text = unicodedata.normalize("NFD", text.lower())
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    text = text.lower()
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn")
     return PUNCT_RE.findall(text)
 
 
@@ -69,12 +70,15 @@ def word_pieces(word: str) -> tuple[int, ...]:
     return tuple(rows)
 
 
+_pieces: dict[str, tuple[int, ...]] = {}     # plain-dict front of word_pieces' cache (a lookup per word)
+
+
 def encode(texts: list[str]) -> list[list[float]]:
     """Unit-length sentence vectors (a zero vector when no word is known), rounded to float32."""
     _, table = load()
     out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
     for i, text in enumerate(texts):
-        rows = [r for w in _basic_tokens(text) for r in word_pieces(w)]
+        rows = [r for w in _basic_tokens(text) for r in (_pieces.get(w) or _pieces.setdefault(w, word_pieces(w)))]
         if rows:
             v = table[rows].mean(axis=0)
             norm = float(np.linalg.norm(v))
