@@ -1,12 +1,13 @@
 """Static sentence embeddings: one table lookup per word piece, a mean, a unit vector (numpy only).
 
-The table (``model/vectors.npy``, float16, one row per word piece of ``model/vocab.txt``) was distilled
-from the sentence encoder all-MiniLM-L6-v2 (Apache-2.0, see ``model/NOTICE``) the way Model2Vec does it:
-every word piece of the encoder's vocabulary was passed through the full transformer alone
-(``[CLS] piece [SEP]``, mean-pooled output), the results centred and reduced by PCA
-(``python -m tasks.claims.distill``). Encoding a sentence then costs a tokenisation and a mean — about
-25k sentences a second on one core — instead of a transformer pass per sentence, which would break the
-cold-run budget (measured: numpy MiniLM ~40 ms a sentence here).
+The table (``model/vectors.npy``, float16, one row per word piece of ``model/vocab.txt``) is the
+word-piece input embedding table of the sentence encoder all-MiniLM-L6-v2 (Apache-2.0, see
+``model/NOTICE``), centred and reduced by PCA to 128 dimensions (``python -m tasks.claims.distill``);
+at load each row is scaled by log(1 + rank), Model2Vec's Zipf weighting (the vocabulary is in
+frequency order). Measured on the MSRP train split (80/20 holdout): this table, weighted, 0.759
+accuracy; unweighted 0.754; a Model2Vec-style distillation through the whole transformer 0.750.
+Encoding a sentence costs a tokenisation and a mean (26k sentences: 5.9 s CPU with the features)
+instead of a transformer pass per sentence, which would break the cold-run budget.
 
 Tokenisation is BERT's uncased one (lower case, accents stripped, punctuation split, greedy longest
 word-piece match), written out here because the ``tokenizers`` package is not a dependency and the
@@ -33,6 +34,9 @@ def load() -> tuple[dict[str, int], np.ndarray]:
     """(word piece -> row, vectors as float32); loaded once per process."""
     vocab = (MODEL_DIR / "vocab.txt").read_text(encoding="utf-8").splitlines()
     table = np.load(MODEL_DIR / "vectors.npy").astype(np.float32)
+    # Zipf weighting as in Model2Vec: the vocabulary is in frequency order, so log(1 + rank) down-weighs
+    # frequent pieces (a stand-in for SIF weights, with no frequency list needed)
+    table *= np.log1p(np.arange(len(table), dtype=np.float32))[:, None]
     return {piece: i for i, piece in enumerate(vocab)}, table
 
 
