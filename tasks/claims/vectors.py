@@ -89,3 +89,18 @@ def encode(texts: list[str]) -> list[list[float]]:
             if norm > 0:
                 out[i] = v / norm
     return out.tolist()
+
+
+def load_stats() -> dict:
+    """Seconds to load the table in a fresh process and its size in memory (for benchmarks)."""
+    import time
+    load.cache_clear()
+    t0 = time.perf_counter()
+    vocab, table = load()
+    return {"load_s": round(time.perf_counter() - t0, 3), "table_mb": round(table.nbytes / 2**20, 1),
+            "pieces": len(vocab), "dims": int(table.shape[1])}
+
+
+if __name__ == "__main__":
+    import json
+    print(json.dumps(load_stats()))
