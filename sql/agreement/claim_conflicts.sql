@@ -1,8 +1,8 @@
 -- model: claim_conflicts
 -- materialized: incremental
 -- unique_key: story_id
--- description: Pairs of claims of a story, carried by different outlets (and different syndication groups), that assert incompatible things: two statements the same-claim model takes to be about the same thing once the conflict signals are left out (int_claim_scores.topic_same) but that differ in one of them - the numbers they state (number), a negation on one side only (negation), or a denial on one side only (denial; checked first, then negation, then number). Pairs the model groups as one claim are not conflicts. One row per pair of claims: its most confident pair of sentences.
--- depends_on: int_claim_scores, int_claim_tokens, int_claim_groups
+-- description: Pairs of claims of a story, carried by different outlets (and different syndication groups), that assert incompatible things: two statements the same-claim model takes to be about the same thing once the conflict signals are left out (int_claim_scores.topic_same) but that differ in one of them - a number for the same quantity (number: each sentence holds a fact of the same kind and unit, about the same thing or about nothing named, with different values, see facts; "three-year war" and "two-hour call" are not a conflict), a negation on one side only (negation), or a denial on one side only (denial; checked first, then negation, then number). Pairs the model groups as one claim are not conflicts. One row per pair of claims: its most confident pair of sentences.
+-- depends_on: int_claim_scores, int_claim_tokens, int_claim_groups, facts
 -- column story_id: story
 -- column claim_id_a: one claim (claim_agreement.claim_id; claim_id_a < claim_id_b)
 -- column claim_id_b: the claim that contradicts it
@@ -18,8 +18,23 @@ with scores as (
       and topic_same and (number_mismatch = 1 or negation_xor = 1 or denial_xor = 1)
 ),
 tokens as (
-    select sentence_key, outlet, syndication_group_id, text
+    select sentence_key, article_id, sentence_no, outlet, syndication_group_id, text
     from int_claim_tokens where {{ incremental_stories('story_id') }}
+),
+sentence_facts as (
+    select t.sentence_key, f.kind, coalesce(f.unit, '') as unit, f.about, f.value
+    from facts as f
+    join tokens as t on t.article_id = f.article_id and t.sentence_no = f.sentence_no
+    where f.value is not null
+),
+-- pairs whose sentences state different values of the same quantity
+number_conflicts as (
+    select distinct s.a_key, s.b_key
+    from scores as s
+    join sentence_facts as fa on fa.sentence_key = s.a_key
+    join sentence_facts as fb on fb.sentence_key = s.b_key
+    where s.number_mismatch = 1 and fa.kind = fb.kind and fa.unit = fb.unit and fa.value <> fb.value
+      and (fa.about = fb.about or fa.about is null or fb.about is null)
 ),
 groups as (
     select sentence_key, claim_id from int_claim_groups where {{ incremental_stories('story_id') }}
@@ -29,11 +44,13 @@ pairs as (
            ta.text as text_a, tb.text as text_b, s.topic_probability as confidence,
            case when s.denial_xor = 1 then 'denial' when s.negation_xor = 1 then 'negation' else 'number' end as kind
     from scores as s
+    left join number_conflicts as n on n.a_key = s.a_key and n.b_key = s.b_key
     join tokens as ta on ta.sentence_key = s.a_key
     join tokens as tb on tb.sentence_key = s.b_key
     join groups as ga on ga.sentence_key = s.a_key
     join groups as gb on gb.sentence_key = s.b_key
     where ta.outlet <> tb.outlet and ta.syndication_group_id <> tb.syndication_group_id
+      and (s.denial_xor = 1 or s.negation_xor = 1 or n.a_key is not null)
       and ga.claim_id <> gb.claim_id
 ),
 ordered as (

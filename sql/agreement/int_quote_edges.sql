@@ -1,8 +1,8 @@
 -- model: int_quote_edges
 -- materialized: incremental
 -- unique_key: story_id
--- description: Pairs of quote units (int_quote_tokens.unit_id: one story, one normalised wording, one speaker) in the same story that report the same quotation (both directions). Blocking: only units sharing an index key are compared — a word, a word 3-gram or the whole normalised wording — and only keys held by at most 64 units of the story (document-frequency cap), through an inverted-index join, so a big story never compares all its quote pairs (pairs <= 64 x postings; a story with <= 64 distinct units is compared exhaustively). A candidate pair matches when the speakers are compatible (same speaker entity, similar speaker names, or at least one unknown) and either the normalised wording is identical, or both have >= 4 distinct words and the overlap coefficient |A∩B| / min(|A|,|B|) of their word sets is >= 0.7 with at least 4 shared words (so a quote embedded in a longer rendering of it matches), or they share a passage: >= 5 word 3-grams in common covering >= 25% of the shorter quote's 3-grams (two renderings that each add words at different ends, e.g. "We have agreed ... that Russia will propose and is ready to work with the Ukrainian side on a memorandum ..."). Pairs with one unknown speaker need overlap >= 0.8 or 3-gram share >= 0.4.
--- depends_on: int_quote_tokens
+-- description: Pairs of quote units (int_quote_tokens.unit_id: one story, one normalised wording, one speaker) in the same story that report the same quotation (both directions). Blocking: only units sharing an index key are compared — a word, a word 3-gram or the whole normalised wording — and only keys held by at most 64 units of the story (document-frequency cap), through an inverted-index join, so a big story never compares all its quote pairs (pairs <= 64 x postings; a story with <= 64 distinct units is compared exhaustively). A candidate pair matches when the speakers are compatible (same speaker entity, similar speaker names, or at least one unknown) and either the normalised wording is identical, or both have >= 4 distinct words and the overlap coefficient |A∩B| / min(|A|,|B|) of their word sets is >= 0.7 with at least 4 shared words (so a quote embedded in a longer rendering of it matches), or they share a passage: >= 5 word 3-grams in common covering >= 25% of the shorter quote's 3-grams (two renderings that each add words at different ends, e.g. "We have agreed ... that Russia will propose and is ready to work with the Ukrainian side on a memorandum ..."). Pairs with one unknown speaker need overlap >= 0.8 or 3-gram share >= 0.4. Reworded quotes (two translations of one remark share few words): units of the same known speaker also match when the sentences carrying them are judged the same claim (int_claim_scores.same, the same-claim model).
+-- depends_on: int_quote_tokens, quotes, int_claim_scores
 -- column story_id: story of both units
 -- column src: unit id
 -- column dst: unit id of a matching unit
@@ -37,11 +37,27 @@ indexed as (
     join df as d using (story_id, k)
     where d.df between 2 and 64
 ),
+quote_sentences as (
+    select t.unit_id, q.article_id || ':' || q.sentence_no as sentence_key
+    from int_quote_tokens as t
+    join quotes as q using (quote_id)
+    where {{ incremental_stories('t.story_id') }}
+),
+-- units whose sentences the same-claim model pairs (either order of the sentence pair)
+reworded as (
+    select distinct least(qa.unit_id, qb.unit_id) as a_id, greatest(qa.unit_id, qb.unit_id) as b_id
+    from int_claim_scores as s
+    join quote_sentences as qa on qa.sentence_key = s.a_key
+    join quote_sentences as qb on qb.sentence_key = s.b_key
+    where s.same and qa.unit_id <> qb.unit_id and {{ incremental_stories('s.story_id') }}
+),
 candidates as (
     select distinct a.unit_id as a_id, b.unit_id as b_id
     from indexed as a
     join indexed as b
       on a.story_id = b.story_id and a.k = b.k and a.unit_id < b.unit_id
+    union
+    select a_id, b_id from reworded
 ),
 pairs as (
     select
@@ -49,6 +65,7 @@ pairs as (
         a.unit_id as a_id,
         b.unit_id as b_id,
         a.norm = b.norm as same_norm,
+        (a.unit_id, b.unit_id) in (select (a_id, b_id) from reworded) as reworded,
         len(list_intersect(a.words, b.words)) as inter,
         least(a.n_words, b.n_words) as min_words,
         len(list_intersect(a.trigrams, b.trigrams)) as shared_tri,
@@ -75,7 +92,8 @@ matched as (
            or (min_words >= 4 and inter >= 4
                and inter / min_words >= case when speakers = 'one_unknown' then 0.8 else 0.7 end)
            or (shared_tri >= 5
-               and shared_tri / min_tri >= case when speakers = 'one_unknown' then 0.4 else 0.25 end))
+               and shared_tri / min_tri >= case when speakers = 'one_unknown' then 0.4 else 0.25 end)
+           or (reworded and speakers = 'same'))
 )
 select story_id, a_id as src, b_id as dst, overlap from matched
 union all

@@ -26,7 +26,8 @@ NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*%?$")
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
-    """The cue word lists by section (negation, modality, denial, confirmation)."""
+    """The cue word lists by section (negation, modality, denial, confirmation); single words, matched
+    against a sentence's lower-cased tokens ("n't" matches any token ending in it)."""
     sections: dict[str, set[str]] = {}
     current = None
     with open(CUES_FILE, encoding="utf-8") as fh:
@@ -124,8 +125,9 @@ def sentence_features(text: str) -> dict:
             content.append(w)
         if i > 0 and tok[0].isupper() and low not in stop and len(low) > 1:
             names.append(low)
-    lowered = " " + " ".join(lower) + " "
-    flag = {k: any(f" {c} " in lowered or (c.startswith("n'") and c in lowered) for c in v) for k, v in cue.items()}
+    present = set(lower)
+    contracted = any(t.endswith(("n't", "n’t")) for t in present)
+    flag = {k: bool(present & v) or (contracted and "n't" in v) for k, v in cue.items()}
     return {
         "words": sorted(set(words)),
         "content": sorted(set(content)),

@@ -6,7 +6,8 @@
 - ``caption`` / ``byline`` / ``teaser``: a pattern of ``rules/not_statements.txt`` matches (photo credits,
   "By Jane Doe", "Read more:", newsletter and cookie lines ...);
 - ``heading``: a paragraph of its own without final punctuation ("Outlook: Real compromise or fragile
-  optics?" is a question, "Peace talks stall" a heading), or any text of fewer than five words.
+  optics?" is a question, "Peace talks stall" a heading), or any text of fewer than four words;
+  a long sentence ending in a colon (it introduces a quotation) is a statement.
 
 Rule-based on purpose: it runs on every sentence in the extraction workers, without a parser.
 """
@@ -17,7 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 
 RULES_FILE = Path(__file__).resolve().parent / "rules" / "not_statements.txt"
-MIN_WORDS = 5
+MIN_WORDS = 4
+COLON_MIN_WORDS = 8      # "Putin said that Moscow will present a memorandum to Kiev:" introduces a quote
 FINAL_RE = re.compile(r"[.!…]['\"’”»)\]]*$|[.!?]['\"’”»]\s*\(?[^()]{0,40}\)?\.?$")
 QUESTION_RE = re.compile(r"\?['\"’”»)\]]*$")
 
@@ -45,7 +47,7 @@ def claim_kind(text: str, alone_in_paragraph: bool = False) -> str:
         return "question"
     if len(t.split()) < MIN_WORDS:
         return "heading"
-    if alone_in_paragraph and not FINAL_RE.search(t):
+    if alone_in_paragraph and not FINAL_RE.search(t) and not (t.endswith(":") and len(t.split()) >= COLON_MIN_WORDS):
         return "heading"
     return "statement"
 

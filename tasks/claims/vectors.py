@@ -1,12 +1,13 @@
 """Static sentence embeddings: one table lookup per word piece, a mean, a unit vector (numpy only).
 
-The table (``model/vectors.npy``, float16, one row per word piece of ``model/vocab.txt``) was distilled
-from the sentence encoder all-MiniLM-L6-v2 (Apache-2.0, see ``model/NOTICE``) the way Model2Vec does it:
-every word piece of the encoder's vocabulary was passed through the full transformer alone
-(``[CLS] piece [SEP]``, mean-pooled output), the results centred and reduced by PCA
-(``python -m tasks.claims.distill``). Encoding a sentence then costs a tokenisation and a mean — about
-25k sentences a second on one core — instead of a transformer pass per sentence, which would break the
-cold-run budget (measured: numpy MiniLM ~40 ms a sentence here).
+The table (``model/vectors.npy``, float16, one row per word piece of ``model/vocab.txt``) is the
+word-piece input embedding table of the sentence encoder all-MiniLM-L6-v2 (Apache-2.0, see
+``model/NOTICE``), centred and reduced by PCA to 128 dimensions (``python -m tasks.claims.distill``);
+at load each row is scaled by log(1 + rank), Model2Vec's Zipf weighting (the vocabulary is in
+frequency order). Measured on the MSRP train split (80/20 holdout): this table, weighted, 0.759
+accuracy; unweighted 0.754; a Model2Vec-style distillation through the whole transformer 0.750.
+Encoding a sentence costs a tokenisation and a mean (26k sentences: 5.9 s CPU with the features)
+instead of a transformer pass per sentence, which would break the cold-run budget.
 
 Tokenisation is BERT's uncased one (lower case, accents stripped, punctuation split, greedy longest
 word-piece match), written out here because the ``tokenizers`` package is not a dependency and the
@@ -33,6 +34,9 @@ def load() -> tuple[dict[str, int], np.ndarray]:
     """(word piece -> row, vectors as float32); loaded once per process."""
     vocab = (MODEL_DIR / "vocab.txt").read_text(encoding="utf-8").splitlines()
     table = np.load(MODEL_DIR / "vectors.npy").astype(np.float32)
+    # Zipf weighting as in Model2Vec: the vocabulary is in frequency order, so log(1 + rank) down-weighs
+    # frequent pieces (a stand-in for SIF weights, with no frequency list needed)
+    table *= np.log1p(np.arange(len(table), dtype=np.float32))[:, None]
     return {piece: i for i, piece in enumerate(vocab)}, table
 
 
@@ -41,8 +45,9 @@ def dimensions() -> int:
 
 
 def _basic_tokens(text: str) -> list[str]:
-    text = unicodedata.normalize("NFD", text.lower())
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    text = text.lower()
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn")
     return PUNCT_RE.findall(text)
 
 
@@ -69,15 +74,33 @@ def word_pieces(word: str) -> tuple[int, ...]:
     return tuple(rows)
 
 
+_pieces: dict[str, tuple[int, ...]] = {}     # plain-dict front of word_pieces' cache (a lookup per word)
+
+
 def encode(texts: list[str]) -> list[list[float]]:
     """Unit-length sentence vectors (a zero vector when no word is known), rounded to float32."""
     _, table = load()
     out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
     for i, text in enumerate(texts):
-        rows = [r for w in _basic_tokens(text) for r in word_pieces(w)]
+        rows = [r for w in _basic_tokens(text) for r in (_pieces.get(w) or _pieces.setdefault(w, word_pieces(w)))]
         if rows:
             v = table[rows].mean(axis=0)
             norm = float(np.linalg.norm(v))
             if norm > 0:
                 out[i] = v / norm
     return out.tolist()
+
+
+def load_stats() -> dict:
+    """Seconds to load the table in a fresh process and its size in memory (for benchmarks)."""
+    import time
+    load.cache_clear()
+    t0 = time.perf_counter()
+    vocab, table = load()
+    return {"load_s": round(time.perf_counter() - t0, 3), "table_mb": round(table.nbytes / 2**20, 1),
+            "pieces": len(vocab), "dims": int(table.shape[1])}
+
+
+if __name__ == "__main__":
+    import json
+    print(json.dumps(load_stats()))

@@ -26,14 +26,15 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from tasks import parquet, stories, warehouse
+from tasks import facts as fact_extraction, parquet, stories, warehouse
 from tasks.claims import records as claim_records
+from tasks.schemas import FACTS
 from tasks.settings import SQL_DIR
 
 OUR_MODELS = {
     "stg_articles", "stg_story_assignments", "stg_syndication", "articles", "stories", "syndication",
     "int_claim_stopwords", "int_quote_tokens", "int_quote_edges", "int_quote_groups", "quote_variants",
-    "quote_agreement", "int_claim_tokens", "int_claim_weights", "int_claim_pairs", "int_claim_scores", "int_claim_edges", "int_claim_groups", "claim_agreement",
+    "quote_agreement", "int_claim_tokens", "int_claim_weights", "int_claim_pairs", "int_claim_scores", "int_claim_edges", "int_claim_groups", "claim_agreement", "claim_conflicts",
     "outlet_agreement", "int_entity_coverage", "entity_coverage",
 }
 OUR_TESTS = ("assert_stories_", "assert_quote_", "assert_claim_", "assert_entity_coverage_",
@@ -165,7 +166,8 @@ def db(tmp_path_factory) -> duckdb.DuckDBPyConnection:
     entities = [{"entity_id": "E_kyiv", "name": "Kyiv", "label": "GPE"},
                 {"entity_id": "E_putin", "name": "Vladimir Putin", "label": "PERSON"},
                 {"entity_id": "E_quill", "name": "Mara Quill", "label": "PERSON"}]
-    for name, rows_ in (("sentences", sentences), ("claim_features", features), ("quotes", quotes), ("entity_mentions", mentions),
+    facts = [f for a in arts for f in fact_extraction.extract_facts(a, split(a["body"]), [])]
+    for name, rows_ in (("sentences", sentences), ("claim_features", features), ("facts", facts), ("quotes", quotes), ("entity_mentions", mentions),
                         ("entities", entities)):
         tbl = pa.Table.from_pylist(rows_)  # noqa: F841 - read by DuckDB's replacement scan
         con.execute(f"create table {name} as select * from tbl")
@@ -319,6 +321,9 @@ def chain_db(tmp_path_factory) -> duckdb.DuckDBPyConnection:
     features = claim_records.claim_feature_rows({a["article_id"]: split(a["body"]) for a in arts})
     for name, tbl in (("sentences", pa.Table.from_pylist(sentences)), ("quotes", pa.Table.from_pylist(quotes)),
                       ("claim_features", pa.Table.from_pylist(features)), ("entity_mentions", empty_mentions),
+                      ("facts", pa.Table.from_pylist(
+                          [f for a in arts for f in fact_extraction.extract_facts(a, split(a["body"]), [])],
+                          schema=pa.schema([f for f in FACTS if f.name not in ("run_id", "pipeline_version")]))),
                       ("entities", pa.table({"entity_id": pa.array([], pa.string()),
                                              "name": pa.array([], pa.string()),
                                              "label": pa.array([], pa.string())}))):

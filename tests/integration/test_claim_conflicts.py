@@ -15,7 +15,7 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from tasks import parquet, stories, warehouse
+from tasks import facts, parquet, stories, warehouse
 from tasks.claims import records as claim_records
 from tasks.settings import SQL_DIR
 
@@ -34,7 +34,8 @@ B = ("Fourteen people were killed in the missile strike on the central market in
      "Rescue work at the market continued through the night, regional governor Oleh Synehubov said. "
      "The city council has not confirmed that the market will reopen next week.")
 C = ("Twelve people were killed when a missile struck the central market in Kharkiv on Tuesday. "
-     "Officials in Kharkiv said schools across the region would stay closed on Wednesday.")
+     "Officials in Kharkiv said schools across the region would stay closed on Wednesday. "
+     "Rescue work at the central market in Kharkiv lasted two hours after the missile strike on Tuesday.")
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +53,7 @@ def db(tmp_path_factory):
     tables = {
         "sentences": pa.Table.from_pylist([{"article_id": k, **s} for k, v in sents.items() for s in v]),
         "claim_features": pa.Table.from_pylist(claim_records.claim_feature_rows(sents)),
+        "facts": pa.Table.from_pylist([f for a in arts for f in facts.extract_facts(a, sents[a["article_id"]], [])]),
         "entity_mentions": pa.table({"article_id": pa.array([], pa.string()), "sentence_no": pa.array([], pa.int64()),
                                      "text": pa.array([], pa.string()), "entity_id": pa.array([], pa.string())}),
     }
@@ -73,6 +75,7 @@ def test_number_and_negation_conflicts(db):
     kinds = {(r[0], tuple(sorted((r[1], r[2])))) for r in rows}
     assert ("number", ("Outlet A", "Outlet B")) in kinds
     assert ("negation", ("Outlet A", "Outlet B")) in kinds
+    assert len([k for k, _ in kinds if k == "number"]) == 1      # not twelve killed vs "two hours"
     for kind, _, _, text_a, text_b, confidence, ordered in rows:
         assert ordered and 0.5 <= confidence <= 1
         if kind == "number":

@@ -24,6 +24,8 @@ UNRELATED = ("The central bank raised interest rates by half a point on Thursday
     ("Will the ceasefire hold through the winter months?", False, "question"),
     ("Peace talks stall in Geneva after a second day", True, "heading"),
     ("Ceasefire talks", False, "heading"),
+    ("Putin stated that Moscow will soon present a draft peace memorandum to Kiev:", True, "statement"),
+    ("Key points:", True, "heading"),
     ("By Jane Doe", True, "byline"),
     ("Ukrainian soldiers fire a howitzer near Bakhmut (Photo: John Smith/Reuters)", True, "caption"),
     ("Sign up for our daily newsletter to get the latest news.", True, "teaser"),
