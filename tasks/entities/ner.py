@@ -3,6 +3,8 @@ and canonical ids of the other modules of this package."""
 from __future__ import annotations
 
 import bisect
+import logging
+import re
 from collections import defaultdict
 
 from tasks.entities.canonical import _group, _label_for, _resolve
@@ -12,6 +14,74 @@ from tasks.entities.rules import BATCH_SIZE
 from tasks.entities.spans import _Mention, _mentions_for_unit
 from tasks.entities.units import _is_caps, _is_headline, _paragraphs, _recase
 from tasks.sentences import split_sentences
+
+log = logging.getLogger(__name__)
+
+#: budgets that keep spaCy's memory bounded on hostile input (issue 14: a 990k-character line took
+#: 3 GB in one nlp() call; spaCy's memory grows with the tokens of a pipe batch: 61 pieces of 5k
+#: characters of `x "` (100k tokens) 1.5 GB, 20k-token batches about 200 MB): a paragraph longer
+#: than MAX_UNIT_CHARS goes to spaCy in pieces cut at sentence ends (a sentence longer than that at
+#: whitespace), and a pipe batch holds at most MAX_BATCH_TOKENS tokens (estimated: words and
+#: punctuation marks; a batch of 256 news paragraphs has about 15k)
+MAX_UNIT_CHARS = 3_000
+MAX_BATCH_TOKENS = 20_000
+_TOKENISH = re.compile(r"\w+|[^\w\s]")
+#: mentions kept per sentence (880 KB of repeated names in one line gave 37k mentions in one sentence)
+MAX_MENTIONS_PER_SENTENCE = 100
+
+
+def _pieces(body: str, ps: int, pe: int, sents: list[dict], starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) pieces of paragraph body[ps:pe] of at most MAX_UNIT_CHARS, cut at sentence ends,
+    a sentence longer than that at the last whitespace before the limit (else hard)."""
+    if pe - ps <= MAX_UNIT_CHARS:
+        return [(ps, pe)]
+    out: list[tuple[int, int]] = []
+    cur = ps
+    i = bisect.bisect_right(starts, ps) - 1
+    ends = [s["end_char"] for s in sents[max(i, 0):bisect.bisect_right(starts, pe)] if ps < s["end_char"] <= pe]
+    while pe - cur > MAX_UNIT_CHARS:
+        limit = cur + MAX_UNIT_CHARS
+        k = bisect.bisect_right(ends, limit) - 1
+        cut = ends[k] if k >= 0 and ends[k] > cur else body.rfind(" ", cur + 1, limit)
+        if cut <= cur:
+            cut = limit
+        out.append((cur, cut))
+        cur = cut
+        while cur < pe and body[cur].isspace():
+            cur += 1
+    if cur < pe:
+        out.append((cur, pe))
+    return out
+
+
+def _pipe_batches(texts: list[str]):
+    """Batches of ``texts`` in order for ``nlp.pipe``: at most BATCH_SIZE texts and MAX_BATCH_TOKENS tokens each."""
+    batch: list[str] = []
+    size = 0
+    for t in texts:
+        n = len(_TOKENISH.findall(t))
+        if batch and (len(batch) >= BATCH_SIZE or size + n > MAX_BATCH_TOKENS):
+            yield batch
+            batch, size = [], 0
+        batch.append(t)
+        size += n
+    if batch:
+        yield batch
+
+
+def _cap_per_sentence(aid: str, mentions: list[_Mention], starts: list[int]) -> list[_Mention]:
+    """At most MAX_MENTIONS_PER_SENTENCE mentions per sentence (the first ones), with a warning."""
+    per: dict[int, int] = defaultdict(int)
+    out = []
+    for m in mentions:
+        k = bisect.bisect_right(starts, m.start)
+        per[k] += 1
+        if per[k] <= MAX_MENTIONS_PER_SENTENCE:
+            out.append(m)
+    if len(out) < len(mentions):
+        log.warning("entities: article %s: %d mentions over the budget of %d per sentence dropped",
+                    aid, len(mentions) - len(out), MAX_MENTIONS_PER_SENTENCE)
+    return out
 
 
 def _sentence_no(starts: list[int], sentences: list[dict], pos: int) -> int | None:
@@ -36,15 +106,22 @@ def extract_mentions(nlp, articles: list[dict], sentences_by_article: dict[str, 
         if sents is None:
             sents = split_sentences(body)
         sents_of[aid] = sents
+        starts = [x["start_char"] for x in sents]
         for ps, pe in _paragraphs(body, sents):
             text = body[ps:pe]
             caps = _is_caps(text)
             headline = _is_headline(text)
-            units.append((aid, ps, pe, headline))
             units_of[aid].append((ps, pe, headline))
-            texts.append(_recase(text) if caps else text)
+            pieces = _pieces(body, ps, pe, sents, starts)
+            if len(pieces) > 1:
+                log.warning("entities: article %s: a paragraph of %d characters goes to spaCy in %d pieces",
+                            aid, pe - ps, len(pieces))
+            for us, ue in pieces:
+                units.append((aid, us, ue, headline))
+                texts.append(_recase(body[us:ue]) if caps else body[us:ue])
     per_article: dict[str, list[_Mention]] = {a["article_id"]: [] for a in articles}
-    for (aid, ps, pe, headline), doc, text in zip(units, nlp.pipe(texts, batch_size=BATCH_SIZE), texts):
+    docs = (doc for batch in _pipe_batches(texts) for doc in nlp.pipe(batch, batch_size=BATCH_SIZE))
+    for (aid, ps, pe, headline), doc, text in zip(units, docs, texts):
         per_article[aid].extend(_mentions_for_unit(doc, text, ps, headline))
 
     out: dict[str, list[dict]] = {}
@@ -62,6 +139,7 @@ def extract_mentions(nlp, articles: list[dict], sentences_by_article: dict[str, 
             kept.append(m)
         sents = sents_of[aid]
         starts = [s["start_char"] for s in sents]
+        kept = _cap_per_sentence(aid, kept, starts)
         rows = []
         for group in _group(kept):
             cls, name, key = _resolve(group)

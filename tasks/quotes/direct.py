@@ -18,6 +18,7 @@ order and returns the first speaker found:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -70,8 +71,28 @@ def _quote_kind(rules: Rules, prefix: str, ptrim: str, verb_in_prefix: list, pre
     return "partial"
 
 
-def locate(A: _Article, raws: list[_Raw], r: _Raw) -> QuoteSite:
-    """The context of quote ``r``: sentence, paragraph, the text before it and its kind."""
+def _last_closing_between(raws: list[_Raw], index: int, lo: int, hi: int, max_close: list[int]) -> _Raw | None:
+    """The last quotation (in ``raws`` order, before ``raws[index]``) that closes in (lo, hi].
+
+    ``max_close[j]`` is the largest ``close_e`` of ``raws[:j + 1]``: the backward scan stops where
+    no earlier quotation closes after ``lo``.
+    """
+    for j in range(index - 1, -1, -1):
+        q = raws[j]
+        if max_close[j] <= lo:
+            break
+        if lo < q.close_e <= hi:
+            return q
+    return None
+
+
+def locate(A: _Article, raws: list[_Raw], index: int, open_starts: list[int], max_close: list[int]) -> QuoteSite:
+    """The context of quote ``raws[index]``: sentence, paragraph, the text before it and its kind.
+
+    ``open_starts`` are the opening positions of ``raws`` (sorted, as ``raws`` is), ``max_close``
+    the running maximum of their closing positions.
+    """
+    r = raws[index]
     body, rules = A.body, A.r
     si = A.sent_index(r.open_s)
     sent = A.sents[si]
@@ -79,23 +100,23 @@ def locate(A: _Article, raws: list[_Raw], r: _Raw) -> QuoteSite:
     ps, pe = A.paras[pi]
     # context before the open mark: from the sentence/paragraph start or the previous quote's close
     lo = max(sent["start_char"], ps)
-    prev_close = [q for q in raws if q.close_e <= r.open_s and q.close_e > lo]
-    if prev_close:
-        lo = max(lo, prev_close[-1].close_e)
+    prev_close = _last_closing_between(raws, index, lo, r.open_s, max_close)
+    if prev_close is not None:
+        lo = max(lo, prev_close.close_e)
     prefix = body[lo:r.open_s]
     ptrim = prefix.rstrip()
     content = body[r.start:r.end]
     verb_in_prefix = list(rules.verb_re.finditer(prefix))
-    kind = _quote_kind(rules, prefix, ptrim, verb_in_prefix, bool(prev_close), content)
+    kind = _quote_kind(rules, prefix, ptrim, verb_in_prefix, prev_close is not None, content)
     post_lim = min(pe, r.close_e + 200)
-    nxt_open = [q.open_s for q in raws if q.open_s >= r.close_e and q.open_s < post_lim]
-    if nxt_open:
-        post_lim = nxt_open[0]
+    k = bisect.bisect_left(open_starts, r.close_e)
+    if k < len(open_starts) and open_starts[k] < post_lim:
+        post_lim = open_starts[k]       # the next quotation opens before the limit
     verb_ends_prefix = bool(verb_in_prefix) and verb_in_prefix[-1].end() >= len(ptrim) - 1
     prefix_intro = bool(ptrim) and (ptrim[-1] in ":,—–" or verb_ends_prefix) and bool(verb_in_prefix)
     colon_after_dash = bool(ptrim.endswith(":") and verb_in_prefix and re.search(
         r"\s[-—–]\s+[^-—–]{1,60}:$", ptrim[verb_in_prefix[-1].end():]))
-    return QuoteSite(r, si, pi, ps, lo, bool(prev_close), prefix, ptrim, content, verb_in_prefix, kind,
+    return QuoteSite(r, si, pi, ps, lo, prev_close is not None, prefix, ptrim, content, verb_in_prefix, kind,
                      post_lim, prefix_intro, colon_after_dash)
 
 

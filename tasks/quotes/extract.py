@@ -1,6 +1,9 @@
 """``extract_quotes``: the quote stage of one article as a sequence of named steps."""
 from __future__ import annotations
 
+import logging
+from itertools import accumulate
+
 from tasks.quotes.direct import attribute, locate
 from tasks.quotes.indirect import _indirect
 from tasks.quotes.rows import CONF, quote_row
@@ -12,6 +15,10 @@ from tasks.quotes.speakers import _Article
 SCARE_QUOTES = "drop"
 #: extract indirect (reported) speech rows
 INDIRECT = True
+#: quotations attributed per sentence; the rest are ignored with a warning (hostile input budget)
+MAX_QUOTES_PER_SENTENCE = 50
+
+log = logging.getLogger(__name__)
 
 
 def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -> list[dict]:
@@ -23,6 +30,7 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
     A = _Article(article, sentences, mentions, load_rules())
     raws = find_quote_spans(A.body, A.paras)
     A.quote_spans = [(r.open_s, r.close_e) for r in raws]
+    raws = _within_budget(A, raws)
     rows, row_chain = _quoted_rows(A, raws)
     _share_chain_speakers(rows, row_chain)
     if INDIRECT:
@@ -30,13 +38,31 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
     return _sorted_unique(rows)
 
 
+def _within_budget(A: _Article, raws: list) -> list:
+    """At most MAX_QUOTES_PER_SENTENCE quotations per sentence (the first ones), with a warning
+    (10^5 quotation marks in one sentence made 50,000 quotes)."""
+    per: dict[int, int] = {}
+    out = []
+    for r in raws:
+        si = A.sent_index(r.open_s)
+        per[si] = per.get(si, 0) + 1
+        if per[si] <= MAX_QUOTES_PER_SENTENCE:
+            out.append(r)
+    if len(out) < len(raws):
+        log.warning("quotes: article %s: %d quotations over the budget of %d per sentence ignored",
+                    A.aid, len(raws) - len(out), MAX_QUOTES_PER_SENTENCE)
+    return out
+
+
 def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
     """One row per quoted span (scare quotes dropped) and the chain id of each row."""
     rows: list[dict] = []
     row_chain: list[int] = []
     prev_by_para: dict[int, dict] = {}
-    for r in raws:
-        site = locate(A, raws, r)
+    open_starts = [r.open_s for r in raws]
+    max_close = list(accumulate((r.close_e for r in raws), max))
+    for index, r in enumerate(raws):
+        site = locate(A, raws, index, open_starts, max_close)
         att = attribute(A, site, prev_by_para)
         if att.speaker is None and site.kind == "partial" and len(site.content.split()) <= 3:
             if SCARE_QUOTES == "drop":

@@ -7,7 +7,9 @@ Patterns: ``according_to`` ("according to X, CLAUSE" / "CLAUSE, according to X")
 """
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import accumulate
 
 from tasks.quotes.rows import quote_row as _row
 from tasks.quotes.spans import _MARK_RE
@@ -25,23 +27,42 @@ def _trim(body: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+class _Coverage:
+    """Characters of [s, e) covered by quote spans (counted once per span), by bisect over the
+    sorted spans and a running maximum of their ends (a scan of every span per sentence was
+    quadratic on articles with thousands of quotes)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.max_end = list(accumulate((b for _, b in self.spans), max))
+
+    def covered(self, s: int, e: int) -> int:
+        total = 0
+        for j in range(bisect.bisect_left(self.starts, e) - 1, -1, -1):
+            a, b = self.spans[j]
+            if self.max_end[j] <= s:
+                break
+            total += max(0, min(e, b) - max(s, a))
+        return total
+
+
 def _indirect(A: _Article, quoted: list[dict]) -> list[dict]:
     """Reported speech without quotation marks: one row per sentence at most."""
     body, rules = A.body, A.r
-    direct_spans = [(q["start_char"], q["end_char"]) for q in quoted]
-    sent_spans = [(q["start_char"], q["end_char"]) for q in quoted if q["kind"] == "direct"]
+    quoted_cover = _Coverage([(q["start_char"], q["end_char"]) for q in quoted])
+    direct_cover = _Coverage([(q["start_char"], q["end_char"]) for q in quoted if q["kind"] == "direct"])
     out = []
 
     def mostly_direct(s, e):
-        cov = sum(max(0, min(e, b) - max(s, a)) for a, b in direct_spans)
-        return cov >= 0.5 * max(1, e - s)
+        return quoted_cover.covered(s, e) >= 0.5 * max(1, e - s)
 
     acc_alt = "|".join(map(re.escape, rules.according))
     verb_alt = rules.verb_re.pattern
     for sent in A.sents:
         ss, se = sent["start_char"], sent["end_char"]
         text = body[ss:se]
-        if sum(max(0, min(se, b) - max(ss, a)) for a, b in sent_spans) >= 0.5 * (se - ss) or len(text.split()) < 5:
+        if direct_cover.covered(ss, se) >= 0.5 * (se - ss) or len(text.split()) < 5:
             continue
         found = None
         # according to X, CLAUSE  |  CLAUSE, according to X
