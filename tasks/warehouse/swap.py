@@ -109,7 +109,7 @@ def is_current(processed_dir: Path, warehouse: Path) -> bool:
         return True
     built = warehouse.stat().st_mtime_ns
     return all(p.stat().st_mtime_ns <= built for p in folder.iterdir()
-               if p.name.endswith(".json") and not p.name.startswith("run-"))
+               if p.name.endswith(".json") and not p.name.startswith(("run-", ".")))   # hidden: .verified.json
 
 
 def _copy_previous(warehouse: Path, tmp: Path) -> str:

@@ -447,7 +447,9 @@ def test_an_unreadable_warehouse_is_never_current(corpus, tmp_path):
     reported success over it. Now it is rebuilt."""
     db = tmp_path / "w.duckdb"
     warehouse.build(corpus.processed, db)
-    assert warehouse.is_current(corpus.processed, db)
+    (corpus.processed / parquet.COMMITS / ".verified.json").unlink(missing_ok=True)
+    assert parquet.verify_commits(corpus.processed) == []       # its cache file, written after the build,
+    assert warehouse.is_current(corpus.processed, db)           # is no new batch
     for broken in (b"", b"not a database at all" * 100):
         db.write_bytes(broken)
         assert not warehouse.is_current(corpus.processed, db)
