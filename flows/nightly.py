@@ -138,6 +138,8 @@ def nightly(settings: Settings, run_id: str | None = None) -> dict:
         removed = parquet.remove_uncommitted(processed)
         if removed:
             log.info("removed %d uncommitted part file(s) left by an interrupted run", removed)
+        for line in batches.repair_processed(processed, raw):    # (run_nightly did it already; serve did not)
+            log.warning("%s", line)
 
         t_stage = time.perf_counter()
         new_files, skipped = discover_task(raw, processed)
