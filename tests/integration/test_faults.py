@@ -218,3 +218,31 @@ def test_a_batch_that_never_ends_is_rejected_as_timeout_and_the_run_goes_on(firs
         con.close()
     again = _run(root, "extract_article:hang:XYZZY", api_url, env_extra=limit, timeout=150)
     assert again.returncode == 0 and "nothing new" in again.stdout, again.stderr[-3000:]
+
+
+def test_a_truncated_part_is_repaired_by_the_next_run_or_named_with_its_fix(first_drop, tmp_path, api_url):
+    """Issue 14 #6 end to end: a truncated `sentences` part whose raw files are still there is extracted again
+    by the next run (nothing missing after it); when the raw files are gone too, the run fails naming the
+    file and `--full-refresh`, and that full refresh then succeeds."""
+    root = tmp_path / "w"
+    shutil.copytree(first_drop, root)
+    (part,) = parquet.committed_files(root / "processed", "sentences")
+    part.write_bytes(part.read_bytes()[:100])
+    res = _run(root, None, api_url)
+    assert res.returncode == 0, res.stderr[-3000:]
+    con = duckdb.connect(str(root / "wh.duckdb"), read_only=True)
+    try:
+        assert con.execute("select count(*) from articles a where not exists "
+                           "(select 1 from sentences s where s.article_id = a.article_id)").fetchone()[0] == 0
+        assert con.execute("select count(*) from articles").fetchone()[0] == 3
+    finally:
+        con.close()
+
+    (part,) = parquet.committed_files(root / "processed", "sentences")
+    part.unlink()
+    shutil.move(root / "raw" / "a", root / "a-moved")
+    (root / "raw" / "a").mkdir()
+    res = _run(root, None, api_url)
+    assert res.returncode == 1 and part.name in res.stderr and "--full-refresh" in res.stderr, res.stderr[-3000:]
+    res = _run(root, None, api_url, "--full-refresh")
+    assert res.returncode == 0, res.stderr[-3000:]
