@@ -106,6 +106,8 @@ def nightly(settings: Settings, run_id: str | None = None, started: datetime | N
         removed = parquet.remove_uncommitted(processed)
         if removed:
             log.info("removed %d uncommitted part file(s) left by an interrupted run", removed)
+        for line in batches.repair_processed(processed, raw):    # (run_nightly did it already; serve did not)
+            log.warning("%s", line)
 
         t_stage = time.perf_counter()
         new_files, skipped = discover_task(raw, processed)
@@ -200,7 +202,10 @@ def run_nightly(settings: Settings, wait_seconds: float = 0.0, before_flow=None,
     started = started or datetime.now(timezone.utc)
     with run_locks(settings.lock_path, Path(settings.processed_dir), wait_seconds):
         # parts that disagree with their commit markers: extracted again below, or a clear failure
-        for line in batches.repair_processed(Path(settings.processed_dir), Path(settings.raw_dir)):
+        # (a full refresh forgets every extraction batch anyway: the flow repairs what is left after that)
+        repaired = [] if settings.full_refresh else batches.repair_processed(Path(settings.processed_dir),
+                                                                            Path(settings.raw_dir))
+        for line in repaired:
             logging.getLogger("newsagree").warning("%s", line)
         files = ingest.discover(Path(settings.raw_dir))
         new, skipped = files, []

@@ -33,8 +33,8 @@ def _table(headers: list[str], rows: list[tuple]) -> str:
 
 def format_run_summary(s: dict, settings) -> str:
     if not s.get("warehouse_rows") and s.get("message"):      # nothing new: no flow, no build
-        return (f"newsagree run {s['run_id']}: {s['status']} in {s['duration_s']:.1f} s — {s['message']}\n"
-                f"  files seen {s['files_seen']}, all already processed; warehouse {settings.warehouse}")
+        return (f"newsagree run {s['run_id']}: {s['status']} in {s['duration_s']:.1f} s — {printable(s['message'])}\n"
+                f"  files seen {s['files_seen']}, all already processed; warehouse {printable(settings.warehouse)}")
     lines = [
         f"newsagree run {s['run_id']}: {s['status']} in {s['duration_s']:.1f} s"
         + (f" (then warehouse build {s['stage_seconds']['build']:.1f} s)" if "build" in s.get("stage_seconds", {}) else ""),
@@ -43,7 +43,8 @@ def format_run_summary(s: dict, settings) -> str:
         f"  articles new {s['articles_new']} in {s['batches']} batch(es)",
         *([("  time by stage: " + ", ".join(f"{k} {v:.1f} s" for k, v in s["stage_seconds"].items()))]
           if s.get("stage_seconds") else []),
-        f"  warehouse {settings.warehouse} ({s['data_tests']} data tests passed; {s.get('build') or 'full'} build)",
+        f"  warehouse {printable(settings.warehouse)} ({s['data_tests']} data tests passed; "
+        f"{printable(s.get('build') or 'full')} build)",
     ]
     written = s.get("rows", {})
     rows = [(t, written.get(t, 0) if t in written or t in _PARQUET_TABLES else "(SQL)", n)

@@ -402,6 +402,28 @@ def test_a_writer_holding_the_warehouse_is_never_swapped_over(corpus, tmp_path):
     assert res.incremental
 
 
+def test_a_dead_writers_wal_with_readers_holding_the_file_is_never_left_beside_the_new_one(corpus, tmp_path):
+    """A killed writer's WAL that cannot be folded in because analysts hold read-only connections: the build
+    is full, the WAL is moved aside at the swap, and every new reader can open the result."""
+    db = _copy(corpus.before, tmp_path / "w.duckdb")
+    writer = _hold_open(db)
+    writer.kill()
+    writer.wait()
+    reader = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
+                               "print('open', flush=True); time.sleep(120)", str(db)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline().strip() == "open"
+        res = warehouse.build(corpus.processed, db)
+    finally:
+        reader.kill()
+        reader.wait()
+    assert not res.incremental and "write-ahead log" in res.full_build_reason
+    assert not Path(str(db) + ".wal").exists() and len(list(tmp_path.glob("w.duckdb.wal.orphaned-*"))) == 1
+    assert differences(db, corpus.full) == {}
+
+
 def test_a_wal_of_another_file_is_moved_aside_and_the_warehouse_rebuilt(corpus, tmp_path):
     """Issue 14 #1, the permanent state: a WAL beside the warehouse that belongs to another file makes every
     open fail. It is never `current`; the build moves it aside (kept for inspection) and rebuilds."""
@@ -425,7 +447,9 @@ def test_an_unreadable_warehouse_is_never_current(corpus, tmp_path):
     reported success over it. Now it is rebuilt."""
     db = tmp_path / "w.duckdb"
     warehouse.build(corpus.processed, db)
-    assert warehouse.is_current(corpus.processed, db)
+    (corpus.processed / parquet.COMMITS / ".verified.json").unlink(missing_ok=True)
+    assert parquet.verify_commits(corpus.processed) == []       # its cache file, written after the build,
+    assert warehouse.is_current(corpus.processed, db)           # is no new batch
     for broken in (b"", b"not a database at all" * 100):
         db.write_bytes(broken)
         assert not warehouse.is_current(corpus.processed, db)
