@@ -52,6 +52,7 @@ def _pipeline(p: argparse.ArgumentParser) -> None:
     _option(p, "--batch-size", "batch_size")
     _option(p, "--runner", "runner", choices=RUNNERS)
     _option(p, "--workers", "n_process")
+    _option(p, "--batch-timeout", "batch_timeout", metavar="SECONDS")
     _logging(p)
 
 
