@@ -217,7 +217,7 @@ def test_lock_file_is_never_opened_through_a_link(tmp_path):
 
 def test_report_temp_file_is_never_opened_through_a_link(tmp_path):
     """Issue 14 #11: a symlink at `.index.html.tmp` made the report overwrite its target."""
-    from tasks import report
+    from tasks.report import render as report
     target = tmp_path / "precious.txt"
     target.write_text("keep me")
     out = tmp_path / "site"
