@@ -7,21 +7,31 @@ from tasks.facts.tokens import _HYPHENS, Num, Tok, _digit_value, _is_hyphen_link
 
 def parse_number(toks: list[Tok], i: int, r: Rules) -> Num | None:
     """A number starting at token i, in digits or words; None if there is none."""
+    if toks[i].kind == "num":
+        return _in_digits(toks, i, r)
+    if toks[i].kind != "word":
+        return None
+    return _vague_or_fraction(toks, i, r) or _in_words(toks, i, r)
+
+
+def _in_digits(toks: list[Tok], i: int, r: Rules) -> Num | None:
+    """``1,000``, ``1.5 million``; a bare four-digit 1900-2100 is marked year-like."""
     t = toks[i]
     n = len(toks)
-    if t.kind == "num":
-        v = _digit_value(t)
-        if v is None:
-            return None
-        j = i + 1
-        if j < n and toks[j].kind == "word" and r.numbers.get(toks[j].low, (0, ""))[1] == "scale" and not toks[j].glued:
-            v *= r.numbers[toks[j].low][0]
-            j += 1
-        year_like = ("," not in t.text and "." not in t.text and len(t.text) == 4 and 1900 <= v <= 2100 and j == i + 1)
-        return Num(v, i, j, False, year_like=year_like)
-    if t.kind != "word":
+    v = _digit_value(t)
+    if v is None:
         return None
-    w = t.low
+    j = i + 1
+    if j < n and toks[j].kind == "word" and r.numbers.get(toks[j].low, (0, ""))[1] == "scale" and not toks[j].glued:
+        v *= r.numbers[toks[j].low][0]
+        j += 1
+    year_like = ("," not in t.text and "." not in t.text and len(t.text) == 4 and 1900 <= v <= 2100 and j == i + 1)
+    return Num(v, i, j, False, year_like=year_like)
+
+
+def _vague_or_fraction(toks: list[Tok], i: int, r: Rules) -> Num | None:
+    """Vague counts (``tens of thousands``, ``a few``, ``several``) and fractions (``a fifth``, ``half``)."""
+    w = toks[i].low
     w1 = _word_at(toks, i + 1)
     # vague: "tens of thousands", "hundreds of thousands", "a few", "several", "dozens"
     if w in ("a",) and w1 == "few":
@@ -48,7 +58,14 @@ def parse_number(toks: list[Tok], i: int, r: Rules) -> Num | None:
         if w1 == "a" and _word_at(toks, i + 2) == "dozen":
             return Num(6.0, i, i + 3, True)
         return Num(0.5, i, i + 1, True, fraction=True)
-    # cardinal words
+    return None
+
+
+def _in_words(toks: list[Tok], i: int, r: Rules) -> Num | None:
+    """Cardinal words (``one hundred and ten``, ``twenty-five``, ``a dozen``), then ``two-thirds of``."""
+    n = len(toks)
+    w = toks[i].low
+    w1 = _word_at(toks, i + 1)
     total, current, j, seen = 0.0, 0.0, i, False
     if w in ("a", "an") and w1 is not None and r.numbers.get(w1, (0, ""))[1] in ("scale", "dozen"):
         current = 1.0

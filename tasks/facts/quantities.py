@@ -65,12 +65,18 @@ def facts_in_sentence(toks: list[Tok], r: Rules, pub: _dt.date | None,
     ``places``: spans of place mentions (GPE/LOC) in the sentence; None when no mentions are known
     (then a capitalised name after "a fifth of" is taken for a place).
     """
-    n = len(toks)
-    used = [False] * n
-    facts: list[Fact] = []
+    used = [False] * len(toks)
+    facts = _month_dates(toks, r, pub, used)
+    facts += _quantities(toks, r, places, used)
+    _date_abouts(toks, r, facts)
+    _other_events(toks, r, pub, facts)
+    return facts
 
-    # 1. month-based dates
-    i = 0
+
+def _month_dates(toks: list[Tok], r: Rules, pub: _dt.date | None, used: list[bool]) -> list[Fact]:
+    """Step 1: month-based dates; their tokens are marked used."""
+    facts: list[Fact] = []
+    i, n = 0, len(toks)
     while i < n:
         d = _parse_date(toks, i, r, pub)
         if d is not None:
@@ -81,9 +87,13 @@ def facts_in_sentence(toks: list[Tok], r: Rules, pub: _dt.date | None,
             i = end
         else:
             i += 1
+    return facts
 
-    # 2. quantities
-    i = 0
+
+def _quantities(toks: list[Tok], r: Rules, places: list[tuple[int, int]] | None, used: list[bool]) -> list[Fact]:
+    """Step 2: quantities over the tokens not used yet; their tokens are marked used."""
+    facts: list[Fact] = []
+    i, n = 0, len(toks)
     while i < n:
         if used[i]:
             i += 1
@@ -100,8 +110,11 @@ def facts_in_sentence(toks: list[Tok], r: Rules, pub: _dt.date | None,
             i = max(f.i1, i + 1)
         else:
             i = max(num.i1, i + 1)
+    return facts
 
-    # 3. dates: what they are about
+
+def _date_abouts(toks: list[Tok], r: Rules, facts: list[Fact]) -> None:
+    """Step 3: what dates are about (an event noun after them, or before a linking verb)."""
     for f in facts:
         if f.kind == "date" and f.about is None:
             np = _np_after(toks, f.i1, r, 3)
@@ -113,7 +126,9 @@ def facts_in_sentence(toks: list[Tok], r: Rules, pub: _dt.date | None,
                 if h is not None:
                     f.about, f.about_tok = h
 
-    # 4. other events than the article's own
+
+def _other_events(toks: list[Tok], r: Rules, pub: _dt.date | None, facts: list[Fact]) -> None:
+    """Step 4: ``previous``/``next`` events: a marker before the about-noun, or a day date far from ``pub``."""
     other_date = 0
     if pub is not None:
         for f in facts:
@@ -143,13 +158,10 @@ def facts_in_sentence(toks: list[Tok], r: Rules, pub: _dt.date | None,
             marker = other_date
         if marker:
             f.about = ("previous " if marker < 0 else "next ") + f.about
-    return facts
 
 
-def _quantity(toks: list[Tok], num: Num, r: Rules, places: list[tuple[int, int]] | None) -> Fact | None:
-    n = len(toks)
-    i0, j = num.i0, num.i1
-    # currency before the number: "$", "US$", "USD", "€"
+def _currency_before(toks: list[Tok], i0: int, r: Rules) -> tuple[str | None, int]:
+    """A currency before the number ("$", "US$", "USD", "€"): (ISO code or None, first token of the amount)."""
     cur, c0 = None, i0
     if i0 > 0:
         p = toks[i0 - 1]
@@ -157,6 +169,15 @@ def _quantity(toks: list[Tok], num: Num, r: Rules, places: list[tuple[int, int]]
             cur, c0 = r.currency_before.get(p.low, r.currency_before.get(p.text)), i0 - 1
             if c0 > 0 and toks[c0 - 1].low == "us" and p.text == "$" and p.glued:
                 c0 -= 1
+    return cur, c0
+
+
+def _quantity(toks: list[Tok], num: Num, r: Rules, places: list[tuple[int, int]] | None) -> Fact | None:
+    """The fact a number starts, by what follows it: amount, percent, fraction, duration, measure, else
+    (``_year_count_or_number``) a year, a count or a bare number; None when it is none of these."""
+    n = len(toks)
+    i0, j = num.i0, num.i1
+    cur, c0 = _currency_before(toks, i0, r)
     qual, q0 = _qualifier_before(toks, c0, r)
     start = q0
     value = num.value
@@ -229,7 +250,14 @@ def _quantity(toks: list[Tok], num: Num, r: Rules, places: list[tuple[int, int]]
                     h[0] if h else None, h[1] if h else None)
     if compound:
         return None                                           # "two-state", "3-D"
+    return _year_count_or_number(toks, num, r, start, j, uw, qual)
 
+
+def _year_count_or_number(toks: list[Tok], num: Num, r: Rules, start: int, j: int, uw: str | None,
+                          qual: str) -> Fact | None:
+    """A number with no unit after it: a year (``since 2022``), a count (``1,000 prisoners``), an age
+    (``aged 16``), a bare number in digits; None for a bare number word."""
+    i0, value = num.i0, num.value
     # years
     if num.year_like and qual == "exact" and (uw is None or uw in r.stop_words or uw in r.event_nouns
                                               or uw in r.synonyms or toks[j].kind != "word"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import duckdb
@@ -86,8 +86,8 @@ def build_sample_warehouse(path: Path, title: str = XSS_TITLE) -> Path:
     con = duckdb.connect(str(path))
     for t, cols in _DDL.items():
         con.execute(f"create table {t} ({cols})")
-    t0 = datetime(2025, 5, 19, 18, 0, tzinfo=timezone.utc)
-    t1 = datetime(2025, 5, 20, 7, 30, tzinfo=timezone.utc)
+    t0 = datetime(2025, 5, 19, 18, 0, tzinfo=UTC)
+    t1 = datetime(2025, 5, 20, 7, 30, tzinfo=UTC)
     arts = []
     for i, (aid, outlet) in enumerate(zip(ARTICLE_IDS, OUTLETS)):
         t = title if i == 0 else f"Putin and Trump hold two-hour call ({outlet})"
