@@ -230,6 +230,9 @@ def test_a_truncated_part_is_repaired_by_the_next_run_or_named_with_its_fix(firs
     part.write_bytes(part.read_bytes()[:100])
     res = _run(root, None, api_url)
     assert res.returncode == 0, res.stderr[-3000:]
+    assert "nothing new" not in res.stdout                    # not a success over the damage
+    for table in ("articles", "sentences", "file_ledger"):    # the processed folder is whole again
+        assert parquet.read_table(root / "processed", table).num_rows > 0
     con = duckdb.connect(str(root / "wh.duckdb"), read_only=True)
     try:
         assert con.execute("select count(*) from articles a where not exists "
