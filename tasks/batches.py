@@ -161,10 +161,12 @@ def timed_out(files: list, seconds: float) -> dict[str, list[dict]]:
 
 
 def process_files_within(raw_dir: Path, files: list, model: str, seconds: float | None) -> dict[str, list[dict]]:
-    """process_files with a time limit (none when ``seconds`` is falsy): past it, the batch's files are
-    rejected as ``timeout`` (timed_out) and the run goes on."""
+    """process_files with a time limit (none when ``seconds`` is falsy), counted after the spaCy model is
+    loaded: past it, the batch's files are rejected as ``timeout`` (timed_out) and the run goes on."""
     if not seconds or seconds <= 0:
         return process_files(raw_dir, files, model)
+    from tasks.nlp import load_nlp
+    load_nlp(model)        # the worker's start-up (loading the model once per process) is not the batch's time
     try:
         with _Deadline(seconds):
             return process_files(raw_dir, files, model)
