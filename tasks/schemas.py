@@ -171,7 +171,7 @@ CLAIM_FEATURES = pa.schema([    # one row per sentence (tasks/claims/records.py)
     pa.field("denial", pa.bool_()),
     pa.field("confirm", pa.bool_()),
     pa.field("n_tokens", pa.int32()),
-    pa.field("vector", pa.list_(pa.float32())),    # unit static embedding (tasks/claims/vectors.py)
+    pa.field("vector", pa.list_(pa.int8())),       # static embedding x 127 as int8, statements only (tasks/claims/vectors.py)
     *STAMP,
 ])
 

@@ -14,7 +14,7 @@
 -- column denial: a denial cue (denied, rejected, dismissed ...)
 -- column confirm: a confirmation cue (confirmed, acknowledged ...)
 -- column n_tokens: word and number tokens of the sentence
--- column vector: unit static embedding (128 floats; null for non-statements)
+-- column vector: static sentence embedding, 64 dims, unit length x 127 as int8 (TINYINT[]; null for non-statements)
 -- column run_id: run that extracted it
 with features as (
     select *

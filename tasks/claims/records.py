@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from tasks.claims.features import sentence_features
 from tasks.claims.statements import claim_kinds
-from tasks.claims.vectors import encode
+from tasks.claims.vectors import encode, quantise
 
 
 def claim_feature_rows(sentences_by_article: dict[str, list[dict]]) -> list[dict]:
@@ -18,6 +18,6 @@ def claim_feature_rows(sentences_by_article: dict[str, list[dict]]) -> list[dict
             if kind == "statement":
                 texts.append(s["text"])
     statements = (row for row in rows if row["claim_kind"] == "statement")
-    for row, vector in zip(statements, encode(texts)):
+    for row, vector in zip(statements, quantise(encode(texts)) if texts else []):
         row["vector"] = vector
     return rows

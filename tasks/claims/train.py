@@ -93,7 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--holdout", type=float, default=0.2)
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args(argv)
-    pairs = load_pairs(args.train_file or default_gold_dir() / "msrp" / "msr_paraphrase_train.txt")
+    gold = default_gold_dir()
+    if args.train_file is None and gold is None:
+        ap.error("MSRP train file not found: pass it, or set NEWSAGREE_GOLD_DIR")
+    pairs = load_pairs(args.train_file or gold / "msrp" / "msr_paraphrase_train.txt")
     records = pair_records(pairs)
     x = matrix(records)
     gate = np.array([similarity.gated(similarity.pair_features(a, b), similarity.CONFLICT_OVERLAP) for a, b in records])

@@ -26,6 +26,9 @@ UNRELATED = ("The central bank raised interest rates by half a point on Thursday
     ("Ceasefire talks", False, "heading"),
     ("Putin stated that Moscow will soon present a draft peace memorandum to Kiev:", True, "statement"),
     ("Key points:", True, "heading"),
+    ("'For now, we are not losing' - Zelensky speaks to BBC about war with Russia", False, "heading"),
+    ("– Al Jazeera, accessed February 21, 2026,", False, "byline"),
+    ("If you continue to use this site we will assume that you are happy with it.", False, "teaser"),
     ("By Jane Doe", True, "byline"),
     ("Ukrainian soldiers fire a howitzer near Bakhmut (Photo: John Smith/Reuters)", True, "caption"),
     ("Sign up for our daily newsletter to get the latest news.", True, "teaser"),
@@ -52,6 +55,14 @@ def test_sentence_features():
     assert features.sentence_features("The Kremlin denied the report.")["denial"]
 
 
+def test_quantise_keeps_the_direction():
+    vs = vectors.encode(list(PARAPHRASE))
+    q = np.array(vectors.quantise(vs), dtype=float)
+    assert q.dtype == float and np.abs(q).max() <= 127
+    cos = q[0] @ q[1] / np.linalg.norm(q[0]) / np.linalg.norm(q[1])
+    assert cos == pytest.approx(np.dot(vs[0], vs[1]), abs=0.01)
+
+
 def test_vectors_are_unit_and_meaningful():
     vs = np.array(vectors.encode([*PARAPHRASE, *UNRELATED, "", "the of and"]))
     assert vs.shape == (6, vectors.dimensions())
@@ -63,7 +74,7 @@ def test_vectors_are_unit_and_meaningful():
 
 def _record(text):
     rec = features.sentence_features(text)
-    rec["vector"] = vectors.encode([text])[0]
+    rec["vector"] = vectors.quantise(vectors.encode([text]))[0]     # as the workers store it
     return rec
 
 
