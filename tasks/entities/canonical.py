@@ -3,9 +3,18 @@ article's mentions into entities with a class vote (steps 5 and 6 of the ``tasks
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
 
 from tasks.entities.keys import fold
-from tasks.entities.rules import CLASS_LABEL, LABEL_CLASS, _aliases, _translit
+from tasks.entities.rules import (
+    CLASS_LABEL,
+    LABEL_CLASS,
+    _aliases,
+    _given_names,
+    _translit,
+)
 from tasks.entities.spans import _class_votes, _Mention
 
 
@@ -86,7 +95,34 @@ def _resolve(group: list[_Mention]) -> tuple[str, str, str]:
     if name is None:
         forms = Counter(m.text for m in group)
         name = max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
-    return cls, name, f"{cls}:{match_key(name)}"
+    key = match_key(name)
+    if cls == "per":
+        key = _canonical_given_name(key)
+    return cls, name, f"{cls}:{key}"
+
+
+@lru_cache(maxsize=1)
+def _given_keys() -> tuple[str, ...]:
+    return tuple(sorted({match_key(n) for n in _given_names() if len(n) >= 4}))
+
+
+@lru_cache(maxsize=8192)
+def _canonical_given_name(key: str) -> str:
+    """A person key whose first name misspells a known given name gets that name's spelling
+    ("volodomyr zelensky" -> "volodymyr zelensky", "kiril dmitriev" -> "kirill dmitriev"), so one
+    person is one entity across outlets. Only a near spelling counts (rapidfuzz ratio >= 85, same
+    first letter, length within 2); the surname must already agree, so two people who share a
+    surname (Bill / Hillary Clinton) stay apart."""
+    toks = key.split()
+    if len(toks) < 2 or len(toks[0]) < 4:
+        return key
+    names = _given_keys()
+    if toks[0] in names:
+        return key
+    hit = process.extractOne(toks[0], names, scorer=fuzz.ratio, score_cutoff=85)
+    if hit is None or hit[0][0] != toks[0][0] or abs(len(hit[0]) - len(toks[0])) > 2:
+        return key
+    return " ".join([hit[0], *toks[1:]])
 
 
 def _label_for(m: _Mention, cls: str, group: list[_Mention]) -> str:

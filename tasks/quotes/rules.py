@@ -12,6 +12,8 @@ from pathlib import Path
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
+#: labels of mentions that may speak; of NORP only groups ("Republicans", "Russians"), never a
+#: nationality adjective ("Russian", "European": speakers.py drops those)
 SPEAKER_LABELS = {"PERSON", "PER", "ORG", "GPE", "NORP"}
 PERSON_LABELS = {"PERSON", "PER"}
 

@@ -46,6 +46,19 @@ class _Cand:
     name: str | None = None
 
 
+#: an indefinite role phrase names nobody in particular ("one US official", "a senior official", "two officials")
+_INDEFINITE = re.compile(r"(?:a|an|one|another|some|two|three|several|many|other)\s", re.I)
+_CREDIT_AFTER = re.compile(r"\s*/\s*[A-Z]")
+_CREDIT_BEFORE = re.compile(r"(?:[A-Za-z]\s*/|(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Cc]redit)s?\s*(?:by|:)?)\s*$")
+
+
+def _credit(body: str, m: dict) -> bool:
+    """A name in a photo credit ("Oleg Petrasiuk/Ukraine's Presidential Press Service", "Photo: X")
+    is never a speaker."""
+    s, e = m["start_char"], m["end_char"]
+    return bool(_CREDIT_AFTER.match(body, e, e + 3)) or bool(_CREDIT_BEFORE.search(body[max(0, s - 12):s]))
+
+
 class _Article:
     def __init__(self, article: dict, sentences: list[dict], mentions: list[dict], rules: Rules):
         self.r = rules
@@ -59,7 +72,9 @@ class _Article:
                      for i, (s, e) in enumerate(self.paras)]
         self.sents = sents
         self.sent_starts = [s["start_char"] for s in sents]
-        self.mentions = sorted((m for m in mentions if m.get("label") in SPEAKER_LABELS), key=lambda m: m["start_char"])
+        self.mentions = sorted((m for m in mentions if m.get("label") in SPEAKER_LABELS and not _credit(body, m)
+                                and not (m["label"] == "NORP" and not m["text"].endswith("s"))),
+                               key=lambda m: m["start_char"])
         self.m_starts = [m["start_char"] for m in self.mentions]
         self.quote_spans = []
         self.titles: list[tuple[int, set, dict]] = []   # (pos, title words, mention)
@@ -254,6 +269,8 @@ class _Article:
                 return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
             return None, None, "unresolved"
         if c.kind == "role":
+            if _INDEFINITE.match(self.body, c.start, c.end):
+                return None, None, "unresolved"     # "one US official", "a senior official": an anonymous source
             m = self.resolve_role(self.body[c.start:c.end], c.start)
             if m:
                 return m.get("entity_id"), m.get("entity_name") or m["text"], "role"

@@ -16,11 +16,13 @@ def test_polnear_dev_subset(gold_dir):
     if not (gold_dir / "polnear" / "dev").is_dir():
         pytest.skip("polnear gold not available")
     rows = quotes_polnear.evaluate(gold_dir, None, split="dev", limit=15)
-    direct, speaker, allatt = rows
+    direct, speaker, allatt, reported = rows[:4]
     assert direct["metric"].startswith("direct") and direct["n"] >= 30
     assert direct["f1"] >= 0.75, direct
     assert speaker["n"] >= 20 and speaker["f1"] >= 0.7, speaker
     assert allatt["n"] >= 100 and allatt["f1"] >= 0.4, allatt
+    assert reported["metric"].startswith("reported speech") and reported["precision"] >= 0.7, reported
+    assert any(r["metric"].strip().startswith("speaker accuracy, pattern") for r in rows[4:])
 
 
 def test_brat_parsing_and_matching_rules(gold_dir):

@@ -233,3 +233,17 @@ def test_trie_regex_matches_like_a_longest_first_alternation():
         for t in texts:
             assert [m.span() for m in new.finditer(t)] == [m.span() for m in old.finditer(t)], t
     assert re.compile(trie_regex([])).search("anything") is None
+
+
+def test_misspelt_first_name_is_the_same_person_across_articles(nlp):
+    """BBC's "Volodomyr Zelensky" and Reuters' "Volodymyr Zelenskiy" are one entity; two people
+    sharing a surname stay apart."""
+    arts = [{"article_id": "bbc", "body": "Ukraine's President Volodomyr Zelensky spoke in Kyiv on Monday."},
+            {"article_id": "reu", "body": "Ukrainian President Volodymyr Zelenskiy met envoys in Kyiv."},
+            {"article_id": "aj", "body": "Russian envoy Kiril Dmitriev flew to Miami. Kirill Dmitriev met Witkoff."},
+            {"article_id": "us", "body": "Bill Clinton and Hillary Clinton arrived in Chicago on Tuesday."}]
+    out = extract_mentions(nlp, arts, {a["article_id"]: split_sentences(a["body"]) for a in arts})
+    ids = {m["text"]: m["entity_id"] for rows in out.values() for m in rows}
+    assert ids["Volodomyr Zelensky"] == ids["Volodymyr Zelenskiy"]
+    assert ids["Kiril Dmitriev"] == ids["Kirill Dmitriev"]
+    assert ids["Bill Clinton"] != ids["Hillary Clinton"]

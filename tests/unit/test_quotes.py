@@ -388,3 +388,27 @@ def test_seed_004_vance_tango(seed_quotes):
 def test_seed_004_peskov_told_state_media(seed_quotes):
     q = one(seed_quotes["004"], "We value Washington’s efforts")
     assert "Peskov" in q["speaker_name"] and q["pattern"] == "verb_object"
+
+
+# ------------------------------------------------------------------ speakers on real page structure
+
+def test_indefinite_role_is_an_anonymous_source_not_the_titled_person():
+    body = ("Kremlin spokesman Dmitry Peskov spoke after the call.\n\n"
+            "“The talks are stuck,” one Kremlin official said.")
+    q = one(run(body), "talks are stuck")
+    assert q["speaker_text"] == "one Kremlin official"
+    assert q["speaker_name"] is None and q["speaker_entity_id"] is None
+
+
+def test_nationality_adjective_and_photo_credit_are_never_speakers():
+    body = "Photo: Oleg Petrasiuk/Ukraine Presidential Press Service\n\n“We will not give up,” a Russian soldier said."
+    ments = [
+        {"start_char": body.index("Oleg"), "end_char": body.index("Oleg") + len("Oleg Petrasiuk"), "text": "Oleg Petrasiuk",
+         "label": "PERSON", "entity_id": "per:petrasiuk", "entity_name": "Oleg Petrasiuk"},
+        {"start_char": body.index("Russian"), "end_char": body.index("Russian") + 7, "text": "Russian",
+         "label": "NORP", "entity_id": "norp:russian", "entity_name": "Russian"},
+    ]
+    qs = extract_quotes({"article_id": "a1", "body": body}, split_sentences(body), ments)
+    q = one(qs, "will not give up")
+    assert q["speaker_name"] not in ("Russian", "Oleg Petrasiuk")
+    assert q["speaker_text"] != "Russian"
