@@ -23,6 +23,7 @@ from tasks.claims.features import stopwords
 RULES_FILE = Path(__file__).resolve().parent / "rules" / "not_statements.txt"
 MIN_WORDS = 4
 TITLE_MAX_WORDS = 10
+TITLE_MAX_WORDS_INLINE = 6
 COLON_MIN_WORDS = 8      # "Putin said that Moscow will present a memorandum to Kiev:" introduces a quote
 FINAL_RE = re.compile(r"[.!…]['\"’”»)\]]*$|[.!?]['\"’”»]\s*\(?[^()]{0,40}\)?\.?$")
 QUESTION_RE = re.compile(r"\?['\"’”»)\]]*$")
@@ -53,17 +54,18 @@ def claim_kind(text: str, alone_in_paragraph: bool = False) -> str:
         return "heading"
     if alone_in_paragraph and not FINAL_RE.search(t) and not (t.endswith(":") and len(t.split()) >= COLON_MIN_WORDS):
         return "heading"
-    if alone_in_paragraph and _title_case(t):
+    if _title_case(t, TITLE_MAX_WORDS if alone_in_paragraph else TITLE_MAX_WORDS_INLINE):
         return "heading"
     return "statement"
 
 
-def _title_case(text: str) -> bool:
+def _title_case(text: str, max_words: int) -> bool:
     """A short line whose every longer word is capitalised ("The Energy War Continues."): a crosshead,
-    even when the page put a full stop after it."""
+    even when the page put a full stop after it, or when the page lost its line breaks and glued it
+    into a paragraph (then only up to TITLE_MAX_WORDS_INLINE words)."""
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     content = [w for w in words if len(w) > 2 and w.lower() not in stopwords()]
-    return len(words) <= TITLE_MAX_WORDS and len(content) >= 2 and all(w[0].isupper() for w in content)
+    return len(words) <= max_words and len(content) >= 2 and all(w[0].isupper() for w in content)
 
 
 def claim_kinds(sentences: list[dict]) -> list[str]:

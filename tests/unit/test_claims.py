@@ -27,7 +27,7 @@ UNRELATED = ("The central bank raised interest rates by half a point on Thursday
     ("Putin stated that Moscow will soon present a draft peace memorandum to Kiev:", True, "statement"),
     ("Key points:", True, "heading"),
     ("The Energy War Continues.", True, "heading"),
-    ("Russian Manpower Mobilization Pressures.", True, "heading"),
+    ("Russian Manpower Mobilization Pressures.", False, "heading"),
     ("The Americans had a similar view.", True, "statement"),
     ("Zelensky met Putin in Kyiv.", True, "statement"),
     ("(Photo by Jane Doe/NurPhoto)", True, "caption"),
