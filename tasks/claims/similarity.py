@@ -21,6 +21,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from tasks.settings import SQL_DIR
+
 MODEL_FILE = Path(__file__).resolve().parent / "rules" / "similarity.json"
 
 FEATURES = ("cosine", "jaccard", "words_min", "content_min", "content_max", "bigram_jaccard", "bigram_min",
@@ -116,7 +118,7 @@ def same_claim(a: dict, b: dict) -> bool:
 
 # --- the warehouse's decision, run on any pairs -------------------------------------------------------
 
-SQL_FILE = Path(__file__).resolve().parents[2] / "sql" / "agreement" / "int_claim_scores.sql"
+SQL_FILE = SQL_DIR / "agreement" / "int_claim_scores.sql"   # checkout sql/ or the installed package data
 _PARAMS_RE = re.compile(r"(-- params:begin[^\n]*\n)(.*?)(\n\s*-- params:end)", re.S)
 
 
