@@ -41,7 +41,8 @@ only continues the quotation), ``previous_sentence`` (floating quote after a sen
 with a speech verb), ``previous_paragraph`` (a paragraph that is only a quote after a
 paragraph naming a person), ``none``. Indirect quotes use ``indirect_speaker_verb``
 ("X said that …", "X told reporters he …"), ``indirect_post`` ("…, X said" also in
-mid-sentence "…, X said, …"), ``indirect_as`` ("As X reported, …"), ``according_to``.
+mid-sentence "…, X said, …"), ``indirect_as`` ("As X reported, …"), ``according_to``, ``indirect_object`` ("X accused Y of …",
+"X called for …": verbs of ``[report_object]``).
 
 A speaker phrase may also be a determiner-led noun phrase right before the verb ("The ad
 says", "a man in the crowd yelled"; unresolved), "I" or "it" (kept as written, never
@@ -55,7 +56,10 @@ mentions' ``entity_id``/``entity_name``): a name directly; a pronoun (he/she) to
 subject (first PERSON mention outside quotes) of the nearest earlier sentence that has
 one; a role noun ("the Kremlin spokesman", "the Russian leader") to the person whose
 title in the article ("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin
-spokesman,") shares the role head and most modifiers, most recent first.
+spokesman,") shares the role head and most modifiers, most recent first. An indefinite role
+("one US official", "a senior official") is an anonymous source and stays unresolved. A
+nationality adjective (singular NORP: "Russian", "European") and a name in a photo credit
+("Oleg Petrasiuk/Ukraine…", "Photo: …") are never speaker candidates.
 
 ``confidence``: explicit adjacent named speaker 0.95, role noun resolved 0.85, pronoun
 resolved 0.8, continuation 0.75, previous sentence 0.65, previous paragraph 0.5,

@@ -147,9 +147,33 @@ def _indirect(A: _Article, quoted: list[dict]) -> list[dict]:
                 found = (cs, ce, spk, v.group(1), "indirect_speaker_verb")
                 break
         if found is None:
+            found = _object_cue(A, ss, se)
+        if found is None:
             continue
         cs, ce, spk, cue, pat = found
         if ce - cs < 10 or mostly_direct(cs, ce) or _MARK_RE.match(body, cs):   # a quotation, not reported speech
             continue
         out.append(_row(A, cs, ce, "indirect", spk, cue, pat))
     return out
+
+
+def _object_cue(A: _Article, ss: int, se: int) -> tuple | None:
+    """"X accused Y of …", "X called for …", "X praised …" (``indirect_object``): a verb of
+    ``[report_object]`` whose subject is a named person, pronoun or role; the content is the rest
+    of the clause after the verb, up to the next ``;`` or the sentence end, with at least 3 words."""
+    body = A.body
+    for v in A.r.object_re.finditer(body, ss, se):
+        if A.in_quote(v.start()):
+            continue
+        before = body[max(ss, v.start() - 12):v.start()].lower().split()
+        if before and before[-1] in {"was", "were", "is", "are", "be", "been", "being", "to", "the", "a", "an"}:
+            continue                    # passive, infinitive or a noun ("the attacks")
+        spk = A.subject_before(v.start(), ss)
+        if spk is None or spk.kind not in ("mention", "pronoun", "role"):
+            continue
+        end = body.find(";", v.end(), se)
+        cs, ce = _trim(body, v.end(), end if end > 0 else se)
+        if len(body[cs:ce].split()) < 3:
+            continue
+        return cs, ce, spk, v.group(1), "indirect_object"
+    return None

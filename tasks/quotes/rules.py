@@ -47,6 +47,7 @@ class Rules:
     verb_alt: str                    # regex alternation of all verb forms (no groups)
     verb_re: re.Pattern = field(compare=False)
     role_re: re.Pattern = field(compare=False)
+    object_re: re.Pattern = field(compare=False)     # [report_object] verbs (reported speech only)
     pron_re: re.Pattern = field(compare=False)       # subject pronouns (person, group, "I")
 
 
@@ -75,6 +76,9 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
     role_re = re.compile(r"(?<![\w-])(" + role_alt + r")(?:s|es)?(?![\w-])", re.I)
     prons = sorted({*pp, *(x.lower() for x in pat.get("group_pronouns", [])), "i"}, key=len, reverse=True)
     pron_re = re.compile(r"(?<![\w’'-])(" + "|".join(map(re.escape, prons)) + r")(?![\w’'-])", re.I)
+    objs = {f.lower().replace("_", " ") for line in verbs.get("report_object", []) for f in line.split()}
+    obj_alt = "|".join(sorted(map(re.escape, objs), key=len, reverse=True)).replace(r"\ ", r"\s+")
+    object_re = re.compile(r"(?<![\w’'-])(" + obj_alt + r")(?![\w’'-])") if objs else re.compile(r"(?!x)x")
     return Rules(
         verb_forms=frozenset(all_forms), report_forms=frozenset(report), roles=roles,
         person_pronouns=pp, group_pronouns=frozenset(x.lower() for x in pat.get("group_pronouns", [])),
@@ -82,7 +86,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         according=tuple(x.lower() for x in pat.get("according", [])),
         reporting_objects=tuple(sorted((x.lower() for x in pat.get("reporting_objects", [])), key=len, reverse=True)),
         not_after_verb=frozenset(x.lower() for x in pat.get("not_after_verb", [])),
-        verb_alt=verb_alt, verb_re=verb_re, role_re=role_re, pron_re=pron_re,
+        verb_alt=verb_alt, verb_re=verb_re, role_re=role_re, pron_re=pron_re, object_re=object_re,
     )
 
 

@@ -412,3 +412,12 @@ def test_nationality_adjective_and_photo_credit_are_never_speakers():
     q = one(qs, "will not give up")
     assert q["speaker_name"] not in ("Russian", "Oleg Petrasiuk")
     assert q["speaker_text"] != "Russian"
+
+
+def test_reported_speech_with_an_object_cue_has_content_and_a_speaker():
+    body = "Putin accused Trump of delaying the talks for months. The attacks continued on Monday in Kyiv."
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert len(qs) == 1, qs
+    q = qs[0]
+    assert q["pattern"] == "indirect_object" and q["speaker_name"] == "Vladimir Putin"
+    assert q["text"] == "Trump of delaying the talks for months"
