@@ -38,7 +38,7 @@ import textwrap
 import threading
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 from bench.synth import REPO, default_gold_dir, generate, replicate_processed
@@ -245,7 +245,7 @@ def add_new_articles(raw: Path, n: int, seed: int, synthetic: bool, name: str = 
         for f in sorted(dev.glob("*.txt"))[offset:offset + n]:
             shutil.copy2(f, drop / f.name)
     else:
-        generate(n, seed + 1000 + offset, drop / "tmp", n_drops=1, start=datetime(2025, 1, 1, tzinfo=timezone.utc))
+        generate(n, seed + 1000 + offset, drop / "tmp", n_drops=1, start=datetime(2025, 1, 1, tzinfo=UTC))
         for f in (drop / "tmp" / "2025-01-01").iterdir():
             shutil.move(str(f), drop / f.name)
         shutil.rmtree(drop / "tmp")
@@ -343,7 +343,7 @@ def benchmark(args) -> Report:
     corpus = make_corpus(raw, n, args.synthetic, args.seed)
     files = corpus_files(raw)
     words = n_words(files)
-    rep = Report(started_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), corpus=corpus,
+    rep = Report(started_at=datetime.now(UTC).isoformat(timespec="seconds"), corpus=corpus,
                  n_articles=len(files), n_words=words)
     print(f"corpus: {corpus}, {words} words; work dir {work}", flush=True)
     run_args = ["run", "--json", "-q", *(["--runner", args.runner] if args.runner else [])]

@@ -8,7 +8,7 @@ processes, threads, or an existing Dask cluster).
 import logging
 import time
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -96,7 +96,7 @@ def nightly(settings: Settings, run_id: str | None = None, started: datetime | N
     """Ingest new raw files, extract, write Parquet, update stories, build and test the warehouse."""
     log = get_run_logger()
     t0 = time.perf_counter()
-    started = started or datetime.now(timezone.utc)   # the CLI passes its own start: one duration per run
+    started = started or datetime.now(UTC)   # the CLI passes its own start: one duration per run
     summary = RunSummary(run_id=run_id or batches.new_run_id(started))
     raw, processed, model = Path(settings.raw_dir), Path(settings.processed_dir), settings.model
     limit = settings.batch_timeout
@@ -119,7 +119,7 @@ def nightly(settings: Settings, run_id: str | None = None, started: datetime | N
         log.info("%d file(s) seen: %d new, %d already processed; %d batch(es)",
                  summary.files_seen, len(new_files), len(skipped), len(plan))
 
-        known = {aid: "an earlier run" for aid in batches.load_known_article_ids(processed)} if plan else {}
+        known = dict.fromkeys(batches.load_known_article_ids(processed), "an earlier run") if plan else {}
         summary.stage_seconds["discover"] = round(time.perf_counter() - t_stage, 2)
         new_ids: list[str] = []
         max_inflight = max(2, 2 * settings.n_process)
@@ -199,7 +199,7 @@ def run_nightly(settings: Settings, wait_seconds: float = 0.0, before_flow=None,
     orchestrate: the run is recorded and returns in seconds without starting
     Prefect. The warehouse's ``runs`` table shows such runs after its next build.
     """
-    started = started or datetime.now(timezone.utc)
+    started = started or datetime.now(UTC)
     with run_locks(settings.lock_path, Path(settings.processed_dir), wait_seconds):
         # parts that disagree with their commit markers: extracted again below, or a clear failure
         # (a full refresh forgets every extraction batch anyway: the flow repairs what is left after that)

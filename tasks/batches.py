@@ -9,7 +9,7 @@ import random
 import string
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 from tasks import clean, extract, ingest, parquet
@@ -20,7 +20,7 @@ RUN_BATCH_PREFIX = "run-"
 
 
 def new_run_id(now: datetime | None = None) -> str:
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     suffix = "".join(random.choices(string.ascii_lowercase + string.digits, k=6))
     return f"{now:%Y%m%dT%H%M%S}-{suffix}"
 
@@ -128,7 +128,7 @@ class _Deadline:
                 self._fired = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread), ctypes.py_object(BatchTimeout))
 
-    def __enter__(self) -> "_Deadline":
+    def __enter__(self) -> _Deadline:
         self._thread = threading.get_ident()
         self._active = True
         self._timer = threading.Timer(self.seconds, self._fire)
@@ -189,7 +189,7 @@ def finalise_batch(result: dict[str, list[dict]], files: list, known_ids: dict[s
 
     ``known_ids`` maps article_id -> source_path of its first copy and is updated in place.
     """
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     rejected = list(result.get("rejected_files", []))
     keep_articles, dup_ids = [], set()
     for a in result.get("articles", []):

@@ -101,7 +101,7 @@ APPEAL_START, APPEAL_KW, APPEAL_READER = _load_appeals()
 _MAX_RULE_CHARS = 700     # paragraphs longer than this are never boilerplate by line rules
 
 
-def _full(rx: "RuleSet | None", p: str) -> bool:
+def _full(rx: RuleSet | None, p: str) -> bool:
     return rx is not None and len(p) <= _MAX_RULE_CHARS and rx.fullmatch(p)
 
 

@@ -6,7 +6,7 @@ import logging
 import json
 import stat as stat_mod
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from tasks.ingest.decode import _decode_text, normalise_text
 from tasks.ingest.discover import FORMATS, MANIFEST_NAMES, MAX_BYTES, RawFile, _is_inside, file_hash

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import csv
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -89,7 +89,7 @@ def test_polnear_pool_when_present(tmp_path):
 def test_replicate_processed_rewrites_ids_consistently(tmp_path):
     from tasks import parquet
     src, dst = tmp_path / "src", tmp_path / "dst"
-    now = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    now = datetime(2024, 1, 1, tzinfo=UTC)
     # ids "00<i>000...": a copy tag that could be a hex prefix would make copy 1 of article 0 collide with article 1
     arts = [{"article_id": f"00{i}" + "0" * 13, "drop_id": "d1", "source_path": f"d1/{i}.txt", "file_hash": f"h{i:015x}",
              "body": f"Body {i}.", "published_at": now, "outlet": "X"} for i in range(4)]

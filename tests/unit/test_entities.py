@@ -7,7 +7,6 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
-import pytest
 
 from tasks.entities import entity_id_for, extract_mentions, fold, match_key
 from tasks.schemas import ARTICLES, ENTITY_MENTIONS

@@ -3,7 +3,7 @@ URLs and title suffixes, dates from URLs, and hypothesis properties of the class
 from __future__ import annotations
 
 import socket
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import pytest
@@ -188,7 +188,7 @@ def test_unknown_date_is_taken_from_the_url_and_never_guessed(tmp_path):
     page = _page(url="https://www.theguardian.com/world/2026/feb/04/story").replace("date: 2025-03-14", "date: unknown")
     undated = _page(url="https://example.com/story").replace("date: 2025-03-14", "date: unknown")
     arts = _clean(tmp_path, {"a.md": page, "b.md": undated})
-    assert arts["a.md"]["published_at"] == datetime(2026, 2, 4, tzinfo=timezone.utc)
+    assert arts["a.md"]["published_at"] == datetime(2026, 2, 4, tzinfo=UTC)
     assert arts["b.md"]["published_at"] is None
 
 
