@@ -176,9 +176,9 @@ def newsagree(args: list[str], raw: Path | None, processed: Path, warehouse: Pat
 
 def failure_line(r: ChildRun) -> str:
     """The last meaningful stderr line of a failed child (without native-extension leak noise)."""
-    lines = [l for l in r.stderr.splitlines() if l.strip() and "leaked" not in l and "nanobind" not in l
-             and "skipped remainder" not in l and "refleaks" not in l]
-    fails = [l for l in lines if "FAILED" in l]
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip() and "leaked" not in ln and "nanobind" not in ln
+             and "skipped remainder" not in ln and "refleaks" not in ln]
+    fails = [ln for ln in lines if "FAILED" in ln]
     return (fails or lines or [""])[-1][:300]
 
 
@@ -294,10 +294,10 @@ class Report:
         lines = [[r.measure, f"{r.value:g} {r.unit}", "" if r.reference is None else f"{r.reference:g} {r.unit}",
                   "" if r.ratio is None else f"{r.ratio:.3f}", r.target,
                   "" if r.met is None else ("yes" if r.met else "NO")] for r in self.rows]
-        widths = [max(len(h), *(len(l[i]) for l in lines)) for i, h in enumerate(head)]
+        widths = [max(len(h), *(len(row[i]) for row in lines)) for i, h in enumerate(head)]
         fmt = " | ".join(f"{{:<{w}}}" for w in widths)
         out = [fmt.format(*head), "-+-".join("-" * w for w in widths)]
-        out += [fmt.format(*l) for l in lines]
+        out += [fmt.format(*row) for row in lines]
         notes = [f"- {r.measure}: {r.note}" for r in self.rows if r.note]
         return "\n".join(out + ([""] + notes if notes else []))
 

@@ -147,7 +147,7 @@ def _template(par: str, names: set[str]) -> list[str]:
     par = par.replace("{", "(").replace("}", ")")
     out: list[str] = []
     pos = 0
-    spans = [(m.start(), m.end(), "#%d" % (m.end() - m.start())) for m in _DIGITS.finditer(par)]
+    spans = [(m.start(), m.end(), f"#{m.end() - m.start()}") for m in _DIGITS.finditer(par)]
     spans += [(m.start(), m.end(), "P") for m in _NAME_BIGRAM.finditer(par) if m.group(0) in names]
     spans.sort()
     for s, e, slot in spans:

@@ -16,7 +16,7 @@ def _load_outlets() -> tuple[dict[str, str], dict[str, str]]:
     path = RULES_DIR / "outlets.csv"
     if not path.exists():
         return by_name, by_domain
-    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     for row in csv.DictReader(lines):
         name = (row.get("name") or "").strip()
         if not name:

@@ -204,7 +204,7 @@ def join_threshold(sim: float, spec: float, undated: bool, size: int, spec_least
 def _syn_similarity(a: np.ndarray, b: np.ndarray, na: int, nb: int) -> tuple[float, float]:
     """(estimated Jaccard, estimated containment of the smaller set in the larger)."""
     j = float(np.mean(a == b))
-    small, big = min(na, nb), max(na, nb)
+    small = min(na, nb)
     if small <= 0:
         return j, 0.0
     # |A∩B| = J/(1+J) * (|A|+|B|)

@@ -23,8 +23,8 @@ def _files(root: Path) -> dict[str, bytes]:
 
 def test_same_seed_same_corpus_other_seed_differs(tmp_path, seed_pool):
     a = generate(60, 7, tmp_path / "a", pool=seed_pool)
-    b = generate(60, 7, tmp_path / "b", pool=seed_pool)
-    c = generate(60, 8, tmp_path / "c", pool=seed_pool)
+    generate(60, 7, tmp_path / "b", pool=seed_pool)
+    generate(60, 8, tmp_path / "c", pool=seed_pool)
     fa, fb, fc = _files(tmp_path / "a"), _files(tmp_path / "b"), _files(tmp_path / "c")
     assert a.n_articles == 60 and len([k for k in fa if k.endswith(".txt")]) == 60
     assert fa == fb
@@ -168,8 +168,8 @@ def test_report_table_has_ratios_and_verdicts():
     rep.add("noop", 9.0, "s", 30.0, 0.1, "<= 0.10", note="slow")
     lines = rep.table().splitlines()
     assert lines[0].split(" | ")[0].strip() == "measure"
-    cold = [l for l in lines if l.startswith("cold")][0]
-    noop = [l for l in lines if l.startswith("noop")][0]
+    cold = [ln for ln in lines if ln.startswith("cold")][0]
+    noop = [ln for ln in lines if ln.startswith("noop")][0]
     assert "0.500" in cold and cold.rstrip().endswith("yes")
     assert "0.300" in noop and noop.rstrip().endswith("NO")
     assert "- noop: slow" in lines

@@ -68,7 +68,7 @@ def _html_text(root) -> str:
     paras = []
     for block in re.split(r"\n\s*\n", text):
         lines = [" ".join(line.split()) for line in block.split("\n")]
-        block = "\n".join(l for l in lines if l)
+        block = "\n".join(ln for ln in lines if ln)
         if block:
             paras.append(block)
     return "\n\n".join(paras)
