@@ -373,6 +373,7 @@ def benchmark(args) -> Report:
         rep.details.setdefault("cold_runs", []).append({"wall_s": cold.wall_s, "summary": run_summary(cold),
                                                         "exit": cold.returncode, "error": failure_line(cold)})
     ref_s, cold_s = statistics.median(refs), statistics.median(colds)
+    assert cold is not None     # at least one cold run: the medians above would have failed otherwise
     rep.add("reference: bare spaCy nlp.pipe", ref_s, "s",
             note=f"{words / ref_s:.0f} words/s incl. start-up; pipe alone {rep.details['reference'][-1]['pipe_s']:.1f} s")
     rep.add("cold run / bare spaCy", cold_s, "s", ref_s, 1.0, "<= 1.0",
@@ -456,10 +457,10 @@ def benchmark(args) -> Report:
     rep.details["builds"] = builds
 
     for small, big_f in pairs:
-        b, a = builds[big_f], builds[small]
-        how = "builds in `newsagree run` (+5 articles, stories reassigned)" if b.get("run") else "`newsagree build`"
-        rep.add(f"SQL build {b['articles']} / {a['articles']} articles (x{big_f} / x{small})", b["build_s"], "s",
-                a["build_s"], 10.0, "<= 10", note=b["note"] + a["note"] + how)
+        bb, sb = builds[big_f], builds[small]
+        how = "builds in `newsagree run` (+5 articles, stories reassigned)" if bb.get("run") else "`newsagree build`"
+        rep.add(f"SQL build {bb['articles']} / {sb['articles']} articles (x{big_f} / x{small})", bb["build_s"], "s",
+                sb["build_s"], 10.0, "<= 10", note=bb["note"] + sb["note"] + how)
     rss_rows = [(f, b) for f, b in sorted(builds.items())]
     big_f, big = rss_rows[-1]
     rep.add(f"peak RSS, build or run at {big['articles']} articles", big["peak_tree_rss_mb"], "MB", None, 2048,

@@ -135,7 +135,8 @@ def nightly(settings: Settings, run_id: str | None = None, started: datetime | N
             outcome = batches.finalise_batch(result, files, known)
             key = f"{summary.run_id}-{done_batches:05d}"
             # quote(): the rows are plain data; stop Prefect from walking every row looking for futures
-            counts = write_batch_task(processed, key, files[0].drop_id, quote(outcome.tables), summary.run_id)
+            counts = write_batch_task(processed, key, files[0].drop_id, quote(outcome.tables),  # type: ignore[call-overload]  # Task's signature knows no quote()
+                                      summary.run_id)
             for t, n in counts.items():
                 summary.rows[t] = summary.rows.get(t, 0) + n
             summary.articles_new += outcome.n_new
@@ -166,17 +167,17 @@ def nightly(settings: Settings, run_id: str | None = None, started: datetime | N
 
         # also picks up articles an interrupted earlier run committed but never assigned
         t_stage = time.perf_counter()
-        stories_task(processed, quote(new_ids), summary.run_id, settings.full_refresh)
+        stories_task(processed, quote(new_ids), summary.run_id, settings.full_refresh)  # type: ignore[call-overload]  # Task's signature knows no quote()
         summary.stage_seconds["stories"] = round(time.perf_counter() - t_stage, 2)
 
         summary.status = "success"
         summary.duration_s = round(_record_run(processed, summary, started), 2)   # = the runs row
         t_stage = time.perf_counter()
-        result = build_task(processed, Path(settings.warehouse), summary.run_id, settings.full_refresh)
+        built = build_task(processed, Path(settings.warehouse), summary.run_id, settings.full_refresh)
         summary.stage_seconds["build"] = round(time.perf_counter() - t_stage, 2)
-        summary.warehouse_rows = result.row_counts
-        summary.data_tests = result.n_tests
-        summary.build = describe_build(result)
+        summary.warehouse_rows = built.row_counts
+        summary.data_tests = built.n_tests
+        summary.build = describe_build(built)
     except BaseException as exc:
         summary.status = "failed"
         summary.message = f"{type(exc).__name__}: {exc}"
@@ -208,7 +209,8 @@ def run_nightly(settings: Settings, wait_seconds: float = 0.0, before_flow=None,
         for line in repaired:
             logging.getLogger("newsagree").warning("%s", line)
         files = ingest.discover(Path(settings.raw_dir))
-        new, skipped = files, []
+        new = files
+        skipped: list[ingest.RawFile] = []
         if not settings.full_refresh:
             new, skipped = batches.select_new(files, batches.load_ledger(Path(settings.processed_dir)))
             if not new and warehouse.is_current(Path(settings.processed_dir), Path(settings.warehouse)):

@@ -11,6 +11,7 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime, UTC
 from pathlib import Path
+from typing import Literal
 
 from tasks import clean, extract, ingest, parquet
 
@@ -63,7 +64,8 @@ def plan_batches(files: list, batch_size: int) -> list[list]:
     for f in files:
         by_drop.setdefault(f.drop_id, []).append(f)
     for drop in sorted(by_drop):
-        cur, weight = [], 0
+        cur: list = []
+        weight = 0
         for f in by_drop[drop]:
             w = max(1, f.size // _JSONL_BYTES_PER_ARTICLE) if f.rel_path.endswith(".jsonl") else 1
             if cur and weight + w > batch_size:
@@ -136,10 +138,11 @@ class _Deadline:
         self._timer.start()
         return self
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
+    def __exit__(self, exc_type, exc, tb) -> Literal[False]:
         with self._lock:
             self._active = False
-            self._timer.cancel()
+            if self._timer is not None:
+                self._timer.cancel()
             fired = self._fired
         if fired:
             ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread), None)   # clear if pending

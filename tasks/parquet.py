@@ -58,7 +58,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 def to_arrow(table: str, rows: list[dict], run_id: str) -> pa.Table:
     """Rows (dicts) -> Arrow table with the table's explicit schema, stamped with run_id/pipeline_version."""
     schema = TABLES[table]
-    cols = {}
+    cols: dict[str, list] = {}
     for field in schema:
         if field.name == "run_id" and not any("run_id" in r for r in rows[:1]):
             cols[field.name] = [run_id] * len(rows)

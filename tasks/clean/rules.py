@@ -82,7 +82,7 @@ def _compile_union(patterns: list[str]) -> RuleSet | None:
     return RuleSet(patterns) if patterns else None
 
 
-def _load_appeals() -> tuple[re.Pattern | None, re.Pattern, re.Pattern]:
+def _load_appeals() -> tuple[RuleSet | None, re.Pattern, re.Pattern]:
     path = RULES_DIR / "boilerplate_appeals.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
     data = data or {}

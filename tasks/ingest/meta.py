@@ -26,6 +26,7 @@ def parse_datetime(value: Any) -> datetime | None:
     if value is None or isinstance(value, bool):
         return None
     try:
+        dt: datetime | None
         if isinstance(value, datetime):
             dt = value
         elif hasattr(value, "year") and hasattr(value, "month") and hasattr(value, "day"):   # date
