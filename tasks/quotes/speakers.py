@@ -78,7 +78,7 @@ class _Article:
         self.m_starts = [m["start_char"] for m in self.mentions]
         self.quote_spans = []
         self.titles: list[tuple[int, set, dict]] = []   # (pos, title words, mention)
-        self.gender: dict[str, str] = {}
+        self.gender: dict[str | None, str] = {}   # looked up with a mention's entity_id, which may be None
         self.surnames: dict[str, dict] = {}
         for m in self.mentions:
             if m["label"] in PERSON_LABELS:

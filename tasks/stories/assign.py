@@ -125,8 +125,10 @@ def assign_articles(articles: list[dict], mentions_by_article: dict[str, list[di
     index = index if index is not None else StoryIndex()
     mentions_by_article = mentions_by_article or {}
     todo = [a for a in articles if a["article_id"] not in index.articles]
-    seen: set[str] = set()
-    todo = [a for a in todo if not (a["article_id"] in seen or seen.add(a["article_id"]))]
+    first: dict[str, dict] = {}
+    for a in todo:
+        first.setdefault(a["article_id"], a)     # the first of repeated ids
+    todo = list(first.values())
     raws = [raw_features(a, mentions_by_article.get(a["article_id"], ())) for a in todo]
     update_df(index, raws)
     feats = [compact_features(r, index.df, index.n_docs) for r in raws]

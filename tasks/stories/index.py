@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 from collections.abc import Callable, Iterator
 
 import numpy as np
@@ -183,8 +183,8 @@ class StoryIndex:
         self._sig_of = _Grow(np.int32)         # row -> signature row, -1 when too short for one
         self._sig = _Grow(np.int32, N_PERM)    # MinHash signatures (values < 2**31)
         self._sig_art = _Grow(np.int32)        # signature row -> article row
-        self._lsh_keys = np.empty((N_BANDS, 0), dtype=np.int64)   # per band: band keys, sorted
-        self._lsh_rows = np.empty((N_BANDS, 0), dtype=np.int32)   # ... and their article rows
+        self._lsh_keys: np.ndarray = np.empty((N_BANDS, 0), dtype=np.int64)   # per band: band keys, sorted
+        self._lsh_rows: np.ndarray = np.empty((N_BANDS, 0), dtype=np.int32)   # ... and their article rows
         self._lsh_merged = 0                   # signature rows in the sorted arrays
         self._lsh_new: dict[int, list[int]] = {}                  # (band << 62 | key) -> rows not merged yet
         self._p_key = np.empty(0, dtype=np.int64)                 # postings sorted by (key, day)
@@ -366,7 +366,7 @@ class StoryIndex:
         members = [(s.idx, m) for s in sl for m in s.core]
         meta = {"version": INDEX_VERSION, "rules": _index_rules(), "n_docs": self.n_docs, "df": self.df,
                 "ids": self.ids}
-        arrays = {
+        arrays: dict[str, Any] = {
             "meta": np.frombuffer(json.dumps(meta, separators=(",", ":")).encode(), dtype=np.uint8),
             "a_story": self._story.a, "a_group": self._group.a, "a_day": self._day.a, "a_score": self._score.a,
             "a_syn": self._syn.a, "a_nsh": self._nsh.a, "a_sig_of": self._sig_of.a, "sig": self._sig.a,

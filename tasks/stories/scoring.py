@@ -3,7 +3,7 @@ thresholds, syndication (near-duplicate) similarity, and candidate blocking."""
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 import numpy as np
 
@@ -82,8 +82,9 @@ def article_arrays(f: Features, df: dict[str, int], spec_cut: float) -> ArticleA
         sum(f.entities.values()))
 
 
-def _match(article_keys: np.ndarray, member_keys: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """(member index, article position) of every key a member shares with the article."""
+def _match(article_keys: np.ndarray, member_keys: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(member index, article position, position in the members' concatenated keys) of every key a member
+    shares with the article."""
     order = np.argsort(article_keys, kind="stable")
     sorted_keys = article_keys[order]
     keys = np.concatenate(member_keys)
@@ -170,7 +171,8 @@ def story_scores(f: Features, stories: list[Story], df: dict[str, int], n_docs: 
         sim = sum(p[1] for p in pairs[:n]) / n
         spec = sum(p[2] for p in pairs[:n]) / n
         spec_least = min(p[2] for p in pairs[:n])
-        out[k] = ((1.0 if undated else dfac) * eff, join_threshold(sim, spec, undated, s.n, spec_least))
+        # dfac is None exactly when undated
+        out[k] = ((1.0 if dfac is None else dfac) * eff, join_threshold(sim, spec, undated, s.n, spec_least))
     return out
 
 
@@ -265,7 +267,7 @@ def story_similarity(a: Story, b: Story) -> float:
         return 0.0
     dfac = 1.0
     if a.days and b.days:
-        dfac = max(date_factor(d, b.days) for d in a.days)
+        dfac = max(cast(float, date_factor(d, b.days)) for d in a.days)   # both dated: never None
     if dfac == 0.0:
         return 0.0
     sims = [member_similarity(x, y) for x in a.core for y in b.core]
