@@ -38,7 +38,7 @@ import textwrap
 import threading
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 from bench.synth import REPO, default_gold_dir, generate, replicate_processed
@@ -176,9 +176,9 @@ def newsagree(args: list[str], raw: Path | None, processed: Path, warehouse: Pat
 
 def failure_line(r: ChildRun) -> str:
     """The last meaningful stderr line of a failed child (without native-extension leak noise)."""
-    lines = [l for l in r.stderr.splitlines() if l.strip() and "leaked" not in l and "nanobind" not in l
-             and "skipped remainder" not in l and "refleaks" not in l]
-    fails = [l for l in lines if "FAILED" in l]
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip() and "leaked" not in ln and "nanobind" not in ln
+             and "skipped remainder" not in ln and "refleaks" not in ln]
+    fails = [ln for ln in lines if "FAILED" in ln]
     return (fails or lines or [""])[-1][:300]
 
 
@@ -245,7 +245,7 @@ def add_new_articles(raw: Path, n: int, seed: int, synthetic: bool, name: str = 
         for f in sorted(dev.glob("*.txt"))[offset:offset + n]:
             shutil.copy2(f, drop / f.name)
     else:
-        generate(n, seed + 1000 + offset, drop / "tmp", n_drops=1, start=datetime(2025, 1, 1, tzinfo=timezone.utc))
+        generate(n, seed + 1000 + offset, drop / "tmp", n_drops=1, start=datetime(2025, 1, 1, tzinfo=UTC))
         for f in (drop / "tmp" / "2025-01-01").iterdir():
             shutil.move(str(f), drop / f.name)
         shutil.rmtree(drop / "tmp")
@@ -294,10 +294,10 @@ class Report:
         lines = [[r.measure, f"{r.value:g} {r.unit}", "" if r.reference is None else f"{r.reference:g} {r.unit}",
                   "" if r.ratio is None else f"{r.ratio:.3f}", r.target,
                   "" if r.met is None else ("yes" if r.met else "NO")] for r in self.rows]
-        widths = [max(len(h), *(len(l[i]) for l in lines)) for i, h in enumerate(head)]
+        widths = [max(len(h), *(len(row[i]) for row in lines)) for i, h in enumerate(head)]
         fmt = " | ".join(f"{{:<{w}}}" for w in widths)
         out = [fmt.format(*head), "-+-".join("-" * w for w in widths)]
-        out += [fmt.format(*l) for l in lines]
+        out += [fmt.format(*row) for row in lines]
         notes = [f"- {r.measure}: {r.note}" for r in self.rows if r.note]
         return "\n".join(out + ([""] + notes if notes else []))
 
@@ -343,7 +343,7 @@ def benchmark(args) -> Report:
     corpus = make_corpus(raw, n, args.synthetic, args.seed)
     files = corpus_files(raw)
     words = n_words(files)
-    rep = Report(started_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), corpus=corpus,
+    rep = Report(started_at=datetime.now(UTC).isoformat(timespec="seconds"), corpus=corpus,
                  n_articles=len(files), n_words=words)
     print(f"corpus: {corpus}, {words} words; work dir {work}", flush=True)
     run_args = ["run", "--json", "-q", *(["--runner", args.runner] if args.runner else [])]
@@ -373,6 +373,7 @@ def benchmark(args) -> Report:
         rep.details.setdefault("cold_runs", []).append({"wall_s": cold.wall_s, "summary": run_summary(cold),
                                                         "exit": cold.returncode, "error": failure_line(cold)})
     ref_s, cold_s = statistics.median(refs), statistics.median(colds)
+    assert cold is not None     # at least one cold run: the medians above would have failed otherwise
     rep.add("reference: bare spaCy nlp.pipe", ref_s, "s",
             note=f"{words / ref_s:.0f} words/s incl. start-up; pipe alone {rep.details['reference'][-1]['pipe_s']:.1f} s")
     rep.add("cold run / bare spaCy", cold_s, "s", ref_s, 1.0, "<= 1.0",
@@ -456,10 +457,10 @@ def benchmark(args) -> Report:
     rep.details["builds"] = builds
 
     for small, big_f in pairs:
-        b, a = builds[big_f], builds[small]
-        how = "builds in `newsagree run` (+5 articles, stories reassigned)" if b.get("run") else "`newsagree build`"
-        rep.add(f"SQL build {b['articles']} / {a['articles']} articles (x{big_f} / x{small})", b["build_s"], "s",
-                a["build_s"], 10.0, "<= 10", note=b["note"] + a["note"] + how)
+        bb, sb = builds[big_f], builds[small]
+        how = "builds in `newsagree run` (+5 articles, stories reassigned)" if bb.get("run") else "`newsagree build`"
+        rep.add(f"SQL build {bb['articles']} / {sb['articles']} articles (x{big_f} / x{small})", bb["build_s"], "s",
+                sb["build_s"], 10.0, "<= 10", note=bb["note"] + sb["note"] + how)
     rss_rows = [(f, b) for f, b in sorted(builds.items())]
     big_f, big = rss_rows[-1]
     rep.add(f"peak RSS, build or run at {big['articles']} articles", big["peak_tree_rss_mb"], "MB", None, 2048,

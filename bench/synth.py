@@ -32,7 +32,7 @@ import os
 import random
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -147,7 +147,7 @@ def _template(par: str, names: set[str]) -> list[str]:
     par = par.replace("{", "(").replace("}", ")")
     out: list[str] = []
     pos = 0
-    spans = [(m.start(), m.end(), "#%d" % (m.end() - m.start())) for m in _DIGITS.finditer(par)]
+    spans = [(m.start(), m.end(), f"#{m.end() - m.start()}") for m in _DIGITS.finditer(par)]
     spans += [(m.start(), m.end(), "P") for m in _NAME_BIGRAM.finditer(par) if m.group(0) in names]
     spans.sort()
     for s, e, slot in spans:
@@ -337,7 +337,7 @@ def _slug(text: str) -> str:
 
 
 def generate(n_articles: int, seed: int, out_dir: Path, n_drops: int | None = None, source: str = "auto",
-             start: datetime = datetime(2024, 3, 1, tzinfo=timezone.utc), pool: Pool | None = None) -> Generated:
+             start: datetime = datetime(2024, 3, 1, tzinfo=UTC), pool: Pool | None = None) -> Generated:
     """Write ``n_articles`` distinct synthetic articles under ``out_dir/<drop>/`` with a manifest.csv per drop.
 
     Deterministic for (n_articles, seed, n_drops, pool). Drops are consecutive days
@@ -473,12 +473,12 @@ def replicate_processed(src: Path, dst: Path, factor: int, skip_tables: tuple[st
     for table_dir in sorted(p for p in src.iterdir() if p.is_dir() and not p.name.startswith("_")):
         for key, f in pqt._parts(src, table_dir.name):
             parts_by_key.setdefault(key, []).append((table_dir.name, f.parent.name, f))
-    from datetime import datetime, timezone
+    from datetime import datetime
     from tasks.stories import DATE_WINDOW
     # copies are spread in time: copy k is published k * shift_days later (undated articles get one date)
     lo, span = _date_span([pq.read_table(f) for k in keys for t, _, f in parts_by_key.get(k, [])
                                 if t == "articles"])
-    undated_day = lo or datetime(2020, 1, 1, tzinfo=timezone.utc)
+    undated_day = lo or datetime(2020, 1, 1, tzinfo=UTC)
     shift_days = span + DATE_WINDOW + 1
     for key in keys:
         info = json.loads((src / pqt.COMMITS / f"{key}.json").read_text())

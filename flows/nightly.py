@@ -8,7 +8,7 @@ processes, threads, or an existing Dask cluster).
 import logging
 import time
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -96,7 +96,7 @@ def nightly(settings: Settings, run_id: str | None = None, started: datetime | N
     """Ingest new raw files, extract, write Parquet, update stories, build and test the warehouse."""
     log = get_run_logger()
     t0 = time.perf_counter()
-    started = started or datetime.now(timezone.utc)   # the CLI passes its own start: one duration per run
+    started = started or datetime.now(UTC)   # the CLI passes its own start: one duration per run
     summary = RunSummary(run_id=run_id or batches.new_run_id(started))
     raw, processed, model = Path(settings.raw_dir), Path(settings.processed_dir), settings.model
     limit = settings.batch_timeout
@@ -119,7 +119,7 @@ def nightly(settings: Settings, run_id: str | None = None, started: datetime | N
         log.info("%d file(s) seen: %d new, %d already processed; %d batch(es)",
                  summary.files_seen, len(new_files), len(skipped), len(plan))
 
-        known = {aid: "an earlier run" for aid in batches.load_known_article_ids(processed)} if plan else {}
+        known = dict.fromkeys(batches.load_known_article_ids(processed), "an earlier run") if plan else {}
         summary.stage_seconds["discover"] = round(time.perf_counter() - t_stage, 2)
         new_ids: list[str] = []
         max_inflight = max(2, 2 * settings.n_process)
@@ -135,7 +135,8 @@ def nightly(settings: Settings, run_id: str | None = None, started: datetime | N
             outcome = batches.finalise_batch(result, files, known)
             key = f"{summary.run_id}-{done_batches:05d}"
             # quote(): the rows are plain data; stop Prefect from walking every row looking for futures
-            counts = write_batch_task(processed, key, files[0].drop_id, quote(outcome.tables), summary.run_id)
+            counts = write_batch_task(processed, key, files[0].drop_id, quote(outcome.tables),  # type: ignore[call-overload]  # Task's signature knows no quote()
+                                      summary.run_id)
             for t, n in counts.items():
                 summary.rows[t] = summary.rows.get(t, 0) + n
             summary.articles_new += outcome.n_new
@@ -166,17 +167,17 @@ def nightly(settings: Settings, run_id: str | None = None, started: datetime | N
 
         # also picks up articles an interrupted earlier run committed but never assigned
         t_stage = time.perf_counter()
-        stories_task(processed, quote(new_ids), summary.run_id, settings.full_refresh)
+        stories_task(processed, quote(new_ids), summary.run_id, settings.full_refresh)  # type: ignore[call-overload]  # Task's signature knows no quote()
         summary.stage_seconds["stories"] = round(time.perf_counter() - t_stage, 2)
 
         summary.status = "success"
         summary.duration_s = round(_record_run(processed, summary, started), 2)   # = the runs row
         t_stage = time.perf_counter()
-        result = build_task(processed, Path(settings.warehouse), summary.run_id, settings.full_refresh)
+        built = build_task(processed, Path(settings.warehouse), summary.run_id, settings.full_refresh)
         summary.stage_seconds["build"] = round(time.perf_counter() - t_stage, 2)
-        summary.warehouse_rows = result.row_counts
-        summary.data_tests = result.n_tests
-        summary.build = describe_build(result)
+        summary.warehouse_rows = built.row_counts
+        summary.data_tests = built.n_tests
+        summary.build = describe_build(built)
     except BaseException as exc:
         summary.status = "failed"
         summary.message = f"{type(exc).__name__}: {exc}"
@@ -199,7 +200,7 @@ def run_nightly(settings: Settings, wait_seconds: float = 0.0, before_flow=None,
     orchestrate: the run is recorded and returns in seconds without starting
     Prefect. The warehouse's ``runs`` table shows such runs after its next build.
     """
-    started = started or datetime.now(timezone.utc)
+    started = started or datetime.now(UTC)
     with run_locks(settings.lock_path, Path(settings.processed_dir), wait_seconds):
         # parts that disagree with their commit markers: extracted again below, or a clear failure
         # (a full refresh forgets every extraction batch anyway: the flow repairs what is left after that)
@@ -208,7 +209,8 @@ def run_nightly(settings: Settings, wait_seconds: float = 0.0, before_flow=None,
         for line in repaired:
             logging.getLogger("newsagree").warning("%s", line)
         files = ingest.discover(Path(settings.raw_dir))
-        new, skipped = files, []
+        new = files
+        skipped: list[ingest.RawFile] = []
         if not settings.full_refresh:
             new, skipped = batches.select_new(files, batches.load_ledger(Path(settings.processed_dir)))
             if not new and warehouse.is_current(Path(settings.processed_dir), Path(settings.warehouse)):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from tasks.warehouse import quote_ident
+from tasks.warehouse.render import one_row, quote_ident
 
 
 _PARQUET_TABLES = {"articles", "rejected_files", "sentences", "entity_mentions", "quotes", "facts"}
@@ -63,10 +63,10 @@ def format_status(warehouse: Path, limit: int = 10) -> str:
         tables = [r[0] for r in con.execute(
             "select table_name from information_schema.tables where table_schema='main' and table_type='BASE TABLE' "
             "and table_name not like 'int\\_%' escape '\\' order by table_name").fetchall()]
-        counts = [(t, con.execute(f"select count(*) from {quote_ident(t)}").fetchone()[0]) for t in tables]
+        counts = [(t, one_row(con, f"select count(*) from {quote_ident(t)}")[0]) for t in tables]
         rejected = con.execute(
             "select source_path, reason, left(detail, 70) from rejected_files order by rejected_at desc limit 20").fetchall()
-        n_rej = con.execute("select count(*) from rejected_files").fetchone()[0]
+        n_rej = one_row(con, "select count(*) from rejected_files")[0]
     finally:
         con.close()
     parts = [f"warehouse {printable(warehouse)}", "", "recent runs:",

@@ -9,8 +9,9 @@ import random
 import string
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
+from typing import Literal
 
 from tasks import clean, extract, ingest, parquet
 
@@ -20,7 +21,7 @@ RUN_BATCH_PREFIX = "run-"
 
 
 def new_run_id(now: datetime | None = None) -> str:
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     suffix = "".join(random.choices(string.ascii_lowercase + string.digits, k=6))
     return f"{now:%Y%m%dT%H%M%S}-{suffix}"
 
@@ -63,7 +64,8 @@ def plan_batches(files: list, batch_size: int) -> list[list]:
     for f in files:
         by_drop.setdefault(f.drop_id, []).append(f)
     for drop in sorted(by_drop):
-        cur, weight = [], 0
+        cur: list = []
+        weight = 0
         for f in by_drop[drop]:
             w = max(1, f.size // _JSONL_BYTES_PER_ARTICLE) if f.rel_path.endswith(".jsonl") else 1
             if cur and weight + w > batch_size:
@@ -128,7 +130,7 @@ class _Deadline:
                 self._fired = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread), ctypes.py_object(BatchTimeout))
 
-    def __enter__(self) -> "_Deadline":
+    def __enter__(self) -> _Deadline:
         self._thread = threading.get_ident()
         self._active = True
         self._timer = threading.Timer(self.seconds, self._fire)
@@ -136,10 +138,11 @@ class _Deadline:
         self._timer.start()
         return self
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
+    def __exit__(self, exc_type, exc, tb) -> Literal[False]:
         with self._lock:
             self._active = False
-            self._timer.cancel()
+            if self._timer is not None:
+                self._timer.cancel()
             fired = self._fired
         if fired:
             ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread), None)   # clear if pending
@@ -189,7 +192,7 @@ def finalise_batch(result: dict[str, list[dict]], files: list, known_ids: dict[s
 
     ``known_ids`` maps article_id -> source_path of its first copy and is updated in place.
     """
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     rejected = list(result.get("rejected_files", []))
     keep_articles, dup_ids = [], set()
     for a in result.get("articles", []):

@@ -19,9 +19,9 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -58,7 +58,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 def to_arrow(table: str, rows: list[dict], run_id: str) -> pa.Table:
     """Rows (dicts) -> Arrow table with the table's explicit schema, stamped with run_id/pipeline_version."""
     schema = TABLES[table]
-    cols = {}
+    cols: dict[str, list] = {}
     for field in schema:
         if field.name == "run_id" and not any("run_id" in r for r in rows[:1]):
             cols[field.name] = [run_id] * len(rows)
@@ -108,7 +108,7 @@ def write_batch(processed_dir: Path, batch_key: str, drop_id: str, tables: dict[
 
 def commit(processed_dir: Path, batch_key: str, info: dict) -> None:
     marker = Path(processed_dir) / COMMITS / f"{batch_key}.json"
-    info = {**info, "committed_at": datetime.now(timezone.utc).isoformat()}
+    info = {**info, "committed_at": datetime.now(UTC).isoformat()}
     atomic_write_bytes(marker, json.dumps(info, sort_keys=True).encode())
 
 

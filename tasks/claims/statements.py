@@ -31,13 +31,16 @@ QUESTION_RE = re.compile(r"\?['\"’”»)\]]*$")
 
 @lru_cache(maxsize=1)
 def patterns() -> list[tuple[str, re.Pattern]]:
-    out, kind = [], None
+    out: list[tuple[str, re.Pattern]] = []
+    kind: str | None = None
     for line in RULES_FILE.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         if line.startswith("[") and line.rstrip().endswith("]"):
             kind = line.strip()[1:-1]
             continue
+        if kind is None:
+            raise ValueError(f"{RULES_FILE}: pattern {line.strip()!r} before any [section]")
         out.append((kind, re.compile(line.strip(), re.IGNORECASE)))
     return out
 

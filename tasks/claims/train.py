@@ -94,9 +94,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args(argv)
     gold = default_gold_dir()
-    if args.train_file is None and gold is None:
+    if args.train_file is not None:
+        train_file = args.train_file
+    elif gold is not None:
+        train_file = gold / "msrp" / "msr_paraphrase_train.txt"
+    else:
         ap.error("MSRP train file not found: pass it, or set NEWSAGREE_GOLD_DIR")
-    pairs = load_pairs(args.train_file or gold / "msrp" / "msr_paraphrase_train.txt")
+    pairs = load_pairs(train_file)
     records = pair_records(pairs)
     x = matrix(records)
     gate = np.array([similarity.gated(similarity.pair_features(a, b), similarity.CONFLICT_OVERLAP) for a, b in records])

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from tasks.clean.classify import BODY, JUNK, classify_paragraphs, repeated_paragraphs
 from tasks.clean.boilerplate import _cut_tail_marker, _drop_appeal_blocks, _drop_everywhere, _peel_tail

@@ -16,7 +16,7 @@ def _load_outlets() -> tuple[dict[str, str], dict[str, str]]:
     path = RULES_DIR / "outlets.csv"
     if not path.exists():
         return by_name, by_domain
-    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     for row in csv.DictReader(lines):
         name = (row.get("name") or "").strip()
         if not name:
@@ -118,7 +118,7 @@ def outlet_for_url(url: str | None) -> tuple[str | None, str | None]:
     return _outlet_for_domain(host) or (registered and _outlet_for_domain(registered)), registered
 
 
-def _names_match(segment: str, names: list[str], registered: str | None) -> bool:
+def _names_match(segment: str, names: list[str | None], registered: str | None) -> bool:
     key = _fold(segment)
     if not key:
         return False
@@ -132,7 +132,7 @@ def _names_match(segment: str, names: list[str], registered: str | None) -> bool
     return False
 
 
-def split_title_suffix(title: str | None, names: list[str], registered: str | None) -> tuple[str | None, str | None]:
+def split_title_suffix(title: str | None, names: list[str | None], registered: str | None) -> tuple[str | None, str | None]:
     """(title without the site-name suffix, the site name or None).
 
     The last " | "/" - " segment is a site name when it is one of ``names`` (the outlet from

@@ -10,10 +10,10 @@ def _is_wrapped_block(lines: list[str]) -> bool:
     and at least a third of which continue in lower case (wrapped prose, not a list of headlines)."""
     if len(lines) < 3:
         return False
-    body = [len(l) for l in lines[:-1]]
+    body = [len(ln) for ln in lines[:-1]]
     if not (min(body) >= 40 and max(body) <= 100 and max(body) - min(body) <= 30):
         return False
-    lower_starts = sum(1 for l in lines[1:] if l[:1].islower())
+    lower_starts = sum(1 for ln in lines[1:] if ln[:1].islower())
     return lower_starts * 3 >= len(lines) - 1
 
 
@@ -23,8 +23,8 @@ def split_paragraphs(text: str) -> list[str]:
     that starts in lower case (a wrapped sentence; only for lines of >= 40 chars)."""
     paras: list[str] = []
     for block in re.split(r"\n[ \t]*\n", text):
-        lines = [collapse_ws(l) for l in block.split("\n")]
-        lines = [l for l in lines if l]
+        lines = [collapse_ws(ln) for ln in block.split("\n")]
+        lines = [ln for ln in lines if ln]
         if not lines:
             continue
         if _is_wrapped_block(lines):
@@ -44,10 +44,10 @@ def split_paragraphs(text: str) -> list[str]:
 
 def _join_wrapped(lines: list[str]) -> str:
     out = lines[0]
-    for l in lines[1:]:
-        if re.search(r"[A-Za-z]-$", out) and l[:1].islower():
-            out = out + l           # "peace-\nkeeping" -> "peace-keeping"
+    for line in lines[1:]:
+        if re.search(r"[A-Za-z]-$", out) and line[:1].islower():
+            out = out + line        # "peace-\nkeeping" -> "peace-keeping"
         else:
-            out = out + " " + l
+            out = out + " " + line
     return out
 

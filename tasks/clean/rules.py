@@ -82,7 +82,7 @@ def _compile_union(patterns: list[str]) -> RuleSet | None:
     return RuleSet(patterns) if patterns else None
 
 
-def _load_appeals() -> tuple[re.Pattern | None, re.Pattern, re.Pattern]:
+def _load_appeals() -> tuple[RuleSet | None, re.Pattern, re.Pattern]:
     path = RULES_DIR / "boilerplate_appeals.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
     data = data or {}
@@ -101,7 +101,7 @@ APPEAL_START, APPEAL_KW, APPEAL_READER = _load_appeals()
 _MAX_RULE_CHARS = 700     # paragraphs longer than this are never boilerplate by line rules
 
 
-def _full(rx: "RuleSet | None", p: str) -> bool:
+def _full(rx: RuleSet | None, p: str) -> bool:
     return rx is not None and len(p) <= _MAX_RULE_CHARS and rx.fullmatch(p)
 
 

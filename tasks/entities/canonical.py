@@ -15,7 +15,7 @@ from tasks.entities.rules import (
     _given_names,
     _translit,
 )
-from tasks.entities.spans import _class_votes, _Mention
+from tasks.entities.spans import _Mention, _sum_votes
 
 
 def match_key(name: str) -> str:
@@ -58,10 +58,8 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     for k in order:
         toks = k.split()
         g = groups[k]
-        votes = Counter()
-        for m in g:
-            votes.update(_class_votes(m))
-        if len(toks) >= 2 and votes.most_common(1)[0][0] == "per":
+        votes = _sum_votes(g)
+        if len(toks) >= 2 and max(votes.items(), key=lambda cv: cv[1])[0] == "per":   # = Counter.most_common(1)
             first = min(m.start for m in g)
             by_last[toks[-1]].append((first, k))
     for m in singles:
@@ -81,9 +79,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
 
 def _resolve(group: list[_Mention]) -> tuple[str, str, str]:
     """(class, display name, entity_key) of one article entity."""
-    votes: Counter = Counter()
-    for m in group:
-        votes.update(_class_votes(m))
+    votes = _sum_votes(group)
     cls = max(sorted(votes), key=lambda c: votes[c])
     aliases = _aliases()
     name = None

@@ -121,7 +121,7 @@ def extract_mentions(nlp, articles: list[dict], sentences_by_article: dict[str, 
                 texts.append(_recase(body[us:ue]) if caps else body[us:ue])
     per_article: dict[str, list[_Mention]] = {a["article_id"]: [] for a in articles}
     docs = (doc for batch in _pipe_batches(texts) for doc in nlp.pipe(batch, batch_size=BATCH_SIZE))
-    for (aid, ps, pe, headline), doc, text in zip(units, docs, texts):
+    for (aid, ps, _pe, headline), doc, text in zip(units, docs, texts):
         per_article[aid].extend(_mentions_for_unit(doc, text, ps, headline))
 
     out: dict[str, list[dict]] = {}

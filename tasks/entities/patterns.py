@@ -68,7 +68,7 @@ def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, 
         if m.cls == "per" and len(words) >= 2:
             last = words[-1]
             if len(last) >= 3 and last[:1].isupper() and last.lower() not in STOP_WORDS \
-                    and fold(last) not in _stoplist() and tuple([last.lower()]) not in _titles():
+                    and fold(last) not in _stoplist() and (last.lower(),) not in _titles():
                 forms.setdefault(last, (m.ner_label, m.cls))
     unit_starts = [u[0] for u in units]
 
@@ -185,7 +185,7 @@ def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, in
         for line in body[us:ue].split("\n"):
             ls = pos
             pos += len(line) + 1
-            for rs, re_, fixture in _table_runs(line):
+            for rs, re_, _fixture in _table_runs(line):
                 text = line[rs:re_]
                 first = text.split()[0]
                 f = fold(text)

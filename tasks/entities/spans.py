@@ -3,7 +3,8 @@ and layout evidence for the class vote (steps 2-4b of the ``tasks.entities`` doc
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tasks.entities.keys import fold
@@ -117,8 +118,8 @@ def _title_before(unit: str, s: int) -> bool:
     return False
 
 
-def _class_votes(m: _Mention) -> Counter:
-    v: Counter = Counter()
+def _class_votes(m: _Mention) -> dict[str, float]:
+    v: defaultdict[str, float] = defaultdict(float)
     v[m.cls] += m.weight
     if m.titled:
         v["per"] += W_TITLE
@@ -148,6 +149,15 @@ def _class_votes(m: _Mention) -> Counter:
     elif m.folded in _places():
         v["loc"] += W_PLACE
     return v
+
+
+def _sum_votes(mentions: Iterable[_Mention]) -> dict[str, float]:
+    """The class votes of several mentions added up (classes in first-seen order)."""
+    total: dict[str, float] = {}
+    for m in mentions:
+        for cls, w in _class_votes(m).items():
+            total[cls] = total.get(cls, 0) + w
+    return total
 
 
 # free-standing separators, and the lower-case words of cricket scorecards and fixtures that sit

@@ -53,4 +53,6 @@ def evaluate(gold_dir: Path, settings=None) -> list[dict]:
 if __name__ == "__main__":
     from tasks.evaluation.run import default_gold_dir
     gold = Path(sys.argv[1]) if len(sys.argv) > 1 else default_gold_dir()
+    if gold is None:
+        sys.exit("gold data not found: pass the gold folder or set NEWSAGREE_GOLD_DIR")
     print(json.dumps(evaluate(gold), indent=2))

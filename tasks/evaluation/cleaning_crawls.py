@@ -69,6 +69,8 @@ def _expected_date(path: Path) -> date | None:
     if not m:
         return None
     month = _MONTHS.get(m.group(2).lower()[:3]) if m.group(2).isalpha() else int(m.group(2))
+    if month is None:       # not a month name
+        return None
     try:
         return date(int(m.group(1)), month, int(m.group(3)))
     except (TypeError, ValueError):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import Any
 
 Span = tuple  # (start, end) or (start, end, label)
 
@@ -123,7 +124,7 @@ def add_counts(*counts: tuple[int, int, int]) -> tuple[int, int, int]:
     return tuple(sum(c[i] for c in counts) for i in range(3))  # type: ignore[return-value]
 
 
-def bcubed(gold: Mapping[Hashable, Hashable], pred: Mapping[Hashable, Hashable]) -> dict:
+def bcubed(gold: Mapping[Any, Hashable], pred: Mapping[Any, Hashable]) -> dict:
     """B-cubed precision/recall/F1 of clustering ``pred`` (item -> cluster) against ``gold`` (item -> cluster).
 
     Only items present in both mappings are scored; ``n`` is their number.

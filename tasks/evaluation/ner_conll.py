@@ -52,7 +52,9 @@ def read_conll(path: Path, limit: int | None = None) -> list[dict]:
     end_sentence()
     out = []
     for i, sents in enumerate(d for d in docs if d):
-        lines, ents, pos = [], [], 0
+        lines: list[str] = []
+        ents: list[tuple[int, int, str]] = []
+        pos = 0
         for s in sents:
             if lines:
                 pos += 1  # "\n"

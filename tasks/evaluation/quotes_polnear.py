@@ -82,7 +82,7 @@ def _parse_ann(path: Path) -> list[dict]:
         if c not in spans:
             continue
         used.add(c)
-        src = spans.get(ev.get("Source", ""), (None, [], ""))
+        src: tuple[str | None, list[tuple[int, int]], str] = spans.get(ev.get("Source", ""), (None, [], ""))
         out.append({"content": spans[c][1], "content_text": spans[c][2], "source": src[1], "source_text": src[2]})
     for tid, (typ, frags, text) in spans.items():   # Content without an event (rare)
         if typ == "Content" and tid not in used:

@@ -83,7 +83,8 @@ def _sentence_entities(lines: list[str], text: str, base: int) -> list[tuple[int
         words.append((cols[1], cols[3], cols[9]))
         word_surface.append(len(surface) - 1)
     spans = _align_tokens(text, surface)
-    out, open_ = [], {}
+    out: list[tuple[int, int, str]] = []
+    open_: dict[str, list[tuple[int, str]]] = {}
     for i, (_, _, misc) in enumerate(words):
         ent = next((kv[7:] for kv in misc.split("|") if kv.startswith("Entity=")), None)
         if not ent:
@@ -120,7 +121,9 @@ def _sentence_entities(lines: list[str], text: str, base: int) -> list[tuple[int
 def read_gum(path: Path) -> GumDoc:
     """Parse one GUM .conllu file into a rebuilt document with gold sentence ends and named entities."""
     paragraphs: list[list[tuple[str, list[str]]]] = []
-    text, tokens, newpar = None, [], False
+    text: str | None = None
+    tokens: list[str] = []
+    newpar = False
 
     def flush():
         nonlocal text, tokens, newpar

@@ -16,7 +16,7 @@ log = logging.getLogger("newsagree.ingest")
 
 # control characters to delete: C0 except \t \n (\r handled before), DEL, C1, and
 # invisible troublemakers (zero-width space, BOM, soft hyphen, word joiner)
-_CTRL_TABLE = {c: None for c in list(range(0, 32)) + list(range(127, 160)) if c not in (9, 10)}
+_CTRL_TABLE: dict[int, str | None] = {c: None for c in list(range(0, 32)) + list(range(127, 160)) if c not in (9, 10)}
 _CTRL_TABLE.update({0x200B: None, 0xFEFF: None, 0x00AD: None, 0x2060: None,
                     0x2028: "\n", 0x2029: "\n\n", 0x0085: "\n", 0x000B: "\n", 0x000C: "\n"})
 _BINARY_CTRL = set(range(0, 32)) - {9, 10, 12, 13, 27, 8}

@@ -101,7 +101,8 @@ def discover(raw_dir: Path) -> list[RawFile]:
         if f.drop_id not in seen_drops:
             seen_drops.add(f.drop_id)
             anchor = bool(_manifest_paths(raw_dir, f.drop_id))
-        links = inodes.get(_inode_of(f.path), 1)
+        key = _inode_of(f.path)
+        links = 1 if key is None else inodes.get(key, 1)
         if anchor or links != 1:
             f = RawFile(f.path, f.rel_path, f.drop_id, f.size, f.mtime_ns, manifest_anchor=anchor, links_inside=links)
         out.append(f)

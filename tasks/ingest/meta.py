@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import re
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from typing import Any
 
 from tasks.ingest.decode import normalise_text
@@ -26,6 +26,7 @@ def parse_datetime(value: Any) -> datetime | None:
     if value is None or isinstance(value, bool):
         return None
     try:
+        dt: datetime | None
         if isinstance(value, datetime):
             dt = value
         elif hasattr(value, "year") and hasattr(value, "month") and hasattr(value, "day"):   # date
@@ -34,7 +35,7 @@ def parse_datetime(value: Any) -> datetime | None:
             v = float(value)
             if v > 1e11:
                 v /= 1000.0
-            dt = datetime.fromtimestamp(v, tz=timezone.utc)
+            dt = datetime.fromtimestamp(v, tz=UTC)
         else:
             s = str(value).strip()
             if not s or len(s) > 100:
@@ -43,8 +44,8 @@ def parse_datetime(value: Any) -> datetime | None:
             if dt is None:
                 return None
         if dt.tzinfo is None:
-            dt = dt.replace(tzinfo=timezone.utc)
-        dt = dt.astimezone(timezone.utc)
+            dt = dt.replace(tzinfo=UTC)
+        dt = dt.astimezone(UTC)
         if not (1900 <= dt.year <= 2200):
             return None
         return dt
@@ -70,7 +71,7 @@ def date_from_url(url: Any) -> datetime | None:
             y, mo, d = m.group(1), m.group(2).lower(), m.group(3)
             month = _MONTH_ABBR[mo[:3]] if mo.isalpha() else int(mo)
             try:
-                return datetime(int(y), month, int(d), tzinfo=timezone.utc)
+                return datetime(int(y), month, int(d), tzinfo=UTC)
             except ValueError:
                 continue
     return None
@@ -84,7 +85,7 @@ def _parse_date_string(s: str) -> datetime | None:
         pass
     if re.fullmatch(r"\d{9,13}(\.\d+)?", s):
         v = float(s)
-        return datetime.fromtimestamp(v / 1000.0 if v > 1e11 else v, tz=timezone.utc)
+        return datetime.fromtimestamp(v / 1000.0 if v > 1e11 else v, tz=UTC)
     try:
         dt = email.utils.parsedate_to_datetime(s)
         if dt is not None:
@@ -144,7 +145,7 @@ def _meta_from_mapping(obj: dict) -> dict:
 
 def _merge_meta(own: dict, manifest: dict | None) -> dict:
     """Manifest values win; the file's own metadata fills what the manifest leaves empty."""
-    out = {k: None for k in META_KEYS}
+    out = dict.fromkeys(META_KEYS)
     out.update({k: v for k, v in own.items() if v is not None})
     if manifest:
         out.update({k: v for k, v in manifest.items() if v is not None})

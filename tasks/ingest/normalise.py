@@ -25,7 +25,7 @@ RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 INVISIBLE = (0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xFEFF,
              0x00AD, 0x180E, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
-_INVISIBLE_TABLE = {c: None for c in INVISIBLE}
+_INVISIBLE_TABLE = dict.fromkeys(INVISIBLE)
 _INVISIBLE_RE = re.compile("[" + "".join(chr(c) for c in INVISIBLE) + "]")
 # NFKC would turn these into other characters that change a number or a unit: kept as they are
 _KEEP_FROM_NFKC = re.compile(r"[\u00bc-\u00be\u2150-\u215f\u2189\u00b2\u00b3\u00b9\u2070-\u209f]")

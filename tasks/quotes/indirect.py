@@ -65,6 +65,7 @@ def _indirect(A: _Article, quoted: list[dict]) -> list[dict]:
         if direct_cover.covered(ss, se) >= 0.5 * (se - ss) or len(text.split()) < 5:
             continue
         found = None
+        m: re.Match[str] | None
         # according to X, CLAUSE  |  CLAUSE, according to X
         for m in re.finditer(r"\b(" + acc_alt + r")\s+([^,.;:“”\"\n]{2,80}?)(?=\s*[,.;:]|\s*$)", text, re.I):
             spk = A.candidate(ss + m.start(2), ss + m.end(2))

@@ -78,7 +78,7 @@ class _Article:
         self.m_starts = [m["start_char"] for m in self.mentions]
         self.quote_spans = []
         self.titles: list[tuple[int, set, dict]] = []   # (pos, title words, mention)
-        self.gender: dict[str, str] = {}
+        self.gender: dict[str | None, str] = {}   # looked up with a mention's entity_id, which may be None
         self.surnames: dict[str, dict] = {}
         for m in self.mentions:
             if m["label"] in PERSON_LABELS:
@@ -221,7 +221,7 @@ class _Article:
         head = body[hs:he].strip()
         if not head or len(head.split()) > 8 or re.search(r"[“”\"«»\n]", head):
             return None
-        ms = [m for m in self.mentions_in(hs, he)]
+        ms = list(self.mentions_in(hs, he))
         persons = [m for m in ms if m["label"] in PERSON_LABELS]
         pick = (persons or ms)[-1] if ms else None
         if pick is not None:

@@ -2,8 +2,8 @@
 syndication groups (mutating a :class:`~tasks.stories.index.StoryIndex`)."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Iterable
+from datetime import datetime, UTC
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -13,7 +13,7 @@ from tasks.stories.params import MAX_ANCHORS, MAX_CORE, MERGE_THRESHOLD
 from tasks.stories.scoring import candidate_stories, find_syndicated, story_scores, story_similarity
 
 
-def _add_to_story(index: StoryIndex, s: Story, f: "Features", copy: bool) -> None:
+def _add_to_story(index: StoryIndex, s: Story, f: Features, copy: bool) -> None:
     """Count the article in the story; a non-copy joins the core while it has room (and posts its keys)."""
     new_keys = _NO_KEYS
     if not copy and len(s.core) < MAX_CORE:
@@ -35,7 +35,7 @@ def _add_to_story(index: StoryIndex, s: Story, f: "Features", copy: bool) -> Non
     index.post(s, s.keys, new_days)
 
 
-def assign_one(f: "Features", index: StoryIndex) -> tuple[str, float, str, float]:
+def assign_one(f: Features, index: StoryIndex) -> tuple[str, float, str, float]:
     """Assign one article (mutating the index). Returns (story_id, score, syndication_group_id, syn_similarity).
 
     A near-duplicate of an indexed article joins that article's story and
@@ -89,7 +89,7 @@ def _merge_bridged(index: StoryIndex, best: Story, others: list[Story]) -> Story
 def refresh_rows(index: StoryIndex, rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
     """The rows of the articles in ``rows``, plus every article of a story that absorbed another since the
     index was loaded, as the index says now (a story merged after an article's row was made changed its id)."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     ids = list(dict.fromkeys([r["article_id"] for r in rows["story_assignments"]]
                              + index.members_of({i for i in index.merged if index.find(i) == i})))
     out: dict[str, list[dict]] = {"story_assignments": [], "syndication": []}
@@ -125,8 +125,10 @@ def assign_articles(articles: list[dict], mentions_by_article: dict[str, list[di
     index = index if index is not None else StoryIndex()
     mentions_by_article = mentions_by_article or {}
     todo = [a for a in articles if a["article_id"] not in index.articles]
-    seen: set[str] = set()
-    todo = [a for a in todo if not (a["article_id"] in seen or seen.add(a["article_id"]))]
+    first: dict[str, dict] = {}
+    for a in todo:
+        first.setdefault(a["article_id"], a)     # the first of repeated ids
+    todo = list(first.values())
     raws = [raw_features(a, mentions_by_article.get(a["article_id"], ())) for a in todo]
     update_df(index, raws)
     feats = [compact_features(r, index.df, index.n_docs) for r in raws]
@@ -138,7 +140,7 @@ def assign_articles(articles: list[dict], mentions_by_article: dict[str, list[di
 def _assign_features(feats: Iterable[Features], index: StoryIndex,
                      rows: dict[str, list[dict]] | None = None) -> dict[str, list[dict]]:
     """Assign features in the given order, appending to ``rows``."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     rows = rows if rows is not None else {"story_assignments": [], "syndication": []}
     for f in feats:
         assign_one(f, index)

@@ -20,6 +20,7 @@ on some day of the window, so they cannot tell two events apart on their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from tasks.settings import RULES_DIR
@@ -89,7 +90,7 @@ def _gap(day: int, days: list[int]) -> int:
     return min(abs(day - d) for d in days)
 
 
-def anchor_factor(anchors: list[int], month_days: list[int], years: list[int], days: list[int],
+def anchor_factor(anchors: Sequence[int], month_days: Sequence[int], years: Sequence[int], days: list[int],
                   date_factor) -> float | None:
     """Date factor of an undated article (its text anchors) against dated ``days`` (see module docstring).
 

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Iterable
+from collections.abc import Iterable
 
 import numpy as np
 

@@ -15,7 +15,8 @@ import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Callable, Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -99,7 +100,7 @@ class Member:
         self.keys, self.weights, self.n_terms, self.norm = keys, weights, n_terms, norm
 
     @classmethod
-    def of(cls, f: "Features") -> "Member":
+    def of(cls, f: Features) -> Member:
         top = sorted(f.vec.items(), key=lambda kv: (-kv[1], kv[0]))[:CORE_TERMS]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         th = key_hashes(t for t, _ in top)
@@ -134,7 +135,7 @@ class Story:
 class _ArticlesView(Mapping):
     """article_id -> [story_id, syndication_group_id, day, score, syn_similarity], read from the index columns."""
 
-    def __init__(self, index: "StoryIndex"):
+    def __init__(self, index: StoryIndex):
         self._x = index
 
     def __getitem__(self, aid: str) -> list:
@@ -182,8 +183,8 @@ class StoryIndex:
         self._sig_of = _Grow(np.int32)         # row -> signature row, -1 when too short for one
         self._sig = _Grow(np.int32, N_PERM)    # MinHash signatures (values < 2**31)
         self._sig_art = _Grow(np.int32)        # signature row -> article row
-        self._lsh_keys = np.empty((N_BANDS, 0), dtype=np.int64)   # per band: band keys, sorted
-        self._lsh_rows = np.empty((N_BANDS, 0), dtype=np.int32)   # ... and their article rows
+        self._lsh_keys: np.ndarray = np.empty((N_BANDS, 0), dtype=np.int64)   # per band: band keys, sorted
+        self._lsh_rows: np.ndarray = np.empty((N_BANDS, 0), dtype=np.int32)   # ... and their article rows
         self._lsh_merged = 0                   # signature rows in the sorted arrays
         self._lsh_new: dict[int, list[int]] = {}                  # (band << 62 | key) -> rows not merged yet
         self._p_key = np.empty(0, dtype=np.int64)                 # postings sorted by (key, day)
@@ -194,7 +195,7 @@ class StoryIndex:
         self.articles = _ArticlesView(self)
 
     # -- articles
-    def add_article(self, f: "Features", story: Story, group_row: int | None, score: float, syn_sim: float) -> None:
+    def add_article(self, f: Features, story: Story, group_row: int | None, score: float, syn_sim: float) -> None:
         r = len(self.ids)
         self.ids.append(f.article_id)
         self.row[f.article_id] = r
@@ -365,7 +366,7 @@ class StoryIndex:
         members = [(s.idx, m) for s in sl for m in s.core]
         meta = {"version": INDEX_VERSION, "rules": _index_rules(), "n_docs": self.n_docs, "df": self.df,
                 "ids": self.ids}
-        arrays = {
+        arrays: dict[str, Any] = {
             "meta": np.frombuffer(json.dumps(meta, separators=(",", ":")).encode(), dtype=np.uint8),
             "a_story": self._story.a, "a_group": self._group.a, "a_day": self._day.a, "a_score": self._score.a,
             "a_syn": self._syn.a, "a_nsh": self._nsh.a, "a_sig_of": self._sig_of.a, "sig": self._sig.a,
@@ -395,7 +396,7 @@ class StoryIndex:
         return path
 
     @classmethod
-    def load(cls, folder: Path) -> "StoryIndex | None":
+    def load(cls, folder: Path) -> StoryIndex | None:
         """The saved index, or None when there is none, it was written by another index version or under
         other rules (``_index_rules``: rule files, parameters), or it cannot be read.
 
@@ -413,7 +414,7 @@ class StoryIndex:
             return None
 
     @classmethod
-    def _read(cls, path: Path) -> "StoryIndex | None":
+    def _read(cls, path: Path) -> StoryIndex | None:
         with np.load(path, allow_pickle=False) as z:
             meta = json.loads(z["meta"].tobytes())
             if meta.get("version") != INDEX_VERSION or meta.get("rules") != _index_rules():

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 from tasks.stories.assign import _assign_features, _rows_for, refresh_rows, update_df
 from tasks.stories.features import (FEATURE_RULES, RawFeatures, _day_of, compact_features, raw_features,
@@ -187,7 +187,7 @@ def update_stories(processed_dir: Path, new_article_ids: list[str], run_id: str,
 
 
 def assign_stories(processed_dir: Path, new_article_ids: list[str], run_id: str,
-                   full_refresh: bool = False) -> tuple[dict[str, list[dict]], "StoryIndex | None"]:
+                   full_refresh: bool = False) -> tuple[dict[str, list[dict]], StoryIndex | None]:
     """Assign stories and syndication groups to every committed article not yet in the story index.
 
     Reads the index under ``<processed>/_story_index`` (ignored on a full
@@ -232,7 +232,7 @@ def assign_stories(processed_dir: Path, new_article_ids: list[str], run_id: str,
     # re-emit rows the index has but Parquet lacks (interrupted earlier run)
     assigned = _committed_ids(processed_dir, "story_assignments") if not full_refresh else set()
     done = {r["article_id"] for r in rows["story_assignments"]}
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     for aid in sorted(set(index.articles) - assigned - done):
         if aid in all_ids:
             sa, sy = _rows_for(aid, index.articles[aid], now)

@@ -3,7 +3,7 @@ thresholds, syndication (near-duplicate) similarity, and candidate blocking."""
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 import numpy as np
 
@@ -35,7 +35,7 @@ def date_factor(day: int | None, days: list[int]) -> float | None:
     return (DATE_WINDOW - gap) / (DATE_WINDOW - DATE_SLACK)
 
 
-def story_date_factor(f: "Features", s: Story) -> float | None:
+def story_date_factor(f: Features, s: Story) -> float | None:
     """The date factor of an article against a story: publication dates where both have them, else the
     dates the text anchors (:mod:`tasks.stories.dates`); None when nothing can be compared.
 
@@ -72,7 +72,7 @@ class ArticleArrays(NamedTuple):
     ent_total: float
 
 
-def article_arrays(f: "Features", df: dict[str, int], spec_cut: float) -> ArticleArrays:
+def article_arrays(f: Features, df: dict[str, int], spec_cut: float) -> ArticleArrays:
     terms, ents = list(f.vec), list(f.entities)
     return ArticleArrays(
         key_hashes(terms), np.fromiter(f.vec.values(), dtype=np.float64, count=len(terms)),
@@ -82,8 +82,9 @@ def article_arrays(f: "Features", df: dict[str, int], spec_cut: float) -> Articl
         sum(f.entities.values()))
 
 
-def _match(article_keys: np.ndarray, member_keys: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """(member index, article position) of every key a member shares with the article."""
+def _match(article_keys: np.ndarray, member_keys: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(member index, article position, position in the members' concatenated keys) of every key a member
+    shares with the article."""
     order = np.argsort(article_keys, kind="stable")
     sorted_keys = article_keys[order]
     keys = np.concatenate(member_keys)
@@ -130,12 +131,12 @@ def pair_similarities(a: ArticleArrays, members: list[Member]) -> list[tuple[flo
             for k, m in enumerate(members)]
 
 
-def pair_similarity(f: "Features", m: Member, df: dict[str, int], spec_cut: float) -> tuple[float, float]:
+def pair_similarity(f: Features, m: Member, df: dict[str, int], spec_cut: float) -> tuple[float, float]:
     """(similarity, specific part) of an article and one core member (see :func:`pair_similarities`)."""
     return pair_similarities(article_arrays(f, df, spec_cut), [m])[0]
 
 
-def story_scores(f: "Features", stories: list[Story], df: dict[str, int], n_docs: int,
+def story_scores(f: Features, stories: list[Story], df: dict[str, int], n_docs: int,
                  arrays: ArticleArrays | None = None) -> list[tuple[float, float]]:
     """(score, join threshold) of an article against each story.
 
@@ -170,11 +171,12 @@ def story_scores(f: "Features", stories: list[Story], df: dict[str, int], n_docs
         sim = sum(p[1] for p in pairs[:n]) / n
         spec = sum(p[2] for p in pairs[:n]) / n
         spec_least = min(p[2] for p in pairs[:n])
-        out[k] = ((1.0 if undated else dfac) * eff, join_threshold(sim, spec, undated, s.n, spec_least))
+        # dfac is None exactly when undated
+        out[k] = ((1.0 if dfac is None else dfac) * eff, join_threshold(sim, spec, undated, s.n, spec_least))
     return out
 
 
-def story_score(f: "Features", s: Story, df: dict[str, int], n_docs: int) -> tuple[float, float]:
+def story_score(f: Features, s: Story, df: dict[str, int], n_docs: int) -> tuple[float, float]:
     """(score, join threshold) of an article against one story (see :func:`story_scores`)."""
     return story_scores(f, [s], df, n_docs)[0]
 
@@ -204,7 +206,7 @@ def join_threshold(sim: float, spec: float, undated: bool, size: int, spec_least
 def _syn_similarity(a: np.ndarray, b: np.ndarray, na: int, nb: int) -> tuple[float, float]:
     """(estimated Jaccard, estimated containment of the smaller set in the larger)."""
     j = float(np.mean(a == b))
-    small, big = min(na, nb), max(na, nb)
+    small = min(na, nb)
     if small <= 0:
         return j, 0.0
     # |A∩B| = J/(1+J) * (|A|+|B|)
@@ -212,7 +214,7 @@ def _syn_similarity(a: np.ndarray, b: np.ndarray, na: int, nb: int) -> tuple[flo
     return j, min(1.0, inter / small)
 
 
-def candidate_stories(f: "Features", index: StoryIndex) -> set[str]:
+def candidate_stories(f: Features, index: StoryIndex) -> set[str]:
     """Stories sharing one of the article's blocking keys on a day within the date window (or undated): the
     MAX_CANDIDATES sharing the most keys (ties: the older story), so the work per article stays bounded."""
     stories, counts = index.posted_stories(key_hashes(f.block_keys), f.day)
@@ -226,7 +228,7 @@ def candidate_stories(f: "Features", index: StoryIndex) -> set[str]:
     return {index.story_list[i].story_id for i in stories[top].tolist()}
 
 
-def find_syndicated(f: "Features", index: StoryIndex) -> tuple[str | None, float]:
+def find_syndicated(f: Features, index: StoryIndex) -> tuple[str | None, float]:
     """Best near-duplicate already in the index within the date window: (article_id, similarity) or (None, 0)."""
     if f.signature is None:
         return None, 0.0
@@ -265,7 +267,7 @@ def story_similarity(a: Story, b: Story) -> float:
         return 0.0
     dfac = 1.0
     if a.days and b.days:
-        dfac = max(date_factor(d, b.days) for d in a.days)
+        dfac = max(cast(float, date_factor(d, b.days)) for d in a.days)   # both dated: never None
     if dfac == 0.0:
         return 0.0
     sims = [member_similarity(x, y) for x in a.core for y in b.core]

@@ -11,7 +11,7 @@ import duckdb
 from tasks import parquet
 from tasks.warehouse.incremental import IncrementalUnavailable, _columns
 from tasks.warehouse.models import _INCREMENTAL_RE, Model
-from tasks.warehouse.render import _sql_str, _strip_sql, quote_ident, render_macros
+from tasks.warehouse.render import _sql_str, _strip_sql, one_row, quote_ident, render_macros
 
 # input rows (story fingerprint n_rows: articles, sentences, mentions, quotes, facts ...) per chunk of stories
 # when the incremental models run chunk by chunk; PolNeAR has ~125 input rows per article
@@ -33,7 +33,7 @@ def _plan_chunks(con: duckdb.DuckDBPyConnection, chunk_rows: int) -> list[int]:
 def _qualified(con: duckdb.DuckDBPyConnection, name: str) -> str:
     """``<database>.main."<name>"``: in a chunked build a temp table of the same name shadows the model, and
     DuckDB resolves ``main.<name>`` to the temp one too."""
-    db = con.execute("select current_database()").fetchone()[0]
+    db = one_row(con, "select current_database()")[0]
     return f"{quote_ident(db)}.main.{quote_ident(name)}"
 
 
@@ -48,10 +48,10 @@ def _partition_inputs(con: duckdb.DuckDBPyConnection, inputs: list[str], folder:
         select a.article_id, c.chunk from {_qualified(con, 'articles')} as a join _story_chunks as c using (story_id)""")
     out = {}
     folder.mkdir(parents=True, exist_ok=True)
-    n_articles = con.execute(f"select count(*) from {_qualified(con, 'articles')}").fetchone()[0]
+    n_articles = one_row(con, f"select count(*) from {_qualified(con, 'articles')}")[0]
     for t in inputs:
         table = _qualified(con, t)
-        if con.execute(f"select count(*) from {table}").fetchone()[0] <= n_articles:
+        if one_row(con, f"select count(*) from {table}")[0] <= n_articles:
             continue        # a row per article or story (articles, stories, syndication): cheaper to rescan
         cols = {c for c, _ in _columns(con, table)}
         if "article_id" in cols:
@@ -167,7 +167,7 @@ def _run_chunked(con: duckdb.DuckDBPyConnection, models: list[Model], processed_
 
 def _default_spool(con: duckdb.DuckDBPyConnection) -> Path:
     """``<database file>.chunks`` beside the database, or a fresh temp folder for an in-memory one."""
-    db_file = con.execute("select file from pragma_database_list where name = current_database()").fetchone()[0]
+    db_file = one_row(con, "select file from pragma_database_list where name = current_database()")[0]
     if not db_file or db_file == ":memory:":
         import tempfile
         return Path(tempfile.mkdtemp(prefix="newsagree-chunks-"))

@@ -10,7 +10,7 @@ import duckdb
 from tasks import PIPELINE_VERSION
 from tasks.settings import SQL_DIR
 from tasks.warehouse.models import Model
-from tasks.warehouse.render import quote_ident
+from tasks.warehouse.render import one_row, quote_ident
 
 META_SCHEMA = "build_meta"          # build metadata, outside `main` so analysts' table lists do not show it
 
@@ -72,8 +72,8 @@ def _story_fingerprints(con: duckdb.DuckDBPyConnection, inc: Incremental, sql: s
                 "select story_id from _story_fingerprints anti join _kept_stories using (story_id)")
     con.execute(f"create schema if not exists {META_SCHEMA}")
     con.execute(f"create or replace table {META_SCHEMA}.story_fingerprints as select * from _story_fingerprints")
-    inc.n_stories = con.execute("select count(*) from _story_fingerprints").fetchone()[0]
-    inc.changed_stories = con.execute("select count(*) from _changed_stories").fetchone()[0]
+    inc.n_stories = one_row(con, "select count(*) from _story_fingerprints")[0]
+    inc.changed_stories = one_row(con, "select count(*) from _changed_stories")[0]
 
 
 def _update_incremental(con: duckdb.DuckDBPyConnection, m: Model, body: str) -> None:
@@ -101,7 +101,7 @@ def _check_copy(con: duckdb.DuckDBPyConnection, model_fp: str) -> int:
     twice the size after the last full build, means a full build). Returns that baseline size in blocks."""
     try:
         info = dict(con.execute(f"select key, value from {META_SCHEMA}.build_info").fetchall())
-        _, _, _, total, used, free, *_ = con.execute("pragma database_size").fetchone()
+        _, _, _, total, used, free, *_ = one_row(con, "pragma database_size")
     except duckdb.Error:
         info = {}
     if "model_fingerprint" not in info:
@@ -124,7 +124,7 @@ def _drop_foreign_objects(con: duckdb.DuckDBPyConnection, models: list[Model]) -
     build_meta tables. Every other schema, table, view, macro, sequence, type and index is dropped (names
     found in the file are data: always quoted)."""
     names = {m.name for m in models}
-    db = con.execute("select current_database()").fetchone()[0]
+    db = one_row(con, "select current_database()")[0]
     for (schema,) in con.execute(
             "select schema_name from duckdb_schemas() where database_name = ? and not internal "
             "and schema_name not in ('main', ?)", [db, META_SCHEMA]).fetchall():

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 
 from tasks import parquet
@@ -19,6 +20,13 @@ def quote_ident(name: str) -> str:
     """A quoted SQL identifier (double quotes doubled): the one way a table, schema or column name found in a
     database or a file header enters SQL text, so a name like `x"; copy ... --` stays one name."""
     return '"' + str(name).replace('"', '""') + '"'
+
+
+def one_row(con: duckdb.DuckDBPyConnection, sql: str) -> tuple:
+    """The row of a query that always returns exactly one (an aggregate, a pragma, current_database())."""
+    row = con.execute(sql).fetchone()
+    assert row is not None, f"no row from: {sql}"
+    return row
 
 
 _DUCK_TYPES = {

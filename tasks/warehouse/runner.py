@@ -18,7 +18,7 @@ from tasks.warehouse.incremental import (Incremental, IncrementalUnavailable, _c
                                          _story_fingerprints, _update_incremental, _write_build_info,
                                          model_set_fingerprint)
 from tasks.warehouse.models import Model, check_fingerprint_covers, check_models, load_fingerprint, load_models, phase_order
-from tasks.warehouse.render import _sql_str, _strip_sql, quote_ident, render
+from tasks.warehouse.render import _sql_str, _strip_sql, one_row, quote_ident, render
 from tasks.warehouse.swap import WarehouseBusy, _copy_previous, settle, swap_in
 
 BUILD_MEMORY_LIMIT = "1GB"          # default of NEWSAGREE_BUILD_MEMORY (DuckDB's memory_limit for a build)
@@ -212,7 +212,7 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
                 "baseline_blocks": None if full_reason else baseline_blocks,
             })
             n_tests, failures, columns = run_tests(con, sql_dir)
-            counts = {t: con.execute(f"select count(*) from {quote_ident(t)}").fetchone()[0] for t in CONTRACT_TABLES}
+            counts = {t: one_row(con, f"select count(*) from {quote_ident(t)}")[0] for t in CONTRACT_TABLES}
             con.execute("checkpoint")
         except IncrementalUnavailable as exc:
             # the copied previous build cannot be reused: start over with a full build in an empty file

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import duckdb
@@ -40,8 +40,8 @@ OUR_MODELS = {
 OUR_TESTS = ("assert_stories_", "assert_quote_", "assert_claim_", "assert_entity_coverage_",
              "assert_outlet_agreement_", "assert_syndication_")
 
-D1 = datetime(2025, 5, 19, 12, tzinfo=timezone.utc)
-D2 = datetime(2025, 9, 22, 12, tzinfo=timezone.utc)
+D1 = datetime(2025, 5, 19, 12, tzinfo=UTC)
+D2 = datetime(2025, 9, 22, 12, tzinfo=UTC)
 
 Q_PUTIN_1 = ("Russia will propose and be ready to work with the Ukrainian side on a memorandum on a "
              "potential future peace agreement")

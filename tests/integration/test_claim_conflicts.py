@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import duckdb
@@ -22,7 +22,7 @@ from tasks.settings import SQL_DIR
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_agreement_sql import _article, split  # noqa: E402
 
-D = datetime(2025, 6, 3, 12, tzinfo=timezone.utc)
+D = datetime(2025, 6, 3, 12, tzinfo=UTC)
 MODELS = {"stg_articles", "stg_story_assignments", "stg_syndication", "articles", "stories", "syndication",
           "int_claim_stopwords", "int_claim_tokens", "int_claim_weights", "int_claim_pairs", "int_claim_scores",
           "int_claim_edges", "int_claim_groups", "claim_agreement", "claim_conflicts"}

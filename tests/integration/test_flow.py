@@ -28,8 +28,8 @@ def contract_columns() -> dict[str, list[str]]:
 
 
 def _settings(root: Path, raw: Path, **kw) -> Settings:
-    base = dict(raw_dir=raw, processed_dir=root / "processed", warehouse=root / "warehouse.duckdb",
-                runner="thread", n_process=1)
+    base = {"raw_dir": raw, "processed_dir": root / "processed", "warehouse": root / "warehouse.duckdb",
+                "runner": "thread", "n_process": 1}
     base.update(kw)
     return Settings.from_env(env={}, **base)
 

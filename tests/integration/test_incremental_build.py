@@ -98,7 +98,7 @@ def write_drop(raw: Path, drop: str, files: dict[str, str]) -> None:
 def ingest_new(raw: Path, processed: Path, run_id: str) -> list[str]:
     """The flow's stages without Prefect: new files -> batches -> Parquet -> story stage."""
     files, _ = batches.select_new(ingest.discover(raw), batches.load_ledger(processed))
-    known = {aid: "an earlier run" for aid in batches.load_known_article_ids(processed)}
+    known = dict.fromkeys(batches.load_known_article_ids(processed), "an earlier run")
     model = os.environ.get("NEWSAGREE_MODEL", DEFAULT_MODEL)
     new_ids: list[str] = []
     for i, group in enumerate(batches.plan_batches(files, 200)):

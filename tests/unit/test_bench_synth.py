@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import csv
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -23,8 +23,8 @@ def _files(root: Path) -> dict[str, bytes]:
 
 def test_same_seed_same_corpus_other_seed_differs(tmp_path, seed_pool):
     a = generate(60, 7, tmp_path / "a", pool=seed_pool)
-    b = generate(60, 7, tmp_path / "b", pool=seed_pool)
-    c = generate(60, 8, tmp_path / "c", pool=seed_pool)
+    generate(60, 7, tmp_path / "b", pool=seed_pool)
+    generate(60, 8, tmp_path / "c", pool=seed_pool)
     fa, fb, fc = _files(tmp_path / "a"), _files(tmp_path / "b"), _files(tmp_path / "c")
     assert a.n_articles == 60 and len([k for k in fa if k.endswith(".txt")]) == 60
     assert fa == fb
@@ -89,7 +89,7 @@ def test_polnear_pool_when_present(tmp_path):
 def test_replicate_processed_rewrites_ids_consistently(tmp_path):
     from tasks import parquet
     src, dst = tmp_path / "src", tmp_path / "dst"
-    now = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    now = datetime(2024, 1, 1, tzinfo=UTC)
     # ids "00<i>000...": a copy tag that could be a hex prefix would make copy 1 of article 0 collide with article 1
     arts = [{"article_id": f"00{i}" + "0" * 13, "drop_id": "d1", "source_path": f"d1/{i}.txt", "file_hash": f"h{i:015x}",
              "body": f"Body {i}.", "published_at": now, "outlet": "X"} for i in range(4)]
@@ -168,8 +168,8 @@ def test_report_table_has_ratios_and_verdicts():
     rep.add("noop", 9.0, "s", 30.0, 0.1, "<= 0.10", note="slow")
     lines = rep.table().splitlines()
     assert lines[0].split(" | ")[0].strip() == "measure"
-    cold = [l for l in lines if l.startswith("cold")][0]
-    noop = [l for l in lines if l.startswith("noop")][0]
+    cold = [ln for ln in lines if ln.startswith("cold")][0]
+    noop = [ln for ln in lines if ln.startswith("noop")][0]
     assert "0.500" in cold and cold.rstrip().endswith("yes")
     assert "0.300" in noop and noop.rstrip().endswith("NO")
     assert "- noop: slow" in lines

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import pytest
 
 from tasks import clean
-from tasks.clean import article_id_for, clean_documents, clean_text
+from tasks.clean import article_id_for, clean_documents
 from tasks.ingest import discover, read_files
 
 SEED_TITLES = {
@@ -174,7 +174,7 @@ def test_generic_page_is_cleaned():
     assert a["byline"] == "Maria Lopez and Tom Reed"
     assert a["dateline"] == "SPRINGFIELD"
     assert a["outlet"] == "Springfield Daily News" and a["outlet_source"] == "text"
-    assert a["published_at"] == datetime(2024, 3, 3, 10, 15, tzinfo=timezone.utc)
+    assert a["published_at"] == datetime(2024, 3, 3, 10, 15, tzinfo=UTC)
 
 
 def test_metadata_outlet_wins_over_text():

@@ -7,7 +7,6 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
-import pytest
 
 from tasks.entities import entity_id_for, extract_mentions, fold, match_key
 from tasks.schemas import ARTICLES, ENTITY_MENTIONS
@@ -226,10 +225,10 @@ def test_trie_regex_matches_like_a_longest_first_alternation():
              "São Paulo A a.b NEW YORK CITYX newarkYork", ""]
     alphabet = "NewYorkCity JohnsKvi.S"
     texts += ["".join(rng.choice(alphabet) for _ in range(300)) for _ in range(50)]
-    for flags, fold in ((0, False), (re.IGNORECASE, True)):
+    for flags, fold_case in ((0, False), (re.IGNORECASE, True)):
         old = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
                          + r")(?![\w])", flags)
-        new = re.compile(r"(?<![\w.])" + trie_regex(words, fold_case=fold) + r"(?![\w])", flags)
+        new = re.compile(r"(?<![\w.])" + trie_regex(words, fold_case=fold_case) + r"(?![\w])", flags)
         for t in texts:
             assert [m.span() for m in new.finditer(t)] == [m.span() for m in old.finditer(t)], t
     assert re.compile(trie_regex([])).search("anything") is None

@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import pytest
 
-from tasks import ingest
 from tasks.ingest import discover, file_hash, parse_datetime, read_files
 
 
@@ -54,7 +52,7 @@ def test_file_hash_is_sha256(tmp_path):
 def test_txt_doc_fields(tmp_path):
     raw = tmp_path / "raw"
     (raw / "d").mkdir(parents=True)
-    (raw / "d" / "a.txt").write_bytes("Headline here\r\nBody line one.\rBody line two.\n".encode())
+    (raw / "d" / "a.txt").write_bytes(b"Headline here\r\nBody line one.\rBody line two.\n")
     files, docs, rej = _read(raw)
     assert rej == []
     (doc,) = docs
@@ -77,7 +75,7 @@ def test_markdown_front_matter(tmp_path):
     m = doc["meta"]
     assert m["title"] == "Front Title" and m["outlet"] == "Example Post"
     assert m["url"] == "https://example.org/story"
-    assert m["published_at"] == datetime(2025, 5, 19, tzinfo=timezone.utc)
+    assert m["published_at"] == datetime(2025, 5, 19, tzinfo=UTC)
     assert "Some bold text with a link that is soft wrapped." in doc["text"]
     assert "png" not in doc["text"] and "**" not in doc["text"]
     assert "first item" in doc["text"] and "second item" in doc["text"]
@@ -126,7 +124,7 @@ def test_html_main_text_and_metadata(tmp_path):
     assert m["title"] == "Floods hit northern Italy"
     assert m["outlet"] == "Example Herald" and m["byline"] == "Jane Smith"
     assert m["url"] == "https://example.org/floods"
-    assert m["published_at"] == datetime(2024, 5, 3, 8, 0, tzinfo=timezone.utc)
+    assert m["published_at"] == datetime(2024, 5, 3, 8, 0, tzinfo=UTC)
 
 
 def test_html_title_falls_back_to_title_tag(tmp_path):
@@ -152,7 +150,7 @@ def test_json_and_jsonl(tmp_path):
     assert set(by) == {"d/one.json", "d/many.jsonl#1", "d/many.jsonl#4"}
     one = by["d/one.json"]
     assert one["meta"]["id"] == "a1" and one["meta"]["outlet"] == "Wire X" and one["text"] == "Body of one."
-    assert one["meta"]["published_at"] == datetime(2025, 5, 19, 12, 30, tzinfo=timezone.utc)
+    assert one["meta"]["published_at"] == datetime(2025, 5, 19, 12, 30, tzinfo=UTC)
     assert by["d/many.jsonl#4"]["text"] == "Html body."
     reasons = {r["source_path"]: r["reason"] for r in rej}
     assert reasons == {"d/many.jsonl#3": "malformed_json", "d/many.jsonl#5": "no_text", "d/many.jsonl#6": "no_text"}
@@ -174,7 +172,7 @@ def test_manifest_metadata_wins_where_it_has_values(tmp_path):
     a, b = by["d/a.json"]["meta"], by["d/sub/b.txt"]["meta"]
     assert a["outlet"] == "Manifest Outlet" and a["title"] == "Own title" and a["url"] == "http://m/a"
     assert b["title"] == "Manifest Title" and b["outlet"] is None
-    assert b["published_at"] == datetime(2025, 5, 19, tzinfo=timezone.utc)
+    assert b["published_at"] == datetime(2025, 5, 19, tzinfo=UTC)
 
 
 def test_manifest_jsonl_missing_and_escapes(tmp_path):
@@ -224,14 +222,14 @@ def test_default_drop_manifest(tmp_path):
 
 
 @pytest.mark.parametrize("value, expected", [
-    ("2025-05-19T10:30:00Z", datetime(2025, 5, 19, 10, 30, tzinfo=timezone.utc)),
-    ("2025-05-19T10:30:00+03:00", datetime(2025, 5, 19, 7, 30, tzinfo=timezone.utc)),
-    ("2025-05-19", datetime(2025, 5, 19, tzinfo=timezone.utc)),
-    ("Mon, 19 May 2025 10:30:00 GMT", datetime(2025, 5, 19, 10, 30, tzinfo=timezone.utc)),
-    ("May 19, 2025", datetime(2025, 5, 19, tzinfo=timezone.utc)),
-    ("19 May 2025", datetime(2025, 5, 19, tzinfo=timezone.utc)),
-    ("May 19th, 2025", datetime(2025, 5, 19, tzinfo=timezone.utc)),
-    (1747650600, datetime(2025, 5, 19, 10, 30, tzinfo=timezone.utc)),
+    ("2025-05-19T10:30:00Z", datetime(2025, 5, 19, 10, 30, tzinfo=UTC)),
+    ("2025-05-19T10:30:00+03:00", datetime(2025, 5, 19, 7, 30, tzinfo=UTC)),
+    ("2025-05-19", datetime(2025, 5, 19, tzinfo=UTC)),
+    ("Mon, 19 May 2025 10:30:00 GMT", datetime(2025, 5, 19, 10, 30, tzinfo=UTC)),
+    ("May 19, 2025", datetime(2025, 5, 19, tzinfo=UTC)),
+    ("19 May 2025", datetime(2025, 5, 19, tzinfo=UTC)),
+    ("May 19th, 2025", datetime(2025, 5, 19, tzinfo=UTC)),
+    (1747650600, datetime(2025, 5, 19, 10, 30, tzinfo=UTC)),
     ("not a date", None), ("", None), (None, None), ("99999-99-99", None),
 ])
 def test_parse_datetime(value, expected):
@@ -281,7 +279,7 @@ def test_html_news_page_through_trafilatura(tmp_path):
         assert junk not in doc["text"], junk
     m = doc["meta"]
     assert m["outlet"] == "The Coastal Gazette" and m["byline"] == "Maria Lopez"
-    assert m["published_at"] == datetime(2025, 3, 14, 9, 30, tzinfo=timezone.utc)
+    assert m["published_at"] == datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
     assert m["url"] == "https://www.coastalgazette.example/news/2025/03/14/bridge-reopens"
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import duckdb
@@ -12,7 +12,7 @@ import pytest
 from tasks import batches, parquet, warehouse
 from tasks.runlock import RunLocked, run_lock
 
-NOW = datetime(2025, 5, 19, tzinfo=timezone.utc)
+NOW = datetime(2025, 5, 19, tzinfo=UTC)
 
 
 def _article(aid: str, path: str, drop: str = "d1") -> dict:

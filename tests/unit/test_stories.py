@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +12,7 @@ import pytest
 from tasks import parquet, stories
 from tasks.settings import SQL_DIR
 
-T0 = datetime(2024, 3, 4, 9, tzinfo=timezone.utc)
+T0 = datetime(2024, 3, 4, 9, tzinfo=UTC)
 
 TALKS = ("Negotiators from Armenia and Azerbaijan met in Geneva for a round of talks on the disputed "
          "Lachin corridor, mediated by Swiss diplomats. Foreign minister Ararat Mirzoyan said the {n} round "

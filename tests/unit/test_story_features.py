@@ -112,7 +112,7 @@ def test_incremental_runs_over_the_saved_index_equal_runs_over_an_index_in_memor
     sa2, sy2 = _rows(inc, full_refresh=False)           # index loaded from disk, new articles (+ re-emitted rows)
     assert 0 < len(first) < len(sa2) == _n_articles(inc)
     # the same two steps over an index kept in memory
-    arts = [a for _, chunk in stories._iter_articles(inc, set(sa[0] for sa in sa2)) for a in chunk]
+    arts = [a for _, chunk in stories._iter_articles(inc, {sa[0] for sa in sa2}) for a in chunk]
     ments: dict[str, list[dict]] = {}
     for m in parquet.read_table(inc, "entity_mentions", ["article_id", "entity_key", "label"]).to_pylist():
         ments.setdefault(m["article_id"], []).append(m)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Any, cast
 
 from tasks.ingest.meta import _clean_str, parse_datetime
 from tasks.ingest.readers.html_fallback import read_html_fallback
@@ -130,12 +131,14 @@ def _extract(html: str) -> tuple[str, dict]:
     import trafilatura
     if _CONFIG is None:
         _CONFIG = _trafilatura_config()
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
-                                      include_images=False, include_links=False, deduplicate=False,
-                                      config=_CONFIG, date_extraction_params=_DATE_PARAMS)
+    from trafilatura.settings import Document
+    doc = cast(Document | None,   # a Document, not a dict: as_dict is False
+               trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
+                                           include_images=False, include_links=False, deduplicate=False,
+                                           config=_CONFIG, date_extraction_params=_DATE_PARAMS))
     if doc is None:
         return "", {}
-    meta = {
+    meta: dict[str, Any] = {
         "title": _clean_str(doc.title),
         "outlet": _clean_str(doc.sitename),
         "byline": _clean_str(doc.author),
@@ -186,7 +189,7 @@ def _meta_published(html: str):
             dt = parse_datetime(c.group(1))
             if dt is not None:
                 return dt
-    m = _LD_PUBLISHED.search(html)
-    if m and "T" in m.group(1):
-        return parse_datetime(m.group(1))
+    ld = _LD_PUBLISHED.search(html)
+    if ld and "T" in ld.group(1):
+        return parse_datetime(ld.group(1))
     return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from tasks.ingest.meta import _clean_str, parse_datetime
 
@@ -66,11 +67,11 @@ def _html_text(root) -> str:
     text = "".join(parts)
     # whitespace inside a paragraph is HTML-insignificant; newlines from <br> are kept as line breaks
     paras = []
-    for block in re.split(r"\n\s*\n", text):
-        lines = [" ".join(line.split()) for line in block.split("\n")]
-        block = "\n".join(l for l in lines if l)
-        if block:
-            paras.append(block)
+    for chunk in re.split(r"\n\s*\n", text):
+        lines = [" ".join(line.split()) for line in chunk.split("\n")]
+        para = "\n".join(ln for ln in lines if ln)
+        if para:
+            paras.append(para)
     return "\n\n".join(paras)
 
 
@@ -124,7 +125,7 @@ def read_html_fallback(html: str) -> tuple[str, dict]:
              or _clean_str(ld.get("headline")) or h1_text)
     if not title and page_title:
         title = re.split(r"\s+[|–—-]\s+", page_title)[0] if re.search(r"\s[|–—-]\s", page_title) else page_title
-    meta = {
+    meta: dict[str, Any] = {
         "title": title,
         "outlet": outlet,
         "byline": meta_content('meta[name="author"]', 'meta[property="article:author"]', 'meta[name="byl"]')
