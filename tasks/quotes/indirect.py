@@ -1,14 +1,23 @@
 """Reported speech without quotation marks (``kind == "indirect"``).
 
 Patterns: ``according_to`` ("according to X, CLAUSE" / "CLAUSE, according to X"),
-``indirect_post`` ("CLAUSE, X said" and mid-sentence "CLAUSE, X said, CLAUSE"),
-``indirect_as`` ("As X reported, CLAUSE"), ``indirect_speaker_verb`` ("X said (that) CLAUSE",
-"X told reporters he ..."). At most one row per sentence.
+``indirect_post`` ("CLAUSE, X said", "CLAUSE, said X, the ROLE, …" and mid-sentence
+"CLAUSE, X said, CLAUSE": the longer side), ``indirect_as`` ("As X reported, CLAUSE"),
+``indirect_speaker_verb`` ("X said (that) CLAUSE", "X told reporters he ..."; one per speech
+verb, a clause ends before a coordinated speech verb: "X said A and argued that B" is two rows),
+``indirect_object`` ("X accused Y of ..."). A sentence may hold several attributions: every
+pattern is tried, earlier patterns first, and a row is kept when its content overlaps none kept
+before. Partial quotes inside a reported clause are fine; a clause ends where a direct quotation
+starts, and a clause that is mostly a direct quotation is not reported speech.
+
+Written by hand over regular expressions: the pipeline loads no dependency parser (tasks/nlp.py
+keeps only ``ner``), and adding one would double the cost of the batch.
 """
 from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from itertools import accumulate
 
 from tasks.quotes.rows import quote_row as _row
@@ -48,113 +57,192 @@ class _Coverage:
 
 
 def _indirect(A: _Article, quoted: list[dict]) -> list[dict]:
-    """Reported speech without quotation marks: one row per sentence at most."""
-    body, rules = A.body, A.r
-    quoted_cover = _Coverage([(q["start_char"], q["end_char"]) for q in quoted])
+    """Reported speech without quotation marks: every pattern's attributions of a sentence, the
+    earlier patterns first, each kept when its content does not overlap one already kept."""
+    body = A.body
     direct_cover = _Coverage([(q["start_char"], q["end_char"]) for q in quoted if q["kind"] == "direct"])
+    direct_ends = sorted(q["end_char"] for q in quoted if q["kind"] == "direct")
+    direct_starts = sorted(q["start_char"] for q in quoted if q["kind"] == "direct")
     out = []
-
-    def mostly_direct(s, e):
-        return quoted_cover.covered(s, e) >= 0.5 * max(1, e - s)
-
-    acc_alt = "|".join(map(re.escape, rules.according))
-    verb_alt = rules.verb_re.pattern
     for sent in A.sents:
         ss, se = sent["start_char"], sent["end_char"]
-        text = body[ss:se]
-        if direct_cover.covered(ss, se) >= 0.5 * (se - ss) or len(text.split()) < 5:
+        if direct_cover.covered(ss, se) >= 0.5 * (se - ss) or len(body[ss:se].split()) < 5:
             continue
-        found = None
-        # according to X, CLAUSE  |  CLAUSE, according to X
-        for m in re.finditer(r"\b(" + acc_alt + r")\s+([^,.;:“”\"\n]{2,80}?)(?=\s*[,.;:]|\s*$)", text, re.I):
-            spk = A.candidate(ss + m.start(2), ss + m.end(2))
-            if spk is None:
+        kept: list[tuple[int, int]] = []
+        for cs, ce, spk, cue, pat in _sentence_candidates(A, ss, se, direct_ends):
+            cs, ce = _before_direct(body, cs, ce, direct_starts)
+            if ce - cs < 10 or _MARK_RE.match(body, cs):            # a quotation, not reported speech
                 continue
-            lead = text[:m.start()].strip()
-            if len(lead.split()) <= 2:      # at the start (maybe after "But")
-                cs, ce = _trim(body, ss + m.end(), se)
-            else:
-                cs, ce = _trim(body, ss, ss + m.start())
-            found = (cs, ce, spk, m.group(1), "according_to")
-            break
-        if found is None:
-            # CLAUSE, X said.  |  CLAUSE, said X.
-            m = re.search(r",\s*(?P<region>[^,“”\"\n]{1,80}?(?:,[^,“”\"\n]{1,80},)?)\s+" + _ADVERBS + verb_alt + r"(?P<tail>[^,;“”\"]{0,80})$", text)
-            if m and len(text[:m.start()].split()) >= 4:
-                spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
-                if spk:
-                    cs, ce = _trim(body, ss, ss + m.start())
-                    found = (cs, ce, spk, m.group(2), "indirect_post")
-            if found is None:
-                m = re.search(r",\s*" + verb_alt + r"\s+(?P<region>[^,.;“”\"\n]{1,60}?)\s*[.!?]?$", text)
-                if m and len(text[:m.start()].split()) >= 4:
-                    spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
-                    if spk:
-                        cs, ce = _trim(body, ss, ss + m.start())
-                        found = (cs, ce, spk, m.group(1), "indirect_post")
-        if found is None:
-            # As X reported/said/noted, CLAUSE
-            m = re.match(r"\s*(?:(?:But|And|Yet|So)\s+)?[Aa]s\s+(?P<region>[^,“”\"\n]{2,60}?)\s+" + _ADVERBS + verb_alt
-                         + r"(?:\s+(?:in|on|at|last|this|earlier)\s+[^,“”\"\n]{1,40})?\s*,\s*(?=\S)", text)
-            if m and m.group(2).lower() in rules.report_forms:
-                spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
-                if spk is not None and spk.kind != "np" or (spk is not None and re.match(r"(?:the|a|an)\s", m.group("region"), re.I)):
-                    cs, ce = _trim(body, ss + m.end(), se)
-                    found = (cs, ce, spk, m.group(2), "indirect_as")
-        if found is None:
-            # CLAUSE, X said, CLAUSE (parenthetical attribution in mid-sentence)
-            m = re.search(r",\s*(?P<region>[^,“”\"\n]{1,60}?)\s+" + _ADVERBS + verb_alt + r"\s*,\s+\S", text)
-            if m and m.group(2).lower() in rules.report_forms and len(text[:m.start()].split()) >= 4:
-                spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
-                if spk is not None and spk.kind in ("mention", "pronoun", "role", "name"):
-                    cs, ce = _trim(body, ss, ss + m.start())
-                    found = (cs, ce, spk, m.group(2), "indirect_post")
-        if found is None:
-            # X said (that) CLAUSE
-            for v in rules.verb_re.finditer(body, ss, se):
-                if v.group(1).lower() not in rules.report_forms or A.in_quote(v.start()):
-                    continue
-                if re.search(r"[”\"»]", body[max(ss, v.start() - 100):v.start()]) and not re.search(r"[.!?;]", body[max(ss, v.start() - 100):v.start()].rsplit("”", 1)[-1]):
-                    continue                        # the cue of a quote just before ("“…,” Vance said ahead of …")
-                before = body[max(ss, v.start() - 12):v.start()].lower().split()
-                if before and before[-1] in {"was", "were", "is", "are", "be", "been", "being", "to"}:
-                    continue
-                after = body[v.end():se]
-                nw = re.match(r"\s*([\w’'-]+)", after)
-                if not nw or nw.group(1).lower() in rules.not_after_verb:
-                    continue
-                spk = A.subject_before(v.start(), ss)
-                if spk is None:
-                    continue
-                th = re.match(r"((?:\s+[\w.’'-]+){0,10}?)\s+that\s", after)
-                objc = None
-                if v.group(1).lower().startswith(("told", "tell", "inform", "assur", "warn")):
-                    # "told Breitbart News he’d support …": object, then a clause opened by a subject pronoun
-                    objc = re.match(r"\s+(?:" + "|".join(map(re.escape, rules.reporting_objects))
-                                    + r"|him|her|them|me|us|(?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)"
-                                    + r"\s+(?=(?:he|she|they|it|we|I|there)[\s’'])", after)
-                if th and not re.search(r"[,;:]", th.group(1)) or (th and v.group(1).lower().startswith(("told", "tell", "inform", "warn"))):
-                    cs = v.end() + th.end()
-                elif objc is not None:
-                    cs = v.end() + objc.end()
-                elif nw.group(1).lower() in _PREP_STOP or v.group(1).lower().startswith(("told", "tell", "inform", "ask", "urge")):
-                    continue
-                else:
-                    cs = v.end()
-                cs, ce = _trim(body, cs, se)
-                if ce - cs < 15 or len(body[cs:ce].split()) < 3:
-                    continue
-                found = (cs, ce, spk, v.group(1), "indirect_speaker_verb")
-                break
-        if found is None:
-            found = _object_cue(A, ss, se)
-        if found is None:
-            continue
-        cs, ce, spk, cue, pat = found
-        if ce - cs < 10 or mostly_direct(cs, ce) or _MARK_RE.match(body, cs):   # a quotation, not reported speech
-            continue
-        out.append(_row(A, cs, ce, "indirect", spk, cue, pat))
+            if direct_cover.covered(cs, ce) >= 0.5 * (ce - cs):      # partial quotes inside are fine
+                continue
+            if any(cs < b and a < ce for a, b in kept):
+                continue
+            kept.append((cs, ce))
+            out.append(_row(A, cs, ce, "indirect", spk, cue, pat))
     return out
+
+
+def _before_direct(body: str, cs: int, ce: int, direct_starts: list[int]) -> tuple[int, int]:
+    """A reported clause ends where a direct quotation starts ("X said A, adding, “B”")."""
+    j = bisect.bisect_right(direct_starts, cs)
+    if j < len(direct_starts) and direct_starts[j] < ce:
+        ce = direct_starts[j]
+        while ce > cs and (body[ce - 1] in "“”„‟\"«»'`" or body[ce - 1].isspace()):
+            ce -= 1
+        cs, ce = _trim(body, cs, ce)
+        m = re.search(r",?\s+\w+ing$", body[cs:ce])      # ", adding" / ", saying" before the quotation
+        if m:
+            ce = cs + m.start()
+    return cs, ce
+
+
+def _sentence_candidates(A: _Article, ss: int, se: int, direct_ends: list[int]):
+    """(content start, end, speaker, cue, pattern) of every pattern in priority order."""
+    yield from _according(A, ss, se)
+    yield from _post(A, ss, se)
+    yield from _as_reported(A, ss, se)
+    yield from _parenthetical(A, ss, se)
+    yield from _speaker_verb(A, ss, se, direct_ends)
+    found = _object_cue(A, ss, se)
+    if found is not None:
+        yield found
+
+
+def _according(A: _Article, ss: int, se: int):
+    """according to X, CLAUSE  |  CLAUSE, according to X"""
+    body = A.body
+    text = body[ss:se]
+    acc_alt = "|".join(map(re.escape, A.r.according))
+    for m in re.finditer(r"\b(" + acc_alt + r")\s+([^,.;:“”\"\n]{2,80}?)(?=\s*[,.;:]|\s*$)", text, re.I):
+        spk = A.candidate(ss + m.start(2), ss + m.end(2))
+        if spk is None:
+            continue
+        lead = text[:m.start()].strip()
+        if len(lead.split()) <= 2:      # at the start (maybe after "But")
+            cs, ce = _trim(body, ss + m.end(), se)
+        else:
+            cs, ce = _trim(body, ss, ss + m.start())
+        yield cs, ce, spk, m.group(1), "according_to"
+        return
+
+
+def _post(A: _Article, ss: int, se: int):
+    """CLAUSE, X said.  |  CLAUSE, said X.  |  CLAUSE, said X, the ROLE, who …"""
+    body, verb_alt = A.body, A.r.verb_re.pattern
+    text = body[ss:se]
+    m = re.search(r",\s*(?P<region>[^,“”\"\n]{1,80}?(?:,[^,“”\"\n]{1,80},)?)\s+" + _ADVERBS + verb_alt + r"(?P<tail>[^,;“”\"]{0,80})$", text)
+    if m and len(text[:m.start()].split()) >= 4:
+        spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
+        if spk:
+            cs, ce = _trim(body, ss, ss + m.start())
+            yield cs, ce, spk, m.group(2), "indirect_post"
+            return
+    m = re.search(r",\s*" + verb_alt + r"\s+(?P<region>[^,.;“”\"\n]{1,60}?)\s*(?:[.!?]?$|,\s+(?:an?|the|who)\s)", text)
+    if m and len(text[:m.start()].split()) >= 4:
+        spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
+        if spk:
+            cs, ce = _trim(body, ss, ss + m.start())
+            yield cs, ce, spk, m.group(1), "indirect_post"
+
+
+def _as_reported(A: _Article, ss: int, se: int):
+    """As X reported/said/noted, CLAUSE"""
+    body, rules = A.body, A.r
+    text = body[ss:se]
+    m = re.match(r"\s*(?:(?:But|And|Yet|So)\s+)?[Aa]s\s+(?P<region>[^,“”\"\n]{2,60}?)\s+" + _ADVERBS + rules.verb_re.pattern
+                 + r"(?:\s+(?:in|on|at|last|this|earlier)\s+[^,“”\"\n]{1,40})?\s*,\s*(?=\S)", text)
+    if m and m.group(2).lower() in rules.report_forms:
+        spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
+        if spk is not None and spk.kind != "np" or (spk is not None and re.match(r"(?:the|a|an)\s", m.group("region"), re.I)):
+            cs, ce = _trim(body, ss + m.end(), se)
+            yield cs, ce, spk, m.group(2), "indirect_as"
+
+
+def _parenthetical(A: _Article, ss: int, se: int):
+    """CLAUSE, X said, CLAUSE (attribution in mid-sentence): the longer side is the content."""
+    body, rules = A.body, A.r
+    text = body[ss:se]
+    m = re.search(r",\s*(?P<region>[^,“”\"\n]{1,60}?)\s+" + _ADVERBS + rules.verb_re.pattern
+                  + r"(?:\s+(?:in|on|at|to)\s+[^,“”\"\n]{1,30})?\s*,\s+\S", text)
+    if m and m.group(2).lower() in rules.report_forms and len(text[:m.start()].split()) >= 2:
+        spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
+        if spk is not None and spk.kind in ("mention", "pronoun", "role", "name"):
+            before = _trim(body, ss, ss + m.start())
+            after = _trim(body, ss + m.end() - 1, se)
+            cs, ce = max(before, after, key=lambda t: t[1] - t[0])
+            yield cs, ce, spk, m.group(2), "indirect_post"
+
+
+def _speaker_verb(A: _Article, ss: int, se: int, direct_ends: list[int]):
+    """X said (that) CLAUSE | X told Y (that) CLAUSE: one per speech verb of the sentence. A clause
+    ends where a coordinated speech verb of the same subject starts ("He said A and argued B")."""
+    body, rules = A.body, A.r
+    for v in rules.verb_re.finditer(body, ss, se):
+        if v.group(1).lower() not in rules.report_forms or A.in_quote(v.start()):
+            continue
+        lo = max(ss, v.start() - 100)
+        j = bisect.bisect_right(direct_ends, v.start()) - 1
+        if j >= 0 and direct_ends[j] >= lo and not re.search(r"[.!?;]", body[direct_ends[j]:v.start()]):
+            continue                        # the cue of a quote just before ("“…,” Vance said ahead of …")
+        before = body[max(ss, v.start() - 12):v.start()].lower().split()
+        if before and before[-1] in {"was", "were", "is", "are", "be", "been", "being", "to"}:
+            continue
+        after = body[v.end():se]
+        nw = re.match(r"\s*([\w’'-]+)", after)
+        if not nw or nw.group(1).lower() in rules.not_after_verb:
+            continue
+        spk = A.subject_before(v.start(), ss)
+        if spk is None:
+            continue
+        cs = _clause_start(A, v, after, nw.group(1).lower())
+        if cs is None:
+            continue
+        cs, ce = _trim(body, cs, _clause_end(A, cs, se))
+        if ce - cs < 15 or len(body[cs:ce].split()) < 3:
+            continue
+        yield cs, ce, spk, v.group(1), "indirect_speaker_verb"
+
+
+def _clause_start(A: _Article, v: re.Match, after: str, next_word: str) -> int | None:
+    """Start of the reported clause after the speech verb ``v`` (None: the verb reports nothing)."""
+    rules, verb = A.r, v.group(1).lower()
+    th = re.match(r"((?:\s+[\w.’'-]+){0,10}?)\s+that\s", after)
+    if th and _coordinated_verb(A, th.group(1)) is not None:
+        th = None                       # the "that" of a later speech verb ("said A and argued that B")
+    objc = None
+    if verb.startswith(("told", "tell", "inform", "assur", "warn")):
+        # "told Breitbart News he’d support …": object, then a clause opened by a subject pronoun
+        objc = re.match(r"\s+(?:" + "|".join(map(re.escape, rules.reporting_objects))
+                        + r"|him|her|them|me|us|(?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)"
+                        + r"\s+(?=(?:he|she|they|it|we|I|there)[\s’'])", after)
+    if th and not re.search(r"[,;:]", th.group(1)) or (th and verb.startswith(("told", "tell", "inform", "warn"))):
+        return v.end() + th.end()
+    if objc is not None:
+        return v.end() + objc.end()
+    if next_word in _PREP_STOP or verb.startswith(("told", "tell", "inform", "ask", "urge")):
+        return None
+    return v.end()
+
+
+def _coordinated_verb(A: _Article, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+    """The first ", and/but (also) VERB " in ``text`` where VERB may introduce reported speech and
+    has no subject of its own (a second attribution of the same speaker)."""
+    endpos = len(text) if endpos is None else endpos
+    for m in _coord_re(A.r.verb_alt).finditer(text, pos, endpos):
+        if m.group(1).lower() in A.r.report_forms:
+            return m
+    return None
+
+
+@lru_cache(maxsize=2)
+def _coord_re(verb_alt: str) -> re.Pattern:
+    return re.compile(r"[,;]?\s+(?:and|but|while)\s+" + _ADVERBS + r"(" + verb_alt + r")(?=\s|$)")
+
+
+def _clause_end(A: _Article, cs: int, se: int) -> int:
+    """End of a reported clause: before a coordinated speech verb ("said A and argued B")."""
+    m = _coordinated_verb(A, A.body, cs, se)
+    return m.start() if m else se
 
 
 def _object_cue(A: _Article, ss: int, se: int) -> tuple | None:

@@ -421,3 +421,35 @@ def test_reported_speech_with_an_object_cue_has_content_and_a_speaker():
     q = qs[0]
     assert q["pattern"] == "indirect_object" and q["speaker_name"] == "Vladimir Putin"
     assert q["text"] == "Trump of delaying the talks for months"
+
+
+def test_two_reported_clauses_of_one_speaker_in_one_sentence():
+    body = "Putin said the talks had been useful and argued that the sanctions should be lifted soon."
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [q["text"] for q in qs] == ["the talks had been useful", "the sanctions should be lifted soon"]
+    assert {q["speaker_name"] for q in qs} == {"Vladimir Putin"}
+
+
+def test_reported_clause_with_a_partial_quote_inside_is_reported_speech():
+    body = "Trump said the negotiations had “gone very well” so far this week."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "the negotiations had")
+    assert q["speaker_name"] == "Donald Trump" and q["pattern"] == "indirect_speaker_verb"
+
+
+def test_reported_clause_stops_before_a_direct_quote():
+    body = "Trump told TASS that Putin was tough, adding, “He is a strong leader.”"
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "Putin was tough")
+    assert q["text"] == "Putin was tough"
+
+
+def test_mid_sentence_attribution_takes_the_longer_side():
+    body = "In the end, Peskov said, the two sides would have to agree on a ceasefire line."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "ceasefire")
+    assert q["text"] == "the two sides would have to agree on a ceasefire line"
+    assert q["speaker_name"] == "Dmitry Peskov"
+
+
+def test_said_name_then_appositive_after_the_clause():
+    body = "The deal will not hold for long, said Dmitry Peskov, the Kremlin spokesman, on Monday."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "will not hold")
+    assert q["speaker_name"] == "Dmitry Peskov" and q["pattern"] == "indirect_post"
