@@ -42,7 +42,9 @@ with a speech verb), ``previous_paragraph`` (a paragraph that is only a quote af
 paragraph naming a person), ``none``. Indirect quotes use ``indirect_speaker_verb``
 ("X said that …", "X told reporters he …"), ``indirect_post`` ("…, X said" also in
 mid-sentence "…, X said, …"), ``indirect_as`` ("As X reported, …"), ``according_to``, ``indirect_object`` ("X accused Y of …",
-"X called for …": verbs of ``[report_object]``).
+"X called for …": verbs of ``[report_object]``), ``indirect_evidence`` ("Polls show that …":
+``[report_evidence]`` verbs with an ``[evidence_nouns]`` subject). A sentence may hold several
+indirect rows ("X said A and argued that B", "…, saying …"); see ``indirect.py``.
 
 A speaker phrase may also be a determiner-led noun phrase right before the verb ("The ad
 says", "a man in the crowd yelled"; unresolved), "I" or "it" (kept as written, never

@@ -5,7 +5,10 @@ Patterns: ``according_to`` ("according to X, CLAUSE" / "CLAUSE, according to X")
 "CLAUSE, X said, CLAUSE": the longer side), ``indirect_as`` ("As X reported, CLAUSE"),
 ``indirect_speaker_verb`` ("X said (that) CLAUSE", "X told reporters he ..."; one per speech
 verb, a clause ends before a coordinated speech verb: "X said A and argued that B" is two rows),
-``indirect_object`` ("X accused Y of ..."). A sentence may hold several attributions: every
+``indirect_object`` ("X accused Y of ..."), ``indirect_evidence`` ("Polls show that ...", "...,
+new surveys found": [report_evidence] verbs with an [evidence_nouns] subject). "according to" takes
+any short noun phrase as its source ("according to an account she gave"). A clause also ends
+before ", saying/calling ..." (its own attribution, same subject). A sentence may hold several attributions: every
 pattern is tried, earlier patterns first, and a row is kept when its content overlaps none kept
 before. Partial quotes inside a reported clause are fine; a clause ends where a direct quotation
 starts, and a clause that is mostly a direct quotation is not reported speech.
@@ -22,7 +25,7 @@ from itertools import accumulate
 
 from tasks.quotes.rows import quote_row as _row
 from tasks.quotes.spans import _MARK_RE
-from tasks.quotes.speakers import _ADVERBS, _Article
+from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
 
 _PREP_STOP = {"in", "on", "at", "to", "for", "with", "about", "during", "after", "before", "from", "of", "by",
               "so", "nothing", "yes", "no", "goodbye", "hello", "thanks", "this", "as", "if", "when"}
@@ -106,6 +109,7 @@ def _sentence_candidates(A: _Article, ss: int, se: int, direct_ends: list[int]):
     found = _object_cue(A, ss, se)
     if found is not None:
         yield found
+    yield from _evidence(A, ss, se)
 
 
 def _according(A: _Article, ss: int, se: int):
@@ -113,8 +117,10 @@ def _according(A: _Article, ss: int, se: int):
     body = A.body
     text = body[ss:se]
     acc_alt = "|".join(map(re.escape, A.r.according))
-    for m in re.finditer(r"\b(" + acc_alt + r")\s+([^,.;:“”\"\n]{2,80}?)(?=\s*[,.;:]|\s*$)", text, re.I):
+    for m in re.finditer(r"\b(" + acc_alt + r")\s+((?:[^,.;:“”\"\n]|\.(?=\w)){2,80}?)(?=\s*[,.;:—–]|\s*$)", text, re.I):
         spk = A.candidate(ss + m.start(2), ss + m.end(2))
+        if spk is None and re.match(r"(?:[\w’'-]+\s+){0,9}[\w’'.-]+$", m.group(2)) and not re.match(r"(?:him|her|them|me|us|it)\b", m.group(2), re.I):
+            spk = _Cand(ss + m.start(2), ss + m.end(2), "np")   # "according to an account she gave", "… polls compiled by X"
         if spk is None:
             continue
         lead = text[:m.start()].strip()
@@ -138,7 +144,7 @@ def _post(A: _Article, ss: int, se: int):
             yield cs, ce, spk, m.group(2), "indirect_post"
             return
     m = re.search(r",\s*" + verb_alt + r"\s+(?P<region>[^,.;“”\"\n]{1,60}?)\s*(?:[.!?]?$|,\s+(?:an?|the|who)\s)", text)
-    if m and len(text[:m.start()].split()) >= 4:
+    if m and len(text[:m.start()].split()) >= 4 and not m.group(1).endswith("ing"):   # not ", saying the …"
         spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
         if spk:
             cs, ce = _trim(body, ss, ss + m.start())
@@ -242,7 +248,48 @@ def _coord_re(verb_alt: str) -> re.Pattern:
 def _clause_end(A: _Article, cs: int, se: int) -> int:
     """End of a reported clause: before a coordinated speech verb ("said A and argued B")."""
     m = _coordinated_verb(A, A.body, cs, se)
-    return m.start() if m else se
+    end = m.start() if m else se
+    for g in _gerund_re(A.r.verb_alt).finditer(A.body, cs, end):
+        if g.group(1).lower() in A.r.report_forms or A.r.object_re.fullmatch(g.group(1)):
+            return g.start()            # ", saying …" / ", calling …": an attribution of its own
+    return end
+
+
+@lru_cache(maxsize=2)
+def _gerund_re(verb_alt: str) -> re.Pattern:
+    return re.compile(r",\s+(?:and\s+)?(\w+ing)(?=\s)")
+
+
+_EVIDENCE_BOUNDARY = re.compile(r"(?:^|[,;:—–(]|\b(?:and|but|that|while|because|as|since|when|after)\b)\s*(?=[^,;:—–(]*$)", re.I)
+
+
+def _evidence(A: _Article, ss: int, se: int):
+    """"Polls show (that) CLAUSE", "the survey found CLAUSE", "CLAUSE, new reports show."
+    (``indirect_evidence``): a [report_evidence] verb whose subject noun phrase (from the last clause
+    boundary to the verb, at most 12 words) holds an [evidence_nouns] word."""
+    body, rules = A.body, A.r
+    for v in rules.evidence_re.finditer(body, ss, se):
+        if A.in_quote(v.start()):
+            continue
+        seg = body[ss:v.start()]
+        b = _EVIDENCE_BOUNDARY.search(seg)
+        np_s = ss + (b.end() if b else 0)
+        words = [w.lower() for w in re.findall(r"[\w’'-]+", body[np_s:v.start()])]
+        if not words or len(words) > 12 or not any(w in rules.evidence_nouns for w in words):
+            continue
+        if words[-1] in {"was", "were", "is", "are", "be", "been", "to", "not", "has", "have", "had"}:
+            continue
+        spk = _Cand(np_s, v.start() - len(seg) + len(seg.rstrip()), "np")
+        after = body[v.end():se]
+        if re.match(r"\s*[.!?]?\s*$", after):              # "CLAUSE, new reports show."
+            if b is None or body[ss + b.start()] != ",":
+                continue
+            cs, ce = _trim(body, ss, ss + b.start())
+        else:
+            th = re.match(r"\s+that\s", after)
+            cs, ce = _trim(body, v.end() + (th.end() if th else 0), _clause_end(A, v.end(), se))
+        if len(body[cs:ce].split()) >= 3:
+            yield cs, ce, spk, v.group(1), "indirect_evidence"
 
 
 def _object_cue(A: _Article, ss: int, se: int) -> tuple | None:

@@ -453,3 +453,26 @@ def test_said_name_then_appositive_after_the_clause():
     body = "The deal will not hold for long, said Dmitry Peskov, the Kremlin spokesman, on Monday."
     q = one([q for q in run(body) if q["kind"] == "indirect"], "will not hold")
     assert q["speaker_name"] == "Dmitry Peskov" and q["pattern"] == "indirect_post"
+
+
+def test_according_to_a_source_that_is_not_a_name():
+    body = "The two leaders spoke for two hours, according to an account the ministry gave to reporters."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "spoke for two hours")
+    assert q["pattern"] == "according_to" and q["speaker_text"].startswith("an account")
+
+
+def test_polls_and_reports_as_sources():
+    body = ("Polls show that most voters back a ceasefire in the region. "
+            "Putin’s approval rose sharply in March, new surveys found. "
+            "Putin found the hotel comfortable and quiet enough.")
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["text"], q["speaker_text"], q["pattern"]) for q in qs] == [
+        ("most voters back a ceasefire in the region", "Polls", "indirect_evidence"),
+        ("Putin’s approval rose sharply in March", "new surveys", "indirect_evidence")]
+
+
+def test_saying_after_a_clause_is_a_second_attribution():
+    body = "Trump argued that the deal would hold, saying the sanctions would stay in place."
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [q["text"] for q in qs] == ["the deal would hold", "the sanctions would stay in place"]
+    assert {q["speaker_name"] for q in qs} == {"Donald Trump"}
