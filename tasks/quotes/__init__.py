@@ -43,7 +43,8 @@ paragraph naming a person), ``none``. Indirect quotes use ``indirect_speaker_ver
 ("X said that …", "X told reporters he …"), ``indirect_post`` ("…, X said" also in
 mid-sentence "…, X said, …"), ``indirect_as`` ("As X reported, …"), ``according_to``, ``indirect_object`` ("X accused Y of …",
 "X called for …": verbs of ``[report_object]``), ``indirect_evidence`` ("Polls show that …":
-``[report_evidence]`` verbs with an ``[evidence_nouns]`` subject). A sentence may hold several
+``[report_evidence]`` verbs with an ``[evidence_nouns]`` subject), ``indirect_belief`` ("Many fear
+Trump will …": ``[report_belief]`` verbs). A sentence may hold several
 indirect rows ("X said A and argued that B", "…, saying …"); see ``indirect.py``.
 
 A speaker phrase may also be a determiner-led noun phrase right before the verb ("The ad

@@ -6,7 +6,8 @@ Patterns: ``according_to`` ("according to X, CLAUSE" / "CLAUSE, according to X")
 ``indirect_speaker_verb`` ("X said (that) CLAUSE", "X told reporters he ..."; one per speech
 verb, a clause ends before a coordinated speech verb: "X said A and argued that B" is two rows),
 ``indirect_object`` ("X accused Y of ..."), ``indirect_evidence`` ("Polls show that ...", "...,
-new surveys found": [report_evidence] verbs with an [evidence_nouns] subject). "according to" takes
+new surveys found": [report_evidence] verbs with an [evidence_nouns] subject), ``indirect_belief`` ("Many fear Trump
+will ...", "she wants voters to know ...": [report_belief] verbs). "according to" takes
 any short noun phrase as its source ("according to an account she gave"). A clause also ends
 before ", saying/calling ..." (its own attribution, same subject). A sentence may hold several attributions: every
 pattern is tried, earlier patterns first, and a row is kept when its content overlaps none kept
@@ -110,6 +111,7 @@ def _sentence_candidates(A: _Article, ss: int, se: int, direct_ends: list[int]):
     if found is not None:
         yield found
     yield from _evidence(A, ss, se)
+    yield from _belief(A, ss, se)
 
 
 def _according(A: _Article, ss: int, se: int):
@@ -290,6 +292,36 @@ def _evidence(A: _Article, ss: int, se: int):
             cs, ce = _trim(body, v.end() + (th.end() if th else 0), _clause_end(A, v.end(), se))
         if len(body[cs:ce].split()) >= 3:
             yield cs, ce, spk, v.group(1), "indirect_evidence"
+
+
+_NOT_BEFORE_BELIEF = frozenset({"was", "were", "is", "are", "be", "been", "being", "to", "the", "a", "an", "and", "or",
+                                "this", "that", "his", "her", "their", "its", "our", "my", "your", "no", "any"})
+
+
+def _belief(A: _Article, ss: int, se: int):
+    """"Many fear Trump will …", "She wants voters to know …" (``indirect_belief``): a verb of
+    [report_belief] with a subject (name, pronoun, role or noun phrase) right before it; the content
+    runs to the end of the clause (an optional "that" dropped), at least 3 words."""
+    body = A.body
+    for v in A.r.belief_re.finditer(body, ss, se):
+        if A.in_quote(v.start()):
+            continue
+        before = body[max(ss, v.start() - 12):v.start()].lower().split()
+        if before and before[-1] in _NOT_BEFORE_BELIEF:
+            continue                    # passive, infinitive or a noun ("the fear of", "this hope")
+        nw = re.match(r"\s+([\w’'“\"]+)", body[v.end():se])
+        if not nw or (nw.group(1).lower() in A.r.not_after_verb and nw.group(1).lower() != "to") \
+                or nw.group(1).lower() in {"of", "tank", "tanks"}:
+            continue                    # "thinks about", "think of", "think tanks"
+        spk = A.subject_before(v.start(), ss)
+        if spk is None or v.start() - spk.end > 30:
+            continue
+        if re.search(r"\b(?:what|which|that|whom)\s+$", body[max(ss, spk.start - 8):spk.start], re.I):
+            continue                    # object relative clause ("what Washington wants is …")
+        th = re.match(r"\s+that\s", body[v.end():se])
+        cs, ce = _trim(body, v.end() + (th.end() if th else 0), _clause_end(A, v.end(), se))
+        if len(body[cs:ce].split()) >= 3:
+            yield cs, ce, spk, v.group(1), "indirect_belief"
 
 
 def _object_cue(A: _Article, ss: int, se: int) -> tuple | None:

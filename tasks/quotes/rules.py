@@ -51,6 +51,7 @@ class Rules:
     pron_re: re.Pattern = field(compare=False)       # subject pronouns (person, group, "I")
     evidence_re: re.Pattern = field(compare=False)   # [report_evidence] verbs ("polls show")
     evidence_nouns: frozenset = frozenset()          # [evidence_nouns]: subjects of those verbs
+    belief_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))   # [report_belief] verbs
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +85,9 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
     evid = {f.lower() for line in verbs.get("report_evidence", []) for f in line.split()}
     evidence_re = re.compile(r"(?<![\w’'-])(" + "|".join(sorted(map(re.escape, evid), key=len, reverse=True))
                              + r")(?![\w’'-])") if evid else re.compile(r"(?!x)x")
+    belief = {f.lower() for line in verbs.get("report_belief", []) for f in line.split()}
+    belief_re = re.compile(r"(?<![\w’'-])(" + "|".join(sorted(map(re.escape, belief), key=len, reverse=True))
+                           + r")(?![\w’'-])") if belief else re.compile(r"(?!x)x")
     return Rules(
         verb_forms=frozenset(all_forms), report_forms=frozenset(report), roles=roles,
         person_pronouns=pp, group_pronouns=frozenset(x.lower() for x in pat.get("group_pronouns", [])),
@@ -92,7 +96,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         reporting_objects=tuple(sorted((x.lower() for x in pat.get("reporting_objects", [])), key=len, reverse=True)),
         not_after_verb=frozenset(x.lower() for x in pat.get("not_after_verb", [])),
         verb_alt=verb_alt, verb_re=verb_re, role_re=role_re, pron_re=pron_re, object_re=object_re,
-        evidence_re=evidence_re,
+        evidence_re=evidence_re, belief_re=belief_re,
         evidence_nouns=frozenset(w.lower() for line in verbs.get("evidence_nouns", []) for w in line.split()),
     )
 

@@ -476,3 +476,12 @@ def test_saying_after_a_clause_is_a_second_attribution():
     qs = [q for q in run(body) if q["kind"] == "indirect"]
     assert [q["text"] for q in qs] == ["the deal would hold", "the sanctions would stay in place"]
     assert {q["speaker_name"] for q in qs} == {"Donald Trump"}
+
+
+def test_belief_verbs_report_a_clause_but_not_a_noun():
+    body = ("Putin fears the sanctions will stay in place for years. "
+            "This fear of new sanctions is not only a Russian worry. "
+            "Trump thinks about the deal every single day.")
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["text"], q["speaker_name"], q["pattern"]) for q in qs] == [
+        ("the sanctions will stay in place for years", "Vladimir Putin", "indirect_belief")]
