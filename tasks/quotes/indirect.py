@@ -107,9 +107,7 @@ def _sentence_candidates(A: _Article, ss: int, se: int, direct_ends: list[int]):
     yield from _as_reported(A, ss, se)
     yield from _parenthetical(A, ss, se)
     yield from _speaker_verb(A, ss, se, direct_ends)
-    found = _object_cue(A, ss, se)
-    if found is not None:
-        yield found
+    yield from _object_cue(A, ss, se)
     yield from _evidence(A, ss, se)
     yield from _belief(A, ss, se)
 
@@ -247,10 +245,19 @@ def _coord_re(verb_alt: str) -> re.Pattern:
     return re.compile(r"[,;]?\s+(?:and|but|while)\s+" + _ADVERBS + r"(" + verb_alt + r")(?=\s|$)")
 
 
+_COORD_BEFORE = re.compile(r",?\s+(?:and|but)\s+" + _ADVERBS + r"$")
+
+
 def _clause_end(A: _Article, cs: int, se: int) -> int:
     """End of a reported clause: before a coordinated speech verb ("said A and argued B")."""
     m = _coordinated_verb(A, A.body, cs, se)
     end = m.start() if m else se
+    for rx in (A.r.object_re, A.r.belief_re):         # "called X illegal and backed Y"
+        for o in rx.finditer(A.body, cs, end):
+            c = _COORD_BEFORE.search(A.body, cs, o.start())
+            if c:
+                end = c.start()
+                break
     for g in _gerund_re(A.r.verb_alt).finditer(A.body, cs, end):
         if g.group(1).lower() in A.r.report_forms or A.r.object_re.fullmatch(g.group(1)):
             return g.start()            # ", saying …" / ", calling …": an attribution of its own
@@ -324,10 +331,11 @@ def _belief(A: _Article, ss: int, se: int):
             yield cs, ce, spk, v.group(1), "indirect_belief"
 
 
-def _object_cue(A: _Article, ss: int, se: int) -> tuple | None:
+def _object_cue(A: _Article, ss: int, se: int):
     """"X accused Y of …", "X called for …", "X praised …" (``indirect_object``): a verb of
     ``[report_object]`` whose subject is a named person, pronoun or role; the content is the rest
-    of the clause after the verb, up to the next ``;`` or the sentence end, with at least 3 words."""
+    of the clause after the verb, up to the next ``;``, a coordinated speech verb or the sentence end,
+    with at least 2 words."""
     body = A.body
     for v in A.r.object_re.finditer(body, ss, se):
         if A.in_quote(v.start()):
@@ -339,8 +347,7 @@ def _object_cue(A: _Article, ss: int, se: int) -> tuple | None:
         if spk is None or spk.kind not in ("mention", "pronoun", "role"):
             continue
         end = body.find(";", v.end(), se)
-        cs, ce = _trim(body, v.end(), end if end > 0 else se)
-        if len(body[cs:ce].split()) < 3:
+        cs, ce = _trim(body, v.end(), _clause_end(A, v.end(), end if end > 0 else se))
+        if len(body[cs:ce].split()) < 2:
             continue
-        return cs, ce, spk, v.group(1), "indirect_object"
-    return None
+        yield cs, ce, spk, v.group(1), "indirect_object"

@@ -485,3 +485,10 @@ def test_belief_verbs_report_a_clause_but_not_a_noun():
     qs = [q for q in run(body) if q["kind"] == "indirect"]
     assert [(q["text"], q["speaker_name"], q["pattern"]) for q in qs] == [
         ("the sanctions will stay in place for years", "Vladimir Putin", "indirect_belief")]
+
+
+def test_object_cues_call_and_support_with_several_per_sentence():
+    body = "Putin called the sanctions illegal and backed the new proposal from Ankara."
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["text"], q["cue"]) for q in qs] == [("the sanctions illegal", "called"), ("the new proposal from Ankara", "backed")]
+    assert all(q["speaker_name"] == "Vladimir Putin" and q["pattern"] == "indirect_object" for q in qs)
