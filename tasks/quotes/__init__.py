@@ -44,7 +44,8 @@ paragraph naming a person), ``none``. Indirect quotes use ``indirect_speaker_ver
 mid-sentence "…, X said, …"), ``indirect_as`` ("As X reported, …"), ``according_to``, ``indirect_object`` ("X accused Y of …",
 "X called for …": verbs of ``[report_object]``), ``indirect_evidence`` ("Polls show that …":
 ``[report_evidence]`` verbs with an ``[evidence_nouns]`` subject), ``indirect_belief`` ("Many fear
-Trump will …": ``[report_belief]`` verbs). A sentence may hold several
+Trump will …": ``[report_belief]`` verbs), ``indirect_colon`` (headline/transcript "Warren: Trump Is a
+Failure", "TAPPER: …" when the label opens two paragraphs). A sentence may hold several
 indirect rows ("X said A and argued that B", "…, saying …"); see ``indirect.py``.
 
 A speaker phrase may also be a determiner-led noun phrase right before the verb ("The ad

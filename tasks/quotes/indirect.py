@@ -7,7 +7,8 @@ Patterns: ``according_to`` ("according to X, CLAUSE" / "CLAUSE, according to X")
 verb, a clause ends before a coordinated speech verb: "X said A and argued that B" is two rows),
 ``indirect_object`` ("X accused Y of ..."), ``indirect_evidence`` ("Polls show that ...", "...,
 new surveys found": [report_evidence] verbs with an [evidence_nouns] subject), ``indirect_belief`` ("Many fear Trump
-will ...", "she wants voters to know ...": [report_belief] verbs). "according to" takes
+will ...", "she wants voters to know ...": [report_belief] verbs), ``indirect_colon`` ("Warren:
+Trump Is a Failure" headlines, "TAPPER: ..." transcripts). "according to" takes
 any short noun phrase as its source ("according to an account she gave"). A clause also ends
 before ", saying/calling ..." (its own attribution, same subject). A sentence may hold several attributions: every
 pattern is tried, earlier patterns first, and a row is kept when its content overlaps none kept
@@ -25,6 +26,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from tasks.quotes.rows import quote_row as _row
+from tasks.quotes.rules import PERSON_LABELS
 from tasks.quotes.spans import _MARK_RE
 from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
 
@@ -103,6 +105,7 @@ def _before_direct(body: str, cs: int, ce: int, direct_starts: list[int]) -> tup
 def _sentence_candidates(A: _Article, ss: int, se: int, direct_ends: list[int]):
     """(content start, end, speaker, cue, pattern) of every pattern in priority order."""
     yield from _according(A, ss, se)
+    yield from _name_colon(A, ss, se)
     yield from _post(A, ss, se)
     yield from _as_reported(A, ss, se)
     yield from _parenthetical(A, ss, se)
@@ -130,6 +133,28 @@ def _according(A: _Article, ss: int, se: int):
             cs, ce = _trim(body, ss, ss + m.start())
         yield cs, ce, spk, m.group(1), "according_to"
         return
+
+
+def _name_colon(A: _Article, ss: int, se: int):
+    """NAME: CLAUSE at the start of a sentence (headline "Elizabeth Warren: Trump Is a Failure",
+    transcript "TAPPER: Do you think …"; ``indirect_colon``): NAME is a person mention
+    (PERSON) or an upper-case label that opens at least two paragraphs of the article (a transcript),
+    never a label of [not_speaker_labels] ("UPDATE:")."""
+    body = A.body
+    m = re.match(r"\s*((?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)\s*:\s+(?=\S)", body[ss:se])
+    if not m or m.group(1).lower() in A.r.not_speaker_labels:
+        return
+    spk = A.candidate(ss + m.start(1), ss + m.end(1))
+    if spk is None or spk.kind not in ("mention", "name"):
+        return
+    person = spk.mention is not None and spk.mention["label"] in PERSON_LABELS
+    label = m.group(1)
+    transcript = label.isupper() and len(re.findall(r"(?m)^\s*" + re.escape(label) + r"\s*:", body)) >= 2
+    if not (person or transcript):
+        return                          # "The Latest: …", "AP-GfK Poll: …" are headline labels
+    cs, ce = _trim(body, ss + m.end(), se)
+    if len(body[cs:ce].split()) >= 3:
+        yield cs, ce, spk, ":", "indirect_colon"
 
 
 def _post(A: _Article, ss: int, se: int):

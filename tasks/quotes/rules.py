@@ -52,6 +52,7 @@ class Rules:
     evidence_re: re.Pattern = field(compare=False)   # [report_evidence] verbs ("polls show")
     evidence_nouns: frozenset = frozenset()          # [evidence_nouns]: subjects of those verbs
     belief_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))   # [report_belief] verbs
+    not_speaker_labels: frozenset = frozenset()      # "UPDATE:", "Editor's note:" never name a speaker
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +98,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         not_after_verb=frozenset(x.lower() for x in pat.get("not_after_verb", [])),
         verb_alt=verb_alt, verb_re=verb_re, role_re=role_re, pron_re=pron_re, object_re=object_re,
         evidence_re=evidence_re, belief_re=belief_re,
+        not_speaker_labels=frozenset(x.lower() for x in pat.get("not_speaker_labels", [])),
         evidence_nouns=frozenset(w.lower() for line in verbs.get("evidence_nouns", []) for w in line.split()),
     )
 

@@ -492,3 +492,12 @@ def test_object_cues_call_and_support_with_several_per_sentence():
     qs = [q for q in run(body) if q["kind"] == "indirect"]
     assert [(q["text"], q["cue"]) for q in qs] == [("the sanctions illegal", "called"), ("the new proposal from Ankara", "backed")]
     assert all(q["speaker_name"] == "Vladimir Putin" and q["pattern"] == "indirect_object" for q in qs)
+
+
+def test_name_colon_headline_is_reported_speech_but_a_label_is_not():
+    body = ("Putin: Sanctions Will Not Change Our Course On Ukraine\n"
+            "The Latest: Trump meets Putin in Helsinki on Monday\n"
+            "UPDATE: The talks ended after three hours of meetings.")
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["text"], q["speaker_name"], q["pattern"]) for q in qs] == [
+        ("Sanctions Will Not Change Our Course On Ukraine", "Vladimir Putin", "indirect_colon")]
