@@ -8,7 +8,9 @@ verb, a clause ends before a coordinated speech verb: "X said A and argued that 
 ``indirect_object`` ("X accused Y of ..."), ``indirect_evidence`` ("Polls show that ...", "...,
 new surveys found": [report_evidence] verbs with an [evidence_nouns] subject), ``indirect_belief`` ("Many fear Trump
 will ...", "she wants voters to know ...": [report_belief] verbs), ``indirect_colon`` ("Warren:
-Trump Is a Failure" headlines, "TAPPER: ..." transcripts). "according to" takes
+Trump Is a Failure" headlines, "TAPPER: ..." transcripts), ``indirect_headline`` (title case "Trump
+Says He Never …"), ``indirect_asked`` ("X asked Y whether …", "Asked why …, …": the question; no
+speaker for the leading participle). A poll share may be a subject ("52 percent of voters say"). "according to" takes
 any short noun phrase as its source ("according to an account she gave"). A clause also ends
 before ", saying/calling ..." (its own attribution, same subject). A sentence may hold several attributions: every
 pattern is tried, earlier patterns first, and a row is kept when its content overlaps none kept
@@ -106,6 +108,7 @@ def _sentence_candidates(A: _Article, ss: int, se: int, direct_ends: list[int]):
     """(content start, end, speaker, cue, pattern) of every pattern in priority order."""
     yield from _according(A, ss, se)
     yield from _name_colon(A, ss, se)
+    yield from _headline_says(A, ss, se)
     yield from _post(A, ss, se)
     yield from _as_reported(A, ss, se)
     yield from _parenthetical(A, ss, se)
@@ -113,6 +116,7 @@ def _sentence_candidates(A: _Article, ss: int, se: int, direct_ends: list[int]):
     yield from _object_cue(A, ss, se)
     yield from _evidence(A, ss, se)
     yield from _belief(A, ss, se)
+    yield from _asked(A, ss, se)
 
 
 def _according(A: _Article, ss: int, se: int):
@@ -157,6 +161,28 @@ def _name_colon(A: _Article, ss: int, se: int):
         yield cs, ce, spk, ":", "indirect_colon"
 
 
+_TITLE_VERB = re.compile(r"\s(Says|Said|Tells|Told|Warns|Warned|Claims|Claimed|Insists|Argues|Admits|Denies|Vows|Predicts|Thinks|Believes|Wants|Fears|Hopes|Urges|Calls)\s+(?=[A-Z\d’'‘“\"])")
+
+
+def _headline_says(A: _Article, ss: int, se: int):
+    """A headline in title case: "Trump Says He Never Pledged To …" (``indirect_headline``): the
+    capitalised speech verb after a name (or a capitalised phrase with a mention) at the start."""
+    body = A.body
+    text = body[ss:se]
+    words = re.findall(r"[A-Za-z][\w’'-]*", text)
+    if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return
+    m = _TITLE_VERB.search(text)
+    if not m or m.start() == 0 or len(text[:m.start()].split()) > 5:
+        return
+    spk = A.candidate(ss, ss + m.start())
+    if spk is None or spk.kind not in ("mention", "name", "role"):
+        return
+    cs, ce = _trim(body, ss + m.end(), se)
+    if len(body[cs:ce].split()) >= 2:
+        yield cs, ce, spk, m.group(1), "indirect_headline"
+
+
 def _post(A: _Article, ss: int, se: int):
     """CLAUSE, X said.  |  CLAUSE, said X.  |  CLAUSE, said X, the ROLE, who …"""
     body, verb_alt = A.body, A.r.verb_re.pattern
@@ -194,8 +220,8 @@ def _parenthetical(A: _Article, ss: int, se: int):
     body, rules = A.body, A.r
     text = body[ss:se]
     m = re.search(r",\s*(?P<region>[^,“”\"\n]{1,60}?)\s+" + _ADVERBS + rules.verb_re.pattern
-                  + r"(?:\s+(?:in|on|at|to)\s+[^,“”\"\n]{1,30})?\s*,\s+\S", text)
-    if m and m.group(2).lower() in rules.report_forms and len(text[:m.start()].split()) >= 2:
+                  + r"(?:\s+[^,“”\"\n\s][^,“”\"\n]{0,30})?\s*,\s+\S", text)
+    if m and m.group(2).lower() in rules.report_forms and len(text[:m.start()].split()) >= 1:
         spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
         if spk is not None and spk.kind in ("mention", "pronoun", "role", "name"):
             before = _trim(body, ss, ss + m.start())
@@ -219,10 +245,10 @@ def _speaker_verb(A: _Article, ss: int, se: int, direct_ends: list[int]):
         if before and before[-1] in {"was", "were", "is", "are", "be", "been", "being", "to"}:
             continue
         after = body[v.end():se]
-        nw = re.match(r"\s*([\w’'-]+)", after)
+        nw = re.match(r"\s*(?:,\s*[\w\s]{1,20},\s*(?=that\s))?([\w’'-]+)", after)   # "said, however, that"
         if not nw or nw.group(1).lower() in rules.not_after_verb:
             continue
-        spk = A.subject_before(v.start(), ss)
+        spk = A.subject_before(v.start(), ss) or _share_subject(body, ss, v.start())
         if spk is None:
             continue
         cs = _clause_start(A, v, after, nw.group(1).lower())
@@ -234,10 +260,21 @@ def _speaker_verb(A: _Article, ss: int, se: int, direct_ends: list[int]):
         yield cs, ce, spk, v.group(1), "indirect_speaker_verb"
 
 
+_SHARE = re.compile(r"(?:^|(?<=[\s,;]))((?:about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|just\s+|a\s+|an\s+)?"
+                    r"(?:\d[\d.,]*\s*(?:percent|per\s+cent|%)|half|most|many|majorit(?:y|ies)|plurality|minority|"
+                    r"(?:one|two|three)[- ](?:thirds?|quarters?|in\s+\w+)|\w+\s+in\s+\w+)(?:\s+of\s+[^,;:“”\"]{1,60}?)?)\s+$", re.I)
+
+
+def _share_subject(body: str, ss: int, verb_s: int) -> _Cand | None:
+    """A poll share as the subject ("52 percent of registered voters say", "half of GOP voters said")."""
+    m = _SHARE.search(body, max(ss, verb_s - 90), verb_s)
+    return _Cand(m.start(1), m.end(1), "np") if m else None
+
+
 def _clause_start(A: _Article, v: re.Match, after: str, next_word: str) -> int | None:
     """Start of the reported clause after the speech verb ``v`` (None: the verb reports nothing)."""
     rules, verb = A.r, v.group(1).lower()
-    th = re.match(r"((?:\s+[\w.’'-]+){0,10}?)\s+that\s", after)
+    th = re.match(r"((?:\s+[\w.’'-]+){0,10}?)\s+that\s", after) or re.match(r"()\s*,\s*[\w\s]{1,20},\s+that\s", after)
     if th and _coordinated_verb(A, th.group(1)) is not None:
         th = None                       # the "that" of a later speech verb ("said A and argued that B")
     objc = None
@@ -354,6 +391,32 @@ def _belief(A: _Article, ss: int, se: int):
         cs, ce = _trim(body, v.end() + (th.end() if th else 0), _clause_end(A, v.end(), se))
         if len(body[cs:ce].split()) >= 3:
             yield cs, ce, spk, v.group(1), "indirect_belief"
+
+
+_ASKED = re.compile(r"\b([Aa]sked|asking|asks|ask|wondered|wonders)\b(?:\s+(?:[A-Z][\w.’'-]*\s+){1,3}|\s+(?:him|her|them|me|us|the\s+\w+|reporters|voters|[a-z]+s)\s+)?"
+                    r"(?:\s*(?:during|in|at|on|about)\s+[^,]{1,30}?\s+|\s*specifically\s+|\s*)"
+                    r"(?=(?:if|whether|why|how|what|which|who|when|where)\s)")
+
+
+def _asked(A: _Article, ss: int, se: int):
+    """"X asked Y whether/if/how …", "Asked why …, X said …" (``indirect_asked``): the question is
+    the content, from the question word to the end of its clause; the speaker is the subject of
+    "asked" (none for the leading participle "Asked whether …,": the asker is not named)."""
+    body = A.body
+    for m in _ASKED.finditer(body, ss, se):
+        if A.in_quote(m.start()):
+            continue
+        lead = not body[ss:m.start()].strip() or re.fullmatch(r"\s*(?:When|If|After|Once|But|And)\s*", body[ss:m.start()])
+        spk = None if lead or m.group(1)[0].isupper() else A.subject_before(m.start(), ss)
+        if spk is None and not (lead or body[ss:m.start()].strip() in ("", "When", "when")):
+            continue
+        if body[max(ss, m.start() - 12):m.start()].lower().split()[-1:] in (["was"], ["were"], ["is"], ["be"], ["been"]):
+            continue
+        end = re.search(r"[,;:]\s", body[m.end():se])
+        ce = m.end() + end.start() if end and lead else _clause_end(A, m.end(), se)
+        cs, ce = _trim(body, m.end(), ce)
+        if len(body[cs:ce].split()) >= 3:
+            yield cs, ce, spk, m.group(1), "indirect_asked"
 
 
 def _object_cue(A: _Article, ss: int, se: int):

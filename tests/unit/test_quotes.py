@@ -501,3 +501,33 @@ def test_name_colon_headline_is_reported_speech_but_a_label_is_not():
     qs = [q for q in run(body) if q["kind"] == "indirect"]
     assert [(q["text"], q["speaker_name"], q["pattern"]) for q in qs] == [
         ("Sanctions Will Not Change Our Course On Ukraine", "Vladimir Putin", "indirect_colon")]
+
+
+def test_short_lead_parenthetical_and_however_that():
+    body = ("Still, Peskov said, the two sides would need more time to agree. "
+            "Putin said, however, that Moscow would not wait for ever.")
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["text"], q["speaker_name"]) for q in qs] == [
+        ("the two sides would need more time to agree", "Dmitry Peskov"),
+        ("Moscow would not wait for ever", "Vladimir Putin")]
+
+
+def test_poll_share_as_the_subject_of_say():
+    body = "In Texas, 52 percent of registered voters say they would back a ceasefire deal."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "they would back")
+    assert q["speaker_text"] == "52 percent of registered voters"
+
+
+def test_title_case_headline_says():
+    body = "Putin Says Russia Will Not Accept The Peace Plan\nThe talks ended on Monday."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "Russia Will Not")
+    assert q["speaker_name"] == "Vladimir Putin" and q["pattern"] == "indirect_headline"
+
+
+def test_asked_question_is_the_content():
+    body = ("Asked whether the talks would resume soon, Peskov declined to comment. "
+            "Trump asked Putin if the ceasefire would hold through the winter.")
+    qs = [q for q in run(body) if q["pattern"] == "indirect_asked"]
+    assert [(q["text"], q["speaker_name"]) for q in qs] == [
+        ("whether the talks would resume soon", None),
+        ("if the ceasefire would hold through the winter", "Donald Trump")]
