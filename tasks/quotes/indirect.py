@@ -90,6 +90,29 @@ def _indirect(A: _Article, quoted: list[dict]) -> list[dict]:
     return out
 
 
+def _rx(rules) -> dict[str, re.Pattern]:
+    """The patterns built from the rule files, compiled once per rule set."""
+    return _compiled(rules.verb_re.pattern, rules.according, rules.reporting_objects)
+
+
+@lru_cache(maxsize=4)
+def _compiled(verb: str, according: tuple, reporting_objects: tuple) -> dict[str, re.Pattern]:
+    acc_alt = "|".join(map(re.escape, according))
+    return {
+        "according": re.compile(r"\b(" + acc_alt + r")\s+((?:[^,.;:“”\"\n]|\.(?=\w)){2,80}?)(?=\s*[,.;:—–]|\s*$)", re.I),
+        "post": re.compile(r",\s*(?P<region>[^,“”\"\n]{1,80}?(?:,[^,“”\"\n]{1,80},)?)\s+" + _ADVERBS + verb
+                           + r"(?P<tail>[^,;“”\"]{0,80})$"),
+        "post_inverted": re.compile(r",\s*" + verb + r"\s+(?P<region>[^,.;“”\"\n]{1,60}?)\s*(?:[.!?]?$|,\s+(?:an?|the|who)\s)"),
+        "as": re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?[Aa]s\s+(?P<region>[^,“”\"\n]{2,60}?)\s+" + _ADVERBS + verb
+                         + r"(?:\s+(?:in|on|at|last|this|earlier)\s+[^,“”\"\n]{1,40})?\s*,\s*(?=\S)"),
+        "parenthetical": re.compile(r",\s*(?P<region>[^,“”\"\n]{1,60}?)\s+" + _ADVERBS + verb
+                                    + r"(?:\s+[^,“”\"\n\s][^,“”\"\n]{0,30})?\s*,\s+\S"),
+        "told_object": re.compile(r"\s+(?:" + "|".join(map(re.escape, reporting_objects))
+                                  + r"|him|her|them|me|us|(?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)"
+                                  + r"\s+(?=(?:he|she|they|it|we|I|there)[\s’'])"),
+    }
+
+
 def _before_direct(body: str, cs: int, ce: int, direct_starts: list[int]) -> tuple[int, int]:
     """A reported clause ends where a direct quotation starts ("X said A, adding, “B”")."""
     j = bisect.bisect_right(direct_starts, cs)
@@ -123,8 +146,7 @@ def _according(A: _Article, ss: int, se: int):
     """according to X, CLAUSE  |  CLAUSE, according to X"""
     body = A.body
     text = body[ss:se]
-    acc_alt = "|".join(map(re.escape, A.r.according))
-    for m in re.finditer(r"\b(" + acc_alt + r")\s+((?:[^,.;:“”\"\n]|\.(?=\w)){2,80}?)(?=\s*[,.;:—–]|\s*$)", text, re.I):
+    for m in _rx(A.r)["according"].finditer(text):
         spk = A.candidate(ss + m.start(2), ss + m.end(2))
         if spk is None and re.match(r"(?:[\w’'-]+\s+){0,9}[\w’'.-]+$", m.group(2)) and not re.match(r"(?:him|her|them|me|us|it)\b", m.group(2), re.I):
             spk = _Cand(ss + m.start(2), ss + m.end(2), "np")   # "according to an account she gave", "… polls compiled by X"
@@ -185,16 +207,16 @@ def _headline_says(A: _Article, ss: int, se: int):
 
 def _post(A: _Article, ss: int, se: int):
     """CLAUSE, X said.  |  CLAUSE, said X.  |  CLAUSE, said X, the ROLE, who …"""
-    body, verb_alt = A.body, A.r.verb_re.pattern
+    body = A.body
     text = body[ss:se]
-    m = re.search(r",\s*(?P<region>[^,“”\"\n]{1,80}?(?:,[^,“”\"\n]{1,80},)?)\s+" + _ADVERBS + verb_alt + r"(?P<tail>[^,;“”\"]{0,80})$", text)
+    m = _rx(A.r)["post"].search(text)
     if m and len(text[:m.start()].split()) >= 4:
         spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
         if spk:
             cs, ce = _trim(body, ss, ss + m.start())
             yield cs, ce, spk, m.group(2), "indirect_post"
             return
-    m = re.search(r",\s*" + verb_alt + r"\s+(?P<region>[^,.;“”\"\n]{1,60}?)\s*(?:[.!?]?$|,\s+(?:an?|the|who)\s)", text)
+    m = _rx(A.r)["post_inverted"].search(text)
     if m and len(text[:m.start()].split()) >= 4 and not m.group(1).endswith("ing"):   # not ", saying the …"
         spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
         if spk:
@@ -206,8 +228,7 @@ def _as_reported(A: _Article, ss: int, se: int):
     """As X reported/said/noted, CLAUSE"""
     body, rules = A.body, A.r
     text = body[ss:se]
-    m = re.match(r"\s*(?:(?:But|And|Yet|So)\s+)?[Aa]s\s+(?P<region>[^,“”\"\n]{2,60}?)\s+" + _ADVERBS + rules.verb_re.pattern
-                 + r"(?:\s+(?:in|on|at|last|this|earlier)\s+[^,“”\"\n]{1,40})?\s*,\s*(?=\S)", text)
+    m = _rx(rules)["as"].match(text)
     if m and m.group(2).lower() in rules.report_forms:
         spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
         if spk is not None and spk.kind != "np" or (spk is not None and re.match(r"(?:the|a|an)\s", m.group("region"), re.I)):
@@ -219,8 +240,7 @@ def _parenthetical(A: _Article, ss: int, se: int):
     """CLAUSE, X said, CLAUSE (attribution in mid-sentence): the longer side is the content."""
     body, rules = A.body, A.r
     text = body[ss:se]
-    m = re.search(r",\s*(?P<region>[^,“”\"\n]{1,60}?)\s+" + _ADVERBS + rules.verb_re.pattern
-                  + r"(?:\s+[^,“”\"\n\s][^,“”\"\n]{0,30})?\s*,\s+\S", text)
+    m = _rx(rules)["parenthetical"].search(text)
     if m and m.group(2).lower() in rules.report_forms and len(text[:m.start()].split()) >= 1:
         spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
         if spk is not None and spk.kind in ("mention", "pronoun", "role", "name"):
@@ -280,9 +300,7 @@ def _clause_start(A: _Article, v: re.Match, after: str, next_word: str) -> int |
     objc = None
     if verb.startswith(("told", "tell", "inform", "assur", "warn")):
         # "told Breitbart News he’d support …": object, then a clause opened by a subject pronoun
-        objc = re.match(r"\s+(?:" + "|".join(map(re.escape, rules.reporting_objects))
-                        + r"|him|her|them|me|us|(?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)"
-                        + r"\s+(?=(?:he|she|they|it|we|I|there)[\s’'])", after)
+        objc = _rx(rules)["told_object"].match(after)
     if th and not re.search(r"[,;:]", th.group(1)) or (th and verb.startswith(("told", "tell", "inform", "warn"))):
         return v.end() + th.end()
     if objc is not None:
@@ -320,15 +338,13 @@ def _clause_end(A: _Article, cs: int, se: int) -> int:
             if c:
                 end = c.start()
                 break
-    for g in _gerund_re(A.r.verb_alt).finditer(A.body, cs, end):
+    for g in _GERUND.finditer(A.body, cs, end):
         if g.group(1).lower() in A.r.report_forms or A.r.object_re.fullmatch(g.group(1)):
             return g.start()            # ", saying …" / ", calling …": an attribution of its own
     return end
 
 
-@lru_cache(maxsize=2)
-def _gerund_re(verb_alt: str) -> re.Pattern:
-    return re.compile(r",\s+(?:and\s+)?(\w+ing)(?=\s)")
+_GERUND = re.compile(r",\s+(?:and\s+)?(\w+ing)(?=\s)")
 
 
 _EVIDENCE_BOUNDARY = re.compile(r"(?:^|[,;:—–(]|\b(?:and|but|that|while|because|as|since|when|after)\b)\s*(?=[^,;:—–(]*$)", re.I)
