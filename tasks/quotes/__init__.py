@@ -34,6 +34,7 @@ Attribution patterns (``pattern`` column), tried in this order for quoted text:
 ``appositive`` (", Dmitry Peskov, the Kremlin spokesman, said"), ``verb_object``
 ("Peskov told reporters"), ``verb_in`` ("Trump wrote in a post"), ``colon_intro``
 ("Putin said: …"), ``comma_intro`` ("He said, …"), ``verb_intro`` ("She says “…”"),
+``dash_name`` ("“…” ― Pamela Padilla": a name after a dash behind the closing mark),
 ``name_colon`` (headline/transcript "Ted Cruz: ‘…’", "Here’s Clinton in 1992: “…”"), ``according_to``,
 ``reported_speech`` (partial quote inside "X said …"), ``continuation`` (same speaker
 as the previous quote of the paragraph, or of the previous paragraph when this one

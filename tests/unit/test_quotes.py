@@ -531,3 +531,11 @@ def test_asked_question_is_the_content():
     assert [(q["text"], q["speaker_name"]) for q in qs] == [
         ("whether the talks would resume soon", None),
         ("if the ceasefire would hold through the winter", "Donald Trump")]
+
+
+def test_name_after_a_dash_behind_the_quote():
+    body = ("“The talks were useful and we will continue them.” ― Dmitry Peskov\n"
+            "“We need a ceasefire before the winter.” — Karoline Leavitt, White House")
+    qs = [q for q in run(body) if q["kind"] == "direct"]
+    assert [(q["speaker_name"], q["pattern"]) for q in qs] == [
+        ("Dmitry Peskov", "dash_name"), ("Karoline Leavitt", "dash_name")]
