@@ -191,7 +191,7 @@ def dash_after(A: _Article, site: QuoteSite) -> Attribution | None:
     r, body = site.raw, A.body
     if r.close_s is None:
         return None
-    m = re.match(r"[ \t]*[―—–-]{1,2}[ \t]*([^,.;:!?\n“”\"]{2,60}?)[ \t]*(?:[,.;(]|$)", body[r.close_e:A.paras[site.pi][1]])
+    m = re.match(r"[^\S\n]*[―—–-]{1,2}[^\S\n]*((?:[^,.;:!?\n“”\"]|(?<=\b[A-Z])\.){2,60}?)[^\S\n]*(?:[,;(]|(?<!\b[A-Z])\.|$)", body[r.close_e:A.paras[site.pi][1]])
     if not m:
         return None
     c = A.candidate(r.close_e + m.start(1), r.close_e + m.end(1))

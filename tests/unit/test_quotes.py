@@ -534,8 +534,10 @@ def test_asked_question_is_the_content():
 
 
 def test_name_after_a_dash_behind_the_quote():
-    body = ("“The talks were useful and we will continue them.” ― Dmitry Peskov\n"
-            "“We need a ceasefire before the winter.” — Karoline Leavitt, White House")
+    body = ("“The talks were useful and we will continue them.”\u00a0― Dmitry Peskov\n"
+            "“We need a ceasefire before the winter.” — Karoline Leavitt, White House\n"
+            "“It is over.” — Edwin G. Monroy")
     qs = [q for q in run(body) if q["kind"] == "direct"]
     assert [(q["speaker_name"], q["pattern"]) for q in qs] == [
-        ("Dmitry Peskov", "dash_name"), ("Karoline Leavitt", "dash_name")]
+        ("Dmitry Peskov", "dash_name"), ("Karoline Leavitt", "dash_name"), (None, "dash_name")]
+    assert qs[2]["speaker_text"] == "Edwin G. Monroy"
