@@ -102,7 +102,7 @@ def _compiled(verb: str, according: tuple, reporting_objects: tuple) -> dict[str
         "according": re.compile(r"\b(" + acc_alt + r")\s+((?:[^,.;:“”\"\n]|\.(?=\w)){2,80}?)(?=\s*[,.;:—–]|\s*$)", re.I),
         "post": re.compile(r",\s*(?P<region>[^,“”\"\n]{1,80}?(?:,[^,“”\"\n]{1,80},)?)\s+" + _ADVERBS + verb
                            + r"(?P<tail>[^,;“”\"]{0,80})$"),
-        "post_inverted": re.compile(r",\s*" + verb + r"\s+(?P<region>[^,.;“”\"\n]{1,60}?)\s*(?:[.!?]?$|,\s+(?:an?|the|who)\s)"),
+        "post_inverted": re.compile(r",(?:''|[”\"’])?\s*" + verb + r"\s+(?P<region>[^,.;“”\"\n]{1,60}?)\s*(?:[.!?]?$|,\s+(?:an?|the|who)\s)"),
         "as": re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?[Aa]s\s+(?P<region>[^,“”\"\n]{2,60}?)\s+" + _ADVERBS + verb
                          + r"(?:\s+(?:in|on|at|last|this|earlier)\s+[^,“”\"\n]{1,40})?\s*,\s*(?=\S)"),
         "parenthetical": re.compile(r",\s*(?P<region>[^,“”\"\n]{1,60}?)\s+" + _ADVERBS + verb
@@ -259,8 +259,10 @@ def _speaker_verb(A: _Article, ss: int, se: int, direct_ends: list[int]):
             continue
         lo = max(ss, v.start() - 100)
         j = bisect.bisect_right(direct_ends, v.start()) - 1
-        if j >= 0 and direct_ends[j] >= lo and not re.search(r"[.!?;]", body[direct_ends[j]:v.start()]):
-            continue                        # the cue of a quote just before ("“…,” Vance said ahead of …")
+        if j >= 0 and direct_ends[j] >= lo and not re.search(r"[.!?;]", body[direct_ends[j]:v.start()]) \
+                and not re.match(r"\s+that\s", body[v.end():se]):
+            continue                        # the cue of a quote just before ("“…,” Vance said ahead of …"),
+            #                                 not "“…,” he said, adding that …"
         before = body[max(ss, v.start() - 12):v.start()].lower().split()
         if before and before[-1] in {"was", "were", "is", "are", "be", "been", "being", "to"}:
             continue
@@ -281,7 +283,7 @@ def _speaker_verb(A: _Article, ss: int, se: int, direct_ends: list[int]):
 
 
 _SHARE = re.compile(r"(?:^|(?<=[\s,;]))((?:about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|just\s+|a\s+|an\s+)?"
-                    r"(?:\d[\d.,]*\s*(?:percent|per\s+cent|%)|half|most|many|majorit(?:y|ies)|plurality|minority|"
+                    r"(?:(?:\d[\d.,]*|[A-Za-z]+(?:-[a-z]+)?)\s*(?:percent|per\s+cent|%)|half|most|many|majorit(?:y|ies)|plurality|minority|"
                     r"(?:one|two|three)[- ](?:thirds?|quarters?|in\s+\w+)|\w+\s+in\s+\w+)(?:\s+of\s+[^,;:“”\"]{1,60}?)?)\s+$", re.I)
 
 

@@ -541,3 +541,12 @@ def test_name_after_a_dash_behind_the_quote():
     assert [(q["speaker_name"], q["pattern"]) for q in qs] == [
         ("Dmitry Peskov", "dash_name"), ("Karoline Leavitt", "dash_name"), (None, "dash_name")]
     assert qs[2]["speaker_text"] == "Edwin G. Monroy"
+
+
+def test_adding_that_after_a_direct_quote_and_spelled_out_shares():
+    body = ("“We are ready to talk,” Peskov said, adding that the Kremlin expected an answer within a week. "
+            "Sixty-six percent said the talks made no difference to them.")
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["text"], q["speaker_text"]) for q in qs] == [
+        ("the Kremlin expected an answer within a week", "Peskov"),
+        ("the talks made no difference to them", "Sixty-six percent")]
