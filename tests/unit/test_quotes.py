@@ -550,3 +550,9 @@ def test_adding_that_after_a_direct_quote_and_spelled_out_shares():
     assert [(q["text"], q["speaker_text"]) for q in qs] == [
         ("the Kremlin expected an answer within a week", "Peskov"),
         ("the talks made no difference to them", "Sixty-six percent")]
+
+
+def test_sentence_opening_with_words_then_a_partial_quote_then_x_said():
+    body = "That ''is the thing that saved us,'' said Dmitry Peskov, the Kremlin spokesman."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "the thing that saved us")
+    assert q["speaker_name"] == "Dmitry Peskov" and q["pattern"] == "indirect_post"
