@@ -206,11 +206,12 @@ def _headline_says(A: _Article, ss: int, se: int):
 
 
 def _post(A: _Article, ss: int, se: int):
-    """CLAUSE, X said.  |  CLAUSE, said X.  |  CLAUSE, said X, the ROLE, who …"""
+    """CLAUSE, X said.  |  CLAUSE, said X.  |  CLAUSE, said X, the ROLE, who …  (never "INTRO, X
+    claimed CLAUSE": what follows the verb must be an adverbial or short)."""
     body = A.body
     text = body[ss:se]
     m = _rx(A.r)["post"].search(text)
-    if m and len(text[:m.start()].split()) >= 4:
+    if m and len(text[:m.start()].split()) >= 4 and _adverbial_tail(m.group("tail")):
         spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
         if spk:
             cs, ce = _trim(body, ss, ss + m.start())
@@ -222,6 +223,17 @@ def _post(A: _Article, ss: int, se: int):
         if spk:
             cs, ce = _trim(body, ss, ss + m.start())
             yield cs, ce, spk, m.group(1), "indirect_post"
+
+
+_TAIL_OK = re.compile(r"\s*(?:[.!?]|$|(?:in|on|at|during|after|before|when|while|to|from|last|this|earlier|late|"
+                      r"later|recently|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                      r"of|about|via|through|by|with|for|outside|inside|afterward|afterwards)\b)", re.I)
+
+
+def _adverbial_tail(tail: str) -> bool:
+    """What follows ", X said" is an adverbial ("on Monday", "in a statement") or short, not a
+    clause of its own ("With …, Obama claimed a new era had begun": that is "X said CLAUSE")."""
+    return len(tail.split()) <= 3 or bool(_TAIL_OK.match(tail))
 
 
 def _as_reported(A: _Article, ss: int, se: int):

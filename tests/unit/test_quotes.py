@@ -556,3 +556,9 @@ def test_sentence_opening_with_words_then_a_partial_quote_then_x_said():
     body = "That ''is the thing that saved us,'' said Dmitry Peskov, the Kremlin spokesman."
     q = one([q for q in run(body) if q["kind"] == "indirect"], "the thing that saved us")
     assert q["speaker_name"] == "Dmitry Peskov" and q["pattern"] == "indirect_post"
+
+
+def test_fronted_phrase_before_x_said_clause_is_not_the_content():
+    body = "With members of the government in attendance, Putin claimed a new era had begun in the talks."
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [q["text"] for q in qs] == ["a new era had begun in the talks"]
