@@ -47,7 +47,7 @@ mid-sentence "…, X said, …"), ``indirect_as`` ("As X reported, …"), ``acco
 ``[report_evidence]`` verbs with an ``[evidence_nouns]`` subject), ``indirect_belief`` ("Many fear
 Trump will …": ``[report_belief]`` verbs), ``indirect_colon`` (headline/transcript "Warren: Trump Is a
 Failure", "TAPPER: …" when the label opens two paragraphs), ``indirect_headline`` ("Trump Says He …"),
-``indirect_asked`` ("X asked Y whether …": the question). A sentence may hold several
+``indirect_asked`` ("X asked Y whether …": the question), ``indirect_referring`` ("…, referring to X"). A sentence may hold several
 indirect rows ("X said A and argued that B", "…, saying …"); see ``indirect.py``.
 
 A speaker phrase may also be a determiner-led noun phrase right before the verb ("The ad

@@ -10,7 +10,7 @@ new surveys found": [report_evidence] verbs with an [evidence_nouns] subject), `
 will ...", "she wants voters to know ...": [report_belief] verbs), ``indirect_colon`` ("Warren:
 Trump Is a Failure" headlines, "TAPPER: ..." transcripts), ``indirect_headline`` (title case "Trump
 Says He Never …"), ``indirect_asked`` ("X asked Y whether …", "Asked why …, …": the question; no
-speaker for the leading participle). A poll share may be a subject ("52 percent of voters say"). "according to" takes
+speaker for the leading participle), ``indirect_referring`` ("…, X said, referring to Obama"). A poll share may be a subject ("52 percent of voters say"). "according to" takes
 any short noun phrase as its source ("according to an account she gave"). A clause also ends
 before ", saying/calling ..." (its own attribution, same subject). A sentence may hold several attributions: every
 pattern is tried, earlier patterns first, and a row is kept when its content overlaps none kept
@@ -74,7 +74,7 @@ def _indirect(A: _Article, quoted: list[dict]) -> list[dict]:
     out = []
     for sent in A.sents:
         ss, se = sent["start_char"], sent["end_char"]
-        if direct_cover.covered(ss, se) >= 0.5 * (se - ss) or len(body[ss:se].split()) < 5:
+        if len(body[ss:se].split()) < 5:
             continue
         kept: list[tuple[int, int]] = []
         for cs, ce, spk, cue, pat in _sentence_candidates(A, ss, se, direct_ends):
@@ -140,6 +140,7 @@ def _sentence_candidates(A: _Article, ss: int, se: int, direct_ends: list[int]):
     yield from _evidence(A, ss, se)
     yield from _belief(A, ss, se)
     yield from _asked(A, ss, se)
+    yield from _referring(A, ss, se)
 
 
 def _according(A: _Article, ss: int, se: int):
@@ -447,6 +448,25 @@ def _asked(A: _Article, ss: int, se: int):
         cs, ce = _trim(body, m.end(), ce)
         if len(body[cs:ce].split()) >= 3:
             yield cs, ce, spk, m.group(1), "indirect_asked"
+
+
+_REFERRING = re.compile(r",\s+(referring\s+to|citing|pointing\s+to)\s+(?=\S)")
+
+
+def _referring(A: _Article, ss: int, se: int):
+    """"…, X said, referring to Barack Obama" / ", citing …" (``indirect_referring``): the object
+    up to the next comma or the sentence end; the speaker is the subject of the sentence."""
+    body = A.body
+    for m in _REFERRING.finditer(body, ss, se):
+        if A.in_quote(m.start()):
+            continue
+        spk = A.subject_before(m.start(1), ss)
+        if spk is None:
+            continue
+        end = re.search(r"[,;:]\s|[—–―]", body[m.end():se])
+        cs, ce = _trim(body, m.end(), m.end() + end.start() if end else se)
+        if len(body[cs:ce].split()) >= 2:
+            yield cs, ce, spk, m.group(1), "indirect_referring"
 
 
 def _object_cue(A: _Article, ss: int, se: int):

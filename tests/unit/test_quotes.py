@@ -562,3 +562,9 @@ def test_fronted_phrase_before_x_said_clause_is_not_the_content():
     body = "With members of the government in attendance, Putin claimed a new era had begun in the talks."
     qs = [q for q in run(body) if q["kind"] == "indirect"]
     assert [q["text"] for q in qs] == ["a new era had begun in the talks"]
+
+
+def test_referring_to_after_a_quote():
+    body = "“I am a unifier, unlike our president right now,” Putin said, referring to Donald Trump."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "Donald Trump")
+    assert q["pattern"] == "indirect_referring" and q["speaker_name"] == "Vladimir Putin"
