@@ -33,7 +33,7 @@ from tasks.quotes.spans import _MARK_RE
 from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
 
 _PREP_STOP = {"in", "on", "at", "to", "for", "with", "about", "during", "after", "before", "from", "of", "by",
-              "so", "nothing", "yes", "no", "goodbye", "hello", "thanks", "this", "as", "if", "when"}
+              "so", "nothing", "yes", "no", "goodbye", "hello", "thanks", "this", "as", "when"}
 
 
 def _trim(body: str, s: int, e: int) -> tuple[int, int]:
@@ -108,7 +108,7 @@ def _compiled(verb: str, according: tuple, reporting_objects: tuple) -> dict[str
         "parenthetical": re.compile(r",\s*(?P<region>[^,“”\"\n]{1,60}?)\s+" + _ADVERBS + verb
                                     + r"(?:\s+[^,“”\"\n\s][^,“”\"\n]{0,30})?\s*,\s+\S"),
         "told_object": re.compile(r"\s+(?:" + "|".join(map(re.escape, reporting_objects))
-                                  + r"|him|her|them|me|us|(?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)"
+                                  + r"|him|her|them|me|us|(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)"
                                   + r"\s+(?=(?:he|she|they|it|we|I|there)[\s’'])"),
     }
 

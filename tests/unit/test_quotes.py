@@ -568,3 +568,12 @@ def test_referring_to_after_a_quote():
     body = "“I am a unifier, unlike our president right now,” Putin said, referring to Donald Trump."
     q = one([q for q in run(body) if q["kind"] == "indirect"], "Donald Trump")
     assert q["pattern"] == "indirect_referring" and q["speaker_name"] == "Vladimir Putin"
+
+
+def test_told_the_named_object_then_a_clause_and_said_if():
+    body = "Putin told the State Duma he would not sign the treaty this year."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "would not sign")
+    assert q["text"] == "he would not sign the treaty this year" and q["speaker_name"] == "Vladimir Putin"
+    body = "Trump said if the talks failed, the sanctions would stay."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "the talks failed")
+    assert q["speaker_name"] == "Donald Trump"
