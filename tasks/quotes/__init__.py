@@ -34,6 +34,7 @@ Attribution patterns (``pattern`` column), tried in this order for quoted text:
 ``appositive`` (", Dmitry Peskov, the Kremlin spokesman, said"), ``verb_object``
 ("Peskov told reporters"), ``verb_in`` ("Trump wrote in a post"), ``colon_intro``
 ("Putin said: …"), ``comma_intro`` ("He said, …"), ``verb_intro`` ("She says “…”"),
+``dash_name`` ("“…” ― Pamela Padilla": a name after a dash behind the closing mark),
 ``name_colon`` (headline/transcript "Ted Cruz: ‘…’", "Here’s Clinton in 1992: “…”"), ``according_to``,
 ``reported_speech`` (partial quote inside "X said …"), ``continuation`` (same speaker
 as the previous quote of the paragraph, or of the previous paragraph when this one
@@ -42,7 +43,12 @@ with a speech verb), ``previous_paragraph`` (a paragraph that is only a quote af
 paragraph naming a person), ``none``. Indirect quotes use ``indirect_speaker_verb``
 ("X said that …", "X told reporters he …"), ``indirect_post`` ("…, X said" also in
 mid-sentence "…, X said, …"), ``indirect_as`` ("As X reported, …"), ``according_to``, ``indirect_object`` ("X accused Y of …",
-"X called for …": verbs of ``[report_object]``).
+"X called for …": verbs of ``[report_object]``), ``indirect_evidence`` ("Polls show that …":
+``[report_evidence]`` verbs with an ``[evidence_nouns]`` subject), ``indirect_belief`` ("Many fear
+Trump will …": ``[report_belief]`` verbs), ``indirect_colon`` (headline/transcript "Warren: Trump Is a
+Failure", "TAPPER: …" when the label opens two paragraphs), ``indirect_headline`` ("Trump Says He …"),
+``indirect_asked`` ("X asked Y whether …": the question), ``indirect_referring`` ("…, referring to X"). A sentence may hold several
+indirect rows ("X said A and argued that B", "…, saying …"); see ``indirect.py``.
 
 A speaker phrase may also be a determiner-led noun phrase right before the verb ("The ad
 says", "a man in the crowd yelled"; unresolved), "I" or "it" (kept as written, never

@@ -8,7 +8,7 @@ order and returns the first speaker found:
    Peskov told reporters / Trump wrote in a post) and ``speaker_before`` ("Putin said: …",
    "He added, …", "She says …"); the introducing clause wins when the quote ends its own
    sentence after it.
-2. ``name_colon`` (headline / transcript "Ted Cruz: ‘…’").
+2. ``dash_name`` ("“…” ― Pamela Padilla") and ``name_colon`` (headline / transcript "Ted Cruz: ‘…’").
 3. ``according_to`` ("According to TASS, “…”").
 4. ``reported_speech`` (a partial quote inside "X said …").
 5. ``continuation`` (same speaker as the previous quote of the paragraph, or of the previous
@@ -184,6 +184,22 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     return Attribution(c, cue, pattern)
 
 
+def dash_after(A: _Article, site: QuoteSite) -> Attribution | None:
+    """A name after a dash right behind the closing mark: "“…” ― Pamela Padilla", "“…” — Sen. Ted
+    Cruz, Texas" (pull quotes, reader voices; ``dash_name``). The name ends the paragraph or is
+    followed by a comma or a period."""
+    r, body = site.raw, A.body
+    if r.close_s is None:
+        return None
+    m = re.match(r"[^\S\n]*[―—–-]{1,2}[^\S\n]*((?:[^,.;:!?\n“”\"]|(?<=\b[A-Z])\.){2,60}?)[^\S\n]*(?:[,;(]|(?<!\b[A-Z])\.|$)", body[r.close_e:A.paras[site.pi][1]])
+    if not m:
+        return None
+    c = A.candidate(r.close_e + m.start(1), r.close_e + m.end(1))
+    if c is None or c.kind not in ("mention", "name", "role"):
+        return None
+    return Attribution(c, None, "dash_name")
+
+
 def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
     """Speaker of an introducing clause: "Putin said: …" (colon_intro), "He added, …" (comma_intro), "She says …" (verb_intro)."""
     if not site.prefix_intro or site.colon_after_dash:
@@ -310,7 +326,7 @@ def attribute(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) -> At
     # clause; what follows the closing mark is the next sentence ("” The star then recalled …")
     ends_sentence = site.content.rstrip().endswith(".") and site.raw.close_s is not None
     adjacent = (speaker_before, speaker_after) if ends_sentence and site.prefix_intro else (speaker_after, speaker_before)
-    for family in (*adjacent, name_colon, according_to, reported_speech):
+    for family in (*adjacent, dash_after, name_colon, according_to, reported_speech):
         found = family(A, site)
         if found is not None:
             return found

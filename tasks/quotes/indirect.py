@@ -1,22 +1,39 @@
 """Reported speech without quotation marks (``kind == "indirect"``).
 
 Patterns: ``according_to`` ("according to X, CLAUSE" / "CLAUSE, according to X"),
-``indirect_post`` ("CLAUSE, X said" and mid-sentence "CLAUSE, X said, CLAUSE"),
-``indirect_as`` ("As X reported, CLAUSE"), ``indirect_speaker_verb`` ("X said (that) CLAUSE",
-"X told reporters he ..."). At most one row per sentence.
+``indirect_post`` ("CLAUSE, X said", "CLAUSE, said X, the ROLE, …" and mid-sentence
+"CLAUSE, X said, CLAUSE": the longer side), ``indirect_as`` ("As X reported, CLAUSE"),
+``indirect_speaker_verb`` ("X said (that) CLAUSE", "X told reporters he ..."; one per speech
+verb, a clause ends before a coordinated speech verb: "X said A and argued that B" is two rows),
+``indirect_object`` ("X accused Y of ..."), ``indirect_evidence`` ("Polls show that ...", "...,
+new surveys found": [report_evidence] verbs with an [evidence_nouns] subject), ``indirect_belief`` ("Many fear Trump
+will ...", "she wants voters to know ...": [report_belief] verbs), ``indirect_colon`` ("Warren:
+Trump Is a Failure" headlines, "TAPPER: ..." transcripts), ``indirect_headline`` (title case "Trump
+Says He Never …"), ``indirect_asked`` ("X asked Y whether …", "Asked why …, …": the question; no
+speaker for the leading participle), ``indirect_referring`` ("…, X said, referring to Obama"). A poll share may be a subject ("52 percent of voters say"). "according to" takes
+any short noun phrase as its source ("according to an account she gave"). A clause also ends
+before ", saying/calling ..." (its own attribution, same subject). A sentence may hold several attributions: every
+pattern is tried, earlier patterns first, and a row is kept when its content overlaps none kept
+before. Partial quotes inside a reported clause are fine; a clause ends where a direct quotation
+starts, and a clause that is mostly a direct quotation is not reported speech.
+
+Written by hand over regular expressions: the pipeline loads no dependency parser (tasks/nlp.py
+keeps only ``ner``), and adding one would double the cost of the batch.
 """
 from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from itertools import accumulate
 
 from tasks.quotes.rows import quote_row as _row
+from tasks.quotes.rules import PERSON_LABELS
 from tasks.quotes.spans import _MARK_RE
-from tasks.quotes.speakers import _ADVERBS, _Article
+from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
 
 _PREP_STOP = {"in", "on", "at", "to", "for", "with", "about", "during", "after", "before", "from", "of", "by",
-              "so", "nothing", "yes", "no", "goodbye", "hello", "thanks", "this", "as", "if", "when"}
+              "so", "nothing", "yes", "no", "goodbye", "hello", "thanks", "this", "as", "when"}
 
 
 def _trim(body: str, s: int, e: int) -> tuple[int, int]:
@@ -48,120 +65,415 @@ class _Coverage:
 
 
 def _indirect(A: _Article, quoted: list[dict]) -> list[dict]:
-    """Reported speech without quotation marks: one row per sentence at most."""
-    body, rules = A.body, A.r
-    quoted_cover = _Coverage([(q["start_char"], q["end_char"]) for q in quoted])
+    """Reported speech without quotation marks: every pattern's attributions of a sentence, the
+    earlier patterns first, each kept when its content does not overlap one already kept."""
+    body = A.body
     direct_cover = _Coverage([(q["start_char"], q["end_char"]) for q in quoted if q["kind"] == "direct"])
+    direct_ends = sorted(q["end_char"] for q in quoted if q["kind"] == "direct")
+    direct_starts = sorted(q["start_char"] for q in quoted if q["kind"] == "direct")
     out = []
-
-    def mostly_direct(s, e):
-        return quoted_cover.covered(s, e) >= 0.5 * max(1, e - s)
-
-    acc_alt = "|".join(map(re.escape, rules.according))
-    verb_alt = rules.verb_re.pattern
     for sent in A.sents:
         ss, se = sent["start_char"], sent["end_char"]
-        text = body[ss:se]
-        if direct_cover.covered(ss, se) >= 0.5 * (se - ss) or len(text.split()) < 5:
+        if len(body[ss:se].split()) < 5:
             continue
-        found = None
-        m: re.Match[str] | None
-        # according to X, CLAUSE  |  CLAUSE, according to X
-        for m in re.finditer(r"\b(" + acc_alt + r")\s+([^,.;:“”\"\n]{2,80}?)(?=\s*[,.;:]|\s*$)", text, re.I):
-            spk = A.candidate(ss + m.start(2), ss + m.end(2))
-            if spk is None:
+        kept: list[tuple[int, int]] = []
+        for cs, ce, spk, cue, pat in _sentence_candidates(A, ss, se, direct_ends):
+            cs, ce = _before_direct(body, cs, ce, direct_starts)
+            if ce - cs < 10 or _MARK_RE.match(body, cs):            # a quotation, not reported speech
                 continue
-            lead = text[:m.start()].strip()
-            if len(lead.split()) <= 2:      # at the start (maybe after "But")
-                cs, ce = _trim(body, ss + m.end(), se)
-            else:
-                cs, ce = _trim(body, ss, ss + m.start())
-            found = (cs, ce, spk, m.group(1), "according_to")
-            break
-        if found is None:
-            # CLAUSE, X said.  |  CLAUSE, said X.
-            m = re.search(r",\s*(?P<region>[^,“”\"\n]{1,80}?(?:,[^,“”\"\n]{1,80},)?)\s+" + _ADVERBS + verb_alt + r"(?P<tail>[^,;“”\"]{0,80})$", text)
-            if m and len(text[:m.start()].split()) >= 4:
-                spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
-                if spk:
-                    cs, ce = _trim(body, ss, ss + m.start())
-                    found = (cs, ce, spk, m.group(2), "indirect_post")
-            if found is None:
-                m = re.search(r",\s*" + verb_alt + r"\s+(?P<region>[^,.;“”\"\n]{1,60}?)\s*[.!?]?$", text)
-                if m and len(text[:m.start()].split()) >= 4:
-                    spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
-                    if spk:
-                        cs, ce = _trim(body, ss, ss + m.start())
-                        found = (cs, ce, spk, m.group(1), "indirect_post")
-        if found is None:
-            # As X reported/said/noted, CLAUSE
-            m = re.match(r"\s*(?:(?:But|And|Yet|So)\s+)?[Aa]s\s+(?P<region>[^,“”\"\n]{2,60}?)\s+" + _ADVERBS + verb_alt
-                         + r"(?:\s+(?:in|on|at|last|this|earlier)\s+[^,“”\"\n]{1,40})?\s*,\s*(?=\S)", text)
-            if m and m.group(2).lower() in rules.report_forms:
-                spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
-                if spk is not None and spk.kind != "np" or (spk is not None and re.match(r"(?:the|a|an)\s", m.group("region"), re.I)):
-                    cs, ce = _trim(body, ss + m.end(), se)
-                    found = (cs, ce, spk, m.group(2), "indirect_as")
-        if found is None:
-            # CLAUSE, X said, CLAUSE (parenthetical attribution in mid-sentence)
-            m = re.search(r",\s*(?P<region>[^,“”\"\n]{1,60}?)\s+" + _ADVERBS + verb_alt + r"\s*,\s+\S", text)
-            if m and m.group(2).lower() in rules.report_forms and len(text[:m.start()].split()) >= 4:
-                spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
-                if spk is not None and spk.kind in ("mention", "pronoun", "role", "name"):
-                    cs, ce = _trim(body, ss, ss + m.start())
-                    found = (cs, ce, spk, m.group(2), "indirect_post")
-        if found is None:
-            # X said (that) CLAUSE
-            for v in rules.verb_re.finditer(body, ss, se):
-                if v.group(1).lower() not in rules.report_forms or A.in_quote(v.start()):
-                    continue
-                if re.search(r"[”\"»]", body[max(ss, v.start() - 100):v.start()]) and not re.search(r"[.!?;]", body[max(ss, v.start() - 100):v.start()].rsplit("”", 1)[-1]):
-                    continue                        # the cue of a quote just before ("“…,” Vance said ahead of …")
-                before = body[max(ss, v.start() - 12):v.start()].lower().split()
-                if before and before[-1] in {"was", "were", "is", "are", "be", "been", "being", "to"}:
-                    continue
-                after = body[v.end():se]
-                nw = re.match(r"\s*([\w’'-]+)", after)
-                if not nw or nw.group(1).lower() in rules.not_after_verb:
-                    continue
-                spk = A.subject_before(v.start(), ss)
-                if spk is None:
-                    continue
-                th = re.match(r"((?:\s+[\w.’'-]+){0,10}?)\s+that\s", after)
-                objc = None
-                if v.group(1).lower().startswith(("told", "tell", "inform", "assur", "warn")):
-                    # "told Breitbart News he’d support …": object, then a clause opened by a subject pronoun
-                    objc = re.match(r"\s+(?:" + "|".join(map(re.escape, rules.reporting_objects))
-                                    + r"|him|her|them|me|us|(?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)"
-                                    + r"\s+(?=(?:he|she|they|it|we|I|there)[\s’'])", after)
-                if th and not re.search(r"[,;:]", th.group(1)) or (th and v.group(1).lower().startswith(("told", "tell", "inform", "warn"))):
-                    cs = v.end() + th.end()
-                elif objc is not None:
-                    cs = v.end() + objc.end()
-                elif nw.group(1).lower() in _PREP_STOP or v.group(1).lower().startswith(("told", "tell", "inform", "ask", "urge")):
-                    continue
-                else:
-                    cs = v.end()
-                cs, ce = _trim(body, cs, se)
-                if ce - cs < 15 or len(body[cs:ce].split()) < 3:
-                    continue
-                found = (cs, ce, spk, v.group(1), "indirect_speaker_verb")
-                break
-        if found is None:
-            found = _object_cue(A, ss, se)
-        if found is None:
-            continue
-        cs, ce, spk, cue, pat = found
-        if ce - cs < 10 or mostly_direct(cs, ce) or _MARK_RE.match(body, cs):   # a quotation, not reported speech
-            continue
-        out.append(_row(A, cs, ce, "indirect", spk, cue, pat))
+            if direct_cover.covered(cs, ce) >= 0.5 * (ce - cs):      # partial quotes inside are fine
+                continue
+            if any(cs < b and a < ce for a, b in kept):
+                continue
+            kept.append((cs, ce))
+            out.append(_row(A, cs, ce, "indirect", spk, cue, pat))
     return out
 
 
-def _object_cue(A: _Article, ss: int, se: int) -> tuple | None:
+def _rx(rules) -> dict[str, re.Pattern]:
+    """The patterns built from the rule files, compiled once per rule set."""
+    return _compiled(rules.verb_re.pattern, rules.according, rules.reporting_objects)
+
+
+@lru_cache(maxsize=4)
+def _compiled(verb: str, according: tuple, reporting_objects: tuple) -> dict[str, re.Pattern]:
+    acc_alt = "|".join(map(re.escape, according))
+    return {
+        "according": re.compile(r"\b(" + acc_alt + r")\s+((?:[^,.;:“”\"\n]|\.(?=\w)){2,80}?)(?=\s*[,.;:—–]|\s*$)", re.I),
+        "post": re.compile(r",(?:''|[”\"’])?\s*(?P<region>[^,“”\"\n]{1,80}?(?:,[^,“”\"\n]{1,80},)?)\s+" + _ADVERBS + verb
+                           + r"(?P<tail>[^,;“”\"]{0,80})$"),
+        "post_inverted": re.compile(r",(?:''|[”\"’])?\s*" + verb + r"\s+(?P<region>[^,.;“”\"\n]{1,60}?)\s*(?:[.!?]?$|,\s+(?:an?|the|who)\s)"),
+        "as": re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?[Aa]s\s+(?P<region>[^,“”\"\n]{2,60}?)\s+" + _ADVERBS + verb
+                         + r"(?:\s+(?:in|on|at|last|this|earlier)\s+[^,“”\"\n]{1,40})?\s*,\s*(?=\S)"),
+        "parenthetical": re.compile(r",\s*(?P<region>[^,“”\"\n]{1,60}?)\s+" + _ADVERBS + verb
+                                    + r"(?:\s+[^,“”\"\n\s][^,“”\"\n]{0,30})?\s*,\s+\S"),
+        "told_object": re.compile(r"\s+(?:" + "|".join(map(re.escape, reporting_objects))
+                                  + r"|him|her|them|me|us|(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)"
+                                  + r"\s+(?=(?:he|she|they|it|we|I|there)[\s’'])"),
+    }
+
+
+def _before_direct(body: str, cs: int, ce: int, direct_starts: list[int]) -> tuple[int, int]:
+    """A reported clause ends where a direct quotation starts ("X said A, adding, “B”")."""
+    j = bisect.bisect_right(direct_starts, cs)
+    if j < len(direct_starts) and direct_starts[j] < ce:
+        ce = direct_starts[j]
+        while ce > cs and (body[ce - 1] in "“”„‟\"«»'`" or body[ce - 1].isspace()):
+            ce -= 1
+        cs, ce = _trim(body, cs, ce)
+        m = re.search(r",?\s+\w+ing$", body[cs:ce])      # ", adding" / ", saying" before the quotation
+        if m:
+            ce = cs + m.start()
+    return cs, ce
+
+
+def _sentence_candidates(A: _Article, ss: int, se: int, direct_ends: list[int]):
+    """(content start, end, speaker, cue, pattern) of every pattern in priority order."""
+    yield from _according(A, ss, se)
+    yield from _name_colon(A, ss, se)
+    yield from _headline_says(A, ss, se)
+    yield from _post(A, ss, se)
+    yield from _as_reported(A, ss, se)
+    yield from _parenthetical(A, ss, se)
+    yield from _speaker_verb(A, ss, se, direct_ends)
+    yield from _object_cue(A, ss, se)
+    yield from _evidence(A, ss, se)
+    yield from _belief(A, ss, se)
+    yield from _asked(A, ss, se)
+    yield from _referring(A, ss, se)
+
+
+def _according(A: _Article, ss: int, se: int):
+    """according to X, CLAUSE  |  CLAUSE, according to X"""
+    body = A.body
+    text = body[ss:se]
+    for m in _rx(A.r)["according"].finditer(text):
+        spk = A.candidate(ss + m.start(2), ss + m.end(2))
+        if spk is None and re.match(r"(?:[\w’'-]+\s+){0,9}[\w’'.-]+$", m.group(2)) and not re.match(r"(?:him|her|them|me|us|it)\b", m.group(2), re.I):
+            spk = _Cand(ss + m.start(2), ss + m.end(2), "np")   # "according to an account she gave", "… polls compiled by X"
+        if spk is None:
+            continue
+        lead = text[:m.start()].strip()
+        if len(lead.split()) <= 2:      # at the start (maybe after "But")
+            cs, ce = _trim(body, ss + m.end(), se)
+        else:
+            cs, ce = _trim(body, ss, ss + m.start())
+        yield cs, ce, spk, m.group(1), "according_to"
+        return
+
+
+def _name_colon(A: _Article, ss: int, se: int):
+    """NAME: CLAUSE at the start of a sentence (headline "Elizabeth Warren: Trump Is a Failure",
+    transcript "TAPPER: Do you think …"; ``indirect_colon``): NAME is a person mention
+    (PERSON) or an upper-case label that opens at least two paragraphs of the article (a transcript),
+    never a label of [not_speaker_labels] ("UPDATE:")."""
+    body = A.body
+    m = re.match(r"\s*((?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)\s*:\s+(?=\S)", body[ss:se])
+    if not m or m.group(1).lower() in A.r.not_speaker_labels:
+        return
+    spk = A.candidate(ss + m.start(1), ss + m.end(1))
+    if spk is None or spk.kind not in ("mention", "name"):
+        return
+    person = spk.mention is not None and spk.mention["label"] in PERSON_LABELS
+    label = m.group(1)
+    transcript = label.isupper() and len(re.findall(r"(?m)^\s*" + re.escape(label) + r"\s*:", body)) >= 2
+    if not (person or transcript):
+        return                          # "The Latest: …", "AP-GfK Poll: …" are headline labels
+    cs, ce = _trim(body, ss + m.end(), se)
+    if len(body[cs:ce].split()) >= 3:
+        yield cs, ce, spk, ":", "indirect_colon"
+
+
+_TITLE_VERB = re.compile(r"\s(Says|Said|Tells|Told|Warns|Warned|Claims|Claimed|Insists|Argues|Admits|Denies|Vows|Predicts|Thinks|Believes|Wants|Fears|Hopes|Urges|Calls)\s+(?=[A-Z\d’'‘“\"])")
+
+
+def _headline_says(A: _Article, ss: int, se: int):
+    """A headline in title case: "Trump Says He Never Pledged To …" (``indirect_headline``): the
+    capitalised speech verb after a name (or a capitalised phrase with a mention) at the start."""
+    body = A.body
+    text = body[ss:se]
+    words = re.findall(r"[A-Za-z][\w’'-]*", text)
+    if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return
+    m = _TITLE_VERB.search(text)
+    if not m or m.start() == 0 or len(text[:m.start()].split()) > 5:
+        return
+    spk = A.candidate(ss, ss + m.start())
+    if spk is None or spk.kind not in ("mention", "name", "role"):
+        return
+    cs, ce = _trim(body, ss + m.end(), se)
+    if len(body[cs:ce].split()) >= 2:
+        yield cs, ce, spk, m.group(1), "indirect_headline"
+
+
+def _post(A: _Article, ss: int, se: int):
+    """CLAUSE, X said.  |  CLAUSE, said X.  |  CLAUSE, said X, the ROLE, who …  (never "INTRO, X
+    claimed CLAUSE": what follows the verb must be an adverbial or short)."""
+    body = A.body
+    text = body[ss:se]
+    m = _rx(A.r)["post"].search(text)
+    if m and len(text[:m.start()].split()) >= 4 and _adverbial_tail(m.group("tail")):
+        spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
+        if spk:
+            cs, ce = _trim(body, ss, ss + m.start())
+            yield cs, ce, spk, m.group(2), "indirect_post"
+            return
+    m = _rx(A.r)["post_inverted"].search(text)
+    if m and len(text[:m.start()].split()) >= 4 and not m.group(1).endswith("ing"):   # not ", saying the …"
+        spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
+        if spk:
+            cs, ce = _trim(body, ss, ss + m.start())
+            yield cs, ce, spk, m.group(1), "indirect_post"
+
+
+_TAIL_OK = re.compile(r"\s*(?:[.!?]|$|(?:in|on|at|during|after|before|when|while|to|from|last|this|earlier|late|"
+                      r"later|recently|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                      r"of|about|via|through|by|with|for|outside|inside|afterward|afterwards)\b)", re.I)
+
+
+def _adverbial_tail(tail: str) -> bool:
+    """What follows ", X said" is an adverbial ("on Monday", "in a statement") or short, not a
+    clause of its own ("With …, Obama claimed a new era had begun": that is "X said CLAUSE")."""
+    return len(tail.split()) <= 3 or bool(_TAIL_OK.match(tail))
+
+
+def _as_reported(A: _Article, ss: int, se: int):
+    """As X reported/said/noted, CLAUSE"""
+    body, rules = A.body, A.r
+    text = body[ss:se]
+    m = _rx(rules)["as"].match(text)
+    if m and m.group(2).lower() in rules.report_forms:
+        spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
+        if spk is not None and spk.kind != "np" or (spk is not None and re.match(r"(?:the|a|an)\s", m.group("region"), re.I)):
+            cs, ce = _trim(body, ss + m.end(), se)
+            yield cs, ce, spk, m.group(2), "indirect_as"
+
+
+def _parenthetical(A: _Article, ss: int, se: int):
+    """CLAUSE, X said, CLAUSE (attribution in mid-sentence): the longer side is the content."""
+    body, rules = A.body, A.r
+    text = body[ss:se]
+    m = _rx(rules)["parenthetical"].search(text)
+    if m and m.group(2).lower() in rules.report_forms and len(text[:m.start()].split()) >= 1:
+        spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
+        if spk is not None and spk.kind in ("mention", "pronoun", "role", "name"):
+            before = _trim(body, ss, ss + m.start())
+            after = _trim(body, ss + m.end() - 1, se)
+            cs, ce = max(before, after, key=lambda t: t[1] - t[0])
+            yield cs, ce, spk, m.group(2), "indirect_post"
+
+
+def _speaker_verb(A: _Article, ss: int, se: int, direct_ends: list[int]):
+    """X said (that) CLAUSE | X told Y (that) CLAUSE: one per speech verb of the sentence. A clause
+    ends where a coordinated speech verb of the same subject starts ("He said A and argued B")."""
+    body, rules = A.body, A.r
+    for v in rules.verb_re.finditer(body, ss, se):
+        if v.group(1).lower() not in rules.report_forms or A.in_quote(v.start()):
+            continue
+        lo = max(ss, v.start() - 100)
+        j = bisect.bisect_right(direct_ends, v.start()) - 1
+        if j >= 0 and direct_ends[j] >= lo and not re.search(r"[.!?;]", body[direct_ends[j]:v.start()]) \
+                and not re.match(r"\s+that\s", body[v.end():se]):
+            continue                        # the cue of a quote just before ("“…,” Vance said ahead of …"),
+            #                                 not "“…,” he said, adding that …"
+        before = body[max(ss, v.start() - 12):v.start()].lower().split()
+        if before and before[-1] in {"was", "were", "is", "are", "be", "been", "being", "to"}:
+            continue
+        after = body[v.end():se]
+        nw = re.match(r"\s*(?:,\s*[\w\s]{1,20},\s*(?=that\s))?([\w’'-]+)", after)   # "said, however, that"
+        if not nw or nw.group(1).lower() in rules.not_after_verb:
+            continue
+        spk = A.subject_before(v.start(), ss) or _share_subject(body, ss, v.start())
+        if spk is None:
+            continue
+        cs = _clause_start(A, v, after, nw.group(1).lower())
+        if cs is None:
+            continue
+        cs, ce = _trim(body, cs, _clause_end(A, cs, se))
+        if ce - cs < 15 or len(body[cs:ce].split()) < 3:
+            continue
+        yield cs, ce, spk, v.group(1), "indirect_speaker_verb"
+
+
+_SHARE = re.compile(r"(?:^|(?<=[\s,;]))((?:about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|just\s+|a\s+|an\s+)?"
+                    r"(?:(?:\d[\d.,]*|[A-Za-z]+(?:-[a-z]+)?)\s*(?:percent|per\s+cent|%)|half|most|many|majorit(?:y|ies)|plurality|minority|"
+                    r"(?:one|two|three)[- ](?:thirds?|quarters?|in\s+\w+)|\w+\s+in\s+\w+)(?:\s+of\s+[^,;:“”\"]{1,60}?)?)\s+$", re.I)
+
+
+def _share_subject(body: str, ss: int, verb_s: int) -> _Cand | None:
+    """A poll share as the subject ("52 percent of registered voters say", "half of GOP voters said")."""
+    m = _SHARE.search(body, max(ss, verb_s - 90), verb_s)
+    return _Cand(m.start(1), m.end(1), "np") if m else None
+
+
+def _clause_start(A: _Article, v: re.Match, after: str, next_word: str) -> int | None:
+    """Start of the reported clause after the speech verb ``v`` (None: the verb reports nothing)."""
+    rules, verb = A.r, v.group(1).lower()
+    th = re.match(r"((?:\s+[\w.’'-]+){0,10}?)\s+that\s", after) or re.match(r"()\s*,\s*[\w\s]{1,20},\s+that\s", after)
+    if th and _coordinated_verb(A, th.group(1)) is not None:
+        th = None                       # the "that" of a later speech verb ("said A and argued that B")
+    objc = None
+    if verb.startswith(("told", "tell", "inform", "assur", "warn")):
+        # "told Breitbart News he’d support …": object, then a clause opened by a subject pronoun
+        objc = _rx(rules)["told_object"].match(after)
+    if th and not re.search(r"[,;:]", th.group(1)) or (th and verb.startswith(("told", "tell", "inform", "warn"))):
+        return v.end() + th.end()
+    if objc is not None:
+        return v.end() + objc.end()
+    if next_word in _PREP_STOP or verb.startswith(("told", "tell", "inform", "ask", "urge")):
+        return None
+    return v.end()
+
+
+def _coordinated_verb(A: _Article, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+    """The first ", and/but (also) VERB " in ``text`` where VERB may introduce reported speech and
+    has no subject of its own (a second attribution of the same speaker)."""
+    endpos = len(text) if endpos is None else endpos
+    for m in _coord_re(A.r.verb_alt).finditer(text, pos, endpos):
+        if m.group(1).lower() in A.r.report_forms:
+            return m
+    return None
+
+
+@lru_cache(maxsize=2)
+def _coord_re(verb_alt: str) -> re.Pattern:
+    return re.compile(r"[,;]?\s+(?:and|but|while)\s+" + _ADVERBS + r"(" + verb_alt + r")(?=\s|$)")
+
+
+_COORD_BEFORE = re.compile(r",?\s+(?:and|but)\s+" + _ADVERBS + r"$")
+
+
+def _clause_end(A: _Article, cs: int, se: int) -> int:
+    """End of a reported clause: before a coordinated speech verb ("said A and argued B")."""
+    m = _coordinated_verb(A, A.body, cs, se)
+    end = m.start() if m else se
+    for rx in (A.r.object_re, A.r.belief_re):         # "called X illegal and backed Y"
+        for o in rx.finditer(A.body, cs, end):
+            c = _COORD_BEFORE.search(A.body, cs, o.start())
+            if c:
+                end = c.start()
+                break
+    for g in _GERUND.finditer(A.body, cs, end):
+        if g.group(1).lower() in A.r.report_forms or A.r.object_re.fullmatch(g.group(1)):
+            return g.start()            # ", saying …" / ", calling …": an attribution of its own
+    return end
+
+
+_GERUND = re.compile(r",\s+(?:and\s+)?(\w+ing)(?=\s)")
+
+
+_EVIDENCE_BOUNDARY = re.compile(r"(?:^|[,;:—–(]|\b(?:and|but|that|while|because|as|since|when|after)\b)\s*(?=[^,;:—–(]*$)", re.I)
+
+
+def _evidence(A: _Article, ss: int, se: int):
+    """"Polls show (that) CLAUSE", "the survey found CLAUSE", "CLAUSE, new reports show."
+    (``indirect_evidence``): a [report_evidence] verb whose subject noun phrase (from the last clause
+    boundary to the verb, at most 12 words) holds an [evidence_nouns] word."""
+    body, rules = A.body, A.r
+    for v in rules.evidence_re.finditer(body, ss, se):
+        if A.in_quote(v.start()):
+            continue
+        seg = body[ss:v.start()]
+        b = _EVIDENCE_BOUNDARY.search(seg)
+        np_s = ss + (b.end() if b else 0)
+        words = [w.lower() for w in re.findall(r"[\w’'-]+", body[np_s:v.start()])]
+        if not words or len(words) > 12 or not any(w in rules.evidence_nouns for w in words):
+            continue
+        if words[-1] in {"was", "were", "is", "are", "be", "been", "to", "not", "has", "have", "had"}:
+            continue
+        spk = _Cand(np_s, v.start() - len(seg) + len(seg.rstrip()), "np")
+        after = body[v.end():se]
+        if re.match(r"\s*[.!?]?\s*$", after):              # "CLAUSE, new reports show."
+            if b is None or body[ss + b.start()] != ",":
+                continue
+            cs, ce = _trim(body, ss, ss + b.start())
+        else:
+            th = re.match(r"\s+that\s", after)
+            cs, ce = _trim(body, v.end() + (th.end() if th else 0), _clause_end(A, v.end(), se))
+        if len(body[cs:ce].split()) >= 3:
+            yield cs, ce, spk, v.group(1), "indirect_evidence"
+
+
+_NOT_BEFORE_BELIEF = frozenset({"was", "were", "is", "are", "be", "been", "being", "to", "the", "a", "an", "and", "or",
+                                "this", "that", "his", "her", "their", "its", "our", "my", "your", "no", "any"})
+
+
+def _belief(A: _Article, ss: int, se: int):
+    """"Many fear Trump will …", "She wants voters to know …" (``indirect_belief``): a verb of
+    [report_belief] with a subject (name, pronoun, role or noun phrase) right before it; the content
+    runs to the end of the clause (an optional "that" dropped), at least 3 words."""
+    body = A.body
+    for v in A.r.belief_re.finditer(body, ss, se):
+        if A.in_quote(v.start()):
+            continue
+        before = body[max(ss, v.start() - 12):v.start()].lower().split()
+        if before and before[-1] in _NOT_BEFORE_BELIEF:
+            continue                    # passive, infinitive or a noun ("the fear of", "this hope")
+        nw = re.match(r"\s+([\w’'“\"]+)", body[v.end():se])
+        if not nw or (nw.group(1).lower() in A.r.not_after_verb and nw.group(1).lower() != "to") \
+                or nw.group(1).lower() in {"of", "tank", "tanks"}:
+            continue                    # "thinks about", "think of", "think tanks"
+        spk = A.subject_before(v.start(), ss)
+        if spk is None or v.start() - spk.end > 30:
+            continue
+        if re.search(r"\b(?:what|which|that|whom)\s+$", body[max(ss, spk.start - 8):spk.start], re.I):
+            continue                    # object relative clause ("what Washington wants is …")
+        th = re.match(r"\s+that\s", body[v.end():se])
+        cs, ce = _trim(body, v.end() + (th.end() if th else 0), _clause_end(A, v.end(), se))
+        if len(body[cs:ce].split()) >= 3:
+            yield cs, ce, spk, v.group(1), "indirect_belief"
+
+
+_ASKED = re.compile(r"\b([Aa]sked|asking|asks|ask|wondered|wonders)\b(?:\s+(?:[A-Z][\w.’'-]*\s+){1,3}|\s+(?:him|her|them|me|us|the\s+\w+|reporters|voters|[a-z]+s)\s+)?"
+                    r"(?:\s*(?:during|in|at|on|about)\s+[^,]{1,30}?\s+|\s*specifically\s+|\s*)"
+                    r"(?=(?:if|whether|why|how|what|which|who|when|where)\s)")
+
+
+def _asked(A: _Article, ss: int, se: int):
+    """"X asked Y whether/if/how …", "Asked why …, X said …" (``indirect_asked``): the question is
+    the content, from the question word to the end of its clause; the speaker is the subject of
+    "asked" (none for the leading participle "Asked whether …,": the asker is not named)."""
+    body = A.body
+    for m in _ASKED.finditer(body, ss, se):
+        if A.in_quote(m.start()):
+            continue
+        lead = not body[ss:m.start()].strip() or re.fullmatch(r"\s*(?:When|If|After|Once|But|And)\s*", body[ss:m.start()])
+        spk = None if lead or m.group(1)[0].isupper() else A.subject_before(m.start(), ss)
+        if spk is None and not (lead or body[ss:m.start()].strip() in ("", "When", "when")):
+            continue
+        if body[max(ss, m.start() - 12):m.start()].lower().split()[-1:] in (["was"], ["were"], ["is"], ["be"], ["been"]):
+            continue
+        end = re.search(r"[,;:]\s", body[m.end():se])
+        ce = m.end() + end.start() if end and lead else _clause_end(A, m.end(), se)
+        cs, ce = _trim(body, m.end(), ce)
+        if len(body[cs:ce].split()) >= 3:
+            yield cs, ce, spk, m.group(1), "indirect_asked"
+
+
+_REFERRING = re.compile(r",\s+(referring\s+to|citing|pointing\s+to)\s+(?=\S)")
+
+
+def _referring(A: _Article, ss: int, se: int):
+    """"…, X said, referring to Barack Obama" / ", citing …" (``indirect_referring``): the object
+    up to the next comma or the sentence end; the speaker is the subject of the sentence."""
+    body = A.body
+    for m in _REFERRING.finditer(body, ss, se):
+        if A.in_quote(m.start()):
+            continue
+        spk = A.subject_before(m.start(1), ss)
+        if spk is None:
+            continue
+        end = re.search(r"[,;:]\s|[—–―]", body[m.end():se])
+        cs, ce = _trim(body, m.end(), m.end() + end.start() if end else se)
+        if len(body[cs:ce].split()) >= 2:
+            yield cs, ce, spk, m.group(1), "indirect_referring"
+
+
+def _object_cue(A: _Article, ss: int, se: int):
     """"X accused Y of …", "X called for …", "X praised …" (``indirect_object``): a verb of
     ``[report_object]`` whose subject is a named person, pronoun or role; the content is the rest
-    of the clause after the verb, up to the next ``;`` or the sentence end, with at least 3 words."""
+    of the clause after the verb, up to the next ``;``, a coordinated speech verb or the sentence end,
+    with at least 2 words."""
     body = A.body
     for v in A.r.object_re.finditer(body, ss, se):
         if A.in_quote(v.start()):
@@ -173,8 +485,7 @@ def _object_cue(A: _Article, ss: int, se: int) -> tuple | None:
         if spk is None or spk.kind not in ("mention", "pronoun", "role"):
             continue
         end = body.find(";", v.end(), se)
-        cs, ce = _trim(body, v.end(), end if end > 0 else se)
-        if len(body[cs:ce].split()) < 3:
+        cs, ce = _trim(body, v.end(), _clause_end(A, v.end(), end if end > 0 else se))
+        if len(body[cs:ce].split()) < 2:
             continue
-        return cs, ce, spk, v.group(1), "indirect_object"
-    return None
+        yield cs, ce, spk, v.group(1), "indirect_object"

@@ -49,6 +49,10 @@ class Rules:
     role_re: re.Pattern = field(compare=False)
     object_re: re.Pattern = field(compare=False)     # [report_object] verbs (reported speech only)
     pron_re: re.Pattern = field(compare=False)       # subject pronouns (person, group, "I")
+    evidence_re: re.Pattern = field(compare=False)   # [report_evidence] verbs ("polls show")
+    evidence_nouns: frozenset = frozenset()          # [evidence_nouns]: subjects of those verbs
+    belief_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))   # [report_belief] verbs
+    not_speaker_labels: frozenset = frozenset()      # "UPDATE:", "Editor's note:" never name a speaker
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +83,12 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
     objs = {f.lower().replace("_", " ") for line in verbs.get("report_object", []) for f in line.split()}
     obj_alt = "|".join(sorted(map(re.escape, objs), key=len, reverse=True)).replace(r"\ ", r"\s+")
     object_re = re.compile(r"(?<![\w’'-])(" + obj_alt + r")(?![\w’'-])") if objs else re.compile(r"(?!x)x")
+    evid = {f.lower() for line in verbs.get("report_evidence", []) for f in line.split()}
+    evidence_re = re.compile(r"(?<![\w’'-])(" + "|".join(sorted(map(re.escape, evid), key=len, reverse=True))
+                             + r")(?![\w’'-])") if evid else re.compile(r"(?!x)x")
+    belief = {f.lower() for line in verbs.get("report_belief", []) for f in line.split()}
+    belief_re = re.compile(r"(?<![\w’'-])(" + "|".join(sorted(map(re.escape, belief), key=len, reverse=True))
+                           + r")(?![\w’'-])") if belief else re.compile(r"(?!x)x")
     return Rules(
         verb_forms=frozenset(all_forms), report_forms=frozenset(report), roles=roles,
         person_pronouns=pp, group_pronouns=frozenset(x.lower() for x in pat.get("group_pronouns", [])),
@@ -87,6 +97,9 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         reporting_objects=tuple(sorted((x.lower() for x in pat.get("reporting_objects", [])), key=len, reverse=True)),
         not_after_verb=frozenset(x.lower() for x in pat.get("not_after_verb", [])),
         verb_alt=verb_alt, verb_re=verb_re, role_re=role_re, pron_re=pron_re, object_re=object_re,
+        evidence_re=evidence_re, belief_re=belief_re,
+        not_speaker_labels=frozenset(x.lower() for x in pat.get("not_speaker_labels", [])),
+        evidence_nouns=frozenset(w.lower() for line in verbs.get("evidence_nouns", []) for w in line.split()),
     )
 
 

@@ -421,3 +421,159 @@ def test_reported_speech_with_an_object_cue_has_content_and_a_speaker():
     q = qs[0]
     assert q["pattern"] == "indirect_object" and q["speaker_name"] == "Vladimir Putin"
     assert q["text"] == "Trump of delaying the talks for months"
+
+
+def test_two_reported_clauses_of_one_speaker_in_one_sentence():
+    body = "Putin said the talks had been useful and argued that the sanctions should be lifted soon."
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [q["text"] for q in qs] == ["the talks had been useful", "the sanctions should be lifted soon"]
+    assert {q["speaker_name"] for q in qs} == {"Vladimir Putin"}
+
+
+def test_reported_clause_with_a_partial_quote_inside_is_reported_speech():
+    body = "Trump said the negotiations had “gone very well” so far this week."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "the negotiations had")
+    assert q["speaker_name"] == "Donald Trump" and q["pattern"] == "indirect_speaker_verb"
+
+
+def test_reported_clause_stops_before_a_direct_quote():
+    body = "Trump told TASS that Putin was tough, adding, “He is a strong leader.”"
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "Putin was tough")
+    assert q["text"] == "Putin was tough"
+
+
+def test_mid_sentence_attribution_takes_the_longer_side():
+    body = "In the end, Peskov said, the two sides would have to agree on a ceasefire line."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "ceasefire")
+    assert q["text"] == "the two sides would have to agree on a ceasefire line"
+    assert q["speaker_name"] == "Dmitry Peskov"
+
+
+def test_said_name_then_appositive_after_the_clause():
+    body = "The deal will not hold for long, said Dmitry Peskov, the Kremlin spokesman, on Monday."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "will not hold")
+    assert q["speaker_name"] == "Dmitry Peskov" and q["pattern"] == "indirect_post"
+
+
+def test_according_to_a_source_that_is_not_a_name():
+    body = "The two leaders spoke for two hours, according to an account the ministry gave to reporters."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "spoke for two hours")
+    assert q["pattern"] == "according_to" and q["speaker_text"].startswith("an account")
+
+
+def test_polls_and_reports_as_sources():
+    body = ("Polls show that most voters back a ceasefire in the region. "
+            "Putin’s approval rose sharply in March, new surveys found. "
+            "Putin found the hotel comfortable and quiet enough.")
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["text"], q["speaker_text"], q["pattern"]) for q in qs] == [
+        ("most voters back a ceasefire in the region", "Polls", "indirect_evidence"),
+        ("Putin’s approval rose sharply in March", "new surveys", "indirect_evidence")]
+
+
+def test_saying_after_a_clause_is_a_second_attribution():
+    body = "Trump argued that the deal would hold, saying the sanctions would stay in place."
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [q["text"] for q in qs] == ["the deal would hold", "the sanctions would stay in place"]
+    assert {q["speaker_name"] for q in qs} == {"Donald Trump"}
+
+
+def test_belief_verbs_report_a_clause_but_not_a_noun():
+    body = ("Putin fears the sanctions will stay in place for years. "
+            "This fear of new sanctions is not only a Russian worry. "
+            "Trump thinks about the deal every single day.")
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["text"], q["speaker_name"], q["pattern"]) for q in qs] == [
+        ("the sanctions will stay in place for years", "Vladimir Putin", "indirect_belief")]
+
+
+def test_object_cues_call_and_support_with_several_per_sentence():
+    body = "Putin called the sanctions illegal and backed the new proposal from Ankara."
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["text"], q["cue"]) for q in qs] == [("the sanctions illegal", "called"), ("the new proposal from Ankara", "backed")]
+    assert all(q["speaker_name"] == "Vladimir Putin" and q["pattern"] == "indirect_object" for q in qs)
+
+
+def test_name_colon_headline_is_reported_speech_but_a_label_is_not():
+    body = ("Putin: Sanctions Will Not Change Our Course On Ukraine\n"
+            "The Latest: Trump meets Putin in Helsinki on Monday\n"
+            "UPDATE: The talks ended after three hours of meetings.")
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["text"], q["speaker_name"], q["pattern"]) for q in qs] == [
+        ("Sanctions Will Not Change Our Course On Ukraine", "Vladimir Putin", "indirect_colon")]
+
+
+def test_short_lead_parenthetical_and_however_that():
+    body = ("Still, Peskov said, the two sides would need more time to agree. "
+            "Putin said, however, that Moscow would not wait for ever.")
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["text"], q["speaker_name"]) for q in qs] == [
+        ("the two sides would need more time to agree", "Dmitry Peskov"),
+        ("Moscow would not wait for ever", "Vladimir Putin")]
+
+
+def test_poll_share_as_the_subject_of_say():
+    body = "In Texas, 52 percent of registered voters say they would back a ceasefire deal."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "they would back")
+    assert q["speaker_text"] == "52 percent of registered voters"
+
+
+def test_title_case_headline_says():
+    body = "Putin Says Russia Will Not Accept The Peace Plan\nThe talks ended on Monday."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "Russia Will Not")
+    assert q["speaker_name"] == "Vladimir Putin" and q["pattern"] == "indirect_headline"
+
+
+def test_asked_question_is_the_content():
+    body = ("Asked whether the talks would resume soon, Peskov declined to comment. "
+            "Trump asked Putin if the ceasefire would hold through the winter.")
+    qs = [q for q in run(body) if q["pattern"] == "indirect_asked"]
+    assert [(q["text"], q["speaker_name"]) for q in qs] == [
+        ("whether the talks would resume soon", None),
+        ("if the ceasefire would hold through the winter", "Donald Trump")]
+
+
+def test_name_after_a_dash_behind_the_quote():
+    body = ("“The talks were useful and we will continue them.”\u00a0― Dmitry Peskov\n"
+            "“We need a ceasefire before the winter.” — Karoline Leavitt, White House\n"
+            "“It is over.” — Edwin G. Monroy")
+    qs = [q for q in run(body) if q["kind"] == "direct"]
+    assert [(q["speaker_name"], q["pattern"]) for q in qs] == [
+        ("Dmitry Peskov", "dash_name"), ("Karoline Leavitt", "dash_name"), (None, "dash_name")]
+    assert qs[2]["speaker_text"] == "Edwin G. Monroy"
+
+
+def test_adding_that_after_a_direct_quote_and_spelled_out_shares():
+    body = ("“We are ready to talk,” Peskov said, adding that the Kremlin expected an answer within a week. "
+            "Sixty-six percent said the talks made no difference to them.")
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["text"], q["speaker_text"]) for q in qs] == [
+        ("the Kremlin expected an answer within a week", "Peskov"),
+        ("the talks made no difference to them", "Sixty-six percent")]
+
+
+def test_sentence_opening_with_words_then_a_partial_quote_then_x_said():
+    body = "That ''is the thing that saved us,'' said Dmitry Peskov, the Kremlin spokesman."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "the thing that saved us")
+    assert q["speaker_name"] == "Dmitry Peskov" and q["pattern"] == "indirect_post"
+
+
+def test_fronted_phrase_before_x_said_clause_is_not_the_content():
+    body = "With members of the government in attendance, Putin claimed a new era had begun in the talks."
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [q["text"] for q in qs] == ["a new era had begun in the talks"]
+
+
+def test_referring_to_after_a_quote():
+    body = "“I am a unifier, unlike our president right now,” Putin said, referring to Donald Trump."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "Donald Trump")
+    assert q["pattern"] == "indirect_referring" and q["speaker_name"] == "Vladimir Putin"
+
+
+def test_told_the_named_object_then_a_clause_and_said_if():
+    body = "Putin told the State Duma he would not sign the treaty this year."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "would not sign")
+    assert q["text"] == "he would not sign the treaty this year" and q["speaker_name"] == "Vladimir Putin"
+    body = "Trump said if the talks failed, the sanctions would stay."
+    q = one([q for q in run(body) if q["kind"] == "indirect"], "the talks failed")
+    assert q["speaker_name"] == "Donald Trump"
