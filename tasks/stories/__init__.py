@@ -51,6 +51,15 @@ Two groupings of articles, both incremental and stable across runs:
   end together. An article that resembles two unlike stories (a live blog, a
   round-up) joins one and never bridges them.
 
+  After each batch a second pass (``assign.merge_alike``) compares whole
+  cores: every story that got articles in the batch merges with the candidate
+  story whose core is most alike (``story_similarity`` >= ``ALIKE_THRESHOLD``,
+  best pair first, at most ``ALIKE_ROUNDS`` rounds), unless their dates are
+  further apart than the date window or the text dates of one contradict the
+  other's dates. An undated article that founded its own story because its
+  sibling reports arrived later (or passed no single threshold) is otherwise
+  never looked at again.
+
 Comparisons are blocked: an article is compared only with stories that share
 one of its most salient keys (entity keys, high-idf terms) with a core member,
 on a day within the date window or undated (inverted index key -> day ->
