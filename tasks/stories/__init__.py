@@ -19,6 +19,10 @@ Two groupings of articles, both incremental and stable across runs:
       pair(a, m) = W_TERMS * cosine(tf-idf of a, tf-idf of m)
                  + W_ENTS  * idf-weighted share of a's named entities that m names
 
+  (when the dates cannot be compared, the entity share is scaled by
+  (a's entities / m's entities) ** ENT_BREADTH, at most 1: a broad explainer
+  names most of a short report's entities without being about its event)
+
   and the story score is ``date_factor`` times the mean pair similarity to the
   closest *majority* of the core (1 of 1, 2 of 2, 2 of 3, 3 of 4 or 5, 4 of 6).
   The article joins the best-scoring story whose score reaches its join threshold:
