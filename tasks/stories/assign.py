@@ -9,7 +9,8 @@ import numpy as np
 
 from tasks.stories.features import Features, RawFeatures, compact_features, key_hashes, raw_features
 from tasks.stories.index import _NO_KEYS, Member, Story, StoryIndex
-from tasks.stories.params import ALIKE_ROUNDS, ALIKE_THRESHOLD, MAX_ANCHORS, MAX_CORE, MERGE_THRESHOLD
+from tasks.stories.params import (ALIKE_CANDIDATES, ALIKE_ROUNDS, ALIKE_THRESHOLD, MAX_ANCHORS, MAX_CORE,
+                                  MERGE_THRESHOLD)
 from tasks.stories.dates import anchor_factor
 from tasks.stories.scoring import candidate_stories, date_factor, find_syndicated, story_scores, story_similarity
 
@@ -98,9 +99,10 @@ def merge_alike(index: StoryIndex) -> None:
     the stories posted under one of the story's blocking keys on its days (bounded like an article's); dates
     further apart than DATE_WINDOW, or text dates that contradict the other story's dates, never merge.
     """
+    todo = set(index.touched)
     for _ in range(ALIKE_ROUNDS):
         pairs = []
-        for i in sorted(index.touched):
+        for i in sorted(todo):
             s = index.story_list[i]
             if index.stories.get(s.story_id) is not s:
                 continue
@@ -112,12 +114,14 @@ def merge_alike(index: StoryIndex) -> None:
                 if sim >= ALIKE_THRESHOLD:
                     pairs.append((-sim, min(i, j), max(i, j)))
         done: set[int] = set()
+        todo = set()
         for _, i, j in sorted(pairs):
             if i in done or j in done:
                 continue
             index.merge(index.story_list[i], index.story_list[j])
             done.update((i, j))
-        if not done:
+            todo.add(i)                      # only a story whose core changed can find a new partner
+        if not todo:
             return
 
 
@@ -127,13 +131,16 @@ def _text_dates_conflict(a: Story, b: Story) -> bool:
 
 
 def _alike_candidates(index: StoryIndex, s: Story) -> list[int]:
-    """Live stories (other than ``s``) posted under one of its keys on one of its days (or undated)."""
-    found: set[int] = set()
+    """Live stories (other than ``s``) posted under one of its keys on one of its days (or undated): the
+    ALIKE_CANDIDATES sharing the most keys (ties: the older story)."""
+    counts: dict[int, int] = {}
     for day in s.posting_days():
-        stories, _ = index.posted_stories(s.keys, day)
-        found.update(index.roots(stories).tolist() if len(stories) else [])
-    found.discard(s.idx)
-    return sorted(found)
+        stories, n = index.posted_stories(s.keys, day)
+        if len(stories):
+            for r, c in zip(index.roots(stories).tolist(), n.tolist()):
+                counts[r] = counts.get(r, 0) + c
+    counts.pop(s.idx, None)
+    return sorted(sorted(counts, key=lambda r: (-counts[r], r))[:ALIKE_CANDIDATES])
 
 
 def refresh_rows(index: StoryIndex, rows: dict[str, list[dict]]) -> dict[str, list[dict]]:

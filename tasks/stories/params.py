@@ -28,6 +28,7 @@ UNDATED_SIZE_SLOPE = 0.01  # ... plus this times log2(story size)
 MERGE_THRESHOLD = 0.3  # two stories one article joins merge when their cores are this alike (story_similarity)
 ALIKE_THRESHOLD = 0.27  # after a batch, two stories merge when their cores are this alike (no article needed)
 ALIKE_ROUNDS = 8       # at most this many merge rounds per batch
+ALIKE_CANDIDATES = 10  # stories compared with each (those sharing the most blocking keys)
 W_TERMS = 0.7
 W_ENTS = 0.3
 ENT_BREADTH = 0.5      # undated: entity share x (article's entities / member's entities) ** this, at most 1
