@@ -58,6 +58,7 @@ Two groupings of articles, both incremental and stable across runs:
   After each batch a second pass (``assign.merge_alike``) compares whole
   cores: every story that got articles in the batch merges with the candidate
   story whose core is most alike (``story_similarity`` >= ``ALIKE_THRESHOLD``,
+  among the ``ALIKE_CANDIDATES`` stories sharing the most of its blocking keys,
   best pair first, at most ``ALIKE_ROUNDS`` rounds), unless their dates are
   further apart than the date window or the text dates of one contradict the
   other's dates. An undated article that founded its own story because its
