@@ -19,6 +19,10 @@ Two groupings of articles, both incremental and stable across runs:
       pair(a, m) = W_TERMS * cosine(tf-idf of a, tf-idf of m)
                  + W_ENTS  * idf-weighted share of a's named entities that m names
 
+  (when the dates cannot be compared, the entity share is scaled by
+  (a's entities / m's entities) ** ENT_BREADTH, at most 1: a broad explainer
+  names most of a short report's entities without being about its event)
+
   and the story score is ``date_factor`` times the mean pair similarity to the
   closest *majority* of the core (1 of 1, 2 of 2, 2 of 3, 3 of 4 or 5, 4 of 6).
   The article joins the best-scoring story whose score reaches its join threshold:
@@ -50,6 +54,16 @@ Two groupings of articles, both incremental and stable across runs:
   one get rows again): the same articles arriving in another order then still
   end together. An article that resembles two unlike stories (a live blog, a
   round-up) joins one and never bridges them.
+
+  After each batch a second pass (``assign.merge_alike``) compares whole
+  cores: every story that got articles in the batch merges with the candidate
+  story whose core is most alike (``story_similarity`` >= ``ALIKE_THRESHOLD``,
+  among the ``ALIKE_CANDIDATES`` stories sharing the most of its blocking keys,
+  best pair first, at most ``ALIKE_ROUNDS`` rounds), unless their dates are
+  further apart than the date window or the text dates of one contradict the
+  other's dates. An undated article that founded its own story because its
+  sibling reports arrived later (or passed no single threshold) is otherwise
+  never looked at again.
 
 Comparisons are blocked: an article is compared only with stories that share
 one of its most salient keys (entity keys, high-idf terms) with a core member,

@@ -9,8 +9,10 @@ import numpy as np
 
 from tasks.stories.features import Features, RawFeatures, compact_features, key_hashes, raw_features
 from tasks.stories.index import _NO_KEYS, Member, Story, StoryIndex
-from tasks.stories.params import MAX_ANCHORS, MAX_CORE, MERGE_THRESHOLD
-from tasks.stories.scoring import candidate_stories, find_syndicated, story_scores, story_similarity
+from tasks.stories.params import (ALIKE_CANDIDATES, ALIKE_ROUNDS, ALIKE_THRESHOLD, MAX_ANCHORS, MAX_CORE,
+                                  MERGE_THRESHOLD)
+from tasks.stories.dates import anchor_factor
+from tasks.stories.scoring import candidate_stories, date_factor, find_syndicated, story_scores, story_similarity
 
 
 def _add_to_story(index: StoryIndex, s: Story, f: Features, copy: bool) -> None:
@@ -23,6 +25,7 @@ def _add_to_story(index: StoryIndex, s: Story, f: Features, copy: bool) -> None:
         new_keys = np.setdiff1d(key_hashes(f.block_keys), s.keys)
         if len(new_keys):
             s.keys = np.union1d(s.keys, new_keys)
+    index.touched.add(s.idx)
     old_days = s.posting_days() if s.n else []
     if f.day is None:
         s.n_undated += 1
@@ -86,6 +89,60 @@ def _merge_bridged(index: StoryIndex, best: Story, others: list[Story]) -> Story
     return best
 
 
+def merge_alike(index: StoryIndex) -> None:
+    """Second pass after a batch: merge each story that got articles in it with the story whose core is most
+    alike (:func:`story_similarity` >= ALIKE_THRESHOLD), best pair first, a few rounds.
+
+    One article at a time, an undated article that founded its own story (nothing passed its join threshold
+    yet, or a sibling report arrived later) is never looked at again; comparing whole cores is stronger
+    evidence than one article against a core, so two halves of one event still end together. Candidates are
+    the stories posted under one of the story's blocking keys on its days (bounded like an article's); dates
+    further apart than DATE_WINDOW, or text dates that contradict the other story's dates, never merge.
+    """
+    todo = set(index.touched)
+    for _ in range(ALIKE_ROUNDS):
+        pairs = []
+        for i in sorted(todo):
+            s = index.story_list[i]
+            if index.stories.get(s.story_id) is not s:
+                continue
+            for j in _alike_candidates(index, s):
+                other = index.story_list[j]
+                if _text_dates_conflict(s, other) or _text_dates_conflict(other, s):
+                    continue
+                sim = story_similarity(s, other)
+                if sim >= ALIKE_THRESHOLD:
+                    pairs.append((-sim, min(i, j), max(i, j)))
+        done: set[int] = set()
+        todo = set()
+        for _, i, j in sorted(pairs):
+            if i in done or j in done:
+                continue
+            index.merge(index.story_list[i], index.story_list[j])
+            done.update((i, j))
+            todo.add(i)                      # only a story whose core changed can find a new partner
+        if not todo:
+            return
+
+
+def _text_dates_conflict(a: Story, b: Story) -> bool:
+    """The full dates ``a``'s undated core members name are all months away from ``b``'s publication dates."""
+    return bool(a.anchors and b.days) and anchor_factor(a.anchors, [], [], b.days, date_factor) == 0.0
+
+
+def _alike_candidates(index: StoryIndex, s: Story) -> list[int]:
+    """Live stories (other than ``s``) posted under one of its keys on one of its days (or undated): the
+    ALIKE_CANDIDATES sharing the most keys (ties: the older story)."""
+    counts: dict[int, int] = {}
+    for day in s.posting_days():
+        stories, n = index.posted_stories(s.keys, day)
+        if len(stories):
+            for r, c in zip(index.roots(stories).tolist(), n.tolist()):
+                counts[r] = counts.get(r, 0) + c
+    counts.pop(s.idx, None)
+    return sorted(sorted(counts, key=lambda r: (-counts[r], r))[:ALIKE_CANDIDATES])
+
+
 def refresh_rows(index: StoryIndex, rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
     """The rows of the articles in ``rows``, plus every article of a story that absorbed another since the
     index was loaded, as the index says now (a story merged after an article's row was made changed its id)."""
@@ -134,7 +191,10 @@ def assign_articles(articles: list[dict], mentions_by_article: dict[str, list[di
     feats = [compact_features(r, index.df, index.n_docs) for r in raws]
     del raws
     index.merged.clear()
-    return refresh_rows(index, _assign_features(sorted(feats, key=lambda f: f.sort_key), index)), index
+    index.touched.clear()
+    rows = _assign_features(sorted(feats, key=lambda f: f.sort_key), index)
+    merge_alike(index)
+    return refresh_rows(index, rows), index
 
 
 def _assign_features(feats: Iterable[Features], index: StoryIndex,

@@ -172,6 +172,7 @@ class StoryIndex:
         self.story_list: list[Story] = []
         self._root = _Grow(np.int32)           # story -> the live story it is (itself, or the one it was merged into)
         self.merged: set[int] = set()          # live stories that absorbed another since this index was loaded
+        self.touched: set[int] = set()         # stories that got an article since this index was loaded (not saved)
         self.ids: list[str] = []               # row -> article id
         self.row: dict[str, int] = {}          # article id -> row
         self._story = _Grow(np.int32)          # row -> story (position in story_list)
@@ -245,6 +246,9 @@ class StoryIndex:
         keep.n_undated += gone.n_undated
         self.merged.add(keep.idx)
         self.merged.discard(gone.idx)
+        if gone.idx in self.touched:
+            self.touched.discard(gone.idx)
+            self.touched.add(keep.idx)
 
     def members_of(self, story_idxs: set[int]) -> list[str]:
         """Article ids of every article in the given live stories."""

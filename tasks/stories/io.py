@@ -9,7 +9,7 @@ from datetime import datetime, UTC
 from pathlib import Path
 from collections.abc import Iterator
 
-from tasks.stories.assign import _assign_features, _rows_for, refresh_rows, update_df
+from tasks.stories.assign import _assign_features, _rows_for, merge_alike, refresh_rows, update_df
 from tasks.stories.features import (FEATURE_RULES, RawFeatures, _day_of, compact_features, raw_features,
                                     raw_from_row, sort_key_of)
 from tasks.stories.index import StoryIndex
@@ -228,6 +228,7 @@ def assign_stories(processed_dir: Path, new_article_ids: list[str], run_id: str,
             chunk = order[start:start + STREAM_CHUNK]
             feats = {r.article_id: compact_features(r, index.df, index.n_docs) for r in source.raw(chunk)}
             _assign_features((feats.pop(aid) for aid in chunk), index, rows)
+        merge_alike(index)                                  # second pass: stories whose cores are alike
         rows = refresh_rows(index, rows)                    # members of merged stories get their new story id
     # re-emit rows the index has but Parquet lacks (interrupted earlier run)
     assigned = _committed_ids(processed_dir, "story_assignments") if not full_refresh else set()

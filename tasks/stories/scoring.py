@@ -13,7 +13,7 @@ from tasks.stories.index import NO_DAY, Member, Story, StoryIndex
 from tasks.stories.params import (DATE_SLACK, MAX_CANDIDATES, DATE_WINDOW, SPEC_MIN_DF, SPEC_MIN_UNDATED, SPEC_SHARE,
                                   SPEC_SHARE_MIN, STORY_THRESHOLD, SYN_CONTAINMENT, SYN_THRESHOLD, TOPIC_MARGIN,
                                   TOPIC_MARGIN_DATED, TOPIC_WEIGHT, TOPIC_WEIGHT_DATED, UNDATED_MARGIN,
-                                  UNDATED_SIZE_SLOPE, W_ENTS, W_TERMS)
+                                  UNDATED_SIZE_SLOPE, W_ENTS, W_TERMS, ENT_BREADTH)
 
 if TYPE_CHECKING:
     from tasks.stories.features import Features
@@ -101,7 +101,18 @@ def _row_sums(values: np.ndarray) -> np.ndarray:
     return np.cumsum(values, axis=1)[:, -1] if values.shape[1] else np.zeros(values.shape[0])
 
 
-def pair_similarities(a: ArticleArrays, members: list[Member]) -> list[tuple[float, float]]:
+def _breadth(n_ents: int, members: list[Member]) -> np.ndarray:
+    """Per member: (article's entities / member's entities) ** ENT_BREADTH, at most 1.
+
+    A broad member (an explainer, a round-up naming 170 people and places) names most of any short report's
+    entities without being about its event; without dates nothing else tells them apart, so the entity
+    share counts less the more names the member has beyond the article's."""
+    n_m = np.array([max(1, len(m.keys) - m.n_terms) for m in members], dtype=np.float64)
+    return np.minimum(1.0, n_ents / n_m) ** ENT_BREADTH
+
+
+def pair_similarities(a: ArticleArrays, members: list[Member],
+                      broad: list[bool] | None = None) -> list[tuple[float, float]]:
     """(similarity, specific part) of one article (as :func:`article_arrays`) and each of ``members``.
 
     similarity = W_TERMS * cosine(tf-idf vectors) + W_ENTS * idf-weighted share of
@@ -109,6 +120,8 @@ def pair_similarities(a: ArticleArrays, members: list[Member]) -> list[tuple[flo
     sum restricted to shared terms/entities whose document frequency is at most
     the cut the arrays were made with (event-specific words and names, not
     topic-wide ones such as "election" or "Trump" in a corpus of campaign news).
+    Where ``broad`` is true for a member (comparisons without dates), the entity
+    share is scaled by :func:`_breadth`.
     All members at once: one vectorised match, the same floats as one by one.
     """
     n = len(members)
@@ -125,8 +138,10 @@ def pair_similarities(a: ArticleArrays, members: list[Member]) -> list[tuple[flo
         if len(hit):
             shared = np.zeros((n, len(a.ents)))
             shared[i, j] = a.ent_weights[j]
-            ent = (_row_sums(shared) / a.ent_total).tolist()
-            spec_ent = (_row_sums(np.where(a.ent_spec, shared, 0.0)) / a.ent_total).tolist()
+            breadth = _breadth(len(a.ents), members) if broad is None else \
+                np.where(broad, _breadth(len(a.ents), members), 1.0)
+            ent = (_row_sums(shared) / a.ent_total * breadth).tolist()
+            spec_ent = (_row_sums(np.where(a.ent_spec, shared, 0.0)) / a.ent_total * breadth).tolist()
     return [(W_TERMS * dot[k] / m.norm + W_ENTS * ent[k], W_TERMS * spec_dot[k] / m.norm + W_ENTS * spec_ent[k])
             for k, m in enumerate(members)]
 
@@ -156,7 +171,8 @@ def story_scores(f: Features, stories: list[Story], df: dict[str, int], n_docs: 
         return out
     if arrays is None:
         arrays = article_arrays(f, df, cut)
-    sims = iter(pair_similarities(arrays, [m for k in live for m in stories[k].core]))
+    sims = iter(pair_similarities(arrays, [m for k in live for m in stories[k].core],
+                                  [dfacs[k] is None for k in live for _ in stories[k].core]))
     for k in live:
         s, dfac = stories[k], dfacs[k]
         undated = dfac is None

@@ -11,7 +11,7 @@ def test_basil_bcubed(gold_dir):
     dated, undated = stories_basil.evaluate(gold_dir, None)
     assert dated["n"] == undated["n"] == 300
     assert dated["f1"] >= 0.97, dated
-    assert undated["f1"] >= 0.89, undated        # measured 0.896 (target 0.93 not reached yet); was 0.863
+    assert undated["f1"] >= 0.90, undated        # measured 0.906 (target 0.93 not reached yet); was 0.896
 
 
 def test_ecbplus_bcubed(gold_dir):
@@ -19,7 +19,7 @@ def test_ecbplus_bcubed(gold_dir):
         pytest.skip("no ECB+ gold file")
     (row,) = stories_ecbplus.evaluate(gold_dir, None)
     assert row["n"] >= 490
-    assert row["f1"] >= 0.85, row                # measured 0.855 (target 0.92 not reached yet); was 0.768
+    assert row["f1"] >= 0.86, row                # measured 0.866 (target 0.92 not reached yet); was 0.852
 
 
 def test_polnear_undated_campaign_news_does_not_chain(gold_dir):

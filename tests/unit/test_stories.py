@@ -443,3 +443,50 @@ def test_the_same_articles_in_one_or_many_drops_in_any_order_end_in_the_same_sto
     assert groups["t0"] == ["t0", "t1"] and groups["t2"] == ["t2", "t3"]     # two rounds of talks apart
     assert groups["oil"] == ["oil"]
     assert groups["e1k0"] == ["e1k0", "e1k1", "e1k2"] + (["e1k3"] if with_undated else [])
+
+
+def test_second_pass_merges_stories_whose_cores_are_alike_but_not_other_events(monkeypatch):
+    """merge_alike: stories founded apart (here: no article may join another's story) merge when their cores
+    are alike; another event stays apart."""
+    from tasks.stories import assign as assign_mod, scoring
+    monkeypatch.setattr(scoring, "STORY_THRESHOLD", 10.0)      # one story per article in the first pass
+    monkeypatch.setattr(assign_mod, "ALIKE_ROUNDS", 0)
+    one = art("t0", "Lachin corridor talks in Geneva", TALKS.format(n="first", place="Karabakh", topic="maps"),
+              None, "o1")
+    two = art("t1", "Armenia, Azerbaijan envoys meet over Lachin corridor",
+              "Swiss diplomats hosted Ararat Mirzoyan and Elnur Mammadov in Geneva on Tuesday. The talks on the "
+              "Lachin corridor covered border demarcation and detainees; Mammadov said the corridor was key.",
+              None, "o2")
+    rehab = art("r", "Actor checks into rehab", REHAB.format(name="Ann Lee", place="Malibu", event="a relapse",
+                                                             last="Lee", festival="Cannes", age=41), None, "o9")
+    story, _, idx = assign([one, two, rehab])
+    assert len(set(story.values())) == 3
+    monkeypatch.setattr(assign_mod, "ALIKE_ROUNDS", 8)
+    idx.touched = {s.idx for s in idx.stories.values()}
+    assign_mod.merge_alike(idx)
+    now = {aid: idx.articles[aid][0] for aid in story}
+    assert now["t0"] == now["t1"]                       # two undated reports of one round of talks
+    assert now["r"] != now["t0"]                        # another event
+
+
+def test_without_dates_a_broad_member_counts_its_entity_share_less():
+    from tasks.stories import scoring
+    from tasks.stories.index import Member
+    short = art("s", "Putin and Trump speak", "Vladimir Putin told Donald Trump in Sochi that talks could start.",
+                None)
+    broad = art("b", "Everything about the war", " ".join(
+        f"{name} said something about the war." for name in ("Vladimir Putin", "Donald Trump", "Sochi Mayor",
+        "Kaja Kallas", "Olaf Scholz", "Emmanuel Macron", "Keir Starmer", "Recep Erdogan", "Xi Jinping",
+        "Narendra Modi", "Giorgia Meloni", "Donald Tusk", "Mark Rutte", "Antonio Guterres", "Pope Leo")), None)
+    raws = [stories.raw_features(a) for a in (short, broad)]
+    df: dict[str, int] = {}
+    for r in raws:
+        for t in r.tf:
+            df[t] = df.get(t, 0) + 1
+    f, g = (stories.compact_features(r, df, 2) for r in raws)
+    arrays = scoring.article_arrays(f, df, 5)
+    m = Member.of(g)
+    (plain, _), = scoring.pair_similarities(arrays, [m], [False])
+    (scaled, _), = scoring.pair_similarities(arrays, [m], [True])
+    assert scaled < plain
+    assert scoring.pair_similarities(arrays, [m]) == scoring.pair_similarities(arrays, [m], [True])
