@@ -63,6 +63,8 @@ def skipped_if_nothing_new(settings: Settings) -> int | None:
     """The number of (already processed) raw files when nothing is new, else None. Call under the run lock."""
     if settings.full_refresh:
         return None
+    if parquet.verify_commits(Path(settings.processed_dir)):
+        return None             # parts disagree with their commit markers: the flow repairs them or fails clearly
     files = ingest.discover(Path(settings.raw_dir))
     new, skipped = batches.select_new(files, batches.load_ledger(Path(settings.processed_dir)))
     if new or not warehouse.is_current(Path(settings.processed_dir), Path(settings.warehouse)):
