@@ -49,7 +49,7 @@ print(json.dumps({"extra_mb": (resource.getrusage(resource.RUSAGE_SELF).ru_maxrs
 
 @pytest.mark.parametrize("kind", ["quote_marks", "said_putin", "long_line", "names"])
 def test_extraction_memory_stays_within_budget(kind):
-    pytest.importorskip("spacy")
+    pytest.importorskip("spacy", reason="spaCy is needed to measure extraction memory")
     model = os.environ.get("NEWSAGREE_MODEL", DEFAULT_MODEL)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([os.getcwd(), *sys.path])}
     proc = subprocess.run([sys.executable, "-c", CHILD, kind, model], capture_output=True, text=True, env=env,
