@@ -140,6 +140,40 @@ def build_memory_limit(env=None) -> str:
     return value.strip()
 
 
+
+def _check_processed(processed_dir: Path) -> None:
+    """Refuse to build over parts that disagree with their commit markers: a missing or truncated part would
+    silently drop rows (or fail deep inside DuckDB)."""
+    damage = parquet.verify_commits(processed_dir)
+    if damage:
+        raise parquet.damage_error(damage, "Fix: `newsagree run` extracts the damaged batches again from their raw "
+                                           "files (or says what to do when it cannot); then build.")
+
+
+def _fresh_build_path(warehouse: Path, tag: str) -> Path:
+    """The new warehouse's temp path, after removing leftovers of killed builds (builds run under the run
+    lock, so any other in-progress file is one)."""
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    tmp = warehouse.with_name(f".{warehouse.name}.{parquet.safe_name(tag)}.{os.getpid()}.building")
+    for stale in warehouse.parent.glob(f".{warehouse.name}.*.building*"):
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)     # the chunk spool of a killed build
+        else:
+            stale.unlink(missing_ok=True)                # a file, or a link planted there (never followed)
+    if tmp.exists() or tmp.is_symlink():
+        raise RuntimeError(f"cannot build: {tmp} exists and cannot be removed")
+    return tmp
+
+
+def _connect_bounded(tmp: Path, warehouse: Path, memory_limit: str) -> duckdb.DuckDBPyConnection:
+    """A connection to the file being built with bounded memory whatever the corpus size: DuckDB spills to
+    disk past the limit (measured on 8x PolNeAR: peak RSS 3.2 GB by default, 1.1 GB with these settings)."""
+    con = duckdb.connect(str(tmp))
+    con.execute(f"set memory_limit = {_sql_str(memory_limit)}")
+    con.execute("set preserve_insertion_order = false")
+    con.execute(f"set temp_directory = {_sql_str(str(warehouse.parent / '.duckdb_tmp'))}")
+    return con
+
 def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: str = "build",
           full_refresh: bool = False, chunk_rows: int | None = None) -> BuildResult:
     """Build every model into a new file, run the data tests, swap the file in atomically.
@@ -151,21 +185,9 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
     t0 = time.perf_counter()
     memory_limit = build_memory_limit()
     processed_dir = Path(processed_dir)
-    damage = parquet.verify_commits(processed_dir)
-    if damage:      # a missing or truncated part would silently drop rows (or fail deep inside DuckDB)
-        raise parquet.damage_error(damage, "Fix: `newsagree run` extracts the damaged batches again from their raw "
-                                           "files (or says what to do when it cannot); then build.")
+    _check_processed(processed_dir)
     warehouse = Path(warehouse)
-    warehouse.parent.mkdir(parents=True, exist_ok=True)
-    tmp = warehouse.with_name(f".{warehouse.name}.{parquet.safe_name(tag)}.{os.getpid()}.building")
-    # builds run under the run lock, so any other in-progress file is a leftover of a killed build
-    for stale in warehouse.parent.glob(f".{warehouse.name}.*.building*"):
-        if stale.is_dir() and not stale.is_symlink():
-            shutil.rmtree(stale, ignore_errors=True)     # the chunk spool of a killed build
-        else:
-            stale.unlink(missing_ok=True)                # a file, or a link planted there (never followed)
-    if tmp.exists() or tmp.is_symlink():
-        raise RuntimeError(f"cannot build: {tmp} exists and cannot be removed")
+    tmp = _fresh_build_path(warehouse, tag)
     models = load_models(sql_dir)
     fingerprint = load_fingerprint(sql_dir)
     check_models(models)
@@ -182,18 +204,13 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
         full_reason = previous or _copy_previous(warehouse, tmp)
     while True:
         try:
-            con = duckdb.connect(str(tmp))
+            con = _connect_bounded(tmp, warehouse, memory_limit)
         except duckdb.Error as exc:
             if full_reason:
                 raise
             tmp.unlink(missing_ok=True)      # a copy this DuckDB cannot open: build from scratch
             full_reason = f"cannot open a copy of the previous warehouse: {exc}"
             continue
-        # bounded memory whatever the corpus size: DuckDB spills to disk past the limit (measured on 8x
-        # PolNeAR: peak RSS 3.2 GB by default, 1.1 GB with these settings)
-        con.execute(f"set memory_limit = {_sql_str(memory_limit)}")
-        con.execute("set preserve_insertion_order = false")
-        con.execute(f"set temp_directory = {_sql_str(str(warehouse.parent / '.duckdb_tmp'))}")
         inc = Incremental(fingerprint, reuse=not full_reason) if has_incremental and fingerprint else None
         try:
             if not full_reason:
