@@ -21,7 +21,8 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime, UTC
 from pathlib import Path
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import BinaryIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -40,19 +41,26 @@ def safe_name(value: str) -> str:
     return _SAFE.sub("_", value) or "_"
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temp file in the same folder, fsync, rename."""
+def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Call ``write`` on a temp file in the same folder (a fresh name: mkstemp never follows a planted link),
+    fsync, rename over ``path``; a failed write leaves no temp file. Streams, so large files (the story index
+    of 100k articles is ~200 MB) are never built in memory first."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (see atomic_write)."""
+    atomic_write(path, lambda fh: fh.write(data))
 
 
 def to_arrow(table: str, rows: list[dict], run_id: str) -> pa.Table:

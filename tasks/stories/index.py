@@ -9,17 +9,16 @@ import hashlib
 import json
 import logging
 import math
-import os
-import tempfile
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
-from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
 
 import numpy as np
 
+from tasks import parquet
 from tasks.stories import params
 from tasks.stories.features import FEATURE_RULES, _band_keys, key_hashes
 from tasks.stories.params import (BLOCK_MAX_POSTINGS, CORE_TERMS, MAX_CORE, DATE_WINDOW, INDEX_FILE, INDEX_VERSION, LEGACY_INDEX_FILES,
@@ -46,23 +45,6 @@ def _index_rules() -> str:
           and k not in ("INDEX_VERSION", "FEATURES_VERSION")}
     return hashlib.sha256(repr((FEATURE_RULES, sorted(ps.items()))).encode()).hexdigest()[:16]
 _NO_KEYS = np.empty(0, dtype=np.int64)
-
-
-def _atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    """``tasks.parquet.atomic_write_bytes`` for a writer: temp file in the same folder, fsync, rename.
-
-    Streams into the temp file instead of building the bytes first (the index of 100k articles is ~200 MB).
-    """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class _Grow:
@@ -394,7 +376,7 @@ class StoryIndex:
             "m_weights": (np.concatenate([m.weights for _, m in members]) if members
                           else np.empty(0)).astype(np.float32),
         }
-        _atomic_write(path, lambda fh: np.savez(fh, **arrays))
+        parquet.atomic_write(path, lambda fh: np.savez(fh, **arrays))
         for old in LEGACY_INDEX_FILES:
             (folder / old).unlink(missing_ok=True)
         return path
