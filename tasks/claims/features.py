@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
-from tasks.settings import RULES_DIR
+from tasks import rulefiles
 
-CUES_FILE = __file__.rsplit("/", 1)[0] + "/rules/claim_cues.txt"
+CUES_FILE = Path(__file__).resolve().parent / "rules" / "claim_cues.txt"
 
 WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*%?")
 NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*%?$")
@@ -28,43 +29,22 @@ NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*%?$")
 def cues() -> dict[str, frozenset[str]]:
     """The cue word lists by section (negation, modality, denial, confirmation); single words, matched
     against a sentence's lower-cased tokens ("n't" matches any token ending in it)."""
-    sections: dict[str, set[str]] = {}
-    current = None
-    with open(CUES_FILE, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.split("#", 1)[0].strip().lower()
-            if not line:
-                continue
-            if line.startswith("[") and line.endswith("]"):
-                current = sections.setdefault(line[1:-1], set())
-            elif current is not None:
-                current.add(line)
-    return {k: frozenset(v) for k, v in sections.items()}
+    return {k: frozenset(v) for k, v in rulefiles.sections(CUES_FILE, lower=True).items() if k}
 
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    words = set()
-    with open(RULES_DIR / "story_stopwords.txt", encoding="utf-8") as fh:
-        for line in fh:
-            line = line.strip().lower()
-            if line and not line.startswith("#"):
-                words.add(line)
-    return frozenset(words)
+    return frozenset(rulefiles.lines("story_stopwords.txt", lower=True))
 
 
 @lru_cache(maxsize=1)
 def number_words() -> dict[str, str]:
     """Unit and ten number words -> digits (tasks/rules/number_words.tsv)."""
     out = {}
-    with open(RULES_DIR / "number_words.tsv", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") or not line.strip():
-                continue
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) >= 3 and parts[2] in ("unit", "ten"):
-                value = float(parts[1])
-                out[parts[0].lower()] = str(int(value)) if value.is_integer() else str(value)
+    for parts in rulefiles.table("number_words.tsv"):
+        if len(parts) >= 3 and parts[2] in ("unit", "ten"):
+            value = float(parts[1])
+            out[parts[0].lower()] = str(int(value)) if value.is_integer() else str(value)
     return out
 
 

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from tasks import rulefiles
 from tasks.claims.features import stopwords
 
 RULES_FILE = Path(__file__).resolve().parent / "rules" / "not_statements.txt"
@@ -31,18 +32,10 @@ QUESTION_RE = re.compile(r"\?['\"’”»)\]]*$")
 
 @lru_cache(maxsize=1)
 def patterns() -> list[tuple[str, re.Pattern]]:
-    out: list[tuple[str, re.Pattern]] = []
-    kind: str | None = None
-    for line in RULES_FILE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.rstrip().endswith("]"):
-            kind = line.strip()[1:-1]
-            continue
-        if kind is None:
-            raise ValueError(f"{RULES_FILE}: pattern {line.strip()!r} before any [section]")
-        out.append((kind, re.compile(line.strip(), re.IGNORECASE)))
-    return out
+    found = rulefiles.sections(RULES_FILE)
+    if found[""]:
+        raise ValueError(f"{RULES_FILE}: pattern {found[''][0]!r} before any [section]")
+    return [(kind, re.compile(line, re.IGNORECASE)) for kind, rules in found.items() if kind for line in rules]
 
 
 def claim_kind(text: str, alone_in_paragraph: bool = False) -> str:
