@@ -84,27 +84,39 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+_TOKEN_CACHE: dict[str, tuple[str, str | None, bool, bool, str]] = {}   # per process, at most TOKEN_CACHE_MAX
+TOKEN_CACHE_MAX = 500_000
+
+
+def _token(raw: str) -> tuple[str, str | None, bool, bool, str]:
+    """(word, number or None, is content, can be a name after the first token, lower-cased token) of one
+    raw WORD_RE match (apostrophe-s dropped as in ``tokens``), cached: a sentence's features are then
+    one dict lookup per token."""
+    tok = raw[:-2] if raw[-2:] in ("'s", "’s") else raw
+    low = tok.lower()
+    nums = number_words()
+    if NUMBER_RE.match(tok) or low in nums:
+        number = normalise_number(tok) if NUMBER_RE.match(tok) else nums[low]
+        info = (number, number, True, False, low)
+    else:
+        stop = stopwords()
+        info = (stem(low), None, low not in stop and len(low) > 2,
+                tok[0].isupper() and low not in stop and len(low) > 1, low)
+    if len(_TOKEN_CACHE) < TOKEN_CACHE_MAX:
+        _TOKEN_CACHE[raw] = info
+    return info
+
+
 def sentence_features(text: str) -> dict:
     """The comparable content of one sentence (without the vector)."""
-    toks = tokens(text)
-    lower = [t.lower() for t in toks]
-    nums = number_words()
-    stop = stopwords()
+    cache = _TOKEN_CACHE
+    infos = [cache.get(t) or _token(t) for t in WORD_RE.findall(text)]
+    lower = [i[4] for i in infos]
     cue = cues()
-    words, numbers, names, content = [], [], [], []
-    for i, (tok, low) in enumerate(zip(toks, lower)):
-        if NUMBER_RE.match(tok) or low in nums:
-            number = normalise_number(tok) if NUMBER_RE.match(tok) else nums[low]
-            numbers.append(number)
-            words.append(number)
-            content.append(number)
-            continue
-        w = stem(low)
-        words.append(w)
-        if low not in stop and len(low) > 2:
-            content.append(w)
-        if i > 0 and tok[0].isupper() and low not in stop and len(low) > 1:
-            names.append(low)
+    words = [i[0] for i in infos]
+    numbers = [i[1] for i in infos if i[1] is not None]
+    content = [i[0] for i in infos if i[2]]
+    names = [low for info, low in zip(infos[1:], lower[1:]) if info[3]]
     present = set(lower)
     contracted = any(t.endswith(("n't", "n’t")) for t in present)
     flag = {k: bool(present & v) or (contracted and "n't" in v) for k, v in cue.items()}
@@ -118,5 +130,5 @@ def sentence_features(text: str) -> dict:
         "modal": flag.get("modality", False),
         "denial": flag.get("denial", False),
         "confirm": flag.get("confirmation", False),
-        "n_tokens": len(toks),
+        "n_tokens": len(infos),
     }

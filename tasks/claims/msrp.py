@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tasks.claims.features import sentence_features
-from tasks.claims.vectors import encode, quantise
+from tasks.claims.vectors import encode_int8
 
 
 class MSRPFormatError(ValueError):
@@ -51,7 +51,7 @@ def _records(parts: list[str], where: str) -> list[dict]:
 def pair_records(pairs: list[dict]) -> list[tuple[dict, dict]]:
     """Both sentences of every pair as claim records (features and vector), each sentence once."""
     texts = sorted({p["text_a"] for p in pairs} | {p["text_b"] for p in pairs})
-    vectors = quantise(encode(texts)) if texts else []
+    vectors = encode_int8(texts)
     records = {}
     for text, vec in zip(texts, vectors):
         rec = sentence_features(text)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from tasks.claims.features import sentence_features
 from tasks.claims.statements import claim_kinds
-from tasks.claims.vectors import encode, quantise
+from tasks.claims.vectors import encode_int8
 
 
 def claim_feature_rows(sentences_by_article: dict[str, list[dict]]) -> list[dict]:
@@ -18,6 +18,6 @@ def claim_feature_rows(sentences_by_article: dict[str, list[dict]]) -> list[dict
             if kind == "statement":
                 texts.append(s["text"])
     statements = (row for row in rows if row["claim_kind"] == "statement")
-    for row, vector in zip(statements, quantise(encode(texts)) if texts else []):
+    for row, vector in zip(statements, encode_int8(texts)):
         row["vector"] = vector
     return rows

@@ -47,9 +47,18 @@ def dimensions() -> int:
 
 def _basic_tokens(text: str) -> list[str]:
     text = text.lower()
-    if not text.isascii():
-        text = "".join(ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn")
-    return PUNCT_RE.findall(text)
+    if text.isascii():
+        return PUNCT_RE.findall(text)
+    return [piece for tok in PUNCT_RE.findall(text) for piece in
+            (_unaccented(tok) if not tok.isascii() else (tok,))]
+
+
+@lru_cache(maxsize=100_000)
+def _unaccented(token: str) -> tuple[str, ...]:
+    """BERT's accent stripping (NFD, combining marks dropped) of one token, re-split on punctuation;
+    per token and cached, so curly quotes and accented names do not cost a pass over every character."""
+    stripped = "".join(ch for ch in unicodedata.normalize("NFD", token) if unicodedata.category(ch) != "Mn")
+    return tuple(PUNCT_RE.findall(stripped))
 
 
 @lru_cache(maxsize=200_000)
@@ -86,16 +95,37 @@ def quantise(vectors: list[list[float]]) -> list[list[int]]:
 
 def encode(texts: list[str]) -> list[list[float]]:
     """Unit-length sentence vectors (a zero vector when no word is known), rounded to float32."""
+    return encode_array(texts).tolist()
+
+
+def encode_array(texts: list[str]) -> np.ndarray:
+    """``encode`` as one float32 array: the pieces of all texts are gathered once and summed per text
+    with ``np.add.reduceat`` (one numpy call per batch, not one mean per sentence)."""
     _, table = load()
     out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
-    for i, text in enumerate(texts):
-        rows = [r for w in _basic_tokens(text) for r in (_pieces.get(w) or _pieces.setdefault(w, word_pieces(w)))]
-        if rows:
-            v = table[rows].mean(axis=0)
-            norm = float(np.linalg.norm(v))
-            if norm > 0:
-                out[i] = v / norm
-    return out.tolist()
+    rows: list[int] = []
+    starts, counts = [], []
+    for text in texts:
+        begin = len(rows)
+        for w in _basic_tokens(text):
+            rows.extend(_pieces.get(w) or _pieces.setdefault(w, word_pieces(w)))
+        starts.append(begin)
+        counts.append(len(rows) - begin)
+    counts_a = np.asarray(counts)
+    has = np.flatnonzero(counts_a)
+    if len(has):
+        sums = np.add.reduceat(table[np.asarray(rows, dtype=np.int64)], np.asarray(starts)[has], axis=0)
+        means = sums / counts_a[has, None].astype(np.float32)
+        norms = np.linalg.norm(means, axis=1)
+        ok = norms > 0
+        out[has[ok]] = means[ok] / norms[ok, None]
+    return out
+
+
+def encode_int8(texts: list[str]) -> list[list[int]]:
+    """``quantise(encode(texts))`` without the round trip through Python floats."""
+    vectors = encode_array(texts)
+    return np.rint(vectors * 127).astype(np.int8).tolist() if len(texts) else []
 
 
 def load_stats() -> dict:
