@@ -1,10 +1,12 @@
 """Fit the claim similarity (rules/similarity.json) on the MSRP train split only.
 
-``python -m tasks.claims.train [MSRP_TRAIN_FILE] [--holdout 0.2] [--write]``: features for every pair
+``python -m tasks.claims.train [MSRP_TRAIN_FILE] [--holdout 0.2] [--folds 5] [--write]``: features for every pair
 (tasks/claims/similarity.pair_features), a logistic regression fitted with Newton's method (numpy; an
 L2 penalty keeps it stable), and the probability threshold that maximises accuracy on the training
 pairs. With ``--holdout`` a random share of the train file (fixed seed) is kept aside and scored, to
-estimate test performance honestly; ``--write`` refits on the whole train file and stores the model
+estimate test performance honestly, and ``--folds`` K-fold cross-validation (fixed seed; each fold
+scored by a model fitted on the other folds, conflict gate on, as eval decides) says whether that one
+split was lucky; ``--write`` refits on the whole train file and stores the model
 (rules/similarity.json, and the same numbers into sql/agreement/int_claim_scores.sql).
 
 Written by hand because the fit is twenty lines of numpy and scikit-learn is not a dependency.
@@ -75,6 +77,18 @@ def fit_model(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
     return w, best_threshold(1 / (1 + np.exp(-(w[0] + x @ w[1:]))), y)
 
 
+def cross_validate(x: np.ndarray, y: np.ndarray, gate: np.ndarray, folds: int, seed: int = 7) -> dict:
+    """Scores of K-fold cross-validation: every pair decided by the model (weights and threshold)
+    fitted on the other folds, with the conflict gate, the way eval and the warehouse decide."""
+    parts = np.array_split(np.random.default_rng(seed).permutation(len(y)), folds)
+    pred = np.zeros(len(y), dtype=bool)
+    for k, test in enumerate(parts):
+        train = np.concatenate([p for j, p in enumerate(parts) if j != k])
+        w, t = fit_model(x[train], y[train])
+        pred[test] = (1 / (1 + np.exp(-(w[0] + x[test] @ w[1:]))) >= t) & ~gate[test]
+    return scores(pred, y)
+
+
 def to_params(w: np.ndarray, threshold: float, n: int) -> dict:
     return {
         "about": "claim similarity: logistic regression over tasks/claims/similarity.FEATURES, fitted by "
@@ -91,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("train_file", nargs="?", type=Path, help="default: <gold dir>/msrp/msr_paraphrase_train.txt")
     ap.add_argument("--holdout", type=float, default=0.2)
+    ap.add_argument("--folds", type=int, default=5, help="K-fold cross-validation on the train file (0: none)")
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args(argv)
     gold = default_gold_dir()
@@ -115,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         print("holdout", scores(p(hold) >= t, y[hold]), f"threshold={t:.3f}")
         print("holdout with conflict gate", scores((p(hold) >= t) & ~gate[hold], y[hold]))
         print(json.dumps(dict(zip(similarity.FEATURES, np.round(w[1:], 3))), indent=None))
+    if args.folds > 1:
+        print(f"{args.folds}-fold cross-validation with conflict gate", cross_validate(x, y, gate, args.folds))
     if args.write:
         w, t = fit_model(x, y)
         params = to_params(w, t, len(y))

@@ -115,6 +115,17 @@ def test_fit_recovers_a_separable_rule():
     assert ((p >= train.best_threshold(p, y)) == y).mean() > 0.95
 
 
+def test_cross_validation_scores_every_pair_with_the_gate():
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(300, 2))
+    y = (x[:, 0] > 0).astype(float)
+    no_gate = np.zeros(len(y), dtype=bool)
+    clean = train.cross_validate(x, y, no_gate, folds=5)
+    assert clean["accuracy"] > 0.95
+    gated = train.cross_validate(x, y, y == 1, folds=5)     # the gate vetoes every positive
+    assert gated["recall"] == 0.0 and 0.9 * (1 - y.mean()) < gated["accuracy"] <= 1 - y.mean()
+
+
 MSRP_TEXT = ("\ufeffQuality\t#1 ID\t#2 ID\t#1 String\t#2 String\n"
              f"1\t1\t2\t{PARAPHRASE[0]}\t{PARAPHRASE[1]}\n"
              f"0\t3\t4\t{UNRELATED[0]}\t{UNRELATED[1]}\n"
