@@ -19,7 +19,7 @@ from tasks.entities.rules import (
     _places,
     _stoplist,
     _table_stopwords,
-    _titles,
+    _title_set,
     trie_regex,
 )
 from tasks.entities.spans import (
@@ -68,7 +68,7 @@ def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, 
         if m.cls == "per" and len(words) >= 2:
             last = words[-1]
             if len(last) >= 3 and last[:1].isupper() and last.lower() not in STOP_WORDS \
-                    and fold(last) not in _stoplist() and (last.lower(),) not in _titles():
+                    and fold(last) not in _stoplist() and (last.lower(),) not in _title_set():
                 forms.setdefault(last, (m.ner_label, m.cls))
     unit_starts = [u[0] for u in units]
 
