@@ -34,7 +34,7 @@ def _load_months() -> tuple[dict[str, int], str]:
     for month, words in enumerate(lines, start=1):
         for w in words:
             names[w.lower()] = month
-    alternation = "|".join(sorted(map(re.escape, {w for ws in lines for w in ws}), key=lambda w: (-len(w), w)))
+    alternation = "|".join(sorted(map(re.escape, {w for ws in lines for w in ws}), key=len, reverse=True))
     return names, alternation
 
 
