@@ -4,18 +4,26 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
+
+_APOSTROPHES = re.compile(r"['’`´]")
+_SEPARATORS = re.compile(r"[.\-‐‑–—_/,]")
 
 
+@lru_cache(maxsize=1 << 16)    # a pure function of short strings, asked again and again for the same names
 def fold(text: str) -> str:
     """Lower-case, accent-free, dot/hyphen/apostrophe-free form of a name; single initials joined.
 
     "J.D. Vance" -> "jd vance", "Türkiye" -> "turkiye", "Kwok-kin" -> "kwok kin".
     """
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    t = t.replace("ı", "i").replace("ø", "o").replace("ł", "l").replace("đ", "d").replace("ß", "ss")
-    t = re.sub(r"['’`´]", "", t)
-    t = re.sub(r"[.\-‐‑–—_/,]", " ", t)
+    if text.isascii():
+        t = text.lower()
+    else:
+        t = unicodedata.normalize("NFKD", text)
+        t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+        t = t.replace("ı", "i").replace("ø", "o").replace("ł", "l").replace("đ", "d").replace("ß", "ss")
+    t = _APOSTROPHES.sub("", t)
+    t = _SEPARATORS.sub(" ", t)
     out: list[str] = []
     prev_single = False
     for tok in t.split():

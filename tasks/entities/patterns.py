@@ -19,7 +19,7 @@ from tasks.entities.rules import (
     _places,
     _stoplist,
     _table_stopwords,
-    _titles,
+    _title_set,
     trie_regex,
 )
 from tasks.entities.spans import (
@@ -49,6 +49,41 @@ def _covered(taken: list[tuple[int, int]], s: int, e: int) -> bool:
     return i + 1 < len(taken) and taken[i + 1][0] < e
 
 
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _occurrences(body: str, forms) -> list[tuple[int, int]]:
+    """(start, end) of the non-overlapping occurrences of ``forms`` in ``body``, case-insensitive, as whole
+    words not preceded by a dot: leftmost first, the longest form at a position.
+
+    The same matches as compiling ``(?<![\\w.])`` + trie_regex(forms) + ``(?![\\w])`` with IGNORECASE and
+    iterating it, without compiling a regex per article (compiling cost more than the search): each
+    form is found with ``str.find`` on the lower-cased body. Falls back to the regex when lower-casing
+    changes the body's length (offsets would not line up)."""
+    low = body.lower()
+    if len(low) != len(body):
+        pat = re.compile(r"(?<![\w.])" + trie_regex(forms, fold_case=True) + r"(?![\w])", re.IGNORECASE)
+        return [mt.span() for mt in pat.finditer(body)]
+    n = len(body)
+    candidates: list[tuple[int, int]] = []
+    for form in {f.lower() for f in forms}:
+        i = low.find(form)
+        while i != -1:
+            j = i + len(form)
+            if (i == 0 or not (_is_word_char(body[i - 1]) or body[i - 1] == ".")) \
+                    and (j == n or not _is_word_char(body[j])):
+                candidates.append((i, -len(form)))
+            i = low.find(form, i + 1)
+    out: list[tuple[int, int]] = []
+    end = 0
+    for start, neg_len in sorted(candidates):
+        if start >= end:
+            end = start - neg_len
+            out.append((start, end))
+    return out
+
+
 def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, int, bool]]) -> list[_Mention]:
     """Recall boost (one sense per discourse): every other occurrence of a name found in the article,
     of the last word of a person's full name, and of a listed place, becomes a mention too.
@@ -68,7 +103,7 @@ def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, 
         if m.cls == "per" and len(words) >= 2:
             last = words[-1]
             if len(last) >= 3 and last[:1].isupper() and last.lower() not in STOP_WORDS \
-                    and fold(last) not in _stoplist() and (last.lower(),) not in _titles():
+                    and fold(last) not in _stoplist() and (last.lower(),) not in _title_set():
                 forms.setdefault(last, (m.ner_label, m.cls))
     unit_starts = [u[0] for u in units]
 
@@ -91,12 +126,12 @@ def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, 
         bisect.insort(taken, (s, e))
 
     if forms:
-        pat = re.compile(r"(?<![\w.])" + trie_regex(forms, fold_case=True) + r"(?![\w])", re.IGNORECASE)
         lower_forms = {f.lower(): f for f in forms}
-        for mt in pat.finditer(body):
-            form = lower_forms.get(mt.group(0).lower())
-            if form and _case_ok(mt.group(0), form):
-                consider(mt.start(), mt.end(), *forms[form])
+        for s, e in _occurrences(body, forms):
+            found = body[s:e]
+            form = lower_forms.get(found.lower())
+            if form and _case_ok(found, form):
+                consider(s, e, *forms[form])
     for mt in _place_regex().finditer(body):
         found = mt.group(0)
         if found[:1].isupper() and (found.isupper() or not any(w[:1].islower() for w in found.split() if len(w) > 3)):

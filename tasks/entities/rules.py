@@ -89,6 +89,18 @@ def _titles() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
+def _title_set() -> frozenset[tuple[str, ...]]:
+    """The titles as a set, for membership tests (a title tuple is looked up, not scanned for)."""
+    return frozenset(_titles())
+
+
+@lru_cache(maxsize=1)
+def _title_lengths() -> tuple[int, ...]:
+    """The word counts titles have, longest first."""
+    return tuple(sorted({len(t) for t in _titles()}, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _stoplist() -> frozenset[str]:
     return frozenset(fold(s) for s in _lines("entity_stoplist.txt"))
 

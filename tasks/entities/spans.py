@@ -36,7 +36,8 @@ from tasks.entities.rules import (
     _places,
     _stoplist,
     _table_stopwords,
-    _titles,
+    _title_lengths,
+    _title_set,
 )
 
 
@@ -62,9 +63,9 @@ def _strip_title(text: str, start: int) -> tuple[int, bool]:
     """Offset after a leading title in ``text`` (relative), and whether one was found."""
     words = list(_WORD.finditer(text))
     lower = [w.group(0).lower().rstrip(",") for w in words]
-    for t in _titles():
-        n = len(t)
-        if len(words) > n and tuple(lower[:n]) == t:
+    titles = _title_set()
+    for n in _title_lengths():     # longest first, as _titles() is ordered
+        if len(words) > n and tuple(lower[:n]) in titles:
             return words[n].start(), True
     return 0, False
 
@@ -112,10 +113,8 @@ def _title_before(unit: str, s: int) -> bool:
     """A title or role (rules/titles.txt) ends right before offset ``s`` (allowing a comma-free gap)."""
     prefix = unit[max(0, s - 40):s].lower().rstrip()
     words = prefix.split()
-    for t in _titles():
-        if len(words) >= len(t) and tuple(words[-len(t):]) == t:
-            return True
-    return False
+    titles = _title_set()
+    return any(len(words) >= n and tuple(words[-n:]) in titles for n in _title_lengths())
 
 
 def _class_votes(m: _Mention) -> dict[str, float]:
@@ -284,7 +283,7 @@ def _name_word_ok(w: str) -> bool:
 
     f = fold(w)
     return bool(_CAP_NAME_WORD.fullmatch(w)) and w.lower() not in STOP_WORDS and f not in _places() \
-        and f not in _demonyms() and f not in _stoplist() and (f,) not in _titles() \
+        and f not in _demonyms() and f not in _stoplist() and (f,) not in _title_set() \
         and f not in _table_stopwords()
 
 

@@ -21,10 +21,11 @@ def _paragraphs(body: str, sentences: list[dict]) -> list[tuple[int, int]]:
 
 def _is_caps(text: str) -> bool:
     """Mostly capitals: at least 4 letters, >= 85% of cased letters upper-case."""
-    letters = [c for c in text if c.isalpha() and (c.isupper() or c.islower())]
-    if len(letters) < 4:
+    upper = sum(map(str.isupper, text))      # a cased letter is upper or lower case; map() keeps it in C
+    lower = sum(map(str.islower, text))
+    if upper + lower < 4:
         return False
-    return sum(c.isupper() for c in letters) / len(letters) >= 0.85
+    return upper / (upper + lower) >= 0.85
 
 
 def _recase(text: str) -> str:
