@@ -81,6 +81,16 @@ file and rebuilt from the committed articles, like an index of another version.
 Processing is deterministic in article order (published_at, source_path,
 article_id), so a full refresh reproduces the same ids.
 
+Order independence: one article at a time, the stories an article finds depend on what arrived before it
+and on the document frequencies of the corpus so far (a small corpus's move a lot). So the index is
+rebuilt from scratch (every committed article assigned again in that one order, with the whole corpus's
+document frequencies, as if it had arrived in one drop) whenever the committed corpus has grown by more
+than ``REBUILD_GROWTH`` since the index was last built; between rebuilds new articles are assigned
+incrementally against a corpus at least 1 / (1 + REBUILD_GROWTH) as large. The rebuilds cost at most
+1 / REBUILD_GROWTH + 1 passes over the final corpus in all (linear), and a +5 run on a large corpus never
+rebuilds. A story whose members are exactly those of a story before the rebuild (or before
+``--full-refresh``) keeps its id, so the warehouse reuses its rows.
+
 Where the work happens:
 
 * The extraction workers tokenise each article once (:func:`feature_row`:

@@ -23,18 +23,19 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from tasks.settings import RULES_DIR
+from tasks import rulefiles
 from tasks.stories.params import ANCHOR_FAR, DATE_WINDOW, MAX_ANCHORS
 
 
 def _load_months() -> tuple[dict[str, int], str]:
     names: dict[str, int] = {}
-    lines = [ln.split() for ln in (RULES_DIR / "story_months.txt").read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#")]
+    lines = [ln.split() for ln in rulefiles.lines("story_months.txt")]
     for month, words in enumerate(lines, start=1):
         for w in words:
             names[w.lower()] = month
-    alternation = "|".join(sorted(map(re.escape, {w for ws in lines for w in ws}), key=len, reverse=True))
+    # longest first, ties alphabetically: a set's order changes with the process's hash seed, and the pattern is
+    # part of FEATURE_RULES (stored feature rows and the saved index are reused only under the same fingerprint)
+    alternation = "|".join(sorted(map(re.escape, {w for ws in lines for w in ws}), key=lambda w: (-len(w), w)))
     return names, alternation
 
 

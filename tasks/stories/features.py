@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from tasks.settings import RULES_DIR
+from tasks import rulefiles
 from tasks.stories.dates import _DAY_MONTH, _ISO, _MONTH_DAY, _YEARS, text_anchors
 from tasks.stories.params import (FEATURES_VERSION, MAX_ANCHORS, MAX_TERMS, MIN_SHINGLES, N_BANDS, N_BLOCK_KEYS, N_PERM,
                                   NON_ENTITY_LABELS, SHINGLE, TITLE_BOOST)
@@ -32,21 +32,14 @@ _WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.-]*[A-Za-z
 
 
 def _load_stopwords() -> frozenset[str]:
-    path = RULES_DIR / "story_stopwords.txt"
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip().lower()
-        if line and not line.startswith("#"):
-            words.add(line)
-    return frozenset(words)
+    return frozenset(rulefiles.lines("story_stopwords.txt", lower=True))
 
 
 STOPWORDS = _load_stopwords()
 
 
 def _load_title_abbr() -> re.Pattern:
-    path = RULES_DIR / "story_title_abbreviations.txt"
-    words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+    words = rulefiles.lines("story_title_abbreviations.txt")
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\.\s*$")
 
 
@@ -103,16 +96,40 @@ def tokens(text: str) -> list[str]:
     return _WORD_RE.findall(text or "")
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _content_term(tok: str) -> str:
+    """The content term of a token ("" for numbers, stopwords and words shorter than 3 letters)."""
+    if tok[0].isdigit():
+        return ""
+    t = _norm_token(tok)
+    return t if len(t) >= 3 and t not in STOPWORDS else ""
+
+
+def _terms_of(toks: list[str]) -> list[str]:
+    return [t for t in map(_content_term, toks) if t]
+
+
 def content_terms(text: str) -> list[str]:
     """Lower-cased, lightly stemmed content words (no stopwords, no numbers, length >= 3)."""
-    out = []
-    for tok in tokens(text):
-        if tok[0].isdigit():
-            continue
-        t = _norm_token(tok)
-        if len(t) >= 3 and t not in STOPWORDS:
-            out.append(t)
-    return out
+    return _terms_of(tokens(text))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _name_word(tok: str) -> str:
+    """The normalised word when a token can be part of a proper name (capitalised, not a stopword), else ""."""
+    if not tok[0].isupper():
+        return ""
+    t = _norm_token(tok)
+    return t if len(t) >= 2 and t not in STOPWORDS else ""
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    """The word at ``start`` begins the text, a line or a sentence (not after a title such as "Mr.")."""
+    before = text[max(0, start - 3):start].rstrip(" \t\"'“‘(")
+    at_start = start == 0 or before == "" or before[-1] in ".!?\n:—–-"
+    if at_start and before.endswith(".") and _TITLE_ABBR.search(text[max(0, start - 8):start]):
+        return False
+    return at_start
 
 
 def proper_name_keys(text: str) -> set[str]:
@@ -128,29 +145,24 @@ def proper_name_keys(text: str) -> set[str]:
     run_at_start = False
 
     def flush() -> None:
-        if run and not (len(run) == 1 and run_at_start):
+        if not (len(run) == 1 and run_at_start):
             keys.add("name:" + " ".join(run))
             keys.add("name:" + run[-1])
         run.clear()
 
     text = text or ""
     for m in _WORD_RE.finditer(text):
-        tok = m.group(0)
-        t = _norm_token(tok)
-        before = text[max(0, m.start() - 3):m.start()].rstrip(" \t\"'“‘(")
-        at_start = m.start() == 0 or before == "" or before[-1] in ".!?\n:—–-"
-        if at_start and before.endswith(".") and _TITLE_ABBR.search(text[max(0, m.start() - 8):m.start()]):
-            at_start = False
-        if tok[0].isupper() and len(t) >= 2 and t not in STOPWORDS:
+        t = _name_word(m.group(0))
+        if t:
             if not run:
-                run_at_start = at_start
+                run_at_start = _at_sentence_start(text, m.start())
             run.append(t)
-            gap = text[m.end():m.end() + 1]
-            if gap != " ":
+            if text[m.end():m.end() + 1] != " ":
                 flush()
-        else:
+        elif run:
             flush()
-    flush()
+    if run:
+        flush()
     return keys
 
 
@@ -162,13 +174,15 @@ def minhash(shingle_hashes: np.ndarray) -> np.ndarray:
 
 def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
     """Hashes of the word k-shingles of ``text`` (lower-cased words, punctuation ignored)."""
-    words = [w.lower() for w in tokens(text)]
+    return _shingle_hashes(tokens(text), k)
+
+
+def _shingle_hashes(toks: list[str], k: int = SHINGLE) -> np.ndarray:
+    words = [w.lower() for w in toks]
     if len(words) < k:
         return np.zeros(0, dtype=np.int64)
-    out = set()
-    for i in range(len(words) - k + 1):
-        h = hashlib.blake2b(" ".join(words[i:i + k]).encode(), digest_size=4).digest()
-        out.add(int.from_bytes(h, "little"))
+    out = {int.from_bytes(hashlib.blake2b(" ".join(words[i:i + k]).encode(), digest_size=4).digest(), "little")
+           for i in range(len(words) - k + 1)}
     return np.fromiter(out, dtype=np.int64, count=len(out))
 
 
@@ -206,7 +220,8 @@ def raw_features(article: dict, mentions: Iterable[dict] = ()) -> RawFeatures:
     """
     title = article.get("title") or ""
     body = article.get("body") or ""
-    tf: Counter[str] = Counter(content_terms(body))
+    body_tokens = tokens(body)
+    tf: Counter[str] = Counter(_terms_of(body_tokens))
     for t in content_terms(title):
         tf[t] += TITLE_BOOST
     ents = {"e:" + k for k in proper_name_keys(title + "\n" + body)}
@@ -216,7 +231,7 @@ def raw_features(article: dict, mentions: Iterable[dict] = ()) -> RawFeatures:
             ents.add("e:" + key.lower())
     for e in ents:
         tf[e] += 1
-    sh = shingle_hashes(body)
+    sh = _shingle_hashes(body_tokens)
     sig = minhash(sh) if len(sh) >= MIN_SHINGLES else None
     day = _day_of(article.get("published_at"))   # ingestion time says nothing about when the event was
     anchors, month_days, years = text_anchors(title + "\n" + body)

@@ -149,6 +149,7 @@ class StoryIndex:
 
     def __init__(self) -> None:
         self.n_docs = 0
+        self.built_docs = 0                    # committed articles when this index was last built from scratch
         self.df: dict[str, int] = {}
         self.stories: dict[str, Story] = {}    # live stories only (not the ones merged into another)
         self.story_list: list[Story] = []
@@ -231,6 +232,19 @@ class StoryIndex:
         if gone.idx in self.touched:
             self.touched.discard(gone.idx)
             self.touched.add(keep.idx)
+
+    def memberships(self) -> dict[str, frozenset[str]]:
+        """Live story id -> the ids of its articles."""
+        out: dict[int, list[str]] = {}
+        for aid, s in zip(self.ids, self.roots(self._story.a).tolist()):
+            out.setdefault(s, []).append(aid)
+        return {self.story_list[s].story_id: frozenset(m) for s, m in out.items()}
+
+    def rename_story(self, s: Story, story_id: str) -> None:
+        """Give live story ``s`` another id (one of its articles' ids: the founder column stores its row)."""
+        del self.stories[s.story_id]
+        s.story_id = story_id
+        self.stories[story_id] = s
 
     def members_of(self, story_idxs: set[int]) -> list[str]:
         """Article ids of every article in the given live stories."""
@@ -351,7 +365,7 @@ class StoryIndex:
         sl = self.story_list
         members = [(s.idx, m) for s in sl for m in s.core]
         meta = {"version": INDEX_VERSION, "rules": _index_rules(), "n_docs": self.n_docs, "df": self.df,
-                "ids": self.ids}
+                "ids": self.ids, "built_docs": self.built_docs}
         arrays: dict[str, Any] = {
             "meta": np.frombuffer(json.dumps(meta, separators=(",", ":")).encode(), dtype=np.uint8),
             "a_story": self._story.a, "a_group": self._group.a, "a_day": self._day.a, "a_score": self._score.a,
@@ -411,6 +425,7 @@ class StoryIndex:
             raise ValueError(f"article columns disagree with the {n} article ids")
         idx = cls()
         idx.n_docs, idx.df, idx.ids = meta["n_docs"], meta["df"], meta["ids"]
+        idx.built_docs = int(meta.get("built_docs", 0))
         idx.row = {aid: i for i, aid in enumerate(idx.ids)}
         for name, col in (("_story", "a_story"), ("_group", "a_group"), ("_day", "a_day"), ("_score", "a_score"),
                           ("_syn", "a_syn"), ("_nsh", "a_nsh"), ("_sig_of", "a_sig_of")):

@@ -13,7 +13,7 @@ from tasks.stories.assign import _assign_features, _rows_for, merge_alike, refre
 from tasks.stories.features import (FEATURE_RULES, RawFeatures, _day_of, compact_features, raw_features,
                                     raw_from_row, sort_key_of)
 from tasks.stories.index import StoryIndex
-from tasks.stories.params import INDEX_DIR, INDEX_FILE, LEGACY_INDEX_FILES, NON_ENTITY_LABELS
+from tasks.stories.params import INDEX_DIR, INDEX_FILE, LEGACY_INDEX_FILES, NON_ENTITY_LABELS, REBUILD_GROWTH
 
 
 STREAM_CHUNK = 2000   # articles whose compact features are held at once while assigning (pass 2)
@@ -212,12 +212,16 @@ def assign_stories(processed_dir: Path, new_article_ids: list[str], run_id: str,
     """
     processed_dir = Path(processed_dir)
     folder = processed_dir / INDEX_DIR
-    index = None if full_refresh else StoryIndex.load(folder)
+    old = StoryIndex.load(folder)
+    index = None if full_refresh or old is None or _outgrown(processed_dir, old) else old
     if index is None:
         for name in (INDEX_FILE, *LEGACY_INDEX_FILES):     # not reused: never to be paired with new rows
             (folder / name).unlink(missing_ok=True)
+    rebuilt = index is None
     index = index or StoryIndex()
     all_ids, info = _order_info(processed_dir, index.articles)
+    if rebuilt:
+        index.built_docs = len(all_ids)
     todo = set(info)
     rows: dict[str, list[dict]] = {"story_assignments": [], "syndication": []}
     if todo:
@@ -229,6 +233,8 @@ def assign_stories(processed_dir: Path, new_article_ids: list[str], run_id: str,
             feats = {r.article_id: compact_features(r, index.df, index.n_docs) for r in source.raw(chunk)}
             _assign_features((feats.pop(aid) for aid in chunk), index, rows)
         merge_alike(index)                                  # second pass: stories whose cores are alike
+        if rebuilt and old is not None:
+            _keep_story_ids(index, old)
         rows = refresh_rows(index, rows)                    # members of merged stories get their new story id
     # re-emit rows the index has but Parquet lacks (interrupted earlier run)
     assigned = _committed_ids(processed_dir, "story_assignments") if not full_refresh else set()
@@ -240,6 +246,33 @@ def assign_stories(processed_dir: Path, new_article_ids: list[str], run_id: str,
             rows["story_assignments"].append(sa)
             rows["syndication"].append(sy)
     return rows, (index if todo or not (folder / INDEX_FILE).exists() else None)
+
+
+def _outgrown(processed_dir: Path, index: StoryIndex) -> bool:
+    """The committed corpus has grown by more than REBUILD_GROWTH since ``index`` was built from scratch.
+
+    Then every committed article is assigned again, in one canonical order with the document frequencies
+    of the whole corpus, as if it had arrived in one drop. Between rebuilds new articles are assigned
+    incrementally (their drop is small next to the corpus, so the document frequencies hardly move); a
+    rebuild at every such growth costs at most 1 / REBUILD_GROWTH + 1 times one pass over the final corpus
+    in all, so the stage stays linear, and a +5 run on a large corpus never rebuilds.
+    """
+    import pyarrow.parquet as pq
+
+    from tasks import parquet
+    n = sum(pq.ParquetFile(f).metadata.num_rows for f in parquet.committed_files(processed_dir, "articles"))
+    return n > index.built_docs * (1 + REBUILD_GROWTH)
+
+
+def _keep_story_ids(index: StoryIndex, old: StoryIndex) -> None:
+    """After a rebuild, a story whose members are exactly those of a story of the old index keeps its id
+    (the warehouse then reuses its rows; the founder of a rebuilt story is the first in canonical order,
+    not necessarily the first that arrived)."""
+    old_ids = {members: sid for sid, members in old.memberships().items()}
+    for sid, members in index.memberships().items():
+        keep = old_ids.get(members)
+        if keep is not None and keep != sid:
+            index.rename_story(index.stories[sid], keep)
 
 
 def _committed_ids(processed_dir: Path, table: str) -> set[str]:

@@ -34,6 +34,7 @@ W_ENTS = 0.3
 ENT_BREADTH = 0.5      # undated: entity share x (article's entities / member's entities) ** this, at most 1
 DATE_SLACK = 3          # days around a story's dates with no penalty
 DATE_WINDOW = 10        # days at which the date factor reaches 0 (and blocking stops)
+REBUILD_GROWTH = 0.2    # the index is rebuilt from scratch once the corpus has grown by more than this share
 ANCHOR_FAR = 30         # an undated article whose text dates are all further than this from a story's: another event
 MAX_ANCHORS = 20        # text date anchors kept per article (the first ones in the text)
 TITLE_BOOST = 2         # a title word counts as this many body occurrences

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -98,7 +99,34 @@ def test_chunked_assignment_equals_all_at_once(extracted, tmp_path, monkeypatch)
     assert _rows(_copy(extracted, tmp_path / "many")) == expected
 
 
-def test_incremental_runs_over_the_saved_index_equal_runs_over_an_index_in_memory(extracted, tmp_path):
+def _second_batches_later(inc: Path) -> tuple[set[str], Callable[[], None]]:
+    """Hide every committed batch but the first two; returns (their article ids, a function un-hiding the rest)."""
+    keys = sorted(parquet.committed_keys(inc))
+    hidden = inc.parent / f"hidden-{inc.name}"
+    hidden.mkdir()
+    for k in keys[2:]:
+        (inc / parquet.COMMITS / f"{k}.json").rename(hidden / f"{k}.json")
+    first = set(parquet.read_table(inc, "articles", ["article_id"]).column("article_id").to_pylist())
+
+    def unhide() -> None:
+        for k in keys[2:]:
+            (hidden / f"{k}.json").rename(inc / parquet.COMMITS / f"{k}.json")
+    return first, unhide
+
+
+def test_a_corpus_that_grew_by_more_than_rebuild_growth_is_assigned_as_in_one_drop(extracted, tmp_path):
+    expected = _rows(_copy(extracted, tmp_path / "one"))
+    inc = _copy(extracted, tmp_path / "inc")
+    first, unhide = _second_batches_later(inc)
+    _rows(inc, full_refresh=False)
+    unhide()
+    assert stories.io._outgrown(inc, stories.StoryIndex.load(inc / stories.INDEX_DIR))
+    sa, sy = _rows(inc, full_refresh=False)
+    assert [r[:2] for r in sa] == [r[:2] for r in expected[0]] and sy == expected[1]
+
+
+def test_incremental_runs_over_the_saved_index_equal_runs_over_an_index_in_memory(extracted, tmp_path, monkeypatch):
+    monkeypatch.setattr(stories.io, "REBUILD_GROWTH", 1e9)      # the incremental path, never a rebuild
     inc = _copy(extracted, tmp_path / "inc")
     keys = sorted(parquet.committed_keys(inc))
     hidden = inc.parent / "hidden"
@@ -171,3 +199,19 @@ def test_duplicates_leave_no_orphan_feature_rows():
 
     out = batches.finalise_batch(result, [F("d/1.txt"), F("d/2.txt")], {"a1": "old/1.txt"})
     assert [r["article_id"] for r in out.tables["story_features"]] == ["a2"]
+
+
+def test_the_rule_fingerprints_do_not_depend_on_the_process_hash_seed():
+    """FEATURE_RULES and the index fingerprint are compared across processes (workers write story_features,
+    the next run loads the index): a fingerprint that changed with PYTHONHASHSEED made every run recompute
+    every feature row from the text and throw the saved index away (the month pattern was built from a set)."""
+    import os
+    import subprocess
+    import sys
+    code = ("from tasks.stories import FEATURE_RULES; from tasks.stories.index import _index_rules; "
+            "print(FEATURE_RULES, _index_rules())")
+    root = Path(__file__).resolve().parents[2]
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root,
+                           env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}).stdout
+            for seed in ("1", "2", "3")}
+    assert len(outs) == 1, outs
