@@ -1,6 +1,6 @@
 """Rule data of the quote stage: speech verbs, role nouns and quote patterns (``tasks/rules/``).
 
-Read once per process (``load_rules`` is cached); the attribution code in ``direct.py``,
+Read once per process through the one loader ``tasks.rulefiles`` (``load_rules`` is cached); the attribution code in ``direct.py``,
 ``indirect.py`` and ``speakers.py`` only reads the ``Rules`` object.
 """
 from __future__ import annotations
@@ -10,27 +10,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from tasks import rulefiles
+
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 #: labels of mentions that may speak; of NORP only groups ("Republicans", "Russians"), never a
 #: nationality adjective ("Russian", "European": speakers.py drops those)
 SPEAKER_LABELS = {"PERSON", "PER", "ORG", "GPE", "NORP"}
 PERSON_LABELS = {"PERSON", "PER"}
-
-
-def _read_sections(path: Path) -> dict[str, list[str]]:
-    sections: dict[str, list[str]] = {"": []}
-    cur = ""
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            cur = line[1:-1]
-            sections.setdefault(cur, [])
-            continue
-        sections[cur].append(line)
-    return sections
 
 
 @dataclass(frozen=True)
@@ -58,16 +45,16 @@ class Rules:
 @lru_cache(maxsize=1)
 def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
     """Read speech_verbs.txt, role_nouns.txt and quote_patterns.txt (cached per process)."""
-    verbs = _read_sections(rules_dir / "speech_verbs.txt")
+    verbs = rulefiles.sections(rules_dir / "speech_verbs.txt")
     # multi-word (phrasal) forms are written with underscores: points_out, shot_back
     report = {f.lower().replace("_", " ") for line in verbs.get("report", []) for f in line.split()}
     quote_only = {f.lower().replace("_", " ") for line in verbs.get("quote_only", []) for f in line.split()}
     roles: dict[str, set] = {}
-    for line in _read_sections(rules_dir / "role_nouns.txt")[""]:
+    for line in rulefiles.sections(rules_dir / "role_nouns.txt")[""]:
         head, _, syn = line.partition("=")
         head = head.strip().lower()
         roles[head] = {head, *(s.strip() for s in _split_multi(syn))}
-    pat = _read_sections(rules_dir / "quote_patterns.txt")
+    pat = rulefiles.sections(rules_dir / "quote_patterns.txt")
     pp = {}
     for line in pat.get("person_pronouns", []):
         p, _, g = line.partition(":")
