@@ -25,6 +25,12 @@ he she it they we i you him her them us me his its their our my your this these 
 there here also even only just very said says told asked one some any all each every
 """.split())
 
+#: capitalised sentence openers that are never a speaker on their own ("As noted in …", "But …")
+_NOT_SUBJECT = frozenset("""
+as but and or so then after before while when because if although though since yet also even just only
+here there meanwhile however thus still instead
+""".split())
+
 #: a determiner-led noun phrase ending right before a verb (after optional adverbs), e.g. "The ad", "a man",
 #: "The campaign’s statement then", "one of her ads", "someone in the audience"
 _NP_SUBJECT = re.compile(
@@ -32,7 +38,8 @@ _NP_SUBJECT = re.compile(
     r"(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*|[Ss]omeone|[Ss]omebody|[Oo]ne|[Aa]nother|[Oo]thers)(?:\s+(?:in|of|at|from)\s+(?:the|a|an|her|his|their)\s+[a-z][\w’'-]*)?)"
     r"\s+(?:(?:also|then|later|again|previously|recently|simply|further|flatly|quickly|once|just|repeatedly|earlier)\s+){0,2}$")
 
-_PREP_BEFORE = re.compile(r"\b(?:between|and|or|of|in|from|to|with|for|against|on|at|by|into|over|toward|towards|about)\s+(?:the\s+)?$", re.I)
+_PREP_BEFORE = re.compile(r"\b(?:between|and|or|of|in|from|to|with|for|against|on|at|by|into|over|toward|towards|about"
+                          r"|during|after|before|since|amid|despite|following|under)\s+(?:the\s+|an?\s+)?$", re.I)
 _ADVERBS = r"(?:(?:also|then|later|again|previously|recently|simply|further|flatly|quickly|once|had|has|have|would|will|was|is|just|repeatedly|earlier|on \w+day)\s+){0,2}"
 
 
@@ -77,7 +84,9 @@ class _Article:
                                key=lambda m: m["start_char"])
         self.m_starts = [m["start_char"] for m in self.mentions]
         self.quote_spans = []
+        self.named_rows: list[tuple[int, dict]] = []   # (paragraph, row) of quotes with a named speaker, in order
         self.titles: list[tuple[int, set, dict]] = []   # (pos, title words, mention)
+        self._anon_re: dict[tuple, re.Pattern] = {}
         self.gender: dict[str | None, str] = {}   # looked up with a mention's entity_id, which may be None
         self.surnames: dict[str, dict] = {}
         for m in self.mentions:
@@ -156,9 +165,20 @@ class _Article:
                 self.gender.setdefault(m["entity_id"], g)
 
     # -- resolution
-    def _person_subject(self, si: int, before: int | None = None, gender: str | None = None) -> dict | None:
+    def _person_subject(self, si: int, before: int | None = None, gender: str | None = None,
+                        chain: bool = False) -> dict | None:
+        """First PERSON mention outside quotes of sentence ``si`` (of ``gender`` when known). With
+        ``chain``, a sentence whose subject is already a pronoun of that gender ("Later, he tried to
+        call Putin") has no new subject: None (the pronoun refers further back)."""
         s = self.sents[si]
         end = s["end_char"] if before is None else min(before, s["end_char"])
+        if chain and gender:
+            pm = self.r.pron_re.search(self.body, s["start_char"], end)
+            first = next((m for m in self.mentions_in(s["start_char"], end)
+                          if m["label"] in PERSON_LABELS and not self.in_quote(m["start_char"])), None)
+            if pm and self.r.person_pronouns.get(pm.group(1).lower()) == gender and not self.in_quote(pm.start()) \
+                    and (first is None or pm.start() < first["start_char"]):
+                return None
         for m in self.mentions_in(s["start_char"], end):
             if m["label"] not in PERSON_LABELS or self.in_quote(m["start_char"]):
                 continue
@@ -176,7 +196,7 @@ class _Article:
         if m:
             return m
         for j in range(si - 1, max(-1, si - 8), -1):
-            m = self._person_subject(j, gender=gender)
+            m = self._person_subject(j, gender=gender, chain=True)
             if m:
                 return m
         return None
@@ -191,6 +211,7 @@ class _Article:
         targets = self.r.roles.get(head, {head})
         mods = {w for w in re.findall(r"[\w.’'-]+", low) if w not in {"the", "a", "an", head} and w not in head.split()}
         best, best_key = None, None
+        anonymous = self._last_anonymous(targets, pos)
         for tpos, words, m in self.titles:
             if tpos >= pos:
                 break
@@ -202,7 +223,24 @@ class _Article:
             key = (int(hit) * 2 + shared, tpos)
             if best_key is None or key > best_key:
                 best, best_key = m, key
+        if best is not None and anonymous > best_key[1]:
+            return None        # "the official" after "a European intelligence official …": that anonymous one
         return best
+
+    def _last_anonymous(self, targets: set, pos: int) -> int:
+        """Position of the last anonymous introduction of the role before ``pos`` ("a senior
+        official", "One European intelligence officer"; outside quotes), -1 if none."""
+        key = tuple(sorted(targets))
+        rx = self._anon_re.get(key)
+        if rx is None:
+            alt = "|".join(sorted(map(re.escape, targets), key=len, reverse=True))
+            rx = self._anon_re[key] = re.compile(
+                r"(?<![\w-])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?(?:" + alt + r")(?![\w-])")
+        last = -1
+        for m in rx.finditer(self.body, max(0, pos - 6000), pos):
+            if not self.in_quote(m.start()):
+                last = m.start()
+        return last
 
     # -- speaker phrase
     def candidate(self, s: int, e: int) -> _Cand | None:
@@ -227,7 +265,7 @@ class _Article:
         if pick is not None:
             after = body[pick["end_char"]:he].strip()
             before = body[hs:pick["start_char"]]
-            bw = re.findall(r"[\w.’'-]+", before)
+            bw = re.findall(r"[\w.’'-]+", re.sub(r"(?<=[A-Z]\w)(\w*)\s+(?:of|for)\s+(?=[A-Z])", r"\1 ", before))
             # title words before the name: capitalised, title modifiers, role nouns, determiners,
             # possessives, or (up to 5) other lowercase descriptors ("election law expert",
             # "Virginia delegate", "Senate minority leader") -- but never a clause (who/said/of …)
@@ -243,6 +281,10 @@ class _Article:
         low = head.lower()
         if low in r.person_pronouns or low in r.group_pronouns or low == "i":
             return _Cand(hs, he, "pronoun")
+        if low in ("one", "another"):
+            return _Cand(hs, he, "np")          # "…,” said one."
+        if low in _NOT_SUBJECT:
+            return None                         # "As noted …": a conjunction or preposition is no name
         words = re.findall(r"[\w.’'-]+", head)
         if r.role_re.search(low) and r.role_re.search(low.split()[-1]) and len(words) <= 7:
             return _Cand(hs, he, "role")
@@ -262,8 +304,8 @@ class _Article:
         if c.kind == "mention":
             return c.entity_id, c.name, "named"
         if c.kind == "pronoun":
-            if self.body[c.start:c.end].lower() in ("i", "it"):
-                return None, None, "unresolved"      # the writer / a thing (ad, statement): no person
+            if self.body[c.start:c.end].lower() in ("i", "it") or self.body[c.start:c.end].lower() in self.r.group_pronouns:
+                return None, None, "unresolved"      # the writer / a thing / a group ("they"): never one person
             m = self.resolve_pronoun(c.start, self.body[c.start:c.end])
             if m:
                 return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
@@ -335,7 +377,7 @@ class _Article:
             if not self.in_quote(pm.start()):
                 pron = _Cand(pm.start(), pm.end(), "pronoun")
         role = None
-        for rm in re.finditer(r"(?:(?<=\s)|^)((?:the|a|an|[A-Z][\w.]*[’']s)\s+(?:[\w.’'-]+\s+){0,3}?)?(?:" + r.role_re.pattern + r")", seg, re.I):
+        for rm in re.finditer(r"(?:(?<=\s)|^)((?:the|a|an|one|another|[A-Z][\w.]*[’']s)\s+(?:[\w.’'-]+\s+){0,3}?)?(?:" + r.role_re.pattern + r")", seg, re.I):
             if not self.in_quote(lo + rm.start()):
                 role = _Cand(lo + rm.start(), lo + rm.end(), "role")
         if best is not None and best.mention is not None and best.mention["label"] not in PERSON_LABELS:
