@@ -132,6 +132,8 @@ def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
     # a title ("said Ukrainian Minister of Defence Mykhailo Fedorov")
     for inner in re.finditer(r"(?:\s[a-z]+(?:ed|ing))?\s(?P<prep>on|in|at|during|after|before|while|when|as|from|to|of|about|that|who|which)\s",
                              body[rest_s:endp]):
+        if inner.group("prep") == "to" and body[rest_s:rest_s + inner.start()].endswith(" close"):
+            continue       # "a source close to Khan"
         if inner.group("prep") == "of" and body[rest_s + inner.end()].isupper() and not any(
                 m["label"] in PERSON_LABELS for m in A.mentions_in(rest_s, rest_s + inner.start())):
             continue
@@ -287,6 +289,27 @@ def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
     return Attribution(spk, v.group(1), "reported_speech") if spk else None
 
 
+def said_at_end(A: _Article, site: QuoteSite) -> Attribution | None:
+    """A partial quote in a sentence that ends with its attribution: "Putin came across as “chilled”
+    during the talks, said a source close to Khan." / "…, according to a former insider." (no other
+    quotation in between)."""
+    if site.kind != "partial" or site.raw.close_s is None:
+        return None
+    body, rules = A.body, A.r
+    se = A.sents[site.si]["end_char"]
+    tail = body[site.raw.close_e:se]
+    if re.search(r"[“”\"«»]", tail):
+        return None
+    m = re.search(r"(?:,|^)[^\S\n]+(?:(?P<verb>" + rules.verb_alt + r")|(?P<acc>" + "|".join(map(re.escape, rules.according))
+                  + r"))[^\S\n]+(?P<who>[^,;:.!?\n]{2,80}?)[^\S\n]*[.!?]?[’'\"”]*[^\S\n]*$", tail)
+    if not m:
+        return None
+    c = _said_x(A, site.raw.close_e + m.start("who"), site.raw.close_e + m.end("who"))
+    if c is None or c.kind == "pronoun":
+        return None
+    return Attribution(c, m.group("verb") or m.group("acc"), "verb_speaker" if m.group("verb") else "according_to")
+
+
 def continuation(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) -> Attribution | None:
     """Same speaker as the previous quote of this paragraph, or of the previous paragraph when
     this paragraph starts with the quote (and the previous one ended with that quote)."""
@@ -384,7 +407,7 @@ def attribute(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) -> At
     # clause; what follows the closing mark is the next sentence ("” The star then recalled …")
     ends_sentence = site.content.rstrip().endswith(".") and site.raw.close_s is not None
     adjacent = (speaker_before, speaker_after) if ends_sentence and site.prefix_intro else (speaker_after, speaker_before)
-    for family in (*adjacent, dash_after, name_colon, according_to, reported_speech):
+    for family in (*adjacent, dash_after, name_colon, according_to, reported_speech, said_at_end):
         found = family(A, site)
         if found is not None:
             return found

@@ -201,6 +201,22 @@ class _Article:
                 return m
         return None
 
+    def group_subject(self, pos: int) -> dict | None:
+        """An organisation (ORG/GPE/NORP mention) that is the subject of a speech verb before ``pos``
+        in its sentence or the two before ("The FSB claimed … that it possesses …" -> FSB)."""
+        si = self.sent_index(pos)
+        for j in range(si, max(-1, si - 3), -1):
+            ss, se = self.sents[j]["start_char"], min(self.sents[j]["end_char"], pos)
+            for v in reversed(list(self.r.verb_re.finditer(self.body, ss, se))):
+                if self.in_quote(v.start()):
+                    continue
+                c = self.subject_before(v.start(), ss)
+                if c is not None and c.kind == "mention" and c.mention["label"] not in PERSON_LABELS:
+                    return c.mention
+                if c is not None:
+                    return None          # the nearest speaker is a person or a phrase: not an organisation
+        return None
+
     def resolve_role(self, text: str, pos: int) -> dict | None:
         """Person whose title shares the role head (or a broader role) and most modifiers; most recent wins ties."""
         low = text.lower()
@@ -238,8 +254,12 @@ class _Article:
                 r"(?<![\w-])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?(?:" + alt + r")(?![\w-])")
         last = -1
         for m in rx.finditer(self.body, max(0, pos - 6000), pos):
-            if not self.in_quote(m.start()):
-                last = m.start()
+            if self.in_quote(m.start()):
+                continue
+            named = self.mentions_in(max(0, m.start() - 60), m.start())
+            if named and named[-1]["label"] in PERSON_LABELS and re.fullmatch(r"[’']?,\s*", self.body[named[-1]["end_char"]:m.start()]):
+                continue       # "Dmitry Peskov, a senior official": the title of a named person
+            last = m.start()
         return last
 
     # -- speaker phrase
@@ -304,7 +324,12 @@ class _Article:
         if c.kind == "mention":
             return c.entity_id, c.name, "named"
         if c.kind == "pronoun":
-            if self.body[c.start:c.end].lower() in ("i", "it") or self.body[c.start:c.end].lower() in self.r.group_pronouns:
+            low = self.body[c.start:c.end].lower()
+            if low in ("it", "they"):
+                m = self.group_subject(c.start)      # "The FSB claimed that it …"
+                if m:
+                    return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
+            if low == "i" or low in self.r.group_pronouns:
                 return None, None, "unresolved"      # the writer / a thing / a group ("they"): never one person
             m = self.resolve_pronoun(c.start, self.body[c.start:c.end])
             if m:
@@ -356,6 +381,12 @@ class _Article:
         # coordinated verb phrase ("He thanked Trump ... and said"): the subject is the clause's first candidate
         # … and a gerund after "by" ("He explained the headline by saying:")
         if re.search(r"(?:,[”\"’]?|\band|\bby)\s+(?:" + _ADVERBS + r")$", body[lo:verb_s]):
+            said = re.search(r"(?<![\w’'-])(?:" + r.verb_alt + r")[^\S\n]*,[^\S\n]*(?:" + _ADVERBS + r")$", body[lo:verb_s])
+            if said and not self.in_quote(lo + said.start()):
+                # "…, he said, insisting that …": the subject of the speech verb just before
+                prev = self.subject_before(lo + said.start(), lo)
+                if prev is not None:
+                    return prev
             first = self.subject_first(lo, verb_s)
             if first is not None:
                 return first
@@ -405,10 +436,13 @@ class _Article:
             return None
         c = max(cands, key=lambda c: c.end)
         # a role word immediately before a name is its title ("Kremlin spokesman Dmitry Peskov")
-        if c.kind == "role" and best is not None and best.start >= c.start:
+        if c.kind == "role" and best is not None and best.start >= c.start and best.end >= c.end:
             return best
-        if c.kind == "role" and best is not None and re.fullmatch(r"[\s,]*", body[best.end:c.start] or " ") and c.start > best.end:
-            return best    # "Peskov, the Kremlin spokesman, said"
+        if c.kind == "role" and best is not None and best.start >= c.start:
+            return c       # "the Russian leader": the name or adjective inside is a modifier of the role
+        if c.kind == "role" and best is not None and re.fullmatch(r"[\s,]*", body[best.end:c.start] or " ") and c.start > best.end \
+                and (best.mention is None or best.mention["label"] in PERSON_LABELS or re.match(r"\s*,", body[c.end:verb_s])):
+            return best    # "Peskov, the Kremlin spokesman, said" (not "According to TASS, the Russian leader said")
         if verb_s - c.end > 120:
             return None
         return c
