@@ -39,7 +39,7 @@ _NP_SUBJECT = re.compile(
     r"\s+(?:(?:also|then|later|again|previously|recently|simply|further|flatly|quickly|once|just|repeatedly|earlier)\s+){0,2}$")
 
 _PREP_BEFORE = re.compile(r"\b(?:between|and|or|of|in|from|to|with|for|against|on|at|by|into|over|toward|towards|about"
-                          r"|during|after|before|since|amid|despite|following|under)\s+(?:the\s+|an?\s+)?$", re.I)
+                          r"|during|after|before|since|amid|despite|following|under)\s+(?:(?:the|an?|his|her|its|their)\s+)?$", re.I)
 _ADVERBS = r"(?:(?:also|then|later|again|previously|recently|simply|further|flatly|quickly|once|had|has|have|would|will|was|is|just|repeatedly|earlier|on \w+day)\s+){0,2}"
 
 
