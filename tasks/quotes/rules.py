@@ -40,6 +40,7 @@ class Rules:
     evidence_nouns: frozenset = frozenset()          # [evidence_nouns]: subjects of those verbs
     belief_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))   # [report_belief] verbs
     not_speaker_labels: frozenset = frozenset()      # "UPDATE:", "Editor's note:" never name a speaker
+    adjectives: frozenset = frozenset()              # nationality adjectives (demonyms.txt, singular): never a speaker
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +88,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         evidence_re=evidence_re, belief_re=belief_re,
         not_speaker_labels=frozenset(x.lower() for x in pat.get("not_speaker_labels", [])),
         evidence_nouns=frozenset(w.lower() for line in verbs.get("evidence_nouns", []) for w in line.split()),
+        adjectives=frozenset(w for w in rulefiles.lines(rules_dir / "demonyms.txt", lower=True) if not w.endswith("s")),
     )
 
 

@@ -28,7 +28,7 @@ there here also even only just very said says told asked one some any all each e
 #: capitalised sentence openers that are never a speaker on their own ("As noted in …", "But …")
 _NOT_SUBJECT = frozenset("""
 as but and or so then after before while when because if although though since yet also even just only
-here there meanwhile however thus still instead
+here there meanwhile however thus still instead additionally furthermore moreover the a an in on at for
 """.split())
 
 #: a determiner-led noun phrase ending right before a verb (after optional adverbs), e.g. "The ad", "a man",
@@ -80,7 +80,8 @@ class _Article:
         self.sents = sents
         self.sent_starts = [s["start_char"] for s in sents]
         self.mentions = sorted((m for m in mentions if m.get("label") in SPEAKER_LABELS and not _credit(body, m)
-                                and not (m["label"] == "NORP" and not m["text"].endswith("s"))),
+                                and not (m["label"] == "NORP" and not m["text"].endswith("s"))
+                                and m["text"].lower() not in _NOT_SUBJECT and m["text"].lower() not in rules.adjectives),
                                key=lambda m: m["start_char"])
         self.m_starts = [m["start_char"] for m in self.mentions]
         self.quote_spans = []
@@ -303,8 +304,8 @@ class _Article:
             return _Cand(hs, he, "pronoun")
         if low in ("one", "another"):
             return _Cand(hs, he, "np")          # "…,” said one."
-        if low in _NOT_SUBJECT:
-            return None                         # "As noted …": a conjunction or preposition is no name
+        if low in _NOT_SUBJECT or low in r.adjectives:
+            return None                         # "As noted …", "Russian": a function word or an adjective is no speaker
         words = re.findall(r"[\w.’'-]+", head)
         if r.role_re.search(low) and r.role_re.search(low.split()[-1]) and len(words) <= 7:
             return _Cand(hs, he, "role")

@@ -637,3 +637,13 @@ def test_adjective_inside_a_role_and_according_to_source_are_not_the_subject():
             "his belief that the sides are on a “generally correct trajectory” now.")
     q = [q for q in run(body) if q["kind"] == "partial"]
     assert len(q) == 1 and q[0]["speaker_name"] == "Vladimir Putin"
+
+
+def test_adjective_or_sentence_adverb_tagged_as_a_name_is_never_a_speaker():
+    body = ("Additionally said the talks would go on. Russian officials were not there. "
+            "Ukrainian said “we will see” about it, and Western claimed “nothing changed” today.")
+    ments = [{"start_char": body.index(w), "end_char": body.index(w) + len(w), "text": w, "label": lab,
+              "entity_id": f"x:{w}", "entity_name": w}
+             for w, lab in (("Additionally", "ORG"), ("Ukrainian", "GPE"), ("Western", "ORG"))]
+    qs = extract_quotes({"article_id": "a1", "body": body}, split_sentences(body), ments)
+    assert not {q["speaker_text"] for q in qs} & {"Additionally", "Ukrainian", "Western"}
