@@ -70,7 +70,9 @@ spokesman,") shares the role head and most modifiers, most recent first. An inde
 ("one US official", "a senior official") is an anonymous source and stays unresolved, and so does
 "the official" when the last such role introduced before it was anonymous. A pronoun skips
 sentences whose subject is already that pronoun ("Later, he tried to call Putin" is no new
-subject); "it"/"they" resolve only to an organisation that is the subject of a speech verb
+subject), and may resolve to a person the NER missed but the article names in apposition ("Huw
+Dylan, a historian …", "The army commander-in-chief, Valerii Zaluzhnyi, …"; their surname then
+counts as that person even where the model called it an organisation); "it"/"they" resolve only to an organisation that is the subject of a speech verb
 nearby ("The FSB claimed that it …"), never to one person. A capitalised pronoun after a quote
 that ends its sentence ("…?” He told them there was …") opens the next sentence. A
 nationality adjective (singular NORP: "Russian", "European") and a name in a photo credit

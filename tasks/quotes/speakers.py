@@ -25,6 +25,13 @@ he she it they we i you him her them us me his its their our my your this these 
 there here also even only just very said says told asked one some any all each every
 """.split())
 
+_NAME = r"(?P<name>[A-Z][a-z’'-]+(?:[^\S\n][A-Z][a-z’'-]+){1,2})"
+#: "Huw Dylan, a historian of …" / "…, Jane Roe, the chief …" (a person noun: -ist, -ian, -er, -or, -ant, -ent)
+_BARE_BEFORE_ROLE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))" + _NAME
+                               + r",[^\S\n]+(?:a|an|the)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,3}?[a-z-]+(?:ist|ian|er|or|ant|ent)s?\b")
+#: "The army commander-in-chief, Valerii Zaluzhnyi, was …"
+_BARE_AFTER_ROLE = re.compile(r"\b[a-z-]+(?:ist|ian|er|or|ant|ent|chief|head),[^\S\n]+" + _NAME + r",")
+
 #: capitalised sentence openers that are never a speaker on their own ("As noted in …", "But …")
 _NOT_SUBJECT = frozenset("""
 as but and or so then after before while when because if although though since yet also even just only
@@ -88,6 +95,7 @@ class _Article:
         self.named_rows: list[tuple[int, dict]] = []   # (paragraph, row) of quotes with a named speaker, in order
         self.titles: list[tuple[int, set, dict]] = []   # (pos, title words, mention)
         self._anon_re: dict[tuple, re.Pattern] = {}
+        self._bare: dict | None = None
         self.gender: dict[str | None, str] = {}   # looked up with a mention's entity_id, which may be None
         self.surnames: dict[str, dict] = {}
         for m in self.mentions:
@@ -180,14 +188,45 @@ class _Article:
             if pm and self.r.person_pronouns.get(pm.group(1).lower()) == gender and not self.in_quote(pm.start()) \
                     and (first is None or pm.start() < first["start_char"]):
                 return None
+        bare = self.bare_names()
         for m in self.mentions_in(s["start_char"], end):
-            if m["label"] not in PERSON_LABELS or self.in_quote(m["start_char"]):
+            if self.in_quote(m["start_char"]):
+                continue
+            if m["label"] not in PERSON_LABELS:
+                if m["text"] in bare["surnames"]:
+                    return m        # "Zaluzhnyi said": the model's ORG is the surname of a person named before
                 continue
             g = self.gender.get(m.get("entity_id"))
             if gender and g and g != gender:
                 continue
+            i = bisect.bisect_left(bare["starts"], s["start_char"])
+            if i < len(bare["names"]) and bare["starts"][i] < m["start_char"]:
+                return bare["names"][i]     # a name the model missed comes first in the sentence
             return m
+        i = bisect.bisect_left(bare["starts"], s["start_char"])
+        if i < len(bare["names"]) and bare["starts"][i] < end:
+            return bare["names"][i]
         return None
+
+    def bare_names(self) -> dict:
+        """People the NER missed, named in apposition ("Huw Dylan, a historian of …", "The army
+        commander-in-chief, Valerii Zaluzhnyi, was …"): two or three capitalised words that no place,
+        group or organisation mention covers. Computed once per article."""
+        if self._bare is not None:
+            return self._bare
+        names, surnames = [], set()
+        for rx in (_BARE_BEFORE_ROLE, _BARE_AFTER_ROLE):
+            for mm in rx.finditer(self.body):
+                s, e = mm.span("name")
+                if self.in_quote(s) or any(m["start_char"] <= s and m["end_char"] >= e for m in self.mentions_in(s - 60, e + 60)) \
+                        or mm.group("name").split()[0].lower() in _NOT_DESCRIPTOR:
+                    continue
+                names.append({"start_char": s, "end_char": e, "text": mm.group("name"), "label": "PERSON",
+                              "entity_id": None, "entity_name": mm.group("name")})
+                surnames.add(mm.group("name").split()[-1])
+        names.sort(key=lambda m: m["start_char"])
+        self._bare = {"names": names, "starts": [m["start_char"] for m in names], "surnames": surnames}
+        return self._bare
 
     def resolve_pronoun(self, pos: int, pronoun: str) -> dict | None:
         """Subject (first PERSON mention outside quotes) of the nearest earlier sentence having one."""

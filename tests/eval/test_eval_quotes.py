@@ -51,7 +51,7 @@ def test_real_pages_speakers(gold_dir):
     rows = quotes_crawls.evaluate(gold_dir, None)
     overall, crawls, seeds, found = rows
     assert overall["n"] >= 200 and found["recall"] >= 0.95, rows
-    assert overall["f1"] >= 0.92 and seeds["f1"] >= 0.95, rows
+    assert overall["f1"] >= 0.93 and seeds["f1"] >= 0.95, rows
 
 
 def test_real_page_labels_and_matching(gold_dir):

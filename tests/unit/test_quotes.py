@@ -647,3 +647,13 @@ def test_adjective_or_sentence_adverb_tagged_as_a_name_is_never_a_speaker():
              for w, lab in (("Additionally", "ORG"), ("Ukrainian", "GPE"), ("Western", "ORG"))]
     qs = extract_quotes({"article_id": "a1", "body": body}, split_sentences(body), ments)
     assert not {q["speaker_text"] for q in qs} & {"Additionally", "Ukrainian", "Western"}
+
+
+def test_pronoun_resolves_to_a_person_the_ner_missed_named_in_apposition():
+    body = ("Huw Dylan, a historian of intelligence at King’s College, said there was a long history of this. "
+            "“If you get it wrong, you have more to answer for,” he said.\n\n"
+            "The army commander-in-chief, Valerii Zaluzhnyi, was frustrated that Trump did not act. "
+            "“You are about to fight a champion,” he said.")
+    qs = run(body)
+    assert one(qs, "If you get it wrong")["speaker_name"] == "Huw Dylan"
+    assert one(qs, "about to fight")["speaker_name"] == "Valerii Zaluzhnyi"
