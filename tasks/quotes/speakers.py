@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
 from tasks.quotes.spans import _paragraphs
@@ -48,6 +49,14 @@ _NP_SUBJECT = re.compile(
 _PREP_BEFORE = re.compile(r"\b(?:between|and|or|of|in|from|to|with|for|against|on|at|by|into|over|toward|towards|about"
                           r"|during|after|before|since|amid|despite|following|under)\s+(?:(?:the|an?|his|her|its|their)\s+)?$", re.I)
 _ADVERBS = r"(?:(?:also|then|later|again|previously|recently|simply|further|flatly|quickly|once|had|has|have|would|will|was|is|just|repeatedly|earlier|on \w+day)\s+){0,2}"
+
+_COORDINATED = re.compile(r"(?:,[”\"’]?|\band|\bby)\s+(?:" + _ADVERBS + r")$")
+
+
+@lru_cache(maxsize=4)
+def _said_comma(verb_alt: str) -> re.Pattern:
+    """"…, he said, " right before a verb (compiled once per rule set)."""
+    return re.compile(r"(?<![\w’'-])(?:" + verb_alt + r")[^\S\n]*,[^\S\n]*(?:" + _ADVERBS + r")$")
 
 
 @dataclass
@@ -93,7 +102,7 @@ class _Article:
         self.m_starts = [m["start_char"] for m in self.mentions]
         self.quote_spans = []
         self.named_rows: list[tuple[int, dict]] = []   # (paragraph, row) of quotes with a named speaker, in order
-        self.titles: list[tuple[int, set, dict]] = []   # (pos, title words, mention)
+        self.titles: list[tuple[int, set, dict, str]] = []   # (pos, title words, mention, title as written)
         self._anon_re: dict[tuple, re.Pattern] = {}
         self._bare: dict | None = None
         self.gender: dict[str | None, str] = {}   # looked up with a mention's entity_id, which may be None
@@ -158,12 +167,13 @@ class _Article:
                         break
                 else:
                     break
+            words.reverse()          # read right to left: back to the order of the text ("prime minister")
             ma = re.match(r",\s+(?:who is\s+)?(?:the|a|an|[A-Z][\w.]*[’']s)?\s*([^,.;()\n“”\"]{3,80}?)\s*[,.;)]", body[m["end_char"]:m["end_char"] + 100])
             if ma and r.role_re.search(ma.group(1)):
                 words += [w.lower() for w in re.findall(r"[\w.’'-]+", ma.group(1))]
             words += [w.lower() for w in m["text"].split()[:-1]]
             if any(r.role_re.fullmatch(w) for w in words) or r.role_re.search(" ".join(words)):
-                self.titles.append((pos, set(words), m))
+                self.titles.append((pos, set(words), m, " ".join(words)))
             low = " ".join(words)
             g = None
             if re.search(r"\b(mr\.?|mister|spokesman|chairman|congressman|king|prince|businessman|actor)\b", low):
@@ -268,10 +278,9 @@ class _Article:
         mods = {w for w in re.findall(r"[\w.’'-]+", low) if w not in {"the", "a", "an", head} and w not in head.split()}
         best, best_key = None, None
         anonymous = self._last_anonymous(targets, pos)
-        for tpos, words, m in self.titles:
+        for tpos, words, m, joined in self.titles:   # joined in text order (a set's order changes per run)
             if tpos >= pos:
                 break
-            joined = " ".join(words)
             hit = any(re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", joined) for t in targets)
             shared = len(mods & words)
             if not hit and not (head == "leader" and shared):
@@ -414,22 +423,27 @@ class _Article:
             cands.append(_Cand(pm.start(), pm.end(), "pronoun"))
         return min(cands, key=lambda c: c.start) if cands else None
 
+    def _coordinated_subject(self, verb_s: int, lo: int) -> _Cand | None:
+        """Subject of a coordinated verb phrase ("He thanked Trump ... and said": the clause's first
+        candidate; a gerund after "by": "He explained the headline by saying:"; "…, he said,
+        insisting that …": the subject of the speech verb just before)."""
+        seg = self.body[lo:verb_s]
+        if not _COORDINATED.search(seg):
+            return None
+        said = _said_comma(self.r.verb_alt).search(seg)
+        if said and not self.in_quote(lo + said.start()):
+            prev = self.subject_before(lo + said.start(), lo)
+            if prev is not None:
+                return prev
+        return self.subject_first(lo, verb_s)
+
     def subject_before(self, verb_s: int, lo: int) -> _Cand | None:
         """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
         body, r = self.body, self.r
         best: _Cand | None = None
-        # coordinated verb phrase ("He thanked Trump ... and said"): the subject is the clause's first candidate
-        # … and a gerund after "by" ("He explained the headline by saying:")
-        if re.search(r"(?:,[”\"’]?|\band|\bby)\s+(?:" + _ADVERBS + r")$", body[lo:verb_s]):
-            said = re.search(r"(?<![\w’'-])(?:" + r.verb_alt + r")[^\S\n]*,[^\S\n]*(?:" + _ADVERBS + r")$", body[lo:verb_s])
-            if said and not self.in_quote(lo + said.start()):
-                # "…, he said, insisting that …": the subject of the speech verb just before
-                prev = self.subject_before(lo + said.start(), lo)
-                if prev is not None:
-                    return prev
-            first = self.subject_first(lo, verb_s)
-            if first is not None:
-                return first
+        coordinated = self._coordinated_subject(verb_s, lo)
+        if coordinated is not None:
+            return coordinated
         for m in reversed(self.mentions_in(lo, verb_s)):
             if self.in_quote(m["start_char"]):
                 continue
