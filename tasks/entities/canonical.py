@@ -1,5 +1,14 @@
 """Canonical identity: folded match keys with transliteration, entity ids, and the grouping of an
-article's mentions into entities with a class vote (steps 5 and 6 of the ``tasks.entities`` docstring)."""
+article's mentions into entities with a class vote (steps 5 and 6 of the ``tasks.entities`` docstring).
+
+Person names across outlets: after a misspelt first name is mended to the nearest known given name
+(Volodomyr -> Volodymyr; never across a feminine ending: Ivana stays Ivana), a first name that has
+spellings in several transliterations is keyed by the first spelling of its line in
+``rules/given_name_variants.txt`` (Volodymyr = Vladimir, Dmytro = Dmitry, Kyrylo = Kirill); the
+surname is matched through ``rules/translit.csv`` (Zelenskyy = Zelenskiy = Zelensky). Inside one article,
+a person span glued to a place ("Zelenskyy London") or to a letter of the previous sentence
+("X. Kyrylo Budanov") joins the person it contains.
+"""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -7,12 +16,15 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from tasks import rulefiles
 from tasks.entities.keys import fold
 from tasks.entities.rules import (
     CLASS_LABEL,
     LABEL_CLASS,
     _aliases,
+    _countries,
     _given_names,
+    _places,
     _translit,
 )
 from tasks.entities.spans import _Mention, _sum_votes
@@ -42,17 +54,20 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         return fold(a[0]) if a else match_key(m.text)
 
     singles: list[_Mention] = []
+    places = _places() | _countries()
     for m in mentions:
         k = base_key(m)
         if m.dateline:
             k = "\x00" + k  # a dateline place is never the team or firm of the same name
-        if len(k.split()) == 1 and m.cls in ("per", "org", "misc") and m.folded not in aliases:
-            singles.append(m)
+        if len(k.split()) == 1 and m.folded not in aliases and (
+                m.cls in ("per", "org", "misc") or (m.cls == "loc" and not m.dateline and k not in places)):
+            singles.append(m)      # a surname the model called a place ("Zelenskyy" GPE) but no known place
             continue
         if k not in groups:
             groups[k] = []
             order.append(k)
         groups[k].append(m)
+    _merge_glued(groups, order, singles)
     # multi-word person-like names, by last word
     by_last: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for k in order:
@@ -65,6 +80,9 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     for m in singles:
         k = match_key(m.text)
         cands = by_last.get(k)
+        if m.cls == "loc" and not cands:
+            cands = None
+            k = base_key(m)        # a one-word place name stays the place it is
         if cands:
             before = [c for c in cands if c[0] <= m.start]
             target = max(before)[1] if before else min(cands)[1]
@@ -75,6 +93,40 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             order.append(k)
         groups[k].append(m)
     return [groups[k] for k in order]
+
+
+def _merge_glued(groups: dict[str, list[_Mention]], order: list[str], singles: list[_Mention]) -> None:
+    """Person spans glued to a neighbour are keyed as the person they contain: a trailing place
+    after a surname the article uses on its own ("Zelenskyy London" -> Zelensky) or a leading
+    initial ("X. Kyrylo Budanov", a letter ending the previous sentence -> Kyrylo Budanov)."""
+    places = _places() | _countries()
+    surnames = {k.split()[-1] for k in order if len(k.split()) >= 2} | {match_key(m.text) for m in singles}
+    for k in list(order):
+        toks = k.split()
+        if not any(m.cls == "per" for m in groups[k]):
+            continue
+        if len(toks) >= 2 and toks[-1] in places and toks[-2] in surnames:
+            new = " ".join(toks[:-1])
+            for m in groups[k]:             # the mention ends before the glued place
+                m.text = m.text[:m.text.rstrip().rfind(" ")].rstrip()
+                m.end, m.folded = m.start + len(m.text), fold(m.text)
+        elif len(toks) >= 3 and len(toks[0]) == 1:
+            new = " ".join(toks[1:])
+            for m in groups[k]:             # … and starts after the glued initial
+                cut = len(m.text) - len(m.text.split(None, 1)[-1])
+                m.start, m.text = m.start + cut, m.text[cut:]
+                m.folded = fold(m.text)
+        else:
+            continue
+        if len(new.split()) == 1:           # a lone surname now: joined to its full name like the others
+            singles.extend(groups.pop(k))
+            order.remove(k)
+        elif new in groups:
+            groups[new].extend(groups.pop(k))
+            order.remove(k)
+        else:
+            groups[new] = groups.pop(k)
+            order[order.index(k)] = new
 
 
 def _resolve(group: list[_Mention]) -> tuple[str, str, str]:
@@ -90,6 +142,9 @@ def _resolve(group: list[_Mention]) -> tuple[str, str, str]:
             break
     if name is None:
         forms = Counter(m.text for m in group)
+        for f in list(forms):          # "X. Kyrylo Budanov" when "Kyrylo Budanov" is there too
+            if len(forms) > 1 and len(f) > 3 and f[1:3] == ". " and f[3:] in forms:
+                del forms[f]
         name = max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
     key = match_key(name)
     if cls == "per":
@@ -102,23 +157,39 @@ def _given_keys() -> tuple[str, ...]:
     return tuple(sorted({match_key(n) for n in _given_names() if len(n) >= 4}))
 
 
+@lru_cache(maxsize=1)
+def _given_variants() -> dict[str, str]:
+    """Match key of a given-name spelling -> match key of the first spelling of its line
+    (``rules/given_name_variants.txt``)."""
+    out: dict[str, str] = {}
+    for line in rulefiles.lines("given_name_variants.txt"):
+        forms = [match_key(w) for w in line.split()]
+        for f in forms:
+            out.setdefault(f, forms[0])
+    return out
+
+
 @lru_cache(maxsize=8192)
 def _canonical_given_name(key: str) -> str:
     """A person key whose first name misspells a known given name gets that name's spelling
-    ("volodomyr zelensky" -> "volodymyr zelensky", "kiril dmitriev" -> "kirill dmitriev"), so one
-    person is one entity across outlets. Only a near spelling counts (rapidfuzz ratio >= 85, same
-    first letter, length within 2); the surname must already agree, so two people who share a
-    surname (Bill / Hillary Clinton) stay apart."""
+    ("volodomyr zelensky" -> "volodymyr zelensky", "kiril dmitriev" -> "kirill dmitriev"; rapidfuzz
+    ratio >= 85, same first letter, length within 2, same feminine ending), and a transliteration
+    variant is spelled as the first of its line in ``rules/given_name_variants.txt``
+    ("volodymyr zelensky" -> "vladimir zelensky"), so one person is one entity across outlets. The surname must already
+    agree, so two people who share a surname (Bill / Hillary Clinton, Ivan / Ivana) stay apart."""
     toks = key.split()
     if len(toks) < 2 or len(toks[0]) < 4:
         return key
     names = _given_keys()
-    if toks[0] in names:
-        return key
-    hit = process.extractOne(toks[0], names, scorer=fuzz.ratio, score_cutoff=85)
-    if hit is None or hit[0][0] != toks[0][0] or abs(len(hit[0]) - len(toks[0])) > 2:
-        return key
-    return " ".join([hit[0], *toks[1:]])
+    first = toks[0]
+    variants = _given_variants()
+    if first not in names and first not in variants:
+        hit = process.extractOne(first, names, scorer=fuzz.ratio, score_cutoff=85)
+        if hit is not None and hit[0][0] == first[0] and abs(len(hit[0]) - len(first)) <= 2 \
+                and hit[0].endswith("a") == first.endswith("a"):       # Ivana is not a misspelt Ivan
+            first = hit[0]
+    first = variants.get(first, first)
+    return " ".join([first, *toks[1:]])
 
 
 def _label_for(m: _Mention, cls: str, group: list[_Mention]) -> str:

@@ -16,6 +16,7 @@ EVALUATIONS = {
     "sentences": ("tasks.evaluation.sentences_gum", "gum_news"),
     "ner": ("tasks.evaluation.ner_conll", "conll2003"),
     "quotes": ("tasks.evaluation.quotes_polnear", "polnear"),
+    "quotes-crawls": ("tasks.evaluation.quotes_crawls", "crawls"),      # `--only quotes` runs it too
     "stories": ("tasks.evaluation.stories_basil", "basil"),
     "stories-ecbplus": ("tasks.evaluation.stories_ecbplus", "ecbplus"),   # `--only stories` runs it too
     "cleaning": ("tasks.evaluation.cleaning_crawls", "crawls"),

@@ -36,10 +36,14 @@ Attribution patterns (``pattern`` column), tried in this order for quoted text:
 ("Putin said: …"), ``comma_intro`` ("He said, …"), ``verb_intro`` ("She says “…”"),
 ``dash_name`` ("“…” ― Pamela Padilla": a name after a dash behind the closing mark),
 ``name_colon`` (headline/transcript "Ted Cruz: ‘…’", "Here’s Clinton in 1992: “…”"), ``according_to``,
-``reported_speech`` (partial quote inside "X said …"), ``continuation`` (same speaker
+``reported_speech`` (partial quote inside "X said …"; also "…“chilled” during the talks, said
+a source close to Khan." / "…,” according to X." closing the sentence), ``continuation`` (same speaker
 as the previous quote of the paragraph, or of the previous paragraph when this one
 only continues the quotation), ``previous_sentence`` (floating quote after a sentence
-with a speech verb), ``previous_paragraph`` (a paragraph that is only a quote after a
+with a speech verb; never the writer's "I asked"), ``last_speaker`` (interview layout: a
+paragraph that is only a quote after the writer's question, "I asked …" or a paragraph about the
+person last quoted by pronoun, "He meant …", goes to the person last quoted, within
+``FLOOR_PARAGRAPHS`` paragraphs), ``previous_paragraph`` (a paragraph that is only a quote after a
 paragraph naming a person), ``none``. Indirect quotes use ``indirect_speaker_verb``
 ("X said that …", "X told reporters he …"), ``indirect_post`` ("…, X said" also in
 mid-sentence "…, X said, …"), ``indirect_as`` ("As X reported, …"), ``according_to``, ``indirect_object`` ("X accused Y of …",
@@ -63,7 +67,14 @@ subject (first PERSON mention outside quotes) of the nearest earlier sentence th
 one; a role noun ("the Kremlin spokesman", "the Russian leader") to the person whose
 title in the article ("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin
 spokesman,") shares the role head and most modifiers, most recent first. An indefinite role
-("one US official", "a senior official") is an anonymous source and stays unresolved. A
+("one US official", "a senior official") is an anonymous source and stays unresolved, and so does
+"the official" when the last such role introduced before it was anonymous. A pronoun skips
+sentences whose subject is already that pronoun ("Later, he tried to call Putin" is no new
+subject), and may resolve to a person the NER missed but the article names in apposition ("Huw
+Dylan, a historian …", "The army commander-in-chief, Valerii Zaluzhnyi, …"; their surname then
+counts as that person even where the model called it an organisation); "it"/"they" resolve only to an organisation that is the subject of a speech verb
+nearby ("The FSB claimed that it …"), never to one person. A capitalised pronoun after a quote
+that ends its sentence ("…?” He told them there was …") opens the next sentence. A
 nationality adjective (singular NORP: "Russian", "European") and a name in a photo credit
 ("Oleg Petrasiuk/Ukraine…", "Photo: …") are never speaker candidates.
 

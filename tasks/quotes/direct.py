@@ -128,9 +128,17 @@ def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
         return None
     endp = rest_s + mm.end()
     # stop the speaker phrase before prepositions ("said Putin on Monday")
-    inner = re.search(r"\s(?:on|in|at|during|after|before|while|when|as|from|to|of|about|that|who|which)\s", body[rest_s:endp])
-    if inner:
+    # … and before a participle ("said a Ukrainian official stationed in Washington") but not inside
+    # a title ("said Ukrainian Minister of Defence Mykhailo Fedorov")
+    for inner in re.finditer(r"(?:\s[a-z]+(?:ed|ing))?\s(?P<prep>on|in|at|during|after|before|while|when|as|from|to|of|about|that|who|which)\s",
+                             body[rest_s:endp]):
+        if inner.group("prep") == "to" and body[rest_s:rest_s + inner.start()].endswith(" close"):
+            continue       # "a source close to Khan"
+        if inner.group("prep") == "of" and body[rest_s + inner.end()].isupper() and not any(
+                m["label"] in PERSON_LABELS for m in A.mentions_in(rest_s, rest_s + inner.start())):
+            continue
         endp = rest_s + inner.start()
+        break
     return A.candidate(rest_s, endp)
 
 
@@ -153,6 +161,8 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
         return None
     reg_s, reg_e = r.close_e + ms_.start("region"), r.close_e + ms_.end("region")
     region = body[reg_s:reg_e]
+    if _next_sentence(A, site, region, r.close_e + ms_.end("verb"), post_lim):
+        return None
     if re.search(r"[.!?]\s+[a-z]|[.!?]\s*$", region) and not re.search(r"\b(?:[A-Z]\.|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|St|Jr)\.\s", region):
         return None
     cue = ms_.group("verb")
@@ -182,6 +192,16 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     else:
         pattern = "speaker_verb"
     return Attribution(c, cue, pattern)
+
+
+def _next_sentence(A: _Article, site: QuoteSite, region: str, verb_e: int, post_lim: int) -> bool:
+    """"…plan B?’” He told them there was no plan B.": after a quote that ends its sentence, a
+    capitalised pronoun whose verb goes on with a clause opens the next sentence, not an attribution."""
+    if not re.fullmatch(r"\s*(?:He|She|They|We|I)", region):
+        return False
+    if not re.search(r"[.?!…][’'\"”]*\s*$", A.body[site.raw.start:site.raw.close_s or site.raw.end]):
+        return False
+    return not re.match(r"[^\S\n]*(?:[.,;!?]|$)", A.body[verb_e:post_lim])
 
 
 def dash_after(A: _Article, site: QuoteSite) -> Attribution | None:
@@ -269,6 +289,27 @@ def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
     return Attribution(spk, v.group(1), "reported_speech") if spk else None
 
 
+def said_at_end(A: _Article, site: QuoteSite) -> Attribution | None:
+    """A partial quote in a sentence that ends with its attribution: "Putin came across as “chilled”
+    during the talks, said a source close to Khan." / "…, according to a former insider." (no other
+    quotation in between)."""
+    if site.kind != "partial" or site.raw.close_s is None:
+        return None
+    body, rules = A.body, A.r
+    se = A.sents[site.si]["end_char"]
+    tail = body[site.raw.close_e:se]
+    if re.search(r"[“”\"«»]", tail):
+        return None
+    m = re.search(r"(?:,|^)[^\S\n]+(?:(?P<verb>" + rules.verb_alt + r")|(?P<acc>" + "|".join(map(re.escape, rules.according))
+                  + r"))[^\S\n]+(?P<who>[^,;:.!?\n]{2,80}?)[^\S\n]*[.!?]?[’'\"”]*[^\S\n]*$", tail)
+    if not m:
+        return None
+    c = _said_x(A, site.raw.close_e + m.start("who"), site.raw.close_e + m.end("who"))
+    if c is None or c.kind == "pronoun":
+        return None
+    return Attribution(c, m.group("verb") or m.group("acc"), "verb_speaker" if m.group("verb") else "according_to")
+
+
 def continuation(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) -> Attribution | None:
     """Same speaker as the previous quote of this paragraph, or of the previous paragraph when
     this paragraph starts with the quote (and the previous one ended with that quote)."""
@@ -290,24 +331,64 @@ def continuation(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) ->
     return Attribution(spk, prev["cue"], "continuation", "continuation")
 
 
+_WRITER = frozenset({"i", "we"})
+#: a paragraph that hands the floor back to the person last quoted: the interviewer's question
+#: ("…, are you?"), or a paragraph about that person by pronoun ("He meant that …", "His government …")
+_REFERS_BACK = re.compile(r"(?:He|She|His|Her)\b|\S+(?:\s+\S+){0,6}?\s(?:his|her)\s")
+#: paragraphs back within which the last named speaker still holds the floor
+FLOOR_PARAGRAPHS = 10
+
+
+def _last_speaker(A: _Article, pi: int) -> dict | None:
+    """The last quote row with a named speaker (not the writer) in the FLOOR_PARAGRAPHS paragraphs before ``pi``."""
+    for qpi, row in reversed(A.named_rows):
+        if qpi >= pi:
+            continue
+        return row if pi - qpi <= FLOOR_PARAGRAPHS else None
+    return None
+
+
+def _floor_back(A: _Article, pi: int, writer_spoke: bool) -> bool:
+    """Does paragraph ``pi - 1`` hand the floor back to the last speaker (see _REFERS_BACK)?"""
+    pps, ppe = A.paras[pi - 1]
+    text = A.body[pps:ppe].strip()
+    asks = any(c == "?" and not A.in_quote(pps + i) for i, c in enumerate(text))
+    return writer_spoke or asks or bool(_REFERS_BACK.match(text)) \
+        or bool(re.search(r"\bI\s+(?:" + A.r.verb_alt + r")\b", text))
+
+
+def _from_row(row: dict) -> _Cand:
+    spk = _Cand(row["speaker_start"], row["speaker_end"], "prev")
+    spk.entity_id, spk.name = row["speaker_entity_id"], row["speaker_name"]
+    return spk
+
+
 def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
     """A direct quote with nothing before it: the previous sentence introduces the speaker
-    (previous_sentence), or the previous paragraph names the person (previous_paragraph)."""
+    (previous_sentence); in a paragraph that is only a quote, the person last quoted when the
+    previous paragraph hands the floor back to them (interview layout: the writer's question,
+    "I asked …", "He meant …"; ``last_speaker``), else the person the previous paragraph names
+    (previous_paragraph). The writer ("I asked") is never the speaker of the answer."""
     body, rules, si, pi, r = A.body, A.r, site.si, site.pi, site.raw
     if site.kind != "direct" or site.prefix.strip() or si <= 0:
         return None
     ps_ = A.sents[si - 1]
     vv = [v for v in rules.verb_re.finditer(body, ps_["start_char"], ps_["end_char"]) if not A.in_quote(v.start())]
+    writer_spoke = False
     if vv:
         v = vv[-1]
         spk = A.subject_before(v.start(), ps_["start_char"])
-        if spk:
+        writer_spoke = spk is not None and spk.kind == "pronoun" and body[spk.start:spk.end].lower() in _WRITER
+        if spk and not writer_spoke:
             return Attribution(spk, v.group(1), "previous_sentence", "previous_sentence")
     elif body[ps_["start_char"]:ps_["end_char"]].rstrip().endswith(":"):
         spk = A.subject_first(ps_["start_char"], ps_["end_char"])     # "Here is what he wrote:"
         if spk:
             return Attribution(spk, None, "previous_sentence", "previous_sentence")
     if r.open_s == site.para_start and pi > 0:
+        last = _last_speaker(A, pi)
+        if last is not None and _floor_back(A, pi, writer_spoke):
+            return Attribution(_from_row(last), last["cue"], "last_speaker", "previous_paragraph")
         pps, ppe = A.paras[pi - 1]
         psi = A.sent_index(ppe - 1)
         for j in range(psi, max(-1, psi - 3), -1):
@@ -326,7 +407,7 @@ def attribute(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) -> At
     # clause; what follows the closing mark is the next sentence ("” The star then recalled …")
     ends_sentence = site.content.rstrip().endswith(".") and site.raw.close_s is not None
     adjacent = (speaker_before, speaker_after) if ends_sentence and site.prefix_intro else (speaker_after, speaker_before)
-    for family in (*adjacent, dash_after, name_colon, according_to, reported_speech):
+    for family in (*adjacent, dash_after, name_colon, according_to, reported_speech, said_at_end):
         found = family(A, site)
         if found is not None:
             return found

@@ -206,19 +206,37 @@ def _headline_says(A: _Article, ss: int, se: int):
         yield cs, ce, spk, m.group(1), "indirect_headline"
 
 
+#: longest stretch from the comma of ", X said" to its verb (region, appositive and adverbs) with room to spare
+_MAX_REGION = 400
+
+
+def _search_from(A: _Article, ss: int, se: int) -> int | None:
+    """Where in the sentence the ", X said" patterns can first match (relative to ``ss``), or None
+    when no speech verb follows a comma: those patterns try the whole verb alternation at every
+    comma, so they are run only from a little before the first verb that can end one."""
+    c = A.body.find(",", ss, se)
+    if c < 0:
+        return None
+    v = A.r.verb_re.search(A.body, c, se)
+    return None if v is None else max(0, v.start() - ss - _MAX_REGION)
+
+
 def _post(A: _Article, ss: int, se: int):
     """CLAUSE, X said.  |  CLAUSE, said X.  |  CLAUSE, said X, the ROLE, who …  (never "INTRO, X
     claimed CLAUSE": what follows the verb must be an adverbial or short)."""
     body = A.body
+    pos = _search_from(A, ss, se)
+    if pos is None:
+        return
     text = body[ss:se]
-    m = _rx(A.r)["post"].search(text)
+    m = _rx(A.r)["post"].search(text, pos)
     if m and len(text[:m.start()].split()) >= 4 and _adverbial_tail(m.group("tail")):
         spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
         if spk:
             cs, ce = _trim(body, ss, ss + m.start())
             yield cs, ce, spk, m.group(2), "indirect_post"
             return
-    m = _rx(A.r)["post_inverted"].search(text)
+    m = _rx(A.r)["post_inverted"].search(text, pos)
     if m and len(text[:m.start()].split()) >= 4 and not m.group(1).endswith("ing"):   # not ", saying the …"
         spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
         if spk:
@@ -252,8 +270,11 @@ def _as_reported(A: _Article, ss: int, se: int):
 def _parenthetical(A: _Article, ss: int, se: int):
     """CLAUSE, X said, CLAUSE (attribution in mid-sentence): the longer side is the content."""
     body, rules = A.body, A.r
+    pos = _search_from(A, ss, se)
+    if pos is None:
+        return
     text = body[ss:se]
-    m = _rx(rules)["parenthetical"].search(text)
+    m = _rx(rules)["parenthetical"].search(text, pos)
     if m and m.group(2).lower() in rules.report_forms and len(text[:m.start()].split()) >= 1:
         spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
         if spk is not None and spk.kind in ("mention", "pronoun", "role", "name"):

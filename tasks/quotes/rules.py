@@ -1,6 +1,6 @@
 """Rule data of the quote stage: speech verbs, role nouns and quote patterns (``tasks/rules/``).
 
-Read once per process (``load_rules`` is cached); the attribution code in ``direct.py``,
+Read once per process through the one loader ``tasks.rulefiles`` (``load_rules`` is cached); the attribution code in ``direct.py``,
 ``indirect.py`` and ``speakers.py`` only reads the ``Rules`` object.
 """
 from __future__ import annotations
@@ -10,27 +10,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from tasks import rulefiles
+from tasks.entities.rules import trie_regex
+
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 #: labels of mentions that may speak; of NORP only groups ("Republicans", "Russians"), never a
 #: nationality adjective ("Russian", "European": speakers.py drops those)
 SPEAKER_LABELS = {"PERSON", "PER", "ORG", "GPE", "NORP"}
 PERSON_LABELS = {"PERSON", "PER"}
-
-
-def _read_sections(path: Path) -> dict[str, list[str]]:
-    sections: dict[str, list[str]] = {"": []}
-    cur = ""
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            cur = line[1:-1]
-            sections.setdefault(cur, [])
-            continue
-        sections[cur].append(line)
-    return sections
 
 
 @dataclass(frozen=True)
@@ -53,42 +41,42 @@ class Rules:
     evidence_nouns: frozenset = frozenset()          # [evidence_nouns]: subjects of those verbs
     belief_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))   # [report_belief] verbs
     not_speaker_labels: frozenset = frozenset()      # "UPDATE:", "Editor's note:" never name a speaker
+    adjectives: frozenset = frozenset()              # nationality adjectives (demonyms.txt, singular): never a speaker
 
 
 @lru_cache(maxsize=1)
 def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
     """Read speech_verbs.txt, role_nouns.txt and quote_patterns.txt (cached per process)."""
-    verbs = _read_sections(rules_dir / "speech_verbs.txt")
+    verbs = rulefiles.sections(rules_dir / "speech_verbs.txt")
     # multi-word (phrasal) forms are written with underscores: points_out, shot_back
     report = {f.lower().replace("_", " ") for line in verbs.get("report", []) for f in line.split()}
     quote_only = {f.lower().replace("_", " ") for line in verbs.get("quote_only", []) for f in line.split()}
     roles: dict[str, set] = {}
-    for line in _read_sections(rules_dir / "role_nouns.txt")[""]:
+    for line in rulefiles.sections(rules_dir / "role_nouns.txt")[""]:
         head, _, syn = line.partition("=")
         head = head.strip().lower()
         roles[head] = {head, *(s.strip() for s in _split_multi(syn))}
-    pat = _read_sections(rules_dir / "quote_patterns.txt")
+    pat = rulefiles.sections(rules_dir / "quote_patterns.txt")
     pp = {}
     for line in pat.get("person_pronouns", []):
         p, _, g = line.partition(":")
         pp[p.strip().lower()] = g.strip()
     all_forms = report | quote_only
-    verb_alt = "|".join(sorted(map(re.escape, all_forms), key=len, reverse=True))
-    verb_alt = verb_alt.replace(r"\ ", r"\s+")
+    # a prefix trie of the forms: the same matches as the longest-first alternation, but the regex
+    # engine tries one branch per character instead of ~400 forms at every position
+    verb_alt = trie_regex(all_forms).replace(r"\ ", r"\s+")
     verb_re = re.compile(r"(?<![\w’'-])(" + verb_alt + r")(?![\w’'-])")   # lowercase only: "States" is not a verb
-    role_alt = "|".join(sorted((re.escape(r) for r in roles), key=len, reverse=True))
+    role_alt = trie_regex(roles, fold_case=True)
     role_re = re.compile(r"(?<![\w-])(" + role_alt + r")(?:s|es)?(?![\w-])", re.I)
     prons = sorted({*pp, *(x.lower() for x in pat.get("group_pronouns", [])), "i"}, key=len, reverse=True)
     pron_re = re.compile(r"(?<![\w’'-])(" + "|".join(map(re.escape, prons)) + r")(?![\w’'-])", re.I)
     objs = {f.lower().replace("_", " ") for line in verbs.get("report_object", []) for f in line.split()}
-    obj_alt = "|".join(sorted(map(re.escape, objs), key=len, reverse=True)).replace(r"\ ", r"\s+")
+    obj_alt = trie_regex(objs).replace(r"\ ", r"\s+")
     object_re = re.compile(r"(?<![\w’'-])(" + obj_alt + r")(?![\w’'-])") if objs else re.compile(r"(?!x)x")
     evid = {f.lower() for line in verbs.get("report_evidence", []) for f in line.split()}
-    evidence_re = re.compile(r"(?<![\w’'-])(" + "|".join(sorted(map(re.escape, evid), key=len, reverse=True))
-                             + r")(?![\w’'-])") if evid else re.compile(r"(?!x)x")
+    evidence_re = re.compile(r"(?<![\w’'-])(" + trie_regex(evid) + r")(?![\w’'-])") if evid else re.compile(r"(?!x)x")
     belief = {f.lower() for line in verbs.get("report_belief", []) for f in line.split()}
-    belief_re = re.compile(r"(?<![\w’'-])(" + "|".join(sorted(map(re.escape, belief), key=len, reverse=True))
-                           + r")(?![\w’'-])") if belief else re.compile(r"(?!x)x")
+    belief_re = re.compile(r"(?<![\w’'-])(" + trie_regex(belief) + r")(?![\w’'-])") if belief else re.compile(r"(?!x)x")
     return Rules(
         verb_forms=frozenset(all_forms), report_forms=frozenset(report), roles=roles,
         person_pronouns=pp, group_pronouns=frozenset(x.lower() for x in pat.get("group_pronouns", [])),
@@ -100,6 +88,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         evidence_re=evidence_re, belief_re=belief_re,
         not_speaker_labels=frozenset(x.lower() for x in pat.get("not_speaker_labels", [])),
         evidence_nouns=frozenset(w.lower() for line in verbs.get("evidence_nouns", []) for w in line.split()),
+        adjectives=frozenset(w for w in rulefiles.lines(rules_dir / "demonyms.txt", lower=True) if not w.endswith("s")),
     )
 
 

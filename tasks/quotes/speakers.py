@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
 from tasks.quotes.spans import _paragraphs
@@ -25,6 +26,19 @@ he she it they we i you him her them us me his its their our my your this these 
 there here also even only just very said says told asked one some any all each every
 """.split())
 
+_NAME = r"(?P<name>[A-Z][a-z’'-]+(?:[^\S\n][A-Z][a-z’'-]+){1,2})"
+#: "Huw Dylan, a historian of …" / "…, Jane Roe, the chief …" (a person noun: -ist, -ian, -er, -or, -ant, -ent)
+_BARE_BEFORE_ROLE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))" + _NAME
+                               + r",[^\S\n]+(?:a|an|the)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,3}?[a-z-]+(?:ist|ian|er|or|ant|ent)s?\b")
+#: "The army commander-in-chief, Valerii Zaluzhnyi, was …"
+_BARE_AFTER_ROLE = re.compile(r"\b[a-z-]+(?:ist|ian|er|or|ant|ent|chief|head),[^\S\n]+" + _NAME + r",")
+
+#: capitalised sentence openers that are never a speaker on their own ("As noted in …", "But …")
+_NOT_SUBJECT = frozenset("""
+as but and or so then after before while when because if although though since yet also even just only
+here there meanwhile however thus still instead additionally furthermore moreover the a an in on at for
+""".split())
+
 #: a determiner-led noun phrase ending right before a verb (after optional adverbs), e.g. "The ad", "a man",
 #: "The campaign’s statement then", "one of her ads", "someone in the audience"
 _NP_SUBJECT = re.compile(
@@ -32,8 +46,17 @@ _NP_SUBJECT = re.compile(
     r"(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*|[Ss]omeone|[Ss]omebody|[Oo]ne|[Aa]nother|[Oo]thers)(?:\s+(?:in|of|at|from)\s+(?:the|a|an|her|his|their)\s+[a-z][\w’'-]*)?)"
     r"\s+(?:(?:also|then|later|again|previously|recently|simply|further|flatly|quickly|once|just|repeatedly|earlier)\s+){0,2}$")
 
-_PREP_BEFORE = re.compile(r"\b(?:between|and|or|of|in|from|to|with|for|against|on|at|by|into|over|toward|towards|about)\s+(?:the\s+)?$", re.I)
+_PREP_BEFORE = re.compile(r"\b(?:between|and|or|of|in|from|to|with|for|against|on|at|by|into|over|toward|towards|about"
+                          r"|during|after|before|since|amid|despite|following|under)\s+(?:(?:the|an?|his|her|its|their)\s+)?$", re.I)
 _ADVERBS = r"(?:(?:also|then|later|again|previously|recently|simply|further|flatly|quickly|once|had|has|have|would|will|was|is|just|repeatedly|earlier|on \w+day)\s+){0,2}"
+
+_COORDINATED = re.compile(r"(?:,[”\"’]?|\band|\bby)\s+(?:" + _ADVERBS + r")$")
+
+
+@lru_cache(maxsize=4)
+def _said_comma(verb_alt: str) -> re.Pattern:
+    """"…, he said, " right before a verb (compiled once per rule set)."""
+    return re.compile(r"(?<![\w’'-])(?:" + verb_alt + r")[^\S\n]*,[^\S\n]*(?:" + _ADVERBS + r")$")
 
 
 @dataclass
@@ -73,11 +96,15 @@ class _Article:
         self.sents = sents
         self.sent_starts = [s["start_char"] for s in sents]
         self.mentions = sorted((m for m in mentions if m.get("label") in SPEAKER_LABELS and not _credit(body, m)
-                                and not (m["label"] == "NORP" and not m["text"].endswith("s"))),
+                                and not (m["label"] == "NORP" and not m["text"].endswith("s"))
+                                and m["text"].lower() not in _NOT_SUBJECT and m["text"].lower() not in rules.adjectives),
                                key=lambda m: m["start_char"])
         self.m_starts = [m["start_char"] for m in self.mentions]
         self.quote_spans = []
-        self.titles: list[tuple[int, set, dict]] = []   # (pos, title words, mention)
+        self.named_rows: list[tuple[int, dict]] = []   # (paragraph, row) of quotes with a named speaker, in order
+        self.titles: list[tuple[int, set, dict, str]] = []   # (pos, title words, mention, title as written)
+        self._anon_re: dict[tuple, re.Pattern] = {}
+        self._bare: dict | None = None
         self.gender: dict[str | None, str] = {}   # looked up with a mention's entity_id, which may be None
         self.surnames: dict[str, dict] = {}
         for m in self.mentions:
@@ -140,12 +167,13 @@ class _Article:
                         break
                 else:
                     break
+            words.reverse()          # read right to left: back to the order of the text ("prime minister")
             ma = re.match(r",\s+(?:who is\s+)?(?:the|a|an|[A-Z][\w.]*[’']s)?\s*([^,.;()\n“”\"]{3,80}?)\s*[,.;)]", body[m["end_char"]:m["end_char"] + 100])
             if ma and r.role_re.search(ma.group(1)):
                 words += [w.lower() for w in re.findall(r"[\w.’'-]+", ma.group(1))]
             words += [w.lower() for w in m["text"].split()[:-1]]
             if any(r.role_re.fullmatch(w) for w in words) or r.role_re.search(" ".join(words)):
-                self.titles.append((pos, set(words), m))
+                self.titles.append((pos, set(words), m, " ".join(words)))
             low = " ".join(words)
             g = None
             if re.search(r"\b(mr\.?|mister|spokesman|chairman|congressman|king|prince|businessman|actor)\b", low):
@@ -156,17 +184,59 @@ class _Article:
                 self.gender.setdefault(m["entity_id"], g)
 
     # -- resolution
-    def _person_subject(self, si: int, before: int | None = None, gender: str | None = None) -> dict | None:
+    def _person_subject(self, si: int, before: int | None = None, gender: str | None = None,
+                        chain: bool = False) -> dict | None:
+        """First PERSON mention outside quotes of sentence ``si`` (of ``gender`` when known). With
+        ``chain``, a sentence whose subject is already a pronoun of that gender ("Later, he tried to
+        call Putin") has no new subject: None (the pronoun refers further back)."""
         s = self.sents[si]
         end = s["end_char"] if before is None else min(before, s["end_char"])
+        if chain and gender:
+            pm = self.r.pron_re.search(self.body, s["start_char"], end)
+            first = next((m for m in self.mentions_in(s["start_char"], end)
+                          if m["label"] in PERSON_LABELS and not self.in_quote(m["start_char"])), None)
+            if pm and self.r.person_pronouns.get(pm.group(1).lower()) == gender and not self.in_quote(pm.start()) \
+                    and (first is None or pm.start() < first["start_char"]):
+                return None
+        bare = self.bare_names()
         for m in self.mentions_in(s["start_char"], end):
-            if m["label"] not in PERSON_LABELS or self.in_quote(m["start_char"]):
+            if self.in_quote(m["start_char"]):
+                continue
+            if m["label"] not in PERSON_LABELS:
+                if m["text"] in bare["surnames"]:
+                    return m        # "Zaluzhnyi said": the model's ORG is the surname of a person named before
                 continue
             g = self.gender.get(m.get("entity_id"))
             if gender and g and g != gender:
                 continue
+            i = bisect.bisect_left(bare["starts"], s["start_char"])
+            if i < len(bare["names"]) and bare["starts"][i] < m["start_char"]:
+                return bare["names"][i]     # a name the model missed comes first in the sentence
             return m
+        i = bisect.bisect_left(bare["starts"], s["start_char"])
+        if i < len(bare["names"]) and bare["starts"][i] < end:
+            return bare["names"][i]
         return None
+
+    def bare_names(self) -> dict:
+        """People the NER missed, named in apposition ("Huw Dylan, a historian of …", "The army
+        commander-in-chief, Valerii Zaluzhnyi, was …"): two or three capitalised words that no place,
+        group or organisation mention covers. Computed once per article."""
+        if self._bare is not None:
+            return self._bare
+        names, surnames = [], set()
+        for rx in (_BARE_BEFORE_ROLE, _BARE_AFTER_ROLE):
+            for mm in rx.finditer(self.body):
+                s, e = mm.span("name")
+                if self.in_quote(s) or any(m["start_char"] <= s and m["end_char"] >= e for m in self.mentions_in(s - 60, e + 60)) \
+                        or mm.group("name").split()[0].lower() in _NOT_DESCRIPTOR:
+                    continue
+                names.append({"start_char": s, "end_char": e, "text": mm.group("name"), "label": "PERSON",
+                              "entity_id": None, "entity_name": mm.group("name")})
+                surnames.add(mm.group("name").split()[-1])
+        names.sort(key=lambda m: m["start_char"])
+        self._bare = {"names": names, "starts": [m["start_char"] for m in names], "surnames": surnames}
+        return self._bare
 
     def resolve_pronoun(self, pos: int, pronoun: str) -> dict | None:
         """Subject (first PERSON mention outside quotes) of the nearest earlier sentence having one."""
@@ -176,9 +246,25 @@ class _Article:
         if m:
             return m
         for j in range(si - 1, max(-1, si - 8), -1):
-            m = self._person_subject(j, gender=gender)
+            m = self._person_subject(j, gender=gender, chain=True)
             if m:
                 return m
+        return None
+
+    def group_subject(self, pos: int) -> dict | None:
+        """An organisation (ORG/GPE/NORP mention) that is the subject of a speech verb before ``pos``
+        in its sentence or the two before ("The FSB claimed … that it possesses …" -> FSB)."""
+        si = self.sent_index(pos)
+        for j in range(si, max(-1, si - 3), -1):
+            ss, se = self.sents[j]["start_char"], min(self.sents[j]["end_char"], pos)
+            for v in reversed(list(self.r.verb_re.finditer(self.body, ss, se))):
+                if self.in_quote(v.start()):
+                    continue
+                c = self.subject_before(v.start(), ss)
+                if c is not None and c.kind == "mention" and c.mention["label"] not in PERSON_LABELS:
+                    return c.mention
+                if c is not None:
+                    return None          # the nearest speaker is a person or a phrase: not an organisation
         return None
 
     def resolve_role(self, text: str, pos: int) -> dict | None:
@@ -191,10 +277,10 @@ class _Article:
         targets = self.r.roles.get(head, {head})
         mods = {w for w in re.findall(r"[\w.’'-]+", low) if w not in {"the", "a", "an", head} and w not in head.split()}
         best, best_key = None, None
-        for tpos, words, m in self.titles:
+        anonymous = self._last_anonymous(targets, pos)
+        for tpos, words, m, joined in self.titles:   # joined in text order (a set's order changes per run)
             if tpos >= pos:
                 break
-            joined = " ".join(words)
             hit = any(re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", joined) for t in targets)
             shared = len(mods & words)
             if not hit and not (head == "leader" and shared):
@@ -202,7 +288,28 @@ class _Article:
             key = (int(hit) * 2 + shared, tpos)
             if best_key is None or key > best_key:
                 best, best_key = m, key
+        if best is not None and anonymous > best_key[1]:
+            return None        # "the official" after "a European intelligence official …": that anonymous one
         return best
+
+    def _last_anonymous(self, targets: set, pos: int) -> int:
+        """Position of the last anonymous introduction of the role before ``pos`` ("a senior
+        official", "One European intelligence officer"; outside quotes), -1 if none."""
+        key = tuple(sorted(targets))
+        rx = self._anon_re.get(key)
+        if rx is None:
+            alt = "|".join(sorted(map(re.escape, targets), key=len, reverse=True))
+            rx = self._anon_re[key] = re.compile(
+                r"(?<![\w-])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?(?:" + alt + r")(?![\w-])")
+        last = -1
+        for m in rx.finditer(self.body, max(0, pos - 6000), pos):
+            if self.in_quote(m.start()):
+                continue
+            named = self.mentions_in(max(0, m.start() - 60), m.start())
+            if named and named[-1]["label"] in PERSON_LABELS and re.fullmatch(r"[’']?,\s*", self.body[named[-1]["end_char"]:m.start()]):
+                continue       # "Dmitry Peskov, a senior official": the title of a named person
+            last = m.start()
+        return last
 
     # -- speaker phrase
     def candidate(self, s: int, e: int) -> _Cand | None:
@@ -227,7 +334,7 @@ class _Article:
         if pick is not None:
             after = body[pick["end_char"]:he].strip()
             before = body[hs:pick["start_char"]]
-            bw = re.findall(r"[\w.’'-]+", before)
+            bw = re.findall(r"[\w.’'-]+", re.sub(r"(?<=[A-Z]\w)(\w*)\s+(?:of|for)\s+(?=[A-Z])", r"\1 ", before))
             # title words before the name: capitalised, title modifiers, role nouns, determiners,
             # possessives, or (up to 5) other lowercase descriptors ("election law expert",
             # "Virginia delegate", "Senate minority leader") -- but never a clause (who/said/of …)
@@ -243,6 +350,10 @@ class _Article:
         low = head.lower()
         if low in r.person_pronouns or low in r.group_pronouns or low == "i":
             return _Cand(hs, he, "pronoun")
+        if low in ("one", "another"):
+            return _Cand(hs, he, "np")          # "…,” said one."
+        if low in _NOT_SUBJECT or low in r.adjectives:
+            return None                         # "As noted …", "Russian": a function word or an adjective is no speaker
         words = re.findall(r"[\w.’'-]+", head)
         if r.role_re.search(low) and r.role_re.search(low.split()[-1]) and len(words) <= 7:
             return _Cand(hs, he, "role")
@@ -262,8 +373,13 @@ class _Article:
         if c.kind == "mention":
             return c.entity_id, c.name, "named"
         if c.kind == "pronoun":
-            if self.body[c.start:c.end].lower() in ("i", "it"):
-                return None, None, "unresolved"      # the writer / a thing (ad, statement): no person
+            low = self.body[c.start:c.end].lower()
+            if low in ("it", "they"):
+                m = self.group_subject(c.start)      # "The FSB claimed that it …"
+                if m:
+                    return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
+            if low == "i" or low in self.r.group_pronouns:
+                return None, None, "unresolved"      # the writer / a thing / a group ("they"): never one person
             m = self.resolve_pronoun(c.start, self.body[c.start:c.end])
             if m:
                 return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
@@ -307,16 +423,27 @@ class _Article:
             cands.append(_Cand(pm.start(), pm.end(), "pronoun"))
         return min(cands, key=lambda c: c.start) if cands else None
 
+    def _coordinated_subject(self, verb_s: int, lo: int) -> _Cand | None:
+        """Subject of a coordinated verb phrase ("He thanked Trump ... and said": the clause's first
+        candidate; a gerund after "by": "He explained the headline by saying:"; "…, he said,
+        insisting that …": the subject of the speech verb just before)."""
+        seg = self.body[lo:verb_s]
+        if not _COORDINATED.search(seg):
+            return None
+        said = _said_comma(self.r.verb_alt).search(seg)
+        if said and not self.in_quote(lo + said.start()):
+            prev = self.subject_before(lo + said.start(), lo)
+            if prev is not None:
+                return prev
+        return self.subject_first(lo, verb_s)
+
     def subject_before(self, verb_s: int, lo: int) -> _Cand | None:
         """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
         body, r = self.body, self.r
         best: _Cand | None = None
-        # coordinated verb phrase ("He thanked Trump ... and said"): the subject is the clause's first candidate
-        # … and a gerund after "by" ("He explained the headline by saying:")
-        if re.search(r"(?:,[”\"’]?|\band|\bby)\s+(?:" + _ADVERBS + r")$", body[lo:verb_s]):
-            first = self.subject_first(lo, verb_s)
-            if first is not None:
-                return first
+        coordinated = self._coordinated_subject(verb_s, lo)
+        if coordinated is not None:
+            return coordinated
         for m in reversed(self.mentions_in(lo, verb_s)):
             if self.in_quote(m["start_char"]):
                 continue
@@ -335,7 +462,7 @@ class _Article:
             if not self.in_quote(pm.start()):
                 pron = _Cand(pm.start(), pm.end(), "pronoun")
         role = None
-        for rm in re.finditer(r"(?:(?<=\s)|^)((?:the|a|an|[A-Z][\w.]*[’']s)\s+(?:[\w.’'-]+\s+){0,3}?)?(?:" + r.role_re.pattern + r")", seg, re.I):
+        for rm in re.finditer(r"(?:(?<=\s)|^)((?:the|a|an|one|another|[A-Z][\w.]*[’']s)\s+(?:[\w.’'-]+\s+){0,3}?)?(?:" + r.role_re.pattern + r")", seg, re.I):
             if not self.in_quote(lo + rm.start()):
                 role = _Cand(lo + rm.start(), lo + rm.end(), "role")
         if best is not None and best.mention is not None and best.mention["label"] not in PERSON_LABELS:
@@ -363,10 +490,13 @@ class _Article:
             return None
         c = max(cands, key=lambda c: c.end)
         # a role word immediately before a name is its title ("Kremlin spokesman Dmitry Peskov")
-        if c.kind == "role" and best is not None and best.start >= c.start:
+        if c.kind == "role" and best is not None and best.start >= c.start and best.end >= c.end:
             return best
-        if c.kind == "role" and best is not None and re.fullmatch(r"[\s,]*", body[best.end:c.start] or " ") and c.start > best.end:
-            return best    # "Peskov, the Kremlin spokesman, said"
+        if c.kind == "role" and best is not None and best.start >= c.start:
+            return c       # "the Russian leader": the name or adjective inside is a modifier of the role
+        if c.kind == "role" and best is not None and re.fullmatch(r"[\s,]*", body[best.end:c.start] or " ") and c.start > best.end \
+                and (best.mention is None or best.mention["label"] in PERSON_LABELS or re.match(r"\s*,", body[c.end:verb_s])):
+            return best    # "Peskov, the Kremlin spokesman, said" (not "According to TASS, the Russian leader said")
         if verb_s - c.end > 120:
             return None
         return c

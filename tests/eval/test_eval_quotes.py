@@ -41,3 +41,28 @@ def test_brat_parsing_and_matching_rules(gold_dir):
     assert quotes_polnear.speaker_ok(q, [(50, 52)], "he")
     assert quotes_polnear.speaker_ok(q, [(0, 20)], "Russian President Vladimir Putin")
     assert not quotes_polnear.speaker_ok(q, [(0, 5)], "Trump")
+
+
+def test_real_pages_speakers(gold_dir):
+    """Hand-labelled speakers of the quotes on the crawled pages and seeds (labels in tests/eval)."""
+    from tasks.evaluation import quotes_crawls
+    if not (gold_dir / "crawls").is_dir():
+        pytest.skip("crawled pages not available")
+    rows = quotes_crawls.evaluate(gold_dir, None)
+    overall, crawls, seeds, found = rows
+    assert overall["n"] >= 200 and found["recall"] >= 0.95, rows
+    assert overall["f1"] >= 0.93 and seeds["f1"] >= 0.95, rows
+
+
+def test_real_page_labels_and_matching(gold_dir):
+    from tasks.evaluation import quotes_crawls as qc
+    labels = qc.load_labels()
+    assert len(labels) >= 200 and all(g["speaker"] for g in labels)
+    assert len({(g["file"], g["line"], g["col"]) for g in labels}) == len(labels)   # no row twice
+    lines = ["---", 'title: "A quote"', "---", "He said “a quote” and “more”.", "“A quote,” she said."]
+    assert qc.locate(lines, "A quote") == (5, 1)          # after a mark, front matter skipped
+    assert qc.locate(lines, "more") == (4, 23)
+    assert qc.speaker_right({"speaker_name": "Volodymyr Zelenskyy", "speaker_text": "he"}, "Volodymyr Zelensky")
+    assert qc.speaker_right({"speaker_name": None, "speaker_text": "the official"}, "one US official")
+    assert not qc.speaker_right({"speaker_name": "Chris Ordway", "speaker_text": "the official"}, "one US official")
+    assert not qc.speaker_right(None, "Vladimir Putin")

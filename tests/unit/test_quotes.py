@@ -55,6 +55,10 @@ def one(quotes: list[dict], fragment: str) -> dict:
     return hits[0]
 
 
+def partial(quotes: list[dict], fragment: str) -> dict:
+    return one([q for q in quotes if q["kind"] == "partial"], fragment)
+
+
 def check_offsets(body: str, quotes: list[dict]) -> None:
     for q in quotes:
         assert body[q["start_char"]:q["end_char"]] == q["text"]
@@ -577,3 +581,79 @@ def test_told_the_named_object_then_a_clause_and_said_if():
     body = "Trump said if the talks failed, the sanctions would stay."
     q = one([q for q in run(body) if q["kind"] == "indirect"], "the talks failed")
     assert q["speaker_name"] == "Donald Trump"
+
+
+def test_interview_answer_goes_to_the_person_last_quoted_not_the_writer_or_a_name_in_the_question():
+    body = ("Putin, Trump told me, has started a war.\n\n"
+            "\"I believe that Putin has already started it.\"\n\n"
+            "But is that a good price to pay if it satisfies Putin? Would it satisfy him?\n\n"
+            "\"It would probably satisfy him for a while.\"\n\n"
+            "Isn't that, I asked, a reasonable request?\n\n"
+            "\"I see this differently.\"")
+    qs = run(body)
+    for frag in ("I believe", "It would probably", "I see this"):
+        assert one(qs, frag)["speaker_name"] == "Donald Trump", frag
+    assert one(qs, "It would probably")["pattern"] == "last_speaker"
+
+
+def test_the_official_after_an_anonymous_official_stays_anonymous():
+    body = ("“We had to act,” said Dmitry Peskov, a senior official at the Kremlin.\n\n"
+            "A European intelligence official said this line remained constant. “Nothing will happen,” said the official.")
+    assert one(run(body), "Nothing will happen")["speaker_name"] is None
+    body2 = "“We had to act,” said Dmitry Peskov, a senior official at the Kremlin. “It is over,” said the official."
+    assert one(run(body2), "It is over")["speaker_name"] == "Dmitry Peskov"
+
+
+def test_pronoun_skips_sentences_whose_subject_is_the_same_pronoun():
+    body = ("As for Trump, his remarks suggested he had accepted it. Later that day, he tried to call Putin. "
+            "He also told them: “If you attack, you will see our faces.”")
+    assert one(run(body), "If you attack")["speaker_name"] == "Donald Trump"
+
+
+def test_capitalised_pronoun_after_a_sentence_final_quote_opens_the_next_sentence():
+    body = "“At every meeting they told me,” said Dmitry Peskov. “Where will you go?” He told them there was no plan."
+    q = one(run(body), "Where will you go")
+    assert q["speaker_name"] == "Dmitry Peskov" and q["pattern"] == "continuation"
+
+
+def test_they_resolves_to_an_organisation_speaker_never_to_a_person():
+    body = ("The Kremlin claimed on Monday that it holds information showing that Ukraine uses the app "
+            "“for military purposes,” and that more is to come.")
+    assert partial(run(body), "military purposes")["speaker_name"] == "Kremlin"
+    body2 = "Trump met the researchers. “Hong Kong is a hub,” they wrote."
+    assert one(run(body2), "Hong Kong")["speaker_name"] is None
+
+
+def test_partial_quote_with_the_attribution_closing_the_sentence():
+    body = ("Putin came across as “chilled” during the talks, said a source close to Trump. "
+            "Peskov has long been “the best-informed person in the room,” according to a former insider who knew him.")
+    qs = run(body)
+    assert partial(qs, "chilled")["speaker_text"] == "a source close to Trump"
+    assert partial(qs, "best-informed")["speaker_text"] == "a former insider"
+
+
+def test_adjective_inside_a_role_and_according_to_source_are_not_the_subject():
+    body = ("Russian President Vladimir Putin spoke on Monday. According to TASS, the Russian leader underscored "
+            "his belief that the sides are on a “generally correct trajectory” now.")
+    q = [q for q in run(body) if q["kind"] == "partial"]
+    assert len(q) == 1 and q[0]["speaker_name"] == "Vladimir Putin"
+
+
+def test_adjective_or_sentence_adverb_tagged_as_a_name_is_never_a_speaker():
+    body = ("Additionally said the talks would go on. Russian officials were not there. "
+            "Ukrainian said “we will see” about it, and Western claimed “nothing changed” today.")
+    ments = [{"start_char": body.index(w), "end_char": body.index(w) + len(w), "text": w, "label": lab,
+              "entity_id": f"x:{w}", "entity_name": w}
+             for w, lab in (("Additionally", "ORG"), ("Ukrainian", "GPE"), ("Western", "ORG"))]
+    qs = extract_quotes({"article_id": "a1", "body": body}, split_sentences(body), ments)
+    assert not {q["speaker_text"] for q in qs} & {"Additionally", "Ukrainian", "Western"}
+
+
+def test_pronoun_resolves_to_a_person_the_ner_missed_named_in_apposition():
+    body = ("Huw Dylan, a historian of intelligence at King’s College, said there was a long history of this. "
+            "“If you get it wrong, you have more to answer for,” he said.\n\n"
+            "The army commander-in-chief, Valerii Zaluzhnyi, was frustrated that Trump did not act. "
+            "“You are about to fight a champion,” he said.")
+    qs = run(body)
+    assert one(qs, "If you get it wrong")["speaker_name"] == "Huw Dylan"
+    assert one(qs, "about to fight")["speaker_name"] == "Valerii Zaluzhnyi"

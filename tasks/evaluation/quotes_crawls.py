@@ -1,0 +1,200 @@
+"""Speakers of quotes on real pages: the crawled pages (gold_dir/crawls/*.md) and the seeds
+(gold_dir/../seeds/*) against hand labels (tests/eval/quote_speakers.tsv; the text stays in ../shared).
+
+The pages run through the real ingest, clean, sentence, entity and quote stages as one batch.
+The labels were made by hand by reading every line of the pages that holds a quotation mark:
+each quotation that is someone's words (a full-sentence quote or quoted words of a named
+speaker, in the article body) is one row: file, line (1-based, in the whole file), col (0-based
+offset of the opening quotation mark in that raw line) and the speaker as a reader names them
+(full name, or organisation; ``-`` when the article names nobody). Scare quotes, titles of
+works and quotes in page furniture are not labelled.
+
+Matching: a predicted quote (kind direct or partial) is located in the raw file by searching the
+beginning of its text in the lines of its page; it belongs to the gold row of the same line whose
+opening mark is at most 3 characters before it. Speaker right: the last word of the predicted
+``speaker_name`` (else ``speaker_text``) is a word of the gold speaker (case-insensitive,
+transliteration variants folded by ``tasks.entities.canonical.match_key``), or both say nobody.
+A gold quote without a predicted quote counts as wrong.
+
+Rows (task ``quotes``): ``speaker right on real pages`` (target 0.92; n = labelled quotes), the same
+for the crawls and the seeds apart, and ``quotes found on real pages`` (recall of the gold quotes).
+``python -m tasks.evaluation.quotes_crawls [--show]`` prints the wrong ones.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+from pathlib import Path
+
+from tasks.settings import REPO_ROOT
+
+LABELS = REPO_ROOT / "tests" / "eval" / "quote_speakers.tsv"
+TARGET = 0.92
+TASK = "quotes"
+NOBODY = "-"
+_WORD = re.compile(r"[\w’'-]+")
+QUOTE_MARKS = "“”\"«„‘'"
+
+
+def load_labels(path: Path = LABELS) -> list[dict]:
+    """Gold rows: file, line, col (ints) and speaker."""
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    out = []
+    for rec in csv.DictReader(lines, delimiter="\t"):
+        out.append({"file": rec["file"], "line": int(rec["line"]), "col": int(rec["col"]),
+                    "speaker": rec["speaker"].strip()})
+    return out
+
+
+def _pages(gold_dir: Path) -> list[tuple[Path, list]]:
+    """(folder, files) to read: the crawls and the seeds (when present)."""
+    from tasks.ingest import discover
+    out = []
+    crawls = Path(gold_dir) / "crawls"
+    if crawls.is_dir():
+        out.append((crawls, discover(crawls)))
+    seeds = Path(gold_dir).parent / "seeds"
+    if seeds.is_dir():
+        out.append((seeds.parent, [f for f in discover(seeds.parent) if f.drop_id == seeds.name]))
+    return out
+
+
+def predict(gold_dir: Path, model: str) -> tuple[dict[str, list[str]], dict[str, list[dict]]]:
+    """Raw lines of every page and the quotes the pipeline finds in it, by file name."""
+    from tasks import entities, quotes, sentences
+    from tasks.clean import clean_documents
+    from tasks.ingest import read_files
+    from tasks.nlp import load_nlp
+
+    arts, raw_lines = [], {}
+    for folder, files in _pages(gold_dir):
+        docs, _ = read_files(folder, files)
+        articles, _ = clean_documents(docs)
+        for a in articles:
+            name = Path(a["source_path"]).name
+            raw_lines[name] = (folder / a["source_path"]).read_text(encoding="utf-8").split("\n")
+            arts.append(a)
+    nlp = load_nlp(model)
+    sents = {a["article_id"]: sentences.split_sentences(a["body"]) for a in arts}
+    mentions = entities.extract_mentions(nlp, arts, sents)
+    preds = {Path(a["source_path"]).name: quotes.extract_quotes(a, sents[a["article_id"]],
+                                                                 mentions.get(a["article_id"], []))
+             for a in arts}
+    return raw_lines, preds
+
+
+def _body_start(lines: list[str]) -> int:
+    """Index of the first line after a YAML front matter (0 without one)."""
+    if lines and lines[0].strip() == "---":
+        for i in range(1, len(lines)):
+            if lines[i].strip() == "---":
+                return i + 1
+    return 0
+
+
+def locate(lines: list[str], text: str) -> tuple[int, int] | None:
+    """(1-based line, column of the text) of the first body line holding the beginning of ``text``,
+    preferring a place right after a quotation mark (a short quote also occurs as plain words)."""
+    head = text.split("\n")[0].strip()
+    start = _body_start(lines)
+    for n in (30, 15, 8):
+        probe = head[:n]
+        if len(probe) < min(n, 4) and n != 8:
+            continue
+        plain = None
+        for i in range(start, len(lines)):
+            line = lines[i]
+            col = line.find(probe)
+            while col >= 0:
+                if col and line[col - 1] in QUOTE_MARKS:
+                    return i + 1, col
+                plain = plain or (i + 1, col)
+                col = line.find(probe, col + 1)
+        if plain:
+            return plain
+    return None
+
+
+def _fold(word: str) -> str:
+    from tasks.entities.canonical import match_key
+    return match_key(re.sub(r"[’']s$", "", word.lower()))
+
+
+def speaker_right(pred: dict | None, gold: str) -> bool:
+    """Surname rule of the module doc (nobody = nobody)."""
+    name = (pred or {}).get("speaker_name") or (pred or {}).get("speaker_text")
+    if gold == NOBODY:
+        return pred is not None and not name
+    if not name or not _WORD.findall(name):
+        return False
+    return _fold(_WORD.findall(name)[-1]) in {_fold(w) for w in _WORD.findall(gold)}
+
+
+def pair(gold: list[dict], raw_lines: dict[str, list[str]], preds: dict[str, list[dict]]) -> list[tuple[dict, dict | None]]:
+    """Each gold row with its predicted quote (or None)."""
+    placed: dict[tuple[str, int], list[tuple[int, dict]]] = {}
+    for name, qs in preds.items():
+        for q in qs:
+            if q["kind"] not in ("direct", "partial"):
+                continue
+            at = locate(raw_lines.get(name, []), q["text"])
+            if at:
+                placed.setdefault((name, at[0]), []).append((at[1], q))
+    out = []
+    for g in gold:
+        cands = [(c - g["col"], q) for c, q in placed.get((g["file"], g["line"]), []) if 0 < c - g["col"] <= 3]
+        out.append((g, min(cands, key=lambda t: t[0])[1] if cands else None))
+    return out
+
+
+def score(pairs: list[tuple[dict, dict | None]]) -> list[dict]:
+    def share(sel):
+        n = len(sel)
+        ok = sum(speaker_right(q, g["speaker"]) for g, q in sel)
+        return ok / n if n else 1.0, n
+    rows = []
+    for metric, sel, target in (("speaker right on real pages (crawls + seeds, hand labels)", pairs, TARGET),
+                                ("  speaker right, crawls", [p for p in pairs if p[0]["file"].startswith("crawl_")], None),
+                                ("  speaker right, seeds", [p for p in pairs if not p[0]["file"].startswith("crawl_")], None)):
+        v, n = share(sel)
+        rows.append({"task": TASK, "metric": metric, "precision": v, "recall": v, "f1": v, "n": n, "target": target})
+    found = sum(q is not None for _, q in pairs)
+    v = found / len(pairs) if pairs else 1.0
+    rows.append({"task": TASK, "metric": "  quotes found on real pages (of the labelled)", "precision": None,
+                 "recall": v, "f1": v, "n": len(pairs), "target": None})
+    return rows
+
+
+def evaluate(gold_dir: Path, settings=None) -> list[dict]:
+    """Rows of the module doc; none when the labels or the pages are absent."""
+    from tasks.settings import DEFAULT_MODEL
+    if not LABELS.exists() or not (Path(gold_dir) / "crawls").is_dir():
+        return []
+    raw_lines, preds = predict(Path(gold_dir), getattr(settings, "model", None) or DEFAULT_MODEL)
+    return score(pair(load_labels(), raw_lines, preds))
+
+
+def main(argv: list[str] | None = None) -> None:
+    from tasks.evaluation.run import default_gold_dir, format_table
+    from tasks.settings import DEFAULT_MODEL
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--gold", type=Path, default=None)
+    ap.add_argument("--show", action="store_true", help="print the quotes whose speaker is wrong")
+    args = ap.parse_args(argv)
+    gold = args.gold or default_gold_dir()
+    if gold is None or not (gold / "crawls").is_dir():
+        raise SystemExit("crawled pages not found (--gold or NEWSAGREE_GOLD_DIR or ../shared/eval)")
+    raw_lines, preds = predict(gold, DEFAULT_MODEL)
+    pairs = pair(load_labels(), raw_lines, preds)
+    if args.show:
+        for g, q in pairs:
+            if not speaker_right(q, g["speaker"]):
+                line = raw_lines[g["file"]][g["line"] - 1]
+                got = None if q is None else f"{q['speaker_text']!r}->{q['speaker_name']!r} [{q['pattern']}]"
+                print(f"{g['file']}:{g['line']}:{g['col']} gold={g['speaker']!r} pred={got} | {line[g['col']:g['col'] + 70]!r}")
+    print(format_table(score(pairs)))
+
+
+if __name__ == "__main__":
+    main()
