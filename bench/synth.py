@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
 import random
 import re
 from dataclasses import dataclass
@@ -28,6 +27,8 @@ from datetime import datetime, timedelta, UTC
 from pathlib import Path
 
 from bench.replicate import replicate_processed
+# where the gold data is: NEWSAGREE_GOLD_DIR, else ../shared/eval (tasks.settings.gold_dir_candidates)
+from tasks.evaluation.run import default_gold_dir
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO / "data" / "raw" / "sample"
@@ -113,13 +114,6 @@ class Pool:
     """Paragraph templates: each a list of literal parts and slots ('#<n>' = n random digits, 'P' = a person)."""
     paragraphs: list[list[str]]
     origin: str
-
-
-def default_gold_dir() -> Path | None:
-    """``NEWSAGREE_GOLD_DIR`` or ``../shared/eval`` next to the repo, if present."""
-    env = os.environ.get("NEWSAGREE_GOLD_DIR")
-    d = Path(env) if env else REPO.parent / "shared" / "eval"
-    return d if d.is_dir() else None
 
 
 def source_texts(source: str = "auto") -> tuple[list[str], str]:
