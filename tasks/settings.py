@@ -86,6 +86,7 @@ SERVE_CRON = "0 2 * * *"          # `newsagree serve`: 02:00 every night
 SERVE_POLL_SECONDS = 60.0         # `newsagree serve`: look for new drops this often (0 = off)
 REPORT_DIR = Path("report")       # `newsagree report --out`
 STATUS_LIMIT = 10                 # `newsagree status --limit`
+SQL_MAX_ROWS = 40                 # `newsagree sql --max-rows`: rows shown in a table
 GOLD_DIR_ENV = "NEWSAGREE_GOLD_DIR"
 
 

@@ -26,9 +26,10 @@ All regexes are compiled once at import.
 from tasks.clean.document import MAX_ARTICLE_CHARS, Article, Rejection, clean_documents, clean_text
 from tasks.clean.outlets import OUTLET_DOMAINS, OUTLET_NAMES, OUTLET_WORDS, canonical_outlet
 from tasks.clean.paragraphs import split_paragraphs
-from tasks.clean.rules import (APPEAL_KW, APPEAL_READER, APPEAL_START, BOILER_ANY, BOILER_EDGE, CREDIT, RULES_DIR,
+from tasks.clean.rules import (APPEAL_KW, APPEAL_READER, APPEAL_START, BOILER_ANY, BOILER_EDGE, CREDIT,
                                TAIL_MARKER, RuleSet, is_appeal_like, is_boilerplate, is_credit, is_edge_boilerplate)
 from tasks.clean.text import (article_id_for, collapse_ws, is_domain_line, is_headline_like, is_prose, n_words)
+from tasks.settings import RULES_DIR   # the rule files (read through tasks.rulefiles)
 
 __all__ = ["clean_documents", "clean_text", "article_id_for", "canonical_outlet", "split_paragraphs",
            "is_boilerplate", "is_edge_boilerplate", "is_credit", "is_appeal_like", "is_domain_line", "is_prose",

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import re
 
-from tasks.clean.rules import RULES_DIR, _compile_union, _read_patterns, is_appeal_like, is_boilerplate, is_credit
+from tasks import rulefiles
+from tasks.clean.rules import _compile_union, is_appeal_like, is_boilerplate, is_credit
 from tasks.clean.text import _fold
 
-PAGE_JUNK = _compile_union(_read_patterns("page_junk.txt"))
-JUNK_BLOCK_START = _compile_union(_read_patterns("junk_blocks.txt"))
-assert RULES_DIR.is_dir()
+PAGE_JUNK = _compile_union(rulefiles.lines("page_junk.txt"))
+JUNK_BLOCK_START = _compile_union(rulefiles.lines("junk_blocks.txt"))
 
 BODY, HEADING, JUNK = "body", "heading", "junk"
 MAX_RULE_WORDS = 60          # page_junk rules apply to paragraphs up to this many words

@@ -3,21 +3,16 @@ the publisher of a URL (registered domain through tldextract's bundled public-su
 fetched) and site-name suffixes of titles ("... | Ukraine | The Guardian")."""
 from __future__ import annotations
 
-import csv
 import re
 
-from tasks.clean.rules import RULES_DIR, _read_patterns
+from tasks import rulefiles
 from tasks.clean.text import _NOT_NAME_WORDS, _fold, collapse_ws, is_domain_line
 
 def _load_outlets() -> tuple[dict[str, str], dict[str, str]]:
     """(folded name or alias -> canonical name, domain -> canonical name)."""
     by_name: dict[str, str] = {}
     by_domain: dict[str, str] = {}
-    path = RULES_DIR / "outlets.csv"
-    if not path.exists():
-        return by_name, by_domain
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    for row in csv.DictReader(lines):
+    for row in rulefiles.records("outlets.csv"):
         name = (row.get("name") or "").strip()
         if not name:
             continue
@@ -32,7 +27,7 @@ def _load_outlets() -> tuple[dict[str, str], dict[str, str]]:
 
 
 OUTLET_NAMES, OUTLET_DOMAINS = _load_outlets()
-OUTLET_WORDS = frozenset(w.lower() for w in _read_patterns("outlet_words.txt"))
+OUTLET_WORDS = frozenset(w.lower() for w in rulefiles.lines("outlet_words.txt"))
 
 
 def _outlet_like(p: str) -> bool:
@@ -77,7 +72,7 @@ def _outlet_for_domain(dom: str) -> str | None:
 
 # ------------------------------------------------------------------ URLs and title suffixes
 
-PLATFORMS = frozenset(d.lower() for d in _read_patterns("platform_domains.txt"))
+PLATFORMS = frozenset(d.lower() for d in rulefiles.lines("platform_domains.txt"))
 _EXTRACT = None
 _TITLE_SEP = re.compile(r"\s+[|–—•·:-]{1,2}\s+")
 

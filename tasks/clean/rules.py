@@ -1,25 +1,11 @@
-"""Boilerplate rule files (tasks/rules/boilerplate*) loaded once, and the predicates that apply them."""
+"""Boilerplate rule files (tasks/rules/boilerplate*) loaded once (through tasks.rulefiles), and the
+predicates that apply them."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import yaml
-
+from tasks import rulefiles
 from tasks.clean.text import _QUOTE_CHARS, _SENT_END, n_words
-
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-
-def _read_patterns(name: str) -> list[str]:
-    path = RULES_DIR / name
-    if not path.exists():
-        return []
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        s = line.strip()
-        if s and not s.startswith("#"):
-            out.append(s)
-    return out
 
 
 class RuleSet:
@@ -83,19 +69,17 @@ def _compile_union(patterns: list[str]) -> RuleSet | None:
 
 
 def _load_appeals() -> tuple[RuleSet | None, re.Pattern, re.Pattern]:
-    path = RULES_DIR / "boilerplate_appeals.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-    data = data or {}
+    data = rulefiles.load_yaml("boilerplate_appeals.yaml") or {}
     start = _compile_union(list(data.get("start", [])))
     kw = re.compile(data.get("keywords", r"(?!x)x"), re.I)
     reader = re.compile(data.get("reader", r"\b(you|your)\b"), re.I)
     return start, kw, reader
 
 
-BOILER_ANY = _compile_union(_read_patterns("boilerplate.txt"))
-BOILER_EDGE = _compile_union(_read_patterns("boilerplate_edge.txt"))
-CREDIT = _compile_union(_read_patterns("boilerplate_credits.txt"))
-TAIL_MARKER = _compile_union(_read_patterns("boilerplate_tail.txt"))
+BOILER_ANY = _compile_union(rulefiles.lines("boilerplate.txt"))
+BOILER_EDGE = _compile_union(rulefiles.lines("boilerplate_edge.txt"))
+CREDIT = _compile_union(rulefiles.lines("boilerplate_credits.txt"))
+TAIL_MARKER = _compile_union(rulefiles.lines("boilerplate_tail.txt"))
 APPEAL_START, APPEAL_KW, APPEAL_READER = _load_appeals()
 
 _MAX_RULE_CHARS = 700     # paragraphs longer than this are never boilerplate by line rules

@@ -2,14 +2,14 @@
 organisation cues, aliases, transliteration) and the label constants."""
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from tasks import rulefiles
 from tasks.entities.keys import fold
+from tasks.settings import RULES_DIR
 
-RULES = Path(__file__).resolve().parent.parent / "rules"
+RULES = RULES_DIR   # the rule files' folder (read through tasks.rulefiles)
 
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                          "WORK_OF_ART", "LAW", "LANGUAGE"})
@@ -73,12 +73,8 @@ def trie_regex(words, fold_case: bool = False) -> str:
 
 
 def _lines(name: str) -> list[str]:
-    out = []
-    for raw in (RULES / name).read_text(encoding="utf-8").splitlines():
-        s = raw.strip()
-        if s and not s.startswith("#"):
-            out.append(s)
-    return out
+    """A rule file's lines (tasks.rulefiles.lines: stripped, no blank or `#` comment lines)."""
+    return rulefiles.lines(name)
 
 
 @lru_cache(maxsize=1)
@@ -147,9 +143,7 @@ def _table_stopwords() -> frozenset[str]:
 def _aliases() -> dict[str, tuple[str, str]]:
     """folded alias -> (canonical display name, class)."""
     out: dict[str, tuple[str, str]] = {}
-    rows = [ln for ln in (RULES / "aliases.csv").read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.lstrip().startswith("#")]
-    for rec in csv.DictReader(rows):
+    for rec in rulefiles.records("aliases.csv"):
         alias, canon, label = rec["alias"].strip(), rec["canonical"].strip(), rec["label"].strip().upper()
         cls = ALIAS_CLASS.get(label, "misc")
         out[fold(alias)] = (canon, cls)
@@ -160,9 +154,7 @@ def _aliases() -> dict[str, tuple[str, str]]:
 @lru_cache(maxsize=1)
 def _translit() -> tuple[tuple[re.Pattern, str], ...]:
     rules = []
-    rows = [ln for ln in (RULES / "translit.csv").read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.lstrip().startswith("#")]
-    for rec in list(csv.reader(rows))[1:]:
+    for rec in rulefiles.table("translit.csv")[1:]:   # after the header row
         rules.append((re.compile(rec[0]), rec[1].replace("\\1", r"\1")))
     return tuple(rules)
 
@@ -171,9 +163,7 @@ def _translit() -> tuple[tuple[re.Pattern, str], ...]:
 def _acronyms() -> frozenset[str]:
     """Upper-case forms kept as they are when a capitals line is re-cased (NATO, US, TASS)."""
     forms = set()
-    rows = [ln for ln in (RULES / "aliases.csv").read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.lstrip().startswith("#")]
-    for rec in csv.DictReader(rows):
+    for rec in rulefiles.records("aliases.csv"):
         for s in (rec["alias"], rec["canonical"]):
             s = s.strip()
             if s.isupper() and len(s.replace(".", "")) <= 5:

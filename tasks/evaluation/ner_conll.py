@@ -17,7 +17,6 @@ here, never used to build rules.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from tasks.evaluation.metrics import match_exact, per_label_prf, prf, row
@@ -119,12 +118,10 @@ def evaluate(gold_dir: Path, settings=None, limit: int | None = None) -> list[di
 
 
 def main(argv: list[str] | None = None) -> None:
-    from tasks.evaluation.run import default_gold_dir, format_table
+    from tasks.evaluation.run import format_table, gold_dir_from_argv
 
-    argv = sys.argv[1:] if argv is None else argv
-    gold = Path(argv[0]) if argv else default_gold_dir()
-    if gold is None or not (gold / "conll2003" / "eng.testa").is_file():
-        print("gold data not found (../shared/eval/conll2003 or NEWSAGREE_GOLD_DIR)")
+    gold = gold_dir_from_argv(argv, needs="conll2003/eng.testa")
+    if gold is None:
         return
     print(format_table(evaluate(gold)))
 

@@ -7,6 +7,7 @@ folder is absent are skipped with a note.
 from __future__ import annotations
 
 import importlib
+import sys
 from pathlib import Path
 
 from tasks.settings import gold_dir_candidates
@@ -27,6 +28,17 @@ EVALUATIONS = {
 def default_gold_dir() -> Path | None:
     """The first existing folder of tasks.settings.gold_dir_candidates(), or None."""
     return next((d for d in gold_dir_candidates() if d.is_dir()), None)
+
+
+def gold_dir_from_argv(argv: list[str] | None = None, needs: str = "") -> Path | None:
+    """For ``python -m tasks.evaluation.<module> [gold_dir]``: the gold folder named on the command line, else
+    the default one; None, after saying so, when it (or its sub-path ``needs``) is absent."""
+    argv = sys.argv[1:] if argv is None else argv
+    gold = Path(argv[0]) if argv else default_gold_dir()
+    if gold is None or (needs and not (gold / needs).exists()):
+        print(f"gold data not found (../shared/eval{'/' + needs if needs else ''} or NEWSAGREE_GOLD_DIR)")
+        return None
+    return gold
 
 
 def run_all(gold_dir: Path, settings, only: list[str] | None = None) -> list[dict]:

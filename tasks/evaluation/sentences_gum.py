@@ -27,7 +27,6 @@ character, same type.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -208,12 +207,10 @@ def evaluate(gold_dir: Path, settings=None, limit: int | None = None, entities: 
 
 
 def main(argv: list[str] | None = None) -> None:
-    from tasks.evaluation.run import default_gold_dir, format_table
+    from tasks.evaluation.run import format_table, gold_dir_from_argv
 
-    argv = sys.argv[1:] if argv is None else argv
-    gold = Path(argv[0]) if argv else default_gold_dir()
-    if gold is None or not (gold / "gum_news").is_dir():
-        print("gold data not found (../shared/eval/gum_news or NEWSAGREE_GOLD_DIR)")
+    gold = gold_dir_from_argv(argv, needs="gum_news")
+    if gold is None:
         return
     print(format_table(evaluate(gold)))
 

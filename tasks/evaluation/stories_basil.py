@@ -107,11 +107,10 @@ def polnear_story_sizes(gold_dir: Path, split: str = "train") -> dict:
 
 
 if __name__ == "__main__":
-    from tasks.evaluation.run import default_gold_dir, format_table
+    from tasks.evaluation.run import format_table, gold_dir_from_argv
     from tasks.settings import Settings
-    gd = Path(sys.argv[1]) if len(sys.argv) > 1 else default_gold_dir()
+    gd = gold_dir_from_argv(needs="basil")
     if gd is None:
-        print("no gold dir (../shared/eval or NEWSAGREE_GOLD_DIR)")
         sys.exit(0)
     print(format_table(evaluate(gd, Settings.from_env())))
     if (gd / "polnear" / "train" / "text").is_dir():

@@ -7,9 +7,7 @@ HTML escape their data themselves). ``_finalize`` escapes with ``html.escape`` (
 from __future__ import annotations
 
 import html
-import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -96,12 +94,7 @@ def _copy_assets(assets: Path) -> None:
 
 
 def _write(path: Path, text: str) -> None:
-    # a new temp file of a fresh name (mkstemp: O_CREAT | O_EXCL, never through a link planted in the folder)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """A page written atomically as UTF-8: tasks.parquet.atomic_write's temp file of a fresh name (never through
+    a link planted in the folder), fsync, rename."""
+    from tasks.parquet import atomic_write_bytes   # here, not at the top: tasks.parquet imports pyarrow (~1 s)
+    atomic_write_bytes(path, text.encode("utf-8"))

@@ -86,6 +86,17 @@ def build_sample_warehouse(path: Path, title: str = XSS_TITLE) -> Path:
     con = duckdb.connect(str(path))
     for t, cols in _DDL.items():
         con.execute(f"create table {t} ({cols})")
+    _insert_articles(con, title)
+    _insert_claims(con)
+    _insert_quotes(con)
+    _insert_facts(con)
+    _insert_entities(con)
+    con.close()
+    return path
+
+
+def _insert_articles(con, title: str) -> None:
+    """Articles of STORY (five outlets, one XSS title, one javascript: url) and LONELY; stories, a rejected file, a run."""
     t0 = datetime(2025, 5, 19, 18, 0, tzinfo=UTC)
     t1 = datetime(2025, 5, 20, 7, 30, tzinfo=UTC)
     arts = []
@@ -102,6 +113,9 @@ def build_sample_warehouse(path: Path, title: str = XSS_TITLE) -> Path:
     _ins(con, "rejected_files", [("sample/broken.bin", "sample", "binary", "not text", "run-1")])
     _ins(con, "runs", [("run-1", t0, t1, "ok", 6, 6, 0, 1, "0.1.0")])
 
+
+def _insert_claims(con) -> None:
+    """Claims shared and exclusive, and the outlet pairs' agreement derived from them."""
     claims = [
         ("c1", "Putin and Trump spoke by phone for about two hours on Monday", OUTLETS, False),
         ("c2", "Russia will draft a memorandum on a future peace agreement with Ukraine", OUTLETS[:4], False),
@@ -119,6 +133,9 @@ def build_sample_warehouse(path: Path, title: str = XSS_TITLE) -> Path:
             pairs.append((STORY, a, b, len(sa & sb), len(sa & sb) / len(sa | sb)))
     _ins(con, "outlet_agreement", pairs)
 
+
+def _insert_quotes(con) -> None:
+    """One quote group with differently worded variants, one exclusive quote."""
     _ins(con, "quote_agreement", [(STORY, "qg1", "Vladimir Putin", CANONICAL, 3, 3,
                                    ["Moscow Digest", "Balkan Wire", "The Daily Guardian"], 3, 0.74, False),
                                   (STORY, "qg2", "Dmitry Peskov", "a very important conversation", 1, 1,
@@ -129,6 +146,9 @@ def build_sample_warehouse(path: Path, title: str = XSS_TITLE) -> Path:
     _ins(con, "quotes", [(f"q{i}", aid, 3, 0, len(text), text, "direct", "Putin", 0, 5, "e_putin",
                           "Vladimir Putin", "said", 0.9) for i, (aid, _, text, _) in enumerate(VARIANTS)])
 
+
+def _insert_facts(con) -> None:
+    """A conflicting fact (prisoners 1,000 vs 1,200) and an agreed one."""
     _ins(con, "facts", [
         ("f1", "004eee", 5, 0, 10, "1,000 prisoners", "count", 1000.0, "prisoners", "prisoner exchange"),
         ("f2", "001bbb", 7, 0, 10, "1,200 prisoners", "count", 1200.0, "prisoners", "prisoner exchange"),
@@ -138,6 +158,9 @@ def build_sample_warehouse(path: Path, title: str = XSS_TITLE) -> Path:
     _ins(con, "fact_agreement", [(STORY, "prisoner exchange", "count", "prisoners", 1000.0, 2, True),
                                  (STORY, "phone call", "duration", "hour", 2.0, 2, False)])
 
+
+def _insert_entities(con) -> None:
+    """Kiev/Kyiv surface forms and their coverage per outlet."""
     mentions = [("000aaa", "Kyiv", "e_kyiv"), ("001bbb", "Kiev", "e_kyiv"), ("001bbb", "Kiev", "e_kyiv"),
                 ("002ccc", "Kyiv", "e_kyiv"), ("004eee", "Kyiv", "e_kyiv"),
                 ("003ddd", "Zelenskiy", "e_zel"), ("004eee", "Volodymyr Zelensky", "e_zel"),
@@ -147,6 +170,7 @@ def build_sample_warehouse(path: Path, title: str = XSS_TITLE) -> Path:
     _ins(con, "entities", [("e_kyiv", "Kyiv", "GPE", ["Kiev", "Kyiv"], 4, 4),
                            ("e_zel", "Volodymyr Zelensky", "PERSON", ["Zelenskiy"], 2, 2),
                            ("e_putin", "Vladimir Putin", "PERSON", ["Putin"], 2, 2)])
+
     def forms(*pairs):
         return [{"outlet": o, "forms": sorted(f)} for o, f in sorted(pairs)]
 
@@ -159,8 +183,6 @@ def build_sample_warehouse(path: Path, title: str = XSS_TITLE) -> Path:
         (STORY, "e_putin", "Vladimir Putin", "PERSON", 2, 0.4, ["Moscow Digest", "North Press"],
          forms(("North Press", ["Vladimir Putin"]), ("Moscow Digest", ["Putin"]))),
     ])
-    con.close()
-    return path
 
 
 @pytest.fixture()
