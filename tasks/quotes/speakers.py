@@ -5,6 +5,10 @@ written next to people ("Kremlin spokesman Dmitry Peskov"). ``candidate`` reads 
 phrase as a speaker (name, pronoun, role noun, noun phrase), ``subject_before`` /
 ``subject_first`` find the subject of a speech verb, ``resolve`` maps a candidate to a named
 entity (pronoun -> nearest earlier person subject, role noun -> the person holding that title).
+
+Long on purpose: just over 500 lines because the candidate readers and the resolver share one piece of
+state (``_Article``: mentions, titles, the last person subject per paragraph) that every step reads and
+updates in text order; split apart they would pass that state around between modules.
 """
 from __future__ import annotations
 
