@@ -95,6 +95,7 @@ def _token(raw: str) -> tuple[str, str | None, bool, bool, str]:
     tok = raw[:-2] if raw[-2:] in ("'s", "’s") else raw
     low = tok.lower()
     nums = number_words()
+    info: tuple[str, str | None, bool, bool, str]
     if NUMBER_RE.match(tok) or low in nums:
         number = normalise_number(tok) if NUMBER_RE.match(tok) else nums[low]
         info = (number, number, True, False, low)

@@ -238,7 +238,7 @@ class _Article:
                 names.append({"start_char": s, "end_char": e, "text": mm.group("name"), "label": "PERSON",
                               "entity_id": None, "entity_name": mm.group("name")})
                 surnames.add(mm.group("name").split()[-1])
-        names.sort(key=lambda m: m["start_char"])
+        names.sort(key=lambda m: int(m["start_char"]))  # type: ignore[arg-type]  # start_char is always an int here
         self._bare = {"names": names, "starts": [m["start_char"] for m in names], "surnames": surnames}
         return self._bare
 
@@ -265,7 +265,7 @@ class _Article:
                 if self.in_quote(v.start()):
                     continue
                 c = self.subject_before(v.start(), ss)
-                if c is not None and c.kind == "mention" and c.mention["label"] not in PERSON_LABELS:
+                if c is not None and c.kind == "mention" and c.mention is not None and c.mention["label"] not in PERSON_LABELS:
                     return c.mention
                 if c is not None:
                     return None          # the nearest speaker is a person or a phrase: not an organisation
@@ -292,7 +292,7 @@ class _Article:
             key = (int(hit) * 2 + shared, tpos)
             if best_key is None or key > best_key:
                 best, best_key = m, key
-        if best is not None and anonymous > best_key[1]:
+        if best is not None and best_key is not None and anonymous > best_key[1]:
             return None        # "the official" after "a European intelligence official …": that anonymous one
         return best
 
