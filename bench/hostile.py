@@ -288,23 +288,108 @@ def reconcile(raw: Path, warehouse: Path) -> Reconciliation:
 
 # ------------------------------------------------------------------ the run
 
+def _role(cmd: str) -> str:
+    if "uvicorn" in cmd:
+        return "prefect_api"
+    if "resource_tracker" in cmd:
+        return "other"
+    if "spawn_main" in cmd or "multiprocessing" in cmd:
+        return "children"          # extraction workers (first) and the story stage's child (last)
+    return "other"
+
+
+def run_measured(cmd: list[str], env: dict, timeout_s: float | None, sample_s: float = 0.5) -> dict:
+    """Run ``cmd``: wall time, peak RSS of the process tree (sum, psutil samples) and CPU seconds per
+    process (wall time on a shared machine says little; CPU seconds say where the work went)."""
+    import subprocess
+    import threading
+    import psutil
+    out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, start_new_session=True)
+    peak, procs_seen = [0], {}
+    stop = threading.Event()
+    timed_out = [False]
+
+    def sample() -> None:
+        root = psutil.Process(p.pid)
+        while not stop.is_set():
+            try:
+                tree = [root, *root.children(recursive=True)]
+            except psutil.Error:
+                break
+            total = 0
+            for pr in tree:
+                try:
+                    with pr.oneshot():
+                        total += pr.memory_info().rss
+                        c = pr.cpu_times()
+                        info = procs_seen.setdefault(pr.pid, {"cmd": " ".join(pr.cmdline())[:200],
+                                                              "started_s": round(time.perf_counter() - t0, 1)})
+                        info["cpu_s"] = round(c.user + c.system, 1)
+                        info["last_s"] = round(time.perf_counter() - t0, 1)
+                        info["peak_rss_gb"] = max(info.get("peak_rss_gb", 0), round(pr.memory_info().rss / GB, 3))
+                except psutil.Error:
+                    pass
+            peak[0] = max(peak[0], total)
+            if timeout_s is not None and time.perf_counter() - t0 > timeout_s:
+                timed_out[0] = True
+                os.killpg(p.pid, 15)       # the CLI's own SIGTERM handling stops its workers and API server
+                break
+            stop.wait(sample_s)
+
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    stop.set()
+    th.join()
+    orphans = []                           # anything of the run still alive 5 s after it exited
+    for _ in range(50):
+        alive = [pid for pid in procs_seen if pid != p.pid and psutil.pid_exists(pid)]
+        if not alive:
+            break
+        time.sleep(0.1)
+    for pid, info in procs_seen.items():
+        try:
+            if pid != p.pid and psutil.Process(pid).is_running() and os.getpgid(pid) == p.pid:
+                orphans.append(info["cmd"])
+        except (psutil.Error, ProcessLookupError):
+            pass
+    try:
+        os.killpg(p.pid, 9)
+    except ProcessLookupError:
+        pass
+    out.seek(0)
+    err.seek(0)
+    root_cpu = ru.ru_utime + ru.ru_stime
+    roles: dict[str, float] = {}
+    for pid, info in procs_seen.items():
+        if pid != p.pid:
+            roles[_role(info["cmd"])] = round(roles.get(_role(info["cmd"]), 0) + info.get("cpu_s", 0), 1)
+    own = procs_seen.get(p.pid, {}).get("cpu_s", 0)
+    return {"wall_s": round(wall, 1), "returncode": os.waitstatus_to_exitcode(status), "timed_out": timed_out[0],
+            "peak_tree_rss_gb": round(peak[0] / GB, 3), "max_single_rss_gb": round(ru.ru_maxrss * 1024 / GB, 3),
+            "orphans": orphans, "cpu_s": {"flow_process": own, **roles, "reaped_total": round(root_cpu, 1)},
+            "processes": [{"pid": pid, **info} for pid, info in procs_seen.items()],
+            "stdout": out.read().decode(errors="replace"), "stderr": err.read().decode(errors="replace")}
+
+
 def run(raw: Path, work: Path, timeout_s: float | None, extra: list[str], prefect_home: Path | None = None) -> dict:
-    """One ``newsagree run --json`` over ``raw`` as a child process: wall time, peak tree RSS, summary."""
-    from bench.__main__ import child_env, newsagree_cmd, run_child
+    """One ``newsagree run --json`` over ``raw`` as a child process: wall time, peak tree RSS, CPU, summary."""
+    from bench.__main__ import child_env, newsagree_cmd
     cmd = [*newsagree_cmd(), "run", "--raw-dir", str(raw), "--processed-dir", str(work / "processed"),
            "--warehouse", str(work / "warehouse.duckdb"), "--json", *extra]
-    env = child_env(prefect_home or work / "prefect-home")
-    res = run_child(cmd, env=env, timeout_s=timeout_s)
+    res = run_measured(cmd, child_env(prefect_home or work / "prefect-home"), timeout_s)
+    stdout, stderr = res.pop("stdout"), res.pop("stderr")
     summary = {}
     try:
-        summary = json.loads(res.stdout[res.stdout.index("{"):])
+        summary = json.loads(stdout[stdout.index("{"):])
     except ValueError:
         pass
-    return {"cmd": " ".join(cmd), "wall_s": round(res.wall_s, 1), "returncode": res.returncode,
-            "timed_out": res.timed_out, "peak_tree_rss_gb": round(res.peak_tree_rss / GB, 3),
-            "max_single_rss_gb": round(res.max_single_rss / GB, 3), "orphans": res.orphans,
-            "stage_seconds": summary.get("stage_seconds"), "summary": summary,
-            "stderr_tail": res.stderr[-3000:] if not res.ok() else ""}
+    progress = [ln for ln in stderr.splitlines() if "batch" in ln and "[" in ln][-1:]
+    return {"cmd": " ".join(cmd), **res, "stage_seconds": summary.get("stage_seconds"), "summary": summary,
+            "last_progress": progress, "stderr_tail": stderr[-3000:] if res["returncode"] else ""}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -329,6 +414,8 @@ def main(argv: list[str] | None = None) -> int:
         write_tiny_articles(raw, args.articles, feed_share=args.feed_share, txt_share=args.txt_share,
                             lines_per_file=args.lines_per_file)
         gen_s = time.perf_counter() - t0
+        print(f"generated {args.articles} tiny articles + the hostile drop in {time.perf_counter() - t0:.0f} s; "
+              "running newsagree ...", file=sys.stderr, flush=True)
         result = run(raw, work, args.timeout, args.run_args, args.out / "prefect-home")
         rec = reconcile(raw, work / "warehouse.duckdb") if result["returncode"] == 0 else None
         report = {"articles": args.articles, "generate_s": round(gen_s, 1), **result,
