@@ -9,6 +9,7 @@ import dataclasses
 import random
 import string
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, UTC
 from pathlib import Path
@@ -222,11 +223,16 @@ class BatchTimeout(BaseException):
 
 
 class _Deadline:
-    """After ``seconds``, raise BatchTimeout in the thread that entered the block (CPython's
-    PyThreadState_SetAsyncExc, delivered between two bytecodes: it stops Python code in any thread - a
-    process-pool worker, a thread-runner thread, the flow's main thread - but not a single call into C that
-    never returns; input budgets bound those). Leaving the block cancels it; one that fired as the block
-    ended is raised by __exit__ instead of escaping later."""
+    """After ``seconds`` of CPU time of the thread that entered the block, raise BatchTimeout in it
+    (CPython's PyThreadState_SetAsyncExc, delivered between two bytecodes: it stops Python code in any
+    thread - a process-pool worker, a thread-runner thread, the flow's main thread - but not a single call
+    into C that never returns; input budgets bound those). CPU time, not wall time: on a loaded machine
+    (a 2-core box at load 20) every batch ran past a 300 s wall limit and whole drops were rejected as
+    `timeout`; a poison input burns CPU whatever the load. A watcher thread polls the thread's CPU clock.
+    Leaving the block cancels it; one that fired as the block ended is raised by __exit__ instead of
+    escaping later."""
+
+    POLL_S = 0.5
 
     def __init__(self, seconds: float):
         self.seconds = seconds
@@ -234,7 +240,8 @@ class _Deadline:
         self._active = False
         self._fired = False
         self._thread = 0
-        self._timer: threading.Timer | None = None
+        self._stop = threading.Event()
+        self._watcher: threading.Thread | None = None
 
     def _fire(self) -> None:
         with self._lock:
@@ -242,19 +249,29 @@ class _Deadline:
                 self._fired = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread), ctypes.py_object(BatchTimeout))
 
+    def _watch(self, clock: int, start: float) -> None:
+        while not self._stop.is_set():
+            try:
+                used = time.clock_gettime(clock) - start
+            except OSError:          # the thread is gone
+                return
+            if used >= self.seconds:
+                self._fire()
+                return
+            self._stop.wait(min(self.POLL_S, self.seconds - used))
+
     def __enter__(self) -> _Deadline:
         self._thread = threading.get_ident()
+        clock = time.pthread_getcpuclockid(self._thread)
         self._active = True
-        self._timer = threading.Timer(self.seconds, self._fire)
-        self._timer.daemon = True
-        self._timer.start()
+        self._watcher = threading.Thread(target=self._watch, args=(clock, time.clock_gettime(clock)), daemon=True)
+        self._watcher.start()
         return self
 
     def __exit__(self, exc_type, exc, tb) -> Literal[False]:
         with self._lock:
             self._active = False
-            if self._timer is not None:
-                self._timer.cancel()
+            self._stop.set()
             fired = self._fired
         if fired:
             ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread), None)   # clear if pending
@@ -267,7 +284,8 @@ def timed_out(files: list, seconds: float) -> dict[str, list[dict]]:
     """The rows of a batch stopped by its time limit: every file rejected as ``timeout``, nothing else. No
     file hash is recorded, so a touched file is tried again (an unchanged one is not: a poison file does not
     block every later run)."""
-    detail = (f"its batch ({len(files)} file(s)) did not finish within {seconds:g} s (NEWSAGREE_BATCH_TIMEOUT); "
+    detail = (f"its batch ({len(files)} file(s)) did not finish within {seconds:g} s of CPU time "
+              "(NEWSAGREE_BATCH_TIMEOUT); "
               "touch the file to try it again")
     out: dict[str, list[dict]] = {t: [] for t in (*extract.TABLES, "articles")}
     out["rejected_files"] = [{"source_path": getattr(f, "part_path", f.rel_path), "drop_id": f.drop_id, "file_hash": None,
@@ -276,8 +294,9 @@ def timed_out(files: list, seconds: float) -> dict[str, list[dict]]:
 
 
 def process_files_within(raw_dir: Path, files: list, model: str, seconds: float | None) -> dict[str, list[dict]]:
-    """process_files with a time limit (none when ``seconds`` is falsy), counted after the spaCy model is
-    loaded: past it, the batch's files are rejected as ``timeout`` (timed_out) and the run goes on."""
+    """process_files with a time limit (none when ``seconds`` is falsy) in CPU seconds of the batch's thread,
+    counted after the spaCy model is loaded: past it, the batch's files are rejected as ``timeout``
+    (timed_out) and the run goes on."""
     if not seconds or seconds <= 0:
         return process_files(raw_dir, files, model)
     from tasks.nlp import load_nlp
