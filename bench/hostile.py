@@ -307,7 +307,8 @@ def run_measured(cmd: list[str], env: dict, timeout_s: float | None, sample_s: f
     out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, start_new_session=True)
-    peak, procs_seen = [0], {}
+    peak: list[int] = [0]
+    procs_seen: dict[int, dict] = {}
     stop = threading.Event()
     timed_out = [False]
 
