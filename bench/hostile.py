@@ -263,7 +263,23 @@ def reconcile(raw: Path, warehouse: Path) -> Reconciliation:
         rej = con.execute("select source_path, reason from rejected_files").fetchall()
     finally:
         con.close()
-    entries = raw_entries(raw)
+    return _reconcile(raw_entries(raw), arts, rej)
+
+
+def reconcile_committed(raw: Path, processed: Path) -> Reconciliation:
+    """The same over the committed Parquet of a run that did not finish, for the raw entries its committed
+    batches hold (file_ledger; a split file counts when all its parts are in)."""
+    from tasks import batches, parquet
+    arts = parquet.read_table(processed, "articles", ["source_path"]).column("source_path").to_pylist()
+    rej = list(zip(*parquet.read_table(processed, "rejected_files", ["source_path", "reason"]).to_pydict().values()))
+    done = batches.load_ledger(processed)
+    entries = {e: n for e, n in raw_entries(raw).items() if e in done}
+    rej = [(sp, r) for sp, r in rej if sp.rsplit("#", 1)[0] in entries or sp in entries]
+    arts = [sp for sp in arts if sp.rsplit("#", 1)[0] in entries or sp in entries]
+    return _reconcile(entries, arts, rej)
+
+
+def _reconcile(entries: dict[str, int | None], arts: list[str], rej: list[tuple[str, str]]) -> Reconciliation:
     rec = Reconciliation(entries=len(entries), articles=len(arts), rejected=len(rej))
     rec.records_expected = sum(n or 1 for n in entries.values())
     for _, reason in rej:
@@ -419,8 +435,10 @@ def main(argv: list[str] | None = None) -> int:
               "running newsagree ...", file=sys.stderr, flush=True)
         result = run(raw, work, args.timeout, args.run_args, args.out / "prefect-home")
         rec = reconcile(raw, work / "warehouse.duckdb") if result["returncode"] == 0 else None
+        part = None if rec is not None else reconcile_committed(raw, work / "processed")
         report = {"articles": args.articles, "generate_s": round(gen_s, 1), **result,
                   "reconciliation": ({**asdict(rec), "ok": rec.ok} if rec else None),
+                  "reconciliation_of_committed_batches": ({**asdict(part), "ok": part.ok} if part else None),
                   "within_rss_budget": result["peak_tree_rss_gb"] <= args.max_rss_gb}
     finally:
         locked = raw / "hostile" / "locked.txt"
