@@ -5,9 +5,11 @@ Pure functions; the flow wires them to Prefect tasks.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import random
 import string
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, UTC
 from pathlib import Path
@@ -26,11 +28,46 @@ def new_run_id(now: datetime | None = None) -> str:
     return f"{now:%Y%m%dT%H%M%S}-{suffix}"
 
 
-def load_ledger(processed_dir: Path) -> dict[str, tuple[int, int, str]]:
-    """source_path -> (size, mtime_ns, file_hash) of every file a committed batch has processed."""
-    t = parquet.read_table(processed_dir, "file_ledger", ["source_path", "size", "mtime_ns", "file_hash"])
+class Ledger(dict):
+    """source_path -> (size, mtime_ns, file_hash) of every file committed batches have processed whole (a split
+    .jsonl once all its parts are in); ``partial``: source_path -> (size, mtime_ns, line ranges done) of a split
+    file only some of whose parts were committed (an interrupted run)."""
+
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        self.partial: dict[str, tuple[int, int, list[tuple[int, int]]]] = {}
+
+
+def load_ledger(processed_dir: Path) -> Ledger:
+    """The ledger of every committed batch (see :class:`Ledger`)."""
+    t = parquet.read_table(processed_dir, "file_ledger", ["source_path", "size", "mtime_ns", "file_hash",
+                                                          "first_line", "last_line", "n_lines"])
     d = t.to_pydict()
-    return {p: (s, m, h) for p, s, m, h in zip(d["source_path"], d["size"], d["mtime_ns"], d["file_hash"])}
+    ledger = Ledger()
+    parts: dict[tuple[str, int, int], tuple[str, int, list[tuple[int, int]]]] = {}
+    for p, s, m, h, first, last, n in zip(d["source_path"], d["size"], d["mtime_ns"], d["file_hash"],
+                                          d["first_line"], d["last_line"], d["n_lines"]):
+        if first is None:
+            ledger[p] = (s, m, h)
+        else:
+            parts.setdefault((p, s, m), (h, n, []))[2].append((first, last))
+    for (p, s, m), (h, n, ranges) in parts.items():
+        if p in ledger and ledger[p][:2] == (s, m):
+            continue
+        if _covers(ranges, n):
+            ledger[p] = (s, m, h)
+        else:
+            ledger.partial[p] = (s, m, sorted(ranges))
+    return ledger
+
+
+def _covers(ranges: list[tuple[int, int]], n_lines: int) -> bool:
+    upto = 0
+    for first, last in sorted(ranges):
+        if first > upto + 1:
+            return False
+        upto = max(upto, last)
+    return upto >= n_lines
 
 
 def load_known_article_ids(processed_dir: Path) -> set[str]:
@@ -41,12 +78,18 @@ def select_new(files: list, ledger: dict[str, tuple[int, int, str]]) -> tuple[li
     """Split discovered files into (new or changed, already processed).
 
     A file is unchanged when its size and mtime match the ledger (no read at all),
-    or when they differ but its content hash matches (touched, not changed).
+    or when they differ but its content hash matches (touched, not changed). A split
+    file an interrupted run left half done is new, with the lines already committed
+    in ``done_lines`` (plan_batches plans only the rest).
     """
+    partial = getattr(ledger, "partial", {})
     new, skipped = [], []
     for f in files:
         known = ledger.get(f.rel_path)
         if known is None:
+            done = partial.get(f.rel_path)
+            if done is not None and done[:2] == (f.size, f.mtime_ns):
+                f = dataclasses.replace(f, done_lines=tuple(done[2]))
             new.append(f)
         elif (known[0], known[1]) == (f.size, f.mtime_ns):
             skipped.append(f)
@@ -57,8 +100,72 @@ def select_new(files: list, ledger: dict[str, tuple[int, int, str]]) -> tuple[li
     return new, skipped
 
 
+def _weight(f) -> int:
+    if not f.rel_path.endswith(".jsonl"):
+        return 1
+    return max(1, f.size // _JSONL_BYTES_PER_ARTICLE)
+
+
+def split_jsonl(f, batch_size: int) -> list:
+    """A .jsonl of more than ``batch_size`` articles' worth of bytes as parts of about ``batch_size`` each
+    (RawFile.lines), so one big feed is extracted by every worker in batches of the usual size instead of
+    as one batch (200k tiny articles in one 9 MB file: one worker, one batch past any time limit). Lines
+    are counted in the decoded text, as the reader numbers them. A file the reader would reject whole
+    (binary, undecodable, a link, over the size limit), or one that cannot be read now, stays whole: its
+    one rejection comes from one batch. Lines in ``f.done_lines`` are left out."""
+    if getattr(f, "lines", None) is not None or (_weight(f) <= batch_size and not getattr(f, "done_lines", ())):
+        return [f]
+    text = _decoded_regular_file(f)
+    if text is None:
+        return [f]
+    n_lines = text.count("\n") + 1
+    offsets = [0]
+    pos = text.find("\n")
+    while pos >= 0:
+        offsets.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    offsets.append(len(text) + 1)
+    todo = _missing_ranges(getattr(f, "done_lines", ()), n_lines)
+    parts = []
+    for first, last in todo:
+        n_bytes = offsets[last] - offsets[first - 1]
+        n_parts = max(1, -(-n_bytes // (batch_size * _JSONL_BYTES_PER_ARTICLE)))
+        step = -(-(last - first + 1) // n_parts)
+        for a in range(first, last + 1, step):
+            parts.append(dataclasses.replace(f, lines=(a, min(last, a + step - 1)), n_lines=n_lines))
+    return parts
+
+
+def _missing_ranges(done: tuple[tuple[int, int], ...], n_lines: int) -> list[tuple[int, int]]:
+    todo, nxt = [], 1
+    for first, last in sorted(done):
+        if first > nxt:
+            todo.append((nxt, first - 1))
+        nxt = max(nxt, last + 1)
+    if nxt <= n_lines:
+        todo.append((nxt, n_lines))
+    return todo
+
+
+def _decoded_regular_file(f) -> str | None:
+    """The decoded text of a plain regular file (one name, no link, within the size limit), else None."""
+    import os
+    import stat as stat_mod
+    from tasks.ingest.decode import _decode_text
+    try:
+        st = os.lstat(f.path)
+        if not stat_mod.S_ISREG(st.st_mode) or st.st_nlink > getattr(f, "links_inside", 1) or st.st_size > ingest.MAX_BYTES:
+            return None
+        with open(f.path, "rb") as fh:
+            data = fh.read(ingest.MAX_BYTES + 1)
+        return _decode_text(data)[0] if len(data) <= ingest.MAX_BYTES else None
+    except Exception:  # noqa: BLE001 - unreadable, binary, empty: the reader rejects the whole file
+        return None
+
+
 def plan_batches(files: list, batch_size: int) -> list[list]:
-    """Group files into batches of about ``batch_size`` articles; one drop per batch; a file never spans batches."""
+    """Group files into batches of about ``batch_size`` articles; one drop per batch; a file never spans
+    batches except a big .jsonl, split into parts of about ``batch_size`` articles (split_jsonl)."""
     batches: list[list] = []
     by_drop: dict[str, list] = {}
     for f in files:
@@ -66,8 +173,8 @@ def plan_batches(files: list, batch_size: int) -> list[list]:
     for drop in sorted(by_drop):
         cur: list = []
         weight = 0
-        for f in by_drop[drop]:
-            w = max(1, f.size // _JSONL_BYTES_PER_ARTICLE) if f.rel_path.endswith(".jsonl") else 1
+        for f in (part for g in by_drop[drop] for part in split_jsonl(g, batch_size)):
+            w = _part_weight(f)
             if cur and weight + w > batch_size:
                 batches.append(cur)
                 cur, weight = [], 0
@@ -76,6 +183,12 @@ def plan_batches(files: list, batch_size: int) -> list[list]:
         if cur:
             batches.append(cur)
     return batches
+
+
+def _part_weight(f) -> int:
+    if getattr(f, "lines", None) is None or not f.n_lines:
+        return _weight(f)
+    return max(1, _weight(f) * (f.lines[1] - f.lines[0] + 1) // f.n_lines)
 
 
 def _duplicate(article: dict, first: str) -> dict:
@@ -110,11 +223,16 @@ class BatchTimeout(BaseException):
 
 
 class _Deadline:
-    """After ``seconds``, raise BatchTimeout in the thread that entered the block (CPython's
-    PyThreadState_SetAsyncExc, delivered between two bytecodes: it stops Python code in any thread - a
-    process-pool worker, a thread-runner thread, the flow's main thread - but not a single call into C that
-    never returns; input budgets bound those). Leaving the block cancels it; one that fired as the block
-    ended is raised by __exit__ instead of escaping later."""
+    """After ``seconds`` of CPU time of the thread that entered the block, raise BatchTimeout in it
+    (CPython's PyThreadState_SetAsyncExc, delivered between two bytecodes: it stops Python code in any
+    thread - a process-pool worker, a thread-runner thread, the flow's main thread - but not a single call
+    into C that never returns; input budgets bound those). CPU time, not wall time: on a loaded machine
+    (a 2-core box at load 20) every batch ran past a 300 s wall limit and whole drops were rejected as
+    `timeout`; a poison input burns CPU whatever the load. A watcher thread polls the thread's CPU clock.
+    Leaving the block cancels it; one that fired as the block ended is raised by __exit__ instead of
+    escaping later."""
+
+    POLL_S = 0.5
 
     def __init__(self, seconds: float):
         self.seconds = seconds
@@ -122,7 +240,8 @@ class _Deadline:
         self._active = False
         self._fired = False
         self._thread = 0
-        self._timer: threading.Timer | None = None
+        self._stop = threading.Event()
+        self._watcher: threading.Thread | None = None
 
     def _fire(self) -> None:
         with self._lock:
@@ -130,19 +249,29 @@ class _Deadline:
                 self._fired = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread), ctypes.py_object(BatchTimeout))
 
+    def _watch(self, clock: int, start: float) -> None:
+        while not self._stop.is_set():
+            try:
+                used = time.clock_gettime(clock) - start
+            except OSError:          # the thread is gone
+                return
+            if used >= self.seconds:
+                self._fire()
+                return
+            self._stop.wait(min(self.POLL_S, self.seconds - used))
+
     def __enter__(self) -> _Deadline:
         self._thread = threading.get_ident()
+        clock = time.pthread_getcpuclockid(self._thread)
         self._active = True
-        self._timer = threading.Timer(self.seconds, self._fire)
-        self._timer.daemon = True
-        self._timer.start()
+        self._watcher = threading.Thread(target=self._watch, args=(clock, time.clock_gettime(clock)), daemon=True)
+        self._watcher.start()
         return self
 
     def __exit__(self, exc_type, exc, tb) -> Literal[False]:
         with self._lock:
             self._active = False
-            if self._timer is not None:
-                self._timer.cancel()
+            self._stop.set()
             fired = self._fired
         if fired:
             ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread), None)   # clear if pending
@@ -155,17 +284,19 @@ def timed_out(files: list, seconds: float) -> dict[str, list[dict]]:
     """The rows of a batch stopped by its time limit: every file rejected as ``timeout``, nothing else. No
     file hash is recorded, so a touched file is tried again (an unchanged one is not: a poison file does not
     block every later run)."""
-    detail = (f"its batch ({len(files)} file(s)) did not finish within {seconds:g} s (NEWSAGREE_BATCH_TIMEOUT); "
+    detail = (f"its batch ({len(files)} file(s)) did not finish within {seconds:g} s of CPU time "
+              "(NEWSAGREE_BATCH_TIMEOUT); "
               "touch the file to try it again")
     out: dict[str, list[dict]] = {t: [] for t in (*extract.TABLES, "articles")}
-    out["rejected_files"] = [{"source_path": f.rel_path, "drop_id": f.drop_id, "file_hash": None,
+    out["rejected_files"] = [{"source_path": getattr(f, "part_path", f.rel_path), "drop_id": f.drop_id, "file_hash": None,
                               "reason": "timeout", "detail": detail} for f in files]
     return out
 
 
 def process_files_within(raw_dir: Path, files: list, model: str, seconds: float | None) -> dict[str, list[dict]]:
-    """process_files with a time limit (none when ``seconds`` is falsy), counted after the spaCy model is
-    loaded: past it, the batch's files are rejected as ``timeout`` (timed_out) and the run goes on."""
+    """process_files with a time limit (none when ``seconds`` is falsy) in CPU seconds of the batch's thread,
+    counted after the spaCy model is loaded: past it, the batch's files are rejected as ``timeout``
+    (timed_out) and the run goes on."""
     if not seconds or seconds <= 0:
         return process_files(raw_dir, files, model)
     from tasks.nlp import load_nlp
@@ -208,27 +339,50 @@ def finalise_batch(result: dict[str, list[dict]], files: list, known_ids: dict[s
     for r in rejected:
         r.setdefault("rejected_at", now)
     tables["rejected_files"] = rejected
-    # ledger: one row per file of the batch (a jsonl's lines and manifest entries roll up to the file)
-    per_file: dict[str, list[int]] = {f.rel_path: [0, 0] for f in files}
-
-    def file_of(source_path: str) -> str:
-        return source_path.split("#", 1)[0]
-
-    for a in keep_articles:
-        per_file.setdefault(file_of(a["source_path"]), [0, 0])[0] += 1
-    for r in rejected:
-        k = file_of(r["source_path"])
-        if k in per_file:
-            per_file[k][1] += 1
-    hashes = {file_of(a["source_path"]): a.get("file_hash") for a in result.get("articles", [])}
-    hashes.update({file_of(r["source_path"]): r.get("file_hash") for r in rejected if r.get("file_hash")})
-    tables["file_ledger"] = [{
-        "source_path": f.rel_path, "drop_id": f.drop_id, "file_hash": hashes.get(f.rel_path),
-        "size": f.size, "mtime_ns": f.mtime_ns,
-        "n_articles": per_file[f.rel_path][0], "n_rejected": per_file[f.rel_path][1],
-    } for f in files]
+    tables["file_ledger"] = _ledger_rows(files, keep_articles, rejected, result.get("articles", []))
     return BatchOutcome(tables, n_new=len(keep_articles), n_duplicates=len(dup_ids), n_rejected=len(rejected),
                         new_ids=[a["article_id"] for a in keep_articles])
+
+
+def _ledger_rows(files: list, keep_articles: list[dict], rejected: list[dict], all_articles: list[dict]) -> list[dict]:
+    """One ledger row per file (or part of a split file) of the batch: a jsonl's lines and manifest entries
+    roll up to their file, a split file's lines to the part holding them."""
+    parts: dict[str, list] = {}
+    for f in files:
+        parts.setdefault(f.rel_path, []).append(f)
+
+    def part_of(source_path: str):
+        rel, _, line = source_path.partition("#")
+        found = parts.get(rel)
+        if not found:
+            return None
+        if len(found) == 1 or not line.isdigit():
+            return found[0]
+        return next((f for f in found if getattr(f, "lines", None) and f.lines[0] <= int(line) <= f.lines[1]),
+                    found[0])
+
+    counts: dict[int, list[int]] = {id(f): [0, 0] for f in files}
+    for a in keep_articles:
+        f = part_of(a["source_path"])
+        if f is not None:
+            counts[id(f)][0] += 1
+    for r in rejected:
+        f = part_of(r["source_path"])
+        if f is not None:
+            counts[id(f)][1] += 1
+    hashes = {a["source_path"].split("#", 1)[0]: a.get("file_hash") for a in all_articles}
+    hashes.update({r["source_path"].split("#", 1)[0]: r.get("file_hash") for r in rejected if r.get("file_hash")})
+    return [{
+        "source_path": f.rel_path, "drop_id": f.drop_id, "file_hash": hashes.get(f.rel_path),
+        "size": f.size, "mtime_ns": f.mtime_ns, "n_articles": counts[id(f)][0], "n_rejected": counts[id(f)][1],
+        **_lines_of(f),
+    } for f in files]
+
+
+def _lines_of(f) -> dict:
+    lines = getattr(f, "lines", None)
+    return {"first_line": lines[0] if lines else None, "last_line": lines[1] if lines else None,
+            "n_lines": f.n_lines if lines else None}
 
 
 def reset_processed(processed_dir: Path) -> None:

@@ -175,8 +175,18 @@ def read_table(processed_dir: Path, table: str, columns: list[str] | None = None
         schema = pa.schema([schema.field(c) for c in columns])
     if not files:
         return schema.empty_table()
-    parts = [pq.ParquetFile(f).read(columns=schema.names) for f in files]
-    return pa.concat_tables([p.cast(schema) for p in parts])
+    return pa.concat_tables([_read_part(f, schema) for f in files])
+
+
+def _read_part(path: Path, schema: pa.Schema) -> pa.Table:
+    """One part file as ``schema``; columns added to the schema after the part was written are null."""
+    pf = pq.ParquetFile(path)
+    have = set(pf.schema_arrow.names)
+    t = pf.read(columns=[n for n in schema.names if n in have])
+    for f in schema:
+        if f.name not in have:
+            t = t.append_column(f, pa.nulls(t.num_rows, f.type))
+    return t.select(schema.names).cast(schema)
 
 
 # ---------------------------------------------------------------- commit markers against their files

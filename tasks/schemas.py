@@ -110,6 +110,10 @@ FILE_LEDGER = pa.schema([
     pa.field("mtime_ns", pa.int64()),
     pa.field("n_articles", pa.int32()),
     pa.field("n_rejected", pa.int32()),
+    # a .jsonl split over batches has one row per part: its lines first..last of n_lines (null: the whole file)
+    pa.field("first_line", pa.int32()),
+    pa.field("last_line", pa.int32()),
+    pa.field("n_lines", pa.int32()),
     *STAMP,
 ])
 

@@ -77,7 +77,7 @@ OPTIONS: dict[str, Option] = {o.attr: o for o in [
     Option("dask_address", "NEWSAGREE_DASK_ADDRESS", "", str,
            "scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786; implies --runner dask"),
     Option("batch_timeout", "NEWSAGREE_BATCH_TIMEOUT", 300.0, float,
-           "seconds a batch may run; past it its files are rejected as timeout and the run goes on (0: no limit)"),
+           "CPU seconds a batch may use; past it its files are rejected as timeout and the run goes on (0: no limit)"),
 ]}
 RUNNERS = ("process", "thread", "dask")
 

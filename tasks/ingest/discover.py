@@ -31,6 +31,17 @@ class RawFile:
     # how many discovered names the file's inode has inside the raw dir (hard links): a file with
     # more links than that shares its bytes with a name outside the raw dir and is not read
     links_inside: int = 1
+    # a large .jsonl is split over batches (tasks.batches.plan_batches): this part reads only lines
+    # first..last (1-based, inclusive, of the decoded text) of ``n_lines``; None: the whole file
+    lines: tuple[int, int] | None = None
+    n_lines: int = 0
+    # lines of this file a committed batch already holds (an interrupted run split it): not planned again
+    done_lines: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def part_path(self) -> str:
+        """``rel_path``, or ``rel_path#first-last`` for a part of a split file (names its whole-file rejections)."""
+        return self.rel_path if self.lines is None else f"{self.rel_path}#{self.lines[0]}-{self.lines[1]}"
 
 
 

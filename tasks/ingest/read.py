@@ -22,20 +22,21 @@ def read_one(raw_dir: Path, f: RawFile, manifest_meta: dict | None = None) -> tu
     """Read one discovered file into RawDocs and rejections (never raises on file content)."""
     checked = _read_checked(Path(raw_dir), f)
     if isinstance(checked, dict):          # a rejection: outside the raw dir, unreadable, too large, ...
+        checked["source_path"] = f.part_path
         return [], [checked]
     data, fhash, fmt = checked
     rel, drop = f.rel_path, f.drop_id
     try:
         text, warnings = _decode_text(data)
-        docs, rejected = _parse_format(rel, drop, fhash, fmt, text, manifest_meta)
+        docs, rejected = _parse_format(rel, drop, fhash, fmt, text, manifest_meta, f.lines)
         for w in warnings:
             log.warning("%s: %s", rel, w)
             for d in docs:
                 d.setdefault("warnings", []).append(w)
     except _Reject as r:
-        return [], [_rejection(rel, drop, fhash, r.reason, r.detail)]
+        return [], [_rejection(f.part_path, drop, fhash, r.reason, r.detail)]
     except Exception as e:   # never let one odd file kill the batch
-        return [], [_rejection(rel, drop, fhash, "extraction_error", f"{type(e).__name__}: {str(e)[:300]}")]
+        return [], [_rejection(f.part_path, drop, fhash, "extraction_error", f"{type(e).__name__}: {str(e)[:300]}")]
     return docs, rejected
 
 
@@ -88,9 +89,10 @@ def _read_checked(raw_dir: Path, f: RawFile) -> tuple[bytes, str, str] | Rejecti
     return data, fhash, fmt
 
 
-def _parse_format(rel: str, drop: str, fhash: str, fmt: str, text: str,
-                  manifest_meta: dict | None) -> tuple[list[RawDoc], list[Rejection]]:
-    """RawDocs and per-record rejections of one decoded file; raises _Reject when the whole file is rejected."""
+def _parse_format(rel: str, drop: str, fhash: str, fmt: str, text: str, manifest_meta: dict | None,
+                  lines: tuple[int, int] | None = None) -> tuple[list[RawDoc], list[Rejection]]:
+    """RawDocs and per-record rejections of one decoded file (of a .jsonl: only ``lines``, first..last,
+    when given); raises _Reject when the whole file is rejected."""
     docs: list[RawDoc] = []
     rejected: list[Rejection] = []
     if fmt == "txt":
@@ -118,7 +120,8 @@ def _parse_format(rel: str, drop: str, fhash: str, fmt: str, text: str,
             sp = rel if not isinstance(obj, list) else f"{rel}#{i}"
             _append_object(docs, rejected, sp, drop, fhash, fmt, o, manifest_meta)
     elif fmt == "jsonl":
-        for i, line in enumerate(text.split("\n"), start=1):
+        first, last = lines or (1, text.count("\n") + 1)
+        for i, line in enumerate(text.split("\n")[first - 1:last], start=first):
             if not line.strip():
                 continue
             sp = f"{rel}#{i}"

@@ -207,7 +207,7 @@ def test_a_batch_that_never_ends_is_rejected_as_timeout_and_the_run_goes_on(firs
     (root / "raw" / "b").mkdir()
     (root / "raw" / "b" / "poison.txt").write_text("Poison headline\n\nThis article makes the extractor hang: XYZZY.\n")
     shutil.copy(SEEDS[3], root / "raw" / "b" / SEEDS[3].name)
-    limit = {"NEWSAGREE_BATCH_TIMEOUT": "20"}     # a normal one-file batch takes well under a second (model loaded)
+    limit = {"NEWSAGREE_BATCH_TIMEOUT": "5"}      # CPU seconds; a normal one-file batch takes well under one (model loaded)
     res = _run(root, "extract_article:hang:XYZZY", api_url, "--batch-size", "1", env_extra=limit, timeout=150)
     assert res.returncode == 0, res.stderr[-3000:]
     con = duckdb.connect(str(root / "wh.duckdb"), read_only=True)
