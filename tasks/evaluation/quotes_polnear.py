@@ -165,6 +165,7 @@ def score(docs: list[dict], preds: dict[str, list[dict]], show: int = 0) -> list
     d_tp = d_fp = d_fn = 0
     a_tp = a_fp = a_fn = 0
     spk_ok = spk_n = 0
+    joint_tp = 0        # matched direct quotes whose speaker is right too (no gold source: none predicted)
     i_tp = i_fp = i_fn = 0
     by_pattern_spk: dict[str, list[int]] = defaultdict(lambda: [0, 0])    # pattern -> [right, wrong]
     by_pattern_ind: dict[str, list[int]] = defaultdict(lambda: [0, 0])    # pattern -> [matched, unmatched]
@@ -184,10 +185,13 @@ def score(docs: list[dict], preds: dict[str, list[dict]], show: int = 0) -> list
         d_fn += len(gdirect) - len(pairs)
         for i, j in pairs:
             att, q = gsrc[i], pdirect[j]
+            if not att["source"]:
+                joint_tp += not q.get("speaker_name")
             if att["source"]:
                 spk_n += 1
                 ok = speaker_ok(q, att["source"], att["source_text"])
                 spk_ok += ok
+                joint_tp += ok
                 by_pattern_spk[q["pattern"]][0 if ok else 1] += 1
                 if not ok and show:
                     errors.append(f"SPK {d['name']}: gold={att['source_text']!r} pred={q['speaker_text']!r}->{q['speaker_name']!r} [{q['pattern']}] | {q['text'][:80]!r}")
@@ -226,6 +230,8 @@ def score(docs: list[dict], preds: dict[str, list[dict]], show: int = 0) -> list
         row(TASK, "direct quotes (span overlap >= 1/2 shorter, one-to-one)", prf(d_tp, d_fp, d_fn), target=0.90),
         {"task": TASK, "metric": "speaker accuracy on matched direct quotes", "precision": acc, "recall": acc,
          "f1": acc, "n": spk_n, "target": 0.90},
+        row(TASK, "direct quote and its speaker both right (quote+speaker)",
+            prf(joint_tp, d_tp + d_fp - joint_tp, d_tp + d_fn - joint_tp), target=0.90),
         row(TASK, "all attributions, any kind (span overlap >= 1/2 shorter)", prf(a_tp, a_fp, a_fn)),
         row(TASK, "reported speech without quotation marks (kind indirect)", prf(i_tp, i_fp, i_fn)),
     ]
