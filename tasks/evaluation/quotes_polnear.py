@@ -160,12 +160,20 @@ def predict(docs: list[dict], model: str) -> dict[str, list[dict]]:
             for a in arts}
 
 
+def _print_errors(errors: list[str], show: int) -> None:
+    """``show`` of the collected errors, a fixed random sample, sorted."""
+    if show:
+        import random
+        random.Random(0).shuffle(errors)
+        for e in sorted(errors[:show]):
+            print(e)
+
+
 def score(docs: list[dict], preds: dict[str, list[dict]], show: int = 0) -> list[dict]:
     """The three evaluation rows (see module doc) for articles ``docs`` and predictions ``preds``."""
     d_tp = d_fp = d_fn = 0
     a_tp = a_fp = a_fn = 0
-    spk_ok = spk_n = 0
-    joint_tp = 0        # matched direct quotes whose speaker is right too (no gold source: none predicted)
+    spk_ok = spk_n = joint_tp = 0      # joint: matched direct quotes whose speaker is right too
     i_tp = i_fp = i_fn = 0
     by_pattern_spk: dict[str, list[int]] = defaultdict(lambda: [0, 0])    # pattern -> [right, wrong]
     by_pattern_ind: dict[str, list[int]] = defaultdict(lambda: [0, 0])    # pattern -> [matched, unmatched]
@@ -185,8 +193,7 @@ def score(docs: list[dict], preds: dict[str, list[dict]], show: int = 0) -> list
         d_fn += len(gdirect) - len(pairs)
         for i, j in pairs:
             att, q = gsrc[i], pdirect[j]
-            if not att["source"]:
-                joint_tp += not q.get("speaker_name")
+            joint_tp += 0 if att["source"] else not q.get("speaker_name")
             if att["source"]:
                 spk_n += 1
                 ok = speaker_ok(q, att["source"], att["source_text"])
@@ -220,20 +227,16 @@ def score(docs: list[dict], preds: dict[str, list[dict]], show: int = 0) -> list
         a_tp += len(pa)
         a_fp += len(pall) - len(pa)
         a_fn += len(gall) - len(pa)
-    if show:
-        import random
-        random.Random(0).shuffle(errors)
-        for e in sorted(errors[:show]):
-            print(e)
+    _print_errors(errors, show)
     acc = spk_ok / spk_n if spk_n else 0.0
     rows = [
         row(TASK, "direct quotes (span overlap >= 1/2 shorter, one-to-one)", prf(d_tp, d_fp, d_fn), target=0.90),
         {"task": TASK, "metric": "speaker accuracy on matched direct quotes", "precision": acc, "recall": acc,
          "f1": acc, "n": spk_n, "target": 0.90},
-        row(TASK, "direct quote and its speaker both right (quote+speaker)",
-            prf(joint_tp, d_tp + d_fp - joint_tp, d_tp + d_fn - joint_tp), target=0.90),
         row(TASK, "all attributions, any kind (span overlap >= 1/2 shorter)", prf(a_tp, a_fp, a_fn)),
         row(TASK, "reported speech without quotation marks (kind indirect)", prf(i_tp, i_fp, i_fn)),
+        row(TASK, "direct quote and its speaker both right (quote+speaker)",
+            prf(joint_tp, d_tp + d_fp - joint_tp, d_tp + d_fn - joint_tp), target=0.90),
     ]
     for pat, (right, wrong) in sorted(by_pattern_spk.items(), key=lambda kv: -sum(kv[1])):
         acc = right / (right + wrong)

@@ -22,7 +22,10 @@ def test_polnear_dev_subset(gold_dir):
     assert speaker["n"] >= 20 and speaker["f1"] >= 0.7, speaker
     assert allatt["n"] >= 100 and allatt["f1"] >= 0.4, allatt
     assert reported["metric"].startswith("reported speech") and reported["precision"] >= 0.7, reported
-    assert any(r["metric"].strip().startswith("speaker accuracy, pattern") for r in rows[4:])
+    joint = rows[4]
+    assert joint["metric"].startswith("direct quote and its speaker") and joint["n"] == direct["n"]
+    assert speaker["f1"] * direct["precision"] - 0.05 <= joint["precision"] <= direct["precision"], joint
+    assert any(r["metric"].strip().startswith("speaker accuracy, pattern") for r in rows[5:])
 
 
 def test_brat_parsing_and_matching_rules(gold_dir):
