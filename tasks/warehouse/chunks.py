@@ -68,6 +68,87 @@ def _partition_inputs(con: duckdb.DuckDBPyConnection, inputs: list[str], folder:
     return out
 
 
+def _chunk_bodies(models: list[Model], processed_dir: Path, keys: set[str]) -> dict[str, str]:
+    """Each model's SQL with its incremental macro restricted to the chunk's stories (_chunk_stories)."""
+    return {m.name: _strip_sql(_INCREMENTAL_RE.sub(
+        lambda x: f"({x.group('expr')}) in (select story_id from _chunk_stories)",
+        render_macros(m.sql, processed_dir, keys))) for m in models}
+
+
+def _shadow_inputs(con: duckdb.DuckDBPyConnection, split: dict[str, tuple[str, str]]) -> None:
+    """A temp table of the same name, with the input's exact column types, shadows each split input."""
+    for t, (table, _) in split.items():
+        con.execute(f"create temp table {quote_ident(t)} as select * from {table} limit 0")
+
+
+def _load_chunk_inputs(con: duckdb.DuckDBPyConnection, split: dict[str, tuple[str, str]], chunk: int) -> None:
+    """Select the chunk's stories and fill each input's shadow with the chunk's rows (none when the chunk
+    has no folder for it)."""
+    con.execute(f"create or replace temp table _chunk_stories as "
+                f"select story_id from _story_chunks where chunk = {int(chunk)}")
+    for t, (_, folder) in split.items():
+        con.execute(f"delete from temp.main.{quote_ident(t)}")
+        part = Path(folder) / f"chunk={int(chunk)}"
+        if part.is_dir():
+            con.execute(f"insert into temp.main.{quote_ident(t)} select * from read_parquet("
+                        f'{_sql_str(str(part / "*.parquet"))}, hive_partitioning = false)')
+
+
+def _check_reusable(con: duckdb.DuckDBPyConnection, target: str, local: str, name: str) -> None:
+    """A reused previous build's model table must have the columns this build computes."""
+    try:
+        same = _columns(con, target) == _columns(con, local)
+    except duckdb.Error as exc:
+        raise IncrementalUnavailable(f"previous build has no usable {name}: {exc}") from exc
+    if not same:
+        raise IncrementalUnavailable(f"previous build's {name} has other columns")
+
+
+def _run_chunk_model(con: duckdb.DuckDBPyConnection, m: Model, body: str, first: bool, reuse: bool,
+                     target: str, out: Path) -> None:
+    """One model for one chunk: a temp table of the model's name (read by the next model of the chain),
+    spooled to ``out``. On the first chunk, the table's shape (the query's column types: the Parquet files
+    may widen some) is kept, and a reused table is checked against it."""
+    try:
+        con.execute(f"create or replace temp table {quote_ident(m.name)} as\n{body}")
+    except duckdb.Error as exc:
+        raise RuntimeError(f"SQL model {m.name} ({m.path}) failed: {exc}") from exc
+    local = f"temp.main.{quote_ident(m.name)}"
+    if first:
+        con.execute(f"create or replace temp table {quote_ident('_shape_' + m.name)} as select * from {local} limit 0")
+        if reuse:
+            _check_reusable(con, target, local, m.name)
+    con.execute(f"copy {local} to {_sql_str(str(out))} (format parquet)")
+
+
+def _load_spooled(con: duckdb.DuckDBPyConnection, m: Model, target: str, files: list[str], reuse: bool) -> None:
+    """The model's table from its chunks' files in one insert: a full build creates it with the first
+    chunk's shape; a reused copy first loses the rows of every story that is not kept."""
+    shape = f"temp.main.{quote_ident('_shape_' + m.name)}"
+    if reuse:
+        key = quote_ident(m.unique_key)
+        con.execute(f"delete from {target} where {key} is null "
+                    f"or {key} not in (select story_id from _kept_stories)")
+    else:
+        con.execute(f"create or replace table {target} as select * from {shape}")
+    listed = ", ".join(_sql_str(f) for f in files)
+    con.execute(f"insert into {target} select * from read_parquet([{listed}])")
+    con.execute(f"drop table {shape}")
+
+
+def _drop_shadows(con: duckdb.DuckDBPyConnection, split: dict[str, tuple[str, str]]) -> None:
+    """Never leave a chunk's rows shadowing a whole table."""
+    for t in split:
+        try:
+            con.execute(f"drop table if exists temp.main.{quote_ident(t)}")
+        except duckdb.Error:
+            pass
+
+
+def _add_time(timings: dict[str, float], key: str, t0: float) -> None:
+    timings[key] = timings.get(key, 0.0) + time.perf_counter() - t0
+
+
 def _run_chunked(con: duckdb.DuckDBPyConnection, models: list[Model], processed_dir: Path, keys: set[str],
                  reuse: bool, chunks: list[int], timings: dict[str, float], spool: Path,
                  inputs: list[str]) -> None:
@@ -92,9 +173,7 @@ def _run_chunked(con: duckdb.DuckDBPyConnection, models: list[Model], processed_
     buffer pool until a checkpoint, which pushed the chunks' own working set out to disk (measured at 38k
     articles: 6.8 s per chunk at the start, 10 s and more once ~1 GB had been appended, so time grew
     faster than the corpus); one bulk insert per table writes whole row groups instead."""
-    bodies = {m.name: _strip_sql(_INCREMENTAL_RE.sub(
-        lambda x: f"({x.group('expr')}) in (select story_id from _chunk_stories)",
-        render_macros(m.sql, processed_dir, keys))) for m in models}
+    bodies = _chunk_bodies(models, processed_dir, keys)
     target = {m.name: _qualified(con, m.name) for m in models}
     files: dict[str, list[str]] = {m.name: [] for m in models}
     if spool.exists():
@@ -104,64 +183,27 @@ def _run_chunked(con: duckdb.DuckDBPyConnection, models: list[Model], processed_
     try:
         t0 = time.perf_counter()
         split = _partition_inputs(con, inputs, spool / "_inputs")
-        for t, (table, _) in split.items():    # the shadows, with the inputs' exact column types
-            con.execute(f"create temp table {quote_ident(t)} as select * from {table} limit 0")
-        timings["chunk_inputs"] = time.perf_counter() - t0
+        _shadow_inputs(con, split)
+        _add_time(timings, "chunk_inputs", t0)
         for i, chunk in enumerate(chunks):
-            con.execute(f"create or replace temp table _chunk_stories as "
-                        f"select story_id from _story_chunks where chunk = {int(chunk)}")
             t0 = time.perf_counter()
-            for t, (_, folder) in split.items():
-                # the chunk's rows of the input (no folder: the chunk has none)
-                con.execute(f"delete from temp.main.{quote_ident(t)}")
-                part = Path(folder) / f"chunk={int(chunk)}"
-                if part.is_dir():
-                    con.execute(f"insert into temp.main.{quote_ident(t)} select * from read_parquet("
-                                f'{_sql_str(str(part / "*.parquet"))}, hive_partitioning = false)')
-            timings["chunk_inputs"] += time.perf_counter() - t0
+            _load_chunk_inputs(con, split, chunk)
+            _add_time(timings, "chunk_inputs", t0)
             for m in models:
                 t0 = time.perf_counter()
-                try:
-                    con.execute(f"create or replace temp table {quote_ident(m.name)} as\n{bodies[m.name]}")
-                except duckdb.Error as exc:
-                    raise RuntimeError(f"SQL model {m.name} ({m.path}) failed: {exc}") from exc
-                local = f"temp.main.{quote_ident(m.name)}"
-                if i == 0:
-                    # the table's column types: those of the model's query (the Parquet files may widen some)
-                    con.execute(f"create or replace temp table {quote_ident('_shape_' + m.name)} as select * from {local} limit 0")
-                    if reuse:
-                        try:
-                            same = _columns(con, target[m.name]) == _columns(con, local)
-                        except duckdb.Error as exc:
-                            raise IncrementalUnavailable(f"previous build has no usable {m.name}: {exc}") from exc
-                        if not same:
-                            raise IncrementalUnavailable(f"previous build's {m.name} has other columns")
                 out = spool / f"{parquet.safe_name(m.name)}-{i:06d}.parquet"
-                con.execute(f"copy {local} to {_sql_str(str(out))} (format parquet)")
+                _run_chunk_model(con, m, bodies[m.name], i == 0, reuse, target[m.name], out)
                 files[m.name].append(str(out))
-                timings[m.name] = timings.get(m.name, 0.0) + time.perf_counter() - t0
+                _add_time(timings, m.name, t0)
             for m in models:
                 con.execute(f"drop table temp.main.{quote_ident(m.name)}")
         con.execute("drop table _chunk_stories")
         for m in models:
             t0 = time.perf_counter()
-            shape = f"temp.main.{quote_ident('_shape_' + m.name)}"
-            if reuse:
-                key = quote_ident(m.unique_key)
-                con.execute(f"delete from {target[m.name]} where {key} is null "
-                            f"or {key} not in (select story_id from _kept_stories)")
-            else:
-                con.execute(f"create or replace table {target[m.name]} as select * from {shape}")
-            listed = ", ".join(_sql_str(f) for f in files[m.name])
-            con.execute(f"insert into {target[m.name]} select * from read_parquet([{listed}])")
-            con.execute(f"drop table {shape}")
-            timings[m.name] = timings.get(m.name, 0.0) + time.perf_counter() - t0
+            _load_spooled(con, m, target[m.name], files[m.name], reuse)
+            _add_time(timings, m.name, t0)
     finally:
-        for t in split:      # never leave a chunk's rows shadowing a whole table
-            try:
-                con.execute(f"drop table if exists temp.main.{quote_ident(t)}")
-            except duckdb.Error:
-                pass
+        _drop_shadows(con, split)
         shutil.rmtree(spool, ignore_errors=True)
 
 

@@ -174,6 +174,95 @@ def _connect_bounded(tmp: Path, warehouse: Path, memory_limit: str) -> duckdb.Du
     con.execute(f"set temp_directory = {_sql_str(str(warehouse.parent / '.duckdb_tmp'))}")
     return con
 
+def _initial_full_reason(warehouse: Path, tmp: Path, full_refresh: bool, has_incremental: bool) -> str:
+    """Why this build cannot reuse the previous one ("" when it can: the previous warehouse is then copied
+    to ``tmp``). WarehouseBusy when another process holds the warehouse read-write."""
+    previous = settle(warehouse)
+    if full_refresh:
+        return "full refresh requested"
+    if not has_incremental:
+        return "no incremental models"
+    return previous or _copy_previous(warehouse, tmp)
+
+
+@dataclass
+class _Outcome:
+    n_tests: int
+    failures: dict[str, list[tuple]]
+    columns: dict[str, list[str]]
+    counts: dict[str, int]
+    timings: dict[str, float]
+
+
+def _build_in(con: duckdb.DuckDBPyConnection, models: list[Model], processed_dir: Path, inc: Incremental | None,
+              chunk_rows: int | None, full_reason: str, model_fp: str, sql_dir: Path) -> _Outcome:
+    """Every model, the contract check, the build info and the data tests, in the open file ``con``."""
+    baseline_blocks = None
+    if not full_reason:
+        baseline_blocks = _check_copy(con, model_fp)
+        _drop_foreign_objects(con, models)
+    timings = run_models(con, models, processed_dir, inc, chunk_rows)
+    failpoint("during_build")
+    missing = missing_contract_tables(con)
+    if missing:
+        raise RuntimeError(f"warehouse is missing CONTRACT table(s): {missing}")
+    _write_build_info(con, {
+        "model_fingerprint": model_fp, "pipeline_version": PIPELINE_VERSION,
+        "mode": "full" if full_reason else "incremental", "full_build_reason": full_reason,
+        "stories": inc.n_stories if inc else None, "changed_stories": inc.changed_stories if inc else None,
+        "chunks": inc.chunks if inc else None,
+        "baseline_blocks": baseline_blocks,
+    })
+    n_tests, failures, columns = run_tests(con, sql_dir)
+    counts = {t: one_row(con, f"select count(*) from {quote_ident(t)}")[0] for t in CONTRACT_TABLES}
+    con.execute("checkpoint")
+    return _Outcome(n_tests, failures, columns, counts, timings)
+
+
+def _remove_attempt(tmp: Path) -> None:
+    """Delete an abandoned attempt's file and its write-ahead log."""
+    tmp.unlink(missing_ok=True)
+    tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+
+
+def _keep_failed(tmp: Path, warehouse: Path) -> None:
+    """A failed build's file is kept as ``<warehouse>.failed`` for inspection (never swapped in)."""
+    if tmp.exists():
+        os.replace(tmp, warehouse.with_name(warehouse.name + ".failed"))
+    tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+
+
+def _attempts(tmp: Path, warehouse: Path, memory_limit: str, models: list[Model], processed_dir: Path,
+              fingerprint: Model | None, chunk_rows: int | None, full_reason: str, model_fp: str,
+              sql_dir: Path) -> tuple[_Outcome, Incremental | None, str]:
+    """Build into ``tmp``: incrementally over the copied previous build when ``full_reason`` is empty,
+    and over again as a full build in an empty file when that copy cannot be opened or reused."""
+    has_incremental = any(m.incremental for m in models)
+    while True:
+        try:
+            con = _connect_bounded(tmp, warehouse, memory_limit)
+        except duckdb.Error as exc:
+            if full_reason:
+                raise
+            tmp.unlink(missing_ok=True)      # a copy this DuckDB cannot open: build from scratch
+            full_reason = f"cannot open a copy of the previous warehouse: {exc}"
+            continue
+        inc = Incremental(fingerprint, reuse=not full_reason) if has_incremental and fingerprint else None
+        try:
+            outcome = _build_in(con, models, processed_dir, inc, chunk_rows, full_reason, model_fp, sql_dir)
+        except IncrementalUnavailable as exc:
+            con.close()
+            _remove_attempt(tmp)
+            full_reason = str(exc)
+            continue
+        except BaseException:
+            con.close()
+            _keep_failed(tmp, warehouse)
+            raise
+        con.close()
+        return outcome, inc, full_reason
+
+
 def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: str = "build",
           full_refresh: bool = False, chunk_rows: int | None = None) -> BuildResult:
     """Build every model into a new file, run the data tests, swap the file in atomically.
@@ -192,64 +281,12 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
     fingerprint = load_fingerprint(sql_dir)
     check_models(models)
     check_fingerprint_covers(models, fingerprint)
-    has_incremental = any(m.incremental for m in models)
-    model_fp = model_set_fingerprint(sql_dir)
-    baseline_blocks = None
-    previous = settle(warehouse)      # WarehouseBusy when another process holds it read-write
-    if full_refresh:
-        full_reason = "full refresh requested"
-    elif not has_incremental:
-        full_reason = "no incremental models"
-    else:
-        full_reason = previous or _copy_previous(warehouse, tmp)
-    while True:
-        try:
-            con = _connect_bounded(tmp, warehouse, memory_limit)
-        except duckdb.Error as exc:
-            if full_reason:
-                raise
-            tmp.unlink(missing_ok=True)      # a copy this DuckDB cannot open: build from scratch
-            full_reason = f"cannot open a copy of the previous warehouse: {exc}"
-            continue
-        inc = Incremental(fingerprint, reuse=not full_reason) if has_incremental and fingerprint else None
-        try:
-            if not full_reason:
-                baseline_blocks = _check_copy(con, model_fp)
-                _drop_foreign_objects(con, models)
-            timings = run_models(con, models, processed_dir, inc, chunk_rows)
-            failpoint("during_build")
-            missing = missing_contract_tables(con)
-            if missing:
-                raise RuntimeError(f"warehouse is missing CONTRACT table(s): {missing}")
-            _write_build_info(con, {
-                "model_fingerprint": model_fp, "pipeline_version": PIPELINE_VERSION,
-                "mode": "full" if full_reason else "incremental", "full_build_reason": full_reason,
-                "stories": inc.n_stories if inc else None, "changed_stories": inc.changed_stories if inc else None,
-                "chunks": inc.chunks if inc else None,
-                "baseline_blocks": None if full_reason else baseline_blocks,
-            })
-            n_tests, failures, columns = run_tests(con, sql_dir)
-            counts = {t: one_row(con, f"select count(*) from {quote_ident(t)}")[0] for t in CONTRACT_TABLES}
-            con.execute("checkpoint")
-        except IncrementalUnavailable as exc:
-            # the copied previous build cannot be reused: start over with a full build in an empty file
-            con.close()
-            tmp.unlink(missing_ok=True)
-            tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
-            full_reason = str(exc)
-            continue
-        except BaseException:
-            con.close()
-            failed = warehouse.with_name(warehouse.name + ".failed")
-            if tmp.exists():
-                os.replace(tmp, failed)
-            tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
-            raise
-        break
-    con.close()
-    if failures:
+    full_reason = _initial_full_reason(warehouse, tmp, full_refresh, any(m.incremental for m in models))
+    outcome, inc, full_reason = _attempts(tmp, warehouse, memory_limit, models, processed_dir, fingerprint,
+                                          chunk_rows, full_reason, model_set_fingerprint(sql_dir), sql_dir)
+    if outcome.failures:
         os.replace(tmp, warehouse.with_name(warehouse.name + ".failed"))
-        raise DataTestError(failures, columns)
+        raise DataTestError(outcome.failures, outcome.columns)
     failpoint("before_swap")
     try:
         swap_in(tmp, warehouse)
@@ -257,8 +294,8 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
         tmp.unlink(missing_ok=True)
         raise
     warehouse.with_name(warehouse.name + ".failed").unlink(missing_ok=True)
-    return BuildResult(warehouse, len(models), n_tests, counts, time.perf_counter() - t0, timings,
-                       incremental=not full_reason, full_build_reason=full_reason,
+    return BuildResult(warehouse, len(models), outcome.n_tests, outcome.counts, time.perf_counter() - t0,
+                       outcome.timings, incremental=not full_reason, full_build_reason=full_reason,
                        n_stories=inc.n_stories if inc else None,
                        changed_stories=inc.changed_stories if inc else None,
                        chunks=inc.chunks if inc else None)
