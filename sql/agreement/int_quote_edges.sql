@@ -37,19 +37,26 @@ indexed as (
     join df as d using (story_id, k)
     where d.df between 2 and 64
 ),
-quote_sentences as (
+quote_sentences as materialized (
     select t.unit_id, q.article_id || ':' || q.sentence_no as sentence_key
     from int_quote_tokens as t
     join quotes as q using (quote_id)
     where {{ incremental_stories('t.story_id') }}
 ),
--- units whose sentences the same-claim model pairs (either order of the sentence pair)
-reworded as (
-    select distinct least(qa.unit_id, qb.unit_id) as a_id, greatest(qa.unit_id, qb.unit_id) as b_id
+-- the same-claim pairs of sentences that carry quotes, joined one side at a time (each step an equi-join:
+-- a plan that paired the two quote sides first, on unit_id <> unit_id, was quadratic in a story's quotes)
+same_pairs as materialized (
+    select qa.unit_id as a_unit, s.b_key
     from int_claim_scores as s
     join quote_sentences as qa on qa.sentence_key = s.a_key
-    join quote_sentences as qb on qb.sentence_key = s.b_key
-    where s.same and qa.unit_id <> qb.unit_id and {{ incremental_stories('s.story_id') }}
+    where s.same and {{ incremental_stories('s.story_id') }}
+),
+-- units whose sentences the same-claim model pairs (either order of the sentence pair)
+reworded as materialized (
+    select distinct least(p.a_unit, qb.unit_id) as a_id, greatest(p.a_unit, qb.unit_id) as b_id
+    from same_pairs as p
+    join quote_sentences as qb on qb.sentence_key = p.b_key
+    where p.a_unit <> qb.unit_id
 ),
 candidates as (
     select distinct a.unit_id as a_id, b.unit_id as b_id
@@ -65,7 +72,7 @@ pairs as (
         a.unit_id as a_id,
         b.unit_id as b_id,
         a.norm = b.norm as same_norm,
-        (a.unit_id, b.unit_id) in (select (a_id, b_id) from reworded) as reworded,
+        r.a_id is not null as reworded,
         len(list_intersect(a.words, b.words)) as inter,
         least(a.n_words, b.n_words) as min_words,
         len(list_intersect(a.trigrams, b.trigrams)) as shared_tri,
@@ -83,6 +90,7 @@ pairs as (
     from candidates as c
     join units as a on a.unit_id = c.a_id
     join units as b on b.unit_id = c.b_id
+    left join reworded as r on r.a_id = c.a_id and r.b_id = c.b_id
 ),
 matched as (
     select story_id, a_id, b_id, case when same_norm then 1.0 else inter / min_words end as overlap

@@ -165,13 +165,20 @@ def _fresh_build_path(warehouse: Path, tag: str) -> Path:
     return tmp
 
 
-def _connect_bounded(tmp: Path, warehouse: Path, memory_limit: str) -> duckdb.DuckDBPyConnection:
+def _spill_dir(tmp: Path) -> Path:
+    """DuckDB's spill folder for one build, beside the file being built: removed after the build, and a
+    killed build's (whose spill files can be gigabytes) is removed with its other leftovers by the next
+    build (_fresh_build_path: it matches ``.<warehouse>.*.building*``)."""
+    return tmp.with_name(tmp.name + ".spill")
+
+
+def _connect_bounded(tmp: Path, memory_limit: str) -> duckdb.DuckDBPyConnection:
     """A connection to the file being built with bounded memory whatever the corpus size: DuckDB spills to
     disk past the limit (measured on 8x PolNeAR: peak RSS 3.2 GB by default, 1.1 GB with these settings)."""
     con = duckdb.connect(str(tmp))
     con.execute(f"set memory_limit = {_sql_str(memory_limit)}")
     con.execute("set preserve_insertion_order = false")
-    con.execute(f"set temp_directory = {_sql_str(str(warehouse.parent / '.duckdb_tmp'))}")
+    con.execute(f"set temp_directory = {_sql_str(str(_spill_dir(tmp)))}")
     return con
 
 def _initial_full_reason(warehouse: Path, tmp: Path, full_refresh: bool, has_incremental: bool) -> str:
@@ -240,7 +247,7 @@ def _attempts(tmp: Path, warehouse: Path, memory_limit: str, models: list[Model]
     has_incremental = any(m.incremental for m in models)
     while True:
         try:
-            con = _connect_bounded(tmp, warehouse, memory_limit)
+            con = _connect_bounded(tmp, memory_limit)
         except duckdb.Error as exc:
             if full_reason:
                 raise
@@ -282,8 +289,11 @@ def build(processed_dir: Path, warehouse: Path, sql_dir: Path = SQL_DIR, tag: st
     check_models(models)
     check_fingerprint_covers(models, fingerprint)
     full_reason = _initial_full_reason(warehouse, tmp, full_refresh, any(m.incremental for m in models))
-    outcome, inc, full_reason = _attempts(tmp, warehouse, memory_limit, models, processed_dir, fingerprint,
-                                          chunk_rows, full_reason, model_set_fingerprint(sql_dir), sql_dir)
+    try:
+        outcome, inc, full_reason = _attempts(tmp, warehouse, memory_limit, models, processed_dir, fingerprint,
+                                              chunk_rows, full_reason, model_set_fingerprint(sql_dir), sql_dir)
+    finally:
+        shutil.rmtree(_spill_dir(tmp), ignore_errors=True)
     if outcome.failures:
         os.replace(tmp, warehouse.with_name(warehouse.name + ".failed"))
         raise DataTestError(outcome.failures, outcome.columns)

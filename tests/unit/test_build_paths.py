@@ -1,0 +1,25 @@
+"""Leftovers of killed builds (the half-built file, its WAL, the chunk spool, DuckDB's spill folder) are removed
+by the next build, and a build's own spill folder sits beside its file so that removal finds it."""
+from pathlib import Path
+
+from tasks.warehouse.runner import _fresh_build_path, _spill_dir
+
+
+def test_stale_build_leftovers_are_removed(tmp_path: Path):
+    wh = tmp_path / "wh.duckdb"
+    dead = tmp_path / ".wh.duckdb.run.4242.building"
+    dead.write_bytes(b"half a database")
+    dead.with_name(dead.name + ".wal").write_bytes(b"log")
+    spill = _spill_dir(dead)
+    spill.mkdir()
+    (spill / "duckdb_temp_storage_DEFAULT-0.tmp").write_bytes(b"\0" * 4096)
+    chunks = dead.with_name(dead.name + ".chunks")
+    (chunks / "_inputs").mkdir(parents=True)
+    other = tmp_path / ".other.duckdb.run.1.building"       # another warehouse's build is left alone
+    other.write_bytes(b"x")
+
+    new = _fresh_build_path(wh, "run")
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == [other.name]
+    assert new.parent == tmp_path and new.name.startswith(".wh.duckdb.run.") and not new.exists()
+    assert _spill_dir(new).name.startswith(".wh.duckdb.run.") and _spill_dir(new).name.endswith(".building.spill")
