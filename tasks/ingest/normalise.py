@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+from tasks import rulefiles
 
 INVISIBLE = (0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xFEFF,
              0x00AD, 0x180E, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
@@ -32,14 +31,9 @@ _KEEP_FROM_NFKC = re.compile(r"[\u00bc-\u00be\u2150-\u215f\u2189\u00b2\u00b3\u00
 
 
 def _load_homoglyphs() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for line in (RULES_DIR / "homoglyphs.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1:
-            table[parts[0]] = parts[1]
-    return table
+    """tasks/rules/homoglyphs.tsv: look-alike letter -> Latin letter (rows whose two cells are one character)."""
+    return {row[0]: row[1] for row in rulefiles.table("homoglyphs.tsv")
+            if len(row) >= 2 and len(row[0]) == 1 and len(row[1]) == 1}
 
 
 HOMOGLYPHS = _load_homoglyphs()
