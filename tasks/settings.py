@@ -81,6 +81,22 @@ OPTIONS: dict[str, Option] = {o.attr: o for o in [
 ]}
 RUNNERS = ("process", "thread", "dask")
 
+# Tuning knobs read from the environment only (no command flag): same Option records, same one place.
+TUNING: dict[str, Option] = {o.attr: o for o in [
+    Option("build_memory", "NEWSAGREE_BUILD_MEMORY", "1GB", str,
+           "DuckDB memory_limit of a warehouse build (a size such as 1GB or 512MB, or a share of RAM such as 75%); "
+           "past it DuckDB spills to a folder beside the file being built"),
+    Option("build_chunk_rows", "NEWSAGREE_BUILD_CHUNK_ROWS", 250000, int,
+           "input rows per chunk of stories when the incremental SQL models run chunk by chunk"),
+]}
+
+
+def tuning(attr: str, env: Mapping[str, str] | None = None) -> Any:
+    """A TUNING knob's value: its environment variable if set, else its default, converted to its type."""
+    o = TUNING[attr]
+    source = os.environ if env is None else env
+    return o.type(source.get(o.env, o.default))
+
 # Defaults of single commands (not pipeline settings).
 SERVE_CRON = "0 2 * * *"          # `newsagree serve`: 02:00 every night
 SERVE_POLL_SECONDS = 60.0         # `newsagree serve`: look for new drops this often (0 = off)

@@ -1,7 +1,6 @@
 """Chunked runs of the incremental models: stories split into chunks of bounded input rows."""
 from __future__ import annotations
 
-import os
 import shutil
 import time
 from pathlib import Path
@@ -9,13 +8,15 @@ from pathlib import Path
 import duckdb
 
 from tasks import parquet
+from tasks.settings import tuning
 from tasks.warehouse.incremental import IncrementalUnavailable, _columns
 from tasks.warehouse.models import _INCREMENTAL_RE, Model
 from tasks.warehouse.render import _sql_str, _strip_sql, one_row, quote_ident, render_macros
 
 # input rows (story fingerprint n_rows: articles, sentences, mentions, quotes, facts ...) per chunk of stories
-# when the incremental models run chunk by chunk; PolNeAR has ~125 input rows per article
-BUILD_CHUNK_ROWS = int(os.environ.get("NEWSAGREE_BUILD_CHUNK_ROWS", "250000"))
+# when the incremental models run chunk by chunk (PolNeAR has ~125 input rows per article); default and
+# environment variable in tasks.settings.TUNING
+BUILD_CHUNK_ROWS = tuning("build_chunk_rows")
 
 
 def _plan_chunks(con: duckdb.DuckDBPyConnection, chunk_rows: int) -> list[int]:

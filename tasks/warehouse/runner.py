@@ -12,7 +12,7 @@ import duckdb
 
 from tasks import PIPELINE_VERSION, parquet
 from tasks.faults import failpoint
-from tasks.settings import SQL_DIR
+from tasks.settings import SQL_DIR, TUNING, tuning
 from tasks.warehouse.chunks import BUILD_CHUNK_ROWS, _default_spool, _plan_chunks, _run_chunked
 from tasks.warehouse.incremental import (Incremental, IncrementalUnavailable, _check_copy, _drop_foreign_objects,
                                          _story_fingerprints, _update_incremental, _write_build_info,
@@ -21,7 +21,7 @@ from tasks.warehouse.models import Model, check_fingerprint_covers, check_models
 from tasks.warehouse.render import _sql_str, _strip_sql, one_row, quote_ident, render
 from tasks.warehouse.swap import WarehouseBusy, _copy_previous, settle, swap_in
 
-BUILD_MEMORY_LIMIT = "1GB"          # default of NEWSAGREE_BUILD_MEMORY (DuckDB's memory_limit for a build)
+BUILD_MEMORY_LIMIT = TUNING["build_memory"].default    # DuckDB's memory_limit for a build (NEWSAGREE_BUILD_MEMORY)
 _MEMORY_RE = re.compile(r"^\s*(\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)|\d+(\.\d+)?\s*%)\s*$", re.IGNORECASE)
 CONTRACT_TABLES = (
     "articles", "rejected_files", "sentences", "entity_mentions", "entities", "quotes", "facts",
@@ -133,7 +133,7 @@ class BuildResult:
 def build_memory_limit(env=None) -> str:
     """NEWSAGREE_BUILD_MEMORY (default BUILD_MEMORY_LIMIT), checked: a size such as `1GB`, `1.5 GiB`, `512MB`
     or a share of RAM such as `75%`. Anything else is refused here: the value becomes SQL text."""
-    value = (os.environ if env is None else env).get("NEWSAGREE_BUILD_MEMORY", BUILD_MEMORY_LIMIT)
+    value = str(tuning("build_memory", env))
     if not _MEMORY_RE.match(value):
         raise ValueError(f"NEWSAGREE_BUILD_MEMORY={value!r} is not a memory size: use e.g. 1GB, 1.5 GiB, "
                          "512MB or 75%")

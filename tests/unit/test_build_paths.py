@@ -23,3 +23,12 @@ def test_stale_build_leftovers_are_removed(tmp_path: Path):
     assert sorted(p.name for p in tmp_path.iterdir()) == [other.name]
     assert new.parent == tmp_path and new.name.startswith(".wh.duckdb.run.") and not new.exists()
     assert _spill_dir(new).name.startswith(".wh.duckdb.run.") and _spill_dir(new).name.endswith(".building.spill")
+
+
+def test_build_tuning_defaults_live_in_settings(monkeypatch):
+    from tasks.settings import TUNING, tuning
+    from tasks.warehouse.runner import build_memory_limit
+    assert build_memory_limit({}) == TUNING["build_memory"].default == "1GB"
+    assert tuning("build_chunk_rows", {}) == 250000
+    assert tuning("build_chunk_rows", {"NEWSAGREE_BUILD_CHUNK_ROWS": "5000"}) == 5000
+    assert build_memory_limit({"NEWSAGREE_BUILD_MEMORY": "2GB"}) == "2GB"
