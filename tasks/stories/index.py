@@ -20,9 +20,9 @@ import numpy as np
 
 from tasks import parquet
 from tasks.stories import params
+from tasks.stories.blocking import NO_DAY, Postings
 from tasks.stories.features import FEATURE_RULES, _band_keys, key_hashes
-from tasks.stories.params import (BLOCK_MAX_POSTINGS, CORE_TERMS, MAX_CORE, DATE_WINDOW, INDEX_FILE, INDEX_VERSION, LEGACY_INDEX_FILES,
-                                  N_BANDS, N_PERM)
+from tasks.stories.params import CORE_TERMS, INDEX_FILE, INDEX_VERSION, LEGACY_INDEX_FILES, MAX_CORE, N_BANDS, N_PERM
 
 if TYPE_CHECKING:
     from tasks.stories.features import Features
@@ -31,9 +31,7 @@ log = logging.getLogger("newsagree.stories")
 
 # ---------------------------------------------------------------- index
 
-NO_DAY = int(np.iinfo(np.int32).max)   # "no publication date" in integer day columns (sorts after every real day)
 LSH_FLUSH = 2048          # signatures kept in a dict before they are merged into the sorted band arrays
-POSTINGS_FLUSH = 1 << 17  # (key, day, story) postings kept in a dict before they are merged into the sorted arrays
 
 
 def _index_rules() -> str:
@@ -171,11 +169,7 @@ class StoryIndex:
         self._lsh_rows: np.ndarray = np.empty((N_BANDS, 0), dtype=np.int32)   # ... and their article rows
         self._lsh_merged = 0                   # signature rows in the sorted arrays
         self._lsh_new: dict[int, list[int]] = {}                  # (band << 62 | key) -> rows not merged yet
-        self._p_key = np.empty(0, dtype=np.int64)                 # postings sorted by (key, day)
-        self._p_day = np.empty(0, dtype=np.int32)
-        self._p_story = np.empty(0, dtype=np.int32)
-        self._p_new: dict[int, dict[int | None, list[int]]] = {}  # key -> day -> stories not merged yet
-        self._p_new_n = 0
+        self.postings = Postings()            # blocking postings (key, day, story)
         self.articles = _ArticlesView(self)
 
     # -- articles
@@ -288,76 +282,18 @@ class StoryIndex:
                 out.update(rows)
         return out
 
-    # -- blocking postings
+    # -- blocking postings (tasks.stories.blocking)
     def post(self, s: Story, keys: np.ndarray, days: list[int | None]) -> None:
-        if not len(keys) or not days:
-            return
-        for k in keys.tolist():
-            by_day = self._p_new.get(k)
-            if by_day is None:
-                by_day = self._p_new[k] = {}
-            for d in days:
-                by_day.setdefault(d, []).append(s.idx)
-        self._p_new_n += len(keys) * len(days)
-        if self._p_new_n >= POSTINGS_FLUSH:
-            self._merge_postings()
-
-    def _merge_postings(self) -> None:
-        if not self._p_new:
-            return
-        ks: list[int] = []
-        ds: list[int] = []
-        ss: list[int] = []
-        for k, by_day in self._p_new.items():
-            for d, stories in by_day.items():
-                ks.extend([k] * len(stories))
-                ds.extend([NO_DAY if d is None else d] * len(stories))
-                ss.extend(stories)
-        key = np.concatenate([self._p_key, np.array(ks, dtype=np.int64)])
-        day = np.concatenate([self._p_day, np.array(ds, dtype=np.int32)])
-        story = np.concatenate([self._p_story, np.array(ss, dtype=np.int32)])
-        order = np.lexsort((day, key))
-        self._p_key, self._p_day, self._p_story = key[order], day[order], story[order]
-        self._p_new.clear()
-        self._p_new_n = 0
+        self.postings.post(s.idx, keys, days)
 
     def posted_stories(self, keys: np.ndarray, day: int | None) -> tuple[np.ndarray, np.ndarray]:
-        """Stories posted under one of ``keys`` on a day within DATE_WINDOW of ``day``, or undated (any day if
-        None), as (sorted story positions, number of those keys each shares).
-
-        A key with more than BLOCK_MAX_POSTINGS (story, day) postings in that window is topic-wide ("vote",
-        "market" in a flood of tiny articles) and not used: it would make every article a candidate for every
-        story and the stage quadratic (5,000 tiny articles took 172 s, 200k never finished).
-        """
-        parts: list[np.ndarray] = []
-        merged = bool(len(self._p_key)) and bool(len(keys))
-        lo = np.searchsorted(self._p_key, keys, side="left").tolist() if merged else []
-        hi = np.searchsorted(self._p_key, keys, side="right").tolist() if merged else []
-        for n, k in enumerate(keys.tolist()):
-            found: list[np.ndarray] = []
-            if merged and hi[n] > lo[n]:
-                a, b = lo[n], hi[n]
-                if day is None:
-                    found.append(self._p_story[a:b])
-                else:
-                    first, last, undated = np.searchsorted(
-                        self._p_day[a:b], (day - DATE_WINDOW, day + DATE_WINDOW + 1, NO_DAY)).tolist()
-                    found += [self._p_story[a + first:a + last], self._p_story[a + undated:b]]
-            recent = [stories for d, stories in (self._p_new.get(k) or {}).items()
-                      if day is None or d is None or abs(d - day) <= DATE_WINDOW]
-            n_postings = sum(map(len, found)) + sum(map(len, recent))
-            if n_postings == 0 or n_postings > BLOCK_MAX_POSTINGS:
-                continue
-            found += [np.asarray(stories, dtype=np.int32) for stories in recent]
-            parts.append(np.unique(np.concatenate(found)))
-        if not parts:
-            return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int64)
-        return np.unique(np.concatenate(parts), return_counts=True)
+        """See :meth:`tasks.stories.blocking.Postings.posted_stories`."""
+        return self.postings.posted_stories(keys, day)
 
     # -- persistence
     def save(self, folder: Path) -> Path:
         """Write the index as one .npz (arrays plus a JSON member for ids, df and counts), atomically."""
-        self._merge_postings()
+        self.postings.merge()
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / INDEX_FILE
         for stale in folder.glob(f".{INDEX_FILE}.*.tmp"):    # a killed earlier save's (saves hold the run lock)
@@ -370,7 +306,7 @@ class StoryIndex:
             "meta": np.frombuffer(json.dumps(meta, separators=(",", ":")).encode(), dtype=np.uint8),
             "a_story": self._story.a, "a_group": self._group.a, "a_day": self._day.a, "a_score": self._score.a,
             "a_syn": self._syn.a, "a_nsh": self._nsh.a, "a_sig_of": self._sig_of.a, "sig": self._sig.a,
-            "p_key": self._p_key, "p_day": self._p_day, "p_story": self._p_story,
+            "p_key": self.postings.key, "p_day": self.postings.day, "p_story": self.postings.story,
             "s_founder": np.array([self.row[s.story_id] for s in sl], dtype=np.int32),
             "s_n": np.array([s.n for s in sl], dtype=np.int32),
             "s_undated": np.array([s.n_undated for s in sl], dtype=np.int32),
@@ -433,7 +369,7 @@ class StoryIndex:
         idx._sig = _Grow(np.int32, N_PERM, data=a["sig"].reshape(-1, N_PERM))
         idx._sig_art = _Grow(np.int32, data=np.flatnonzero(idx._sig_of.a >= 0).astype(np.int32))
         idx._merge_lsh()
-        idx._p_key, idx._p_day, idx._p_story = a["p_key"], a["p_day"], a["p_story"]
+        idx.postings = Postings(a["p_key"], a["p_day"], a["p_story"])
         day_end = np.cumsum(a["s_n_days"]).tolist()
         key_end = np.cumsum(a["s_n_keys"]).tolist()
         anchor_end = np.cumsum(a["s_n_anchors"]).tolist()
