@@ -82,9 +82,11 @@ class Postings:
                     first, last, undated = np.searchsorted(
                         self.day[a:b], (day - DATE_WINDOW, day + DATE_WINDOW + 1, NO_DAY)).tolist()
                     found += [self.story[a + first:a + last], self.story[a + undated:b]]
-            recent = [stories for d, stories in (self.new.get(k) or {}).items()
-                      if day is None or d is None or abs(d - day) <= DATE_WINDOW]
-            n_postings = sum(map(len, found)) + sum(map(len, recent))
+            n_postings = sum(map(len, found))
+            if n_postings > BLOCK_MAX_POSTINGS:
+                continue                     # topic-wide already in the sorted postings
+            recent = self._recent(k, day)
+            n_postings += sum(map(len, recent))
             if n_postings == 0 or n_postings > BLOCK_MAX_POSTINGS:
                 continue
             found += [np.asarray(stories, dtype=np.int32) for stories in recent]
@@ -92,3 +94,18 @@ class Postings:
         if not parts:
             return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int64)
         return np.unique(np.concatenate(parts), return_counts=True)
+
+    def _recent(self, key: int, day: int | None) -> list[list[int]]:
+        """Story lists posted under ``key`` since the last merge on a day within DATE_WINDOW of ``day`` or
+        undated (every day if None). Looks up the window's days rather than walking every day the key was
+        posted on: a key of a corpus spread over a year has hundreds (that walk was most of the stage's time
+        over 200k tiny articles)."""
+        by_day = self.new.get(key)
+        if not by_day:
+            return []
+        if day is None:
+            return list(by_day.values())
+        if len(by_day) <= 2 * DATE_WINDOW + 2:
+            return [stories for d, stories in by_day.items() if d is None or abs(d - day) <= DATE_WINDOW]
+        out = [by_day.get(d) for d in range(day - DATE_WINDOW, day + DATE_WINDOW + 1)] + [by_day.get(None)]
+        return [stories for stories in out if stories]

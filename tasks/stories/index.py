@@ -45,6 +45,14 @@ def _index_rules() -> str:
 _NO_KEYS = np.empty(0, dtype=np.int64)
 
 
+def _runs(values: np.ndarray, items: np.ndarray) -> tuple[list[int], list[list[int]]]:
+    """(distinct values, the items of each) of a sorted ``values`` column and its parallel ``items``."""
+    if not len(values):
+        return [], []
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    return values[starts].tolist(), [part.tolist() for part in np.split(items, starts[1:])]
+
+
 class _Grow:
     """An append-only numpy column (or matrix of fixed width) with amortised O(1) appends."""
     __slots__ = ("buf", "n")
@@ -151,7 +159,9 @@ class StoryIndex:
         self.df: dict[str, int] = {}
         self.stories: dict[str, Story] = {}    # live stories only (not the ones merged into another)
         self.story_list: list[Story] = []
-        self._root = _Grow(np.int32)           # story -> the live story it is (itself, or the one it was merged into)
+        self._merge_group = _Grow(np.int32)    # story -> its merge group (stories merged into one live story) ...
+        self._live = _Grow(np.int32)           # ... group -> the live story it is (see :meth:`merge`)
+        self._group_stories: dict[int, list[int]] = {}   # group -> its stories, for groups of more than one
         self.merged: set[int] = set()          # live stories that absorbed another since this index was loaded
         self.touched: set[int] = set()         # stories that got an article since this index was loaded (not saved)
         self.ids: list[str] = []               # row -> article id
@@ -197,23 +207,34 @@ class StoryIndex:
     def new_story(self, story_id: str) -> Story:
         s = Story(story_id, idx=len(self.story_list))
         self.story_list.append(s)
-        self._root.append(s.idx)
+        self._merge_group.append(s.idx)
+        self._live.append(s.idx)
         self.stories[story_id] = s
         return s
 
     def find(self, i: int) -> int:
         """The live story that story ``i`` is (or was merged into)."""
-        return int(self._root.buf[i])
+        return int(self._live.buf[self._merge_group.buf[i]])
 
     def roots(self, idxs: np.ndarray) -> np.ndarray:
         """:meth:`find` of many stories at once."""
-        return self._root.buf[idxs]
+        return self._live.buf[self._merge_group.buf[idxs]]
 
     def merge(self, keep: Story, gone: Story) -> None:
         """Merge story ``gone`` into ``keep``: its members, dates and core (while there is room) become
-        ``keep``'s; its postings and article rows resolve to ``keep`` through :meth:`find`."""
-        roots = self._root.a
-        roots[roots == gone.idx] = keep.idx      # every story points at its live story directly
+        ``keep``'s; its postings and article rows resolve to ``keep`` through :meth:`find`.
+
+        The stories of the smaller of the two merge groups move to the larger group, which then stands for
+        ``keep`` (union by size: a story moves O(log n) times in all; relabelling every story that pointed at
+        ``gone`` scanned all stories at each merge, quadratic over a flood of small stories)."""
+        big, small = int(self._merge_group.buf[keep.idx]), int(self._merge_group.buf[gone.idx])
+        big_stories, small_stories = self._stories_of(big), self._stories_of(small)
+        if len(big_stories) < len(small_stories):
+            big, small, big_stories, small_stories = small, big, small_stories, big_stories
+        self._merge_group.buf[small_stories] = big
+        big_stories.extend(small_stories)
+        self._group_stories.pop(small, None)
+        self._live.buf[big] = keep.idx
         self.stories.pop(gone.story_id, None)
         keep.core = (keep.core + gone.core)[:MAX_CORE]
         keep.days = sorted(set(keep.days) | set(gone.days))
@@ -226,6 +247,14 @@ class StoryIndex:
         if gone.idx in self.touched:
             self.touched.discard(gone.idx)
             self.touched.add(keep.idx)
+
+    def _stories_of(self, group: int) -> list[int]:
+        """The stories of a merge group (a list kept in ``_group_stories``: a group never merged holds its
+        own story only)."""
+        stories = self._group_stories.get(group)
+        if stories is None:
+            stories = self._group_stories[group] = [group]
+        return stories
 
     def memberships(self) -> dict[str, frozenset[str]]:
         """Live story id -> the ids of its articles."""
@@ -244,7 +273,7 @@ class StoryIndex:
         """Article ids of every article in the given live stories."""
         if not story_idxs or not self.ids:
             return []
-        hit = np.isin(self._root.a[self._story.a], np.fromiter(story_idxs, dtype=np.int32))
+        hit = np.isin(self.roots(self._story.a), np.fromiter(story_idxs, dtype=np.int32))
         return [self.ids[r] for r in np.flatnonzero(hit).tolist()]
 
     # -- LSH (syndication candidates)
@@ -268,19 +297,19 @@ class StoryIndex:
         self._lsh_merged = m1
         self._lsh_new.clear()
 
-    def lsh_candidates(self, band_keys: np.ndarray) -> set[int]:
-        """Rows of indexed articles that share at least one LSH band with a signature."""
-        out: set[int] = set()
+    def lsh_candidates(self, band_keys: np.ndarray) -> np.ndarray:
+        """Rows of indexed articles that share at least one LSH band with a signature (sorted, distinct)."""
+        parts: list[np.ndarray] = []
+        bands = band_keys.tolist()
         if self._lsh_keys.shape[1]:
-            for b, k in enumerate(band_keys.tolist()):
-                lo, hi = np.searchsorted(self._lsh_keys[b], (k, k + 1)).tolist()
-                if hi > lo:
-                    out.update(self._lsh_rows[b, lo:hi].tolist())
-        for b, k in enumerate(band_keys.tolist()):
+            lo = [np.searchsorted(self._lsh_keys[b], k, side="left") for b, k in enumerate(bands)]
+            hi = [np.searchsorted(self._lsh_keys[b], k, side="right") for b, k in enumerate(bands)]
+            parts += [self._lsh_rows[b, lo[b]:hi[b]] for b in range(len(bands)) if hi[b] > lo[b]]
+        for b, k in enumerate(bands):
             rows = self._lsh_new.get((b << 62) | k)
             if rows:
-                out.update(rows)
-        return out
+                parts.append(np.asarray(rows, dtype=np.int32))
+        return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int32)
 
     # -- blocking postings (tasks.stories.blocking)
     def post(self, s: Story, keys: np.ndarray, days: list[int | None]) -> None:
@@ -315,7 +344,7 @@ class StoryIndex:
             "s_n_keys": np.array([len(s.keys) for s in sl], dtype=np.int32),
             "s_keys": np.concatenate([s.keys for s in sl]) if sl else _NO_KEYS,
             "s_n_anchors": np.array([len(s.anchors) for s in sl], dtype=np.int32),
-            "s_root": self._root.a,
+            "s_root": self._live.buf[self._merge_group.a],
             "s_anchors": np.array([d for s in sl for d in s.anchors], dtype=np.int32),
             "m_story": np.array([i for i, _ in members], dtype=np.int32),
             "m_n_terms": np.array([m.n_terms for _, m in members], dtype=np.int32),
@@ -386,7 +415,12 @@ class StoryIndex:
         root = a["s_root"]
         if len(root) != len(idx.story_list) or (len(root) and (root.min() < 0 or root.max() >= len(root))):
             raise ValueError("story roots out of range")
-        idx._root = _Grow(np.int32, data=root)
+        idx._merge_group = _Grow(np.int32, data=root)      # a group per live story, named by it
+        idx._live = _Grow(np.int32, data=np.arange(len(root)))
+        order = np.argsort(root, kind="stable")
+        for g, members in zip(*_runs(root[order], order)):
+            if len(members) > 1:
+                idx._group_stories[g] = members
         idx.stories = {s.story_id: s for s in idx.story_list if int(root[s.idx]) == s.idx}
         m_keys, m_w = a["m_keys"], a["m_weights"]
         o = w = 0

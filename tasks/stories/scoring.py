@@ -245,34 +245,70 @@ def candidate_stories(f: Features, index: StoryIndex) -> set[str]:
 
 
 def find_syndicated(f: Features, index: StoryIndex) -> tuple[str | None, float]:
-    """Best near-duplicate already in the index within the date window: (article_id, similarity) or (None, 0)."""
+    """Best near-duplicate already in the index within the date window: (article_id, similarity) or (None, 0).
+
+    Candidates are the indexed articles sharing an LSH band with the article. A copy published DATE_WINDOW
+    days or more away (or, undated, whose text names dates months away) is a re-run of old copy, not coverage
+    of this event. Among the matches (estimated Jaccard >= SYN_THRESHOLD or containment >= SYN_CONTAINMENT)
+    the most similar wins, ties to the smallest article id. All candidates at once: a band of boilerplate
+    words ("X said on Monday that") is shared by a fixed share of a flood of tiny articles, so the candidates
+    grow with the corpus (one Python step each made the stage quadratic).
+    """
     if f.signature is None:
         return None, 0.0
-    best, best_sim = None, 0.0
-    for r in sorted(index.lsh_candidates(_band_keys(f.signature)), key=index.ids.__getitem__):
-        other_day = int(index._day.buf[r])
-        if f.day is not None and other_day != NO_DAY and abs(f.day - other_day) >= DATE_WINDOW:
-            continue   # the same text months later is a re-run of old copy, not coverage of this event
-        if f.day is None and other_day != NO_DAY and \
-                anchor_factor(f.anchors, f.month_days, f.years, [other_day], date_factor) == 0.0:
-            continue   # ... and so is an undated copy whose text names dates months away
-        sig = index._sig.buf[index._sig_of.buf[r]]
-        j, cont = _syn_similarity(f.signature, sig, f.n_shingles, int(index._nsh.buf[r]))
-        if j >= SYN_THRESHOLD or cont >= SYN_CONTAINMENT:
-            sim = max(j, cont)
-            if sim > best_sim:
-                best, best_sim = index.ids[r], sim
-    return best, best_sim
+    rows = index.lsh_candidates(_band_keys(f.signature))
+    if len(rows):
+        rows = rows[_in_syndication_window(f, index._day.buf[rows].astype(np.int64))]
+    if not len(rows):
+        return None, 0.0
+    eq = np.count_nonzero(index._sig.buf[index._sig_of.buf[rows]] == f.signature, axis=1)
+    j = eq / len(f.signature)
+    nb = index._nsh.buf[rows].astype(np.int64)
+    small = np.minimum(nb, f.n_shingles)
+    inter = j / (1.0 + j) * (f.n_shingles + nb)
+    cont = np.where(small > 0, np.minimum(1.0, inter / np.maximum(small, 1)), 0.0)
+    sim = np.where((j >= SYN_THRESHOLD) | (cont >= SYN_CONTAINMENT), np.maximum(j, cont), 0.0)
+    best_sim = float(sim.max())
+    if best_sim <= 0.0:
+        return None, 0.0
+    return min(index.ids[r] for r in rows[sim == best_sim].tolist()), best_sim
 
+
+def _in_syndication_window(f: Features, days: np.ndarray) -> np.ndarray:
+    """Mask of candidate days (NO_DAY: undated) a copy of ``f`` may have: within DATE_WINDOW of its day, or,
+    for an undated article, not contradicted by the dates its text names."""
+    undated = days == NO_DAY
+    if f.day is not None:
+        return undated | (np.abs(days - f.day) < DATE_WINDOW)
+    keep = np.ones(len(days), dtype=bool)
+    if f.anchors or f.month_days or f.years:
+        for d in np.unique(days[~undated]).tolist():
+            if anchor_factor(f.anchors, f.month_days, f.years, [d], date_factor) == 0.0:
+                keep &= days != d
+    return keep
+
+
+def _common(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions in ``a`` and in ``b`` of the keys both hold (both sorted, distinct), in key order: what
+    ``np.intersect1d(a, b, assume_unique=True, return_indices=True)`` gives, by binary search (no sort)."""
+    if not len(a) or not len(b):
+        return _NO_POS, _NO_POS
+    pos = np.searchsorted(b, a)
+    np.minimum(pos, len(b) - 1, out=pos)
+    ia = np.flatnonzero(b[pos] == a)
+    return ia, pos[ia]
+
+
+_NO_POS = np.empty(0, dtype=np.intp)
 
 
 def member_similarity(a: Member, b: Member) -> float:
     """Similarity of two core members: W_TERMS * cosine of their tf-idf terms + W_ENTS * the share of the
     smaller entity set the other names (members keep term weights and entity keys, not entity weights)."""
-    _, ia, ib = np.intersect1d(a.keys[:a.n_terms], b.keys[:b.n_terms], assume_unique=True, return_indices=True)
+    ia, ib = _common(a.keys[:a.n_terms], b.keys[:b.n_terms])
     cos = float(np.dot(a.weights[ia], b.weights[ib])) / (a.norm * b.norm)
     ea, eb = a.keys[a.n_terms:], b.keys[b.n_terms:]
-    ent = len(np.intersect1d(ea, eb, assume_unique=True)) / max(1, min(len(ea), len(eb)))
+    ent = len(_common(ea, eb)[0]) / max(1, min(len(ea), len(eb)))
     return W_TERMS * cos + W_ENTS * ent
 
 
