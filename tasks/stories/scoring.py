@@ -3,11 +3,11 @@ thresholds, syndication (near-duplicate) similarity, and candidate blocking."""
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
-from tasks.stories.dates import anchor_factor
+from tasks.stories.dates import _gap, anchor_factor
 from tasks.stories.features import _band_keys, key_hashes
 from tasks.stories.index import NO_DAY, Member, Story, StoryIndex
 from tasks.stories.params import (DATE_SLACK, MAX_CANDIDATES, DATE_WINDOW, SPEC_MIN_DF, SPEC_MIN_UNDATED, SPEC_SHARE,
@@ -20,14 +20,18 @@ if TYPE_CHECKING:
 
 
 def date_factor(day: int | None, days: list[int]) -> float | None:
-    """1 within DATE_SLACK days of the story's nearest date, linear down to 0 at DATE_WINDOW.
+    """1 within DATE_SLACK days of the story's nearest date, linear down to 0 at DATE_WINDOW (``days``
+    sorted, as a story's dates and anchors are).
 
     None when either side has no date: unknown, not compatible (the caller then
     asks for stronger textual evidence, see :func:`join_threshold`).
     """
     if day is None or not days:
         return None
-    gap = min(abs(day - d) for d in days)
+    return _factor_of_gap(_gap(day, days))
+
+
+def _factor_of_gap(gap: int) -> float:
     if gap <= DATE_SLACK:
         return 1.0
     if gap >= DATE_WINDOW:
@@ -288,28 +292,51 @@ def _in_syndication_window(f: Features, days: np.ndarray) -> np.ndarray:
     return keep
 
 
-def _common(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Positions in ``a`` and in ``b`` of the keys both hold (both sorted, distinct), in key order: what
-    ``np.intersect1d(a, b, assume_unique=True, return_indices=True)`` gives, by binary search (no sort)."""
-    if not len(a) or not len(b):
-        return _NO_POS, _NO_POS
-    pos = np.searchsorted(b, a)
-    np.minimum(pos, len(b) - 1, out=pos)
-    ia = np.flatnonzero(b[pos] == a)
-    return ia, pos[ia]
+def _shared(a_keys: list[np.ndarray], b_keys: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every key a member of ``a_keys`` shares with a member of ``b_keys`` (each member's keys distinct):
+    (position in a's concatenated keys, position in b's, pair index a_member * len(b_keys) + b_member),
+    in the order of a's keys."""
+    ka, kb = np.concatenate(a_keys), np.concatenate(b_keys)
+    oa = np.repeat(np.arange(len(a_keys)), [len(k) for k in a_keys])
+    ob = np.repeat(np.arange(len(b_keys)), [len(k) for k in b_keys])
+    order = np.argsort(kb, kind="stable")
+    lo = np.searchsorted(kb[order], ka, side="left")
+    n = np.searchsorted(kb[order], ka, side="right") - lo
+    ia = np.repeat(np.arange(len(ka)), n)
+    ib = order[np.arange(len(ia)) - np.repeat(np.cumsum(n) - n, n) + np.repeat(lo, n)]
+    return ia, ib, oa[ia] * len(b_keys) + ob[ib]
 
 
-_NO_POS = np.empty(0, dtype=np.intp)
+def core_similarities(a: list[Member], b: list[Member]) -> np.ndarray:
+    """(len(a), len(b)) member similarities: W_TERMS * cosine of their tf-idf terms + W_ENTS * the share of
+    the smaller entity set the other names (members keep term weights and entity keys, not entity weights).
+
+    All pairs at once (one match over the concatenated keys; the dot products are summed in key order):
+    member by member, merge checks over a flood of small stories were most of the stage's time."""
+    pairs = len(a) * len(b)
+    ia, ib, pair = _shared([m.keys[:m.n_terms] for m in a], [m.keys[:m.n_terms] for m in b])
+    wa = np.concatenate([m.weights for m in a]).astype(np.float64)
+    wb = np.concatenate([m.weights for m in b]).astype(np.float64)
+    dot = np.bincount(pair, weights=wa[ia] * wb[ib], minlength=pairs).reshape(len(a), len(b))
+    cos = dot / np.outer([m.norm for m in a], [m.norm for m in b])
+    _, _, pair = _shared([m.keys[m.n_terms:] for m in a], [m.keys[m.n_terms:] for m in b])
+    shared = np.bincount(pair, minlength=pairs).reshape(len(a), len(b))
+    n_ents = [len(m.keys) - m.n_terms for m in a], [len(m.keys) - m.n_terms for m in b]
+    ent = shared / np.maximum(1, np.minimum.outer(*n_ents))
+    return W_TERMS * cos + W_ENTS * ent
 
 
 def member_similarity(a: Member, b: Member) -> float:
-    """Similarity of two core members: W_TERMS * cosine of their tf-idf terms + W_ENTS * the share of the
-    smaller entity set the other names (members keep term weights and entity keys, not entity weights)."""
-    ia, ib = _common(a.keys[:a.n_terms], b.keys[:b.n_terms])
-    cos = float(np.dot(a.weights[ia], b.weights[ib])) / (a.norm * b.norm)
-    ea, eb = a.keys[a.n_terms:], b.keys[b.n_terms:]
-    ent = len(_common(ea, eb)[0]) / max(1, min(len(ea), len(eb)))
-    return W_TERMS * cos + W_ENTS * ent
+    """Similarity of two core members (see :func:`core_similarities`)."""
+    return float(core_similarities([a], [b])[0, 0])
+
+
+def _days_factor(a: list[int], b: list[int]) -> float:
+    """The best date factor between two sorted lists of dates (that of their nearest pair of dates)."""
+    da, db = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+    pos = np.searchsorted(db, da)
+    left, right = db[np.maximum(pos - 1, 0)], db[np.minimum(pos, len(db) - 1)]
+    return _factor_of_gap(int(np.minimum(np.abs(da - left), np.abs(da - right)).min()))
 
 
 def story_similarity(a: Story, b: Story) -> float:
@@ -317,10 +344,8 @@ def story_similarity(a: Story, b: Story) -> float:
     (0 when both are dated and further apart than DATE_WINDOW)."""
     if not a.core or not b.core:
         return 0.0
-    dfac = 1.0
-    if a.days and b.days:
-        dfac = max(cast(float, date_factor(d, b.days)) for d in a.days)   # both dated: never None
+    dfac = _days_factor(a.days, b.days) if a.days and b.days else 1.0
     if dfac == 0.0:
         return 0.0
-    sims = [member_similarity(x, y) for x in a.core for y in b.core]
+    sims = core_similarities(a.core, b.core).ravel().tolist()
     return dfac * sum(sims) / len(sims)
