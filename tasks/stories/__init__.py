@@ -118,9 +118,9 @@ Where the work happens:
 
 The package, by concern: ``params`` (tunable parameters), ``features`` (per-article tokenising and
 weighting, the ``story_features`` row), ``dates`` (text date anchors), ``index`` (the persistent
-index), ``scoring`` (article vs. story), ``assign`` (the in-memory assignment loop, merges), ``io`` (the
-stage over Parquet). Callers import
-from ``tasks.stories``; the names below are its public surface.
+index), ``blocking`` (its blocking postings: which stories are posted under which key and day),
+``scoring`` (article vs. story), ``assign`` (the in-memory assignment loop, merges), ``io`` (the stage
+over Parquet). Callers import from ``tasks.stories``; the names below are its public surface.
 """
 from __future__ import annotations
 

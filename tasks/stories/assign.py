@@ -2,6 +2,7 @@
 syndication groups (mutating a :class:`~tasks.stories.index.StoryIndex`)."""
 from __future__ import annotations
 
+import bisect
 from datetime import datetime, UTC
 from collections.abc import Iterable
 
@@ -29,11 +30,13 @@ def _add_to_story(index: StoryIndex, s: Story, f: Features, copy: bool) -> None:
     old_days = s.posting_days() if s.n else []
     if f.day is None:
         s.n_undated += 1
-    elif f.day not in s.days:
-        s.days.append(f.day)
-        s.days.sort()
+    else:
+        at = bisect.bisect_left(s.days, f.day)      # days stay sorted
+        if at == len(s.days) or s.days[at] != f.day:
+            s.days.insert(at, f.day)
     s.n += 1
-    new_days = [d for d in s.posting_days() if d not in old_days]
+    posted = set(old_days)
+    new_days = [d for d in s.posting_days() if d not in posted]
     index.post(s, new_keys, old_days)        # posting days only ever grow
     index.post(s, s.keys, new_days)
 

@@ -19,6 +19,7 @@ on some day of the window, so they cannot tell two events apart on their own.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -87,8 +88,13 @@ def resolve_month_day(md: int, near: int) -> int | None:
     return min(options, key=lambda o: abs(o - near)) if options else None
 
 
-def _gap(day: int, days: list[int]) -> int:
-    return min(abs(day - d) for d in days)
+def _gap(day: int, days: Sequence[int]) -> int:
+    """Days from ``day`` to the nearest of ``days`` (sorted, as a story's dates always are: binary search;
+    a story's dates can span hundreds of days)."""
+    if len(days) <= 8:
+        return min(abs(day - d) for d in days)
+    i = bisect.bisect_left(days, day)
+    return min(abs(day - days[j]) for j in (i - 1, i) if 0 <= j < len(days))
 
 
 def anchor_factor(anchors: Sequence[int], month_days: Sequence[int], years: Sequence[int], days: list[int],

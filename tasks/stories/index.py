@@ -20,9 +20,9 @@ import numpy as np
 
 from tasks import parquet
 from tasks.stories import params
+from tasks.stories.blocking import NO_DAY, Postings
 from tasks.stories.features import FEATURE_RULES, _band_keys, key_hashes
-from tasks.stories.params import (BLOCK_MAX_POSTINGS, CORE_TERMS, MAX_CORE, DATE_WINDOW, INDEX_FILE, INDEX_VERSION, LEGACY_INDEX_FILES,
-                                  N_BANDS, N_PERM)
+from tasks.stories.params import CORE_TERMS, INDEX_FILE, INDEX_VERSION, LEGACY_INDEX_FILES, MAX_CORE, N_BANDS, N_PERM
 
 if TYPE_CHECKING:
     from tasks.stories.features import Features
@@ -31,9 +31,7 @@ log = logging.getLogger("newsagree.stories")
 
 # ---------------------------------------------------------------- index
 
-NO_DAY = int(np.iinfo(np.int32).max)   # "no publication date" in integer day columns (sorts after every real day)
 LSH_FLUSH = 2048          # signatures kept in a dict before they are merged into the sorted band arrays
-POSTINGS_FLUSH = 1 << 17  # (key, day, story) postings kept in a dict before they are merged into the sorted arrays
 
 
 def _index_rules() -> str:
@@ -45,6 +43,14 @@ def _index_rules() -> str:
           and k not in ("INDEX_VERSION", "FEATURES_VERSION")}
     return hashlib.sha256(repr((FEATURE_RULES, sorted(ps.items()))).encode()).hexdigest()[:16]
 _NO_KEYS = np.empty(0, dtype=np.int64)
+
+
+def _runs(values: np.ndarray, items: np.ndarray) -> tuple[list[int], list[list[int]]]:
+    """(distinct values, the items of each) of a sorted ``values`` column and its parallel ``items``."""
+    if not len(values):
+        return [], []
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    return values[starts].tolist(), [part.tolist() for part in np.split(items, starts[1:])]
 
 
 class _Grow:
@@ -153,7 +159,9 @@ class StoryIndex:
         self.df: dict[str, int] = {}
         self.stories: dict[str, Story] = {}    # live stories only (not the ones merged into another)
         self.story_list: list[Story] = []
-        self._root = _Grow(np.int32)           # story -> the live story it is (itself, or the one it was merged into)
+        self._merge_group = _Grow(np.int32)    # story -> its merge group (stories merged into one live story) ...
+        self._live = _Grow(np.int32)           # ... group -> the live story it is (see :meth:`merge`)
+        self._group_stories: dict[int, list[int]] = {}   # group -> its stories, for groups of more than one
         self.merged: set[int] = set()          # live stories that absorbed another since this index was loaded
         self.touched: set[int] = set()         # stories that got an article since this index was loaded (not saved)
         self.ids: list[str] = []               # row -> article id
@@ -171,11 +179,7 @@ class StoryIndex:
         self._lsh_rows: np.ndarray = np.empty((N_BANDS, 0), dtype=np.int32)   # ... and their article rows
         self._lsh_merged = 0                   # signature rows in the sorted arrays
         self._lsh_new: dict[int, list[int]] = {}                  # (band << 62 | key) -> rows not merged yet
-        self._p_key = np.empty(0, dtype=np.int64)                 # postings sorted by (key, day)
-        self._p_day = np.empty(0, dtype=np.int32)
-        self._p_story = np.empty(0, dtype=np.int32)
-        self._p_new: dict[int, dict[int | None, list[int]]] = {}  # key -> day -> stories not merged yet
-        self._p_new_n = 0
+        self.postings = Postings()            # blocking postings (key, day, story)
         self.articles = _ArticlesView(self)
 
     # -- articles
@@ -203,23 +207,34 @@ class StoryIndex:
     def new_story(self, story_id: str) -> Story:
         s = Story(story_id, idx=len(self.story_list))
         self.story_list.append(s)
-        self._root.append(s.idx)
+        self._merge_group.append(s.idx)
+        self._live.append(s.idx)
         self.stories[story_id] = s
         return s
 
     def find(self, i: int) -> int:
         """The live story that story ``i`` is (or was merged into)."""
-        return int(self._root.buf[i])
+        return int(self._live.buf[self._merge_group.buf[i]])
 
     def roots(self, idxs: np.ndarray) -> np.ndarray:
         """:meth:`find` of many stories at once."""
-        return self._root.buf[idxs]
+        return self._live.buf[self._merge_group.buf[idxs]]
 
     def merge(self, keep: Story, gone: Story) -> None:
         """Merge story ``gone`` into ``keep``: its members, dates and core (while there is room) become
-        ``keep``'s; its postings and article rows resolve to ``keep`` through :meth:`find`."""
-        roots = self._root.a
-        roots[roots == gone.idx] = keep.idx      # every story points at its live story directly
+        ``keep``'s; its postings and article rows resolve to ``keep`` through :meth:`find`.
+
+        The stories of the smaller of the two merge groups move to the larger group, which then stands for
+        ``keep`` (union by size: a story moves O(log n) times in all; relabelling every story that pointed at
+        ``gone`` scanned all stories at each merge, quadratic over a flood of small stories)."""
+        big, small = int(self._merge_group.buf[keep.idx]), int(self._merge_group.buf[gone.idx])
+        big_stories, small_stories = self._stories_of(big), self._stories_of(small)
+        if len(big_stories) < len(small_stories):
+            big, small, big_stories, small_stories = small, big, small_stories, big_stories
+        self._merge_group.buf[small_stories] = big
+        big_stories.extend(small_stories)
+        self._group_stories.pop(small, None)
+        self._live.buf[big] = keep.idx
         self.stories.pop(gone.story_id, None)
         keep.core = (keep.core + gone.core)[:MAX_CORE]
         keep.days = sorted(set(keep.days) | set(gone.days))
@@ -232,6 +247,14 @@ class StoryIndex:
         if gone.idx in self.touched:
             self.touched.discard(gone.idx)
             self.touched.add(keep.idx)
+
+    def _stories_of(self, group: int) -> list[int]:
+        """The stories of a merge group (a list kept in ``_group_stories``: a group never merged holds its
+        own story only)."""
+        stories = self._group_stories.get(group)
+        if stories is None:
+            stories = self._group_stories[group] = [group]
+        return stories
 
     def memberships(self) -> dict[str, frozenset[str]]:
         """Live story id -> the ids of its articles."""
@@ -250,7 +273,7 @@ class StoryIndex:
         """Article ids of every article in the given live stories."""
         if not story_idxs or not self.ids:
             return []
-        hit = np.isin(self._root.a[self._story.a], np.fromiter(story_idxs, dtype=np.int32))
+        hit = np.isin(self.roots(self._story.a), np.fromiter(story_idxs, dtype=np.int32))
         return [self.ids[r] for r in np.flatnonzero(hit).tolist()]
 
     # -- LSH (syndication candidates)
@@ -274,90 +297,32 @@ class StoryIndex:
         self._lsh_merged = m1
         self._lsh_new.clear()
 
-    def lsh_candidates(self, band_keys: np.ndarray) -> set[int]:
-        """Rows of indexed articles that share at least one LSH band with a signature."""
-        out: set[int] = set()
+    def lsh_candidates(self, band_keys: np.ndarray) -> np.ndarray:
+        """Rows of indexed articles that share at least one LSH band with a signature (sorted, distinct)."""
+        parts: list[np.ndarray] = []
+        bands = band_keys.tolist()
         if self._lsh_keys.shape[1]:
-            for b, k in enumerate(band_keys.tolist()):
-                lo, hi = np.searchsorted(self._lsh_keys[b], (k, k + 1)).tolist()
-                if hi > lo:
-                    out.update(self._lsh_rows[b, lo:hi].tolist())
-        for b, k in enumerate(band_keys.tolist()):
+            lo = [np.searchsorted(self._lsh_keys[b], k, side="left") for b, k in enumerate(bands)]
+            hi = [np.searchsorted(self._lsh_keys[b], k, side="right") for b, k in enumerate(bands)]
+            parts += [self._lsh_rows[b, lo[b]:hi[b]] for b in range(len(bands)) if hi[b] > lo[b]]
+        for b, k in enumerate(bands):
             rows = self._lsh_new.get((b << 62) | k)
             if rows:
-                out.update(rows)
-        return out
+                parts.append(np.asarray(rows, dtype=np.int32))
+        return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int32)
 
-    # -- blocking postings
+    # -- blocking postings (tasks.stories.blocking)
     def post(self, s: Story, keys: np.ndarray, days: list[int | None]) -> None:
-        if not len(keys) or not days:
-            return
-        for k in keys.tolist():
-            by_day = self._p_new.get(k)
-            if by_day is None:
-                by_day = self._p_new[k] = {}
-            for d in days:
-                by_day.setdefault(d, []).append(s.idx)
-        self._p_new_n += len(keys) * len(days)
-        if self._p_new_n >= POSTINGS_FLUSH:
-            self._merge_postings()
-
-    def _merge_postings(self) -> None:
-        if not self._p_new:
-            return
-        ks: list[int] = []
-        ds: list[int] = []
-        ss: list[int] = []
-        for k, by_day in self._p_new.items():
-            for d, stories in by_day.items():
-                ks.extend([k] * len(stories))
-                ds.extend([NO_DAY if d is None else d] * len(stories))
-                ss.extend(stories)
-        key = np.concatenate([self._p_key, np.array(ks, dtype=np.int64)])
-        day = np.concatenate([self._p_day, np.array(ds, dtype=np.int32)])
-        story = np.concatenate([self._p_story, np.array(ss, dtype=np.int32)])
-        order = np.lexsort((day, key))
-        self._p_key, self._p_day, self._p_story = key[order], day[order], story[order]
-        self._p_new.clear()
-        self._p_new_n = 0
+        self.postings.post(s.idx, keys, days)
 
     def posted_stories(self, keys: np.ndarray, day: int | None) -> tuple[np.ndarray, np.ndarray]:
-        """Stories posted under one of ``keys`` on a day within DATE_WINDOW of ``day``, or undated (any day if
-        None), as (sorted story positions, number of those keys each shares).
-
-        A key with more than BLOCK_MAX_POSTINGS (story, day) postings in that window is topic-wide ("vote",
-        "market" in a flood of tiny articles) and not used: it would make every article a candidate for every
-        story and the stage quadratic (5,000 tiny articles took 172 s, 200k never finished).
-        """
-        parts: list[np.ndarray] = []
-        merged = bool(len(self._p_key)) and bool(len(keys))
-        lo = np.searchsorted(self._p_key, keys, side="left").tolist() if merged else []
-        hi = np.searchsorted(self._p_key, keys, side="right").tolist() if merged else []
-        for n, k in enumerate(keys.tolist()):
-            found: list[np.ndarray] = []
-            if merged and hi[n] > lo[n]:
-                a, b = lo[n], hi[n]
-                if day is None:
-                    found.append(self._p_story[a:b])
-                else:
-                    first, last, undated = np.searchsorted(
-                        self._p_day[a:b], (day - DATE_WINDOW, day + DATE_WINDOW + 1, NO_DAY)).tolist()
-                    found += [self._p_story[a + first:a + last], self._p_story[a + undated:b]]
-            recent = [stories for d, stories in (self._p_new.get(k) or {}).items()
-                      if day is None or d is None or abs(d - day) <= DATE_WINDOW]
-            n_postings = sum(map(len, found)) + sum(map(len, recent))
-            if n_postings == 0 or n_postings > BLOCK_MAX_POSTINGS:
-                continue
-            found += [np.asarray(stories, dtype=np.int32) for stories in recent]
-            parts.append(np.unique(np.concatenate(found)))
-        if not parts:
-            return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int64)
-        return np.unique(np.concatenate(parts), return_counts=True)
+        """See :meth:`tasks.stories.blocking.Postings.posted_stories`."""
+        return self.postings.posted_stories(keys, day)
 
     # -- persistence
     def save(self, folder: Path) -> Path:
         """Write the index as one .npz (arrays plus a JSON member for ids, df and counts), atomically."""
-        self._merge_postings()
+        self.postings.merge()
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / INDEX_FILE
         for stale in folder.glob(f".{INDEX_FILE}.*.tmp"):    # a killed earlier save's (saves hold the run lock)
@@ -370,7 +335,7 @@ class StoryIndex:
             "meta": np.frombuffer(json.dumps(meta, separators=(",", ":")).encode(), dtype=np.uint8),
             "a_story": self._story.a, "a_group": self._group.a, "a_day": self._day.a, "a_score": self._score.a,
             "a_syn": self._syn.a, "a_nsh": self._nsh.a, "a_sig_of": self._sig_of.a, "sig": self._sig.a,
-            "p_key": self._p_key, "p_day": self._p_day, "p_story": self._p_story,
+            "p_key": self.postings.key, "p_day": self.postings.day, "p_story": self.postings.story,
             "s_founder": np.array([self.row[s.story_id] for s in sl], dtype=np.int32),
             "s_n": np.array([s.n for s in sl], dtype=np.int32),
             "s_undated": np.array([s.n_undated for s in sl], dtype=np.int32),
@@ -379,7 +344,7 @@ class StoryIndex:
             "s_n_keys": np.array([len(s.keys) for s in sl], dtype=np.int32),
             "s_keys": np.concatenate([s.keys for s in sl]) if sl else _NO_KEYS,
             "s_n_anchors": np.array([len(s.anchors) for s in sl], dtype=np.int32),
-            "s_root": self._root.a,
+            "s_root": self._live.buf[self._merge_group.a],
             "s_anchors": np.array([d for s in sl for d in s.anchors], dtype=np.int32),
             "m_story": np.array([i for i, _ in members], dtype=np.int32),
             "m_n_terms": np.array([m.n_terms for _, m in members], dtype=np.int32),
@@ -433,7 +398,7 @@ class StoryIndex:
         idx._sig = _Grow(np.int32, N_PERM, data=a["sig"].reshape(-1, N_PERM))
         idx._sig_art = _Grow(np.int32, data=np.flatnonzero(idx._sig_of.a >= 0).astype(np.int32))
         idx._merge_lsh()
-        idx._p_key, idx._p_day, idx._p_story = a["p_key"], a["p_day"], a["p_story"]
+        idx.postings = Postings(a["p_key"], a["p_day"], a["p_story"])
         day_end = np.cumsum(a["s_n_days"]).tolist()
         key_end = np.cumsum(a["s_n_keys"]).tolist()
         anchor_end = np.cumsum(a["s_n_anchors"]).tolist()
@@ -450,7 +415,12 @@ class StoryIndex:
         root = a["s_root"]
         if len(root) != len(idx.story_list) or (len(root) and (root.min() < 0 or root.max() >= len(root))):
             raise ValueError("story roots out of range")
-        idx._root = _Grow(np.int32, data=root)
+        idx._merge_group = _Grow(np.int32, data=root)      # a group per live story, named by it
+        idx._live = _Grow(np.int32, data=np.arange(len(root)))
+        order = np.argsort(root, kind="stable")
+        for g, members in zip(*_runs(root[order], order)):
+            if len(members) > 1:
+                idx._group_stories[g] = members
         idx.stories = {s.story_id: s for s in idx.story_list if int(root[s.idx]) == s.idx}
         m_keys, m_w = a["m_keys"], a["m_weights"]
         o = w = 0

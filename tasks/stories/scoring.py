@@ -3,11 +3,11 @@ thresholds, syndication (near-duplicate) similarity, and candidate blocking."""
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
-from tasks.stories.dates import anchor_factor
+from tasks.stories.dates import _gap, anchor_factor
 from tasks.stories.features import _band_keys, key_hashes
 from tasks.stories.index import NO_DAY, Member, Story, StoryIndex
 from tasks.stories.params import (DATE_SLACK, MAX_CANDIDATES, DATE_WINDOW, SPEC_MIN_DF, SPEC_MIN_UNDATED, SPEC_SHARE,
@@ -20,14 +20,18 @@ if TYPE_CHECKING:
 
 
 def date_factor(day: int | None, days: list[int]) -> float | None:
-    """1 within DATE_SLACK days of the story's nearest date, linear down to 0 at DATE_WINDOW.
+    """1 within DATE_SLACK days of the story's nearest date, linear down to 0 at DATE_WINDOW (``days``
+    sorted, as a story's dates and anchors are).
 
     None when either side has no date: unknown, not compatible (the caller then
     asks for stronger textual evidence, see :func:`join_threshold`).
     """
     if day is None or not days:
         return None
-    gap = min(abs(day - d) for d in days)
+    return _factor_of_gap(_gap(day, days))
+
+
+def _factor_of_gap(gap: int) -> float:
     if gap <= DATE_SLACK:
         return 1.0
     if gap >= DATE_WINDOW:
@@ -245,35 +249,94 @@ def candidate_stories(f: Features, index: StoryIndex) -> set[str]:
 
 
 def find_syndicated(f: Features, index: StoryIndex) -> tuple[str | None, float]:
-    """Best near-duplicate already in the index within the date window: (article_id, similarity) or (None, 0)."""
+    """Best near-duplicate already in the index within the date window: (article_id, similarity) or (None, 0).
+
+    Candidates are the indexed articles sharing an LSH band with the article. A copy published DATE_WINDOW
+    days or more away (or, undated, whose text names dates months away) is a re-run of old copy, not coverage
+    of this event. Among the matches (estimated Jaccard >= SYN_THRESHOLD or containment >= SYN_CONTAINMENT)
+    the most similar wins, ties to the smallest article id. All candidates at once: a band of boilerplate
+    words ("X said on Monday that") is shared by a fixed share of a flood of tiny articles, so the candidates
+    grow with the corpus (one Python step each made the stage quadratic).
+    """
     if f.signature is None:
         return None, 0.0
-    best, best_sim = None, 0.0
-    for r in sorted(index.lsh_candidates(_band_keys(f.signature)), key=index.ids.__getitem__):
-        other_day = int(index._day.buf[r])
-        if f.day is not None and other_day != NO_DAY and abs(f.day - other_day) >= DATE_WINDOW:
-            continue   # the same text months later is a re-run of old copy, not coverage of this event
-        if f.day is None and other_day != NO_DAY and \
-                anchor_factor(f.anchors, f.month_days, f.years, [other_day], date_factor) == 0.0:
-            continue   # ... and so is an undated copy whose text names dates months away
-        sig = index._sig.buf[index._sig_of.buf[r]]
-        j, cont = _syn_similarity(f.signature, sig, f.n_shingles, int(index._nsh.buf[r]))
-        if j >= SYN_THRESHOLD or cont >= SYN_CONTAINMENT:
-            sim = max(j, cont)
-            if sim > best_sim:
-                best, best_sim = index.ids[r], sim
-    return best, best_sim
+    rows = index.lsh_candidates(_band_keys(f.signature))
+    if len(rows):
+        rows = rows[_in_syndication_window(f, index._day.buf[rows].astype(np.int64))]
+    if not len(rows):
+        return None, 0.0
+    eq = np.count_nonzero(index._sig.buf[index._sig_of.buf[rows]] == f.signature, axis=1)
+    j = eq / len(f.signature)
+    nb = index._nsh.buf[rows].astype(np.int64)
+    small = np.minimum(nb, f.n_shingles)
+    inter = j / (1.0 + j) * (f.n_shingles + nb)
+    cont = np.where(small > 0, np.minimum(1.0, inter / np.maximum(small, 1)), 0.0)
+    sim = np.where((j >= SYN_THRESHOLD) | (cont >= SYN_CONTAINMENT), np.maximum(j, cont), 0.0)
+    best_sim = float(sim.max())
+    if best_sim <= 0.0:
+        return None, 0.0
+    return min(index.ids[r] for r in rows[sim == best_sim].tolist()), best_sim
 
+
+def _in_syndication_window(f: Features, days: np.ndarray) -> np.ndarray:
+    """Mask of candidate days (NO_DAY: undated) a copy of ``f`` may have: within DATE_WINDOW of its day, or,
+    for an undated article, not contradicted by the dates its text names."""
+    undated = days == NO_DAY
+    if f.day is not None:
+        return undated | (np.abs(days - f.day) < DATE_WINDOW)
+    keep = np.ones(len(days), dtype=bool)
+    if f.anchors or f.month_days or f.years:
+        for d in np.unique(days[~undated]).tolist():
+            if anchor_factor(f.anchors, f.month_days, f.years, [d], date_factor) == 0.0:
+                keep &= days != d
+    return keep
+
+
+def _shared(a_keys: list[np.ndarray], b_keys: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every key a member of ``a_keys`` shares with a member of ``b_keys`` (each member's keys distinct):
+    (position in a's concatenated keys, position in b's, pair index a_member * len(b_keys) + b_member),
+    in the order of a's keys."""
+    ka, kb = np.concatenate(a_keys), np.concatenate(b_keys)
+    oa = np.repeat(np.arange(len(a_keys)), [len(k) for k in a_keys])
+    ob = np.repeat(np.arange(len(b_keys)), [len(k) for k in b_keys])
+    order = np.argsort(kb, kind="stable")
+    lo = np.searchsorted(kb[order], ka, side="left")
+    n = np.searchsorted(kb[order], ka, side="right") - lo
+    ia = np.repeat(np.arange(len(ka)), n)
+    ib = order[np.arange(len(ia)) - np.repeat(np.cumsum(n) - n, n) + np.repeat(lo, n)]
+    return ia, ib, oa[ia] * len(b_keys) + ob[ib]
+
+
+def core_similarities(a: list[Member], b: list[Member]) -> np.ndarray:
+    """(len(a), len(b)) member similarities: W_TERMS * cosine of their tf-idf terms + W_ENTS * the share of
+    the smaller entity set the other names (members keep term weights and entity keys, not entity weights).
+
+    All pairs at once (one match over the concatenated keys; the dot products are summed in key order):
+    member by member, merge checks over a flood of small stories were most of the stage's time."""
+    pairs = len(a) * len(b)
+    ia, ib, pair = _shared([m.keys[:m.n_terms] for m in a], [m.keys[:m.n_terms] for m in b])
+    wa = np.concatenate([m.weights for m in a]).astype(np.float64)
+    wb = np.concatenate([m.weights for m in b]).astype(np.float64)
+    dot = np.bincount(pair, weights=wa[ia] * wb[ib], minlength=pairs).reshape(len(a), len(b))
+    cos = dot / np.outer([m.norm for m in a], [m.norm for m in b])
+    _, _, pair = _shared([m.keys[m.n_terms:] for m in a], [m.keys[m.n_terms:] for m in b])
+    shared = np.bincount(pair, minlength=pairs).reshape(len(a), len(b))
+    n_ents = [len(m.keys) - m.n_terms for m in a], [len(m.keys) - m.n_terms for m in b]
+    ent = shared / np.maximum(1, np.minimum.outer(*n_ents))
+    return W_TERMS * cos + W_ENTS * ent
 
 
 def member_similarity(a: Member, b: Member) -> float:
-    """Similarity of two core members: W_TERMS * cosine of their tf-idf terms + W_ENTS * the share of the
-    smaller entity set the other names (members keep term weights and entity keys, not entity weights)."""
-    _, ia, ib = np.intersect1d(a.keys[:a.n_terms], b.keys[:b.n_terms], assume_unique=True, return_indices=True)
-    cos = float(np.dot(a.weights[ia], b.weights[ib])) / (a.norm * b.norm)
-    ea, eb = a.keys[a.n_terms:], b.keys[b.n_terms:]
-    ent = len(np.intersect1d(ea, eb, assume_unique=True)) / max(1, min(len(ea), len(eb)))
-    return W_TERMS * cos + W_ENTS * ent
+    """Similarity of two core members (see :func:`core_similarities`)."""
+    return float(core_similarities([a], [b])[0, 0])
+
+
+def _days_factor(a: list[int], b: list[int]) -> float:
+    """The best date factor between two sorted lists of dates (that of their nearest pair of dates)."""
+    da, db = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+    pos = np.searchsorted(db, da)
+    left, right = db[np.maximum(pos - 1, 0)], db[np.minimum(pos, len(db) - 1)]
+    return _factor_of_gap(int(np.minimum(np.abs(da - left), np.abs(da - right)).min()))
 
 
 def story_similarity(a: Story, b: Story) -> float:
@@ -281,10 +344,8 @@ def story_similarity(a: Story, b: Story) -> float:
     (0 when both are dated and further apart than DATE_WINDOW)."""
     if not a.core or not b.core:
         return 0.0
-    dfac = 1.0
-    if a.days and b.days:
-        dfac = max(cast(float, date_factor(d, b.days)) for d in a.days)   # both dated: never None
+    dfac = _days_factor(a.days, b.days) if a.days and b.days else 1.0
     if dfac == 0.0:
         return 0.0
-    sims = [member_similarity(x, y) for x in a.core for y in b.core]
+    sims = core_similarities(a.core, b.core).ravel().tolist()
     return dfac * sum(sims) / len(sims)

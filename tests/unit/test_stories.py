@@ -327,7 +327,7 @@ def test_topic_wide_blocking_keys_are_not_used_so_the_work_per_article_is_bounde
     """Issue 14 item 3: 200k tiny articles sharing a few words made every article a candidate for every story
     (5,000 took 172 s). A key posted by more than BLOCK_MAX_POSTINGS stories is not used for blocking, and at
     most MAX_CANDIDATES stories are scored."""
-    monkeypatch.setattr(stories.index, "BLOCK_MAX_POSTINGS", 5)
+    monkeypatch.setattr(stories.blocking, "BLOCK_MAX_POSTINGS", 5)
     words = ["alpha", "beta", "gamma", "delta", "market", "storm"]
     tiny = [art(f"x{i:03d}", f"Note {i}", f"Tiny note {i} " + " ".join(words[(i + k) % 6] for k in range(3)), None)
             for i in range(30)]
@@ -336,7 +336,7 @@ def test_topic_wide_blocking_keys_are_not_used_so_the_work_per_article_is_bounde
     stories.update_df(idx, [raw])
     f = stories.compact_features(raw, idx.df, idx.n_docs)
     assert len(idx.posted_stories(stories.key_hashes(f.block_keys), None)[0]) <= 5
-    monkeypatch.setattr(stories.index, "BLOCK_MAX_POSTINGS", 10_000)
+    monkeypatch.setattr(stories.blocking, "BLOCK_MAX_POSTINGS", 10_000)
     monkeypatch.setattr(stories.scoring, "MAX_CANDIDATES", 3)
     assert len(idx.posted_stories(stories.key_hashes(f.block_keys), None)[0]) > 3
     assert len(stories.candidate_stories(f, idx)) == 3

@@ -95,7 +95,7 @@ def test_chunked_assignment_equals_all_at_once(extracted, tmp_path, monkeypatch)
     expected = _rows(_copy(extracted, tmp_path / "one"))
     monkeypatch.setattr(stories.io, "STREAM_CHUNK", 7)
     monkeypatch.setattr(stories.index, "LSH_FLUSH", 5)         # merges of the sorted arrays happen mid-run too
-    monkeypatch.setattr(stories.index, "POSTINGS_FLUSH", 64)
+    monkeypatch.setattr(stories.blocking, "POSTINGS_FLUSH", 64)
     assert _rows(_copy(extracted, tmp_path / "many")) == expected
 
 
