@@ -172,7 +172,7 @@ def _run(args, api) -> int:
     settings = settings_from(args)
     try:
         summary = run_nightly(settings, wait_seconds=args.wait, before_flow=api.wait_healthy if api else None,
-                              started=STARTED)
+                              started=STARTED, temporary_api=api is not None)
     except RunLocked as exc:
         print(f"newsagree run: {exc}", file=sys.stderr)
         return EXIT_LOCKED
@@ -276,10 +276,40 @@ COMMANDS = {"run": cmd_run, "build": cmd_build, "status": cmd_status, "sql": cmd
             "serve": cmd_serve, "report": cmd_report}
 
 
+FAST_EXIT = ("run", "build")   # commands whose process ends without tearing the interpreter down (see _fast_exit)
+
+
+def _fast_exit(code: int) -> None:
+    """End the process now, the way the interpreter's own exit starts: non-daemon threads are joined
+    (``threading._shutdown``, which also stops thread pools), then the exit handlers run (Prefect's log
+    and event workers drain, logging flushes, multiprocessing stops its children); the output is flushed,
+    then ``os._exit``. What is skipped is the interpreter's teardown after that: freeing every module and
+    object one by one (the spaCy model, Prefect, pyarrow, DuckDB), 0.8-1.9 s after a +5 articles run,
+    longer than its extraction. Every file a run writes is closed (and renamed into place) before the
+    command returns. Only from the main thread (elsewhere the caller's own exit applies)."""
+    import atexit
+    import threading
+    if threading.current_thread() is not threading.main_thread():
+        return
+    threading._shutdown()   # type: ignore[attr-defined]  # what Py_FinalizeEx calls first
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; ``argv`` None means this is the process's own command line (the console script,
+    ``python -m flows.cli``): then `run` and `build` end the process themselves (``_fast_exit``)."""
     args = build_parser().parse_args(argv)
     _prefect_env(getattr(args, "quiet", False), getattr(args, "verbose", False))
-    return COMMANDS[args.command](args)
+    code = COMMANDS[args.command](args)
+    if argv is None and args.command in FAST_EXIT:
+        _fast_exit(code)
+    return code
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ processes, threads, or an existing Dask cluster).
 
 import logging
 import time
+from contextlib import nullcontext
 from dataclasses import asdict
 from datetime import datetime, UTC
 from pathlib import Path
@@ -231,13 +232,17 @@ def nightly(settings: Settings, run_id: str | None = None, started: datetime | N
 
 
 def run_nightly(settings: Settings, wait_seconds: float = 0.0, before_flow=None,
-                started: datetime | None = None) -> dict:
+                started: datetime | None = None, temporary_api: bool = False) -> dict:
     """Hold the run locks (warehouse and processed folder) and run the flow with the task runner the settings ask for.
 
     When nothing is new (no new or changed raw file, no full refresh, and the
     warehouse is up to date with the committed Parquet) there is nothing to
     orchestrate: the run is recorded and returns in seconds without starting
     Prefect. The warehouse's ``runs`` table shows such runs after its next build.
+
+    ``temporary_api``: the Prefect API lives only as long as this run (the CLI's local API): the flow run
+    sends no heartbeats. Nothing could watch them (the API stops with the run), and ending the heartbeat
+    thread made every run wait up to 1 s after its last task (the thread sleeps in 1 s steps).
     """
     started = started or datetime.now(UTC)
     with run_locks(settings.lock_path, Path(settings.processed_dir), wait_seconds):
@@ -254,12 +259,32 @@ def run_nightly(settings: Settings, wait_seconds: float = 0.0, before_flow=None,
             new, skipped = batches.select_new(files, batches.load_ledger(Path(settings.processed_dir)))
             if not new and warehouse.is_current(Path(settings.processed_dir), Path(settings.warehouse)):
                 return _noop_summary(settings, len(skipped), started)
-        if settings.runner != "dask" and len(batches.plan_batches(new, settings.batch_size)) == 1:
-            from tasks.nlp import load_nlp
-            load_nlp(settings.model)   # warm the model for inline batches while the API starts
+        run = _ready_while_api_starts(settings, new)
         if before_flow is not None:   # e.g. wait for the local API the CLI started before its imports
             before_flow()
-        return nightly.with_options(task_runner=task_runner_for(settings))(settings, started=started)
+        with _without_heartbeats() if temporary_api else nullcontext():
+            return run(settings, started=started)
+
+
+def _without_heartbeats():
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+    return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
+
+
+def _ready_while_api_starts(settings: Settings, new: list):
+    """What the flow run needs that does not need the API, done while the CLI's local API server starts
+    (its start-up, ~4 CPU s, is what the run waits for): the flow with its task runner (Prefect builds its
+    parameter schema), a batch that runs inline warmed up (``batches.warm_up``: its model, modules and rule
+    patterns), and the imports a flow run would
+    otherwise make on its first use (Prefect's flow and task engines; pandas, which pyarrow imports on
+    the first ``Table.from_pydict``). Returns the flow to call."""
+    if settings.runner != "dask" and len(batches.plan_batches(new, settings.batch_size)) == 1:
+        batches.warm_up(settings.model)   # the inline batch's model, modules and rule patterns
+    import prefect.flow_engine  # noqa: F401
+    import prefect.task_engine  # noqa: F401
+    import pyarrow as pa
+    pa.Table.from_pydict({"warm": [0]})
+    return nightly.with_options(task_runner=task_runner_for(settings))
 
 
 @flow(name="newsagree-build")

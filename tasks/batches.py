@@ -15,7 +15,11 @@ from datetime import datetime, UTC
 from pathlib import Path
 from typing import Literal
 
-from tasks import clean, extract, ingest, parquet
+from tasks import ingest, parquet
+
+# tasks.clean and tasks.extract (spaCy glue, story and claim features, numpy) are imported where a batch is
+# processed: deciding what is new (a no-op run's whole work, and what a run does before it starts Prefect's
+# API) needs only the ledger, and is quicker without them
 
 # a jsonl line is ~ one article; other files are one article each
 _JSONL_BYTES_PER_ARTICLE = 4000
@@ -201,6 +205,7 @@ def _duplicate(article: dict, first: str) -> dict:
 
 def process_files(raw_dir: Path, files: list, model: str) -> dict[str, list[dict]]:
     """Worker side of one batch: read, clean, drop in-batch duplicates, extract. Returns rows per table."""
+    from tasks import clean, extract
     docs, rejected = ingest.read_files(Path(raw_dir), files)
     articles, rejected_clean = clean.clean_documents(docs)
     rejected.extend(rejected_clean)
@@ -215,6 +220,33 @@ def process_files(raw_dir: Path, files: list, model: str) -> dict[str, list[dict
     out = extract.extract_batch(unique, model) if unique else {t: [] for t in (*extract.TABLES, "articles", "rejected_files")}
     out["rejected_files"] = rejected + out["rejected_files"]
     return out
+
+
+# a made-up article for warm_up: a headline, a dateline, direct and reported speech, numbers and a date, so that
+# every stage compiles its patterns and loads its tables
+WARM_UP_TEXT = """Council approves budget after long debate
+
+SPRINGFIELD, March 3, 2021 - The city council voted 7-2 on Tuesday to approve a $4.5 million budget, \
+officials said.
+
+"This budget keeps our promises to every family," Mayor Jane Doe said at a news conference. \
+Council member John Smith said the plan would raise taxes by 3 percent, which Doe denied.
+
+About 1,200 residents attended the meeting, according to the city clerk.
+"""
+
+
+def warm_up(model: str) -> None:
+    """Process one made-up article (WARM_UP_TEXT, in a temporary folder) the way a batch is processed and drop
+    the rows: loads the model and everything a process's first batch loads and compiles the first time
+    (modules, rule patterns, lookup tables; ~0.8 s of CPU). The CLI does it while Prefect's API starts,
+    for the batch it then runs inline."""
+    import tempfile
+    with tempfile.TemporaryDirectory(prefix="newsagree-warm-") as tmp:
+        drop = Path(tmp) / "warm-up"
+        drop.mkdir()
+        (drop / "article.txt").write_text(WARM_UP_TEXT, encoding="utf-8")
+        process_files(Path(tmp), ingest.discover(Path(tmp)), model)
 
 
 class BatchTimeout(BaseException):
@@ -287,6 +319,7 @@ def timed_out(files: list, seconds: float) -> dict[str, list[dict]]:
     detail = (f"its batch ({len(files)} file(s)) did not finish within {seconds:g} s of CPU time "
               "(NEWSAGREE_BATCH_TIMEOUT); "
               "touch the file to try it again")
+    from tasks import extract
     out: dict[str, list[dict]] = {t: [] for t in (*extract.TABLES, "articles")}
     out["rejected_files"] = [{"source_path": getattr(f, "part_path", f.rel_path), "drop_id": f.drop_id, "file_hash": None,
                               "reason": "timeout", "detail": detail} for f in files]
@@ -323,6 +356,7 @@ def finalise_batch(result: dict[str, list[dict]], files: list, known_ids: dict[s
 
     ``known_ids`` maps article_id -> source_path of its first copy and is updated in place.
     """
+    from tasks import extract
     now = now or datetime.now(UTC)
     rejected = list(result.get("rejected_files", []))
     keep_articles, dup_ids = [], set()
