@@ -1,0 +1,49 @@
+"""Quotation marks and attribution cues seen in US political news (PolNeAR-style text): nested pairs of
+another glyph family, NYT doubled apostrophes closing after a nested single mark, quote-only verbs.
+
+Mentions are built by hand (the names below), so each case tests the quote rules, not the NER model.
+"""
+from __future__ import annotations
+
+import re
+
+from tasks.quotes import extract_quotes, find_quote_spans
+from tasks.sentences import split_sentences
+
+NAMES = {"Kelli Ward": "PERSON", "Ward": "PERSON", "Loretta Lynch": "PERSON", "Malcolm Hoenlein": "PERSON",
+         "Hoenlein": "PERSON", "Obama": "PERSON", "Marco Rubio": "PERSON", "Rubio": "PERSON"}
+
+
+def _mentions(body: str) -> list[dict]:
+    out, taken = [], set()
+    for surface in sorted(NAMES, key=len, reverse=True):
+        for m in re.finditer(r"\b" + re.escape(surface) + r"\b", body):
+            if taken & set(range(m.start(), m.end())):
+                continue
+            taken.update(range(m.start(), m.end()))
+            full = next((n for n in NAMES if n.endswith(surface) and " " in n), surface)
+            out.append({"start_char": m.start(), "end_char": m.end(), "text": surface, "label": NAMES[surface],
+                        "entity_id": "per:" + full.split()[-1].lower(), "entity_name": full})
+    return sorted(out, key=lambda m: m["start_char"])
+
+
+def run(body: str) -> list[dict]:
+    return extract_quotes({"article_id": "a1", "body": body}, split_sentences(body), _mentions(body))
+
+
+def test_nested_pair_of_another_glyph_family_stays_inside_the_quotation():
+    body = ('Kelli Ward stated:\n\n"The Department of Justice isn’t about “Equal Justice Under Law” anymore. '
+            'It is about something else.\n\n"Loretta Lynch should be impeached."\n')
+    spans = [body[r.start:r.end] for r in find_quote_spans(body)]
+    assert spans[0].startswith("The Department") and spans[0].endswith("something else.")
+    assert spans[1] == "Loretta Lynch should be impeached."
+    qs = [q for q in run(body) if q["kind"] == "direct"]
+    assert [q["speaker_name"] for q in qs] == ["Kelli Ward", "Kelli Ward"]
+
+
+def test_three_apostrophes_close_a_nested_single_then_the_doubled_mark():
+    body = ("In an interview, Mr. Hoenlein described the meeting with Mr. Obama. ''I said, 'The lesson of history "
+            "is there shouldn't be daylight between the two countries,''' he recalled.\n")
+    q = next(q for q in run(body) if q["text"].startswith("I said"))
+    assert q["kind"] == "direct" and q["pattern"] == "speaker_verb"
+    assert body[q["speaker_start"]:q["speaker_end"]] == "he" and q["speaker_name"] == "Malcolm Hoenlein"
