@@ -83,8 +83,8 @@ resolved 0.8, continuation 0.75, previous sentence 0.65, previous paragraph 0.5,
 unresolved speaker phrase 0.55, no speaker 0.2; partial x0.9, indirect x0.85,
 unclosed quote x0.8.
 
-Layout: ``spans.py`` (quotation marks), ``speakers.py`` (speaker candidates and
-resolution), ``direct.py`` (one function per attribution pattern family of quoted text),
+Layout: ``spans.py`` (quotation marks), ``phrases.py`` (speaker word lists and phrase patterns),
+``speakers.py`` (speaker candidates and resolution), ``direct.py`` (one function per attribution pattern family of quoted text),
 ``indirect.py`` (reported speech), ``rows.py`` (rows, confidence), ``rules.py`` (rule
 files), ``extract.py`` (``extract_quotes``, the steps in order).
 """
