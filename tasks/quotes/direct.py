@@ -120,10 +120,16 @@ def locate(A: _Article, raws: list[_Raw], index: int, open_starts: list[int], ma
                      post_lim, prefix_intro, colon_after_dash)
 
 
+#: the period of a title or an initial inside a name ("said former Gov. Bill Richardson", "said John F. Kennedy")
+_ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in (
+    "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Mr", "Mrs", "Ms", "Dr", "Rev", "Prof", "St",
+    "Jr", "Sr", "Atty", "[A-Z]")) + r")\.(?=\s+[A-Z])"
+
+
 def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
     """The speaker phrase right after a verb (", said Putin on Monday" -> Putin)."""
     body = A.body
-    mm = re.match(r"[^,.;:!?\n“”\"]{1,80}", body[rest_s:post_lim])
+    mm = re.match(r"(?:[^,.;:!?\n“”\"]|" + _ABBREV_DOT + r"){1,80}", body[rest_s:post_lim])
     if not mm:
         return None
     endp = rest_s + mm.end()
@@ -142,6 +148,11 @@ def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
     return A.candidate(rest_s, endp)
 
 
+#: a verb form right after a determiner is a noun ("…,” the report concluded": "report" is not the verb)
+_NOT_AFTER_DETERMINER = "".join(rf"(?<!\b{d}\s)" for d in ("the", "The", "a", "A", "an", "An", "his", "her", "its", "their",
+                                                            "this", "This", "that", "new", "New"))
+
+
 def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     """Speaker after the closing mark: ", said X" / ", X said" / ", X, the Y, said" / "X told Y" / "X wrote in".
 
@@ -156,7 +167,8 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
         c = _said_x(A, r.close_e + mv.end(), post_lim)
         if c:
             return Attribution(c, mv.group("verb"), "verb_speaker")
-    ms_ = re.match(r"[\s,;]*(?:[—–-]\s*)?(?P<region>[^“”\"«»\n]{1,140}?)\s+" + _ADVERBS + r"(?P<verb>" + rules.verb_alt + r")(?![\w’'-])", post)
+    ms_ = re.match(r"[\s,;]*(?:[—–-]\s*)?(?P<region>[^“”\"«»\n]{1,140}?)\s+" + _ADVERBS + _NOT_AFTER_DETERMINER
+                   + r"(?P<verb>" + rules.verb_alt + r")(?![\w’'-])", post)
     if not ms_:
         return None
     reg_s, reg_e = r.close_e + ms_.start("region"), r.close_e + ms_.end("region")

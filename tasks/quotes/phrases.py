@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tasks import rulefiles
+
 #: lowercase words that cannot be part of a title before a name (clause and function words)
 _NOT_DESCRIPTOR = frozenset("""
 who whom whose which that when where while because if as and or but not nor than then so
@@ -42,7 +44,10 @@ _NP_SUBJECT = re.compile(
 
 _PREP_BEFORE = re.compile(r"\b(?:between|and|or|of|in|from|to|with|for|against|on|at|by|into|over|toward|towards|about"
                           r"|during|after|before|since|amid|despite|following|under)\s+(?:(?:the|an?|his|her|its|their)\s+)?$", re.I)
-_ADVERBS = r"(?:(?:also|then|later|again|previously|recently|simply|further|flatly|quickly|once|had|has|have|would|will|was|is|just|repeatedly|earlier|on \w+day)\s+){0,2}"
+#: adverbs (rule file section [speech_adverbs]) and auxiliaries between a speaker and the speech verb, up to two
+_ADVERBS = (r"(?:(?:" + "|".join(sorted(map(re.escape, rulefiles.sections("quote_patterns.txt").get("speech_adverbs", [])),
+                                      key=len, reverse=True))
+            + r"|had|has|have|would|will|was|is|on \w+day)\s+){0,2}")
 
 _COORDINATED = re.compile(r"(?:,[”\"’]?|\band|\bby)\s+(?:" + _ADVERBS + r")$")
 

@@ -47,3 +47,32 @@ def test_three_apostrophes_close_a_nested_single_then_the_doubled_mark():
     q = next(q for q in run(body) if q["text"].startswith("I said"))
     assert q["kind"] == "direct" and q["pattern"] == "speaker_verb"
     assert body[q["speaker_start"]:q["speaker_end"]] == "he" and q["speaker_name"] == "Malcolm Hoenlein"
+
+
+def test_adverb_between_speaker_and_verb_and_quote_only_verbs():
+    body = "''It's clear that the issue is not experience,'' he often says. Rubio spoke in Iowa.\n\n" \
+           "''This is a big win for me,'' Marco Rubio confessed.\n"
+    qs = run(body)
+    assert one(qs, "It's clear")["pattern"] == "speaker_verb"
+    assert one(qs, "big win")["speaker_name"] == "Marco Rubio"
+
+
+def test_a_verb_form_after_a_determiner_is_a_noun():
+    body = "''Immigrants are integrating into U.S. society,'' the report concluded. ''Integration increases over time.''\n"
+    q = one(run(body), "Immigrants are")
+    assert q["speaker_text"] == "the report" and q["cue"] == "concluded"
+
+
+def test_said_then_a_title_with_an_abbreviation_period():
+    body = "''What was once marginal has now become mainstream,'' said former Gov. Bill Richardson of New Mexico, a Democrat.\n"
+    qs = extract_quotes({"article_id": "a1", "body": body}, split_sentences(body),
+                        [{"start_char": body.index("Bill"), "end_char": body.index(" of New"), "text": "Bill Richardson",
+                          "label": "PERSON", "entity_id": "per:richardson", "entity_name": "Bill Richardson"}])
+    q = one(qs, "marginal")
+    assert q["pattern"] == "verb_speaker" and q["speaker_name"] == "Bill Richardson"
+
+
+def one(quotes: list[dict], fragment: str) -> dict:
+    hits = [q for q in quotes if fragment in q["text"]]
+    assert len(hits) == 1, (fragment, [(q["kind"], q["text"]) for q in quotes])
+    return hits[0]
