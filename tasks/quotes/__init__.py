@@ -12,7 +12,10 @@ What counts as a quote
   (``Putin said: "…"``), or follows a comma after a speech verb or after an earlier
   quote of the same sentence. Single quotation marks are never top-level quote
   marks (nested ``‘…’`` and ``'…'`` stay inside the outer quote; apostrophes such as
-  everything’s, isn’t, the ’90s are therefore harmless).
+  everything’s, isn’t, the ’90s are therefore harmless). A nested pair of another glyph family
+  (``"… about “Equal Justice” anymore."``) stays inside its quotation. A direct quote with no
+  speaker found that is short (``LABEL_WORDS``) and has no sentence end is a title, slogan or label
+  ("“Orange is the New Black”") and becomes partial.
 - **partial**: quoted words embedded in a sentence (``Putin said efforts were
   "generally on the right track"``). A partial quote of 1–3 words in a sentence
   without any speech verb is a scare quote and is dropped (``SCARE_QUOTES``).

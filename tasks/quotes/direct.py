@@ -173,7 +173,8 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
         return None
     reg_s, reg_e = r.close_e + ms_.start("region"), r.close_e + ms_.end("region")
     region = body[reg_s:reg_e]
-    if _next_sentence(A, site, region, r.close_e + ms_.end("verb"), post_lim):
+    if _next_sentence(A, site, region, r.close_e + ms_.end("verb"), post_lim) \
+            or _introduces_next(A, site, r.close_e + ms_.end("verb"), post_lim):
         return None
     if re.search(r"[.!?]\s+[a-z]|[.!?]\s*$", region) and not re.search(r"\b(?:[A-Z]\.|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|St|Jr)\.\s", region):
         return None
@@ -204,6 +205,14 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     else:
         pattern = "speaker_verb"
     return Attribution(c, cue, pattern)
+
+
+def _introduces_next(A: _Article, site: QuoteSite, verb_e: int, post_lim: int) -> bool:
+    """"''We are refugees,'' Ms. Alawee said. ''We are not terrorists.'' Mr. Zahed said: ''The attack …''":
+    after a quote that ends its sentence, "X said:" introduces the next quotation, not this one."""
+    if not re.search(r"[.?!…][’'\"”]*\s*$", A.body[site.raw.start:site.raw.close_s or site.raw.end]):
+        return False
+    return bool(re.match(r"[^.!?\n“”\"]{0,40}:\s*$", A.body[verb_e:post_lim]))
 
 
 def _next_sentence(A: _Article, site: QuoteSite, region: str, verb_e: int, post_lim: int) -> bool:

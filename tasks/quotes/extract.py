@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from itertools import accumulate
 
 from tasks.quotes.direct import attribute, locate
@@ -15,6 +16,8 @@ from tasks.quotes.speakers import _Article
 SCARE_QUOTES = "drop"
 #: extract indirect (reported) speech rows
 INDIRECT = True
+#: an unattributed direct quote of at most this many words and no sentence end is a title or label (partial)
+LABEL_WORDS = 6
 #: quotations attributed per sentence; the rest are ignored with a warning (hostile input budget)
 MAX_QUOTES_PER_SENTENCE = 50
 
@@ -64,6 +67,8 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
     for index, r in enumerate(raws):
         site = locate(A, raws, index, open_starts, max_close)
         att = attribute(A, site, prev_by_para)
+        if att.speaker is None and site.kind == "direct" and _label_like(site.content):
+            site.kind = "partial"
         if att.speaker is None and site.kind == "partial" and len(site.content.split()) <= 3:
             if SCARE_QUOTES == "drop":
                 continue
@@ -76,6 +81,12 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
         if row["speaker_text"] is not None or site.pi not in prev_by_para:
             prev_by_para[site.pi] = row
     return rows, row_chain
+
+
+def _label_like(content: str) -> bool:
+    """A short quoted phrase without a sentence end (at most LABEL_WORDS words): with no speaker found it is
+    a title, slogan or label ("“Orange is the New Black”", "''Billions''"), not an utterance: kind partial."""
+    return len(content.split()) <= LABEL_WORDS and not re.search(r"[.!?…][’'\"”)]*$", content.rstrip())
 
 
 def _share_chain_speakers(rows: list[dict], row_chain: list[int]) -> None:

@@ -365,18 +365,31 @@ class _Article:
         if rm:
             cands.append(_Cand(lo + rm.start(1), lo + rm.end(1), "role"))
         if ms:
-            m = ms[0]
+            m = self._titled_person(ms)
             cands.append(_Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"]))
         if pm and not self.in_quote(pm.start()):
             cands.append(_Cand(pm.start(), pm.end(), "pronoun"))
         return min(cands, key=lambda c: c.start) if cands else None
+
+    def _titled_person(self, ms: list[dict]) -> dict:
+        """The first of ``ms``, or the person it is a title word of ("U.S. Ambassador to NATO Matthew
+        Whitaker": the GPE "U.S." opens the title of the person)."""
+        first = ms[0]
+        if first["label"] in PERSON_LABELS:
+            return first
+        for m in ms[1:3]:
+            between = self.body[first["end_char"]:m["start_char"]]
+            if m["label"] in PERSON_LABELS and len(between) <= 60 and re.fullmatch(
+                    r"(?:\s+(?:[A-Z][\w.’'-]*|" + "|".join(map(re.escape, self.r.title_modifiers)) + r"|to|of|for))*\s+", between):
+                return m
+        return first
 
     def _coordinated_subject(self, verb_s: int, lo: int) -> _Cand | None:
         """Subject of a coordinated verb phrase ("He thanked Trump ... and said": the clause's first
         candidate; a gerund after "by": "He explained the headline by saying:"; "…, he said,
         insisting that …": the subject of the speech verb just before)."""
         seg = self.body[lo:verb_s]
-        if not _COORDINATED.search(seg):
+        if not _COORDINATED.search(seg) or self._named_before_comma(seg, lo):
             return None
         said = _said_comma(self.r.verb_alt).search(seg)
         if said and not self.in_quote(lo + said.start()):
@@ -384,6 +397,21 @@ class _Article:
             if prev is not None:
                 return prev
         return self.subject_first(lo, verb_s)
+
+    def _named_before_comma(self, seg: str, lo: int) -> bool:
+        """"…, Gov. John Kasich (R-OH), said": the comma closes the subject's name and its parenthesis
+        (party and state), it does not coordinate two verb phrases."""
+        mc = re.search(r"\s*\([^()\n]{1,30}\)\s*,\s*$", seg)
+        if mc is None:
+            return False
+        end = lo + mc.start()
+        for m in self.mentions_in(max(lo, end - 60), end):
+            if m["end_char"] != end or m["label"] not in PERSON_LABELS or self.in_quote(m["start_char"]):
+                continue
+            # the name opens its clause (after a comma or the sentence start, titles allowed): it is the subject
+            before = self.body[lo:m["start_char"]].rsplit(",", 1)[-1]
+            return bool(re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|former|the)\s+)*", before))
+        return False
 
     def subject_before(self, verb_s: int, lo: int) -> _Cand | None:
         """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""

@@ -76,3 +76,24 @@ def one(quotes: list[dict], fragment: str) -> dict:
     hits = [q for q in quotes if fragment in q["text"]]
     assert len(hits) == 1, (fragment, [(q["kind"], q["text"]) for q in quotes])
     return hits[0]
+
+
+def test_said_with_a_colon_after_a_sentence_final_quote_introduces_the_next_one():
+    body = "''We are refugees,'' Kelli Ward said. ''We are not terrorists.'' Loretta Lynch said: ''The attack was the work of terrorists.''\n"
+    qs = run(body)
+    assert one(qs, "not terrorists")["speaker_name"] == "Kelli Ward"
+    assert one(qs, "The attack")["speaker_name"] == "Loretta Lynch"
+
+
+def test_a_short_unattributed_title_is_not_a_direct_quote():
+    body = "The show was a hit.\n\n“Orange is the New Black”\n\nIt ran for seven seasons.\n"
+    assert not [q for q in run(body) if q["kind"] == "direct"]
+
+
+def test_a_place_opening_a_title_does_not_hide_the_person():
+    body = ("U.S. Ambassador to NATO Kelli Ward publicly articulated this assessment, explicitly stating that the war "
+            "is being “completely enabled by China,” and argued that Beijing could end it.\n")
+    ments = _mentions(body) + [{"start_char": 0, "end_char": 4, "text": "U.S.", "label": "GPE",
+                                "entity_id": "gpe:us", "entity_name": "United States"}]
+    qs = extract_quotes({"article_id": "a1", "body": body}, split_sentences(body), sorted(ments, key=lambda m: m["start_char"]))
+    assert one([q for q in qs if q["kind"] == "partial"], "completely enabled")["speaker_name"] == "Kelli Ward"
