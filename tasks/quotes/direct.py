@@ -246,6 +246,10 @@ def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
     if not site.prefix_intro or site.colon_after_dash:
         return None
     v = site.verb_in_prefix[-1]
+    for prev in reversed(site.verb_in_prefix[:-1]):     # "The email goes on to say:", "he went on to add,"
+        if not re.fullmatch(r"\s+(?:on\s+)?to\s+", site.prefix[prev.end():v.start()]):
+            break
+        v = prev
     vs = site.lo + v.start()
     sent_s = A.sents[site.si]["start_char"]
     c = A.subject_before(vs, sent_s if sent_s < vs else site.lo)

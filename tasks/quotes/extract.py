@@ -67,7 +67,7 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
     for index, r in enumerate(raws):
         site = locate(A, raws, index, open_starts, max_close)
         att = attribute(A, site, prev_by_para)
-        if att.speaker is None and site.kind == "direct" and _label_like(site.content):
+        if att.speaker is None and site.kind == "direct" and _label_like(A.body, r):
             site.kind = "partial"
         if att.speaker is None and site.kind == "partial" and len(site.content.split()) <= 3:
             if SCARE_QUOTES == "drop":
@@ -83,10 +83,12 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
     return rows, row_chain
 
 
-def _label_like(content: str) -> bool:
-    """A short quoted phrase without a sentence end (at most LABEL_WORDS words): with no speaker found it is
-    a title, slogan or label ("“Orange is the New Black”", "''Billions''"), not an utterance: kind partial."""
-    return len(content.split()) <= LABEL_WORDS and not re.search(r"[.!?…][’'\"”)]*$", content.rstrip())
+def _label_like(body: str, r) -> bool:
+    """A short quoted phrase without a sentence end or a comma before its closing mark (at most LABEL_WORDS
+    words): with no speaker found it is a title, slogan or label ("“Orange is the New Black”", "''Billions''"),
+    not an utterance (""We live in Satan's kingdom," my father said" is one): kind partial."""
+    content = body[r.start:r.end]
+    return len(content.split()) <= LABEL_WORDS and not re.search(r"[.!?…,][’'\"”)]*$", body[r.start:r.end + 1].rstrip())
 
 
 def _share_chain_speakers(rows: list[dict], row_chain: list[int]) -> None:

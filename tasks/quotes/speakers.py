@@ -310,7 +310,7 @@ class _Article:
             if m:
                 return _Cand(hs, he, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
             return _Cand(hs, he, "name")
-        if re.match(r"(the|a|an|one|another|some|many|two|three|several|other|his|her|their|its)\s", low) and len(words) <= 8:
+        if re.match(r"(the|a|an|one|another|some|many|two|three|several|other|his|her|their|its|my|our)\s", low) and len(words) <= 8:
             return _Cand(hs, he, "np")
         if low in {"sources", "officials", "critics", "analysts", "experts", "aides", "witnesses", "residents"}:
             return _Cand(hs, he, "np")
@@ -459,8 +459,11 @@ class _Article:
         # "The campaign’s statement then declares", "one of her ads asking")
         mnp = _NP_SUBJECT.search(seg)
         if mnp and not self.in_quote(lo + mnp.start(1)) and not any(c.end > lo + mnp.start(1) for c in cands):
-            head = mnp.group(1).split()[-1].lower()
-            if head not in _NOT_DESCRIPTOR and head not in r.verb_forms:
+            words = mnp.group(1).split()
+            head = words[-1].lower()
+            # a verb form is the head noun right after a determiner ("One tweet said", "The report says")
+            noun_after_det = len(words) == 2 and words[0].lower() in {"the", "a", "an", "one", "another", "his", "her", "its", "their", "this", "that"}
+            if head not in _NOT_DESCRIPTOR and (head not in r.verb_forms or noun_after_det):
                 return _Cand(lo + mnp.start(1), lo + mnp.end(1), "np")
         if not cands:
             return None

@@ -97,3 +97,11 @@ def test_a_place_opening_a_title_does_not_hide_the_person():
                                 "entity_id": "gpe:us", "entity_name": "United States"}]
     qs = extract_quotes({"article_id": "a1", "body": body}, split_sentences(body), sorted(ments, key=lambda m: m["start_char"]))
     assert one([q for q in qs if q["kind"] == "partial"], "completely enabled")["speaker_name"] == "Kelli Ward"
+
+
+def test_determiner_noun_subjects_and_went_on_to_say():
+    body = "Twitter became a place of support. One tweet said: ''This is very sad.''\n\n" \
+           "Kelli Ward emailed supporters. The email goes on to say: “Trump wants to write racism into law.”\n"
+    qs = run(body)
+    assert one(qs, "very sad")["speaker_text"] == "One tweet"
+    assert one(qs, "racism")["speaker_text"] == "The email"
