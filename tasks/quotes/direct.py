@@ -136,11 +136,11 @@ def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
     # stop the speaker phrase before prepositions ("said Putin on Monday")
     # … and before a participle ("said a Ukrainian official stationed in Washington") but not inside
     # a title ("said Ukrainian Minister of Defence Mykhailo Fedorov")
-    for inner in re.finditer(r"(?:\s[a-z]+(?:ed|ing))?\s(?P<prep>on|in|at|during|after|before|while|when|as|from|to|of|about|that|who|which)\s",
+    for inner in re.finditer(r"(?:\s[a-z]+(?:ed|ing))?\s(?P<prep>on|in|at|during|after|before|while|when|as|from|to|of|for|about|that|who|which)\s",
                              body[rest_s:endp]):
         if inner.group("prep") == "to" and body[rest_s:rest_s + inner.start()].endswith(" close"):
             continue       # "a source close to Khan"
-        if inner.group("prep") == "of" and body[rest_s + inner.end()].isupper() and not any(
+        if inner.group("prep") in ("of", "for") and body[rest_s + inner.end()].isupper() and not any(
                 m["label"] in PERSON_LABELS for m in A.mentions_in(rest_s, rest_s + inner.start())):
             continue
         endp = rest_s + inner.start()

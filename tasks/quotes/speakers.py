@@ -289,7 +289,7 @@ class _Article:
             ok_before = len(bw) <= 7 and all(
                 w[0].isupper() or w.lower() in r.title_modifiers or r.role_re.fullmatch(w.lower())
                 or w.lower() in {"the", "a", "an"} or w.lower().endswith(("’s", "'s"))
-                or (w.isalpha() and w.lower() not in _NOT_DESCRIPTOR and w.lower() not in r.verb_forms)
+                or w[0].isdigit() or (w.isalpha() and w.lower() not in _NOT_DESCRIPTOR and w.lower() not in r.verb_forms)
                 for w in bw) and sum(1 for w in bw if w[0].islower()) <= 5
             if ok_before and (not after or after.lower() in {"himself", "herself", "jr.", "sr."}
                               or re.fullmatch(r"\([^()]{1,30}\)", after)):

@@ -105,3 +105,13 @@ def test_determiner_noun_subjects_and_went_on_to_say():
     qs = run(body)
     assert one(qs, "very sad")["speaker_text"] == "One tweet"
     assert one(qs, "racism")["speaker_text"] == "The email"
+
+
+def test_said_name_for_an_outlet_a_numeric_title_and_a_gerund_after_before():
+    body = ("“The impact of Monday’s debate is still small,” wrote Kelli Ward for Morning Consult. “Just 9 percent "
+            "changed their minds.”\n\n“Their rationales do not hold,” said 9/11 widow Loretta Lynch.\n\n"
+            "“Promise mama,” Marco Rubio sings to Obama before asking him, “Where do we go from here?”\n")
+    qs = run(body)
+    assert one(qs, "still small")["speaker_name"] == "Kelli Ward"
+    assert one(qs, "rationales")["speaker_name"] == "Loretta Lynch"
+    assert one(qs, "Where do we go")["speaker_name"] == "Marco Rubio"
