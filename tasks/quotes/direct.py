@@ -176,7 +176,7 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     if _next_sentence(A, site, region, r.close_e + ms_.end("verb"), post_lim) \
             or _introduces_next(A, site, r.close_e + ms_.end("verb"), post_lim):
         return None
-    if re.search(r"[.!?]\s+[a-z]|[.!?]\s*$", region) and not re.search(r"\b(?:[A-Z]\.|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|St|Jr)\.\s", region):
+    if re.search(r"[.!?]\s+[a-z]|[.!?]\s*$", region) and not re.search(r"\b(?:[A-Z]|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|St|Jr)\.\s", region):
         return None
     cue = ms_.group("verb")
     c = A.candidate(reg_s, reg_e)

@@ -292,7 +292,10 @@ class _Article:
                 or w[0].isdigit() or (w.isalpha() and w.lower() not in _NOT_DESCRIPTOR and w.lower() not in r.verb_forms)
                 for w in bw) and sum(1 for w in bw if w[0].islower()) <= 5
             if ok_before and (not after or after.lower() in {"himself", "herself", "jr.", "sr."}
-                              or re.fullmatch(r"\([^()]{1,30}\)", after)):
+                              or re.fullmatch(r"\([^()]{1,30}\)", after)
+                              # an affiliation: "James Pethokoukis of the American Enterprise Institute"
+                              or (pick["label"] in PERSON_LABELS
+                                  and re.fullmatch(r"(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[\w.&’'-]+){0,6}", after))):
                 return _Cand(pick["start_char"], pick["end_char"], "mention", pick,
                              pick.get("entity_id"), pick.get("entity_name") or pick["text"])
         low = head.lower()

@@ -115,3 +115,12 @@ def test_said_name_for_an_outlet_a_numeric_title_and_a_gerund_after_before():
     assert one(qs, "still small")["speaker_name"] == "Kelli Ward"
     assert one(qs, "rationales")["speaker_name"] == "Loretta Lynch"
     assert one(qs, "Where do we go")["speaker_name"] == "Marco Rubio"
+
+
+def test_appositive_with_initials_and_a_name_with_its_affiliation():
+    body = ("''Union members will not defect,'' Kelli Ward, a former political director of the A.F.L.-C.I.O. and "
+            "organizer, wrote in an email.\n\n''Big tax cuts do not work,'' Loretta Lynch of the American Enterprise "
+            "Institute wrote recently.\n")
+    qs = run(body)
+    assert one(qs, "Union members")["speaker_name"] == "Kelli Ward"
+    assert one(qs, "Big tax cuts")["speaker_name"] == "Loretta Lynch"
