@@ -66,8 +66,9 @@ def _quote_kind(rules: Rules, prefix: str, ptrim: str, verb_in_prefix: list, pre
         return "direct"          # "He said, “…”", "“A,” he said, “b …”"
     if ptrim[-1] == "," and re.search(r"\b(?:" + "|".join(map(re.escape, rules.according)) + r")\s+[^,]{2,80},$", ptrim, re.I):
         return "direct"          # "According to TASS, “…”"
-    if verb_in_prefix and verb_in_prefix[-1].end() >= len(ptrim) - 1:
-        return "direct"          # "The ad says “nothing will change …”"
+    if verb_in_prefix and verb_in_prefix[-1].end() >= len(ptrim) - 1 \
+            and verb_in_prefix[-1].group(1).lower() not in rules.naming_verbs:
+        return "direct"          # "The ad says “nothing will change …”" (not "what she calls “real solutions”")
     return "partial"
 
 

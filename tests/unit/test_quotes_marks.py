@@ -124,3 +124,10 @@ def test_appositive_with_initials_and_a_name_with_its_affiliation():
     qs = run(body)
     assert one(qs, "Union members")["speaker_name"] == "Kelli Ward"
     assert one(qs, "Big tax cuts")["speaker_name"] == "Loretta Lynch"
+
+
+def test_a_quotation_right_after_a_naming_verb_is_partial():
+    body = "Kelli Ward is hungry for what she calls “real solutions.” Obama said it was what he called “an evil, hateful act.”\n"
+    qs = run(body)
+    assert one(qs, "real solutions")["kind"] == "partial"
+    assert one(qs, "evil, hateful")["kind"] == "partial"
