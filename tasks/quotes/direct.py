@@ -54,6 +54,10 @@ class Attribution:
     how: str | None = None   # overrides the resolution kind for the confidence (continuation, …)
 
 
+#: a quotation opening with an auxiliary completes a clause whose subject stands before it, outside the marks
+_PREDICATE_START = re.compile(r"(?:is|are|was|were|would|could|will|can|should|may|might|must|has|have|had|does|did)\b")
+
+
 def _quote_kind(rules: Rules, prefix: str, ptrim: str, verb_in_prefix: list, prev_close: bool, content: str) -> str:
     """"direct" when the quote stands as an utterance of its own, else "partial" (module doc of tasks.quotes)."""
     first_alpha = next((c for c in content if c.isalpha()), "")
@@ -61,6 +65,8 @@ def _quote_kind(rules: Rules, prefix: str, ptrim: str, verb_in_prefix: list, pre
         return "direct"
     if ptrim[-1] == ":":
         return "direct"
+    if not prev_close and _PREDICATE_START.match(content):
+        return "partial"         # "An economic downturn, he said, “could be …”"
     if ptrim[-1] in ",—–" and verb_in_prefix and (
             prev_close or len(prefix[verb_in_prefix[-1].end():].split()) <= (6 if first_alpha.isupper() else 2)):
         return "direct"          # "He said, “…”", "“A,” he said, “b …”"

@@ -132,3 +132,9 @@ def test_a_quotation_right_after_a_naming_verb_is_partial():
     quoted = [q for q in qs if q["kind"] != "indirect"]
     assert one(quoted, "real solutions")["kind"] == "partial"
     assert one(quoted, "evil, hateful")["kind"] == "partial"
+
+
+def test_a_quotation_completing_a_clause_begun_outside_it_is_partial():
+    body = "An economic downturn, Kelli Ward said, “could be a good time to borrow.”\n"
+    q = one([q for q in run(body) if q["kind"] != "indirect"], "good time")
+    assert q["kind"] == "partial" and q["speaker_name"] == "Kelli Ward"
