@@ -79,3 +79,8 @@ def _credit(body: str, m: dict) -> bool:
     is never a speaker."""
     s, e = m["start_char"], m["end_char"]
     return bool(_CREDIT_AFTER.match(body, e, e + 3)) or bool(_CREDIT_BEFORE.search(body[max(0, s - 12):s]))
+
+#: "X, who coined the word, once said": the commas close a relative clause, they do not coordinate verb phrases
+_RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\b[^,;]{1,100},\s+(?:" + _ADVERBS + r")$")
+#: a fronted subordinate clause before the subject ("When asked whom she supported, Ms. Sherry …")
+_FRONTED_CLAUSE = re.compile(r"\s*(?:When|If|After|Before|While|As|Although|Though|Because|Since|Once|Asked|Pressed)\b[^,;.]{1,80},")

@@ -19,12 +19,14 @@ from tasks.quotes.phrases import (
     _BARE_AFTER_ROLE,
     _BARE_BEFORE_ROLE,
     _COORDINATED,
+    _FRONTED_CLAUSE,
     _Cand,
     _INDEFINITE,
     _NOT_DESCRIPTOR,
     _NOT_SUBJECT,
     _NP_SUBJECT,
     _PREP_BEFORE,
+    _RELATIVE_BEFORE,
     _credit,
     _said_comma,
 )
@@ -392,14 +394,15 @@ class _Article:
         candidate; a gerund after "by": "He explained the headline by saying:"; "…, he said,
         insisting that …": the subject of the speech verb just before)."""
         seg = self.body[lo:verb_s]
-        if not _COORDINATED.search(seg) or self._named_before_comma(seg, lo):
+        if not _COORDINATED.search(seg) or self._named_before_comma(seg, lo) or _RELATIVE_BEFORE.search(seg):
             return None
         said = _said_comma(self.r.verb_alt).search(seg)
         if said and not self.in_quote(lo + said.start()):
             prev = self.subject_before(lo + said.start(), lo)
             if prev is not None:
                 return prev
-        return self.subject_first(lo, verb_s)
+        fronted = _FRONTED_CLAUSE.match(seg)       # "When asked whom she supported, Ms. Sherry smiled and said"
+        return self.subject_first(lo + (fronted.end() if fronted else 0), verb_s)
 
     def _named_before_comma(self, seg: str, lo: int) -> bool:
         """"…, Gov. John Kasich (R-OH), said": the comma closes the subject's name and its parenthesis

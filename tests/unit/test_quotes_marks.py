@@ -138,3 +138,11 @@ def test_a_quotation_completing_a_clause_begun_outside_it_is_partial():
     body = "An economic downturn, Kelli Ward said, “could be a good time to borrow.”\n"
     q = one([q for q in run(body) if q["kind"] != "indirect"], "good time")
     assert q["kind"] == "partial" and q["speaker_name"] == "Kelli Ward"
+
+
+def test_relative_clause_and_fronted_clause_before_the_subject():
+    body = ("This is what it is (Kelli Ward, who coined the word, once said, “It happened so many times.”).\n\n"
+            "When asked whom she supported, Loretta Lynch smiled and said, ''I'm waiting for Bloomberg.''\n")
+    qs = run(body)
+    assert one(qs, "so many times")["speaker_name"] == "Kelli Ward"
+    assert one(qs, "waiting for")["speaker_name"] == "Loretta Lynch"
