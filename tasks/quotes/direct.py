@@ -395,6 +395,15 @@ def _from_row(row: dict) -> _Cand:
     return spk
 
 
+def _personal(A: _Article, c: _Cand) -> bool:
+    """A person speaker candidate: a PERSON mention, he/she or a role noun."""
+    if c.kind == "mention":
+        return c.mention is not None and c.mention["label"] in PERSON_LABELS
+    if c.kind == "pronoun":
+        return A.body[c.start:c.end].lower() in A.r.person_pronouns
+    return c.kind == "role"
+
+
 def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
     """A direct quote with nothing before it: the previous sentence introduces the speaker
     (previous_sentence); in a paragraph that is only a quote, the person last quoted when the
@@ -416,6 +425,12 @@ def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
     elif body[ps_["start_char"]:ps_["end_char"]].rstrip().endswith(":"):
         spk = A.subject_first(ps_["start_char"], ps_["end_char"])     # "Here is what he wrote:"
         if spk:
+            return Attribution(spk, None, "previous_sentence", "previous_sentence")
+    elif r.open_s > site.para_start and ps_["start_char"] >= site.para_start:
+        # "The judge then turned to me. “Mr. D’Souza?”": a quote after a sentence of its paragraph whose
+        # subject is a person (name, he/she or role) and that quotes nothing itself
+        spk = A.subject_first(ps_["start_char"], ps_["end_char"])
+        if spk is not None and not A.in_quote(ps_["start_char"]) and _personal(A, spk):
             return Attribution(spk, None, "previous_sentence", "previous_sentence")
     if r.open_s == site.para_start and pi > 0:
         last = _last_speaker(A, pi)

@@ -146,3 +146,9 @@ def test_relative_clause_and_fronted_clause_before_the_subject():
     qs = run(body)
     assert one(qs, "so many times")["speaker_name"] == "Kelli Ward"
     assert one(qs, "waiting for")["speaker_name"] == "Loretta Lynch"
+
+
+def test_a_lone_quote_after_a_sentence_about_a_person_in_its_paragraph():
+    body = "Was this a game? Kelli Ward then turned to me. “Mr. Rubio?” I had prepared a statement.\n"
+    q = one(run(body), "Mr. Rubio")
+    assert q["pattern"] == "previous_sentence" and q["speaker_name"] == "Kelli Ward"
