@@ -15,7 +15,9 @@ What counts as a quote
   everything’s, isn’t, the ’90s are therefore harmless). A nested pair of another glyph family
   (``"… about “Equal Justice” anymore."``) stays inside its quotation. A direct quote with no
   speaker found that is short (``LABEL_WORDS``) and has no sentence end is a title, slogan or label
-  ("“Orange is the New Black”") and becomes partial.
+  ("“Orange is the New Black”") and becomes partial; so does a quotation right after a naming verb
+  ("what she calls “real solutions”", ``[naming_verbs]``) or one opening with an auxiliary that
+  completes a clause begun outside the marks ("An economic downturn, he said, “could be …”").
 - **partial**: quoted words embedded in a sentence (``Putin said efforts were
   "generally on the right track"``). A partial quote of 1–3 words in a sentence
   without any speech verb is a scare quote and is dropped (``SCARE_QUOTES``).
@@ -43,7 +45,8 @@ Attribution patterns (``pattern`` column), tried in this order for quoted text:
 a source close to Khan." / "…,” according to X." closing the sentence), ``continuation`` (same speaker
 as the previous quote of the paragraph, or of the previous paragraph when this one
 only continues the quotation), ``previous_sentence`` (floating quote after a sentence
-with a speech verb; never the writer's "I asked"), ``last_speaker`` (interview layout: a
+with a speech verb, or after a sentence of its paragraph whose subject is a person; never the writer's
+"I asked"), ``last_speaker`` (interview layout: a
 paragraph that is only a quote after the writer's question, "I asked …" or a paragraph about the
 person last quoted by pronoun, "He meant …", goes to the person last quoted, within
 ``FLOOR_PARAGRAPHS`` paragraphs), ``previous_paragraph`` (a paragraph that is only a quote after a
