@@ -273,6 +273,8 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
         return None
     dash = max(ptrim.rfind(" - "), ptrim.rfind(" — "), ptrim.rfind(" – "))
     seg_s = lo if dash < 0 else lo + dash + 3
+    if re.search(r"\b(?:" + "|".join(map(re.escape, A.r.according)) + r")\s", body[seg_s:lo + len(ptrim)], re.I):
+        return None          # "According to HuffPo: “…”" is according_to
     seg_e = lo + len(ptrim) - 1
     # headline "Gillibrand on Hillary’s Speeches: ‘…’", "CNN President On Trump: ‘…’": speaker before "on"
     mon = re.match(r"\s*((?:\S+\s+){0,4}?\S+)\s+(?:on|On|about|About|to|To)\s", body[seg_s:seg_e])
@@ -300,8 +302,8 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
 
 
 def according_to(A: _Article, site: QuoteSite) -> Attribution | None:
-    """"According to TASS, “…”"."""
-    acc = re.search(r"\b(" + "|".join(map(re.escape, A.r.according)) + r")\s+([^,.;:“”\"\n]{2,80}?)\s*,\s*$", site.prefix, re.I)
+    """"According to TASS, “…”", "According to HuffPo: “…”"."""
+    acc = re.search(r"\b(" + "|".join(map(re.escape, A.r.according)) + r")\s+([^,.;:“”\"\n]{2,80}?)\s*[,:]\s*$", site.prefix, re.I)
     if not acc:
         return None
     spk = A.candidate(site.lo + acc.start(2), site.lo + acc.end(2))

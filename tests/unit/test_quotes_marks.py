@@ -152,3 +152,9 @@ def test_a_lone_quote_after_a_sentence_about_a_person_in_its_paragraph():
     body = "Was this a game? Kelli Ward then turned to me. “Mr. Rubio?” I had prepared a statement.\n"
     q = one(run(body), "Mr. Rubio")
     assert q["pattern"] == "previous_sentence" and q["speaker_name"] == "Kelli Ward"
+
+
+def test_according_to_with_a_colon():
+    body = "Kelli Ward has moved on abortion.\n\nAccording to Loretta Lynch: “Ward has had a mixed record on abortion.”\n"
+    q = one(run(body), "mixed record")
+    assert q["pattern"] == "according_to" and q["speaker_name"] == "Loretta Lynch"
