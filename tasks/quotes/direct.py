@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from tasks.quotes.rules import PERSON_LABELS, Rules
 from tasks.quotes.spans import _Raw
+from tasks.quotes.phrases import _NOT_AFTER_DETERMINER
 from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
 
 
@@ -155,9 +156,6 @@ def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
     return A.candidate(rest_s, endp)
 
 
-#: a verb form right after a determiner is a noun ("…,” the report concluded": "report" is not the verb)
-_NOT_AFTER_DETERMINER = "".join(rf"(?<!\b{d}\s)" for d in ("the", "The", "a", "A", "an", "An", "his", "her", "its", "their",
-                                                            "this", "This", "that", "new", "New"))
 
 
 def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:

@@ -52,10 +52,15 @@ _ADVERBS = (r"(?:(?:" + "|".join(sorted(map(re.escape, rulefiles.sections("quote
 _COORDINATED = re.compile(r"(?:,(?:''|[”\"’])?|\band|\bby|\bbefore|\bafter|\bwhile|\bwithout)\s+(?:" + _ADVERBS + r")$")
 
 
+#: a verb form right after a determiner is a noun ("…,” the report concluded": "report" is not the verb)
+_NOT_AFTER_DETERMINER = "".join(rf"(?<!\b{d}\s)" for d in ("the", "The", "a", "A", "an", "An", "his", "her", "its", "their",
+                                                            "this", "This", "that", "new", "New"))
+
+
 @lru_cache(maxsize=4)
 def _said_comma(verb_alt: str) -> re.Pattern:
     """"…, he said, " right before a verb (compiled once per rule set)."""
-    return re.compile(r"(?<![\w’'-])(?:" + verb_alt + r")[^\S\n]*,[^\S\n]*(?:" + _ADVERBS + r")$")
+    return re.compile(r"(?<![\w’'-])" + _NOT_AFTER_DETERMINER + r"(?:" + verb_alt + r")[^\S\n]*,[^\S\n]*(?:" + _ADVERBS + r")$")
 
 
 @dataclass

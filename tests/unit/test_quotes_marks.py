@@ -158,3 +158,8 @@ def test_according_to_with_a_colon():
     body = "Kelli Ward has moved on abortion.\n\nAccording to Loretta Lynch: “Ward has had a mixed record on abortion.”\n"
     q = one(run(body), "mixed record")
     assert q["pattern"] == "according_to" and q["speaker_name"] == "Loretta Lynch"
+
+
+def test_a_noun_that_looks_like_a_speech_verb_before_a_comma():
+    body = "Kelli Ward quickly noted her years as senator representing the state, saying “we faced challenges together.”\n"
+    assert one(run(body), "faced challenges")["speaker_name"] == "Kelli Ward"
