@@ -452,7 +452,7 @@ def attribute(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) -> At
     """The first pattern family that finds a speaker (order in the module docstring); an empty Attribution if none."""
     # a quote that ends its own sentence ("… ahead.”) after an introducing clause belongs to that
     # clause; what follows the closing mark is the next sentence ("” The star then recalled …")
-    ends_sentence = site.content.rstrip().endswith(".") and site.raw.close_s is not None
+    ends_sentence = bool(re.search(r"\.[’']*$", site.content.rstrip())) and site.raw.close_s is not None
     adjacent = (speaker_before, speaker_after) if ends_sentence and site.prefix_intro else (speaker_after, speaker_before)
     for family in (*adjacent, dash_after, name_colon, according_to, reported_speech, said_at_end):
         found = family(A, site)

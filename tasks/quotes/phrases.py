@@ -49,7 +49,7 @@ _ADVERBS = (r"(?:(?:" + "|".join(sorted(map(re.escape, rulefiles.sections("quote
                                       key=len, reverse=True))
             + r"|had|has|have|would|will|was|is|on \w+day)\s+){0,2}")
 
-_COORDINATED = re.compile(r"(?:,(?:''|[”\"’])?|\band|\bby|\bbefore|\bafter|\bwhile|\bwithout)\s+(?:" + _ADVERBS + r")$")
+_COORDINATED = re.compile(r"(?:,(?:''|[”\"’])?|\band|\bbut|\bby|\bbefore|\bafter|\bwhile|\bwithout)\s+(?:" + _ADVERBS + r")$")
 
 
 #: a verb form right after a determiner is a noun ("…,” the report concluded": "report" is not the verb)

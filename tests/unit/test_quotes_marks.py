@@ -163,3 +163,12 @@ def test_according_to_with_a_colon():
 def test_a_noun_that_looks_like_a_speech_verb_before_a_comma():
     body = "Kelli Ward quickly noted her years as senator representing the state, saying “we faced challenges together.”\n"
     assert one(run(body), "faced challenges")["speaker_name"] == "Kelli Ward"
+
+
+def test_but_coordinates_and_a_nested_single_mark_still_ends_the_sentence():
+    body = ("Kelli Ward was defending the foundation against Loretta Lynch, but admitted “one or two instances” of error.\n\n"
+            "Marco Rubio seemed to mock him, saying at one point, ''The answer is not to yell, 'China bad.''' "
+            "But Mr. Obama, again, did not respond in kind.\n")
+    qs = run(body)
+    assert one(qs, "one or two")["speaker_name"] == "Kelli Ward"
+    assert one(qs, "The answer is not")["speaker_name"] == "Marco Rubio"
