@@ -172,3 +172,10 @@ def test_but_coordinates_and_a_nested_single_mark_still_ends_the_sentence():
     qs = run(body)
     assert one(qs, "one or two")["speaker_name"] == "Kelli Ward"
     assert one(qs, "The answer is not")["speaker_name"] == "Marco Rubio"
+
+
+def test_a_paragraph_of_only_a_short_single_quoted_phrase_is_a_subheading():
+    body = "''If I were younger, I'd go back to school,'' Kelli Ward said.\n\n'A really tough decision.'\n\nThe plant closed.\n"
+    qs = run(body)
+    assert [q["kind"] for q in qs if "tough decision" in q["text"]] in ([], ["partial"])
+    assert one(qs, "go back to school")["speaker_name"] == "Kelli Ward"
