@@ -39,8 +39,8 @@ Matching rules (all counts micro-averaged over articles):
   direct quotes and the precision of the indirect quotes (recall has no pattern:
   gold attributions carry none), so the next weak spot is visible.
 
-Run ``python -m tasks.evaluation.quotes_polnear [--split dev|train] [--limit N]
-[--gold DIR] [--show N]`` (tune on train, report on dev).
+Run ``python -m tasks.evaluation.quotes_polnear [--split dev|train] [--limit N] [--skip N]
+[--gold DIR] [--show N]`` (tune on train ``--limit 300``, hold out train ``--skip 300``, report on dev).
 """
 from __future__ import annotations
 
@@ -90,14 +90,15 @@ def _parse_ann(path: Path) -> list[dict]:
     return out
 
 
-def load_split(gold_dir: Path, split: str = "dev", limit: int | None = None) -> list[dict]:
-    """Articles of a PolNeAR split: name, body (whole .txt) and gold attributions (first annotator alphabetically)."""
+def load_split(gold_dir: Path, split: str = "dev", limit: int | None = None, skip: int = 0) -> list[dict]:
+    """Articles of a PolNeAR split: name, body (whole .txt) and gold attributions (first annotator alphabetically);
+    the first ``skip`` articles (in name order) left out, then at most ``limit``."""
     base = Path(gold_dir) / "polnear" / split
     anns: dict[str, list[Path]] = defaultdict(list)
     for p in sorted((base / "attributions").glob("*.ann")):
         anns[p.stem.rsplit("_", 1)[0]].append(p)
-    docs = []
-    for name in sorted(anns):
+    docs: list[dict] = []
+    for name in sorted(anns)[skip:]:
         txt = base / "text" / f"{name}.txt"
         if not txt.exists():
             continue
@@ -248,11 +249,12 @@ def score(docs: list[dict], preds: dict[str, list[dict]], show: int = 0) -> list
     return rows
 
 
-def evaluate(gold_dir: Path, settings, split: str = "dev", limit: int | None = None, show: int = 0) -> list[dict]:
-    """Evaluation rows (task, metric, precision, recall, f1, n, target) on PolNeAR ``split``."""
+def evaluate(gold_dir: Path, settings, split: str = "dev", limit: int | None = None, show: int = 0,
+             skip: int = 0) -> list[dict]:
+    """Evaluation rows (task, metric, precision, recall, f1, n, target) on PolNeAR ``split`` (see load_split)."""
     from tasks.settings import DEFAULT_MODEL
 
-    docs = load_split(Path(gold_dir), split, limit)
+    docs = load_split(Path(gold_dir), split, limit, skip)
     preds = predict(docs, getattr(settings, "model", None) or DEFAULT_MODEL)
     return score(docs, preds, show=show)
 
@@ -265,12 +267,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--gold", type=Path, default=None)
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--skip", type=int, default=0, help="leave out the first N articles (train --skip 300: the held-out part)")
     ap.add_argument("--show", type=int, default=0, help="print N sampled errors (FN/FP/speaker)")
     args = ap.parse_args(argv)
     gold = args.gold or default_gold_dir()
     if gold is None or not (gold / "polnear").is_dir():
         raise SystemExit("PolNeAR gold data not found (--gold or NEWSAGREE_GOLD_DIR or ../shared/eval)")
-    rows = evaluate(gold, Settings.from_env(), split=args.split, limit=args.limit, show=args.show)
+    rows = evaluate(gold, Settings.from_env(), split=args.split, limit=args.limit, show=args.show, skip=args.skip)
     print(format_table(rows))
 
 

@@ -12,7 +12,13 @@ What counts as a quote
   (``Putin said: "…"``), or follows a comma after a speech verb or after an earlier
   quote of the same sentence. Single quotation marks are never top-level quote
   marks (nested ``‘…’`` and ``'…'`` stay inside the outer quote; apostrophes such as
-  everything’s, isn’t, the ’90s are therefore harmless).
+  everything’s, isn’t, the ’90s are therefore harmless). A nested pair of another glyph family
+  (``"… about “Equal Justice” anymore."``) stays inside its quotation. A direct quote with no
+  speaker found that is short (``LABEL_WORDS``) and has no sentence end is a title, slogan or label
+  ("“Orange is the New Black”") and becomes partial; so does a quotation right after a naming verb
+  ("what she calls “real solutions”", ``[naming_verbs]``) or one opening with an auxiliary that
+  completes a clause begun outside the marks ("An economic downturn, he said, “could be …”"), and a
+  paragraph that is only a short single-quoted phrase (a subheading: "'A healthy environment.'").
 - **partial**: quoted words embedded in a sentence (``Putin said efforts were
   "generally on the right track"``). A partial quote of 1–3 words in a sentence
   without any speech verb is a scare quote and is dropped (``SCARE_QUOTES``).
@@ -40,7 +46,8 @@ Attribution patterns (``pattern`` column), tried in this order for quoted text:
 a source close to Khan." / "…,” according to X." closing the sentence), ``continuation`` (same speaker
 as the previous quote of the paragraph, or of the previous paragraph when this one
 only continues the quotation), ``previous_sentence`` (floating quote after a sentence
-with a speech verb; never the writer's "I asked"), ``last_speaker`` (interview layout: a
+with a speech verb, or after a sentence of its paragraph whose subject is a person; never the writer's
+"I asked"), ``last_speaker`` (interview layout: a
 paragraph that is only a quote after the writer's question, "I asked …" or a paragraph about the
 person last quoted by pronoun, "He meant …", goes to the person last quoted, within
 ``FLOOR_PARAGRAPHS`` paragraphs), ``previous_paragraph`` (a paragraph that is only a quote after a
@@ -83,8 +90,8 @@ resolved 0.8, continuation 0.75, previous sentence 0.65, previous paragraph 0.5,
 unresolved speaker phrase 0.55, no speaker 0.2; partial x0.9, indirect x0.85,
 unclosed quote x0.8.
 
-Layout: ``spans.py`` (quotation marks), ``speakers.py`` (speaker candidates and
-resolution), ``direct.py`` (one function per attribution pattern family of quoted text),
+Layout: ``spans.py`` (quotation marks), ``phrases.py`` (speaker word lists and phrase patterns),
+``speakers.py`` (speaker candidates and resolution), ``direct.py`` (one function per attribution pattern family of quoted text),
 ``indirect.py`` (reported speech), ``rows.py`` (rows, confidence), ``rules.py`` (rule
 files), ``extract.py`` (``extract_quotes``, the steps in order).
 """

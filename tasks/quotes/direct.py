@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from tasks.quotes.rules import PERSON_LABELS, Rules
 from tasks.quotes.spans import _Raw
+from tasks.quotes.phrases import _NOT_AFTER_DETERMINER
 from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
 
 
@@ -54,6 +55,10 @@ class Attribution:
     how: str | None = None   # overrides the resolution kind for the confidence (continuation, …)
 
 
+#: a quotation opening with an auxiliary completes a clause whose subject stands before it, outside the marks
+_PREDICATE_START = re.compile(r"(?:is|are|was|were|would|could|will|can|should|may|might|must|has|have|had|does|did)\b")
+
+
 def _quote_kind(rules: Rules, prefix: str, ptrim: str, verb_in_prefix: list, prev_close: bool, content: str) -> str:
     """"direct" when the quote stands as an utterance of its own, else "partial" (module doc of tasks.quotes)."""
     first_alpha = next((c for c in content if c.isalpha()), "")
@@ -61,13 +66,16 @@ def _quote_kind(rules: Rules, prefix: str, ptrim: str, verb_in_prefix: list, pre
         return "direct"
     if ptrim[-1] == ":":
         return "direct"
+    if not prev_close and _PREDICATE_START.match(content):
+        return "partial"         # "An economic downturn, he said, “could be …”"
     if ptrim[-1] in ",—–" and verb_in_prefix and (
             prev_close or len(prefix[verb_in_prefix[-1].end():].split()) <= (6 if first_alpha.isupper() else 2)):
         return "direct"          # "He said, “…”", "“A,” he said, “b …”"
     if ptrim[-1] == "," and re.search(r"\b(?:" + "|".join(map(re.escape, rules.according)) + r")\s+[^,]{2,80},$", ptrim, re.I):
         return "direct"          # "According to TASS, “…”"
-    if verb_in_prefix and verb_in_prefix[-1].end() >= len(ptrim) - 1:
-        return "direct"          # "The ad says “nothing will change …”"
+    if verb_in_prefix and verb_in_prefix[-1].end() >= len(ptrim) - 1 \
+            and verb_in_prefix[-1].group(1).lower() not in rules.naming_verbs:
+        return "direct"          # "The ad says “nothing will change …”" (not "what she calls “real solutions”")
     return "partial"
 
 
@@ -120,26 +128,34 @@ def locate(A: _Article, raws: list[_Raw], index: int, open_starts: list[int], ma
                      post_lim, prefix_intro, colon_after_dash)
 
 
+#: the period of a title or an initial inside a name ("said former Gov. Bill Richardson", "said John F. Kennedy")
+_ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in (
+    "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Mr", "Mrs", "Ms", "Dr", "Rev", "Prof", "St",
+    "Jr", "Sr", "Atty", "[A-Z]")) + r")\.(?=\s+[A-Z])"
+
+
 def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
     """The speaker phrase right after a verb (", said Putin on Monday" -> Putin)."""
     body = A.body
-    mm = re.match(r"[^,.;:!?\n“”\"]{1,80}", body[rest_s:post_lim])
+    mm = re.match(r"(?:[^,.;:!?\n“”\"]|" + _ABBREV_DOT + r"){1,80}", body[rest_s:post_lim])
     if not mm:
         return None
     endp = rest_s + mm.end()
     # stop the speaker phrase before prepositions ("said Putin on Monday")
     # … and before a participle ("said a Ukrainian official stationed in Washington") but not inside
     # a title ("said Ukrainian Minister of Defence Mykhailo Fedorov")
-    for inner in re.finditer(r"(?:\s[a-z]+(?:ed|ing))?\s(?P<prep>on|in|at|during|after|before|while|when|as|from|to|of|about|that|who|which)\s",
+    for inner in re.finditer(r"(?:\s[a-z]+(?:ed|ing))?\s(?P<prep>on|in|at|during|after|before|while|when|as|from|to|of|for|about|that|who|which)\s",
                              body[rest_s:endp]):
         if inner.group("prep") == "to" and body[rest_s:rest_s + inner.start()].endswith(" close"):
             continue       # "a source close to Khan"
-        if inner.group("prep") == "of" and body[rest_s + inner.end()].isupper() and not any(
+        if inner.group("prep") in ("of", "for") and body[rest_s + inner.end()].isupper() and not any(
                 m["label"] in PERSON_LABELS for m in A.mentions_in(rest_s, rest_s + inner.start())):
             continue
         endp = rest_s + inner.start()
         break
     return A.candidate(rest_s, endp)
+
+
 
 
 def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
@@ -156,14 +172,16 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
         c = _said_x(A, r.close_e + mv.end(), post_lim)
         if c:
             return Attribution(c, mv.group("verb"), "verb_speaker")
-    ms_ = re.match(r"[\s,;]*(?:[—–-]\s*)?(?P<region>[^“”\"«»\n]{1,140}?)\s+" + _ADVERBS + r"(?P<verb>" + rules.verb_alt + r")(?![\w’'-])", post)
+    ms_ = re.match(r"[\s,;]*(?:[—–-]\s*)?(?P<region>[^“”\"«»\n]{1,140}?)\s+" + _ADVERBS + _NOT_AFTER_DETERMINER
+                   + r"(?P<verb>" + rules.verb_alt + r")(?![\w’'-])", post)
     if not ms_:
         return None
     reg_s, reg_e = r.close_e + ms_.start("region"), r.close_e + ms_.end("region")
     region = body[reg_s:reg_e]
-    if _next_sentence(A, site, region, r.close_e + ms_.end("verb"), post_lim):
+    if _next_sentence(A, site, region, r.close_e + ms_.end("verb"), post_lim) \
+            or _introduces_next(A, site, r.close_e + ms_.end("verb"), post_lim):
         return None
-    if re.search(r"[.!?]\s+[a-z]|[.!?]\s*$", region) and not re.search(r"\b(?:[A-Z]\.|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|St|Jr)\.\s", region):
+    if re.search(r"[.!?]\s+[a-z]|[.!?]\s*$", region) and not re.search(r"\b(?:[A-Z]|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|St|Jr)\.\s", region):
         return None
     cue = ms_.group("verb")
     c = A.candidate(reg_s, reg_e)
@@ -192,6 +210,14 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     else:
         pattern = "speaker_verb"
     return Attribution(c, cue, pattern)
+
+
+def _introduces_next(A: _Article, site: QuoteSite, verb_e: int, post_lim: int) -> bool:
+    """"''We are refugees,'' Ms. Alawee said. ''We are not terrorists.'' Mr. Zahed said: ''The attack …''":
+    after a quote that ends its sentence, "X said:" introduces the next quotation, not this one."""
+    if not re.search(r"[.?!…][’'\"”]*\s*$", A.body[site.raw.start:site.raw.close_s or site.raw.end]):
+        return False
+    return bool(re.match(r"[^.!?\n“”\"]{0,40}:\s*$", A.body[verb_e:post_lim]))
 
 
 def _next_sentence(A: _Article, site: QuoteSite, region: str, verb_e: int, post_lim: int) -> bool:
@@ -225,6 +251,10 @@ def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
     if not site.prefix_intro or site.colon_after_dash:
         return None
     v = site.verb_in_prefix[-1]
+    for prev in reversed(site.verb_in_prefix[:-1]):     # "The email goes on to say:", "he went on to add,"
+        if not re.fullmatch(r"\s+(?:on\s+)?to\s+", site.prefix[prev.end():v.start()]):
+            break
+        v = prev
     vs = site.lo + v.start()
     sent_s = A.sents[site.si]["start_char"]
     c = A.subject_before(vs, sent_s if sent_s < vs else site.lo)
@@ -241,6 +271,8 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
         return None
     dash = max(ptrim.rfind(" - "), ptrim.rfind(" — "), ptrim.rfind(" – "))
     seg_s = lo if dash < 0 else lo + dash + 3
+    if re.search(r"\b(?:" + "|".join(map(re.escape, A.r.according)) + r")\s", body[seg_s:lo + len(ptrim)], re.I):
+        return None          # "According to HuffPo: “…”" is according_to
     seg_e = lo + len(ptrim) - 1
     # headline "Gillibrand on Hillary’s Speeches: ‘…’", "CNN President On Trump: ‘…’": speaker before "on"
     mon = re.match(r"\s*((?:\S+\s+){0,4}?\S+)\s+(?:on|On|about|About|to|To)\s", body[seg_s:seg_e])
@@ -268,8 +300,8 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
 
 
 def according_to(A: _Article, site: QuoteSite) -> Attribution | None:
-    """"According to TASS, “…”"."""
-    acc = re.search(r"\b(" + "|".join(map(re.escape, A.r.according)) + r")\s+([^,.;:“”\"\n]{2,80}?)\s*,\s*$", site.prefix, re.I)
+    """"According to TASS, “…”", "According to HuffPo: “…”"."""
+    acc = re.search(r"\b(" + "|".join(map(re.escape, A.r.according)) + r")\s+([^,.;:“”\"\n]{2,80}?)\s*[,:]\s*$", site.prefix, re.I)
     if not acc:
         return None
     spk = A.candidate(site.lo + acc.start(2), site.lo + acc.end(2))
@@ -363,6 +395,15 @@ def _from_row(row: dict) -> _Cand:
     return spk
 
 
+def _personal(A: _Article, c: _Cand) -> bool:
+    """A person speaker candidate: a PERSON mention, he/she or a role noun."""
+    if c.kind == "mention":
+        return c.mention is not None and c.mention["label"] in PERSON_LABELS
+    if c.kind == "pronoun":
+        return A.body[c.start:c.end].lower() in A.r.person_pronouns
+    return c.kind == "role"
+
+
 def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
     """A direct quote with nothing before it: the previous sentence introduces the speaker
     (previous_sentence); in a paragraph that is only a quote, the person last quoted when the
@@ -385,6 +426,12 @@ def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
         spk = A.subject_first(ps_["start_char"], ps_["end_char"])     # "Here is what he wrote:"
         if spk:
             return Attribution(spk, None, "previous_sentence", "previous_sentence")
+    elif r.open_s > site.para_start and ps_["start_char"] >= site.para_start:
+        # "The judge then turned to me. “Mr. D’Souza?”": a quote after a sentence of its paragraph whose
+        # subject is a person (name, he/she or role) and that quotes nothing itself
+        spk = A.subject_first(ps_["start_char"], ps_["end_char"])
+        if spk is not None and not A.in_quote(ps_["start_char"]) and _personal(A, spk):
+            return Attribution(spk, None, "previous_sentence", "previous_sentence")
     if r.open_s == site.para_start and pi > 0:
         last = _last_speaker(A, pi)
         if last is not None and _floor_back(A, pi, writer_spoke):
@@ -405,7 +452,7 @@ def attribute(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) -> At
     """The first pattern family that finds a speaker (order in the module docstring); an empty Attribution if none."""
     # a quote that ends its own sentence ("… ahead.”) after an introducing clause belongs to that
     # clause; what follows the closing mark is the next sentence ("” The star then recalled …")
-    ends_sentence = site.content.rstrip().endswith(".") and site.raw.close_s is not None
+    ends_sentence = bool(re.search(r"\.[’']*$", site.content.rstrip())) and site.raw.close_s is not None
     adjacent = (speaker_before, speaker_after) if ends_sentence and site.prefix_intro else (speaker_after, speaker_before)
     for family in (*adjacent, dash_after, name_colon, according_to, reported_speech, said_at_end):
         found = family(A, site)

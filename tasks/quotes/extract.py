@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import logging
+import re
 from itertools import accumulate
 
-from tasks.quotes.direct import attribute, locate
+from tasks.quotes.direct import Attribution, attribute, locate
 from tasks.quotes.indirect import _indirect
 from tasks.quotes.rows import CONF, quote_row
 from tasks.quotes.rules import load_rules
@@ -15,6 +16,8 @@ from tasks.quotes.speakers import _Article
 SCARE_QUOTES = "drop"
 #: extract indirect (reported) speech rows
 INDIRECT = True
+#: an unattributed direct quote of at most this many words and no sentence end is a title or label (partial)
+LABEL_WORDS = 6
 #: quotations attributed per sentence; the rest are ignored with a warning (hostile input budget)
 MAX_QUOTES_PER_SENTENCE = 50
 
@@ -64,6 +67,10 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
     for index, r in enumerate(raws):
         site = locate(A, raws, index, open_starts, max_close)
         att = attribute(A, site, prev_by_para)
+        if site.kind == "direct" and _subheading(A, r, site.pi):
+            site.kind, att = "partial", Attribution()
+        if att.speaker is None and site.kind == "direct" and _label_like(A.body, r):
+            site.kind = "partial"
         if att.speaker is None and site.kind == "partial" and len(site.content.split()) <= 3:
             if SCARE_QUOTES == "drop":
                 continue
@@ -76,6 +83,22 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
         if row["speaker_text"] is not None or site.pi not in prev_by_para:
             prev_by_para[site.pi] = row
     return rows, row_chain
+
+
+def _subheading(A: _Article, r, pi: int) -> bool:
+    """A paragraph that is only a short phrase in single quotation marks ("'A healthy environment.'"): a
+    subheading quoting the story, not an utterance of the last speaker."""
+    ps, pe = A.paras[pi]
+    return A.body[r.open_s:r.open_e] in ("'", "‘") and r.open_s == ps and r.close_e >= pe \
+        and len(A.body[r.start:r.end].split()) <= LABEL_WORDS
+
+
+def _label_like(body: str, r) -> bool:
+    """A short quoted phrase without a sentence end or a comma before its closing mark (at most LABEL_WORDS
+    words): with no speaker found it is a title, slogan or label ("“Orange is the New Black”", "''Billions''"),
+    not an utterance (""We live in Satan's kingdom," my father said" is one): kind partial."""
+    content = body[r.start:r.end]
+    return len(content.split()) <= LABEL_WORDS and not re.search(r"[.!?…,][’'\"”)]*$", body[r.start:r.end + 1].rstrip())
 
 
 def _share_chain_speakers(rows: list[dict], row_chain: list[int]) -> None:

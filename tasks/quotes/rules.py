@@ -42,6 +42,7 @@ class Rules:
     belief_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))   # [report_belief] verbs
     not_speaker_labels: frozenset = frozenset()      # "UPDATE:", "Editor's note:" never name a speaker
     adjectives: frozenset = frozenset()              # nationality adjectives (demonyms.txt, singular): never a speaker
+    naming_verbs: frozenset = frozenset()            # "what she calls “…”": a quotation after them is partial
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +90,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         not_speaker_labels=frozenset(x.lower() for x in pat.get("not_speaker_labels", [])),
         evidence_nouns=frozenset(w.lower() for line in verbs.get("evidence_nouns", []) for w in line.split()),
         adjectives=frozenset(w for w in rulefiles.lines(rules_dir / "demonyms.txt", lower=True) if not w.endswith("s")),
+        naming_verbs=frozenset(x.lower() for x in pat.get("naming_verbs", [])),
     )
 
 

@@ -11,7 +11,11 @@ from dataclasses import dataclass
 MAX_CHAIN_PARAGRAPHS = 6
 MAX_QUOTE_CHARS = 4000
 
-_MARK_RE = re.compile(r"``|''|[“”„‟\"«»]")
+#: a run of three apostrophes (``,''' he said``) is a nested single mark closing before the doubled one
+_MARK_RE = re.compile(r"``|''(?!')|[“”„‟\"«»]")
+#: glyph families: a quotation opened with one family may hold a nested pair of another
+_FAMILY = {"“": "curly", "”": "curly", "„": "curly", "‟": "curly", '"': "straight", "«": "guillemet",
+           "»": "guillemet", "``": "apostrophes", "''": "apostrophes"}
 _OPEN_GLYPHS = {"“", "„", "‟", "«", "``"}
 _CLOSE_GLYPHS = {"”", "»"}
 _LEFT_OPEN = set("([{—–/")
@@ -100,8 +104,17 @@ def find_quote_spans(body: str, paras: list[tuple[int, int]] | None = None) -> l
             else:
                 emit(state, None, None, paras[pi - 1][1])
                 state = None
-        for ms, me in marks[k0:]:
+        nested: set[int] = set()
+        for k in range(k0, len(marks)):
+            ms, me = marks[k]
+            if k in nested:
+                continue
             role = _mark_role(body, ms, me)
+            if state is not None and role == "open":
+                kc = _nested_close(body, marks, k, _FAMILY.get(body[state[0]:state[1]]))
+                if kc is not None:      # "The DOJ isn’t about “Equal Justice Under Law” anymore.": a nested pair
+                    nested.add(kc)
+                    continue
             if state is None:
                 if role != "close":
                     n_chain += 1
@@ -133,6 +146,21 @@ def find_quote_spans(body: str, paras: list[tuple[int, int]] | None = None) -> l
         r.start, r.end = s, e
     return [r for r in out if r.end > r.start and any(c.isalnum() for c in body[r.start:r.end])
             and r.end - r.start <= MAX_QUOTE_CHARS]
+
+
+def _nested_close(body: str, marks: list[tuple[int, int]], k: int, outer: str | None) -> int | None:
+    """Index of the mark closing a nested pair opened at ``marks[k]`` inside a quotation of glyph family
+    ``outer``: the next closing mark of the inner family, met before any mark of the outer family."""
+    inner = _FAMILY.get(body[marks[k][0]:marks[k][1]])
+    if inner is None or outer is None or inner == outer:
+        return None
+    for j in range(k + 1, len(marks)):
+        fam = _FAMILY.get(body[marks[j][0]:marks[j][1]])
+        if fam == outer:
+            return None
+        if fam == inner:
+            return j if _mark_role(body, *marks[j]) != "open" else None
+    return None
 
 
 _SINGLE_OPEN = re.compile(r"(?:(?<=[\s:(—–])|^)(‘|(?<=: )'|^')(?=[A-Za-z])", re.M)

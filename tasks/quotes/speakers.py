@@ -5,85 +5,31 @@ written next to people ("Kremlin spokesman Dmitry Peskov"). ``candidate`` reads 
 phrase as a speaker (name, pronoun, role noun, noun phrase), ``subject_before`` /
 ``subject_first`` find the subject of a speech verb, ``resolve`` maps a candidate to a named
 entity (pronoun -> nearest earlier person subject, role noun -> the person holding that title).
-
-Long on purpose: just over 500 lines because the candidate readers and the resolver share one piece of
-state (``_Article``: mentions, titles, the last person subject per paragraph) that every step reads and
-updates in text order; split apart they would pass that state around between modules.
+The word lists and phrase patterns these read are in ``phrases.py``.
 """
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
 from tasks.quotes.spans import _paragraphs
-
-#: lowercase words that cannot be part of a title before a name (clause and function words)
-_NOT_DESCRIPTOR = frozenset("""
-who whom whose which that when where while because if as and or but not nor than then so
-is are was were be been being has have had do does did will would can could should may might must
-to of in on at by with from for into onto over under about after before during against between
-without within through toward towards upon like unlike via per
-he she it they we i you him her them us me his its their our my your this these those
-there here also even only just very said says told asked one some any all each every
-""".split())
-
-_NAME = r"(?P<name>[A-Z][a-z’'-]+(?:[^\S\n][A-Z][a-z’'-]+){1,2})"
-#: "Huw Dylan, a historian of …" / "…, Jane Roe, the chief …" (a person noun: -ist, -ian, -er, -or, -ant, -ent)
-_BARE_BEFORE_ROLE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))" + _NAME
-                               + r",[^\S\n]+(?:a|an|the)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,3}?[a-z-]+(?:ist|ian|er|or|ant|ent)s?\b")
-#: "The army commander-in-chief, Valerii Zaluzhnyi, was …"
-_BARE_AFTER_ROLE = re.compile(r"\b[a-z-]+(?:ist|ian|er|or|ant|ent|chief|head),[^\S\n]+" + _NAME + r",")
-
-#: capitalised sentence openers that are never a speaker on their own ("As noted in …", "But …")
-_NOT_SUBJECT = frozenset("""
-as but and or so then after before while when because if although though since yet also even just only
-here there meanwhile however thus still instead additionally furthermore moreover the a an in on at for
-""".split())
-
-#: a determiner-led noun phrase ending right before a verb (after optional adverbs), e.g. "The ad", "a man",
-#: "The campaign’s statement then", "one of her ads", "someone in the audience"
-_NP_SUBJECT = re.compile(
-    r"(?:^|(?<=[\s,(—–]))((?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)\s+"
-    r"(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*|[Ss]omeone|[Ss]omebody|[Oo]ne|[Aa]nother|[Oo]thers)(?:\s+(?:in|of|at|from)\s+(?:the|a|an|her|his|their)\s+[a-z][\w’'-]*)?)"
-    r"\s+(?:(?:also|then|later|again|previously|recently|simply|further|flatly|quickly|once|just|repeatedly|earlier)\s+){0,2}$")
-
-_PREP_BEFORE = re.compile(r"\b(?:between|and|or|of|in|from|to|with|for|against|on|at|by|into|over|toward|towards|about"
-                          r"|during|after|before|since|amid|despite|following|under)\s+(?:(?:the|an?|his|her|its|their)\s+)?$", re.I)
-_ADVERBS = r"(?:(?:also|then|later|again|previously|recently|simply|further|flatly|quickly|once|had|has|have|would|will|was|is|just|repeatedly|earlier|on \w+day)\s+){0,2}"
-
-_COORDINATED = re.compile(r"(?:,[”\"’]?|\band|\bby)\s+(?:" + _ADVERBS + r")$")
-
-
-@lru_cache(maxsize=4)
-def _said_comma(verb_alt: str) -> re.Pattern:
-    """"…, he said, " right before a verb (compiled once per rule set)."""
-    return re.compile(r"(?<![\w’'-])(?:" + verb_alt + r")[^\S\n]*,[^\S\n]*(?:" + _ADVERBS + r")$")
-
-
-@dataclass
-class _Cand:
-    start: int
-    end: int
-    kind: str                 # mention | pronoun | role | name | np
-    mention: dict | None = None
-    entity_id: str | None = None
-    name: str | None = None
-
-
-#: an indefinite role phrase names nobody in particular ("one US official", "a senior official", "two officials")
-_INDEFINITE = re.compile(r"(?:a|an|one|another|some|two|three|several|many|other)\s", re.I)
-_CREDIT_AFTER = re.compile(r"\s*/\s*[A-Z]")
-_CREDIT_BEFORE = re.compile(r"(?:[A-Za-z]\s*/|(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Cc]redit)s?\s*(?:by|:)?)\s*$")
-
-
-def _credit(body: str, m: dict) -> bool:
-    """A name in a photo credit ("Oleg Petrasiuk/Ukraine's Presidential Press Service", "Photo: X")
-    is never a speaker."""
-    s, e = m["start_char"], m["end_char"]
-    return bool(_CREDIT_AFTER.match(body, e, e + 3)) or bool(_CREDIT_BEFORE.search(body[max(0, s - 12):s]))
+from tasks.quotes.phrases import (
+    _ADVERBS,
+    _BARE_AFTER_ROLE,
+    _BARE_BEFORE_ROLE,
+    _COORDINATED,
+    _FRONTED_CLAUSE,
+    _Cand,
+    _INDEFINITE,
+    _NOT_DESCRIPTOR,
+    _NOT_SUBJECT,
+    _NP_SUBJECT,
+    _PREP_BEFORE,
+    _RELATIVE_BEFORE,
+    _credit,
+    _said_comma,
+)
 
 
 class _Article:
@@ -345,10 +291,13 @@ class _Article:
             ok_before = len(bw) <= 7 and all(
                 w[0].isupper() or w.lower() in r.title_modifiers or r.role_re.fullmatch(w.lower())
                 or w.lower() in {"the", "a", "an"} or w.lower().endswith(("’s", "'s"))
-                or (w.isalpha() and w.lower() not in _NOT_DESCRIPTOR and w.lower() not in r.verb_forms)
+                or w[0].isdigit() or (w.isalpha() and w.lower() not in _NOT_DESCRIPTOR and w.lower() not in r.verb_forms)
                 for w in bw) and sum(1 for w in bw if w[0].islower()) <= 5
             if ok_before and (not after or after.lower() in {"himself", "herself", "jr.", "sr."}
-                              or re.fullmatch(r"\([^()]{1,30}\)", after)):
+                              or re.fullmatch(r"\([^()]{1,30}\)", after)
+                              # an affiliation: "James Pethokoukis of the American Enterprise Institute"
+                              or (pick["label"] in PERSON_LABELS
+                                  and re.fullmatch(r"(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[\w.&’'-]+){0,6}", after))):
                 return _Cand(pick["start_char"], pick["end_char"], "mention", pick,
                              pick.get("entity_id"), pick.get("entity_name") or pick["text"])
         low = head.lower()
@@ -366,7 +315,7 @@ class _Article:
             if m:
                 return _Cand(hs, he, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
             return _Cand(hs, he, "name")
-        if re.match(r"(the|a|an|one|another|some|many|two|three|several|other|his|her|their|its)\s", low) and len(words) <= 8:
+        if re.match(r"(the|a|an|one|another|some|many|two|three|several|other|his|her|their|its|my|our)\s", low) and len(words) <= 8:
             return _Cand(hs, he, "np")
         if low in {"sources", "officials", "critics", "analysts", "experts", "aides", "witnesses", "residents"}:
             return _Cand(hs, he, "np")
@@ -421,25 +370,54 @@ class _Article:
         if rm:
             cands.append(_Cand(lo + rm.start(1), lo + rm.end(1), "role"))
         if ms:
-            m = ms[0]
+            m = self._titled_person(ms)
             cands.append(_Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"]))
         if pm and not self.in_quote(pm.start()):
             cands.append(_Cand(pm.start(), pm.end(), "pronoun"))
         return min(cands, key=lambda c: c.start) if cands else None
+
+    def _titled_person(self, ms: list[dict]) -> dict:
+        """The first of ``ms``, or the person it is a title word of ("U.S. Ambassador to NATO Matthew
+        Whitaker": the GPE "U.S." opens the title of the person)."""
+        first = ms[0]
+        if first["label"] in PERSON_LABELS:
+            return first
+        for m in ms[1:3]:
+            between = self.body[first["end_char"]:m["start_char"]]
+            if m["label"] in PERSON_LABELS and len(between) <= 60 and re.fullmatch(
+                    r"(?:\s+(?:[A-Z][\w.’'-]*|" + "|".join(map(re.escape, self.r.title_modifiers)) + r"|to|of|for))*\s+", between):
+                return m
+        return first
 
     def _coordinated_subject(self, verb_s: int, lo: int) -> _Cand | None:
         """Subject of a coordinated verb phrase ("He thanked Trump ... and said": the clause's first
         candidate; a gerund after "by": "He explained the headline by saying:"; "…, he said,
         insisting that …": the subject of the speech verb just before)."""
         seg = self.body[lo:verb_s]
-        if not _COORDINATED.search(seg):
+        if not _COORDINATED.search(seg) or self._named_before_comma(seg, lo) or _RELATIVE_BEFORE.search(seg):
             return None
         said = _said_comma(self.r.verb_alt).search(seg)
         if said and not self.in_quote(lo + said.start()):
             prev = self.subject_before(lo + said.start(), lo)
             if prev is not None:
                 return prev
-        return self.subject_first(lo, verb_s)
+        fronted = _FRONTED_CLAUSE.match(seg)       # "When asked whom she supported, Ms. Sherry smiled and said"
+        return self.subject_first(lo + (fronted.end() if fronted else 0), verb_s)
+
+    def _named_before_comma(self, seg: str, lo: int) -> bool:
+        """"…, Gov. John Kasich (R-OH), said": the comma closes the subject's name and its parenthesis
+        (party and state), it does not coordinate two verb phrases."""
+        mc = re.search(r"\s*\([^()\n]{1,30}\)\s*,\s*$", seg)
+        if mc is None:
+            return False
+        end = lo + mc.start()
+        for m in self.mentions_in(max(lo, end - 60), end):
+            if m["end_char"] != end or m["label"] not in PERSON_LABELS or self.in_quote(m["start_char"]):
+                continue
+            # the name opens its clause (after a comma or the sentence start, titles allowed): it is the subject
+            before = self.body[lo:m["start_char"]].rsplit(",", 1)[-1]
+            return bool(re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|former|the)\s+)*", before))
+        return False
 
     def subject_before(self, verb_s: int, lo: int) -> _Cand | None:
         """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
@@ -487,8 +465,11 @@ class _Article:
         # "The campaign’s statement then declares", "one of her ads asking")
         mnp = _NP_SUBJECT.search(seg)
         if mnp and not self.in_quote(lo + mnp.start(1)) and not any(c.end > lo + mnp.start(1) for c in cands):
-            head = mnp.group(1).split()[-1].lower()
-            if head not in _NOT_DESCRIPTOR and head not in r.verb_forms:
+            words = mnp.group(1).split()
+            head = words[-1].lower()
+            # a verb form is the head noun right after a determiner ("One tweet said", "The report says")
+            noun_after_det = len(words) == 2 and words[0].lower() in {"the", "a", "an", "one", "another", "his", "her", "its", "their", "this", "that"}
+            if head not in _NOT_DESCRIPTOR and (head not in r.verb_forms or noun_after_det):
                 return _Cand(lo + mnp.start(1), lo + mnp.end(1), "np")
         if not cands:
             return None

@@ -32,6 +32,8 @@ def test_brat_parsing_and_matching_rules(gold_dir):
     if not (gold_dir / "polnear" / "dev").is_dir():
         pytest.skip("polnear gold not available")
     docs = quotes_polnear.load_split(gold_dir, "dev", limit=3)
+    # --skip leaves out the first articles (the train tuning split is --limit 300, its held-out part --skip 300)
+    assert [d["name"] for d in quotes_polnear.load_split(gold_dir, "dev", limit=2, skip=1)] == [d["name"] for d in docs[1:3]]
     for d in docs:
         for att in d["gold"]:
             # the brat offsets index the .txt used as body

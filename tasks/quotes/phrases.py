@@ -1,0 +1,91 @@
+"""Speaker phrases: word lists and patterns that read a short phrase as a speaker, and the candidate type.
+
+Shared by ``speakers.py`` (candidates and their resolution) and ``direct.py`` (attribution patterns).
+Written by hand: they encode English news phrasing ("…, said X", "the Kremlin spokesman") that no
+library covers; the open word lists (speech verbs, role nouns) are rule files in ``tasks/rules/``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tasks import rulefiles
+
+#: lowercase words that cannot be part of a title before a name (clause and function words)
+_NOT_DESCRIPTOR = frozenset("""
+who whom whose which that when where while because if as and or but not nor than then so
+is are was were be been being has have had do does did will would can could should may might must
+to of in on at by with from for into onto over under about after before during against between
+without within through toward towards upon like unlike via per
+he she it they we i you him her them us me his its their our my your this these those
+there here also even only just very said says told asked one some any all each every
+""".split())
+
+_NAME = r"(?P<name>[A-Z][a-z’'-]+(?:[^\S\n][A-Z][a-z’'-]+){1,2})"
+#: "Huw Dylan, a historian of …" / "…, Jane Roe, the chief …" (a person noun: -ist, -ian, -er, -or, -ant, -ent)
+_BARE_BEFORE_ROLE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))" + _NAME
+                               + r",[^\S\n]+(?:a|an|the)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,3}?[a-z-]+(?:ist|ian|er|or|ant|ent)s?\b")
+#: "The army commander-in-chief, Valerii Zaluzhnyi, was …"
+_BARE_AFTER_ROLE = re.compile(r"\b[a-z-]+(?:ist|ian|er|or|ant|ent|chief|head),[^\S\n]+" + _NAME + r",")
+
+#: capitalised sentence openers that are never a speaker on their own ("As noted in …", "But …")
+_NOT_SUBJECT = frozenset("""
+as but and or so then after before while when because if although though since yet also even just only
+here there meanwhile however thus still instead additionally furthermore moreover the a an in on at for
+""".split())
+
+#: a determiner-led noun phrase ending right before a verb (after optional adverbs), e.g. "The ad", "a man",
+#: "The campaign’s statement then", "one of her ads", "someone in the audience"
+_NP_SUBJECT = re.compile(
+    r"(?:^|(?<=[\s,(—–]))((?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)\s+"
+    r"(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*|[Ss]omeone|[Ss]omebody|[Oo]ne|[Aa]nother|[Oo]thers)(?:\s+(?:in|of|at|from)\s+(?:the|a|an|her|his|their)\s+[a-z][\w’'-]*)?)"
+    r"\s+(?:(?:also|then|later|again|previously|recently|simply|further|flatly|quickly|once|just|repeatedly|earlier)\s+){0,2}$")
+
+_PREP_BEFORE = re.compile(r"\b(?:between|and|or|of|in|from|to|with|for|against|on|at|by|into|over|toward|towards|about"
+                          r"|during|after|before|since|amid|despite|following|under)\s+(?:(?:the|an?|his|her|its|their)\s+)?$", re.I)
+#: adverbs (rule file section [speech_adverbs]) and auxiliaries between a speaker and the speech verb, up to two
+_ADVERBS = (r"(?:(?:" + "|".join(sorted(map(re.escape, rulefiles.sections("quote_patterns.txt").get("speech_adverbs", [])),
+                                      key=len, reverse=True))
+            + r"|had|has|have|would|will|was|is|on \w+day)\s+){0,2}")
+
+_COORDINATED = re.compile(r"(?:,(?:''|[”\"’])?|\band|\bbut|\bby|\bbefore|\bafter|\bwhile|\bwithout)\s+(?:" + _ADVERBS + r")$")
+
+
+#: a verb form right after a determiner is a noun ("…,” the report concluded": "report" is not the verb)
+_NOT_AFTER_DETERMINER = "".join(rf"(?<!\b{d}\s)" for d in ("the", "The", "a", "A", "an", "An", "his", "her", "its", "their",
+                                                            "this", "This", "that", "new", "New"))
+
+
+@lru_cache(maxsize=4)
+def _said_comma(verb_alt: str) -> re.Pattern:
+    """"…, he said, " right before a verb (compiled once per rule set)."""
+    return re.compile(r"(?<![\w’'-])" + _NOT_AFTER_DETERMINER + r"(?:" + verb_alt + r")[^\S\n]*,[^\S\n]*(?:" + _ADVERBS + r")$")
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str                 # mention | pronoun | role | name | np
+    mention: dict | None = None
+    entity_id: str | None = None
+    name: str | None = None
+
+
+#: an indefinite role phrase names nobody in particular ("one US official", "a senior official", "two officials")
+_INDEFINITE = re.compile(r"(?:a|an|one|another|some|two|three|several|many|other)\s", re.I)
+_CREDIT_AFTER = re.compile(r"\s*/\s*[A-Z]")
+_CREDIT_BEFORE = re.compile(r"(?:[A-Za-z]\s*/|(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Cc]redit)s?\s*(?:by|:)?)\s*$")
+
+
+def _credit(body: str, m: dict) -> bool:
+    """A name in a photo credit ("Oleg Petrasiuk/Ukraine's Presidential Press Service", "Photo: X")
+    is never a speaker."""
+    s, e = m["start_char"], m["end_char"]
+    return bool(_CREDIT_AFTER.match(body, e, e + 3)) or bool(_CREDIT_BEFORE.search(body[max(0, s - 12):s]))
+
+#: "X, who coined the word, once said": the commas close a relative clause, they do not coordinate verb phrases
+_RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\b[^,;]{1,100},\s+(?:" + _ADVERBS + r")$")
+#: a fronted subordinate clause before the subject ("When asked whom she supported, Ms. Sherry …")
+_FRONTED_CLAUSE = re.compile(r"\s*(?:When|If|After|Before|While|As|Although|Though|Because|Since|Once|Asked|Pressed)\b[^,;.]{1,80},")

@@ -1,0 +1,181 @@
+"""Quotation marks and attribution cues seen in US political news (PolNeAR-style text): nested pairs of
+another glyph family, NYT doubled apostrophes closing after a nested single mark, quote-only verbs.
+
+Mentions are built by hand (the names below), so each case tests the quote rules, not the NER model.
+"""
+from __future__ import annotations
+
+import re
+
+from tasks.quotes import extract_quotes, find_quote_spans
+from tasks.sentences import split_sentences
+
+NAMES = {"Kelli Ward": "PERSON", "Ward": "PERSON", "Loretta Lynch": "PERSON", "Malcolm Hoenlein": "PERSON",
+         "Hoenlein": "PERSON", "Obama": "PERSON", "Marco Rubio": "PERSON", "Rubio": "PERSON"}
+
+
+def _mentions(body: str) -> list[dict]:
+    out, taken = [], set()
+    for surface in sorted(NAMES, key=len, reverse=True):
+        for m in re.finditer(r"\b" + re.escape(surface) + r"\b", body):
+            if taken & set(range(m.start(), m.end())):
+                continue
+            taken.update(range(m.start(), m.end()))
+            full = next((n for n in NAMES if n.endswith(surface) and " " in n), surface)
+            out.append({"start_char": m.start(), "end_char": m.end(), "text": surface, "label": NAMES[surface],
+                        "entity_id": "per:" + full.split()[-1].lower(), "entity_name": full})
+    return sorted(out, key=lambda m: m["start_char"])
+
+
+def run(body: str) -> list[dict]:
+    return extract_quotes({"article_id": "a1", "body": body}, split_sentences(body), _mentions(body))
+
+
+def test_nested_pair_of_another_glyph_family_stays_inside_the_quotation():
+    body = ('Kelli Ward stated:\n\n"The Department of Justice isn’t about “Equal Justice Under Law” anymore. '
+            'It is about something else.\n\n"Loretta Lynch should be impeached."\n')
+    spans = [body[r.start:r.end] for r in find_quote_spans(body)]
+    assert spans[0].startswith("The Department") and spans[0].endswith("something else.")
+    assert spans[1] == "Loretta Lynch should be impeached."
+    qs = [q for q in run(body) if q["kind"] == "direct"]
+    assert [q["speaker_name"] for q in qs] == ["Kelli Ward", "Kelli Ward"]
+
+
+def test_three_apostrophes_close_a_nested_single_then_the_doubled_mark():
+    body = ("In an interview, Mr. Hoenlein described the meeting with Mr. Obama. ''I said, 'The lesson of history "
+            "is there shouldn't be daylight between the two countries,''' he recalled.\n")
+    q = next(q for q in run(body) if q["text"].startswith("I said"))
+    assert q["kind"] == "direct" and q["pattern"] == "speaker_verb"
+    assert body[q["speaker_start"]:q["speaker_end"]] == "he" and q["speaker_name"] == "Malcolm Hoenlein"
+
+
+def test_adverb_between_speaker_and_verb_and_quote_only_verbs():
+    body = "''It's clear that the issue is not experience,'' he often says. Rubio spoke in Iowa.\n\n" \
+           "''This is a big win for me,'' Marco Rubio confessed.\n"
+    qs = run(body)
+    assert one(qs, "It's clear")["pattern"] == "speaker_verb"
+    assert one(qs, "big win")["speaker_name"] == "Marco Rubio"
+
+
+def test_a_verb_form_after_a_determiner_is_a_noun():
+    body = "''Immigrants are integrating into U.S. society,'' the report concluded. ''Integration increases over time.''\n"
+    q = one(run(body), "Immigrants are")
+    assert q["speaker_text"] == "the report" and q["cue"] == "concluded"
+
+
+def test_said_then_a_title_with_an_abbreviation_period():
+    body = "''What was once marginal has now become mainstream,'' said former Gov. Bill Richardson of New Mexico, a Democrat.\n"
+    qs = extract_quotes({"article_id": "a1", "body": body}, split_sentences(body),
+                        [{"start_char": body.index("Bill"), "end_char": body.index(" of New"), "text": "Bill Richardson",
+                          "label": "PERSON", "entity_id": "per:richardson", "entity_name": "Bill Richardson"}])
+    q = one(qs, "marginal")
+    assert q["pattern"] == "verb_speaker" and q["speaker_name"] == "Bill Richardson"
+
+
+def one(quotes: list[dict], fragment: str) -> dict:
+    hits = [q for q in quotes if fragment in q["text"]]
+    assert len(hits) == 1, (fragment, [(q["kind"], q["text"]) for q in quotes])
+    return hits[0]
+
+
+def test_said_with_a_colon_after_a_sentence_final_quote_introduces_the_next_one():
+    body = "''We are refugees,'' Kelli Ward said. ''We are not terrorists.'' Loretta Lynch said: ''The attack was the work of terrorists.''\n"
+    qs = run(body)
+    assert one(qs, "not terrorists")["speaker_name"] == "Kelli Ward"
+    assert one(qs, "The attack")["speaker_name"] == "Loretta Lynch"
+
+
+def test_a_short_unattributed_title_is_not_a_direct_quote():
+    body = "The show was a hit.\n\n“Orange is the New Black”\n\nIt ran for seven seasons.\n"
+    assert not [q for q in run(body) if q["kind"] == "direct"]
+
+
+def test_a_place_opening_a_title_does_not_hide_the_person():
+    body = ("U.S. Ambassador to NATO Kelli Ward publicly articulated this assessment, explicitly stating that the war "
+            "is being “completely enabled by China,” and argued that Beijing could end it.\n")
+    ments = _mentions(body) + [{"start_char": 0, "end_char": 4, "text": "U.S.", "label": "GPE",
+                                "entity_id": "gpe:us", "entity_name": "United States"}]
+    qs = extract_quotes({"article_id": "a1", "body": body}, split_sentences(body), sorted(ments, key=lambda m: m["start_char"]))
+    assert one([q for q in qs if q["kind"] == "partial"], "completely enabled")["speaker_name"] == "Kelli Ward"
+
+
+def test_determiner_noun_subjects_and_went_on_to_say():
+    body = "Twitter became a place of support. One tweet said: ''This is very sad.''\n\n" \
+           "Kelli Ward emailed supporters. The email goes on to say: “Trump wants to write racism into law.”\n"
+    qs = run(body)
+    assert one(qs, "very sad")["speaker_text"] == "One tweet"
+    assert one(qs, "racism")["speaker_text"] == "The email"
+
+
+def test_said_name_for_an_outlet_a_numeric_title_and_a_gerund_after_before():
+    body = ("“The impact of Monday’s debate is still small,” wrote Kelli Ward for Morning Consult. “Just 9 percent "
+            "changed their minds.”\n\n“Their rationales do not hold,” said 9/11 widow Loretta Lynch.\n\n"
+            "“Promise mama,” Marco Rubio sings to Obama before asking him, “Where do we go from here?”\n")
+    qs = run(body)
+    assert one(qs, "still small")["speaker_name"] == "Kelli Ward"
+    assert one(qs, "rationales")["speaker_name"] == "Loretta Lynch"
+    assert one(qs, "Where do we go")["speaker_name"] == "Marco Rubio"
+
+
+def test_appositive_with_initials_and_a_name_with_its_affiliation():
+    body = ("''Union members will not defect,'' Kelli Ward, a former political director of the A.F.L.-C.I.O. and "
+            "organizer, wrote in an email.\n\n''Big tax cuts do not work,'' Loretta Lynch of the American Enterprise "
+            "Institute wrote recently.\n")
+    qs = run(body)
+    assert one(qs, "Union members")["speaker_name"] == "Kelli Ward"
+    assert one(qs, "Big tax cuts")["speaker_name"] == "Loretta Lynch"
+
+
+def test_a_quotation_right_after_a_naming_verb_is_partial():
+    body = "Kelli Ward is hungry for what she calls “real solutions.” Obama said it was what he called “an evil, hateful act.”\n"
+    qs = run(body)
+    quoted = [q for q in qs if q["kind"] != "indirect"]
+    assert one(quoted, "real solutions")["kind"] == "partial"
+    assert one(quoted, "evil, hateful")["kind"] == "partial"
+
+
+def test_a_quotation_completing_a_clause_begun_outside_it_is_partial():
+    body = "An economic downturn, Kelli Ward said, “could be a good time to borrow.”\n"
+    q = one([q for q in run(body) if q["kind"] != "indirect"], "good time")
+    assert q["kind"] == "partial" and q["speaker_name"] == "Kelli Ward"
+
+
+def test_relative_clause_and_fronted_clause_before_the_subject():
+    body = ("This is what it is (Kelli Ward, who coined the word, once said, “It happened so many times.”).\n\n"
+            "When asked whom she supported, Loretta Lynch smiled and said, ''I'm waiting for Bloomberg.''\n")
+    qs = run(body)
+    assert one(qs, "so many times")["speaker_name"] == "Kelli Ward"
+    assert one(qs, "waiting for")["speaker_name"] == "Loretta Lynch"
+
+
+def test_a_lone_quote_after_a_sentence_about_a_person_in_its_paragraph():
+    body = "Was this a game? Kelli Ward then turned to me. “Mr. Rubio?” I had prepared a statement.\n"
+    q = one(run(body), "Mr. Rubio")
+    assert q["pattern"] == "previous_sentence" and q["speaker_name"] == "Kelli Ward"
+
+
+def test_according_to_with_a_colon():
+    body = "Kelli Ward has moved on abortion.\n\nAccording to Loretta Lynch: “Ward has had a mixed record on abortion.”\n"
+    q = one(run(body), "mixed record")
+    assert q["pattern"] == "according_to" and q["speaker_name"] == "Loretta Lynch"
+
+
+def test_a_noun_that_looks_like_a_speech_verb_before_a_comma():
+    body = "Kelli Ward quickly noted her years as senator representing the state, saying “we faced challenges together.”\n"
+    assert one(run(body), "faced challenges")["speaker_name"] == "Kelli Ward"
+
+
+def test_but_coordinates_and_a_nested_single_mark_still_ends_the_sentence():
+    body = ("Kelli Ward was defending the foundation against Loretta Lynch, but admitted “one or two instances” of error.\n\n"
+            "Marco Rubio seemed to mock him, saying at one point, ''The answer is not to yell, 'China bad.''' "
+            "But Mr. Obama, again, did not respond in kind.\n")
+    qs = run(body)
+    assert one(qs, "one or two")["speaker_name"] == "Kelli Ward"
+    assert one(qs, "The answer is not")["speaker_name"] == "Marco Rubio"
+
+
+def test_a_paragraph_of_only_a_short_single_quoted_phrase_is_a_subheading():
+    body = "''If I were younger, I'd go back to school,'' Kelli Ward said.\n\n'A really tough decision.'\n\nThe plant closed.\n"
+    qs = run(body)
+    assert [q["kind"] for q in qs if "tough decision" in q["text"]] in ([], ["partial"])
+    assert one(qs, "go back to school")["speaker_name"] == "Kelli Ward"
