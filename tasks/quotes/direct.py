@@ -438,7 +438,9 @@ def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
             return Attribution(_from_row(last), last["cue"], "last_speaker", "previous_paragraph")
         pps, ppe = A.paras[pi - 1]
         psi = A.sent_index(ppe - 1)
-        for j in range(psi, max(-1, psi - 3), -1):
+        first = A.sent_index(pps)
+        # the last three sentences of that paragraph, then its first one ("Richards also spoke about …")
+        for j in [*range(psi, max(first - 1, psi - 3), -1), *([first] if psi - 3 >= first else [])]:
             if A.sents[j]["end_char"] <= pps:
                 break
             m = A._person_subject(j)

@@ -69,8 +69,8 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
         att = attribute(A, site, prev_by_para)
         if site.kind == "direct" and _subheading(A, r, site.pi):
             site.kind, att = "partial", Attribution()
-        if att.speaker is None and site.kind == "direct" and _label_like(A.body, r):
-            site.kind = "partial"
+        if (att.speaker is None or att.pattern == "previous_paragraph") and site.kind == "direct" and _label_like(A.body, r):
+            site.kind = "partial"      # a title or label, also when only a person of the paragraph before is at hand
         if att.speaker is None and site.kind == "partial" and len(site.content.split()) <= 3:
             if SCARE_QUOTES == "drop":
                 continue

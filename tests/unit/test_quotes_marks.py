@@ -179,3 +179,13 @@ def test_a_paragraph_of_only_a_short_single_quoted_phrase_is_a_subheading():
     qs = run(body)
     assert [q["kind"] for q in qs if "tough decision" in q["text"]] in ([], ["partial"])
     assert one(qs, "go back to school")["speaker_name"] == "Kelli Ward"
+
+
+def test_a_quote_paragraph_after_a_paragraph_that_opens_with_a_person():
+    body = ("Kelli Ward also spoke about the case before the court. The laws require admitting privileges. "
+            "They also mandate three appointments. Clinics must upgrade in costly ways.\n\n"
+            "“Roe v. Wade is the law of the land. But it is not a right if you cannot access it.”\n\n"
+            "Lawyers disagree.\n\n“Refoulement”\n")
+    qs = run(body)
+    assert one(qs, "law of the land")["speaker_name"] == "Kelli Ward"
+    assert not [q for q in qs if q["kind"] == "direct" and q["text"] == "Refoulement"]
