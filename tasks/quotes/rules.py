@@ -11,9 +11,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from tasks import rulefiles
+from tasks.settings import RULES_DIR
 from tasks.entities.rules import trie_regex
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 #: labels of mentions that may speak; of NORP only groups ("Republicans", "Russians"), never a
 #: nationality adjective ("Russian", "European": speakers.py drops those)
