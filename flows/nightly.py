@@ -275,9 +275,8 @@ def _ready_while_api_starts(settings: Settings, new: list):
     """What the flow run needs that does not need the API, done while the CLI's local API server starts
     (its start-up, ~4 CPU s, is what the run waits for): the flow with its task runner (Prefect builds its
     parameter schema), a batch that runs inline warmed up (``batches.warm_up``: its model, modules and rule
-    patterns), and the imports a flow run would
-    otherwise make on its first use (Prefect's flow and task engines; pandas, which pyarrow imports on
-    the first ``Table.from_pydict``). Returns the flow to call."""
+    patterns), and the imports a flow run would otherwise make on first use (Prefect's flow and task
+    engines; pandas, which pyarrow imports on the first ``Table.from_pydict``). Returns the flow to call."""
     if settings.runner != "dask" and len(batches.plan_batches(new, settings.batch_size)) == 1:
         batches.warm_up(settings.model)   # the inline batch's model, modules and rule patterns
     import prefect.flow_engine  # noqa: F401
