@@ -100,9 +100,10 @@ Where the work happens:
 * :func:`update_stories` reads those rows for the articles the index does not
   know yet: pass 1 adds their document frequencies; pass 2 sorts them by
   (published_at, source_path, article_id), reading only those columns of
-  ``articles``, then computes compact tf-idf features and assigns them
-  ``STREAM_CHUNK`` at a time, re-reading only the part files that hold the
-  chunk. An article without a current feature row (a processed dir written
+  ``articles``, then computes compact tf-idf features and assigns them a
+  chunk at a time (at most ``STREAM_CHUNK`` articles and ``STREAM_TERMS``
+  terms: tiny articles come in few large chunks), re-reading only the part
+  files that hold the chunk. An article without a current feature row (a processed dir written
   before the table existed, or under other rules) is tokenised from
   ``articles`` + ``entity_mentions`` instead, with the same result.
 * The index (document frequencies, article columns, MinHash signatures, story
