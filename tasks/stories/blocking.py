@@ -90,10 +90,13 @@ class Postings:
             if n_postings == 0 or n_postings > BLOCK_MAX_POSTINGS:
                 continue
             found += [np.asarray(stories, dtype=np.int32) for stories in recent]
-            parts.append(np.unique(np.concatenate(found)))
+            parts += [(n << 32) | f.astype(np.int64) for f in found if len(f)]
         if not parts:
             return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int64)
-        return np.unique(np.concatenate(parts), return_counts=True)
+        # a story counts once per key it is posted under (on any day of the window): (key, story) made distinct
+        # in one pass over every key's postings, then counted per story
+        pairs = np.unique(np.concatenate(parts))
+        return np.unique((pairs & 0xFFFFFFFF).astype(np.int32), return_counts=True)
 
     def _recent(self, key: int, day: int | None) -> list[list[int]]:
         """Story lists posted under ``key`` since the last merge on a day within DATE_WINDOW of ``day`` or

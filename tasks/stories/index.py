@@ -298,7 +298,9 @@ class StoryIndex:
         self._lsh_new.clear()
 
     def lsh_candidates(self, band_keys: np.ndarray) -> np.ndarray:
-        """Rows of indexed articles that share at least one LSH band with a signature (sorted, distinct)."""
+        """Rows of indexed articles that share at least one LSH band with a signature (a row once per band it
+        shares: over a flood of tiny articles the candidates grow with the corpus, and making them distinct
+        cost more than scoring the repeats)."""
         parts: list[np.ndarray] = []
         bands = band_keys.tolist()
         if self._lsh_keys.shape[1]:
@@ -309,7 +311,7 @@ class StoryIndex:
             rows = self._lsh_new.get((b << 62) | k)
             if rows:
                 parts.append(np.asarray(rows, dtype=np.int32))
-        return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int32)
+        return np.concatenate(parts) if parts else np.empty(0, dtype=np.int32)
 
     # -- blocking postings (tasks.stories.blocking)
     def post(self, s: Story, keys: np.ndarray, days: list[int | None]) -> None:

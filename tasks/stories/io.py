@@ -16,7 +16,13 @@ from tasks.stories.index import StoryIndex
 from tasks.stories.params import INDEX_DIR, INDEX_FILE, LEGACY_INDEX_FILES, NON_ENTITY_LABELS, REBUILD_GROWTH
 
 
-STREAM_CHUNK = 2000   # articles whose compact features are held at once while assigning (pass 2)
+# pass 2 holds the compact features of one chunk of articles at a time: at most STREAM_CHUNK articles and
+# STREAM_TERMS (terms + entities + STREAM_ARTICLE_COST per article). A chunk's articles (in date order) sit in
+# every part file, and each chunk re-reads those files: 200k tiny articles in 2,000-article chunks read the
+# 1,000 part files 100 times over; sized by terms, tiny articles take a few chunks, full articles ~3,000.
+STREAM_CHUNK = 50_000
+STREAM_TERMS = 1_000_000
+STREAM_ARTICLE_COST = 20
 _ARTICLE_COLS = ["article_id", "title", "body", "published_at", "ingested_at", "source_path"]
 _ORDER_COLS = ["article_id", "published_at", "source_path"]
 _FEATURE_COLS = ["article_id", "terms", "counts", "entities", "signature", "n_shingles", "anchors", "month_days",
@@ -108,6 +114,7 @@ class _FeatureSource:
         self.loc: dict[str, int] = {}              # article id -> index in files
         self.mentions: dict[str, list[dict]] = {}  # text fallback only
         self.n_from_text = 0
+        self.size: dict[str, int] = {}            # article id -> terms + entities (what its features hold)
 
     def scan(self, index: StoryIndex) -> None:
         """Add the document frequencies of every todo article to ``index``."""
@@ -132,6 +139,7 @@ class _FeatureSource:
                 if aid in self.loc:
                     continue
                 self.loc[aid] = src
+                self.size[aid] = len(terms) + len(ents)
                 index.n_docs += 1
                 for k in terms:
                     df[k] = df.get(k, 0) + 1
@@ -150,6 +158,7 @@ class _FeatureSource:
                 if a["article_id"] not in self.loc:
                     self.loc[a["article_id"]] = src
                     raws.append(raw_features(a, self.mentions.get(a["article_id"], ())))
+                    self.size[a["article_id"]] = len(raws[-1].tf)
             self.n_from_text += len(raws)
             update_df(index, raws)
 
@@ -228,8 +237,7 @@ def assign_stories(processed_dir: Path, new_article_ids: list[str], run_id: str,
         source = _FeatureSource(processed_dir, todo, info)
         source.scan(index)                                  # pass 1: document frequencies
         order = sorted(todo, key=lambda aid: info[aid][0])
-        for start in range(0, len(order), STREAM_CHUNK):    # pass 2: compact features + assignment, chunk by chunk
-            chunk = order[start:start + STREAM_CHUNK]
+        for chunk in _chunks(order, source.size):          # pass 2: compact features + assignment, chunk by chunk
             feats = {r.article_id: compact_features(r, index.df, index.n_docs) for r in source.raw(chunk)}
             _assign_features((feats.pop(aid) for aid in chunk), index, rows)
         merge_alike(index)                                  # second pass: stories whose cores are alike
@@ -246,6 +254,21 @@ def assign_stories(processed_dir: Path, new_article_ids: list[str], run_id: str,
             rows["story_assignments"].append(sa)
             rows["syndication"].append(sy)
     return rows, (index if todo or not (folder / INDEX_FILE).exists() else None)
+
+
+def _chunks(order: list[str], size: dict[str, int]) -> Iterator[list[str]]:
+    """``order`` in consecutive chunks of at most STREAM_CHUNK articles and STREAM_TERMS (see there)."""
+    chunk: list[str] = []
+    terms = 0
+    for aid in order:
+        cost = size.get(aid, 0) + STREAM_ARTICLE_COST
+        if chunk and (len(chunk) >= STREAM_CHUNK or terms + cost > STREAM_TERMS):
+            yield chunk
+            chunk, terms = [], 0
+        chunk.append(aid)
+        terms += cost
+    if chunk:
+        yield chunk
 
 
 def _outgrown(processed_dir: Path, index: StoryIndex) -> bool:

@@ -215,3 +215,13 @@ def test_the_rule_fingerprints_do_not_depend_on_the_process_hash_seed():
                            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}).stdout
             for seed in ("1", "2", "3")}
     assert len(outs) == 1, outs
+
+
+def test_pass_two_chunks_are_bounded_by_articles_and_by_terms(monkeypatch):
+    """Pass 2 re-reads the part files holding a chunk's articles; tiny articles come in few large chunks
+    (200k of them in 2,000-article chunks read every part file 100 times), full articles in smaller ones."""
+    monkeypatch.setattr(stories.io, "STREAM_CHUNK", 3)
+    monkeypatch.setattr(stories.io, "STREAM_TERMS", 100)
+    monkeypatch.setattr(stories.io, "STREAM_ARTICLE_COST", 0)
+    sizes = {"a": 50, "b": 40, "c": 30, "d": 5, "e": 5, "f": 5, "g": 200}
+    assert list(stories.io._chunks(list("abcdefg"), sizes)) == [["a", "b"], ["c", "d", "e"], ["f"], ["g"]]
