@@ -63,6 +63,10 @@ class Option:
         default = f", default {self.default}" if self.default not in ("", None) else ""
         return f"{self.help} (env {self.env}{default})"
 
+    def read(self, source: Mapping[str, str]) -> Any:
+        """This setting's value in ``source`` (an environment), else its default, converted to its type."""
+        return self.type(source.get(self.env, self.default))
+
 
 # The one table of defaults: Settings, `newsagree --help`, flows/serve.py and the README's table follow it.
 OPTIONS: dict[str, Option] = {o.attr: o for o in [
@@ -93,9 +97,7 @@ TUNING: dict[str, Option] = {o.attr: o for o in [
 
 def tuning(attr: str, env: Mapping[str, str] | None = None) -> Any:
     """A TUNING knob's value: its environment variable if set, else its default, converted to its type."""
-    o = TUNING[attr]
-    source = os.environ if env is None else env
-    return o.type(source.get(o.env, o.default))
+    return TUNING[attr].read(os.environ if env is None else env)
 
 # Defaults of single commands (not pipeline settings).
 SERVE_CRON = "0 2 * * *"          # `newsagree serve`: 02:00 every night
@@ -139,7 +141,7 @@ class Settings:
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides) -> Settings:
         """Defaults, then environment variables, then explicit overrides (flags); None overrides are ignored."""
         source = os.environ if env is None else env
-        values = {o.attr: o.type(source.get(o.env, o.default)) for o in OPTIONS.values()}
+        values = {o.attr: o.read(source) for o in OPTIONS.values()}
         values.update({k: v for k, v in overrides.items() if v is not None})
         for o in OPTIONS.values():
             if o.type is Path:
