@@ -18,7 +18,7 @@ from prefect.utilities.annotations import quote
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from tasks import batches, corpus, ingest, parquet, warehouse
-from tasks.procs import exit_with_parent
+from tasks.procs import exit_with_parent, release_freed_memory
 from tasks.faults import failpoint
 from tasks.runlock import run_locks
 from tasks.runs import RunSummary, noop_summary as _noop_summary, record_run as _record_run
@@ -175,6 +175,7 @@ def _extract_step(settings: Settings, plan: list, known: dict, summary: RunSumma
     while sink.pending:
         sink.collect_next()
     _release_workers()
+    release_freed_memory()
     summary.stage_seconds["extract"] = round(time.perf_counter() - sink.t0, 2)
     return sink.new_ids
 
@@ -190,6 +191,7 @@ def _stories_step(settings: Settings, new_ids: list[str], summary: RunSummary) -
 def _build_step(settings: Settings, summary: RunSummary) -> None:
     """Build and test the warehouse; its row counts, tests and kind of build go into the summary."""
     t_stage = time.perf_counter()
+    release_freed_memory()       # the story stage's rows (when it ran here) are not held under DuckDB's memory
     built = build_task(Path(settings.processed_dir), Path(settings.warehouse), summary.run_id, settings.full_refresh)
     summary.stage_seconds["build"] = round(time.perf_counter() - t_stage, 2)
     summary.warehouse_rows = built.row_counts

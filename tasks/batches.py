@@ -105,24 +105,30 @@ def select_new(files: list, ledger: dict[str, tuple[int, int, str]]) -> tuple[li
 
 
 def _weight(f) -> int:
+    """About how many articles a file holds: one, or for a .jsonl the larger of its lines (once counted,
+    RawFile.n_lines) and its bytes over _JSONL_BYTES_PER_ARTICLE."""
     if not f.rel_path.endswith(".jsonl"):
         return 1
-    return max(1, f.size // _JSONL_BYTES_PER_ARTICLE)
+    return max(1, f.size // _JSONL_BYTES_PER_ARTICLE, getattr(f, "n_lines", 0) or 0)
 
 
 def split_jsonl(f, batch_size: int) -> list:
-    """A .jsonl of more than ``batch_size`` articles' worth of bytes as parts of about ``batch_size`` each
-    (RawFile.lines), so one big feed is extracted by every worker in batches of the usual size instead of
-    as one batch (200k tiny articles in one 9 MB file: one worker, one batch past any time limit). Lines
-    are counted in the decoded text, as the reader numbers them. A file the reader would reject whole
-    (binary, undecodable, a link, over the size limit), or one that cannot be read now, stays whole: its
-    one rejection comes from one batch. Lines in ``f.done_lines`` are left out."""
-    if getattr(f, "lines", None) is not None or (_weight(f) <= batch_size and not getattr(f, "done_lines", ())):
+    """A .jsonl of more than ``batch_size`` lines, or of more than ``batch_size`` articles' worth of bytes, as
+    parts of at most about ``batch_size`` lines and bytes each (RawFile.lines), so one big feed is extracted
+    by every worker in batches of the usual size instead of as one batch (200k tiny articles in one 9 MB
+    file: one worker, one batch past any time limit; a batch's result waits in the flow process until it is
+    written, so a batch of thousands of tiny lines costs hundreds of MB there). Lines are counted in the
+    decoded text, as the reader numbers them; a file kept whole carries its line count (its weight). A file
+    the reader would reject whole (binary, undecodable, a link, over the size limit), or one that cannot be
+    read now, stays whole: its one rejection comes from one batch. Lines in ``f.done_lines`` are left out."""
+    if getattr(f, "lines", None) is not None or not f.rel_path.endswith(".jsonl"):
         return [f]
     text = _decoded_regular_file(f)
     if text is None:
         return [f]
     n_lines = text.count("\n") + 1
+    if n_lines <= batch_size and _weight(f) <= batch_size and not getattr(f, "done_lines", ()):
+        return [dataclasses.replace(f, n_lines=n_lines)]
     offsets = [0]
     pos = text.find("\n")
     while pos >= 0:
@@ -133,7 +139,8 @@ def split_jsonl(f, batch_size: int) -> list:
     parts = []
     for first, last in todo:
         n_bytes = offsets[last] - offsets[first - 1]
-        n_parts = max(1, -(-n_bytes // (batch_size * _JSONL_BYTES_PER_ARTICLE)))
+        n_parts = max(1, -(-n_bytes // (batch_size * _JSONL_BYTES_PER_ARTICLE)),
+                      -(-(last - first + 1) // batch_size))
         step = -(-(last - first + 1) // n_parts)
         for a in range(first, last + 1, step):
             parts.append(dataclasses.replace(f, lines=(a, min(last, a + step - 1)), n_lines=n_lines))
@@ -192,7 +199,8 @@ def plan_batches(files: list, batch_size: int) -> list[list]:
 def _part_weight(f) -> int:
     if getattr(f, "lines", None) is None or not f.n_lines:
         return _weight(f)
-    return max(1, _weight(f) * (f.lines[1] - f.lines[0] + 1) // f.n_lines)
+    n = f.lines[1] - f.lines[0] + 1
+    return max(1, n, f.size // _JSONL_BYTES_PER_ARTICLE * n // f.n_lines)
 
 
 def _duplicate(article: dict, first: str) -> dict:

@@ -28,10 +28,10 @@ def _result(raw, files):
 
 
 def test_big_jsonl_is_split_and_every_line_read_once(tmp_path):
-    raw = _feed(tmp_path)                        # ~88 KB: 22 articles' worth of bytes
-    plan = batches.plan_batches(ingest.discover(raw), batch_size=5)
+    raw = _feed(tmp_path, pad=2000)              # ~820 KB: 205 articles' worth of bytes, 401 lines
+    plan = batches.plan_batches(ingest.discover(raw), batch_size=50)
     parts = [f for b in plan for f in b if f.rel_path == "d/feed.jsonl"]
-    assert len(parts) == 5 and all(f.lines and f.n_lines == 401 for f in parts)
+    assert len(parts) == 9 and all(f.lines and f.n_lines == 401 for f in parts)   # by lines: 401 / 50
     assert parts[0].lines[0] == 1 and parts[-1].lines[1] == 401
     assert all(a.lines[1] + 1 == b.lines[0] for a, b in zip(parts, parts[1:]))
     seen = []
@@ -43,11 +43,35 @@ def test_big_jsonl_is_split_and_every_line_read_once(tmp_path):
     assert "d/feed.jsonl#21" not in feed and "d/a.txt" in seen
 
 
+def test_big_jsonl_of_long_lines_is_split_by_bytes(tmp_path):
+    raw = _feed(tmp_path, n=40, pad=40_000)       # 40 lines, ~1.6 MB: 400 articles' worth of bytes
+    plan = batches.plan_batches(ingest.discover(raw), batch_size=100)
+    parts = [f for b in plan for f in b if f.rel_path == "d/feed.jsonl"]
+    assert len(parts) == 4 and sum(f.lines[1] - f.lines[0] + 1 for f in parts) == 41
+
+
 def test_small_or_rejected_jsonl_stays_whole(tmp_path):
     raw = _feed(tmp_path, n=30)
     (raw / "d" / "bin.jsonl").write_bytes(b"\x00\x01\x02" * 40_000)          # binary: one rejection, one batch
-    plan = batches.plan_batches(ingest.discover(raw), batch_size=5)
+    plan = batches.plan_batches(ingest.discover(raw), batch_size=50)
     assert all(f.lines is None for b in plan for f in b)
+    (feed,) = [f for b in plan for f in b if f.rel_path == "d/feed.jsonl"]
+    assert feed.n_lines == 31                    # kept whole, weighed by its lines
+
+
+def test_many_tiny_lines_make_batches_of_about_batch_size_articles(tmp_path):
+    """Tiny articles weigh a line each, not their bytes: a batch of thousands of them would wait in the flow
+    process as hundreds of MB of rows (issue 14's 200k run peaked over its memory budget that way)."""
+    raw = tmp_path / "raw"
+    (raw / "d").mkdir(parents=True)
+    tiny = "\n".join(json.dumps({"title": f"T{i}", "text": f"Talks {i} resumed."}) for i in range(1000))
+    (raw / "d" / "big.jsonl").write_text(tiny + "\n")                         # 1,001 lines, ~50 KB
+    for k in range(6):                                                        # 150 lines each, ~7 KB
+        (raw / "d" / f"small{k}.jsonl").write_text("\n".join(tiny.splitlines()[k * 150:(k + 1) * 150]))
+    plan = batches.plan_batches(ingest.discover(raw), batch_size=200)
+    lines = [sum((f.lines[1] - f.lines[0] + 1) if f.lines else f.n_lines for f in b) for b in plan]
+    assert max(lines) <= 200 and sum(lines) == 1001 + 6 * 150
+    assert len(plan) == 6 + 6                     # 1,001 lines in 6 parts; no two 150-line files share a batch
 
 
 def test_ledger_of_parts_complete_and_interrupted(tmp_path):
