@@ -91,7 +91,9 @@ unresolved speaker phrase 0.55, no speaker 0.2; partial x0.9, indirect x0.85,
 unclosed quote x0.8.
 
 Layout: ``spans.py`` (quotation marks), ``phrases.py`` (speaker word lists and phrase patterns),
-``speakers.py`` (speaker candidates and resolution), ``direct.py`` (one function per attribution pattern family of quoted text),
+``speakers.py`` (speaker candidates and resolution), ``site.py`` (where a quotation stands, direct vs partial),
+``direct.py`` (one function per adjacent attribution pattern family of quoted text), ``floating.py`` (continuation and
+floating quotes: the speaker from the context),
 ``indirect.py`` (reported speech), ``rows.py`` (rows, confidence), ``rules.py`` (rule
 files), ``extract.py`` (``extract_quotes``, the steps in order).
 """
