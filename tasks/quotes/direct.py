@@ -9,7 +9,7 @@ order and returns the first speaker found (5 and 6 are in ``floating.py``):
    "He added, …", "She says …"); the introducing clause wins when the quote ends its own
    sentence after it.
 2. ``dash_name`` ("“…” ― Pamela Padilla") and ``name_colon`` (headline / transcript "Ted Cruz: ‘…’").
-3. ``according_to`` ("According to TASS, “…”").
+3. ``according_to`` ("According to TASS, “…”"; "“…,” according to TASS" is tried with ``speaker_after``).
 4. ``reported_speech`` (a partial quote inside "X said …").
 5. ``continuation`` (same speaker as the previous quote of the paragraph, or of the previous
    paragraph when this one only continues the quotation).
@@ -19,6 +19,7 @@ order and returns the first speaker found (5 and 6 are in ``floating.py``):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tasks.quotes.floating import continuation, floating_quote
 from tasks.quotes.phrases import _NOT_AFTER_DETERMINER
@@ -72,6 +73,9 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
         c = _said_x(A, r.close_e + mv.end(), post_lim)
         if c:
             return Attribution(c, mv.group("verb"), "verb_speaker")
+    acc = _according_after(A, r.close_e, post_lim)
+    if acc is not None:
+        return acc
     ms_ = re.match(r"[\s,;]*(?:[—–-]\s*)?(?P<region>[^“”\"«»\n]{1,140}?)\s+" + _ADVERBS + _NOT_AFTER_DETERMINER
                    + r"(?P<verb>" + rules.verb_alt + r")(?![\w’'-])", post)
     if not ms_:
@@ -110,6 +114,23 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     else:
         pattern = "speaker_verb"
     return Attribution(c, cue, pattern)
+
+
+@lru_cache(maxsize=4)
+def _according_re(according: tuple) -> re.Pattern:
+    return re.compile(r"[\s,;]*(?P<acc>" + "|".join(map(re.escape, according)) + r")\s+(?P<who>(?:[^,.;:!?\n“”\"]|"
+                      + _ABBREV_DOT + r"){2,80})", re.I)
+
+
+def _according_after(A: _Article, close_e: int, post_lim: int) -> Attribution | None:
+    """"…,” according to Reuters." / "…,” according to a court document filed by …": the source of the
+    ``[according]`` cue right after the closing mark (a name, role or any short noun phrase)."""
+    m = _according_re(A.r.according).match(A.body, close_e, post_lim)
+    if not m:
+        return None
+    ws, we = m.span("who")
+    c = _said_x(A, ws, we) or A.candidate(ws, we) or _Cand(ws, we, "np")
+    return Attribution(c, m.group("acc"), "according_to")
 
 
 def _introduces_next(A: _Article, site: QuoteSite, verb_e: int, post_lim: int) -> bool:

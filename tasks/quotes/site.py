@@ -46,10 +46,16 @@ class Attribution:
 _PREDICATE_START = re.compile(r"(?:is|are|was|were|would|could|will|can|should|may|might|must|has|have|had|does|did)\b")
 
 
+#: a period that ends an abbreviation, not a sentence ("… saying the U.S. “does not …”", "Mr. “…”")
+_ABBREV_END = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Prof|Rev)\.)$")
+#: a verb form after an article or an adjective-like word is a noun ("the two lengthy investigative reports ''…''")
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|these|those|[a-z]+(?:ive|al|ous|ic))\s+$", re.I)
+
+
 def _quote_kind(rules: Rules, prefix: str, ptrim: str, verb_in_prefix: list, prev_close: bool, content: str) -> str:
     """"direct" when the quote stands as an utterance of its own, else "partial" (module doc of tasks.quotes)."""
     first_alpha = next((c for c in content if c.isalpha()), "")
-    if not ptrim or ptrim[-1] in ".!?":
+    if not ptrim or (ptrim[-1] in ".!?" and not _ABBREV_END.search(ptrim)):
         return "direct"
     if ptrim[-1] == ":":
         return "direct"
@@ -61,7 +67,8 @@ def _quote_kind(rules: Rules, prefix: str, ptrim: str, verb_in_prefix: list, pre
     if ptrim[-1] == "," and re.search(r"\b(?:" + "|".join(map(re.escape, rules.according)) + r")\s+[^,]{2,80},$", ptrim, re.I):
         return "direct"          # "According to TASS, “…”"
     if verb_in_prefix and verb_in_prefix[-1].end() >= len(ptrim) - 1 \
-            and verb_in_prefix[-1].group(1).lower() not in rules.naming_verbs:
+            and verb_in_prefix[-1].group(1).lower() not in rules.naming_verbs \
+            and not _NOUN_BEFORE.search(ptrim[:verb_in_prefix[-1].start()]):
         return "direct"          # "The ad says “nothing will change …”" (not "what she calls “real solutions”")
     return "partial"
 
