@@ -62,7 +62,8 @@ Failure", "TAPPER: …" when the label opens two paragraphs), ``indirect_headlin
 indirect rows ("X said A and argued that B", "…, saying …"); see ``indirect.py``.
 
 A speaker phrase may also be a determiner-led noun phrase right before the verb ("The ad
-says", "a man in the crowd yelled"; unresolved), "I" or "it" (kept as written, never
+says", "a man in the crowd yelled"; unresolved) or a possessive one opening the clause ("Ryan’s campaign shrugged
+off …, telling reporters, “…”"); a fronted subordinate clause ("When Wallace died, Clinton released …:") holds no subject; "I" or "it" (kept as written, never
 resolved to a person). Mentions in parentheses ("Kasich (R-OH)") and datelines
 ("WASHINGTON —") are never subjects. Speech verbs include phrasal ones ("points out",
 "shot back"; written with underscores in speech_verbs.txt).

@@ -112,6 +112,12 @@ def test_attribution_patterns(body, fragment, speaker, pattern):
     ("Analysts agree - Maria Zakharova: “The talks went well.”", "The talks went", "Maria Zakharova", "Maria Zakharova", "name_colon"),
     # a parenthesised place is never the subject
     ("On Monday Peskov (Moscow) said, “We will reply.”", "We will reply", "Peskov", "Dmitry Peskov", "comma_intro"),
+    # the subject after a fronted subordinate clause introduces the floating quote, not the name inside the clause
+    ("When Putin spoke in 2012, Trump released the following statement:\n\n“We stand with our friends.”", "We stand",
+     "Trump", "Donald Trump", "previous_sentence"),
+    # a possessive noun phrase opening the clause is the subject ("Ryan’s campaign …, telling reporters, “…”")
+    ("Putin’s office shrugged off the comments, telling reporters, “Nothing has changed.”", "Nothing has changed",
+     "Putin’s office", None, "comma_intro"),
     # "according to X" right after the closing mark (not the subject of the sentence before)
     ("Putin met Trump. “The sides agreed on a memorandum,” according to TASS.", "The sides agreed", "TASS", "TASS", "according_to"),
     ("Putin met Trump.\n\n“The sides agreed,” according to a court document filed on Monday.", "The sides agreed",
