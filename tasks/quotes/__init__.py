@@ -13,7 +13,8 @@ What counts as a quote
   quote of the same sentence. Single quotation marks are never top-level quote
   marks (nested ``‘…’`` and ``'…'`` stay inside the outer quote; apostrophes such as
   everything’s, isn’t, the ’90s are therefore harmless). A nested pair of another glyph family
-  (``"… about “Equal Justice” anymore."``) stays inside its quotation. A direct quote with no
+  (``"… about “Equal Justice” anymore."``) stays inside its quotation, and so does a pair of the same curly
+  glyphs when two closing marks follow the inner opening one (``“… what he calls “hell” than …”``). A direct quote with no
   speaker found that is short (``LABEL_WORDS``) and has no sentence end is a title, slogan or label
   ("“Orange is the New Black”") and becomes partial; so does a quotation right after a naming verb
   ("what she calls “real solutions”", ``[naming_verbs]``) or one opening with an auxiliary that
@@ -63,8 +64,8 @@ indirect rows ("X said A and argued that B", "…, saying …"); see ``indirect.
 
 A speaker phrase may also be a determiner-led noun phrase right before the verb ("The ad
 says", "a man in the crowd yelled"; unresolved) or a possessive one opening the clause ("Ryan’s campaign shrugged
-off …, telling reporters, “…”"); a fronted subordinate clause ("When Wallace died, Clinton released …:") holds no subject; "I" or "it" (kept as written, never
-resolved to a person). Mentions in parentheses ("Kasich (R-OH)") and datelines
+off …, telling reporters, “…”"), "I" or "it" (kept as written, never resolved to a person); a fronted subordinate
+clause ("When Wallace died, Clinton released …:") holds no subject. Mentions in parentheses ("Kasich (R-OH)") and datelines
 ("WASHINGTON —") are never subjects. Speech verbs include phrasal ones ("points out",
 "shot back"; written with underscores in speech_verbs.txt).
 

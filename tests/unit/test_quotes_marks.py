@@ -41,6 +41,16 @@ def test_nested_pair_of_another_glyph_family_stays_inside_the_quotation():
     assert [q["speaker_name"] for q in qs] == ["Kelli Ward", "Kelli Ward"]
 
 
+def test_nested_pair_of_the_same_curly_glyphs_stays_inside_the_quotation():
+    body = ("“As a young woman, I’d rather live in what he calls “hell” than live in his world.” ― Kelli Ward\n"
+            "“He “tried” hard,” Rubio said. “It is over.”")
+    spans = [body[r.start:r.end] for r in find_quote_spans(body)]
+    assert spans == ["As a young woman, I’d rather live in what he calls “hell” than live in his world.",
+                     "He “tried” hard", "It is over."]
+    q = next(q for q in run(body) if q["text"].startswith("As a young"))
+    assert (q["kind"], q["speaker_name"]) == ("direct", "Kelli Ward")
+
+
 def test_three_apostrophes_close_a_nested_single_then_the_doubled_mark():
     body = ("In an interview, Mr. Hoenlein described the meeting with Mr. Obama. ''I said, 'The lesson of history "
             "is there shouldn't be daylight between the two countries,''' he recalled.\n")
