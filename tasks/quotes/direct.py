@@ -126,8 +126,8 @@ def _according_after(A: _Article, close_e: int, post_lim: int) -> Attribution | 
     """"…,” according to Reuters." / "…,” according to a court document filed by …": the source of the
     ``[according]`` cue right after the closing mark (a name, role or any short noun phrase)."""
     m = _according_re(A.r.according).match(A.body, close_e, post_lim)
-    if not m:
-        return None
+    if not m or not m.group("acc")[0].islower():
+        return None      # "…settlements.” According to TASS, the leader …": the cue opens the next sentence
     ws, we = m.span("who")
     c = _said_x(A, ws, we) or A.candidate(ws, we) or _Cand(ws, we, "np")
     return Attribution(c, m.group("acc"), "according_to")

@@ -130,6 +130,12 @@ def test_more_speaker_patterns(body, fragment, speaker_text, speaker, pattern):
     assert (q["speaker_text"], q["speaker_name"], q["pattern"]) == (speaker_text, speaker, pattern)
 
 
+def test_according_to_opening_the_next_sentence_is_not_the_source_of_the_quote():
+    body = "Putin said both sides must seek “mutually satisfactory settlements.” According to TASS, Putin underscored it."
+    q = partial(run(body), "mutually satisfactory")
+    assert q["speaker_name"] == "Vladimir Putin" and q["pattern"] != "according_to"
+
+
 @pytest.mark.parametrize("body, fragment", [
     # the period of an abbreviation ends no sentence: the quotation completes the clause
     ("His office put out a statement saying the U.S. “does not have the capacity to vet refugees.”", "does not have"),
