@@ -51,6 +51,14 @@ def test_nested_pair_of_the_same_curly_glyphs_stays_inside_the_quotation():
     assert (q["kind"], q["speaker_name"]) == ("direct", "Kelli Ward")
 
 
+def test_a_quotation_inserted_after_a_dash_or_bracket_with_its_attribution_is_direct():
+    body = ("Obama wants Nabisco to stay - ''I love Oreos,'' he said - and Rubio agreed. "
+            "Critics of Obama (''This is an occupation,'' Marco Rubio wrote) were loud. "
+            "Obama praised Rubio's ''deep faith'' on Monday.")
+    kinds = {q["text"]: q["kind"] for q in run(body) if q["kind"] != "indirect"}
+    assert kinds == {"I love Oreos": "direct", "This is an occupation": "direct", "deep faith": "partial"}
+
+
 def test_three_apostrophes_close_a_nested_single_then_the_doubled_mark():
     body = ("In an interview, Mr. Hoenlein described the meeting with Mr. Obama. ''I said, 'The lesson of history "
             "is there shouldn't be daylight between the two countries,''' he recalled.\n")
