@@ -42,6 +42,9 @@ class Attribution:
     how: str | None = None   # overrides the resolution kind for the confidence (continuation, …)
 
 
+#: words between the speech verb and the comma before a capitalised quotation ("Bolton told Breitbart News Daily
+#: SiriusXM host Matt Boyle, “…”"); a lowercase one may follow at most two ("he said in 2012, “…”")
+INTRO_OBJECT_WORDS = 8
 #: a quotation opening with an auxiliary completes a clause whose subject stands before it, outside the marks
 _PREDICATE_START = re.compile(r"(?:is|are|was|were|would|could|will|can|should|may|might|must|has|have|had|does|did)\b")
 
@@ -62,7 +65,7 @@ def _quote_kind(rules: Rules, prefix: str, ptrim: str, verb_in_prefix: list, pre
     if not prev_close and _PREDICATE_START.match(content):
         return "partial"         # "An economic downturn, he said, “could be …”"
     if ptrim[-1] in ",—–" and verb_in_prefix and (
-            prev_close or len(prefix[verb_in_prefix[-1].end():].split()) <= (6 if first_alpha.isupper() else 2)):
+            prev_close or len(prefix[verb_in_prefix[-1].end():].split()) <= (INTRO_OBJECT_WORDS if first_alpha.isupper() else 2)):
         return "direct"          # "He said, “…”", "“A,” he said, “b …”"
     if ptrim[-1] == "," and re.search(r"\b(?:" + "|".join(map(re.escape, rules.according)) + r")\s+[^,]{2,80},$", ptrim, re.I):
         return "direct"          # "According to TASS, “…”"

@@ -59,6 +59,12 @@ def test_a_quotation_inserted_after_a_dash_or_bracket_with_its_attribution_is_di
     assert kinds == {"I love Oreos": "direct", "This is an occupation": "direct", "deep faith": "partial"}
 
 
+def test_comma_intro_after_a_long_object_of_the_speech_verb():
+    body = "Obama told the news agency TASS about it on Monday, “We are ready to talk.”"
+    q = next(q for q in run(body) if q["text"].startswith("We are ready"))
+    assert (q["kind"], q["speaker_name"], q["pattern"]) == ("direct", "Obama", "comma_intro")
+
+
 def test_three_apostrophes_close_a_nested_single_then_the_doubled_mark():
     body = ("In an interview, Mr. Hoenlein described the meeting with Mr. Obama. ''I said, 'The lesson of history "
             "is there shouldn't be daylight between the two countries,''' he recalled.\n")
