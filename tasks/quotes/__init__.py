@@ -20,7 +20,9 @@ What counts as a quote
   ("“Orange is the New Black”") and becomes partial; so does a quotation right after a naming verb
   ("what she calls “real solutions”", ``[naming_verbs]``) or one opening with an auxiliary that
   completes a clause begun outside the marks ("An economic downturn, he said, “could be …”"), and a
-  paragraph that is only a short single-quoted phrase (a subheading: "'A healthy environment.'").
+  paragraph that is only a short single-quoted phrase (a subheading: "'A healthy environment.'"). A
+  quotation that is only a stage direction in brackets ("(CROSSTALK.)") or a one-word label ("Related:") is
+  no quote at all.
 - **partial**: quoted words embedded in a sentence (``Putin said efforts were
   "generally on the right track"``). A partial quote of 1–3 words in a sentence
   without any speech verb is a scare quote and is dropped (``SCARE_QUOTES``).

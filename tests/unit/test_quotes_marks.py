@@ -65,6 +65,11 @@ def test_comma_intro_after_a_long_object_of_the_speech_verb():
     assert (q["kind"], q["speaker_name"], q["pattern"]) == ("direct", "Obama", "comma_intro")
 
 
+def test_a_stage_direction_or_a_label_in_quotation_marks_is_no_quote():
+    body = ('Obama said: "We will win."\n\n"(CROSSTALK.)\n\n"Related:"\n\n"We will win again," Obama said.')
+    assert [q["text"] for q in run(body) if q["kind"] != "indirect"] == ["We will win.", "We will win again"]
+
+
 def test_three_apostrophes_close_a_nested_single_then_the_doubled_mark():
     body = ("In an interview, Mr. Hoenlein described the meeting with Mr. Obama. ''I said, 'The lesson of history "
             "is there shouldn't be daylight between the two countries,''' he recalled.\n")
