@@ -10,7 +10,7 @@ What counts as a quote
   ``“ ”``, ``„``, ``« »``, doubled apostrophes ``''`` / ``````) that stands as an
   utterance of its own: it starts its sentence or paragraph, follows a colon
   (``Putin said: "…"``), or follows a comma after a speech verb or after an earlier
-  quote of the same sentence, or is inserted after an opening bracket or a spaced dash and
+  quote of the same sentence (not "said that, “…”", a complement clause like "said that “…”"), or is inserted after an opening bracket or a spaced dash and
   attributed right after its closing comma ("… to Mexico - ''I love Oreos,'' he said - and …"). Single quotation marks are never top-level quote
   marks (nested ``‘…’`` and ``'…'`` stay inside the outer quote; apostrophes such as
   everything’s, isn’t, the ’90s are therefore harmless). A nested pair of another glyph family

@@ -139,6 +139,8 @@ def test_according_to_opening_the_next_sentence_is_not_the_source_of_the_quote()
 @pytest.mark.parametrize("body, fragment", [
     # the period of an abbreviation ends no sentence: the quotation completes the clause
     ("His office put out a statement saying the U.S. “does not have the capacity to vet refugees.”", "does not have"),
+    # "said that, “…”": the complementiser makes it a complement clause, as "said that “…”" is
+    ("Putin said via email that, “Of course we will defend ourselves.”", "Of course"),
     # a speech-verb form after an article or adjective is a noun ("reports"), not the verb introducing the quote
     ("Putin wrote to TASS, calling the two lengthy investigative reports “inaccurate and misleading.”", "inaccurate"),
 ])
