@@ -6,19 +6,22 @@ so it adds almost nothing to the cost of the batch.
 
 What counts as a quote
 ----------------------
-- **direct**: text between a pair of double quotation marks (straight ``"``, curly
-  ``“ ”``, ``„``, ``« »``, doubled apostrophes ``''`` / ``````) that stands as an
-  utterance of its own: it starts its sentence or paragraph, follows a colon
-  (``Putin said: "…"``), or follows a comma after a speech verb or after an earlier
-  quote of the same sentence. Single quotation marks are never top-level quote
-  marks (nested ``‘…’`` and ``'…'`` stay inside the outer quote; apostrophes such as
-  everything’s, isn’t, the ’90s are therefore harmless). A nested pair of another glyph family
-  (``"… about “Equal Justice” anymore."``) stays inside its quotation. A direct quote with no
-  speaker found that is short (``LABEL_WORDS``) and has no sentence end is a title, slogan or label
-  ("“Orange is the New Black”") and becomes partial; so does a quotation right after a naming verb
-  ("what she calls “real solutions”", ``[naming_verbs]``) or one opening with an auxiliary that
-  completes a clause begun outside the marks ("An economic downturn, he said, “could be …”"), and a
-  paragraph that is only a short single-quoted phrase (a subheading: "'A healthy environment.'").
+- **direct**: text between a pair of double quotation marks (straight ``"``, curly ``“ ”``, ``„``, ``« »``,
+  doubled apostrophes ``''`` / ``````) that stands as an utterance of its own: it starts its sentence or
+  paragraph, follows a colon (``Putin said: "…"``), or follows a comma after a speech verb or after an earlier
+  quote of the same sentence (not "said that, “…”", a complement clause like "said that “…”"), or is inserted
+  after an opening bracket or a spaced dash and attributed right after its closing comma ("… to Mexico - ''I
+  love Oreos,'' he said - and …"). Single quotation marks are never top-level quote marks (nested ``‘…’`` and
+  ``'…'`` stay inside the outer quote; apostrophes such as everything’s, isn’t, the ’90s are therefore
+  harmless). A nested pair of another glyph family (``"… about “Equal Justice” anymore."``) stays inside its
+  quotation, and so does a pair of the same curly glyphs when two closing marks follow the inner opening one
+  (``“… what he calls “hell” than …”``). A direct quote with no speaker found that is short (``LABEL_WORDS``)
+  and has no sentence end is a title, slogan or label ("“Orange is the New Black”") and becomes partial; so does
+  a quotation right after a naming verb ("what she calls “real solutions”", ``[naming_verbs]``) or one opening
+  with an auxiliary that completes a clause begun outside the marks ("An economic downturn, he said, “could be
+  …”"), and a paragraph that is only a short single-quoted phrase (a subheading: "'A healthy environment.'"). A
+  quotation that is only a stage direction in brackets ("(CROSSTALK.)") or a one-word label ("Related:") is no
+  quote at all.
 - **partial**: quoted words embedded in a sentence (``Putin said efforts were
   "generally on the right track"``). A partial quote of 1–3 words in a sentence
   without any speech verb is a scare quote and is dropped (``SCARE_QUOTES``).
@@ -41,7 +44,9 @@ Attribution patterns (``pattern`` column), tried in this order for quoted text:
 ("Peskov told reporters"), ``verb_in`` ("Trump wrote in a post"), ``colon_intro``
 ("Putin said: …"), ``comma_intro`` ("He said, …"), ``verb_intro`` ("She says “…”"),
 ``dash_name`` ("“…” ― Pamela Padilla": a name after a dash behind the closing mark),
-``name_colon`` (headline/transcript "Ted Cruz: ‘…’", "Here’s Clinton in 1992: “…”"), ``according_to``,
+``name_colon`` (headline/transcript "Ted Cruz: ‘…’", "Here’s Clinton in 1992: “…”"), ``according_to``
+("According to TASS, “…”"; "“…,” according to Reuters." right after the closing mark, not a capitalised
+"According to X," opening the next sentence),
 ``reported_speech`` (partial quote inside "X said …"; also "…“chilled” during the talks, said
 a source close to Khan." / "…,” according to X." closing the sentence), ``continuation`` (same speaker
 as the previous quote of the paragraph, or of the previous paragraph when this one
@@ -61,11 +66,12 @@ Failure", "TAPPER: …" when the label opens two paragraphs), ``indirect_headlin
 ``indirect_asked`` ("X asked Y whether …": the question), ``indirect_referring`` ("…, referring to X"). A sentence may hold several
 indirect rows ("X said A and argued that B", "…, saying …"); see ``indirect.py``.
 
-A speaker phrase may also be a determiner-led noun phrase right before the verb ("The ad
-says", "a man in the crowd yelled"; unresolved), "I" or "it" (kept as written, never
-resolved to a person). Mentions in parentheses ("Kasich (R-OH)") and datelines
-("WASHINGTON —") are never subjects. Speech verbs include phrasal ones ("points out",
-"shot back"; written with underscores in speech_verbs.txt).
+A speaker phrase may also be a determiner-led noun phrase right before the verb ("The ad says", "a man in the
+crowd yelled"; unresolved) or a possessive one opening the clause ("Ryan’s campaign shrugged off …, telling
+reporters, “…”"), "I" or "it" (kept as written, never resolved to a person); a fronted subordinate clause ("When
+Wallace died, Clinton released …:") holds no subject. Mentions in parentheses ("Kasich (R-OH)") and datelines
+("WASHINGTON —") are never subjects. Speech verbs include phrasal ones ("points out", "shot back"; written with
+underscores in speech_verbs.txt).
 
 Speakers: ``speaker_text/start/end`` is the speaker as written (name, pronoun or role
 noun). It resolves to a named entity (``speaker_entity_id``/``speaker_name`` from the
@@ -91,7 +97,9 @@ unresolved speaker phrase 0.55, no speaker 0.2; partial x0.9, indirect x0.85,
 unclosed quote x0.8.
 
 Layout: ``spans.py`` (quotation marks), ``phrases.py`` (speaker word lists and phrase patterns),
-``speakers.py`` (speaker candidates and resolution), ``direct.py`` (one function per attribution pattern family of quoted text),
+``speakers.py`` (speaker candidates and resolution), ``site.py`` (where a quotation stands, direct vs partial),
+``direct.py`` (one function per adjacent attribution pattern family of quoted text), ``floating.py`` (continuation and
+floating quotes: the speaker from the context),
 ``indirect.py`` (reported speech), ``rows.py`` (rows, confidence), ``rules.py`` (rule
 files), ``extract.py`` (``extract_quotes``, the steps in order).
 """

@@ -1,15 +1,15 @@
 """Attribution of quoted text (``kind`` direct or partial): one function per pattern family.
 
-``locate`` reads where a quote stands (its sentence, paragraph and the text before the
+``site.locate`` reads where a quote stands (its sentence, paragraph and the text before the
 opening mark) and decides direct vs partial; ``attribute`` tries the pattern families in
-order and returns the first speaker found:
+order and returns the first speaker found (5 and 6 are in ``floating.py``):
 
 1. ``speaker_after`` ("…,” said Putin / Putin said / Peskov, the Kremlin spokesman, said /
    Peskov told reporters / Trump wrote in a post) and ``speaker_before`` ("Putin said: …",
    "He added, …", "She says …"); the introducing clause wins when the quote ends its own
    sentence after it.
 2. ``dash_name`` ("“…” ― Pamela Padilla") and ``name_colon`` (headline / transcript "Ted Cruz: ‘…’").
-3. ``according_to`` ("According to TASS, “…”").
+3. ``according_to`` ("According to TASS, “…”"; "“…,” according to TASS" is tried with ``speaker_after``).
 4. ``reported_speech`` (a partial quote inside "X said …").
 5. ``continuation`` (same speaker as the previous quote of the paragraph, or of the previous
    paragraph when this one only continues the quotation).
@@ -18,115 +18,16 @@ order and returns the first speaker found:
 """
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
+from functools import lru_cache
 
-from tasks.quotes.rules import PERSON_LABELS, Rules
-from tasks.quotes.spans import _Raw
+from tasks.quotes.floating import continuation, floating_quote
 from tasks.quotes.phrases import _NOT_AFTER_DETERMINER
+from tasks.quotes.rules import PERSON_LABELS
+from tasks.quotes.site import Attribution, QuoteSite, locate
 from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
 
-
-@dataclass
-class QuoteSite:
-    """One quoted span in its sentence and paragraph: what the attribution patterns look at."""
-    raw: _Raw
-    si: int                  # sentence index
-    pi: int                  # paragraph index
-    para_start: int
-    lo: int                  # start of the context before the opening mark
-    prev_close: bool         # an earlier quote of this sentence closes inside the context
-    prefix: str              # body[lo:open mark]
-    ptrim: str               # prefix without trailing whitespace
-    content: str
-    verb_in_prefix: list     # speech-verb matches in the prefix
-    kind: str                # direct | partial
-    post_lim: int            # end of the text after the closing mark that may hold the speaker
-    prefix_intro: bool       # the prefix introduces the quote ("Putin said:", "He added,", "She says")
-    colon_after_dash: bool   # "Pollsters agree - Carl Bialik: “…”"
-
-
-@dataclass
-class Attribution:
-    speaker: _Cand | None = None
-    cue: str | None = None
-    pattern: str | None = None
-    how: str | None = None   # overrides the resolution kind for the confidence (continuation, …)
-
-
-#: a quotation opening with an auxiliary completes a clause whose subject stands before it, outside the marks
-_PREDICATE_START = re.compile(r"(?:is|are|was|were|would|could|will|can|should|may|might|must|has|have|had|does|did)\b")
-
-
-def _quote_kind(rules: Rules, prefix: str, ptrim: str, verb_in_prefix: list, prev_close: bool, content: str) -> str:
-    """"direct" when the quote stands as an utterance of its own, else "partial" (module doc of tasks.quotes)."""
-    first_alpha = next((c for c in content if c.isalpha()), "")
-    if not ptrim or ptrim[-1] in ".!?":
-        return "direct"
-    if ptrim[-1] == ":":
-        return "direct"
-    if not prev_close and _PREDICATE_START.match(content):
-        return "partial"         # "An economic downturn, he said, “could be …”"
-    if ptrim[-1] in ",—–" and verb_in_prefix and (
-            prev_close or len(prefix[verb_in_prefix[-1].end():].split()) <= (6 if first_alpha.isupper() else 2)):
-        return "direct"          # "He said, “…”", "“A,” he said, “b …”"
-    if ptrim[-1] == "," and re.search(r"\b(?:" + "|".join(map(re.escape, rules.according)) + r")\s+[^,]{2,80},$", ptrim, re.I):
-        return "direct"          # "According to TASS, “…”"
-    if verb_in_prefix and verb_in_prefix[-1].end() >= len(ptrim) - 1 \
-            and verb_in_prefix[-1].group(1).lower() not in rules.naming_verbs:
-        return "direct"          # "The ad says “nothing will change …”" (not "what she calls “real solutions”")
-    return "partial"
-
-
-def _last_closing_between(raws: list[_Raw], index: int, lo: int, hi: int, max_close: list[int]) -> _Raw | None:
-    """The last quotation (in ``raws`` order, before ``raws[index]``) that closes in (lo, hi].
-
-    ``max_close[j]`` is the largest ``close_e`` of ``raws[:j + 1]``: the backward scan stops where
-    no earlier quotation closes after ``lo``.
-    """
-    for j in range(index - 1, -1, -1):
-        q = raws[j]
-        if max_close[j] <= lo:
-            break
-        if lo < q.close_e <= hi:
-            return q
-    return None
-
-
-def locate(A: _Article, raws: list[_Raw], index: int, open_starts: list[int], max_close: list[int]) -> QuoteSite:
-    """The context of quote ``raws[index]``: sentence, paragraph, the text before it and its kind.
-
-    ``open_starts`` are the opening positions of ``raws`` (sorted, as ``raws`` is), ``max_close``
-    the running maximum of their closing positions.
-    """
-    r = raws[index]
-    body, rules = A.body, A.r
-    si = A.sent_index(r.open_s)
-    sent = A.sents[si]
-    pi = A.para_index(r.open_s)
-    ps, pe = A.paras[pi]
-    # context before the open mark: from the sentence/paragraph start or the previous quote's close
-    lo = max(sent["start_char"], ps)
-    prev_close = _last_closing_between(raws, index, lo, r.open_s, max_close)
-    if prev_close is not None:
-        lo = max(lo, prev_close.close_e)
-    prefix = body[lo:r.open_s]
-    ptrim = prefix.rstrip()
-    content = body[r.start:r.end]
-    verb_in_prefix = list(rules.verb_re.finditer(prefix))
-    kind = _quote_kind(rules, prefix, ptrim, verb_in_prefix, prev_close is not None, content)
-    post_lim = min(pe, r.close_e + 200)
-    k = bisect.bisect_left(open_starts, r.close_e)
-    if k < len(open_starts) and open_starts[k] < post_lim:
-        post_lim = open_starts[k]       # the next quotation opens before the limit
-    verb_ends_prefix = bool(verb_in_prefix) and verb_in_prefix[-1].end() >= len(ptrim) - 1
-    prefix_intro = bool(ptrim) and (ptrim[-1] in ":,—–" or verb_ends_prefix) and bool(verb_in_prefix)
-    colon_after_dash = bool(ptrim.endswith(":") and verb_in_prefix and re.search(
-        r"\s[-—–]\s+[^-—–]{1,60}:$", ptrim[verb_in_prefix[-1].end():]))
-    return QuoteSite(r, si, pi, ps, lo, prev_close is not None, prefix, ptrim, content, verb_in_prefix, kind,
-                     post_lim, prefix_intro, colon_after_dash)
-
+__all__ = ["Attribution", "QuoteSite", "attribute", "locate"]
 
 #: the period of a title or an initial inside a name ("said former Gov. Bill Richardson", "said John F. Kennedy")
 _ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in (
@@ -172,6 +73,9 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
         c = _said_x(A, r.close_e + mv.end(), post_lim)
         if c:
             return Attribution(c, mv.group("verb"), "verb_speaker")
+    acc = _according_after(A, r.close_e, post_lim)
+    if acc is not None:
+        return acc
     ms_ = re.match(r"[\s,;]*(?:[—–-]\s*)?(?P<region>[^“”\"«»\n]{1,140}?)\s+" + _ADVERBS + _NOT_AFTER_DETERMINER
                    + r"(?P<verb>" + rules.verb_alt + r")(?![\w’'-])", post)
     if not ms_:
@@ -210,6 +114,23 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     else:
         pattern = "speaker_verb"
     return Attribution(c, cue, pattern)
+
+
+@lru_cache(maxsize=4)
+def _according_re(according: tuple) -> re.Pattern:
+    return re.compile(r"[\s,;]*(?P<acc>" + "|".join(map(re.escape, according)) + r")\s+(?P<who>(?:[^,.;:!?\n“”\"]|"
+                      + _ABBREV_DOT + r"){2,80})", re.I)
+
+
+def _according_after(A: _Article, close_e: int, post_lim: int) -> Attribution | None:
+    """"…,” according to Reuters." / "…,” according to a court document filed by …": the source of the
+    ``[according]`` cue right after the closing mark (a name, role or any short noun phrase)."""
+    m = _according_re(A.r.according).match(A.body, close_e, post_lim)
+    if not m or not m.group("acc")[0].islower():
+        return None      # "…settlements.” According to TASS, the leader …": the cue opens the next sentence
+    ws, we = m.span("who")
+    c = _said_x(A, ws, we) or A.candidate(ws, we) or _Cand(ws, we, "np")
+    return Attribution(c, m.group("acc"), "according_to")
 
 
 def _introduces_next(A: _Article, site: QuoteSite, verb_e: int, post_lim: int) -> bool:
@@ -341,113 +262,6 @@ def said_at_end(A: _Article, site: QuoteSite) -> Attribution | None:
         return None
     return Attribution(c, m.group("verb") or m.group("acc"), "verb_speaker" if m.group("verb") else "according_to")
 
-
-def continuation(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) -> Attribution | None:
-    """Same speaker as the previous quote of this paragraph, or of the previous paragraph when
-    this paragraph starts with the quote (and the previous one ended with that quote)."""
-    body, pi, si, r = A.body, site.pi, site.si, site.raw
-    prev = prev_by_para.get(pi)
-    if prev is None and not site.prefix.strip() and r.open_s == site.para_start:
-        prev = prev_by_para.get(pi - 1)
-        # only when the previous paragraph's last sentence was that quote or its attribution
-        if prev is not None and prev["end_char"] < A.paras[pi - 1][1] - 120:
-            prev = None
-        # … and not when the previous paragraph ends by introducing this one ("She went on to say:")
-        if prev is not None and si > 0 and body[A.sents[si - 1]["start_char"]:A.sents[si - 1]["end_char"]].rstrip().endswith(":") \
-                and prev["end_char"] < A.sents[si - 1]["start_char"] + 2:
-            prev = None
-    if prev is None or prev["speaker_text"] is None:
-        return None
-    spk = _Cand(prev["speaker_start"], prev["speaker_end"], "prev")
-    spk.entity_id, spk.name = prev["speaker_entity_id"], prev["speaker_name"]
-    return Attribution(spk, prev["cue"], "continuation", "continuation")
-
-
-_WRITER = frozenset({"i", "we"})
-#: a paragraph that hands the floor back to the person last quoted: the interviewer's question
-#: ("…, are you?"), or a paragraph about that person by pronoun ("He meant that …", "His government …")
-_REFERS_BACK = re.compile(r"(?:He|She|His|Her)\b|\S+(?:\s+\S+){0,6}?\s(?:his|her)\s")
-#: paragraphs back within which the last named speaker still holds the floor
-FLOOR_PARAGRAPHS = 10
-
-
-def _last_speaker(A: _Article, pi: int) -> dict | None:
-    """The last quote row with a named speaker (not the writer) in the FLOOR_PARAGRAPHS paragraphs before ``pi``."""
-    for qpi, row in reversed(A.named_rows):
-        if qpi >= pi:
-            continue
-        return row if pi - qpi <= FLOOR_PARAGRAPHS else None
-    return None
-
-
-def _floor_back(A: _Article, pi: int, writer_spoke: bool) -> bool:
-    """Does paragraph ``pi - 1`` hand the floor back to the last speaker (see _REFERS_BACK)?"""
-    pps, ppe = A.paras[pi - 1]
-    text = A.body[pps:ppe].strip()
-    asks = any(c == "?" and not A.in_quote(pps + i) for i, c in enumerate(text))
-    return writer_spoke or asks or bool(_REFERS_BACK.match(text)) \
-        or bool(re.search(r"\bI\s+(?:" + A.r.verb_alt + r")\b", text))
-
-
-def _from_row(row: dict) -> _Cand:
-    spk = _Cand(row["speaker_start"], row["speaker_end"], "prev")
-    spk.entity_id, spk.name = row["speaker_entity_id"], row["speaker_name"]
-    return spk
-
-
-def _personal(A: _Article, c: _Cand) -> bool:
-    """A person speaker candidate: a PERSON mention, he/she or a role noun."""
-    if c.kind == "mention":
-        return c.mention is not None and c.mention["label"] in PERSON_LABELS
-    if c.kind == "pronoun":
-        return A.body[c.start:c.end].lower() in A.r.person_pronouns
-    return c.kind == "role"
-
-
-def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
-    """A direct quote with nothing before it: the previous sentence introduces the speaker
-    (previous_sentence); in a paragraph that is only a quote, the person last quoted when the
-    previous paragraph hands the floor back to them (interview layout: the writer's question,
-    "I asked …", "He meant …"; ``last_speaker``), else the person the previous paragraph names
-    (previous_paragraph). The writer ("I asked") is never the speaker of the answer."""
-    body, rules, si, pi, r = A.body, A.r, site.si, site.pi, site.raw
-    if site.kind != "direct" or site.prefix.strip() or si <= 0:
-        return None
-    ps_ = A.sents[si - 1]
-    vv = [v for v in rules.verb_re.finditer(body, ps_["start_char"], ps_["end_char"]) if not A.in_quote(v.start())]
-    writer_spoke = False
-    if vv:
-        v = vv[-1]
-        spk = A.subject_before(v.start(), ps_["start_char"])
-        writer_spoke = spk is not None and spk.kind == "pronoun" and body[spk.start:spk.end].lower() in _WRITER
-        if spk and not writer_spoke:
-            return Attribution(spk, v.group(1), "previous_sentence", "previous_sentence")
-    elif body[ps_["start_char"]:ps_["end_char"]].rstrip().endswith(":"):
-        spk = A.subject_first(ps_["start_char"], ps_["end_char"])     # "Here is what he wrote:"
-        if spk:
-            return Attribution(spk, None, "previous_sentence", "previous_sentence")
-    elif r.open_s > site.para_start and ps_["start_char"] >= site.para_start:
-        # "The judge then turned to me. “Mr. D’Souza?”": a quote after a sentence of its paragraph whose
-        # subject is a person (name, he/she or role) and that quotes nothing itself
-        spk = A.subject_first(ps_["start_char"], ps_["end_char"])
-        if spk is not None and not A.in_quote(ps_["start_char"]) and _personal(A, spk):
-            return Attribution(spk, None, "previous_sentence", "previous_sentence")
-    if r.open_s == site.para_start and pi > 0:
-        last = _last_speaker(A, pi)
-        if last is not None and _floor_back(A, pi, writer_spoke):
-            return Attribution(_from_row(last), last["cue"], "last_speaker", "previous_paragraph")
-        pps, ppe = A.paras[pi - 1]
-        psi = A.sent_index(ppe - 1)
-        first = A.sent_index(pps)
-        # the last three sentences of that paragraph, then its first one ("Richards also spoke about …")
-        for j in [*range(psi, max(first - 1, psi - 3), -1), *([first] if psi - 3 >= first else [])]:
-            if A.sents[j]["end_char"] <= pps:
-                break
-            m = A._person_subject(j)
-            if m:
-                spk = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
-                return Attribution(spk, None, "previous_paragraph", "previous_paragraph")
-    return None
 
 
 def attribute(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) -> Attribution:

@@ -23,6 +23,11 @@ MAX_QUOTES_PER_SENTENCE = 50
 
 log = logging.getLogger(__name__)
 
+#: quoted text that is no utterance: a stage direction in brackets ("(CROSSTALK.)") or a one-word label ("Related:")
+_NOT_UTTERANCE = re.compile(r"\([^()]*\)[.!?]?|[\w’'-]+:")
+#: an opening bracket or a spaced dash right before the opening mark: the quotation is inserted into the sentence
+_INSERTION = re.compile(r"(?:\(|\s[-—–]{1,2})$")
+
 
 def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -> list[dict]:
     """Direct, partial and indirect quotes of one article with their speakers (QUOTES rows).
@@ -67,6 +72,11 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
     for index, r in enumerate(raws):
         site = locate(A, raws, index, open_starts, max_close)
         att = attribute(A, site, prev_by_para)
+        if site.kind == "partial" and att.pattern in ("speaker_verb", "verb_speaker") and _INSERTION.search(site.ptrim) \
+                and A.body[r.end:r.close_s or r.end].strip() == ",":
+            site.kind = "direct"       # "Nabisco will move to Mexico - ''I love Oreos,'' he said - and …": an inserted utterance
+        if _NOT_UTTERANCE.fullmatch(site.content):
+            continue                   # "(CROSSTALK.)", "Related:": a stage direction or a label, not words said
         if site.kind == "direct" and _subheading(A, r, site.pi):
             site.kind, att = "partial", Attribution()
         if (att.speaker is None or att.pattern == "previous_paragraph") and site.kind == "direct" and _label_like(A.body, r):

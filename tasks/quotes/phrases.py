@@ -89,3 +89,7 @@ def _credit(body: str, m: dict) -> bool:
 _RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\b[^,;]{1,100},\s+(?:" + _ADVERBS + r")$")
 #: a fronted subordinate clause before the subject ("When asked whom she supported, Ms. Sherry …")
 _FRONTED_CLAUSE = re.compile(r"\s*(?:When|If|After|Before|While|As|Although|Though|Because|Since|Once|Asked|Pressed)\b[^,;.]{1,80},")
+#: "Ryan’s campaign", "The senator’s office": a possessive noun phrase opening a clause
+_POSSESSIVE_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Then|Later|However|Meanwhile|Earlier),?\s+)?"
+                                 r"((?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}(?!(?:He|She|It|That|There|Here|What|Who|Where|Let)[’'])"
+                                 r"[A-Z][\w.-]*[’']s\s+[a-z][\w-]*(?<!ing)(?<!ed)(?<!ly))\s")

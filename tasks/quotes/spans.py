@@ -152,14 +152,31 @@ def _nested_close(body: str, marks: list[tuple[int, int]], k: int, outer: str | 
     """Index of the mark closing a nested pair opened at ``marks[k]`` inside a quotation of glyph family
     ``outer``: the next closing mark of the inner family, met before any mark of the outer family."""
     inner = _FAMILY.get(body[marks[k][0]:marks[k][1]])
-    if inner is None or outer is None or inner == outer:
+    if inner is None or outer is None:
         return None
+    if inner == outer:
+        return _same_glyph_nested(body, marks, k)
     for j in range(k + 1, len(marks)):
         fam = _FAMILY.get(body[marks[j][0]:marks[j][1]])
         if fam == outer:
             return None
         if fam == inner:
             return j if _mark_role(body, *marks[j]) != "open" else None
+    return None
+
+
+def _same_glyph_nested(body: str, marks: list[tuple[int, int]], k: int) -> int | None:
+    """"“… what he calls “hell” than live …”": an opening glyph (“, „, «) inside a quotation of its own family
+    opens a nested pair when two closing marks follow before any other opening one; the index of the first."""
+    if body[marks[k][0]:marks[k][1]] not in _OPEN_GLYPHS:
+        return None
+    closes: list[int] = []
+    for j in range(k + 1, len(marks)):
+        if body[marks[j][0]:marks[j][1]] in _OPEN_GLYPHS or _mark_role(body, *marks[j]) == "open":
+            return None
+        closes.append(j)
+        if len(closes) == 2:
+            return closes[0]
     return None
 
 

@@ -25,6 +25,7 @@ from tasks.quotes.phrases import (
     _NOT_DESCRIPTOR,
     _NOT_SUBJECT,
     _NP_SUBJECT,
+    _POSSESSIVE_SUBJECT,
     _PREP_BEFORE,
     _RELATIVE_BEFORE,
     _credit,
@@ -357,8 +358,12 @@ class _Article:
                 and bool(re.match(r"\s*(?:,|—|–|-|\()", body[e:e + 3])))
 
     def subject_first(self, lo: int, hi: int) -> _Cand | None:
-        """Leftmost speaker candidate (mention outside quotes or subject pronoun) in body[lo:hi]."""
+        """Leftmost speaker candidate (mention outside quotes or subject pronoun) in body[lo:hi], after a
+        fronted subordinate clause ("When Wallace died in 1998, President Clinton released …")."""
         body = self.body
+        fronted = _FRONTED_CLAUSE.match(body, lo, hi)
+        if fronted:
+            lo = fronted.end()
         ms = [m for m in self.mentions_in(lo, hi) if not self.in_quote(m["start_char"])
               and not re.match(r"[’']s\b", body[m["end_char"]:hi]) and not self.aside(m)
               and not (m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]))]
@@ -374,6 +379,10 @@ class _Article:
             cands.append(_Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"]))
         if pm and not self.in_quote(pm.start()):
             cands.append(_Cand(pm.start(), pm.end(), "pronoun"))
+        # a possessive noun phrase opening the clause ("Ryan’s campaign shrugged off …, telling reporters, “…”")
+        mp = _POSSESSIVE_SUBJECT.match(body, lo, hi)
+        if mp and not cands and mp.group(1).split()[-1] not in _NOT_DESCRIPTOR and mp.group(1).split()[-1] not in self.r.verb_forms:
+            cands.append(_Cand(mp.start(1), mp.end(1), "role" if self.r.role_re.fullmatch(mp.group(1).split()[-1]) else "np"))
         return min(cands, key=lambda c: c.start) if cands else None
 
     def _titled_person(self, ms: list[dict]) -> dict:

@@ -112,12 +112,40 @@ def test_attribution_patterns(body, fragment, speaker, pattern):
     ("Analysts agree - Maria Zakharova: “The talks went well.”", "The talks went", "Maria Zakharova", "Maria Zakharova", "name_colon"),
     # a parenthesised place is never the subject
     ("On Monday Peskov (Moscow) said, “We will reply.”", "We will reply", "Peskov", "Dmitry Peskov", "comma_intro"),
+    # the subject after a fronted subordinate clause introduces the floating quote, not the name inside the clause
+    ("When Putin spoke in 2012, Trump released the following statement:\n\n“We stand with our friends.”", "We stand",
+     "Trump", "Donald Trump", "previous_sentence"),
+    # a possessive noun phrase opening the clause is the subject ("Ryan’s campaign …, telling reporters, “…”")
+    ("Putin’s office shrugged off the comments, telling reporters, “Nothing has changed.”", "Nothing has changed",
+     "Putin’s office", None, "comma_intro"),
+    # "according to X" right after the closing mark (not the subject of the sentence before)
+    ("Putin met Trump. “The sides agreed on a memorandum,” according to TASS.", "The sides agreed", "TASS", "TASS", "according_to"),
+    ("Putin met Trump.\n\n“The sides agreed,” according to a court document filed on Monday.", "The sides agreed",
+     "a court document", None, "according_to"),
 ])
 def test_more_speaker_patterns(body, fragment, speaker_text, speaker, pattern):
     qs = run(body)
     check_offsets(body, qs)
     q = one(qs, fragment)
     assert (q["speaker_text"], q["speaker_name"], q["pattern"]) == (speaker_text, speaker, pattern)
+
+
+def test_according_to_opening_the_next_sentence_is_not_the_source_of_the_quote():
+    body = "Putin said both sides must seek “mutually satisfactory settlements.” According to TASS, Putin underscored it."
+    q = partial(run(body), "mutually satisfactory")
+    assert q["speaker_name"] == "Vladimir Putin" and q["pattern"] != "according_to"
+
+
+@pytest.mark.parametrize("body, fragment", [
+    # the period of an abbreviation ends no sentence: the quotation completes the clause
+    ("His office put out a statement saying the U.S. “does not have the capacity to vet refugees.”", "does not have"),
+    # "said that, “…”": the complementiser makes it a complement clause, as "said that “…”" is
+    ("Putin said via email that, “Of course we will defend ourselves.”", "Of course"),
+    # a speech-verb form after an article or adjective is a noun ("reports"), not the verb introducing the quote
+    ("Putin wrote to TASS, calling the two lengthy investigative reports “inaccurate and misleading.”", "inaccurate"),
+])
+def test_embedded_quotation_is_partial(body, fragment):
+    assert one([q for q in run(body) if q["kind"] != "indirect"], fragment)["kind"] == "partial"
 
 
 def test_indirect_as_x_reported_and_mid_sentence_said():

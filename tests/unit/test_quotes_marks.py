@@ -41,6 +41,35 @@ def test_nested_pair_of_another_glyph_family_stays_inside_the_quotation():
     assert [q["speaker_name"] for q in qs] == ["Kelli Ward", "Kelli Ward"]
 
 
+def test_nested_pair_of_the_same_curly_glyphs_stays_inside_the_quotation():
+    body = ("“As a young woman, I’d rather live in what he calls “hell” than live in his world.” ― Kelli Ward\n"
+            "“He “tried” hard,” Rubio said. “It is over.”")
+    spans = [body[r.start:r.end] for r in find_quote_spans(body)]
+    assert spans == ["As a young woman, I’d rather live in what he calls “hell” than live in his world.",
+                     "He “tried” hard", "It is over."]
+    q = next(q for q in run(body) if q["text"].startswith("As a young"))
+    assert (q["kind"], q["speaker_name"]) == ("direct", "Kelli Ward")
+
+
+def test_a_quotation_inserted_after_a_dash_or_bracket_with_its_attribution_is_direct():
+    body = ("Obama wants Nabisco to stay - ''I love Oreos,'' he said - and Rubio agreed. "
+            "Critics of Obama (''This is an occupation,'' Marco Rubio wrote) were loud. "
+            "Obama praised Rubio's ''deep faith'' on Monday.")
+    kinds = {q["text"]: q["kind"] for q in run(body) if q["kind"] != "indirect"}
+    assert kinds == {"I love Oreos": "direct", "This is an occupation": "direct", "deep faith": "partial"}
+
+
+def test_comma_intro_after_a_long_object_of_the_speech_verb():
+    body = "Obama told the news agency TASS about it on Monday, “We are ready to talk.”"
+    q = next(q for q in run(body) if q["text"].startswith("We are ready"))
+    assert (q["kind"], q["speaker_name"], q["pattern"]) == ("direct", "Obama", "comma_intro")
+
+
+def test_a_stage_direction_or_a_label_in_quotation_marks_is_no_quote():
+    body = ('Obama said: "We will win."\n\n"(CROSSTALK.)\n\n"Related:"\n\n"We will win again," Obama said.')
+    assert [q["text"] for q in run(body) if q["kind"] != "indirect"] == ["We will win.", "We will win again"]
+
+
 def test_three_apostrophes_close_a_nested_single_then_the_doubled_mark():
     body = ("In an interview, Mr. Hoenlein described the meeting with Mr. Obama. ''I said, 'The lesson of history "
             "is there shouldn't be daylight between the two countries,''' he recalled.\n")

@@ -1,0 +1,118 @@
+"""Quotes attributed from their context rather than an adjacent speaker: ``continuation`` (the speaker of
+the previous quote of the paragraph, or of the previous paragraph when this one only continues the
+quotation) and ``floating_quote`` (previous_sentence, last_speaker, previous_paragraph)."""
+from __future__ import annotations
+
+import re
+
+from tasks.quotes.rules import PERSON_LABELS
+from tasks.quotes.site import Attribution, QuoteSite
+from tasks.quotes.speakers import _Article, _Cand
+
+
+def continuation(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) -> Attribution | None:
+    """Same speaker as the previous quote of this paragraph, or of the previous paragraph when
+    this paragraph starts with the quote (and the previous one ended with that quote)."""
+    body, pi, si, r = A.body, site.pi, site.si, site.raw
+    prev = prev_by_para.get(pi)
+    if prev is None and not site.prefix.strip() and r.open_s == site.para_start:
+        prev = prev_by_para.get(pi - 1)
+        # only when the previous paragraph's last sentence was that quote or its attribution
+        if prev is not None and prev["end_char"] < A.paras[pi - 1][1] - 120:
+            prev = None
+        # … and not when the previous paragraph ends by introducing this one ("She went on to say:")
+        if prev is not None and si > 0 and body[A.sents[si - 1]["start_char"]:A.sents[si - 1]["end_char"]].rstrip().endswith(":") \
+                and prev["end_char"] < A.sents[si - 1]["start_char"] + 2:
+            prev = None
+    if prev is None or prev["speaker_text"] is None:
+        return None
+    spk = _Cand(prev["speaker_start"], prev["speaker_end"], "prev")
+    spk.entity_id, spk.name = prev["speaker_entity_id"], prev["speaker_name"]
+    return Attribution(spk, prev["cue"], "continuation", "continuation")
+
+
+_WRITER = frozenset({"i", "we"})
+#: a paragraph that hands the floor back to the person last quoted: the interviewer's question
+#: ("…, are you?"), or a paragraph about that person by pronoun ("He meant that …", "His government …")
+_REFERS_BACK = re.compile(r"(?:He|She|His|Her)\b|\S+(?:\s+\S+){0,6}?\s(?:his|her)\s")
+#: paragraphs back within which the last named speaker still holds the floor
+FLOOR_PARAGRAPHS = 10
+
+
+def _last_speaker(A: _Article, pi: int) -> dict | None:
+    """The last quote row with a named speaker (not the writer) in the FLOOR_PARAGRAPHS paragraphs before ``pi``."""
+    for qpi, row in reversed(A.named_rows):
+        if qpi >= pi:
+            continue
+        return row if pi - qpi <= FLOOR_PARAGRAPHS else None
+    return None
+
+
+def _floor_back(A: _Article, pi: int, writer_spoke: bool) -> bool:
+    """Does paragraph ``pi - 1`` hand the floor back to the last speaker (see _REFERS_BACK)?"""
+    pps, ppe = A.paras[pi - 1]
+    text = A.body[pps:ppe].strip()
+    asks = any(c == "?" and not A.in_quote(pps + i) for i, c in enumerate(text))
+    return writer_spoke or asks or bool(_REFERS_BACK.match(text)) \
+        or bool(re.search(r"\bI\s+(?:" + A.r.verb_alt + r")\b", text))
+
+
+def _from_row(row: dict) -> _Cand:
+    spk = _Cand(row["speaker_start"], row["speaker_end"], "prev")
+    spk.entity_id, spk.name = row["speaker_entity_id"], row["speaker_name"]
+    return spk
+
+
+def _personal(A: _Article, c: _Cand) -> bool:
+    """A person speaker candidate: a PERSON mention, he/she or a role noun."""
+    if c.kind == "mention":
+        return c.mention is not None and c.mention["label"] in PERSON_LABELS
+    if c.kind == "pronoun":
+        return A.body[c.start:c.end].lower() in A.r.person_pronouns
+    return c.kind == "role"
+
+
+def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
+    """A direct quote with nothing before it: the previous sentence introduces the speaker
+    (previous_sentence); in a paragraph that is only a quote, the person last quoted when the
+    previous paragraph hands the floor back to them (interview layout: the writer's question,
+    "I asked …", "He meant …"; ``last_speaker``), else the person the previous paragraph names
+    (previous_paragraph). The writer ("I asked") is never the speaker of the answer."""
+    body, rules, si, pi, r = A.body, A.r, site.si, site.pi, site.raw
+    if site.kind != "direct" or site.prefix.strip() or si <= 0:
+        return None
+    ps_ = A.sents[si - 1]
+    vv = [v for v in rules.verb_re.finditer(body, ps_["start_char"], ps_["end_char"]) if not A.in_quote(v.start())]
+    writer_spoke = False
+    if vv:
+        v = vv[-1]
+        spk = A.subject_before(v.start(), ps_["start_char"])
+        writer_spoke = spk is not None and spk.kind == "pronoun" and body[spk.start:spk.end].lower() in _WRITER
+        if spk and not writer_spoke:
+            return Attribution(spk, v.group(1), "previous_sentence", "previous_sentence")
+    elif body[ps_["start_char"]:ps_["end_char"]].rstrip().endswith(":"):
+        spk = A.subject_first(ps_["start_char"], ps_["end_char"])     # "Here is what he wrote:"
+        if spk:
+            return Attribution(spk, None, "previous_sentence", "previous_sentence")
+    elif r.open_s > site.para_start and ps_["start_char"] >= site.para_start:
+        # "The judge then turned to me. “Mr. D’Souza?”": a quote after a sentence of its paragraph whose
+        # subject is a person (name, he/she or role) and that quotes nothing itself
+        spk = A.subject_first(ps_["start_char"], ps_["end_char"])
+        if spk is not None and not A.in_quote(ps_["start_char"]) and _personal(A, spk):
+            return Attribution(spk, None, "previous_sentence", "previous_sentence")
+    if r.open_s == site.para_start and pi > 0:
+        last = _last_speaker(A, pi)
+        if last is not None and _floor_back(A, pi, writer_spoke):
+            return Attribution(_from_row(last), last["cue"], "last_speaker", "previous_paragraph")
+        pps, ppe = A.paras[pi - 1]
+        psi = A.sent_index(ppe - 1)
+        first = A.sent_index(pps)
+        # the last three sentences of that paragraph, then its first one ("Richards also spoke about …")
+        for j in [*range(psi, max(first - 1, psi - 3), -1), *([first] if psi - 3 >= first else [])]:
+            if A.sents[j]["end_char"] <= pps:
+                break
+            m = A._person_subject(j)
+            if m:
+                spk = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+                return Attribution(spk, None, "previous_paragraph", "previous_paragraph")
+    return None

@@ -1,0 +1,127 @@
+"""Where a quoted span stands: its sentence, paragraph, the text before the opening mark, and its kind.
+
+``locate`` reads the context of one quotation (``QuoteSite``) and decides direct vs partial
+(``_quote_kind``); the attribution pattern families (``direct.py``, ``floating.py``) read the site and
+return an ``Attribution``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from tasks.quotes.rules import Rules
+from tasks.quotes.spans import _Raw
+from tasks.quotes.speakers import _Article, _Cand
+
+
+@dataclass
+class QuoteSite:
+    """One quoted span in its sentence and paragraph: what the attribution patterns look at."""
+    raw: _Raw
+    si: int                  # sentence index
+    pi: int                  # paragraph index
+    para_start: int
+    lo: int                  # start of the context before the opening mark
+    prev_close: bool         # an earlier quote of this sentence closes inside the context
+    prefix: str              # body[lo:open mark]
+    ptrim: str               # prefix without trailing whitespace
+    content: str
+    verb_in_prefix: list     # speech-verb matches in the prefix
+    kind: str                # direct | partial
+    post_lim: int            # end of the text after the closing mark that may hold the speaker
+    prefix_intro: bool       # the prefix introduces the quote ("Putin said:", "He added,", "She says")
+    colon_after_dash: bool   # "Pollsters agree - Carl Bialik: “…”"
+
+
+@dataclass
+class Attribution:
+    speaker: _Cand | None = None
+    cue: str | None = None
+    pattern: str | None = None
+    how: str | None = None   # overrides the resolution kind for the confidence (continuation, …)
+
+
+#: words between the speech verb and the comma before a capitalised quotation ("Bolton told Breitbart News Daily
+#: SiriusXM host Matt Boyle, “…”"); a lowercase one may follow at most two ("he said in 2012, “…”")
+INTRO_OBJECT_WORDS = 8
+#: a quotation opening with an auxiliary completes a clause whose subject stands before it, outside the marks
+_PREDICATE_START = re.compile(r"(?:is|are|was|were|would|could|will|can|should|may|might|must|has|have|had|does|did)\b")
+
+
+#: a period that ends an abbreviation, not a sentence ("… saying the U.S. “does not …”", "Mr. “…”")
+_ABBREV_END = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Prof|Rev)\.)$")
+#: a verb form after an article or an adjective-like word is a noun ("the two lengthy investigative reports ''…''")
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|these|those|[a-z]+(?:ive|al|ous|ic))\s+$", re.I)
+
+
+def _quote_kind(rules: Rules, prefix: str, ptrim: str, verb_in_prefix: list, prev_close: bool, content: str) -> str:
+    """"direct" when the quote stands as an utterance of its own, else "partial" (module doc of tasks.quotes)."""
+    first_alpha = next((c for c in content if c.isalpha()), "")
+    if not ptrim or (ptrim[-1] in ".!?" and not _ABBREV_END.search(ptrim)):
+        return "direct"
+    if ptrim[-1] == ":":
+        return "direct"
+    if not prev_close and _PREDICATE_START.match(content):
+        return "partial"         # "An economic downturn, he said, “could be …”"
+    if re.search(r"\bthat,$", ptrim):
+        return "partial"         # "Trump tweeted that, “For those few people …”": a complement clause, as after "that “"
+    if ptrim[-1] in ",—–" and verb_in_prefix and (
+            prev_close or len(prefix[verb_in_prefix[-1].end():].split()) <= (INTRO_OBJECT_WORDS if first_alpha.isupper() else 2)):
+        return "direct"          # "He said, “…”", "“A,” he said, “b …”"
+    if ptrim[-1] == "," and re.search(r"\b(?:" + "|".join(map(re.escape, rules.according)) + r")\s+[^,]{2,80},$", ptrim, re.I):
+        return "direct"          # "According to TASS, “…”"
+    if verb_in_prefix and verb_in_prefix[-1].end() >= len(ptrim) - 1 \
+            and verb_in_prefix[-1].group(1).lower() not in rules.naming_verbs \
+            and not _NOUN_BEFORE.search(ptrim[:verb_in_prefix[-1].start()]):
+        return "direct"          # "The ad says “nothing will change …”" (not "what she calls “real solutions”")
+    return "partial"
+
+
+def _last_closing_between(raws: list[_Raw], index: int, lo: int, hi: int, max_close: list[int]) -> _Raw | None:
+    """The last quotation (in ``raws`` order, before ``raws[index]``) that closes in (lo, hi].
+
+    ``max_close[j]`` is the largest ``close_e`` of ``raws[:j + 1]``: the backward scan stops where
+    no earlier quotation closes after ``lo``.
+    """
+    for j in range(index - 1, -1, -1):
+        q = raws[j]
+        if max_close[j] <= lo:
+            break
+        if lo < q.close_e <= hi:
+            return q
+    return None
+
+
+def locate(A: _Article, raws: list[_Raw], index: int, open_starts: list[int], max_close: list[int]) -> QuoteSite:
+    """The context of quote ``raws[index]``: sentence, paragraph, the text before it and its kind.
+
+    ``open_starts`` are the opening positions of ``raws`` (sorted, as ``raws`` is), ``max_close``
+    the running maximum of their closing positions.
+    """
+    r = raws[index]
+    body, rules = A.body, A.r
+    si = A.sent_index(r.open_s)
+    sent = A.sents[si]
+    pi = A.para_index(r.open_s)
+    ps, pe = A.paras[pi]
+    # context before the open mark: from the sentence/paragraph start or the previous quote's close
+    lo = max(sent["start_char"], ps)
+    prev_close = _last_closing_between(raws, index, lo, r.open_s, max_close)
+    if prev_close is not None:
+        lo = max(lo, prev_close.close_e)
+    prefix = body[lo:r.open_s]
+    ptrim = prefix.rstrip()
+    content = body[r.start:r.end]
+    verb_in_prefix = list(rules.verb_re.finditer(prefix))
+    kind = _quote_kind(rules, prefix, ptrim, verb_in_prefix, prev_close is not None, content)
+    post_lim = min(pe, r.close_e + 200)
+    k = bisect.bisect_left(open_starts, r.close_e)
+    if k < len(open_starts) and open_starts[k] < post_lim:
+        post_lim = open_starts[k]       # the next quotation opens before the limit
+    verb_ends_prefix = bool(verb_in_prefix) and verb_in_prefix[-1].end() >= len(ptrim) - 1
+    prefix_intro = bool(ptrim) and (ptrim[-1] in ":,—–" or verb_ends_prefix) and bool(verb_in_prefix)
+    colon_after_dash = bool(ptrim.endswith(":") and verb_in_prefix and re.search(
+        r"\s[-—–]\s+[^-—–]{1,60}:$", ptrim[verb_in_prefix[-1].end():]))
+    return QuoteSite(r, si, pi, ps, lo, prev_close is not None, prefix, ptrim, content, verb_in_prefix, kind,
+                     post_lim, prefix_intro, colon_after_dash)
