@@ -87,9 +87,11 @@ RUNNERS = ("process", "thread", "dask")
 
 # Tuning knobs read from the environment only (no command flag): same Option records, same one place.
 TUNING: dict[str, Option] = {o.attr: o for o in [
-    Option("build_memory", "NEWSAGREE_BUILD_MEMORY", "1GB", str,
-           "DuckDB memory_limit of a warehouse build (a size such as 1GB or 512MB, or a share of RAM such as 75%); "
-           "past it DuckDB spills to a folder beside the file being built"),
+    Option("build_memory", "NEWSAGREE_BUILD_MEMORY", "auto", str,
+           "DuckDB memory_limit of a warehouse build: a size such as 1GB or 512MB, a share of RAM such as 75%, or "
+           "auto (1 GB, less what the building process already holds beyond 400 MB, at least 256 MB: a run whose "
+           "flow process still holds a large drop's leftovers keeps the whole run near 2 GB); past it DuckDB spills "
+           "to a folder beside the file being built"),
     Option("build_chunk_rows", "NEWSAGREE_BUILD_CHUNK_ROWS", 250000, int,
            "input rows per chunk of stories when the incremental SQL models run chunk by chunk"),
 ]}

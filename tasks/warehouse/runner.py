@@ -22,6 +22,10 @@ from tasks.warehouse.render import _sql_str, _strip_sql, one_row, quote_ident, r
 from tasks.warehouse.swap import WarehouseBusy, _copy_previous, settle, swap_in
 
 BUILD_MEMORY_LIMIT = TUNING["build_memory"].default    # DuckDB's memory_limit for a build (NEWSAGREE_BUILD_MEMORY)
+# NEWSAGREE_BUILD_MEMORY=auto: DuckDB gets AUTO_MAX_MB, less what the building process holds beyond AUTO_LEAN_MB
+# (a fresh `newsagree build` holds ~250 MB and gets all of it; the 200k-article hostile run's flow process held
+# ~600 MB after extraction, and with a fixed 1 GB its build peaked at 1.65 GB, 1.96 GB with the local API)
+AUTO_MAX_MB, AUTO_LEAN_MB, AUTO_FLOOR_MB = 1000, 400, 256
 _MEMORY_RE = re.compile(r"^\s*(\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)|\d+(\.\d+)?\s*%)\s*$", re.IGNORECASE)
 CONTRACT_TABLES = (
     "articles", "rejected_files", "sentences", "entity_mentions", "entities", "quotes", "facts",
@@ -134,10 +138,27 @@ def build_memory_limit(env=None) -> str:
     """NEWSAGREE_BUILD_MEMORY (default BUILD_MEMORY_LIMIT), checked: a size such as `1GB`, `1.5 GiB`, `512MB`
     or a share of RAM such as `75%`. Anything else is refused here: the value becomes SQL text."""
     value = str(tuning("build_memory", env))
+    if value.strip().lower() == "auto":
+        return auto_memory_limit(_own_rss_bytes())
     if not _MEMORY_RE.match(value):
         raise ValueError(f"NEWSAGREE_BUILD_MEMORY={value!r} is not a memory size: use e.g. 1GB, 1.5 GiB, "
-                         "512MB or 75%")
+                         "512MB, 75% or auto")
     return value.strip()
+
+
+def auto_memory_limit(held_bytes: int | None) -> str:
+    """NEWSAGREE_BUILD_MEMORY=auto for a process that holds ``held_bytes`` now (None: unknown, the maximum)."""
+    held_mb = 0 if held_bytes is None else held_bytes // 10**6
+    return f"{max(AUTO_FLOOR_MB, min(AUTO_MAX_MB, AUTO_MAX_MB - (held_mb - AUTO_LEAN_MB)))}MB"
+
+
+def _own_rss_bytes() -> int | None:
+    """This process's resident memory now (Linux /proc; None elsewhere)."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 

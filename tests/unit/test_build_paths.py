@@ -28,7 +28,19 @@ def test_stale_build_leftovers_are_removed(tmp_path: Path):
 def test_build_tuning_defaults_live_in_settings(monkeypatch):
     from tasks.settings import TUNING, tuning
     from tasks.warehouse.runner import build_memory_limit
-    assert build_memory_limit({}) == TUNING["build_memory"].default == "1GB"
+    assert TUNING["build_memory"].default == "auto"
+    assert build_memory_limit({}).endswith("MB") and 256 <= int(build_memory_limit({})[:-2]) <= 1000
     assert tuning("build_chunk_rows", {}) == 250000
     assert tuning("build_chunk_rows", {"NEWSAGREE_BUILD_CHUNK_ROWS": "5000"}) == 5000
     assert build_memory_limit({"NEWSAGREE_BUILD_MEMORY": "2GB"}) == "2GB"
+
+
+def test_auto_build_memory_leaves_room_for_what_the_process_holds():
+    """auto: 1 GB for a lean process; a flow process that still holds 600 MB of a large drop's leftovers gives
+    DuckDB 200 MB less, so the run's tree stays near its 2 GB budget (issue 14); never below 256 MB."""
+    from tasks.warehouse.runner import auto_memory_limit, build_memory_limit
+    assert auto_memory_limit(None) == "1000MB"
+    assert auto_memory_limit(250 * 10**6) == "1000MB"
+    assert auto_memory_limit(600 * 10**6) == "800MB"
+    assert auto_memory_limit(5 * 10**9) == "256MB"
+    assert build_memory_limit({"NEWSAGREE_BUILD_MEMORY": " Auto "}) == build_memory_limit({})
