@@ -10,8 +10,8 @@ import numpy as np
 
 from tasks.stories.features import Features, RawFeatures, compact_features, key_hashes, raw_features
 from tasks.stories.index import _NO_KEYS, Member, Story, StoryIndex
-from tasks.stories.params import (ALIKE_CANDIDATES, ALIKE_ROUNDS, ALIKE_THRESHOLD, MAX_ANCHORS, MAX_CORE,
-                                  MERGE_THRESHOLD)
+from tasks.stories.params import (ALIKE_CANDIDATES, ALIKE_HALF_DATED, ALIKE_ROUNDS, ALIKE_THRESHOLD, MAX_ANCHORS,
+                                  MAX_CORE, MERGE_THRESHOLD)
 from tasks.stories.dates import anchor_factor
 from tasks.stories.scoring import candidate_stories, date_factor, find_syndicated, story_scores, story_similarity
 
@@ -100,7 +100,8 @@ def merge_alike(index: StoryIndex) -> None:
     yet, or a sibling report arrived later) is never looked at again; comparing whole cores is stronger
     evidence than one article against a core, so two halves of one event still end together. Candidates are
     the stories posted under one of the story's blocking keys on its days (bounded like an article's); dates
-    further apart than DATE_WINDOW, or text dates that contradict the other story's dates, never merge.
+    further apart than DATE_WINDOW, or text dates that contradict the other story's dates, never merge; a dated
+    and an undated story need ALIKE_HALF_DATED more (their dates cannot be compared).
     """
     todo = set(index.touched)
     for _ in range(ALIKE_ROUNDS):
@@ -114,7 +115,7 @@ def merge_alike(index: StoryIndex) -> None:
                 if _text_dates_conflict(s, other) or _text_dates_conflict(other, s):
                     continue
                 sim = story_similarity(s, other)
-                if sim >= ALIKE_THRESHOLD:
+                if sim >= ALIKE_THRESHOLD + (ALIKE_HALF_DATED if bool(s.days) != bool(other.days) else 0.0):
                     pairs.append((-sim, min(i, j), max(i, j)))
         done: set[int] = set()
         todo = set()
