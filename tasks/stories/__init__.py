@@ -58,7 +58,7 @@ Two groupings of articles, both incremental and stable across runs:
 
   When an article reaches the join threshold of several stories, the others merge
   into the best one if their cores are alike (``story_similarity`` >=
-  ``MERGE_THRESHOLD``; the older story keeps its id, the members of the merged
+  ``MERGE_THRESHOLD``, plus ``ALIKE_HALF_DATED`` when one is dated and the other not; the older story keeps its id, the members of the merged
   one get rows again): the same articles arriving in another order then still
   end together. An article that resembles two unlike stories (a live blog, a
   round-up) joins one and never bridges them.
