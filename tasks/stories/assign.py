@@ -10,8 +10,8 @@ import numpy as np
 
 from tasks.stories.features import Features, RawFeatures, compact_features, key_hashes, raw_features
 from tasks.stories.index import _NO_KEYS, Member, Story, StoryIndex
-from tasks.stories.params import (ALIKE_CANDIDATES, ALIKE_ROUNDS, ALIKE_THRESHOLD, MAX_ANCHORS, MAX_CORE,
-                                  MERGE_THRESHOLD)
+from tasks.stories.params import (ALIKE_CANDIDATES, ALIKE_HALF_DATED, ALIKE_ROUNDS, ALIKE_THRESHOLD, MAX_ANCHORS,
+                                  MAX_CORE, MERGE_THRESHOLD)
 from tasks.stories.dates import anchor_factor
 from tasks.stories.scoring import candidate_stories, date_factor, find_syndicated, story_scores, story_similarity
 
@@ -76,7 +76,7 @@ def assign_one(f: Features, index: StoryIndex) -> tuple[str, float, str, float]:
 def _merge_bridged(index: StoryIndex, best: Story, others: list[Story]) -> Story:
     """Merge into one the stories an article joins that are one story: each other story it reaches the
     join threshold of merges with the best one when their cores alike (:func:`story_similarity` at least
-    MERGE_THRESHOLD). An article matching two stories that are not alike (a live blog, a round-up) joins the
+    MERGE_THRESHOLD, plus ALIKE_HALF_DATED when one is dated and the other not). An article matching two stories that are not alike (a live blog, a round-up) joins the
     best one only and never bridges them. The older story (created first) keeps its id; returns it.
 
     Without this, the same articles in another order (another drop) end in other stories: the story of A
@@ -85,11 +85,18 @@ def _merge_bridged(index: StoryIndex, best: Story, others: list[Story]) -> Story
     for other in others:
         if other.story_id not in index.stories or other is best:
             continue
-        if story_similarity(best, other) >= MERGE_THRESHOLD:
+        if story_similarity(best, other) >= MERGE_THRESHOLD + _half_dated(best, other):
             keep, gone = (best, other) if best.idx < other.idx else (other, best)
             index.merge(keep, gone)
             best = keep
     return best
+
+
+def _half_dated(a: Story, b: Story) -> float:
+    """What more two stories need to merge when one is dated and the other not (their dates cannot be compared):
+    the undated one's articles were each compared with the dated story and did not join it, and the same kind
+    of event at another time is the usual reason."""
+    return ALIKE_HALF_DATED if bool(a.days) != bool(b.days) else 0.0
 
 
 def merge_alike(index: StoryIndex) -> None:
@@ -100,7 +107,8 @@ def merge_alike(index: StoryIndex) -> None:
     yet, or a sibling report arrived later) is never looked at again; comparing whole cores is stronger
     evidence than one article against a core, so two halves of one event still end together. Candidates are
     the stories posted under one of the story's blocking keys on its days (bounded like an article's); dates
-    further apart than DATE_WINDOW, or text dates that contradict the other story's dates, never merge.
+    further apart than DATE_WINDOW, or text dates that contradict the other story's dates, never merge; a dated
+    and an undated story need ALIKE_HALF_DATED more (their dates cannot be compared).
     """
     todo = set(index.touched)
     for _ in range(ALIKE_ROUNDS):
@@ -114,7 +122,7 @@ def merge_alike(index: StoryIndex) -> None:
                 if _text_dates_conflict(s, other) or _text_dates_conflict(other, s):
                     continue
                 sim = story_similarity(s, other)
-                if sim >= ALIKE_THRESHOLD:
+                if sim >= ALIKE_THRESHOLD + _half_dated(s, other):
                     pairs.append((-sim, min(i, j), max(i, j)))
         done: set[int] = set()
         todo = set()

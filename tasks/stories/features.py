@@ -20,8 +20,8 @@ import numpy as np
 
 from tasks import rulefiles
 from tasks.stories.dates import _DAY_MONTH, _ISO, _MONTH_DAY, _YEARS, text_anchors
-from tasks.stories.params import (FEATURES_VERSION, MAX_ANCHORS, MAX_TERMS, MIN_SHINGLES, N_BANDS, N_BLOCK_KEYS, N_PERM,
-                                  NON_ENTITY_LABELS, SHINGLE, TITLE_BOOST)
+from tasks.stories.params import (CORE_TERMS, FEATURES_VERSION, MAX_ANCHORS, MAX_TERMS, MIN_SHINGLES, N_BANDS,
+                                  N_BLOCK_KEYS, N_PERM, NON_ENTITY_LABELS, SHARED_DF, SHINGLE, TITLE_BOOST)
 
 _PRIME = (1 << 31) - 1
 _rng = np.random.RandomState(20240519)
@@ -77,6 +77,8 @@ class Features:
     anchors: tuple = ()
     month_days: tuple = ()
     years: tuple = ()
+    core_terms: tuple = ()          # (term, weight) of its top CORE_TERMS terms, shared or not (as a core member)
+    core_norm: float = 1.0          # ... their L2 norm over the shared ones
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -245,16 +247,28 @@ def idf(df: int, n_docs: int) -> float:
 
 
 def compact_features(raw: RawFeatures, df: dict[str, int], n_docs: int) -> Features:
-    """Weight raw features by IDF: top MAX_TERMS tf-idf terms (L2-normalised), entity idfs, blocking keys."""
-    weights = {t: (1.0 + math.log(c)) * idf(df.get(t, 0), n_docs) for t, c in raw.tf.items()}
-    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
+    """Weight raw features by IDF: top MAX_TERMS tf-idf terms some other document has too (L2-normalised), their
+    entity idfs, blocking keys, and the terms the article keeps as a core member."""
+    dfs = {t: df.get(t, 0) for t in raw.tf}
+    weights = {t: (1.0 + math.log(c)) * idf(dfs[t], n_docs) for t, c in raw.tf.items()}
+    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
+    # similarity features: terms and entities some other document also has (one only this article has matches
+    # nothing and would only lower its cosines and entity shares, the more so the longer the article)
+    top = [tw for tw in ranked if dfs[tw[0]] >= SHARED_DF][:MAX_TERMS]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     vec = {t: w / norm for t, w in top}
-    ents = {e: idf(df.get(e, 0), n_docs) for e in sorted(raw.entities)}   # sorted: sums do not depend on set order
-    # blocking keys: the article's most salient (highest tf-idf) terms and entity keys
-    block = [t for t, _ in top[:N_BLOCK_KEYS]]
+    ents = {e: idf(dfs[e], n_docs) for e in sorted(raw.entities)   # sorted: sums do not depend on set order
+            if dfs[e] >= SHARED_DF}
+    # blocking keys: the article's most salient (highest tf-idf) terms and entity keys, shared or not yet (a
+    # later article may name them)
+    block = [t for t, _ in ranked[:N_BLOCK_KEYS]]
+    # as a core member: its top terms shared or not (an article of a later drop may share one: the same
+    # articles in one drop or in several must end in the same stories), normed over the shared ones
+    core = tuple(ranked[:CORE_TERMS])
+    core_norm = norm if len(ranked) <= CORE_TERMS else \
+        math.sqrt(sum(w * w for t, w in core if dfs[t] >= SHARED_DF)) or 1.0
     return Features(raw.article_id, raw.day, raw.sort_key, vec, ents, block, raw.signature, raw.n_shingles,
-                    raw.anchors, raw.month_days, raw.years)
+                    raw.anchors, raw.month_days, raw.years, core, core_norm)
 
 # ---------------------------------------------------------------- stored raw features (table story_features)
 

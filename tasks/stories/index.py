@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import math
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from tasks import parquet
 from tasks.stories import params
 from tasks.stories.blocking import NO_DAY, Postings
 from tasks.stories.features import FEATURE_RULES, _band_keys, key_hashes
-from tasks.stories.params import CORE_TERMS, INDEX_FILE, INDEX_VERSION, LEGACY_INDEX_FILES, MAX_CORE, N_BANDS, N_PERM
+from tasks.stories.params import INDEX_FILE, INDEX_VERSION, LEGACY_INDEX_FILES, MAX_CORE, N_BANDS, N_PERM
 
 if TYPE_CHECKING:
     from tasks.stories.features import Features
@@ -89,12 +88,11 @@ class Member:
 
     @classmethod
     def of(cls, f: Features) -> Member:
-        top = sorted(f.vec.items(), key=lambda kv: (-kv[1], kv[0]))[:CORE_TERMS]
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+        top = f.core_terms
         th = key_hashes(t for t, _ in top)
         order = np.argsort(th, kind="stable")
         weights = np.fromiter((w for _, w in top), dtype=np.float64, count=len(top))[order]
-        return cls(np.concatenate([th[order], np.unique(key_hashes(f.entities))]), weights, len(top), norm)
+        return cls(np.concatenate([th[order], np.unique(key_hashes(f.entities))]), weights, len(top), f.core_norm)
 
 
 @dataclass(slots=True)

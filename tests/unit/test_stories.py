@@ -468,19 +468,23 @@ def test_without_dates_a_broad_member_counts_its_entity_share_less():
     from tasks.stories.index import Member
     short = art("s", "Putin and Trump speak", "Vladimir Putin told Donald Trump in Sochi that talks could start.",
                 None)
-    broad = art("b", "Everything about the war", " ".join(
-        f"{name} said something about the war." for name in ("Vladimir Putin", "Donald Trump", "Sochi Mayor",
-        "Kaja Kallas", "Olaf Scholz", "Emmanuel Macron", "Keir Starmer", "Recep Erdogan", "Xi Jinping",
-        "Narendra Modi", "Giorgia Meloni", "Donald Tusk", "Mark Rutte", "Antonio Guterres", "Pope Leo")), None)
-    raws = [stories.raw_features(a) for a in (short, broad)]
+    names = ("Vladimir Putin", "Donald Trump", "Sochi Mayor", "Kaja Kallas", "Olaf Scholz", "Emmanuel Macron",
+             "Keir Starmer", "Recep Erdogan", "Xi Jinping", "Narendra Modi", "Giorgia Meloni", "Donald Tusk",
+             "Mark Rutte", "Antonio Guterres", "Pope Leo")
+    broad = art("b", "Everything about the war", " ".join(f"{name} said something about the war." for name in names),
+                None)
+    # another round-up names them too (a name only one document has counts for nothing: SHARED_DF)
+    other = art("o", "Who said what", " ".join(f"{name} spoke." for name in names), None)
+    raws = [stories.raw_features(a) for a in (short, broad, other)]
     df: dict[str, int] = {}
     for r in raws:
         for t in r.tf:
             df[t] = df.get(t, 0) + 1
-    f, g = (stories.compact_features(r, df, 2) for r in raws)
+    f, g, _ = (stories.compact_features(r, df, 3) for r in raws)
     arrays = scoring.article_arrays(f, df, 5)
     m = Member.of(g)
     (plain, _), = scoring.pair_similarities(arrays, [m], [False])
     (scaled, _), = scoring.pair_similarities(arrays, [m], [True])
     assert scaled < plain
     assert scoring.pair_similarities(arrays, [m]) == scoring.pair_similarities(arrays, [m], [True])
+

@@ -1,0 +1,68 @@
+"""Story similarity features and the second pass (issue 13: SHARED_DF, ALIKE_HALF_DATED); split from
+test_stories.py, whose helpers it reuses."""
+from __future__ import annotations
+
+import numpy as np
+
+from tasks import stories
+
+from test_stories import REHAB, T0, TALKS, art, assign
+
+
+def test_similarity_features_leave_out_what_no_other_document_has_but_cores_and_blocking_keep_it():
+    """SHARED_DF: a term or entity only the article has counts in neither its vector, its norm nor its entity
+    share; its blocking keys and its terms as a core member still hold it (a later drop may share it)."""
+    from tasks.stories.index import Member
+    a = art("a", "Lachin corridor talks", TALKS.format(n="first", place="Karabakh", topic="zanzibarite quotas"), T0)
+    b = art("b", "Lachin corridor talks resume", TALKS.format(n="second", place="Karabakh", topic="maps"), T0)
+    raws = [stories.raw_features(x) for x in (a, b)]
+    df: dict[str, int] = {}
+    for r in raws:
+        for t in r.tf:
+            df[t] = df.get(t, 0) + 1
+    f = stories.compact_features(raws[0], df, 2)
+    assert df["zanzibarite"] == 1 and "zanzibarite" not in f.vec and "corridor" in f.vec
+    assert all(df[t] >= stories.SHARED_DF for t in f.vec) and all(df[e] >= stories.SHARED_DF for e in f.entities)
+    assert abs(sum(w * w for w in f.vec.values()) - 1.0) < 1e-9          # normed over the shared terms
+    assert "zanzibarite" in f.block_keys                                  # a later article may name it
+    m = Member.of(f)
+    assert stories.key_hash("zanzibarite") in set(m.keys[:m.n_terms].tolist())
+    shared = [w for t, w in f.core_terms if df[t] >= stories.SHARED_DF]
+    assert abs(m.norm - float(np.sqrt(sum(w * w for w in shared)))) < 1e-9
+
+
+def test_second_pass_asks_more_of_a_dated_and_an_undated_story(monkeypatch):
+    """ALIKE_HALF_DATED: two stories whose cores are as alike as two undated ones that merge stay apart when
+    one is dated and the other is not (their dates cannot be compared)."""
+    from tasks.stories import assign as assign_mod, scoring
+    monkeypatch.setattr(scoring, "STORY_THRESHOLD", 10.0)      # one story per article in the first pass
+    rehab = art("r", "Actor checks into rehab", REHAB.format(name="Ann Lee", place="Malibu", event="a relapse",
+                                                             last="Lee", festival="Cannes", age=41), None, "o9")
+
+    def pair(when) -> tuple[bool, float]:
+        """(t0 and t1 in one story, the similarity of their stories before the second pass)."""
+        one = art("t0", "Lachin corridor talks in Geneva",
+                  TALKS.format(n="first", place="Karabakh", topic="maps"), when, "o1")
+        two = art("t1", "Armenia, Azerbaijan envoys meet over Lachin corridor",
+                  "Swiss diplomats hosted Ararat Mirzoyan and Elnur Mammadov in Geneva on Tuesday. The talks on "
+                  "the Lachin corridor covered border demarcation and detainees; Mammadov said the corridor was "
+                  "key.", None, "o2")
+        rounds = assign_mod.ALIKE_ROUNDS
+        monkeypatch.setattr(assign_mod, "ALIKE_ROUNDS", 0)
+        story, _, idx = assign([one, two, rehab])
+        assert story["t0"] != story["t1"]
+        sim = scoring.story_similarity(idx.stories[story["t0"]], idx.stories[story["t1"]])
+        monkeypatch.setattr(assign_mod, "ALIKE_ROUNDS", rounds)
+        idx.touched = {s.idx for s in idx.stories.values()}
+        assign_mod.merge_alike(idx)
+        return idx.articles["t0"][0] == idx.articles["t1"][0], sim
+
+    _, sim_undated = pair(None)
+    _, sim_dated = pair(T0)
+    low, high = sorted((sim_undated, sim_dated))
+    monkeypatch.setattr(assign_mod, "ALIKE_THRESHOLD", low - 0.01)
+    monkeypatch.setattr(assign_mod, "ALIKE_HALF_DATED", 0.0)
+    assert pair(None)[0] and pair(T0)[0]
+    monkeypatch.setattr(assign_mod, "ALIKE_HALF_DATED", high - low + 0.02)
+    assert pair(None)[0]                     # both undated: the threshold alone
+    assert not pair(T0)[0]                   # one dated, one not: the threshold + ALIKE_HALF_DATED
