@@ -1,0 +1,109 @@
+"""Planning a run's batches: which new files (and which line ranges of a big .jsonl) are extracted together,
+about ``batch_size`` articles a batch, one drop a batch."""
+from __future__ import annotations
+
+import dataclasses
+
+from tasks import ingest
+
+# a jsonl line is ~ one article; other files are one article each
+_JSONL_BYTES_PER_ARTICLE = 4000
+
+
+def _weight(f) -> int:
+    """About how many articles a file holds: one, or for a .jsonl the larger of its lines (once counted,
+    RawFile.n_lines) and its bytes over _JSONL_BYTES_PER_ARTICLE."""
+    if not f.rel_path.endswith(".jsonl"):
+        return 1
+    return max(1, f.size // _JSONL_BYTES_PER_ARTICLE, getattr(f, "n_lines", 0) or 0)
+
+
+def split_jsonl(f, batch_size: int) -> list:
+    """A .jsonl of more than ``batch_size`` lines, or of more than ``batch_size`` articles' worth of bytes, as
+    parts of at most about ``batch_size`` lines and bytes each (RawFile.lines), so one big feed is extracted
+    by every worker in batches of the usual size instead of as one batch (200k tiny articles in one 9 MB
+    file: one worker, one batch past any time limit; a batch's result waits in the flow process until it is
+    written, so a batch of thousands of tiny lines costs hundreds of MB there). Lines are counted in the
+    decoded text, as the reader numbers them; a file kept whole carries its line count (its weight). A file
+    the reader would reject whole (binary, undecodable, a link, over the size limit), or one that cannot be
+    read now, stays whole: its one rejection comes from one batch. Lines in ``f.done_lines`` are left out."""
+    if getattr(f, "lines", None) is not None or not f.rel_path.endswith(".jsonl"):
+        return [f]
+    text = _decoded_regular_file(f)
+    if text is None:
+        return [f]
+    n_lines = text.count("\n") + 1
+    if n_lines <= batch_size and _weight(f) <= batch_size and not getattr(f, "done_lines", ()):
+        return [dataclasses.replace(f, n_lines=n_lines)]
+    offsets = [0]
+    pos = text.find("\n")
+    while pos >= 0:
+        offsets.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    offsets.append(len(text) + 1)
+    todo = _missing_ranges(getattr(f, "done_lines", ()), n_lines)
+    parts = []
+    for first, last in todo:
+        n_bytes = offsets[last] - offsets[first - 1]
+        n_parts = max(1, -(-n_bytes // (batch_size * _JSONL_BYTES_PER_ARTICLE)),
+                      -(-(last - first + 1) // batch_size))
+        step = -(-(last - first + 1) // n_parts)
+        for a in range(first, last + 1, step):
+            parts.append(dataclasses.replace(f, lines=(a, min(last, a + step - 1)), n_lines=n_lines))
+    return parts
+
+
+def _missing_ranges(done: tuple[tuple[int, int], ...], n_lines: int) -> list[tuple[int, int]]:
+    todo, nxt = [], 1
+    for first, last in sorted(done):
+        if first > nxt:
+            todo.append((nxt, first - 1))
+        nxt = max(nxt, last + 1)
+    if nxt <= n_lines:
+        todo.append((nxt, n_lines))
+    return todo
+
+
+def _decoded_regular_file(f) -> str | None:
+    """The decoded text of a plain regular file (one name, no link, within the size limit), else None."""
+    import os
+    import stat as stat_mod
+    from tasks.ingest.decode import _decode_text
+    try:
+        st = os.lstat(f.path)
+        if not stat_mod.S_ISREG(st.st_mode) or st.st_nlink > getattr(f, "links_inside", 1) or st.st_size > ingest.MAX_BYTES:
+            return None
+        with open(f.path, "rb") as fh:
+            data = fh.read(ingest.MAX_BYTES + 1)
+        return _decode_text(data)[0] if len(data) <= ingest.MAX_BYTES else None
+    except Exception:  # noqa: BLE001 - unreadable, binary, empty: the reader rejects the whole file
+        return None
+
+
+def plan_batches(files: list, batch_size: int) -> list[list]:
+    """Group files into batches of about ``batch_size`` articles; one drop per batch; a file never spans
+    batches except a big .jsonl, split into parts of about ``batch_size`` articles (split_jsonl)."""
+    batches: list[list] = []
+    by_drop: dict[str, list] = {}
+    for f in files:
+        by_drop.setdefault(f.drop_id, []).append(f)
+    for drop in sorted(by_drop):
+        cur: list = []
+        weight = 0
+        for f in (part for g in by_drop[drop] for part in split_jsonl(g, batch_size)):
+            w = _part_weight(f)
+            if cur and weight + w > batch_size:
+                batches.append(cur)
+                cur, weight = [], 0
+            cur.append(f)
+            weight += w
+        if cur:
+            batches.append(cur)
+    return batches
+
+
+def _part_weight(f) -> int:
+    if getattr(f, "lines", None) is None or not f.n_lines:
+        return _weight(f)
+    n = f.lines[1] - f.lines[0] + 1
+    return max(1, n, f.size // _JSONL_BYTES_PER_ARTICLE * n // f.n_lines)
