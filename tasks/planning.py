@@ -26,15 +26,20 @@ def split_jsonl(f, batch_size: int) -> list:
     written, so a batch of thousands of tiny lines costs hundreds of MB there). Lines are counted in the
     decoded text, as the reader numbers them; a file kept whole carries its line count (its weight). A file
     the reader would reject whole (binary, undecodable, a link, over the size limit), or one that cannot be
-    read now, stays whole: its one rejection comes from one batch. Lines in ``f.done_lines`` are left out."""
+    read now, stays whole: its one rejection comes from one batch. Lines in ``f.done_lines`` are left out.
+    A file that stays whole is not decoded here (its weight counts newline bytes); the worker decodes it."""
     if getattr(f, "lines", None) is not None or not f.rel_path.endswith(".jsonl"):
         return [f]
-    text = _decoded_regular_file(f)
+    data = _regular_file_bytes(f)
+    if data is None:
+        return [f]
+    about_lines = data.count(b"\n") + 1
+    if about_lines <= batch_size and _weight(f) <= batch_size and not getattr(f, "done_lines", ()):
+        return [dataclasses.replace(f, n_lines=about_lines)]
+    text = _decoded(data)
     if text is None:
         return [f]
     n_lines = text.count("\n") + 1
-    if n_lines <= batch_size and _weight(f) <= batch_size and not getattr(f, "done_lines", ()):
-        return [dataclasses.replace(f, n_lines=n_lines)]
     offsets = [0]
     pos = text.find("\n")
     while pos >= 0:
@@ -64,19 +69,27 @@ def _missing_ranges(done: tuple[tuple[int, int], ...], n_lines: int) -> list[tup
     return todo
 
 
-def _decoded_regular_file(f) -> str | None:
-    """The decoded text of a plain regular file (one name, no link, within the size limit), else None."""
+def _regular_file_bytes(f) -> bytes | None:
+    """The bytes of a plain regular file (one name, no link, within the size limit), else None."""
     import os
     import stat as stat_mod
-    from tasks.ingest.decode import _decode_text
     try:
         st = os.lstat(f.path)
         if not stat_mod.S_ISREG(st.st_mode) or st.st_nlink > getattr(f, "links_inside", 1) or st.st_size > ingest.MAX_BYTES:
             return None
         with open(f.path, "rb") as fh:
             data = fh.read(ingest.MAX_BYTES + 1)
-        return _decode_text(data)[0] if len(data) <= ingest.MAX_BYTES else None
-    except Exception:  # noqa: BLE001 - unreadable, binary, empty: the reader rejects the whole file
+        return data if len(data) <= ingest.MAX_BYTES else None
+    except OSError:          # unreadable: the reader rejects the whole file
+        return None
+
+
+def _decoded(data: bytes) -> str | None:
+    """``data`` decoded as the reader decodes it, else None (binary, empty: the reader rejects the whole file)."""
+    from tasks.ingest.decode import _decode_text
+    try:
+        return _decode_text(data)[0]
+    except Exception:  # noqa: BLE001 - whatever the reader would reject
         return None
 
 

@@ -135,8 +135,9 @@ class BuildResult:
 
 
 def build_memory_limit(env=None) -> str:
-    """NEWSAGREE_BUILD_MEMORY (default BUILD_MEMORY_LIMIT), checked: a size such as `1GB`, `1.5 GiB`, `512MB`
-    or a share of RAM such as `75%`. Anything else is refused here: the value becomes SQL text."""
+    """NEWSAGREE_BUILD_MEMORY (default BUILD_MEMORY_LIMIT), checked: a size such as `1GB`, `1.5 GiB`, `512MB`,
+    a share of RAM such as `75%`, or `auto` (:func:`auto_memory_limit` of what this process holds now).
+    Anything else is refused here: the value becomes SQL text."""
     value = str(tuning("build_memory", env))
     if value.strip().lower() == "auto":
         return auto_memory_limit(_own_rss_bytes())
@@ -149,7 +150,7 @@ def build_memory_limit(env=None) -> str:
 def auto_memory_limit(held_bytes: int | None) -> str:
     """NEWSAGREE_BUILD_MEMORY=auto for a process that holds ``held_bytes`` now (None: unknown, the maximum)."""
     held_mb = 0 if held_bytes is None else held_bytes // 10**6
-    return f"{max(AUTO_FLOOR_MB, min(AUTO_MAX_MB, AUTO_MAX_MB - (held_mb - AUTO_LEAN_MB)))}MB"
+    return f"{max(AUTO_FLOOR_MB, AUTO_MAX_MB - max(0, held_mb - AUTO_LEAN_MB))}MB"
 
 
 def _own_rss_bytes() -> int | None:
