@@ -158,6 +158,19 @@ def test_public_suffix_list_is_never_fetched(monkeypatch):
     assert outlet_for_url("https://foo.example.co.uk/a") == (None, "example.co.uk")
 
 
+@pytest.mark.parametrize("url, outlet", [
+    ("http://www.huffingtonpost.com/2010/07/13/naacp-tea-party_n_644832.html", "HuffPost"),
+    ("https://www.huffpost.com/entry/democrats-mueller-report_n_5c95", "HuffPost"),
+    ("https://www.huffingtonpost.co.uk/entry/x", "HuffPost"),
+    ("http://thecaucus.blogs.nytimes.com/2011/04/07/trump/", "The New York Times"),
+    ("https://www.aljazeera.net/news/x", "Al Jazeera"),
+    ("https://tass.ru/politika/1", "TASS"),
+])
+def test_a_publisher_keeps_one_name_across_its_domains(url, outlet):
+    """An outlet's older or national domains give the same name, so one publisher is one outlet in a story."""
+    assert outlet_for_url(url)[0] == outlet
+
+
 @pytest.mark.parametrize("title, names, domain, expected", [
     ("Peace talks end | Reuters", [], None, ("Peace talks end", "Reuters")),
     ("Ukraine-Russia Peace Talks End Abruptly | TIME", ["TIME"], "time.com", ("Ukraine-Russia Peace Talks End Abruptly", "TIME")),
