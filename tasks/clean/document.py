@@ -30,6 +30,9 @@ def clean_text(text: str, meta: dict | None = None, fmt: str = "txt", paragraphs
     st.title = collapse_ws(meta.get("title") or "") or None
     if paragraphs is not None:
         paras = _classified(paragraphs, repeated, st, meta.get("published_at"))
+        if _listing_page(paragraphs, paras):
+            return {"body": "", "title": st.title, "byline": None, "dateline": None, "outlet_text": None,
+                    "published_at": None, "empty_reason": LISTING_DETAIL}
     else:
         text = normalise_text(text)      # idempotent; RawDocs from tasks.ingest are normalised already
         paras = split_paragraphs(text)
@@ -47,6 +50,21 @@ def clean_text(text: str, meta: dict | None = None, fmt: str = "txt", paragraphs
     outlet_text = st.outlet_masthead or st.outlet_footer or st.outlet_byline or st.outlet_dateline
     return {"body": body, "title": st.title, "byline": st.byline, "dateline": st.dateline,
             "outlet_text": outlet_text, "published_at": st.published_at}
+
+
+# A page whose body is a sentence or two among a page of links, teasers and promotions is an index
+# or listing page (a section front, a live page whose entries did not load), not an article: its
+# few "body" words are page furniture the classifier let through.
+LISTING_MAX_BODY_WORDS = 40
+LISTING_MIN_PAGE_RATIO = 10
+LISTING_DETAIL = (f"a listing or index page: under {LISTING_MAX_BODY_WORDS} words of article text among "
+                  f"{LISTING_MIN_PAGE_RATIO} times as many words of links, teasers and page furniture")
+
+
+def _listing_page(records: list[dict], body_paras: list[str]) -> bool:
+    body_words = sum(len(p.split()) for p in body_paras)
+    page_words = sum(len((r.get("text") or "").split()) for r in records)
+    return 0 < body_words < LISTING_MAX_BODY_WORDS and page_words >= LISTING_MIN_PAGE_RATIO * body_words
 
 
 def _classified(records: list[dict], repeated: frozenset[str], st: _State, meta_published) -> list[str]:
@@ -98,7 +116,9 @@ def clean_documents(docs: Iterable[dict]) -> tuple[list[Article], list[Rejection
         except Exception as e:   # one odd document must not kill the batch
             rejected.append(_reject(doc, "extraction_error", f"cleaning failed: {type(e).__name__}: {str(e)[:300]}"))
             continue
-        if a is None:
+        if isinstance(a, str):
+            rejected.append(_reject(doc, "no_text", a))
+        elif a is None:
             rejected.append(_reject(doc, "no_text", "no article text left after removing boilerplate"))
         else:
             articles.append(a)
@@ -125,13 +145,15 @@ def _outlet_and_title(meta: dict, res: dict, aid: str) -> tuple[str, str, str | 
     return f"unknown:{aid}", "self", title
 
 
-def _clean_one(doc: dict, repeated: frozenset[str] = frozenset()) -> Article | None:
+def _clean_one(doc: dict, repeated: frozenset[str] = frozenset()) -> Article | str | None:
+    """The article of one document; None when no text is left, or the reason (a string) why the
+    page holds no article."""
     meta: dict[str, Any] = doc.get("meta") or {}
     fmt = doc.get("format") or "txt"
     res = clean_text(doc.get("text") or "", meta, fmt, doc.get("paragraphs"), repeated)
     body = res["body"]
     if not body.strip():
-        return None
+        return res.get("empty_reason")
     aid = article_id_for(body)
     outlet, source, title = _outlet_and_title(meta, res, aid)
     published = (parse_datetime(meta.get("published_at")) or res["published_at"]

@@ -253,3 +253,30 @@ def test_article_goes_on_after_an_embedded_list_of_headlines():
     labels = classify_paragraphs(markdown_paragraphs("\n".join(lines)))
     kept = {r["text"] for r, lab in zip(markdown_paragraphs("\n".join(lines)), labels) if lab == BODY}
     assert set(body) <= kept and not kept & set(related)
+
+
+def test_listing_page_is_rejected_with_a_reason(tmp_path):
+    """A section front or a live page whose entries did not load: a promotion line is all the
+    classifier keeps among a hundred headlines, so the page is no article (rejected, with why)."""
+    teasers = [f"{w} council {v} plans for the {n} district after a long debate"
+               for w, v, n in zip(["Northern", "Southern", "Eastern", "Western", "Central"] * 8,
+                                  ["approves", "rejects", "delays", "reviews", "revises"] * 8,
+                                  [f"number {i}" for i in range(40)])]
+    page = ("---\ntitle: \"The latest news | Example Herald\"\nsource: https://www.example-herald.com/\n"
+            "date: unknown\n---\n\n" + "\n".join(teasers)
+            + "\nGet closer to the action with all our dedicated sports channels, including football and more.\n")
+    raw = tmp_path / "raw"
+    (raw / "d").mkdir(parents=True)
+    (raw / "d" / "front.md").write_text(page, encoding="utf-8")
+    docs, rej = read_files(raw, discover(raw))
+    arts, rej2 = clean_documents(docs)
+    assert arts == [] and [r["reason"] for r in rej2] == ["no_text"] and "listing" in rej2[0]["detail"]
+
+
+def test_short_article_among_page_furniture_is_kept(tmp_path):
+    """A brief of two sentences under a navigation bar is still an article: the page is not ten times its size."""
+    nav = JUNK_CLASSES["navigation"]["junk_top"] + JUNK_CLASSES["share buttons"]["junk_top"]
+    page = ("---\ntitle: \"Ferries resume\"\nsource: https://www.example-herald.com/news/ferries\ndate: 2025-03-14\n---\n\n"
+            + "\n".join(nav + BODY_LINES[3:4]) + "\n")
+    arts = _clean(tmp_path, {"brief.md": page})
+    assert BODY_LINES[3] in arts["brief.md"]["body"]
