@@ -11,6 +11,7 @@ from tasks.clean.header import _clean_header, _peel_header, _State, _take_dateli
 from tasks.clean.outlets import canonical_outlet, outlet_for_url, split_title_suffix
 from tasks.clean.paragraphs import split_paragraphs
 from tasks.clean.text import article_id_for, collapse_ws
+from tasks import rulefiles
 from tasks.ingest import normalise_text, parse_datetime
 from tasks.ingest.meta import date_from_url
 
@@ -125,6 +126,16 @@ def clean_documents(docs: Iterable[dict]) -> tuple[list[Article], list[Rejection
     return articles, rejected
 
 
+INTERSTITIAL_TITLE = re.compile("|".join(f"(?:{p})" for p in rulefiles.lines("interstitial_titles.txt")), re.I)
+_SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+
+
+def _interstitial(title: str) -> bool:
+    """The title (or its part before a site-name separator) names a gate or error screen."""
+    head = _SITE_SEPARATOR.split(title.strip(), maxsplit=1)[0]
+    return bool(INTERSTITIAL_TITLE.fullmatch(title.strip()) or INTERSTITIAL_TITLE.fullmatch(head))
+
+
 def _reject(doc: dict, reason: str, detail: str) -> Rejection:
     return {"source_path": doc.get("source_path") or "", "drop_id": doc.get("drop_id"),
             "file_hash": doc.get("file_hash"), "reason": reason, "detail": detail}
@@ -137,6 +148,8 @@ def _outlet_and_title(meta: dict, res: dict, aid: str) -> tuple[str, str, str | 
     meta_outlet = canonical_outlet(meta.get("outlet"))
     url_outlet, registered = outlet_for_url(meta.get("url"))
     title, title_outlet = split_title_suffix(res["title"], [meta_outlet, url_outlet], registered)
+    if title and _interstitial(title):
+        title = None                    # "Age Verification - Ronin's Grips": the gate's title, not the article's
     title_outlet = canonical_outlet(title_outlet)
     for outlet, source in ((meta_outlet, "metadata"), (url_outlet, "url"), (title_outlet, "title"),
                            (registered, "url"), (canonical_outlet(res["outlet_text"]), "text")):

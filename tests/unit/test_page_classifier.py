@@ -280,3 +280,16 @@ def test_short_article_among_page_furniture_is_kept(tmp_path):
             + "\n".join(nav + BODY_LINES[3:4]) + "\n")
     arts = _clean(tmp_path, {"brief.md": page})
     assert BODY_LINES[3] in arts["brief.md"]["body"]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Age Verification - Ronin's Grips", None),
+    ("Just a moment...", None),
+    ("Access Denied | Example Herald", None),
+    ("Harbour bridge to close for repairs | Example Herald", "Harbour bridge to close for repairs"),
+    ("Access to the harbour denied after storm", "Access to the harbour denied after storm"),
+])
+def test_a_gate_page_title_is_not_the_article_title(tmp_path, title, expected):
+    """A title naming an age gate, a bot check or an error screen is dropped; an article's title stays."""
+    page = _page(title=title)
+    assert _clean(tmp_path, {"p.md": page})["p.md"]["title"] == expected
