@@ -39,6 +39,13 @@ UNRELATED = ("The central bank raised interest rates by half a point on Thursday
     ("Ukrainian soldiers fire a howitzer near Bakhmut (Photo: John Smith/Reuters)", True, "caption"),
     ("Sign up for our daily newsletter to get the latest news.", True, "teaser"),
     ("Trump said the call went “very well.”", True, "statement"),
+    ("See topline text for reports of Ukrainian strikes within Russia.", True, "teaser"),
+    ("For more information on the map methodology, please view our statement here.", True, "teaser"),
+    ("Welcome to this week’s edition of The Big Five.", True, "teaser"),
+    ("This story has been updated with comment from the Kremlin.", True, "teaser"),
+    ("See you in court, the president told reporters on Monday.", False, "statement"),
+    ("Putin said he would see Trump for talks in Budapest next month.", False, "statement"),
+    ("Welcome to the season of the big, political personal finance promises.", True, "statement"),
 ])
 def test_claim_kind(text, alone, kind):
     assert statements.claim_kind(text, alone) == kind
