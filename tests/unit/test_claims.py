@@ -169,3 +169,18 @@ def test_eval_only_claims_json(tmp_path, capsys):
         assert {"accuracy", "precision", "recall", "f1", "n"} <= set(r) and r["task"] == "claims"
         assert 0 <= r["accuracy"] <= 1 and not math.isnan(r["f1"])
     assert rows[1]["n"] == 2 and rows[1]["accuracy"] == 1.0
+
+
+def test_conflict_negation_scope_uses_the_negation_cues():
+    """claim_conflicts finds what a negation governs with a regular expression over the cue words; it must
+    list exactly the single-word cues of claim_cues.txt [negation] (n't is written as n['’]t)."""
+    import re
+
+    from tasks import rulefiles
+    from tasks.settings import SQL_DIR
+    sql = (SQL_DIR / "agreement" / "claim_conflicts.sql").read_text(encoding="utf-8")
+    alternation = re.search(r"\\b\(\?:([a-z|]+)\)", sql)
+    assert alternation is not None
+    cues = set(rulefiles.sections(features.CUES_FILE, lower=True)["negation"]) - {"n't"}
+    assert set(alternation.group(1).split("|")) == cues
+    assert "n[''’]t" in sql

@@ -1,0 +1,39 @@
+"""claim_conflicts, negation: a negation on one side is a conflict only when the other side states what it
+negates ("has not confirmed" against "has confirmed"), not when the negation governs something the other
+side does not say ("the lone 'no' vote" against "the lone opposition")."""
+from pathlib import Path
+
+import duckdb
+
+from tasks.settings import SQL_DIR
+from tasks.warehouse.models import load_models
+from tasks.warehouse.render import _strip_sql, render_incremental
+
+
+def _conflicts(text_a: str, text_b: str) -> list[tuple]:
+    model = next(m for m in load_models(Path(SQL_DIR)) if m.name == "claim_conflicts")
+    con = duckdb.connect()
+    con.execute("create table int_claim_tokens (sentence_key varchar, story_id varchar, article_id varchar, "
+                "sentence_no integer, outlet varchar, syndication_group_id varchar, text varchar)")
+    con.execute("insert into int_claim_tokens values ('a', 's', 'A', 0, 'Outlet A', 'gA', ?), "
+                "('b', 's', 'B', 0, 'Outlet B', 'gB', ?)", [text_a, text_b])
+    con.execute("create table int_claim_groups (sentence_key varchar, story_id varchar, claim_id varchar)")
+    con.execute("insert into int_claim_groups values ('a', 's', 'cl_a'), ('b', 's', 'cl_b')")
+    con.execute("create table int_claim_scores as select 's' as story_id, 'a' as a_key, 'b' as b_key, false as same, "
+                "true as topic_same, 0 as number_mismatch, 1 as negation_xor, 0 as denial_xor, 0.8 as topic_probability")
+    con.execute("create table facts (article_id varchar, sentence_no integer, kind varchar, unit varchar, "
+                "about varchar, value double)")
+    return con.execute(f"select kind, text_a, text_b from ({_strip_sql(render_incremental(model.sql))})").fetchall()
+
+
+def test_negation_of_what_the_other_side_states_is_a_conflict():
+    rows = _conflicts("The city council has confirmed that the market will reopen next week.",
+                      "The city council has not confirmed that the market will reopen next week.")
+    assert [r[0] for r in rows] == ["negation"]
+
+
+def test_negation_of_something_else_is_not_a_conflict():
+    assert _conflicts("Senate Minority Leader Harry Reid was the lone opposition.",
+                      "The lone “no” vote in the Senate was Senate Minority Leader Harry Reid.") == []
+    assert _conflicts("Steele is expected to announce a decision about another run for the chairmanship.",
+                      "Steele is expected to announce that he will not seek a second term as chairman.") == []
