@@ -1,7 +1,7 @@
 -- model: claim_conflicts
 -- materialized: incremental
 -- unique_key: story_id
--- description: Pairs of claims of a story, carried by different outlets (and different syndication groups), that assert incompatible things: two statements the same-claim model takes to be about the same thing once the conflict signals are left out (int_claim_scores.topic_same) but that differ in one of them - a number for the same quantity (number: each sentence holds a fact of the same kind and unit, about the same thing or about nothing named, with different values, see facts; "three-year war" and "two-hour call" are not a conflict), a negation on one side only whose governed words (the two after the cue) the other side states (negation: "has not confirmed" against "has confirmed"; not "the lone 'no' vote" against "the lone opposition"), or a denial on one side only (denial; checked first, then negation, then number). Pairs the model groups as one claim are not conflicts. One row per pair of claims: its most confident pair of sentences.
+-- description: Pairs of claims of a story, carried by different outlets (and different syndication groups), that assert incompatible things: two statements the same-claim model takes to be about the same thing once the conflict signals are left out (int_claim_scores.topic_same) but that differ in one of them - a number for the same quantity (number: each sentence holds a fact of the same kind and unit, about the same thing (or both about nothing named), with incompatible values (no value one states compatible with one the other states) (the intervals of fact_agreement: an exact value +-5%, "about"/"nearly" +-15%, ...), see facts; "three-year war" and "two-hour call" are not a conflict), a negation on one side only whose governed words (the two after the cue) the other side states (negation: "has not confirmed" against "has confirmed"; not "the lone 'no' vote" against "the lone opposition"), or a denial on one side only whose governed words (the three after the cue) the other side states (denial; checked first, then negation, then number). Pairs the model groups as one claim are not conflicts. One row per pair of claims: its most confident pair of sentences.
 -- depends_on: int_claim_scores, int_claim_tokens, int_claim_groups, facts
 -- column story_id: story
 -- column claim_id_a: one claim (claim_agreement.claim_id; claim_id_a < claim_id_b)
@@ -21,25 +21,51 @@ tokens as (
     select sentence_key, article_id, sentence_no, outlet, syndication_group_id, text
     from int_claim_tokens where {{ incremental_stories('story_id') }}
 ),
-sentence_facts as (
-    select t.sentence_key, f.kind, coalesce(f.unit, '') as unit, f.about, f.value
+facts_stated as (
+    select t.sentence_key, f.kind, coalesce(f.unit, '') as unit, f.about, f.value,
+           coalesce(f.qualifier, 'exact') as qualifier
     from facts as f
     join tokens as t on t.article_id = f.article_id and t.sentence_no = f.sentence_no
     where f.value is not null
 ),
--- pairs whose sentences state different values of the same quantity
+-- each value stands for the interval it is compatible with, as in fact_agreement (a unit test keeps the
+-- two interval rules equal): "nearly $44 million" agrees with "$43,885,310"
+sentence_facts as (
+    select
+        *,
+        case
+            when kind = 'date' then value
+            when qualifier in ('about', 'nearly') then value - 0.15 * abs(value)
+            when qualifier in ('under', 'up_to') then '-infinity'::double
+            else value - 0.05 * abs(value)
+        end as lo,
+        case
+            when kind = 'date' then value
+            when qualifier = 'about' then value + 0.15 * abs(value)
+            when qualifier in ('over', 'more_than', 'at_least', 'vague') then 'infinity'::double
+            else value + 0.05 * abs(value)
+        end as hi
+    from facts_stated
+),
+-- pairs whose sentences state incompatible values of the same quantity: no value one states for it is
+-- compatible with a value the other states ("from 2007 to 2014" agrees with "since 2007"; vague counts
+-- never conflict)
 number_conflicts as (
     select distinct s.a_key, s.b_key
     from scores as s
     join sentence_facts as fa on fa.sentence_key = s.a_key
     join sentence_facts as fb on fb.sentence_key = s.b_key
-    where s.number_mismatch = 1 and fa.kind = fb.kind and fa.unit = fb.unit and fa.value <> fb.value
-      and (fa.about = fb.about or fa.about is null or fb.about is null)
+    where s.number_mismatch = 1 and fa.kind = fb.kind and fa.unit = fb.unit
+      and fa.qualifier <> 'vague' and fb.qualifier <> 'vague'
+      and (fa.about = fb.about or (fa.about is null and fb.about is null))
+    group by s.a_key, s.b_key, fa.kind, fa.unit, fa.about
+    having bool_and(fa.hi < fb.lo or fb.hi < fa.lo)
 ),
--- the words a negation governs: the two words after a negation cue (the cues of
--- tasks/claims/rules/claim_cues.txt [negation]; a unit test keeps the two lists equal), function words
--- left out. "has not confirmed that" -> [confirmed]; "the lone 'no' vote in" -> [vote]
-negation_scope as (
+-- the words a negation or a denial governs: the two words after a negation cue, the three after a denial
+-- cue (the cues of tasks/claims/rules/claim_cues.txt [negation] and [denial]; a unit test keeps the lists
+-- equal), function words left out. "has not confirmed that" -> [confirmed]; "the lone 'no' vote in" ->
+-- [vote]; "denied that the meeting" -> [meeting]; "making a false claim" -> [claim]
+scope as (
     select sentence_key,
            list_filter(
                flatten(list_transform(
@@ -49,18 +75,28 @@ negation_scope as (
                               'would', 'could', 'should', 'that', 'this', 'they', 'there', 'their', 'with', 'from', 'into',
                               'about', 'only', 'even', 'just', 'more', 'much', 'longer', 'ever', 'also', 'really', 'then',
                               'than', 'its', 'his', 'her', 'our', 'any', 'one', 'all', 'but', 'who', 'him', 'she', 'you',
-                              'because', 'yet', 'out', 'get', 'got', 'these', 'those', 'them', 'what', 'which', 'some', 'such')) as governed,
+                              'because', 'yet', 'out', 'get', 'got', 'these', 'those', 'them', 'what', 'which', 'some', 'such')) as negated,
+           list_filter(
+               flatten(list_transform(
+                   regexp_extract_all(lower(text), '\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refused|refuses|disputed|disputes|false|falsely|untrue)\b((?:[^a-z0-9.;:!?]+[a-z0-9]+){1,3})', 1),
+                   lambda governed: regexp_extract_all(governed, '[a-z0-9]{3,}'))),
+               lambda w: w not in ('the', 'and', 'for', 'was', 'are', 'has', 'had', 'have', 'been', 'being', 'were', 'will',
+                              'would', 'could', 'should', 'that', 'this', 'they', 'there', 'their', 'with', 'from', 'into',
+                              'about', 'only', 'even', 'just', 'more', 'much', 'longer', 'ever', 'also', 'really', 'then',
+                              'than', 'its', 'his', 'her', 'our', 'any', 'one', 'all', 'but', 'who', 'him', 'she', 'you',
+                              'because', 'yet', 'out', 'get', 'got', 'these', 'those', 'them', 'what', 'which', 'some', 'such')) as denied,
            regexp_extract_all(lower(text), '[a-z0-9]{3,}') as words
     from tokens
 ),
--- a negation on one side conflicts only when the other side states what it negates
-negation_conflicts as (
-    select s.a_key, s.b_key
+-- a negation or a denial on one side conflicts only when the other side states what it governs
+scoped_conflicts as (
+    select s.a_key, s.b_key,
+           s.denial_xor = 1 and (list_has_any(na.denied, nb.words) or list_has_any(nb.denied, na.words)) as denial,
+           s.negation_xor = 1 and (list_has_any(na.negated, nb.words) or list_has_any(nb.negated, na.words)) as negation
     from scores as s
-    join negation_scope as na on na.sentence_key = s.a_key
-    join negation_scope as nb on nb.sentence_key = s.b_key
-    where s.negation_xor = 1
-      and (list_has_any(na.governed, nb.words) or list_has_any(nb.governed, na.words))
+    join scope as na on na.sentence_key = s.a_key
+    join scope as nb on nb.sentence_key = s.b_key
+    where s.negation_xor = 1 or s.denial_xor = 1
 ),
 groups as (
     select sentence_key, claim_id from int_claim_groups where {{ incremental_stories('story_id') }}
@@ -68,16 +104,16 @@ groups as (
 pairs as (
     select s.story_id, ga.claim_id as claim_a, gb.claim_id as claim_b, ta.outlet as outlet_a, tb.outlet as outlet_b,
            ta.text as text_a, tb.text as text_b, s.topic_probability as confidence,
-           case when s.denial_xor = 1 then 'denial' when g.a_key is not null then 'negation' else 'number' end as kind
+           case when g.denial then 'denial' when g.negation then 'negation' else 'number' end as kind
     from scores as s
     left join number_conflicts as n on n.a_key = s.a_key and n.b_key = s.b_key
-    left join negation_conflicts as g on g.a_key = s.a_key and g.b_key = s.b_key
+    left join scoped_conflicts as g on g.a_key = s.a_key and g.b_key = s.b_key
     join tokens as ta on ta.sentence_key = s.a_key
     join tokens as tb on tb.sentence_key = s.b_key
     join groups as ga on ga.sentence_key = s.a_key
     join groups as gb on gb.sentence_key = s.b_key
     where ta.outlet <> tb.outlet and ta.syndication_group_id <> tb.syndication_group_id
-      and (s.denial_xor = 1 or g.a_key is not null or n.a_key is not null)
+      and (g.denial or g.negation or n.a_key is not null)
       and ga.claim_id <> gb.claim_id
 ),
 ordered as (

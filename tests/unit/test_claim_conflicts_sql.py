@@ -10,7 +10,7 @@ from tasks.warehouse.models import load_models
 from tasks.warehouse.render import _strip_sql, render_incremental
 
 
-def _conflicts(text_a: str, text_b: str) -> list[tuple]:
+def _conflicts(text_a: str, text_b: str, negation: int = 1, denial: int = 0) -> list[tuple]:
     model = next(m for m in load_models(Path(SQL_DIR)) if m.name == "claim_conflicts")
     con = duckdb.connect()
     con.execute("create table int_claim_tokens (sentence_key varchar, story_id varchar, article_id varchar, "
@@ -20,9 +20,10 @@ def _conflicts(text_a: str, text_b: str) -> list[tuple]:
     con.execute("create table int_claim_groups (sentence_key varchar, story_id varchar, claim_id varchar)")
     con.execute("insert into int_claim_groups values ('a', 's', 'cl_a'), ('b', 's', 'cl_b')")
     con.execute("create table int_claim_scores as select 's' as story_id, 'a' as a_key, 'b' as b_key, false as same, "
-                "true as topic_same, 0 as number_mismatch, 1 as negation_xor, 0 as denial_xor, 0.8 as topic_probability")
+                f"true as topic_same, 0 as number_mismatch, {negation} as negation_xor, {denial} as denial_xor, "
+                "0.8 as topic_probability")
     con.execute("create table facts (article_id varchar, sentence_no integer, kind varchar, unit varchar, "
-                "about varchar, value double)")
+                "about varchar, value double, qualifier varchar)")
     return con.execute(f"select kind, text_a, text_b from ({_strip_sql(render_incremental(model.sql))})").fetchall()
 
 
@@ -37,3 +38,25 @@ def test_negation_of_something_else_is_not_a_conflict():
                       "The lone “no” vote in the Senate was Senate Minority Leader Harry Reid.") == []
     assert _conflicts("Steele is expected to announce a decision about another run for the chairmanship.",
                       "Steele is expected to announce that he will not seek a second term as chairman.") == []
+
+
+def test_denial_conflicts_only_on_what_is_denied():
+    rows = _conflicts("The Kremlin said the meeting took place in Moscow on Monday.",
+                      "The Kremlin denied that the meeting took place in Moscow on Monday.", negation=0, denial=1)
+    assert [r[0] for r in rows] == ["denial"]
+    assert _conflicts("Hunter was indicted on charges of improperly using campaign funds for private use.",
+                      "Hunter was indicted on charges of converting campaign funds and filing false records.",
+                      negation=0, denial=1) == []
+
+
+def _interval_rule(model: str) -> str:
+    import re
+    sql = (Path(SQL_DIR) / "agreement" / f"{model}.sql").read_text(encoding="utf-8")
+    m = re.search(r"case\s+when kind = 'date' then value.*?end as hi", sql, re.S)
+    assert m is not None, model
+    return " ".join(m.group(0).split())
+
+
+def test_number_conflicts_use_the_intervals_of_fact_agreement():
+    """A number conflict and a fact conflict mean the same thing: incompatible intervals."""
+    assert _interval_rule("claim_conflicts") == _interval_rule("fact_agreement")

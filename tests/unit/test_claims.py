@@ -171,16 +171,15 @@ def test_eval_only_claims_json(tmp_path, capsys):
     assert rows[1]["n"] == 2 and rows[1]["accuracy"] == 1.0
 
 
-def test_conflict_negation_scope_uses_the_negation_cues():
-    """claim_conflicts finds what a negation governs with a regular expression over the cue words; it must
-    list exactly the single-word cues of claim_cues.txt [negation] (n't is written as n['’]t)."""
+def test_conflict_scopes_use_the_negation_and_denial_cues():
+    """claim_conflicts finds what a negation or a denial governs with regular expressions over the cue words;
+    they must list exactly the single-word cues of claim_cues.txt [negation] and [denial] (n't is n['’]t)."""
     import re
 
     from tasks import rulefiles
     from tasks.settings import SQL_DIR
     sql = (SQL_DIR / "agreement" / "claim_conflicts.sql").read_text(encoding="utf-8")
-    alternation = re.search(r"\\b\(\?:([a-z|]+)\)", sql)
-    assert alternation is not None
-    cues = set(rulefiles.sections(features.CUES_FILE, lower=True)["negation"]) - {"n't"}
-    assert set(alternation.group(1).split("|")) == cues
+    alternations = [set(a.split("|")) for a in re.findall(r"\\b\(\?:([a-z|]+)\)", sql)]
+    sections = rulefiles.sections(features.CUES_FILE, lower=True)
+    assert alternations == [set(sections["negation"]) - {"n't"}, set(sections["denial"])]
     assert "n[''’]t" in sql
