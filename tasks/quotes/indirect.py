@@ -20,9 +20,9 @@ starts, and a clause that is mostly a direct quotation is not reported speech.
 Written by hand over regular expressions: the pipeline loads no dependency parser (tasks/nlp.py
 keeps only ``ner``), and adding one would double the cost of the batch.
 
-Long on purpose: just over 500 lines because every pattern above is one step of a single pass over a
-sentence that shares the coverage of what earlier patterns kept (``_Coverage``) and the clause helpers
-(``_trim``, ``_clause_end``); the next split, if it grows, is the evidence/belief/asked/referring cues.
+Layout: this module holds the pass over a sentence (``_indirect``: the coverage of what earlier patterns
+kept, ``_Coverage``) and the speech-verb patterns; the object/evidence/belief/asked/referring cues are in
+``indirect_cues.py``, the clause helpers (``_trim``, ``_clause_end``) in ``clauses.py``.
 """
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 
+from tasks.quotes.clauses import _clause_end, _coordinated_verb, _trim
+from tasks.quotes.indirect_cues import _asked, _belief, _evidence, _object_cue, _referring
 from tasks.quotes.rows import quote_row as _row
 from tasks.quotes.rules import PERSON_LABELS
 from tasks.quotes.spans import _MARK_RE
@@ -38,14 +40,6 @@ from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
 
 _PREP_STOP = {"in", "on", "at", "to", "for", "with", "about", "during", "after", "before", "from", "of", "by",
               "so", "nothing", "yes", "no", "goodbye", "hello", "thanks", "this", "as", "when"}
-
-
-def _trim(body: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (body[s].isspace() or body[s] in ",;:—–-"):
-        s += 1
-    while e > s and (body[e - 1].isspace() or body[e - 1] in ",;:—–-.!?"):
-        e -= 1
-    return s, e
 
 
 class _Coverage:
@@ -348,169 +342,3 @@ def _clause_start(A: _Article, v: re.Match, after: str, next_word: str) -> int |
     if next_word in _PREP_STOP or verb.startswith(("told", "tell", "inform", "ask", "urge")):
         return None
     return v.end()
-
-
-def _coordinated_verb(A: _Article, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-    """The first ", and/but (also) VERB " in ``text`` where VERB may introduce reported speech and
-    has no subject of its own (a second attribution of the same speaker)."""
-    endpos = len(text) if endpos is None else endpos
-    for m in _coord_re(A.r.verb_alt).finditer(text, pos, endpos):
-        if m.group(1).lower() in A.r.report_forms:
-            return m
-    return None
-
-
-@lru_cache(maxsize=2)
-def _coord_re(verb_alt: str) -> re.Pattern:
-    return re.compile(r"[,;]?\s+(?:and|but|while)\s+" + _ADVERBS + r"(" + verb_alt + r")(?=\s|$)")
-
-
-_COORD_BEFORE = re.compile(r",?\s+(?:and|but)\s+" + _ADVERBS + r"$")
-
-
-def _clause_end(A: _Article, cs: int, se: int) -> int:
-    """End of a reported clause: before a coordinated speech verb ("said A and argued B")."""
-    m = _coordinated_verb(A, A.body, cs, se)
-    end = m.start() if m else se
-    for rx in (A.r.object_re, A.r.belief_re):         # "called X illegal and backed Y"
-        for o in rx.finditer(A.body, cs, end):
-            c = _COORD_BEFORE.search(A.body, cs, o.start())
-            if c:
-                end = c.start()
-                break
-    for g in _GERUND.finditer(A.body, cs, end):
-        if g.group(1).lower() in A.r.report_forms or A.r.object_re.fullmatch(g.group(1)):
-            return g.start()            # ", saying …" / ", calling …": an attribution of its own
-    return end
-
-
-_GERUND = re.compile(r",\s+(?:and\s+)?(\w+ing)(?=\s)")
-
-
-_EVIDENCE_BOUNDARY = re.compile(r"(?:^|[,;:—–(]|\b(?:and|but|that|while|because|as|since|when|after)\b)\s*(?=[^,;:—–(]*$)", re.I)
-
-
-def _evidence(A: _Article, ss: int, se: int):
-    """"Polls show (that) CLAUSE", "the survey found CLAUSE", "CLAUSE, new reports show."
-    (``indirect_evidence``): a [report_evidence] verb whose subject noun phrase (from the last clause
-    boundary to the verb, at most 12 words) holds an [evidence_nouns] word."""
-    body, rules = A.body, A.r
-    for v in rules.evidence_re.finditer(body, ss, se):
-        if A.in_quote(v.start()):
-            continue
-        seg = body[ss:v.start()]
-        b = _EVIDENCE_BOUNDARY.search(seg)
-        np_s = ss + (b.end() if b else 0)
-        words = [w.lower() for w in re.findall(r"[\w’'-]+", body[np_s:v.start()])]
-        if not words or len(words) > 12 or not any(w in rules.evidence_nouns for w in words):
-            continue
-        if words[-1] in {"was", "were", "is", "are", "be", "been", "to", "not", "has", "have", "had"}:
-            continue
-        spk = _Cand(np_s, v.start() - len(seg) + len(seg.rstrip()), "np")
-        after = body[v.end():se]
-        if re.match(r"\s*[.!?]?\s*$", after):              # "CLAUSE, new reports show."
-            if b is None or body[ss + b.start()] != ",":
-                continue
-            cs, ce = _trim(body, ss, ss + b.start())
-        else:
-            th = re.match(r"\s+that\s", after)
-            cs, ce = _trim(body, v.end() + (th.end() if th else 0), _clause_end(A, v.end(), se))
-        if len(body[cs:ce].split()) >= 3:
-            yield cs, ce, spk, v.group(1), "indirect_evidence"
-
-
-_NOT_BEFORE_BELIEF = frozenset({"was", "were", "is", "are", "be", "been", "being", "to", "the", "a", "an", "and", "or",
-                                "this", "that", "his", "her", "their", "its", "our", "my", "your", "no", "any"})
-
-
-def _belief(A: _Article, ss: int, se: int):
-    """"Many fear Trump will …", "She wants voters to know …" (``indirect_belief``): a verb of
-    [report_belief] with a subject (name, pronoun, role or noun phrase) right before it; the content
-    runs to the end of the clause (an optional "that" dropped), at least 3 words."""
-    body = A.body
-    for v in A.r.belief_re.finditer(body, ss, se):
-        if A.in_quote(v.start()):
-            continue
-        before = body[max(ss, v.start() - 12):v.start()].lower().split()
-        if before and before[-1] in _NOT_BEFORE_BELIEF:
-            continue                    # passive, infinitive or a noun ("the fear of", "this hope")
-        nw = re.match(r"\s+([\w’'“\"]+)", body[v.end():se])
-        if not nw or (nw.group(1).lower() in A.r.not_after_verb and nw.group(1).lower() != "to") \
-                or nw.group(1).lower() in {"of", "tank", "tanks"}:
-            continue                    # "thinks about", "think of", "think tanks"
-        spk = A.subject_before(v.start(), ss)
-        if spk is None or v.start() - spk.end > 30:
-            continue
-        if re.search(r"\b(?:what|which|that|whom)\s+$", body[max(ss, spk.start - 8):spk.start], re.I):
-            continue                    # object relative clause ("what Washington wants is …")
-        th = re.match(r"\s+that\s", body[v.end():se])
-        cs, ce = _trim(body, v.end() + (th.end() if th else 0), _clause_end(A, v.end(), se))
-        if len(body[cs:ce].split()) >= 3:
-            yield cs, ce, spk, v.group(1), "indirect_belief"
-
-
-_ASKED = re.compile(r"\b([Aa]sked|asking|asks|ask|wondered|wonders)\b(?:\s+(?:[A-Z][\w.’'-]*\s+){1,3}|\s+(?:him|her|them|me|us|the\s+\w+|reporters|voters|[a-z]+s)\s+)?"
-                    r"(?:\s*(?:during|in|at|on|about)\s+[^,]{1,30}?\s+|\s*specifically\s+|\s*)"
-                    r"(?=(?:if|whether|why|how|what|which|who|when|where)\s)")
-
-
-def _asked(A: _Article, ss: int, se: int):
-    """"X asked Y whether/if/how …", "Asked why …, X said …" (``indirect_asked``): the question is
-    the content, from the question word to the end of its clause; the speaker is the subject of
-    "asked" (none for the leading participle "Asked whether …,": the asker is not named)."""
-    body = A.body
-    for m in _ASKED.finditer(body, ss, se):
-        if A.in_quote(m.start()):
-            continue
-        lead = not body[ss:m.start()].strip() or re.fullmatch(r"\s*(?:When|If|After|Once|But|And)\s*", body[ss:m.start()])
-        spk = None if lead or m.group(1)[0].isupper() else A.subject_before(m.start(), ss)
-        if spk is None and not (lead or body[ss:m.start()].strip() in ("", "When", "when")):
-            continue
-        if body[max(ss, m.start() - 12):m.start()].lower().split()[-1:] in (["was"], ["were"], ["is"], ["be"], ["been"]):
-            continue
-        end = re.search(r"[,;:]\s", body[m.end():se])
-        ce = m.end() + end.start() if end and lead else _clause_end(A, m.end(), se)
-        cs, ce = _trim(body, m.end(), ce)
-        if len(body[cs:ce].split()) >= 3:
-            yield cs, ce, spk, m.group(1), "indirect_asked"
-
-
-_REFERRING = re.compile(r",\s+(referring\s+to|citing|pointing\s+to)\s+(?=\S)")
-
-
-def _referring(A: _Article, ss: int, se: int):
-    """"…, X said, referring to Barack Obama" / ", citing …" (``indirect_referring``): the object
-    up to the next comma or the sentence end; the speaker is the subject of the sentence."""
-    body = A.body
-    for m in _REFERRING.finditer(body, ss, se):
-        if A.in_quote(m.start()):
-            continue
-        spk = A.subject_before(m.start(1), ss)
-        if spk is None:
-            continue
-        end = re.search(r"[,;:]\s|[—–―]", body[m.end():se])
-        cs, ce = _trim(body, m.end(), m.end() + end.start() if end else se)
-        if len(body[cs:ce].split()) >= 2:
-            yield cs, ce, spk, m.group(1), "indirect_referring"
-
-
-def _object_cue(A: _Article, ss: int, se: int):
-    """"X accused Y of …", "X called for …", "X praised …" (``indirect_object``): a verb of
-    ``[report_object]`` whose subject is a named person, pronoun or role; the content is the rest
-    of the clause after the verb, up to the next ``;``, a coordinated speech verb or the sentence end,
-    with at least 2 words."""
-    body = A.body
-    for v in A.r.object_re.finditer(body, ss, se):
-        if A.in_quote(v.start()):
-            continue
-        before = body[max(ss, v.start() - 12):v.start()].lower().split()
-        if before and before[-1] in {"was", "were", "is", "are", "be", "been", "being", "to", "the", "a", "an"}:
-            continue                    # passive, infinitive or a noun ("the attacks")
-        spk = A.subject_before(v.start(), ss)
-        if spk is None or spk.kind not in ("mention", "pronoun", "role"):
-            continue
-        end = body.find(";", v.end(), se)
-        cs, ce = _trim(body, v.end(), _clause_end(A, v.end(), end if end > 0 else se))
-        if len(body[cs:ce].split()) < 2:
-            continue
-        yield cs, ce, spk, v.group(1), "indirect_object"
