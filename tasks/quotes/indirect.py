@@ -14,8 +14,10 @@ speaker for the leading participle), ``indirect_referring`` ("…, X said, refer
 any short noun phrase as its source ("according to an account she gave"). A clause also ends
 before ", saying/calling ..." (its own attribution, same subject). A sentence may hold several attributions: every
 pattern is tried, earlier patterns first, and a row is kept when its content overlaps none kept
-before. Partial quotes inside a reported clause are fine; a clause ends where a direct quotation
-starts, and a clause that is mostly a direct quotation is not reported speech.
+before. Partial quotes inside a reported clause are fine, also when one opens it ("X said that “…” had
+…"); a clause ends where a direct quotation starts, and a clause that is mostly a direct quotation is
+not reported speech. ``[report_object]`` also holds topic cues ("X talked about …", "warned of …",
+"commented on …"): their object is the content.
 
 Written by hand over regular expressions: the pipeline loads no dependency parser (tasks/nlp.py
 keeps only ``ner``), and adding one would double the cost of the batch.
@@ -35,7 +37,6 @@ from tasks.quotes.clauses import _clause_end, _coordinated_verb, _trim
 from tasks.quotes.indirect_cues import _asked, _belief, _evidence, _object_cue, _referring
 from tasks.quotes.rows import quote_row as _row
 from tasks.quotes.rules import PERSON_LABELS
-from tasks.quotes.spans import _MARK_RE
 from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
 
 _PREP_STOP = {"in", "on", "at", "to", "for", "with", "about", "during", "after", "before", "from", "of", "by",
@@ -77,7 +78,7 @@ def _indirect(A: _Article, quoted: list[dict]) -> list[dict]:
         kept: list[tuple[int, int]] = []
         for cs, ce, spk, cue, pat in _sentence_candidates(A, ss, se, direct_ends):
             cs, ce = _before_direct(body, cs, ce, direct_starts)
-            if ce - cs < 10 or _MARK_RE.match(body, cs):            # a quotation, not reported speech
+            if ce - cs < 10:      # a clause opening a direct quotation was cut to nothing by _before_direct
                 continue
             if direct_cover.covered(cs, ce) >= 0.5 * (ce - cs):      # partial quotes inside are fine
                 continue

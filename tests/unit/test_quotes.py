@@ -468,6 +468,38 @@ def test_reported_clause_with_a_partial_quote_inside_is_reported_speech():
     assert q["speaker_name"] == "Donald Trump" and q["pattern"] == "indirect_speaker_verb"
 
 
+def test_reported_clause_opening_with_a_partial_quote_is_reported_speech():
+    # "X said that “…” …": the that-clause opens with quoted words but goes on after them
+    body = "Trump said on Monday that “the negotiations” had gone well for both sides this week."
+    qs = run(body)
+    q = one([q for q in qs if q["kind"] == "indirect"], "had gone well")
+    assert q["text"].startswith("“the negotiations”") and q["speaker_name"] == "Donald Trump"
+    assert partial(qs, "the negotiations")["kind"] == "partial"
+
+
+def test_a_direct_quote_after_said_is_never_also_reported_speech():
+    body = "Trump said on Monday: “The negotiations had gone well for both sides this week.”"
+    qs = run(body)
+    assert [q["kind"] for q in qs] == ["direct"], qs
+
+
+@pytest.mark.parametrize("body, cue, content", [
+    ("Putin talked about the sanctions against Russian banks at length.", "talked about", "the sanctions against Russian banks at length"),
+    ("Trump complained about the coverage of his rallies in Ohio.", "complained about", "the coverage of his rallies in Ohio"),
+    ("Peskov warned of a long war in the east of Ukraine.", "warned of", "a long war in the east of Ukraine"),
+    ("Vance commented on the new proposal from Ankara on Friday.", "commented on", "the new proposal from Ankara on Friday"),
+])
+def test_topic_cues_report_their_object(body, cue, content):
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["cue"], q["text"], q["pattern"]) for q in qs] == [(cue, content, "indirect_object")]
+    assert qs[0]["speaker_name"] is not None
+
+
+def test_topic_cue_without_a_speaker_subject_is_no_reported_speech():
+    body = "The ministers will need to talk about the sanctions at the next summit."
+    assert [q for q in run(body) if q["kind"] == "indirect"] == []
+
+
 def test_reported_clause_stops_before_a_direct_quote():
     body = "Trump told TASS that Putin was tough, adding, “He is a strong leader.”"
     q = one([q for q in run(body) if q["kind"] == "indirect"], "Putin was tough")
