@@ -1,6 +1,6 @@
 """Reported-speech cues other than a speech verb with its clause: ``[report_object]`` verbs ("X accused Y
 of …", "X called for …"), ``[report_evidence]`` verbs with an evidence noun ("Polls show …"),
-``[report_belief]`` verbs ("Many fear …"), questions ("X asked whether …") and ", referring to X".
+``[report_belief]`` verbs ("Many fear …"), ``[report_directive]`` verbs ("X asked Y to …"), questions ("X asked whether …") and ", referring to X".
 Each is a generator of (content start, end, speaker, cue, pattern) over one sentence, tried by
 ``indirect._sentence_candidates`` after the speech-verb patterns."""
 from __future__ import annotations
@@ -138,3 +138,31 @@ def _object_cue(A: _Article, ss: int, se: int):
         if len(body[cs:ce].split()) < 2:
             continue
         yield cs, ce, spk, v.group(1), "indirect_object"
+
+
+#: the object of a [report_directive] verb (up to 6 words, none a clause or function word) and its to-infinitive
+_DIRECTIVE_OBJECT = re.compile(r"\s+((?:(?!(?:to|that|and|or|but|if|whether|when|as|because|is|are|was|were|be|been|has|have|had"
+                               r"|will|would)\s)[^\s,.;:!?“”\"()]+\s+){0,6}?)(?:not\s+)?to\s+[a-z]")
+
+
+def _directive(A: _Article, ss: int, se: int):
+    """"X asked the congregation to stand", "He told Bush to quiet down", "The ads ask the candidates to make …"
+    (``indirect_directive``): a ``[report_directive]`` verb with a subject (name, pronoun, role or noun phrase),
+    then an object of at most 6 words and a to-infinitive; the content is the object and the infinitive
+    clause, up to the end of the clause."""
+    body = A.body
+    for v in A.r.directive_re.finditer(body, ss, se):
+        if A.in_quote(v.start()):
+            continue
+        before = [w for w in body[max(ss, v.start() - 24):v.start()].lower().split() if w not in ("not", "never", "also")]
+        if before and before[-1] in {"was", "were", "is", "are", "be", "been", "being", "to", "the", "a", "an", "in", "whose"}:
+            continue                    # passive ("was not asked to"), infinitive, "in order to" or a noun ("the orders")
+        m = _DIRECTIVE_OBJECT.match(body, v.end(), se)
+        if m is None:
+            continue
+        spk = A.subject_before(v.start(), ss)
+        if spk is None or spk.kind not in ("mention", "pronoun", "role", "np") or body[spk.start:spk.end].lower() == "it":
+            continue                    # "It encouraged people to drive less": a thing, not a speaker
+        cs, ce = _trim(body, v.end(), _clause_end(A, v.end(), se))
+        if len(body[cs:ce].split()) >= 3:
+            yield cs, ce, spk, v.group(1), "indirect_directive"

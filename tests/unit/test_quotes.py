@@ -495,6 +495,33 @@ def test_topic_cues_report_their_object(body, cue, content):
     assert qs[0]["speaker_name"] is not None
 
 
+@pytest.mark.parametrize("body, cue, content", [
+    ("Putin asked the ministers to prepare new sanctions against Kyiv.", "asked", "the ministers to prepare new sanctions against Kyiv"),
+    ("Trump told Peskov not to expect any concessions on Monday.", "told", "Peskov not to expect any concessions on Monday"),
+    ("Vance urged reporters in Rome to read the whole statement.", "urged", "reporters in Rome to read the whole statement"),
+])
+def test_a_request_put_to_someone_is_reported_speech(body, cue, content):
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["cue"], q["text"]) for q in qs] == [(cue, content)]
+    assert qs[0]["speaker_name"] is not None
+
+
+@pytest.mark.parametrize("body", [
+    "Putin was asked to prepare new sanctions against Kyiv by the ministers.",      # passive: the asker is not Putin
+    "Putin will need a strong result in Moscow in order to remain a viable leader.",  # "in order to"
+    "It encouraged people to drive less and to heat their homes with more care.",     # a thing asks nothing
+    "Trump, whose main challenge is to win Ohio, spoke in Cleveland on Monday.",      # a noun, not the verb
+])
+def test_no_request_without_an_asker(body):
+    assert [q for q in run(body) if q["kind"] == "indirect" and q["pattern"] == "indirect_directive"] == []
+
+
+def test_asked_about_reports_the_topic():
+    body = "Peskov asked about the new sanctions against Russian banks on Friday."
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["cue"], q["text"]) for q in qs] == [("asked about", "the new sanctions against Russian banks on Friday")]
+
+
 def test_topic_cue_without_a_speaker_subject_is_no_reported_speech():
     body = "The ministers will need to talk about the sanctions at the next summit."
     assert [q for q in run(body) if q["kind"] == "indirect"] == []
