@@ -304,7 +304,7 @@ def _speaker_verb(A: _Article, ss: int, se: int, direct_ends: list[int]):
         nw = re.match(r"\s*(?:,\s*[\w\s]{1,20},\s*(?=that\s))?([\w’'-]+)", after)   # "said, however, that"
         if not nw or nw.group(1).lower() in rules.not_after_verb:
             continue
-        spk = A.subject_before(v.start(), ss) or _share_subject(body, ss, v.start())
+        spk = A.subject_before(v.start(), ss) or _share_subject(body, ss, v.start()) or _group_subject(body, ss, v.start())
         if spk is None:
             continue
         cs = _clause_start(A, v, after, nw.group(1).lower())
@@ -325,6 +325,32 @@ def _share_subject(body: str, ss: int, verb_s: int) -> _Cand | None:
     """A poll share as the subject ("52 percent of registered voters say", "half of GOP voters said")."""
     m = _SHARE.search(body, max(ss, verb_s - 90), verb_s)
     return _Cand(m.start(1), m.end(1), "np") if m else None
+
+
+#: a subject without a determiner right before the verb (adverbs and auxiliaries between): a possessive noun phrase
+#: ("Rival Hillary Clinton’s campaign says", "O’Malley’s campaign is already claiming"), a quantified or bare plural
+#: opening its clause ("Several observers emphasized", "Fact-checkers soon noted", "While critics argue",
+#: "Cement makers, for instance, argue")
+_GROUP_SUBJECT = re.compile(
+    r"(?:^|(?<=[,;:(—–]\s)|(?<=\n)|" + "|".join(rf"(?<=\b{w}\s)" for w in (
+        "While", "But", "And", "Yet", "As", "So", "Now", "while", "but", "and", "as", "because", "since", "though", "although"))
+    + r")"
+    r"((?:[A-Z][\w.’'-]*\s+){0,3}(?!(?:He|She|It|That|There|Here|What|Who|Where|Let)[’'])[A-Z][\w.’'-]*?[’'](?:s\b)?(?:\s+[a-z][\w-]*){1,2}"
+    r"|(?:(?:[Ss]everal|[Mm]ultiple|[Mm]any|[Ss]ome|[Mm]ost|[Ff]ew|[Bb]oth|[Oo]ther|[Nn]umerous|[Vv]arious)\s+)?"
+    r"(?:(?!(?:While|But|And|Yet|As|So|Now|The|A|An|In|On|At|For|If|When|Then|Still|Also)\s)[A-Za-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s)"
+    r"(?:,\s+(?:for\s+(?:instance|example)|in\s+turn|however|too),)?\s+" + _ADVERBS + r"$")
+#: plural words that end a noun phrase but are no speaker ("In recent years, things changed")
+_NOT_GROUP = frozenset({"years", "days", "weeks", "months", "times", "things", "ways", "terms", "others", "its", "this", "is",
+                        "was", "has", "does", "as", "us", "yes", "thus", "always", "perhaps", "sometimes", "news"})
+
+
+def _group_subject(body: str, ss: int, verb_s: int) -> _Cand | None:
+    """A subject noun phrase without a determiner (``_GROUP_SUBJECT``) for reported speech only: kept
+    as written (an unresolved noun-phrase speaker)."""
+    m = _GROUP_SUBJECT.search(body, max(ss, verb_s - 90), verb_s)
+    if m is None or m.group(1).split()[-1].lower() in _NOT_GROUP:
+        return None
+    return _Cand(m.start(1), m.end(1), "np")
 
 
 def _clause_start(A: _Article, v: re.Match, after: str, next_word: str) -> int | None:

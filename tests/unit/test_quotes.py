@@ -516,6 +516,24 @@ def test_no_request_without_an_asker(body):
     assert [q for q in run(body) if q["kind"] == "indirect" and q["pattern"] == "indirect_directive"] == []
 
 
+@pytest.mark.parametrize("body, speaker", [
+    ("Rival Hillary Clinton’s campaign says it raised roughly $15 million in January.", "Rival Hillary Clinton’s campaign"),
+    ("Several observers emphasized that the vote in Ohio had been close.", "Several observers"),
+    ("While critics argue that the sanctions hurt ordinary people, the Kremlin disagrees.", "critics"),
+    ("Cement makers, for instance, argue that imports from China grew very fast.", "Cement makers"),
+])
+def test_reported_speech_of_a_group_without_a_determiner(body, speaker):
+    qs = [q for q in run(body) if q["kind"] == "indirect" and q["pattern"] == "indirect_speaker_verb"]
+    assert [q["speaker_text"] for q in qs] == [speaker]
+    assert qs[0]["speaker_name"] is None          # a noun phrase, kept as written
+
+
+def test_a_contraction_is_no_possessive_subject():
+    body = "He’s not saying what other techniques he would support in the new plan."
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert all(q["speaker_text"] != "He’s not" for q in qs), qs
+
+
 def test_asked_about_reports_the_topic():
     body = "Peskov asked about the new sanctions against Russian banks on Friday."
     qs = [q for q in run(body) if q["kind"] == "indirect"]
