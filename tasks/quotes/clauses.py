@@ -33,16 +33,25 @@ def _coord_re(verb_alt: str) -> re.Pattern:
 
 
 _COORD_BEFORE = re.compile(r",?\s+(?:and|but)\s+" + _ADVERBS + r"$")
+#: "…, and he railed against …": a coordinated clause with a subject pronoun of its own before a cue verb
+_COORD_SUBJECT_BEFORE = re.compile(r",?\s+(?:and|but)\s+(?:he|she|they|we|I)\s+" + _ADVERBS + r"$")
 
 
 def _clause_end(A: _Article, cs: int, se: int) -> int:
-    """End of a reported clause: before a coordinated speech verb ("said A and argued B")."""
+    """End of a reported clause: before a coordinated speech verb ("said A and argued B"), also one with a
+    subject pronoun of its own ("said A, and he railed against B")."""
     m = _coordinated_verb(A, A.body, cs, se)
     end = m.start() if m else se
     for rx in (A.r.object_re, A.r.belief_re):         # "called X illegal and backed Y"
         for o in rx.finditer(A.body, cs, end):
             c = _COORD_BEFORE.search(A.body, cs, o.start())
             if c:
+                end = c.start()
+                break
+    for rx in (A.r.verb_re, A.r.object_re, A.r.belief_re):   # "said A, and he railed against B"
+        for o in rx.finditer(A.body, cs, end):
+            c = _COORD_SUBJECT_BEFORE.search(A.body, max(cs, o.start() - 60), o.start())
+            if c and (rx is not A.r.verb_re or o.group(1).lower() in A.r.report_forms):
                 end = c.start()
                 break
     for g in _GERUND.finditer(A.body, cs, end):

@@ -104,7 +104,7 @@ def _compiled(verb: str, according: tuple, reporting_objects: tuple) -> dict[str
         "post_inverted": re.compile(r",(?:''|[”\"’])?\s*" + verb + r"\s+(?P<region>[^,.;“”\"\n]{1,60}?)\s*(?:[.!?]?$|,\s+(?:an?|the|who)\s)"),
         "as": re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?[Aa]s\s+(?P<region>[^,“”\"\n]{2,60}?)\s+" + _ADVERBS + verb
                          + r"(?:\s+(?:in|on|at|last|this|earlier)\s+[^,“”\"\n]{1,40})?\s*,\s*(?=\S)"),
-        "parenthetical": re.compile(r",\s*(?P<region>[^,“”\"\n]{1,60}?)\s+" + _ADVERBS + verb
+        "parenthetical": re.compile(r",\s*(?P<region>[^,“”\"\n]{1,60}?(?:,[^,“”\"\n]{1,60},)?)\s+" + _ADVERBS + verb
                                     + r"(?:\s+[^,“”\"\n\s][^,“”\"\n]{0,30})?\s*,\s+\S"),
         "told_object": re.compile(r"\s+(?:" + "|".join(map(re.escape, reporting_objects))
                                   + r"|him|her|them|me|us|(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)"
@@ -247,12 +247,16 @@ def _post(A: _Article, ss: int, se: int):
 _TAIL_OK = re.compile(r"\s*(?:[.!?]|$|(?:in|on|at|during|after|before|when|while|to|from|last|this|earlier|late|"
                       r"later|recently|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                       r"of|about|via|through|by|with|for|outside|inside|afterward|afterwards)\b)", re.I)
+#: the object of "told" / "said to" named after the verb ("…, a Cairo airport official told The New York Times."),
+#: then the sentence end or an adverbial
+_TAIL_NAMED = re.compile(r"\s*(?:to\s+)?(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){0,4}[A-Z][\w.’'&-]*(?:\s*[.!?]?\s*$|\s+(?:on|in|at|during|after|"
+                         r"before|last|this|earlier|late|later|yesterday|today|tonight)\b)")
 
 
 def _adverbial_tail(tail: str) -> bool:
     """What follows ", X said" is an adverbial ("on Monday", "in a statement") or short, not a
     clause of its own ("With …, Obama claimed a new era had begun": that is "X said CLAUSE")."""
-    return len(tail.split()) <= 3 or bool(_TAIL_OK.match(tail))
+    return len(tail.split()) <= 3 or bool(_TAIL_OK.match(tail)) or bool(_TAIL_NAMED.match(tail))
 
 
 def _as_reported(A: _Article, ss: int, se: int):
@@ -265,6 +269,11 @@ def _as_reported(A: _Article, ss: int, se: int):
         if spk is not None and spk.kind != "np" or (spk is not None and re.match(r"(?:the|a|an)\s", m.group("region"), re.I)):
             cs, ce = _trim(body, ss + m.end(), se)
             yield cs, ce, spk, m.group(2), "indirect_as"
+
+
+#: what follows a mid-sentence attribution when it is the writer's own next clause, not the rest of the content
+_NEW_CLAUSE = re.compile(r"(?:and|but|or|so|yet|while|whereas|although|though|adding|saying|according)\b"
+                         r"|(?:one|two|three|four|five|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|later|earlier|ago)\b")
 
 
 def _parenthetical(A: _Article, ss: int, se: int):
@@ -281,6 +290,8 @@ def _parenthetical(A: _Article, ss: int, se: int):
             before = _trim(body, ss, ss + m.start())
             after = _trim(body, ss + m.end() - 1, se)
             cs, ce = max(before, after, key=lambda t: t[1] - t[0])
+            if (cs, ce) == after and len(body[before[0]:before[1]].split()) >= 4 and _NEW_CLAUSE.match(body, after[0]):
+                cs, ce = before     # "A, a spokeswoman said on Saturday, and it has …": the writer goes on
             yield cs, ce, spk, m.group(2), "indirect_post"
 
 

@@ -534,6 +534,27 @@ def test_a_contraction_is_no_possessive_subject():
     assert all(q["speaker_text"] != "He’s not" for q in qs), qs
 
 
+def test_reported_clause_before_said_with_the_named_object_of_told():
+    body = "The talks in Geneva were useful, a Kremlin official told The New York Times."
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["text"], q["pattern"]) for q in qs] == [("The talks in Geneva were useful", "indirect_post")]
+
+
+def test_mid_sentence_attribution_before_the_writers_next_clause():
+    # the side after ", X said on Saturday," is the writer's own clause ("and it has …"): the content is before
+    body = ("Moscow created the fund to help in times of crisis, a spokeswoman, Maria Zakharova, said on Saturday, "
+            "and it has used the fund five times in the last year after floods.")
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["text"], q["speaker_text"]) for q in qs] == [("Moscow created the fund to help in times of crisis", "a spokeswoman")]
+
+
+def test_reported_clause_ends_before_a_coordinated_clause_with_its_own_subject():
+    body = "Putin said the sanctions had failed completely, and he railed against the new proposal from Ankara."
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["text"], q["cue"]) for q in qs] == [
+        ("the sanctions had failed completely", "said"), ("the new proposal from Ankara", "railed against")]
+
+
 def test_asked_about_reports_the_topic():
     body = "Peskov asked about the new sanctions against Russian banks on Friday."
     qs = [q for q in run(body) if q["kind"] == "indirect"]
