@@ -555,6 +555,17 @@ def test_reported_clause_ends_before_a_coordinated_clause_with_its_own_subject()
         ("the sanctions had failed completely", "said"), ("the new proposal from Ankara", "railed against")]
 
 
+@pytest.mark.parametrize("body, cue, content", [
+    ("Trump promised to build a wall along the southern border of the country.", "promised to",
+     "build a wall along the southern border of the country"),
+    ("Peskov refused to comment on the new sanctions against Russian banks.", "refused to",
+     "comment on the new sanctions against Russian banks"),
+])
+def test_a_commitment_reports_its_infinitive(body, cue, content):
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["cue"], q["text"], q["pattern"]) for q in qs] == [(cue, content, "indirect_object")]
+
+
 def test_asked_about_reports_the_topic():
     body = "Peskov asked about the new sanctions against Russian banks on Friday."
     qs = [q for q in run(body) if q["kind"] == "indirect"]
