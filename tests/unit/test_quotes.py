@@ -566,6 +566,17 @@ def test_a_commitment_reports_its_infinitive(body, cue, content):
     assert [(q["cue"], q["text"], q["pattern"]) for q in qs] == [(cue, content, "indirect_object")]
 
 
+@pytest.mark.parametrize("body, cue, content", [
+    ("Trump joked that the summit in Helsinki had been his best one so far.", "joked", "the summit in Helsinki had been his best one so far"),
+    ("Putin touted his record on the economy during the annual press conference.", "touted",
+     "his record on the economy during the annual press conference"),
+    ("Vance lamented that the talks in Rome had stalled again this week.", "lamented", "the talks in Rome had stalled again this week"),
+])
+def test_manner_of_speaking_verbs_report_a_clause(body, cue, content):
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["cue"], q["text"]) for q in qs] == [(cue, content)]
+
+
 def test_asked_about_reports_the_topic():
     body = "Peskov asked about the new sanctions against Russian banks on Friday."
     qs = [q for q in run(body) if q["kind"] == "indirect"]
