@@ -60,7 +60,9 @@ paragraph naming a person), ``none``. Indirect quotes use ``indirect_speaker_ver
 ("X said that …", "X told reporters he …"), ``indirect_post`` ("…, X said" also in
 mid-sentence "…, X said, …"), ``indirect_as`` ("As X reported, …"), ``according_to``, ``indirect_object`` ("X accused Y of …",
 "X called for …", "X talked about …": verbs of ``[report_object]``), ``indirect_directive`` ("X asked the
-congregation to stand", "He told Bush to quiet down": ``[report_directive]`` verbs, an object and a to-infinitive), ``indirect_evidence`` ("Polls show that …":
+congregation to stand", "He told Bush to quiet down": ``[report_directive]`` verbs, an object and a to-infinitive),
+``indirect_noun`` ("Trump’s call for a ban", "his comments about Mexico": a possessor, a ``[report_noun]`` noun and a
+preposition), ``indirect_evidence`` ("Polls show that …":
 ``[report_evidence]`` verbs with an ``[evidence_nouns]`` subject), ``indirect_belief`` ("Many fear
 Trump will …": ``[report_belief]`` verbs), ``indirect_colon`` (headline/transcript "Warren: Trump Is a
 Failure", "TAPPER: …" when the label opens two paragraphs), ``indirect_headline`` ("Trump Says He …"),

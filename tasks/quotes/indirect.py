@@ -5,7 +5,7 @@ Patterns: ``according_to`` ("according to X, CLAUSE" / "CLAUSE, according to X")
 "CLAUSE, X said, CLAUSE": the longer side), ``indirect_as`` ("As X reported, CLAUSE"),
 ``indirect_speaker_verb`` ("X said (that) CLAUSE", "X told reporters he ..."; one per speech
 verb, a clause ends before a coordinated speech verb: "X said A and argued that B" is two rows),
-``indirect_object`` ("X accused Y of ..."), ``indirect_directive`` ("X asked Y to ..."), ``indirect_evidence`` ("Polls show that ...", "...,
+``indirect_object`` ("X accused Y of ..."), ``indirect_directive`` ("X asked Y to ..."), ``indirect_noun`` ("X’s call for ..."), ``indirect_evidence`` ("Polls show that ...", "...,
 new surveys found": [report_evidence] verbs with an [evidence_nouns] subject), ``indirect_belief`` ("Many fear Trump
 will ...", "she wants voters to know ...": [report_belief] verbs), ``indirect_colon`` ("Warren:
 Trump Is a Failure" headlines, "TAPPER: ..." transcripts), ``indirect_headline`` (title case "Trump
@@ -34,7 +34,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from tasks.quotes.clauses import _clause_end, _coordinated_verb, _trim
-from tasks.quotes.indirect_cues import _asked, _belief, _directive, _evidence, _object_cue, _referring
+from tasks.quotes.indirect_cues import _asked, _belief, _directive, _evidence, _noun_cue, _object_cue, _referring
 from tasks.quotes.rows import quote_row as _row
 from tasks.quotes.rules import PERSON_LABELS
 from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
@@ -141,6 +141,7 @@ def _sentence_candidates(A: _Article, ss: int, se: int, direct_ends: list[int]):
     yield from _belief(A, ss, se)
     yield from _asked(A, ss, se)
     yield from _referring(A, ss, se)
+    yield from _noun_cue(A, ss, se)
 
 
 def _according(A: _Article, ss: int, se: int):

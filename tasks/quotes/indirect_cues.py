@@ -1,6 +1,6 @@
 """Reported-speech cues other than a speech verb with its clause: ``[report_object]`` verbs ("X accused Y
 of …", "X called for …"), ``[report_evidence]`` verbs with an evidence noun ("Polls show …"),
-``[report_belief]`` verbs ("Many fear …"), ``[report_directive]`` verbs ("X asked Y to …"), questions ("X asked whether …") and ", referring to X".
+``[report_belief]`` verbs ("Many fear …"), ``[report_directive]`` verbs ("X asked Y to …"), ``[report_noun]`` nouns with a possessor ("X’s call for …"), questions ("X asked whether …") and ", referring to X".
 Each is a generator of (content start, end, speaker, cue, pattern) over one sentence, tried by
 ``indirect._sentence_candidates`` after the speech-verb patterns."""
 from __future__ import annotations
@@ -166,3 +166,34 @@ def _directive(A: _Article, ss: int, se: int):
         cs, ce = _trim(body, v.end(), _clause_end(A, v.end(), se))
         if len(body[cs:ce].split()) >= 3:
             yield cs, ce, spk, v.group(1), "indirect_directive"
+
+
+#: the possessor right before a [report_noun] noun, up to two modifiers between ("Trump’s recent remarks", "his call")
+_POSSESSOR = re.compile(r"(?P<poss>\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*[’']s?)\s+"
+                        r"(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def _noun_cue(A: _Article, ss: int, se: int):
+    """"Trump’s comments about Mexico", "his criticism of the deal", "Clinton’s call for a pause"
+    (``indirect_noun``): a ``[report_noun]`` noun with a possessor (a name with ’s or his/her/their/its) and
+    a preposition or "that"; the content is what follows, up to the end of the clause (at least 2 words).
+    The possessor is the speaker."""
+    body = A.body
+    for m in A.r.noun_re.finditer(body, ss, se):
+        if A.in_quote(m.start()):
+            continue
+        lo = max(ss, m.start() - 80)
+        pm = _POSSESSOR.search(body[lo:m.start()])
+        if pm is None:
+            continue
+        ps, pe = lo + pm.start("poss"), lo + pm.end("poss")
+        poss = pm.group("poss")
+        if poss.lower() in ("his", "her", "their", "its"):
+            spk: _Cand | None = _Cand(ps, pe, "pronoun")
+        else:
+            spk = A.candidate(ps, pe - 2 if poss.endswith(("’s", "'s")) else pe - 1)
+        if spk is None:
+            continue
+        cs, ce = _trim(body, m.end(), _clause_end(A, m.end(), se))
+        if len(body[cs:ce].split()) >= 2:
+            yield cs, ce, spk, m.group("noun") + " " + m.group("prep"), "indirect_noun"

@@ -577,6 +577,26 @@ def test_manner_of_speaking_verbs_report_a_clause(body, cue, content):
     assert [(q["cue"], q["text"]) for q in qs] == [(cue, content)]
 
 
+@pytest.mark.parametrize("body, speaker, content", [
+    ("Kyiv welcomed Trump’s call for a ceasefire in the east before the winter.", "Trump",
+     "a ceasefire in the east before the winter"),
+    ("Reporters in Rome waited for hours after his remarks about the new proposal from Ankara.", None,
+     "the new proposal from Ankara"),
+])
+def test_a_possessed_noun_of_saying_reports_its_object(body, speaker, content):
+    qs = [q for q in run(body) if q["kind"] == "indirect" and q["pattern"] == "indirect_noun"]
+    assert [q["text"] for q in qs] == [content]
+    if speaker:
+        assert qs[0]["speaker_text"] == speaker and qs[0]["speaker_name"] == "Donald Trump"
+    else:
+        assert qs[0]["speaker_text"] == "his"
+
+
+def test_a_noun_of_saying_without_a_possessor_is_no_reported_speech():
+    body = "The call for a ceasefire in the east came from several European capitals."
+    assert [q for q in run(body) if q["kind"] == "indirect" and q["pattern"] == "indirect_noun"] == []
+
+
 def test_asked_about_reports_the_topic():
     body = "Peskov asked about the new sanctions against Russian banks on Friday."
     qs = [q for q in run(body) if q["kind"] == "indirect"]
