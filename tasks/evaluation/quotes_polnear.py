@@ -40,8 +40,8 @@ Matching rules (all counts micro-averaged over articles):
   gold attributions carry none), so the next weak spot is visible.
 
 Known ceiling (measured on train 1-300): a multi-sentence quotation is one gold span for five of the six
-annotators (367 of the 416 such quotations with gold) and one span per sentence for the sixth (``ef2d``, in
-about half of its articles: 35 of its 59), so that convention is not followed (splitting every quotation at its
+annotators (347 of their 361 such quotations) and one span per sentence for the sixth (``ef2d``: 35 of its
+59, article by article), so that convention is not followed (splitting every quotation at its
 sentence ends takes dev quote+speaker F1 from 0.894 to 0.738). ``--by-annotator`` prints quote+speaker per
 annotator (dev: 0.903 without ``ef2d``'s 8 articles, 0.830 on them). PolNeAR also names the outer source of a
 nested attribution ("…,” Sanders said, according to CNN": CNN; 5 of 6 on train 1-300); we keep the speaker.
