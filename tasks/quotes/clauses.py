@@ -48,8 +48,9 @@ def _clause_end(A: _Article, cs: int, se: int) -> int:
             if c:
                 end = c.start()
                 break
-    for rx in (A.r.verb_re, A.r.object_re, A.r.belief_re):   # "said A, and he railed against B"
-        for o in rx.finditer(A.body, cs, end):
+    seg = A.body[cs:end]
+    for rx in (A.r.verb_re, A.r.object_re, A.r.belief_re) if "and" in seg or "but" in seg else ():
+        for o in rx.finditer(A.body, cs, end):     # "said A, and he railed against B"
             c = _COORD_SUBJECT_BEFORE.search(A.body, max(cs, o.start() - 60), o.start())
             if c and (rx is not A.r.verb_re or o.group(1).lower() in A.r.report_forms):
                 end = c.start()
