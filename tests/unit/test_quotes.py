@@ -597,6 +597,13 @@ def test_a_noun_of_saying_without_a_possessor_is_no_reported_speech():
     assert [q for q in run(body) if q["kind"] == "indirect" and q["pattern"] == "indirect_noun"] == []
 
 
+def test_a_verb_form_after_a_determiner_is_a_noun_before_a_quotation():
+    # "report" after "the" is a noun: "From the report:" names the source of the quotation
+    body = "The survey was published on Monday. From the report: “Sanctions have not changed the course of the war.”"
+    q = one(run(body), "Sanctions have not")
+    assert (q["kind"], q["pattern"], q["speaker_text"]) == ("direct", "name_colon", "the report")
+
+
 def test_asked_about_reports_the_topic():
     body = "Peskov asked about the new sanctions against Russian banks on Friday."
     qs = [q for q in run(body) if q["kind"] == "indirect"]
