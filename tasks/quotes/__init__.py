@@ -59,7 +59,10 @@ person last quoted by pronoun, "He meant …", goes to the person last quoted, w
 paragraph naming a person), ``none``. Indirect quotes use ``indirect_speaker_verb``
 ("X said that …", "X told reporters he …"), ``indirect_post`` ("…, X said" also in
 mid-sentence "…, X said, …"), ``indirect_as`` ("As X reported, …"), ``according_to``, ``indirect_object`` ("X accused Y of …",
-"X called for …": verbs of ``[report_object]``), ``indirect_evidence`` ("Polls show that …":
+"X called for …", "X talked about …": verbs of ``[report_object]``), ``indirect_directive`` ("X asked the
+congregation to stand", "He told Bush to quiet down": ``[report_directive]`` verbs, an object and a to-infinitive),
+``indirect_noun`` ("Trump’s call for a ban", "his comments about Mexico": a possessor, a ``[report_noun]`` noun and a
+preposition), ``indirect_evidence`` ("Polls show that …":
 ``[report_evidence]`` verbs with an ``[evidence_nouns]`` subject), ``indirect_belief`` ("Many fear
 Trump will …": ``[report_belief]`` verbs), ``indirect_colon`` (headline/transcript "Warren: Trump Is a
 Failure", "TAPPER: …" when the label opens two paragraphs), ``indirect_headline`` ("Trump Says He …"),
@@ -100,7 +103,8 @@ Layout: ``spans.py`` (quotation marks), ``phrases.py`` (speaker word lists and p
 ``speakers.py`` (speaker candidates and resolution), ``site.py`` (where a quotation stands, direct vs partial),
 ``direct.py`` (one function per adjacent attribution pattern family of quoted text), ``floating.py`` (continuation and
 floating quotes: the speaker from the context),
-``indirect.py`` (reported speech), ``rows.py`` (rows, confidence), ``rules.py`` (rule
+``indirect.py`` (reported speech: the pass over a sentence and the speech-verb patterns; ``indirect_cues.py`` the
+object/evidence/belief/asked/referring cues, ``clauses.py`` where a reported clause ends), ``rows.py`` (rows, confidence), ``rules.py`` (rule
 files), ``extract.py`` (``extract_quotes``, the steps in order).
 """
 from __future__ import annotations

@@ -5,7 +5,7 @@ Patterns: ``according_to`` ("according to X, CLAUSE" / "CLAUSE, according to X")
 "CLAUSE, X said, CLAUSE": the longer side), ``indirect_as`` ("As X reported, CLAUSE"),
 ``indirect_speaker_verb`` ("X said (that) CLAUSE", "X told reporters he ..."; one per speech
 verb, a clause ends before a coordinated speech verb: "X said A and argued that B" is two rows),
-``indirect_object`` ("X accused Y of ..."), ``indirect_evidence`` ("Polls show that ...", "...,
+``indirect_object`` ("X accused Y of ..."), ``indirect_directive`` ("X asked Y to ..."), ``indirect_noun`` ("X’s call for ..."), ``indirect_evidence`` ("Polls show that ...", "...,
 new surveys found": [report_evidence] verbs with an [evidence_nouns] subject), ``indirect_belief`` ("Many fear Trump
 will ...", "she wants voters to know ...": [report_belief] verbs), ``indirect_colon`` ("Warren:
 Trump Is a Failure" headlines, "TAPPER: ..." transcripts), ``indirect_headline`` (title case "Trump
@@ -14,15 +14,17 @@ speaker for the leading participle), ``indirect_referring`` ("…, X said, refer
 any short noun phrase as its source ("according to an account she gave"). A clause also ends
 before ", saying/calling ..." (its own attribution, same subject). A sentence may hold several attributions: every
 pattern is tried, earlier patterns first, and a row is kept when its content overlaps none kept
-before. Partial quotes inside a reported clause are fine; a clause ends where a direct quotation
-starts, and a clause that is mostly a direct quotation is not reported speech.
+before. Partial quotes inside a reported clause are fine, also when one opens it ("X said that “…” had
+…"); a clause ends where a direct quotation starts, and a clause that is mostly a direct quotation is
+not reported speech. ``[report_object]`` also holds topic cues ("X talked about …", "warned of …",
+"commented on …"): their object is the content.
 
 Written by hand over regular expressions: the pipeline loads no dependency parser (tasks/nlp.py
 keeps only ``ner``), and adding one would double the cost of the batch.
 
-Long on purpose: just over 500 lines because every pattern above is one step of a single pass over a
-sentence that shares the coverage of what earlier patterns kept (``_Coverage``) and the clause helpers
-(``_trim``, ``_clause_end``); the next split, if it grows, is the evidence/belief/asked/referring cues.
+Layout: this module holds the pass over a sentence (``_indirect``: the coverage of what earlier patterns
+kept, ``_Coverage``) and the speech-verb patterns; the object/evidence/belief/asked/referring cues are in
+``indirect_cues.py``, the clause helpers (``_trim``, ``_clause_end``) in ``clauses.py``.
 """
 from __future__ import annotations
 
@@ -31,21 +33,14 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 
+from tasks.quotes.clauses import _clause_end, _coordinated_verb, _trim
+from tasks.quotes.indirect_cues import _asked, _belief, _directive, _evidence, _noun_cue, _object_cue, _referring
 from tasks.quotes.rows import quote_row as _row
 from tasks.quotes.rules import PERSON_LABELS
-from tasks.quotes.spans import _MARK_RE
 from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
 
 _PREP_STOP = {"in", "on", "at", "to", "for", "with", "about", "during", "after", "before", "from", "of", "by",
               "so", "nothing", "yes", "no", "goodbye", "hello", "thanks", "this", "as", "when"}
-
-
-def _trim(body: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (body[s].isspace() or body[s] in ",;:—–-"):
-        s += 1
-    while e > s and (body[e - 1].isspace() or body[e - 1] in ",;:—–-.!?"):
-        e -= 1
-    return s, e
 
 
 class _Coverage:
@@ -83,7 +78,7 @@ def _indirect(A: _Article, quoted: list[dict]) -> list[dict]:
         kept: list[tuple[int, int]] = []
         for cs, ce, spk, cue, pat in _sentence_candidates(A, ss, se, direct_ends):
             cs, ce = _before_direct(body, cs, ce, direct_starts)
-            if ce - cs < 10 or _MARK_RE.match(body, cs):            # a quotation, not reported speech
+            if ce - cs < 10:      # a clause opening a direct quotation was cut to nothing by _before_direct
                 continue
             if direct_cover.covered(cs, ce) >= 0.5 * (ce - cs):      # partial quotes inside are fine
                 continue
@@ -109,7 +104,7 @@ def _compiled(verb: str, according: tuple, reporting_objects: tuple) -> dict[str
         "post_inverted": re.compile(r",(?:''|[”\"’])?\s*" + verb + r"\s+(?P<region>[^,.;“”\"\n]{1,60}?)\s*(?:[.!?]?$|,\s+(?:an?|the|who)\s)"),
         "as": re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?[Aa]s\s+(?P<region>[^,“”\"\n]{2,60}?)\s+" + _ADVERBS + verb
                          + r"(?:\s+(?:in|on|at|last|this|earlier)\s+[^,“”\"\n]{1,40})?\s*,\s*(?=\S)"),
-        "parenthetical": re.compile(r",\s*(?P<region>[^,“”\"\n]{1,60}?)\s+" + _ADVERBS + verb
+        "parenthetical": re.compile(r",\s*(?P<region>[^,“”\"\n]{1,60}?(?:,[^,“”\"\n]{1,60},)?)\s+" + _ADVERBS + verb
                                     + r"(?:\s+[^,“”\"\n\s][^,“”\"\n]{0,30})?\s*,\s+\S"),
         "told_object": re.compile(r"\s+(?:" + "|".join(map(re.escape, reporting_objects))
                                   + r"|him|her|them|me|us|(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)"
@@ -141,10 +136,12 @@ def _sentence_candidates(A: _Article, ss: int, se: int, direct_ends: list[int]):
     yield from _parenthetical(A, ss, se)
     yield from _speaker_verb(A, ss, se, direct_ends)
     yield from _object_cue(A, ss, se)
+    yield from _directive(A, ss, se)
     yield from _evidence(A, ss, se)
     yield from _belief(A, ss, se)
     yield from _asked(A, ss, se)
     yield from _referring(A, ss, se)
+    yield from _noun_cue(A, ss, se)
 
 
 def _according(A: _Article, ss: int, se: int):
@@ -251,12 +248,16 @@ def _post(A: _Article, ss: int, se: int):
 _TAIL_OK = re.compile(r"\s*(?:[.!?]|$|(?:in|on|at|during|after|before|when|while|to|from|last|this|earlier|late|"
                       r"later|recently|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                       r"of|about|via|through|by|with|for|outside|inside|afterward|afterwards)\b)", re.I)
+#: the object of "told" / "said to" named after the verb ("…, a Cairo airport official told The New York Times."),
+#: then the sentence end or an adverbial
+_TAIL_NAMED = re.compile(r"\s*(?:to\s+)?(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){0,4}[A-Z][\w.’'&-]*(?:\s*[.!?]?\s*$|\s+(?:on|in|at|during|after|"
+                         r"before|last|this|earlier|late|later|yesterday|today|tonight)\b)")
 
 
 def _adverbial_tail(tail: str) -> bool:
     """What follows ", X said" is an adverbial ("on Monday", "in a statement") or short, not a
     clause of its own ("With …, Obama claimed a new era had begun": that is "X said CLAUSE")."""
-    return len(tail.split()) <= 3 or bool(_TAIL_OK.match(tail))
+    return len(tail.split()) <= 3 or bool(_TAIL_OK.match(tail)) or bool(_TAIL_NAMED.match(tail))
 
 
 def _as_reported(A: _Article, ss: int, se: int):
@@ -269,6 +270,11 @@ def _as_reported(A: _Article, ss: int, se: int):
         if spk is not None and spk.kind != "np" or (spk is not None and re.match(r"(?:the|a|an)\s", m.group("region"), re.I)):
             cs, ce = _trim(body, ss + m.end(), se)
             yield cs, ce, spk, m.group(2), "indirect_as"
+
+
+#: what follows a mid-sentence attribution when it is the writer's own next clause, not the rest of the content
+_NEW_CLAUSE = re.compile(r"(?:and|but|or|so|yet|while|whereas|although|though|adding|saying|according)\b"
+                         r"|(?:one|two|three|four|five|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|later|earlier|ago)\b")
 
 
 def _parenthetical(A: _Article, ss: int, se: int):
@@ -285,6 +291,8 @@ def _parenthetical(A: _Article, ss: int, se: int):
             before = _trim(body, ss, ss + m.start())
             after = _trim(body, ss + m.end() - 1, se)
             cs, ce = max(before, after, key=lambda t: t[1] - t[0])
+            if (cs, ce) == after and len(body[before[0]:before[1]].split()) >= 4 and _NEW_CLAUSE.match(body, after[0]):
+                cs, ce = before     # "A, a spokeswoman said on Saturday, and it has …": the writer goes on
             yield cs, ce, spk, m.group(2), "indirect_post"
 
 
@@ -308,7 +316,7 @@ def _speaker_verb(A: _Article, ss: int, se: int, direct_ends: list[int]):
         nw = re.match(r"\s*(?:,\s*[\w\s]{1,20},\s*(?=that\s))?([\w’'-]+)", after)   # "said, however, that"
         if not nw or nw.group(1).lower() in rules.not_after_verb:
             continue
-        spk = A.subject_before(v.start(), ss) or _share_subject(body, ss, v.start())
+        spk = A.subject_before(v.start(), ss) or _share_subject(body, ss, v.start()) or _group_subject(body, ss, v.start())
         if spk is None:
             continue
         cs = _clause_start(A, v, after, nw.group(1).lower())
@@ -331,6 +339,32 @@ def _share_subject(body: str, ss: int, verb_s: int) -> _Cand | None:
     return _Cand(m.start(1), m.end(1), "np") if m else None
 
 
+#: a subject without a determiner right before the verb (adverbs and auxiliaries between): a possessive noun phrase
+#: ("Rival Hillary Clinton’s campaign says", "O’Malley’s campaign is already claiming"), a quantified or bare plural
+#: opening its clause ("Several observers emphasized", "Fact-checkers soon noted", "While critics argue",
+#: "Cement makers, for instance, argue")
+_GROUP_SUBJECT = re.compile(
+    r"(?:^|(?<=[,;:(—–]\s)|(?<=\n)|" + "|".join(rf"(?<=\b{w}\s)" for w in (
+        "While", "But", "And", "Yet", "As", "So", "Now", "while", "but", "and", "as", "because", "since", "though", "although"))
+    + r")"
+    r"((?:[A-Z][\w.’'-]*\s+){0,3}(?!(?:He|She|It|That|There|Here|What|Who|Where|Let)[’'])[A-Z][\w.’'-]*?[’'](?:s\b)?(?:\s+[a-z][\w-]*){1,2}"
+    r"|(?:(?:[Ss]everal|[Mm]ultiple|[Mm]any|[Ss]ome|[Mm]ost|[Ff]ew|[Bb]oth|[Oo]ther|[Nn]umerous|[Vv]arious)\s+)?"
+    r"(?:(?!(?:While|But|And|Yet|As|So|Now|The|A|An|In|On|At|For|If|When|Then|Still|Also)\s)[A-Za-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s)"
+    r"(?:,\s+(?:for\s+(?:instance|example)|in\s+turn|however|too),)?\s+" + _ADVERBS + r"$")
+#: plural words that end a noun phrase but are no speaker ("In recent years, things changed")
+_NOT_GROUP = frozenset({"years", "days", "weeks", "months", "times", "things", "ways", "terms", "others", "its", "this", "is",
+                        "was", "has", "does", "as", "us", "yes", "thus", "always", "perhaps", "sometimes", "news"})
+
+
+def _group_subject(body: str, ss: int, verb_s: int) -> _Cand | None:
+    """A subject noun phrase without a determiner (``_GROUP_SUBJECT``) for reported speech only: kept
+    as written (an unresolved noun-phrase speaker)."""
+    m = _GROUP_SUBJECT.search(body, max(ss, verb_s - 90), verb_s)
+    if m is None or m.group(1).split()[-1].lower() in _NOT_GROUP:
+        return None
+    return _Cand(m.start(1), m.end(1), "np")
+
+
 def _clause_start(A: _Article, v: re.Match, after: str, next_word: str) -> int | None:
     """Start of the reported clause after the speech verb ``v`` (None: the verb reports nothing)."""
     rules, verb = A.r, v.group(1).lower()
@@ -348,169 +382,3 @@ def _clause_start(A: _Article, v: re.Match, after: str, next_word: str) -> int |
     if next_word in _PREP_STOP or verb.startswith(("told", "tell", "inform", "ask", "urge")):
         return None
     return v.end()
-
-
-def _coordinated_verb(A: _Article, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-    """The first ", and/but (also) VERB " in ``text`` where VERB may introduce reported speech and
-    has no subject of its own (a second attribution of the same speaker)."""
-    endpos = len(text) if endpos is None else endpos
-    for m in _coord_re(A.r.verb_alt).finditer(text, pos, endpos):
-        if m.group(1).lower() in A.r.report_forms:
-            return m
-    return None
-
-
-@lru_cache(maxsize=2)
-def _coord_re(verb_alt: str) -> re.Pattern:
-    return re.compile(r"[,;]?\s+(?:and|but|while)\s+" + _ADVERBS + r"(" + verb_alt + r")(?=\s|$)")
-
-
-_COORD_BEFORE = re.compile(r",?\s+(?:and|but)\s+" + _ADVERBS + r"$")
-
-
-def _clause_end(A: _Article, cs: int, se: int) -> int:
-    """End of a reported clause: before a coordinated speech verb ("said A and argued B")."""
-    m = _coordinated_verb(A, A.body, cs, se)
-    end = m.start() if m else se
-    for rx in (A.r.object_re, A.r.belief_re):         # "called X illegal and backed Y"
-        for o in rx.finditer(A.body, cs, end):
-            c = _COORD_BEFORE.search(A.body, cs, o.start())
-            if c:
-                end = c.start()
-                break
-    for g in _GERUND.finditer(A.body, cs, end):
-        if g.group(1).lower() in A.r.report_forms or A.r.object_re.fullmatch(g.group(1)):
-            return g.start()            # ", saying …" / ", calling …": an attribution of its own
-    return end
-
-
-_GERUND = re.compile(r",\s+(?:and\s+)?(\w+ing)(?=\s)")
-
-
-_EVIDENCE_BOUNDARY = re.compile(r"(?:^|[,;:—–(]|\b(?:and|but|that|while|because|as|since|when|after)\b)\s*(?=[^,;:—–(]*$)", re.I)
-
-
-def _evidence(A: _Article, ss: int, se: int):
-    """"Polls show (that) CLAUSE", "the survey found CLAUSE", "CLAUSE, new reports show."
-    (``indirect_evidence``): a [report_evidence] verb whose subject noun phrase (from the last clause
-    boundary to the verb, at most 12 words) holds an [evidence_nouns] word."""
-    body, rules = A.body, A.r
-    for v in rules.evidence_re.finditer(body, ss, se):
-        if A.in_quote(v.start()):
-            continue
-        seg = body[ss:v.start()]
-        b = _EVIDENCE_BOUNDARY.search(seg)
-        np_s = ss + (b.end() if b else 0)
-        words = [w.lower() for w in re.findall(r"[\w’'-]+", body[np_s:v.start()])]
-        if not words or len(words) > 12 or not any(w in rules.evidence_nouns for w in words):
-            continue
-        if words[-1] in {"was", "were", "is", "are", "be", "been", "to", "not", "has", "have", "had"}:
-            continue
-        spk = _Cand(np_s, v.start() - len(seg) + len(seg.rstrip()), "np")
-        after = body[v.end():se]
-        if re.match(r"\s*[.!?]?\s*$", after):              # "CLAUSE, new reports show."
-            if b is None or body[ss + b.start()] != ",":
-                continue
-            cs, ce = _trim(body, ss, ss + b.start())
-        else:
-            th = re.match(r"\s+that\s", after)
-            cs, ce = _trim(body, v.end() + (th.end() if th else 0), _clause_end(A, v.end(), se))
-        if len(body[cs:ce].split()) >= 3:
-            yield cs, ce, spk, v.group(1), "indirect_evidence"
-
-
-_NOT_BEFORE_BELIEF = frozenset({"was", "were", "is", "are", "be", "been", "being", "to", "the", "a", "an", "and", "or",
-                                "this", "that", "his", "her", "their", "its", "our", "my", "your", "no", "any"})
-
-
-def _belief(A: _Article, ss: int, se: int):
-    """"Many fear Trump will …", "She wants voters to know …" (``indirect_belief``): a verb of
-    [report_belief] with a subject (name, pronoun, role or noun phrase) right before it; the content
-    runs to the end of the clause (an optional "that" dropped), at least 3 words."""
-    body = A.body
-    for v in A.r.belief_re.finditer(body, ss, se):
-        if A.in_quote(v.start()):
-            continue
-        before = body[max(ss, v.start() - 12):v.start()].lower().split()
-        if before and before[-1] in _NOT_BEFORE_BELIEF:
-            continue                    # passive, infinitive or a noun ("the fear of", "this hope")
-        nw = re.match(r"\s+([\w’'“\"]+)", body[v.end():se])
-        if not nw or (nw.group(1).lower() in A.r.not_after_verb and nw.group(1).lower() != "to") \
-                or nw.group(1).lower() in {"of", "tank", "tanks"}:
-            continue                    # "thinks about", "think of", "think tanks"
-        spk = A.subject_before(v.start(), ss)
-        if spk is None or v.start() - spk.end > 30:
-            continue
-        if re.search(r"\b(?:what|which|that|whom)\s+$", body[max(ss, spk.start - 8):spk.start], re.I):
-            continue                    # object relative clause ("what Washington wants is …")
-        th = re.match(r"\s+that\s", body[v.end():se])
-        cs, ce = _trim(body, v.end() + (th.end() if th else 0), _clause_end(A, v.end(), se))
-        if len(body[cs:ce].split()) >= 3:
-            yield cs, ce, spk, v.group(1), "indirect_belief"
-
-
-_ASKED = re.compile(r"\b([Aa]sked|asking|asks|ask|wondered|wonders)\b(?:\s+(?:[A-Z][\w.’'-]*\s+){1,3}|\s+(?:him|her|them|me|us|the\s+\w+|reporters|voters|[a-z]+s)\s+)?"
-                    r"(?:\s*(?:during|in|at|on|about)\s+[^,]{1,30}?\s+|\s*specifically\s+|\s*)"
-                    r"(?=(?:if|whether|why|how|what|which|who|when|where)\s)")
-
-
-def _asked(A: _Article, ss: int, se: int):
-    """"X asked Y whether/if/how …", "Asked why …, X said …" (``indirect_asked``): the question is
-    the content, from the question word to the end of its clause; the speaker is the subject of
-    "asked" (none for the leading participle "Asked whether …,": the asker is not named)."""
-    body = A.body
-    for m in _ASKED.finditer(body, ss, se):
-        if A.in_quote(m.start()):
-            continue
-        lead = not body[ss:m.start()].strip() or re.fullmatch(r"\s*(?:When|If|After|Once|But|And)\s*", body[ss:m.start()])
-        spk = None if lead or m.group(1)[0].isupper() else A.subject_before(m.start(), ss)
-        if spk is None and not (lead or body[ss:m.start()].strip() in ("", "When", "when")):
-            continue
-        if body[max(ss, m.start() - 12):m.start()].lower().split()[-1:] in (["was"], ["were"], ["is"], ["be"], ["been"]):
-            continue
-        end = re.search(r"[,;:]\s", body[m.end():se])
-        ce = m.end() + end.start() if end and lead else _clause_end(A, m.end(), se)
-        cs, ce = _trim(body, m.end(), ce)
-        if len(body[cs:ce].split()) >= 3:
-            yield cs, ce, spk, m.group(1), "indirect_asked"
-
-
-_REFERRING = re.compile(r",\s+(referring\s+to|citing|pointing\s+to)\s+(?=\S)")
-
-
-def _referring(A: _Article, ss: int, se: int):
-    """"…, X said, referring to Barack Obama" / ", citing …" (``indirect_referring``): the object
-    up to the next comma or the sentence end; the speaker is the subject of the sentence."""
-    body = A.body
-    for m in _REFERRING.finditer(body, ss, se):
-        if A.in_quote(m.start()):
-            continue
-        spk = A.subject_before(m.start(1), ss)
-        if spk is None:
-            continue
-        end = re.search(r"[,;:]\s|[—–―]", body[m.end():se])
-        cs, ce = _trim(body, m.end(), m.end() + end.start() if end else se)
-        if len(body[cs:ce].split()) >= 2:
-            yield cs, ce, spk, m.group(1), "indirect_referring"
-
-
-def _object_cue(A: _Article, ss: int, se: int):
-    """"X accused Y of …", "X called for …", "X praised …" (``indirect_object``): a verb of
-    ``[report_object]`` whose subject is a named person, pronoun or role; the content is the rest
-    of the clause after the verb, up to the next ``;``, a coordinated speech verb or the sentence end,
-    with at least 2 words."""
-    body = A.body
-    for v in A.r.object_re.finditer(body, ss, se):
-        if A.in_quote(v.start()):
-            continue
-        before = body[max(ss, v.start() - 12):v.start()].lower().split()
-        if before and before[-1] in {"was", "were", "is", "are", "be", "been", "being", "to", "the", "a", "an"}:
-            continue                    # passive, infinitive or a noun ("the attacks")
-        spk = A.subject_before(v.start(), ss)
-        if spk is None or spk.kind not in ("mention", "pronoun", "role"):
-            continue
-        end = body.find(";", v.end(), se)
-        cs, ce = _trim(body, v.end(), _clause_end(A, v.end(), end if end > 0 else se))
-        if len(body[cs:ce].split()) < 2:
-            continue
-        yield cs, ce, spk, v.group(1), "indirect_object"

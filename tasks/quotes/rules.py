@@ -43,6 +43,8 @@ class Rules:
     not_speaker_labels: frozenset = frozenset()      # "UPDATE:", "Editor's note:" never name a speaker
     adjectives: frozenset = frozenset()              # nationality adjectives (demonyms.txt, singular): never a speaker
     naming_verbs: frozenset = frozenset()            # "what she calls “…”": a quotation after them is partial
+    directive_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))  # [report_directive] verbs
+    noun_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))       # [report_noun] + preposition
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +80,11 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
     evidence_re = re.compile(r"(?<![\w’'-])(" + trie_regex(evid) + r")(?![\w’'-])") if evid else re.compile(r"(?!x)x")
     belief = {f.lower() for line in verbs.get("report_belief", []) for f in line.split()}
     belief_re = re.compile(r"(?<![\w’'-])(" + trie_regex(belief) + r")(?![\w’'-])") if belief else re.compile(r"(?!x)x")
+    directive = {f.lower() for line in verbs.get("report_directive", []) for f in line.split()}
+    directive_re = re.compile(r"(?<![\w’'-])(" + trie_regex(directive) + r")(?![\w’'-])") if directive else re.compile(r"(?!x)x")
+    nouns = {f.lower() for line in verbs.get("report_noun", []) for f in line.split()}
+    noun_re = re.compile(r"(?<![\w’'-])(?P<noun>" + trie_regex(nouns) + r")\s+(?P<prep>about|of|on|for|against|that|to)\s+(?=\S)") \
+        if nouns else re.compile(r"(?!x)x")
     return Rules(
         verb_forms=frozenset(all_forms), report_forms=frozenset(report), roles=roles,
         person_pronouns=pp, group_pronouns=frozenset(x.lower() for x in pat.get("group_pronouns", [])),
@@ -91,6 +98,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         evidence_nouns=frozenset(w.lower() for line in verbs.get("evidence_nouns", []) for w in line.split()),
         adjectives=frozenset(w for w in rulefiles.lines(rules_dir / "demonyms.txt", lower=True) if not w.endswith("s")),
         naming_verbs=frozenset(x.lower() for x in pat.get("naming_verbs", [])),
+        directive_re=directive_re, noun_re=noun_re,
     )
 
 

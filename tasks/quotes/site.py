@@ -49,6 +49,8 @@ INTRO_OBJECT_WORDS = 8
 _PREDICATE_START = re.compile(r"(?:is|are|was|were|would|could|will|can|should|may|might|must|has|have|had|does|did)\b")
 
 
+#: a determiner right before a word: a verb form after it is a noun ("the report", "his statement")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|The|a|A|an|An|his|His|its|Its|their|Their|this|This)\s+$")
 #: a period that ends an abbreviation, not a sentence ("… saying the U.S. “does not …”", "Mr. “…”")
 _ABBREV_END = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Jr|Sr|Prof|Rev)\.)$")
 #: a verb form after an article or an adjective-like word is a noun ("the two lengthy investigative reports ''…''")
@@ -113,7 +115,8 @@ def locate(A: _Article, raws: list[_Raw], index: int, open_starts: list[int], ma
     prefix = body[lo:r.open_s]
     ptrim = prefix.rstrip()
     content = body[r.start:r.end]
-    verb_in_prefix = list(rules.verb_re.finditer(prefix))
+    # a verb form right after a determiner is a noun ("From the report:", "his statement"): no speech verb
+    verb_in_prefix = [v for v in rules.verb_re.finditer(prefix) if not _DETERMINER_BEFORE.search(prefix, 0, v.start())]
     kind = _quote_kind(rules, prefix, ptrim, verb_in_prefix, prev_close is not None, content)
     post_lim = min(pe, r.close_e + 200)
     k = bisect.bisect_left(open_starts, r.close_e)

@@ -5,6 +5,8 @@ so that a broken quote stage fails the suite while the test stays fast.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tasks.evaluation import quotes_polnear
@@ -42,6 +44,12 @@ def test_brat_parsing_and_matching_rules(gold_dir):
     assert quotes_polnear.match([[(0, 10)]], [(5, 30)]) == [(0, 0)]
     assert quotes_polnear.match([[(0, 10)]], [(8, 30)]) == []
     assert quotes_polnear.match([[(0, 10)], [(20, 30)]], [(0, 30)]) == [(0, 0)]
+    # the annotator of the scored .ann file; the per-annotator rows cover every scored article once
+    assert all(re.fullmatch(r"[0-9a-f]{4}", d["annotator"]) for d in docs)
+    rows = quotes_polnear.by_annotator(docs, {})
+    assert len(rows) == len({d["annotator"] for d in docs})
+    assert sum(int(re.search(r"\((\d+) articles\)", r["metric"]).group(1)) for r in rows) == len(docs)
+    assert all(r["recall"] == 0.0 for r in rows if r["n"])
     q = {"speaker_start": 50, "speaker_end": 52, "speaker_text": "he", "speaker_name": "Vladimir Putin"}
     assert quotes_polnear.speaker_ok(q, [(50, 52)], "he")
     assert quotes_polnear.speaker_ok(q, [(0, 20)], "Russian President Vladimir Putin")

@@ -468,6 +468,153 @@ def test_reported_clause_with_a_partial_quote_inside_is_reported_speech():
     assert q["speaker_name"] == "Donald Trump" and q["pattern"] == "indirect_speaker_verb"
 
 
+def test_reported_clause_opening_with_a_partial_quote_is_reported_speech():
+    # "X said that “…” …": the that-clause opens with quoted words but goes on after them
+    body = "Trump said on Monday that “the negotiations” had gone well for both sides this week."
+    qs = run(body)
+    q = one([q for q in qs if q["kind"] == "indirect"], "had gone well")
+    assert q["text"].startswith("“the negotiations”") and q["speaker_name"] == "Donald Trump"
+    assert partial(qs, "the negotiations")["kind"] == "partial"
+
+
+def test_a_direct_quote_after_said_is_never_also_reported_speech():
+    body = "Trump said on Monday: “The negotiations had gone well for both sides this week.”"
+    qs = run(body)
+    assert [q["kind"] for q in qs] == ["direct"], qs
+
+
+@pytest.mark.parametrize("body, cue, content", [
+    ("Putin talked about the sanctions against Russian banks at length.", "talked about", "the sanctions against Russian banks at length"),
+    ("Trump complained about the coverage of his rallies in Ohio.", "complained about", "the coverage of his rallies in Ohio"),
+    ("Peskov warned of a long war in the east of Ukraine.", "warned of", "a long war in the east of Ukraine"),
+    ("Vance commented on the new proposal from Ankara on Friday.", "commented on", "the new proposal from Ankara on Friday"),
+])
+def test_topic_cues_report_their_object(body, cue, content):
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["cue"], q["text"], q["pattern"]) for q in qs] == [(cue, content, "indirect_object")]
+    assert qs[0]["speaker_name"] is not None
+
+
+@pytest.mark.parametrize("body, cue, content", [
+    ("Putin asked the ministers to prepare new sanctions against Kyiv.", "asked", "the ministers to prepare new sanctions against Kyiv"),
+    ("Trump told Peskov not to expect any concessions on Monday.", "told", "Peskov not to expect any concessions on Monday"),
+    ("Vance urged reporters in Rome to read the whole statement.", "urged", "reporters in Rome to read the whole statement"),
+])
+def test_a_request_put_to_someone_is_reported_speech(body, cue, content):
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["cue"], q["text"]) for q in qs] == [(cue, content)]
+    assert qs[0]["speaker_name"] is not None
+
+
+@pytest.mark.parametrize("body", [
+    "Putin was asked to prepare new sanctions against Kyiv by the ministers.",      # passive: the asker is not Putin
+    "Putin will need a strong result in Moscow in order to remain a viable leader.",  # "in order to"
+    "It encouraged people to drive less and to heat their homes with more care.",     # a thing asks nothing
+    "Trump, whose main challenge is to win Ohio, spoke in Cleveland on Monday.",      # a noun, not the verb
+])
+def test_no_request_without_an_asker(body):
+    assert [q for q in run(body) if q["kind"] == "indirect" and q["pattern"] == "indirect_directive"] == []
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("Rival Hillary Clinton’s campaign says it raised roughly $15 million in January.", "Rival Hillary Clinton’s campaign"),
+    ("Several observers emphasized that the vote in Ohio had been close.", "Several observers"),
+    ("While critics argue that the sanctions hurt ordinary people, the Kremlin disagrees.", "critics"),
+    ("Cement makers, for instance, argue that imports from China grew very fast.", "Cement makers"),
+])
+def test_reported_speech_of_a_group_without_a_determiner(body, speaker):
+    qs = [q for q in run(body) if q["kind"] == "indirect" and q["pattern"] == "indirect_speaker_verb"]
+    assert [q["speaker_text"] for q in qs] == [speaker]
+    assert qs[0]["speaker_name"] is None          # a noun phrase, kept as written
+
+
+def test_a_contraction_is_no_possessive_subject():
+    body = "He’s not saying what other techniques he would support in the new plan."
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert all(q["speaker_text"] != "He’s not" for q in qs), qs
+
+
+def test_reported_clause_before_said_with_the_named_object_of_told():
+    body = "The talks in Geneva were useful, a Kremlin official told The New York Times."
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["text"], q["pattern"]) for q in qs] == [("The talks in Geneva were useful", "indirect_post")]
+
+
+def test_mid_sentence_attribution_before_the_writers_next_clause():
+    # the side after ", X said on Saturday," is the writer's own clause ("and it has …"): the content is before
+    body = ("Moscow created the fund to help in times of crisis, a spokeswoman, Maria Zakharova, said on Saturday, "
+            "and it has used the fund five times in the last year after floods.")
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["text"], q["speaker_text"]) for q in qs] == [("Moscow created the fund to help in times of crisis", "a spokeswoman")]
+
+
+def test_reported_clause_ends_before_a_coordinated_clause_with_its_own_subject():
+    body = "Putin said the sanctions had failed completely, and he railed against the new proposal from Ankara."
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["text"], q["cue"]) for q in qs] == [
+        ("the sanctions had failed completely", "said"), ("the new proposal from Ankara", "railed against")]
+
+
+@pytest.mark.parametrize("body, cue, content", [
+    ("Trump promised to build a wall along the southern border of the country.", "promised to",
+     "build a wall along the southern border of the country"),
+    ("Peskov refused to comment on the new sanctions against Russian banks.", "refused to",
+     "comment on the new sanctions against Russian banks"),
+])
+def test_a_commitment_reports_its_infinitive(body, cue, content):
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["cue"], q["text"], q["pattern"]) for q in qs] == [(cue, content, "indirect_object")]
+
+
+@pytest.mark.parametrize("body, cue, content", [
+    ("Trump joked that the summit in Helsinki had been his best one so far.", "joked", "the summit in Helsinki had been his best one so far"),
+    ("Putin touted his record on the economy during the annual press conference.", "touted",
+     "his record on the economy during the annual press conference"),
+    ("Vance lamented that the talks in Rome had stalled again this week.", "lamented", "the talks in Rome had stalled again this week"),
+])
+def test_manner_of_speaking_verbs_report_a_clause(body, cue, content):
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["cue"], q["text"]) for q in qs] == [(cue, content)]
+
+
+@pytest.mark.parametrize("body, speaker, content", [
+    ("Kyiv welcomed Trump’s call for a ceasefire in the east before the winter.", "Trump",
+     "a ceasefire in the east before the winter"),
+    ("Reporters in Rome waited for hours after his remarks about the new proposal from Ankara.", None,
+     "the new proposal from Ankara"),
+])
+def test_a_possessed_noun_of_saying_reports_its_object(body, speaker, content):
+    qs = [q for q in run(body) if q["kind"] == "indirect" and q["pattern"] == "indirect_noun"]
+    assert [q["text"] for q in qs] == [content]
+    if speaker:
+        assert qs[0]["speaker_text"] == speaker and qs[0]["speaker_name"] == "Donald Trump"
+    else:
+        assert qs[0]["speaker_text"] == "his"
+
+
+def test_a_noun_of_saying_without_a_possessor_is_no_reported_speech():
+    body = "The call for a ceasefire in the east came from several European capitals."
+    assert [q for q in run(body) if q["kind"] == "indirect" and q["pattern"] == "indirect_noun"] == []
+
+
+def test_a_verb_form_after_a_determiner_is_a_noun_before_a_quotation():
+    # "report" after "the" is a noun: "From the report:" names the source of the quotation
+    body = "The survey was published on Monday. From the report: “Sanctions have not changed the course of the war.”"
+    q = one(run(body), "Sanctions have not")
+    assert (q["kind"], q["pattern"], q["speaker_text"]) == ("direct", "name_colon", "the report")
+
+
+def test_asked_about_reports_the_topic():
+    body = "Peskov asked about the new sanctions against Russian banks on Friday."
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["cue"], q["text"]) for q in qs] == [("asked about", "the new sanctions against Russian banks on Friday")]
+
+
+def test_topic_cue_without_a_speaker_subject_is_no_reported_speech():
+    body = "The ministers will need to talk about the sanctions at the next summit."
+    assert [q for q in run(body) if q["kind"] == "indirect"] == []
+
+
 def test_reported_clause_stops_before_a_direct_quote():
     body = "Trump told TASS that Putin was tough, adding, “He is a strong leader.”"
     q = one([q for q in run(body) if q["kind"] == "indirect"], "Putin was tough")
