@@ -1,8 +1,9 @@
 """When an article's event happened, from its publication date or, without one, from the dates its text
 anchors.
 
-A journalist places an undated report by the dates it names: "on May 19", "19 May 2025", "2013-05-02".
-:func:`text_anchors` finds them (a regex over title and body, run once per article in the extraction
+A journalist places an undated report by the dates it names: "on May 19", "19 May 2025", "2013-05-02",
+"FEB. 2, 2009", and the numeric datelines of web pages ("Last updated 14/09/2013", "Posted 3/27/2012",
+"02.29.12": both readings when the day and the month could be either). :func:`text_anchors` finds them (a regex over title and body, run once per article in the extraction
 workers): full dates (with a year) as day ordinals, month-days without a year (resolved later against the
 dates of the story being compared, to the nearest year), and the years named. :func:`anchor_factor` turns
 them into the date factor of an undated article against a dated story (or a dated article against a story
@@ -36,7 +37,9 @@ def _load_months() -> tuple[dict[str, int], str]:
             names[w.lower()] = month
     # longest first, ties alphabetically: a set's order changes with the process's hash seed, and the pattern is
     # part of FEATURE_RULES (stored feature rows and the saved index are reused only under the same fingerprint)
-    alternation = "|".join(sorted(map(re.escape, {w for ws in lines for w in ws}), key=lambda w: (-len(w), w)))
+    # as written or in capitals ("FEB. 2, 2009", "APR 28": datelines and headlines)
+    words = {v for ws in lines for w in ws for v in (w, w.upper())}
+    alternation = "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
     return names, alternation
 
 
@@ -46,6 +49,10 @@ _YEAR = r"((?:19|20)\d\d)"
 _MONTH_DAY = re.compile(rf"\b({_MON})(?:\.\s*|\s+){_DAY}\b(?:,?\s+{_YEAR}\b)?")          # May 19[, 2025]
 _DAY_MONTH = re.compile(rf"\b{_DAY}\s+(?:of\s+)?({_MON})\b\.?(?:,?\s+{_YEAR}\b)?")   # 19 May [2025]
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+# numeric dates: 14/09/2013, 05/02/2013 (day-month or month-day: both readings when both can be a month),
+# 02.29.12, 7/24/06 (two-digit years), 2012.08.08 / 2012/08/08; a space may stand around the separator
+_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2}) ?([/.]) ?(\d{1,2}) ?\2 ?((?:19|20)\d\d|\d\d)(?![\w/]|[.,]\d)")
+_NUMERIC_YMD = re.compile(r"(?<![\d/.])((?:19|20)\d\d) ?([/.]) ?(\d{1,2}) ?\2 ?(\d{1,2})(?![\w/]|[.,]\d)")
 _YEARS = re.compile(r"(?<![\d-])((?:19[5-9]|20[0-4])\d)(?![\d-])")
 
 
@@ -76,9 +83,27 @@ def text_anchors(text: str) -> tuple[list[int], list[int], list[int]]:
         o = _ordinal(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if o is not None:
             full.setdefault(o)
+    for o in numeric_dates(text):
+        full.setdefault(o)
     years = dict.fromkeys(int(y) for y in _YEARS.findall(text))
     return (sorted(list(full)[:MAX_ANCHORS]), sorted(list(month_days)[:MAX_ANCHORS]),
             sorted(list(years)[:MAX_ANCHORS]))
+
+
+def numeric_dates(text: str) -> list[int]:
+    """Day ordinals of the numeric dates in ``text`` (see ``_NUMERIC``), in text order; an ambiguous day-month
+    (05/02/2013: 5 February or May 2) gives both readings, a two-digit year is 19xx from 50 on, else 20xx."""
+    out: list[int] = []
+    for m in _NUMERIC.finditer(text):
+        a, b, y = int(m.group(1)), int(m.group(3)), m.group(4)
+        year = int(y) if len(y) == 4 else (1900 if int(y) >= 50 else 2000) + int(y)
+        readings = [(a, b)] if a == b else [(a, b), (b, a)]      # (month, day)
+        out += [o for o in (_ordinal(year, mo, d) for mo, d in readings) if o is not None]
+    for m in _NUMERIC_YMD.finditer(text):
+        o = _ordinal(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        if o is not None:
+            out.append(o)
+    return out
 
 
 def resolve_month_day(md: int, near: int) -> int | None:
