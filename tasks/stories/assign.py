@@ -13,7 +13,8 @@ from tasks.stories.index import _NO_KEYS, Member, Story, StoryIndex
 from tasks.stories.params import (ALIKE_CANDIDATES, ALIKE_HALF_DATED, ALIKE_ROUNDS, ALIKE_THRESHOLD, MAX_ANCHORS,
                                   MAX_CORE, MERGE_THRESHOLD)
 from tasks.stories.dates import anchor_factor
-from tasks.stories.scoring import candidate_stories, date_factor, find_syndicated, story_scores, story_similarity
+from tasks.stories.scoring import (candidate_stories, date_factor, find_syndicated, story_scores, story_similarity,
+                                   weekday_margin)
 
 
 def _add_to_story(index: StoryIndex, s: Story, f: Features, copy: bool) -> None:
@@ -85,7 +86,7 @@ def _merge_bridged(index: StoryIndex, best: Story, others: list[Story]) -> Story
     for other in others:
         if other.story_id not in index.stories or other is best:
             continue
-        if story_similarity(best, other) >= MERGE_THRESHOLD + _half_dated(best, other):
+        if story_similarity(best, other) >= MERGE_THRESHOLD + _half_dated(best, other) + weekday_margin(best, other):
             keep, gone = (best, other) if best.idx < other.idx else (other, best)
             index.merge(keep, gone)
             best = keep
@@ -122,7 +123,7 @@ def merge_alike(index: StoryIndex) -> None:
                 if _text_dates_conflict(s, other) or _text_dates_conflict(other, s):
                     continue
                 sim = story_similarity(s, other)
-                if sim >= ALIKE_THRESHOLD + _half_dated(s, other):
+                if sim >= ALIKE_THRESHOLD + _half_dated(s, other) + weekday_margin(s, other):
                     pairs.append((-sim, min(i, j), max(i, j)))
         done: set[int] = set()
         todo = set()

@@ -15,8 +15,10 @@ whose undated core members name full dates):
   year after the story's last year: another event (factor 0), however alike the words;
 * otherwise unknown (None): the undated rules apply.
 
-Weekdays ("on Monday", "last Friday") are not used: within the week of a dated story every weekday falls
-on some day of the window, so they cannot tell two events apart on their own.
+Weekdays ("on Monday", "last Friday") do not place an article: within the week of a dated story every
+weekday falls on some day of the window. They are compared as names instead (:func:`weekday_mask`): reports
+of one event name the day it happened on ("arrested early Sunday"), so where the dates cannot be compared, two
+sides that name only other weekdays need more textual evidence (``WEEKDAY_MARGIN``, tasks/stories/scoring.py).
 """
 from __future__ import annotations
 
@@ -38,8 +40,8 @@ def _load_months() -> tuple[dict[str, int], str]:
     # longest first, ties alphabetically: a set's order changes with the process's hash seed, and the pattern is
     # part of FEATURE_RULES (stored feature rows and the saved index are reused only under the same fingerprint)
     # as written or in capitals ("FEB. 2, 2009", "APR 28": datelines and headlines)
-    words = {v for ws in lines for w in ws for v in (w, w.upper())}
-    alternation = "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
+    spellings = {v for ws in lines for w in ws for v in (w, w.upper())}
+    alternation = "|".join(sorted(map(re.escape, spellings), key=lambda w: (-len(w), w)))
     return names, alternation
 
 
@@ -104,6 +106,23 @@ def numeric_dates(text: str) -> list[int]:
         if o is not None:
             out.append(o)
     return out
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_RE = re.compile(r"\b(" + "|".join(w.capitalize() for w in _WEEKDAYS) + r")s?\b")
+
+
+def weekday_mask(text: str) -> int:
+    """The weekdays ``text`` names as a bit mask (bit 0 Monday ... bit 6 Sunday)."""
+    mask = 0
+    for m in _WEEKDAY_RE.finditer(text):
+        mask |= 1 << _WEEKDAYS.index(m.group(1).lower())
+    return mask
+
+
+def weekdays_disagree(a: int, b: int) -> bool:
+    """Both name weekdays and none in common (reports of one event name the day it happened on)."""
+    return bool(a and b and not a & b)
 
 
 def resolve_month_day(md: int, near: int) -> int | None:

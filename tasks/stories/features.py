@@ -19,7 +19,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from tasks import rulefiles
-from tasks.stories.dates import _DAY_MONTH, _ISO, _MONTH_DAY, _NUMERIC, _NUMERIC_YMD, _YEARS, text_anchors
+from tasks.stories.dates import _DAY_MONTH, _ISO, _MONTH_DAY, _NUMERIC, _NUMERIC_YMD, _WEEKDAY_RE, _YEARS, text_anchors, weekday_mask
 from tasks.stories.params import (CORE_TERMS, FEATURES_VERSION, MAX_ANCHORS, MAX_TERMS, MIN_SHINGLES, N_BANDS,
                                   N_BLOCK_KEYS, N_PERM, NON_ENTITY_LABELS, SHARED_DF, SHINGLE, TITLE_BOOST)
 
@@ -61,6 +61,7 @@ class RawFeatures:
     anchors: tuple = ()             # text date anchors (tasks.stories.dates.text_anchors): full dates,
     month_days: tuple = ()          # ... month-days without a year,
     years: tuple = ()               # ... years named
+    weekdays: int = 0               # weekdays named (tasks.stories.dates.weekday_mask)
 
 
 @dataclass
@@ -79,6 +80,7 @@ class Features:
     years: tuple = ()
     core_terms: tuple = ()          # (term, weight) of its top CORE_TERMS terms, shared or not (as a core member)
     core_norm: float = 1.0          # ... their L2 norm over the shared ones
+    weekdays: int = 0
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -238,7 +240,7 @@ def raw_features(article: dict, mentions: Iterable[dict] = ()) -> RawFeatures:
     day = _day_of(article.get("published_at"))   # ingestion time says nothing about when the event was
     anchors, month_days, years = text_anchors(title + "\n" + body)
     return RawFeatures(article["article_id"], day, sort_key_of(article), dict(tf), ents, sig, len(sh),
-                       tuple(anchors), tuple(month_days), tuple(years))
+                       tuple(anchors), tuple(month_days), tuple(years), weekday_mask(title + "\n" + body))
 
 
 def idf(df: int, n_docs: int) -> float:
@@ -268,7 +270,7 @@ def compact_features(raw: RawFeatures, df: dict[str, int], n_docs: int) -> Featu
     core_norm = norm if len(ranked) <= CORE_TERMS else \
         math.sqrt(sum(w * w for t, w in core if dfs[t] >= SHARED_DF)) or 1.0
     return Features(raw.article_id, raw.day, raw.sort_key, vec, ents, block, raw.signature, raw.n_shingles,
-                    raw.anchors, raw.month_days, raw.years, core, core_norm)
+                    raw.anchors, raw.month_days, raw.years, core, core_norm, raw.weekdays)
 
 # ---------------------------------------------------------------- stored raw features (table story_features)
 
@@ -276,7 +278,7 @@ def _feature_rules() -> str:
     """Fingerprint of everything that decides raw features; stored rows with another one are recomputed."""
     h = hashlib.sha256()
     for part in (FEATURES_VERSION, _WORD_RE.pattern, _TITLE_ABBR.pattern, _MONTH_DAY.pattern, _DAY_MONTH.pattern,
-                 _ISO.pattern, _NUMERIC.pattern, _NUMERIC_YMD.pattern, _YEARS.pattern, MAX_ANCHORS, sorted(STOPWORDS), sorted(NON_ENTITY_LABELS),
+                 _ISO.pattern, _NUMERIC.pattern, _NUMERIC_YMD.pattern, _YEARS.pattern, _WEEKDAY_RE.pattern, MAX_ANCHORS, sorted(STOPWORDS), sorted(NON_ENTITY_LABELS),
                  TITLE_BOOST, SHINGLE, N_PERM, MIN_SHINGLES, _PERM_A.tolist(), _PERM_B.tolist()):
         h.update(repr(part).encode())
     return h.hexdigest()[:16]
@@ -291,7 +293,7 @@ def feature_row(article: dict, mentions: Iterable[dict] = ()) -> dict:
     return {"article_id": r.article_id, "terms": terms, "counts": [r.tf[t] for t in terms],
             "entities": sorted(r.entities), "signature": None if r.signature is None else r.signature.tolist(),
             "n_shingles": r.n_shingles, "anchors": list(r.anchors), "month_days": list(r.month_days),
-            "years": list(r.years), "feature_rules": FEATURE_RULES}
+            "years": list(r.years), "weekdays": r.weekdays, "feature_rules": FEATURE_RULES}
 
 
 def raw_from_row(row: dict, day: int | None, sort_key: tuple) -> RawFeatures:
@@ -304,7 +306,7 @@ def raw_from_row(row: dict, day: int | None, sort_key: tuple) -> RawFeatures:
     return RawFeatures(row["article_id"], day, sort_key, tf, set(ents),
                        None if sig is None else np.asarray(sig, dtype=np.int64), row["n_shingles"] or 0,
                        tuple(row.get("anchors") or ()), tuple(row.get("month_days") or ()),
-                       tuple(row.get("years") or ()))
+                       tuple(row.get("years") or ()), row.get("weekdays") or 0)
 
 
 # ---------------------------------------------------------------- keys as integers

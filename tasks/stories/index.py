@@ -81,10 +81,11 @@ class Member:
     their ``weights``; ``keys[n_terms:]`` the sorted hashes of its entity keys ("e:..."); ``norm`` the
     L2 norm of the weights.
     """
-    __slots__ = ("keys", "weights", "n_terms", "norm")
+    __slots__ = ("keys", "weights", "n_terms", "norm", "weekdays")
 
-    def __init__(self, keys: np.ndarray, weights: np.ndarray, n_terms: int, norm: float):
+    def __init__(self, keys: np.ndarray, weights: np.ndarray, n_terms: int, norm: float, weekdays: int = 0):
         self.keys, self.weights, self.n_terms, self.norm = keys, weights, n_terms, norm
+        self.weekdays = weekdays
 
     @classmethod
     def of(cls, f: Features) -> Member:
@@ -92,7 +93,8 @@ class Member:
         th = key_hashes(t for t, _ in top)
         order = np.argsort(th, kind="stable")
         weights = np.fromiter((w for _, w in top), dtype=np.float64, count=len(top))[order]
-        return cls(np.concatenate([th[order], np.unique(key_hashes(f.entities))]), weights, len(top), f.core_norm)
+        return cls(np.concatenate([th[order], np.unique(key_hashes(f.entities))]), weights, len(top), f.core_norm,
+                   f.weekdays)
 
 
 @dataclass(slots=True)
@@ -350,6 +352,7 @@ class StoryIndex:
             "m_n_terms": np.array([m.n_terms for _, m in members], dtype=np.int32),
             "m_n_keys": np.array([len(m.keys) for _, m in members], dtype=np.int32),
             "m_norm": np.array([m.norm for _, m in members], dtype=np.float64),
+            "m_weekdays": np.array([m.weekdays for _, m in members], dtype=np.int8),
             "m_keys": np.concatenate([m.keys for _, m in members]) if members else _NO_KEYS,
             # float32 halves the largest part of the index; more precise than the 5 decimals of INDEX_VERSION 2
             "m_weights": (np.concatenate([m.weights for _, m in members]) if members
@@ -424,9 +427,9 @@ class StoryIndex:
         idx.stories = {s.story_id: s for s in idx.story_list if int(root[s.idx]) == s.idx}
         m_keys, m_w = a["m_keys"], a["m_weights"]
         o = w = 0
-        for si, nt, nk, norm in zip(a["m_story"].tolist(), a["m_n_terms"].tolist(), a["m_n_keys"].tolist(),
-                                    a["m_norm"].tolist()):
-            idx.story_list[si].core.append(Member(m_keys[o:o + nk], m_w[w:w + nt], nt, norm))
+        for si, nt, nk, norm, wd in zip(a["m_story"].tolist(), a["m_n_terms"].tolist(), a["m_n_keys"].tolist(),
+                                        a["m_norm"].tolist(), a["m_weekdays"].tolist()):
+            idx.story_list[si].core.append(Member(m_keys[o:o + nk], m_w[w:w + nt], nt, norm, wd))
             o, w = o + nk, w + nt
         return idx
 

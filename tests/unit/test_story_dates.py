@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
+import pytest
+
 from tasks import stories
 from tasks.stories import dates
 
@@ -37,3 +40,69 @@ def test_a_numeric_dateline_places_an_undated_report():
     assert dates.anchor_factor(full, month_days, years, story_days, stories.date_factor) == 1.0
     full, month_days, years = dates.text_anchors("Posted 3/27/2012\nAMD completes its acquisition")
     assert dates.anchor_factor(full, month_days, years, story_days, stories.date_factor) == 0.0
+
+
+# ---------------------------------------------------------------- weekdays
+
+
+def test_weekday_masks():
+    assert dates.weekday_mask("He was arrested early Sunday and released on Monday.") == 0b1000001
+    assert dates.weekday_mask("Sundays are quiet; the sunday paper") == 0b1000000    # capitalised names only
+    assert dates.weekday_mask("No day named.") == 0
+    assert dates.weekdays_disagree(0b1000000, 0b0000010)          # Sunday vs Tuesday
+    assert not dates.weekdays_disagree(0b1000001, 0b0000001)      # a day in common
+    assert not dates.weekdays_disagree(0, 0b0000010)              # one names none: nothing to compare
+
+
+DUI = ("{team} {role} {name} was arrested on suspicion of drunken driving early {day}, the team said. Police "
+       "stopped {last} on Interstate 15 in San Diego after his car weaved between lanes. {last} failed field "
+       "sobriety tests and was booked into county jail, then released on bail. The Chargers said they were aware "
+       "of the arrest and would have no further comment while the legal process continues.")
+
+
+def _dui(aid: str, day: str, when=None) -> dict:
+    return {"article_id": aid, "title": "Chargers player arrested on DUI suspicion", "published_at": when,
+            "body": DUI.format(team="San Diego Chargers", role="receiver", name="Vincent Jackson", last="Jackson",
+                               day=day), "outlet": aid, "source_path": f"{aid}.txt"}
+
+
+def test_an_undated_report_naming_another_weekday_needs_more_to_join():
+    from tasks.stories.params import WEEKDAY_MARGIN
+    others = [{"article_id": f"x{i}", "title": f"Market note {i}", "published_at": None, "outlet": "w",
+               "source_path": f"x{i}.txt", "body": f"Shares of company {i} rose as investors weighed interest "
+               f"rates, oil prices and the outlook for retail sales in quarter {i}."} for i in range(12)]
+    rows, idx = stories.assign_articles([_dui("a", "Sunday")] + others, {})
+    raws = [stories.raw_features(_dui(k, day)) for k, day in (("b", "Sunday"), ("c", "Tuesday"))]
+    stories.update_df(idx, raws)
+    f_same, f_other = (stories.compact_features(r, idx.df, idx.n_docs) for r in raws)
+    s = idx.stories["a"]
+    (score_same, thr_same), (score_other, thr_other) = (stories.story_score(f, s, idx.df, idx.n_docs)
+                                                        for f in (f_same, f_other))
+    assert thr_other > thr_same and thr_other == pytest.approx(thr_same + WEEKDAY_MARGIN)
+    assert score_other == pytest.approx(score_same, abs=0.02)     # the words alike: only the weekday differs
+    # dated on both sides, the dates decide and the weekdays add nothing
+    day0 = date(2009, 2, 1)
+    _, idx = stories.assign_articles([_dui("d", "Sunday", day0.isoformat())], {})
+    f = stories.compact_features(stories.raw_features(_dui("e", "Tuesday", day0.isoformat())), idx.df, idx.n_docs)
+    f_ok = stories.compact_features(stories.raw_features(_dui("e", "Sunday", day0.isoformat())), idx.df, idx.n_docs)
+    assert stories.story_score(f, idx.stories["d"], idx.df, idx.n_docs)[1] == \
+        stories.story_score(f_ok, idx.stories["d"], idx.df, idx.n_docs)[1]
+
+
+def test_stories_naming_other_weekdays_need_more_to_merge(tmp_path):
+    from tasks.stories.params import WEEKDAY_MARGIN
+    from tasks.stories.scoring import weekday_margin
+    idx = stories.StoryIndex()
+    sunday, tuesday, both = (idx.new_story(k) for k in ("s", "t", "u"))
+    for s, mask in ((sunday, 0b1000000), (tuesday, 0b0000010), (both, 0b1000010)):
+        s.core.append(stories.Member(np.zeros(0, dtype=np.int64), np.zeros(0), 0, 1.0, mask))
+    assert weekday_margin(sunday, tuesday) == WEEKDAY_MARGIN > 0
+    assert weekday_margin(sunday, both) == 0.0
+    sunday.days, tuesday.days = [733000], [733001]
+    assert weekday_margin(sunday, tuesday) == 0.0          # both dated: the dates decide
+    # the weekdays of core members survive a save and a load of the index
+    other = {**_dui("b", "Tuesday"), "body": "On Friday the Lakers beat the Celtics 101-99 in Boston on Tuesday."}
+    _, idx = stories.assign_articles([_dui("a", "Sunday"), other], {})
+    idx.save(tmp_path)
+    again = stories.StoryIndex.load(tmp_path)
+    assert sorted(m.weekdays for s in again.stories.values() for m in s.core) == [0b0010010, 0b1000000]
