@@ -10,11 +10,11 @@ import numpy as np
 
 from tasks.stories.features import Features, RawFeatures, compact_features, key_hashes, raw_features
 from tasks.stories.index import _NO_KEYS, Member, Story, StoryIndex
-from tasks.stories.params import (ALIKE_CANDIDATES, ALIKE_HALF_DATED, ALIKE_ROUNDS, ALIKE_THRESHOLD, MAX_ANCHORS,
-                                  MAX_CORE, MERGE_THRESHOLD)
+from tasks.stories.params import (ALIKE_CANDIDATES, ALIKE_HALF_DATED, ALIKE_ROUNDS, ALIKE_SPEC, ALIKE_THRESHOLD,
+                                  MAX_ANCHORS, MAX_CORE, MERGE_THRESHOLD, SPEC_SHARE_MIN)
 from tasks.stories.dates import anchor_factor
-from tasks.stories.scoring import (candidate_stories, date_factor, find_syndicated, story_scores, story_similarity,
-                                   weekday_margin)
+from tasks.stories.scoring import (candidate_stories, date_factor, find_syndicated, specific_share, story_scores,
+                                   story_similarity, weekday_margin)
 
 
 def _add_to_story(index: StoryIndex, s: Story, f: Features, copy: bool) -> None:
@@ -123,7 +123,7 @@ def merge_alike(index: StoryIndex) -> None:
                 if _text_dates_conflict(s, other) or _text_dates_conflict(other, s):
                     continue
                 sim = story_similarity(s, other)
-                if sim >= ALIKE_THRESHOLD + _half_dated(s, other) + weekday_margin(s, other):
+                if sim >= alike_threshold(s, other, sim):
                     pairs.append((-sim, min(i, j), max(i, j)))
         done: set[int] = set()
         todo = set()
@@ -135,6 +135,19 @@ def merge_alike(index: StoryIndex) -> None:
             todo.add(i)                      # only a story whose core changed can find a new partner
         if not todo:
             return
+
+
+def alike_threshold(a: Story, b: Story, sim: float) -> float:
+    """Similarity two stories need to merge in the second pass: ALIKE_THRESHOLD, + ALIKE_HALF_DATED when one is
+    dated and the other not, + WEEKDAY_MARGIN when their dates cannot be compared and they name other weekdays;
+    - ALIKE_SPEC when their dates cannot be compared and at least SPEC_SHARE_MIN of their similarity comes from
+    event-specific keys (two fragments of one event, alike through its own names and words, where topic-wide
+    coverage is alike through the topic's). ``sim`` is their :func:`story_similarity` (the specific share is
+    computed only when it decides)."""
+    thr = ALIKE_THRESHOLD + _half_dated(a, b) + weekday_margin(a, b)
+    if thr - ALIKE_SPEC <= sim < thr and not (a.days and b.days) and specific_share(a, b) >= SPEC_SHARE_MIN:
+        thr -= ALIKE_SPEC
+    return thr
 
 
 def _text_dates_conflict(a: Story, b: Story) -> bool:

@@ -21,7 +21,8 @@ import numpy as np
 from tasks import rulefiles
 from tasks.stories.dates import _DAY_MONTH, _ISO, _MONTH_DAY, _NUMERIC, _NUMERIC_YMD, _WEEKDAY_RE, _YEARS, text_anchors, weekday_mask
 from tasks.stories.params import (CORE_TERMS, FEATURES_VERSION, MAX_ANCHORS, MAX_TERMS, MIN_SHINGLES, N_BANDS,
-                                  N_BLOCK_KEYS, N_PERM, NON_ENTITY_LABELS, SHARED_DF, SHINGLE, TITLE_BOOST)
+                                  N_BLOCK_KEYS, N_PERM, NON_ENTITY_LABELS, SHARED_DF, SHINGLE, SPEC_MIN_DF,
+                                  SPEC_SHARE, TITLE_BOOST)
 
 _PRIME = (1 << 31) - 1
 _rng = np.random.RandomState(20240519)
@@ -81,6 +82,7 @@ class Features:
     core_terms: tuple = ()          # (term, weight) of its top CORE_TERMS terms, shared or not (as a core member)
     core_norm: float = 1.0          # ... their L2 norm over the shared ones
     weekdays: int = 0
+    topic_wide: frozenset = frozenset()   # its core terms and entities that are not event-specific (df > the cut)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -269,8 +271,10 @@ def compact_features(raw: RawFeatures, df: dict[str, int], n_docs: int) -> Featu
     core = tuple(ranked[:CORE_TERMS])
     core_norm = norm if len(ranked) <= CORE_TERMS else \
         math.sqrt(sum(w * w for t, w in core if dfs[t] >= SHARED_DF)) or 1.0
+    cut = max(SPEC_MIN_DF, SPEC_SHARE * n_docs)     # as scoring.specific_df
+    wide = frozenset(k for k in [t for t, _ in core] + list(ents) if dfs[k] > cut)
     return Features(raw.article_id, raw.day, raw.sort_key, vec, ents, block, raw.signature, raw.n_shingles,
-                    raw.anchors, raw.month_days, raw.years, core, core_norm, raw.weekdays)
+                    raw.anchors, raw.month_days, raw.years, core, core_norm, raw.weekdays, wide)
 
 # ---------------------------------------------------------------- stored raw features (table story_features)
 

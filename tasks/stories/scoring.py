@@ -345,6 +345,32 @@ def core_similarities(a: list[Member], b: list[Member]) -> np.ndarray:
     return W_TERMS * cos + W_ENTS * ent
 
 
+def specific_share(a: Story, b: Story) -> float:
+    """Share of the two cores' summed member similarities (:func:`core_similarities`) that comes from keys both
+    members flag as event-specific (document frequency at most :func:`specific_df` when they were weighted),
+    0 when they share nothing. Topic-wide coverage (a campaign's "debate", "Ohio", "voters") is alike through
+    topic-wide keys; two fragments of one event through its own names and words."""
+    ca, cb = a.core, b.core
+    if not ca or not cb:
+        return 0.0
+    pairs = len(ca) * len(cb)
+    norms = np.outer([m.norm for m in ca], [m.norm for m in cb]).ravel()
+    ia, ib, pair = _shared([m.keys[:m.n_terms] for m in ca], [m.keys[:m.n_terms] for m in cb])
+    both = np.concatenate([m.spec[:m.n_terms] for m in ca])[ia] & np.concatenate([m.spec[:m.n_terms] for m in cb])[ib]
+    prod = np.concatenate([m.weights for m in ca]).astype(np.float64)[ia] * \
+        np.concatenate([m.weights for m in cb]).astype(np.float64)[ib]
+    dot = np.bincount(pair, weights=prod, minlength=pairs) / norms
+    spec_dot = np.bincount(pair, weights=np.where(both, prod, 0.0), minlength=pairs) / norms
+    ia, ib, pair = _shared([m.keys[m.n_terms:] for m in ca], [m.keys[m.n_terms:] for m in cb])
+    both = np.concatenate([m.spec[m.n_terms:] for m in ca])[ia] & np.concatenate([m.spec[m.n_terms:] for m in cb])[ib]
+    den = np.maximum(1, np.minimum.outer([len(m.keys) - m.n_terms for m in ca],
+                                         [len(m.keys) - m.n_terms for m in cb])).ravel()
+    ent = np.bincount(pair, minlength=pairs) / den
+    spec_ent = np.bincount(pair, weights=both.astype(np.float64), minlength=pairs) / den
+    total = float(np.sum(W_TERMS * dot + W_ENTS * ent))
+    return float(np.sum(W_TERMS * spec_dot + W_ENTS * spec_ent)) / total if total > 0 else 0.0
+
+
 def member_similarity(a: Member, b: Member) -> float:
     """Similarity of two core members (see :func:`core_similarities`)."""
     return float(core_similarities([a], [b])[0, 0])

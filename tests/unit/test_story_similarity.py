@@ -36,6 +36,7 @@ def test_second_pass_asks_more_of_a_dated_and_an_undated_story(monkeypatch):
     one is dated and the other is not (their dates cannot be compared)."""
     from tasks.stories import assign as assign_mod, scoring
     monkeypatch.setattr(scoring, "STORY_THRESHOLD", 10.0)      # one story per article in the first pass
+    monkeypatch.setattr(assign_mod, "ALIKE_SPEC", 0.0)          # the threshold as set (see the test below)
     rehab = art("r", "Actor checks into rehab", REHAB.format(name="Ann Lee", place="Malibu", event="a relapse",
                                                              last="Lee", festival="Cannes", age=41), None, "o9")
 
@@ -66,3 +67,46 @@ def test_second_pass_asks_more_of_a_dated_and_an_undated_story(monkeypatch):
     monkeypatch.setattr(assign_mod, "ALIKE_HALF_DATED", high - low + 0.02)
     assert pair(None)[0]                     # both undated: the threshold alone
     assert not pair(T0)[0]                   # one dated, one not: the threshold + ALIKE_HALF_DATED
+
+
+def _second_pass(arts, monkeypatch, margin: float) -> tuple[bool, float]:
+    """(the first two articles in one story after the second pass with ALIKE_THRESHOLD ``margin`` above the
+    similarity of their stories, the specific share of that similarity)."""
+    from tasks.stories import assign as assign_mod, scoring
+    monkeypatch.setattr(scoring, "STORY_THRESHOLD", 10.0)      # one story per article in the first pass
+    rounds = assign_mod.ALIKE_ROUNDS
+    monkeypatch.setattr(assign_mod, "ALIKE_ROUNDS", 0)
+    story, _, idx = assign(arts)
+    a, b = idx.stories[story[arts[0]["article_id"]]], idx.stories[story[arts[1]["article_id"]]]
+    assert a is not b
+    sim, share = scoring.story_similarity(a, b), scoring.specific_share(a, b)
+    assert sim > 0
+    monkeypatch.setattr(assign_mod, "ALIKE_ROUNDS", rounds)
+    monkeypatch.setattr(assign_mod, "ALIKE_THRESHOLD", sim + margin)
+    idx.touched = {s.idx for s in idx.stories.values()}
+    assign_mod.merge_alike(idx)
+    return idx.articles[arts[0]["article_id"]][0] == idx.articles[arts[1]["article_id"]][0], share
+
+
+def test_the_second_pass_asks_less_of_stories_alike_through_their_own_names_than_through_topic_words(monkeypatch):
+    """ALIKE_SPEC: without comparable dates, two stories whose similarity comes mostly (SPEC_SHARE_MIN) from
+    event-specific keys merge a little below ALIKE_THRESHOLD; two stories alike through topic-wide words do not."""
+    from tasks.stories.params import ALIKE_SPEC, SPEC_SHARE_MIN
+    from test_stories import EVENTS, _campaign_article
+    campaign = [_campaign_article(i, i % len(EVENTS), i // len(EVENTS)) for i in range(2 * len(EVENTS))]
+    event = [art("t0", "Lachin corridor talks in Geneva", TALKS.format(n="first", place="Karabakh", topic="maps"),
+                 None, "x"),
+             art("t1", "Armenia, Azerbaijan envoys meet over Lachin corridor",
+                 "Swiss diplomats hosted Ararat Mirzoyan and Elnur Mammadov in Geneva. The talks on the Lachin "
+                 "corridor covered border demarcation and detainees.", None, "y")]
+    merged, share = _second_pass(event + campaign, monkeypatch, ALIKE_SPEC / 2)
+    assert share >= SPEC_SHARE_MIN and merged
+    assert not _second_pass(event + campaign, monkeypatch, ALIKE_SPEC * 1.5)[0]     # only a little below
+    # two campaign reports on different events: alike through the campaign's words, the threshold as it is
+    from tasks.stories import assign as assign_mod, scoring
+    story, _, idx = assign(campaign)
+    a, b = idx.stories[story[campaign[0]["article_id"]]], idx.stories[story[campaign[1]["article_id"]]]
+    sim = scoring.story_similarity(a, b)
+    assert a is not b and sim > 0 and scoring.specific_share(a, b) < SPEC_SHARE_MIN
+    assert assign_mod.alike_threshold(a, b, sim) == assign_mod.ALIKE_THRESHOLD
+    assert assign_mod.alike_threshold(a, b, assign_mod.ALIKE_THRESHOLD - ALIKE_SPEC / 2) == assign_mod.ALIKE_THRESHOLD
