@@ -102,7 +102,8 @@ def _half_dated(a: Story, b: Story) -> float:
 
 def merge_alike(index: StoryIndex) -> None:
     """Second pass after a batch: merge each story that got articles in it with the story whose core is most
-    alike (:func:`story_similarity` >= ALIKE_THRESHOLD), best pair first, a few rounds.
+    alike (:func:`story_similarity` >= :func:`alike_threshold`), best pair first, a few rounds (a story whose
+    partner merged with another first, and every merged story, is looked at again in the next round).
 
     One article at a time, an undated article that founded its own story (nothing passed its join threshold
     yet, or a sibling report arrived later) is never looked at again; comparing whole cores is stronger
@@ -127,14 +128,17 @@ def merge_alike(index: StoryIndex) -> None:
                     pairs.append((-sim, min(i, j), max(i, j)))
         done: set[int] = set()
         todo = set()
+        waiting: set[int] = set()
         for _, i, j in sorted(pairs):
             if i in done or j in done:
+                waiting.update((i, j))       # its partner merged with another first: look again next round
                 continue
             index.merge(index.story_list[i], index.story_list[j])
             done.update((i, j))
-            todo.add(i)                      # only a story whose core changed can find a new partner
+            todo.add(i)                      # a story whose core changed can find a new partner
         if not todo:
             return
+        todo |= waiting - done
 
 
 def alike_threshold(a: Story, b: Story, sim: float) -> float:

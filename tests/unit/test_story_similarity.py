@@ -110,3 +110,35 @@ def test_the_second_pass_asks_less_of_stories_alike_through_their_own_names_than
     assert a is not b and sim > 0 and scoring.specific_share(a, b) < SPEC_SHARE_MIN
     assert assign_mod.alike_threshold(a, b, sim) == assign_mod.ALIKE_THRESHOLD
     assert assign_mod.alike_threshold(a, b, assign_mod.ALIKE_THRESHOLD - ALIKE_SPEC / 2) == assign_mod.ALIKE_THRESHOLD
+
+
+def test_a_story_whose_partner_merged_first_looks_again_in_the_next_round(monkeypatch):
+    """Second pass, best pair first: a story whose most alike partner merged with another story in the same
+    round is compared again in the next one (before, only the merged story was, and the left-over fragment
+    stayed alone unless it was among the merged story's ALIKE_CANDIDATES)."""
+    from tasks.stories import assign as assign_mod, scoring
+    monkeypatch.setattr(scoring, "STORY_THRESHOLD", 10.0)      # one story per article in the first pass
+    monkeypatch.setattr(assign_mod, "ALIKE_THRESHOLD", 0.05)
+    arts = [art("a1", "Lachin corridor talks in Geneva",
+                "Ararat Mirzoyan and Elnur Mammadov met Swiss mediators in Geneva over the Lachin corridor. The "
+                "first round covered border demarcation, detainees and the Karabakh checkpoint.", None, "x"),
+            art("a2", "Geneva round on the Lachin corridor",
+                "Swiss mediators hosted Mirzoyan and Mammadov for Lachin corridor talks; detainees, the Karabakh "
+                "checkpoint and demarcation of the border were on the Geneva agenda.", None, "y"),
+            art("a3", "Envoys discuss the Lachin corridor",
+                "Mammadov said the Lachin corridor talks with Mirzoyan would go on after the winter.", None, "z")]
+    rounds = assign_mod.ALIKE_ROUNDS
+    monkeypatch.setattr(assign_mod, "ALIKE_ROUNDS", 0)
+    story, _, idx = assign(arts)
+    monkeypatch.setattr(assign_mod, "ALIKE_ROUNDS", rounds)
+    pos = {aid: idx.stories[story[aid]].idx for aid in ("a1", "a2", "a3")}
+    assert len(set(pos.values())) == 3
+    # a1 and a2 are each other's candidates; a3 sees only a1, and the merged a1 + a2 does not see a3
+    only = {pos["a1"]: [pos["a2"]], pos["a2"]: [pos["a1"]], pos["a3"]: [pos["a1"]]}
+    monkeypatch.setattr(assign_mod, "_alike_candidates",      # live stories only, as the real one gives
+                        lambda index, s: sorted({index.find(j) for j in only.get(s.idx, [])} - {s.idx}))
+    a = {k: idx.stories[story[k]] for k in pos}
+    assert scoring.story_similarity(a["a1"], a["a2"]) > scoring.story_similarity(a["a1"], a["a3"]) > 0.05
+    idx.touched = set(pos.values())
+    assign_mod.merge_alike(idx)
+    assert idx.articles["a1"][0] == idx.articles["a2"][0] == idx.articles["a3"][0]
