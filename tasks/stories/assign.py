@@ -124,7 +124,7 @@ def merge_alike(index: StoryIndex) -> None:
                 if _text_dates_conflict(s, other) or _text_dates_conflict(other, s):
                     continue
                 sim = story_similarity(s, other)
-                if sim >= alike_threshold(s, other, sim):
+                if sim >= ALIKE_THRESHOLD - ALIKE_SPEC and sim >= alike_threshold(s, other, sim):
                     pairs.append((-sim, min(i, j), max(i, j)))
         done: set[int] = set()
         todo = set()
