@@ -74,8 +74,8 @@ Two groupings of articles, both incremental and stable across runs:
   best pair first, at most ``ALIKE_ROUNDS`` rounds), unless their dates are
   further apart than the date window or the text dates of one contradict the
   other's dates, and not both dated stories whose cores name other weekdays need ``WEEKDAY_MARGIN`` more
-  (``scoring.weekday_margin``, as for an article), and not both dated stories at least ``SPEC_SHARE_MIN`` of
-  whose similarity comes from keys their members flag as event-specific need ``ALIKE_SPEC`` less
+  (``scoring.weekday_margin``, as for an article), and two stories at least ``SPEC_SHARE_MIN`` of whose
+  similarity comes from keys their members flag as event-specific need ``ALIKE_SPEC`` less
   (``assign.alike_threshold``: fragments of one event are alike through its own names and words, topic-wide
   coverage through the topic's; each core member flags its keys when it is weighted). A dated story and an undated one (their dates cannot be
   compared) need ``ALIKE_HALF_DATED`` more: its undated articles were each

@@ -144,12 +144,12 @@ def merge_alike(index: StoryIndex) -> None:
 def alike_threshold(a: Story, b: Story, sim: float) -> float:
     """Similarity two stories need to merge in the second pass: ALIKE_THRESHOLD, + ALIKE_HALF_DATED when one is
     dated and the other not, + WEEKDAY_MARGIN when their dates cannot be compared and they name other weekdays;
-    - ALIKE_SPEC when their dates cannot be compared and at least SPEC_SHARE_MIN of their similarity comes from
+    - ALIKE_SPEC when at least SPEC_SHARE_MIN of their similarity comes from
     event-specific keys (two fragments of one event, alike through its own names and words, where topic-wide
     coverage is alike through the topic's). ``sim`` is their :func:`story_similarity` (the specific share is
     computed only when it decides)."""
     thr = ALIKE_THRESHOLD + _half_dated(a, b) + weekday_margin(a, b)
-    if thr - ALIKE_SPEC <= sim < thr and not (a.days and b.days) and specific_share(a, b) >= SPEC_SHARE_MIN:
+    if thr - ALIKE_SPEC <= sim < thr and specific_share(a, b) >= SPEC_SHARE_MIN:
         thr -= ALIKE_SPEC
     return thr
 

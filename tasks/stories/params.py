@@ -29,7 +29,7 @@ UNDATED_SIZE_SLOPE = 0.01  # ... plus this times log2(story size)
 MERGE_THRESHOLD = 0.3  # two stories one article joins merge when their cores are this alike (story_similarity)
 ALIKE_THRESHOLD = 0.26  # after a batch, two stories merge when their cores are this alike (no article needed)
 ALIKE_HALF_DATED = 0.08  # ... plus this (here and in MERGE_THRESHOLD) when one is dated and the other not
-ALIKE_SPEC = 0.04       # ... minus this when their dates cannot be compared and SPEC_SHARE_MIN of the similarity
+ALIKE_SPEC = 0.04       # ... minus this when at least SPEC_SHARE_MIN of the similarity
 #                          comes from event-specific keys (a fragment of one event, not topic-wide coverage)
 ALIKE_ROUNDS = 8       # at most this many merge rounds per batch
 ALIKE_CANDIDATES = 10  # stories compared with each (those sharing the most blocking keys)

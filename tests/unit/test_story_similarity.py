@@ -89,8 +89,8 @@ def _second_pass(arts, monkeypatch, margin: float) -> tuple[bool, float]:
 
 
 def test_the_second_pass_asks_less_of_stories_alike_through_their_own_names_than_through_topic_words(monkeypatch):
-    """ALIKE_SPEC: without comparable dates, two stories whose similarity comes mostly (SPEC_SHARE_MIN) from
-    event-specific keys merge a little below ALIKE_THRESHOLD; two stories alike through topic-wide words do not."""
+    """ALIKE_SPEC: two stories whose similarity comes mostly (SPEC_SHARE_MIN) from event-specific keys merge a
+    little below ALIKE_THRESHOLD; two stories alike through topic-wide words do not."""
     from tasks.stories.params import ALIKE_SPEC, SPEC_SHARE_MIN
     from test_stories import EVENTS, _campaign_article
     campaign = [_campaign_article(i, i % len(EVENTS), i // len(EVENTS)) for i in range(2 * len(EVENTS))]
