@@ -19,7 +19,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from tasks import rulefiles
-from tasks.stories.dates import _DAY_MONTH, _ISO, _MONTH_DAY, _NUMERIC, _NUMERIC_YMD, _WEEKDAY_RE, _YEARS, text_anchors, weekday_mask
+from tasks.stories.dates import _DAY_MONTH, _ISO, _MONTH_DAY, _NUMERIC, _WEEKDAY_RE, _YEARS, text_anchors, weekday_mask
 from tasks.stories.params import (CORE_TERMS, FEATURES_VERSION, MAX_ANCHORS, MAX_TERMS, MIN_SHINGLES, N_BANDS,
                                   N_BLOCK_KEYS, N_PERM, NON_ENTITY_LABELS, SHARED_DF, SHINGLE, SPEC_MIN_DF,
                                   SPEC_SHARE, TITLE_BOOST)
@@ -282,7 +282,7 @@ def _feature_rules() -> str:
     """Fingerprint of everything that decides raw features; stored rows with another one are recomputed."""
     h = hashlib.sha256()
     for part in (FEATURES_VERSION, _WORD_RE.pattern, _TITLE_ABBR.pattern, _MONTH_DAY.pattern, _DAY_MONTH.pattern,
-                 _ISO.pattern, _NUMERIC.pattern, _NUMERIC_YMD.pattern, _YEARS.pattern, _WEEKDAY_RE.pattern, MAX_ANCHORS, sorted(STOPWORDS), sorted(NON_ENTITY_LABELS),
+                 _ISO.pattern, _NUMERIC.pattern, _YEARS.pattern, _WEEKDAY_RE.pattern, MAX_ANCHORS, sorted(STOPWORDS), sorted(NON_ENTITY_LABELS),
                  TITLE_BOOST, SHINGLE, N_PERM, MIN_SHINGLES, _PERM_A.tolist(), _PERM_B.tolist()):
         h.update(repr(part).encode())
     return h.hexdigest()[:16]
