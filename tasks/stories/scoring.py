@@ -193,7 +193,7 @@ def story_scores(f: Features, stories: list[Story], df: dict[str, int], n_docs: 
         spec_least = min(p[2] for p in pairs[:n])
         # dfac is None exactly when undated
         thr = join_threshold(sim, spec, undated, s.n, spec_least)
-        if undated:
+        if undated and f.weekdays:
             thr += weekday_margin_of([f.weekdays], [p[3] for p in pairs[:n]])
         out[k] = ((1.0 if dfac is None else dfac) * eff, thr)
     return out
@@ -204,6 +204,9 @@ def weekday_margin_of(a: list[int], b: list[int]) -> float:
     common one, else 0. Reports of one event name the day it happened on ("arrested early Sunday"); the same
     kind of event on another day names another (within one topic of ECB+, two reports that both name weekdays
     share one in 82% of same-event pairs and 42% of other-event pairs)."""
+    a, b = [x for x in a if x], [y for y in b if y]
+    if not a or not b:
+        return 0.0
     disagree = sum(weekdays_disagree(x, y) for x in a for y in b)
     return WEEKDAY_MARGIN if disagree > sum(bool(x & y) for x in a for y in b) else 0.0
 
