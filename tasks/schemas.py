@@ -157,6 +157,7 @@ STORY_FEATURES = pa.schema([     # IDF-free story features, one row per article 
     pa.field("anchors", pa.list_(pa.int32())),     # full dates the text names ("19 May 2025"), as day ordinals
     pa.field("month_days", pa.list_(pa.int16())),  # month-days named without a year ("May 19" -> 519)
     pa.field("years", pa.list_(pa.int16())),       # years named (1950-2049)
+    pa.field("weekdays", pa.int8()),               # weekdays named, bit 0 Monday ... bit 6 Sunday
     pa.field("feature_rules", pa.string()),        # stories.FEATURE_RULES when written; other values are recomputed
     *STAMP,
 ])

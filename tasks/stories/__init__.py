@@ -43,7 +43,11 @@ Two groupings of articles, both incremental and stable across runs:
       + UNDATED_MARGIN + UNDATED_SIZE_SLOPE * log2(story size) when the article
         or the story has no publication date: a missing date is unknown, not
         compatible, so the text has to carry more evidence, the more so the
-        larger the story.
+        larger the story
+      + WEEKDAY_MARGIN, also when the dates cannot be compared, if the article
+        and the closest majority of the core name weekdays and more of these
+        pairs name no weekday in common than one ("arrested early Sunday" vs
+        "on Tuesday": the same kind of event on another day).
 
   ``date_factor`` is 1 within ``DATE_SLACK`` days of the story's dates and falls
   linearly to 0 at ``DATE_WINDOW`` days, so the same topic months apart (two
@@ -69,7 +73,11 @@ Two groupings of articles, both incremental and stable across runs:
   among the ``ALIKE_CANDIDATES`` stories sharing the most of its blocking keys,
   best pair first, at most ``ALIKE_ROUNDS`` rounds), unless their dates are
   further apart than the date window or the text dates of one contradict the
-  other's dates. A dated story and an undated one (their dates cannot be
+  other's dates, and not both dated stories whose cores name other weekdays need ``WEEKDAY_MARGIN`` more
+  (``scoring.weekday_margin``, as for an article), and two stories at least ``SPEC_SHARE_MIN`` of whose
+  similarity comes from keys their members flag as event-specific need ``ALIKE_SPEC`` less
+  (``assign.alike_threshold``: fragments of one event are alike through its own names and words, topic-wide
+  coverage through the topic's; each core member flags its keys when it is weighted). A dated story and an undated one (their dates cannot be
   compared) need ``ALIKE_HALF_DATED`` more: its undated articles were each
   compared with the dated story and did not join it, and the same kind of event
   at another time (two DUI arrests of one team's players, two elections in one

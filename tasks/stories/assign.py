@@ -10,10 +10,11 @@ import numpy as np
 
 from tasks.stories.features import Features, RawFeatures, compact_features, key_hashes, raw_features
 from tasks.stories.index import _NO_KEYS, Member, Story, StoryIndex
-from tasks.stories.params import (ALIKE_CANDIDATES, ALIKE_HALF_DATED, ALIKE_ROUNDS, ALIKE_THRESHOLD, MAX_ANCHORS,
-                                  MAX_CORE, MERGE_THRESHOLD)
+from tasks.stories.params import (ALIKE_CANDIDATES, ALIKE_HALF_DATED, ALIKE_ROUNDS, ALIKE_SPEC, ALIKE_THRESHOLD,
+                                  MAX_ANCHORS, MAX_CORE, MERGE_THRESHOLD, SPEC_SHARE_MIN)
 from tasks.stories.dates import anchor_factor
-from tasks.stories.scoring import candidate_stories, date_factor, find_syndicated, story_scores, story_similarity
+from tasks.stories.scoring import (candidate_stories, date_factor, find_syndicated, specific_share, story_scores,
+                                   story_similarity, weekday_margin)
 
 
 def _add_to_story(index: StoryIndex, s: Story, f: Features, copy: bool) -> None:
@@ -85,7 +86,7 @@ def _merge_bridged(index: StoryIndex, best: Story, others: list[Story]) -> Story
     for other in others:
         if other.story_id not in index.stories or other is best:
             continue
-        if story_similarity(best, other) >= MERGE_THRESHOLD + _half_dated(best, other):
+        if story_similarity(best, other) >= MERGE_THRESHOLD + _half_dated(best, other) + weekday_margin(best, other):
             keep, gone = (best, other) if best.idx < other.idx else (other, best)
             index.merge(keep, gone)
             best = keep
@@ -101,7 +102,8 @@ def _half_dated(a: Story, b: Story) -> float:
 
 def merge_alike(index: StoryIndex) -> None:
     """Second pass after a batch: merge each story that got articles in it with the story whose core is most
-    alike (:func:`story_similarity` >= ALIKE_THRESHOLD), best pair first, a few rounds.
+    alike (:func:`story_similarity` >= :func:`alike_threshold`), best pair first, a few rounds (a story whose
+    partner merged with another first, and every merged story, is looked at again in the next round).
 
     One article at a time, an undated article that founded its own story (nothing passed its join threshold
     yet, or a sibling report arrived later) is never looked at again; comparing whole cores is stronger
@@ -122,18 +124,34 @@ def merge_alike(index: StoryIndex) -> None:
                 if _text_dates_conflict(s, other) or _text_dates_conflict(other, s):
                     continue
                 sim = story_similarity(s, other)
-                if sim >= ALIKE_THRESHOLD + _half_dated(s, other):
+                if sim >= ALIKE_THRESHOLD - ALIKE_SPEC and sim >= alike_threshold(s, other, sim):
                     pairs.append((-sim, min(i, j), max(i, j)))
         done: set[int] = set()
         todo = set()
+        waiting: set[int] = set()
         for _, i, j in sorted(pairs):
             if i in done or j in done:
+                waiting.update((i, j))       # its partner merged with another first: look again next round
                 continue
             index.merge(index.story_list[i], index.story_list[j])
             done.update((i, j))
-            todo.add(i)                      # only a story whose core changed can find a new partner
+            todo.add(i)                      # a story whose core changed can find a new partner
         if not todo:
             return
+        todo |= waiting - done
+
+
+def alike_threshold(a: Story, b: Story, sim: float) -> float:
+    """Similarity two stories need to merge in the second pass: ALIKE_THRESHOLD, + ALIKE_HALF_DATED when one is
+    dated and the other not, + WEEKDAY_MARGIN when their dates cannot be compared and they name other weekdays;
+    - ALIKE_SPEC when at least SPEC_SHARE_MIN of their similarity comes from
+    event-specific keys (two fragments of one event, alike through its own names and words, where topic-wide
+    coverage is alike through the topic's). ``sim`` is their :func:`story_similarity` (the specific share is
+    computed only when it decides)."""
+    thr = ALIKE_THRESHOLD + _half_dated(a, b) + weekday_margin(a, b)
+    if thr - ALIKE_SPEC <= sim < thr and specific_share(a, b) >= SPEC_SHARE_MIN:
+        thr -= ALIKE_SPEC
+    return thr
 
 
 def _text_dates_conflict(a: Story, b: Story) -> bool:

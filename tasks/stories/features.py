@@ -19,9 +19,10 @@ from collections.abc import Iterable
 import numpy as np
 
 from tasks import rulefiles
-from tasks.stories.dates import _DAY_MONTH, _ISO, _MONTH_DAY, _YEARS, text_anchors
+from tasks.stories.dates import _DAY_MONTH, _ISO, _MONTH_DAY, _NUMERIC, _WEEKDAY_RE, _YEARS, text_anchors, weekday_mask
 from tasks.stories.params import (CORE_TERMS, FEATURES_VERSION, MAX_ANCHORS, MAX_TERMS, MIN_SHINGLES, N_BANDS,
-                                  N_BLOCK_KEYS, N_PERM, NON_ENTITY_LABELS, SHARED_DF, SHINGLE, TITLE_BOOST)
+                                  N_BLOCK_KEYS, N_PERM, NON_ENTITY_LABELS, SHARED_DF, SHINGLE, SPEC_MIN_DF,
+                                  SPEC_SHARE, TITLE_BOOST)
 
 _PRIME = (1 << 31) - 1
 _rng = np.random.RandomState(20240519)
@@ -61,6 +62,7 @@ class RawFeatures:
     anchors: tuple = ()             # text date anchors (tasks.stories.dates.text_anchors): full dates,
     month_days: tuple = ()          # ... month-days without a year,
     years: tuple = ()               # ... years named
+    weekdays: int = 0               # weekdays named (tasks.stories.dates.weekday_mask)
 
 
 @dataclass
@@ -79,6 +81,8 @@ class Features:
     years: tuple = ()
     core_terms: tuple = ()          # (term, weight) of its top CORE_TERMS terms, shared or not (as a core member)
     core_norm: float = 1.0          # ... their L2 norm over the shared ones
+    weekdays: int = 0
+    topic_wide: frozenset = frozenset()   # its core terms and entities that are not event-specific (df > the cut)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -238,7 +242,7 @@ def raw_features(article: dict, mentions: Iterable[dict] = ()) -> RawFeatures:
     day = _day_of(article.get("published_at"))   # ingestion time says nothing about when the event was
     anchors, month_days, years = text_anchors(title + "\n" + body)
     return RawFeatures(article["article_id"], day, sort_key_of(article), dict(tf), ents, sig, len(sh),
-                       tuple(anchors), tuple(month_days), tuple(years))
+                       tuple(anchors), tuple(month_days), tuple(years), weekday_mask(title + "\n" + body))
 
 
 def idf(df: int, n_docs: int) -> float:
@@ -267,8 +271,10 @@ def compact_features(raw: RawFeatures, df: dict[str, int], n_docs: int) -> Featu
     core = tuple(ranked[:CORE_TERMS])
     core_norm = norm if len(ranked) <= CORE_TERMS else \
         math.sqrt(sum(w * w for t, w in core if dfs[t] >= SHARED_DF)) or 1.0
+    cut = max(SPEC_MIN_DF, SPEC_SHARE * n_docs)     # as scoring.specific_df
+    wide = frozenset(k for k in [t for t, _ in core] + list(ents) if dfs[k] > cut)
     return Features(raw.article_id, raw.day, raw.sort_key, vec, ents, block, raw.signature, raw.n_shingles,
-                    raw.anchors, raw.month_days, raw.years, core, core_norm)
+                    raw.anchors, raw.month_days, raw.years, core, core_norm, raw.weekdays, wide)
 
 # ---------------------------------------------------------------- stored raw features (table story_features)
 
@@ -276,7 +282,7 @@ def _feature_rules() -> str:
     """Fingerprint of everything that decides raw features; stored rows with another one are recomputed."""
     h = hashlib.sha256()
     for part in (FEATURES_VERSION, _WORD_RE.pattern, _TITLE_ABBR.pattern, _MONTH_DAY.pattern, _DAY_MONTH.pattern,
-                 _ISO.pattern, _YEARS.pattern, MAX_ANCHORS, sorted(STOPWORDS), sorted(NON_ENTITY_LABELS),
+                 _ISO.pattern, _NUMERIC.pattern, _YEARS.pattern, _WEEKDAY_RE.pattern, MAX_ANCHORS, sorted(STOPWORDS), sorted(NON_ENTITY_LABELS),
                  TITLE_BOOST, SHINGLE, N_PERM, MIN_SHINGLES, _PERM_A.tolist(), _PERM_B.tolist()):
         h.update(repr(part).encode())
     return h.hexdigest()[:16]
@@ -291,7 +297,7 @@ def feature_row(article: dict, mentions: Iterable[dict] = ()) -> dict:
     return {"article_id": r.article_id, "terms": terms, "counts": [r.tf[t] for t in terms],
             "entities": sorted(r.entities), "signature": None if r.signature is None else r.signature.tolist(),
             "n_shingles": r.n_shingles, "anchors": list(r.anchors), "month_days": list(r.month_days),
-            "years": list(r.years), "feature_rules": FEATURE_RULES}
+            "years": list(r.years), "weekdays": r.weekdays, "feature_rules": FEATURE_RULES}
 
 
 def raw_from_row(row: dict, day: int | None, sort_key: tuple) -> RawFeatures:
@@ -304,7 +310,7 @@ def raw_from_row(row: dict, day: int | None, sort_key: tuple) -> RawFeatures:
     return RawFeatures(row["article_id"], day, sort_key, tf, set(ents),
                        None if sig is None else np.asarray(sig, dtype=np.int64), row["n_shingles"] or 0,
                        tuple(row.get("anchors") or ()), tuple(row.get("month_days") or ()),
-                       tuple(row.get("years") or ()))
+                       tuple(row.get("years") or ()), row.get("weekdays") or 0)
 
 
 # ---------------------------------------------------------------- keys as integers

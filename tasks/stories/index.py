@@ -81,10 +81,13 @@ class Member:
     their ``weights``; ``keys[n_terms:]`` the sorted hashes of its entity keys ("e:..."); ``norm`` the
     L2 norm of the weights.
     """
-    __slots__ = ("keys", "weights", "n_terms", "norm")
+    __slots__ = ("keys", "weights", "n_terms", "norm", "weekdays", "spec")
 
-    def __init__(self, keys: np.ndarray, weights: np.ndarray, n_terms: int, norm: float):
+    def __init__(self, keys: np.ndarray, weights: np.ndarray, n_terms: int, norm: float, weekdays: int = 0,
+                 spec: np.ndarray | None = None):
         self.keys, self.weights, self.n_terms, self.norm = keys, weights, n_terms, norm
+        self.weekdays = weekdays
+        self.spec = np.ones(len(keys), dtype=bool) if spec is None else spec   # per key: event-specific
 
     @classmethod
     def of(cls, f: Features) -> Member:
@@ -92,7 +95,13 @@ class Member:
         th = key_hashes(t for t, _ in top)
         order = np.argsort(th, kind="stable")
         weights = np.fromiter((w for _, w in top), dtype=np.float64, count=len(top))[order]
-        return cls(np.concatenate([th[order], np.unique(key_hashes(f.entities))]), weights, len(top), f.core_norm)
+        ents = list(f.entities)
+        eh, first = np.unique(key_hashes(ents), return_index=True)
+        wide = f.topic_wide
+        spec = np.array([t not in wide for t, _ in top] + [ents[i] not in wide for i in first.tolist()],
+                        dtype=bool)
+        spec[:len(top)] = spec[:len(top)][order]
+        return cls(np.concatenate([th[order], eh]), weights, len(top), f.core_norm, f.weekdays, spec)
 
 
 @dataclass(slots=True)
@@ -350,6 +359,8 @@ class StoryIndex:
             "m_n_terms": np.array([m.n_terms for _, m in members], dtype=np.int32),
             "m_n_keys": np.array([len(m.keys) for _, m in members], dtype=np.int32),
             "m_norm": np.array([m.norm for _, m in members], dtype=np.float64),
+            "m_weekdays": np.array([m.weekdays for _, m in members], dtype=np.int8),
+            "m_spec": np.concatenate([m.spec for _, m in members]) if members else np.empty(0, dtype=bool),
             "m_keys": np.concatenate([m.keys for _, m in members]) if members else _NO_KEYS,
             # float32 halves the largest part of the index; more precise than the 5 decimals of INDEX_VERSION 2
             "m_weights": (np.concatenate([m.weights for _, m in members]) if members
@@ -422,11 +433,13 @@ class StoryIndex:
             if len(members) > 1:
                 idx._group_stories[g] = members
         idx.stories = {s.story_id: s for s in idx.story_list if int(root[s.idx]) == s.idx}
-        m_keys, m_w = a["m_keys"], a["m_weights"]
+        m_keys, m_w, m_spec = a["m_keys"], a["m_weights"], a["m_spec"].astype(bool)
+        if len(m_spec) != len(m_keys):
+            raise ValueError("core member key flags disagree with their keys")
         o = w = 0
-        for si, nt, nk, norm in zip(a["m_story"].tolist(), a["m_n_terms"].tolist(), a["m_n_keys"].tolist(),
-                                    a["m_norm"].tolist()):
-            idx.story_list[si].core.append(Member(m_keys[o:o + nk], m_w[w:w + nt], nt, norm))
+        for si, nt, nk, norm, wd in zip(a["m_story"].tolist(), a["m_n_terms"].tolist(), a["m_n_keys"].tolist(),
+                                        a["m_norm"].tolist(), a["m_weekdays"].tolist()):
+            idx.story_list[si].core.append(Member(m_keys[o:o + nk], m_w[w:w + nt], nt, norm, wd, m_spec[o:o + nk]))
             o, w = o + nk, w + nt
         return idx
 

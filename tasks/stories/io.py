@@ -26,7 +26,7 @@ STREAM_ARTICLE_COST = 20
 _ARTICLE_COLS = ["article_id", "title", "body", "published_at", "ingested_at", "source_path"]
 _ORDER_COLS = ["article_id", "published_at", "source_path"]
 _FEATURE_COLS = ["article_id", "terms", "counts", "entities", "signature", "n_shingles", "anchors", "month_days",
-                 "years"]
+                 "years", "weekdays"]
 
 
 def _is_in(table, column: str, wanted):

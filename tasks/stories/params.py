@@ -7,7 +7,8 @@ from __future__ import annotations
 
 INDEX_DIR = "_story_index"
 INDEX_FILE = "index.npz"
-INDEX_VERSION = 4        # 4: story anchors (text dates of undated core members)
+INDEX_VERSION = 6        # 4: story anchors (text dates of undated core members); 5: core members' weekdays;
+#                          6: core members' event-specific key flags
 LEGACY_INDEX_FILES = ("index.json.gz",)   # INDEX_VERSION 2, removed when a new index is saved
 FEATURES_VERSION = 2    # bump when the tokenisation code changes (rule files are fingerprinted by themselves)
 
@@ -28,6 +29,8 @@ UNDATED_SIZE_SLOPE = 0.01  # ... plus this times log2(story size)
 MERGE_THRESHOLD = 0.3  # two stories one article joins merge when their cores are this alike (story_similarity)
 ALIKE_THRESHOLD = 0.26  # after a batch, two stories merge when their cores are this alike (no article needed)
 ALIKE_HALF_DATED = 0.08  # ... plus this (here and in MERGE_THRESHOLD) when one is dated and the other not
+ALIKE_SPEC = 0.04       # ... minus this when at least SPEC_SHARE_MIN of the similarity
+#                          comes from event-specific keys (a fragment of one event, not topic-wide coverage)
 ALIKE_ROUNDS = 8       # at most this many merge rounds per batch
 ALIKE_CANDIDATES = 10  # stories compared with each (those sharing the most blocking keys)
 W_TERMS = 0.7
@@ -37,6 +40,7 @@ DATE_SLACK = 3          # days around a story's dates with no penalty
 DATE_WINDOW = 10        # days at which the date factor reaches 0 (and blocking stops)
 REBUILD_GROWTH = 0.2    # the index is rebuilt from scratch once the corpus has grown by more than this share
 ANCHOR_FAR = 30         # an undated article whose text dates are all further than this from a story's: another event
+WEEKDAY_MARGIN = 0.1    # undated comparison: added when the two sides name other weekdays (more pairs disjoint than shared)
 MAX_ANCHORS = 20        # text date anchors kept per article (the first ones in the text)
 TITLE_BOOST = 2         # a title word counts as this many body occurrences
 MAX_TERMS = 150         # terms kept in an article's tf-idf vector

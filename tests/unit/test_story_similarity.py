@@ -36,6 +36,7 @@ def test_second_pass_asks_more_of_a_dated_and_an_undated_story(monkeypatch):
     one is dated and the other is not (their dates cannot be compared)."""
     from tasks.stories import assign as assign_mod, scoring
     monkeypatch.setattr(scoring, "STORY_THRESHOLD", 10.0)      # one story per article in the first pass
+    monkeypatch.setattr(assign_mod, "ALIKE_SPEC", 0.0)          # the threshold as set (see the test below)
     rehab = art("r", "Actor checks into rehab", REHAB.format(name="Ann Lee", place="Malibu", event="a relapse",
                                                              last="Lee", festival="Cannes", age=41), None, "o9")
 
@@ -66,3 +67,78 @@ def test_second_pass_asks_more_of_a_dated_and_an_undated_story(monkeypatch):
     monkeypatch.setattr(assign_mod, "ALIKE_HALF_DATED", high - low + 0.02)
     assert pair(None)[0]                     # both undated: the threshold alone
     assert not pair(T0)[0]                   # one dated, one not: the threshold + ALIKE_HALF_DATED
+
+
+def _second_pass(arts, monkeypatch, margin: float) -> tuple[bool, float]:
+    """(the first two articles in one story after the second pass with ALIKE_THRESHOLD ``margin`` above the
+    similarity of their stories, the specific share of that similarity)."""
+    from tasks.stories import assign as assign_mod, scoring
+    monkeypatch.setattr(scoring, "STORY_THRESHOLD", 10.0)      # one story per article in the first pass
+    rounds = assign_mod.ALIKE_ROUNDS
+    monkeypatch.setattr(assign_mod, "ALIKE_ROUNDS", 0)
+    story, _, idx = assign(arts)
+    a, b = idx.stories[story[arts[0]["article_id"]]], idx.stories[story[arts[1]["article_id"]]]
+    assert a is not b
+    sim, share = scoring.story_similarity(a, b), scoring.specific_share(a, b)
+    assert sim > 0
+    monkeypatch.setattr(assign_mod, "ALIKE_ROUNDS", rounds)
+    monkeypatch.setattr(assign_mod, "ALIKE_THRESHOLD", sim + margin)
+    idx.touched = {s.idx for s in idx.stories.values()}
+    assign_mod.merge_alike(idx)
+    return idx.articles[arts[0]["article_id"]][0] == idx.articles[arts[1]["article_id"]][0], share
+
+
+def test_the_second_pass_asks_less_of_stories_alike_through_their_own_names_than_through_topic_words(monkeypatch):
+    """ALIKE_SPEC: two stories whose similarity comes mostly (SPEC_SHARE_MIN) from event-specific keys merge a
+    little below ALIKE_THRESHOLD; two stories alike through topic-wide words do not."""
+    from tasks.stories.params import ALIKE_SPEC, SPEC_SHARE_MIN
+    from test_stories import EVENTS, _campaign_article
+    campaign = [_campaign_article(i, i % len(EVENTS), i // len(EVENTS)) for i in range(2 * len(EVENTS))]
+    event = [art("t0", "Lachin corridor talks in Geneva", TALKS.format(n="first", place="Karabakh", topic="maps"),
+                 None, "x"),
+             art("t1", "Armenia, Azerbaijan envoys meet over Lachin corridor",
+                 "Swiss diplomats hosted Ararat Mirzoyan and Elnur Mammadov in Geneva. The talks on the Lachin "
+                 "corridor covered border demarcation and detainees.", None, "y")]
+    merged, share = _second_pass(event + campaign, monkeypatch, ALIKE_SPEC / 2)
+    assert share >= SPEC_SHARE_MIN and merged
+    assert not _second_pass(event + campaign, monkeypatch, ALIKE_SPEC * 1.5)[0]     # only a little below
+    # two campaign reports on different events: alike through the campaign's words, the threshold as it is
+    from tasks.stories import assign as assign_mod, scoring
+    story, _, idx = assign(campaign)
+    a, b = idx.stories[story[campaign[0]["article_id"]]], idx.stories[story[campaign[1]["article_id"]]]
+    sim = scoring.story_similarity(a, b)
+    assert a is not b and sim > 0 and scoring.specific_share(a, b) < SPEC_SHARE_MIN
+    assert assign_mod.alike_threshold(a, b, sim) == assign_mod.ALIKE_THRESHOLD
+    assert assign_mod.alike_threshold(a, b, assign_mod.ALIKE_THRESHOLD - ALIKE_SPEC / 2) == assign_mod.ALIKE_THRESHOLD
+
+
+def test_a_story_whose_partner_merged_first_looks_again_in_the_next_round(monkeypatch):
+    """Second pass, best pair first: a story whose most alike partner merged with another story in the same
+    round is compared again in the next one (before, only the merged story was, and the left-over fragment
+    stayed alone unless it was among the merged story's ALIKE_CANDIDATES)."""
+    from tasks.stories import assign as assign_mod, scoring
+    monkeypatch.setattr(scoring, "STORY_THRESHOLD", 10.0)      # one story per article in the first pass
+    monkeypatch.setattr(assign_mod, "ALIKE_THRESHOLD", 0.05)
+    arts = [art("a1", "Lachin corridor talks in Geneva",
+                "Ararat Mirzoyan and Elnur Mammadov met Swiss mediators in Geneva over the Lachin corridor. The "
+                "first round covered border demarcation, detainees and the Karabakh checkpoint.", None, "x"),
+            art("a2", "Geneva round on the Lachin corridor",
+                "Swiss mediators hosted Mirzoyan and Mammadov for Lachin corridor talks; detainees, the Karabakh "
+                "checkpoint and demarcation of the border were on the Geneva agenda.", None, "y"),
+            art("a3", "Envoys discuss the Lachin corridor",
+                "Mammadov said the Lachin corridor talks with Mirzoyan would go on after the winter.", None, "z")]
+    rounds = assign_mod.ALIKE_ROUNDS
+    monkeypatch.setattr(assign_mod, "ALIKE_ROUNDS", 0)
+    story, _, idx = assign(arts)
+    monkeypatch.setattr(assign_mod, "ALIKE_ROUNDS", rounds)
+    pos = {aid: idx.stories[story[aid]].idx for aid in ("a1", "a2", "a3")}
+    assert len(set(pos.values())) == 3
+    # a1 and a2 are each other's candidates; a3 sees only a1, and the merged a1 + a2 does not see a3
+    only = {pos["a1"]: [pos["a2"]], pos["a2"]: [pos["a1"]], pos["a3"]: [pos["a1"]]}
+    monkeypatch.setattr(assign_mod, "_alike_candidates",      # live stories only, as the real one gives
+                        lambda index, s: sorted({index.find(j) for j in only.get(s.idx, [])} - {s.idx}))
+    a = {k: idx.stories[story[k]] for k in pos}
+    assert scoring.story_similarity(a["a1"], a["a2"]) > scoring.story_similarity(a["a1"], a["a3"]) > 0.05
+    idx.touched = set(pos.values())
+    assign_mod.merge_alike(idx)
+    assert idx.articles["a1"][0] == idx.articles["a2"][0] == idx.articles["a3"][0]
