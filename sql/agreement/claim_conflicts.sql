@@ -87,6 +87,8 @@ scope as (
                               'because', 'yet', 'out', 'get', 'got', 'these', 'those', 'them', 'what', 'which', 'some', 'such')) as denied,
            regexp_extract_all(lower(text), '[a-z0-9]{3,}') as words
     from tokens
+    where sentence_key in (select a_key from scores where negation_xor = 1 or denial_xor = 1)
+       or sentence_key in (select b_key from scores where negation_xor = 1 or denial_xor = 1)
 ),
 -- a negation or a denial on one side conflicts only when the other side states what it governs
 scoped_conflicts as (
