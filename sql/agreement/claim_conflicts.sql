@@ -61,6 +61,14 @@ number_conflicts as (
     group by s.a_key, s.b_key, fa.kind, fa.unit, fa.about
     having bool_and(fa.hi < fb.lo or fb.hi < fa.lo)
 ),
+-- function words never count as what a negation or denial governs
+function_words as (
+    select ['the', 'and', 'for', 'was', 'are', 'has', 'had', 'have', 'been', 'being', 'were', 'will',
+            'would', 'could', 'should', 'that', 'this', 'they', 'there', 'their', 'with', 'from', 'into',
+            'about', 'only', 'even', 'just', 'more', 'much', 'longer', 'ever', 'also', 'really', 'then',
+            'than', 'its', 'his', 'her', 'our', 'any', 'one', 'all', 'but', 'who', 'him', 'she', 'you',
+            'because', 'yet', 'out', 'get', 'got', 'these', 'those', 'them', 'what', 'which', 'some', 'such'] as words
+),
 -- the words a negation or a denial governs: the two words after a negation cue, the three after a denial
 -- cue (the cues of tasks/claims/rules/claim_cues.txt [negation] and [denial]; a unit test keeps the lists
 -- equal), function words left out. "has not confirmed that" -> [confirmed]; "the lone 'no' vote in" ->
@@ -71,22 +79,15 @@ scope as (
                flatten(list_transform(
                    regexp_extract_all(lower(text), '(?:\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|dont|doesnt|didnt|isnt|arent|wasnt|werent|hasnt|havent|hadnt|wont|cant|couldnt|wouldnt|shouldnt)|n[''’]t)\b((?:[^a-z0-9.;:!?]+[a-z0-9]+){1,2})', 1),
                    lambda governed: regexp_extract_all(governed, '[a-z0-9]{3,}'))),
-               lambda w: w not in ('the', 'and', 'for', 'was', 'are', 'has', 'had', 'have', 'been', 'being', 'were', 'will',
-                              'would', 'could', 'should', 'that', 'this', 'they', 'there', 'their', 'with', 'from', 'into',
-                              'about', 'only', 'even', 'just', 'more', 'much', 'longer', 'ever', 'also', 'really', 'then',
-                              'than', 'its', 'his', 'her', 'our', 'any', 'one', 'all', 'but', 'who', 'him', 'she', 'you',
-                              'because', 'yet', 'out', 'get', 'got', 'these', 'those', 'them', 'what', 'which', 'some', 'such')) as negated,
+               lambda w: not list_contains(f.words, w)) as negated,
            list_filter(
                flatten(list_transform(
                    regexp_extract_all(lower(text), '\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refused|refuses|disputed|disputes|false|falsely|untrue)\b((?:[^a-z0-9.;:!?]+[a-z0-9]+){1,3})', 1),
                    lambda governed: regexp_extract_all(governed, '[a-z0-9]{3,}'))),
-               lambda w: w not in ('the', 'and', 'for', 'was', 'are', 'has', 'had', 'have', 'been', 'being', 'were', 'will',
-                              'would', 'could', 'should', 'that', 'this', 'they', 'there', 'their', 'with', 'from', 'into',
-                              'about', 'only', 'even', 'just', 'more', 'much', 'longer', 'ever', 'also', 'really', 'then',
-                              'than', 'its', 'his', 'her', 'our', 'any', 'one', 'all', 'but', 'who', 'him', 'she', 'you',
-                              'because', 'yet', 'out', 'get', 'got', 'these', 'those', 'them', 'what', 'which', 'some', 'such')) as denied,
+               lambda w: not list_contains(f.words, w)) as denied,
            regexp_extract_all(lower(text), '[a-z0-9]{3,}') as words
     from tokens
+    cross join function_words as f
     where sentence_key in (select a_key from scores where negation_xor = 1 or denial_xor = 1)
        or sentence_key in (select b_key from scores where negation_xor = 1 or denial_xor = 1)
 ),
