@@ -94,6 +94,9 @@ TUNING: dict[str, Option] = {o.attr: o for o in [
            "to a folder beside the file being built"),
     Option("build_chunk_rows", "NEWSAGREE_BUILD_CHUNK_ROWS", 250000, int,
            "input rows per chunk of stories when the incremental SQL models run chunk by chunk"),
+    Option("build_partition_chunks", "NEWSAGREE_BUILD_PARTITION_CHUNKS", 9, int,
+           "from this many chunks on, a chunked build first splits its large inputs by chunk into Parquet (one "
+           "pass) instead of selecting each chunk's rows from the whole tables (one scan per chunk)"),
 ]}
 
 

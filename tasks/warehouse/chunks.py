@@ -38,35 +38,47 @@ def _qualified(con: duckdb.DuckDBPyConnection, name: str) -> str:
     return f"{quote_ident(db)}.main.{quote_ident(name)}"
 
 
-def _partition_inputs(con: duckdb.DuckDBPyConnection, inputs: list[str], folder: Path) -> dict[str, tuple[str, str]]:
-    """Split each story-scoped input table by chunk in one pass: ``folder/<table>/chunk=<n>/*.parquet``
-    holds the rows of the chunk's stories (rows with an article_id follow their article's story, the
-    others their story_id; rows of stories outside every chunk are left out). Returns table -> (its
-    qualified name, its folder). Not split (read whole by every chunk, as without this): tables of at most
-    one row per article (rescanning them costs less than copying them; articles carry their bodies) and
-    tables with neither column."""
+def _split_inputs(con: duckdb.DuckDBPyConnection, inputs: list[str], folder: Path,
+                  n_chunks: int) -> dict[str, tuple[str, str, str | None]]:
+    """How each story-scoped input table gives a chunk its rows: table -> (its qualified name, the key that
+    ties a row to a chunk: article_id (rows follow their article's story) or story_id, and the folder its
+    rows were split into, or None). Not split (read whole by every chunk): tables of at most one row per
+    article (rescanning them costs less than copying them; articles carry their bodies) and tables with
+    neither column.
+
+    With ``n_chunks`` of at least PARTITION_CHUNKS the tables are split by chunk in one pass up front
+    (``folder/<table>/chunk=<n>/*.parquet``; rows of stories outside every chunk are left out): a chunk
+    then reads only its own rows, and the cost stays linear however many chunks there are. With fewer
+    chunks each chunk selects its rows from the whole tables instead: a few scans of the tables cost
+    less than writing and reading them all once more (x8 benchmark corpus, 4 chunks: 2.4-2.7 s against
+    5.5-7.0 s)."""
     con.execute(f"""create or replace temp table _chunk_articles as
         select a.article_id, c.chunk from {_qualified(con, 'articles')} as a join _story_chunks as c using (story_id)""")
-    out = {}
-    folder.mkdir(parents=True, exist_ok=True)
+    partition = n_chunks >= tuning("build_partition_chunks")
+    out: dict[str, tuple[str, str, str | None]] = {}
+    if partition:
+        folder.mkdir(parents=True, exist_ok=True)
     n_articles = one_row(con, f"select count(*) from {_qualified(con, 'articles')}")[0]
     for t in inputs:
         table = _qualified(con, t)
         if one_row(con, f"select count(*) from {table}")[0] <= n_articles:
             continue        # a row per article or story (articles, stories, syndication): cheaper to rescan
         cols = {c for c, _ in _columns(con, table)}
-        if "article_id" in cols:
-            on = "join _chunk_articles as c using (article_id)"
-        elif "story_id" in cols:
-            on = "join _story_chunks as c using (story_id)"
-        else:
+        key = "article_id" if "article_id" in cols else "story_id" if "story_id" in cols else None
+        if key is None:
             continue
-        dest = folder / parquet.safe_name(t)
-        con.execute(f"copy (select c.chunk, x.* from {table} as x {on}) to {_sql_str(str(dest))} "
-                    f"(format parquet, partition_by (chunk))")
-        out[t] = (table, str(dest))
-    con.execute("drop table _chunk_articles")
+        dest = None
+        if partition:
+            dest = str(folder / parquet.safe_name(t))
+            con.execute(f"copy (select c.chunk, x.* from {table} as x join {_chunk_keys(key)} as c using ({key})) "
+                        f"to {_sql_str(dest)} (format parquet, partition_by (chunk))")
+        out[t] = (table, key, dest)
     return out
+
+
+def _chunk_keys(key: str) -> str:
+    """The table that maps ``key`` (article_id or story_id) to its chunk."""
+    return "_chunk_articles" if key == "article_id" else "_story_chunks"
 
 
 def _chunk_bodies(models: list[Model], processed_dir: Path, keys: set[str]) -> dict[str, str]:
@@ -76,19 +88,24 @@ def _chunk_bodies(models: list[Model], processed_dir: Path, keys: set[str]) -> d
         render_macros(m.sql, processed_dir, keys))) for m in models}
 
 
-def _shadow_inputs(con: duckdb.DuckDBPyConnection, split: dict[str, tuple[str, str]]) -> None:
+def _shadow_inputs(con: duckdb.DuckDBPyConnection, split: dict[str, tuple[str, str, str | None]]) -> None:
     """A temp table of the same name, with the input's exact column types, shadows each split input."""
-    for t, (table, _) in split.items():
+    for t, (table, _, _) in split.items():
         con.execute(f"create temp table {quote_ident(t)} as select * from {table} limit 0")
 
 
-def _load_chunk_inputs(con: duckdb.DuckDBPyConnection, split: dict[str, tuple[str, str]], chunk: int) -> None:
-    """Select the chunk's stories and fill each input's shadow with the chunk's rows (none when the chunk
-    has no folder for it)."""
+def _load_chunk_inputs(con: duckdb.DuckDBPyConnection, split: dict[str, tuple[str, str, str | None]],
+                       chunk: int) -> None:
+    """Select the chunk's stories and fill each input's shadow with the chunk's rows: from its Parquet
+    split (none when the chunk has no folder for it), or selected from the whole table."""
     con.execute(f"create or replace temp table _chunk_stories as "
                 f"select story_id from _story_chunks where chunk = {int(chunk)}")
-    for t, (_, folder) in split.items():
+    for t, (table, key, folder) in split.items():
         con.execute(f"delete from temp.main.{quote_ident(t)}")
+        if folder is None:
+            con.execute(f"insert into temp.main.{quote_ident(t)} select x.* from {table} as x "
+                        f"semi join (select {key} from {_chunk_keys(key)} where chunk = {int(chunk)}) using ({key})")
+            continue
         part = Path(folder) / f"chunk={int(chunk)}"
         if part.is_dir():
             con.execute(f"insert into temp.main.{quote_ident(t)} select * from read_parquet("
@@ -137,9 +154,9 @@ def _load_spooled(con: duckdb.DuckDBPyConnection, m: Model, target: str, files: 
     con.execute(f"drop table {shape}")
 
 
-def _drop_shadows(con: duckdb.DuckDBPyConnection, split: dict[str, tuple[str, str]]) -> None:
-    """Never leave a chunk's rows shadowing a whole table."""
-    for t in split:
+def _drop_shadows(con: duckdb.DuckDBPyConnection, split: dict[str, tuple[str, str, str | None]]) -> None:
+    """Never leave a chunk's rows shadowing a whole table (nor the chunk map of the articles)."""
+    for t in [*split, "_chunk_articles"]:
         try:
             con.execute(f"drop table if exists temp.main.{quote_ident(t)}")
         except duckdb.Error:
@@ -164,11 +181,12 @@ def _run_chunked(con: duckdb.DuckDBPyConnection, models: list[Model], processed_
     chunk); a reused copy first loses the rows of every story that is not kept (as in _update_incremental).
 
     The large story-scoped ``inputs`` (the tables the story fingerprint hashes: a story's rows of the
-    models depend on its rows of these only, or incremental builds would be wrong) are split by chunk
-    once, up front (_partition_inputs), and within a chunk a temp table of the same name holding the
-    chunk's rows shadows each of them: a chunk reads its own sentences, mentions, quotes and facts, not
-    the whole corpus's (scanning them once per chunk grows as corpus x chunks: per chunk 0.28 s of scans
-    at 12.6k articles, 0.69 s at 38k, ~1.8 s expected at 100k).
+    models depend on its rows of these only, or incremental builds would be wrong) are shadowed within a
+    chunk by a temp table of the same name holding the chunk's rows: a chunk reads its own sentences,
+    mentions, quotes and facts, not the whole corpus's. With many chunks the inputs are split by chunk
+    once, up front (_split_inputs), because selecting each chunk's rows from the whole tables grows as
+    corpus x chunks (per chunk 0.28 s of scans at 12.6k articles, 0.69 s at 38k, ~1.8 s expected at
+    100k); with a few chunks that selection is the cheaper way.
 
     Why a spool and not an insert per chunk: rows appended to a table in small pieces stay in DuckDB's
     buffer pool until a checkpoint, which pushed the chunks' own working set out to disk (measured at 38k
@@ -180,10 +198,10 @@ def _run_chunked(con: duckdb.DuckDBPyConnection, models: list[Model], processed_
     if spool.exists():
         shutil.rmtree(spool)
     spool.mkdir(parents=True)
-    split: dict[str, tuple[str, str]] = {}
+    split: dict[str, tuple[str, str, str | None]] = {}
     try:
         t0 = time.perf_counter()
-        split = _partition_inputs(con, inputs, spool / "_inputs")
+        split = _split_inputs(con, inputs, spool / "_inputs", len(chunks))
         _shadow_inputs(con, split)
         _add_time(timings, "chunk_inputs", t0)
         for i, chunk in enumerate(chunks):

@@ -200,9 +200,13 @@ def test_incremental_build_equals_full_build(corpus):
     assert corpus.second.row_counts == corpus.third.row_counts
 
 
-def test_chunked_builds_equal_one_pass(corpus, tmp_path):
+@pytest.mark.parametrize("partition_chunks", ["1", "1000"])
+def test_chunked_builds_equal_one_pass(corpus, tmp_path, monkeypatch, partition_chunks):
     """With more input rows than chunk_rows the incremental models run chunk by chunk (every model of the
-    chain for one chunk of stories, then the next chunk): the same rows as one pass, full and incremental."""
+    chain for one chunk of stories, then the next chunk): the same rows as one pass, full and incremental;
+    whether the chunks' inputs are split into Parquet up front ("1": always) or selected from the whole
+    tables chunk by chunk ("1000": with fewer chunks than that)."""
+    monkeypatch.setenv("NEWSAGREE_BUILD_PARTITION_CHUNKS", partition_chunks)
     assert corpus.third.chunks == corpus.second.chunks == 1          # default chunk size: one pass here
     db = tmp_path / "chunked.duckdb"
     res = warehouse.build(corpus.processed, db, full_refresh=True, chunk_rows=300)
