@@ -42,7 +42,7 @@ def clean_text(text: str, meta: dict | None = None, fmt: str = "txt", paragraphs
     paras = _drop_everywhere(paras, st)
     paras = _drop_appeal_blocks(paras)
     paras = _peel_tail(paras, st)
-    paras = _clean_header(paras, st, meta.get("published_at"))
+    paras = _clean_header(paras, st, meta.get("published_at"), meta.get("byline"))
     paras = _take_dateline(paras, st)
     # a second pass over the tail: the header pass may have exposed nothing new, but the appeal
     # block may now be last

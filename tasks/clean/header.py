@@ -84,8 +84,10 @@ def _peel_header(paras: list[str], st: _State, fmt: str) -> list[str]:
 
 
 
-def _clean_header(paras: list[str], st: _State, meta_published) -> list[str]:
-    """Before the first prose paragraph: byline, date stamps, edge furniture, crumbs, bare domains."""
+def _clean_header(paras: list[str], st: _State, meta_published, author: str | None = None) -> list[str]:
+    """Before the first prose paragraph: byline, date stamps, edge furniture, crumbs, bare domains,
+    section labels and kickers (a line of at most KICKER_WORDS words that is not a sentence), and a
+    byline block led by the page's author (``author``, from the page metadata: "James Hart BBC News")."""
     first_prose = next((i for i, p in enumerate(paras) if is_prose(p)), len(paras))
     out: list[str] = []
     for i, p in enumerate(paras):
@@ -108,8 +110,27 @@ def _clean_header(paras: list[str], st: _State, meta_published) -> list[str]:
             if st.published_at is None and meta_published is None:
                 st.published_at = _date_of_line(p)
             continue
+        if _kicker(p) or _author_line(p, author):
+            continue
         out.append(p)
     return out
+
+
+KICKER_WORDS = 3            # "Weather", "Exclusive", "World news": labels above an article, not its text
+BYLINE_BLOCK_WORDS = 12     # an author-led line up to this long is a byline block (name, role, outlet)
+
+
+def _kicker(p: str) -> bool:
+    """A section label or kicker: a few words, no sentence end, not an all-capitals line (a dateline)."""
+    return n_words(p) <= KICKER_WORDS and not _SENT_END.search(p) and not p.isupper()
+
+
+def _author_line(p: str, author: str | None) -> bool:
+    """A short non-sentence line that opens with the page's author: its byline block."""
+    if not author or n_words(p) > BYLINE_BLOCK_WORDS or _SENT_END.search(p):
+        return False
+    name = re.sub(r"(?i)^by\s+", "", author.strip())
+    return len(name) >= 4 and re.sub(r"(?i)^by\s+", "", p).lower().startswith(name.lower())
 
 
 _DATE_PREFIX = re.compile(r"^(?:published|updated|posted|last updated|first published)(?: on| at)?\s*:?\s*", re.I)

@@ -289,3 +289,41 @@ def test_boilerplate_lines(line):
 ])
 def test_content_lines_are_not_boilerplate(line):
     assert not clean.is_boilerplate(line), line
+
+
+@pytest.mark.parametrize("line", [
+    "Back to News | Print this story | Email this story",
+    "Valley Gazette, 101 Main St., Pleasantville. Phone 555-0100. Copyright 2025.",
+    "Published by the Valley Gazette Company. All rights reserved. Reproduction prohibited.",
+])
+def test_edge_furniture_lines(line):
+    assert clean.is_edge_boilerplate(line), line
+
+
+@pytest.mark.parametrize("line", [
+    "Crude rose 2% after the report | Brent at $80 | WTI at $76 | Gas flat.",   # a sentence with pipes: not a menu
+    "The band's lawyers said the copyright 2019 ruling would be appealed to the supreme court next month.",
+])
+def test_edge_furniture_rules_leave_sentences(line):
+    assert not clean.is_edge_boilerplate(line), line
+
+
+def test_glued_caption_and_agency_credit_is_a_credit():
+    assert clean.is_credit("Trees were brought down in Cumbria overnightGetty Images")
+    assert clean.is_credit("Firefighters at the scene on Monday Shutterstock")
+    assert not clean.is_credit("The photographer sold the picture to Getty Images.")
+
+
+def test_page_header_kickers_and_author_block_dropped():
+    """Trafilatura text of a page: a section label and the author's byline block (name glued to a role) above
+    the first sentence go; the body stays; an all-capitals line (a dateline) is not a kicker."""
+    text = ("Weather\n\nJames HartBBC News style correspondent\n\nMore than 40,000 homes were left without power "
+            "on Wednesday after Storm Ida brought gusts of up to 90mph to northern England.\n\nForecasters "
+            "expect the winds to ease.")
+    (a,), _ = clean_documents([_doc(text, meta={"title": "Storm knocks out power", "byline": "James Hart"},
+                                    fmt="html")])
+    assert a["body"].split("\n\n")[0].startswith("More than 40,000 homes")
+    assert "Weather" not in a["body"] and "correspondent" not in a["body"]
+    kept = clean.clean_text("Storm hits\n\nLONDON\n\nMore than 40,000 homes were left without power on Wednesday "
+                            "after a storm brought gusts of up to 90mph.", {"title": "Storm hits"}, "html")
+    assert kept["body"].startswith("LONDON")
