@@ -327,3 +327,14 @@ def test_page_header_kickers_and_author_block_dropped():
     kept = clean.clean_text("Storm hits\n\nLONDON\n\nMore than 40,000 homes were left without power on Wednesday "
                             "after a storm brought gusts of up to 90mph.", {"title": "Storm hits"}, "html")
     assert kept["body"].startswith("LONDON")
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("Proud of every nurse who stood on the picket line. This deal is a first step. — RCN North (@RCNNorth) May 8, 2026",
+     True),                                                     # an embedded post, signed with its handle
+    ("Our Standards: The Thomson Reuters Trust Principles.", True),
+    ("The account — run by Jane Doe (@janedoe) — posted the video on Monday, police said.", False),
+    ("He wrote on X — later deleted — that the deal was dead.", False),
+])
+def test_embedded_posts_and_standards_links(line, furniture):
+    assert clean.is_boilerplate(line) is furniture, line
