@@ -338,3 +338,15 @@ def test_page_header_kickers_and_author_block_dropped():
 ])
 def test_embedded_posts_and_standards_links(line, furniture):
     assert clean.is_boilerplate(line) is furniture, line
+
+
+@pytest.mark.parametrize("line, edge", [
+    ("Follow Lena Fischer on X.", True),
+    ("Have a news tip? Email news@eastbaytribune.com or call 555-0199.", True),
+    ("This story has been updated to include comment from the European Commission.", True),
+    ("This article was amended on 9 May 2026 to correct the number of cancelled appointments.", True),
+    ("Follow Trump on his path to power and you will see a pattern.", False),
+    ("This story was updated daily by the ministry, he said.", False),
+])
+def test_tail_notes_and_follow_prompts(line, edge):
+    assert clean.is_edge_boilerplate(line) is edge, line
