@@ -350,3 +350,20 @@ def test_embedded_posts_and_standards_links(line, furniture):
 ])
 def test_tail_notes_and_follow_prompts(line, edge):
     assert clean.is_edge_boilerplate(line) is edge, line
+
+
+@pytest.mark.parametrize("line, edge", [
+    ("Mykola Bielieskov is a research fellow at the National Institute. The views expressed in this article are the "
+     "author’s personal position and do not reflect the opinions of NISS.", True),
+    ("The Eurasia Center’s mission is to enhance transatlantic cooperation in promoting stability.", True),
+    ("The agency’s mission is to protect consumers, the judge wrote, and it failed.", False),
+])
+def test_disclaimers_and_mission_statements(line, edge):
+    assert clean.is_edge_boilerplate(line) is edge, line
+
+
+def test_report_paragraph_with_contributor_and_link_is_not_an_appeal():
+    assert not clean.is_appeal_like(
+        "In this latest report, the author argues that the Army must view itself as an indispensable contributor "
+        "to sea control. You can read the full report at this link.")
+    assert clean.is_appeal_like("Independent journalism is more vital than ever. Your contribution keeps us going.")
