@@ -367,3 +367,14 @@ def test_report_paragraph_with_contributor_and_link_is_not_an_appeal():
         "In this latest report, the author argues that the Army must view itself as an indispensable contributor "
         "to sea control. You can read the full report at this link.")
     assert clean.is_appeal_like("Independent journalism is more vital than ever. Your contribution keeps us going.")
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("Associated Press writer Jesse Bedayn in Denver contributed to this report.", True),
+    ("Jane Doe and John Roe contributed reporting from Kyiv.", True),
+    ("___", True),
+    ("* * *", True),
+    ("He said he had contributed to this report as an adviser, but the board disagreed.", False),
+])
+def test_contributor_lines_and_separators(line, furniture):
+    assert clean.is_boilerplate(line) is furniture, line
