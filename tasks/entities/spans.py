@@ -70,12 +70,36 @@ def _strip_title(text: str, start: int) -> tuple[int, bool]:
     return 0, False
 
 
+_CELL_OR_NOTE = re.compile(r"\s*\||[)\]]?\.?\[")
+
+
+def _cut_at_cell_or_note(unit: str, s: int, e: int) -> tuple[int, int]:
+    """A span that runs across a table-cell border, into a footnote mark or across an unbalanced parenthesis
+    ends there: "William Burns| Jan" (Markdown table row) -> "William Burns", "Druzhkivka).[lix" ->
+    "Druzhkivka", "Ukrainian Armed Forces (Southern Counteroffensive" -> "Ukrainian Armed Forces"."""
+    m = _CELL_OR_NOTE.search(unit, s + 1, e)
+    if m:
+        e = m.start()
+    depth = 0
+    for i in range(s, e):
+        if unit[i] == "(":
+            depth += 1
+        elif unit[i] == ")":
+            if depth == 0:
+                return s, i
+            depth -= 1
+    if depth:
+        e = unit.rindex("(", s, e)
+    return s, e
+
+
 def _clean_span(unit: str, s: int, e: int) -> tuple[int, int, bool]:
     """Clean an entity span within ``unit``: leading the/title, trailing possessive, punctuation.
 
     Returns (start, end, title_removed). start >= end means nothing is left.
     """
     titled = False
+    s, e = _cut_at_cell_or_note(unit, s, e)
     for _ in range(3):
         before = (s, e)
         while s < e and unit[s] in _STRIP_CHARS:
@@ -106,6 +130,9 @@ def _clean_span(unit: str, s: int, e: int) -> tuple[int, int, bool]:
             e -= len(m.group(0))
         if (s, e) == before:
             break
+    s, e = _cut_at_cell_or_note(unit, s, e)        # stripping a final ")" can unbalance "X (Y)"
+    while e > s and unit[e - 1].isspace():
+        e -= 1
     return s, e, titled
 
 

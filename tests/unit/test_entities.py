@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 
 from tasks.entities import entity_id_for, extract_mentions, fold, match_key
 from tasks.schemas import ARTICLES, ENTITY_MENTIONS
@@ -275,3 +276,15 @@ def test_misspelt_first_name_is_the_same_person_across_articles(nlp):
     assert ids["Volodomyr Zelensky"] == ids["Volodymyr Zelenskiy"]
     assert ids["Kiril Dmitriev"] == ids["Kirill Dmitriev"]
     assert ids["Bill Clinton"] != ids["Hillary Clinton"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("William Burns| Jan", "William Burns"),                      # Markdown table row
+    ("Druzhkivka).[lix", "Druzhkivka"),                            # footnote mark
+    ("Ukrainian Armed Forces (Southern Counteroffensive)| Feb 2026", "Ukrainian Armed Forces"),
+    ("Party of Regions (PoR)", "Party of Regions"),                 # not "Party of Regions (PoR" (final ")" stripped)
+])
+def test_spans_end_at_table_cells_notes_and_open_parentheses(text, want):
+    from tasks.entities.spans import _clean_span
+    s, e, _ = _clean_span(text, 0, len(text))
+    assert text[s:e] == want
