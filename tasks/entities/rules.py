@@ -33,6 +33,8 @@ W_GIVEN, W_INITIAL, W_ORG_SUFFIX, W_ORG_CUE = 2.0, 3.0, 3.0, 3.0
 # "Wang , 45 ," (an age in apposition: a person); a dateline place ("NEW YORK 1996-08-30",
 # "KYIV (Reuters) -"), which also keeps the dateline mention out of a same-named team's entity
 W_AGE, W_DATELINE = 3.0, 5.0
+# "near X", "the village of X", "north of X" (rules/place_cues.txt): a place
+W_PLACE_CUE = 3.0
 
 _STRIP_CHARS = " \t.,;:!?\"'“”‘’«»()[]{}<>-–—/|*•·"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
@@ -131,6 +133,12 @@ def _org_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         kind, _, phrase = ln.partition(":")
         sections[kind.strip()].add(fold(phrase.strip()))
     return frozenset(sections["suffix"]), frozenset(sections["after"]), frozenset(sections["before"])
+
+
+@lru_cache(maxsize=1)
+def _place_cues() -> frozenset[str]:
+    """Folded phrases right before a place name (rules/place_cues.txt)."""
+    return frozenset(fold(ln) for ln in _lines("place_cues.txt"))
 
 
 @lru_cache(maxsize=1)

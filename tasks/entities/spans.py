@@ -26,6 +26,7 @@ from tasks.entities.rules import (
     W_ORG_CUE,
     W_ORG_SUFFIX,
     W_PLACE,
+    W_PLACE_CUE,
     W_SCORE,
     W_TITLE,
     _aliases,
@@ -33,6 +34,7 @@ from tasks.entities.rules import (
     _demonyms,
     _given_names,
     _org_words,
+    _place_cues,
     _places,
     _stoplist,
     _table_stopwords,
@@ -55,6 +57,7 @@ class _Mention:
     country_paren: bool = False
     score_after: bool = False
     org_cue: bool = False
+    place_cue: bool = False
     age_after: bool = False
     dateline: bool = False
 
@@ -167,6 +170,8 @@ def _class_votes(m: _Mention) -> dict[str, float]:
         v["loc"] += W_DATELINE
     if m.org_cue:
         v["org"] += W_ORG_CUE
+    if m.place_cue:
+        v["loc"] += W_PLACE_CUE
     alias = _aliases().get(m.folded)
     if alias:
         v[alias[1]] += W_ALIAS
@@ -250,9 +255,13 @@ _INITIAL = re.compile(r"\b[A-Z]\.")
 _INITIAL_NAME = re.compile(r"[A-Z]\.\s?[A-Z][a-z]")
 
 
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
 def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
     """Set ``org_cue`` when a cue of ``rules/org_cues.txt`` follows ("Interfax news agency",
-    "Ericsson spokesman") or precedes ("shares in Magna", "club Atalanta") the mention."""
+    "Ericsson spokesman") or precedes ("shares in Magna", "club Atalanta") the mention, else
+    ``place_cue`` when a cue of ``rules/place_cues.txt`` precedes it ("near Hrafske")."""
     _, after, before = _org_words()
     nxt = fold(" ".join(unit[e:e + 40].split()[:2]))
     nxt1 = nxt.split()[:1]
@@ -263,6 +272,9 @@ def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
     prevf = fold(" ".join(prev))
     if prevf in before or (prev and fold(prev[-1]) in before):
         m.org_cue = True
+    elif (prevf in _place_cues() or (prev and fold(prev[-1]) in _place_cues())) and not m.text.isupper() \
+            and not _POSSESSIVE_AFTER.match(unit, e):        # not "near KPA ..." (an acronym), "outside Smith's"
+        m.place_cue = True
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"

@@ -288,3 +288,17 @@ def test_spans_end_at_table_cells_notes_and_open_parentheses(text, want):
     from tasks.entities.spans import _clean_span
     s, e, _ = _clean_span(text, 0, len(text))
     assert text[s:e] == want
+
+
+def test_place_cue_votes_a_village_a_place(nlp):
+    """A name after "near" / "north of" gets a place vote: villages the model alone calls persons (a real
+    crawled war report) are places; an acronym after "near" is not moved."""
+    body = ("A Russian milblogger claimed that Russian forces continued offensive operations northeast of "
+            "Velykyi Burluk near Khatnie on February 20 and 21, but ISW has not collected any evidence to assess "
+            "that Russian forces made any advances.\n\nRussian forces attacked east of Lyman near Zarichne and "
+            "Maslyakivka on February 20.\n\nThe rally near KPA headquarters was small.")
+    rows = run(nlp, {"a": body})["a"]
+    for name in ("Velykyi Burluk", "Zarichne"):
+        labels = {r["label"] for r in rows if r["text"] == name}
+        assert labels and labels <= {"GPE", "LOC", "FAC"}, (name, labels)
+    assert all(r["label"] not in ("GPE", "LOC") for r in rows if r["text"] == "KPA")
