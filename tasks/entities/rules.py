@@ -136,9 +136,14 @@ def _org_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _place_cues() -> frozenset[str]:
-    """Folded phrases right before a place name (rules/place_cues.txt)."""
-    return frozenset(fold(ln) for ln in _lines("place_cues.txt"))
+def _place_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """(folded phrases right before a place name, folded last words of place names) from
+    ``rules/place_cues.txt``."""
+    sections: dict[str, set[str]] = {"before": set(), "suffix": set()}
+    for ln in _lines("place_cues.txt"):
+        kind, _, phrase = ln.partition(":")
+        sections[kind.strip()].add(fold(phrase.strip()))
+    return frozenset(sections["before"]), frozenset(sections["suffix"])
 
 
 @lru_cache(maxsize=1)

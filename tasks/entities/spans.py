@@ -170,7 +170,7 @@ def _class_votes(m: _Mention) -> dict[str, float]:
         v["loc"] += W_DATELINE
     if m.org_cue:
         v["org"] += W_ORG_CUE
-    if m.place_cue:
+    if m.place_cue or (len(words) >= 2 and fold(words[-1]) in _place_cues()[1]):
         v["loc"] += W_PLACE_CUE
     alias = _aliases().get(m.folded)
     if alias:
@@ -272,7 +272,7 @@ def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
     prevf = fold(" ".join(prev))
     if prevf in before or (prev and fold(prev[-1]) in before):
         m.org_cue = True
-    elif (prevf in _place_cues() or (prev and fold(prev[-1]) in _place_cues())) and not m.text.isupper() \
+    elif (prevf in _place_cues()[0] or (prev and fold(prev[-1]) in _place_cues()[0])) and not m.text.isupper() \
             and not _POSSESSIVE_AFTER.match(unit, e):        # not "near KPA ..." (an acronym), "outside Smith's"
         m.place_cue = True
 

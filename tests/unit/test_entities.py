@@ -302,3 +302,14 @@ def test_place_cue_votes_a_village_a_place(nlp):
         labels = {r["label"] for r in rows if r["text"] == name}
         assert labels and labels <= {"GPE", "LOC", "FAC"}, (name, labels)
     assert all(r["label"] not in ("GPE", "LOC") for r in rows if r["text"] == "KPA")
+
+
+def test_place_suffix_votes_a_region_a_place(nlp):
+    """A name ending in an administrative unit ("... Oblast", "... Krai") is a place (the model alone
+    labels both persons here, as in the crawled war report they come from)."""
+    body = ("Russian forces continued offensive operations in northern Sumy Oblast on February 20 but did not "
+            "advance.\\n\\nDrones were launched from Primorsko-Akhtarsk, Krasnodar Krai; and from the Oblast.")
+    rows = run(nlp, {"a": body})["a"]
+    for name in ("Sumy Oblast", "Krasnodar Krai"):
+        labels = {r["label"] for r in rows if r["text"] == name}
+        assert labels and labels <= {"GPE", "LOC", "FAC"}, (name, labels)
