@@ -3,7 +3,7 @@
 -- depends_on: stg_rejected_files
 -- column source_path: input path relative to the raw dir (`file.jsonl#n` for a jsonl line, `manifest.csv:name` for a manifest entry)
 -- column drop_id: drop the file belongs to
--- column reason: short code (empty, binary, unsupported_format, decode_error, malformed_json, no_text, duplicate, outside_raw_dir, missing_file, too_large, unreadable, extraction_error)
+-- column reason: short code (empty, binary, unsupported_format, decode_error, malformed_json, no_text, not_english, duplicate, outside_raw_dir, missing_file, too_large, unreadable, extraction_error)
 -- column detail: human-readable explanation
 -- column run_id: run that rejected it
 -- column file_hash: sha256 of the file bytes when readable

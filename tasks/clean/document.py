@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from tasks.clean.classify import BODY, JUNK, classify_paragraphs, repeated_paragraphs
 from tasks.clean.boilerplate import _cut_tail_marker, _drop_appeal_blocks, _drop_everywhere, _peel_tail
 from tasks.clean.header import _clean_header, _peel_header, _State, _take_dateline
+from tasks.clean.language import not_english
 from tasks.clean.outlets import canonical_outlet, outlet_for_url, split_title_suffix
 from tasks.clean.paragraphs import split_paragraphs
 from tasks.clean.text import article_id_for, collapse_ws
@@ -100,8 +101,9 @@ MAX_ARTICLE_CHARS = 1_000_000
 
 def clean_documents(docs: Iterable[dict]) -> tuple[list[Article], list[Rejection]]:
     """RawDocs -> (articles, rejections). A doc whose body is empty after cleaning is rejected
-    as ``no_text``; a text over MAX_ARTICLE_CHARS as ``too_large``; an unexpected error on one
-    doc rejects that doc as ``extraction_error``."""
+    as ``no_text``; one in another language than English as ``not_english`` (tasks/clean/language.py);
+    a text over MAX_ARTICLE_CHARS as ``too_large``; an unexpected error on one doc rejects that doc as
+    ``extraction_error``."""
     articles: list[Article] = []
     rejected: list[Rejection] = []
     docs = list(docs)
@@ -121,6 +123,8 @@ def clean_documents(docs: Iterable[dict]) -> tuple[list[Article], list[Rejection
             rejected.append(_reject(doc, "no_text", a))
         elif a is None:
             rejected.append(_reject(doc, "no_text", "no article text left after removing boilerplate"))
+        elif (language := not_english(a["body"])) is not None:
+            rejected.append(_reject(doc, "not_english", language))
         else:
             articles.append(a)
     return articles, rejected

@@ -378,3 +378,19 @@ def test_report_paragraph_with_contributor_and_link_is_not_an_appeal():
 ])
 def test_contributor_lines_and_separators(line, furniture):
     assert clean.is_boilerplate(line) is furniture, line
+
+
+def test_articles_not_in_english_are_rejected_with_the_language():
+    de = ("Bundesregierung kündigt Klimapaket an\n\nDie Bundesregierung hat am Mittwoch ein neues Klimapaket im "
+          "Umfang von 20 Milliarden Euro vorgestellt. \"Wir müssen jetzt handeln\", sagte der Wirtschaftsminister "
+          "bei einer Pressekonferenz in Berlin. Die Opposition kritisierte das Paket als unzureichend.")
+    ru = ("Путин и Трамп провели телефонный разговор\n\nПрезидент России Владимир Путин и президент США Дональд "
+          "Трамп провели телефонный разговор, который продолжался более двух часов, сообщил помощник президента "
+          "Юрий Ушаков. По его словам, стороны обсудили возможность возобновления прямых переговоров.")
+    en = ("Talks resume in Geneva\n\nNegotiators met again on Monday to discuss a ceasefire, diplomats said, "
+          "after weeks of stalled talks. \"Мы готовы\", the Russian envoy told reporters in Russian.")
+    arts, rej = clean_documents([_doc(de, path="d/de.txt"), _doc(ru, path="d/ru.txt"), _doc(en, path="d/en.txt")])
+    assert [a["source_path"] for a in arts] == ["d/en.txt"]
+    reasons = {r["source_path"]: (r["reason"], r["detail"]) for r in rej}
+    assert reasons["d/de.txt"][0] == reasons["d/ru.txt"][0] == "not_english"
+    assert "'de'" in reasons["d/de.txt"][1] and "'ru'" in reasons["d/ru.txt"][1]
