@@ -301,3 +301,43 @@ def test_html_page_without_a_body_gets_a_clear_reason(tmp_path):
     (raw / "d" / "nav.html").write_text(f"<html><body><nav><ul>{links}</ul></nav><script>app()</script></body></html>")
     _, docs, rej = _read(raw)
     assert docs == [] and rej[0]["reason"] == "no_text" and "trafilatura" in rej[0]["detail"]
+
+
+def _teaser_page(container: str) -> str:
+    teasers = "".join(f'<div><h3><a href="/n/{i}">Council debates harbour plan {i}</a></h3><p>Members of the council '
+                      f'spent the evening discussing the proposal, which would add {i} new bus stops along the harbour '
+                      f'road, officials said on Monday.</p><span>2 hours ago</span></div>' for i in range(8))
+    return ("<html><head><title>Ferry service suspended after engine fault</title></head><body><main>"
+            "<article><h1>Ferry service suspended after engine fault</h1>"
+            "<p>The island ferry service was suspended on Tuesday after an engine fault was found during a routine "
+            "inspection, the operator said.</p><p>Passengers were offered refunds, and a replacement vessel is "
+            "expected to arrive on Friday.</p></article>"
+            f"{container.format(teasers=teasers)}</main></body></html>")
+
+
+def test_html_teaser_list_of_other_stories_is_not_article_text(tmp_path):
+    """A "More news" list of other stories with their summaries (class more-news) inside <main> is pruned
+    before trafilatura reads the page; a container with an unknown class, or without links, is not."""
+    raw = tmp_path / "raw"
+    (raw / "d").mkdir(parents=True)
+    (raw / "d" / "a.html").write_text(_teaser_page('<section class="more-news box"><h2>More news</h2>{teasers}</section>'))
+    (raw / "d" / "b.html").write_text(_teaser_page('<section class="teaser">{teasers}</section>').replace(
+        '<a href="/n/', '<b data-n="'))    # a "teaser" without a single link: kept
+    _, docs, rej = _read(raw)
+    assert rej == []
+    by = _by_path(docs)
+    a, b = by["d/a.html"]["text"], by["d/b.html"]["text"]
+    assert "replacement vessel" in a and "bus stops" not in a and "2 hours ago" not in a
+    assert "replacement vessel" in b and "bus stops" in b
+
+
+def test_prune_never_takes_the_headline_or_the_whole_page():
+    from trafilatura.utils import load_html
+
+    from tasks.ingest.readers.html_prune import prune_furniture
+    tree = load_html('<html><body><div class="related"><h1>Headline</h1><p><a href="/x">link</a> '
+                     + "text " * 100 + '</p></div></body></html>')
+    assert prune_furniture(tree) == 0                       # holds the <h1>
+    tree = load_html('<html><body><div class="sidebar"><p><a href="/x">link</a> ' + "text " * 100
+                     + '</p></div><p>Short.</p></body></html>')
+    assert prune_furniture(tree) == 0                       # would leave under 200 characters

@@ -19,6 +19,7 @@ from typing import Any, cast
 
 from tasks.ingest.meta import _clean_str, parse_datetime
 from tasks.ingest.readers.html_fallback import read_html_fallback
+from tasks.ingest.readers.html_prune import prune_furniture
 from tasks.ingest.records import _Reject
 
 # a news page is well under 5 MB of HTML; a real page nests elements at most a few hundred deep
@@ -132,8 +133,13 @@ def _extract(html: str) -> tuple[str, dict]:
     if _CONFIG is None:
         _CONFIG = _trafilatura_config()
     from trafilatura.settings import Document
+    from trafilatura.utils import load_html
+    tree = load_html(html)
+    if tree is not None:
+        prune_furniture(tree)
     doc = cast(Document | None,   # a Document, not a dict: as_dict is False
-               trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
+               trafilatura.bare_extraction(tree if tree is not None else html, with_metadata=True,
+                                           include_comments=False, include_tables=True,
                                            include_images=False, include_links=False, deduplicate=False,
                                            config=_CONFIG, date_extraction_params=_DATE_PARAMS))
     if doc is None:
