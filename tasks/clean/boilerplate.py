@@ -11,15 +11,24 @@ from tasks.clean.rules import (APPEAL_KW, APPEAL_START, TAIL_MARKER, is_appeal_l
 from tasks.clean.text import (_QUOTE_CHARS, _fold, _is_short_line, _title_key, is_domain_line, is_headline_like,
                               is_prose, n_words)
 
+GALLERY_COUNTER = re.compile(r"\d{1,3}\s*(?:of|/)\s*\d{1,3}")
+CAPTION_WORDS = 25      # a paragraph right after a gallery counter ("1 of 12") up to this long is its caption
+
+
 def _drop_everywhere(paras: list[str], st: _State) -> list[str]:
-    """Anywhere rules, title copies, credits (+ the caption above), consecutive duplicates."""
+    """Anywhere rules, title copies, credits (+ the caption above), gallery counters (+ the caption
+    below), consecutive duplicates."""
     title_key = _fold(st.title) if st.title else None
     tlen = len(st.title) if st.title else 0
     keep: list[str] = []
-    drop_next_domain = False
+    drop_next_domain = drop_next_caption = False
     for p in paras:
         if title_key and abs(len(p) - tlen) <= 8 + tlen // 4 and _title_key(p) == title_key:
             continue
+        if drop_next_caption and n_words(p) <= CAPTION_WORDS and not _QUOTE_CHARS.search(p):
+            drop_next_caption = False
+            continue
+        drop_next_caption = bool(GALLERY_COUNTER.fullmatch(p.strip()))
         if is_credit(p):
             if len(keep) >= 2 and n_words(keep[-1]) <= 30 and not _QUOTE_CHARS.search(keep[-1]) \
                     and not is_prose(keep[-1]) or (len(keep) >= 2 and n_words(keep[-1]) <= 12
@@ -136,3 +145,24 @@ def _peel_tail(paras: list[str], st: _State) -> list[str]:
         _footer_outlets(removed[::-1], st)
     return paras[:end]
 
+
+PULL_QUOTE_WORDS = (6, 40)     # a pull quote is a paragraph of this many words repeated inside a longer one
+
+
+_OPENS_QUOTED = re.compile(r"\s*[\"“‘'«„]")
+
+
+def _drop_pull_quotes(paras: list[str]) -> list[str]:
+    """A short paragraph that opens with a quotation mark and whose words (quote marks and punctuation
+    aside) are repeated inside a longer paragraph of the same article: a pull quote, set out twice on
+    the page. (Not any repeated sentence: a lead repeated later, or a report's key takeaways repeated in
+    its body, are the article's own text.)"""
+    keys = [_fold(p) for p in paras]
+    out = []
+    for i, p in enumerate(paras):
+        lo, hi = PULL_QUOTE_WORDS
+        if lo <= n_words(p) <= hi and keys[i] and _OPENS_QUOTED.match(p) and any(
+                j != i and len(keys[j]) > len(keys[i]) and keys[i] in keys[j] for j in range(len(paras))):
+            continue
+        out.append(p)
+    return out

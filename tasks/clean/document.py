@@ -6,7 +6,8 @@ from typing import Any
 from collections.abc import Iterable
 
 from tasks.clean.classify import BODY, JUNK, classify_paragraphs, repeated_paragraphs
-from tasks.clean.boilerplate import _cut_tail_marker, _drop_appeal_blocks, _drop_everywhere, _peel_tail
+from tasks.clean.boilerplate import (_cut_tail_marker, _drop_appeal_blocks, _drop_everywhere, _drop_pull_quotes,
+                                     _peel_tail)
 from tasks.clean.header import _clean_header, _peel_header, _State, _take_dateline
 from tasks.clean.language import not_english
 from tasks.clean.outlets import canonical_outlet, outlet_for_url, split_title_suffix
@@ -41,6 +42,7 @@ def clean_text(text: str, meta: dict | None = None, fmt: str = "txt", paragraphs
     paras = _peel_header(paras, st, fmt)
     paras = _cut_tail_marker(paras, st)
     paras = _drop_everywhere(paras, st)
+    paras = _drop_pull_quotes(paras)
     paras = _drop_appeal_blocks(paras)
     paras = _peel_tail(paras, st)
     paras = _clean_header(paras, st, meta.get("published_at"), meta.get("byline"))

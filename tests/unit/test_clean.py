@@ -394,3 +394,20 @@ def test_articles_not_in_english_are_rejected_with_the_language():
     reasons = {r["source_path"]: (r["reason"], r["detail"]) for r in rej}
     assert reasons["d/de.txt"][0] == reasons["d/ru.txt"][0] == "not_english"
     assert "'de'" in reasons["d/de.txt"][1] and "'ru'" in reasons["d/ru.txt"][1]
+
+
+def test_gallery_caption_pull_quote_and_link_pointer_removed():
+    text = ("Flooding closes schools\n\nMore than 40 schools were closed on Monday after heavy rain caused widespread "
+            "flooding across the region, the county council said.\n\n1 of 12\n\nFloodwater on the high street on "
+            "Monday morning.\n\nThe Environment Agency issued 18 flood warnings on Monday.\n\n\"We have never seen "
+            "water this high\"\n\n\"We have never seen water this high,\" said shop owner Karen Mills, who has run a "
+            "bakery in the town for 30 years.\n\nRead the council's full statement here.\n\nThe town's lead of the "
+            "recovery effort was named on Monday.\n\nForecasters expect more rain on Wednesday, and the town's lead "
+            "of the recovery effort was named on Monday.")
+    (a,), _ = clean_documents([_doc(text)])
+    paras = a["body"].split("\n\n")
+    assert not any(p.startswith(("1 of 12", "Floodwater on the high", "Read the council")) for p in paras)
+    assert paras.count('"We have never seen water this high"') == 0
+    assert any(p.startswith('"We have never seen water this high," said') for p in paras)
+    # a repeated sentence that is not set out as a quotation stays (a lead repeated later is the article's text)
+    assert "The town's lead of the recovery effort was named on Monday." in paras
