@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.clean.header import _copyright_outlet, _State
+from tasks.clean.header import _copyright_outlet, _State, author_names, is_author_bio
 from tasks.clean.outlets import _outlet_for_domain, _outlet_like
 from tasks.clean.rules import (APPEAL_KW, APPEAL_START, TAIL_MARKER, is_appeal_like, is_boilerplate, is_credit,
                                is_edge_boilerplate)
@@ -114,13 +114,16 @@ def _footer_outlets(tail: list[str], st: _State) -> None:
 
 
 def _peel_tail(paras: list[str], st: _State) -> list[str]:
-    """Remove furniture after the article: edge rules, appeals, domains/site names, and
-    related-story lists (a final run of >= 3 short lines, or of 2 title-case headline-like lines)."""
+    """Remove furniture after the article: edge rules, appeals, domains/site names, the author's bio
+    (a paragraph opening with a byline name: "Daniel Okafor is a professor of ..."), and related-story
+    lists (a final run of >= 3 short lines, or of 2 title-case headline-like lines)."""
     end = len(paras)
     removed: list[str] = []
+    authors = author_names(st.author, st.byline)
     while end > 0:
         p = paras[end - 1]
         if is_edge_boilerplate(p) or is_appeal_like(p) or is_domain_line(p) or is_credit(p) \
+                or (end > 1 and is_author_bio(p, authors)) \
                 or _copyright_outlet(p) or (removed and len(removed) <= 3 and _outlet_like(p) and end < len(paras)
                                              and any(is_domain_line(r) for r in removed)):
             removed.append(p)

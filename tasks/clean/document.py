@@ -29,7 +29,7 @@ def clean_text(text: str, meta: dict | None = None, fmt: str = "txt", paragraphs
     page through the paragraph classifier first (tasks/clean/classify.py): only ``body``
     paragraphs go on; ``repeated`` are paragraphs seen on other pages of the same site."""
     meta = meta or {}
-    st = _State()
+    st = _State(collapse_ws(meta.get("byline") or "") or None)
     st.title = collapse_ws(meta.get("title") or "") or None
     if paragraphs is not None:
         paras = _classified(paragraphs, repeated, st, meta.get("published_at"))
@@ -45,7 +45,7 @@ def clean_text(text: str, meta: dict | None = None, fmt: str = "txt", paragraphs
     paras = _drop_pull_quotes(paras)
     paras = _drop_appeal_blocks(paras)
     paras = _peel_tail(paras, st)
-    paras = _clean_header(paras, st, meta.get("published_at"), meta.get("byline"))
+    paras = _clean_header(paras, st, meta.get("published_at"))
     paras = _take_dateline(paras, st)
     # a second pass over the tail: the header pass may have exposed nothing new, but the appeal
     # block may now be last

@@ -2,22 +2,34 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from tasks.clean.outlets import _outlet_like
 from tasks.clean.rules import is_credit, is_edge_boilerplate
 from tasks.clean.text import (_BULLET, _BYLINE, _COPYRIGHT, _CRUMB_SIGNAL, _DATE_IN_LINE, _DATELINE,
-                              _DATELINE_SOFT, _SENT_END, _fold, _title_key, is_domain_line, is_headline_like,
+                              _DATELINE_SOFT, _QUOTE_CHARS, _SENT_END, _fold, _title_key, is_domain_line, is_headline_like,
                               is_prose, n_words)
 from tasks.ingest import parse_datetime
 
 class _State:
     __slots__ = ("outlet_masthead", "outlet_footer", "outlet_byline", "outlet_dateline", "byline",
-                 "dateline", "title", "published_at")
+                 "dateline", "title", "published_at", "author")
 
-    def __init__(self):
+    outlet_masthead: str | None
+    outlet_footer: str | None
+    outlet_byline: str | None
+    outlet_dateline: str | None
+    byline: str | None
+    dateline: str | None
+    title: str | None
+    published_at: Any
+    author: str | None
+
+    def __init__(self, author: str | None = None):
         self.outlet_masthead = self.outlet_footer = self.outlet_byline = self.outlet_dateline = None
         self.byline = self.dateline = self.title = None
         self.published_at = None
+        self.author = author            # the page metadata's author (HTML), if any
 
 
 def _match_byline(p: str) -> tuple[str, str | None] | None:
@@ -84,10 +96,10 @@ def _peel_header(paras: list[str], st: _State, fmt: str) -> list[str]:
 
 
 
-def _clean_header(paras: list[str], st: _State, meta_published, author: str | None = None) -> list[str]:
+def _clean_header(paras: list[str], st: _State, meta_published) -> list[str]:
     """Before the first prose paragraph: byline, date stamps, edge furniture, crumbs, bare domains,
     section labels and kickers (a line of at most KICKER_WORDS words that is not a sentence), and a
-    byline block led by the page's author (``author``, from the page metadata: "James Hart BBC News")."""
+    byline block led by the page's author (``st.author``, from the page metadata: "James Hart BBC News")."""
     first_prose = next((i for i, p in enumerate(paras) if is_prose(p)), len(paras))
     out: list[str] = []
     for i, p in enumerate(paras):
@@ -110,7 +122,7 @@ def _clean_header(paras: list[str], st: _State, meta_published, author: str | No
             if st.published_at is None and meta_published is None:
                 st.published_at = _date_of_line(p)
             continue
-        if _kicker(p) or _author_line(p, author):
+        if _kicker(p) or _author_line(p, st.author):
             continue
         out.append(p)
     return out
@@ -131,6 +143,28 @@ def _author_line(p: str, author: str | None) -> bool:
         return False
     name = re.sub(r"(?i)^by\s+", "", author.strip())
     return len(name) >= 4 and re.sub(r"(?i)^by\s+", "", p).lower().startswith(name.lower())
+
+
+AUTHOR_BIO_WORDS = 60       # "Daniel Okafor is a professor of urban planning at ...": the author's bio, at the end
+_BIO_VERB = re.compile(r",?\s+(?:is|was|has been|serves as|teaches|writes|covers|,\s+an?\b)")
+
+
+def author_names(*bylines: str | None) -> list[str]:
+    """The full names (two words or more) in bylines ("By Ken Sato and Mari Ito" -> both)."""
+    names = []
+    for b in bylines:
+        for part in re.split(r"\s*(?:;|,|\band\b|&)\s*", re.sub(r"(?i)^by\s+", "", (b or "").strip())):
+            if len(part.split()) >= 2 and part[:1].isupper():
+                names.append(part)
+    return names
+
+
+def is_author_bio(p: str, names: list[str]) -> bool:
+    """A paragraph that opens with a byline name followed by "is / was / , a ...": the author's bio."""
+    if not names or n_words(p) > AUTHOR_BIO_WORDS or _QUOTE_CHARS.search(p[:80]):
+        return False
+    low = p.lower()
+    return any(low.startswith(n.lower()) and _BIO_VERB.match(p, len(n)) for n in names)
 
 
 _DATE_PREFIX = re.compile(r"^(?:published|updated|posted|last updated|first published)(?: on| at)?\s*:?\s*", re.I)
@@ -156,9 +190,10 @@ def _take_dateline(paras: list[str], st: _State) -> list[str]:
             place = m.group("place")
             letters = [c for c in place.split(",")[0] if c.isalpha()]
             strict = m.re is _DATELINE
+            wire = m.groupdict().get("wire")
             if (strict and len(letters) >= 2 and all(c.isupper() for c in letters)) or m.group("agency"):
                 st.dateline = m.group("dl").strip()
-                agency = (m.group("agency") or "").strip()
+                agency = (m.group("agency") or wire or "").strip()
                 if agency and not _DATE_IN_LINE.fullmatch(agency) and n_words(agency) <= 6:
                     st.outlet_dateline = agency
                 rest = p[m.end():].lstrip()

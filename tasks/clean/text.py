@@ -35,7 +35,7 @@ _DATELINE = re.compile(
     r"^(?P<dl>(?P<place>(?:[A-Z][A-Z.'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][A-Z.'’\-]+|[A-Z]\.)){0,3}"
     r"(?:,\s*[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2}){0,2})"
     r"(?:,?\s+" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"(?:\s*\((?P<agency>[^()\n]{2,50})\))?)"
+    r"(?:\s*(?:\((?P<agency>[^()\n]{2,50})\)|/(?P<wire>[^/\s][^/\n]{1,40})/))?)"   # (Reuters) or /PRNewswire/
     r"\s*(?:[–—]|--?|:)\s+(?=\S)")
 _DATELINE_SOFT = re.compile(   # title-case place is allowed only together with an agency in parentheses
     r"^(?P<dl>(?P<place>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,2}(?:,\s*[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2}){0,2})"

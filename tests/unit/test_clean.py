@@ -411,3 +411,20 @@ def test_gallery_caption_pull_quote_and_link_pointer_removed():
     assert any(p.startswith('"We have never seen water this high," said') for p in paras)
     # a repeated sentence that is not set out as a quotation stays (a lead repeated later is the article's text)
     assert "The town's lead of the recovery effort was named on Monday." in paras
+
+
+def test_author_bio_letters_invitation_and_press_release_dateline():
+    oped = ("Cities must plan for hotter summers\n\nLast July, our city recorded 19 days above 35 degrees, more than in "
+            "any summer on record.\n\nNone of this is expensive compared with the cost of doing nothing.\n\n"
+            "Daniel Okafor is a professor of urban planning at Lakeside University and a former deputy mayor.\n\n"
+            "The Civic Review welcomes letters to the editor. Send yours to letters@civicreview.example.org.")
+    r = clean.clean_text(oped, {"title": "Cities must plan for hotter summers", "byline": "Daniel Okafor"}, "html")
+    assert r["body"].endswith("the cost of doing nothing.")
+    # a paragraph about someone else, or the author quoted, is the article's text
+    kept = clean.clean_text(oped.replace("Daniel Okafor is", "Maria Ruiz is"), {"byline": "Daniel Okafor"}, "html")
+    assert "Maria Ruiz is a professor" in kept["body"]
+    release = ("Acme Robotics opens new plant\n\nCOLUMBUS, Ohio, March 3, 2026 /PRWire/ -- Acme Robotics today opened "
+               "a 200,000-square-foot manufacturing plant in Columbus that will employ 450 people by 2028.")
+    r = clean.clean_text(release, {"title": "Acme Robotics opens new plant"}, "html")
+    assert r["body"].startswith("Acme Robotics today opened") and r["outlet_text"] == "PRWire"
+    assert r["dateline"] == "COLUMBUS, Ohio, March 3, 2026 /PRWire/"
