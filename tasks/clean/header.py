@@ -32,6 +32,11 @@ class _State:
         self.author = author            # the page metadata's author (HTML), if any
 
 
+# a role after the outlet in a byline: "Ed Parker, Valley Gazette staff writer", "for the Herald"
+_BYLINE_ROLE = re.compile(r"(?i)^for\s+(?:the\s+)?|\s+(?:senior\s+|chief\s+|staff\s+)?(?:writer|reporter|"
+                          r"correspondent|editor|columnist|contributor|photographer)s?\.?$")
+
+
 def _match_byline(p: str) -> tuple[str, str | None] | None:
     if n_words(p) > 16:
         return None
@@ -115,8 +120,8 @@ def _clean_header(paras: list[str], st: _State, meta_published) -> list[str]:
                     d = _DATE_IN_LINE.search(rest)
                     if d and meta_published is None and st.published_at is None:
                         st.published_at = parse_datetime(d.group(0))
-                    elif not d and _outlet_like(rest):
-                        st.outlet_byline = rest
+                    elif not d and _outlet_like(_BYLINE_ROLE.sub("", rest)):
+                        st.outlet_byline = _BYLINE_ROLE.sub("", rest)   # "Valley Gazette staff writer"
                 continue
         if is_edge_boilerplate(p) or is_domain_line(p) or (_BULLET.match(p) and _CRUMB_SIGNAL.search(p)):
             if st.published_at is None and meta_published is None:

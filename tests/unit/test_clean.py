@@ -428,3 +428,10 @@ def test_author_bio_letters_invitation_and_press_release_dateline():
     r = clean.clean_text(release, {"title": "Acme Robotics opens new plant"}, "html")
     assert r["body"].startswith("Acme Robotics today opened") and r["outlet_text"] == "PRWire"
     assert r["dateline"] == "COLUMBUS, Ohio, March 3, 2026 /PRWire/"
+
+
+def test_outlet_named_in_a_byline_with_a_role():
+    r = clean.clean_text("Local farmers report record harvest\n\nBy Ed Parker, Valley Gazette staff writer\n\nFarmers "
+                         "across Marion County are reporting their best corn harvest in more than twenty years.",
+                         {"title": "Local farmers report record harvest"}, "html")
+    assert (r["byline"], r["outlet_text"]) == ("Ed Parker", "Valley Gazette")
