@@ -44,8 +44,13 @@ _NP_SUBJECT = re.compile(
 
 _PREP_BEFORE = re.compile(r"\b(?:between|and|or|of|in|from|to|with|for|against|on|at|by|into|over|toward|towards|about"
                           r"|during|after|before|since|amid|despite|following|under)\s+(?:(?:the|an?|his|her|its|their)\s+)?$", re.I)
-#: adverbs (rule file section [speech_adverbs]) and auxiliaries between a speaker and the speech verb, up to two
-_ADVERBS = (r"(?:(?:" + "|".join(sorted(map(re.escape, rulefiles.sections("quote_patterns.txt").get("speech_adverbs", [])),
+_PATTERNS = rulefiles.sections("quote_patterns.txt")
+#: time words that stand like an adverb before a speech verb ("Priebus later Thursday told"; [time_adverbs]);
+#: never a speaker on their own
+TIME_WORDS = frozenset(w.lower() for w in _PATTERNS.get("time_adverbs", []))
+#: adverbs (rule file sections [speech_adverbs], [time_adverbs]) and auxiliaries between a speaker and the speech
+#: verb, up to two
+_ADVERBS = (r"(?:(?:" + "|".join(sorted(map(re.escape, _PATTERNS.get("speech_adverbs", []) + _PATTERNS.get("time_adverbs", [])),
                                       key=len, reverse=True))
             + r"|had|has|have|would|will|was|is|on \w+day)\s+){0,2}")
 

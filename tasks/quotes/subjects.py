@@ -18,6 +18,7 @@ from tasks.quotes.phrases import (
     _POSSESSIVE_SUBJECT,
     _PREP_BEFORE,
     _RELATIVE_BEFORE,
+    TIME_WORDS,
     _said_comma,
 )
 from tasks.quotes.rules import PERSON_LABELS
@@ -74,6 +75,8 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     words = re.findall(r"[\w.’'-]+", head)
     if r.role_re.search(low) and r.role_re.search(low.split()[-1]) and len(words) <= 7:
         return _Cand(hs, he, "role")
+    if words and all(w.lower() in TIME_WORDS for w in words):
+        return None                         # "Tuesday": a time word is no speaker
     if words and all(w[0].isupper() for w in words) and len(words) <= 4 and low not in {"i", "we"}:
         m = A.surnames.get(words[-1].lower())
         if m:

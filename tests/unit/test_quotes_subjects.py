@@ -1,0 +1,50 @@
+"""Subjects of speech verbs in US political news phrasing (``tasks/quotes/subjects.py``): time words between the
+subject and the verb, participle clauses, fronted phrases before the subject.
+
+Mentions are built by hand (the names below), so each case tests the quote rules, not the NER model.
+"""
+from __future__ import annotations
+
+import re
+
+from tasks.quotes import extract_quotes
+from tasks.sentences import split_sentences
+
+NAMES = {"Reince Priebus": "PERSON", "Priebus": "PERSON", "Sean Spicer": "PERSON", "Paul Ryan": "PERSON",
+         "Ryan": "PERSON", "Donald Trump": "PERSON", "Trump": "PERSON", "Hillary Clinton": "PERSON",
+         "Clinton": "PERSON", "Bernie Sanders": "PERSON", "Sanders": "PERSON", "Sarah Silverman": "PERSON",
+         "Silverman": "PERSON", "David Axelrod": "PERSON", "Axelrod": "PERSON", "Trump University": "ORG",
+         "Fox News": "ORG", "Muslims": "NORP"}
+
+
+def _mentions(body: str) -> list[dict]:
+    out, taken = [], set()
+    for surface in sorted(NAMES, key=len, reverse=True):
+        for m in re.finditer(r"\b" + re.escape(surface) + r"\b", body):
+            if taken & set(range(m.start(), m.end())):
+                continue
+            taken.update(range(m.start(), m.end()))
+            out.append({"start_char": m.start(), "end_char": m.end(), "text": surface, "label": NAMES[surface],
+                        "entity_id": surface.split()[-1].lower(), "entity_name": surface})
+    return sorted(out, key=lambda m: m["start_char"])
+
+
+def _run(body: str) -> list[dict]:
+    return extract_quotes({"article_id": "s1", "body": body}, split_sentences(body), _mentions(body))
+
+
+def _direct(body: str, fragment: str) -> dict:
+    hits = [q for q in _run(body) if q["kind"] == "direct" and fragment in q["text"]]
+    assert len(hits) == 1, [(q["kind"], q["text"], q["speaker_text"]) for q in _run(body)]
+    return hits[0]
+
+
+def test_day_between_subject_and_verb_is_no_speaker() -> None:
+    body = ("Spicer said the two would meet next week.\n\n"
+            "Priebus later Thursday told Fox News: “Both Donald Trump and Paul Ryan are meeting up next week.”\n")
+    assert _direct(body, "Both Donald Trump")["speaker_text"] == "Priebus"
+
+
+def test_day_alone_is_never_a_speaker() -> None:
+    body = "The campaign issued a statement Tuesday saying, “We are ready for the fight.”\n"
+    assert _direct(body, "We are ready")["speaker_text"] != "Tuesday"
