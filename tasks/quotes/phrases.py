@@ -54,7 +54,7 @@ _ADVERBS = (r"(?:(?:" + "|".join(sorted(map(re.escape, _PATTERNS.get("speech_adv
                                       key=len, reverse=True))
             + r"|had|has|have|would|will|was|is|on \w+day)\s+){0,2}")
 
-_COORDINATED = re.compile(r"(?:,(?:''|[”\"’])?|\band|\bbut|\bby|\bbefore|\bafter|\bwhile|\bwithout)\s+(?:" + _ADVERBS + r")$")
+_COORDINATED = re.compile(r"(?:,(?:''|[”\"’])?|\band|\bbut|\bby|\bbefore|\bafter|\bwhile|\bwithout|\bupon)\s+(?:" + _ADVERBS + r")$")
 
 
 #: a verb form right after a determiner is a noun ("…,” the report concluded": "report" is not the verb)

@@ -161,7 +161,33 @@ def _named_before_comma(A: _Article, seg: str, lo: int) -> bool:
         return bool(re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|former|the)\s+)*", before))
     return False
 
+#: a lowercase word before a noun phrase that makes it an object ("issued a statement Tuesday saying", "started out
+#: their debate saying"); not "with", "of", "as" ("with one of her ads asking", "footage of Trump saying", "quoted
+#: the president as saying": there the noun phrase is the participle's own subject)
+_OBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?!(?:with|of|as|and|or|but)\s)[a-z]+\s+$")
+
+
 def subject_before(A: _Article, verb_s: int, lo: int) -> _Cand | None:
+    """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]; for a participle
+    ("saying", "stating") whose nearest noun phrase is the object of the clause's verb ("Mr. Trump … issued a
+    statement Tuesday saying", "Sanders started out their ninth debate saying"), the clause's subject."""
+    c = _nearest_subject(A, verb_s, lo)
+    if c is None or not A.body.startswith("ing", verb_s + _word_len(A.body, verb_s) - 3):
+        return c
+    if not (c.kind in ("np", "name") or (c.kind == "mention" and c.mention is not None and c.mention["label"] not in PERSON_LABELS)):
+        return c
+    if not _OBJECT_BEFORE.search(A.body, lo, c.start):
+        return c
+    subj = subject_first(A, lo, c.start)
+    return subj if subj is not None and subj.kind in ("mention", "pronoun", "role") else c
+
+
+def _word_len(body: str, pos: int) -> int:
+    m = re.match(r"[\w’'-]+", body[pos:pos + 40])
+    return m.end() if m else 0
+
+
+def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
     body, r = A.body, A.r
     best: _Cand | None = None

@@ -17,6 +17,10 @@ NAMES = {"Reince Priebus": "PERSON", "Priebus": "PERSON", "Sean Spicer": "PERSON
          "Fox News": "ORG", "Muslims": "NORP"}
 
 
+#: a surname mention resolves to the full name, as the entity stage does
+_FULL = {n.split()[-1]: n for n in NAMES if len(n.split()) == 2 and NAMES[n] == "PERSON"}
+
+
 def _mentions(body: str) -> list[dict]:
     out, taken = [], set()
     for surface in sorted(NAMES, key=len, reverse=True):
@@ -25,7 +29,7 @@ def _mentions(body: str) -> list[dict]:
                 continue
             taken.update(range(m.start(), m.end()))
             out.append({"start_char": m.start(), "end_char": m.end(), "text": surface, "label": NAMES[surface],
-                        "entity_id": surface.split()[-1].lower(), "entity_name": surface})
+                        "entity_id": surface.split()[-1].lower(), "entity_name": _FULL.get(surface, surface)})
     return sorted(out, key=lambda m: m["start_char"])
 
 
@@ -48,3 +52,26 @@ def test_day_between_subject_and_verb_is_no_speaker() -> None:
 def test_day_alone_is_never_a_speaker() -> None:
     body = "The campaign issued a statement Tuesday saying, “We are ready for the fight.”\n"
     assert _direct(body, "We are ready")["speaker_text"] != "Tuesday"
+
+
+def test_participle_after_an_object_is_said_by_the_clause_subject() -> None:
+    body = ("Trump, who said last week that the judge in a case involving Trump University was biased, issued a "
+            "statement Tuesday saying, “I do not feel that one's heritage makes them incapable of being impartial.”\n")
+    assert _direct(body, "I do not feel")["speaker_name"] == "Donald Trump"
+    body = "Sanders started out their ninth debate saying “of course Clinton has the qualifications to be president.”\n"
+    assert _direct(body, "of course")["speaker_name"] == "Bernie Sanders"
+
+
+def test_participle_after_upon_is_said_by_the_clause_subject() -> None:
+    body = ("Silverman, herself a Sanders supporter during the primary, incurred a wave of boos upon saying, "
+            "“Hillary heard the passion of the people.”\n")
+    assert _direct(body, "Hillary heard")["speaker_name"] == "Sarah Silverman"
+
+
+def test_participle_keeps_its_own_subject_after_with_of_and_as() -> None:
+    body = "Clinton tied Sanders to Wall Street, with one of her ads asking, “Who is paying for this?”\n"
+    assert _direct(body, "Who is paying")["speaker_text"] == "one of her ads"
+    body = "The ad then cuts to footage of Trump saying, “We are going to win so much.”\n"
+    assert _direct(body, "We are going")["speaker_name"] == "Donald Trump"
+    body = "An early tweet by Hillary Clinton quoted Sanders as saying, “We need to do something now.”\n"
+    assert _direct(body, "We need to do")["speaker_name"] == "Bernie Sanders"
