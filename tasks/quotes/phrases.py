@@ -93,7 +93,14 @@ def _credit(body: str, m: dict) -> bool:
 #: "X, who coined the word, once said": the commas close a relative clause, they do not coordinate verb phrases
 _RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\b[^,;]{1,100},\s+(?:" + _ADVERBS + r")$")
 #: a fronted subordinate clause before the subject ("When asked whom she supported, Ms. Sherry …")
-_FRONTED_CLAUSE = re.compile(r"\s*(?:When|If|After|Before|While|As|Although|Though|Because|Since|Once|Asked|Pressed)\b[^,;.]{1,80},")
+#: (one or two, "In June 2009, after Clinton suffered a concussion, Axelrod …"), a fronted prepositional phrase ("In
+#: response to Trump’s proposal, …", "On Thursday, …") or participle clause ("Smiling broadly, …", "Pushed by host
+#: Chuck Todd, Cuban …"; not "According to X,", an attribution)
+_FRONTED_CLAUSE = re.compile(r"\s*(?:(?:When|If|After|Before|While|As|Although|Though|Because|Since|Once|Asked|Pressed"
+                             r"|In|On|At|During|Following|Despite|Amid|Under|Unlike|Like|For|From|With|Without|Speaking)\b"
+                             r"|(?!According\b)[A-Z][a-z]+(?:ing|ed)\b)[^,;.]{1,80},"
+                             r"(?:\s*(?:[Ww]hen|[Ii]f|[Aa]fter|[Bb]efore|[Ww]hile|[Aa]s|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce)\b"
+                             r"[^,;.]{1,80},)?")
 #: "Ryan’s campaign", "The senator’s office": a possessive noun phrase opening a clause
 _POSSESSIVE_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Then|Later|However|Meanwhile|Earlier),?\s+)?"
                                  r"((?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}(?!(?:He|She|It|That|There|Here|What|Who|Where|Let)[’'])"

@@ -20,6 +20,7 @@ from tasks.quotes.phrases import (
     _ADVERBS,  # noqa: F401  (re-exported: clauses, direct, indirect import it from here)
     _BARE_AFTER_ROLE,
     _BARE_BEFORE_ROLE,
+    _FRONTED_CLAUSE,
     _Cand,
     _INDEFINITE,
     _NOT_DESCRIPTOR,
@@ -144,8 +145,18 @@ class _Article:
             if pm and self.r.person_pronouns.get(pm.group(1).lower()) == gender and not self.in_quote(pm.start()) \
                     and (first is None or pm.start() < first["start_char"]):
                 return None
+        fronted = _FRONTED_CLAUSE.match(self.body, s["start_char"], end)
+        if fronted:     # "Pushed by host Chuck Todd on …, Cuban demurred.": the subject follows the fronted clause
+            m = self._first_person(fronted.end(), end, gender)
+            pm = self.r.pron_re.search(self.body, fronted.end(), m["start_char"]) if m is not None else None
+            if m is not None and pm is None:      # not when a pronoun comes first ("…, he explained")
+                return m
+        return self._first_person(s["start_char"], end, gender)
+
+    def _first_person(self, start: int, end: int, gender: str | None) -> dict | None:
+        """First PERSON mention (or bare name) outside quotes in body[start:end], of ``gender`` when known."""
         bare = self.bare_names()
-        for m in self.mentions_in(s["start_char"], end):
+        for m in self.mentions_in(start, end):
             if self.in_quote(m["start_char"]):
                 continue
             if m["label"] not in PERSON_LABELS:
@@ -155,11 +166,11 @@ class _Article:
             g = self.gender.get(m.get("entity_id"))
             if gender and g and g != gender:
                 continue
-            i = bisect.bisect_left(bare["starts"], s["start_char"])
+            i = bisect.bisect_left(bare["starts"], start)
             if i < len(bare["names"]) and bare["starts"][i] < m["start_char"]:
                 return bare["names"][i]     # a name the model missed comes first in the sentence
             return m
-        i = bisect.bisect_left(bare["starts"], s["start_char"])
+        i = bisect.bisect_left(bare["starts"], start)
         if i < len(bare["names"]) and bare["starts"][i] < end:
             return bare["names"][i]
         return None

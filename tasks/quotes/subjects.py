@@ -74,7 +74,8 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
         return None                         # "As noted …", "Russian": a function word or an adjective is no speaker
     words = re.findall(r"[\w.’'-]+", head)
     if r.role_re.search(low) and r.role_re.search(low.split()[-1]) and len(words) <= 7:
-        return _Cand(hs, he, "role")
+        named = _apposed_name(A, he, e)
+        return named if named is not None else _Cand(hs, he, "role")
     if words and all(w.lower() in TIME_WORDS for w in words):
         return None                         # "Tuesday": a time word is no speaker
     if words and all(w[0].isupper() for w in words) and len(words) <= 4 and low not in {"i", "we"}:
@@ -88,6 +89,23 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
         return _Cand(hs, he, "np")
     return None
 
+
+
+def _apposed_name(A: _Article, role_e: int, hi: int) -> _Cand | None:
+    """The person named in apposition right after a role ("a spokeswoman, Anna White, said", "the British defence
+    secretary, Ben Wallace, visited …"): a PERSON mention after the comma that closes (comma, bracket or the end
+    of the phrase). The name is the speaker, not the role."""
+    body = A.body
+    mc = re.match(r"[^\S\n]*,[^\S\n]*", body[role_e:hi])
+    if mc is None:
+        return None
+    for m in A.mentions_in(role_e + mc.end(), min(hi, role_e + mc.end() + 60)):
+        if m["start_char"] != role_e + mc.end() or m["label"] not in PERSON_LABELS or A.in_quote(m["start_char"]):
+            return None
+        if m["end_char"] == hi or re.match(r"[^\S\n]*(?:,|\()", body[m["end_char"]:hi]):
+            return _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+        return None
+    return None
 
 
 def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
@@ -106,7 +124,8 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     rm = re.match(r"\s*(?:(?:But|And|So|Then|Later|However|Meanwhile|Earlier),?\s+)?((?:the|a|an)\s+(?:[\w.’'-]+\s+){0,3}?(?:"
                   + A.r.role_re.pattern + r"))", body[lo:hi], re.I)
     if rm:
-        cands.append(_Cand(lo + rm.start(1), lo + rm.end(1), "role"))
+        named = _apposed_name(A, lo + rm.end(1), hi)
+        cands.append(named if named is not None else _Cand(lo + rm.start(1), lo + rm.end(1), "role"))
     if ms:
         m = _titled_person(A, ms)
         cands.append(_Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"]))

@@ -14,7 +14,9 @@ NAMES = {"Reince Priebus": "PERSON", "Priebus": "PERSON", "Sean Spicer": "PERSON
          "Ryan": "PERSON", "Donald Trump": "PERSON", "Trump": "PERSON", "Hillary Clinton": "PERSON",
          "Clinton": "PERSON", "Bernie Sanders": "PERSON", "Sanders": "PERSON", "Sarah Silverman": "PERSON",
          "Silverman": "PERSON", "David Axelrod": "PERSON", "Axelrod": "PERSON", "Trump University": "ORG",
-         "Fox News": "ORG", "Muslims": "NORP"}
+         "Fox News": "ORG", "Muslims": "NORP", "Chuck Todd": "PERSON", "Mark Bloomberg": "PERSON", "Bloomberg": "PERSON",
+         "Norman Ham": "PERSON", "Ham": "PERSON", "Obama": "PERSON", "Anna White": "PERSON", "Ben Wallace": "PERSON",
+         "Zelenskyy": "PERSON"}
 
 
 #: a surname mention resolves to the full name, as the entity stage does
@@ -75,3 +77,27 @@ def test_participle_keeps_its_own_subject_after_with_of_and_as() -> None:
     assert _direct(body, "We are going")["speaker_name"] == "Donald Trump"
     body = "An early tweet by Hillary Clinton quoted Sanders as saying, “We need to do something now.”\n"
     assert _direct(body, "We need to do")["speaker_name"] == "Bernie Sanders"
+
+
+def test_fronted_phrases_before_the_subject_are_skipped() -> None:
+    body = ("In June 2009, after Clinton suffered a concussion, Axelrod emailed her condolences, addressing her as "
+            "“Hillary” and telling her, “you are an all-star player and we need you for the long run!”\n")
+    assert _direct(body, "all-star")["speaker_name"] == "David Axelrod"
+
+
+def test_pronoun_refers_to_the_subject_after_a_fronted_clause() -> None:
+    body = ("Mark Bloomberg was on the show.\n\nPushed by host Chuck Todd on his plans for 2020, Bloomberg demurred.\n\n"
+            "“It is too early to tell,” he said.\n")
+    assert _direct(body, "too early")["speaker_name"] == "Mark Bloomberg"
+    # "According to X," is an attribution, not a fronted clause: X stays the subject of the sentence
+    body = ("Norman Ham spoke on the radio.\n\nAccording to Ham, the administration has shuffled through leaders "
+            "because many disagreed with Obama’s policies.\n\n“We are on our fourth secretary of defense,” he said.\n")
+    assert _direct(body, "fourth secretary")["speaker_name"] == "Norman Ham"
+
+
+def test_role_with_the_name_in_apposition_is_the_name() -> None:
+    body = "“We are ready for the fight,” a spokeswoman, Anna White, said.\n"
+    assert _direct(body, "We are ready")["speaker_name"] == "Anna White"
+    body = ("In mid-November, the defence secretary, Ben Wallace, visited Kyiv and told Zelenskyy, "
+            "“You can’t fatten up a pig on market day.”\n")
+    assert _direct(body, "fatten up")["speaker_name"] == "Ben Wallace"
