@@ -38,7 +38,8 @@ _ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in (
 def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
     """The speaker phrase right after a verb (", said Putin on Monday" -> Putin)."""
     body = A.body
-    mm = re.match(r"(?:[^,.;:!?\n“”\"]|" + _ABBREV_DOT + r"){1,80}", body[rest_s:post_lim])
+    # a party and state in brackets may hold periods ("said Sen. Dick Durbin (D-Ill.) in an interview")
+    mm = re.match(r"(?:\([^()\n]{1,30}\)|[^,.;:!?\n“”\"]|" + _ABBREV_DOT + r"){1,80}", body[rest_s:post_lim])
     if not mm:
         return None
     endp = rest_s + mm.end()

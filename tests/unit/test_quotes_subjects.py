@@ -16,7 +16,7 @@ NAMES = {"Reince Priebus": "PERSON", "Priebus": "PERSON", "Sean Spicer": "PERSON
          "Silverman": "PERSON", "David Axelrod": "PERSON", "Axelrod": "PERSON", "Trump University": "ORG",
          "Fox News": "ORG", "Muslims": "NORP", "Chuck Todd": "PERSON", "Mark Bloomberg": "PERSON", "Bloomberg": "PERSON",
          "Norman Ham": "PERSON", "Ham": "PERSON", "Obama": "PERSON", "Anna White": "PERSON", "Ben Wallace": "PERSON",
-         "Zelenskyy": "PERSON"}
+         "Zelenskyy": "PERSON", "Dick Durbin": "PERSON", "Jim Clyburn": "PERSON"}
 
 
 #: a surname mention resolves to the full name, as the entity stage does
@@ -101,3 +101,10 @@ def test_role_with_the_name_in_apposition_is_the_name() -> None:
     body = ("In mid-November, the defence secretary, Ben Wallace, visited Kyiv and told Zelenskyy, "
             "“You can’t fatten up a pig on market day.”\n")
     assert _direct(body, "fatten up")["speaker_name"] == "Ben Wallace"
+
+
+def test_party_and_state_in_brackets_after_the_name() -> None:
+    body = "“I don’t know what it’s going to take,” said Senate Minority Whip Dick Durbin (D-Ill.) in an interview.\n"
+    assert _direct(body, "going to take")["speaker_name"] == "Dick Durbin"
+    body = "“That is a problem for the party,” added Rep. Jim Clyburn (D-S.C.), a member of the leadership.\n"
+    assert _direct(body, "a problem")["speaker_name"] == "Jim Clyburn"
