@@ -69,7 +69,7 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     if r.close_s is None:
         return None
     post = body[r.close_e:post_lim]
-    mv = re.match(r"[\s,;]*(?:[—–-]\s*)?" + _ADVERBS + r"(?P<verb>" + rules.verb_alt + r")(?![\w’'-])\s+", post)
+    mv = re.match(r"[\s,;]*(?:[—–-]\s*)?" + _ADVERBS + r"(?P<verb>" + rules.quote_verb_alt + r")(?![\w’'-])\s+", post)
     if mv:
         c = _said_x(A, r.close_e + mv.end(), post_lim)
         if c:
@@ -78,7 +78,7 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     if acc is not None:
         return acc
     ms_ = re.match(r"[\s,;]*(?:[—–-]\s*)?(?P<region>[^“”\"«»\n]{1,140}?)\s+" + _ADVERBS + _NOT_AFTER_DETERMINER
-                   + r"(?P<verb>" + rules.verb_alt + r")(?![\w’'-])", post)
+                   + r"(?P<verb>" + rules.quote_verb_alt + r")(?![\w’'-])", post)
     if not ms_:
         return None
     reg_s, reg_e = r.close_e + ms_.start("region"), r.close_e + ms_.end("region")
@@ -235,7 +235,7 @@ def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
     if site.kind != "partial":
         return None
     seg_s = A.sents[site.si]["start_char"]
-    vv = [v for v in A.r.verb_re.finditer(A.body, seg_s, site.raw.open_s) if not A.in_quote(v.start())]
+    vv = [v for v in A.r.quote_verb_re.finditer(A.body, seg_s, site.raw.open_s) if not A.in_quote(v.start())]
     if not vv:
         return None
     v = vv[-1]
@@ -254,7 +254,7 @@ def said_at_end(A: _Article, site: QuoteSite) -> Attribution | None:
     tail = body[site.raw.close_e:se]
     if re.search(r"[“”\"«»]", tail):
         return None
-    m = re.search(r"(?:,|^)[^\S\n]+(?:(?P<verb>" + rules.verb_alt + r")|(?P<acc>" + "|".join(map(re.escape, rules.according))
+    m = re.search(r"(?:,|^)[^\S\n]+(?:(?P<verb>" + rules.quote_verb_alt + r")|(?P<acc>" + "|".join(map(re.escape, rules.according))
                   + r"))[^\S\n]+(?P<who>[^,;:.!?\n]{2,80}?)[^\S\n]*[.!?]?[’'\"”]*[^\S\n]*$", tail)
     if not m:
         return None

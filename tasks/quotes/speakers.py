@@ -214,7 +214,7 @@ class _Article:
         si = self.sent_index(pos)
         for j in range(si, max(-1, si - 3), -1):
             ss, se = self.sents[j]["start_char"], min(self.sents[j]["end_char"], pos)
-            for v in reversed(list(self.r.verb_re.finditer(self.body, ss, se))):
+            for v in reversed(list(self.r.quote_verb_re.finditer(self.body, ss, se))):
                 if self.in_quote(v.start()):
                     continue
                 c = self.subject_before(v.start(), ss)

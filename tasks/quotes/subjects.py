@@ -157,7 +157,7 @@ def _coordinated_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     seg = A.body[lo:verb_s]
     if not _COORDINATED.search(seg) or _named_before_comma(A, seg, lo) or _RELATIVE_BEFORE.search(seg):
         return None
-    said = _said_comma(A.r.verb_alt).search(seg)
+    said = _said_comma(A.r.quote_verb_alt).search(seg)
     if said and not A.in_quote(lo + said.start()):
         prev = A.subject_before(lo + said.start(), lo)
         if prev is not None:
