@@ -124,8 +124,10 @@ def _noun_like_alt(forms: set) -> str:
     if not forms:
         return ""
     alt = "(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + ")"
-    return ("|" + _NOT_NOUN_BEFORE + alt + _VERB_FOLLOWS
-            + "|" + _NOT_NOUN_BEFORE + _VERB_ENDS + alt + r"(?=\.)")
+    # the lookahead first: the lookbehinds are only tried where a form starts (else every position pays for them)
+    ahead = "(?=" + alt + ")"
+    return ("|" + ahead + _NOT_NOUN_BEFORE + alt + _VERB_FOLLOWS
+            + "|" + ahead + _NOT_NOUN_BEFORE + _VERB_ENDS + alt + r"(?=\.)")
 
 
 def _split_multi(syn: str) -> list[str]:
