@@ -87,7 +87,41 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
         return _Cand(hs, he, "np")
     if low in {"sources", "officials", "critics", "analysts", "experts", "aides", "witnesses", "residents"}:
         return _Cand(hs, he, "np")
-    return None
+    return _titled_name(A, hs, head)
+
+
+_TITLE_ABBREVIATIONS = frozenset("Gov Sen Rep Gen Lt Col Maj Capt Sgt Adm Mr Mrs Ms Dr Rev Prof Atty".split())
+_TITLED_NAME = re.compile(r"\b([A-Z][a-z][\w’'-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w’'-]*){1,3})(?:\s*\([^()]{1,30}\))?$")
+
+
+def _titled_name(A: _Article, hs: int, head: str) -> _Cand | None:
+    """A name the NER missed after its title ("Oversight ranking Democrat Elijah Cummings (D-Md.)"): the last two
+    to four capitalised words that are no title (and a bracket), after title words only, one of them a role or a
+    title abbreviation."""
+    body, r = A.body, A.r
+    mt = _TITLED_NAME.search(head)
+    if not mt:
+        return None
+    ns = hs + mt.start(1)
+    for w in mt.group(1).split()[:-2]:
+        if not (r.role_re.fullmatch(w.lower()) or w in _TITLE_ABBREVIATIONS):
+            break
+        ns = body.index(w, ns) + len(w)
+    while body[ns].isspace():
+        ns += 1
+    name, ne = body[ns:hs + mt.end(1)], hs + mt.end(1)
+    title = body[hs:ns].split()
+    if not (title and len(name.split()) >= 2 and any(r.role_re.fullmatch(w.lower()) or w.rstrip(".") in _TITLE_ABBREVIATIONS
+                                                   for w in title)) \
+            or any(r.role_re.fullmatch(w.lower()) or w in _TITLE_ABBREVIATIONS for w in name.split()):
+        return None
+    if not all(w[0].isupper() or w.lower() in r.title_modifiers or r.role_re.fullmatch(w.lower())
+               or (w.isalpha() and w.lower() not in _NOT_DESCRIPTOR and w.lower() not in r.verb_forms) for w in title):
+        return None
+    m = A.surnames.get(name.split()[-1].lower())
+    if m:
+        return _Cand(ns, ne, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+    return _Cand(ns, ne, "name")
 
 
 

@@ -108,3 +108,10 @@ def test_party_and_state_in_brackets_after_the_name() -> None:
     assert _direct(body, "going to take")["speaker_name"] == "Dick Durbin"
     body = "“That is a problem for the party,” added Rep. Jim Clyburn (D-S.C.), a member of the leadership.\n"
     assert _direct(body, "a problem")["speaker_name"] == "Jim Clyburn"
+
+
+def test_name_missed_by_the_ner_after_its_title() -> None:
+    # no mention for the name (the NER missed it): the capitalised words after the title words are the speaker
+    body = ("“Republicans are so frustrated with the decision,” said Oversight ranking Democrat Elijah Cummings "
+            "(D-Md.).\n")
+    assert _direct(body, "so frustrated")["speaker_text"] == "Elijah Cummings"
