@@ -29,6 +29,24 @@ from tasks.quotes.phrases import (
 )
 
 
+def _surname_people(mentions: list[dict], adjectives: frozenset) -> list[dict]:
+    """A nationality word that is a person's surname is that person ("Mark Cuban … Cuban said": the model's NORP
+    "Cuban", a nationality adjective otherwise dropped, is the surname of a PERSON named in full)."""
+    full: dict[str, dict] = {}
+    for m in mentions:
+        words = m["text"].split()
+        if m.get("label") in PERSON_LABELS and len(words) >= 2:
+            full.setdefault(words[-1], m)
+    if not full:
+        return mentions
+    out = []
+    for m in mentions:
+        p = full.get(m["text"]) if m.get("label") == "NORP" or m["text"].lower() in adjectives else None
+        out.append(m if p is None else {**m, "label": p["label"], "entity_id": p.get("entity_id"),
+                                        "entity_name": p.get("entity_name") or p["text"], "surname_of": p["text"]})
+    return out
+
+
 class _Article:
     def __init__(self, article: dict, sentences: list[dict], mentions: list[dict], rules: Rules):
         self.r = rules
@@ -42,9 +60,10 @@ class _Article:
                      for i, (s, e) in enumerate(self.paras)]
         self.sents = sents
         self.sent_starts = [s["start_char"] for s in sents]
-        self.mentions = sorted((m for m in mentions if m.get("label") in SPEAKER_LABELS and not _credit(body, m)
+        self.mentions = sorted((m for m in _surname_people(mentions, rules.adjectives) if m.get("label") in SPEAKER_LABELS and not _credit(body, m)
                                 and not (m["label"] == "NORP" and not m["text"].endswith("s"))
-                                and m["text"].lower() not in _NOT_SUBJECT and m["text"].lower() not in rules.adjectives),
+                                and m["text"].lower() not in _NOT_SUBJECT
+                                and (m["text"].lower() not in rules.adjectives or "surname_of" in m)),
                                key=lambda m: m["start_char"])
         self.m_starts = [m["start_char"] for m in self.mentions]
         self.quote_spans = []
