@@ -233,3 +233,8 @@ def test_state_as_a_noun_introduces_no_reported_speech():
 def test_state_still_attributes_a_quotation():
     body = "“The Department of Justice must act now,” Ward states in the letter.\n"
     assert [q["speaker_name"] for q in run(body) if q["kind"] == "direct"] == ["Kelli Ward"]
+
+
+def test_commented_attributes_a_quotation():
+    body = "While having a heated debate about the nominees, a friend commented: “For you, immigration is the issue.”\n"
+    assert [q["speaker_text"] for q in run(body) if q["kind"] == "direct"] == ["a friend"]
