@@ -238,3 +238,10 @@ def test_state_still_attributes_a_quotation():
 def test_commented_attributes_a_quotation():
     body = "While having a heated debate about the nominees, a friend commented: “For you, immigration is the issue.”\n"
     assert [q["speaker_text"] for q in run(body) if q["kind"] == "direct"] == ["a friend"]
+
+
+def test_pressed_attributes_an_interviewers_question():
+    body = ("Ward said the wall is negotiable.\n\n“Would it be negotiable about the 11 million?” Hoenlein pressed. "
+            "“Maybe let some people stay?”\n")
+    qs = [q for q in run(body) if q["kind"] == "direct"]
+    assert [q["speaker_name"] for q in qs] == ["Malcolm Hoenlein", "Malcolm Hoenlein"]
