@@ -38,7 +38,8 @@ _ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in (
 def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
     """The speaker phrase right after a verb (", said Putin on Monday" -> Putin)."""
     body = A.body
-    mm = re.match(r"(?:[^,.;:!?\n“”\"]|" + _ABBREV_DOT + r"){1,80}", body[rest_s:post_lim])
+    # a party and state in brackets may hold periods ("said Sen. Dick Durbin (D-Ill.) in an interview")
+    mm = re.match(r"(?:\([^()\n]{1,30}\)|[^,.;:!?\n“”\"]|" + _ABBREV_DOT + r"){1,80}", body[rest_s:post_lim])
     if not mm:
         return None
     endp = rest_s + mm.end()
@@ -68,7 +69,7 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     if r.close_s is None:
         return None
     post = body[r.close_e:post_lim]
-    mv = re.match(r"[\s,;]*(?:[—–-]\s*)?" + _ADVERBS + r"(?P<verb>" + rules.verb_alt + r")(?![\w’'-])\s+", post)
+    mv = re.match(r"[\s,;]*(?:[—–-]\s*)?" + _ADVERBS + r"(?P<verb>" + rules.quote_verb_alt + r")(?![\w’'-])\s+", post)
     if mv:
         c = _said_x(A, r.close_e + mv.end(), post_lim)
         if c:
@@ -77,7 +78,7 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     if acc is not None:
         return acc
     ms_ = re.match(r"[\s,;]*(?:[—–-]\s*)?(?P<region>[^“”\"«»\n]{1,140}?)\s+" + _ADVERBS + _NOT_AFTER_DETERMINER
-                   + r"(?P<verb>" + rules.verb_alt + r")(?![\w’'-])", post)
+                   + r"(?P<verb>" + rules.quote_verb_alt + r")(?![\w’'-])", post)
     if not ms_:
         return None
     reg_s, reg_e = r.close_e + ms_.start("region"), r.close_e + ms_.end("region")
@@ -234,7 +235,7 @@ def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
     if site.kind != "partial":
         return None
     seg_s = A.sents[site.si]["start_char"]
-    vv = [v for v in A.r.verb_re.finditer(A.body, seg_s, site.raw.open_s) if not A.in_quote(v.start())]
+    vv = [v for v in A.r.quote_verb_re.finditer(A.body, seg_s, site.raw.open_s) if not A.in_quote(v.start())]
     if not vv:
         return None
     v = vv[-1]
@@ -253,7 +254,7 @@ def said_at_end(A: _Article, site: QuoteSite) -> Attribution | None:
     tail = body[site.raw.close_e:se]
     if re.search(r"[“”\"«»]", tail):
         return None
-    m = re.search(r"(?:,|^)[^\S\n]+(?:(?P<verb>" + rules.verb_alt + r")|(?P<acc>" + "|".join(map(re.escape, rules.according))
+    m = re.search(r"(?:,|^)[^\S\n]+(?:(?P<verb>" + rules.quote_verb_alt + r")|(?P<acc>" + "|".join(map(re.escape, rules.according))
                   + r"))[^\S\n]+(?P<who>[^,;:.!?\n]{2,80}?)[^\S\n]*[.!?]?[’'\"”]*[^\S\n]*$", tail)
     if not m:
         return None

@@ -54,7 +54,7 @@ def _floor_back(A: _Article, pi: int, writer_spoke: bool) -> bool:
     text = A.body[pps:ppe].strip()
     asks = any(c == "?" and not A.in_quote(pps + i) for i, c in enumerate(text))
     return writer_spoke or asks or bool(_REFERS_BACK.match(text)) \
-        or bool(re.search(r"\bI\s+(?:" + A.r.verb_alt + r")\b", text))
+        or bool(re.search(r"\bI\s+(?:" + A.r.quote_verb_alt + r")\b", text))
 
 
 def _from_row(row: dict) -> _Cand:
@@ -82,7 +82,7 @@ def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
     if site.kind != "direct" or site.prefix.strip() or si <= 0:
         return None
     ps_ = A.sents[si - 1]
-    vv = [v for v in rules.verb_re.finditer(body, ps_["start_char"], ps_["end_char"]) if not A.in_quote(v.start())]
+    vv = [v for v in rules.quote_verb_re.finditer(body, ps_["start_char"], ps_["end_char"]) if not A.in_quote(v.start())]
     writer_spoke = False
     if vv:
         v = vv[-1]

@@ -44,12 +44,17 @@ _NP_SUBJECT = re.compile(
 
 _PREP_BEFORE = re.compile(r"\b(?:between|and|or|of|in|from|to|with|for|against|on|at|by|into|over|toward|towards|about"
                           r"|during|after|before|since|amid|despite|following|under)\s+(?:(?:the|an?|his|her|its|their)\s+)?$", re.I)
-#: adverbs (rule file section [speech_adverbs]) and auxiliaries between a speaker and the speech verb, up to two
-_ADVERBS = (r"(?:(?:" + "|".join(sorted(map(re.escape, rulefiles.sections("quote_patterns.txt").get("speech_adverbs", [])),
+_PATTERNS = rulefiles.sections("quote_patterns.txt")
+#: time words that stand like an adverb before a speech verb ("Priebus later Thursday told"; [time_adverbs]);
+#: never a speaker on their own
+TIME_WORDS = frozenset(w.lower() for w in _PATTERNS.get("time_adverbs", []))
+#: adverbs (rule file sections [speech_adverbs], [time_adverbs]) and auxiliaries between a speaker and the speech
+#: verb, up to two
+_ADVERBS = (r"(?:(?:" + "|".join(sorted(map(re.escape, _PATTERNS.get("speech_adverbs", []) + _PATTERNS.get("time_adverbs", [])),
                                       key=len, reverse=True))
             + r"|had|has|have|would|will|was|is|on \w+day)\s+){0,2}")
 
-_COORDINATED = re.compile(r"(?:,(?:''|[”\"’])?|\band|\bbut|\bby|\bbefore|\bafter|\bwhile|\bwithout)\s+(?:" + _ADVERBS + r")$")
+_COORDINATED = re.compile(r"(?:,(?:''|[”\"’])?|\band|\bbut|\bby|\bbefore|\bafter|\bwhile|\bwithout|\bupon)\s+(?:" + _ADVERBS + r")$")
 
 
 #: a verb form right after a determiner is a noun ("…,” the report concluded": "report" is not the verb)
@@ -88,7 +93,14 @@ def _credit(body: str, m: dict) -> bool:
 #: "X, who coined the word, once said": the commas close a relative clause, they do not coordinate verb phrases
 _RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\b[^,;]{1,100},\s+(?:" + _ADVERBS + r")$")
 #: a fronted subordinate clause before the subject ("When asked whom she supported, Ms. Sherry …")
-_FRONTED_CLAUSE = re.compile(r"\s*(?:When|If|After|Before|While|As|Although|Though|Because|Since|Once|Asked|Pressed)\b[^,;.]{1,80},")
+#: (one or two, "In June 2009, after Clinton suffered a concussion, Axelrod …"), a fronted prepositional phrase ("In
+#: response to Trump’s proposal, …", "On Thursday, …") or participle clause ("Smiling broadly, …", "Pushed by host
+#: Chuck Todd, Cuban …"; not "According to X,", an attribution)
+_FRONTED_CLAUSE = re.compile(r"\s*(?:(?:When|If|After|Before|While|As|Although|Though|Because|Since|Once|Asked|Pressed"
+                             r"|In|On|At|During|Following|Despite|Amid|Under|Unlike|Like|For|From|With|Without|Speaking)\b"
+                             r"|(?!According\b)[A-Z][a-z]+(?:ing|ed)\b)[^,;.]{1,80},"
+                             r"(?:\s*(?:[Ww]hen|[Ii]f|[Aa]fter|[Bb]efore|[Ww]hile|[Aa]s|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce)\b"
+                             r"[^,;.]{1,80},)?")
 #: "Ryan’s campaign", "The senator’s office": a possessive noun phrase opening a clause
 _POSSESSIVE_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Then|Later|However|Meanwhile|Earlier),?\s+)?"
                                  r"((?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}(?!(?:He|She|It|That|There|Here|What|Who|Where|Let)[’'])"

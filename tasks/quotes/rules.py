@@ -32,7 +32,7 @@ class Rules:
     according: tuple
     reporting_objects: tuple
     not_after_verb: frozenset
-    verb_alt: str                    # regex alternation of all verb forms (no groups)
+    verb_alt: str                    # regex alternation of the verb forms of reported speech (no groups)
     verb_re: re.Pattern = field(compare=False)
     role_re: re.Pattern = field(compare=False)
     object_re: re.Pattern = field(compare=False)     # [report_object] verbs (reported speech only)
@@ -45,6 +45,9 @@ class Rules:
     naming_verbs: frozenset = frozenset()            # "what she calls “…”": a quotation after them is partial
     directive_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))  # [report_directive] verbs
     noun_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))       # [report_noun] + preposition
+    # the verbs that attribute quoted text: every form, [noun_like] ones unguarded ("…,” the letter states")
+    quote_verb_alt: str = ""
+    quote_verb_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +70,10 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
     all_forms = report | quote_only
     # a prefix trie of the forms: the same matches as the longest-first alternation, but the regex
     # engine tries one branch per character instead of ~400 forms at every position
-    verb_alt = trie_regex(all_forms).replace(r"\ ", r"\s+")
+    noun_like = {f.lower() for f in verbs.get("noun_like", [])} & all_forms
+    quote_verb_alt = trie_regex(all_forms).replace(r"\ ", r"\s+")
+    # reported speech: a [noun_like] form only where it is a verb ("swing states that will vote" is no speech)
+    verb_alt = "(?:" + trie_regex(all_forms - noun_like).replace(r"\ ", r"\s+") + _noun_like_alt(noun_like) + ")"
     verb_re = re.compile(r"(?<![\w’'-])(" + verb_alt + r")(?![\w’'-])")   # lowercase only: "States" is not a verb
     role_alt = trie_regex(roles, fold_case=True)
     role_re = re.compile(r"(?<![\w-])(" + role_alt + r")(?:s|es)?(?![\w-])", re.I)
@@ -99,7 +105,29 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         adjectives=frozenset(w for w in rulefiles.lines(rules_dir / "demonyms.txt", lower=True) if not w.endswith("s")),
         naming_verbs=frozenset(x.lower() for x in pat.get("naming_verbs", [])),
         directive_re=directive_re, noun_re=noun_re,
+        quote_verb_alt=quote_verb_alt, quote_verb_re=re.compile(r"(?<![\w’'-])(" + quote_verb_alt + r")(?![\w’'-])"),
     )
+
+
+#: a [noun_like] form is a verb only before these ("states that", "states:", "to state, “", "state in the …")
+#: (the text searched may end where the quotation mark is: "to state, " before "“")
+_VERB_FOLLOWS = r"(?=[^\S\n]*(?::|,[^\S\n]*(?:[“\"«]|\Z)|in\s+(?:a|an|the|his|her|its|their)\b))"
+#: … or before a period after a lowercase word ("…,” a voice-over in the ad states.")
+_VERB_ENDS = r"(?<=[a-z][^\S\n])"
+_NOT_NOUN_BEFORE = "".join(rf"(?<!\b{d}\s)" for d in ("of", "the", "The", "a", "A", "an", "An", "his", "her", "its", "their",
+                                                       "our", "my", "your", "home", "this", "every", "each", "per"))
+_NOT_NOUN_BEFORE += r"(?<![’']s\s)"
+
+
+def _noun_like_alt(forms: set) -> str:
+    """"|…" alternatives for the [noun_like] forms (empty when there are none): only where they are verbs."""
+    if not forms:
+        return ""
+    alt = "(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + ")"
+    # the lookahead first: the lookbehinds are only tried where a form starts (else every position pays for them)
+    ahead = "(?=" + alt + ")"
+    return ("|" + ahead + _NOT_NOUN_BEFORE + alt + _VERB_FOLLOWS
+            + "|" + ahead + _NOT_NOUN_BEFORE + _VERB_ENDS + alt + r"(?=\.)")
 
 
 def _split_multi(syn: str) -> list[str]:

@@ -116,7 +116,7 @@ def locate(A: _Article, raws: list[_Raw], index: int, open_starts: list[int], ma
     ptrim = prefix.rstrip()
     content = body[r.start:r.end]
     # a verb form right after a determiner is a noun ("From the report:", "his statement"): no speech verb
-    verb_in_prefix = [v for v in rules.verb_re.finditer(prefix) if not _DETERMINER_BEFORE.search(prefix, 0, v.start())]
+    verb_in_prefix = [v for v in rules.quote_verb_re.finditer(prefix) if not _DETERMINER_BEFORE.search(prefix, 0, v.start())]
     kind = _quote_kind(rules, prefix, ptrim, verb_in_prefix, prev_close is not None, content)
     post_lim = min(pe, r.close_e + 200)
     k = bisect.bisect_left(open_starts, r.close_e)

@@ -218,3 +218,30 @@ def test_a_quote_paragraph_after_a_paragraph_that_opens_with_a_person():
     qs = run(body)
     assert one(qs, "law of the land")["speaker_name"] == "Kelli Ward"
     assert not [q for q in qs if q["kind"] == "direct" and q["text"] == "Refoulement"]
+
+
+def test_state_as_a_noun_introduces_no_reported_speech():
+    # [noun_like] in speech_verbs.txt: "state"/"states" are verbs only before a colon, ", “", "in the …" or a period
+    body = ("Obama campaigned vigorously in the state that he won in 2008. Rubio leads in swing states that will "
+            "vote in March. Marco Rubio met the secretary of state in Miami.\n")
+    assert [q["text"] for q in run(body) if q["kind"] == "indirect" and (q["cue"] or "").lower() in ("state", "states")] == []
+    body = "Marco Rubio states in the letter that the kingdom is a close ally.\n"
+    qs = [q for q in run(body) if q["kind"] == "indirect"]
+    assert [(q["cue"], q["text"]) for q in qs] == [("states", "the kingdom is a close ally")]
+
+
+def test_state_still_attributes_a_quotation():
+    body = "“The Department of Justice must act now,” Ward states in the letter.\n"
+    assert [q["speaker_name"] for q in run(body) if q["kind"] == "direct"] == ["Kelli Ward"]
+
+
+def test_commented_attributes_a_quotation():
+    body = "While having a heated debate about the nominees, a friend commented: “For you, immigration is the issue.”\n"
+    assert [q["speaker_text"] for q in run(body) if q["kind"] == "direct"] == ["a friend"]
+
+
+def test_pressed_attributes_an_interviewers_question():
+    body = ("Ward said the wall is negotiable.\n\n“Would it be negotiable about the 11 million?” Hoenlein pressed. "
+            "“Maybe let some people stay?”\n")
+    qs = [q for q in run(body) if q["kind"] == "direct"]
+    assert [q["speaker_name"] for q in qs] == ["Malcolm Hoenlein", "Malcolm Hoenlein"]

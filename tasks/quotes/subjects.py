@@ -1,0 +1,308 @@
+"""Subjects of speech verbs: ``candidate`` reads a short phrase as a speaker (name, pronoun, role noun,
+noun phrase), ``subject_before`` finds the subject left of a speech verb (coordinated verbs, names the
+NER missed, noun phrases), ``subject_first`` the subject opening a clause. ``_Article`` (speakers.py)
+calls these as its methods; split out of speakers.py unchanged."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tasks.quotes.phrases import (
+    _ADVERBS,
+    _COORDINATED,
+    _FRONTED_CLAUSE,
+    _Cand,
+    _NOT_DESCRIPTOR,
+    _NOT_SUBJECT,
+    _NP_SUBJECT,
+    _POSSESSIVE_SUBJECT,
+    _PREP_BEFORE,
+    _RELATIVE_BEFORE,
+    TIME_WORDS,
+    _said_comma,
+)
+from tasks.quotes.rules import PERSON_LABELS
+
+if TYPE_CHECKING:
+    from tasks.quotes.speakers import _Article
+
+
+def candidate(A: _Article, s: int, e: int) -> _Cand | None:
+    """Interpret body[s:e] (a short phrase) as a speaker: name, pronoun, role noun or other noun phrase."""
+    body, r = A.body, A.r
+    while s < e and (body[s].isspace() or body[s] in ",—–-"):
+        s += 1
+    while e > s and (body[e - 1].isspace() or body[e - 1] in ",—–-"):
+        e -= 1
+    if e <= s:
+        return None
+    phrase = body[s:e]
+    # head noun phrase: up to the first comma (appositive / relative clause after it)
+    cut = phrase.find(",")
+    hs, he = s, (s + cut if cut > 0 else e)
+    head = body[hs:he].strip()
+    if not head or len(head.split()) > 8 or re.search(r"[“”\"«»\n]", head):
+        return None
+    ms = list(A.mentions_in(hs, he))
+    persons = [m for m in ms if m["label"] in PERSON_LABELS]
+    pick = (persons or ms)[-1] if ms else None
+    if pick is not None:
+        after = body[pick["end_char"]:he].strip()
+        before = body[hs:pick["start_char"]]
+        bw = re.findall(r"[\w.’'-]+", re.sub(r"(?<=[A-Z]\w)(\w*)\s+(?:of|for)\s+(?=[A-Z])", r"\1 ", before))
+        # title words before the name: capitalised, title modifiers, role nouns, determiners,
+        # possessives, or (up to 5) other lowercase descriptors ("election law expert",
+        # "Virginia delegate", "Senate minority leader") -- but never a clause (who/said/of …)
+        ok_before = len(bw) <= 7 and all(
+            w[0].isupper() or w.lower() in r.title_modifiers or r.role_re.fullmatch(w.lower())
+            or w.lower() in {"the", "a", "an"} or w.lower().endswith(("’s", "'s"))
+            or w[0].isdigit() or (w.isalpha() and w.lower() not in _NOT_DESCRIPTOR and w.lower() not in r.verb_forms)
+            for w in bw) and sum(1 for w in bw if w[0].islower()) <= 5
+        if ok_before and (not after or after.lower() in {"himself", "herself", "jr.", "sr."}
+                          or re.fullmatch(r"\([^()]{1,30}\)", after)
+                          # an affiliation: "James Pethokoukis of the American Enterprise Institute"
+                          or (pick["label"] in PERSON_LABELS
+                              and re.fullmatch(r"(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[\w.&’'-]+){0,6}", after))):
+            return _Cand(pick["start_char"], pick["end_char"], "mention", pick,
+                         pick.get("entity_id"), pick.get("entity_name") or pick["text"])
+    low = head.lower()
+    if low in r.person_pronouns or low in r.group_pronouns or low == "i":
+        return _Cand(hs, he, "pronoun")
+    if low in ("one", "another"):
+        return _Cand(hs, he, "np")          # "…,” said one."
+    if low in _NOT_SUBJECT or low in r.adjectives:
+        return None                         # "As noted …", "Russian": a function word or an adjective is no speaker
+    words = re.findall(r"[\w.’'-]+", head)
+    if r.role_re.search(low) and r.role_re.search(low.split()[-1]) and len(words) <= 7:
+        named = _apposed_name(A, he, e)
+        return named if named is not None else _Cand(hs, he, "role")
+    if words and all(w.lower() in TIME_WORDS for w in words):
+        return None                         # "Tuesday": a time word is no speaker
+    if words and all(w[0].isupper() for w in words) and len(words) <= 4 and low not in {"i", "we"}:
+        m = A.surnames.get(words[-1].lower())
+        if m:
+            return _Cand(hs, he, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+        return _Cand(hs, he, "name")
+    if re.match(r"(the|a|an|one|another|some|many|two|three|several|other|his|her|their|its|my|our)\s", low) and len(words) <= 8:
+        return _Cand(hs, he, "np")
+    if low in {"sources", "officials", "critics", "analysts", "experts", "aides", "witnesses", "residents"}:
+        return _Cand(hs, he, "np")
+    return _titled_name(A, hs, head)
+
+
+_TITLE_ABBREVIATIONS = frozenset("Gov Sen Rep Gen Lt Col Maj Capt Sgt Adm Mr Mrs Ms Dr Rev Prof Atty".split())
+_TITLED_NAME = re.compile(r"\b([A-Z][a-z][\w’'-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w’'-]*){1,3})(?:\s*\([^()]{1,30}\))?$")
+
+
+def _titled_name(A: _Article, hs: int, head: str) -> _Cand | None:
+    """A name the NER missed after its title ("Oversight ranking Democrat Elijah Cummings (D-Md.)"): the last two
+    to four capitalised words that are no title (and a bracket), after title words only, one of them a role or a
+    title abbreviation."""
+    body, r = A.body, A.r
+    mt = _TITLED_NAME.search(head)
+    if not mt:
+        return None
+    ns = hs + mt.start(1)
+    for w in mt.group(1).split()[:-2]:
+        if not (r.role_re.fullmatch(w.lower()) or w in _TITLE_ABBREVIATIONS):
+            break
+        ns = body.index(w, ns) + len(w)
+    while body[ns].isspace():
+        ns += 1
+    name, ne = body[ns:hs + mt.end(1)], hs + mt.end(1)
+    title = body[hs:ns].split()
+    if not (title and len(name.split()) >= 2 and any(r.role_re.fullmatch(w.lower()) or w.rstrip(".") in _TITLE_ABBREVIATIONS
+                                                   for w in title)) \
+            or any(r.role_re.fullmatch(w.lower()) or w in _TITLE_ABBREVIATIONS for w in name.split()):
+        return None
+    if not all(w[0].isupper() or w.lower() in r.title_modifiers or r.role_re.fullmatch(w.lower())
+               or (w.isalpha() and w.lower() not in _NOT_DESCRIPTOR and w.lower() not in r.verb_forms) for w in title):
+        return None
+    m = A.surnames.get(name.split()[-1].lower())
+    if m:
+        return _Cand(ns, ne, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+    return _Cand(ns, ne, "name")
+
+
+
+def _apposed_name(A: _Article, role_e: int, hi: int) -> _Cand | None:
+    """The person named in apposition right after a role ("a spokeswoman, Anna White, said", "the British defence
+    secretary, Ben Wallace, visited …"): a PERSON mention after the comma that closes (comma, bracket or the end
+    of the phrase). The name is the speaker, not the role."""
+    body = A.body
+    mc = re.match(r"[^\S\n]*,[^\S\n]*", body[role_e:hi])
+    if mc is None:
+        return None
+    for m in A.mentions_in(role_e + mc.end(), min(hi, role_e + mc.end() + 60)):
+        if m["start_char"] != role_e + mc.end() or m["label"] not in PERSON_LABELS or A.in_quote(m["start_char"]):
+            return None
+        if m["end_char"] == hi or re.match(r"[^\S\n]*(?:,|\()", body[m["end_char"]:hi]):
+            return _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+        return None
+    return None
+
+
+def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
+    """Leftmost speaker candidate (mention outside quotes or subject pronoun) in body[lo:hi], after a
+    fronted subordinate clause ("When Wallace died in 1998, President Clinton released …")."""
+    body = A.body
+    fronted = _FRONTED_CLAUSE.match(body, lo, hi)
+    if fronted:
+        lo = fronted.end()
+    ms = [m for m in A.mentions_in(lo, hi) if not A.in_quote(m["start_char"])
+          and not re.match(r"[’']s\b", body[m["end_char"]:hi]) and not A.aside(m)
+          and not (m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]))]
+    pm = A.r.pron_re.search(body, lo, hi)
+    cands = []
+    # a role noun phrase opening the clause ("The spokesman refused …, adding:")
+    rm = re.match(r"\s*(?:(?:But|And|So|Then|Later|However|Meanwhile|Earlier),?\s+)?((?:the|a|an)\s+(?:[\w.’'-]+\s+){0,3}?(?:"
+                  + A.r.role_re.pattern + r"))", body[lo:hi], re.I)
+    if rm:
+        named = _apposed_name(A, lo + rm.end(1), hi)
+        cands.append(named if named is not None else _Cand(lo + rm.start(1), lo + rm.end(1), "role"))
+    if ms:
+        m = _titled_person(A, ms)
+        cands.append(_Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"]))
+    if pm and not A.in_quote(pm.start()):
+        cands.append(_Cand(pm.start(), pm.end(), "pronoun"))
+    # a possessive noun phrase opening the clause ("Ryan’s campaign shrugged off …, telling reporters, “…”")
+    mp = _POSSESSIVE_SUBJECT.match(body, lo, hi)
+    if mp and not cands and mp.group(1).split()[-1] not in _NOT_DESCRIPTOR and mp.group(1).split()[-1] not in A.r.verb_forms:
+        cands.append(_Cand(mp.start(1), mp.end(1), "role" if A.r.role_re.fullmatch(mp.group(1).split()[-1]) else "np"))
+    return min(cands, key=lambda c: c.start) if cands else None
+
+def _titled_person(A: _Article, ms: list[dict]) -> dict:
+    """The first of ``ms``, or the person it is a title word of ("U.S. Ambassador to NATO Matthew
+    Whitaker": the GPE "U.S." opens the title of the person)."""
+    first = ms[0]
+    if first["label"] in PERSON_LABELS:
+        return first
+    for m in ms[1:3]:
+        between = A.body[first["end_char"]:m["start_char"]]
+        if m["label"] in PERSON_LABELS and len(between) <= 60 and re.fullmatch(
+                r"(?:\s+(?:[A-Z][\w.’'-]*|" + "|".join(map(re.escape, A.r.title_modifiers)) + r"|to|of|for))*\s+", between):
+            return m
+    return first
+
+def _coordinated_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
+    """Subject of a coordinated verb phrase ("He thanked Trump ... and said": the clause's first
+    candidate; a gerund after "by": "He explained the headline by saying:"; "…, he said,
+    insisting that …": the subject of the speech verb just before)."""
+    seg = A.body[lo:verb_s]
+    if not _COORDINATED.search(seg) or _named_before_comma(A, seg, lo) or _RELATIVE_BEFORE.search(seg):
+        return None
+    said = _said_comma(A.r.quote_verb_alt).search(seg)
+    if said and not A.in_quote(lo + said.start()):
+        prev = A.subject_before(lo + said.start(), lo)
+        if prev is not None:
+            return prev
+    fronted = _FRONTED_CLAUSE.match(seg)       # "When asked whom she supported, Ms. Sherry smiled and said"
+    return A.subject_first(lo + (fronted.end() if fronted else 0), verb_s)
+
+def _named_before_comma(A: _Article, seg: str, lo: int) -> bool:
+    """"…, Gov. John Kasich (R-OH), said": the comma closes the subject's name and its parenthesis
+    (party and state), it does not coordinate two verb phrases."""
+    mc = re.search(r"\s*\([^()\n]{1,30}\)\s*,\s*$", seg)
+    if mc is None:
+        return False
+    end = lo + mc.start()
+    for m in A.mentions_in(max(lo, end - 60), end):
+        if m["end_char"] != end or m["label"] not in PERSON_LABELS or A.in_quote(m["start_char"]):
+            continue
+        # the name opens its clause (after a comma or the sentence start, titles allowed): it is the subject
+        before = A.body[lo:m["start_char"]].rsplit(",", 1)[-1]
+        return bool(re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|former|the)\s+)*", before))
+    return False
+
+#: a lowercase word before a noun phrase that makes it an object ("issued a statement Tuesday saying", "started out
+#: their debate saying"); not "with", "of", "as" ("with one of her ads asking", "footage of Trump saying", "quoted
+#: the president as saying": there the noun phrase is the participle's own subject)
+_OBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?!(?:with|of|as|and|or|but)\s)[a-z]+\s+$")
+
+
+def subject_before(A: _Article, verb_s: int, lo: int) -> _Cand | None:
+    """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]; for a participle
+    ("saying", "stating") whose nearest noun phrase is the object of the clause's verb ("Mr. Trump … issued a
+    statement Tuesday saying", "Sanders started out their ninth debate saying"), the clause's subject."""
+    c = _nearest_subject(A, verb_s, lo)
+    if c is None or not A.body.startswith("ing", verb_s + _word_len(A.body, verb_s) - 3):
+        return c
+    if not (c.kind in ("np", "name") or (c.kind == "mention" and c.mention is not None and c.mention["label"] not in PERSON_LABELS)):
+        return c
+    if not _OBJECT_BEFORE.search(A.body, lo, c.start):
+        return c
+    subj = subject_first(A, lo, c.start)
+    return subj if subj is not None and subj.kind in ("mention", "pronoun", "role") else c
+
+
+def _word_len(body: str, pos: int) -> int:
+    m = re.match(r"[\w’'-]+", body[pos:pos + 40])
+    return m.end() if m else 0
+
+
+def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
+    """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
+    body, r = A.body, A.r
+    best: _Cand | None = None
+    coordinated = _coordinated_subject(A, verb_s, lo)
+    if coordinated is not None:
+        return coordinated
+    for m in reversed(A.mentions_in(lo, verb_s)):
+        if A.in_quote(m["start_char"]):
+            continue
+        tail = body[m["end_char"]:verb_s]
+        if re.match(r"[’']s\b", tail):          # possessive: "Trump's spokesman said"
+            continue
+        if A.aside(m):                       # "(R-OH)", "WASHINGTON —"
+            continue
+        if m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]):
+            continue                            # "negotiations between Moscow and Kyiv"
+        best = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+        break
+    seg = body[lo:verb_s]
+    pron = None
+    for pm in r.pron_re.finditer(body, lo, verb_s):
+        if not A.in_quote(pm.start()):
+            pron = _Cand(pm.start(), pm.end(), "pronoun")
+    role = None
+    for rm in re.finditer(r"(?:(?<=\s)|^)((?:the|a|an|one|another|[A-Z][\w.]*[’']s)\s+(?:[\w.’'-]+\s+){0,3}?)?(?:" + r.role_re.pattern + r")", seg, re.I):
+        if not A.in_quote(lo + rm.start()):
+            role = _Cand(lo + rm.start(), lo + rm.end(), "role")
+    if best is not None and best.mention is not None and best.mention["label"] not in PERSON_LABELS:
+        # prefer a person named in the last few words ("Gov. John Kasich (R-OH) said", "WASHINGTON — Clinton said")
+        for m in reversed(A.mentions_in(max(lo, verb_s - 90), verb_s)):
+            if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"]) \
+                    and not re.match(r"[’']s\b", body[m["end_char"]:verb_s]):
+                best = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+                break
+    cands = [c for c in (best, pron, role) if c is not None]
+    # a name the NER missed, right before the verb ("Rubio says, …")
+    mn = re.search(r"((?:[A-Z][\w.’'-]*\s+){1,4})" + _ADVERBS + r"$", seg)
+    if mn and not A.in_quote(lo + mn.start(1)) and not any(c.end > lo + mn.start(1) for c in cands):
+        c = A.candidate(lo + mn.start(1), lo + mn.end(1))
+        if c is not None and c.kind in ("mention", "name"):
+            return c
+    # a noun phrase right before the verb is its subject ("The ad says", "a man yelled",
+    # "The campaign’s statement then declares", "one of her ads asking")
+    mnp = _NP_SUBJECT.search(seg)
+    if mnp and not A.in_quote(lo + mnp.start(1)) and not any(c.end > lo + mnp.start(1) for c in cands):
+        words = mnp.group(1).split()
+        head = words[-1].lower()
+        # a verb form is the head noun right after a determiner ("One tweet said", "The report says")
+        noun_after_det = len(words) == 2 and words[0].lower() in {"the", "a", "an", "one", "another", "his", "her", "its", "their", "this", "that"}
+        if head not in _NOT_DESCRIPTOR and (head not in r.verb_forms or noun_after_det):
+            return _Cand(lo + mnp.start(1), lo + mnp.end(1), "np")
+    if not cands:
+        return None
+    c = max(cands, key=lambda c: c.end)
+    # a role word immediately before a name is its title ("Kremlin spokesman Dmitry Peskov")
+    if c.kind == "role" and best is not None and best.start >= c.start and best.end >= c.end:
+        return best
+    if c.kind == "role" and best is not None and best.start >= c.start:
+        return c       # "the Russian leader": the name or adjective inside is a modifier of the role
+    if c.kind == "role" and best is not None and re.fullmatch(r"[\s,]*", body[best.end:c.start] or " ") and c.start > best.end \
+            and (best.mention is None or best.mention["label"] in PERSON_LABELS or re.match(r"\s*,", body[c.end:verb_s])):
+        return best    # "Peskov, the Kremlin spokesman, said" (not "According to TASS, the Russian leader said")
+    if verb_s - c.end > 120:
+        return None
+    return c
