@@ -22,7 +22,6 @@ LONG_MODULE_MARK = "Long on purpose:"
 FUNCTION_ALLOW = {
 }
 MODULE_ALLOW = {
-    "tests/integration/test_incremental_build.py": "the warehouse rework owns it (536 lines)",
 }
 
 
