@@ -78,11 +78,24 @@ def _cut_tail_marker(paras: list[str], st: _State) -> list[str]:
     total = sum(n_words(p) for p in paras)
     seen = 0
     for i, p in enumerate(paras):
-        if i > 0 and seen * 2 >= total and n_words(p) <= 12 and TAIL_MARKER.fullmatch(p):
+        if i > 0 and seen * 2 >= total and n_words(p) <= 12 and (TAIL_MARKER.fullmatch(p) or _about_block(paras, i)):
             _footer_outlets(paras[i:], st)
             return paras[:i]
         seen += n_words(p)
     return paras
+
+
+_ABOUT = re.compile(r"About\s+(?P<name>(?:the\s+)?[A-Z][\w&.'’\-]*(?:\s+[A-Z&][\w&.'’\-]*){0,5})\s*:?")
+
+
+def _about_block(paras: list[str], i: int) -> bool:
+    """A press release's "About Acme Robotics" heading whose next paragraph describes that name ("Acme Robotics
+    designs ..."): the company boilerplate that closes a release, not the news."""
+    m = _ABOUT.fullmatch(paras[i].strip())
+    if not m or i + 1 >= len(paras):
+        return False
+    name = re.sub(r"^the\s+", "", m.group("name"), flags=re.I)
+    return bool(re.match(r"(?:the\s+)?" + re.escape(name) + r"\b", paras[i + 1], flags=re.I))
 
 
 def _footer_outlets(tail: list[str], st: _State) -> None:

@@ -435,3 +435,15 @@ def test_outlet_named_in_a_byline_with_a_role():
                          "across Marion County are reporting their best corn harvest in more than twenty years.",
                          {"title": "Local farmers report record harvest"}, "html")
     assert (r["byline"], r["outlet_text"]) == ("Ed Parker", "Valley Gazette")
+
+
+def test_press_release_about_block_is_cut_but_a_subhead_about_something_is_not():
+    release = ("Acme Robotics opens new plant\n\nAcme Robotics today opened a 200,000-square-foot manufacturing plant "
+               "in Columbus that will employ 450 people by 2028, the company said.\n\n\"Ohio gives us the workforce "
+               "and the suppliers we need to grow,\" said Acme chief executive Laura Chen.\n\nAbout Acme Robotics\n\n"
+               "Acme Robotics designs and builds autonomous mobile robots for logistics. Founded in 2015, the company "
+               "is headquartered in Pittsburgh.")
+    r = clean.clean_text(release, {"title": "Acme Robotics opens new plant"}, "html")
+    assert r["body"].endswith("said Acme chief executive Laura Chen.")
+    story = release.replace("About Acme Robotics\n\nAcme Robotics designs", "About the money\n\nAcme Robotics designs")
+    assert "Founded in 2015" in clean.clean_text(story, {"title": "Acme Robotics opens new plant"}, "html")["body"]
