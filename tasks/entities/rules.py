@@ -35,6 +35,8 @@ W_GIVEN, W_INITIAL, W_ORG_SUFFIX, W_ORG_CUE = 2.0, 3.0, 3.0, 3.0
 W_AGE, W_DATELINE = 3.0, 5.0
 # "near X", "the village of X", "north of X" (rules/place_cues.txt): a place
 W_PLACE_CUE = 3.0
+# "Patriot missiles", "Liutyj drone" (rules/weapon_cues.txt): a PERSON-labelled name that is a weapon
+W_WEAPON_CUE = 3.0
 
 _STRIP_CHARS = " \t.,;:!?\"'“”‘’«»()[]{}<>-–—/|*•·"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
@@ -144,6 +146,12 @@ def _place_cues() -> tuple[frozenset[str], frozenset[str]]:
         kind, _, phrase = ln.partition(":")
         sections[kind.strip()].add(fold(phrase.strip()))
     return frozenset(sections["before"]), frozenset(sections["suffix"])
+
+
+@lru_cache(maxsize=1)
+def _weapon_cues() -> frozenset[str]:
+    """Folded words right after a weapon's name (rules/weapon_cues.txt)."""
+    return frozenset(fold(ln) for ln in _lines("weapon_cues.txt"))
 
 
 @lru_cache(maxsize=1)

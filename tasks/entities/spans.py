@@ -27,6 +27,7 @@ from tasks.entities.rules import (
     W_ORG_SUFFIX,
     W_PLACE,
     W_PLACE_CUE,
+    W_WEAPON_CUE,
     W_SCORE,
     W_TITLE,
     _aliases,
@@ -40,6 +41,7 @@ from tasks.entities.rules import (
     _table_stopwords,
     _title_lengths,
     _title_set,
+    _weapon_cues,
 )
 
 
@@ -58,6 +60,7 @@ class _Mention:
     score_after: bool = False
     org_cue: bool = False
     place_cue: bool = False
+    weapon_cue: bool = False
     age_after: bool = False
     dateline: bool = False
 
@@ -172,6 +175,8 @@ def _class_votes(m: _Mention) -> dict[str, float]:
         v["org"] += W_ORG_CUE
     if m.place_cue or (len(words) >= 2 and fold(words[-1]) in _place_cues()[1]):
         v["loc"] += W_PLACE_CUE
+    if m.weapon_cue:
+        v["misc"] += W_WEAPON_CUE
     alias = _aliases().get(m.folded)
     if alias:
         v[alias[1]] += W_ALIAS
@@ -261,10 +266,14 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
     """Set ``org_cue`` when a cue of ``rules/org_cues.txt`` follows ("Interfax news agency",
     "Ericsson spokesman") or precedes ("shares in Magna", "club Atalanta") the mention, else
-    ``place_cue`` when a cue of ``rules/place_cues.txt`` precedes it ("near Hrafske")."""
+    ``place_cue`` when a cue of ``rules/place_cues.txt`` precedes it ("near Hrafske"); ``weapon_cue`` when a
+    person-labelled mention is followed by a word of ``rules/weapon_cues.txt`` ("Patriot missiles")."""
     _, after, before = _org_words()
     nxt = fold(" ".join(unit[e:e + 40].split()[:2]))
     nxt1 = nxt.split()[:1]
+    if m.cls == "per" and (nxt in _weapon_cues() or (nxt1 and nxt1[0] in _weapon_cues())):
+        m.weapon_cue = True          # "Patriot missiles": the model's person is a weapon
+        return
     if nxt in after or (nxt1 and nxt1[0] in after):
         m.org_cue = True
         return

@@ -313,3 +313,15 @@ def test_place_suffix_votes_a_region_a_place(nlp):
     for name in ("Sumy Oblast", "Krasnodar Krai"):
         labels = {r["label"] for r in rows if r["text"] == name}
         assert labels and labels <= {"GPE", "LOC", "FAC"}, (name, labels)
+
+
+def test_weapon_cue_takes_a_weapon_out_of_the_persons(nlp):
+    """A name the model labels PERSON right before "missiles" / "launchers" is a weapon, not a person (and so
+    never a speaker); a person before other words stays a person."""
+    body = ("Germany delivered two more Patriot missiles batteries to Ukraine.\n\nRussia fired Kalibr cruise missiles "
+            "and Iskander launchers were seen near the border.\n\nDonald Trump said the talks would go on.")
+    rows = run(nlp, {"a": body})["a"]
+    for name in ("Patriot", "Iskander"):
+        labels = {r["label"] for r in rows if r["text"] == name}
+        assert labels and "PERSON" not in labels, (name, labels)
+    assert {r["label"] for r in rows if r["text"] == "Donald Trump"} == {"PERSON"}
