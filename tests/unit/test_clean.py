@@ -447,3 +447,11 @@ def test_press_release_about_block_is_cut_but_a_subhead_about_something_is_not()
     assert r["body"].endswith("said Acme chief executive Laura Chen.")
     story = release.replace("About Acme Robotics\n\nAcme Robotics designs", "About the money\n\nAcme Robotics designs")
     assert "Founded in 2015" in clean.clean_text(story, {"title": "Acme Robotics opens new plant"}, "html")["body"]
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("10:32 p.m.", True), ("09.15 GMT", True), ("11:45pm", True),
+    ("10:32 p.m. Officials said the count was over.", False), ("3.5 million", False),
+])
+def test_a_time_stamp_alone_is_no_sentence(line, furniture):
+    assert clean.is_boilerplate(line) is furniture, line
