@@ -82,21 +82,25 @@ def _mixed_drop(extra_distractors=()) -> tuple[list[dict], dict[str, str]]:
     return arts, gold
 
 
-def _one_story_per_event(arts: list[dict], gold: dict[str, str]) -> None:
+def _story_errors(arts: list[dict], gold: dict[str, str]) -> list[str]:
+    """What keeps the drop from one story per event: an event split over stories, or a story shared by events."""
     story, _, _ = assign(arts)
     by_event: dict[str, set[str]] = {}
     for aid, ev in gold.items():
         by_event.setdefault(ev, set()).add(story[aid])
+    errors = [f"{ev} split over {sorted(sids)}" for ev, sids in by_event.items() if len(sids) > 1]
+    owners: dict[str, list[str]] = {}
     for ev, sids in by_event.items():
-        assert len(sids) == 1, (ev, sids)                    # one story per event ...
-    owners = {next(iter(sids)): ev for ev, sids in by_event.items()}
-    assert len(owners) == len(by_event), by_event            # ... and no story shared by two events
+        for sid in sids:
+            owners.setdefault(sid, []).append(ev)
+    errors += [f"story {sid} holds {evs}" for sid, evs in owners.items() if len(evs) > 1]
+    return errors
 
 
 def test_a_mixed_drop_gives_one_story_per_event_and_no_distractor_inside():
     """One 2025 call (two reports undated, one naming its date), three 2026 rounds of talks of one kind
     (same parties, different city, date, negotiators and subject), unrelated distractors."""
-    _one_story_per_event(*_mixed_drop())
+    assert _story_errors(*_mixed_drop()) == []
 
 
 BROAD = [
@@ -118,7 +122,7 @@ BROAD = [
     "tf-idf weight covered by the story was tried: it did not keep the explainer out and cost BASIL dated "
     "B-cubed 0.972 -> 0.966)"))
 def test_a_mixed_drop_keeps_explainers_and_passing_mentions_out():
-    _one_story_per_event(*_mixed_drop(BROAD))
+    assert _story_errors(*_mixed_drop(BROAD)) == []
 
 
 def test_a_rebuilt_story_with_the_same_members_keeps_its_id(tmp_path):
