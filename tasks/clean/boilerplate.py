@@ -173,12 +173,10 @@ def _drop_pull_quotes(paras: list[str]) -> list[str]:
     aside) are repeated inside a longer paragraph of the same article: a pull quote, set out twice on
     the page. (Not any repeated sentence: a lead repeated later, or a report's key takeaways repeated in
     its body, are the article's own text.)"""
+    lo, hi = PULL_QUOTE_WORDS
+    candidates = {i for i, p in enumerate(paras) if _OPENS_QUOTED.match(p) and lo <= n_words(p) <= hi}
+    if not candidates:
+        return paras
     keys = [_fold(p) for p in paras]
-    out = []
-    for i, p in enumerate(paras):
-        lo, hi = PULL_QUOTE_WORDS
-        if lo <= n_words(p) <= hi and keys[i] and _OPENS_QUOTED.match(p) and any(
-                j != i and len(keys[j]) > len(keys[i]) and keys[i] in keys[j] for j in range(len(paras))):
-            continue
-        out.append(p)
-    return out
+    return [p for i, p in enumerate(paras) if i not in candidates or not keys[i] or not any(
+        j != i and len(keys[j]) > len(keys[i]) and keys[i] in keys[j] for j in range(len(paras)))]

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from tasks.clean.classify import BODY, JUNK, classify_paragraphs, repeated_paragraphs
 from tasks.clean.boilerplate import (_cut_tail_marker, _drop_appeal_blocks, _drop_everywhere, _drop_pull_quotes,
                                      _peel_tail)
-from tasks.clean.header import _clean_header, _peel_header, _State, _take_dateline
+from tasks.clean.header import _clean_header, _peel_header, _State, _take_dateline, strip_by
 from tasks.clean.language import not_english
 from tasks.clean.outlets import canonical_outlet, outlet_for_url, split_title_suffix
 from tasks.clean.paragraphs import split_paragraphs
@@ -179,7 +179,7 @@ def _clean_one(doc: dict, repeated: frozenset[str] = frozenset()) -> Article | s
                  or date_from_url(meta.get("url")))
     byline = collapse_ws(meta.get("byline") or "") or res["byline"]
     if byline:
-        byline = re.sub(r"(?i)^by\s+", "", byline)[:300]
+        byline = strip_by(byline)[:300]
     paras = body.split("\n\n")
     return {
         "article_id": aid,

@@ -37,6 +37,14 @@ _BYLINE_ROLE = re.compile(r"(?i)^for\s+(?:the\s+)?|\s+(?:senior\s+|chief\s+|staf
                           r"correspondent|editor|columnist|contributor|photographer)s?\.?$")
 
 
+_BY = re.compile(r"(?i)^by\s+")
+
+
+def strip_by(byline: str) -> str:
+    """A byline without its leading "By "."""
+    return _BY.sub("", byline.strip())
+
+
 def _match_byline(p: str) -> tuple[str, str | None] | None:
     if n_words(p) > 16:
         return None
@@ -120,8 +128,8 @@ def _clean_header(paras: list[str], st: _State, meta_published) -> list[str]:
                     d = _DATE_IN_LINE.search(rest)
                     if d and meta_published is None and st.published_at is None:
                         st.published_at = parse_datetime(d.group(0))
-                    elif not d and _outlet_like(_BYLINE_ROLE.sub("", rest)):
-                        st.outlet_byline = _BYLINE_ROLE.sub("", rest)   # "Valley Gazette staff writer"
+                    elif not d and _outlet_like(outlet := _BYLINE_ROLE.sub("", rest)):
+                        st.outlet_byline = outlet       # "Valley Gazette staff writer" -> "Valley Gazette"
                 continue
         if is_edge_boilerplate(p) or is_domain_line(p) or (_BULLET.match(p) and _CRUMB_SIGNAL.search(p)):
             if st.published_at is None and meta_published is None:
@@ -146,8 +154,8 @@ def _author_line(p: str, author: str | None) -> bool:
     """A short non-sentence line that opens with the page's author: its byline block."""
     if not author or n_words(p) > BYLINE_BLOCK_WORDS or _SENT_END.search(p):
         return False
-    name = re.sub(r"(?i)^by\s+", "", author.strip())
-    return len(name) >= 4 and re.sub(r"(?i)^by\s+", "", p).lower().startswith(name.lower())
+    name = strip_by(author)
+    return len(name) >= 4 and strip_by(p).lower().startswith(name.lower())
 
 
 AUTHOR_BIO_WORDS = 60       # "Daniel Okafor is a professor of urban planning at ...": the author's bio, at the end
@@ -158,7 +166,7 @@ def author_names(*bylines: str | None) -> list[str]:
     """The full names (two words or more) in bylines ("By Ken Sato and Mari Ito" -> both)."""
     names = []
     for b in bylines:
-        for part in re.split(r"\s*(?:;|,|\band\b|&)\s*", re.sub(r"(?i)^by\s+", "", (b or "").strip())):
+        for part in re.split(r"\s*(?:;|,|\band\b|&)\s*", strip_by(b or "")):
             if len(part.split()) >= 2 and part[:1].isupper():
                 names.append(part)
     return names

@@ -130,22 +130,25 @@ def _given_names() -> frozenset[str]:
 def _org_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(last words of organisation names, cue phrases right after an organisation, cue phrases right
     before one) from ``rules/org_cues.txt`` (folded)."""
-    sections: dict[str, set[str]] = {"suffix": set(), "after": set(), "before": set()}
-    for ln in _lines("org_cues.txt"):
+    sections = _cue_sections("org_cues.txt", ("suffix", "after", "before"))
+    return sections["suffix"], sections["after"], sections["before"]
+
+
+def _cue_sections(name: str, kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """A cue file's folded phrases by kind (lines "kind: phrase", e.g. "suffix: Bank")."""
+    sections: dict[str, set[str]] = {k: set() for k in kinds}
+    for ln in _lines(name):
         kind, _, phrase = ln.partition(":")
         sections[kind.strip()].add(fold(phrase.strip()))
-    return frozenset(sections["suffix"]), frozenset(sections["after"]), frozenset(sections["before"])
+    return {k: frozenset(v) for k, v in sections.items()}
 
 
 @lru_cache(maxsize=1)
 def _place_cues() -> tuple[frozenset[str], frozenset[str]]:
     """(folded phrases right before a place name, folded last words of place names) from
     ``rules/place_cues.txt``."""
-    sections: dict[str, set[str]] = {"before": set(), "suffix": set()}
-    for ln in _lines("place_cues.txt"):
-        kind, _, phrase = ln.partition(":")
-        sections[kind.strip()].add(fold(phrase.strip()))
-    return frozenset(sections["before"]), frozenset(sections["suffix"])
+    sections = _cue_sections("place_cues.txt", ("before", "suffix"))
+    return sections["before"], sections["suffix"]
 
 
 @lru_cache(maxsize=1)
