@@ -50,13 +50,29 @@ class Rules:
     quote_verb_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))
 
 
+_NEVER = re.compile(r"(?!x)x")
+
+
+def _forms(verbs: dict[str, list[str]], section: str) -> set[str]:
+    """The lower-cased forms of a speech_verbs.txt section (several per line; phrasal forms written with
+    underscores, "points_out", become "points out")."""
+    return {f.lower().replace("_", " ") for line in verbs.get(section, []) for f in line.split()}
+
+
+def _word_re(forms: set[str]) -> re.Pattern:
+    """Any of ``forms`` as a whole word (a phrasal form's space matches any run of spaces); never matches when
+    there are none."""
+    if not forms:
+        return _NEVER
+    return re.compile(r"(?<![\w’'-])(" + trie_regex(forms).replace(r"\ ", r"\s+") + r")(?![\w’'-])")
+
+
 @lru_cache(maxsize=1)
 def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
     """Read speech_verbs.txt, role_nouns.txt and quote_patterns.txt (cached per process)."""
     verbs = rulefiles.sections(rules_dir / "speech_verbs.txt")
     # multi-word (phrasal) forms are written with underscores: points_out, shot_back
-    report = {f.lower().replace("_", " ") for line in verbs.get("report", []) for f in line.split()}
-    quote_only = {f.lower().replace("_", " ") for line in verbs.get("quote_only", []) for f in line.split()}
+    report, quote_only = _forms(verbs, "report"), _forms(verbs, "quote_only")
     roles: dict[str, set] = {}
     for line in rulefiles.sections(rules_dir / "role_nouns.txt")[""]:
         head, _, syn = line.partition("=")
@@ -79,18 +95,13 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
     role_re = re.compile(r"(?<![\w-])(" + role_alt + r")(?:s|es)?(?![\w-])", re.I)
     prons = sorted({*pp, *(x.lower() for x in pat.get("group_pronouns", [])), "i"}, key=len, reverse=True)
     pron_re = re.compile(r"(?<![\w’'-])(" + "|".join(map(re.escape, prons)) + r")(?![\w’'-])", re.I)
-    objs = {f.lower().replace("_", " ") for line in verbs.get("report_object", []) for f in line.split()}
-    obj_alt = trie_regex(objs).replace(r"\ ", r"\s+")
-    object_re = re.compile(r"(?<![\w’'-])(" + obj_alt + r")(?![\w’'-])") if objs else re.compile(r"(?!x)x")
-    evid = {f.lower() for line in verbs.get("report_evidence", []) for f in line.split()}
-    evidence_re = re.compile(r"(?<![\w’'-])(" + trie_regex(evid) + r")(?![\w’'-])") if evid else re.compile(r"(?!x)x")
-    belief = {f.lower() for line in verbs.get("report_belief", []) for f in line.split()}
-    belief_re = re.compile(r"(?<![\w’'-])(" + trie_regex(belief) + r")(?![\w’'-])") if belief else re.compile(r"(?!x)x")
-    directive = {f.lower() for line in verbs.get("report_directive", []) for f in line.split()}
-    directive_re = re.compile(r"(?<![\w’'-])(" + trie_regex(directive) + r")(?![\w’'-])") if directive else re.compile(r"(?!x)x")
-    nouns = {f.lower() for line in verbs.get("report_noun", []) for f in line.split()}
+    object_re = _word_re(_forms(verbs, "report_object"))
+    evidence_re = _word_re(_forms(verbs, "report_evidence"))
+    belief_re = _word_re(_forms(verbs, "report_belief"))
+    directive_re = _word_re(_forms(verbs, "report_directive"))
+    nouns = _forms(verbs, "report_noun")
     noun_re = re.compile(r"(?<![\w’'-])(?P<noun>" + trie_regex(nouns) + r")\s+(?P<prep>about|of|on|for|against|that|to)\s+(?=\S)") \
-        if nouns else re.compile(r"(?!x)x")
+        if nouns else _NEVER
     return Rules(
         verb_forms=frozenset(all_forms), report_forms=frozenset(report), roles=roles,
         person_pronouns=pp, group_pronouns=frozenset(x.lower() for x in pat.get("group_pronouns", [])),
