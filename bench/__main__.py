@@ -17,7 +17,9 @@ machine is shared and noisy; nothing here asserts on time):
    published apart, no story index, no warehouse yet: the story stage assigns
    every article and the build is a full one); its build time / the build of
    the same kind of run at 1/8 of the size, and its peak memory / the cold run's;
-7. peak memory of the runs and builds (sum of RSS over the process tree,
+7. the claim similarity model (tasks/claims/model): its load time in a fresh
+   interpreter / the cold run, and the memory it adds to a worker;
+8. peak memory of the runs and builds (sum of RSS over the process tree,
    sampled with psutil; the largest single process from ``wait4`` is in the JSON).
 
 ``python -m bench --profile [--articles 200]`` instead runs one cold
@@ -37,7 +39,8 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, UTC
 from pathlib import Path
 
-from bench.children import ChildRun, child_env, failure_line, newsagree, reference_spacy, run_child, status_note
+from bench.children import (ChildRun, child_env, claim_model_load, failure_line, newsagree, reference_spacy, run_child,
+                            status_note)
 from bench.corpus import add_new_articles, corpus_files, make_corpus, n_words
 from bench.report import Report, Row, build_seconds, mb, run_summary
 from bench.synth import generate, replicate_processed
@@ -253,6 +256,17 @@ def _scale_rows(b: _Bench, pairs: list[tuple[int, int]], builds: dict[int, dict]
                 note=f"run {entry['wall_s']:.0f} s: " + ", ".join(f"{k} {v:.0f} s" for k, v in st.items()))
 
 
+def _claim_model(b: _Bench, cold_s: float) -> None:
+    """The claim similarity model's load time (against the cold run) and the memory it adds to a worker."""
+    print("claim model load (fresh interpreter) ...", flush=True)
+    r, info = claim_model_load(b.env)
+    b.rep.details["claim_model"] = {**info, "wall_s": r.wall_s}
+    b.rep.add("claim model load / cold run", info["load_s"], "s", cold_s, 0.01, "<= 0.01",
+              note=f"vector table {info['pieces']} pieces x {info['dims']} dims, {info['features']} weights")
+    b.rep.add("claim model memory (RSS added)", info["rss_mb"], "MB", None, 64, "<= 64 MB", on="value",
+              note=f"vector table {info['table_mb']:.1f} MB as float32")
+
+
 def _rss_run(b: _Bench, cold_s: float, cold: ChildRun) -> None:
     """``--rss-articles``: a cold run on N synthetic articles (extraction memory at scale)."""
     args, rep = b.args, b.rep
@@ -278,6 +292,7 @@ def benchmark(args) -> Report:
     _warm_up(b)
     cold_s, cold = _cold_runs(b)
     _incremental_runs(b, cold_s, cold)
+    _claim_model(b, cold_s)
     # SQL build at scale: replicate the processed Parquet of the base corpus (ids rewritten per copy)
     pairs, run_factors, build_factors = _scale_plan(b)
     builds: dict[int, dict] = {}

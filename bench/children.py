@@ -174,6 +174,32 @@ _REFERENCE = textwrap.dedent("""
 """)
 
 
+_CLAIM_MODEL = textwrap.dedent("""
+    import json, time
+    import psutil
+    proc = psutil.Process()
+    import numpy  # noqa: F401  (numpy is loaded by every extraction worker before the claim model)
+    rss0 = proc.memory_info().rss
+    t0 = time.perf_counter()
+    from tasks.claims import similarity, vectors
+    vocab, table = vectors.load()
+    params = similarity.model()
+    t1 = time.perf_counter()
+    rss1 = proc.memory_info().rss
+    print(json.dumps({"load_s": t1 - t0, "rss_mb": (rss1 - rss0) / 2 ** 20, "table_mb": table.nbytes / 2 ** 20,
+                      "pieces": len(vocab), "dims": int(table.shape[1]), "features": len(params["weights"])}))
+""")
+
+
+def claim_model_load(env: dict) -> tuple[ChildRun, dict]:
+    """Load the claim similarity model (vector table and weights) in a fresh interpreter, as an extraction
+    worker does once: its load time and the memory it adds (RSS after minus before, numpy already imported)."""
+    r = run_child([sys.executable, "-c", _CLAIM_MODEL], env=env, cwd=REPO)
+    if not r.ok():
+        raise RuntimeError(f"claim model load failed:\n{r.stderr[-3000:]}")
+    return r, json.loads(r.stdout.strip().splitlines()[-1])
+
+
 def reference_spacy(files: list[Path], model: str, n_process: int, batch_size: int, env: dict) -> tuple[ChildRun, dict]:
     """Bare spaCy over the same texts in a fresh interpreter; returns the child run and its own timings."""
     r = run_child([sys.executable, "-c", _REFERENCE, model, str(n_process), str(batch_size), *map(str, files)],
