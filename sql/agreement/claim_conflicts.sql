@@ -1,8 +1,8 @@
 -- model: claim_conflicts
 -- materialized: incremental
 -- unique_key: story_id
--- description: Pairs of claims of a story, carried by different outlets (and different syndication groups), that assert incompatible things: two statements the same-claim model takes to be about the same thing once the conflict signals are left out (int_claim_scores.topic_same) but that differ in one of them - a number for the same quantity (number: each sentence holds a fact of the same kind and unit, about the same thing (or both about nothing named), with incompatible values (no value one states compatible with one the other states) (the intervals of fact_agreement: an exact value +-5%, "about"/"nearly" +-15%, ...), see facts; "three-year war" and "two-hour call" are not a conflict), a negation on one side only whose governed words (the two after the cue) the other side states (negation: "has not confirmed" against "has confirmed"; not "the lone 'no' vote" against "the lone opposition"), or a denial on one side only whose governed words (the three after the cue) the other side states (denial; checked first, then negation, then number). Pairs the model groups as one claim are not conflicts. One row per pair of claims: its most confident pair of sentences.
--- depends_on: int_claim_scores, int_claim_tokens, int_claim_groups, facts
+-- description: Pairs of claims of a story, carried by different outlets (and different syndication groups), that assert incompatible things: two statements the same-claim model takes to be about the same thing once the conflict signals are left out (int_claim_scores.topic_same) but that differ in one of them - a number for the same quantity (number: each sentence holds a fact of the same kind and unit, about the same thing (or both about nothing named), with incompatible values (no value one states compatible with one the other states) (the intervals of int_fact_intervals, as in fact_agreement: an exact value +-5%, "about" +-15%, ...), see facts; "three-year war" and "two-hour call" are not a conflict), a negation on one side only whose governed words (the two after the cue) the other side states (negation: "has not confirmed" against "has confirmed"; not "the lone 'no' vote" against "the lone opposition"), or a denial on one side only whose governed words (the three after the cue) the other side states (denial; checked first, then negation, then number). Pairs the model groups as one claim are not conflicts. One row per pair of claims: its most confident pair of sentences.
+-- depends_on: int_claim_scores, int_claim_tokens, int_claim_groups, int_fact_intervals
 -- column story_id: story
 -- column claim_id_a: one claim (claim_agreement.claim_id; claim_id_a < claim_id_b)
 -- column claim_id_b: the claim that contradicts it
@@ -21,31 +21,13 @@ tokens as (
     select sentence_key, article_id, sentence_no, outlet, syndication_group_id, text
     from int_claim_tokens where {{ incremental_stories('story_id') }}
 ),
-facts_stated as (
-    select t.sentence_key, f.kind, coalesce(f.unit, '') as unit, f.about, f.value,
-           coalesce(f.qualifier, 'exact') as qualifier
-    from facts as f
-    join tokens as t on t.article_id = f.article_id and t.sentence_no = f.sentence_no
-    where f.value is not null
-),
--- each value stands for the interval it is compatible with, as in fact_agreement (a unit test keeps the
--- two interval rules equal): "nearly $44 million" agrees with "$43,885,310"
+-- each value stands for the interval it is compatible with (int_fact_intervals, as in fact_agreement):
+-- "nearly $44 million" agrees with "$43,885,310"
 sentence_facts as (
-    select
-        *,
-        case
-            when kind = 'date' then value
-            when qualifier in ('about', 'nearly') then value - 0.15 * abs(value)
-            when qualifier in ('under', 'up_to') then '-infinity'::double
-            else value - 0.05 * abs(value)
-        end as lo,
-        case
-            when kind = 'date' then value
-            when qualifier = 'about' then value + 0.15 * abs(value)
-            when qualifier in ('over', 'more_than', 'at_least', 'vague') then 'infinity'::double
-            else value + 0.05 * abs(value)
-        end as hi
-    from facts_stated
+    select t.sentence_key, f.kind, coalesce(f.unit, '') as unit, f.about, f.value, f.qualifier, f.lo, f.hi
+    from int_fact_intervals as f
+    join tokens as t on t.article_id = f.article_id and t.sentence_no = f.sentence_no
+    where {{ incremental_stories('f.story_id') }}
 ),
 -- pairs whose sentences state incompatible values of the same quantity: no value one states for it is
 -- compatible with a value the other states ("from 2007 to 2014" agrees with "since 2007"; vague counts

@@ -2,9 +2,9 @@
 -- materialized: incremental
 -- unique_key: story_id
 -- description: One row per story and compared quantity (about, kind, unit): the value carried by the most independent sources, how many outlets agree with it, and whether independent sources contradict each other. Facts without an `about` are not compared.
--- Each fact stands for an interval of values it is compatible with: an exact value +-5% (dates: the exact day / month / year), "about"/"nearly" +-15% (nearly: at most +5%), "over"/"more than"/"at least" and vague counts from -5% upwards, "under"/"up to" up to +5%.
+-- Each fact stands for the interval of values it is compatible with (int_fact_intervals: an exact value +-5% (dates: the exact day / month / year), "about" +-15%, "nearly" -15% to +5%, "over"/"more than"/"at least" and vague counts from -5% upwards, "under"/"up to" up to +5%).
 -- A fact supports a value when the value lies in its interval, so "over two hours" agrees with "two hours".
--- depends_on: facts, articles, syndication
+-- depends_on: int_fact_intervals, articles, syndication
 -- column story_id: story (see stories)
 -- column fact_group_id: stable hash of story_id, about, kind and unit
 -- column about: what is quantified (facts.about), e.g. call, prisoners, ceasefire, previous call
@@ -19,42 +19,26 @@
 -- column outlets: sorted list of the outlets supporting the consensus value
 -- column values: sorted list of the distinct values reported
 -- column conflict: true when two facts from different syndication groups of different outlets have incompatible intervals (vague counts never conflict)
-with f as (
+with intervals as (
     select
-        x.fact_id,
-        x.article_id,
-        x.kind,
-        x.unit,
-        x.about,
-        x.value,
-        x.value_text,
-        coalesce(x.qualifier, 'exact') as qualifier,
-        a.story_id,
+        i.fact_id,
+        i.article_id,
+        i.kind,
+        i.unit,
+        i.about,
+        i.value,
+        i.value_text,
+        i.qualifier,
+        i.lo,
+        i.hi,
+        i.story_id,
         coalesce(a.outlet, 'unknown:' || a.article_id) as outlet,
-        coalesce(s.syndication_group_id, a.article_id) as source_group
-    from facts as x
-    join articles as a on a.article_id = x.article_id
-    left join syndication as s on s.article_id = x.article_id
-    where x.about is not null and x.value is not null and a.story_id is not null
-      and {{ incremental_stories('a.story_id') }}
-),
-intervals as (
-    select
-        *,
-        md5(story_id || '|' || about || '|' || kind || '|' || coalesce(unit, '')) as fact_group_id,
-        case
-            when kind = 'date' then value
-            when qualifier in ('about', 'nearly') then value - 0.15 * abs(value)
-            when qualifier in ('under', 'up_to') then '-infinity'::double
-            else value - 0.05 * abs(value)
-        end as lo,
-        case
-            when kind = 'date' then value
-            when qualifier = 'about' then value + 0.15 * abs(value)
-            when qualifier in ('over', 'more_than', 'at_least', 'vague') then 'infinity'::double
-            else value + 0.05 * abs(value)
-        end as hi
-    from f
+        coalesce(s.syndication_group_id, a.article_id) as source_group,
+        md5(i.story_id || '|' || i.about || '|' || i.kind || '|' || coalesce(i.unit, '')) as fact_group_id
+    from int_fact_intervals as i
+    join articles as a on a.article_id = i.article_id
+    left join syndication as s on s.article_id = i.article_id
+    where i.about is not null and {{ incremental_stories('i.story_id') }}
 ),
 groups as (
     select

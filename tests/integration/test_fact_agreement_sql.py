@@ -1,6 +1,6 @@
 """fact_agreement on a real DuckDB: facts from tasks.facts on hand-written texts, written to real Parquet,
-read through sql/staging/stg_facts.sql and sql/marts/facts.sql, joined with hand-built `articles` and
-`syndication` tables (the shapes of those marts), then the sql/tests/assert_fact_agreement_* invariants."""
+read through sql/staging/stg_facts.sql, sql/marts/facts.sql and sql/agreement/int_fact_intervals.sql,
+joined with hand-built `articles` and `syndication` tables (the shapes of those marts), then the sql/tests/assert_fact_agreement_* invariants."""
 from __future__ import annotations
 
 import re
@@ -74,6 +74,7 @@ def con(tmp_path_factory) -> duckdb.DuckDBPyConnection:
     src = {"facts": f"read_parquet(['{path.as_posix()}'])"}
     c.execute("create view stg_facts as " + _model_sql(SQL / "staging" / "stg_facts.sql", src))
     c.execute("create table facts as " + _model_sql(SQL / "marts" / "facts.sql", src))
+    c.execute("create table int_fact_intervals as " + _model_sql(SQL / "agreement" / "int_fact_intervals.sql", src))
     c.execute("create table fact_agreement as " + _model_sql(SQL / "agreement" / "fact_agreement.sql", src))
     yield c
     c.close()
