@@ -309,6 +309,20 @@ def benchmark(args) -> Report:
 
 # ------------------------------------------------------------------ profile
 
+_PROFILED_RUN = """
+import cProfile, sys
+from flows.cli import main
+profiler = cProfile.Profile()
+profiler.enable()
+try:
+    code = main(sys.argv[2:])   # an explicit argv: no fast exit (os._exit) before the profile is written
+finally:
+    profiler.disable()
+    profiler.dump_stats(sys.argv[1])
+sys.exit(code)
+"""
+
+
 def profile(args) -> None:
     """One cold ``newsagree run --runner thread`` on ``--articles`` texts under cProfile; prints the top entries."""
     import pstats
@@ -319,7 +333,9 @@ def profile(args) -> None:
     corpus = make_corpus(raw, args.articles or 200, args.synthetic, args.seed)
     env = child_env(out / "prefect-home")
     prof = (out / "run.prof").resolve()
-    cmd = [sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "flows.cli", "run", "-q", "--runner", "thread",
+    # not `python -m cProfile -m flows.cli`: the console command ends its process with os._exit
+    # (flows.cli._fast_exit), before cProfile writes its file
+    cmd = [sys.executable, "-c", _PROFILED_RUN, str(prof), "run", "-q", "--runner", "thread",
            "--raw-dir", str(raw), "--processed-dir", str(work / "processed"), "--warehouse", str(work / "wh.duckdb")]
     print(f"profiling a cold run on {corpus} ...", flush=True)
     r = run_child(cmd, env=env, cwd=work)
