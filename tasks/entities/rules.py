@@ -147,8 +147,34 @@ def _cue_sections(name: str, kinds: tuple[str, ...]) -> dict[str, frozenset[str]
 def _place_cues() -> tuple[frozenset[str], frozenset[str]]:
     """(folded phrases right before a place name, folded last words of place names) from
     ``rules/place_cues.txt``."""
-    sections = _cue_sections("place_cues.txt", ("before", "suffix"))
+    sections = _place_sections()
     return sections["before"], sections["suffix"]
+
+
+@lru_cache(maxsize=1)
+def _place_sections() -> dict[str, frozenset[str]]:
+    return _cue_sections("place_cues.txt", ("before", "suffix", "after", "ending"))
+
+
+@lru_cache(maxsize=1)
+def _facility_words() -> frozenset[str]:
+    """Folded words right after a facility's or route's name ("Hostomel airport": rules/place_cues.txt after:)."""
+    return _place_sections()["after"]
+
+
+@lru_cache(maxsize=1)
+def _settlement_endings() -> tuple[str, ...]:
+    """Folded word endings of East Slavic settlement names (rules/place_cues.txt ending:)."""
+    return tuple(sorted(_place_sections()["ending"]))
+
+
+@lru_cache(maxsize=1)
+def _place_list_cue() -> re.Pattern:
+    """A place cue, then one or more names each followed by a list separator, up to the end of the text:
+    what stands before a later name of a list that starts at the cue ("near Starytsia, Vovchansk, and ")."""
+    cues = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(_place_cues()[0], key=len, reverse=True))
+    name = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
+    return re.compile(rf"(?i:\b(?:{cues}))\s+(?:{name}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){{1,15}}$")
 
 
 @lru_cache(maxsize=1)

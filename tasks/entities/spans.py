@@ -33,10 +33,13 @@ from tasks.entities.rules import (
     _aliases,
     _countries,
     _demonyms,
+    _facility_words,
     _given_names,
     _org_words,
     _place_cues,
+    _place_list_cue,
     _places,
+    _settlement_endings,
     _stoplist,
     _table_stopwords,
     _title_lengths,
@@ -173,7 +176,8 @@ def _class_votes(m: _Mention) -> dict[str, float]:
         v["loc"] += W_DATELINE
     if m.org_cue:
         v["org"] += W_ORG_CUE
-    if m.place_cue or (len(words) >= 2 and fold(words[-1]) in _place_cues()[1]):
+    if m.place_cue or (len(words) >= 2 and fold(words[-1]) in _place_cues()[1]) \
+            or fold(words[-1]).endswith(_settlement_endings()):
         v["loc"] += W_PLACE_CUE
     if m.weapon_cue:
         v["misc"] += W_WEAPON_CUE
@@ -266,13 +270,18 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
     """Set ``org_cue`` when a cue of ``rules/org_cues.txt`` follows ("Interfax news agency",
     "Ericsson spokesman") or precedes ("shares in Magna", "club Atalanta") the mention, else
-    ``place_cue`` when a cue of ``rules/place_cues.txt`` precedes it ("near Hrafske"); ``weapon_cue`` when a
-    person-labelled mention is followed by a word of ``rules/weapon_cues.txt`` ("Patriot missiles")."""
+    ``place_cue`` when a cue of ``rules/place_cues.txt`` precedes it ("near Hrafske") or the list it ends
+    ("near Starytsia, Vovchansk, and Kruhle"), or a person-labelled mention is followed by a facility word of
+    that file ("Hostomel airport"); ``weapon_cue`` when a person-labelled mention is followed by a word of
+    ``rules/weapon_cues.txt`` ("Patriot missiles")."""
     _, after, before = _org_words()
     nxt = fold(" ".join(unit[e:e + 40].split()[:2]))
     nxt1 = nxt.split()[:1]
     if m.cls == "per" and (nxt in _weapon_cues() or (nxt1 and nxt1[0] in _weapon_cues())):
         m.weapon_cue = True          # "Patriot missiles": the model's person is a weapon
+        return
+    if m.cls == "per" and (nxt in _facility_words() or (nxt1 and nxt1[0] in _facility_words())):
+        m.place_cue = True           # "Hostomel airport", "the Druzhba pipeline": a facility's place
         return
     if nxt in after or (nxt1 and nxt1[0] in after):
         m.org_cue = True
@@ -281,9 +290,17 @@ def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
     prevf = fold(" ".join(prev))
     if prevf in before or (prev and fold(prev[-1]) in before):
         m.org_cue = True
-    elif (prevf in _place_cues()[0] or (prev and fold(prev[-1]) in _place_cues()[0])) and not m.text.isupper() \
-            and not _POSSESSIVE_AFTER.match(unit, e):        # not "near KPA ..." (an acronym), "outside Smith's"
+    elif (prevf in _place_cues()[0] or (prev and fold(prev[-1]) in _place_cues()[0]) or _in_place_list(unit, s)) \
+            and not m.text.isupper() and not _POSSESSIVE_AFTER.match(unit, e):  # not "near KPA" (acronym), "outside Smith's"
         m.place_cue = True
+
+
+_LIST_SEP_END = re.compile(r"(?:,|\s(?:and|or))\s*$")
+
+
+def _in_place_list(unit: str, s: int) -> bool:
+    """A later name of a list that starts right after a place cue ("near Starytsia, Vovchansk, and Kruhle")."""
+    return bool(_LIST_SEP_END.search(unit, max(0, s - 5), s)) and bool(_place_list_cue().search(unit, max(0, s - 240), s))
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"

@@ -325,3 +325,20 @@ def test_weapon_cue_takes_a_weapon_out_of_the_persons(nlp):
         labels = {r["label"] for r in rows if r["text"] == name}
         assert labels and "PERSON" not in labels, (name, labels)
     assert {r["label"] for r in rows if r["text"] == "Donald Trump"} == {"PERSON"}
+
+
+def test_place_cue_carries_over_a_list_and_to_facilities_and_settlement_names(nlp):
+    """Every name of a list after "near" is a place, not only the first; a name before "pipeline" /
+    "airport" that the model calls a person is a place; "...ivka" / "...ovka" names are settlements.
+    (The model alone labels Hryhorivka, Vyimka and Petrovka ORG, Yamal and Mykhailivka PERSON here.)
+    A list of people after a comma is not touched."""
+    body = ("Russian forces attacked east of Siversk near Bilohorivka, Vesele, Serebrianka, Hryhorivka, Zvanivka, "
+            "and Vyimka on March 3.\n\nRussian paratroopers tried to seize Melitopol airport and Kulbakino airfield, "
+            "and drones hit the Yamal pipeline.\n\nFighting continued toward Mykhailivka and Petrovka.\n\n"
+            "Donald Trump met Emmanuel Macron, Keir Starmer and Friedrich Merz in Paris.")
+    rows = run(nlp, {"a": body})["a"]
+    for name in ("Hryhorivka", "Vyimka", "Yamal", "Mykhailivka", "Petrovka"):
+        labels = {r["label"] for r in rows if r["text"] == name}
+        assert labels and labels <= {"GPE", "LOC", "FAC"}, (name, labels)
+    for name in ("Donald Trump", "Emmanuel Macron", "Keir Starmer", "Friedrich Merz"):
+        assert {r["label"] for r in rows if r["text"] == name} == {"PERSON"}, name
