@@ -69,12 +69,16 @@ class _Mention:
 
 
 def _strip_title(text: str, start: int) -> tuple[int, bool]:
-    """Offset after a leading title in ``text`` (relative), and whether one was found."""
+    """Offset after a leading title in ``text`` (relative), and whether one was found. A title followed by
+    one word that ends organisation names is part of the organisation's name ("General Staff",
+    "General Assembly"), not a title."""
     words = list(_WORD.finditer(text))
     lower = [w.group(0).lower().rstrip(",") for w in words]
     titles = _title_set()
     for n in _title_lengths():     # longest first, as _titles() is ordered
         if len(words) > n and tuple(lower[:n]) in titles:
+            if len(words) == n + 1 and fold(lower[n]) in _org_words()[0]:
+                return 0, False
             return words[n].start(), True
     return 0, False
 

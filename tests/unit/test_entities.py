@@ -342,3 +342,14 @@ def test_place_cue_carries_over_a_list_and_to_facilities_and_settlement_names(nl
         assert labels and labels <= {"GPE", "LOC", "FAC"}, (name, labels)
     for name in ("Donald Trump", "Emmanuel Macron", "Keir Starmer", "Friedrich Merz"):
         assert {r["label"] for r in rows if r["text"] == name} == {"PERSON"}, name
+
+
+def test_a_title_before_an_organisation_word_is_part_of_the_name(nlp):
+    """"General Staff" is an organisation, not the person "Staff" with the title General (the model alone
+    labels it PERSON); a general with a name keeps the title stripped."""
+    body = ("The Ukrainian General Staff reported 1,000 Russian casualties.\n\n"
+            "General Valery Gerasimov, chief of the General Staff, visited the front.")
+    rows = run(nlp, {"a": body})["a"]
+    assert not [r for r in rows if r["label"] == "PERSON" and r["text"].endswith("Staff")]
+    assert {r["label"] for r in rows if r["text"].endswith("General Staff")} == {"ORG"}
+    assert {r["label"] for r in rows if r["text"] == "Valery Gerasimov"} == {"PERSON"}
