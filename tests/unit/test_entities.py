@@ -347,8 +347,9 @@ def test_place_cue_carries_over_a_list_and_to_facilities_and_settlement_names(nl
 def test_a_title_before_an_organisation_word_is_part_of_the_name(nlp):
     """"General Staff" is an organisation, not the person "Staff" with the title General (the model alone
     labels it PERSON); a general with a name keeps the title stripped."""
-    body = ("The Ukrainian General Staff reported 1,000 Russian casualties.\n\n"
-            "General Valery Gerasimov, chief of the General Staff, visited the front.")
+    body = ("The Russian General Staff said its forces advanced.\n\n"
+            "General Valery Gerasimov, chief of the General Staff, visited the front.\n\n"
+            "The Ukrainian General Staff reported 1,000 casualties.")
     rows = run(nlp, {"a": body})["a"]
     assert not [r for r in rows if r["label"] == "PERSON" and r["text"].endswith("Staff")]
     assert {r["label"] for r in rows if r["text"].endswith("General Staff")} == {"ORG"}
