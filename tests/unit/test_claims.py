@@ -46,6 +46,9 @@ UNRELATED = ("The central bank raised interest rates by half a point on Thursday
     ("See you in court, the president told reporters on Monday.", False, "statement"),
     ("Putin said he would see Trump for talks in Budapest next month.", False, "statement"),
     ("Welcome to the season of the big, political personal finance promises.", True, "statement"),
+    ("The table below lists the technical specifications of the new drone:", True, "teaser"),
+    ("The campaign issued the following statement on Tuesday evening:", True, "teaser"),
+    ("He said the following year would be harder for the economy.", False, "statement"),
 ])
 def test_claim_kind(text, alone, kind):
     assert statements.claim_kind(text, alone) == kind
