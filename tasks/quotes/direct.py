@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tasks.quotes import subjects
 from tasks.quotes.floating import continuation, floating_quote
 from tasks.quotes.phrases import _NOT_AFTER_DETERMINER
 from tasks.quotes.rules import PERSON_LABELS
@@ -33,6 +34,10 @@ __all__ = ["Attribution", "QuoteSite", "attribute", "locate"]
 _ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in (
     "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Mr", "Mrs", "Ms", "Dr", "Rev", "Prof", "St",
     "Jr", "Sr", "Atty", "[A-Z]")) + r")\.(?=\s+[A-Z])"
+
+
+#: "state" after a number or quantifier is the noun ("one state veterinarian told me"), not the verb
+_STATE_NOUN = r"(?!(?:(?<=\bone\s)|(?<=\bOne\s)|(?<=\beach\s)|(?<=\bevery\s)|(?<=\bany\s))states?\b)"
 
 
 def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
@@ -55,7 +60,14 @@ def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
             continue
         endp = rest_s + inner.start()
         break
-    return A.candidate(rest_s, endp)
+    c = A.candidate(rest_s, endp)
+    if c is not None and c.kind in ("role", "np") and body.startswith(",", endp):
+        # ", said the group's chair, James Wallace.": the person named after the role speaks
+        stop = re.search(r"[.;!?\n]|$", body[endp:post_lim])
+        named = subjects._apposed_name(A, endp, endp + stop.start() if stop else post_lim)
+        if named is not None:
+            return named
+    return c
 
 
 
@@ -78,7 +90,7 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     if acc is not None:
         return acc
     ms_ = re.match(r"[\s,;]*(?:[—–-]\s*)?(?P<region>[^“”\"«»\n]{1,140}?)\s+" + _ADVERBS + _NOT_AFTER_DETERMINER
-                   + r"(?P<verb>" + rules.quote_verb_alt + r")(?![\w’'-])", post)
+                   + _STATE_NOUN + r"(?P<verb>" + rules.quote_verb_alt + r")(?![\w’'-])", post)
     if not ms_:
         return None
     reg_s, reg_e = r.close_e + ms_.start("region"), r.close_e + ms_.end("region")

@@ -243,6 +243,19 @@ class _Article:
                     return None          # the nearest speaker is a person or a phrase: not an organisation
         return None
 
+    def org_subject(self, pos: int) -> dict | None:
+        """The organisation (ORG mention) that opens the nearest sentence before ``pos`` (this one or the
+        three before) whose first speaker-like mention outside quotes is an organisation ("Boeing said in a
+        statement …"); None when a person opens each of them."""
+        si = self.sent_index(pos)
+        for j in range(si, max(-1, si - 4), -1):
+            s = self.sents[j]
+            first = next((m for m in self.mentions_in(s["start_char"], min(s["end_char"], pos))
+                          if not self.in_quote(m["start_char"]) and not self.aside(m)), None)
+            if first is not None and first["label"] == "ORG":
+                return first
+        return None
+
     def resolve_role(self, text: str, pos: int) -> dict | None:
         """Person whose title shares the role head (or a broader role) and most modifiers; most recent wins ties."""
         low = text.lower()

@@ -83,11 +83,26 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
         if m:
             return _Cand(hs, he, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
         return _Cand(hs, he, "name")
+    org = _org_role(A, hs, he, low)
+    if org is not None:
+        return org
     if re.match(r"(the|a|an|one|another|some|many|two|three|several|other|his|her|their|its|my|our)\s", low) and len(words) <= 8:
         return _Cand(hs, he, "np")
     if low in {"sources", "officials", "critics", "analysts", "experts", "aides", "witnesses", "residents"}:
         return _Cand(hs, he, "np")
     return _titled_name(A, hs, head)
+
+
+def _org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
+    """"the company", "the operator" (a head of quote_patterns.txt [organisation_roles]) stands for the
+    organisation that is the subject of the nearest earlier sentence opened by one (``org_subject``)."""
+    mo = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}([\w-]+)", low)
+    if mo is None or mo.group(1) not in A.r.org_roles:
+        return None
+    m = A.org_subject(hs)
+    if m is None:
+        return None
+    return _Cand(hs, he, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
 
 
 _TITLE_ABBREVIATIONS = frozenset("Gov Sen Rep Gen Lt Col Maj Capt Sgt Adm Mr Mrs Ms Dr Rev Prof Atty".split())
@@ -235,6 +250,20 @@ def subject_before(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     return subj if subj is not None and subj.kind in ("mention", "pronoun", "role") else c
 
 
+#: what stands between a person and the end of their affiliation ("Yaroslav Zhelezniak| of the Holos party",
+#: "Yoshihiko Noda| of the Constitutional Democratic Party of |Japan")
+_AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?(?:(?:[A-Z][\w.&’'-]*|of|and|for|the)\s+)*")
+
+
+def _affiliated_person(A: _Article, best: _Cand | None, start: int) -> _Cand | None:
+    """The person whose affiliation the phrase at ``start`` ends ("Lawmaker Yaroslav Zhelezniak of the Holos
+    party said": the party is no speaker, the lawmaker is): ``best``, the nearest mention before, when it is a
+    person and only "of/from/at (the) Name Words" stands between it and ``start``."""
+    if best is None or best.mention is None or best.mention["label"] not in PERSON_LABELS or best.end > start:
+        return None
+    return best if _AFFILIATION.fullmatch(A.body, best.end, start) else None
+
+
 def _word_len(body: str, pos: int) -> int:
     m = re.match(r"[\w’'-]+", body[pos:pos + 40])
     return m.end() if m else 0
@@ -281,7 +310,7 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     if mn and not A.in_quote(lo + mn.start(1)) and not any(c.end > lo + mn.start(1) for c in cands):
         c = A.candidate(lo + mn.start(1), lo + mn.end(1))
         if c is not None and c.kind in ("mention", "name"):
-            return c
+            return _affiliated_person(A, best, lo + mn.start(1)) or c
     # a noun phrase right before the verb is its subject ("The ad says", "a man yelled",
     # "The campaign’s statement then declares", "one of her ads asking")
     mnp = _NP_SUBJECT.search(seg)
@@ -291,7 +320,8 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
         # a verb form is the head noun right after a determiner ("One tweet said", "The report says")
         noun_after_det = len(words) == 2 and words[0].lower() in {"the", "a", "an", "one", "another", "his", "her", "its", "their", "this", "that"}
         if head not in _NOT_DESCRIPTOR and (head not in r.verb_forms or noun_after_det):
-            return _Cand(lo + mnp.start(1), lo + mnp.end(1), "np")
+            ns, ne = lo + mnp.start(1), lo + mnp.end(1)
+            return _affiliated_person(A, best, ns) or _org_role(A, ns, ne, body[ns:ne].lower()) or _Cand(ns, ne, "np")
     if not cands:
         return None
     c = max(cands, key=lambda c: c.end)
