@@ -245,3 +245,24 @@ def test_pressed_attributes_an_interviewers_question():
             "“Maybe let some people stay?”\n")
     qs = [q for q in run(body) if q["kind"] == "direct"]
     assert [q["speaker_name"] for q in qs] == ["Malcolm Hoenlein", "Malcolm Hoenlein"]
+
+
+def test_a_paragraph_opening_with_a_closing_glyph_opens_a_quotation():
+    body = "Obama spoke about Muslims on Sunday.\n\n” … what I learned from listening to these families is that they want peace,” Obama said.\n"
+    spans = [body[r.start:r.end] for r in find_quote_spans(body)]
+    assert spans == ["… what I learned from listening to these families is that they want peace"]
+    q = one(run(body), "what I learned")
+    assert (q["kind"], q["speaker_name"]) == ("direct", "Obama")
+
+
+def test_a_closing_glyph_inside_a_paragraph_still_opens_nothing():
+    body = "It was over,” Rubio said after the vote.\n"
+    assert [q for q in run(body) if q["kind"] != "indirect"] == []
+
+
+def test_manner_of_speaking_verbs_introduce_a_direct_quote():
+    body = ("During their first debate, Loretta Lynch cracked, ''I'm a progressive who likes to get things done.''\n\n"
+            "Rubio interrupted the speech, shouting “We will not leave!”\n")
+    qs = run(body)
+    assert (one(qs, "progressive")["kind"], one(qs, "progressive")["speaker_name"]) == ("direct", "Loretta Lynch")
+    assert (one(qs, "not leave")["kind"], one(qs, "not leave")["speaker_name"]) == ("direct", "Marco Rubio")
