@@ -5,7 +5,7 @@ import logging
 import re
 from itertools import accumulate
 
-from tasks.quotes.direct import Attribution, attribute, locate
+from tasks.quotes.direct import Attribution, attribute, locate, transcript_label
 from tasks.quotes.indirect import _indirect
 from tasks.quotes.rows import CONF, quote_row
 from tasks.quotes.rules import load_rules
@@ -72,6 +72,10 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
     for index, r in enumerate(raws):
         site = locate(A, raws, index, open_starts, max_close)
         att = attribute(A, site, prev_by_para)
+        label = transcript_label(A, site)
+        if label is not None:          # "\"PENCE: Well, look, …": the label is the speaker, not words said
+            r.start, att = label
+            site.content = A.body[r.start:r.end]
         if site.kind == "partial" and att.pattern in ("speaker_verb", "verb_speaker") and _INSERTION.search(site.ptrim) \
                 and A.body[r.end:r.close_s or r.end].strip() == ",":
             site.kind = "direct"       # "Nabisco will move to Mexico - ''I love Oreos,'' he said - and …": an inserted utterance
@@ -120,8 +124,9 @@ def _share_chain_speakers(rows: list[dict], row_chain: list[int]) -> None:
         named = [p for p in pieces if p["speaker_text"] is not None and p["pattern"] != "continuation"]
         if len(pieces) < 2 or not named:
             continue
-        src = named[0]
         for p in pieces:
+            # the nearest named piece before it (a transcript: each label speaks until the next), else the first
+            src = next((q for q in reversed(named) if q["start_char"] < p["start_char"]), named[0])
             if p["speaker_text"] is None or p["pattern"] in ("previous_sentence", "previous_paragraph"):
                 p.update({k: src[k] for k in ("speaker_text", "speaker_start", "speaker_end", "speaker_entity_id", "speaker_name", "cue")})
                 p["pattern"] = "continuation"

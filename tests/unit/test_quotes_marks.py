@@ -266,3 +266,13 @@ def test_manner_of_speaking_verbs_introduce_a_direct_quote():
     qs = run(body)
     assert (one(qs, "progressive")["kind"], one(qs, "progressive")["speaker_name"]) == ("direct", "Loretta Lynch")
     assert (one(qs, "not leave")["kind"], one(qs, "not leave")["speaker_name"]) == ("direct", "Marco Rubio")
+
+
+def test_a_quoted_transcript_line_is_spoken_by_its_label():
+    body = ('Partial transcript as follows:\n\n"RUBIO: Let’s start with the debate. Will you be there?\n\n'
+            '"Kelli Ward: Well, look, I will be there.\n\n"And I will win.\n\n"RUBIO: Thank you.\n\n"UPDATE: The debate was moved.\n')
+    qs = [q for q in run(body) if q["kind"] == "direct"]
+    assert [(q["text"], q["speaker_text"]) for q in qs] == [
+        ("Let’s start with the debate. Will you be there?", "RUBIO"), ("Well, look, I will be there.", "Kelli Ward"),
+        ("And I will win.", "Kelli Ward"), ("Thank you.", "RUBIO"), ("UPDATE: The debate was moved.", "RUBIO")]
+    assert qs[0]["pattern"] == "name_colon" and qs[2]["pattern"] == "continuation"
