@@ -45,7 +45,7 @@ Attribution patterns (``pattern`` column), tried in this order for quoted text:
 ("Putin said: …"), ``comma_intro`` ("He said, …"), ``verb_intro`` ("She says “…”"),
 ``dash_name`` ("“…” ― Pamela Padilla": a name after a dash behind the closing mark),
 ``name_colon`` (headline/transcript "Ted Cruz: ‘…’", "Here’s Clinton in 1992: “…”"; a quoted transcript line
-""PENCE: Well, look, …" opening its paragraph: the label is the speaker and no part of the quote), ``according_to``
+``"PENCE: Well, look, …`` opening its paragraph: the label is the speaker and no part of the quote), ``according_to``
 ("According to TASS, “…”"; "“…,” according to Reuters." right after the closing mark, not a capitalised
 "According to X," opening the next sentence),
 ``reported_speech`` (partial quote inside "X said …"; also "…“chilled” during the talks, said
