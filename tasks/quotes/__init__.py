@@ -19,7 +19,9 @@ What counts as a quote
   and has no sentence end is a title, slogan or label ("“Orange is the New Black”") and becomes partial; so does
   a quotation right after a naming verb ("what she calls “real solutions”", ``[naming_verbs]``) or one opening
   with an auxiliary that completes a clause begun outside the marks ("An economic downturn, he said, “could be
-  …”"), and a paragraph that is only a short single-quoted phrase (a subheading: "'A healthy environment.'"). A
+  …”"), or one opening in lower case after "…, X said," that completes a sentence the writer began ("The
+  streets were deserted, he added, “but people need to connect”"; not after a fronted phrase alone: "In the U.S.,
+  they write, “to be …”"), and a paragraph that is only a short single-quoted phrase (a subheading: "'A healthy environment.'"). A
   quotation that is only a stage direction in brackets ("(CROSSTALK.)") or a one-word label ("Related:") is no
   quote at all.
 - **partial**: quoted words embedded in a sentence (``Putin said efforts were

@@ -79,6 +79,8 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
         if site.kind == "partial" and att.pattern in ("speaker_verb", "verb_speaker") and _INSERTION.search(site.ptrim) \
                 and A.body[r.end:r.close_s or r.end].strip() == ",":
             site.kind = "direct"       # "Nabisco will move to Mexico - ''I love Oreos,'' he said - and …": an inserted utterance
+        if site.kind == "direct" and att.pattern == "comma_intro" and _completes_lead_in(A, site, att):
+            site.kind = "partial"      # "The streets were deserted, he added, ''but people need to connect''"
         if _NOT_UTTERANCE.fullmatch(site.content):
             continue                   # "(CROSSTALK.)", "Related:": a stage direction or a label, not words said
         if site.kind == "direct" and _subheading(A, r, site.pi):
@@ -97,6 +99,28 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
         if row["speaker_text"] is not None or site.pi not in prev_by_para:
             prev_by_para[site.pi] = row
     return rows, row_chain
+
+
+#: a fronted prepositional or infinitive phrase ("In the United States,", "To alert the police,"): the quotation after
+#: "…, they write," is a whole clause of its own
+_FRONTED_PHRASE = re.compile(r"(?:In|On|At|For|To|From|With|Without|During|After|Before|Under|Among|Across|Since|By|Despite"
+                             r"|Amid)\s[^,;.!?]*,")
+
+
+def _completes_lead_in(A: _Article, site, att: Attribution) -> bool:
+    """A quotation opening in lower case after "…, X said," that follows words of the writer's own in its sentence
+    ("The streets were deserted, he added, ''but people need to connect''", "It was, the president said, ''a
+    stone where …''"): the quoted words complete the writer's sentence, a partial quote (not after an earlier
+    quotation: "''A,'' he said, ''b …''" is one utterance; not "He said, “that’s how …”" opening the sentence; not
+    after a fronted phrase alone: "In the United States, they write, ''to be religious is …''")."""
+    if site.prev_close or att.speaker is None:
+        return False
+    first = next((c for c in site.content if c.isalpha()), "")
+    if not first.islower():
+        return False
+    lead = A.body[max(A.sents[site.si]["start_char"], site.para_start):att.speaker.start]
+    lead = re.sub(r"\s+(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s*$", "", lead).strip()    # "…, Mr. Garin added,"
+    return bool(re.search(r"\w[^“”\"]*,$", lead)) and not _FRONTED_PHRASE.fullmatch(lead)
 
 
 def _subheading(A: _Article, r, pi: int) -> bool:

@@ -276,3 +276,13 @@ def test_a_quoted_transcript_line_is_spoken_by_its_label():
         ("Let’s start with the debate. Will you be there?", "RUBIO"), ("Well, look, I will be there.", "Kelli Ward"),
         ("And I will win.", "Kelli Ward"), ("Thank you.", "RUBIO"), ("UPDATE: The debate was moved.", "RUBIO")]
     assert qs[0]["pattern"] == "name_colon" and qs[2]["pattern"] == "continuation"
+
+
+def test_a_lower_case_quotation_completing_the_writers_sentence_is_partial():
+    body = ("The streets were deserted, Rubio added, ''but people need to connect somehow.''\n\n"
+            "In the United States, Kelli Ward wrote, ''to be religious is to be in sync with mainstream norms.''\n\n"
+            "''We won,'' Obama said, ''and we will win again.''\n\nRubio said, “that’s how you get smart.”\n")
+    kinds = {q["text"]: q["kind"] for q in run(body) if q["kind"] != "indirect"}
+    assert kinds == {"but people need to connect somehow.": "partial",
+                     "to be religious is to be in sync with mainstream norms.": "direct",
+                     "We won": "direct", "and we will win again.": "direct", "that’s how you get smart.": "direct"}
