@@ -66,8 +66,10 @@ def _quote_kind(rules: Rules, prefix: str, ptrim: str, verb_in_prefix: list, pre
         return "direct"
     if not prev_close and _PREDICATE_START.match(content):
         return "partial"         # "An economic downturn, he said, “could be …”"
-    if re.search(r"\bthat,$", ptrim):
-        return "partial"         # "Trump tweeted that, “For those few people …”": a complement clause, as after "that “"
+    if re.search(r"\bthat,$", ptrim) or (not prev_close and verb_in_prefix and ptrim[-1] == ","
+                                         and re.search(r"\bthat\s", prefix[verb_in_prefix[-1].end():])):
+        return "partial"         # "Trump tweeted that, “For those …”", "Sanders said that for those aged 17 to 20, “the
+                                 # real …”": a complement clause, as after "that “"
     if ptrim[-1] in ",—–" and verb_in_prefix and (
             prev_close or len(prefix[verb_in_prefix[-1].end():].split()) <= (INTRO_OBJECT_WORDS if first_alpha.isupper() else 2)):
         return "direct"          # "He said, “…”", "“A,” he said, “b …”"

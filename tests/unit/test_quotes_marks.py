@@ -286,3 +286,9 @@ def test_a_lower_case_quotation_completing_the_writers_sentence_is_partial():
     assert kinds == {"but people need to connect somehow.": "partial",
                      "to be religious is to be in sync with mainstream norms.": "direct",
                      "We won": "direct", "and we will win again.": "direct", "that’s how you get smart.": "direct"}
+
+
+def test_a_quotation_after_said_that_and_a_comma_completes_the_complement_clause():
+    body = "Kelli Ward recalled that in 2009, ''I called all my lenders and creditors.''\n\nRubio recalled, ''I called them.''\n"
+    kinds = {q["text"]: q["kind"] for q in run(body) if q["kind"] != "indirect"}
+    assert kinds == {"I called all my lenders and creditors.": "partial", "I called them.": "direct"}
