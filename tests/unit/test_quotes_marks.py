@@ -292,3 +292,11 @@ def test_a_quotation_after_said_that_and_a_comma_completes_the_complement_clause
     body = "Kelli Ward recalled that in 2009, ''I called all my lenders and creditors.''\n\nRubio recalled, ''I called them.''\n"
     kinds = {q["text"]: q["kind"] for q in run(body) if q["kind"] != "indirect"}
     assert kinds == {"I called all my lenders and creditors.": "partial", "I called them.": "direct"}
+
+
+def test_a_quotation_going_on_after_the_attribution_of_a_partial_quote_is_partial():
+    body = ("Still, golf clubs are ''just scratching out a profit,'' Rubio said from his office. ''Golf is a razor-thin "
+            "industry.''\n\n''Things are moving,'' Obama said on NBC's ''Meet the Press.'' ''She lies like crazy.''\n")
+    kinds = {q["text"]: (q["kind"], q["speaker_name"]) for q in run(body) if q["kind"] != "indirect"}
+    assert kinds["Golf is a razor-thin industry."] == ("partial", "Marco Rubio")
+    assert kinds["She lies like crazy."] == ("direct", "Obama")
