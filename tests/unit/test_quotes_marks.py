@@ -289,9 +289,13 @@ def test_a_lower_case_quotation_completing_the_writers_sentence_is_partial():
 
 
 def test_a_quotation_after_said_that_and_a_comma_completes_the_complement_clause():
-    body = "Kelli Ward recalled that in 2009, ''I called all my lenders and creditors.''\n\nRubio recalled, ''I called them.''\n"
+    body = ("Kelli Ward recalled that in 2009, ''I called all my lenders and creditors.''\n\nRubio recalled, ''I called them.''\n\n"
+            "Obama noted that a path to the nomination was open, which he declared ''a total disaster.''\n\n"
+            "Obama noted that he taught law, and added: ''I know a little about this.''\n\n"
+            "Rubio said that the taxes were low ― Obama boasted, ''That makes me smart.''\n")
     kinds = {q["text"]: q["kind"] for q in run(body) if q["kind"] != "indirect"}
-    assert kinds == {"I called all my lenders and creditors.": "partial", "I called them.": "direct"}
+    assert kinds == {"I called all my lenders and creditors.": "partial", "I called them.": "direct",
+                     "a total disaster.": "partial", "I know a little about this.": "direct", "That makes me smart.": "direct"}
 
 
 def test_a_quotation_going_on_after_the_attribution_of_a_partial_quote_is_partial():
