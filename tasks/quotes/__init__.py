@@ -21,7 +21,8 @@ What counts as a quote
   with an auxiliary that completes a clause begun outside the marks ("An economic downturn, he said, “could be
   …”"), or one opening in lower case after "…, X said," that completes a sentence the writer began ("The
   streets were deserted, he added, “but people need to connect”"; not after a fronted phrase alone: "In the U.S.,
-  they write, “to be …”"), and a paragraph that is only a short single-quoted phrase (a subheading: "'A healthy environment.'"). A
+  they write, “to be …”"), one right after a partial quote of its sentence ("a “nasty guy,” an “anchor baby,”
+  “unstable”": a quotation takes the kind of the one it follows unless that one ends a sentence), and a paragraph that is only a short single-quoted phrase (a subheading: "'A healthy environment.'"). A
   quotation that is only a stage direction in brackets ("(CROSSTALK.)") or a one-word label ("Related:") is no
   quote at all.
 - **partial**: quoted words embedded in a sentence (``Putin said efforts were

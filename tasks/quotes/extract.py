@@ -69,9 +69,15 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
     prev_by_para: dict[int, dict] = {}
     open_starts = [r.open_s for r in raws]
     max_close = list(accumulate((r.close_e for r in raws), max))
+    kind_closing_at: dict[int, str] = {}     # closing position of a quotation -> the kind given to it
     for index, r in enumerate(raws):
         site = locate(A, raws, index, open_starts, max_close)
         att = attribute(A, site, prev_by_para)
+        if site.prev_close and not site.ptrim and site.kind == "direct" \
+                and not re.search(r"[.!?…][’'\"”»]{1,3}$", A.body[max(0, site.lo - 4):site.lo]):
+            # "a “nasty guy,” an “anchor baby,” “unstable”": right after a quotation of its sentence (one that ends no
+            # sentence: "…on NBC's ''Meet the Press.'' ''She lies …''"), of its kind
+            site.kind = kind_closing_at.get(site.lo, "partial")
         label = transcript_label(A, site)
         if label is not None:          # "\"PENCE: Well, look, …": the label is the speaker, not words said
             r.start, att = label
@@ -83,6 +89,7 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
             site.kind = "partial"      # "The streets were deserted, he added, ''but people need to connect''"
         if site.kind == "direct" and att.pattern == "continuation" and _continues_mixed(prev_by_para.get(site.pi), r.start):
             site.kind = "partial"      # "Golf clubs are ''just scratching out a profit,'' Mr. Hedge said. ''Golf is …''"
+        kind_closing_at[r.close_e] = site.kind
         if _NOT_UTTERANCE.fullmatch(site.content):
             continue                   # "(CROSSTALK.)", "Related:": a stage direction or a label, not words said
         if site.kind == "direct" and _subheading(A, r, site.pi):

@@ -304,3 +304,13 @@ def test_a_quotation_going_on_after_the_attribution_of_a_partial_quote_is_partia
     kinds = {q["text"]: (q["kind"], q["speaker_name"]) for q in run(body) if q["kind"] != "indirect"}
     assert kinds["Golf is a razor-thin industry."] == ("partial", "Marco Rubio")
     assert kinds["She lies like crazy."] == ("direct", "Obama")
+
+
+def test_a_quotation_right_after_another_of_its_sentence_takes_its_kind():
+    body = ("Obama called the senator a ''nasty guy,'' an ''anchor baby,'' ''unstable'' and ''sick.''\n\n"
+            "''We can always have differences,'' ''If you agree on 70 percent, that is a lot,'' Rubio said.\n\n"
+            "''It is over,'' Rubio said on NBC's ''Meet the Press.'' ''She lies like crazy.''\n")
+    kinds = {q["text"]: q["kind"] for q in run(body) if q["kind"] != "indirect"}
+    assert kinds["unstable"] == "partial"
+    assert kinds["If you agree on 70 percent, that is a lot"] == "direct"
+    assert kinds["She lies like crazy."] == "direct"
