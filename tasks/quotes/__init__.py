@@ -19,11 +19,16 @@ What counts as a quote
   and has no sentence end is a title, slogan or label ("“Orange is the New Black”") and becomes partial; so does
   a quotation right after a naming verb ("what she calls “real solutions”", ``[naming_verbs]``) or one opening
   with an auxiliary that completes a clause begun outside the marks ("An economic downturn, he said, “could be
-  …”"), and a paragraph that is only a short single-quoted phrase (a subheading: "'A healthy environment.'"). A
+  …”"), or one opening in lower case after "…, X said," that completes a sentence the writer began ("The
+  streets were deserted, he added, “but people need to connect”"; not after a fronted phrase alone: "In the U.S.,
+  they write, “to be …”"), one right after a partial quote of its sentence ("a “nasty guy,” an “anchor baby,”
+  “unstable”": a quotation takes the kind of the one it follows unless that one ends a sentence), and a paragraph that is only a short single-quoted phrase (a subheading: "'A healthy environment.'"). A
   quotation that is only a stage direction in brackets ("(CROSSTALK.)") or a one-word label ("Related:") is no
   quote at all.
 - **partial**: quoted words embedded in a sentence (``Putin said efforts were
-  "generally on the right track"``). A partial quote of 1–3 words in a sentence
+  "generally on the right track"``), and a quotation that goes on, in the same paragraph, after the attribution of
+  such a quote ("Golf clubs are ''just scratching out a profit,'' Mr. Hedge said. ''Golf is …''": one mixed
+  quotation, annotated as one attribution by PolNeAR). A partial quote of 1–3 words in a sentence
   without any speech verb is a scare quote and is dropped (``SCARE_QUOTES``).
 - **indirect**: reported speech without quote marks: ``X said (that) CLAUSE``,
   ``CLAUSE, X said``, ``according to X, CLAUSE`` / ``CLAUSE, according to X``.
@@ -44,7 +49,8 @@ Attribution patterns (``pattern`` column), tried in this order for quoted text:
 ("Peskov told reporters"), ``verb_in`` ("Trump wrote in a post"), ``colon_intro``
 ("Putin said: …"), ``comma_intro`` ("He said, …"), ``verb_intro`` ("She says “…”"),
 ``dash_name`` ("“…” ― Pamela Padilla": a name after a dash behind the closing mark),
-``name_colon`` (headline/transcript "Ted Cruz: ‘…’", "Here’s Clinton in 1992: “…”"), ``according_to``
+``name_colon`` (headline/transcript "Ted Cruz: ‘…’", "Here’s Clinton in 1992: “…”"; a quoted transcript line
+``"PENCE: Well, look, …`` opening its paragraph: the label is the speaker and no part of the quote), ``according_to``
 ("According to TASS, “…”"; "“…,” according to Reuters." right after the closing mark, not a capitalised
 "According to X," opening the next sentence),
 ``reported_speech`` (partial quote inside "X said …"; also "…“chilled” during the talks, said

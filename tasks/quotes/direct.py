@@ -28,7 +28,7 @@ from tasks.quotes.rules import PERSON_LABELS
 from tasks.quotes.site import Attribution, QuoteSite, locate
 from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
 
-__all__ = ["Attribution", "QuoteSite", "attribute", "locate"]
+__all__ = ["Attribution", "QuoteSite", "attribute", "locate", "transcript_label"]
 
 #: the period of a title or an initial inside a name ("said former Gov. Bill Richardson", "said John F. Kennedy")
 _ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in (
@@ -231,6 +231,32 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
         if c is not None and len(body[seg_s:c.start].split()) <= 8 and not re.search(r"[,;]\s*$", body[c.end:seg_e]):
             spk = c
     return Attribution(spk, None, "name_colon") if spk else None
+
+
+#: a speaker label opening a quoted transcript line ("\"PENCE: Well, look, …", "\"Chris Matthews: Seriously …")
+_LABEL = re.compile(r"((?:[A-Z][\w.’'&-]*[^\S\n]+){0,3}[A-Z][\w.’'&-]*)[^\S\n]*:[^\S\n]+(?=\S)")
+
+
+def transcript_label(A: _Article, site: QuoteSite) -> tuple[int, Attribution] | None:
+    """A quoted transcript line: the quotation opens its paragraph with "NAME:" ("\"WALLACE: Let’s start …"). The
+    label is the speaker and no part of the words said: (content start after the label, its attribution
+    ``name_colon``). NAME is a person mention, or an upper-case label that opens at least two paragraphs of the
+    article (a transcript), never a label of [not_speaker_labels] ("\"UPDATE: …")."""
+    r, body = site.raw, A.body
+    if r.open_s != site.para_start:
+        return None
+    m = _LABEL.match(body, r.start, r.end)
+    if not m or m.group(1).lower() in A.r.not_speaker_labels or m.end() >= r.end:
+        return None
+    spk = A.candidate(m.start(1), m.end(1))
+    if spk is None or spk.kind not in ("mention", "name"):
+        return None
+    label = m.group(1)
+    person = spk.mention is not None and spk.mention["label"] in PERSON_LABELS
+    transcript = label.isupper() and len(re.findall(r"(?m)^[^\S\n]*[“\"]?" + re.escape(label) + r"[^\S\n]*:", body)) >= 2
+    if not (person or transcript):
+        return None
+    return m.end(), Attribution(spk, None, "name_colon")
 
 
 def according_to(A: _Article, site: QuoteSite) -> Attribution | None:

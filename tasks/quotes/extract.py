@@ -5,7 +5,7 @@ import logging
 import re
 from itertools import accumulate
 
-from tasks.quotes.direct import Attribution, attribute, locate
+from tasks.quotes.direct import Attribution, attribute, locate, transcript_label
 from tasks.quotes.indirect import _indirect
 from tasks.quotes.rows import CONF, quote_row
 from tasks.quotes.rules import load_rules
@@ -69,12 +69,27 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
     prev_by_para: dict[int, dict] = {}
     open_starts = [r.open_s for r in raws]
     max_close = list(accumulate((r.close_e for r in raws), max))
+    kind_closing_at: dict[int, str] = {}     # closing position of a quotation -> the kind given to it
     for index, r in enumerate(raws):
         site = locate(A, raws, index, open_starts, max_close)
         att = attribute(A, site, prev_by_para)
+        if site.prev_close and not site.ptrim and site.kind == "direct" \
+                and not re.search(r"[.!?…][’'\"”»]{1,3}$", A.body[max(0, site.lo - 4):site.lo]):
+            # "a “nasty guy,” an “anchor baby,” “unstable”": right after a quotation of its sentence (one that ends no
+            # sentence: "…on NBC's ''Meet the Press.'' ''She lies …''"), of its kind
+            site.kind = kind_closing_at.get(site.lo, "partial")
+        label = transcript_label(A, site)
+        if label is not None:          # "\"PENCE: Well, look, …": the label is the speaker, not words said
+            r.start, att = label
+            site.content = A.body[r.start:r.end]
         if site.kind == "partial" and att.pattern in ("speaker_verb", "verb_speaker") and _INSERTION.search(site.ptrim) \
                 and A.body[r.end:r.close_s or r.end].strip() == ",":
             site.kind = "direct"       # "Nabisco will move to Mexico - ''I love Oreos,'' he said - and …": an inserted utterance
+        if site.kind == "direct" and att.pattern == "comma_intro" and _completes_lead_in(A, site, att):
+            site.kind = "partial"      # "The streets were deserted, he added, ''but people need to connect''"
+        if site.kind == "direct" and att.pattern == "continuation" and _continues_mixed(prev_by_para.get(site.pi), r.start):
+            site.kind = "partial"      # "Golf clubs are ''just scratching out a profit,'' Mr. Hedge said. ''Golf is …''"
+        kind_closing_at[r.close_e] = site.kind
         if _NOT_UTTERANCE.fullmatch(site.content):
             continue                   # "(CROSSTALK.)", "Related:": a stage direction or a label, not words said
         if site.kind == "direct" and _subheading(A, r, site.pi):
@@ -93,6 +108,42 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
         if row["speaker_text"] is not None or site.pi not in prev_by_para:
             prev_by_para[site.pi] = row
     return rows, row_chain
+
+
+#: patterns of a speaker named right after the closing mark ("…,'' Mr. Hedge said.")
+_SPEAKER_AFTER = frozenset({"speaker_verb", "verb_speaker", "appositive", "verb_object", "verb_in"})
+
+
+def _continues_mixed(prev: dict | None, start: int) -> bool:
+    """The quotation goes on, in the same paragraph, with the attribution of a partial quote before it: "Still, golf
+    clubs are ''just scratching out a profit,'' Mr. Hedge said from his office. ''Golf is a razor-thin industry …''".
+    Both quotations are the content of one attribution that opens with the writer's words (one mixed quotation; how
+    PolNeAR annotates it), so the second one is partial too. Not after a title the speaker was on ("…,'' he said on
+    NBC's ''Meet the Press.'' ''She lies …''": there the partial quote follows the attribution)."""
+    return prev is not None and prev["kind"] == "partial" and prev["pattern"] in _SPEAKER_AFTER \
+        and prev["speaker_start"] is not None and prev["end_char"] < prev["speaker_start"] < start
+
+
+#: a fronted prepositional or infinitive phrase ("In the United States,", "To alert the police,"): the quotation after
+#: "…, they write," is a whole clause of its own
+_FRONTED_PHRASE = re.compile(r"(?:In|On|At|For|To|From|With|Without|During|After|Before|Under|Among|Across|Since|By|Despite"
+                             r"|Amid)\s[^,;.!?]*,")
+
+
+def _completes_lead_in(A: _Article, site, att: Attribution) -> bool:
+    """A quotation opening in lower case after "…, X said," that follows words of the writer's own in its sentence
+    ("The streets were deserted, he added, ''but people need to connect''", "It was, the president said, ''a
+    stone where …''"): the quoted words complete the writer's sentence, a partial quote (not after an earlier
+    quotation: "''A,'' he said, ''b …''" is one utterance; not "He said, “that’s how …”" opening the sentence; not
+    after a fronted phrase alone: "In the United States, they write, ''to be religious is …''")."""
+    if site.prev_close or att.speaker is None:
+        return False
+    first = next((c for c in site.content if c.isalpha()), "")
+    if not first.islower():
+        return False
+    lead = A.body[max(A.sents[site.si]["start_char"], site.para_start):att.speaker.start]
+    lead = re.sub(r"\s+(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Rev)\.\s*$", "", lead).strip()    # "…, Mr. Garin added,"
+    return bool(re.search(r"\w[^“”\"]*,$", lead)) and not _FRONTED_PHRASE.fullmatch(lead)
 
 
 def _subheading(A: _Article, r, pi: int) -> bool:
@@ -120,8 +171,9 @@ def _share_chain_speakers(rows: list[dict], row_chain: list[int]) -> None:
         named = [p for p in pieces if p["speaker_text"] is not None and p["pattern"] != "continuation"]
         if len(pieces) < 2 or not named:
             continue
-        src = named[0]
         for p in pieces:
+            # the nearest named piece before it (a transcript: each label speaks until the next), else the first
+            src = next((q for q in reversed(named) if q["start_char"] < p["start_char"]), named[0])
             if p["speaker_text"] is None or p["pattern"] in ("previous_sentence", "previous_paragraph"):
                 p.update({k: src[k] for k in ("speaker_text", "speaker_start", "speaker_end", "speaker_entity_id", "speaker_name", "cue")})
                 p["pattern"] = "continuation"

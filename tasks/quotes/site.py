@@ -57,6 +57,13 @@ _ABBREV_END = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|G
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|these|those|[a-z]+(?:ive|al|ous|ic))\s+$", re.I)
 
 
+#: a speech verb's complement clause ("said that …") …
+_THAT_CLAUSE = re.compile(r"\s+that\s")
+#: … which a coordinated verb phrase, a participle, a dash or a semicolon ends ("noted that he taught law, and added:
+#: “…”", "joked that …, but went on to say, “…”", "said that … ― Trump boasted, “…”")
+_COORDINATED_AFTER = re.compile(r"(?:,\s*|\s)(?:and|but|then|adding|before)\s|[;―—–]")
+
+
 def _quote_kind(rules: Rules, prefix: str, ptrim: str, verb_in_prefix: list, prev_close: bool, content: str) -> str:
     """"direct" when the quote stands as an utterance of its own, else "partial" (module doc of tasks.quotes)."""
     first_alpha = next((c for c in content if c.isalpha()), "")
@@ -66,8 +73,14 @@ def _quote_kind(rules: Rules, prefix: str, ptrim: str, verb_in_prefix: list, pre
         return "direct"
     if not prev_close and _PREDICATE_START.match(content):
         return "partial"         # "An economic downturn, he said, “could be …”"
-    if re.search(r"\bthat,$", ptrim):
-        return "partial"         # "Trump tweeted that, “For those few people …”": a complement clause, as after "that “"
+    if re.search(r"\bthat,$", ptrim) or (not prev_close and verb_in_prefix and ptrim[-1] == ","
+                                         and re.search(r"\bthat\s", prefix[verb_in_prefix[-1].end():])):
+        return "partial"         # "Trump tweeted that, “For those …”", "Sanders said that for those aged 17 to 20, “the
+                                 # real …”": a complement clause, as after "that “"
+    if not prev_close and any(_THAT_CLAUSE.match(prefix, v.end()) and not _COORDINATED_AFTER.search(prefix, v.end())
+                              for v in verb_in_prefix):
+        return "partial"         # "He adds that American Muslims have two choices: “…”", "said that her campaign would
+                                 # continue “to break barriers”": the quotation is inside the that-clause
     if ptrim[-1] in ",—–" and verb_in_prefix and (
             prev_close or len(prefix[verb_in_prefix[-1].end():].split()) <= (INTRO_OBJECT_WORDS if first_alpha.isupper() else 2)):
         return "direct"          # "He said, “…”", "“A,” he said, “b …”"

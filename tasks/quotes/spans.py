@@ -116,7 +116,7 @@ def find_quote_spans(body: str, paras: list[tuple[int, int]] | None = None) -> l
                     nested.add(kc)
                     continue
             if state is None:
-                if role != "close":
+                if role != "close" or ms == ps:      # "” … what I learned": a paragraph opens with a mistyped closing glyph
                     n_chain += 1
                     state, chain_len = [ms, me, pi, n_chain], 0
             elif role != "open":

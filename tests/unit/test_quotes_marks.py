@@ -245,3 +245,72 @@ def test_pressed_attributes_an_interviewers_question():
             "“Maybe let some people stay?”\n")
     qs = [q for q in run(body) if q["kind"] == "direct"]
     assert [q["speaker_name"] for q in qs] == ["Malcolm Hoenlein", "Malcolm Hoenlein"]
+
+
+def test_a_paragraph_opening_with_a_closing_glyph_opens_a_quotation():
+    body = "Obama spoke about Muslims on Sunday.\n\n” … what I learned from listening to these families is that they want peace,” Obama said.\n"
+    spans = [body[r.start:r.end] for r in find_quote_spans(body)]
+    assert spans == ["… what I learned from listening to these families is that they want peace"]
+    q = one(run(body), "what I learned")
+    assert (q["kind"], q["speaker_name"]) == ("direct", "Obama")
+
+
+def test_a_closing_glyph_inside_a_paragraph_still_opens_nothing():
+    body = "It was over,” Rubio said after the vote.\n"
+    assert [q for q in run(body) if q["kind"] != "indirect"] == []
+
+
+def test_manner_of_speaking_verbs_introduce_a_direct_quote():
+    body = ("During their first debate, Loretta Lynch cracked, ''I'm a progressive who likes to get things done.''\n\n"
+            "Rubio interrupted the speech, shouting “We will not leave!”\n")
+    qs = run(body)
+    assert (one(qs, "progressive")["kind"], one(qs, "progressive")["speaker_name"]) == ("direct", "Loretta Lynch")
+    assert (one(qs, "not leave")["kind"], one(qs, "not leave")["speaker_name"]) == ("direct", "Marco Rubio")
+
+
+def test_a_quoted_transcript_line_is_spoken_by_its_label():
+    body = ('Partial transcript as follows:\n\n"RUBIO: Let’s start with the debate. Will you be there?\n\n'
+            '"Kelli Ward: Well, look, I will be there.\n\n"And I will win.\n\n"RUBIO: Thank you.\n\n"UPDATE: The debate was moved.\n')
+    qs = [q for q in run(body) if q["kind"] == "direct"]
+    assert [(q["text"], q["speaker_text"]) for q in qs] == [
+        ("Let’s start with the debate. Will you be there?", "RUBIO"), ("Well, look, I will be there.", "Kelli Ward"),
+        ("And I will win.", "Kelli Ward"), ("Thank you.", "RUBIO"), ("UPDATE: The debate was moved.", "RUBIO")]
+    assert qs[0]["pattern"] == "name_colon" and qs[2]["pattern"] == "continuation"
+
+
+def test_a_lower_case_quotation_completing_the_writers_sentence_is_partial():
+    body = ("The streets were deserted, Rubio added, ''but people need to connect somehow.''\n\n"
+            "In the United States, Kelli Ward wrote, ''to be religious is to be in sync with mainstream norms.''\n\n"
+            "''We won,'' Obama said, ''and we will win again.''\n\nRubio said, “that’s how you get smart.”\n")
+    kinds = {q["text"]: q["kind"] for q in run(body) if q["kind"] != "indirect"}
+    assert kinds == {"but people need to connect somehow.": "partial",
+                     "to be religious is to be in sync with mainstream norms.": "direct",
+                     "We won": "direct", "and we will win again.": "direct", "that’s how you get smart.": "direct"}
+
+
+def test_a_quotation_after_said_that_and_a_comma_completes_the_complement_clause():
+    body = ("Kelli Ward recalled that in 2009, ''I called all my lenders and creditors.''\n\nRubio recalled, ''I called them.''\n\n"
+            "Obama noted that a path to the nomination was open, which he declared ''a total disaster.''\n\n"
+            "Obama noted that he taught law, and added: ''I know a little about this.''\n\n"
+            "Rubio said that the taxes were low ― Obama boasted, ''That makes me smart.''\n")
+    kinds = {q["text"]: q["kind"] for q in run(body) if q["kind"] != "indirect"}
+    assert kinds == {"I called all my lenders and creditors.": "partial", "I called them.": "direct",
+                     "a total disaster.": "partial", "I know a little about this.": "direct", "That makes me smart.": "direct"}
+
+
+def test_a_quotation_going_on_after_the_attribution_of_a_partial_quote_is_partial():
+    body = ("Still, golf clubs are ''just scratching out a profit,'' Rubio said from his office. ''Golf is a razor-thin "
+            "industry.''\n\n''Things are moving,'' Obama said on NBC's ''Meet the Press.'' ''She lies like crazy.''\n")
+    kinds = {q["text"]: (q["kind"], q["speaker_name"]) for q in run(body) if q["kind"] != "indirect"}
+    assert kinds["Golf is a razor-thin industry."] == ("partial", "Marco Rubio")
+    assert kinds["She lies like crazy."] == ("direct", "Obama")
+
+
+def test_a_quotation_right_after_another_of_its_sentence_takes_its_kind():
+    body = ("Obama called the senator a ''nasty guy,'' an ''anchor baby,'' ''unstable'' and ''sick.''\n\n"
+            "''We can always have differences,'' ''If you agree on 70 percent, that is a lot,'' Rubio said.\n\n"
+            "''It is over,'' Rubio said on NBC's ''Meet the Press.'' ''She lies like crazy.''\n")
+    kinds = {q["text"]: q["kind"] for q in run(body) if q["kind"] != "indirect"}
+    assert kinds["unstable"] == "partial"
+    assert kinds["If you agree on 70 percent, that is a lot"] == "direct"
+    assert kinds["She lies like crazy."] == "direct"
