@@ -26,9 +26,7 @@ What counts as a quote
   quotation that is only a stage direction in brackets ("(CROSSTALK.)") or a one-word label ("Related:") is no
   quote at all.
 - **partial**: quoted words embedded in a sentence (``Putin said efforts were
-  "generally on the right track"``), and a quotation that goes on, in the same paragraph, after the attribution of
-  such a quote ("Golf clubs are ''just scratching out a profit,'' Mr. Hedge said. ''Golf is …''": one mixed
-  quotation, annotated as one attribution by PolNeAR). A partial quote of 1–3 words in a sentence
+  "generally on the right track"``). A partial quote of 1–3 words in a sentence
   without any speech verb is a scare quote and is dropped (``SCARE_QUOTES``).
 - **indirect**: reported speech without quote marks: ``X said (that) CLAUSE``,
   ``CLAUSE, X said``, ``according to X, CLAUSE`` / ``CLAUSE, according to X``.

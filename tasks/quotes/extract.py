@@ -87,8 +87,6 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
             site.kind = "direct"       # "Nabisco will move to Mexico - ''I love Oreos,'' he said - and …": an inserted utterance
         if site.kind == "direct" and att.pattern == "comma_intro" and _completes_lead_in(A, site, att):
             site.kind = "partial"      # "The streets were deserted, he added, ''but people need to connect''"
-        if site.kind == "direct" and att.pattern == "continuation" and _continues_mixed(prev_by_para.get(site.pi), r.start):
-            site.kind = "partial"      # "Golf clubs are ''just scratching out a profit,'' Mr. Hedge said. ''Golf is …''"
         kind_closing_at[r.close_e] = site.kind
         if _NOT_UTTERANCE.fullmatch(site.content):
             continue                   # "(CROSSTALK.)", "Related:": a stage direction or a label, not words said
@@ -108,20 +106,6 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
         if row["speaker_text"] is not None or site.pi not in prev_by_para:
             prev_by_para[site.pi] = row
     return rows, row_chain
-
-
-#: patterns of a speaker named right after the closing mark ("…,'' Mr. Hedge said.")
-_SPEAKER_AFTER = frozenset({"speaker_verb", "verb_speaker", "appositive", "verb_object", "verb_in"})
-
-
-def _continues_mixed(prev: dict | None, start: int) -> bool:
-    """The quotation goes on, in the same paragraph, with the attribution of a partial quote before it: "Still, golf
-    clubs are ''just scratching out a profit,'' Mr. Hedge said from his office. ''Golf is a razor-thin industry …''".
-    Both quotations are the content of one attribution that opens with the writer's words (one mixed quotation; how
-    PolNeAR annotates it), so the second one is partial too. Not after a title the speaker was on ("…,'' he said on
-    NBC's ''Meet the Press.'' ''She lies …''": there the partial quote follows the attribution)."""
-    return prev is not None and prev["kind"] == "partial" and prev["pattern"] in _SPEAKER_AFTER \
-        and prev["speaker_start"] is not None and prev["end_char"] < prev["speaker_start"] < start
 
 
 #: a fronted prepositional or infinitive phrase ("In the United States,", "To alert the police,"): the quotation after
