@@ -28,18 +28,25 @@ from tasks.clean.text import _fold
 
 PAGE_JUNK = _compile_union(rulefiles.lines("page_junk.txt"))
 JUNK_BLOCK_START = _compile_union(rulefiles.lines("junk_blocks.txt"))
+COMMENTS_START = _compile_union(rulefiles.lines("boilerplate_comments.txt"))
 
 BODY, HEADING, JUNK = "body", "heading", "junk"
 MAX_RULE_WORDS = 60          # page_junk rules apply to paragraphs up to this many words
 MAX_BLOCK_LINES = 40         # a junk block ends after this many lines at the latest
 TEASER_WORDS = 25           # lines after a block heading that runs to the page end are teasers below this
 MIN_END_RUN = 8              # junk lines in a row that end the article (see _after_the_end)
+MIN_PROSE_BEFORE_COMMENTS = 3  # body sentence paragraphs before a comment-section heading that ends the article
+MIN_EDGE_WORDS = 3           # a "sentence" of fewer words before / after the article ("U.S.") is a menu item
+CAPTION_WORDS = 40           # a line between an image and its credit up to this long is the image's caption
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _NO_FINAL_STOP = re.compile(r"[^.!…:;,\"'”’»)\]]$")
 _LIST_ITEM_END = re.compile(r"[.!?…;:,][\"'”’»)\]]*$")
 _FOOTNOTE_MARK = re.compile(r"(\s*\[\w{1,10}\])+\s*$")
 _QUOTES = re.compile(r"[“”\"«»„]")
+# a bare photo credit line: "Jane Roe/The Daily Herald", "Photo: John Doe / Reuters"
+_NAME_SLASH_CREDIT = re.compile(r"(?:photo(?:graph)?s?:?\s*)?[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3}\s?/\s?"
+                                r"(?:the )?[A-Z][\w.'’&\-]+(?: [A-Z][\w.'’&\-]+){0,4}\.?")
 
 
 def _features(rec: dict, repeated: frozenset[str]) -> dict:
@@ -133,6 +140,33 @@ def _caption_pairs(feats: list[dict], labels: list[str]) -> None:
             labels[i + 1] = JUNK
 
 
+def _image_captions(feats: list[dict], labels: list[str]) -> None:
+    """A line between an image and a bare credit line ("Jane Roe/The Daily Herald") is the image's
+    caption, even when it is a full sentence."""
+    for i in range(1, len(feats) - 1):
+        f, credit = feats[i], feats[i + 1]
+        if not (feats[i - 1]["image"] and len(feats[i - 1]["text"].split()) <= 12) or f["quoted"] \
+                or f["n_words"] > CAPTION_WORDS or credit["n_words"] > 8 or credit["sentence"] and credit["n_words"] > 3:
+            continue
+        if is_credit(credit["text"]) or _NAME_SLASH_CREDIT.fullmatch(credit["text"]):
+            labels[i] = labels[i + 1] = JUNK
+
+
+def _comments_end(feats: list[dict], labels: list[str]) -> None:
+    """A comment-section heading ("3 thoughts on ...", "Responses (34)", "Leave a Reply") after the
+    article's prose ends the article: the comments, reply buttons and forms after it are not its text."""
+    if COMMENTS_START is None:
+        return
+    prose_before = 0
+    for i, f in enumerate(feats):
+        if prose_before >= MIN_PROSE_BEFORE_COMMENTS and f["n_words"] <= 25 and not f["sentence"] \
+                and COMMENTS_START.fullmatch(f["text"]):
+            for k in range(i, len(feats)):
+                labels[k] = JUNK
+            return
+        prose_before += labels[i] == BODY and f["prose"]
+
+
 def _page_duplicates(feats: list[dict], labels: list[str]) -> None:
     """A paragraph seen earlier on the same page (a pull quote, a repeated teaser) is dropped the second time."""
     seen: set[str] = set()
@@ -171,7 +205,7 @@ def _edges(feats: list[dict], labels: list[str]) -> None:
     if not anchors:
         return
     for i in list(range(0, anchors[0])) + list(range(anchors[-1] + 1, len(feats))):
-        if labels[i] == BODY and not feats[i]["sentence"]:
+        if labels[i] == BODY and (not feats[i]["sentence"] or feats[i]["n_words"] < MIN_EDGE_WORDS):
             labels[i] = HEADING if feats[i]["kind"] == "heading" else JUNK
 
 
@@ -196,6 +230,8 @@ def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozense
     _junk_blocks(feats, labels)
     _headline_runs(feats, labels)
     _caption_pairs(feats, labels)
+    _image_captions(feats, labels)
+    _comments_end(feats, labels)
     _page_duplicates(feats, labels)
     _after_the_end(feats, labels)
     _edges(feats, labels)
