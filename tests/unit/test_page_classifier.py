@@ -76,6 +76,32 @@ JUNK_CLASSES = {
     "video player": {"junk_middle": ["Your browser does not support the video tag.", "Watch: The bridge from above"]},
     "copyright": {"junk_end": ["© 2025 Example Herald Media Ltd. All rights reserved."]},
     "donation appeal": {"junk_end": ["Help us keep local journalism free. Support our work with just $5 a month."]},
+    "author note and outlet blurb": {"junk_end": [
+        "Lopez covers transport for The Example Herald. Reach her at 555-0142 or mlopez@example-herald.com.",
+        "The Example Herald is an independent local news organization serving the valley since 1887."]},
+    "views disclaimer": {"junk_end": ["The Example Institute does not take institutional positions; the views "
+                                      "represented herein are those of the author(s)."]},
+    "video blurb": {"junk_top": ["Video", "Transport correspondent Ann Lee has the latest on the bridge on 'Evening News.'",
+                                 "You can now listen to Example Herald articles!"]},
+    "transcript notice": {"junk_end": ["Accuracy and availability of transcripts may vary. Transcript text may be "
+                                       "revised to correct errors or match updates to audio."]},
+    "site chrome sentences": {"junk_top": ["You have permission to edit this article."],
+                              "junk_end": ["The page you requested does not exist or is not available anymore.",
+                                           "Thanks for reading! If you enjoyed this, follow me for more.",
+                                           "Already have an account? Log in now."]},
+    "caption between image and credit": {"junk_middle": [
+        "![](https://img.example/bridge.jpg)",
+        "The harbour bridge, built in 1962, will be closed under a plan approved on Tuesday by the council.",
+        "Jane Roe/The Example Herald"]},
+    "caption with 'for The Outlet' credit": {"junk_middle": [
+        "A ferry leaves the harbour on March 3. (Sam Smith for The Example Herald)"]},
+    "menu item with a full stop": {"junk_top": ["Menu", "World", "U.S.", "Politics", "Business"]},
+    "comment section": {"junk_end": ["## 2 thoughts on “Harbour bridge to close for repairs”", "Carol P. says:",
+                                     "March 14, 2025 at 9:14 pm",
+                                     "Thank you for writing this up, I could not make it to the meeting and this helps.",
+                                     "Reply", "Dan H. says:",
+                                     "The council said exactly the same thing about the tunnel repairs two years ago.",
+                                     "Reply"]},
 }
 
 
