@@ -71,10 +71,10 @@ def _line_label(f: dict) -> str:
         return JUNK
     if f["repeated"]:
         return JUNK
+    if n <= MAX_RULE_WORDS and not f["quoted"] and PAGE_JUNK is not None and PAGE_JUNK.fullmatch(text):
+        return JUNK          # (a line with two "|" reads as a table row: "... in print. Reprints | Subscribe")
     if f["kind"] == "table":
         return BODY
-    if n <= MAX_RULE_WORDS and not f["quoted"] and PAGE_JUNK is not None and PAGE_JUNK.fullmatch(text):
-        return JUNK
     if is_boilerplate(text) or is_credit(text) or is_appeal_like(text):
         return JUNK
     return BODY

@@ -95,6 +95,14 @@ JUNK_CLASSES = {
         "Jane Roe/The Example Herald"]},
     "caption with 'for The Outlet' credit": {"junk_middle": [
         "A ferry leaves the harbour on March 3. (Sam Smith for The Example Herald)"]},
+    "print, update and saved-story notes": {
+        "junk_top": ["Our journalists will be updating this page as more information is received."],
+        "junk_middle": ["You can find this story in My Bookmarks. Or by navigating to the user icon in the top right."],
+        "junk_end": ["(Updates prices in third paragraph.)",
+                     "A version of this article appears in print on March 15, 2025, Section A, Page 9 with the "
+                     "headline: Bridge to Close. [Order Reprints](https://x.example/r) | Today's Paper | Subscribe",
+                     "The Example Service has been a leading source of independent news in the valley since 1953.",
+                     "Support safe, smart, sane journalism."]},
     "menu item with a full stop": {"junk_top": ["Menu", "World", "U.S.", "Politics", "Business"]},
     "comment section": {"junk_end": ["## 2 thoughts on “Harbour bridge to close for repairs”", "Carol P. says:",
                                      "March 14, 2025 at 9:14 pm",
