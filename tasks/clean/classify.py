@@ -141,11 +141,15 @@ def _caption_pairs(feats: list[dict], labels: list[str]) -> None:
 
 
 def _image_captions(feats: list[dict], labels: list[str]) -> None:
-    """A line between an image and a bare credit line ("Jane Roe/The Daily Herald") is the image's
-    caption, even when it is a full sentence."""
+    """A line followed by a bare credit line ("Jane Roe/The Daily Herald") is the image's caption, even
+    when it is a full sentence, when an image comes right before it, or (the crawler dropped the image)
+    furniture on both sides: page junk before it and no body sentence right after the credit."""
     for i in range(1, len(feats) - 1):
         f, credit = feats[i], feats[i + 1]
-        if not (feats[i - 1]["image"] and len(feats[i - 1]["text"].split()) <= 12) or f["quoted"] \
+        after_image = feats[i - 1]["image"] and len(feats[i - 1]["text"].split()) <= 12
+        in_furniture = labels[i - 1] == JUNK and not (i + 2 < len(feats) and labels[i + 2] == BODY
+                                                       and feats[i + 2]["prose"])
+        if not (after_image or in_furniture) or f["quoted"] \
                 or f["n_words"] > CAPTION_WORDS or credit["n_words"] > 8 or credit["sentence"] and credit["n_words"] > 3:
             continue
         if is_credit(credit["text"]) or _NAME_SLASH_CREDIT.fullmatch(credit["text"]):

@@ -103,6 +103,12 @@ JUNK_CLASSES = {
                      "headline: Bridge to Close. [Order Reprints](https://x.example/r) | Today's Paper | Subscribe",
                      "The Example Service has been a leading source of independent news in the valley since 1953.",
                      "Support safe, smart, sane journalism."]},
+    "labelled teaser and bare sign-up link": {"junk_middle": [
+        "Explainer: Why are harbour bridges failing more often, and what can be done about it?",
+        "Sign up here."]},
+    "caption and credit without the image": {"junk_top": [
+        "Updated 14 hrs ago", "The harbour bridge, built in 1962, will be closed under a plan approved on Tuesday by the council.",
+        "Jane Roe/The Example Herald", "Facebook", "Twitter"]},
     "menu item with a full stop": {"junk_top": ["Menu", "World", "U.S.", "Politics", "Business"]},
     "comment section": {"junk_end": ["## 2 thoughts on “Harbour bridge to close for repairs”", "Carol P. says:",
                                      "March 14, 2025 at 9:14 pm",
@@ -120,6 +126,14 @@ def test_junk_class_is_removed_and_body_kept(tmp_path, name):
     junk = [j for lines in spec.values() for j in lines]
     plain = [markdown_paragraphs(j)[0]["text"] if markdown_paragraphs(j) else "" for j in junk]
     _assert_clean(arts["p.md"], [p for p in plain if p])
+
+
+def test_copy_of_the_title_without_its_site_suffix_is_dropped(tmp_path):
+    """A page title that is a sentence ("... give birth.") repeated on the page, the site name cut off."""
+    title = "Harbour bridge to close. Ferries will run instead."
+    page = _page(junk_top=[title], title=f"{title} - The Example Herald")
+    a = _clean(tmp_path, {"p.md": page})["p.md"]
+    _assert_clean(a, [title])
 
 
 def test_repetition_across_pages_of_one_site(tmp_path):
