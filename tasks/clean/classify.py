@@ -29,6 +29,7 @@ from tasks.clean.text import _fold
 PAGE_JUNK = _compile_union(rulefiles.lines("page_junk.txt"))
 JUNK_BLOCK_START = _compile_union(rulefiles.lines("junk_blocks.txt"))
 COMMENTS_START = _compile_union(rulefiles.lines("boilerplate_comments.txt"))
+SUMMARY_START = _compile_union(rulefiles.lines("summary_headings.txt"))
 
 BODY, HEADING, JUNK = "body", "heading", "junk"
 MAX_RULE_WORDS = 60          # page_junk rules apply to paragraphs up to this many words
@@ -38,6 +39,8 @@ MIN_END_RUN = 8              # junk lines in a row that end the article (see _af
 MIN_PROSE_BEFORE_COMMENTS = 3  # body sentence paragraphs before a comment-section heading that ends the article
 MIN_EDGE_WORDS = 3           # a "sentence" of fewer words before / after the article ("U.S.") is a menu item
 CAPTION_WORDS = 40           # a line between an image and its credit up to this long is the image's caption
+SUMMARY_LINES = (2, 8)       # lines under a "Key points" heading kept as the article's summary
+INTRO_WORDS = 8              # a line up to this long ending in ":" introduces what follows it
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _NO_FINAL_STOP = re.compile(r"[^.!…:;,\"'”’»)\]]$")
@@ -223,6 +226,34 @@ def _headings(feats: list[dict], labels: list[str]) -> None:
             labels[i] = HEADING
 
 
+def _summary_lists(feats: list[dict], labels: list[str]) -> None:
+    """The short lines under a "Key points" heading (summary_headings.txt) are the article's summary, not
+    a list of other stories' headlines: 2-8 lines of 3-30 words, not links, not page furniture."""
+    if SUMMARY_START is None:
+        return
+    lo, hi = SUMMARY_LINES
+    for i, f in enumerate(feats):
+        if f["n_words"] > 5 or not SUMMARY_START.fullmatch(f["text"]):
+            continue
+        j = i + 1
+        while j < len(feats) and j - i - 1 < hi and 3 <= feats[j]["n_words"] <= 30 and not feats[j]["prose"] \
+                and feats[j]["link_share"] < 0.5 and _line_label(feats[j]) == BODY:
+            j += 1
+        if j - i - 1 >= lo:
+            labels[i] = HEADING
+            for k in range(i + 1, j):
+                labels[k] = BODY
+
+
+def _dangling_intros(feats: list[dict], labels: list[str]) -> None:
+    """A short line ending in ":" ("Read more from Sky News:") introduces what follows it; when what
+    follows is page furniture (or nothing), so is the line. (Before a list or a subhead it stays.)"""
+    for i, f in enumerate(feats):
+        if labels[i] == BODY and f["n_words"] <= INTRO_WORDS and f["text"].endswith(":") and not f["quoted"] \
+                and (i + 1 == len(feats) or labels[i + 1] == JUNK):
+            labels[i] = JUNK
+
+
 def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozenset()) -> list[str]:
     """One label per paragraph record (``text`` plus optional Markdown features, see
     ``tasks.ingest.readers.markdown.markdown_paragraphs``): body, heading or junk. Never raises
@@ -240,6 +271,8 @@ def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozense
     _after_the_end(feats, labels)
     _edges(feats, labels)
     _headings(feats, labels)
+    _summary_lists(feats, labels)
+    _dangling_intros(feats, labels)
     if BODY not in labels:
         # context rules (blocks, runs, position) never take every sentence of a page: when nothing
         # is left, the sentence paragraphs that no line rule rejected are the article

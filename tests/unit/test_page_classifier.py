@@ -109,6 +109,11 @@ JUNK_CLASSES = {
     "caption and credit without the image": {"junk_top": [
         "Updated 14 hrs ago", "The harbour bridge, built in 1962, will be closed under a plan approved on Tuesday by the council.",
         "Jane Roe/The Example Herald", "Facebook", "Twitter"]},
+    "intro line before furniture, privacy note, sign-up line": {
+        "junk_middle": ["Read more from the Example Herald:", "Tunnel tolls to rise next year",
+                        "Old ferry returns to service", "Council approves new budget"],
+        "junk_end": ["Your information is being handled in accordance with our privacy collection statement.",
+                     "Sign up for more like this."]},
     "menu item with a full stop": {"junk_top": ["Menu", "World", "U.S.", "Politics", "Business"]},
     "comment section": {"junk_end": ["## 2 thoughts on “Harbour bridge to close for repairs”", "Carol P. says:",
                                      "March 14, 2025 at 9:14 pm",
@@ -134,6 +139,18 @@ def test_copy_of_the_title_without_its_site_suffix_is_dropped(tmp_path):
     page = _page(junk_top=[title], title=f"{title} - The Example Herald")
     a = _clean(tmp_path, {"p.md": page})["p.md"]
     _assert_clean(a, [title])
+
+
+def test_key_points_list_is_kept_and_intro_before_a_list_stays(tmp_path):
+    """Short lines under "Key points:" are the article's summary (without the heading they would read as
+    a list of other stories' headlines)."""
+    points = ["Bridge shut from Monday for half a year", "A ferry every twenty minutes instead",
+              "Repair bill put at 40 million dollars"]
+    a = _clean(tmp_path, {"p.md": _page(junk_middle=["Key points:"] + points)})["p.md"]
+    _assert_clean(a, ["Key points:"])
+    assert all(p in a["body"].split("\n\n") for p in points)
+    b = _clean(tmp_path / "other", {"q.md": _page(junk_middle=["Related:"] + points)})["q.md"]
+    assert not any(p in b["body"] for p in points)
 
 
 def test_repetition_across_pages_of_one_site(tmp_path):
