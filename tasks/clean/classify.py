@@ -12,6 +12,10 @@ Each paragraph is labelled ``body``, ``heading`` or ``junk`` from features, not 
   headlines); a caption repeated with its credit appended; a long run of furniture late in the
   page ends the article; non-sentence lines before the first
   and after the last sentence paragraph (page header and footer);
+* around the article: a caption between an image (or furniture) and a bare credit line; a
+  comment-section heading (``boilerplate_comments.txt``) after the prose ends the article; the short
+  lines under a "Key points" heading (``summary_headings.txt``) are the article's summary; a short line
+  ending in ":" before furniture is furniture; the line under the page's title copy is the standfirst;
 * a short line without final punctuation left inside the article is a ``heading`` (a subhead, or a
   photo caption: the two cannot be told apart in crawled text, and neither is a sentence of the body).
 
@@ -23,6 +27,7 @@ from __future__ import annotations
 import re
 
 from tasks import rulefiles
+from tasks.clean.boilerplate import _title_keys
 from tasks.clean.rules import _compile_union, is_appeal_like, is_boilerplate, is_credit
 from tasks.clean.text import _fold
 
@@ -41,6 +46,7 @@ MIN_EDGE_WORDS = 3           # a "sentence" of fewer words before / after the ar
 CAPTION_WORDS = 40           # a line between an image and its credit up to this long is the image's caption
 SUMMARY_LINES = (2, 8)       # lines under a "Key points" heading kept as the article's summary
 INTRO_WORDS = 8              # a line up to this long ending in ":" introduces what follows it
+STANDFIRST_WORDS = (8, 45)   # a line right after the title copy this long, not a sentence, is the standfirst
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _NO_FINAL_STOP = re.compile(r"[^.!…:;,\"'”’»)\]]$")
@@ -254,7 +260,26 @@ def _dangling_intros(feats: list[dict], labels: list[str]) -> None:
             labels[i] = JUNK
 
 
-def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozenset()) -> list[str]:
+def _standfirst(feats: list[dict], labels: list[str], title: str | None) -> None:
+    """The line right after the page's copy of its title (the title without its site-name suffix) is the
+    standfirst, kept as body even without a final full stop ("Dozens of projects paused as ..."), when it
+    is 8-45 words, no furniture rule matches it and it is not a link or an image."""
+    if not title:
+        return
+    keys = _title_keys(title)
+    lo, hi = STANDFIRST_WORDS
+    for i, f in enumerate(feats[:-1]):
+        if f["n_words"] > 60 or _fold(f["text"]) not in keys:
+            continue
+        g = feats[i + 1]
+        if labels[i + 1] != BODY and not g["sentence"] and lo <= g["n_words"] <= hi and not g["image"] \
+                and g["link_share"] < 0.3 and g["kind"] in ("para", "quote") and _line_label(g) == BODY:
+            labels[i + 1] = BODY
+        return
+
+
+def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozenset(),
+                        title: str | None = None) -> list[str]:
     """One label per paragraph record (``text`` plus optional Markdown features, see
     ``tasks.ingest.readers.markdown.markdown_paragraphs``): body, heading or junk. Never raises
     on odd input; an article of real sentences always keeps them (only rules that match a whole
@@ -273,6 +298,7 @@ def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozense
     _headings(feats, labels)
     _summary_lists(feats, labels)
     _dangling_intros(feats, labels)
+    _standfirst(feats, labels, title)
     if BODY not in labels:
         # context rules (blocks, runs, position) never take every sentence of a page: when nothing
         # is left, the sentence paragraphs that no line rule rejected are the article

@@ -153,6 +153,19 @@ def test_key_points_list_is_kept_and_intro_before_a_list_stays(tmp_path):
     assert not any(p in b["body"] for p in points)
 
 
+def test_standfirst_after_the_title_copy_is_kept(tmp_path):
+    """The line under the page's title line is the standfirst, body even without a final full stop; a
+    credit line there stays furniture, and so does an unpunctuated line under anything else."""
+    title, standfirst = "Harbour bridge to close for repairs", "Engineers found cracks in two of the four main cables last spring"
+    page = _page(junk_top=[f"# {title}", standfirst, "Photograph: Jane Roe/Example Agency"],
+                 title=f"{title} | Transport | The Example Herald")
+    a = _clean(tmp_path, {"p.md": page})["p.md"]
+    _assert_clean(a, [title, "Jane Roe"])
+    assert a["body"].split("\n\n")[0] == standfirst
+    b = _clean(tmp_path / "other", {"q.md": _page(junk_top=["Transport", standfirst])})["q.md"]
+    assert standfirst not in b["body"].split("\n\n")
+
+
 def test_repetition_across_pages_of_one_site(tmp_path):
     """A line on every page of a site in the batch is furniture, even when no rule knows it."""
     furniture = "The Example Herald is proudly independent since 1887"
