@@ -255,6 +255,11 @@ def test_a_publisher_keeps_one_name_across_its_domains(url, outlet):
     ("Talks resume in Geneva - Example Tribune", [None], "exampletribune.com", ("Talks resume in Geneva", "Example Tribune")),
     ("Putin - the man who would be tsar", [None], "example.com", ("Putin - the man who would be tsar", None)),
     ("War and peace | A review", [None], None, ("War and peace | A review", None)),
+    ("Jobless rate rises in Germany – DW – 02/27/2026", ["Deutsche Welle"], "dw.com",
+     ("Jobless rate rises in Germany", "Deutsche Welle")),
+    ("Why Central Asia Is Hedging | Carnegie Endowment for International Peace", ["Carnegie Endowment"],
+     "carnegieendowment.org", ("Why Central Asia Is Hedging", "Carnegie Endowment for International Peace")),
+    ("Scores for 2024 - 12-3", [None], "example.com", ("Scores for 2024 - 12-3", None)),
 ])
 def test_split_title_suffix(title, names, domain, expected):
     assert split_title_suffix(title, names, domain) == expected
