@@ -98,6 +98,8 @@ def site_of_url(url: str | None) -> tuple[str | None, str | None]:
     host = (m.group(1) or m.group(2) or "").rsplit("@", 1)[-1].split(":")[0].strip(".").lower()
     host = re.sub(r"^www\d?\.", "", host)
     parts = _extractor()(host)
+    if not parts.domain and parts.suffix and host == parts.suffix and "." in host:
+        return host, host           # a site on a public suffix itself: gov.uk
     if not parts.domain or not parts.suffix:
         return (host or None), None
     registered = f"{parts.domain}.{parts.suffix}"
@@ -124,6 +126,8 @@ def _names_match(segment: str, names: list[str | None], registered: str | None) 
         return True
     if any(len(_fold(n)) >= 6 and key.startswith(_fold(n)) for n in names if n):
         return True         # the outlet's full name: "Carnegie Endowment for International Peace"
+    if registered and segment.strip().lower().removeprefix("www.") == registered:
+        return True         # the domain as the site name: "... :: WRAL.com"
     if registered:
         label = _fold(registered.split(".")[0])
         return key == label or key == _fold("the" + registered.split(".")[0]) or (len(key) >= 4 and label.startswith(key)) \

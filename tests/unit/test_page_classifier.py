@@ -114,6 +114,14 @@ JUNK_CLASSES = {
                         "Old ferry returns to service", "Council approves new budget"],
         "junk_end": ["Your information is being handled in accordance with our privacy collection statement.",
                      "Sign up for more like this."]},
+    "disclosure and editor's notes": {
+        "junk_top": ["Disclosure statement", "Maria Lopez receives funding from the Example Research Council.",
+                     "Example University provides funding as a member of The Example Herald.",
+                     "Republish our articles for free, online or in print, under Creative Commons licence.",
+                     "This as-told-to essay is based on a conversation with Ann Lee. It has been edited for length and clarity.",
+                     "We use some essential cookies to make this website work."],
+        "junk_end": ["Do you have a story about a bridge closure that you want to share? Contact this reporter at "
+                     "mlopez@example-herald.com.", "Before you go..."]},
     "menu item with a full stop": {"junk_top": ["Menu", "World", "U.S.", "Politics", "Business"]},
     "comment section": {"junk_end": ["## 2 thoughts on “Harbour bridge to close for repairs”", "Carol P. says:",
                                      "March 14, 2025 at 9:14 pm",
@@ -234,6 +242,8 @@ def test_public_suffix_list_is_never_fetched(monkeypatch):
     monkeypatch.setattr(outlets, "_EXTRACT", None)
     assert outlet_for_url("https://www.bbc.co.uk/news/x") == ("BBC News", "bbc.co.uk")
     assert outlet_for_url("https://foo.example.co.uk/a") == (None, "example.co.uk")
+    assert outlet_for_url("https://www.gov.uk/government/news/x") == ("GOV.UK", "gov.uk")
+    assert outlet_for_url("https://example.gov.au/news/x") == (None, "example.gov.au")
 
 
 @pytest.mark.parametrize("url, outlet", [
@@ -260,6 +270,7 @@ def test_a_publisher_keeps_one_name_across_its_domains(url, outlet):
     ("Why Central Asia Is Hedging | Carnegie Endowment for International Peace", ["Carnegie Endowment"],
      "carnegieendowment.org", ("Why Central Asia Is Hedging", "Carnegie Endowment for International Peace")),
     ("Scores for 2024 - 12-3", [None], "example.com", ("Scores for 2024 - 12-3", None)),
+    ("Raleigh approves plan for mall site :: WRAL.com", [None], "wral.com", ("Raleigh approves plan for mall site", "WRAL.com")),
 ])
 def test_split_title_suffix(title, names, domain, expected):
     assert split_title_suffix(title, names, domain) == expected
