@@ -158,8 +158,8 @@ def _image_captions(feats: list[dict], labels: list[str]) -> None:
         after_image = feats[i - 1]["image"] and len(feats[i - 1]["text"].split()) <= 12
         in_furniture = labels[i - 1] == JUNK and not (i + 2 < len(feats) and labels[i + 2] == BODY
                                                        and feats[i + 2]["prose"])
-        if not (after_image or in_furniture) or f["quoted"] \
-                or f["n_words"] > CAPTION_WORDS or credit["n_words"] > 8 or credit["sentence"] and credit["n_words"] > 3:
+        if not (after_image or in_furniture) or f["quoted"] or f["n_words"] > CAPTION_WORDS \
+                or credit["n_words"] > 8 or (credit["sentence"] and credit["n_words"] > 3):
             continue
         if is_credit(credit["text"]) or _NAME_SLASH_CREDIT.fullmatch(credit["text"]):
             labels[i] = labels[i + 1] = JUNK
