@@ -122,6 +122,9 @@ JUNK_CLASSES = {
                      "We use some essential cookies to make this website work."],
         "junk_end": ["Do you have a story about a bridge closure that you want to share? Contact this reporter at "
                      "mlopez@example-herald.com.", "Before you go..."]},
+    "the site speaking of itself": {"junk_top": ["Our reporters will keep this page updated through the day."],
+                                    "junk_end": ["Comments are subject to our community guidelines, which can be viewed "
+                                                 "on the help pages.", "Is this page useful?"]},
     "menu item with a full stop": {"junk_top": ["Menu", "World", "U.S.", "Politics", "Business"]},
     "comment section": {"junk_end": ["## 2 thoughts on “Harbour bridge to close for repairs”", "Carol P. says:",
                                      "March 14, 2025 at 9:14 pm",
