@@ -125,6 +125,10 @@ JUNK_CLASSES = {
     "the site speaking of itself": {"junk_top": ["Our reporters will keep this page updated through the day."],
                                     "junk_end": ["Comments are subject to our community guidelines, which can be viewed "
                                                  "on the help pages.", "Is this page useful?"]},
+    "caption with a barred credit, browser notice": {
+        "junk_top": ["Thank you for visiting example-herald.com. You are using a browser version with limited "
+                     "support for CSS."],
+        "junk_middle": ["The mayor speaks during a news conference on Friday. | Jiji"]},
     "menu item with a full stop": {"junk_top": ["Menu", "World", "U.S.", "Politics", "Business"]},
     "comment section": {"junk_end": ["## 2 thoughts on “Harbour bridge to close for repairs”", "Carol P. says:",
                                      "March 14, 2025 at 9:14 pm",
