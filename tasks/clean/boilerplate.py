@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tasks.clean.header import _copyright_outlet, _State, author_names, is_author_bio
-from tasks.clean.outlets import _outlet_for_domain, _outlet_like
+from tasks.clean.outlets import _TITLE_SEP, _outlet_for_domain, _outlet_like
 from tasks.clean.rules import (APPEAL_KW, APPEAL_START, TAIL_MARKER, is_appeal_like, is_boilerplate, is_credit,
                                is_edge_boilerplate)
 from tasks.clean.text import (_QUOTE_CHARS, _fold, _is_short_line, _title_key, is_domain_line, is_headline_like,
@@ -18,12 +18,11 @@ CAPTION_WORDS = 25      # a paragraph right after a gallery counter ("1 of 12") 
 def _drop_everywhere(paras: list[str], st: _State) -> list[str]:
     """Anywhere rules, title copies, credits (+ the caption above), gallery counters (+ the caption
     below), consecutive duplicates."""
-    title_key = _fold(st.title) if st.title else None
-    tlen = len(st.title) if st.title else 0
+    title_keys = _title_keys(st.title) if st.title else {}
     keep: list[str] = []
     drop_next_domain = drop_next_caption = False
     for p in paras:
-        if title_key and abs(len(p) - tlen) <= 8 + tlen // 4 and _title_key(p) == title_key:
+        if any(abs(len(p) - tlen) <= 8 + tlen // 4 for tlen in title_keys.values()) and _title_key(p) in title_keys:
             continue
         if drop_next_caption and n_words(p) <= CAPTION_WORDS and not _QUOTE_CHARS.search(p):
             drop_next_caption = False
@@ -48,6 +47,18 @@ def _drop_everywhere(paras: list[str], st: _State) -> list[str]:
             continue
         keep.append(p)
     return keep
+
+
+def _title_keys(title: str) -> dict[str, int]:
+    """Folded title -> its length, for the whole title and for each part before a site-name separator
+    of four or more words ("Hospitals ... give birth." of "Hospitals ... give birth. - The Washington Post"):
+    a copy of the page title inside the text is not a paragraph of the article."""
+    keys = {_fold(title): len(title)}
+    for m in _TITLE_SEP.finditer(title):
+        head = title[:m.start()].strip()
+        if len(head.split()) >= 4:
+            keys[_fold(head)] = len(head)
+    return keys
 
 
 def _drop_appeal_blocks(paras: list[str]) -> list[str]:

@@ -12,6 +12,10 @@ Each paragraph is labelled ``body``, ``heading`` or ``junk`` from features, not 
   headlines); a caption repeated with its credit appended; a long run of furniture late in the
   page ends the article; non-sentence lines before the first
   and after the last sentence paragraph (page header and footer);
+* around the article: a caption between an image (or furniture) and a bare credit line; a
+  comment-section heading (``boilerplate_comments.txt``) after the prose ends the article; the short
+  lines under a "Key points" heading (``summary_headings.txt``) are the article's summary; a short line
+  ending in ":" before furniture is furniture; the line under the page's title copy is the standfirst;
 * a short line without final punctuation left inside the article is a ``heading`` (a subhead, or a
   photo caption: the two cannot be told apart in crawled text, and neither is a sentence of the body).
 
@@ -23,23 +27,35 @@ from __future__ import annotations
 import re
 
 from tasks import rulefiles
+from tasks.clean.boilerplate import _title_keys
 from tasks.clean.rules import _compile_union, is_appeal_like, is_boilerplate, is_credit
 from tasks.clean.text import _fold
 
 PAGE_JUNK = _compile_union(rulefiles.lines("page_junk.txt"))
 JUNK_BLOCK_START = _compile_union(rulefiles.lines("junk_blocks.txt"))
+COMMENTS_START = _compile_union(rulefiles.lines("boilerplate_comments.txt"))
+SUMMARY_START = _compile_union(rulefiles.lines("summary_headings.txt"))
 
 BODY, HEADING, JUNK = "body", "heading", "junk"
 MAX_RULE_WORDS = 60          # page_junk rules apply to paragraphs up to this many words
 MAX_BLOCK_LINES = 40         # a junk block ends after this many lines at the latest
 TEASER_WORDS = 25           # lines after a block heading that runs to the page end are teasers below this
 MIN_END_RUN = 8              # junk lines in a row that end the article (see _after_the_end)
+MIN_PROSE_BEFORE_COMMENTS = 3  # body sentence paragraphs before a comment-section heading that ends the article
+MIN_EDGE_WORDS = 3           # a "sentence" of fewer words before / after the article ("U.S.") is a menu item
+CAPTION_WORDS = 40           # a line between an image and its credit up to this long is the image's caption
+SUMMARY_LINES = (2, 8)       # lines under a "Key points" heading kept as the article's summary
+INTRO_WORDS = 8              # a line up to this long ending in ":" introduces what follows it
+STANDFIRST_WORDS = (8, 45)   # a line right after the title copy this long, not a sentence, is the standfirst
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _NO_FINAL_STOP = re.compile(r"[^.!…:;,\"'”’»)\]]$")
 _LIST_ITEM_END = re.compile(r"[.!?…;:,][\"'”’»)\]]*$")
 _FOOTNOTE_MARK = re.compile(r"(\s*\[\w{1,10}\])+\s*$")
 _QUOTES = re.compile(r"[“”\"«»„]")
+# a bare photo credit line: "Jane Roe/The Daily Herald", "Photo: John Doe / Reuters"
+_NAME_SLASH_CREDIT = re.compile(r"(?:photo(?:graph)?s?:?\s*)?[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3}\s?/\s?"
+                                r"(?:the )?[A-Z][\w.'’&\-]+(?: [A-Z][\w.'’&\-]+){0,4}\.?")
 
 
 def _features(rec: dict, repeated: frozenset[str]) -> dict:
@@ -64,10 +80,10 @@ def _line_label(f: dict) -> str:
         return JUNK
     if f["repeated"]:
         return JUNK
+    if n <= MAX_RULE_WORDS and not f["quoted"] and PAGE_JUNK is not None and PAGE_JUNK.fullmatch(text):
+        return JUNK          # (a line with two "|" reads as a table row: "... in print. Reprints | Subscribe")
     if f["kind"] == "table":
         return BODY
-    if n <= MAX_RULE_WORDS and not f["quoted"] and PAGE_JUNK is not None and PAGE_JUNK.fullmatch(text):
-        return JUNK
     if is_boilerplate(text) or is_credit(text) or is_appeal_like(text):
         return JUNK
     return BODY
@@ -133,6 +149,37 @@ def _caption_pairs(feats: list[dict], labels: list[str]) -> None:
             labels[i + 1] = JUNK
 
 
+def _image_captions(feats: list[dict], labels: list[str]) -> None:
+    """A line followed by a bare credit line ("Jane Roe/The Daily Herald") is the image's caption, even
+    when it is a full sentence, when an image comes right before it, or (the crawler dropped the image)
+    furniture on both sides: page junk before it and no body sentence right after the credit."""
+    for i in range(1, len(feats) - 1):
+        f, credit = feats[i], feats[i + 1]
+        after_image = feats[i - 1]["image"] and len(feats[i - 1]["text"].split()) <= 12
+        in_furniture = labels[i - 1] == JUNK and not (i + 2 < len(feats) and labels[i + 2] == BODY
+                                                       and feats[i + 2]["prose"])
+        if not (after_image or in_furniture) or f["quoted"] or f["n_words"] > CAPTION_WORDS \
+                or credit["n_words"] > 8 or (credit["sentence"] and credit["n_words"] > 3):
+            continue
+        if is_credit(credit["text"]) or _NAME_SLASH_CREDIT.fullmatch(credit["text"]):
+            labels[i] = labels[i + 1] = JUNK
+
+
+def _comments_end(feats: list[dict], labels: list[str]) -> None:
+    """A comment-section heading ("3 thoughts on ...", "Responses (34)", "Leave a Reply") after the
+    article's prose ends the article: the comments, reply buttons and forms after it are not its text."""
+    if COMMENTS_START is None:
+        return
+    prose_before = 0
+    for i, f in enumerate(feats):
+        if prose_before >= MIN_PROSE_BEFORE_COMMENTS and f["n_words"] <= 25 and not f["sentence"] \
+                and COMMENTS_START.fullmatch(f["text"]):
+            for k in range(i, len(feats)):
+                labels[k] = JUNK
+            return
+        prose_before += labels[i] == BODY and f["prose"]
+
+
 def _page_duplicates(feats: list[dict], labels: list[str]) -> None:
     """A paragraph seen earlier on the same page (a pull quote, a repeated teaser) is dropped the second time."""
     seen: set[str] = set()
@@ -171,7 +218,7 @@ def _edges(feats: list[dict], labels: list[str]) -> None:
     if not anchors:
         return
     for i in list(range(0, anchors[0])) + list(range(anchors[-1] + 1, len(feats))):
-        if labels[i] == BODY and not feats[i]["sentence"]:
+        if labels[i] == BODY and (not feats[i]["sentence"] or feats[i]["n_words"] < MIN_EDGE_WORDS):
             labels[i] = HEADING if feats[i]["kind"] == "heading" else JUNK
 
 
@@ -185,7 +232,54 @@ def _headings(feats: list[dict], labels: list[str]) -> None:
             labels[i] = HEADING
 
 
-def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozenset()) -> list[str]:
+def _summary_lists(feats: list[dict], labels: list[str]) -> None:
+    """The short lines under a "Key points" heading (summary_headings.txt) are the article's summary, not
+    a list of other stories' headlines: 2-8 lines of 3-30 words, not links, not page furniture."""
+    if SUMMARY_START is None:
+        return
+    lo, hi = SUMMARY_LINES
+    for i, f in enumerate(feats):
+        if f["n_words"] > 5 or not SUMMARY_START.fullmatch(f["text"]):
+            continue
+        j = i + 1
+        while j < len(feats) and j - i - 1 < hi and 3 <= feats[j]["n_words"] <= 30 and not feats[j]["prose"] \
+                and feats[j]["link_share"] < 0.5 and _line_label(feats[j]) == BODY:
+            j += 1
+        if j - i - 1 >= lo:
+            labels[i] = HEADING
+            for k in range(i + 1, j):
+                labels[k] = BODY
+
+
+def _dangling_intros(feats: list[dict], labels: list[str]) -> None:
+    """A short line ending in ":" ("Read more from Sky News:") introduces what follows it; when what
+    follows is page furniture (or nothing), so is the line. (Before a list or a subhead it stays.)"""
+    for i, f in enumerate(feats):
+        if labels[i] == BODY and f["n_words"] <= INTRO_WORDS and f["text"].endswith(":") and not f["quoted"] \
+                and (i + 1 == len(feats) or labels[i + 1] == JUNK):
+            labels[i] = JUNK
+
+
+def _standfirst(feats: list[dict], labels: list[str], title: str | None) -> None:
+    """The line right after the page's copy of its title (the title without its site-name suffix) is the
+    standfirst, kept as body even without a final full stop ("Dozens of projects paused as ..."), when it
+    is 8-45 words, no furniture rule matches it and it is not a link or an image."""
+    if not title:
+        return
+    keys = _title_keys(title)
+    lo, hi = STANDFIRST_WORDS
+    for i, f in enumerate(feats[:-1]):
+        if f["n_words"] > 60 or _fold(f["text"]) not in keys:
+            continue
+        g = feats[i + 1]
+        if labels[i + 1] != BODY and not g["sentence"] and lo <= g["n_words"] <= hi and not g["image"] \
+                and g["link_share"] < 0.3 and g["kind"] in ("para", "quote") and _line_label(g) == BODY:
+            labels[i + 1] = BODY
+        return
+
+
+def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozenset(),
+                        title: str | None = None) -> list[str]:
     """One label per paragraph record (``text`` plus optional Markdown features, see
     ``tasks.ingest.readers.markdown.markdown_paragraphs``): body, heading or junk. Never raises
     on odd input; an article of real sentences always keeps them (only rules that match a whole
@@ -196,10 +290,15 @@ def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozense
     _junk_blocks(feats, labels)
     _headline_runs(feats, labels)
     _caption_pairs(feats, labels)
+    _image_captions(feats, labels)
+    _comments_end(feats, labels)
     _page_duplicates(feats, labels)
     _after_the_end(feats, labels)
     _edges(feats, labels)
     _headings(feats, labels)
+    _summary_lists(feats, labels)
+    _dangling_intros(feats, labels)
+    _standfirst(feats, labels, title)
     if BODY not in labels:
         # context rules (blocks, runs, position) never take every sentence of a page: when nothing
         # is left, the sentence paragraphs that no line rule rejected are the article

@@ -73,7 +73,7 @@ def _listing_page(records: list[dict], body_paras: list[str]) -> bool:
 
 def _classified(records: list[dict], repeated: frozenset[str], st: _State, meta_published) -> list[str]:
     """Body paragraphs of a page; a byline or date stamp among the dropped lines is kept as metadata."""
-    labels = classify_paragraphs(records, repeated)
+    labels = classify_paragraphs(records, repeated, st.title)
     texts = [collapse_ws(r.get("text") or "") for r in records]
     first_body = next((i for i, lab in enumerate(labels) if lab == BODY), len(labels))
     header_junk = [texts[i] for i in range(first_body) if labels[i] == JUNK and texts[i]]

@@ -193,12 +193,23 @@ def _date_of_line(p: str):
     return parse_datetime(whole) or parse_datetime(d.group(0))
 
 
+def _speaker_label(p: str, m: re.Match) -> bool:
+    """A transcript's speaker label ("STEVE INSKEEP, HOST: ..."): a name, a capitalised role after a
+    comma and a colon, no agency; a dateline names a place ("KYIV, Ukraine:"), not a role."""
+    parts = m.group("place").split(",")
+    role = parts[-1].strip()
+    return (p[:m.end()].rstrip().endswith(":") and len(parts) > 1 and not m.group("agency")
+            and role.isupper() and "." not in role)
+
+
 def _take_dateline(paras: list[str], st: _State) -> list[str]:
     """A dateline ("MOSCOW, Russia (North Press) –") at the start of the first prose paragraph."""
     for i, p in enumerate(paras[:4]):
         if not is_prose(p):
             continue
         m = _DATELINE.match(p) or _DATELINE_SOFT.match(p)
+        if m and _speaker_label(p, m):
+            break
         if m:
             place = m.group("place")
             letters = [c for c in place.split(",")[0] if c.isalpha()]

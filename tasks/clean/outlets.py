@@ -75,6 +75,7 @@ def _outlet_for_domain(dom: str) -> str | None:
 PLATFORMS = frozenset(d.lower() for d in rulefiles.lines("platform_domains.txt"))
 _EXTRACT = None
 _TITLE_SEP = re.compile(r"\s+[|–—•·:-]{1,2}\s+")
+_NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 
 
 def _extractor():
@@ -97,6 +98,8 @@ def site_of_url(url: str | None) -> tuple[str | None, str | None]:
     host = (m.group(1) or m.group(2) or "").rsplit("@", 1)[-1].split(":")[0].strip(".").lower()
     host = re.sub(r"^www\d?\.", "", host)
     parts = _extractor()(host)
+    if not parts.domain and parts.suffix and host == parts.suffix and "." in host:
+        return host, host           # a site on a public suffix itself: gov.uk
     if not parts.domain or not parts.suffix:
         return (host or None), None
     registered = f"{parts.domain}.{parts.suffix}"
@@ -121,9 +124,14 @@ def _names_match(segment: str, names: list[str | None], registered: str | None) 
         return True
     if OUTLET_NAMES.get(key) and OUTLET_NAMES[key] in names:
         return True
+    if any(len(_fold(n)) >= 6 and key.startswith(_fold(n)) for n in names if n):
+        return True         # the outlet's full name: "Carnegie Endowment for International Peace"
+    if registered and segment.strip().lower().removeprefix("www.") == registered:
+        return True         # the domain as the site name: "... :: WRAL.com"
     if registered:
         label = _fold(registered.split(".")[0])
-        return key == label or key == _fold("the" + registered.split(".")[0]) or (len(key) >= 4 and label.startswith(key))
+        return key == label or key == _fold("the" + registered.split(".")[0]) or (len(key) >= 4 and label.startswith(key)) \
+            or (len(label) >= 6 and key.startswith(label))
     return False
 
 
@@ -137,6 +145,9 @@ def split_title_suffix(title: str | None, names: list[str | None], registered: s
     if not title:
         return title, None
     segments = _TITLE_SEP.split(title)
+    while len(segments) > 2 and _NUMERIC_DATE.fullmatch(segments[-1].strip()):
+        title = title[:_segment_offset(title, len(segments) - 1)].strip()   # "... – DW – 02/27/2026"
+        segments = segments[:-1]
     if len(segments) < 2:
         return title, None
     last = segments[-1].strip()

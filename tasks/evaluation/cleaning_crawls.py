@@ -4,7 +4,8 @@ The crawled pages are run through the real ingest and clean stages as one batch
 (``tasks.ingest.discover`` / ``read_files`` / ``tasks.clean.clean_documents``); the labels
 (file, line, body | heading | junk; the text stays in ../shared) were made by hand by reading
 the pages. A labelled line is *kept* when its text (Markdown removed, as the reader sees it)
-is a paragraph of the article body, or (lines of 8+ words) lies inside one.
+is a paragraph of the article body, or (lines of 8+ words) lies inside one; the first paragraph counts
+as kept when it is kept without the dateline the cleaner moved to the article's ``dateline`` field.
 
 Rows (task ``cleaning``):
 
@@ -77,10 +78,17 @@ def _expected_date(path: Path) -> date | None:
         return None
 
 
-def _kept(text: str, paragraphs: set[str], body: str) -> bool:
+def _kept(text: str, paragraphs: set[str], body: str, dateline: str | None = None) -> bool:
+    """The line is a paragraph of the body (or lies inside one); a first paragraph whose dateline
+    ("BRUSSELS, Feb 23 (Reuters) -") went to the article's dateline field counts as kept."""
     if not text:
         return False
-    return text in paragraphs or (len(text.split()) >= 8 and text in body)
+    if text in paragraphs or (len(text.split()) >= 8 and text in body):
+        return True
+    if dateline and text.startswith(dateline):
+        rest = text[len(dateline):].lstrip(" -–—:")
+        return rest != text and bool(rest) and _kept(rest, paragraphs, body)
+    return False
 
 
 def _score_pages(crawls: Path, labels: dict[str, dict[int, str]]) -> dict:
@@ -100,7 +108,7 @@ def _score_pages(crawls: Path, labels: dict[str, dict[int, str]]) -> dict:
         body = art["body"] if art else ""
         paragraphs = set(body.split("\n\n")) if body else set()
         for line_no, label in file_labels.items():
-            kept = _kept(texts.get(line_no, ""), paragraphs, body)
+            kept = _kept(texts.get(line_no, ""), paragraphs, body, art.get("dateline") if art else None)
             c["tp"] += kept and label == "body"
             c["fp"] += kept and label != "body"
             c["fn"] += (not kept) and label == "body"

@@ -197,6 +197,19 @@ def test_wire_dateline_agency_is_outlet():
     assert a["outlet"] == "Reuters" and a["body"].startswith("Negotiators met again")
 
 
+def test_transcript_speaker_label_is_not_a_dateline():
+    """ "STEVE INSKEEP, HOST:" names a speaker and a role, not a place: the line stays whole in the body."""
+    first = ("STEVE INSKEEP, HOST: Farmers in the Midwest are deciding what to plant this spring, and many say "
+             "prices are too low to cover their costs.")
+    text = f"Farmers brace for low prices\n\n{first}\n\nFRANK MORRIS, BYLINE: The bins are still full of last year's crop."
+    (a,), _ = clean_documents([_doc(text)])
+    assert a["dateline"] is None and a["body"].startswith(first)
+    text = ("Talks resume\n\nKYIV, Ukraine: Negotiators met again on Monday to discuss a ceasefire, diplomats "
+            "said, after weeks of stalled talks.\n\nMore talks are planned.")
+    (a,), _ = clean_documents([_doc(text)])
+    assert a["dateline"] == "KYIV, Ukraine"
+
+
 def test_donation_appeal_block_and_caption_removed():
     text = """Storm batters coast
 Residents flee as waters rise

@@ -76,6 +76,66 @@ JUNK_CLASSES = {
     "video player": {"junk_middle": ["Your browser does not support the video tag.", "Watch: The bridge from above"]},
     "copyright": {"junk_end": ["© 2025 Example Herald Media Ltd. All rights reserved."]},
     "donation appeal": {"junk_end": ["Help us keep local journalism free. Support our work with just $5 a month."]},
+    "author note and outlet blurb": {"junk_end": [
+        "Lopez covers transport for The Example Herald. Reach her at 555-0142 or mlopez@example-herald.com.",
+        "The Example Herald is an independent local news organization serving the valley since 1887."]},
+    "views disclaimer": {"junk_end": ["The Example Institute does not take institutional positions; the views "
+                                      "represented herein are those of the author(s)."]},
+    "video blurb": {"junk_top": ["Video", "Transport correspondent Ann Lee has the latest on the bridge on 'Evening News.'",
+                                 "You can now listen to Example Herald articles!"]},
+    "transcript notice": {"junk_end": ["Accuracy and availability of transcripts may vary. Transcript text may be "
+                                       "revised to correct errors or match updates to audio."]},
+    "site chrome sentences": {"junk_top": ["You have permission to edit this article."],
+                              "junk_end": ["The page you requested does not exist or is not available anymore.",
+                                           "Thanks for reading! If you enjoyed this, follow me for more.",
+                                           "Already have an account? Log in now."]},
+    "caption between image and credit": {"junk_middle": [
+        "![](https://img.example/bridge.jpg)",
+        "The harbour bridge, built in 1962, will be closed under a plan approved on Tuesday by the council.",
+        "Jane Roe/The Example Herald"]},
+    "caption with 'for The Outlet' credit": {"junk_middle": [
+        "A ferry leaves the harbour on March 3. (Sam Smith for The Example Herald)"]},
+    "print, update and saved-story notes": {
+        "junk_top": ["Our journalists will be updating this page as more information is received."],
+        "junk_middle": ["You can find this story in My Bookmarks. Or by navigating to the user icon in the top right."],
+        "junk_end": ["(Updates prices in third paragraph.)",
+                     "A version of this article appears in print on March 15, 2025, Section A, Page 9 with the "
+                     "headline: Bridge to Close. [Order Reprints](https://x.example/r) | Today's Paper | Subscribe",
+                     "The Example Service has been a leading source of independent news in the valley since 1953.",
+                     "Support safe, smart, sane journalism."]},
+    "labelled teaser and bare sign-up link": {"junk_middle": [
+        "Explainer: Why are harbour bridges failing more often, and what can be done about it?",
+        "Sign up here."]},
+    "caption and credit without the image": {"junk_top": [
+        "Updated 14 hrs ago", "The harbour bridge, built in 1962, will be closed under a plan approved on Tuesday by the council.",
+        "Jane Roe/The Example Herald", "Facebook", "Twitter"]},
+    "intro line before furniture, privacy note, sign-up line": {
+        "junk_middle": ["Read more from the Example Herald:", "Tunnel tolls to rise next year",
+                        "Old ferry returns to service", "Council approves new budget"],
+        "junk_end": ["Your information is being handled in accordance with our privacy collection statement.",
+                     "Sign up for more like this."]},
+    "disclosure and editor's notes": {
+        "junk_top": ["Disclosure statement", "Maria Lopez receives funding from the Example Research Council.",
+                     "Example University provides funding as a member of The Example Herald.",
+                     "Republish our articles for free, online or in print, under Creative Commons licence.",
+                     "This as-told-to essay is based on a conversation with Ann Lee. It has been edited for length and clarity.",
+                     "We use some essential cookies to make this website work."],
+        "junk_end": ["Do you have a story about a bridge closure that you want to share? Contact this reporter at "
+                     "mlopez@example-herald.com.", "Before you go..."]},
+    "the site speaking of itself": {"junk_top": ["Our reporters will keep this page updated through the day."],
+                                    "junk_end": ["Comments are subject to our community guidelines, which can be viewed "
+                                                 "on the help pages.", "Is this page useful?"]},
+    "caption with a barred credit, browser notice": {
+        "junk_top": ["Thank you for visiting example-herald.com. You are using a browser version with limited "
+                     "support for CSS."],
+        "junk_middle": ["The mayor speaks during a news conference on Friday. | Jiji"]},
+    "menu item with a full stop": {"junk_top": ["Menu", "World", "U.S.", "Politics", "Business"]},
+    "comment section": {"junk_end": ["## 2 thoughts on “Harbour bridge to close for repairs”", "Carol P. says:",
+                                     "March 14, 2025 at 9:14 pm",
+                                     "Thank you for writing this up, I could not make it to the meeting and this helps.",
+                                     "Reply", "Dan H. says:",
+                                     "The council said exactly the same thing about the tunnel repairs two years ago.",
+                                     "Reply"]},
 }
 
 
@@ -86,6 +146,39 @@ def test_junk_class_is_removed_and_body_kept(tmp_path, name):
     junk = [j for lines in spec.values() for j in lines]
     plain = [markdown_paragraphs(j)[0]["text"] if markdown_paragraphs(j) else "" for j in junk]
     _assert_clean(arts["p.md"], [p for p in plain if p])
+
+
+def test_copy_of_the_title_without_its_site_suffix_is_dropped(tmp_path):
+    """A page title that is a sentence ("... give birth.") repeated on the page, the site name cut off."""
+    title = "Harbour bridge to close. Ferries will run instead."
+    page = _page(junk_top=[title], title=f"{title} - The Example Herald")
+    a = _clean(tmp_path, {"p.md": page})["p.md"]
+    _assert_clean(a, [title])
+
+
+def test_key_points_list_is_kept_and_intro_before_a_list_stays(tmp_path):
+    """Short lines under "Key points:" are the article's summary (without the heading they would read as
+    a list of other stories' headlines)."""
+    points = ["Bridge shut from Monday for half a year", "A ferry every twenty minutes instead",
+              "Repair bill put at 40 million dollars"]
+    a = _clean(tmp_path, {"p.md": _page(junk_middle=["Key points:"] + points)})["p.md"]
+    _assert_clean(a, ["Key points:"])
+    assert all(p in a["body"].split("\n\n") for p in points)
+    b = _clean(tmp_path / "other", {"q.md": _page(junk_middle=["Related:"] + points)})["q.md"]
+    assert not any(p in b["body"] for p in points)
+
+
+def test_standfirst_after_the_title_copy_is_kept(tmp_path):
+    """The line under the page's title line is the standfirst, body even without a final full stop; a
+    credit line there stays furniture, and so does an unpunctuated line under anything else."""
+    title, standfirst = "Harbour bridge to close for repairs", "Engineers found cracks in two of the four main cables last spring"
+    page = _page(junk_top=[f"# {title}", standfirst, "Photograph: Jane Roe/Example Agency"],
+                 title=f"{title} | Transport | The Example Herald")
+    a = _clean(tmp_path, {"p.md": page})["p.md"]
+    _assert_clean(a, [title, "Jane Roe"])
+    assert a["body"].split("\n\n")[0] == standfirst
+    b = _clean(tmp_path / "other", {"q.md": _page(junk_top=["Transport", standfirst])})["q.md"]
+    assert standfirst not in b["body"].split("\n\n")
 
 
 def test_repetition_across_pages_of_one_site(tmp_path):
@@ -156,6 +249,8 @@ def test_public_suffix_list_is_never_fetched(monkeypatch):
     monkeypatch.setattr(outlets, "_EXTRACT", None)
     assert outlet_for_url("https://www.bbc.co.uk/news/x") == ("BBC News", "bbc.co.uk")
     assert outlet_for_url("https://foo.example.co.uk/a") == (None, "example.co.uk")
+    assert outlet_for_url("https://www.gov.uk/government/news/x") == ("GOV.UK", "gov.uk")
+    assert outlet_for_url("https://example.gov.au/news/x") == (None, "example.gov.au")
 
 
 @pytest.mark.parametrize("url, outlet", [
@@ -177,6 +272,12 @@ def test_a_publisher_keeps_one_name_across_its_domains(url, outlet):
     ("Talks resume in Geneva - Example Tribune", [None], "exampletribune.com", ("Talks resume in Geneva", "Example Tribune")),
     ("Putin - the man who would be tsar", [None], "example.com", ("Putin - the man who would be tsar", None)),
     ("War and peace | A review", [None], None, ("War and peace | A review", None)),
+    ("Jobless rate rises in Germany – DW – 02/27/2026", ["Deutsche Welle"], "dw.com",
+     ("Jobless rate rises in Germany", "Deutsche Welle")),
+    ("Why Central Asia Is Hedging | Carnegie Endowment for International Peace", ["Carnegie Endowment"],
+     "carnegieendowment.org", ("Why Central Asia Is Hedging", "Carnegie Endowment for International Peace")),
+    ("Scores for 2024 - 12-3", [None], "example.com", ("Scores for 2024 - 12-3", None)),
+    ("Raleigh approves plan for mall site :: WRAL.com", [None], "wral.com", ("Raleigh approves plan for mall site", "WRAL.com")),
 ])
 def test_split_title_suffix(title, names, domain, expected):
     assert split_title_suffix(title, names, domain) == expected
