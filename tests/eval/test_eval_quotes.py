@@ -62,7 +62,7 @@ def test_real_pages_speakers(gold_dir):
     if not (gold_dir / "crawls").is_dir():
         pytest.skip("crawled pages not available")
     rows = quotes_crawls.evaluate(gold_dir, None)
-    overall, crawls, seeds, found = rows
+    overall, crawls, seeds, found = rows[:4]
     assert overall["n"] >= 200 and found["recall"] >= 0.95, rows
     assert overall["f1"] >= 0.93 and seeds["f1"] >= 0.95, rows
 
@@ -79,3 +79,15 @@ def test_real_page_labels_and_matching(gold_dir):
     assert qc.speaker_right({"speaker_name": None, "speaker_text": "the official"}, "one US official")
     assert not qc.speaker_right({"speaker_name": "Chris Ordway", "speaker_text": "the official"}, "one US official")
     assert not qc.speaker_right(None, "Vladimir Putin")
+
+
+def test_speakers_on_the_hand_written_pages_of_other_sites():
+    """tests/fixtures/crawls_* (in the repo: never skipped): every labelled quote is found and the speaker is
+    right for at least 0.92 of them (0.933 + 9/9 when written; 0.858 before the last speaker rules)."""
+    from tasks.evaluation import quotes_crawls
+    from tasks.settings import DEFAULT_MODEL
+    pairs, _ = quotes_crawls.fixture_pairs(DEFAULT_MODEL)
+    assert len(pairs) == len(quotes_crawls.load_labels(quotes_crawls.FIXTURE_LABELS)) >= 129
+    rows = {r["metric"].strip(): r for r in quotes_crawls.score([], pairs)}
+    assert rows["quotes found on the hand-written pages (of the labelled)"]["recall"] == 1.0
+    assert rows["speaker right, hand-written pages of other sites (tests/fixtures)"]["f1"] >= 0.92
