@@ -34,7 +34,8 @@ from tasks.settings import SQL_DIR
 OUR_MODELS = {
     "stg_articles", "stg_story_assignments", "stg_syndication", "articles", "stories", "syndication",
     "int_claim_stopwords", "int_quote_tokens", "int_quote_edges", "int_quote_groups", "quote_variants",
-    "quote_agreement", "int_claim_tokens", "int_claim_weights", "int_claim_pairs", "int_claim_scores", "int_claim_edges", "int_claim_groups", "claim_agreement", "claim_conflicts",
+    "quote_agreement", "int_claim_tokens", "int_claim_weights", "int_claim_pairs", "int_claim_scores", "int_claim_edges", "int_claim_groups", "claim_agreement",
+    "int_fact_intervals", "claim_conflicts",
     "outlet_agreement", "int_entity_coverage", "entity_coverage",
 }
 OUR_TESTS = ("assert_stories_", "assert_quote_", "assert_claim_", "assert_entity_coverage_",

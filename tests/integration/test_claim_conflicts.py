@@ -25,7 +25,7 @@ from test_agreement_sql import _article, split  # noqa: E402
 D = datetime(2025, 6, 3, 12, tzinfo=UTC)
 MODELS = {"stg_articles", "stg_story_assignments", "stg_syndication", "articles", "stories", "syndication",
           "int_claim_stopwords", "int_claim_tokens", "int_claim_weights", "int_claim_pairs", "int_claim_scores",
-          "int_claim_edges", "int_claim_groups", "claim_agreement", "claim_conflicts"}
+          "int_claim_edges", "int_claim_groups", "claim_agreement", "int_fact_intervals", "claim_conflicts"}
 
 A = ("Twelve people were killed in the missile strike on the central market in Kharkiv on Tuesday. "
      "The regional governor Oleh Synehubov said rescue work at the market would continue through the night. "
