@@ -93,7 +93,10 @@ sentences whose subject is already that pronoun ("Later, he tried to call Putin"
 subject), and may resolve to a person the NER missed but the article names in apposition ("Huw
 Dylan, a historian …", "The army commander-in-chief, Valerii Zaluzhnyi, …"; their surname then
 counts as that person even where the model called it an organisation); "it"/"they" resolve only to an organisation that is the subject of a speech verb
-nearby ("The FSB claimed that it …"), never to one person. A capitalised pronoun after a quote
+nearby ("The FSB claimed that it …"), never to one person. "The company", "the operator", "the military" (heads in
+quote_patterns.txt [organisation_roles]) resolve to the organisation opening the nearest earlier sentence opened by
+one ("Boeing said …"); a role after the verb with a name in apposition is that name (", said the group's chair,
+James Wallace"); a person's affiliation is not the speaker ("Zhelezniak of the Holos party said"). A capitalised pronoun after a quote
 that ends its sentence ("…?” He told them there was …") opens the next sentence. A
 nationality adjective (singular NORP: "Russian", "European") and a name in a photo credit
 ("Oleg Petrasiuk/Ukraine…", "Photo: …") are never speaker candidates.
