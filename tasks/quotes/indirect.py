@@ -170,8 +170,8 @@ def _name_colon(A: _Article, ss: int, se: int):
     never a label of [not_speaker_labels] ("UPDATE:")."""
     body = A.body
     m = re.match(r"\s*((?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)\s*:\s+(?=\S)", body[ss:se])
-    if not m or m.group(1).lower() in A.r.not_speaker_labels:
-        return
+    if not m or m.group(1).lower() in A.r.not_speaker_labels or m.group(1) in A.narrators():
+        return                          # "MORRIS:" of "FRANK MORRIS, BYLINE:": the reporter's narration
     spk = A.candidate(ss + m.start(1), ss + m.end(1))
     if spk is None or spk.kind not in ("mention", "name"):
         return

@@ -47,6 +47,10 @@ def _surname_people(mentions: list[dict], adjectives: frozenset) -> list[dict]:
     return out
 
 
+#: "FRANK MORRIS, BYLINE:", "JAKE TAPPER, CNN ANCHOR:" opening a paragraph: a transcript label with its role
+_TRANSCRIPT_INTRO = re.compile(r"(?m)^[\s\"“]*(?P<name>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,3}),\s*(?P<role>[A-Z][A-Z ]{1,30}?)\s*:")
+
+
 class _Article:
     def __init__(self, article: dict, sentences: list[dict], mentions: list[dict], rules: Rules):
         self.r = rules
@@ -71,6 +75,7 @@ class _Article:
         self.titles: list[tuple[int, set, dict, str]] = []   # (pos, title words, mention, title as written)
         self._anon_re: dict[tuple, re.Pattern] = {}
         self._bare: dict | None = None
+        self._narrators: frozenset[str] | None = None
         self.gender: dict[str | None, str] = {}   # looked up with a mention's entity_id, which may be None
         self.surnames: dict[str, dict] = {}
         for m in self.mentions:
@@ -242,6 +247,17 @@ class _Article:
                 if c is not None:
                     return None          # the nearest speaker is a person or a phrase: not an organisation
         return None
+
+    def narrators(self) -> frozenset[str]:
+        """Upper-case transcript labels of the outlet's own journalists: "FRANK MORRIS, BYLINE:" gives "FRANK
+        MORRIS" and "MORRIS" (quote_patterns.txt [narrator_roles]). Computed once per article."""
+        if self._narrators is None:
+            found: set[str] = set()
+            for m in _TRANSCRIPT_INTRO.finditer(self.body):
+                if set(m.group("role").lower().split()) & self.r.narrator_roles:
+                    found.update((m.group("name"), m.group("name").split()[-1]))
+            self._narrators = frozenset(found)
+        return self._narrators
 
     def org_subject(self, pos: int) -> dict | None:
         """The organisation (ORG mention) that opens the nearest sentence before ``pos`` (this one or the

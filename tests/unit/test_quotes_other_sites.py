@@ -62,3 +62,16 @@ def test_calling_it_after_a_comma_takes_the_subject_of_the_clause(quotes_of):
     rows = quotes_of("Chilean President Gabriel Boric condemned the attack, calling it \"an act of cowardice\" "
                      "and urging calm.")
     assert _quote(rows, "an act of cowardice")["speaker_name"] == "Gabriel Boric"
+
+
+def test_the_outlets_own_journalists_in_a_transcript_are_narration_not_quotes(quotes_of):
+    rows = quotes_of("RACHEL MARTIN, HOST: Dairy farmers say milk prices have dropped again.\n\n"
+                     "TOM WELLS, BYLINE: In the barn outside Tillamook, Anne Holt is checking her herd.\n\n"
+                     "ANNE HOLT: We sell below what it costs us to produce a gallon of milk.\n\n"
+                     "WELLS: Prices have fallen by a third over the past year, according to state figures.\n\n"
+                     "HOLT: If this goes on, we will sell the cows by summer.\n\n"
+                     "WELLS: For NPR News, I'm Tom Wells in Tillamook, Ore.")
+    by_text = {q["text"][:20]: q for q in rows}
+    assert by_text["We sell below what i"]["speaker_name"] == "Anne Holt"
+    assert by_text["If this goes on, we "]["speaker_name"] == "Anne Holt"
+    assert not [q for q in rows if q["text"].startswith(("Prices have fallen", "For NPR News"))]
