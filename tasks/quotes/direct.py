@@ -36,10 +36,6 @@ _ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in (
     "Jr", "Sr", "Atty", "[A-Z]")) + r")\.(?=\s+[A-Z])"
 
 
-#: "state" after a number or quantifier is the noun ("one state veterinarian told me"), not the verb
-_STATE_NOUN = r"(?!(?:(?<=\bone\s)|(?<=\bOne\s)|(?<=\beach\s)|(?<=\bevery\s)|(?<=\bany\s))states?\b)"
-
-
 def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
     """The speaker phrase right after a verb (", said Putin on Monday" -> Putin)."""
     body = A.body
@@ -90,7 +86,7 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     if acc is not None:
         return acc
     ms_ = re.match(r"[\s,;]*(?:[—–-]\s*)?(?P<region>[^“”\"«»\n]{1,140}?)\s+" + _ADVERBS + _NOT_AFTER_DETERMINER
-                   + _STATE_NOUN + r"(?P<verb>" + rules.quote_verb_alt + r")(?![\w’'-])", post)
+                   + r"(?P<verb>" + rules.quote_verb_alt + r")(?![\w’'-])", post)
     if not ms_:
         return None
     reg_s, reg_e = r.close_e + ms_.start("region"), r.close_e + ms_.end("region")

@@ -89,7 +89,9 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
     # a prefix trie of the forms: the same matches as the longest-first alternation, but the regex
     # engine tries one branch per character instead of ~400 forms at every position
     noun_like = {f.lower() for f in verbs.get("noun_like", [])} & all_forms
-    quote_verb_alt = trie_regex(all_forms).replace(r"\ ", r"\s+")
+    # quoted text: a [noun_like] form is a verb unless a determiner or number makes it a noun ("…,” the letter
+    # states" yes; "“…,” one state veterinarian told me" no)
+    quote_verb_alt = "(?:" + trie_regex(all_forms - noun_like).replace(r"\ ", r"\s+") + _noun_after_determiner_alt(noun_like) + ")"
     # reported speech: a [noun_like] form only where it is a verb ("swing states that will vote" is no speech)
     verb_alt = "(?:" + trie_regex(all_forms - noun_like).replace(r"\ ", r"\s+") + _noun_like_alt(noun_like) + ")"
     verb_re = re.compile(r"(?<![\w’'-])(" + verb_alt + r")(?![\w’'-])")   # lowercase only: "States" is not a verb
@@ -130,7 +132,8 @@ _VERB_FOLLOWS = r"(?=[^\S\n]*(?::|,[^\S\n]*(?:[“\"«]|\Z)|in\s+(?:a|an|the|his
 #: … or before a period after a lowercase word ("…,” a voice-over in the ad states.")
 _VERB_ENDS = r"(?<=[a-z][^\S\n])"
 _NOT_NOUN_BEFORE = "".join(rf"(?<!\b{d}\s)" for d in ("of", "the", "The", "a", "A", "an", "An", "his", "her", "its", "their",
-                                                       "our", "my", "your", "home", "this", "every", "each", "per"))
+                                                       "our", "my", "your", "home", "this", "every", "each", "per",
+                                                       "one", "One", "any"))
 _NOT_NOUN_BEFORE += r"(?<![’']s\s)"
 
 
@@ -143,6 +146,14 @@ def _noun_like_alt(forms: set) -> str:
     ahead = "(?=" + alt + ")"
     return ("|" + ahead + _NOT_NOUN_BEFORE + alt + _VERB_FOLLOWS
             + "|" + ahead + _NOT_NOUN_BEFORE + _VERB_ENDS + alt + r"(?=\.)")
+
+
+def _noun_after_determiner_alt(forms: set) -> str:
+    """"|…" alternatives for the [noun_like] forms where no determiner or number stands right before them."""
+    if not forms:
+        return ""
+    alt = "(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + ")"
+    return "|(?=" + alt + ")" + _NOT_NOUN_BEFORE + alt
 
 
 def _split_multi(syn: str) -> list[str]:
