@@ -29,22 +29,32 @@ back exactly), then cleans the result:
    capitalised words heading the figures of a results/standings line
    ("Tranmere 4 2 1 1 6 4 7") or a fixture ("QPR v Bolton"; in "Houston AT
    Pittsburgh" only the visitors), or an acronym in parentheses after a name
-   ("Kurdistan Democratic Party ( KDP )"). Spans are split at scorecard words
-   (c, b, st, lbw, v) and lose trailing common words ("Interfax news agency").
+   ("Kurdistan Democratic Party ( KDP )"), a fielder or bowler after a dismissal
+   word of a cricket batting line ("c Healy b McGrath 5"), and a results-list name
+   before a country in parentheses ("1 - Steffi Graf ( Germany ) beat ...") when the
+   line shows an individual's result (set score, time, rank) or the name starts with
+   a given name. Spans are split at scorecard words (c, b, st, lbw, v) and lose
+   trailing common words ("Interfax news agency"). A title followed by an
+   organisation word stays in the name ("General Motors", "Major League Baseball").
 5. **Article-level entities and label vote.** Mentions are grouped into
    article entities: same canonical form (``rules/aliases.csv``), same folded
    text, or a single word equal to the last word of a multi-word name in the
    article (the nearest preceding such name, so "Bush" after "Jeb Bush" is
-   Jeb). Each entity's class (per, org, loc, norp, misc) is decided by a
+   Jeb; "Griffey" after "Ken Griffey Jr."; not a short all-capitals acronym of running
+   text). Each entity's class (per, org, loc, norp, misc) is decided by a
    weighted vote of its mentions: the model's label (1 each), a title right
    before a mention (person, 3), the alias table (5), the demonym list (norp,
    5), the place list (loc, 1.5), a given-name first word (per, 2), an
    initial ("K. Evans", per, 3), an age in apposition ("Wang , 45 ,", per, 3),
-   "Name ( Country )" (per, 3), figures after the name in a table line (org,
-   3), an organisation suffix word or cue of ``rules/org_cues.txt`` ("... Bank",
+   "Name ( Country )" (per, 3; for a name the model does not call a person only in an
+   individual's results line), bowling figures or a dismissal word of a cricket
+   scorecard ("McGrath 10-1-30-2", "c Healy": per, 3), figures after the name in a
+   table line (org, 3), an organisation suffix word or cue of ``rules/org_cues.txt`` ("... Bank",
    "X spokesman", "shares in X": org, 3) and a dateline position ("NEW YORK
    1996-08-30", "KYIV (Reuters) -": loc, 5; a dateline mention is its own
-   entity, never the same-named team).
+   entity, never the same-named team). Lone surnames joined to a person's full
+   name do not vote: the full name already voted for a person, and a lone
+   surname is what the model mislabels most ("Lara" ORG in a report on Brian Lara).
 6. **Canonical identity.** The entity's display name is the alias table's
    canonical name when any mention is listed there, else its longest,
    most frequent form. ``entity_key = "<class>:<match key>"`` where the match

@@ -43,6 +43,9 @@ def match_key(name: str) -> str:
 
 
 
+_GENERATION = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     """Group an article's mentions into entities (see module docstring, step 5)."""
     aliases = _aliases()
@@ -72,6 +75,8 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     by_last: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for k in order:
         toks = k.split()
+        while len(toks) > 2 and toks[-1] in _GENERATION:     # "Ken Griffey Jr." is Griffey
+            toks = toks[:-1]
         g = groups[k]
         votes = _sum_votes(g)
         if len(toks) >= 2 and max(votes.items(), key=lambda cv: cv[1])[0] == "per":   # = Counter.most_common(1)
@@ -80,12 +85,15 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     for m in singles:
         k = match_key(m.text)
         cands = by_last.get(k)
+        if cands and m.text.isupper() and len(m.text) <= 4 and not m.headline:
+            cands = None           # an acronym in running text ("EPA"), not the surname of "Yauhen Yerchak/EPA"
         if m.cls == "loc" and not cands:
             cands = None
             k = base_key(m)        # a one-word place name stays the place it is
         if cands:
             before = [c for c in cands if c[0] <= m.start]
             target = max(before)[1] if before else min(cands)[1]
+            m.by_surname = True
             groups[target].append(m)
             continue
         if k not in groups:
@@ -130,8 +138,11 @@ def _merge_glued(groups: dict[str, list[_Mention]], order: list[str], singles: l
 
 
 def _resolve(group: list[_Mention]) -> tuple[str, str, str]:
-    """(class, display name, entity_key) of one article entity."""
-    votes = _sum_votes(group)
+    """(class, display name, entity_key) of one article entity. Lone surnames joined to a person's
+    full name do not vote: the full name already voted for a person, and a surname alone is what the
+    model most often mislabels ("Lara" ORG in a cricket report about Brian Lara)."""
+    core = [m for m in group if not m.by_surname]
+    votes = _sum_votes(core or group)
     cls = max(sorted(votes), key=lambda c: votes[c])
     aliases = _aliases()
     name = None

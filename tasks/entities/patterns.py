@@ -25,10 +25,12 @@ from tasks.entities.rules import (
 from tasks.entities.spans import (
     _INITIAL_NAME,
     _PARTICLES,
+    _PERSONAL_RESULT,
     _clean_span,
     _make_mention,
     _Mention,
     _name_word_ok,
+    scorecard_player,
 )
 
 
@@ -153,6 +155,44 @@ def _person_regex() -> re.Pattern:
     return re.compile(rf"(?<![\w.])(?:(?:{given})|[A-Z]\.)(?:\s+(?:(?:{part})\s+)*{word}){{1,2}}(?![\w])")
 
 
+_SCORECARD_LINE = re.compile(r"^\S.*\s(?:c|b|st|lbw)\s.*\s\d{1,3}\*?\s*$")
+_DISMISSAL_NAME = re.compile(r"(?<!\S)(?:c and b|lbw b|c|b|st)\s+((?:[A-Z]\.\s?)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+
+
+def _dismissal_names(line: str) -> list[tuple[int, int]]:
+    """Fielders and bowlers named in a cricket batting line ("S. Law c Tillekeratne b Dharmasena 13"):
+    (start, end) of each name after a dismissal word, in a line that ends with the batsman's score."""
+    if not _SCORECARD_LINE.match(line):
+        return []
+    return [(mt.start(1), mt.end(1)) for mt in _DISMISSAL_NAME.finditer(line)]
+
+
+_PAREN_RUN = re.compile(
+    r"(?<![\w.'’-])((?:[A-Z][\w'’.-]*)(?:\s+(?:(?:" + "|".join(sorted(_PARTICLES)) + r")\s+)*[A-Z][\w'’.-]+){1,3})"
+    r"\s+\(\s*([^()\n]{2,30}?)\s*\)")
+
+
+def _country_paren_runs(line: str) -> list[tuple[int, int]]:
+    """Results-list names the model missed or cut short: two to four capitalised words followed by a
+    country in parentheses ("1 - Steffi Graf ( Germany ) beat Natasha Zvereva ( Belarus ) 6-4 6-2",
+    "5. Chryste Gaines ( U.S. ) 11.20"): (start, end) of each name run. The line must show an
+    individual's result (``_PERSONAL_RESULT``) or the run start with a given name or an initial; a run
+    that is itself a country or place, or holds a table word, is not a name."""
+    out = []
+    personal = bool(_PERSONAL_RESULT.search(line))
+    for mt in _PAREN_RUN.finditer(line):
+        if fold(mt.group(2)) not in _countries():
+            continue
+        words = mt.group(1).split()
+        if not (personal or words[0] in _given_names() or _INITIAL_NAME.match(mt.group(1))):
+            continue        # a club in a team results line ("Red Star ( Yugoslavia ) 92")
+        if fold(mt.group(1)) in _places() or fold(words[0]) in _places() \
+                or any(fold(w) in _table_stopwords() for w in words):
+            continue
+        out.append((mt.start(1), mt.end(1)))
+    return out
+
+
 def _table_runs(line: str) -> list[tuple[int, int, bool]]:
     """Names laid out as in a results table, standings or fixture list: (start, end, fixture)."""
     toks = list(_WORD.finditer(line))
@@ -228,7 +268,8 @@ def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, in
                     continue
                 if f in _countries():
                     label = "GPE"
-                elif first in _given_names() or _INITIAL_NAME.match(text):
+                elif first in _given_names() or _INITIAL_NAME.match(text) \
+                        or scorecard_player(line, rs, re_):
                     label = "PERSON"
                 else:
                     label = "ORG"
@@ -241,6 +282,23 @@ def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, in
                 added.append(m)
             if headline:
                 continue
+            for rs, re_ in _dismissal_names(line):
+                s, e = ls + rs, ls + re_
+                if overlapping(s, e) or any(a.start < e and a.end > s for a in added):
+                    continue
+                m = _make_mention(body, s, e, 0, "PERSON", headline)
+                if m is not None and (m.start, m.end) == (s, e):
+                    added.append(m)
+            for rs, re_ in _country_paren_runs(line):
+                s, e = ls + rs, ls + re_
+                over = [i for i in overlapping(s, e) if mentions[i].start >= s and mentions[i].end <= e]
+                if any((mentions[i].start, mentions[i].end) == (s, e) for i in over) \
+                        or len(over) != len(overlapping(s, e)) or any(a.start < e and a.end > s for a in added):
+                    continue        # the model's own span (a club: "Red Star ( Yugoslavia )") or a crossing one
+                m = _make_mention(body, s, e, 0, "PERSON", headline)
+                if m is not None and (m.start, m.end) == (s, e):
+                    drop.update(over)
+                    added.append(m)
             for mt in _person_regex().finditer(line):
                 s, e = ls + mt.start(), ls + mt.end()
                 if overlapping(s, e) or any(a.start < e and a.end > s for a in added):

@@ -37,6 +37,9 @@ W_AGE, W_DATELINE = 3.0, 5.0
 W_PLACE_CUE = 3.0
 # "Patriot missiles", "Liutyj drone" (rules/weapon_cues.txt): a PERSON-labelled name that is a weapon
 W_WEAPON_CUE = 3.0
+# a cricket scorecard's player: bowling figures after the name ("McGrath 10-1-30-2", overs-maidens-runs-
+# wickets) or the name after a dismissal word ("c Healy b McGrath 5"); never a team's score line
+W_PLAYER = 3.0
 
 _STRIP_CHARS = " \t.,;:!?\"'“”‘’«»()[]{}<>-–—/|*•·"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")

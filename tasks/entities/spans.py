@@ -27,6 +27,7 @@ from tasks.entities.rules import (
     W_ORG_SUFFIX,
     W_PLACE,
     W_PLACE_CUE,
+    W_PLAYER,
     W_WEAPON_CUE,
     W_SCORE,
     W_TITLE,
@@ -66,19 +67,21 @@ class _Mention:
     weapon_cue: bool = False
     age_after: bool = False
     dateline: bool = False
+    player: bool = False
+    by_surname: bool = False     # a lone surname joined to the article's full name (canonical._group)
 
 
 def _strip_title(text: str, start: int) -> tuple[int, bool]:
     """Offset after a leading title in ``text`` (relative), and whether one was found. A title followed by
-    one word that ends organisation names is part of the organisation's name ("General Staff",
-    "General Assembly"), not a title."""
+    a word that ends organisation names is part of the organisation's name ("General Staff",
+    "General Assembly", "General Motors", "Major League Baseball"), not a title."""
     words = list(_WORD.finditer(text))
     lower = [w.group(0).lower().rstrip(",") for w in words]
     titles = _title_set()
     for n in _title_lengths():     # longest first, as _titles() is ordered
         if len(words) > n and tuple(lower[:n]) in titles:
-            if len(words) == n + 1 and fold(lower[n]) in _org_words()[0]:
-                return 0, False
+            if fold(lower[n]) in _org_words()[0]:
+                return 0, False     # "General Staff", "General Motors", "Major League Baseball"
             return words[n].start(), True
     return 0, False
 
@@ -166,6 +169,8 @@ def _class_votes(m: _Mention) -> dict[str, float]:
         v["per"] += W_COUNTRY_PAREN
     if m.score_after:
         v["org"] += W_SCORE
+    if m.player:
+        v["per"] += W_PLAYER
     words = m.text.split()
     if len(words) >= 2 and words[0] in _given_names():
         v["per"] += W_GIVEN
@@ -261,11 +266,25 @@ def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bo
     return m
 
 
+# what only individual results show: a tennis set score ("6-4"), a time or distance ("11.20", "2:05:33"),
+# a rank or seeding number before the name ("5. ", "1 - ")
+_PERSONAL_RESULT = re.compile(r"(?<![\d-])[0-7]-[0-7](?![\d-])|\d[.:]\d\d\b|^\s*\d{1,2}(?:\.|\s+-)\s+[A-Z]")
 _PAREN_AFTER = re.compile(r"\s*\(\s*([^()\n]{2,40}?)\s*\)")
 _NUMBER_AFTER = re.compile(r"\s+\d[\d\-.:/,]*(?=\s|$)")
 _NUMBER_TOKEN = re.compile(r"(?<!\S)\d[\d\-.:/,]*(?!\S)")
 _INITIAL = re.compile(r"\b[A-Z]\.")
 _INITIAL_NAME = re.compile(r"[A-Z]\.\s?[A-Z][a-z]")
+# cricket scorecards: bowling figures (overs-maidens-runs-wickets, "10-1-30-2", "9.5-0-44-1") after a
+# name, or a name right after a dismissal word ("c Healy", "b McGrath", "st Kaluwitharana", "lbw b Fleming")
+_BOWLING_AFTER = re.compile(r"\s+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}(?=\s|,|$)")
+_DISMISSAL_BEFORE = re.compile(r"(?:^|\s)(?:c|b|st|c and b|lbw b)\s+$")
+
+
+def scorecard_player(unit: str, s: int, e: int) -> bool:
+    """The name at ``unit[s:e]`` is a player in a cricket scorecard line: bowling figures follow it
+    or a dismissal word precedes it (see ``_BOWLING_AFTER`` / ``_DISMISSAL_BEFORE``)."""
+    ls = unit.rfind("\n", 0, s) + 1
+    return bool(_BOWLING_AFTER.match(unit, e)) or bool(_DISMISSAL_BEFORE.search(unit[ls:s]))
 
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
@@ -329,8 +348,12 @@ def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
     if _AGE_AFTER.match(after):
         m.age_after = True
     p = _PAREN_AFTER.match(after)
-    if p and fold(p.group(1)) in _countries() and m.folded not in _places():
-        m.country_paren = True
+    if p and fold(p.group(1)) in _countries() and m.folded not in _places() and (
+            m.cls == "per" or _PERSONAL_RESULT.search(unit[ls:le]) or m.text.split()[0] in _given_names()):
+        m.country_paren = True      # not a club in a team results line ("Red Star ( Yugoslavia ) 92")
+        return
+    if scorecard_player(unit, s, e):
+        m.player = True              # a cricket scorecard's player, not a team's score line
         return
     if m.folded in _countries() or _INITIAL.search(m.text) or not _NUMBER_AFTER.match(after) \
             or m.text.split()[0] in _given_names():

@@ -354,3 +354,41 @@ def test_a_title_before_an_organisation_word_is_part_of_the_name(nlp):
     assert not [r for r in rows if r["label"] == "PERSON" and r["text"].endswith("Staff")]
     assert {r["label"] for r in rows if r["text"].endswith("General Staff")} == {"ORG"}
     assert {r["label"] for r in rows if r["text"] == "Valery Gerasimov"} == {"PERSON"}
+
+
+CRICKET = (
+    "CRICKET - LARA ENDURES ANOTHER MISERABLE DAY .\n"
+    "Australia beat West Indies by five wickets on Friday when Brian Lara was out for five .\n"
+    "Lara , disciplined for misconduct on Wednesday , was caught behind off Glenn McGrath .\n"
+    "Lara has scored 16 runs in three innings .\n"
+    "West Indies\n"
+    "B. Lara c Healy b McGrath 5\n"
+    "Bowling : McGrath 10-1-30-2 , Reiffel 10-0-35-0 , Lara 1-0-9-0\n"
+)
+
+
+def test_cricket_scorecard_players_and_their_surnames_are_persons(nlp):
+    """Bowling figures ('10-1-30-2') and dismissal words ('c Healy b McGrath') mark players, not teams; a
+    lone surname joined to a full name ('Lara' after 'Brian Lara') does not outvote the full name."""
+    rows = run(nlp, {"a": CRICKET})["a"]
+    labels = {(r["text"], r["label"]) for r in rows}
+    for name in ("Lara", "Brian Lara", "McGrath", "Glenn McGrath", "Reiffel", "Healy"):
+        assert (name, "PERSON") in labels, (name, sorted(labels))
+    assert not {t for t, lab in labels if lab == "ORG"} & {"Lara", "Brian Lara", "McGrath", "Reiffel"}
+
+
+def test_results_list_names_before_a_country_in_parentheses_are_persons(nlp):
+    body = ("Results of second round matches on Friday ( prefix number denotes seeding ) :\n"
+            "1 - Steffi Graf ( Germany ) beat Natasha Zvereva ( Belarus ) 6-4 6-2\n"
+            "Red Star ( Yugoslavia ) beat Dinamo ( Russia ) 92-81\n")
+    labels = {(r["text"], r["label"]) for r in run(nlp, {"a": body})["a"]}
+    assert ("Steffi Graf", "PERSON") in labels and ("Natasha Zvereva", "PERSON") in labels, sorted(labels)
+    assert not any(t == "Red Star" and lab == "PERSON" for t, lab in labels)
+
+
+def test_title_word_before_an_organisation_word_stays_in_the_name(nlp):
+    rows = run(nlp, {"a": "Major League Baseball standings after games played on Thursday .\n"
+                          "Ken Griffey Jr. hit two homers for Seattle . Griffey 's 40th homer came in the third ."})["a"]
+    labels = {(r["text"], r["label"]) for r in rows}
+    assert ("Major League Baseball", "ORG") in labels, sorted(labels)
+    assert ("Griffey", "PERSON") in labels, sorted(labels)     # joins "Ken Griffey Jr."
