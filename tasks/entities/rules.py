@@ -120,7 +120,9 @@ def _countries() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
-    return frozenset(fold(s) for s in _lines("places.txt"))
+    """Known places: the hand list (countries, regions, major cities) and the world's cities of 100,000+
+    people (``places_world_cities.txt``, from GeoNames)."""
+    return frozenset(fold(s) for f in ("places.txt", "places_world_cities.txt") for s in _lines(f))
 
 
 @lru_cache(maxsize=1)
