@@ -30,7 +30,8 @@ back exactly), then cleans the result:
    ("Tranmere 4 2 1 1 6 4 7") or a fixture ("QPR v Bolton"; in "Houston AT
    Pittsburgh" only the visitors), or an acronym in parentheses after a name
    ("Kurdistan Democratic Party ( KDP )"), a fielder or bowler after a dismissal
-   word of a cricket batting line ("c Healy b McGrath 5"), and a results-list name
+   word of a cricket batting line ("c Healy b McGrath 5"), a goal scorer listed with
+   the minute in parentheses ("Arsenal 2 ( Wright 31 , Merson 60 )"), and a results-list name
    before a country in parentheses ("1 - Steffi Graf ( Germany ) beat ...") when the
    line shows an individual's result (set score, time, rank) or the name starts with
    a given name. Spans are split at scorecard words (c, b, st, lbw, v) and lose
@@ -48,9 +49,10 @@ back exactly), then cleans the result:
    initial ("K. Evans", per, 3), an age in apposition ("Wang , 45 ,", per, 3),
    "Name ( Country )" (per, 3; for a name the model does not call a person only in an
    individual's results line), bowling figures or a dismissal word of a cricket
-   scorecard ("McGrath 10-1-30-2", "c Healy": per, 3), figures after the name in a
+   scorecard or a scorer list ("McGrath 10-1-30-2", "c Healy", "( Merson 60 )": per, 3), figures after the name in a
    table line (org, 3), an organisation suffix word or cue of ``rules/org_cues.txt`` ("... Bank",
-   "X spokesman", "shares in X": org, 3) and a dateline position ("NEW YORK
+   "X spokesman", "Liverpool striker", "shares in X": org, 3; never for a country: "Japan
+   coach" is the national team, a place) and a dateline position ("NEW YORK
    1996-08-30", "KYIV (Reuters) -": loc, 5; a dateline mention is its own
    entity, never the same-named team). Lone surnames joined to a person's full
    name do not vote: the full name already voted for a person, and a lone

@@ -159,6 +159,25 @@ _SCORECARD_LINE = re.compile(r"^\S.*\s(?:c|b|st|lbw)\s.*\s\d{1,3}\*?\s*$")
 _DISMISSAL_NAME = re.compile(r"(?<!\S)(?:c and b|lbw b|c|b|st)\s+((?:[A-Z]\.\s?)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 
 
+_PAREN_GROUP = re.compile(r"\(([^()]{3,200})\)")
+_SCORER = re.compile(r"\s*((?:[A-Z]\.\s?)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+\d{1,3}(?:st|nd|rd|th)?"
+                     r"(?:\s+(?:pen|penalty|og|o\.g\.))?\s*$")
+
+
+def _scorer_names(line: str) -> list[tuple[int, int]]:
+    """Goal scorers listed in parentheses after a team's score, each with the minute
+    ("Arsenal 2 ( Wright 31 , Merson 60 ) Derby 2"): (start, end) of each name."""
+    out = []
+    for g in _PAREN_GROUP.finditer(line):
+        pos = g.start(1)
+        for part in re.split(r"(,\s)", g.group(1)):     # "1,010" is a number, not two parts
+            mt = _SCORER.match(part)
+            if mt:
+                out.append((pos + mt.start(1), pos + mt.end(1)))
+            pos += len(part)
+    return out
+
+
 def _dismissal_names(line: str) -> list[tuple[int, int]]:
     """Fielders and bowlers named in a cricket batting line ("S. Law c Tillekeratne b Dharmasena 13"):
     (start, end) of each name after a dismissal word, in a line that ends with the batsman's score."""
@@ -229,7 +248,7 @@ def _table_runs(line: str) -> list[tuple[int, int, bool]]:
                 k += 1
         prev = toks[i - 1].group(0) if i else ""
         if k < len(toks) and _NUM.fullmatch(toks[k].group(0)) and j - i < 4 \
-                and (not prev or _NUM.fullmatch(prev) or prev in {",", ":", ";", "-", "|"}):
+                and (not prev or _NUM.fullmatch(prev) or prev in {",", ":", ";", "-", "|", ")"}):
             out.append((toks[i].start(), end, False))
         i = j + 1
     return out
@@ -282,7 +301,7 @@ def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, in
                 added.append(m)
             if headline:
                 continue
-            for rs, re_ in _dismissal_names(line):
+            for rs, re_ in _dismissal_names(line) + _scorer_names(line):
                 s, e = ls + rs, ls + re_
                 if overlapping(s, e) or any(a.start < e and a.end > s for a in added):
                     continue

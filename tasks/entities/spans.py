@@ -280,11 +280,20 @@ _BOWLING_AFTER = re.compile(r"\s+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}(?=\s|,
 _DISMISSAL_BEFORE = re.compile(r"(?:^|\s)(?:c|b|st|c and b|lbw b)\s+$")
 
 
+# a goal scorer listed in parentheses with the minute ("( Wright 31 , Merson 60 pen )")
+_SCORER_AFTER = re.compile(r"\s+\d{1,3}(?:st|nd|rd|th)?(?:\s+(?:pen|penalty|og))?(?:\s*\)|\s*,\s)")
+
+
 def scorecard_player(unit: str, s: int, e: int) -> bool:
-    """The name at ``unit[s:e]`` is a player in a cricket scorecard line: bowling figures follow it
-    or a dismissal word precedes it (see ``_BOWLING_AFTER`` / ``_DISMISSAL_BEFORE``)."""
+    """The name at ``unit[s:e]`` is a player in a scorecard line: bowling figures follow it, a
+    dismissal word precedes it (cricket; ``_BOWLING_AFTER`` / ``_DISMISSAL_BEFORE``), or it is a goal
+    scorer listed with the minute inside parentheses (``_SCORER_AFTER``)."""
     ls = unit.rfind("\n", 0, s) + 1
-    return bool(_BOWLING_AFTER.match(unit, e)) or bool(_DISMISSAL_BEFORE.search(unit[ls:s]))
+    if _BOWLING_AFTER.match(unit, e) or _DISMISSAL_BEFORE.search(unit[ls:s]):
+        return True
+    before = unit[ls:s]
+    return before.rfind("(") > before.rfind(")") and bool(_SCORER_AFTER.match(unit, e)) \
+        and before[before.rfind("("):].lstrip("( ").count(" ") < 8
 
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
@@ -306,8 +315,8 @@ def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
     if m.cls == "per" and (nxt in _facility_words() or (nxt1 and nxt1[0] in _facility_words())):
         m.place_cue = True           # "Hostomel airport", "the Druzhba pipeline": a facility's place
         return
-    if nxt in after or (nxt1 and nxt1[0] in after):
-        m.org_cue = True
+    if (nxt in after or (nxt1 and nxt1[0] in after)) and m.folded not in _countries():
+        m.org_cue = True            # a country is not a club: "Japan coach" is the national team (a place)
         return
     prev = unit[max(0, s - 40):s].split()[-2:]
     prevf = fold(" ".join(prev))

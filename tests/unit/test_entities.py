@@ -392,3 +392,17 @@ def test_title_word_before_an_organisation_word_stays_in_the_name(nlp):
     labels = {(r["text"], r["label"]) for r in rows}
     assert ("Major League Baseball", "ORG") in labels, sorted(labels)
     assert ("Griffey", "PERSON") in labels, sorted(labels)     # joins "Ken Griffey Jr."
+
+
+def test_soccer_summary_scorers_are_persons_and_clubs_before_player_roles_are_organisations(nlp):
+    body = ("Summaries of English premier league matches on Saturday :\n"
+            "Arsenal 2 ( Wright 31 , Merson 60 ) Derby 2 ( Sturridge 70 , Powell 75 ) . Halftime 1-0 . Attendance 38,018\n"
+            "Newcastle manager Kevin Keegan said his side deserved the point .\n"
+            "Japan coach Shu Kamo said the own goal proved lucky for Japan .\n"
+            "Casualties : 1,258,890 ( Including 1,010 in the prior 24 hours )\n")
+    labels = {(r["text"], r["label"]) for r in run(nlp, {"a": body})["a"]}
+    for name in ("Wright", "Merson", "Sturridge", "Powell"):
+        assert (name, "PERSON") in labels, (name, sorted(labels))
+    assert ("Derby", "ORG") in labels and ("Newcastle", "ORG") in labels, sorted(labels)
+    assert ("Japan", "GPE") in labels, sorted(labels)      # a national team stays a place
+    assert not {t for t, _ in labels} & {"Halftime", "Attendance", "Including"}
