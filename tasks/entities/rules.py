@@ -40,6 +40,8 @@ W_WEAPON_CUE = 3.0
 # a cricket scorecard's player: bowling figures after the name ("McGrath 10-1-30-2", overs-maidens-runs-
 # wickets) or the name after a dismissal word ("c Healy b McGrath 5"); never a team's score line
 W_PLAYER = 3.0
+# "Storm Amy", "Operation Spiderweb" (rules/event_prefixes.txt): a named event, not a person
+W_EVENT_PREFIX = 3.0
 
 _STRIP_CHARS = " \t.,;:!?\"'“”‘’«»()[]{}<>-–—/|*•·"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
@@ -153,12 +155,18 @@ def _place_cues() -> tuple[frozenset[str], frozenset[str]]:
     """(folded phrases right before a place name, folded last words of place names) from
     ``rules/place_cues.txt``."""
     sections = _place_sections()
-    return sections["before"], sections["suffix"]
+    return sections["before"], sections["suffix"] | sections["unit"]
 
 
 @lru_cache(maxsize=1)
 def _place_sections() -> dict[str, frozenset[str]]:
-    return _cue_sections("place_cues.txt", ("before", "suffix", "after", "ending"))
+    return _cue_sections("place_cues.txt", ("before", "suffix", "unit", "after", "ending"))
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """Folded words of administrative units ("Oblast", "Krai", "Province"): never a name on their own."""
+    return _place_sections()["unit"]
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +194,12 @@ def _place_list_cue() -> re.Pattern:
 def _weapon_cues() -> frozenset[str]:
     """Folded words right after a weapon's name (rules/weapon_cues.txt)."""
     return frozenset(fold(ln) for ln in _lines("weapon_cues.txt"))
+
+
+@lru_cache(maxsize=1)
+def _event_prefixes() -> frozenset[str]:
+    """Folded first words of named storms and operations (rules/event_prefixes.txt)."""
+    return frozenset(fold(ln) for ln in _lines("event_prefixes.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,7 @@ from tasks.entities.rules import (
     W_ORG_SUFFIX,
     W_PLACE,
     W_PLACE_CUE,
+    W_EVENT_PREFIX,
     W_PLAYER,
     W_WEAPON_CUE,
     W_SCORE,
@@ -34,6 +35,7 @@ from tasks.entities.rules import (
     _aliases,
     _countries,
     _demonyms,
+    _event_prefixes,
     _facility_words,
     _given_names,
     _org_words,
@@ -45,6 +47,7 @@ from tasks.entities.rules import (
     _table_stopwords,
     _title_lengths,
     _title_set,
+    _unit_words,
     _weapon_cues,
 )
 
@@ -190,6 +193,8 @@ def _class_votes(m: _Mention) -> dict[str, float]:
         v["loc"] += W_PLACE_CUE
     if m.weapon_cue:
         v["misc"] += W_WEAPON_CUE
+    if len(words) >= 2 and (fold(words[0]) in _event_prefixes() or fold(" ".join(words[:2])) in _event_prefixes()):
+        v["misc"] += W_EVENT_PREFIX      # "Storm Amy", "Operation Spiderweb"
     alias = _aliases().get(m.folded)
     if alias:
         v[alias[1]] += W_ALIAS
@@ -254,8 +259,8 @@ def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bo
         return None
     text = unit[s:e]
     folded = fold(text)
-    if not folded or folded in _stoplist():
-        return None
+    if not folded or folded in _stoplist() or folded in _unit_words():
+        return None     # a stop-listed word, or an administrative unit's word alone ("Oblast")
     if not text[:1].isupper():
         return None  # names start with a capital ("iPhone"-style names are rare in news)
     titled = titled or _title_before(unit, s)
@@ -378,14 +383,14 @@ _CAP_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
 
 
 def _name_word_ok(w: str) -> bool:
-    """A capitalised word that can be part of a person's name (not a place, nationality, title,
-    stop-listed or common function word)."""
+    """A capitalised word that can be part of a person's name (not a place, a word ending place names
+    such as "Oblast" or "River", nationality, title, stop-listed or common function word)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     f = fold(w)
     return bool(_CAP_NAME_WORD.fullmatch(w)) and w.lower() not in STOP_WORDS and f not in _places() \
         and f not in _demonyms() and f not in _stoplist() and (f,) not in _title_set() \
-        and f not in _table_stopwords()
+        and f not in _table_stopwords() and f not in _place_cues()[1]
 
 
 def _extend_given(unit: str, s: int, e: int) -> tuple[int, int]:

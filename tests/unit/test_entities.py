@@ -406,3 +406,14 @@ def test_soccer_summary_scorers_are_persons_and_clubs_before_player_roles_are_or
     assert ("Derby", "ORG") in labels and ("Newcastle", "ORG") in labels, sorted(labels)
     assert ("Japan", "GPE") in labels, sorted(labels)      # a national team stays a place
     assert not {t for t, _ in labels} & {"Halftime", "Attendance", "Including"}
+
+
+def test_outlets_storms_and_lone_unit_words_are_not_persons(nlp):
+    body = ("Russian opposition outlet Meduza noted on February 20 that the plant burned. "
+            "Follow the latest updates as Storm Amy brings damaging winds. "
+            "Drones struck a plant in Samara Oblast and the Gulf states condemned it.")
+    rows = run(nlp, {"a": body})["a"]
+    labels = {(r["text"], r["label"]) for r in rows}
+    assert ("Meduza", "ORG") in labels, sorted(labels)
+    assert not any(lab == "PERSON" for t, lab in labels if t in ("Storm Amy", "Meduza", "Oblast")), sorted(labels)
+    assert "Oblast" not in {t for t, _ in labels}
