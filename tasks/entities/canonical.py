@@ -85,8 +85,10 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     for m in singles:
         k = match_key(m.text)
         cands = by_last.get(k)
-        if cands and m.text.isupper() and len(m.text) <= 4 and not m.headline:
+        if cands and m.text.isupper() and len(m.text) <= 4 and not m.headline \
+                and not any(x.text.split()[-1] == m.text for _, key in cands for x in groups[key]):
             cands = None           # an acronym in running text ("EPA"), not the surname of "Yauhen Yerchak/EPA"
+                                   # (but "HOLT:" after "ANNE HOLT:" in a transcript is)
         if m.cls == "loc" and not cands:
             cands = None
             k = base_key(m)        # a one-word place name stays the place it is
@@ -140,8 +142,9 @@ def _merge_glued(groups: dict[str, list[_Mention]], order: list[str], singles: l
 def _resolve(group: list[_Mention]) -> tuple[str, str, str]:
     """(class, display name, entity_key) of one article entity. Lone surnames joined to a person's
     full name do not vote: the full name already voted for a person, and a surname alone is what the
-    model most often mislabels ("Lara" ORG in a cricket report about Brian Lara)."""
-    core = [m for m in group if not m.by_surname]
+    model most often mislabels ("Lara" ORG in a cricket report about Brian Lara). One with a cue of its
+    own still votes ("Villa manager Unai Emery": the club of "Aston Villa", not a person)."""
+    core = [m for m in group if not m.by_surname or m.org_cue or m.place_cue]
     votes = _sum_votes(core or group)
     cls = max(sorted(votes), key=lambda c: votes[c])
     aliases = _aliases()

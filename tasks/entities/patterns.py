@@ -320,12 +320,17 @@ def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, in
                     added.append(m)
             for mt in _person_regex().finditer(line):
                 s, e = ls + mt.start(), ls + mt.end()
-                if overlapping(s, e) or any(a.start < e and a.end > s for a in added):
+                over = overlapping(s, e)
+                # the model's span may be the surname alone ("Jennifer Carroll MacNeill": "MacNeill" ORG)
+                inner = len(over) == 1 and mentions[over[0]].end == e and mentions[over[0]].start > s \
+                    and " " not in mentions[over[0]].text
+                if (over and not inner) or any(a.start < e and a.end > s for a in added):
                     continue
                 if not all(_name_word_ok(w) or w in _PARTICLES for w in mt.group(0).split()[1:]):
                     continue
                 m = _make_mention(body, s, e, 0, "PERSON", headline)
                 if m is not None and (m.start, m.end) == (s, e):
+                    drop.update(over)
                     added.append(m)
     kept = [m for i, m in enumerate(mentions) if i not in drop] + added
     return kept + _acronyms_in_parens(kept, body)

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
+from tasks import rulefiles
 from tasks.quotes import subjects
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
 from tasks.quotes.spans import _paragraphs
@@ -47,6 +49,23 @@ def _surname_people(mentions: list[dict], adjectives: frozenset) -> list[dict]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _name_genders() -> dict[str, str]:
+    """Lower-case given name -> "m" | "f" (``rules/given_name_gender.tsv``)."""
+    return {row[0]: row[1] for row in rulefiles.table("given_name_gender.tsv") if len(row) >= 2}
+
+
+#: a sentence opening with an unnamed person who speaks ("Another resident, who asked not to be identified,
+#: said …", "At University Hospital Limerick, a spokeswoman for UL Hospitals Group said …")
+_ANONYMOUS_SUBJECT = re.compile(
+    r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
+    r"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5})?)"
+    r"(?:,[^,\n]{1,120},)?\s+(?:said|says|told|added|explained|wrote|recalled)\b")
+
+#: "said she …", "told reporters that he …": the subject pronoun of the reported clause right after the
+#: speech verb that follows a person's name (``_Article._collect_pronoun_gender``)
+_SAID_PRONOUN = re.compile(r"(?:\s+(?:reporters|journalists|me|us))?(?:\s+that)?\s+(he|she)\b", re.I)
+
 #: "FRANK MORRIS, BYLINE:", "JAKE TAPPER, CNN ANCHOR:" opening a paragraph: a transcript label with its role
 _TRANSCRIPT_INTRO = re.compile(r"(?m)^[\s\"“]*(?P<name>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,3}),\s*(?P<role>[A-Z][A-Z ]{1,30}?)\s*:")
 
@@ -77,6 +96,8 @@ class _Article:
         self._bare: dict | None = None
         self._narrators: frozenset[str] | None = None
         self.gender: dict[str | None, str] = {}   # looked up with a mention's entity_id, which may be None
+        self.name_gender: dict[str | None, str] = {}   # the given name's usual gender: used first, then ignored
+        self._soft_gender = True
         self.surnames: dict[str, dict] = {}
         for m in self.mentions:
             if m["label"] in PERSON_LABELS:
@@ -109,6 +130,7 @@ class _Article:
         """(open, close) of every quotation; indexed so ``in_quote`` is a bisect, not a scan
         (a scan per lookup was quadratic: 15k quotes in one article took minutes)."""
         self._quote_spans = sorted(spans)
+        self._gender_read = False         # pronoun evidence is read outside quotes: again once they are known
         self._quote_starts = [s for s, _ in self._quote_spans]
         self._quote_max_end = []
         hi = -1
@@ -130,10 +152,13 @@ class _Article:
             words: list[str] = []
             pos = m["start_char"]
             left = body[max(0, pos - 80):pos]
+            prev_cap = False
             for tok in reversed(re.findall(r"[\w.’'-]+|[^\w\s]", left)):
                 low = tok.lower()
-                if tok[0].isupper() or low in r.title_modifiers or r.role_re.fullmatch(low):
+                if tok[0].isupper() or low in r.title_modifiers or r.role_re.fullmatch(low) \
+                        or (low in ("for", "of") and prev_cap):     # "Minister for Health X", "Secretary of State X"
                     words.append(low)
+                    prev_cap = tok[0].isupper()
                     if len(words) >= 6:
                         break
                 else:
@@ -153,6 +178,30 @@ class _Article:
                 g = "f"
             if g and m.get("entity_id"):
                 self.gender.setdefault(m["entity_id"], g)
+
+    def _collect_pronoun_gender(self) -> None:
+        """A person's gender as the article itself shows it: "he" or "she" right after the first speech verb
+        that follows the name in its sentence, before any other person is named ("Maria Delgado, who has
+        lived there for six years, said she heard 15 shots"). Titles ("Mr.", "spokeswoman") come first."""
+        body = self.body
+        persons = [m for m in self.mentions if m["label"] in PERSON_LABELS and m.get("entity_id")]
+        for k, m in enumerate(persons):
+            if m["entity_id"] in self.gender or self.in_quote(m["start_char"]):
+                continue
+            si = self.sent_index(m["start_char"])
+            end = self.sents[si]["end_char"]
+            nxt = next((p["start_char"] for p in persons[k + 1:] if p["entity_id"] != m["entity_id"]), end)
+            for v in self.r.quote_verb_re.finditer(body, m["end_char"], min(end, nxt)):
+                pm = _SAID_PRONOUN.match(body, v.end())
+                if pm and not self.in_quote(v.start()):   # "Maria Delgado, who …, said she heard"
+                    self.gender[m["entity_id"]] = "m" if pm.group(1).lower() == "he" else "f"
+                break
+        for m in persons:         # a weaker hint: the given name's usual gender ("Colm" he, "Renata" she)
+            words = (m.get("entity_name") or m["text"]).split()
+            if len(words) >= 2 and m["entity_id"] not in self.gender:
+                g = _name_genders().get(words[0].lower().rstrip("."))
+                if g:
+                    self.name_gender[m["entity_id"]] = g
 
     # -- resolution
     def _person_subject(self, si: int, before: int | None = None, gender: str | None = None,
@@ -187,7 +236,10 @@ class _Article:
                 if m["text"] in bare["surnames"]:
                     return m        # "Zaluzhnyi said": the model's ORG is the surname of a person named before
                 continue
-            g = self.gender.get(m.get("entity_id"))
+            if not self._gender_read:
+                self._gender_read = True
+                self._collect_pronoun_gender()
+            g = self.gender.get(m.get("entity_id")) or (self.name_gender.get(m.get("entity_id")) if self._soft_gender else None)
             if gender and g and g != gender:
                 continue
             i = bisect.bisect_left(bare["starts"], start)
@@ -222,15 +274,45 @@ class _Article:
     def resolve_pronoun(self, pos: int, pronoun: str) -> dict | None:
         """Subject (first PERSON mention outside quotes) of the nearest earlier sentence having one."""
         gender = self.r.person_pronouns.get(pronoun.lower())
+        for soft in (True, False):      # given names' usual gender first; then only the article's evidence
+            self._soft_gender = soft
+            m = self._resolve_pronoun(pos, gender)
+            if m is not None or not gender:
+                break
+        self._soft_gender = True
+        return m
+
+    def _resolve_pronoun(self, pos: int, gender: str | None) -> dict | None:
         si = self.sent_index(pos)
         m = self._person_subject(si, before=pos, gender=gender)
         if m:
             return m
         for j in range(si - 1, max(-1, si - 8), -1):
-            m = self._person_subject(j, gender=gender, chain=True)
+            m = self._anonymous_subject(j, gender) or self._person_subject(j, gender=gender, chain=True)
             if m:
                 return m
         return None
+
+    def _anonymous_subject(self, si: int, gender: str | None) -> dict | None:
+        """An unnamed person opening sentence ``si`` as the subject of a speech verb ("Another resident, who
+        asked not to be identified, said …", "At the hospital, a spokeswoman for the group said …"): the
+        phrase as the speaker's name (no entity), so a pronoun after it is not given to someone named
+        earlier. None when a person is named before it or its role's gender differs."""
+        s = self.sents[si]
+        mt = _ANONYMOUS_SUBJECT.match(self.body, s["start_char"], s["end_char"])
+        if not mt or not self.r.role_re.search(mt.group("np").split(" for ")[0].split(" of ")[0]) \
+                or self.in_quote(mt.start("np")):
+            return None
+        if any(m["label"] in PERSON_LABELS for m in self.mentions_in(s["start_char"], mt.end("np"))):
+            return None
+        low = mt.group("np").lower()
+        g = "f" if re.search(r"\b(?:spokeswoman|chairwoman|woman|mother|congresswoman)\b", low) else \
+            "m" if re.search(r"\b(?:spokesman|chairman|man|father|congressman)\b", low) else None
+        if gender and g and g != gender:
+            return None
+        np_s, np_e = mt.span("np")
+        return {"start_char": np_s, "end_char": np_e, "text": mt.group("np"), "label": "PERSON",
+                "entity_id": None, "entity_name": mt.group("np")}
 
     def group_subject(self, pos: int) -> dict | None:
         """An organisation (ORG/GPE/NORP mention) that is the subject of a speech verb before ``pos``

@@ -75,3 +75,26 @@ def test_the_outlets_own_journalists_in_a_transcript_are_narration_not_quotes(qu
     assert by_text["We sell below what i"]["speaker_name"] == "Anne Holt"
     assert by_text["If this goes on, we "]["speaker_name"] == "Anne Holt"
     assert not [q for q in rows if q["text"].startswith(("Prices have fallen", "For NPR News"))]
+
+
+def test_a_pronoun_skips_people_of_the_other_gender_and_stops_at_an_unnamed_speaker(quotes_of):
+    rows = quotes_of("HSE chief clinical officer Dr Colm Henry urged people to get a flu vaccine.\n\n"
+                     "At University Hospital Limerick, a spokeswoman for UL Hospitals Group said the hospital was full.\n\n"
+                     "\u2018Our staff are doing everything they can,\u2019 she said.\n\n"
+                     "Maria Delgado, who has lived at the complex for six years, said she heard at least 15 shots.\n\n"
+                     "Another resident, who asked not to be identified, said tensions had been building. "
+                     "\"Everybody knew something was going to happen,\" he said.")
+    assert _quote(rows, "Our staff")["speaker_name"] == "a spokeswoman for UL Hospitals Group"
+    assert _quote(rows, "Everybody knew")["speaker_name"] == "Another resident"
+
+
+def test_a_she_is_not_given_to_a_man_named_by_his_given_name(quotes_of):
+    rows = quotes_of("Renata Kowalski chairs the committee. Dr Colm Henry spoke after the vote.\n\n"
+                     "\"We will look at the figures again,\" she said.")
+    assert _quote(rows, "We will look")["speaker_name"].endswith("Kowalski")   # not Colm Henry
+
+
+def test_a_minister_titled_with_for_is_the_minister_who_speaks_later(quotes_of):
+    rows = quotes_of("Minister for Health Jennifer Carroll MacNeill said the numbers were unacceptable.\n\n"
+                     "\u2018I am not going to pretend that this is good enough,\u2019 the Minister said in the D\u00e1il.")
+    assert _quote(rows, "I am not going")["speaker_name"] == "Jennifer Carroll MacNeill"
