@@ -33,7 +33,10 @@ __all__ = ["Attribution", "QuoteSite", "attribute", "locate", "transcript_label"
 #: the period of a title or an initial inside a name ("said former Gov. Bill Richardson", "said John F. Kennedy")
 _ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in (
     "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Mr", "Mrs", "Ms", "Dr", "Rev", "Prof", "St",
-    "Jr", "Sr", "Atty", "[A-Z]")) + r")\.(?=\s+[A-Z])"
+    "Jr", "Sr", "Atty", "[A-Z]")) + r")\.(?=\s+[A-Z])" \
+    + r"|(?<=\b[A-Z])\.(?=[A-Z]\.)" \
+    + r"|(?:" + "|".join(rf"(?<=\b{t})" for t in ("Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Atty")) \
+    + r")\.(?=\s+and\s+[A-Z])"
 
 
 def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
@@ -51,9 +54,10 @@ def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
                              body[rest_s:endp]):
         if inner.group("prep") == "to" and body[rest_s:rest_s + inner.start()].endswith(" close"):
             continue       # "a source close to Khan"
-        if inner.group("prep") in ("of", "for") and body[rest_s + inner.end()].isupper() and not any(
-                m["label"] in PERSON_LABELS for m in A.mentions_in(rest_s, rest_s + inner.start())):
-            continue
+        if inner.group("prep") in ("of", "for") and not any(
+                m["label"] in PERSON_LABELS for m in A.mentions_in(rest_s, rest_s + inner.start())) and (
+                body[rest_s + inner.end()].isupper() or _name_ends_title(A, rest_s + inner.end(), endp)):
+            continue      # "said Minister of Defence Mykhailo Fedorov", "said master of ceremonies Asab Al-Tabchi"
         endp = rest_s + inner.start()
         break
     c = A.candidate(rest_s, endp)
@@ -66,6 +70,13 @@ def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
     return c
 
 
+
+
+def _name_ends_title(A: _Article, s: int, e: int) -> bool:
+    """Does a PERSON mention follow within two lowercase words in body[s:e] ("of ceremonies Asab Al-Tabchi")?"""
+    for m in A.mentions_in(s, e):
+        return m["label"] in PERSON_LABELS and bool(re.fullmatch(r"(?:[a-z][\w-]*\s+){1,2}", A.body[s:m["start_char"]]))
+    return False
 
 
 def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:

@@ -41,30 +41,20 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     cut = phrase.find(",")
     hs, he = s, (s + cut if cut > 0 else e)
     head = body[hs:he].strip()
-    if not head or len(head.split()) > 8 or re.search(r"[“”\"«»\n]", head):
+    # a name after a long title or before its affiliation may stand in a longer phrase ("former Pennsylvania Gov. and
+    # Democratic National Committee Chairman Ed Rendell"); any other speaker phrase has at most 8 words
+    if not head or len(head.split()) > 16 or re.search(r"[“”\"«»\n]", head):
         return None
     ms = list(A.mentions_in(hs, he))
     persons = [m for m in ms if m["label"] in PERSON_LABELS]
-    pick = (persons or ms)[-1] if ms else None
-    if pick is not None:
-        after = body[pick["end_char"]:he].strip()
-        before = body[hs:pick["start_char"]]
-        bw = re.findall(r"[\w.’'-]+", re.sub(r"(?<=[A-Z]\w)(\w*)\s+(?:of|for)\s+(?=[A-Z])", r"\1 ", before))
-        # title words before the name: capitalised, title modifiers, role nouns, determiners,
-        # possessives, or (up to 5) other lowercase descriptors ("election law expert",
-        # "Virginia delegate", "Senate minority leader") -- but never a clause (who/said/of …)
-        ok_before = len(bw) <= 7 and all(
-            w[0].isupper() or w.lower() in r.title_modifiers or r.role_re.fullmatch(w.lower())
-            or w.lower() in {"the", "a", "an"} or w.lower().endswith(("’s", "'s"))
-            or w[0].isdigit() or (w.isalpha() and w.lower() not in _NOT_DESCRIPTOR and w.lower() not in r.verb_forms)
-            for w in bw) and sum(1 for w in bw if w[0].islower()) <= 5
-        if ok_before and (not after or after.lower() in {"himself", "herself", "jr.", "sr."}
-                          or re.fullmatch(r"\([^()]{1,30}\)", after)
-                          # an affiliation: "James Pethokoukis of the American Enterprise Institute"
-                          or (pick["label"] in PERSON_LABELS
-                              and re.fullmatch(r"(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[\w.&’'-]+){0,6}", after))):
-            return _Cand(pick["start_char"], pick["end_char"], "mention", pick,
-                         pick.get("entity_id"), pick.get("entity_name") or pick["text"])
+    # the first person after title words whose affiliation or partner ends the phrase ("Jeffrey Lewis of the James Martin
+    # Center …", which the model may call a PERSON too; "David Albright and Serena Kelleher-Vergantini of the
+    # Institute …"), else the last person ("Clinton spokesman Brian Fallon"), else the last mention
+    for m in persons or ms[-1:]:
+        if _titled_mention(A, hs, he, m):
+            return _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+    if len(head.split()) > 8:
+        return None
     low = head.lower()
     if low in r.person_pronouns or low in r.group_pronouns or low == "i":
         return _Cand(hs, he, "pronoun")
@@ -91,6 +81,35 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     if low in {"sources", "officials", "critics", "analysts", "experts", "aides", "witnesses", "residents"}:
         return _Cand(hs, he, "np")
     return _titled_name(A, hs, head)
+
+
+#: what may follow a person's name to the end of the speaker phrase: an affiliation ("James Pethokoukis of the American
+#: Enterprise Institute") or a second person and their affiliation ("David Albright and Serena Kelleher-Vergantini of …")
+_AFTER_NAME = re.compile(r"(?:and\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,2}\s+)?(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[\w.&’'-]+){0,6}")
+
+
+def _titled_mention(A: _Article, hs: int, he: int, pick: dict) -> bool:
+    """Is body[hs:he] the mention ``pick`` with only title words before it and nothing but a bracket, "himself", an
+    affiliation or a second person after it?"""
+    body, r = A.body, A.r
+    after = body[pick["end_char"]:he].strip()
+    before = body[hs:pick["start_char"]]
+    bw = re.findall(r"[\w.’'-]+", re.sub(r"(?<=[A-Z]\w)(\w*)\s+(?:of|for)\s+(?=[A-Z])", r"\1 ", before))
+    # title words before the name: capitalised, title modifiers, role nouns, determiners,
+    # possessives, or (up to 5) other lowercase descriptors ("election law expert", "self-described socialist",
+    # "Virginia delegate", "Senate minority leader") -- but never a clause (who/said/of …), and no phrase opening
+    # with a preposition ("…” for Clinton, said Kunin": "for Clinton" is no title)
+    # up to 7 words, or 10 when every lowercase one is a title modifier ("former Pennsylvania Gov. and Democratic National
+    # Committee Chairman")
+    long_title = len(bw) <= 10 and all(w[0].isupper() or w.lower() in r.title_modifiers for w in bw)
+    ok_before = (len(bw) <= 7 or long_title) and not (bw and bw[0].lower() in _NOT_DESCRIPTOR and bw[0].lower() not in {"the", "a", "an"}) and all(
+        w[0].isupper() or w.lower() in r.title_modifiers or r.role_re.fullmatch(w.lower())
+        or w.lower() in {"the", "a", "an"} or w.lower().endswith(("’s", "'s"))
+        or w[0].isdigit() or (w.replace("-", "").isalpha() and w.lower() not in _NOT_DESCRIPTOR and w.lower() not in r.verb_forms)
+        for w in bw) and sum(1 for w in bw if w[0].islower()) <= 5
+    return ok_before and (not after or after.lower() in {"himself", "herself", "jr.", "sr."}
+                          or re.fullmatch(r"\([^()]{1,30}\)", after) is not None
+                          or (pick["label"] in PERSON_LABELS and _AFTER_NAME.fullmatch(after) is not None))
 
 
 def _org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
