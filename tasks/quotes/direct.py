@@ -198,7 +198,7 @@ def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
         v = prev
     vs = site.lo + v.start()
     sent_s = A.sents[site.si]["start_char"]
-    c = A.subject_before(vs, sent_s if sent_s < vs else site.lo)
+    c = subjects.relative_subject(A, vs, sent_s if sent_s < vs else site.lo) or A.subject_before(vs, sent_s if sent_s < vs else site.lo)
     if c is None:
         return None
     ptrim = site.ptrim

@@ -283,6 +283,34 @@ def _affiliated_person(A: _Article, best: _Cand | None, start: int) -> _Cand | N
     return best if _AFFILIATION.fullmatch(A.body, best.end, start) else None
 
 
+#: a relative pronoun right before the verb: "Mike Lee, who declared", "the sign — which read", "the report, which notes",
+#: "a message that said" ("that" after a lowercase noun only)
+_RELATIVE_PRONOUN = re.compile(r"(?:(?<=[,—–(]\s)(?P<wh>who|which)|(?<=[A-Za-z]\s)(?P<who>who)"
+                               r"|(?<=[a-z]\s)(?P<that>that))\s+" + _ADVERBS + r"$")
+
+
+def relative_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
+    """The relative pronoun that is the subject of the verb ("…, which notes, “…”"): the speaker as written, resolved to
+    the name it follows ("Mike Lee, who declared": Mike Lee) or unresolved ("a message that said"). Read for quoted
+    text only (``direct.speaker_before``); reported speech keeps the antecedent as its subject."""
+    body = A.body
+    m = _RELATIVE_PRONOUN.search(body, max(lo, verb_s - 40), verb_s)
+    if m is None or A.in_quote(m.start()):
+        return None
+    ps = m.start()
+    if m.group("that"):
+        prev = re.search(r"([a-z][\w’'-]*)\s+$", body[max(lo, ps - 30):ps])
+        if prev is None or prev.group(1) in _NOT_DESCRIPTOR or prev.group(1) in A.r.verb_forms:
+            return None      # "said that", "so that": a conjunction, not a relative pronoun
+    pe = ps + len(m.group("wh") or m.group("who") or m.group("that"))
+    for ante in reversed(A.mentions_in(max(lo, ps - 80), ps)):
+        if re.fullmatch(r"\s*[,—–]?\s*", body[ante["end_char"]:ps]) and not A.aside(ante) \
+                and (body[ps:pe] != "who" or ante["label"] in PERSON_LABELS):
+            return _Cand(ps, pe, "mention", ante, ante.get("entity_id"), ante.get("entity_name") or ante["text"])
+        break
+    return _Cand(ps, pe, "np")
+
+
 def _word_len(body: str, pos: int) -> int:
     m = re.match(r"[\w’'-]+", body[pos:pos + 40])
     return m.end() if m else 0

@@ -75,3 +75,25 @@ def test_two_people_and_their_affiliation() -> None:
 def test_phrase_opening_with_a_preposition_is_no_title() -> None:
     body = "\"This will be a challenge\" for Clinton, said Kunin.\n"
     assert _direct(body, "challenge")["speaker_name"] == "Kunin"
+
+
+def test_relative_pronoun_is_the_speaker_resolved_to_the_name_before_it() -> None:
+    body = "Cruz won the backing of Jim Jordan, who declared in the spin room, “It is time to unite.”\n"
+    q = _direct(body, "time to unite")
+    assert (q["speaker_text"], q["speaker_name"]) == ("who", "Jim Jordan")
+
+
+def test_relative_pronoun_of_a_thing_is_an_unresolved_speaker() -> None:
+    body = "The press release linked to the report, which notes, “More than half of them gave money.”\n"
+    q = _direct(body, "More than half")
+    assert (q["speaker_text"], q["speaker_name"]) == ("which", None)
+    body = "He held up the sign — which read “Hispanics for Jordan” — and waved it.\n"
+    assert _direct(body, "Hispanics")["speaker_text"] == "which"
+    body = "The listing was replaced by a message that said, “Sorry, the item is no longer available.”\n"
+    assert _direct(body, "Sorry")["speaker_text"] == "that"
+
+
+def test_that_after_a_verb_is_no_relative_pronoun() -> None:
+    body = "Jim Jordan said that, “frankly, we will win.”\n"
+    qs = extract_quotes({"article_id": "p1", "body": body}, split_sentences(body), _mentions(body))
+    assert all(q["speaker_text"] != "that" for q in qs)
