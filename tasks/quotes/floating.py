@@ -26,9 +26,25 @@ def continuation(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) ->
             prev = None
     if prev is None or prev["speaker_text"] is None:
         return None
+    if prev is prev_by_para.get(pi) and _new_subject_between(A, prev, r.open_s):
+        return None
     spk = _Cand(prev["speaker_start"], prev["speaker_end"], "prev")
     spk.entity_id, spk.name = prev["speaker_entity_id"], prev["speaker_name"]
     return Attribution(spk, prev["cue"], "continuation", "continuation")
+
+
+def _new_subject_between(A: _Article, prev: dict, open_s: int) -> bool:
+    """"“We will win,” said Jordan. But Pelosi disagreed. “They will lose.”": a sentence between the previous quote's
+    sentence and this quotation whose subject is another named person hands the floor to that person."""
+    for j in range(A.sent_index(prev["end_char"]) + 1, A.sent_index(open_s) + 1):
+        ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], open_s)
+        if ss >= open_s or A.in_quote(ss):
+            continue
+        c = A.subject_first(ss, se)
+        if c is not None and c.kind == "mention" and c.mention is not None and c.mention["label"] in PERSON_LABELS \
+                and c.entity_id != prev["speaker_entity_id"] and (c.name or "").split()[-1:] != (prev["speaker_name"] or "").split()[-1:]:
+            return True
+    return False
 
 
 _WRITER = frozenset({"i", "we"})

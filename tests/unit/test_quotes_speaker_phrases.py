@@ -97,3 +97,10 @@ def test_that_after_a_verb_is_no_relative_pronoun() -> None:
     body = "Jim Jordan said that, “frankly, we will win.”\n"
     qs = extract_quotes({"article_id": "p1", "body": body}, split_sentences(body), _mentions(body))
     assert all(q["speaker_text"] != "that" for q in qs)
+
+
+def test_continuation_stops_at_a_sentence_about_another_person() -> None:
+    body = "“We will win this state,” said Jim Jordan. But Kunin disagreed. “They will lose badly.”\n"
+    assert _direct(body, "lose badly")["speaker_name"] == "Kunin"
+    body = "“We will win this state,” said Jim Jordan. Jordan then left the room. “They will lose badly.”\n"
+    assert _direct(body, "lose badly")["speaker_name"] == "Jim Jordan"
