@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from tasks.quotes import subjects
 from tasks.quotes.floating import continuation, floating_quote
-from tasks.quotes.phrases import _NOT_AFTER_DETERMINER
+from tasks.quotes.phrases import _FRONTED_CLAUSE, _NOT_AFTER_DETERMINER
 from tasks.quotes.rules import PERSON_LABELS
 from tasks.quotes.site import Attribution, QuoteSite, locate
 from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
@@ -205,6 +205,10 @@ def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
     return Attribution(c, v.group(1), ("colon_intro" if ptrim[-1] == ":" else ("comma_intro" if ptrim[-1] in ",—–" else "verb_intro")))
 
 
+_ADVERBS_WORDS = "also|then|later|again|once|just|now|recently|previously|earlier|quickly|simply"
+_PREPOSITIONS = "in|on|at|of|for|from|to|with|about|after|before|during|and|or|but|than|as|by"
+
+
 def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
     """Headline / transcript style "Ted Cruz: ‘…’", "HuffPollster: “…”", "Here’s Clinton in 1992: “…”"."""
     body, ptrim, lo = A.body, site.ptrim, site.lo
@@ -220,6 +224,15 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
     if mon:
         seg_e = seg_s + mon.end(1)
     spk = A.candidate(seg_s, seg_e)
+    if spk is None and not site.colon_after_dash:
+        # "Sarah Silverman heckles Sanders supporters:", "Ms. Warren has been a powerful surrogate, … with a simple
+        # message:": a clause before the colon, its subject (a person opening it, a verb after) speaks
+        c = A.subject_first(seg_s, seg_e)
+        fronted = _FRONTED_CLAUSE.match(body, seg_s, seg_e)
+        if c is not None and c.kind == "mention" and c.mention is not None and c.mention["label"] in PERSON_LABELS \
+                and len(body[fronted.end() if fronted else seg_s:c.start].split()) <= 4 \
+                and re.match(r"\s+(?:(?:" + _ADVERBS_WORDS + r")\s+)?(?!(?:" + _PREPOSITIONS + r")\b)[a-z]+\b", body[c.end:seg_e]):
+            spk = c
     if spk is None:
         # "Here’s Clinton in December 1992:", "More from Jones:": the last person named before the colon
         for m in reversed(A.mentions_in(lo, lo + len(ptrim))):

@@ -35,10 +35,10 @@ def continuation(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) ->
 
 def _new_subject_between(A: _Article, prev: dict, open_s: int) -> bool:
     """"“We will win,” said Jordan. But Pelosi disagreed. “They will lose.”": a sentence between the previous quote's
-    sentence and this quotation whose subject is another named person hands the floor to that person."""
-    for j in range(A.sent_index(prev["end_char"]) + 1, A.sent_index(open_s) + 1):
-        ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], open_s)
-        if ss >= open_s or A.in_quote(ss):
+    sentence and this quotation's sentence whose subject is another named person hands the floor to that person."""
+    for j in range(A.sent_index(prev["end_char"]) + 1, A.sent_index(open_s)):
+        ss, se = A.sents[j]["start_char"], A.sents[j]["end_char"]
+        if A.in_quote(ss):
             continue
         c = A.subject_first(ss, se)
         if c is not None and c.kind == "mention" and c.mention is not None and c.mention["label"] in PERSON_LABELS \

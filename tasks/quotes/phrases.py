@@ -96,11 +96,13 @@ _RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\b[^,;]{1,100},\s+(?:" + _ADVER
 #: (one or two, "In June 2009, after Clinton suffered a concussion, Axelrod …"), a fronted prepositional phrase ("In
 #: response to Trump’s proposal, …", "On Thursday, …") or participle clause ("Smiling broadly, …", "Pushed by host
 #: Chuck Todd, Cuban …"; not "According to X,", an attribution)
-_FRONTED_CLAUSE = re.compile(r"\s*(?:(?:When|If|After|Before|While|As|Although|Though|Because|Since|Once|Asked|Pressed"
+#: a character of a fronted clause: no comma, semicolon or full stop, but the period of a title ("Mrs. Clinton")
+_CLAUSE_CHAR = r"(?:[^,;.]|" + "|".join(rf"(?<=\b{t})\." for t in ("Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Rep", "Gen", "St")) + ")"
+_FRONTED_CLAUSE = re.compile(r"\s*(?:(?:Ever\s+since|When|If|After|Before|While|As|Although|Though|Because|Since|Once|Asked|Pressed"
                              r"|In|On|At|During|Following|Despite|Amid|Under|Unlike|Like|For|From|With|Without|Speaking)\b"
-                             r"|(?!According\b)[A-Z][a-z]+(?:ing|ed)\b)[^,;.]{1,80},"
+                             r"|(?!According\b)[A-Z][a-z]+(?:ing|ed)\b)" + _CLAUSE_CHAR + r"{1,80},"
                              r"(?:\s*(?:[Ww]hen|[Ii]f|[Aa]fter|[Bb]efore|[Ww]hile|[Aa]s|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce)\b"
-                             r"[^,;.]{1,80},)?")
+                             + _CLAUSE_CHAR + r"{1,80},)?")
 #: "Ryan’s campaign", "The senator’s office": a possessive noun phrase opening a clause
 _POSSESSIVE_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Then|Later|However|Meanwhile|Earlier),?\s+)?"
                                  r"((?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}(?!(?:He|She|It|That|There|Here|What|Who|Where|Let)[’'])"

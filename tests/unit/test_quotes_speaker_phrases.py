@@ -104,3 +104,14 @@ def test_continuation_stops_at_a_sentence_about_another_person() -> None:
     assert _direct(body, "lose badly")["speaker_name"] == "Kunin"
     body = "“We will win this state,” said Jim Jordan. Jordan then left the room. “They will lose badly.”\n"
     assert _direct(body, "lose badly")["speaker_name"] == "Jim Jordan"
+
+
+def test_headline_clause_before_a_colon_is_said_by_its_subject() -> None:
+    body = "Jim Jordan heckles Kunin supporters: 'You are being ridiculous.'\n\nThe crowd booed.\n"
+    assert _direct(body, "ridiculous")["speaker_name"] == "Jim Jordan"
+
+
+def test_fronted_clause_may_hold_the_period_of_a_title() -> None:
+    body = ("Ever since she endorsed Mrs. Clinton this month, Kunin has been a powerful surrogate, visiting the Clinton "
+            "campaign's headquarters with a simple message: ''Don't screw this up!''\n")
+    assert _direct(body, "screw this up")["speaker_name"] == "Kunin"
