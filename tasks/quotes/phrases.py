@@ -100,9 +100,11 @@ _RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\b[^,;]{1,100},\s+(?:" + _ADVER
 _CLAUSE_CHAR = r"(?:[^,;.]|" + "|".join(rf"(?<=\b{t})\." for t in ("Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Rep", "Gen", "St")) + ")"
 _FRONTED_CLAUSE = re.compile(r"\s*(?:(?:Ever\s+since|When|If|After|Before|While|As|Although|Though|Because|Since|Once|Asked|Pressed"
                              r"|In|On|At|During|Following|Despite|Amid|Under|Unlike|Like|For|From|With|Without|Speaking)\b"
-                             r"|(?!According\b)[A-Z][a-z]+(?:ing|ed)\b)" + _CLAUSE_CHAR + r"{1,80},"
+                             r"|(?!According\b)[A-Z][a-z]+(?:ing|ed)\b)" + _CLAUSE_CHAR + r"{1,100},"
                              r"(?:\s*(?:[Ww]hen|[Ii]f|[Aa]fter|[Bb]efore|[Ww]hile|[Aa]s|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce)\b"
-                             + _CLAUSE_CHAR + r"{1,80},)?")
+                             + _CLAUSE_CHAR + r"{1,100},)?")
+#: a dateline opening a paragraph ("WASHINGTON, Dec. 8 (UPI) — ", "ST. LOUIS — ")
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3})?(?:\s*\([^()\n]{1,30}\))?\s*[—–-]+\s*")
 #: "Ryan’s campaign", "The senator’s office": a possessive noun phrase opening a clause
 _POSSESSIVE_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Then|Later|However|Meanwhile|Earlier),?\s+)?"
                                  r"((?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}(?!(?:He|She|It|That|There|Here|What|Who|Where|Let)[’'])"

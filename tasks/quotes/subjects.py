@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from tasks.quotes.phrases import (
     _ADVERBS,
     _COORDINATED,
+    _DATELINE,
     _FRONTED_CLAUSE,
     _Cand,
     _NOT_DESCRIPTOR,
@@ -180,6 +181,9 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     """Leftmost speaker candidate (mention outside quotes or subject pronoun) in body[lo:hi], after a
     fronted subordinate clause ("When Wallace died in 1998, President Clinton released …")."""
     body = A.body
+    dateline = _DATELINE.match(body, lo, hi) if lo == A.paras[A.para_index(lo)][0] else None
+    if dateline:       # "WASHINGTON, Dec. 8 (UPI) — In response to …, Clinton’s aide rallied supporters, saying:"
+        lo = dateline.end()
     fronted = _FRONTED_CLAUSE.match(body, lo, hi)
     if fronted:
         lo = fronted.end()

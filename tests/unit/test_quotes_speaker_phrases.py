@@ -14,7 +14,7 @@ from tasks.sentences import split_sentences
 NAMES = {"Dmitri Alperovitch": "PERSON", "Ed Rendell": "PERSON", "Asab Al-Tabchi": "PERSON", "Jeffrey Lewis": "PERSON",
          "James Martin Center": "PERSON", "Kunin": "PERSON", "Clinton": "PERSON", "Jim Jordan": "PERSON",
          "David Albright": "PERSON", "Serena Kelleher": "PERSON", "Kshama Sawant": "PERSON", "POLITICO": "ORG",
-         "Democratic National Committee": "ORG", "Institute for Science": "ORG"}
+         "Democratic National Committee": "ORG", "Institute for Science": "ORG", "Muslims": "NORP"}
 
 
 def _mentions(body: str) -> list[dict]:
@@ -115,3 +115,9 @@ def test_fronted_clause_may_hold_the_period_of_a_title() -> None:
     body = ("Ever since she endorsed Mrs. Clinton this month, Kunin has been a powerful surrogate, visiting the Clinton "
             "campaign's headquarters with a simple message: ''Don't screw this up!''\n")
     assert _direct(body, "screw this up")["speaker_name"] == "Kunin"
+
+
+def test_dateline_and_long_fronted_phrase_hold_no_subject() -> None:
+    body = ("WASHINGTON, Dec. 8 (UPI) — In response to Jim Jordan’s proposal to bar Muslims from entering the United "
+            "States, Kunin’s right-hand woman rallied supporters, saying: “We have to be ready to stop him.”\n")
+    assert _direct(body, "ready to stop")["speaker_text"] == "Kunin’s right-hand"
