@@ -101,9 +101,12 @@ def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
     vv = [v for v in rules.quote_verb_re.finditer(body, ps_["start_char"], ps_["end_char"]) if not A.in_quote(v.start())]
     writer_spoke = False
     if vv:
-        v = vv[-1]
-        spk = A.subject_before(v.start(), ps_["start_char"])
-        writer_spoke = spk is not None and spk.kind == "pronoun" and body[spk.start:spk.end].lower() in _WRITER
+        # the first speech verb with a subject: the main clause's ("As Breitbart News reported, … the White House was
+        # refusing …:"), not one of a clause inside it ("the DNC issued a statement …, which included staff suggesting …")
+        # ("Given everything he had said, I asked him …": the writer asks, the answer is not said by "he")
+        subj = [(v, A.subject_before(v.start(), ps_["start_char"])) for v in vv]
+        writer_spoke = any(c is not None and c.kind == "pronoun" and body[c.start:c.end].lower() in _WRITER for _, c in subj)
+        v, spk = next(((v, c) for v, c in subj if c is not None), (vv[-1], None))
         if spk and not writer_spoke:
             return Attribution(spk, v.group(1), "previous_sentence", "previous_sentence")
     elif body[ps_["start_char"]:ps_["end_char"]].rstrip().endswith(":"):

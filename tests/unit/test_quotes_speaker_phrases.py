@@ -121,3 +121,16 @@ def test_dateline_and_long_fronted_phrase_hold_no_subject() -> None:
     body = ("WASHINGTON, Dec. 8 (UPI) — In response to Jim Jordan’s proposal to bar Muslims from entering the United "
             "States, Kunin’s right-hand woman rallied supporters, saying: “We have to be ready to stop him.”\n")
     assert _direct(body, "ready to stop")["speaker_text"] == "Kunin’s right-hand"
+
+
+def test_floating_quote_goes_to_the_subject_of_the_first_speech_verb_before_it() -> None:
+    body = ("As Kunin reported, the staff of Jim Jordan was refusing on Friday to call the attack terrorism:\n\n"
+            "“The administration is still reluctant to call the attack an act of terrorism.”\n")
+    assert _direct(body, "still reluctant")["speaker_name"] == "Kunin"
+
+
+def test_writer_asking_anywhere_in_the_sentence_before_gives_no_previous_sentence_speaker() -> None:
+    body = ("“We are winning,” Jim Jordan said.\n\n"
+            "Given everything Kunin had said, I asked him whether we needed to get ready for a longer war.\n\n"
+            "“No, no, no, it is two parallel tracks.”\n")
+    assert _direct(body, "parallel tracks")["speaker_name"] != "Kunin"
