@@ -42,6 +42,9 @@ _NP_SUBJECT = re.compile(
     r"(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*|[Ss]omeone|[Ss]omebody|[Oo]ne|[Aa]nother|[Oo]thers)(?:\s+(?:in|of|at|from)\s+(?:the|a|an|her|his|their)\s+[a-z][\w’'-]*)?)"
     r"\s+(?:(?:also|then|later|again|previously|recently|simply|further|flatly|quickly|once|just|repeatedly|earlier)\s+){0,2}$")
 
+#: a preposition right before a person's name: the name is its object, not a subject ("took to Twitter to write", which
+#: the model may call a person; "a spokesman for Trump said")
+_PERSON_PREP_BEFORE = re.compile(r"\b(?:to|with|for|against|on|at|from|into|about|toward|towards)\s+(?:the\s+)?$")
 _PREP_BEFORE = re.compile(r"\b(?:between|and|or|of|in|from|to|with|for|against|on|at|by|into|over|toward|towards|about"
                           r"|during|after|before|since|amid|despite|following|under)\s+(?:(?:the|an?|his|her|its|their)\s+)?$", re.I)
 _PATTERNS = rulefiles.sections("quote_patterns.txt")

@@ -17,6 +17,7 @@ from tasks.quotes.phrases import (
     _NOT_SUBJECT,
     _NP_SUBJECT,
     _POSSESSIVE_SUBJECT,
+    _PERSON_PREP_BEFORE,
     _PREP_BEFORE,
     _RELATIVE_BEFORE,
     TIME_WORDS,
@@ -315,6 +316,28 @@ def relative_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     return _Cand(ps, pe, "np")
 
 
+#: "Donald Trump’s campaign", "the Clintons’ foundation" right before a verb (not "He’s", "That’s": contractions)
+#: opening the clause: at the start of the text searched or after a comma, a bracket or a dash; one noun after it, then
+#: the verb (a finite form: "said", "says", "announced"; not "Bill Clinton’s stock answer")
+_POSSESSIVE_BEFORE_VERB = re.compile(r"(?:^\s*|(?<=[,(—–]\s))((?:[A-Z][\w.’'-]*\s+){0,3}(?!(?:He|She|It|That|There|Here|What|Who|Where|Let)[’'])"
+                                     r"[A-Z][\w.-]*(?:[’']s|s[’'])\s+[a-z][\w-]*)\s+" + _ADVERBS + "$")
+
+
+def _possessive_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
+    """A possessive noun phrase opening the clause right before a finite verb ("Donald Trump’s campaign said in a
+    statement:"): a role (resolved like one) or an unresolved noun phrase."""
+    body, r = A.body, A.r
+    mpos = _POSSESSIVE_BEFORE_VERB.search(body[lo:verb_s])
+    verb = re.match(r"[\w’'-]+", body[verb_s:verb_s + 40])
+    if mpos is None or verb is None or A.in_quote(lo + mpos.start(1)) \
+            or not (verb.group().endswith(("s", "ed")) or verb.group() in {"said", "told", "wrote", "spoke"}):
+        return None
+    head = mpos.group(1).split()[-1].lower()
+    if head in _NOT_DESCRIPTOR or head in r.verb_forms or head.endswith("ly"):
+        return None
+    return _Cand(lo + mpos.start(1), lo + mpos.end(1), "role" if r.role_re.fullmatch(head) else "np")
+
+
 def _word_len(body: str, pos: int) -> int:
     m = re.match(r"[\w’'-]+", body[pos:pos + 40])
     return m.end() if m else 0
@@ -337,6 +360,9 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
             continue
         if m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]):
             continue                            # "negotiations between Moscow and Kyiv"
+        if m["label"] in PERSON_LABELS and _PERSON_PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]) \
+                and not re.match(r",?\s+who\b", tail):
+            continue                            # "took to Twitter to write" (not "… with Clinton, who believes")
         best = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
         break
     seg = body[lo:verb_s]
@@ -373,6 +399,9 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
         if head not in _NOT_DESCRIPTOR and (head not in r.verb_forms or noun_after_det):
             ns, ne = lo + mnp.start(1), lo + mnp.end(1)
             return _affiliated_person(A, best, ns) or _org_role(A, ns, ne, body[ns:ne].lower()) or _Cand(ns, ne, "np")
+    poss = _possessive_subject(A, verb_s, lo)
+    if poss is not None and not any(c.end > poss.start for c in cands):
+        return poss
     if not cands:
         return None
     c = max(cands, key=lambda c: c.end)

@@ -134,3 +134,17 @@ def test_writer_asking_anywhere_in_the_sentence_before_gives_no_previous_sentenc
             "Given everything Kunin had said, I asked him whether we needed to get ready for a longer war.\n\n"
             "“No, no, no, it is two parallel tracks.”\n")
     assert _direct(body, "parallel tracks")["speaker_name"] != "Kunin"
+
+
+def test_person_after_a_preposition_is_no_subject() -> None:
+    body = "Kunin took to Jim Jordan to write: “We will see what happens.”\n"
+    assert _direct(body, "We will see")["speaker_name"] == "Kunin"
+    body = "The scheduling was so odd that a spokesman for Jim Jordan could only quip: “I guess Christmas Eve was booked.”\n"
+    assert _direct(body, "Christmas Eve")["speaker_text"] == "a spokesman"
+
+
+def test_possessive_phrase_opening_the_clause_is_the_speaker() -> None:
+    body = "Jim Jordan’s campaign said in a statement: “We will see what happens.”\n"
+    assert _direct(body, "We will see")["speaker_text"] == "Jim Jordan’s campaign"
+    body = "Another source familiar with Jim Jordan’s thinking said, “He will try to be friendly.”\n"
+    assert _direct(body, "He will try")["speaker_text"] != "Jim Jordan’s thinking"
