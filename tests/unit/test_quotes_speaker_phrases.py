@@ -148,3 +148,10 @@ def test_possessive_phrase_opening_the_clause_is_the_speaker() -> None:
     assert _direct(body, "We will see")["speaker_text"] == "Jim Jordan’s campaign"
     body = "Another source familiar with Jim Jordan’s thinking said, “He will try to be friendly.”\n"
     assert _direct(body, "He will try")["speaker_text"] != "Jim Jordan’s thinking"
+
+
+def test_more_speech_verbs_after_a_quotation() -> None:
+    body = "Kunin said the debate went badly. ''Choke!'' blared the front page of The Boston Herald.\n"
+    assert _direct(body, "Choke!")["speaker_text"] == "the front page of The Boston Herald"
+    body = "“It is over,” Jim Jordan deadpanned. “We lost.”\n"
+    assert _direct(body, "It is over")["speaker_name"] == "Jim Jordan"
