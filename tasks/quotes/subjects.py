@@ -52,9 +52,9 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     # the first person after title words whose affiliation or partner ends the phrase ("Jeffrey Lewis of the James Martin
     # Center …", which the model may call a PERSON too; "David Albright and Serena Kelleher-Vergantini of the
     # Institute …"), else the last person ("Clinton spokesman Brian Fallon"), else the last mention
-    for m in persons or ms[-1:]:
-        if _titled_mention(A, hs, he, m):
-            return _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+    for pm in persons or ms[-1:]:
+        if _titled_mention(A, hs, he, pm):
+            return _Cand(pm["start_char"], pm["end_char"], "mention", pm, pm.get("entity_id"), pm.get("entity_name") or pm["text"])
     if len(head.split()) > 8:
         return None
     low = head.lower()
