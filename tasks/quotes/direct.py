@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from tasks.quotes import subjects
 from tasks.quotes.floating import continuation, floating_quote
-from tasks.quotes.phrases import _FRONTED_CLAUSE, _NOT_AFTER_DETERMINER
+from tasks.quotes.phrases import _FRONTED_CLAUSE, _NOT_AFTER_DETERMINER, _NOT_DESCRIPTOR
 from tasks.quotes.rules import PERSON_LABELS
 from tasks.quotes.site import Attribution, QuoteSite, locate
 from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
@@ -219,6 +219,8 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
     if re.search(r"\b(?:" + "|".join(map(re.escape, A.r.according)) + r")\s", body[seg_s:lo + len(ptrim)], re.I):
         return None          # "According to HuffPo: “…”" is according_to
     seg_e = lo + len(ptrim) - 1
+    if body[seg_s:seg_e].strip().lower() in A.r.not_speaker_labels:
+        return None          # "Update: ‘…’", "Related: ‘…’"
     # headline "Gillibrand on Hillary’s Speeches: ‘…’", "CNN President On Trump: ‘…’": speaker before "on"
     mon = re.match(r"\s*((?:\S+\s+){0,4}?\S+)\s+(?:on|On|about|About|to|To)\s", body[seg_s:seg_e])
     if mon:
@@ -250,6 +252,14 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
         c = A.subject_first(seg_s, seg_e)
         if c is not None and len(body[seg_s:c.start].split()) <= 8 and not re.search(r"[,;]\s*$", body[c.end:seg_e]):
             spk = c
+    if spk is None and seg_s == site.para_start:
+        # a headline label of up to four words opening its paragraph ("WSJ editorial: ‘…’", "Article 33 affirms" is a
+        # clause): the label as written, unresolved
+        label = body[seg_s:seg_e].strip()
+        words = label.split()
+        if 1 <= len(words) <= 4 and label[0].isupper() and label.lower() not in A.r.not_speaker_labels \
+                and not any(w.lower() in A.r.verb_forms or w.lower() in _NOT_DESCRIPTOR for w in words):
+            spk = _Cand(seg_s, seg_s + len(body[seg_s:seg_e].rstrip()), "np")
     return Attribution(spk, None, "name_colon") if spk else None
 
 

@@ -155,3 +155,11 @@ def test_more_speech_verbs_after_a_quotation() -> None:
     assert _direct(body, "Choke!")["speaker_text"] == "the front page of The Boston Herald"
     body = "“It is over,” Jim Jordan deadpanned. “We lost.”\n"
     assert _direct(body, "It is over")["speaker_name"] == "Jim Jordan"
+
+
+def test_short_headline_label_before_a_colon_is_the_speaker() -> None:
+    body = "WSJ editorial: 'Deport Nikki Haley.'\n\nThe paper said she should be deported.\n"
+    assert _direct(body, "Deport")["speaker_text"] == "WSJ editorial"
+    body = "Update: 'The vote was delayed.'\n\nThe paper said she should be deported.\n"
+    qs = extract_quotes({"article_id": "p1", "body": body}, split_sentences(body), _mentions(body))
+    assert all(q["speaker_text"] != "Update" for q in qs)
