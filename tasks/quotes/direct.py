@@ -161,6 +161,17 @@ def _introduces_next(A: _Article, site: QuoteSite, verb_e: int, post_lim: int) -
     return bool(re.match(r"[^.!?\n“”\"]{0,40}:\s*$", A.body[verb_e:post_lim]))
 
 
+def _introduces_following(A: _Article, site: QuoteSite, found: Attribution) -> bool:
+    """"When someone in the audience shouted, “Cruz,” Beck joked, again using an accent, “Amen, brother!”": after a
+    quotation introduced before it, the clause after the closing mark ends with a comma or colon right before the next
+    quotation: it introduces that one."""
+    if found.speaker is None or found.speaker.start < (site.raw.close_e or 0):
+        return False
+    nxt = site.post_lim
+    return A.body[nxt:nxt + 1] in ("“", '"', "«", "‘") and bool(
+        re.fullmatch(r"[^.!?\n“”\"]*[,:]\s*", A.body[found.speaker.end:nxt]))
+
+
 def _next_sentence(A: _Article, site: QuoteSite, region: str, verb_e: int, post_lim: int) -> bool:
     """"…plan B?’” He told them there was no plan B.": after a quote that ends its sentence, a
     capitalised pronoun whose verb goes on with a clause opens the next sentence, not an attribution."""
@@ -341,6 +352,8 @@ def attribute(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) -> At
     adjacent = (speaker_before, speaker_after) if ends_sentence and site.prefix_intro else (speaker_after, speaker_before)
     for family in (*adjacent, dash_after, name_colon, according_to, reported_speech, said_at_end):
         found = family(A, site)
+        if found is not None and family is speaker_after and site.prefix_intro and _introduces_following(A, site, found):
+            found = speaker_before(A, site) or found
         if found is not None:
             return found
     found = continuation(A, site, prev_by_para) or floating_quote(A, site)

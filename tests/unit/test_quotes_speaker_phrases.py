@@ -163,3 +163,11 @@ def test_short_headline_label_before_a_colon_is_the_speaker() -> None:
     body = "Update: 'The vote was delayed.'\n\nThe paper said she should be deported.\n"
     qs = extract_quotes({"article_id": "p1", "body": body}, split_sentences(body), _mentions(body))
     assert all(q["speaker_text"] != "Update" for q in qs)
+
+
+def test_attribution_after_the_quote_that_introduces_the_next_one() -> None:
+    body = ("When Kunin shouted, “Cruz,” Jim Jordan joked, again using an accent, “Amen, brother! Come on up!”\n")
+    assert _direct(body, "Cruz")["speaker_name"] == "Kunin"
+    assert _direct(body, "Amen")["speaker_name"] == "Jim Jordan"
+    body = "Kunin responds to Jim Jordan with, “Why now?” Jim Jordan then writes back, “You look cute.”\n"
+    assert _direct(body, "Why now")["speaker_name"] == "Kunin"
