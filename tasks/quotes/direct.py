@@ -209,6 +209,12 @@ def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
         v = prev
     vs = site.lo + v.start()
     sent_s = A.sents[site.si]["start_char"]
+    if re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", A.body[max(sent_s, vs - 30):vs]) \
+            and v.group(1).lower() in ("asked", "told", "quoted", "questioned", "pressed"):
+        # "Trump was asked, “…”": the subject of a passive speech verb did not say the words; the agent did
+        by = re.search(r"\bby\s+([^,:;“”\"]{2,60}?)\s*[,:]?\s*$", site.prefix[v.end():])
+        c = A.candidate(site.lo + v.end() + by.start(1), site.lo + v.end() + by.end(1)) if by else None
+        return Attribution(c, v.group(1), "comma_intro") if c is not None else None
     c = subjects.relative_subject(A, vs, sent_s if sent_s < vs else site.lo) or A.subject_before(vs, sent_s if sent_s < vs else site.lo)
     if c is None:
         return None

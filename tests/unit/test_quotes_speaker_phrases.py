@@ -171,3 +171,10 @@ def test_attribution_after_the_quote_that_introduces_the_next_one() -> None:
     assert _direct(body, "Amen")["speaker_name"] == "Jim Jordan"
     body = "Kunin responds to Jim Jordan with, “Why now?” Jim Jordan then writes back, “You look cute.”\n"
     assert _direct(body, "Why now")["speaker_name"] == "Kunin"
+
+
+def test_subject_of_a_passive_speech_verb_did_not_say_the_words() -> None:
+    body = "In an interview with a magazine, Jim Jordan was asked, “What is the most dangerous place you have been to?”\n"
+    assert _direct(body, "most dangerous")["speaker_name"] is None
+    body = "Jim Jordan was asked by Kunin, “What is the most dangerous place you have been to?”\n"
+    assert _direct(body, "most dangerous")["speaker_name"] == "Kunin"
