@@ -108,6 +108,8 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     if re.search(r"[.!?]\s+[a-z]|[.!?]\s*$", region) and not re.search(r"\b(?:[A-Z]|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|St|Jr)\.\s", region):
         return None
     cue = ms_.group("verb")
+    if cue.lower() in rules.naming_verbs and re.match(r"\s+(?:the\s+|a\s+|an\s+|[A-Z“\"])", post[ms_.end("verb"):]):
+        return None      # "“anybodybuttrump.us,” a website linked to a group called the “We The People Foundation.”"
     c = A.candidate(reg_s, reg_e)
     rs = region.rstrip()
     if (c is None or c.kind not in ("mention", "pronoun", "role")) and "," in rs.strip(","):

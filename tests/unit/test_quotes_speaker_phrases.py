@@ -178,3 +178,8 @@ def test_subject_of_a_passive_speech_verb_did_not_say_the_words() -> None:
     assert _direct(body, "most dangerous")["speaker_name"] is None
     body = "Jim Jordan was asked by Kunin, “What is the most dangerous place you have been to?”\n"
     assert _direct(body, "most dangerous")["speaker_name"] == "Kunin"
+
+
+def test_naming_verb_after_a_quotation_is_no_attribution() -> None:
+    body = "One message read “anybodybutjordan.us,” a website linked to a group called the “People Foundation.”\n"
+    assert _direct(body, "anybodybutjordan")["speaker_text"] == "One message"
