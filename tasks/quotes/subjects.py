@@ -208,6 +208,10 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     mp = _POSSESSIVE_SUBJECT.match(body, lo, hi)
     if mp and not cands and mp.group(1).split()[-1] not in _NOT_DESCRIPTOR and mp.group(1).split()[-1] not in A.r.verb_forms:
         cands.append(_Cand(mp.start(1), mp.end(1), "role" if A.r.role_re.fullmatch(mp.group(1).split()[-1]) else "np"))
+    # "Her campaign quickly blasted out an email …, stating": a noun phrase with a possessive determiner opening it
+    md = re.match(r"\s*((?:His|Her|Its|Their|Our)\s+[a-z][\w-]*)\s", body[lo:hi])
+    if md and not cands and md.group(1).split()[-1] not in _NOT_DESCRIPTOR and md.group(1).split()[-1] not in A.r.verb_forms:
+        cands.append(_Cand(lo + md.start(1), lo + md.end(1), "role" if A.r.role_re.fullmatch(md.group(1).split()[-1]) else "np"))
     return min(cands, key=lambda c: c.start) if cands else None
 
 def _titled_person(A: _Article, ms: list[dict]) -> dict:
@@ -271,6 +275,8 @@ def subject_before(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     if not _OBJECT_BEFORE.search(A.body, lo, c.start):
         return c
     subj = subject_first(A, lo, c.start)
+    if subj is not None and subj.kind == "np" and not A.body[lo:subj.start].strip():
+        return subj          # the noun phrase opening the clause ("Her campaign … blasted out an email … stating")
     return subj if subj is not None and subj.kind in ("mention", "pronoun", "role") else c
 
 

@@ -183,3 +183,8 @@ def test_subject_of_a_passive_speech_verb_did_not_say_the_words() -> None:
 def test_naming_verb_after_a_quotation_is_no_attribution() -> None:
     body = "One message read “anybodybutjordan.us,” a website linked to a group called the “People Foundation.”\n"
     assert _direct(body, "anybodybutjordan")["speaker_text"] == "One message"
+
+
+def test_noun_phrase_with_a_possessive_determiner_opens_the_clause() -> None:
+    body = "Her campaign quickly blasted out an email to supporters stating, “Jordan Joins the List of Critics.”\n"
+    assert _direct(body, "Joins the List")["speaker_text"] == "Her campaign"
