@@ -116,8 +116,9 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
         # "…” the dawn of the movement, Bozell says" / "…” at the convention, he said":
         # the subject is the last comma segment when the head is no speaker
         last = A.candidate(reg_s + rs.rstrip(",").rfind(",") + 1, reg_e)
-        if last is not None and last.kind in ("mention", "pronoun", "role"):
-            return Attribution(last, cue, "speaker_verb")
+        if last is not None and (last.kind in ("mention", "pronoun", "role")
+                                 or (c is None and last.kind == "np" and re.match(r"(?:the|a|an)\s", A.body[last.start:last.end], re.I))):
+            return Attribution(last, cue, "speaker_verb")      # "…” of the case, the unsigned opinion said"
     if (c is None or c.kind not in ("mention", "pronoun", "role")) and rs.endswith(","):
         # "“We’re happy” about the decision, said RoseAnn DeMoro"
         adverbs = re.match(_ADVERBS + r"\s*", body[r.close_e + ms_.end("verb"):post_lim])

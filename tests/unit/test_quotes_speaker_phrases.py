@@ -188,3 +188,8 @@ def test_naming_verb_after_a_quotation_is_no_attribution() -> None:
 def test_noun_phrase_with_a_possessive_determiner_opens_the_clause() -> None:
     body = "Her campaign quickly blasted out an email to supporters stating, “Jordan Joins the List of Critics.”\n"
     assert _direct(body, "Joins the List")["speaker_text"] == "Her campaign"
+
+
+def test_noun_phrase_after_a_comma_before_the_verb_after_a_quotation() -> None:
+    body = "''The court expresses no view on the merits'' of the case, the unsigned opinion said.\n"
+    assert _direct(body, "no view")["speaker_text"] == "the unsigned opinion"
