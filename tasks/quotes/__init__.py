@@ -88,7 +88,12 @@ opening with a preposition is no title ("“…” for Clinton, said Kunin": Kun
 said by its subject ("Sarah Silverman heckles Sanders supporters: ‘…’"). A quotation does not continue the previous
 quote of its paragraph when a sentence between them has another named person as its subject ("“…,” said Jordan. But
 Pelosi disagreed. “…”"); a floating quote goes to the subject of the first speech verb of the sentence before it that
-has one (the main clause's). Mentions in parentheses ("Kasich (R-OH)") and datelines
+has one (the main clause's). The subject of a passive speech verb did not say the words ("Trump was asked, “…”": no
+speaker, or the agent of "by X"); a naming verb after the closing mark attributes nothing ("…,” a website linked to a
+group called the “…”"); after a quotation introduced before it, a clause after the closing mark that ends with a comma
+or colon right before the next quotation introduces that one ("When someone shouted, “Cruz,” Beck joked, “Amen!”"). A
+short headline label opening its paragraph is the speaker as written ("WSJ editorial: ‘…’"), a [not_speaker_labels]
+one is none ("Update: ‘…’"); a noun phrase with a possessive determiner ("Her campaign") may open a clause. Mentions in parentheses ("Kasich (R-OH)") and datelines
 ("WASHINGTON —") are never subjects. Speech verbs include phrasal ones ("points out", "shot back"; written with
 underscores in speech_verbs.txt).
 
