@@ -75,8 +75,25 @@ indirect rows ("X said A and argued that B", "…, saying …"); see ``indirect.
 
 A speaker phrase may also be a determiner-led noun phrase right before the verb ("The ad says", "a man in the
 crowd yelled"; unresolved) or a possessive one opening the clause ("Ryan’s campaign shrugged off …, telling
-reporters, “…”"), "I" or "it" (kept as written, never resolved to a person); a fronted subordinate clause ("When
-Wallace died, Clinton released …:") holds no subject. Mentions in parentheses ("Kasich (R-OH)") and datelines
+reporters, “…”", "Donald Trump’s campaign said in a statement: “…”"), "I" or "it" (kept as written, never resolved
+to a person); a fronted subordinate clause ("When Wallace died, Clinton released …:", "Ever since she endorsed Mrs.
+Clinton, …") and a dateline ("WASHINGTON, Dec. 8 (UPI) — ") hold no subject, nor does a person named right after a
+preposition ("took to Twitter to write:", "a spokesman for Bernie Sanders could only quip:"). A relative pronoun
+right before the verb of an introducing clause is the speaker as written ("Mike Lee, who declared, “…”": "who",
+resolved to Mike Lee; "the sign — which read “…”", "a message that said, “…”": unresolved). A name may stand after a
+long title or before an affiliation or a partner ("former Pennsylvania Gov. and Democratic National Committee
+Chairman Ed Rendell", "master of ceremonies Asab Al-Tabchi", "CrowdStrike co-founder Dmitri Alperovitch", "Jeffrey
+Lewis of the James Martin Center …", "David Albright and Serena Kelleher-Vergantini of the Institute …"); a phrase
+opening with a preposition is no title ("“…” for Clinton, said Kunin": Kunin). A headline clause before a colon is
+said by its subject ("Sarah Silverman heckles Sanders supporters: ‘…’"). A quotation does not continue the previous
+quote of its paragraph when a sentence between them has another named person as its subject ("“…,” said Jordan. But
+Pelosi disagreed. “…”"); a floating quote goes to the subject of the first speech verb of the sentence before it that
+has one (the main clause's). The subject of a passive speech verb did not say the words ("Trump was asked, “…”": no
+speaker, or the agent of "by X"); a naming verb after the closing mark attributes nothing ("…,” a website linked to a
+group called the “…”"); after a quotation introduced before it, a clause after the closing mark that ends with a comma
+or colon right before the next quotation introduces that one ("When someone shouted, “Cruz,” Beck joked, “Amen!”"). A
+short headline label opening its paragraph is the speaker as written ("WSJ editorial: ‘…’"), a [not_speaker_labels]
+one is none ("Update: ‘…’"); a noun phrase with a possessive determiner ("Her campaign") may open a clause. Mentions in parentheses ("Kasich (R-OH)") and datelines
 ("WASHINGTON —") are never subjects. Speech verbs include phrasal ones ("points out", "shot back"; written with
 underscores in speech_verbs.txt).
 

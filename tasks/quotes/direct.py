@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from tasks.quotes import subjects
 from tasks.quotes.floating import continuation, floating_quote
-from tasks.quotes.phrases import _NOT_AFTER_DETERMINER
+from tasks.quotes.phrases import _FRONTED_CLAUSE, _NOT_AFTER_DETERMINER, _NOT_DESCRIPTOR
 from tasks.quotes.rules import PERSON_LABELS
 from tasks.quotes.site import Attribution, QuoteSite, locate
 from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
@@ -33,7 +33,10 @@ __all__ = ["Attribution", "QuoteSite", "attribute", "locate", "transcript_label"
 #: the period of a title or an initial inside a name ("said former Gov. Bill Richardson", "said John F. Kennedy")
 _ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in (
     "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Mr", "Mrs", "Ms", "Dr", "Rev", "Prof", "St",
-    "Jr", "Sr", "Atty", "[A-Z]")) + r")\.(?=\s+[A-Z])"
+    "Jr", "Sr", "Atty", "[A-Z]")) + r")\.(?=\s+[A-Z])" \
+    + r"|(?<=\b[A-Z])\.(?=[A-Z]\.)" \
+    + r"|(?:" + "|".join(rf"(?<=\b{t})" for t in ("Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Atty")) \
+    + r")\.(?=\s+and\s+[A-Z])"
 
 
 def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
@@ -51,9 +54,10 @@ def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
                              body[rest_s:endp]):
         if inner.group("prep") == "to" and body[rest_s:rest_s + inner.start()].endswith(" close"):
             continue       # "a source close to Khan"
-        if inner.group("prep") in ("of", "for") and body[rest_s + inner.end()].isupper() and not any(
-                m["label"] in PERSON_LABELS for m in A.mentions_in(rest_s, rest_s + inner.start())):
-            continue
+        if inner.group("prep") in ("of", "for") and not any(
+                m["label"] in PERSON_LABELS for m in A.mentions_in(rest_s, rest_s + inner.start())) and (
+                body[rest_s + inner.end()].isupper() or _name_ends_title(A, rest_s + inner.end(), endp)):
+            continue      # "said Minister of Defence Mykhailo Fedorov", "said master of ceremonies Asab Al-Tabchi"
         endp = rest_s + inner.start()
         break
     c = A.candidate(rest_s, endp)
@@ -66,6 +70,13 @@ def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
     return c
 
 
+
+
+def _name_ends_title(A: _Article, s: int, e: int) -> bool:
+    """Does a PERSON mention follow within two lowercase words in body[s:e] ("of ceremonies Asab Al-Tabchi")?"""
+    for m in A.mentions_in(s, e):
+        return m["label"] in PERSON_LABELS and bool(re.fullmatch(r"(?:[a-z][\w-]*\s+){1,2}", A.body[s:m["start_char"]]))
+    return False
 
 
 def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
@@ -97,14 +108,17 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     if re.search(r"[.!?]\s+[a-z]|[.!?]\s*$", region) and not re.search(r"\b(?:[A-Z]|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|St|Jr)\.\s", region):
         return None
     cue = ms_.group("verb")
+    if cue.lower() in rules.naming_verbs and re.match(r"\s+(?:the\s+|a\s+|an\s+|[A-Z“\"])", post[ms_.end("verb"):]):
+        return None      # "“anybodybuttrump.us,” a website linked to a group called the “We The People Foundation.”"
     c = A.candidate(reg_s, reg_e)
     rs = region.rstrip()
     if (c is None or c.kind not in ("mention", "pronoun", "role")) and "," in rs.strip(","):
         # "…” the dawn of the movement, Bozell says" / "…” at the convention, he said":
         # the subject is the last comma segment when the head is no speaker
         last = A.candidate(reg_s + rs.rstrip(",").rfind(",") + 1, reg_e)
-        if last is not None and last.kind in ("mention", "pronoun", "role"):
-            return Attribution(last, cue, "speaker_verb")
+        if last is not None and (last.kind in ("mention", "pronoun", "role")
+                                 or (c is None and last.kind == "np" and re.match(r"(?:the|a|an)\s", A.body[last.start:last.end], re.I))):
+            return Attribution(last, cue, "speaker_verb")      # "…” of the case, the unsigned opinion said"
     if (c is None or c.kind not in ("mention", "pronoun", "role")) and rs.endswith(","):
         # "“We’re happy” about the decision, said RoseAnn DeMoro"
         adverbs = re.match(_ADVERBS + r"\s*", body[r.close_e + ms_.end("verb"):post_lim])
@@ -150,6 +164,17 @@ def _introduces_next(A: _Article, site: QuoteSite, verb_e: int, post_lim: int) -
     return bool(re.match(r"[^.!?\n“”\"]{0,40}:\s*$", A.body[verb_e:post_lim]))
 
 
+def _introduces_following(A: _Article, site: QuoteSite, found: Attribution) -> bool:
+    """"When someone in the audience shouted, “Cruz,” Beck joked, again using an accent, “Amen, brother!”": after a
+    quotation introduced before it, the clause after the closing mark ends with a comma or colon right before the next
+    quotation: it introduces that one."""
+    if found.speaker is None or found.speaker.start < (site.raw.close_e or 0):
+        return False
+    nxt = site.post_lim
+    return A.body[nxt:nxt + 1] in ("“", '"', "«", "‘") and bool(
+        re.fullmatch(r"[^.!?\n“”\"]*[,:]\s*", A.body[found.speaker.end:nxt]))
+
+
 def _next_sentence(A: _Article, site: QuoteSite, region: str, verb_e: int, post_lim: int) -> bool:
     """"…plan B?’” He told them there was no plan B.": after a quote that ends its sentence, a
     capitalised pronoun whose verb goes on with a clause opens the next sentence, not an attribution."""
@@ -187,11 +212,21 @@ def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
         v = prev
     vs = site.lo + v.start()
     sent_s = A.sents[site.si]["start_char"]
-    c = A.subject_before(vs, sent_s if sent_s < vs else site.lo)
+    if re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", A.body[max(sent_s, vs - 30):vs]) \
+            and v.group(1).lower() in ("asked", "told", "quoted", "questioned", "pressed"):
+        # "Trump was asked, “…”": the subject of a passive speech verb did not say the words; the agent did
+        by = re.search(r"\bby\s+([^,:;“”\"]{2,60}?)\s*[,:]?\s*$", site.prefix[v.end():])
+        c = A.candidate(site.lo + v.end() + by.start(1), site.lo + v.end() + by.end(1)) if by else None
+        return Attribution(c, v.group(1), "comma_intro") if c is not None else None
+    c = subjects.relative_subject(A, vs, sent_s if sent_s < vs else site.lo) or A.subject_before(vs, sent_s if sent_s < vs else site.lo)
     if c is None:
         return None
     ptrim = site.ptrim
     return Attribution(c, v.group(1), ("colon_intro" if ptrim[-1] == ":" else ("comma_intro" if ptrim[-1] in ",—–" else "verb_intro")))
+
+
+_ADVERBS_WORDS = "also|then|later|again|once|just|now|recently|previously|earlier|quickly|simply"
+_PREPOSITIONS = "in|on|at|of|for|from|to|with|about|after|before|during|and|or|but|than|as|by"
 
 
 def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
@@ -204,11 +239,22 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
     if re.search(r"\b(?:" + "|".join(map(re.escape, A.r.according)) + r")\s", body[seg_s:lo + len(ptrim)], re.I):
         return None          # "According to HuffPo: “…”" is according_to
     seg_e = lo + len(ptrim) - 1
+    if body[seg_s:seg_e].strip().lower() in A.r.not_speaker_labels:
+        return None          # "Update: ‘…’", "Related: ‘…’"
     # headline "Gillibrand on Hillary’s Speeches: ‘…’", "CNN President On Trump: ‘…’": speaker before "on"
     mon = re.match(r"\s*((?:\S+\s+){0,4}?\S+)\s+(?:on|On|about|About|to|To)\s", body[seg_s:seg_e])
     if mon:
         seg_e = seg_s + mon.end(1)
     spk = A.candidate(seg_s, seg_e)
+    if spk is None and not site.colon_after_dash:
+        # "Sarah Silverman heckles Sanders supporters:", "Ms. Warren has been a powerful surrogate, … with a simple
+        # message:": a clause before the colon, its subject (a person opening it, a verb after) speaks
+        c = A.subject_first(seg_s, seg_e)
+        fronted = _FRONTED_CLAUSE.match(body, seg_s, seg_e)
+        if c is not None and c.kind == "mention" and c.mention is not None and c.mention["label"] in PERSON_LABELS \
+                and len(body[fronted.end() if fronted else seg_s:c.start].split()) <= 4 \
+                and re.match(r"\s+(?:(?:" + _ADVERBS_WORDS + r")\s+)?(?!(?:" + _PREPOSITIONS + r")\b)[a-z]+\b", body[c.end:seg_e]):
+            spk = c
     if spk is None:
         # "Here’s Clinton in December 1992:", "More from Jones:": the last person named before the colon
         for m in reversed(A.mentions_in(lo, lo + len(ptrim))):
@@ -226,6 +272,14 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
         c = A.subject_first(seg_s, seg_e)
         if c is not None and len(body[seg_s:c.start].split()) <= 8 and not re.search(r"[,;]\s*$", body[c.end:seg_e]):
             spk = c
+    if spk is None and seg_s == site.para_start:
+        # a headline label of up to four words opening its paragraph ("WSJ editorial: ‘…’", "Article 33 affirms" is a
+        # clause): the label as written, unresolved
+        label = body[seg_s:seg_e].strip()
+        words = label.split()
+        if 1 <= len(words) <= 4 and label[0].isupper() and label.lower() not in A.r.not_speaker_labels \
+                and not any(w.lower() in A.r.verb_forms or w.lower() in _NOT_DESCRIPTOR for w in words):
+            spk = _Cand(seg_s, seg_s + len(body[seg_s:seg_e].rstrip()), "np")
     return Attribution(spk, None, "name_colon") if spk else None
 
 
@@ -307,6 +361,8 @@ def attribute(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) -> At
     adjacent = (speaker_before, speaker_after) if ends_sentence and site.prefix_intro else (speaker_after, speaker_before)
     for family in (*adjacent, dash_after, name_colon, according_to, reported_speech, said_at_end):
         found = family(A, site)
+        if found is not None and family is speaker_after and site.prefix_intro and _introduces_following(A, site, found):
+            found = speaker_before(A, site) or found
         if found is not None:
             return found
     found = continuation(A, site, prev_by_para) or floating_quote(A, site)

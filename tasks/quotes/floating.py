@@ -26,9 +26,25 @@ def continuation(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) ->
             prev = None
     if prev is None or prev["speaker_text"] is None:
         return None
+    if prev is prev_by_para.get(pi) and _new_subject_between(A, prev, r.open_s):
+        return None
     spk = _Cand(prev["speaker_start"], prev["speaker_end"], "prev")
     spk.entity_id, spk.name = prev["speaker_entity_id"], prev["speaker_name"]
     return Attribution(spk, prev["cue"], "continuation", "continuation")
+
+
+def _new_subject_between(A: _Article, prev: dict, open_s: int) -> bool:
+    """"“We will win,” said Jordan. But Pelosi disagreed. “They will lose.”": a sentence between the previous quote's
+    sentence and this quotation's sentence whose subject is another named person hands the floor to that person."""
+    for j in range(A.sent_index(prev["end_char"]) + 1, A.sent_index(open_s)):
+        ss, se = A.sents[j]["start_char"], A.sents[j]["end_char"]
+        if A.in_quote(ss):
+            continue
+        c = A.subject_first(ss, se)
+        if c is not None and c.kind == "mention" and c.mention is not None and c.mention["label"] in PERSON_LABELS \
+                and c.entity_id != prev["speaker_entity_id"] and (c.name or "").split()[-1:] != (prev["speaker_name"] or "").split()[-1:]:
+            return True
+    return False
 
 
 _WRITER = frozenset({"i", "we"})
@@ -85,9 +101,12 @@ def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
     vv = [v for v in rules.quote_verb_re.finditer(body, ps_["start_char"], ps_["end_char"]) if not A.in_quote(v.start())]
     writer_spoke = False
     if vv:
-        v = vv[-1]
-        spk = A.subject_before(v.start(), ps_["start_char"])
-        writer_spoke = spk is not None and spk.kind == "pronoun" and body[spk.start:spk.end].lower() in _WRITER
+        # the first speech verb with a subject: the main clause's ("As Breitbart News reported, … the White House was
+        # refusing …:"), not one of a clause inside it ("the DNC issued a statement …, which included staff suggesting …")
+        # ("Given everything he had said, I asked him …": the writer asks, the answer is not said by "he")
+        subj = [(v, A.subject_before(v.start(), ps_["start_char"])) for v in vv]
+        writer_spoke = any(c is not None and c.kind == "pronoun" and body[c.start:c.end].lower() in _WRITER for _, c in subj)
+        v, spk = next(((v, c) for v, c in subj if c is not None), (vv[-1], None))
         if spk and not writer_spoke:
             return Attribution(spk, v.group(1), "previous_sentence", "previous_sentence")
     elif body[ps_["start_char"]:ps_["end_char"]].rstrip().endswith(":"):

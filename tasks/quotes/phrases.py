@@ -42,6 +42,9 @@ _NP_SUBJECT = re.compile(
     r"(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*|[Ss]omeone|[Ss]omebody|[Oo]ne|[Aa]nother|[Oo]thers)(?:\s+(?:in|of|at|from)\s+(?:the|a|an|her|his|their)\s+[a-z][\w’'-]*)?)"
     r"\s+(?:(?:also|then|later|again|previously|recently|simply|further|flatly|quickly|once|just|repeatedly|earlier)\s+){0,2}$")
 
+#: a preposition right before a person's name: the name is its object, not a subject ("took to Twitter to write", which
+#: the model may call a person; "a spokesman for Trump said")
+_PERSON_PREP_BEFORE = re.compile(r"\b(?:to|with|for|against|on|at|from|into|about|toward|towards)\s+(?:the\s+)?$")
 _PREP_BEFORE = re.compile(r"\b(?:between|and|or|of|in|from|to|with|for|against|on|at|by|into|over|toward|towards|about"
                           r"|during|after|before|since|amid|despite|following|under)\s+(?:(?:the|an?|his|her|its|their)\s+)?$", re.I)
 _PATTERNS = rulefiles.sections("quote_patterns.txt")
@@ -96,11 +99,15 @@ _RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\b[^,;]{1,100},\s+(?:" + _ADVER
 #: (one or two, "In June 2009, after Clinton suffered a concussion, Axelrod …"), a fronted prepositional phrase ("In
 #: response to Trump’s proposal, …", "On Thursday, …") or participle clause ("Smiling broadly, …", "Pushed by host
 #: Chuck Todd, Cuban …"; not "According to X,", an attribution)
-_FRONTED_CLAUSE = re.compile(r"\s*(?:(?:When|If|After|Before|While|As|Although|Though|Because|Since|Once|Asked|Pressed"
+#: a character of a fronted clause: no comma, semicolon or full stop, but the period of a title ("Mrs. Clinton")
+_CLAUSE_CHAR = r"(?:[^,;.]|" + "|".join(rf"(?<=\b{t})\." for t in ("Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Rep", "Gen", "St")) + ")"
+_FRONTED_CLAUSE = re.compile(r"\s*(?:(?:Ever\s+since|When|If|After|Before|While|As|Although|Though|Because|Since|Once|Asked|Pressed"
                              r"|In|On|At|During|Following|Despite|Amid|Under|Unlike|Like|For|From|With|Without|Speaking)\b"
-                             r"|(?!According\b)[A-Z][a-z]+(?:ing|ed)\b)[^,;.]{1,80},"
+                             r"|(?!According\b)[A-Z][a-z]+(?:ing|ed)\b)" + _CLAUSE_CHAR + r"{1,100},"
                              r"(?:\s*(?:[Ww]hen|[Ii]f|[Aa]fter|[Bb]efore|[Ww]hile|[Aa]s|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce)\b"
-                             r"[^,;.]{1,80},)?")
+                             + _CLAUSE_CHAR + r"{1,100},)?")
+#: a dateline opening a paragraph ("WASHINGTON, Dec. 8 (UPI) — ", "ST. LOUIS — ")
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3})?(?:\s*\([^()\n]{1,30}\))?\s*[—–-]+\s*")
 #: "Ryan’s campaign", "The senator’s office": a possessive noun phrase opening a clause
 _POSSESSIVE_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Then|Later|However|Meanwhile|Earlier),?\s+)?"
                                  r"((?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}(?!(?:He|She|It|That|There|Here|What|Who|Where|Let)[’'])"

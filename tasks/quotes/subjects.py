@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING
 from tasks.quotes.phrases import (
     _ADVERBS,
     _COORDINATED,
+    _DATELINE,
     _FRONTED_CLAUSE,
     _Cand,
     _NOT_DESCRIPTOR,
     _NOT_SUBJECT,
     _NP_SUBJECT,
     _POSSESSIVE_SUBJECT,
+    _PERSON_PREP_BEFORE,
     _PREP_BEFORE,
     _RELATIVE_BEFORE,
     TIME_WORDS,
@@ -41,30 +43,20 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     cut = phrase.find(",")
     hs, he = s, (s + cut if cut > 0 else e)
     head = body[hs:he].strip()
-    if not head or len(head.split()) > 8 or re.search(r"[“”\"«»\n]", head):
+    # a name after a long title or before its affiliation may stand in a longer phrase ("former Pennsylvania Gov. and
+    # Democratic National Committee Chairman Ed Rendell"); any other speaker phrase has at most 8 words
+    if not head or len(head.split()) > 16 or re.search(r"[“”\"«»\n]", head):
         return None
     ms = list(A.mentions_in(hs, he))
     persons = [m for m in ms if m["label"] in PERSON_LABELS]
-    pick = (persons or ms)[-1] if ms else None
-    if pick is not None:
-        after = body[pick["end_char"]:he].strip()
-        before = body[hs:pick["start_char"]]
-        bw = re.findall(r"[\w.’'-]+", re.sub(r"(?<=[A-Z]\w)(\w*)\s+(?:of|for)\s+(?=[A-Z])", r"\1 ", before))
-        # title words before the name: capitalised, title modifiers, role nouns, determiners,
-        # possessives, or (up to 5) other lowercase descriptors ("election law expert",
-        # "Virginia delegate", "Senate minority leader") -- but never a clause (who/said/of …)
-        ok_before = len(bw) <= 7 and all(
-            w[0].isupper() or w.lower() in r.title_modifiers or r.role_re.fullmatch(w.lower())
-            or w.lower() in {"the", "a", "an"} or w.lower().endswith(("’s", "'s"))
-            or w[0].isdigit() or (w.isalpha() and w.lower() not in _NOT_DESCRIPTOR and w.lower() not in r.verb_forms)
-            for w in bw) and sum(1 for w in bw if w[0].islower()) <= 5
-        if ok_before and (not after or after.lower() in {"himself", "herself", "jr.", "sr."}
-                          or re.fullmatch(r"\([^()]{1,30}\)", after)
-                          # an affiliation: "James Pethokoukis of the American Enterprise Institute"
-                          or (pick["label"] in PERSON_LABELS
-                              and re.fullmatch(r"(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[\w.&’'-]+){0,6}", after))):
-            return _Cand(pick["start_char"], pick["end_char"], "mention", pick,
-                         pick.get("entity_id"), pick.get("entity_name") or pick["text"])
+    # the first person after title words whose affiliation or partner ends the phrase ("Jeffrey Lewis of the James Martin
+    # Center …", which the model may call a PERSON too; "David Albright and Serena Kelleher-Vergantini of the
+    # Institute …"), else the last person ("Clinton spokesman Brian Fallon"), else the last mention
+    for pm in persons or ms[-1:]:
+        if _titled_mention(A, hs, he, pm):
+            return _Cand(pm["start_char"], pm["end_char"], "mention", pm, pm.get("entity_id"), pm.get("entity_name") or pm["text"])
+    if len(head.split()) > 8:
+        return None
     low = head.lower()
     if low in r.person_pronouns or low in r.group_pronouns or low == "i":
         return _Cand(hs, he, "pronoun")
@@ -91,6 +83,35 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     if low in {"sources", "officials", "critics", "analysts", "experts", "aides", "witnesses", "residents"}:
         return _Cand(hs, he, "np")
     return _titled_name(A, hs, head)
+
+
+#: what may follow a person's name to the end of the speaker phrase: an affiliation ("James Pethokoukis of the American
+#: Enterprise Institute") or a second person and their affiliation ("David Albright and Serena Kelleher-Vergantini of …")
+_AFTER_NAME = re.compile(r"(?:and\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,2}\s+)?(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[\w.&’'-]+){0,6}")
+
+
+def _titled_mention(A: _Article, hs: int, he: int, pick: dict) -> bool:
+    """Is body[hs:he] the mention ``pick`` with only title words before it and nothing but a bracket, "himself", an
+    affiliation or a second person after it?"""
+    body, r = A.body, A.r
+    after = body[pick["end_char"]:he].strip()
+    before = body[hs:pick["start_char"]]
+    bw = re.findall(r"[\w.’'-]+", re.sub(r"(?<=[A-Z]\w)(\w*)\s+(?:of|for)\s+(?=[A-Z])", r"\1 ", before))
+    # title words before the name: capitalised, title modifiers, role nouns, determiners,
+    # possessives, or (up to 5) other lowercase descriptors ("election law expert", "self-described socialist",
+    # "Virginia delegate", "Senate minority leader") -- but never a clause (who/said/of …), and no phrase opening
+    # with a preposition ("…” for Clinton, said Kunin": "for Clinton" is no title)
+    # up to 7 words, or 10 when every lowercase one is a title modifier ("former Pennsylvania Gov. and Democratic National
+    # Committee Chairman")
+    long_title = len(bw) <= 10 and all(w[0].isupper() or w.lower() in r.title_modifiers for w in bw)
+    ok_before = (len(bw) <= 7 or long_title) and not (bw and bw[0].lower() in _NOT_DESCRIPTOR and bw[0].lower() not in {"the", "a", "an"}) and all(
+        w[0].isupper() or w.lower() in r.title_modifiers or r.role_re.fullmatch(w.lower())
+        or w.lower() in {"the", "a", "an"} or w.lower().endswith(("’s", "'s"))
+        or w[0].isdigit() or (w.replace("-", "").isalpha() and w.lower() not in _NOT_DESCRIPTOR and w.lower() not in r.verb_forms)
+        for w in bw) and sum(1 for w in bw if w[0].islower()) <= 5
+    return ok_before and (not after or after.lower() in {"himself", "herself", "jr.", "sr."}
+                          or re.fullmatch(r"\([^()]{1,30}\)", after) is not None
+                          or (pick["label"] in PERSON_LABELS and _AFTER_NAME.fullmatch(after) is not None))
 
 
 def _org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
@@ -161,6 +182,9 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     """Leftmost speaker candidate (mention outside quotes or subject pronoun) in body[lo:hi], after a
     fronted subordinate clause ("When Wallace died in 1998, President Clinton released …")."""
     body = A.body
+    dateline = _DATELINE.match(body, lo, hi) if lo == A.paras[A.para_index(lo)][0] else None
+    if dateline:       # "WASHINGTON, Dec. 8 (UPI) — In response to …, Clinton’s aide rallied supporters, saying:"
+        lo = dateline.end()
     fronted = _FRONTED_CLAUSE.match(body, lo, hi)
     if fronted:
         lo = fronted.end()
@@ -184,6 +208,10 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     mp = _POSSESSIVE_SUBJECT.match(body, lo, hi)
     if mp and not cands and mp.group(1).split()[-1] not in _NOT_DESCRIPTOR and mp.group(1).split()[-1] not in A.r.verb_forms:
         cands.append(_Cand(mp.start(1), mp.end(1), "role" if A.r.role_re.fullmatch(mp.group(1).split()[-1]) else "np"))
+    # "Her campaign quickly blasted out an email …, stating": a noun phrase with a possessive determiner opening it
+    md = re.match(r"\s*((?:His|Her|Its|Their|Our)\s+[a-z][\w-]*)\s", body[lo:hi])
+    if md and not cands and md.group(1).split()[-1] not in _NOT_DESCRIPTOR and md.group(1).split()[-1] not in A.r.verb_forms:
+        cands.append(_Cand(lo + md.start(1), lo + md.end(1), "role" if A.r.role_re.fullmatch(md.group(1).split()[-1]) else "np"))
     return min(cands, key=lambda c: c.start) if cands else None
 
 def _titled_person(A: _Article, ms: list[dict]) -> dict:
@@ -247,6 +275,8 @@ def subject_before(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     if not _OBJECT_BEFORE.search(A.body, lo, c.start):
         return c
     subj = subject_first(A, lo, c.start)
+    if subj is not None and subj.kind == "np" and not A.body[lo:subj.start].strip():
+        return subj          # the noun phrase opening the clause ("Her campaign … blasted out an email … stating")
     return subj if subj is not None and subj.kind in ("mention", "pronoun", "role") else c
 
 
@@ -262,6 +292,56 @@ def _affiliated_person(A: _Article, best: _Cand | None, start: int) -> _Cand | N
     if best is None or best.mention is None or best.mention["label"] not in PERSON_LABELS or best.end > start:
         return None
     return best if _AFFILIATION.fullmatch(A.body, best.end, start) else None
+
+
+#: a relative pronoun right before the verb: "Mike Lee, who declared", "the sign — which read", "the report, which notes",
+#: "a message that said" ("that" after a lowercase noun only)
+_RELATIVE_PRONOUN = re.compile(r"(?:(?<=[,—–(]\s)(?P<wh>who|which)|(?<=[A-Za-z]\s)(?P<who>who)"
+                               r"|(?<=[a-z]\s)(?P<that>that))\s+" + _ADVERBS + r"$")
+
+
+def relative_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
+    """The relative pronoun that is the subject of the verb ("…, which notes, “…”"): the speaker as written, resolved to
+    the name it follows ("Mike Lee, who declared": Mike Lee) or unresolved ("a message that said"). Read for quoted
+    text only (``direct.speaker_before``); reported speech keeps the antecedent as its subject."""
+    body = A.body
+    m = _RELATIVE_PRONOUN.search(body, max(lo, verb_s - 40), verb_s)
+    if m is None or A.in_quote(m.start()):
+        return None
+    ps = m.start()
+    if m.group("that"):
+        prev = re.search(r"([a-z][\w’'-]*)\s+$", body[max(lo, ps - 30):ps])
+        if prev is None or prev.group(1) in _NOT_DESCRIPTOR or prev.group(1) in A.r.verb_forms:
+            return None      # "said that", "so that": a conjunction, not a relative pronoun
+    pe = ps + len(m.group("wh") or m.group("who") or m.group("that"))
+    for ante in reversed(A.mentions_in(max(lo, ps - 80), ps)):
+        if re.fullmatch(r"\s*[,—–]?\s*", body[ante["end_char"]:ps]) and not A.aside(ante) \
+                and (body[ps:pe] != "who" or ante["label"] in PERSON_LABELS):
+            return _Cand(ps, pe, "mention", ante, ante.get("entity_id"), ante.get("entity_name") or ante["text"])
+        break
+    return _Cand(ps, pe, "np")
+
+
+#: "Donald Trump’s campaign", "the Clintons’ foundation" right before a verb (not "He’s", "That’s": contractions)
+#: opening the clause: at the start of the text searched or after a comma, a bracket or a dash; one noun after it, then
+#: the verb (a finite form: "said", "says", "announced"; not "Bill Clinton’s stock answer")
+_POSSESSIVE_BEFORE_VERB = re.compile(r"(?:^\s*|(?<=[,(—–]\s))((?:[A-Z][\w.’'-]*\s+){0,3}(?!(?:He|She|It|That|There|Here|What|Who|Where|Let)[’'])"
+                                     r"[A-Z][\w.-]*(?:[’']s|s[’'])\s+[a-z][\w-]*)\s+" + _ADVERBS + "$")
+
+
+def _possessive_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
+    """A possessive noun phrase opening the clause right before a finite verb ("Donald Trump’s campaign said in a
+    statement:"): a role (resolved like one) or an unresolved noun phrase."""
+    body, r = A.body, A.r
+    mpos = _POSSESSIVE_BEFORE_VERB.search(body[lo:verb_s])
+    verb = re.match(r"[\w’'-]+", body[verb_s:verb_s + 40])
+    if mpos is None or verb is None or A.in_quote(lo + mpos.start(1)) \
+            or not (verb.group().endswith(("s", "ed")) or verb.group() in {"said", "told", "wrote", "spoke"}):
+        return None
+    head = mpos.group(1).split()[-1].lower()
+    if head in _NOT_DESCRIPTOR or head in r.verb_forms or head.endswith("ly"):
+        return None
+    return _Cand(lo + mpos.start(1), lo + mpos.end(1), "role" if r.role_re.fullmatch(head) else "np")
 
 
 def _word_len(body: str, pos: int) -> int:
@@ -286,6 +366,9 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
             continue
         if m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]):
             continue                            # "negotiations between Moscow and Kyiv"
+        if m["label"] in PERSON_LABELS and _PERSON_PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]) \
+                and not re.match(r",?\s+who\b", tail):
+            continue                            # "took to Twitter to write" (not "… with Clinton, who believes")
         best = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
         break
     seg = body[lo:verb_s]
@@ -322,6 +405,9 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
         if head not in _NOT_DESCRIPTOR and (head not in r.verb_forms or noun_after_det):
             ns, ne = lo + mnp.start(1), lo + mnp.end(1)
             return _affiliated_person(A, best, ns) or _org_role(A, ns, ne, body[ns:ne].lower()) or _Cand(ns, ne, "np")
+    poss = _possessive_subject(A, verb_s, lo)
+    if poss is not None and not any(c.end > poss.start for c in cands):
+        return poss
     if not cands:
         return None
     c = max(cands, key=lambda c: c.end)
