@@ -45,7 +45,9 @@ back exactly), then cleans the result:
    text). Each entity's class (per, org, loc, norp, misc) is decided by a
    weighted vote of its mentions: the model's label (1 each), a title right
    before a mention (person, 3), the alias table (5), the demonym list (norp,
-   5), the place list (loc, 1.5), a given-name first word (per, 2), an
+   5), the place list (loc, 1.5), a given-name first word (per, 2; the
+   given-name list plus the clearly gendered names of given_name_gender.tsv that
+   are no place or title), a relative "who" after the name (per, 2), an
    initial ("K. Evans", per, 3), an age in apposition ("Wang , 45 ,", per, 3),
    "Name ( Country )" (per, 3; for a name the model does not call a person only in an
    individual's results line), bowling figures or a dismissal word of a cricket

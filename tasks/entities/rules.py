@@ -42,6 +42,8 @@ W_WEAPON_CUE = 3.0
 W_PLAYER = 3.0
 # "Storm Amy", "Operation Spiderweb" (rules/event_prefixes.txt): a named event, not a person
 W_EVENT_PREFIX = 3.0
+# "Rogers, who was named player of the match, said": a relative "who" after a name (organisations take "which")
+W_WHO = 2.0
 
 _STRIP_CHARS = " \t.,;:!?\"'“”‘’«»()[]{}<>-–—/|*•·"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
@@ -125,6 +127,18 @@ def _places() -> frozenset[str]:
     """Known places: the hand list (countries, regions, major cities) and the world's cities of 100,000+
     people (``places_world_cities.txt``, from GeoNames)."""
     return frozenset(fold(s) for f in ("places.txt", "places_world_cities.txt") for s in _lines(f))
+
+
+@lru_cache(maxsize=1)
+def _vote_given_names() -> frozenset[str]:
+    """Given names for the person vote only (W_GIVEN): ``given_names.txt`` and, capitalised, the names of
+    ``given_name_gender.tsv`` (a name that is also a known place, "Georgia", "Florence", or a title,
+    "Major", is left out). Not used to grow spans or find missed names, where a wrong name costs more."""
+    places = _places() | _countries()
+    titles = {t[0] for t in _title_set() if len(t) == 1}
+    extra = {row[0].capitalize() for row in rulefiles.table("given_name_gender.tsv")
+             if row and "'" not in row[0] and fold(row[0]) not in places and row[0] not in titles}
+    return _given_names() | frozenset(extra)
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,7 @@ from tasks.entities.rules import (
     W_PLACE_CUE,
     W_EVENT_PREFIX,
     W_PLAYER,
+    W_WHO,
     W_WEAPON_CUE,
     W_SCORE,
     W_TITLE,
@@ -38,6 +39,7 @@ from tasks.entities.rules import (
     _event_prefixes,
     _facility_words,
     _given_names,
+    _vote_given_names,
     _org_words,
     _place_cues,
     _place_list_cue,
@@ -71,6 +73,7 @@ class _Mention:
     age_after: bool = False
     dateline: bool = False
     player: bool = False
+    who_after: bool = False      # "Rogers, who was named player of the match,": a person
     by_surname: bool = False     # a lone surname joined to the article's full name (canonical._group)
 
 
@@ -175,8 +178,10 @@ def _class_votes(m: _Mention) -> dict[str, float]:
     if m.player:
         v["per"] += W_PLAYER
     words = m.text.split()
-    if len(words) >= 2 and words[0] in _given_names():
+    if len(words) >= 2 and words[0] in _vote_given_names():
         v["per"] += W_GIVEN
+    if m.who_after:
+        v["per"] += W_WHO
     if _INITIAL_NAME.match(m.text):
         v["per"] += W_INITIAL
     suffixes = _org_words()[0]
@@ -344,6 +349,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     rf"^([^\d()\n]{{2,60}}?)\s*(?:\d{{4}}-\d\d-\d\d|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)\s*$"
     rf"|^([A-Z][^\d()\n]{{1,50}}?)\s*\((?:[A-Z][\w.&' ]{{1,30}})\)\s*[-–—]")
+_WHO_AFTER = re.compile(r"\s*,\s*who\s")
 _AGE_AFTER = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,2}\s*,")
 
 
@@ -361,6 +367,8 @@ def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
         return
     if _AGE_AFTER.match(after):
         m.age_after = True
+    if _WHO_AFTER.match(after):
+        m.who_after = True
     p = _PAREN_AFTER.match(after)
     if p and fold(p.group(1)) in _countries() and m.folded not in _places() and (
             m.cls == "per" or _PERSONAL_RESULT.search(unit[ls:le]) or m.text.split()[0] in _given_names()):

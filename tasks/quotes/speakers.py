@@ -422,10 +422,32 @@ class _Article:
         if c.kind == "role":
             if _INDEFINITE.match(self.body, c.start, c.end):
                 return None, None, "unresolved"     # "one US official", "a senior official": an anonymous source
-            m = self.resolve_role(self.body[c.start:c.end], c.start)
+            role = self.body[c.start:c.end]
+            m = self.resolve_role(role, c.start) or (
+                None if role.lower().endswith(("s", "source")) else self._role_in_paragraph(c.start))
             if m:
                 return m.get("entity_id"), m.get("entity_name") or m["text"], "role"
         return None, None, "unresolved"
+
+    def _role_in_paragraph(self, pos: int) -> dict | None:
+        """A role (singular, not "the source") no title in the article names ("the winger") is the person
+        whose name opens this sentence or the one before it in the same paragraph ("Gordon, who has been linked with a move, was more blunt.
+        “We gave it away,” the winger said."); None across a paragraph break or an anonymous source."""
+        si, pi = self.sent_index(pos), self.para_index(pos)
+        outside = 0                 # sentences of the text around the quotation (its own sentences do not count)
+        for j in range(si, max(-1, si - 6), -1):
+            start = self.sents[j]["start_char"]
+            if self.para_index(start) != pi or outside == 2:
+                break
+            if self.in_quote(start) or self.body[start:start + 1] in "\"“‘«":
+                continue
+            outside += 1
+            if self._anonymous_subject(j, None):
+                return None
+            m = self._person_subject(j, before=pos if j == si else None)
+            if m is not None and m["start_char"] - start <= 3:
+                return m            # the name opens the sentence: its subject
+        return None
 
     def aside(self, m: dict) -> bool:
         """A mention that cannot be a subject: inside parentheses ("Kasich (R-OH)") or a dateline

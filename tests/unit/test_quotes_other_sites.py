@@ -98,3 +98,11 @@ def test_a_minister_titled_with_for_is_the_minister_who_speaks_later(quotes_of):
     rows = quotes_of("Minister for Health Jennifer Carroll MacNeill said the numbers were unacceptable.\n\n"
                      "\u2018I am not going to pretend that this is good enough,\u2019 the Minister said in the D\u00e1il.")
     assert _quote(rows, "I am not going")["speaker_name"] == "Jennifer Carroll MacNeill"
+
+
+def test_an_untitled_role_is_the_person_whose_name_opens_the_sentence_before(quotes_of):
+    rows = quotes_of("Gordon, who has been linked with a summer move, was more blunt. "
+                     "\"We gave it away. Simple as that,\" the winger said in his post-match interview.\n\n"
+                     "Researchers at the university studied the data. \"It is a warning sign,\" the researchers said.")
+    assert _quote(rows, "We gave it away")["speaker_name"] == "Gordon"
+    assert _quote(rows, "It is a warning")["speaker_name"] is None      # a plural role is nobody named
