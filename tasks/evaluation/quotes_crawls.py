@@ -107,6 +107,9 @@ def predict(gold_dir: Path | None, model: str, pages: list[tuple[Path, list]] | 
     mentions = entities.extract_mentions(nlp, arts, sents)
     preds = {name: quotes.extract_quotes(a, sents[a["article_id"]], mentions.get(a["article_id"], []))
              for name, a in zip(names, arts)}
+    for name, a in zip(names, arts):
+        for q in preds[name]:      # the words before the quote on its line: which place of a repeated quote it is
+            q["_before"] = a["body"][max(0, q["start_char"] - 25):q["start_char"]].rsplit("\n", 1)[-1][:-1]
     return raw_lines, preds
 
 
@@ -119,27 +122,38 @@ def _body_start(lines: list[str]) -> int:
     return 0
 
 
-def locate(lines: list[str], text: str) -> tuple[int, int] | None:
-    """(1-based line, column of the text) of the first body line holding the beginning of ``text``,
-    preferring a place right after a quotation mark (a short quote also occurs as plain words)."""
+def locate_all(lines: list[str], text: str) -> list[tuple[int, int]]:
+    """Every (1-based line, column) of a body line holding the beginning of ``text``, right after a quotation
+    mark, for the longest probe that has one; else the first plain occurrence (a short quote also occurs as
+    plain words); [] when absent. A quote a page repeats (a pull quote, a heading quoting the body) is at
+    each of its places: the gold line decides which one is meant."""
     head = text.split("\n")[0].strip()
     start = _body_start(lines)
     for n in (30, 15, 8):
         probe = head[:n]
         if len(probe) < min(n, 4) and n != 8:
             continue
+        marked: list[tuple[int, int]] = []
         plain = None
         for i in range(start, len(lines)):
             line = lines[i]
             col = line.find(probe)
             while col >= 0:
                 if col and line[col - 1] in QUOTE_MARKS:
-                    return i + 1, col
+                    marked.append((i + 1, col))
                 plain = plain or (i + 1, col)
                 col = line.find(probe, col + 1)
+        if marked:
+            return marked
         if plain:
-            return plain
-    return None
+            return [plain]
+    return []
+
+
+def locate(lines: list[str], text: str) -> tuple[int, int] | None:
+    """The first place of ``locate_all`` (None when absent)."""
+    at = locate_all(lines, text)
+    return at[0] if at else None
 
 
 def _fold(word: str) -> str:
@@ -164,13 +178,14 @@ def pair(gold: list[dict], raw_lines: dict[str, list[str]], preds: dict[str, lis
         for q in qs:
             if q["kind"] not in ("direct", "partial"):
                 continue
-            at = locate(raw_lines.get(name, []), q["text"])
-            if at:
-                placed.setdefault((name, at[0]), []).append((at[1], q))
+            for line, col in locate_all(raw_lines.get(name, []), q["text"]):
+                placed.setdefault((name, line), []).append((col, q))
     out = []
     for g in gold:
-        cands = [(c - g["col"], q) for c, q in placed.get((g["file"], g["line"]), []) if 0 < c - g["col"] <= 3]
-        out.append((g, min(cands, key=lambda t: t[0])[1] if cands else None))
+        line = raw_lines.get(g["file"], [""] * g["line"])[g["line"] - 1]
+        cands = [(not line[:g["col"]].endswith(q.get("_before", "")), c - g["col"], i, q)
+                 for i, (c, q) in enumerate(placed.get((g["file"], g["line"]), [])) if 0 < c - g["col"] <= 3]
+        out.append((g, min(cands, key=lambda t: t[:3])[3] if cands else None))
     return out
 
 
