@@ -8,7 +8,7 @@ from tasks.clean.header import _copyright_outlet, _State, author_names, is_autho
 from tasks.clean.outlets import _TITLE_SEP, _outlet_for_domain, _outlet_like
 from tasks.clean.rules import (APPEAL_KW, APPEAL_START, TAIL_MARKER, is_appeal_like, is_boilerplate, is_credit,
                                is_edge_boilerplate)
-from tasks.clean.text import (_QUOTE_CHARS, _fold, _is_short_line, _title_key, is_domain_line, is_headline_like,
+from tasks.clean.text import (SIGN_OFF, _QUOTE_CHARS, _fold, _is_short_line, _title_key, is_domain_line, is_headline_like,
                               is_prose, n_words)
 
 GALLERY_COUNTER = re.compile(r"\d{1,3}\s*(?:of|/)\s*\d{1,3}")
@@ -171,6 +171,19 @@ def _peel_tail(paras: list[str], st: _State) -> list[str]:
     if removed:
         _footer_outlets(removed[::-1], st)
     return paras[:end]
+
+
+def _strip_sign_off(paras: list[str], st: _State) -> list[str]:
+    """A site's domain signed after the last sentence ("… will be worse.” – Rappler.com") is the outlet,
+    not article text: cut it off the paragraph (a name signed there, "– John Smith", is kept: it can be
+    the speaker of the quote before it)."""
+    if not paras:
+        return paras
+    m = SIGN_OFF.search(paras[-1])
+    if not m or not is_domain_line(m.group(0).strip(" –—-")):
+        return paras
+    _footer_outlets([m.group(0).strip(" –—-")], st)
+    return paras[:-1] + [paras[-1][:m.start()].rstrip()]
 
 
 PULL_QUOTE_WORDS = (6, 40)     # a pull quote is a paragraph of this many words repeated inside a longer one

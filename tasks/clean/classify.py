@@ -29,7 +29,7 @@ import re
 from tasks import rulefiles
 from tasks.clean.boilerplate import _title_keys
 from tasks.clean.rules import _compile_union, is_appeal_like, is_boilerplate, is_credit
-from tasks.clean.text import _fold
+from tasks.clean.text import SIGN_OFF, _fold
 
 PAGE_JUNK = _compile_union(rulefiles.lines("page_junk.txt"))
 JUNK_BLOCK_START = _compile_union(rulefiles.lines("junk_blocks.txt"))
@@ -61,7 +61,7 @@ _NAME_SLASH_CREDIT = re.compile(r"(?:photo(?:graph)?s?:?\s*)?[A-Z][\w.'’\-]+(?
 def _features(rec: dict, repeated: frozenset[str]) -> dict:
     text = rec.get("text") or ""
     n_words = len(text.split())
-    sentence = bool(_SENTENCE_END.search(_FOOTNOTE_MARK.sub("", text)))
+    sentence = bool(_SENTENCE_END.search(SIGN_OFF.sub("", _FOOTNOTE_MARK.sub("", text))))
     return {
         "text": text, "n_words": n_words, "sentence": sentence,
         "prose": sentence and n_words >= 12 or n_words >= 30,

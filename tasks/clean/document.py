@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from tasks.clean.classify import BODY, JUNK, classify_paragraphs, repeated_paragraphs
 from tasks.clean.boilerplate import (_cut_tail_marker, _drop_appeal_blocks, _drop_everywhere, _drop_pull_quotes,
-                                     _peel_tail)
+                                     _peel_tail, _strip_sign_off)
 from tasks.clean.header import _clean_header, _peel_header, _State, _take_dateline, strip_by
 from tasks.clean.language import not_english
 from tasks.clean.outlets import canonical_outlet, outlet_for_url, split_title_suffix
@@ -50,6 +50,7 @@ def clean_text(text: str, meta: dict | None = None, fmt: str = "txt", paragraphs
     # a second pass over the tail: the header pass may have exposed nothing new, but the appeal
     # block may now be last
     paras = _peel_tail(paras, st)
+    paras = _strip_sign_off(paras, st)
     body = "\n\n".join(paras)
     outlet_text = st.outlet_masthead or st.outlet_footer or st.outlet_byline or st.outlet_dateline
     return {"body": body, "title": st.title, "byline": st.byline, "dateline": st.dateline,

@@ -24,6 +24,8 @@ _SENT_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _QUOTE_CHARS = re.compile(r"[“”\"«»„]")
 _BULLET = re.compile(r"^[•·›»▸►■□▪◦‣∙*|>\-–—]\s*")
 _CRUMB_SIGNAL = re.compile(r"(/|›|»|>)\s*$|^(home|news|top news|latest|world|politics)$", re.I)
+# a sign-off after the last sentence: "… 2028 will be worse.” – Rappler.com", "… on Monday. —Reuters"
+SIGN_OFF = re.compile(r"(?<=[.!?…\"'”’»)])\s+[–—-]{1,2}\s*[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s*$")
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9][a-z0-9\-]*\.)+[a-z]{2,12})/?", re.I)
 _BYLINE = re.compile(
     r"^(?i:by|written by|words by|story by|text by|author:?|reported by)\s+"

@@ -180,20 +180,25 @@ def _same_glyph_nested(body: str, marks: list[tuple[int, int]], k: int) -> int |
     return None
 
 
-_SINGLE_OPEN = re.compile(r"(?:(?<=[\s:(—–])|^)(‘|(?<=: )'|^')(?=[A-Za-z])", re.M)
+_SINGLE_OPEN = re.compile(r"(?:(?<=[\s:(—–])|^)(‘|(?<=\s)'|^')(?=[A-Za-z])", re.M)
 _SINGLE_CLOSE = re.compile(r"(?<=[^\s])[’'](?=[\s,.;:!?)—–]|$)", re.M)
+#: the farthest a closing single mark is looked for: a curly ‘ opens nothing else, a straight ' is mostly an apostrophe
+SINGLE_REACH = {"‘": 1500, "'": 300}
 
 
 def _single_quote_spans(body: str, paras, doubles: list[_Raw], n_chain: int) -> list[_Raw]:
-    """Top-level single-quoted text (headline style ``Kasich: ‘We Are Going …’``) outside double quotes.
+    """Top-level single-quoted text outside double quotes: headline style (``Kasich: ‘We Are Going …’``,
+    ``Farage claims Reform 'now the real opposition'``) and British style (‘…,’ she said), whose quotation
+    continues in the next paragraph when that one re-opens with ‘ (as double marks do).
 
-    An opening ‘ (or a straight ' at a paragraph start or after ": ") must be followed by a
-    letter, so apostrophes inside words (isn’t) or before digits (the ’90s) never open a quote;
-    the closing ’ must be followed by a space, punctuation or the line end.
+    An opening ‘ (or a straight ' after a space or at a paragraph start) must be followed by a letter, so
+    apostrophes inside words (isn’t) or before digits (the ’90s) never open a quote; the closing ’ must be
+    followed by a space, punctuation or the line end; a straight pair inside a line must hold two words
+    or more (rock 'n' roll is no quotation).
     """
     out = []
     inside = [(r.open_s, r.close_e) for r in doubles]
-    for ps, pe in paras:
+    for pi, (ps, pe) in enumerate(paras):
         pos = ps
         while True:
             mo = _SINGLE_OPEN.search(body, pos, pe)
@@ -202,12 +207,36 @@ def _single_quote_spans(body: str, paras, doubles: list[_Raw], n_chain: int) -> 
             if any(a <= mo.start() < b for a, b in inside):
                 pos = mo.end()
                 continue
-            mc = _SINGLE_CLOSE.search(body, mo.end(), min(pe, mo.end() + 300))
-            if not mc or any(a <= mc.start() < b for a, b in inside):
+            glyph = body[mo.start()]
+            mc = _SINGLE_CLOSE.search(body, mo.end(), min(pe, mo.end() + SINGLE_REACH[glyph]))
+            if mc and any(a <= mc.start() < b for a, b in inside):
+                mc = None
+            if mc and glyph == "'" and mo.start() > ps and len(body[mo.end():mc.start()].split()) < 2:
+                mc = None
+            if not mc:
+                if glyph == "‘" and _reopens(body, paras, pi):
+                    n_chain += 1      # ‘No. Absolutely not. … ¶ ‘But the answer …’: one quotation over two paragraphs
+                    out.append(_Raw(mo.start(), mo.end(), None, pe, para=pi, chain=n_chain, continued=True))
+                    break
                 pos = mo.end()
                 continue
             n_chain += 1
             out.append(_Raw(mo.start(), mo.end(), mc.start(), mc.end(), para=0, chain=n_chain))
             pos = mc.end()
-    return out
+    return _chain_continued(out)
 
+
+def _reopens(body: str, paras, pi: int) -> bool:
+    """The paragraph after ``pi`` opens with a curly single mark (a continued British-style quotation)."""
+    return pi + 1 < len(paras) and body.startswith("‘", paras[pi + 1][0])
+
+
+def _chain_continued(spans: list[_Raw]) -> list[_Raw]:
+    """The piece after a continued one (the next paragraph's opening ‘) shares its chain."""
+    by_open = {r.open_s: r for r in spans}
+    for r in spans:
+        if r.continued:
+            nxt = min((o for o in by_open if o > r.close_e), default=None)
+            if nxt is not None:
+                by_open[nxt].chain = r.chain
+    return spans
