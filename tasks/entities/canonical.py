@@ -73,6 +73,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     _merge_glued(groups, order, singles)
     # multi-word person-like names, by last word
     by_last: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for k in order:
         toks = k.split()
         while len(toks) > 2 and toks[-1] in _GENERATION:     # "Ken Griffey Jr." is Griffey
@@ -82,9 +83,10 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         if len(toks) >= 2 and max(votes.items(), key=lambda cv: cv[1])[0] == "per":   # = Counter.most_common(1)
             first = min(m.start for m in g)
             by_last[toks[-1]].append((first, k))
+            by_first[toks[0]].append((first, k))
     for m in singles:
         k = match_key(m.text)
-        cands = by_last.get(k)
+        cands = by_first.get(k) if m.honorific else by_last.get(k)     # "Sir Keir" is Keir Starmer
         if cands and m.text.isupper() and len(m.text) <= 4 and not m.headline \
                 and not any(x.text.split()[-1] == m.text for _, key in cands for x in groups[key]):
             cands = None           # an acronym in running text ("EPA"), not the surname of "Yauhen Yerchak/EPA"

@@ -29,6 +29,7 @@ from tasks.entities.rules import (
     W_PLACE_CUE,
     W_EVENT_PREFIX,
     W_PLAYER,
+    W_PRONOUN,
     W_WHO,
     W_WEAPON_CUE,
     W_SCORE,
@@ -74,7 +75,9 @@ class _Mention:
     dateline: bool = False
     player: bool = False
     who_after: bool = False      # "Rogers, who was named player of the match,": a person
+    pronoun_after: bool = False  # "Kemi Badenoch opened her speech": a person (organisations and places take "its")
     by_surname: bool = False     # a lone surname joined to the article's full name (canonical._group)
+    honorific: bool = False      # "Sir Keir", "Dame Judi": a knight's given name, which stands for the full name
 
 
 def _strip_title(text: str, start: int) -> tuple[int, bool]:
@@ -182,6 +185,8 @@ def _class_votes(m: _Mention) -> dict[str, float]:
         v["per"] += W_GIVEN
     if m.who_after:
         v["per"] += W_WHO
+    if m.pronoun_after:
+        v["per"] += W_PRONOUN
     if _INITIAL_NAME.match(m.text):
         v["per"] += W_INITIAL
     suffixes = _org_words()[0]
@@ -271,6 +276,7 @@ def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bo
     titled = titled or _title_before(unit, s)
     m = _Mention(base + s, base + e, text, label, cls or LABEL_CLASS.get(label, "misc"), headline, titled, folded)
     m.weight = weight
+    m.honorific = bool(_HONORIFIC_BEFORE.search(unit, max(0, s - 6), s))
     _layout_evidence(m, unit, s, e)
     _org_context(m, unit, s, e)
     return m
@@ -349,7 +355,9 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     rf"^([^\d()\n]{{2,60}}?)\s*(?:\d{{4}}-\d\d-\d\d|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)\s*$"
     rf"|^([A-Z][^\d()\n]{{1,50}}?)\s*\((?:[A-Z][\w.&' ]{{1,30}})\)\s*[-–—]")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Sir|Dame)\s+$")
 _WHO_AFTER = re.compile(r"\s*,\s*who\s")
+_PRONOUN_AFTER = re.compile(r"\s+[a-z]{3,}\s+(?:his|her|himself|herself)\b")
 _AGE_AFTER = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,2}\s*,")
 
 
@@ -369,6 +377,8 @@ def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
         m.age_after = True
     if _WHO_AFTER.match(after):
         m.who_after = True
+    if _PRONOUN_AFTER.match(after):
+        m.pronoun_after = True
     p = _PAREN_AFTER.match(after)
     if p and fold(p.group(1)) in _countries() and m.folded not in _places() and (
             m.cls == "per" or _PERSONAL_RESULT.search(unit[ls:le]) or m.text.split()[0] in _given_names()):

@@ -229,13 +229,17 @@ _ADVERBS_WORDS = "also|then|later|again|once|just|now|recently|previously|earlie
 _PREPOSITIONS = "in|on|at|of|for|from|to|with|about|after|before|during|and|or|but|than|as|by"
 
 
+_COPULA = re.compile(r"\s(?:was|were|is|are|has|had|have|did|does|seemed|sounded|remained)\b")
+_PARTICIPLE_OPENING = re.compile(r"(?:Asked|Pressed|Speaking|Talking|Writing|Commenting|Responding|Reacting|[A-Z][a-z]+(?:ing|ed))\b")
+
+
 def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
     """Headline / transcript style "Ted Cruz: ‘…’", "HuffPollster: “…”", "Here’s Clinton in 1992: “…”"."""
     body, ptrim, lo = A.body, site.ptrim, site.lo
     if not (ptrim.endswith(":") and (not site.verb_in_prefix or site.colon_after_dash)):
         return None
-    dash = max(ptrim.rfind(" - "), ptrim.rfind(" — "), ptrim.rfind(" – "))
-    seg_s = lo if dash < 0 else lo + dash + 3
+    dashes = list(re.finditer(r"\s(?:-{1,2}|—|–)\s", ptrim))       # "… -- the three-time MVP played 44 minutes -- the coach was blunt:"
+    seg_s = lo if not dashes else lo + dashes[-1].end()
     if re.search(r"\b(?:" + "|".join(map(re.escape, A.r.according)) + r")\s", body[seg_s:lo + len(ptrim)], re.I):
         return None          # "According to HuffPo: “…”" is according_to
     seg_e = lo + len(ptrim) - 1
@@ -243,9 +247,11 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
         return None          # "Update: ‘…’", "Related: ‘…’"
     # headline "Gillibrand on Hillary’s Speeches: ‘…’", "CNN President On Trump: ‘…’": speaker before "on"
     mon = re.match(r"\s*((?:\S+\s+){0,4}?\S+)\s+(?:on|On|about|About|to|To)\s", body[seg_s:seg_e])
-    if mon:
+    if mon and not _PARTICIPLE_OPENING.match(mon.group(1)):     # not "Asked about the injury, the coach was blunt:"
         seg_e = seg_s + mon.end(1)
     spk = A.candidate(seg_s, seg_e)
+    if spk is not None and spk.kind == "np" and _COPULA.search(body, spk.start, spk.end):
+        spk = None           # "the coach was blunt:" is a clause: its subject speaks (below)
     if spk is None and not site.colon_after_dash:
         # "Sarah Silverman heckles Sanders supporters:", "Ms. Warren has been a powerful surrogate, … with a simple
         # message:": a clause before the colon, its subject (a person opening it, a verb after) speaks
@@ -323,12 +329,17 @@ def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
     if site.kind != "partial":
         return None
     seg_s = A.sents[site.si]["start_char"]
-    vv = [v for v in A.r.quote_verb_re.finditer(A.body, seg_s, site.raw.open_s) if not A.in_quote(v.start())]
+    vv = [v for v in A.r.quote_verb_re.finditer(A.body, seg_s, site.raw.open_s)
+          if not A.in_quote(v.start()) and not _AS_ASIDE.search(A.body, max(seg_s, v.start() - 40), v.start())]
     if not vv:
         return None
     v = vv[-1]
     spk = A.subject_before(v.start(), seg_s)
     return Attribution(spk, v.group(1), "reported_speech") if spk else None
+
+
+#: an aside naming how someone calls a thing (", as Beijing calls the shoal,"), not the speech verb of the quote
+_AS_ASIDE = re.compile(r",\s+as\s+(?:[\w’'.-]+\s+){1,4}$")
 
 
 def said_at_end(A: _Article, site: QuoteSite) -> Attribution | None:

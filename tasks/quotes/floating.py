@@ -22,8 +22,8 @@ def continuation(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) ->
             prev = None
         # … and not when the previous paragraph ends by introducing this one ("She went on to say:")
         if prev is not None and si > 0 and body[A.sents[si - 1]["start_char"]:A.sents[si - 1]["end_char"]].rstrip().endswith(":") \
-                and prev["end_char"] < A.sents[si - 1]["start_char"] + 2:
-            prev = None
+                and (prev["end_char"] < A.sents[si - 1]["start_char"] + 2 or prev["kind"] == "indirect"):
+            prev = None     # (reported speech inside the introducing sentence is not the quote before this one)
     if prev is None or prev["speaker_text"] is None:
         return None
     if prev is prev_by_para.get(pi) and _new_subject_between(A, prev, r.open_s):

@@ -230,6 +230,8 @@ def _post(A: _Article, ss: int, se: int):
     if pos is None:
         return
     text = body[ss:se]
+    if text.rstrip().endswith(":") or _PREPOSITIONAL.match(text) or _PARTICIPLE_CLAUSE.match(text):
+        return          # "In a Facebook post, the union's general secretary wrote:" introduces a quotation
     m = _rx(A.r)["post"].search(text, pos)
     if m and len(text[:m.start()].split()) >= 4 and _adverbial_tail(m.group("tail")):
         spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
@@ -245,6 +247,11 @@ def _post(A: _Article, ss: int, se: int):
             yield cs, ce, spk, m.group(1), "indirect_post"
 
 
+#: a sentence opening with a prepositional phrase that ends at the speaker's comma ("In a Facebook post, X wrote")
+_PREPOSITIONAL = re.compile(r"\s*(?:In|On|At|From|With|Via|Through|During|After|Before|Under|For|By|Speaking|Writing)\s[^,;:]{1,60},"
+                            r"[^,;:]{1,80}$")
+#: "Asked whether …, the spokesperson said: ‘…’": a fronted participle clause is no reported content
+_PARTICIPLE_CLAUSE = re.compile(r"\s*(?:Asked|Pressed|Questioned|Speaking|Responding|Reacting|Commenting)\b")
 _TAIL_OK = re.compile(r"\s*(?:[.!?]|$|(?:in|on|at|during|after|before|when|while|to|from|last|this|earlier|late|"
                       r"later|recently|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                       r"of|about|via|through|by|with|for|outside|inside|afterward|afterwards)\b)", re.I)

@@ -64,6 +64,11 @@ _ANONYMOUS_SUBJECT = re.compile(
 
 #: "said she …", "told reporters that he …": the subject pronoun of the reported clause right after the
 #: speech verb that follows a person's name (``_Article._collect_pronoun_gender``)
+#: "the 71-year-old", "the 29-year-old" (a person named by age)
+_AGE_NOUN = re.compile(r"the\s+\d{1,3}-year-old", re.I)
+#: a role with a capitalised modifier is an epithet for someone just named ("the York Central MP", "the Conservative
+#: leader"), as an age is; a bare role ("the minister") needs a title naming it
+_PROPER_MODIFIER = re.compile(r"^[Tt]he\s+(?:[\w’'-]+\s+)*?[A-Z]")
 _SAID_PRONOUN = re.compile(r"(?:\s+(?:reporters|journalists|me|us))?(?:\s+that)?\s+(he|she)\b", re.I)
 
 #: "FRANK MORRIS, BYLINE:", "JAKE TAPPER, CNN ANCHOR:" opening a paragraph: a transcript label with its role
@@ -164,8 +169,8 @@ class _Article:
                 else:
                     break
             words.reverse()          # read right to left: back to the order of the text ("prime minister")
-            ma = re.match(r",\s+(?:who is\s+)?(?:the|a|an|[A-Z][\w.]*[’']s)?\s*([^,.;()\n“”\"]{3,80}?)\s*[,.;)]", body[m["end_char"]:m["end_char"] + 100])
-            if ma and r.role_re.search(ma.group(1)):
+            ma = re.match(r",\s+(?:who is\s+)?(?:the|a|an|[A-Z][\w.]*[’']s)?\s*([^,.;:()\n“”‘\"]{3,80}?)\s*[,.;)]", body[m["end_char"]:m["end_char"] + 100])
+            if ma and r.role_re.search(ma.group(1)) and not r.verb_re.search(ma.group(1)):   # not "X, the spokesperson said."
                 words += [w.lower() for w in re.findall(r"[\w.’'-]+", ma.group(1))]
             words += [w.lower() for w in m["text"].split()[:-1]]
             if any(r.role_re.fullmatch(w) for w in words) or r.role_re.search(" ".join(words)):
@@ -288,10 +293,17 @@ class _Article:
         if m:
             return m
         for j in range(si - 1, max(-1, si - 8), -1):
-            m = self._anonymous_subject(j, gender) or self._person_subject(j, gender=gender, chain=True)
+            m = self._anonymous_subject(j, gender) or self._age_subject(j) or self._person_subject(j, gender=gender, chain=True)
             if m:
                 return m
         return None
+
+    def _age_subject(self, si: int) -> dict | None:
+        """A sentence opened by an age ("The 36-year-old, who …, was called for a technical …"): the person that age
+        stands for (``_recent_subject``), so a pronoun after it is not given to someone named later in it."""
+        s = self.sents[si]
+        ma = re.match(r"\s*" + _AGE_NOUN.pattern, self.body[s["start_char"]:s["end_char"]], re.I)
+        return self._recent_subject(s["start_char"] + ma.end()) if ma else None
 
     def _anonymous_subject(self, si: int, gender: str | None) -> dict | None:
         """An unnamed person opening sentence ``si`` as the subject of a speech verb ("Another resident, who
@@ -348,7 +360,9 @@ class _Article:
         si = self.sent_index(pos)
         for j in range(si, max(-1, si - 4), -1):
             s = self.sents[j]
-            first = next((m for m in self.mentions_in(s["start_char"], min(s["end_char"], pos))
+            fronted = _FRONTED_CLAUSE.match(self.body, s["start_char"], min(s["end_char"], pos))
+            start = fronted.end() if fronted else s["start_char"]   # "In a statement to the Singapore Exchange, the airline said"
+            first = next((m for m in self.mentions_in(start, min(s["end_char"], pos))
                           if not self.in_quote(m["start_char"]) and not self.aside(m)), None)
             if first is not None and first["label"] == "ORG":
                 return first
@@ -363,6 +377,9 @@ class _Article:
         head = heads[-1]
         targets = self.r.roles.get(head, {head})
         mods = {w for w in re.findall(r"[\w.’'-]+", low) if w not in {"the", "a", "an", head} and w not in head.split()}
+        # capitalised modifiers name whose role it is ("the Conservative leader", "the York Central MP"): a title
+        # sharing none of them is someone else's ("Liberal Democrat leader Ed Davey")
+        proper = {w.lower() for w in re.findall(r"[A-Z][\w.’'-]*", text)} - {"the", "a", "an", head} - set(head.split())
         best, best_key = None, None
         anonymous = self._last_anonymous(targets, pos)
         for tpos, words, m, joined in self.titles:   # joined in text order (a set's order changes per run)
@@ -371,6 +388,8 @@ class _Article:
             hit = any(re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", joined) for t in targets)
             shared = len(mods & words)
             if not hit and not (head == "leader" and shared):
+                continue
+            if proper and not proper & words:
                 continue
             key = (int(hit) * 2 + shared, tpos)
             if best_key is None or key > best_key:
@@ -419,12 +438,15 @@ class _Article:
             if m:
                 return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
             return None, None, "unresolved"
-        if c.kind == "role":
+        if c.kind == "role" or (c.kind == "np" and _AGE_NOUN.fullmatch(self.body, c.start, c.end)):
             if _INDEFINITE.match(self.body, c.start, c.end):
                 return None, None, "unresolved"     # "one US official", "a senior official": an anonymous source
             role = self.body[c.start:c.end]
-            m = self.resolve_role(role, c.start) or (
-                None if role.lower().endswith(("s", "source")) else self._role_in_paragraph(c.start))
+            m = self.resolve_role(role, c.start) if c.kind == "role" else None
+            if m is None and not role.lower().endswith(("s", "source")):
+                m = self._role_in_paragraph(c.start)
+                if m is None and (c.kind == "np" or _PROPER_MODIFIER.search(role)) and not self._introduced_anonymously(role, c.start):
+                    m = self._recent_subject(c.start)
             if m:
                 return m.get("entity_id"), m.get("entity_name") or m["text"], "role"
         return None, None, "unresolved"
@@ -447,6 +469,25 @@ class _Article:
             m = self._person_subject(j, before=pos if j == si else None)
             if m is not None and m["start_char"] - start <= 3:
                 return m            # the name opens the sentence: its subject
+        return None
+
+    def _introduced_anonymously(self, role: str, pos: int) -> bool:
+        """The role was introduced without a name ("a British defence intelligence official" before "the British
+        defence intelligence official said")."""
+        heads = [h.group(1).lower() for h in self.r.role_re.finditer(role.lower())]
+        return bool(heads) and self._last_anonymous(self.r.roles.get(heads[-1], {heads[-1]}), pos) >= 0
+
+    def _recent_subject(self, pos: int) -> dict | None:
+        """A singular role no title names, or an age ("the 71-year-old said"), after the paragraph that
+        introduced its person ("Paul Lachance, a retired public servant …, was less forgiving."): the person
+        subject of one of the three sentences before; None past an anonymous subject ("A second official …")."""
+        si = self.sent_index(pos)
+        for j in range(si - 1, max(-1, si - 4), -1):
+            if self._anonymous_subject(j, None):
+                return None
+            m = self._person_subject(j)
+            if m is not None:
+                return m
         return None
 
     def aside(self, m: dict) -> bool:

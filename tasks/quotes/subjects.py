@@ -65,7 +65,8 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     if low in _NOT_SUBJECT or low in r.adjectives:
         return None                         # "As noted …", "Russian": a function word or an adjective is no speaker
     words = re.findall(r"[\w.’'-]+", head)
-    if r.role_re.search(low) and r.role_re.search(low.split()[-1]) and len(words) <= 7:
+    core = re.sub(r"\s+(?:there|here|then|now|himself|herself)$", "", low)     # "The mayor there, Corey Woods,"
+    if r.role_re.search(core) and r.role_re.search(core.split()[-1]) and len(words) <= 7:
         named = _apposed_name(A, he, e)
         return named if named is not None else _Cand(hs, he, "role")
     if words and all(w.lower() in TIME_WORDS for w in words):
@@ -79,6 +80,8 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     if org is not None:
         return org
     if re.match(r"(the|a|an|one|another|some|many|two|three|several|other|his|her|their|its|my|our)\s", low) and len(words) <= 8:
+        if _FINITE.search(low):
+            return None                     # "the council had failed its tenants": a clause, not a speaker
         return _Cand(hs, he, "np")
     if low in {"sources", "officials", "critics", "analysts", "experts", "aides", "witnesses", "residents"}:
         return _Cand(hs, he, "np")
@@ -120,10 +123,23 @@ def _org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     mo = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}([\w-]+)", low)
     if mo is None or mo.group(1) not in A.r.org_roles:
         return None
-    m = A.org_subject(hs)
+    m = _named_org(A, hs, mo.group(1)) or A.org_subject(hs)
     if m is None:
         return None
     return _Cand(hs, he, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+
+
+_FINITE = re.compile(r"\s(?:had|has|have|was|were|is|are|will|would|could|should|can|must|did|does|do)\s")
+
+
+def _named_org(A: _Article, pos: int, head: str) -> dict | None:
+    """The latest organisation before ``pos`` whose name holds the role word ("the airline": Singapore Airlines,
+    "the union": the Amalgamated Transit Union), outside quotes."""
+    word = re.compile(r"(?<![\w-])" + re.escape(head) + r"(?:s|es)?(?![\w-])", re.I)
+    for m in reversed(A.mentions_in(max(0, pos - 4000), pos)):
+        if m["label"] == "ORG" and word.search(m["text"]) and not A.in_quote(m["start_char"]):
+            return m
+    return None
 
 
 _TITLE_ABBREVIATIONS = frozenset("Gov Sen Rep Gen Lt Col Maj Capt Sgt Adm Mr Mrs Ms Dr Rev Prof Atty".split())
@@ -161,6 +177,9 @@ def _titled_name(A: _Article, hs: int, head: str) -> _Cand | None:
 
 
 
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?[^\S\n]+")
+
+
 def _apposed_name(A: _Article, role_e: int, hi: int) -> _Cand | None:
     """The person named in apposition right after a role ("a spokeswoman, Anna White, said", "the British defence
     secretary, Ben Wallace, visited …"): a PERSON mention after the comma that closes (comma, bracket or the end
@@ -169,8 +188,12 @@ def _apposed_name(A: _Article, role_e: int, hi: int) -> _Cand | None:
     mc = re.match(r"[^\S\n]*,[^\S\n]*", body[role_e:hi])
     if mc is None:
         return None
+    name_s = role_e + mc.end()
+    mh = _HONORIFIC.match(body, name_s)          # "the union's general secretary, Ms Jenny Koh, wrote"
+    if mh:
+        name_s = mh.end()
     for m in A.mentions_in(role_e + mc.end(), min(hi, role_e + mc.end() + 60)):
-        if m["start_char"] != role_e + mc.end() or m["label"] not in PERSON_LABELS or A.in_quote(m["start_char"]):
+        if m["start_char"] != name_s or m["label"] not in PERSON_LABELS or A.in_quote(m["start_char"]):
             return None
         if m["end_char"] == hi or re.match(r"[^\S\n]*(?:,|\()", body[m["end_char"]:hi]):
             return _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
@@ -195,7 +218,7 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     cands = []
     # a role noun phrase opening the clause ("The spokesman refused …, adding:")
     rm = re.match(r"\s*(?:(?:But|And|So|Then|Later|However|Meanwhile|Earlier),?\s+)?((?:the|a|an)\s+(?:[\w.’'-]+\s+){0,3}?(?:"
-                  + A.r.role_re.pattern + r"))", body[lo:hi], re.I)
+                  + A.r.role_re.pattern + r")(?:\s+" + A.r.role_re.pattern + r")*)", body[lo:hi], re.I)   # "general secretary"
     if rm:
         named = _apposed_name(A, lo + rm.end(1), hi)
         cands.append(named if named is not None else _Cand(lo + rm.start(1), lo + rm.end(1), "role"))
@@ -349,6 +372,12 @@ def _word_len(body: str, pos: int) -> int:
     return m.end() if m else 0
 
 
+def _fronted_over(A: _Article, lo: int, pos: int, hi: int) -> bool:
+    """``pos`` lies inside a fronted clause opening body[lo:hi] ("Asked whether …, the spokesperson said")."""
+    fronted = _FRONTED_CLAUSE.match(A.body, lo, hi)
+    return fronted is not None and fronted.end() > pos
+
+
 def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
     body, r = A.body, A.r
@@ -417,8 +446,10 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     if c.kind == "role" and best is not None and best.start >= c.start:
         return c       # "the Russian leader": the name or adjective inside is a modifier of the role
     if c.kind == "role" and best is not None and re.fullmatch(r"[\s,]*", body[best.end:c.start] or " ") and c.start > best.end \
-            and (best.mention is None or best.mention["label"] in PERSON_LABELS or re.match(r"\s*,", body[c.end:verb_s])):
-        return best    # "Peskov, the Kremlin spokesman, said" (not "According to TASS, the Russian leader said")
+            and (best.mention is None or best.mention["label"] in PERSON_LABELS or re.match(r"\s*,", body[c.end:verb_s])) \
+            and not _fronted_over(A, lo, best.start, verb_s):
+        return best    # "Peskov, the Kremlin spokesman, said" (not "According to TASS, the Russian leader said", not
+                       # "Asked whether he trusts chancellor Rachel Reeves, the spokesperson said")
     if verb_s - c.end > 120:
         return None
     return c
