@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from tasks import rulefiles
-from tasks.quotes import subjects
+from tasks.quotes import roles, subjects
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
 from tasks.quotes.spans import _paragraphs
 from tasks.quotes.phrases import (
@@ -24,7 +24,6 @@ from tasks.quotes.phrases import (
     _BARE_BEFORE_ROLE,
     _FRONTED_CLAUSE,
     _Cand,
-    _INDEFINITE,
     _NOT_DESCRIPTOR,
     _NOT_SUBJECT,
     _credit,
@@ -64,11 +63,6 @@ _ANONYMOUS_SUBJECT = re.compile(
 
 #: "said she …", "told reporters that he …": the subject pronoun of the reported clause right after the
 #: speech verb that follows a person's name (``_Article._collect_pronoun_gender``)
-#: "the 71-year-old", "the 29-year-old" (a person named by age)
-_AGE_NOUN = re.compile(r"the\s+\d{1,3}-year-old", re.I)
-#: a role with a capitalised modifier is an epithet for someone just named ("the York Central MP", "the Conservative
-#: leader"), as an age is; a bare role ("the minister") needs a title naming it
-_PROPER_MODIFIER = re.compile(r"^[Tt]he\s+(?:[\w’'-]+\s+)*?[A-Z]")
 _SAID_PRONOUN = re.compile(r"(?:\s+(?:reporters|journalists|me|us))?(?:\s+that)?\s+(he|she)\b", re.I)
 
 #: "FRANK MORRIS, BYLINE:", "JAKE TAPPER, CNN ANCHOR:" opening a paragraph: a transcript label with its role
@@ -293,17 +287,10 @@ class _Article:
         if m:
             return m
         for j in range(si - 1, max(-1, si - 8), -1):
-            m = self._anonymous_subject(j, gender) or self._age_subject(j) or self._person_subject(j, gender=gender, chain=True)
+            m = self._anonymous_subject(j, gender) or roles.age_subject(self, j) or self._person_subject(j, gender=gender, chain=True)
             if m:
                 return m
         return None
-
-    def _age_subject(self, si: int) -> dict | None:
-        """A sentence opened by an age ("The 36-year-old, who …, was called for a technical …"): the person that age
-        stands for (``_recent_subject``), so a pronoun after it is not given to someone named later in it."""
-        s = self.sents[si]
-        ma = re.match(r"\s*" + _AGE_NOUN.pattern, self.body[s["start_char"]:s["end_char"]], re.I)
-        return self._recent_subject(s["start_char"] + ma.end()) if ma else None
 
     def _anonymous_subject(self, si: int, gender: str | None) -> dict | None:
         """An unnamed person opening sentence ``si`` as the subject of a speech verb ("Another resident, who
@@ -368,55 +355,6 @@ class _Article:
                 return first
         return None
 
-    def resolve_role(self, text: str, pos: int) -> dict | None:
-        """Person whose title shares the role head (or a broader role) and most modifiers; most recent wins ties."""
-        low = text.lower()
-        heads = [h.group(1).lower() for h in self.r.role_re.finditer(low)]
-        if not heads:
-            return None
-        head = heads[-1]
-        targets = self.r.roles.get(head, {head})
-        mods = {w for w in re.findall(r"[\w.’'-]+", low) if w not in {"the", "a", "an", head} and w not in head.split()}
-        # capitalised modifiers name whose role it is ("the Conservative leader", "the York Central MP"): a title
-        # sharing none of them is someone else's ("Liberal Democrat leader Ed Davey")
-        proper = {w.lower() for w in re.findall(r"[A-Z][\w.’'-]*", text)} - {"the", "a", "an", head} - set(head.split())
-        best, best_key = None, None
-        anonymous = self._last_anonymous(targets, pos)
-        for tpos, words, m, joined in self.titles:   # joined in text order (a set's order changes per run)
-            if tpos >= pos:
-                break
-            hit = any(re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", joined) for t in targets)
-            shared = len(mods & words)
-            if not hit and not (head == "leader" and shared):
-                continue
-            if proper and not proper & words:
-                continue
-            key = (int(hit) * 2 + shared, tpos)
-            if best_key is None or key > best_key:
-                best, best_key = m, key
-        if best is not None and best_key is not None and anonymous > best_key[1]:
-            return None        # "the official" after "a European intelligence official …": that anonymous one
-        return best
-
-    def _last_anonymous(self, targets: set, pos: int) -> int:
-        """Position of the last anonymous introduction of the role before ``pos`` ("a senior
-        official", "One European intelligence officer"; outside quotes), -1 if none."""
-        key = tuple(sorted(targets))
-        rx = self._anon_re.get(key)
-        if rx is None:
-            alt = "|".join(sorted(map(re.escape, targets), key=len, reverse=True))
-            rx = self._anon_re[key] = re.compile(
-                r"(?<![\w-])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?(?:" + alt + r")(?![\w-])")
-        last = -1
-        for m in rx.finditer(self.body, max(0, pos - 6000), pos):
-            if self.in_quote(m.start()):
-                continue
-            named = self.mentions_in(max(0, m.start() - 60), m.start())
-            if named and named[-1]["label"] in PERSON_LABELS and re.fullmatch(r"[’']?,\s*", self.body[named[-1]["end_char"]:m.start()]):
-                continue       # "Dmitry Peskov, a senior official": the title of a named person
-            last = m.start()
-        return last
-
     # -- speaker phrase
     def candidate(self, s: int, e: int) -> _Cand | None:
         """Interpret body[s:e] (a short phrase) as a speaker (``subjects.candidate``)."""
@@ -438,57 +376,11 @@ class _Article:
             if m:
                 return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
             return None, None, "unresolved"
-        if c.kind == "role" or (c.kind == "np" and _AGE_NOUN.fullmatch(self.body, c.start, c.end)):
-            if _INDEFINITE.match(self.body, c.start, c.end):
-                return None, None, "unresolved"     # "one US official", "a senior official": an anonymous source
-            role = self.body[c.start:c.end]
-            m = self.resolve_role(role, c.start) if c.kind == "role" else None
-            if m is None and not role.lower().endswith(("s", "source")):
-                m = self._role_in_paragraph(c.start)
-                if m is None and (c.kind == "np" or _PROPER_MODIFIER.search(role)) and not self._introduced_anonymously(role, c.start):
-                    m = self._recent_subject(c.start)
+        if c.kind in ("role", "np"):
+            m = roles.role_speaker(self, c)
             if m:
                 return m.get("entity_id"), m.get("entity_name") or m["text"], "role"
         return None, None, "unresolved"
-
-    def _role_in_paragraph(self, pos: int) -> dict | None:
-        """A role (singular, not "the source") no title in the article names ("the winger") is the person
-        whose name opens this sentence or the one before it in the same paragraph ("Gordon, who has been linked with a move, was more blunt.
-        “We gave it away,” the winger said."); None across a paragraph break or an anonymous source."""
-        si, pi = self.sent_index(pos), self.para_index(pos)
-        outside = 0                 # sentences of the text around the quotation (its own sentences do not count)
-        for j in range(si, max(-1, si - 6), -1):
-            start = self.sents[j]["start_char"]
-            if self.para_index(start) != pi or outside == 2:
-                break
-            if self.in_quote(start) or self.body[start:start + 1] in "\"“‘«":
-                continue
-            outside += 1
-            if self._anonymous_subject(j, None):
-                return None
-            m = self._person_subject(j, before=pos if j == si else None)
-            if m is not None and m["start_char"] - start <= 3:
-                return m            # the name opens the sentence: its subject
-        return None
-
-    def _introduced_anonymously(self, role: str, pos: int) -> bool:
-        """The role was introduced without a name ("a British defence intelligence official" before "the British
-        defence intelligence official said")."""
-        heads = [h.group(1).lower() for h in self.r.role_re.finditer(role.lower())]
-        return bool(heads) and self._last_anonymous(self.r.roles.get(heads[-1], {heads[-1]}), pos) >= 0
-
-    def _recent_subject(self, pos: int) -> dict | None:
-        """A singular role no title names, or an age ("the 71-year-old said"), after the paragraph that
-        introduced its person ("Paul Lachance, a retired public servant …, was less forgiving."): the person
-        subject of one of the three sentences before; None past an anonymous subject ("A second official …")."""
-        si = self.sent_index(pos)
-        for j in range(si - 1, max(-1, si - 4), -1):
-            if self._anonymous_subject(j, None):
-                return None
-            m = self._person_subject(j)
-            if m is not None:
-                return m
-        return None
 
     def aside(self, m: dict) -> bool:
         """A mention that cannot be a subject: inside parentheses ("Kasich (R-OH)") or a dateline

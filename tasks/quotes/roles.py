@@ -1,0 +1,136 @@
+"""Role speakers: the person a role noun phrase stands for ("the Kremlin spokesman" -> the person whose title the
+article gave that role, "the 71-year-old" -> the person just introduced), or nobody when the role was introduced
+without a name ("a senior official … the official said"). ``_Article`` (speakers.py) calls these; split out of
+speakers.py unchanged."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tasks.quotes.phrases import _INDEFINITE, _Cand
+from tasks.quotes.rules import PERSON_LABELS
+
+if TYPE_CHECKING:
+    from tasks.quotes.speakers import _Article
+
+#: "the 71-year-old", "the 29-year-old" (a person named by age)
+_AGE_NOUN = re.compile(r"the\s+\d{1,3}-year-old", re.I)
+#: a role with a capitalised modifier is an epithet for someone just named ("the York Central MP", "the Conservative
+#: leader"), as an age is; a bare role ("the minister") needs a title naming it
+_PROPER_MODIFIER = re.compile(r"^[Tt]he\s+(?:[\w’'-]+\s+)*?[A-Z]")
+
+
+def role_speaker(A: _Article, c: _Cand) -> dict | None:
+    """The person a role noun phrase (or an age: "the 71-year-old") stands for; None for an anonymous source."""
+    if c.kind == "np" and not _AGE_NOUN.fullmatch(A.body, c.start, c.end):
+        return None
+    if _INDEFINITE.match(A.body, c.start, c.end):
+        return None          # "one US official", "a senior official": an anonymous source
+    role = A.body[c.start:c.end]
+    m = resolve_role(A, role, c.start) if c.kind == "role" else None
+    if m is None and not role.lower().endswith(("s", "source")):
+        m = role_in_paragraph(A, c.start)
+        if m is None and (c.kind == "np" or _PROPER_MODIFIER.search(role)) and not _introduced_anonymously(A, role, c.start):
+            m = recent_subject(A, c.start)
+    return m
+
+
+def resolve_role(A: _Article, text: str, pos: int) -> dict | None:
+    """Person whose title shares the role head (or a broader role) and most modifiers; most recent wins ties."""
+    low = text.lower()
+    heads = [h.group(1).lower() for h in A.r.role_re.finditer(low)]
+    if not heads:
+        return None
+    head = heads[-1]
+    targets = A.r.roles.get(head, {head})
+    mods = {w for w in re.findall(r"[\w.’'-]+", low) if w not in {"the", "a", "an", head} and w not in head.split()}
+    # capitalised modifiers name whose role it is ("the Conservative leader", "the York Central MP"): a title
+    # sharing none of them is someone else's ("Liberal Democrat leader Ed Davey")
+    proper = {w.lower() for w in re.findall(r"[A-Z][\w.’'-]*", text)} - {"the", "a", "an", head} - set(head.split())
+    best, best_key = None, None
+    anonymous = _last_anonymous(A, targets, pos)
+    for tpos, words, m, joined in A.titles:   # joined in text order (a set's order changes per run)
+        if tpos >= pos:
+            break
+        hit = any(re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", joined) for t in targets)
+        shared = len(mods & words)
+        if not hit and not (head == "leader" and shared):
+            continue
+        if proper and not proper & words:
+            continue
+        key = (int(hit) * 2 + shared, tpos)
+        if best_key is None or key > best_key:
+            best, best_key = m, key
+    if best is not None and best_key is not None and anonymous > best_key[1]:
+        return None        # "the official" after "a European intelligence official …": that anonymous one
+    return best
+
+
+def _last_anonymous(A: _Article, targets: set, pos: int) -> int:
+    """Position of the last anonymous introduction of the role before ``pos`` ("a senior
+    official", "One European intelligence officer"; outside quotes), -1 if none."""
+    key = tuple(sorted(targets))
+    rx = A._anon_re.get(key)
+    if rx is None:
+        alt = "|".join(sorted(map(re.escape, targets), key=len, reverse=True))
+        rx = A._anon_re[key] = re.compile(
+            r"(?<![\w-])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?(?:" + alt + r")(?![\w-])")
+    last = -1
+    for m in rx.finditer(A.body, max(0, pos - 6000), pos):
+        if A.in_quote(m.start()):
+            continue
+        named = A.mentions_in(max(0, m.start() - 60), m.start())
+        if named and named[-1]["label"] in PERSON_LABELS and re.fullmatch(r"[’']?,\s*", A.body[named[-1]["end_char"]:m.start()]):
+            continue       # "Dmitry Peskov, a senior official": the title of a named person
+        last = m.start()
+    return last
+
+
+def role_in_paragraph(A: _Article, pos: int) -> dict | None:
+    """A role (singular, not "the source") no title in the article names ("the winger") is the person
+    whose name opens this sentence or the one before it in the same paragraph ("Gordon, who has been linked with a move, was more blunt.
+    “We gave it away,” the winger said."); None across a paragraph break or an anonymous source."""
+    si, pi = A.sent_index(pos), A.para_index(pos)
+    outside = 0                 # sentences of the text around the quotation (its own sentences do not count)
+    for j in range(si, max(-1, si - 6), -1):
+        start = A.sents[j]["start_char"]
+        if A.para_index(start) != pi or outside == 2:
+            break
+        if A.in_quote(start) or A.body[start:start + 1] in "\"“‘«":
+            continue
+        outside += 1
+        if A._anonymous_subject(j, None):
+            return None
+        m = A._person_subject(j, before=pos if j == si else None)
+        if m is not None and m["start_char"] - start <= 3:
+            return m            # the name opens the sentence: its subject
+    return None
+
+
+def _introduced_anonymously(A: _Article, role: str, pos: int) -> bool:
+    """The role was introduced without a name ("a British defence intelligence official" before "the British
+    defence intelligence official said")."""
+    heads = [h.group(1).lower() for h in A.r.role_re.finditer(role.lower())]
+    return bool(heads) and _last_anonymous(A, A.r.roles.get(heads[-1], {heads[-1]}), pos) >= 0
+
+
+def recent_subject(A: _Article, pos: int) -> dict | None:
+    """A singular role no title names, or an age ("the 71-year-old said"), after the paragraph that
+    introduced its person ("Paul Lachance, a retired public servant …, was less forgiving."): the person
+    subject of one of the three sentences before; None past an anonymous subject ("A second official …")."""
+    si = A.sent_index(pos)
+    for j in range(si - 1, max(-1, si - 4), -1):
+        if A._anonymous_subject(j, None):
+            return None
+        m = A._person_subject(j)
+        if m is not None:
+            return m
+    return None
+
+
+def age_subject(A: _Article, si: int) -> dict | None:
+    """A sentence opened by an age ("The 36-year-old, who …, was called for a technical …"): the person that age
+    stands for (``_recent_subject``), so a pronoun after it is not given to someone named later in it."""
+    s = A.sents[si]
+    ma = re.match(r"\s*" + _AGE_NOUN.pattern, A.body[s["start_char"]:s["end_char"]], re.I)
+    return recent_subject(A, s["start_char"] + ma.end()) if ma else None
