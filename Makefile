@@ -22,7 +22,7 @@ run: install
 
 ## the whole test suite
 test: install
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --maxprocesses=4 --dist loadfile
 
 ## performance benchmark (prints ratios; asserts nothing about time)
 bench: install
