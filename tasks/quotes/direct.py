@@ -233,6 +233,20 @@ _COPULA = re.compile(r"\s(?:was|were|is|are|has|had|have|did|does|seemed|sounded
 _PARTICIPLE_OPENING = re.compile(r"(?:Asked|Pressed|Speaking|Talking|Writing|Commenting|Responding|Reacting|[A-Z][a-z]+(?:ing|ed))\b")
 
 
+_ANSWER_LABELS = frozenset({"a", "answer"})
+
+
+def _interviewee(A: _Article, site: QuoteSite) -> Attribution | None:
+    """"A: “…”" in an interview: the person last named outside quotations and question paragraphs before it ("We spoke
+    to Rustem Umerov, the head of the delegation. ¶ Q: … ¶ A: “…”")."""
+    for m in reversed(A.mentions_in(max(0, site.lo - 4000), site.lo)):
+        if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"]) \
+                and not re.match(r"\s*(?:Q|Question)\s*:", A.body[A.paras[A.para_index(m["start_char"])][0]:]):
+            return Attribution(_Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"),
+                                     m.get("entity_name") or m["text"]), None, "name_colon")
+    return None
+
+
 def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
     """Headline / transcript style "Ted Cruz: ‘…’", "HuffPollster: “…”", "Here’s Clinton in 1992: “…”"."""
     body, ptrim, lo = A.body, site.ptrim, site.lo
@@ -243,8 +257,10 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
     if re.search(r"\b(?:" + "|".join(map(re.escape, A.r.according)) + r")\s", body[seg_s:lo + len(ptrim)], re.I):
         return None          # "According to HuffPo: “…”" is according_to
     seg_e = lo + len(ptrim) - 1
+    if body[seg_s:seg_e].strip().lower() in _ANSWER_LABELS and seg_s == site.para_start:
+        return _interviewee(A, site)
     if body[seg_s:seg_e].strip().lower() in A.r.not_speaker_labels:
-        return None          # "Update: ‘…’", "Related: ‘…’"
+        return None          # "Update: ‘…’", "Related: ‘…’", "Q: “…”" (the interviewer)
     # headline "Gillibrand on Hillary’s Speeches: ‘…’", "CNN President On Trump: ‘…’": speaker before "on"
     mon = re.match(r"\s*((?:\S+\s+){0,4}?\S+)\s+(?:on|On|about|About|to|To)\s", body[seg_s:seg_e])
     if mon and not _PARTICIPLE_OPENING.match(mon.group(1)):     # not "Asked about the injury, the coach was blunt:"
