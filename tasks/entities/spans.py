@@ -150,6 +150,9 @@ def _clean_span(unit: str, s: int, e: int) -> tuple[int, int, bool]:
         elif len(words) >= 2 and words[0].group(0).isalpha() and words[0].group(0).islower() \
                 and words[0].group(0) not in _PARTICLES and words[0].group(0) != "the":
             s = words[1].start()  # "ex Milan", "nard 's" -> names start with a capital
+        elif len(words) >= 2 and words[0].group(0).isalpha() and len(words[0].group(0)) > 3 \
+                and fold(words[0].group(0)) in _stoplist() and words[1].group(0)[:1].isupper():
+            s = words[1].start()  # "Whatever Starmer", "However Smith": a stop-listed word opening the sentence
         m = _POSSESSIVE.search(unit[s:e])
         if m and e - s - len(m.group(0)) >= 2:
             e -= len(m.group(0))
@@ -167,6 +170,18 @@ def _title_before(unit: str, s: int) -> bool:
     words = prefix.split()
     titles = _title_set()
     return any(len(words) >= n and tuple(words[-n:]) in titles for n in _title_lengths())
+
+
+def _abbreviated_place(initials: str) -> bool:
+    """"U.S.", "U.K.", "U.N.", "E.U.": initials that abbreviate a country or a union of them (rules/aliases.csv)."""
+    key = fold(initials.replace(" ", ""))
+    return key in _places() or key in _countries() or key in _aliases()
+
+
+def _org_head_of(words: list[str], suffixes: frozenset[str]) -> bool:
+    """An organisation word followed by "of" inside the name ("School of International Studies", "Ministry of
+    Defence")."""
+    return any(fold(w) in suffixes and words[i + 1] == "of" for i, w in enumerate(words[:-2]))
 
 
 def _class_votes(m: _Mention) -> dict[str, float]:
@@ -187,11 +202,13 @@ def _class_votes(m: _Mention) -> dict[str, float]:
         v["per"] += W_WHO
     if m.pronoun_after:
         v["per"] += W_PRONOUN
-    if _INITIAL_NAME.match(m.text):
-        v["per"] += W_INITIAL
+    mi = _INITIAL_NAME.match(m.text)
+    if mi and (len(mi.group("initials").split(".")) == 2 or not _abbreviated_place(mi.group("initials"))):
+        v["per"] += W_INITIAL        # not "U.S. Open", "U.K. Treasury": a place's initials
     suffixes = _org_words()[0]
-    if len(words) >= 2 and fold(words[-1]) in suffixes and m.folded not in _places():
-        v["org"] += W_ORG_SUFFIX
+    if len(words) >= 2 and (fold(words[-1]) in suffixes or _org_head_of(words, suffixes) or "&" in words) \
+            and m.folded not in _places():
+        v["org"] += W_ORG_SUFFIX     # "… Bank", "S. Rajaratnam School of International Studies", "A.G. Edwards & Sons"
     if m.age_after:
         v["per"] += W_AGE
     if m.dateline:
@@ -289,7 +306,7 @@ _PAREN_AFTER = re.compile(r"\s*\(\s*([^()\n]{2,40}?)\s*\)")
 _NUMBER_AFTER = re.compile(r"\s+\d[\d\-.:/,]*(?=\s|$)")
 _NUMBER_TOKEN = re.compile(r"(?<!\S)\d[\d\-.:/,]*(?!\S)")
 _INITIAL = re.compile(r"\b[A-Z]\.")
-_INITIAL_NAME = re.compile(r"[A-Z]\.\s?[A-Z][a-z]")
+_INITIAL_NAME = re.compile(r"(?P<initials>(?:[A-Z]\.\s?){1,3})[A-Z][a-z]")     # "K. Evans", "T.K.S. Elangovan"
 # cricket scorecards: bowling figures (overs-maidens-runs-wickets, "10-1-30-2", "9.5-0-44-1") after a
 # name, or a name right after a dismissal word ("c Healy", "b McGrath", "st Kaluwitharana", "lbw b Fleming")
 _BOWLING_AFTER = re.compile(r"\s+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}(?=\s|,|$)")
