@@ -63,6 +63,8 @@ _ANONYMOUS_SUBJECT = re.compile(
 
 #: "said she …", "told reporters that he …": the subject pronoun of the reported clause right after the
 #: speech verb that follows a person's name (``_Article._collect_pronoun_gender``)
+#: a sentence opened by a possessive of a gender ("His side have lost …") is about a person named before
+_POSSESSIVE_OPENING = {"His": "m", "Her": "f"}
 _SAID_PRONOUN = re.compile(r"(?:\s+(?:reporters|journalists|me|us))?(?:\s+that)?\s+(he|she)\b", re.I)
 
 #: "FRANK MORRIS, BYLINE:", "JAKE TAPPER, CNN ANCHOR:" opening a paragraph: a transcript label with its role
@@ -210,6 +212,9 @@ class _Article:
         call Putin") has no new subject: None (the pronoun refers further back)."""
         s = self.sents[si]
         end = s["end_char"] if before is None else min(before, s["end_char"])
+        opening = re.match(r"\s*(\w+)", self.body[s["start_char"]:end])
+        if chain and gender and opening is not None and _POSSESSIVE_OPENING.get(opening.group(1)) == gender:
+            return None     # "His side have now lost six of seven …": the sentence is about the person before
         if chain and gender:
             pm = self.r.pron_re.search(self.body, s["start_char"], end)
             first = next((m for m in self.mentions_in(s["start_char"], end)
@@ -283,13 +288,30 @@ class _Article:
 
     def _resolve_pronoun(self, pos: int, gender: str | None) -> dict | None:
         si = self.sent_index(pos)
-        m = self._person_subject(si, before=pos, gender=gender)
+        m = self._speech_subject(si, pos, gender) or self._person_subject(si, before=pos, gender=gender)
         if m:
             return m
+        if si > 0:
+            m = self._speech_subject(si - 1, self.sents[si - 1]["end_char"], gender)
+            if m:
+                return m
         for j in range(si - 1, max(-1, si - 8), -1):
             m = self._anonymous_subject(j, gender) or roles.age_subject(self, j) or self._person_subject(j, gender=gender, chain=True)
             if m:
                 return m
+        return None
+
+    def _speech_subject(self, si: int, end: int, gender: str | None) -> dict | None:
+        """The named person who last spoke in sentence ``si`` before ``end`` ("Borthwick had insisted …, but Tuipulotu
+        said it mattered. ‘…,’ he said." -> Tuipulotu), of ``gender`` when known; None if that speaker is no named person."""
+        ss = self.sents[si]["start_char"]
+        for v in reversed(list(self.r.quote_verb_re.finditer(self.body, ss, end))):
+            if self.in_quote(v.start()):
+                continue
+            c = self.subject_before(v.start(), ss)
+            if c is None or c.kind != "mention" or c.mention is None or c.mention["label"] not in PERSON_LABELS:
+                return None
+            return self._first_person(c.start, c.end, gender)
         return None
 
     def _anonymous_subject(self, si: int, gender: str | None) -> dict | None:
