@@ -30,7 +30,7 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     m = resolve_role(A, role, c.start) if c.kind == "role" else None
     if m is None and not role.lower().endswith(("s", "source")):
         m = role_in_paragraph(A, c.start)
-        if m is None and (c.kind == "np" or _PROPER_MODIFIER.search(role)) and not _introduced_anonymously(A, role, c.start):
+        if m is None and not _introduced_anonymously(A, role, c.start) and not _often_unnamed(A, role):
             m = recent_subject(A, c.start)
     return m
 
@@ -105,6 +105,13 @@ def role_in_paragraph(A: _Article, pos: int) -> dict | None:
         if m is not None and m["start_char"] - start <= 3:
             return m            # the name opens the sentence: its subject
     return None
+
+
+def _often_unnamed(A: _Article, role: str) -> bool:
+    """The role's head is one that often stands for someone never named ("the spokesperson"; quote_patterns.txt
+    [unnamed_roles]), unless a capitalised modifier or an age makes it an epithet ("the Kremlin spokesman")."""
+    heads = [h.group(1).lower() for h in A.r.role_re.finditer(role.lower())]
+    return bool(heads) and heads[-1] in A.r.unnamed_roles and not _PROPER_MODIFIER.search(role)
 
 
 def _introduced_anonymously(A: _Article, role: str, pos: int) -> bool:

@@ -44,6 +44,7 @@ class Rules:
     adjectives: frozenset = frozenset()              # nationality adjectives (demonyms.txt, singular): never a speaker
     naming_verbs: frozenset = frozenset()            # "what she calls “…”": a quotation after them is partial
     org_roles: frozenset = frozenset()               # "the company", "the operator": an organisation named before
+    unnamed_roles: frozenset = frozenset()           # "the spokesperson", "the official": often never named
     narrator_roles: frozenset = frozenset()          # "FRANK MORRIS, BYLINE:": the outlet's own journalist in a transcript
     directive_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))  # [report_directive] verbs
     noun_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))       # [report_noun] + preposition
@@ -120,6 +121,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         adjectives=frozenset(w for w in rulefiles.lines(rules_dir / "demonyms.txt", lower=True) if not w.endswith("s")),
         naming_verbs=frozenset(x.lower() for x in pat.get("naming_verbs", [])),
         org_roles=frozenset(x.lower() for x in pat.get("organisation_roles", [])),
+        unnamed_roles=frozenset(x.lower() for x in pat.get("unnamed_roles", [])),
         narrator_roles=frozenset(x.lower() for x in pat.get("narrator_roles", [])),
         directive_re=directive_re, noun_re=noun_re,
         quote_verb_alt=quote_verb_alt, quote_verb_re=re.compile(r"(?<![\w’'-])(" + quote_verb_alt + r")(?![\w’'-])"),
