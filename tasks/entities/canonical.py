@@ -11,6 +11,8 @@ a person span glued to a place ("Zelenskyy London") or to a letter of the previo
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -44,6 +46,11 @@ def match_key(name: str) -> str:
 
 
 _GENERATION = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+#: a family name and a hyphenated given name of two syllables ("Jung Chung-rae", "Kweon Seong-dong", "Jeon Su-bin"):
+#: Korean-style names put the family name first
+_FAMILY_FIRST = re.compile(r"^[A-Z][a-z]{1,5} [A-Z][a-z]{1,5}-[a-z]{2,5}$")
 
 
 def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
@@ -84,6 +91,8 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             first = min(m.start for m in g)
             by_last[toks[-1]].append((first, k))
             by_first[toks[0]].append((first, k))
+            if any(_FAMILY_FIRST.search(m.text) for m in g):
+                by_last[toks[0]].append((first, k))     # "Jung" is Jung Chung-rae (family name first)
     for m in singles:
         k = match_key(m.text)
         cands = by_first.get(k) if m.honorific else by_last.get(k)     # "Sir Keir" is Keir Starmer

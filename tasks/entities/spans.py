@@ -278,9 +278,25 @@ def _strip_demonym(unit: str, s: int, e: int, label: str) -> int:
     return s
 
 
+_SYLLABLE_AFTER = re.compile(r"-([a-z]{2,5})\b")
+#: words after a hyphen that make a compound adjective of a name ("Smith-led", "Tokyo-based"), never a name's syllable
+_COMPOUND_TAILS = frozenset("based led born backed owned run era style like type made free wide linked aged year old "
+                            "era".split())
+
+
+def _hyphenated_given_name(unit: str, e: int) -> int:
+    """The end of a Korean-style given name the model cut at its hyphen ("Kweon Seong|-dong", "Jung Chung|-rae")."""
+    mm = _SYLLABLE_AFTER.match(unit, e)
+    if mm and mm.group(1) not in _COMPOUND_TAILS and unit[e - 1:e].isalpha():
+        return mm.end()
+    return e
+
+
 def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bool,
                   weight: float = W_NER, cls: str | None = None) -> _Mention | None:
     s = _strip_demonym(unit, s, e, label)
+    if label == "PERSON":
+        e = _hyphenated_given_name(unit, e)
     s, e, titled = _clean_span(unit, s, e)
     if e - s < 1 or not any(c.isalpha() for c in unit[s:e]):
         return None
