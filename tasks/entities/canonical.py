@@ -24,6 +24,7 @@ from tasks.entities.rules import (
     CLASS_LABEL,
     LABEL_CLASS,
     _aliases,
+    _org_words,
     _countries,
     _given_names,
     _places,
@@ -81,13 +82,17 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     # multi-word person-like names, by last word
     by_last: dict[str, list[tuple[int, str]]] = defaultdict(list)
     by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    by_first_org: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for k in order:
         toks = k.split()
         while len(toks) > 2 and toks[-1] in _GENERATION:     # "Ken Griffey Jr." is Griffey
             toks = toks[:-1]
         g = groups[k]
         votes = _sum_votes(g)
-        if len(toks) >= 2 and max(votes.items(), key=lambda cv: cv[1])[0] == "per":   # = Counter.most_common(1)
+        top = max(votes.items(), key=lambda cv: cv[1])[0]
+        if len(toks) >= 2 and top == "org" and toks[-1].rstrip(".") in _org_words()[0] and toks[0] not in places:
+            by_first_org[toks[0]].append((min(m.start for m in g), k))   # "Halvorsen" is Halvorsen Systems Inc.
+        if len(toks) >= 2 and top == "per":   # = Counter.most_common(1)
             first = min(m.start for m in g)
             by_last[toks[-1]].append((first, k))
             by_first[toks[0]].append((first, k))
@@ -95,7 +100,12 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
                 by_last[toks[0]].append((first, k))     # "Jung" is Jung Chung-rae (family name first)
     for m in singles:
         k = match_key(m.text)
-        cands = by_first.get(k) if m.honorific else by_last.get(k)     # "Sir Keir" is Keir Starmer
+        if m.honorific:
+            cands = by_first.get(k)            # "Sir Keir" is Keir Starmer
+        elif m.cls == "org" and by_first_org.get(k):
+            cands = by_first_org[k]            # "Halvorsen updated its guidance": the firm, not its founder Erik Halvorsen
+        else:
+            cands = by_last.get(k) or by_first_org.get(k)
         if cands and m.text.isupper() and len(m.text) <= 4 and not m.headline \
                 and not any(x.text.split()[-1] == m.text for _, key in cands for x in groups[key]):
             cands = None           # an acronym in running text ("EPA"), not the surname of "Yauhen Yerchak/EPA"

@@ -129,8 +129,23 @@ def recent_subject(A: _Article, pos: int) -> dict | None:
     for j in range(si - 1, max(-1, si - 4), -1):
         if A._anonymous_subject(j, None):
             return None
-        m = A._person_subject(j)
+        m = _last_clause_subject(A, j) or A._person_subject(j)
         if m is not None:
+            return m
+    return None
+
+
+#: a clause after ", but" / "; " whose subject is a person named within a few words ("…, but the Qalandars captain
+#: Shaheen Shah Afridi defended his decision")
+_LAST_CLAUSE = re.compile(r"(?:,\s+(?:but|and|while|whereas)|;)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,4}?$")
+
+
+def _last_clause_subject(A: _Article, si: int) -> dict | None:
+    """The person opening the last coordinated clause of sentence ``si``: the one a role after it stands for."""
+    s = A.sents[si]
+    for m in reversed(A.mentions_in(s["start_char"], s["end_char"])):
+        if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"]) \
+                and _LAST_CLAUSE.search(A.body, s["start_char"], m["start_char"]):
             return m
     return None
 

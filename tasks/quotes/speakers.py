@@ -291,8 +291,11 @@ class _Article:
         m = self._speech_subject(si, pos, gender) or self._person_subject(si, before=pos, gender=gender)
         if m:
             return m
-        if si > 0:
-            m = self._speech_subject(si - 1, self.sents[si - 1]["end_char"], gender)
+        j = si - 1          # the sentence before the quotation this pronoun attributes (not one inside it)
+        while j >= 0 and (self.in_quote(self.sents[j]["start_char"]) or self.body[self.sents[j]["start_char"]:][:1] in "\"“‘'"):
+            j -= 1
+        if j >= 0 and si - j <= 4:
+            m = self._speech_subject(j, self.sents[j]["end_char"], gender)
             if m:
                 return m
         for j in range(si - 1, max(-1, si - 8), -1):

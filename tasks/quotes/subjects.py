@@ -123,7 +123,7 @@ def _org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     mo = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}([\w-]+)", low)
     if mo is None or mo.group(1) not in A.r.org_roles:
         return None
-    m = _named_org(A, hs, mo.group(1)) or A.org_subject(hs)
+    m = _named_org(A, hs, mo.group(1)) or A.org_subject(hs) or _main_org(A, hs)
     if m is None:
         return None
     return _Cand(hs, he, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
@@ -140,6 +140,19 @@ def _named_org(A: _Article, pos: int, head: str) -> dict | None:
         if m["label"] == "ORG" and word.search(m["text"]) and not A.in_quote(m["start_char"]):
             return m
     return None
+
+
+def _main_org(A: _Article, pos: int) -> dict | None:
+    """The organisation the article is about: named at least twice before ``pos`` and more often than any other
+    (its latest mention); "the company said" in a report on Halvorsen Systems."""
+    counts: dict[str, list[dict]] = {}
+    for m in A.mentions_in(0, pos):
+        if m["label"] == "ORG" and m.get("entity_id") and not A.in_quote(m["start_char"]):
+            counts.setdefault(m["entity_id"], []).append(m)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+        return None
+    return ranked[0][-1]
 
 
 _TITLE_ABBREVIATIONS = frozenset("Gov Sen Rep Gen Lt Col Maj Capt Sgt Adm Mr Mrs Ms Dr Rev Prof Atty".split())
