@@ -45,6 +45,7 @@ class Rules:
     naming_verbs: frozenset = frozenset()            # "what she calls “…”": a quotation after them is partial
     org_roles: frozenset = frozenset()               # "the company", "the operator": an organisation named before
     unnamed_roles: frozenset = frozenset()           # "the spokesperson", "the official": often never named
+    document_roles: frozenset = frozenset()          # "the statement", "the post": whoever issued it
     narrator_roles: frozenset = frozenset()          # "FRANK MORRIS, BYLINE:": the outlet's own journalist in a transcript
     directive_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))  # [report_directive] verbs
     noun_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))       # [report_noun] + preposition
@@ -122,6 +123,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         naming_verbs=frozenset(x.lower() for x in pat.get("naming_verbs", [])),
         org_roles=frozenset(x.lower() for x in pat.get("organisation_roles", [])),
         unnamed_roles=frozenset(x.lower() for x in pat.get("unnamed_roles", [])),
+        document_roles=frozenset(x.lower() for x in pat.get("document_roles", [])),
         narrator_roles=frozenset(x.lower() for x in pat.get("narrator_roles", [])),
         directive_re=directive_re, noun_re=noun_re,
         quote_verb_alt=quote_verb_alt, quote_verb_re=re.compile(r"(?<![\w’'-])(" + quote_verb_alt + r")(?![\w’'-])"),

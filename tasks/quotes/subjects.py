@@ -76,7 +76,7 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
         if m:
             return _Cand(hs, he, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
         return _Cand(hs, he, "name")
-    org = _org_role(A, hs, he, low)
+    org = _org_role(A, hs, he, low) or _document_source(A, hs, he, low)
     if org is not None:
         return org
     if re.match(r"(the|a|an|one|another|some|many|two|three|several|other|his|her|their|its|my|our)\s", low) and len(words) <= 8:
@@ -139,6 +139,28 @@ def _named_org(A: _Article, pos: int, head: str) -> dict | None:
     for m in reversed(A.mentions_in(max(0, pos - 4000), pos)):
         if m["label"] == "ORG" and word.search(m["text"]) and not A.in_quote(m["start_char"]):
             return m
+    return None
+
+
+def _document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
+    """"the statement said" (a head of quote_patterns.txt [document_roles]): the named issuer of the latest "X said in a
+    statement" / "In a statement, X said" / "X issued a statement" in this sentence or the three before."""
+    mo = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}([\w-]+)", low)
+    if mo is None or mo.group(1) not in A.r.document_roles:
+        return None
+    doc = re.compile(r"\b(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?" + re.escape(mo.group(1)) + r"s?\b", re.I)
+    si = A.sent_index(hs)
+    for j in range(si, max(-1, si - 4), -1):
+        ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], hs)
+        for d in reversed(list(doc.finditer(A.body, ss, se))):
+            verbs = [v for v in A.r.quote_verb_re.finditer(A.body, ss, min(se, d.start() + 200)) if not A.in_quote(v.start())]
+            if not verbs:
+                continue
+            c = A.subject_before(verbs[0].start(), ss)
+            if c is not None and c.kind in ("mention", "role") and c.start < hs:
+                if c.kind == "role":
+                    c = _org_role(A, c.start, c.end, A.body[c.start:c.end].lower()) or c
+                return c if c.kind == "mention" else None
     return None
 
 
