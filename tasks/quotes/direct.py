@@ -346,7 +346,8 @@ def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
         return None
     seg_s = A.sents[site.si]["start_char"]
     vv = [v for v in A.r.quote_verb_re.finditer(A.body, seg_s, site.raw.open_s)
-          if not A.in_quote(v.start()) and not _AS_ASIDE.search(A.body, max(seg_s, v.start() - 40), v.start())]
+          if not A.in_quote(v.start()) and not _AS_ASIDE.search(A.body, max(seg_s, v.start() - 40), v.start())
+          and not _NOUN_USE.search(A.body, max(seg_s, v.start() - 30), v.start())]
     if not vv:
         return None
     v = vv[-1]
@@ -354,6 +355,11 @@ def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
     return Attribution(spk, v.group(1), "reported_speech") if spk else None
 
 
+#: a speech word used as a noun ("wrote in a dissenting note that", "in a statement that"): a preposition, a
+#: determiner and at most one adjective before it
+_NOUN_USE = re.compile(r"\b(?:in|with|from|of|by|on|under|through|via)\s+(?:a|an|the|his|her|its|their|this|that)\s+"
+                       r"(?:[a-z-]+(?:ing|ed|al|ent|ive|ous|ful|ary)\s+)?$",
+                       re.I)
 #: an aside naming how someone calls a thing (", as Beijing calls the shoal,"), not the speech verb of the quote
 _AS_ASIDE = re.compile(r",\s+as\s+(?:[\w’'.-]+\s+){1,4}$")
 
