@@ -14,20 +14,24 @@ if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
 
 #: "the 71-year-old", "the 29-year-old" (a person named by age)
-_AGE_NOUN = re.compile(r"the\s+\d{1,3}-year-old", re.I)
+_AGE_NOUN = re.compile(r"the\s+(\d{1,3})-year-old", re.I)
 #: a role with a capitalised modifier is an epithet for someone just named ("the York Central MP", "the Conservative
 #: leader"), as an age is; a bare role ("the minister") needs a title naming it
 _PROPER_MODIFIER = re.compile(r"^[Tt]he\s+(?:[\w’'-]+\s+)*?[A-Z]")
+
+
+_POSSESSED = re.compile(r"(?:his|her|their|its|my|our)\s", re.I)
 
 
 def role_speaker(A: _Article, c: _Cand) -> dict | None:
     """The person a role noun phrase (or an age: "the 71-year-old") stands for; None for an anonymous source."""
     if c.kind == "np" and not _AGE_NOUN.fullmatch(A.body, c.start, c.end):
         return None
-    if _INDEFINITE.match(A.body, c.start, c.end):
-        return None          # "one US official", "a senior official": an anonymous source
+    if _INDEFINITE.match(A.body, c.start, c.end) or _POSSESSED.match(A.body, c.start, c.end):
+        return None          # "one US official", "a senior official": an anonymous source; "her mother": someone else
     role = A.body[c.start:c.end]
-    m = resolve_role(A, role, c.start) if c.kind == "role" else None
+    age = _AGE_NOUN.fullmatch(A.body, c.start, c.end)
+    m = resolve_role(A, role, c.start) if c.kind == "role" else (age_person(A, age.group(1), c.start) if age else None)
     if m is None and not role.lower().endswith(("s", "source")):
         m = role_in_paragraph(A, c.start)
         if m is None and not _introduced_anonymously(A, role, c.start) and not _often_unnamed(A, role):
@@ -127,8 +131,9 @@ def recent_subject(A: _Article, pos: int) -> dict | None:
     subject of one of the three sentences before; None past an anonymous subject ("A second official …")."""
     si = A.sent_index(pos)
     for j in range(si - 1, max(-1, si - 4), -1):
-        if A._anonymous_subject(j, None):
-            return None
+        anonymous = A._anonymous_subject(j, None)
+        if anonymous:
+            return anonymous     # "Her mother, who voted at the same station, said …" then "the 58-year-old said"
         m = _last_clause_subject(A, j) or A._person_subject(j)
         if m is not None:
             return m
@@ -150,9 +155,23 @@ def _last_clause_subject(A: _Article, si: int) -> dict | None:
     return None
 
 
+def age_person(A: _Article, age: str, pos: int) -> dict | None:
+    """The person the article gave that age before ``pos`` ("Ang Wei Ming, 45, was sentenced …", "45-year-old Ang"):
+    the latest such person mention outside quotations."""
+    rx = re.compile(r"[^\S\n]*,[^\S\n]*(?:aged[^\S\n]+)?" + age + r"\b")
+    before = re.compile(r"\b" + age + r"-year-old[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){0,3}$")
+    for m in reversed(A.mentions_in(max(0, pos - 6000), pos)):
+        if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"]) and (
+                rx.match(A.body, m["end_char"]) or before.search(A.body, max(0, m["start_char"] - 60), m["start_char"])):
+            return m
+    return None
+
+
 def age_subject(A: _Article, si: int) -> dict | None:
     """A sentence opened by an age ("The 36-year-old, who …, was called for a technical …"): the person that age
     stands for (``_recent_subject``), so a pronoun after it is not given to someone named later in it."""
     s = A.sents[si]
     ma = re.match(r"\s*" + _AGE_NOUN.pattern, A.body[s["start_char"]:s["end_char"]], re.I)
-    return recent_subject(A, s["start_char"] + ma.end()) if ma else None
+    if ma is None:
+        return None
+    return age_person(A, ma.group(1), s["start_char"]) or recent_subject(A, s["start_char"] + ma.end())

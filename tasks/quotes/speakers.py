@@ -57,7 +57,7 @@ def _name_genders() -> dict[str, str]:
 #: a sentence opening with an unnamed person who speaks ("Another resident, who asked not to be identified,
 #: said …", "At University Hospital Limerick, a spokeswoman for UL Hospitals Group said …")
 _ANONYMOUS_SUBJECT = re.compile(
-    r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
+    r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
     r"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5})?)"
     r"(?:,[^,\n]{1,120},)?\s+(?:said|says|told|added|explained|wrote|recalled)\b")
 

@@ -407,6 +407,15 @@ def _word_len(body: str, pos: int) -> int:
     return m.end() if m else 0
 
 
+def _modifier_in(c: _Cand, np_start: int, np: str) -> bool:
+    """A place or organisation named inside a noun phrase that ends at the verb ("One former |England| international
+    in the press box put it"): a modifier of that phrase, not its head (not "The FSB additionally claimed")."""
+    words = np.split()
+    return c.kind == "mention" and c.mention is not None and c.mention["label"] not in PERSON_LABELS \
+        and c.start > np_start and c.end < np_start + len(np) and not words[-1].endswith("ly") \
+        and len(words) >= 3 and not c.mention["text"].startswith(words[1])
+
+
 def _fronted_over(A: _Article, lo: int, pos: int, hi: int) -> bool:
     """``pos`` lies inside a fronted clause opening body[lo:hi] ("Asked whether …, the spokesperson said")."""
     fronted = _FRONTED_CLAUSE.match(A.body, lo, hi)
@@ -441,7 +450,8 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
         if not A.in_quote(pm.start()):
             pron = _Cand(pm.start(), pm.end(), "pronoun")
     role = None
-    for rm in re.finditer(r"(?:(?<=\s)|^)((?:the|a|an|one|another|[A-Z][\w.]*[’']s)\s+(?:[\w.’'-]+\s+){0,3}?)?(?:" + r.role_re.pattern + r")", seg, re.I):
+    for rm in re.finditer(r"(?:(?<=\s)|^)((?:the|a|an|one|another|his|her|their|its|my|our|[A-Z][\w.]*[’']s)\s+(?:[\w.’'-]+\s+){0,3}?)?(?:"
+                          + r.role_re.pattern + r")", seg, re.I):
         if not A.in_quote(lo + rm.start()):
             role = _Cand(lo + rm.start(), lo + rm.end(), "role")
     if best is not None and best.mention is not None and best.mention["label"] not in PERSON_LABELS:
@@ -461,7 +471,8 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     # a noun phrase right before the verb is its subject ("The ad says", "a man yelled",
     # "The campaign’s statement then declares", "one of her ads asking")
     mnp = _NP_SUBJECT.search(seg)
-    if mnp and not A.in_quote(lo + mnp.start(1)) and not any(c.end > lo + mnp.start(1) for c in cands):
+    if mnp and not A.in_quote(lo + mnp.start(1)) and not any(
+            c.end > lo + mnp.start(1) and not _modifier_in(c, lo + mnp.start(1), mnp.group(1)) for c in cands):
         words = mnp.group(1).split()
         head = words[-1].lower()
         # a verb form is the head noun right after a determiner ("One tweet said", "The report says")
