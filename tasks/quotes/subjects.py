@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tasks.quotes import organisations
 from tasks.quotes.phrases import (
     _ADVERBS,
     _COORDINATED,
@@ -76,7 +77,7 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
         if m:
             return _Cand(hs, he, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
         return _Cand(hs, he, "name")
-    org = _org_role(A, hs, he, low) or _document_source(A, hs, he, low)
+    org = organisations.org_role(A, hs, he, low) or organisations.document_source(A, hs, he, low)
     if org is not None:
         return org
     if re.match(r"(the|a|an|one|another|some|many|two|three|several|other|his|her|their|its|my|our)\s", low) and len(words) <= 8:
@@ -117,64 +118,7 @@ def _titled_mention(A: _Article, hs: int, he: int, pick: dict) -> bool:
                           or (pick["label"] in PERSON_LABELS and _AFTER_NAME.fullmatch(after) is not None))
 
 
-def _org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
-    """"the company", "the operator" (a head of quote_patterns.txt [organisation_roles]) stands for the
-    organisation that is the subject of the nearest earlier sentence opened by one (``org_subject``)."""
-    mo = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}([\w-]+)", low)
-    if mo is None or mo.group(1) not in A.r.org_roles:
-        return None
-    m = _named_org(A, hs, mo.group(1)) or A.org_subject(hs) or _main_org(A, hs)
-    if m is None:
-        return None
-    return _Cand(hs, he, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
-
-
 _FINITE = re.compile(r"\s(?:had|has|have|was|were|is|are|will|would|could|should|can|must|did|does|do)\s")
-
-
-def _named_org(A: _Article, pos: int, head: str) -> dict | None:
-    """The latest organisation before ``pos`` whose name holds the role word ("the airline": Singapore Airlines,
-    "the union": the Amalgamated Transit Union), outside quotes."""
-    word = re.compile(r"(?<![\w-])" + re.escape(head) + r"(?:s|es)?(?![\w-])", re.I)
-    for m in reversed(A.mentions_in(max(0, pos - 4000), pos)):
-        if m["label"] == "ORG" and word.search(m["text"]) and not A.in_quote(m["start_char"]):
-            return m
-    return None
-
-
-def _document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
-    """"the statement said" (a head of quote_patterns.txt [document_roles]): the named issuer of the latest "X said in a
-    statement" / "In a statement, X said" / "X issued a statement" in this sentence or the three before."""
-    mo = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}([\w-]+)", low)
-    if mo is None or mo.group(1) not in A.r.document_roles:
-        return None
-    doc = re.compile(r"\b(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?" + re.escape(mo.group(1)) + r"s?\b", re.I)
-    si = A.sent_index(hs)
-    for j in range(si, max(-1, si - 4), -1):
-        ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], hs)
-        for d in reversed(list(doc.finditer(A.body, ss, se))):
-            verbs = [v for v in A.r.quote_verb_re.finditer(A.body, ss, min(se, d.start() + 200)) if not A.in_quote(v.start())]
-            if not verbs:
-                continue
-            c = A.subject_before(verbs[0].start(), ss)
-            if c is not None and c.kind in ("mention", "role") and c.start < hs:
-                if c.kind == "role":
-                    c = _org_role(A, c.start, c.end, A.body[c.start:c.end].lower()) or c
-                return c if c.kind == "mention" else None
-    return None
-
-
-def _main_org(A: _Article, pos: int) -> dict | None:
-    """The organisation the article is about: named at least twice before ``pos`` and more often than any other
-    (its latest mention); "the company said" in a report on Halvorsen Systems."""
-    counts: dict[str, list[dict]] = {}
-    for m in A.mentions_in(0, pos):
-        if m["label"] == "ORG" and m.get("entity_id") and not A.in_quote(m["start_char"]):
-            counts.setdefault(m["entity_id"], []).append(m)
-    ranked = sorted(counts.values(), key=len, reverse=True)
-    if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
-        return None
-    return ranked[0][-1]
 
 
 _TITLE_ABBREVIATIONS = frozenset("Gov Sen Rep Gen Lt Col Maj Capt Sgt Adm Mr Mrs Ms Dr Rev Prof Atty".split())
@@ -479,7 +423,7 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
         noun_after_det = len(words) == 2 and words[0].lower() in {"the", "a", "an", "one", "another", "his", "her", "its", "their", "this", "that"}
         if head not in _NOT_DESCRIPTOR and (head not in r.verb_forms or noun_after_det):
             ns, ne = lo + mnp.start(1), lo + mnp.end(1)
-            return _affiliated_person(A, best, ns) or _org_role(A, ns, ne, body[ns:ne].lower()) or _Cand(ns, ne, "np")
+            return _affiliated_person(A, best, ns) or organisations.org_role(A, ns, ne, body[ns:ne].lower()) or _Cand(ns, ne, "np")
     poss = _possessive_subject(A, verb_s, lo)
     if poss is not None and not any(c.end > poss.start for c in cands):
         return poss
