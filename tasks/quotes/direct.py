@@ -39,6 +39,10 @@ _ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in (
     + r")\.(?=\s+and\s+[A-Z])"
 
 
+#: labels of places: before a comma, the last comma segment speaks when it is a speaker ("…” South Carolina, he said")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
 def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
     """The speaker phrase right after a verb (", said Putin on Monday" -> Putin)."""
     body = A.body
@@ -112,7 +116,8 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
         return None      # "“anybodybuttrump.us,” a website linked to a group called the “We The People Foundation.”"
     c = A.candidate(reg_s, reg_e)
     rs = region.rstrip()
-    if (c is None or c.kind not in ("mention", "pronoun", "role")) and "," in rs.strip(","):
+    place = c is not None and c.mention is not None and c.mention["label"] in _PLACE_LABELS
+    if (c is None or c.kind not in ("mention", "pronoun", "role") or place) and "," in rs.strip(","):
         # "…” the dawn of the movement, Bozell says" / "…” at the convention, he said":
         # the subject is the last comma segment when the head is no speaker
         last = A.candidate(reg_s + rs.rstrip(",").rfind(",") + 1, reg_e)
@@ -175,14 +180,27 @@ def _introduces_following(A: _Article, site: QuoteSite, found: Attribution) -> b
         re.fullmatch(r"[^.!?\n“”\"]*[,:]\s*", A.body[found.speaker.end:nxt]))
 
 
+#: what follows the verb of a parenthetical "X, he said, was …" inside the next sentence
+_PARENTHETICAL_GOES_ON = re.compile(r"[^\S\n]*,[^\S\n]*(?:was|is|were|are|has|had|have|will|would|could|should|may|might|must|can)\b")
+
+
 def _next_sentence(A: _Article, site: QuoteSite, region: str, verb_e: int, post_lim: int) -> bool:
     """"…plan B?’” He told them there was no plan B.": after a quote that ends its sentence, a
-    capitalised pronoun whose verb goes on with a clause opens the next sentence, not an attribution."""
-    if not re.fullmatch(r"\s*(?:He|She|They|We|I)", region):
+    capitalised pronoun whose verb goes on with a clause opens the next sentence, not an attribution.
+    After a quote that ends with a full stop inside the marks and follows other text of its paragraph
+    ("…,” Cruz told reporters. “This is the consequence ….” Ohio Gov. John Kasich said he would …"), any
+    capitalised subject whose verb goes on with a clause, or a parenthetical "X, he said, was …", opens the
+    next sentence too (an attribution would follow a comma inside the marks)."""
+    quoted = A.body[site.raw.start:site.raw.close_s or site.raw.end]
+    if not re.search(r"[.?!…][’'\"”]*\s*$", quoted):
         return False
-    if not re.search(r"[.?!…][’'\"”]*\s*$", A.body[site.raw.start:site.raw.close_s or site.raw.end]):
+    after = A.body[verb_e:post_lim]
+    if re.fullmatch(r"\s*(?:He|She|They|We|I)", region):
+        return not re.match(r"[^\S\n]*(?:[.,;!?]|$)", after)
+    if not re.search(r"(?<!\.)\.[’'\"”]*\s*$", quoted) or not re.match(r"\s*[A-Z]", region) \
+            or not A.body[site.para_start:site.raw.open_s].strip():
         return False
-    return not re.match(r"[^\S\n]*(?:[.,;!?]|$)", A.body[verb_e:post_lim])
+    return bool(_PARENTHETICAL_GOES_ON.match(after)) or not re.match(r"[^\S\n]*(?:[.,;:!?]|$)", after)
 
 
 def dash_after(A: _Article, site: QuoteSite) -> Attribution | None:
@@ -196,6 +214,25 @@ def dash_after(A: _Article, site: QuoteSite) -> Attribution | None:
     if not m:
         return None
     c = A.candidate(r.close_e + m.start(1), r.close_e + m.end(1))
+    if c is None or c.kind not in ("mention", "name", "role"):
+        return None
+    return Attribution(c, None, "dash_name")
+
+
+def signature_after(A: _Article, site: QuoteSite) -> Attribution | None:
+    """A quotation that is its whole paragraph, signed by the next paragraph: a dash and a name (and a title) and
+    nothing else ("“…”" / "- Bernie Sanders." / "— Sen. Ted Cruz, Texas": fact checks, pull quotes; ``dash_name``)."""
+    r, body = site.raw, A.body
+    if r.close_s is None or r.open_s != site.para_start or site.pi + 1 >= len(A.paras):
+        return None
+    if body[r.close_e:A.paras[site.pi][1]].strip(" .,;\t\n"):
+        return None
+    ns, ne = A.paras[site.pi + 1]
+    m = re.match(r"[^\S\n]*[―—–-]{1,2}[^\S\n]*((?:[^,.;:!?\n“”\"]|" + _ABBREV_DOT + r"){2,60}?)[^\S\n]*(?:,[^\n“”\"]{0,80})?\.?[^\S\n]*$",
+                 body[ns:ne])
+    if not m:
+        return None
+    c = A.candidate(ns + m.start(1), ns + m.end(1))
     if c is None or c.kind not in ("mention", "name", "role"):
         return None
     return Attribution(c, None, "dash_name")
@@ -359,7 +396,7 @@ def attribute(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) -> At
     # clause; what follows the closing mark is the next sentence ("” The star then recalled …")
     ends_sentence = bool(re.search(r"\.[’']*$", site.content.rstrip())) and site.raw.close_s is not None
     adjacent = (speaker_before, speaker_after) if ends_sentence and site.prefix_intro else (speaker_after, speaker_before)
-    for family in (*adjacent, dash_after, name_colon, according_to, reported_speech, said_at_end):
+    for family in (*adjacent, dash_after, signature_after, name_colon, according_to, reported_speech, said_at_end):
         found = family(A, site)
         if found is not None and family is speaker_after and site.prefix_intro and _introduces_following(A, site, found):
             found = speaker_before(A, site) or found

@@ -178,6 +178,12 @@ def _apposed_name(A: _Article, role_e: int, hi: int) -> _Cand | None:
     return None
 
 
+#: a preposition (and up to two lowercase title words) before a person: the object of a phrase, never the subject of the
+#: clause ("In an interview with journalist Matei Rosca last year, Lazar said …")
+_PERSON_OBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?:with|to|by|for|against|from|about|toward|towards|between|among)\s+"
+                                   r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+
+
 def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     """Leftmost speaker candidate (mention outside quotes or subject pronoun) in body[lo:hi], after a
     fronted subordinate clause ("When Wallace died in 1998, President Clinton released …")."""
@@ -190,7 +196,8 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
         lo = fronted.end()
     ms = [m for m in A.mentions_in(lo, hi) if not A.in_quote(m["start_char"])
           and not re.match(r"[’']s\b", body[m["end_char"]:hi]) and not A.aside(m)
-          and not (m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]))]
+          and not (m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]))
+          and not (m["label"] in PERSON_LABELS and _PERSON_OBJECT_BEFORE.search(body[max(lo, m["start_char"] - 40):m["start_char"]]))]
     pm = A.r.pron_re.search(body, lo, hi)
     cands = []
     # a role noun phrase opening the clause ("The spokesman refused …, adding:")

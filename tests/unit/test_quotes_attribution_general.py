@@ -1,0 +1,107 @@
+"""General attribution rules (``tasks/quotes/direct.py``, ``subjects.py``): signature lines, a new sentence after a
+quotation that ends with a full stop, a fronted time phrase and a prepositional object before the subject, speech
+verbs of remembering and reassuring.
+
+Mentions are built by hand (the names below), so each case tests the quote rules, not the NER model. The sentences
+are written for these tests.
+"""
+from __future__ import annotations
+
+import re
+
+from tasks.quotes import extract_quotes
+from tasks.sentences import split_sentences
+
+NAMES = {"Maria Lopez": "PERSON", "Lopez": "PERSON", "Tom Baker": "PERSON", "Baker": "PERSON", "Ann Walsh": "PERSON",
+         "Walsh": "PERSON", "Harold Finch": "PERSON", "Finch": "PERSON", "North Dakota": "GPE", "Denver": "GPE"}
+_FULL = {n.split()[-1]: n for n in NAMES if len(n.split()) == 2 and NAMES[n] == "PERSON"}
+
+
+def _mentions(body: str) -> list[dict]:
+    out, taken = [], set()
+    for surface in sorted(NAMES, key=len, reverse=True):
+        for m in re.finditer(r"\b" + re.escape(surface) + r"\b", body):
+            if taken & set(range(m.start(), m.end())):
+                continue
+            taken.update(range(m.start(), m.end()))
+            full = _FULL.get(surface, surface)
+            out.append({"start_char": m.start(), "end_char": m.end(), "text": surface, "label": NAMES[surface],
+                        "entity_id": full.lower(), "entity_name": full})
+    return sorted(out, key=lambda m: m["start_char"])
+
+
+def _direct(body: str, fragment: str) -> dict:
+    qs = extract_quotes({"article_id": "g1", "body": body}, split_sentences(body), _mentions(body))
+    hits = [q for q in qs if q["kind"] == "direct" and fragment in q["text"]]
+    assert len(hits) == 1, [(q["kind"], q["text"], q["speaker_text"]) for q in qs]
+    return hits[0]
+
+
+def test_signature_paragraph_after_a_quotation_paragraph_names_its_speaker() -> None:
+    body = ("The debate brought some claims worth checking with my colleague Ann Walsh.\n\n"
+            "\"Nearly every new job went to people at the very top of the income ladder.\"\n\n"
+            "- Maria Lopez.\n\n"
+            "The statistic is outdated, and Lopez has said so before.\n\n"
+            "\"I wrote the water bill myself.\"\n\n"
+            "— Baker, state senator\n\n"
+            "He wrote one amendment.\n")
+    q = _direct(body, "income ladder")
+    assert (q["speaker_text"], q["pattern"]) == ("Maria Lopez", "dash_name")
+    assert _direct(body, "water bill")["speaker_name"] == "Tom Baker"
+
+
+def test_paragraph_that_only_opens_with_a_dash_is_no_signature() -> None:
+    body = ("\"Nearly every new job went to the top.\"\n\n"
+            "- Maria Lopez said that in March, and Tom Baker said it again in May.\n")
+    assert _direct(body, "new job")["pattern"] != "dash_name"
+
+
+def test_remembered_after_a_quotation_with_nested_quotes_is_a_speech_verb() -> None:
+    body = ("Walsh pushed the merger through in 2001.\n\n"
+            "\"Plenty of analysts said, 'Do not do this,' and she set out to prove them wrong,\" remembered Harold "
+            "Finch, a former spokesman. \"The more the criticism grew, the more determined she became.\"\n")
+    assert _direct(body, "prove them wrong")["speaker_name"] == "Harold Finch"
+    assert _direct(body, "more determined")["speaker_name"] == "Harold Finch"
+
+
+def test_fronted_time_phrase_and_when_clause_hide_the_writer_from_the_subject() -> None:
+    body = ("Last month, when I asked Maria Lopez if she would ever endorse Baker, she looked straight into my camera, "
+            "frowned and said, \"I'm going to endorse you!\"\n")
+    q = _direct(body, "endorse you")
+    assert q["speaker_text"] == "she"
+    assert q["speaker_name"] == "Maria Lopez"
+
+
+def test_person_after_a_preposition_and_a_title_word_is_no_subject() -> None:
+    body = ("In a long, in-prison interview with reporter Harold Finch last year, Walsh said she welcomed the trial and added, "
+            "\"I will plead guilty, no problem.\"\n")
+    assert _direct(body, "plead guilty")["speaker_name"] == "Ann Walsh"
+
+
+def test_name_and_verb_after_a_quotation_ending_with_a_full_stop_open_the_next_sentence() -> None:
+    body = ("\"It is a sad day,\" Lopez told reporters outside a diner in Denver. \"This is what a campaign of insults "
+            "brings.\" Tom Baker said he would have fired the manager.\n")
+    q = _direct(body, "campaign of insults")
+    assert q["speaker_name"] == "Maria Lopez"
+
+
+def test_role_attribution_continues_and_keeps_the_local_phrase() -> None:
+    body = ("Harold Finch blasted the bill in an interview.\n\n"
+            "\"It is the worst bill I have seen,\" the Senate minority leader said. \"It shows no character.\" Finch "
+            "said both senators are lightweights.\n")
+    q = _direct(body, "no character")
+    assert q["speaker_text"] == "the Senate minority leader"
+
+
+def test_parenthetical_said_in_the_next_sentence_is_no_attribution_of_the_quotation_before() -> None:
+    body = ("\"Maybe they will learn the lesson,\" Baker said. \"We are showing some mercy.\" North Dakota, he said, "
+            "was the place to fight.\n")
+    q = _direct(body, "some mercy")
+    assert q["speaker_name"] == "Tom Baker"
+
+
+def test_attribution_after_a_comma_inside_the_marks_still_follows_the_quotation() -> None:
+    body = "\"We lost,\" Lopez said. \"We will come back,\" Tom Baker said on Monday.\n"
+    assert _direct(body, "come back")["speaker_name"] == "Tom Baker"
+    body = "Lopez spoke first. \"Why would we quit?\" Tom Baker said.\n"
+    assert _direct(body, "quit")["speaker_name"] == "Tom Baker"
