@@ -71,7 +71,18 @@ def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
         named = subjects._apposed_name(A, endp, endp + stop.start() if stop else post_lim)
         if named is not None:
             return named
+    if c is None and body.startswith(",", endp) and _POSSESSIVE_NOUN.fullmatch(body[rest_s:endp].strip()):
+        # ", exhorted Clinton’s introducer, actress Jamie Lee Curtis.": no role noun, the person named after it speaks
+        nm = re.match(r"[^\S\n]*((?:[^,.;:!?\n“”\"]|" + _ABBREV_DOT + r"){2,80})", body[endp + 1:post_lim])
+        named = A.candidate(endp + 1 + nm.start(1), endp + 1 + nm.end(1)) if nm else None
+        if named is not None and named.kind == "mention" and named.mention is not None \
+                and named.mention["label"] in PERSON_LABELS:
+            return named
     return c
+
+
+#: "Clinton’s introducer", "the senator’s wife": a possessive name and one lowercase noun
+_POSSESSIVE_NOUN = re.compile(r"(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*[’']s\s+[a-z][\w-]*")
 
 
 
@@ -238,12 +249,21 @@ def signature_after(A: _Article, site: QuoteSite) -> Attribution | None:
     return Attribution(c, None, "dash_name")
 
 
+#: a speech verb in an aside between the introducing verb and the quotation: a question put to the speaker ("when asked
+#: about it") or the writer's "and I quote"
+_ASIDE_VERB = re.compile(r"(?:\b(?:when|if|after|before|once|while|whenever|until)\s+(?:being\s+)?(?:again\s+)?"
+                         r"(?:asked|pressed|questioned)|,\s*(?:and\s+)?I\s+quote)$")
+
+
 def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
     """Speaker of an introducing clause: "Putin said: …" (colon_intro), "He added, …" (comma_intro), "She says …" (verb_intro)."""
     if not site.prefix_intro or site.colon_after_dash:
         return None
-    v = site.verb_in_prefix[-1]
-    for prev in reversed(site.verb_in_prefix[:-1]):     # "The email goes on to say:", "he went on to add,"
+    verbs = list(site.verb_in_prefix)
+    while len(verbs) > 1 and _ASIDE_VERB.search(site.prefix[:verbs[-1].start()] + verbs[-1].group(1).lower()):
+        verbs.pop()     # "who told Congress when asked about it:", "Trump said, and I quote, “…”": the verb before speaks
+    v = verbs[-1]
+    for prev in reversed(verbs[:-1]):     # "The email goes on to say:", "he went on to add,"
         if not re.fullmatch(r"\s+(?:on\s+)?to\s+", site.prefix[prev.end():v.start()]):
             break
         v = prev
@@ -299,10 +319,16 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
                 spk = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
                 break
     if spk is None:
-        # "From the report:", "More from the statement:"
-        mf = re.search(r"\b[Ff]rom\s+((?:the|a|an|his|her|their|its)\s+[^,.;:]{1,40})$", body[seg_s:seg_e])
+        # "From the report:", "More from the statement:", "From Bush’s Facebook post:"
+        mf = re.search(r"\b[Ff]rom\s+((?:the|a|an|his|her|their|its|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*[’']s)\s+[^,.;:]{1,40})$",
+                       body[seg_s:seg_e])
         if mf:
             spk = A.candidate(seg_s + mf.start(1), seg_e)
+            owner = next((m for m in A.mentions_in(seg_s + mf.start(1), seg_e) if m["label"] in PERSON_LABELS
+                          and re.match(r"[’']s\s", body[m["end_char"]:m["end_char"] + 3])), None)
+            if spk is None and owner is not None:   # "From Bush’s Facebook post:": the phrase, said by its owner
+                spk = _Cand(seg_s + mf.start(1), seg_e, "mention", owner, owner.get("entity_id"),
+                            owner.get("entity_name") or owner["text"])
     if spk is None and not site.colon_after_dash:
         # "She then addressed the supporters again:", "the Board was conclusive in its findings:":
         # the subject opening the clause

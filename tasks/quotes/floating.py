@@ -15,7 +15,7 @@ def continuation(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) ->
     this paragraph starts with the quote (and the previous one ended with that quote)."""
     body, pi, si, r = A.body, site.pi, site.si, site.raw
     prev = prev_by_para.get(pi)
-    if prev is None and not site.prefix.strip() and r.open_s == site.para_start:
+    if prev is None and (not site.prefix.strip() and r.open_s == site.para_start or _sequel_intro(A, site)):
         prev = prev_by_para.get(pi - 1)
         # only when the previous paragraph's last sentence was that quote or its attribution
         if prev is not None and prev["end_char"] < A.paras[pi - 1][1] - 120:
@@ -31,6 +31,21 @@ def continuation(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) ->
     spk = _Cand(prev["speaker_start"], prev["speaker_end"], "prev")
     spk.entity_id, spk.name = prev["speaker_entity_id"], prev["speaker_name"]
     return Attribution(spk, prev["cue"], "continuation", "continuation")
+
+
+#: a paragraph opening with only a time or sequence phrase and a colon before its quotation ("Then, later that month on
+#: CNN: “…”", "Again, on Tuesday: “…”"): the person quoted at the end of the previous paragraph speaks again
+_SEQUEL = re.compile(r"\s*(?:(?:And|But|So),?\s+)?(?:Then|Later|Again|Earlier|Next|Afterwards?|Subsequently|Still later)\b"
+                     r"[^:;.!?“”\"\n]{0,60}:\s*")
+
+
+def _sequel_intro(A: _Article, site: QuoteSite) -> bool:
+    """Is the text before the quotation, from its paragraph start, a time or sequence phrase with a colon (``_SEQUEL``),
+    with no speech verb, person or pronoun in it?"""
+    s, e = site.para_start, site.raw.open_s
+    if not _SEQUEL.fullmatch(A.body, s, e) or A.r.quote_verb_re.search(A.body, s, e) or A.r.pron_re.search(A.body, s, e):
+        return False
+    return not any(m["label"] in PERSON_LABELS for m in A.mentions_in(s, e))
 
 
 def _new_subject_between(A: _Article, prev: dict, open_s: int) -> bool:

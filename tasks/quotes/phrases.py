@@ -62,7 +62,8 @@ _COORDINATED = re.compile(r"(?:,(?:''|[”\"’])?|\band|\bbut|\bby|\bbefore|\ba
 
 #: a verb form right after a determiner is a noun ("…,” the report concluded": "report" is not the verb)
 _NOT_AFTER_DETERMINER = "".join(rf"(?<!\b{d}\s)" for d in ("the", "The", "a", "A", "an", "An", "his", "her", "its", "their",
-                                                            "this", "This", "that", "new", "New"))
+                                                            "this", "This", "that", "That", "these", "These", "those",
+                                                            "Those", "new", "New"))
 
 
 @lru_cache(maxsize=4)

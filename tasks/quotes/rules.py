@@ -133,7 +133,10 @@ _VERB_FOLLOWS = r"(?=[^\S\n]*(?::|,[^\S\n]*(?:[“\"«]|\Z)|in\s+(?:a|an|the|his
 _VERB_ENDS = r"(?<=[a-z][^\S\n])"
 _NOT_NOUN_BEFORE = "".join(rf"(?<!\b{d}\s)" for d in ("of", "the", "The", "a", "A", "an", "An", "his", "her", "its", "their",
                                                        "our", "my", "your", "home", "this", "every", "each", "per",
-                                                       "one", "One", "any"))
+                                                       "one", "One", "any",
+                                                       # a preposition or quantifier ("in states that vote in March")
+                                                       "in", "for", "from", "across", "among", "with", "other", "many",
+                                                       "some", "all", "these", "those", "several", "both", "swing"))
 _NOT_NOUN_BEFORE += r"(?<![’']s\s)"
 
 

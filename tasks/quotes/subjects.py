@@ -303,7 +303,7 @@ def _affiliated_person(A: _Article, best: _Cand | None, start: int) -> _Cand | N
 
 #: a relative pronoun right before the verb: "Mike Lee, who declared", "the sign — which read", "the report, which notes",
 #: "a message that said" ("that" after a lowercase noun only)
-_RELATIVE_PRONOUN = re.compile(r"(?:(?<=[,—–(]\s)(?P<wh>who|which)|(?<=[A-Za-z]\s)(?P<who>who)"
+_RELATIVE_PRONOUN = re.compile(r"(?:(?:(?<=[,—–(]\s)|(?<=[,—–(]\s\s))(?P<wh>who|which)|(?<=[A-Za-z]\s)(?P<who>who)"
                                r"|(?<=[a-z]\s)(?P<that>that))\s+" + _ADVERBS + r"$")
 
 

@@ -105,3 +105,43 @@ def test_attribution_after_a_comma_inside_the_marks_still_follows_the_quotation(
     assert _direct(body, "come back")["speaker_name"] == "Tom Baker"
     body = "Lopez spoke first. \"Why would we quit?\" Tom Baker said.\n"
     assert _direct(body, "quit")["speaker_name"] == "Tom Baker"
+
+
+def test_possessive_phrase_then_a_titled_name_after_the_verb() -> None:
+    body = "Then came the big line: \"It is time we won this,\" exhorted Baker's introducer, actress Ann Walsh.\n"
+    assert _direct(body, "time we won")["speaker_name"] == "Ann Walsh"
+
+
+def test_question_put_to_the_speaker_is_no_introducing_verb() -> None:
+    body = ("Any charge would involve Attorney General Maria Lopez,  who told Congress when asked last month about the "
+            "inquiry: \"That matter is being handled by career agents.\"\n")
+    q = _direct(body, "career agents")
+    assert (q["speaker_text"], q["speaker_name"], q["cue"]) == ("who", "Maria Lopez", "told")
+
+
+def test_writers_and_i_quote_is_no_speaker() -> None:
+    body = "No wonder Tom Baker said, and I quote, \"We love the poorly informed.\" He meant it.\n"
+    assert _direct(body, "poorly informed")["speaker_name"] == "Tom Baker"
+
+
+def test_from_a_persons_post_before_a_colon() -> None:
+    body = "Aides say the governor will campaign for him. From Baker's Facebook post: \"We must move past this.\"\n"
+    assert _direct(body, "move past")["speaker_name"] == "Tom Baker"
+
+
+def test_noun_like_state_after_a_preposition_is_no_speech_verb() -> None:
+    body = ("\"We built strong teams in every region,\" Maria Lopez wrote. \"We feel good about our chances\" there and in "
+            "states that vote in March, the memo stated.\n")
+    assert _direct(body, "our chances")["speaker_text"] == "the memo"
+
+
+def test_sequence_phrase_and_colon_continue_the_previous_paragraphs_speaker() -> None:
+    body = ("Lopez rarely admits a mistake.\n\n"
+            "For example: \"We made a terrible mistake,\" she told a radio host in October.\n\n"
+            "Then, later that month on television: \"I never said we made a mistake.\"\n\n"
+            "The record says otherwise.\n")
+    assert _direct(body, "never said")["speaker_name"] == "Maria Lopez"
+    body = ("Lopez rarely admits a mistake.\n\n"
+            "For example: \"We made a terrible mistake,\" she told a radio host in October.\n\n"
+            "The bottom line: \"Nobody can fix this.\"\n")
+    assert _direct(body, "Nobody can")["pattern"] != "continuation"
