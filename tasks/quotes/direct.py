@@ -111,7 +111,22 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     acc = _according_after(A, r.close_e, post_lim)
     if acc is not None:
         return acc
-    ms_ = re.match(r"[\s,;]*(?:[—–-]\s*)?(?P<region>[^“”\"«»\n]{1,140}?)\s+" + _ADVERBS + _NOT_AFTER_DETERMINER
+    shortest = 1
+    for _ in range(3):
+        found = _region_speaker(A, site, post, shortest)
+        if not isinstance(found, int):
+            return found
+        shortest = found         # a verb of a relative clause: the next speech verb after it
+    return None
+
+
+def _region_speaker(A: _Article, site: QuoteSite, post: str, shortest: int) -> Attribution | int | None:
+    """", X said" / ", X, the Y, said" / "X told Y" after the closing mark (``speaker_after``), the subject region at
+    least ``shortest`` characters long. An int (the next shortest length) when the verb found belongs to a relative
+    clause that continues the quotation and no speaker stands before it ("“…records” that would respond to …, trial
+    counsel X wrote")."""
+    r, body, rules, post_lim = site.raw, A.body, A.r, site.post_lim
+    ms_ = re.match(r"[\s,;]*(?:[—–-]\s*)?(?P<region>[^“”\"«»\n]{" + str(shortest) + r",140}?)\s+" + _ADVERBS + _NOT_AFTER_DETERMINER
                    + r"(?P<verb>" + rules.quote_verb_alt + r")(?![\w’'-])", post)
     if not ms_:
         return None
@@ -125,7 +140,8 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     cue = ms_.group("verb")
     if cue.lower() in rules.naming_verbs and re.match(r"\s+(?:the\s+|a\s+|an\s+|[A-Z“\"])", post[ms_.end("verb"):]):
         return None      # "“anybodybuttrump.us,” a website linked to a group called the “We The People Foundation.”"
-    c = A.candidate(reg_s, reg_e)
+    relative = re.match(r"\s*(?:that|which|who)\b", region) is not None
+    c = None if relative else A.candidate(reg_s, reg_e)      # "…” that would respond to …": no speaker phrase
     rs = region.rstrip()
     place = c is not None and c.mention is not None and c.mention["label"] in _PLACE_LABELS
     if (c is None or c.kind not in ("mention", "pronoun", "role") or place) and "," in rs.strip(","):
@@ -142,7 +158,7 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
         if c2 is not None and c2.kind in ("mention", "pronoun", "role"):
             return Attribution(c2, cue, "verb_speaker")
     if c is None:
-        return None
+        return ms_.end("verb") - ms_.start("region") if relative else None
     after = body[r.close_e + ms_.end("verb"):post_lim]
     if "," in region.strip().strip(","):
         pattern = "appositive"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from tasks.quotes import subjects
 from tasks.quotes.rules import PERSON_LABELS
 from tasks.quotes.site import Attribution, QuoteSite
 from tasks.quotes.speakers import _Article, _Cand
@@ -50,13 +51,15 @@ def _sequel_intro(A: _Article, site: QuoteSite) -> bool:
 
 def _new_subject_between(A: _Article, prev: dict, open_s: int) -> bool:
     """"“We will win,” said Jordan. But Pelosi disagreed. “They will lose.”": a sentence between the previous quote's
-    sentence and this quotation's sentence whose subject is another named person hands the floor to that person."""
+    sentence and this quotation's sentence whose subject is another named person hands the floor to that person (not a
+    name that only modifies the subject noun: "But the oversized Trump face on billboards has not hurt interest.")."""
     for j in range(A.sent_index(prev["end_char"]) + 1, A.sent_index(open_s)):
         ss, se = A.sents[j]["start_char"], A.sents[j]["end_char"]
         if A.in_quote(ss):
             continue
         c = A.subject_first(ss, se)
         if c is not None and c.kind == "mention" and c.mention is not None and c.mention["label"] in PERSON_LABELS \
+                and subjects.noun_modifier(A, c.mention, ss) is None \
                 and c.entity_id != prev["speaker_entity_id"] and (c.name or "").split()[-1:] != (prev["speaker_name"] or "").split()[-1:]:
             return True
     return False

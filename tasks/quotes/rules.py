@@ -98,7 +98,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
     role_alt = trie_regex(roles, fold_case=True)
     role_re = re.compile(r"(?<![\w-])(" + role_alt + r")(?:s|es)?(?![\w-])", re.I)
     prons = sorted({*pp, *(x.lower() for x in pat.get("group_pronouns", [])), "i"}, key=len, reverse=True)
-    pron_re = re.compile(r"(?<![\w’'-])(" + "|".join(map(re.escape, prons)) + r")(?![\w’'-])", re.I)
+    pron_re = re.compile(r"(?<![\w’'.-])(" + "|".join(map(re.escape, prons)) + r")(?![\w’'-])", re.I)
     object_re = _word_re(_forms(verbs, "report_object"))
     evidence_re = _word_re(_forms(verbs, "report_evidence"))
     belief_re = _word_re(_forms(verbs, "report_belief"))

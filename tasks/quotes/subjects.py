@@ -184,6 +184,24 @@ _PERSON_OBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?:with|to|by|for|against|fro
                                    r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}$")
+_AUXILIARIES = frozenset("is was are were has had have will would can could did does do may might must should".split())
+
+
+def noun_modifier(A: _Article, m: dict, lo: int) -> tuple[int, int] | None:
+    """A person's name between an article and a singular noun modifies that noun ("But the oversized Trump face beaming
+    from billboards …", "The Obama administration has said"): (start, end) of that noun phrase, the subject instead of
+    the name. None before a verb ("the former president Barack Obama said")."""
+    nxt = re.match(r"\s+([a-z][\w-]*)", A.body[m["end_char"]:m["end_char"] + 30])
+    art = _ARTICLE_BEFORE.search(A.body, max(lo, m["start_char"] - 40), m["start_char"])
+    if m["label"] not in PERSON_LABELS or nxt is None or art is None:
+        return None
+    w = nxt.group(1)
+    if w in A.r.verb_forms or w in _AUXILIARIES or w.endswith(("ed", "s")):
+        return None
+    return art.start(), m["end_char"] + nxt.end()
+
+
 def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     """Leftmost speaker candidate (mention outside quotes or subject pronoun) in body[lo:hi], after a
     fronted subordinate clause ("When Wallace died in 1998, President Clinton released …")."""

@@ -145,3 +145,28 @@ def test_sequence_phrase_and_colon_continue_the_previous_paragraphs_speaker() ->
             "For example: \"We made a terrible mistake,\" she told a radio host in October.\n\n"
             "The bottom line: \"Nobody can fix this.\"\n")
     assert _direct(body, "Nobody can")["pattern"] != "continuation"
+
+
+def test_speech_verb_of_a_relative_clause_after_the_quotation_is_skipped() -> None:
+    body = ("\"If the office finds more records, it will search them for records\" that would respond to requests from the "
+            "watchdog, senior trial counsel Ann Walsh wrote in a filing.\n")
+    assert _direct(body, "finds more records")["speaker_name"] == "Ann Walsh"
+    body = "She proposed a \"chief trade prosecutor\" who reports to the president, and called for more officers.\n"
+    qs = extract_quotes({"article_id": "g1", "body": body}, split_sentences(body), _mentions(body))
+    assert all(not (q["speaker_text"] or "").startswith("who") for q in qs)
+
+
+def test_name_modifying_the_subject_noun_does_not_take_the_floor() -> None:
+    body = ("\"This is a critique of the elite,\" said Harold Finch, who stars in the show. But the giant Baker face on "
+            "the billboards has not hurt interest. \"It has had a marvelous result.\"\n")
+    assert _direct(body, "marvelous")["speaker_name"] == "Harold Finch"
+    body = ("\"This is a critique of the elite,\" said Harold Finch, who stars in the show. But Tom Baker disagreed. "
+            "\"It has had a terrible result.\"\n")
+    assert _direct(body, "terrible")["speaker_name"] == "Tom Baker"
+
+
+def test_capital_i_of_an_abbreviation_is_no_pronoun() -> None:
+    from tasks.quotes.rules import load_rules
+    rx = load_rules().pron_re
+    assert rx.search("The F.B.I. said") is None
+    assert rx.search("Then I said") is not None
