@@ -102,7 +102,7 @@ _RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\b[^,;]{1,100},\s+(?:" + _ADVER
 #: Chuck Todd, Cuban …"; not "According to X,", an attribution) or a time phrase ("Last month, when I asked …, he …")
 #: a character of a fronted clause: no comma, semicolon or full stop, but the period of a title ("Mrs. Clinton")
 _CLAUSE_CHAR = r"(?:[^,;.]|" + "|".join(rf"(?<=\b{t})\." for t in ("Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Rep", "Gen", "St")) + ")"
-_FRONTED_CLAUSE = re.compile(r"\s*(?:(?:Ever\s+since|When|If|After|Before|While|As|Although|Though|Because|Since|Once|Asked|Pressed"
+_FRONTED_CLAUSE = re.compile(r"\s*(?:(?:Ever\s+since|Even\s+(?:before|after|as|if|when|while|since)|When|If|After|Before|While|As|Although|Though|Because|Since|Once|Asked|Pressed"
                              r"|In|On|At|During|Following|Despite|Amid|Under|Unlike|Like|For|From|With|Without|Speaking"
                              r"|Last|Earlier|Later|Next)\b"
                              r"|(?!According\b)[A-Z][a-z]+(?:ing|ed)\b)" + _CLAUSE_CHAR + r"{1,100},"

@@ -170,3 +170,8 @@ def test_capital_i_of_an_abbreviation_is_no_pronoun() -> None:
     rx = load_rules().pron_re
     assert rx.search("The F.B.I. said") is None
     assert rx.search("Then I said") is not None
+
+
+def test_fronted_even_before_clause_holds_no_subject() -> None:
+    body = "Even before Tom Baker took the stage, Maria Lopez smiled and said, \"We are just getting started.\"\n"
+    assert _direct(body, "getting started")["speaker_name"] == "Maria Lopez"
