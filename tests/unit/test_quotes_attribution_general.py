@@ -175,3 +175,10 @@ def test_capital_i_of_an_abbreviation_is_no_pronoun() -> None:
 def test_fronted_even_before_clause_holds_no_subject() -> None:
     body = "Even before Tom Baker took the stage, Maria Lopez smiled and said, \"We are just getting started.\"\n"
     assert _direct(body, "getting started")["speaker_name"] == "Maria Lopez"
+
+
+def test_statement_apologizing_names_its_issuer_for_the_quotation_after_it() -> None:
+    body = ("At her direction, the Democratic National Committee issued a statement apologizing to Tom Baker for the "
+            "emails.\n\n\"On behalf of everyone here, we want to offer a deep and sincere apology.\"\n")
+    q = _direct(body, "sincere apology")
+    assert q["speaker_name"] != "Tom Baker"
