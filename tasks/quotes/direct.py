@@ -292,6 +292,10 @@ def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
         c = A.candidate(site.lo + v.end() + by.start(1), site.lo + v.end() + by.end(1)) if by else None
         return Attribution(c, v.group(1), "comma_intro") if c is not None else None
     c = subjects.relative_subject(A, vs, sent_s if sent_s < vs else site.lo) or A.subject_before(vs, sent_s if sent_s < vs else site.lo)
+    if c is None and re.fullmatch(r"\s*(?:(?:And|But|So)\s+)?", A.body[min(sent_s, site.lo):vs]):
+        # "Said Comey, “…”", "Added the senator: “…”": the speaker follows the verb that opens the sentence
+        c = _said_x(A, site.lo + v.end() + len(site.prefix[v.end():]) - len(site.prefix[v.end():].lstrip()),
+                    site.lo + len(site.ptrim) - 1)
     if c is None:
         return None
     ptrim = site.ptrim

@@ -182,3 +182,13 @@ def test_statement_apologizing_names_its_issuer_for_the_quotation_after_it() -> 
             "emails.\n\n\"On behalf of everyone here, we want to offer a deep and sincere apology.\"\n")
     q = _direct(body, "sincere apology")
     assert q["speaker_name"] != "Tom Baker"
+
+
+def test_inverted_speech_verb_opening_the_sentence() -> None:
+    body = "The error was painful. Said Harold Finch, \"The thought that we missed it is very painful to us.\"\n"
+    q = _direct(body, "very painful")
+    assert (q["kind"], q["speaker_name"]) == ("direct", "Harold Finch")
+    body = "The crowd cheered. Added the senator: \"We are not done yet.\"\n"
+    assert _direct(body, "not done")["speaker_text"] == "the senator"
+    body = "Asked why he left, Tom Baker said: \"It was time.\"\n"
+    assert _direct(body, "It was time")["speaker_name"] == "Tom Baker"
