@@ -255,7 +255,8 @@ def signature_after(A: _Article, site: QuoteSite) -> Attribution | None:
     if body[r.close_e:A.paras[site.pi][1]].strip(" .,;\t\n"):
         return None
     ns, ne = A.paras[site.pi + 1]
-    m = re.match(r"[^\S\n]*[―—–-]{1,2}[^\S\n]*((?:[^,.;:!?\n“”\"]|" + _ABBREV_DOT + r"){2,60}?)[^\S\n]*(?:,[^\n“”\"]{0,80})?\.?[^\S\n]*$",
+    m = re.match(r"[^\S\n]*[―—–-]{1,2}[^\S\n]*((?:\([^()\n]{1,30}\)|[^,.;:!?()\n“”\"]|" + _ABBREV_DOT + r"){2,60}?)[^\S\n]*"
+                 r"(?:,[^\n“”\"]{0,80})?\.?[^\S\n]*$",
                  body[ns:ne])
     if not m:
         return None

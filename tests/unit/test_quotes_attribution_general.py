@@ -48,6 +48,8 @@ def test_signature_paragraph_after_a_quotation_paragraph_names_its_speaker() -> 
     q = _direct(body, "income ladder")
     assert (q["speaker_text"], q["pattern"]) == ("Maria Lopez", "dash_name")
     assert _direct(body, "water bill")["speaker_name"] == "Tom Baker"
+    body = "\"We will fix the roads.\"\n\n— Sen. Ann Walsh (D-Ore.)\n\nThe roads were not fixed.\n"
+    assert _direct(body, "fix the roads")["speaker_name"] == "Ann Walsh"
 
 
 def test_paragraph_that_only_opens_with_a_dash_is_no_signature() -> None:
