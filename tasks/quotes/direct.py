@@ -211,13 +211,20 @@ def _introduces_following(A: _Article, site: QuoteSite, found: Attribution) -> b
 _PARENTHETICAL_GOES_ON = re.compile(r"[^\S\n]*,[^\S\n]*(?:was|is|were|are|has|had|have|will|would|could|should|may|might|must|can)\b")
 
 
+#: a finite clause after the speech verb ("… said he would have fired him", "… said both men are lightweights"): what
+#: was said there is that clause, not the quotation before ("… said in a statement." attributes it)
+_CLAUSE_GOES_ON = re.compile(r"\b(?:that|is|was|are|were|would|will|had|has|have|could|should|can|may|might|must|did|does"
+                             r"|do|wants?|wanted|needs?|needed)\b")
+
+
 def _next_sentence(A: _Article, site: QuoteSite, region: str, verb_e: int, post_lim: int) -> bool:
     """"…plan B?’” He told them there was no plan B.": after a quote that ends its sentence, a
     capitalised pronoun whose verb goes on with a clause opens the next sentence, not an attribution.
     After a quote that ends with a full stop inside the marks and follows other text of its paragraph
     ("…,” Cruz told reporters. “This is the consequence ….” Ohio Gov. John Kasich said he would …"), any
-    capitalised subject whose verb goes on with a clause, or a parenthetical "X, he said, was …", opens the
-    next sentence too (an attribution would follow a comma inside the marks)."""
+    capitalised subject whose verb goes on with a finite clause, or a parenthetical "X, he said, was …", opens the
+    next sentence too (an attribution would follow a comma inside the marks; "….” Baker said in a statement." still
+    attributes it)."""
     quoted = A.body[site.raw.start:site.raw.close_s or site.raw.end]
     if not re.search(r"[.?!…][’'\"”]*\s*$", quoted):
         return False
@@ -227,7 +234,11 @@ def _next_sentence(A: _Article, site: QuoteSite, region: str, verb_e: int, post_
     if not re.search(r"(?<!\.)\.[’'\"”]*\s*$", quoted) or not re.match(r"\s*[A-Z]", region) \
             or not A.body[site.para_start:site.raw.open_s].strip():
         return False
-    return bool(_PARENTHETICAL_GOES_ON.match(after)) or not re.match(r"[^\S\n]*(?:[.,;:!?]|$)", after)
+    if _PARENTHETICAL_GOES_ON.match(after):
+        return True
+    if site.kind == "partial":      # a phrase that ends its sentence: whatever follows the verb is the next sentence's
+        return not re.match(r"[^\S\n]*(?:[.,;:!?]|$)", after)
+    return bool(_CLAUSE_GOES_ON.search(re.split(r"(?<=[a-z)])[.!?](?:\s|$)", after, maxsplit=1)[0]))
 
 
 def dash_after(A: _Article, site: QuoteSite) -> Attribution | None:

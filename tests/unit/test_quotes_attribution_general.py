@@ -85,6 +85,8 @@ def test_name_and_verb_after_a_quotation_ending_with_a_full_stop_open_the_next_s
             "brings.\" Tom Baker said he would have fired the manager.\n")
     q = _direct(body, "campaign of insults")
     assert q["speaker_name"] == "Maria Lopez"
+    body = "Lopez spoke first. \"We will win this state.\" Tom Baker said in a statement.\n"
+    assert _direct(body, "win this state")["speaker_name"] == "Tom Baker"     # sloppy stop, no clause after the verb
 
 
 def test_role_attribution_continues_and_keeps_the_local_phrase() -> None:
