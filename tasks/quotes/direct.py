@@ -230,7 +230,10 @@ def _next_sentence(A: _Article, site: QuoteSite, region: str, verb_e: int, post_
         return False
     after = A.body[verb_e:post_lim]
     if re.fullmatch(r"\s*(?:He|She|They|We|I)", region):
-        return not re.match(r"[^\S\n]*(?:[.,;!?]|$)", after)
+        if site.kind == "partial" or not re.search(r"[?!][’'\"”]*\s*$", quoted):
+            return not re.match(r"[^\S\n]*(?:[.,;!?]|$)", after)
+        # "“Too forced?” He tweeted when …": after a question or an exclamation, only a finite clause goes on
+        return bool(_CLAUSE_GOES_ON.search(re.split(r"(?<=[a-z)])[.!?](?:\s|$)", after, maxsplit=1)[0]))
     if not re.search(r"(?<!\.)\.[’'\"”]*\s*$", quoted) or not re.match(r"\s*[A-Z]", region) \
             or not A.body[site.para_start:site.raw.open_s].strip():
         return False

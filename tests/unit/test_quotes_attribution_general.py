@@ -196,3 +196,11 @@ def test_inverted_speech_verb_opening_the_sentence() -> None:
     assert _direct(body, "not done")["speaker_text"] == "the senator"
     body = "Asked why he left, Tom Baker said: \"It was time.\"\n"
     assert _direct(body, "It was time")["speaker_name"] == "Tom Baker"
+
+
+def test_capital_pronoun_after_a_question_attributes_it_unless_a_clause_goes_on() -> None:
+    body = "Then there is Finch.\n\n\"Too forced?\" He tweeted when Lopez ended the debate with a joke.\n"
+    q = _direct(body, "Too forced")
+    assert (q["speaker_text"], q["pattern"]) == ("He", "speaker_verb")
+    body = "\"What is the plan?\" Baker asked. \"Is there a plan B?\" He told them there was no plan B.\n"
+    assert _direct(body, "plan B")["speaker_text"] != "He"
