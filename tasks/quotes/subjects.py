@@ -374,11 +374,25 @@ def _word_len(body: str, pos: int) -> int:
     return m.end() if m else 0
 
 
+#: a subject opening the clause, a participle aside between commas, then the verb ("Others, reacting to …, shouted")
+_SUBJECT_ASIDE = re.compile(r"\s*(?P<np>[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,4}),\s+[a-z]+(?:ing|ed)\b[^,;:“”\"]{1,140},\s*"
+                            + _ADVERBS)
+
+
+def _aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
+    """"Others, reacting to the gap between the Van Dyke shooting and …, shouted": the phrase opening the clause before a
+    participle aside is the subject, not a name inside the aside (``_SUBJECT_ASIDE``)."""
+    aside = _SUBJECT_ASIDE.fullmatch(A.body, lo, verb_s)
+    if aside is None or A.in_quote(aside.start("np")):
+        return None
+    return A.candidate(aside.start("np"), aside.end("np"))
+
+
 def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
     body, r = A.body, A.r
     best: _Cand | None = None
-    coordinated = _coordinated_subject(A, verb_s, lo)
+    coordinated = _coordinated_subject(A, verb_s, lo) or _aside_subject(A, verb_s, lo)
     if coordinated is not None:
         return coordinated
     for m in reversed(A.mentions_in(lo, verb_s)):

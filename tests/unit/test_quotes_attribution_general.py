@@ -204,3 +204,11 @@ def test_capital_pronoun_after_a_question_attributes_it_unless_a_clause_goes_on(
     assert (q["speaker_text"], q["pattern"]) == ("He", "speaker_verb")
     body = "\"What is the plan?\" Baker asked. \"Is there a plan B?\" He told them there was no plan B.\n"
     assert _direct(body, "plan B")["speaker_text"] != "He"
+
+
+def test_subject_before_a_participle_aside_with_a_name_inside() -> None:
+    body = ("Some marchers chanted slogans. Others, reacting to the delay between the Tom Baker shooting and the video's "
+            "release, shouted, \"Stop the cover-up!\"\n")
+    assert _direct(body, "cover-up")["speaker_text"] == "Others"
+    body = "Harold Finch, speaking after Tom Baker, said, \"We are ready.\"\n"
+    assert _direct(body, "We are ready")["speaker_name"] == "Harold Finch"
