@@ -8,7 +8,8 @@ order and returns the first speaker found (5 and 6 are in ``floating.py``):
    Peskov told reporters / Trump wrote in a post) and ``speaker_before`` ("Putin said: …",
    "He added, …", "She says …"); the introducing clause wins when the quote ends its own
    sentence after it.
-2. ``dash_name`` ("“…” ― Pamela Padilla") and ``name_colon`` (headline / transcript "Ted Cruz: ‘…’").
+2. ``dash_name`` ("“…” ― Pamela Padilla", or a signature paragraph "- Bernie Sanders." after a quotation
+   paragraph), ``quote_from`` ("“….” That quote from X …") and ``name_colon`` (headline / transcript "Ted Cruz: ‘…’").
 3. ``according_to`` ("According to TASS, “…”"; "“…,” according to TASS" is tried with ``speaker_after``).
 4. ``reported_speech`` (a partial quote inside "X said …").
 5. ``continuation`` (same speaker as the previous quote of the paragraph, or of the previous
@@ -286,6 +287,24 @@ _ASIDE_VERB = re.compile(r"(?:\b(?:when|if|after|before|once|while|whenever|unti
                          r"(?:asked|pressed|questioned)|,\s*(?:and\s+)?I\s+quote)$")
 
 
+#: "“…” That quote from Alabama Securities Commissioner Thomas Krebs appeared …": the next sentence names the source
+_QUOTE_FROM = re.compile(r"[^\S\n]*(?:That|The|This|Those|These)[^\S\n]+(?:quote|quotation|line|remark|comment|statement"
+                         r"|phrase|words|quip|warning)[^\S\n]+(?:came[^\S\n]+)?(?:from|by)[^\S\n]+")
+
+
+def quote_from_after(A: _Article, site: QuoteSite) -> Attribution | None:
+    """A quotation that ends its sentence, followed by a sentence naming where it came from ("That quote from X …",
+    "The line came from X")."""
+    r = site.raw
+    if r.close_s is None or not re.search(r"[.?!…][’'\"”]*\s*$", A.body[r.start:r.close_s]):
+        return None
+    m = _QUOTE_FROM.match(A.body, r.close_e, site.post_lim)
+    if m is None:
+        return None
+    c = _said_x(A, m.end(), site.post_lim)
+    return Attribution(c, None, "quote_from") if c is not None and c.kind in ("mention", "name", "role") else None
+
+
 def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
     """Speaker of an introducing clause: "Putin said: …" (colon_intro), "He added, …" (comma_intro), "She says …" (verb_intro)."""
     if not site.prefix_intro or site.colon_after_dash:
@@ -457,7 +476,7 @@ def attribute(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) -> At
     # clause; what follows the closing mark is the next sentence ("” The star then recalled …")
     ends_sentence = bool(re.search(r"\.[’']*$", site.content.rstrip())) and site.raw.close_s is not None
     adjacent = (speaker_before, speaker_after) if ends_sentence and site.prefix_intro else (speaker_after, speaker_before)
-    for family in (*adjacent, dash_after, signature_after, name_colon, according_to, reported_speech, said_at_end):
+    for family in (*adjacent, dash_after, signature_after, quote_from_after, name_colon, according_to, reported_speech, said_at_end):
         found = family(A, site)
         if found is not None and family is speaker_after and site.prefix_intro and _introduces_following(A, site, found):
             found = speaker_before(A, site) or found

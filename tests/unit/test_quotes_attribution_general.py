@@ -212,3 +212,10 @@ def test_subject_before_a_participle_aside_with_a_name_inside() -> None:
     assert _direct(body, "cover-up")["speaker_text"] == "Others"
     body = "Harold Finch, speaking after Tom Baker, said, \"We are ready.\"\n"
     assert _direct(body, "We are ready")["speaker_name"] == "Harold Finch"
+
+
+def test_next_sentence_naming_where_the_quote_came_from() -> None:
+    body = ("Lopez and her agency, a bad reputation.\n\n\"I'd rather have a sister in jail than a brother in the agency.\" "
+            "That quote from state securities commissioner Harold Finch appeared on a front page in 1980.\n")
+    q = _direct(body, "sister in jail")
+    assert (q["speaker_name"], q["pattern"]) == ("Harold Finch", "quote_from")
