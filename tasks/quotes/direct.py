@@ -397,7 +397,24 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
         if 1 <= len(words) <= 4 and label[0].isupper() and label.lower() not in A.r.not_speaker_labels \
                 and not any(w.lower() in A.r.verb_forms or w.lower() in _NOT_DESCRIPTOR for w in words):
             spk = _Cand(seg_s, seg_s + len(body[seg_s:seg_e].rstrip()), "np")
+    if spk is not None and spk.kind == "np":
+        spk = _owner_of_words(A, spk)
     return Attribution(spk, None, "name_colon") if spk else None
+
+
+#: nouns of words said: "Lopez’s response:", "Trump’s tweet:" are said by their owner
+_SAYING_NOUNS = ("response|reply|answer|statement|words|message|tweet|post|letter|remarks?|comments?|speech|note|email"
+                 "|retort|verdict|advice|warning|explanation|argument|pitch|promise|plea|assessment|take")
+
+
+def _owner_of_words(A: _Article, c: _Cand) -> _Cand:
+    """"Maria Lopez’s response" (a noun phrase before a colon): the person whose words they are, the phrase as written."""
+    m = re.fullmatch(r"(?:(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)[’']s\s+(?:[a-z-]+\s+)?(?:" + _SAYING_NOUNS + r")",
+                     A.body[c.start:c.end])
+    owner = next((x for x in A.mentions_in(c.start, c.end) if x["label"] in PERSON_LABELS), None) if m else None
+    if owner is None:
+        return c
+    return _Cand(c.start, c.end, "mention", owner, owner.get("entity_id"), owner.get("entity_name") or owner["text"])
 
 
 #: a speaker label opening a quoted transcript line ("\"PENCE: Well, look, …", "\"Chris Matthews: Seriously …")

@@ -219,3 +219,11 @@ def test_next_sentence_naming_where_the_quote_came_from() -> None:
             "That quote from state securities commissioner Harold Finch appeared on a front page in 1980.\n")
     q = _direct(body, "sister in jail")
     assert (q["speaker_name"], q["pattern"]) == ("Harold Finch", "quote_from")
+
+
+def test_persons_words_before_a_colon_are_said_by_that_person() -> None:
+    body = "The debate turned sharp.\n\nMaria Lopez's response: \"We will win this state.\"\n"
+    q = _direct(body, "win this state")
+    assert (q["speaker_text"], q["speaker_name"]) == ("Maria Lopez's response", "Maria Lopez")
+    body = "The debate turned sharp.\n\nMaria Lopez's campaign: \"We will win this state.\"\n"
+    assert _direct(body, "win this state")["speaker_name"] is None
