@@ -379,9 +379,26 @@ _SUBJECT_ASIDE = re.compile(r"\s*(?P<np>[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,4}),
                             + _ADVERBS)
 
 
+#: a relative clause between commas right before the verb ("Clinton, who called Sanders after the count, told …")
+_RELATIVE_ASIDE = re.compile(r",[^\S\n]+who\b[^,;:“”\"\n]{1,140},\s*" + _ADVERBS + "$")
+
+
 def _aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """"Others, reacting to the gap between the Van Dyke shooting and …, shouted": the phrase opening the clause before a
-    participle aside is the subject, not a name inside the aside (``_SUBJECT_ASIDE``)."""
+    participle aside is the subject, not a name inside the aside (``_SUBJECT_ASIDE``); so is the name right before a
+    relative clause that ends at the verb (``_RELATIVE_ASIDE``)."""
+    rel = _RELATIVE_ASIDE.search(A.body, lo, verb_s)
+    if rel is not None and not A.in_quote(rel.start()):
+        # "Clinton, who called Sanders shortly after …, told her supporters": the name before the relative clause
+        ms = [m for m in A.mentions_in(max(lo, rel.start() - 120), rel.start()) if not A.in_quote(m["start_char"])]
+        if ms and ms[-1]["end_char"] == rel.start() and not A.aside(ms[-1]):
+            m: dict | None = ms[-1]
+            if m is not None and m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(A.body, max(lo, m["start_char"] - 15), m["start_char"]):
+                # "Gov. John R. Kasich of Ohio, who …, said", "Willie Minor, 64, of Dallas, who …": the person before the place
+                m = next((p for p in reversed(ms[:-1]) if p["label"] in PERSON_LABELS
+                          and re.fullmatch(r"(?:,?\s+\d{1,3},?)?\s+(?:of|from|in)\s+(?:the\s+)?", A.body[p["end_char"]:m["start_char"]])), None)
+            if m is not None and m["label"] in PERSON_LABELS:
+                return _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
     aside = _SUBJECT_ASIDE.fullmatch(A.body, lo, verb_s)
     if aside is None or A.in_quote(aside.start("np")):
         return None

@@ -227,3 +227,11 @@ def test_persons_words_before_a_colon_are_said_by_that_person() -> None:
     assert (q["speaker_text"], q["speaker_name"]) == ("Maria Lopez's response", "Maria Lopez")
     body = "The debate turned sharp.\n\nMaria Lopez's campaign: \"We will win this state.\"\n"
     assert _direct(body, "win this state")["speaker_name"] is None
+
+
+def test_name_before_a_relative_clause_that_ends_at_the_verb() -> None:
+    body = ("Maria Lopez, who called Tom Baker shortly after the count, told her supporters, \"I still love this "
+            "state.\"\n")
+    assert _direct(body, "love this state")["speaker_name"] == "Maria Lopez"
+    body = "Harold Finch of Denver, who met Tom Baker twice, said: \"He is ready.\"\n"
+    assert _direct(body, "He is ready")["speaker_name"] == "Harold Finch"
