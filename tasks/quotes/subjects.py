@@ -383,6 +383,10 @@ _SUBJECT_ASIDE = re.compile(r"\s*(?P<np>[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,4}),
 _RELATIVE_ASIDE = re.compile(r",[^\S\n]+who\b[^,;:“”\"\n]{1,140},\s*" + _ADVERBS + "$")
 
 
+#: a clause opening with a (titled) name, an appositive between commas, then the verb
+_APPOSITIVE_CHAIN = re.compile(r"\s*(?P<head>(?:[\w.’'-]+[^\S\n]+){0,5}[\w.’'-]+),[^\S\n]+[^;:“”\"\n]{1,200},\s*" + _ADVERBS)
+
+
 def _aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """"Others, reacting to the gap between the Van Dyke shooting and …, shouted": the phrase opening the clause before a
     participle aside is the subject, not a name inside the aside (``_SUBJECT_ASIDE``); so is the name right before a
@@ -399,6 +403,15 @@ def _aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
                           and re.fullmatch(r"(?:,?\s+\d{1,3},?)?\s+(?:of|from|in)\s+(?:the\s+)?", A.body[p["end_char"]:m["start_char"]])), None)
             if m is not None and m["label"] in PERSON_LABELS:
                 return _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+    chain = _APPOSITIVE_CHAIN.fullmatch(A.body, lo, verb_s)
+    if chain is not None:
+        # "Senator Richard Shelby, the Alabama Republican who heads the Senate Banking Committee, which oversees the Fed,
+        # said": the person opening the clause before the commas, not a name inside the appositive
+        first = next((m for m in A.mentions_in(lo, verb_s) if not A.in_quote(m["start_char"])), None)
+        if first is not None and first["label"] in PERSON_LABELS and first["end_char"] == chain.end("head") \
+                and not A.aside(first):
+            return _Cand(first["start_char"], first["end_char"], "mention", first, first.get("entity_id"),
+                         first.get("entity_name") or first["text"])
     aside = _SUBJECT_ASIDE.fullmatch(A.body, lo, verb_s)
     if aside is None or A.in_quote(aside.start("np")):
         return None

@@ -235,3 +235,9 @@ def test_name_before_a_relative_clause_that_ends_at_the_verb() -> None:
     assert _direct(body, "love this state")["speaker_name"] == "Maria Lopez"
     body = "Harold Finch of Denver, who met Tom Baker twice, said: \"He is ready.\"\n"
     assert _direct(body, "He is ready")["speaker_name"] == "Harold Finch"
+
+
+def test_person_opening_the_clause_before_an_appositive_with_names() -> None:
+    body = ("Senator Harold Finch, the Denver Republican who heads the North Dakota committee, which oversees Tom Baker, "
+            "said, \"These donations call his independence into question.\"\n")
+    assert _direct(body, "donations")["speaker_name"] == "Harold Finch"
