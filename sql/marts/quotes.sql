@@ -14,7 +14,7 @@
 -- column speaker_entity_id: entity the speaker resolves to; the same id as entity_mentions.entity_id / entities.entity_id; null when unresolved
 -- column speaker_name: canonical name of that entity (entity_mentions.entity_name), else null
 -- column cue: the speech verb or phrase as written ("said", "told", "according to"); null when the speaker comes from a headline colon or a previous paragraph
--- column pattern: attribution pattern that matched: verb_speaker, speaker_verb, appositive, verb_object, verb_in, colon_intro, comma_intro, verb_intro, dash_name, name_colon, according_to, reported_speech, continuation, previous_sentence, last_speaker, previous_paragraph, indirect_speaker_verb, indirect_post, indirect_as, indirect_object, indirect_directive, indirect_noun, indirect_evidence, indirect_belief, indirect_colon, indirect_headline, indirect_asked, indirect_referring, none
+-- column pattern: attribution pattern that matched: verb_speaker, speaker_verb, appositive, verb_object, verb_in, colon_intro, comma_intro, verb_intro, dash_name, quote_from, name_colon, according_to, reported_speech, continuation, previous_sentence, last_speaker, previous_paragraph, indirect_speaker_verb, indirect_post, indirect_as, indirect_object, indirect_directive, indirect_noun, indirect_evidence, indirect_belief, indirect_colon, indirect_headline, indirect_asked, indirect_referring, none
 -- column confidence: 0-1; how the speaker was found: explicit adjacent name 0.95 > role noun 0.85 > pronoun 0.8 > continuation 0.75 > previous sentence 0.65 > previous paragraph 0.5 > no speaker 0.2, lowered for partial (x0.9), indirect (x0.85) and unclosed (x0.8) quotes
 -- column run_id: run that extracted the quote
 with latest as (

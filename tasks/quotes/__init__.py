@@ -46,7 +46,8 @@ Attribution patterns (``pattern`` column), tried in this order for quoted text:
 ``appositive`` (", Dmitry Peskov, the Kremlin spokesman, said"), ``verb_object``
 ("Peskov told reporters"), ``verb_in`` ("Trump wrote in a post"), ``colon_intro``
 ("Putin said: …"), ``comma_intro`` ("He said, …"), ``verb_intro`` ("She says “…”"),
-``dash_name`` ("“…” ― Pamela Padilla": a name after a dash behind the closing mark),
+``dash_name`` ("“…” ― Pamela Padilla": a name after a dash behind the closing mark, or a paragraph that is only
+"- Bernie Sanders." after a quotation paragraph), ``quote_from`` ("“….” That quote from X appeared …"),
 ``name_colon`` (headline/transcript "Ted Cruz: ‘…’", "Here’s Clinton in 1992: “…”"; a quoted transcript line
 ``"PENCE: Well, look, …`` opening its paragraph: the label is the speaker and no part of the quote), ``according_to``
 ("According to TASS, “…”"; "“…,” according to Reuters." right after the closing mark, not a capitalised
@@ -125,7 +126,8 @@ unclosed quote x0.8.
 
 Layout: ``spans.py`` (quotation marks), ``phrases.py`` (speaker word lists and phrase patterns),
 ``speakers.py`` (speaker candidates and resolution), ``site.py`` (where a quotation stands, direct vs partial),
-``direct.py`` (one function per adjacent attribution pattern family of quoted text), ``floating.py`` (continuation and
+``direct.py`` (one function per adjacent attribution pattern family of quoted text), ``labels.py`` (speaker labels
+before a colon: ``name_colon``, transcript lines), ``floating.py`` (continuation and
 floating quotes: the speaker from the context),
 ``indirect.py`` (reported speech: the pass over a sentence and the speech-verb patterns; ``indirect_cues.py`` the
 object/evidence/belief/asked/referring cues, ``clauses.py`` where a reported clause ends), ``rows.py`` (rows, confidence), ``rules.py`` (rule

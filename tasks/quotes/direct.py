@@ -8,7 +8,8 @@ order and returns the first speaker found (5 and 6 are in ``floating.py``):
    Peskov told reporters / Trump wrote in a post) and ``speaker_before`` ("Putin said: …",
    "He added, …", "She says …"); the introducing clause wins when the quote ends its own
    sentence after it.
-2. ``dash_name`` ("“…” ― Pamela Padilla") and ``name_colon`` (headline / transcript "Ted Cruz: ‘…’").
+2. ``dash_name`` ("“…” ― Pamela Padilla", or a signature paragraph "- Bernie Sanders." after a quotation
+   paragraph), ``quote_from`` ("“….” That quote from X …") and ``name_colon`` (headline / transcript "Ted Cruz: ‘…’").
 3. ``according_to`` ("According to TASS, “…”"; "“…,” according to TASS" is tried with ``speaker_after``).
 4. ``reported_speech`` (a partial quote inside "X said …").
 5. ``continuation`` (same speaker as the previous quote of the paragraph, or of the previous
@@ -23,7 +24,8 @@ from functools import lru_cache
 
 from tasks.quotes import subjects
 from tasks.quotes.floating import continuation, floating_quote
-from tasks.quotes.phrases import _FRONTED_CLAUSE, _NOT_AFTER_DETERMINER, _NOT_DESCRIPTOR
+from tasks.quotes.labels import name_colon, transcript_label
+from tasks.quotes.phrases import _NOT_AFTER_DETERMINER
 from tasks.quotes.rules import PERSON_LABELS
 from tasks.quotes.site import Attribution, QuoteSite, locate
 from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
@@ -37,6 +39,10 @@ _ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in (
     + r"|(?<=\b[A-Z])\.(?=[A-Z]\.)" \
     + r"|(?:" + "|".join(rf"(?<=\b{t})" for t in ("Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Atty")) \
     + r")\.(?=\s+and\s+[A-Z])"
+
+
+#: labels of places: before a comma, the last comma segment speaks when it is a speaker ("…” South Carolina, he said")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
@@ -67,7 +73,18 @@ def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
         named = subjects._apposed_name(A, endp, endp + stop.start() if stop else post_lim)
         if named is not None:
             return named
+    if c is None and body.startswith(",", endp) and _POSSESSIVE_NOUN.fullmatch(body[rest_s:endp].strip()):
+        # ", exhorted Clinton’s introducer, actress Jamie Lee Curtis.": no role noun, the person named after it speaks
+        nm = re.match(r"[^\S\n]*((?:[^,.;:!?\n“”\"]|" + _ABBREV_DOT + r"){2,80})", body[endp + 1:post_lim])
+        named = A.candidate(endp + 1 + nm.start(1), endp + 1 + nm.end(1)) if nm else None
+        if named is not None and named.kind == "mention" and named.mention is not None \
+                and named.mention["label"] in PERSON_LABELS:
+            return named
     return c
+
+
+#: "Clinton’s introducer", "the senator’s wife": a possessive name and one lowercase noun
+_POSSESSIVE_NOUN = re.compile(r"(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*[’']s\s+[a-z][\w-]*")
 
 
 
@@ -96,7 +113,22 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     acc = _according_after(A, r.close_e, post_lim)
     if acc is not None:
         return acc
-    ms_ = re.match(r"[\s,;]*(?:[—–-]\s*)?(?P<region>[^“”\"«»\n]{1,140}?)\s+" + _ADVERBS + _NOT_AFTER_DETERMINER
+    shortest = 1
+    for _ in range(3):
+        found = _region_speaker(A, site, post, shortest)
+        if not isinstance(found, int):
+            return found
+        shortest = found         # a verb of a relative clause: the next speech verb after it
+    return None
+
+
+def _region_speaker(A: _Article, site: QuoteSite, post: str, shortest: int) -> Attribution | int | None:
+    """", X said" / ", X, the Y, said" / "X told Y" after the closing mark (``speaker_after``), the subject region at
+    least ``shortest`` characters long. An int (the next shortest length) when the verb found belongs to a relative
+    clause that continues the quotation and no speaker stands before it ("“…records” that would respond to …, trial
+    counsel X wrote")."""
+    r, body, rules, post_lim = site.raw, A.body, A.r, site.post_lim
+    ms_ = re.match(r"[\s,;]*(?:[—–-]\s*)?(?P<region>[^“”\"«»\n]{" + str(shortest) + r",140}?)\s+" + _ADVERBS + _NOT_AFTER_DETERMINER
                    + r"(?P<verb>" + rules.quote_verb_alt + r")(?![\w’'-])", post)
     if not ms_:
         return None
@@ -110,9 +142,11 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     cue = ms_.group("verb")
     if cue.lower() in rules.naming_verbs and re.match(r"\s+(?:the\s+|a\s+|an\s+|[A-Z“\"])", post[ms_.end("verb"):]):
         return None      # "“anybodybuttrump.us,” a website linked to a group called the “We The People Foundation.”"
-    c = A.candidate(reg_s, reg_e)
+    relative = re.match(r"\s*(?:that|which|who)\b", region) is not None
+    c = None if relative else A.candidate(reg_s, reg_e)      # "…” that would respond to …": no speaker phrase
     rs = region.rstrip()
-    if (c is None or c.kind not in ("mention", "pronoun", "role")) and "," in rs.strip(","):
+    place = c is not None and c.mention is not None and c.mention["label"] in _PLACE_LABELS
+    if (c is None or c.kind not in ("mention", "pronoun", "role") or place) and "," in rs.strip(","):
         # "…” the dawn of the movement, Bozell says" / "…” at the convention, he said":
         # the subject is the last comma segment when the head is no speaker
         last = A.candidate(reg_s + rs.rstrip(",").rfind(",") + 1, reg_e)
@@ -126,7 +160,7 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
         if c2 is not None and c2.kind in ("mention", "pronoun", "role"):
             return Attribution(c2, cue, "verb_speaker")
     if c is None:
-        return None
+        return ms_.end("verb") - ms_.start("region") if relative else None
     after = body[r.close_e + ms_.end("verb"):post_lim]
     if "," in region.strip().strip(","):
         pattern = "appositive"
@@ -175,14 +209,41 @@ def _introduces_following(A: _Article, site: QuoteSite, found: Attribution) -> b
         re.fullmatch(r"[^.!?\n“”\"]*[,:]\s*", A.body[found.speaker.end:nxt]))
 
 
+#: what follows the verb of a parenthetical "X, he said, was …" inside the next sentence
+_PARENTHETICAL_GOES_ON = re.compile(r"[^\S\n]*,[^\S\n]*(?:was|is|were|are|has|had|have|will|would|could|should|may|might|must|can)\b")
+
+
+#: a finite clause after the speech verb ("… said he would have fired him", "… said both men are lightweights"): what
+#: was said there is that clause, not the quotation before ("… said in a statement." attributes it)
+_CLAUSE_GOES_ON = re.compile(r"\b(?:that|is|was|are|were|would|will|had|has|have|could|should|can|may|might|must|did|does"
+                             r"|do|wants?|wanted|needs?|needed)\b")
+
+
 def _next_sentence(A: _Article, site: QuoteSite, region: str, verb_e: int, post_lim: int) -> bool:
     """"…plan B?’” He told them there was no plan B.": after a quote that ends its sentence, a
-    capitalised pronoun whose verb goes on with a clause opens the next sentence, not an attribution."""
-    if not re.fullmatch(r"\s*(?:He|She|They|We|I)", region):
+    capitalised pronoun whose verb goes on with a clause opens the next sentence, not an attribution.
+    After a quote that ends with a full stop inside the marks and follows other text of its paragraph
+    ("…,” Cruz told reporters. “This is the consequence ….” Ohio Gov. John Kasich said he would …"), any
+    capitalised subject whose verb goes on with a finite clause, or a parenthetical "X, he said, was …", opens the
+    next sentence too (an attribution would follow a comma inside the marks; "….” Baker said in a statement." still
+    attributes it)."""
+    quoted = A.body[site.raw.start:site.raw.close_s or site.raw.end]
+    if not re.search(r"[.?!…][’'\"”]*\s*$", quoted):
         return False
-    if not re.search(r"[.?!…][’'\"”]*\s*$", A.body[site.raw.start:site.raw.close_s or site.raw.end]):
+    after = A.body[verb_e:post_lim]
+    if re.fullmatch(r"\s*(?:He|She|They|We|I)", region):
+        if site.kind == "partial" or not re.search(r"[?!][’'\"”]*\s*$", quoted):
+            return not re.match(r"[^\S\n]*(?:[.,;!?]|$)", after)
+        # "“Too forced?” He tweeted when …": after a question or an exclamation, only a finite clause goes on
+        return bool(_CLAUSE_GOES_ON.search(re.split(r"(?<=[a-z)])[.!?](?:\s|$)", after, maxsplit=1)[0]))
+    if not re.search(r"(?<!\.)\.[’'\"”]*\s*$", quoted) or not re.match(r"\s*[A-Z]", region) \
+            or not A.body[site.para_start:site.raw.open_s].strip():
         return False
-    return not re.match(r"[^\S\n]*(?:[.,;!?]|$)", A.body[verb_e:post_lim])
+    if _PARENTHETICAL_GOES_ON.match(after):
+        return True
+    if site.kind == "partial":      # a phrase that ends its sentence: whatever follows the verb is the next sentence's
+        return not re.match(r"[^\S\n]*(?:[.,;:!?]|$)", after)
+    return bool(_CLAUSE_GOES_ON.search(re.split(r"(?<=[a-z)])[.!?](?:\s|$)", after, maxsplit=1)[0]))
 
 
 def dash_after(A: _Article, site: QuoteSite) -> Attribution | None:
@@ -201,12 +262,59 @@ def dash_after(A: _Article, site: QuoteSite) -> Attribution | None:
     return Attribution(c, None, "dash_name")
 
 
+def signature_after(A: _Article, site: QuoteSite) -> Attribution | None:
+    """A quotation that is its whole paragraph, signed by the next paragraph: a dash and a name (and a title) and
+    nothing else ("“…”" / "- Bernie Sanders." / "— Sen. Ted Cruz, Texas": fact checks, pull quotes; ``dash_name``)."""
+    r, body = site.raw, A.body
+    if r.close_s is None or r.open_s != site.para_start or site.pi + 1 >= len(A.paras):
+        return None
+    if body[r.close_e:A.paras[site.pi][1]].strip(" .,;\t\n"):
+        return None
+    ns, ne = A.paras[site.pi + 1]
+    m = re.match(r"[^\S\n]*[―—–-]{1,2}[^\S\n]*((?:\([^()\n]{1,30}\)|[^,.;:!?()\n“”\"]|" + _ABBREV_DOT + r"){2,60}?)[^\S\n]*"
+                 r"(?:,[^\n“”\"]{0,80})?\.?[^\S\n]*$",
+                 body[ns:ne])
+    if not m:
+        return None
+    c = A.candidate(ns + m.start(1), ns + m.end(1))
+    if c is None or c.kind not in ("mention", "name", "role"):
+        return None
+    return Attribution(c, None, "dash_name")
+
+
+#: a speech verb in an aside between the introducing verb and the quotation: a question put to the speaker ("when asked
+#: about it") or the writer's "and I quote"
+_ASIDE_VERB = re.compile(r"(?:\b(?:when|if|after|before|once|while|whenever|until)\s+(?:being\s+)?(?:again\s+)?"
+                         r"(?:asked|pressed|questioned)|,\s*(?:and\s+)?I\s+quote)$")
+
+
+#: "“…” That quote from Alabama Securities Commissioner Thomas Krebs appeared …": the next sentence names the source
+_QUOTE_FROM = re.compile(r"[^\S\n]*(?:That|The|This|Those|These)[^\S\n]+(?:quote|quotation|line|remark|comment|statement"
+                         r"|phrase|words|quip|warning)[^\S\n]+(?:came[^\S\n]+)?(?:from|by)[^\S\n]+")
+
+
+def quote_from_after(A: _Article, site: QuoteSite) -> Attribution | None:
+    """A quotation that ends its sentence, followed by a sentence naming where it came from ("That quote from X …",
+    "The line came from X")."""
+    r = site.raw
+    if r.close_s is None or not re.search(r"[.?!…][’'\"”]*\s*$", A.body[r.start:r.close_s]):
+        return None
+    m = _QUOTE_FROM.match(A.body, r.close_e, site.post_lim)
+    if m is None:
+        return None
+    c = _said_x(A, m.end(), site.post_lim)
+    return Attribution(c, None, "quote_from") if c is not None and c.kind in ("mention", "name", "role") else None
+
+
 def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
     """Speaker of an introducing clause: "Putin said: …" (colon_intro), "He added, …" (comma_intro), "She says …" (verb_intro)."""
     if not site.prefix_intro or site.colon_after_dash:
         return None
-    v = site.verb_in_prefix[-1]
-    for prev in reversed(site.verb_in_prefix[:-1]):     # "The email goes on to say:", "he went on to add,"
+    verbs = list(site.verb_in_prefix)
+    while len(verbs) > 1 and _ASIDE_VERB.search(site.prefix[:verbs[-1].start()] + verbs[-1].group(1).lower()):
+        verbs.pop()     # "who told Congress when asked about it:", "Trump said, and I quote, “…”": the verb before speaks
+    v = verbs[-1]
+    for prev in reversed(verbs[:-1]):     # "The email goes on to say:", "he went on to add,"
         if not re.fullmatch(r"\s+(?:on\s+)?to\s+", site.prefix[prev.end():v.start()]):
             break
         v = prev
@@ -219,116 +327,14 @@ def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
         c = A.candidate(site.lo + v.end() + by.start(1), site.lo + v.end() + by.end(1)) if by else None
         return Attribution(c, v.group(1), "comma_intro") if c is not None else None
     c = subjects.relative_subject(A, vs, sent_s if sent_s < vs else site.lo) or A.subject_before(vs, sent_s if sent_s < vs else site.lo)
+    if c is None and re.fullmatch(r"\s*(?:(?:And|But|So)\s+)?", A.body[min(sent_s, site.lo):vs]):
+        # "Said Comey, “…”", "Added the senator: “…”": the speaker follows the verb that opens the sentence
+        c = _said_x(A, site.lo + v.end() + len(site.prefix[v.end():]) - len(site.prefix[v.end():].lstrip()),
+                    site.lo + len(site.ptrim) - 1)
     if c is None:
         return None
     ptrim = site.ptrim
     return Attribution(c, v.group(1), ("colon_intro" if ptrim[-1] == ":" else ("comma_intro" if ptrim[-1] in ",—–" else "verb_intro")))
-
-
-_ADVERBS_WORDS = "also|then|later|again|once|just|now|recently|previously|earlier|quickly|simply"
-_PREPOSITIONS = "in|on|at|of|for|from|to|with|about|after|before|during|and|or|but|than|as|by"
-
-
-_COPULA = re.compile(r"\s(?:was|were|is|are|has|had|have|did|does|seemed|sounded|remained)\b")
-_PARTICIPLE_OPENING = re.compile(r"(?:Asked|Pressed|Speaking|Talking|Writing|Commenting|Responding|Reacting|[A-Z][a-z]+(?:ing|ed))\b")
-
-
-_ANSWER_LABELS = frozenset({"a", "answer"})
-
-
-def _interviewee(A: _Article, site: QuoteSite) -> Attribution | None:
-    """"A: “…”" in an interview: the person last named outside quotations and question paragraphs before it ("We spoke
-    to Rustem Umerov, the head of the delegation. ¶ Q: … ¶ A: “…”")."""
-    for m in reversed(A.mentions_in(max(0, site.lo - 4000), site.lo)):
-        if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"]) \
-                and not re.match(r"\s*(?:Q|Question)\s*:", A.body[A.paras[A.para_index(m["start_char"])][0]:]):
-            return Attribution(_Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"),
-                                     m.get("entity_name") or m["text"]), None, "name_colon")
-    return None
-
-
-def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
-    """Headline / transcript style "Ted Cruz: ‘…’", "HuffPollster: “…”", "Here’s Clinton in 1992: “…”"."""
-    body, ptrim, lo = A.body, site.ptrim, site.lo
-    if not (ptrim.endswith(":") and (not site.verb_in_prefix or site.colon_after_dash)):
-        return None
-    dashes = list(re.finditer(r"\s(?:-{1,2}|—|–)\s", ptrim))       # "… -- the three-time MVP played 44 minutes -- the coach was blunt:"
-    seg_s = lo if not dashes else lo + dashes[-1].end()
-    if re.search(r"\b(?:" + "|".join(map(re.escape, A.r.according)) + r")\s", body[seg_s:lo + len(ptrim)], re.I):
-        return None          # "According to HuffPo: “…”" is according_to
-    seg_e = lo + len(ptrim) - 1
-    if body[seg_s:seg_e].strip().lower() in _ANSWER_LABELS and seg_s == site.para_start:
-        return _interviewee(A, site)
-    if body[seg_s:seg_e].strip().lower() in A.r.not_speaker_labels:
-        return None          # "Update: ‘…’", "Related: ‘…’", "Q: “…”" (the interviewer)
-    # headline "Gillibrand on Hillary’s Speeches: ‘…’", "CNN President On Trump: ‘…’": speaker before "on"
-    mon = re.match(r"\s*((?:\S+\s+){0,4}?\S+)\s+(?:on|On|about|About|to|To)\s", body[seg_s:seg_e])
-    if mon and not _PARTICIPLE_OPENING.match(mon.group(1)):     # not "Asked about the injury, the coach was blunt:"
-        seg_e = seg_s + mon.end(1)
-    spk = A.candidate(seg_s, seg_e)
-    if spk is not None and spk.kind == "np" and _COPULA.search(body, spk.start, spk.end):
-        spk = None           # "the coach was blunt:" is a clause: its subject speaks (below)
-    if spk is None and not site.colon_after_dash:
-        # "Sarah Silverman heckles Sanders supporters:", "Ms. Warren has been a powerful surrogate, … with a simple
-        # message:": a clause before the colon, its subject (a person opening it, a verb after) speaks
-        c = A.subject_first(seg_s, seg_e)
-        fronted = _FRONTED_CLAUSE.match(body, seg_s, seg_e)
-        if c is not None and c.kind == "mention" and c.mention is not None and c.mention["label"] in PERSON_LABELS \
-                and len(body[fronted.end() if fronted else seg_s:c.start].split()) <= 4 \
-                and re.match(r"\s+(?:(?:" + _ADVERBS_WORDS + r")\s+)?(?!(?:" + _PREPOSITIONS + r")\b)[a-z]+\b", body[c.end:seg_e]):
-            spk = c
-    if spk is None:
-        # "Here’s Clinton in December 1992:", "More from Jones:": the last person named before the colon
-        for m in reversed(A.mentions_in(lo, lo + len(ptrim))):
-            if m["label"] in PERSON_LABELS and not re.match(r"[’']s\b", body[m["end_char"]:m["end_char"] + 3]):
-                spk = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
-                break
-    if spk is None:
-        # "From the report:", "More from the statement:"
-        mf = re.search(r"\b[Ff]rom\s+((?:the|a|an|his|her|their|its)\s+[^,.;:]{1,40})$", body[seg_s:seg_e])
-        if mf:
-            spk = A.candidate(seg_s + mf.start(1), seg_e)
-    if spk is None and not site.colon_after_dash:
-        # "She then addressed the supporters again:", "the Board was conclusive in its findings:":
-        # the subject opening the clause
-        c = A.subject_first(seg_s, seg_e)
-        if c is not None and len(body[seg_s:c.start].split()) <= 8 and not re.search(r"[,;]\s*$", body[c.end:seg_e]):
-            spk = c
-    if spk is None and seg_s == site.para_start:
-        # a headline label of up to four words opening its paragraph ("WSJ editorial: ‘…’", "Article 33 affirms" is a
-        # clause): the label as written, unresolved
-        label = body[seg_s:seg_e].strip()
-        words = label.split()
-        if 1 <= len(words) <= 4 and label[0].isupper() and label.lower() not in A.r.not_speaker_labels \
-                and not any(w.lower() in A.r.verb_forms or w.lower() in _NOT_DESCRIPTOR for w in words):
-            spk = _Cand(seg_s, seg_s + len(body[seg_s:seg_e].rstrip()), "np")
-    return Attribution(spk, None, "name_colon") if spk else None
-
-
-#: a speaker label opening a quoted transcript line ("\"PENCE: Well, look, …", "\"Chris Matthews: Seriously …")
-_LABEL = re.compile(r"((?:[A-Z][\w.’'&-]*[^\S\n]+){0,3}[A-Z][\w.’'&-]*)[^\S\n]*:[^\S\n]+(?=\S)")
-
-
-def transcript_label(A: _Article, site: QuoteSite) -> tuple[int, Attribution] | None:
-    """A quoted transcript line: the quotation opens its paragraph with "NAME:" ("\"WALLACE: Let’s start …"). The
-    label is the speaker and no part of the words said: (content start after the label, its attribution
-    ``name_colon``). NAME is a person mention, or an upper-case label that opens at least two paragraphs of the
-    article (a transcript), never a label of [not_speaker_labels] ("\"UPDATE: …")."""
-    r, body = site.raw, A.body
-    if r.open_s != site.para_start:
-        return None
-    m = _LABEL.match(body, r.start, r.end)
-    if not m or m.group(1).lower() in A.r.not_speaker_labels or m.end() >= r.end:
-        return None
-    spk = A.candidate(m.start(1), m.end(1))
-    if spk is None or spk.kind not in ("mention", "name"):
-        return None
-    label = m.group(1)
-    person = spk.mention is not None and spk.mention["label"] in PERSON_LABELS
-    transcript = label.isupper() and len(re.findall(r"(?m)^[^\S\n]*[“\"]?" + re.escape(label) + r"[^\S\n]*:", body)) >= 2
-    if not (person or transcript):
-        return None
-    return m.end(), Attribution(spk, None, "name_colon")
 
 
 def according_to(A: _Article, site: QuoteSite) -> Attribution | None:
@@ -392,7 +398,7 @@ def attribute(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) -> At
     # clause; what follows the closing mark is the next sentence ("” The star then recalled …")
     ends_sentence = bool(re.search(r"\.[’']*$", site.content.rstrip())) and site.raw.close_s is not None
     adjacent = (speaker_before, speaker_after) if ends_sentence and site.prefix_intro else (speaker_after, speaker_before)
-    for family in (*adjacent, dash_after, name_colon, according_to, reported_speech, said_at_end):
+    for family in (*adjacent, dash_after, signature_after, quote_from_after, name_colon, according_to, reported_speech, said_at_end):
         found = family(A, site)
         if found is not None and family is speaker_after and site.prefix_intro and _introduces_following(A, site, found):
             found = speaker_before(A, site) or found

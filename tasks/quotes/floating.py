@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from tasks.quotes import subjects
 from tasks.quotes.rules import PERSON_LABELS
 from tasks.quotes.site import Attribution, QuoteSite
 from tasks.quotes.speakers import _Article, _Cand
@@ -15,7 +16,7 @@ def continuation(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) ->
     this paragraph starts with the quote (and the previous one ended with that quote)."""
     body, pi, si, r = A.body, site.pi, site.si, site.raw
     prev = prev_by_para.get(pi)
-    if prev is None and not site.prefix.strip() and r.open_s == site.para_start:
+    if prev is None and (not site.prefix.strip() and r.open_s == site.para_start or _sequel_intro(A, site)):
         prev = prev_by_para.get(pi - 1)
         # only when the previous paragraph's last sentence was that quote or its attribution
         if prev is not None and prev["end_char"] < A.paras[pi - 1][1] - 120:
@@ -33,15 +34,32 @@ def continuation(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) ->
     return Attribution(spk, prev["cue"], "continuation", "continuation")
 
 
+#: a paragraph opening with only a time or sequence phrase and a colon before its quotation ("Then, later that month on
+#: CNN: “…”", "Again, on Tuesday: “…”"): the person quoted at the end of the previous paragraph speaks again
+_SEQUEL = re.compile(r"\s*(?:(?:And|But|So),?\s+)?(?:Then|Later|Again|Earlier|Next|Afterwards?|Subsequently|Still later)\b"
+                     r"[^:;.!?“”\"\n]{0,60}:\s*")
+
+
+def _sequel_intro(A: _Article, site: QuoteSite) -> bool:
+    """Is the text before the quotation, from its paragraph start, a time or sequence phrase with a colon (``_SEQUEL``),
+    with no speech verb, person or pronoun in it?"""
+    s, e = site.para_start, site.raw.open_s
+    if not _SEQUEL.fullmatch(A.body, s, e) or A.r.quote_verb_re.search(A.body, s, e) or A.r.pron_re.search(A.body, s, e):
+        return False
+    return not any(m["label"] in PERSON_LABELS for m in A.mentions_in(s, e))
+
+
 def _new_subject_between(A: _Article, prev: dict, open_s: int) -> bool:
     """"“We will win,” said Jordan. But Pelosi disagreed. “They will lose.”": a sentence between the previous quote's
-    sentence and this quotation's sentence whose subject is another named person hands the floor to that person."""
+    sentence and this quotation's sentence whose subject is another named person hands the floor to that person (not a
+    name that only modifies the subject noun: "But the oversized Trump face on billboards has not hurt interest.")."""
     for j in range(A.sent_index(prev["end_char"]) + 1, A.sent_index(open_s)):
         ss, se = A.sents[j]["start_char"], A.sents[j]["end_char"]
         if A.in_quote(ss):
             continue
         c = A.subject_first(ss, se)
         if c is not None and c.kind == "mention" and c.mention is not None and c.mention["label"] in PERSON_LABELS \
+                and subjects.noun_modifier(A, c.mention, ss) is None \
                 and c.entity_id != prev["speaker_entity_id"] and (c.name or "").split()[-1:] != (prev["speaker_name"] or "").split()[-1:]:
             return True
     return False

@@ -62,7 +62,8 @@ _COORDINATED = re.compile(r"(?:,(?:''|[”\"’])?|\band|\bbut|\bby|\bbefore|\ba
 
 #: a verb form right after a determiner is a noun ("…,” the report concluded": "report" is not the verb)
 _NOT_AFTER_DETERMINER = "".join(rf"(?<!\b{d}\s)" for d in ("the", "The", "a", "A", "an", "An", "his", "her", "its", "their",
-                                                            "this", "This", "that", "new", "New"))
+                                                            "this", "This", "that", "That", "these", "These", "those",
+                                                            "Those", "new", "New"))
 
 
 @lru_cache(maxsize=4)
@@ -98,11 +99,12 @@ _RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\b[^,;]{1,100},\s+(?:" + _ADVER
 #: a fronted subordinate clause before the subject ("When asked whom she supported, Ms. Sherry …")
 #: (one or two, "In June 2009, after Clinton suffered a concussion, Axelrod …"), a fronted prepositional phrase ("In
 #: response to Trump’s proposal, …", "On Thursday, …") or participle clause ("Smiling broadly, …", "Pushed by host
-#: Chuck Todd, Cuban …"; not "According to X,", an attribution)
+#: Chuck Todd, Cuban …"; not "According to X,", an attribution) or a time phrase ("Last month, when I asked …, he …")
 #: a character of a fronted clause: no comma, semicolon or full stop, but the period of a title ("Mrs. Clinton")
 _CLAUSE_CHAR = r"(?:[^,;.]|" + "|".join(rf"(?<=\b{t})\." for t in ("Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Rep", "Gen", "St")) + ")"
-_FRONTED_CLAUSE = re.compile(r"\s*(?:(?:Ever\s+since|When|If|After|Before|While|As|Although|Though|Because|Since|Once|Asked|Pressed"
-                             r"|In|On|At|During|Following|Despite|Amid|Under|Unlike|Like|For|From|With|Without|Speaking)\b"
+_FRONTED_CLAUSE = re.compile(r"\s*(?:(?:Ever\s+since|Even\s+(?:before|after|as|if|when|while|since)|When|If|After|Before|While|As|Although|Though|Because|Since|Once|Asked|Pressed"
+                             r"|In|On|At|During|Following|Despite|Amid|Under|Unlike|Like|For|From|With|Without|Speaking"
+                             r"|Last|Earlier|Later|Next)\b"
                              r"|(?!According\b)[A-Z][a-z]+(?:ing|ed)\b)" + _CLAUSE_CHAR + r"{1,100},"
                              r"(?:\s*(?:[Ww]hen|[Ii]f|[Aa]fter|[Bb]efore|[Ww]hile|[Aa]s|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce)\b"
                              + _CLAUSE_CHAR + r"{1,100},)?")

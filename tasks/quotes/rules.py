@@ -100,7 +100,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
     role_alt = trie_regex(roles, fold_case=True)
     role_re = re.compile(r"(?<![\w-])(" + role_alt + r")(?:s|es)?(?![\w-])", re.I)
     prons = sorted({*pp, *(x.lower() for x in pat.get("group_pronouns", [])), "i"}, key=len, reverse=True)
-    pron_re = re.compile(r"(?<![\w’'-])(" + "|".join(map(re.escape, prons)) + r")(?![\w’'-])", re.I)
+    pron_re = re.compile(r"(?<![\w’'.-])(" + "|".join(map(re.escape, prons)) + r")(?![\w’'-])", re.I)
     object_re = _word_re(_forms(verbs, "report_object"))
     evidence_re = _word_re(_forms(verbs, "report_evidence"))
     belief_re = _word_re(_forms(verbs, "report_belief"))
@@ -137,7 +137,10 @@ _VERB_FOLLOWS = r"(?=[^\S\n]*(?::|,[^\S\n]*(?:[“\"«]|\Z)|in\s+(?:a|an|the|his
 _VERB_ENDS = r"(?<=[a-z][^\S\n])"
 _NOT_NOUN_BEFORE = "".join(rf"(?<!\b{d}\s)" for d in ("of", "the", "The", "a", "A", "an", "An", "his", "her", "its", "their",
                                                        "our", "my", "your", "home", "this", "every", "each", "per",
-                                                       "one", "One", "any"))
+                                                       "one", "One", "any",
+                                                       # a preposition or quantifier ("in states that vote in March")
+                                                       "in", "for", "from", "across", "among", "with", "other", "many",
+                                                       "some", "all", "these", "those", "several", "both", "swing"))
 _NOT_NOUN_BEFORE += r"(?<![’']s\s)"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tasks.quotes.rules import Rules
 from tasks.quotes.spans import _Raw
@@ -93,6 +94,27 @@ def _quote_kind(rules: Rules, prefix: str, ptrim: str, verb_in_prefix: list, pre
     return "partial"
 
 
+@lru_cache(maxsize=4)
+def _capital_verb_re(verb_alt: str) -> re.Pattern:
+    return re.compile(r"(?<![\w’'-])(" + verb_alt + r")(?![\w’'-])", re.I)
+
+
+#: what follows an inverted speech verb opening the sentence: the speaker (a name, a title) and a comma or colon
+_INVERTED_SPEAKER = re.compile(r"[^\S\n]+(?:[A-Z][^,:;!?“”\"\n]{1,60}|the[^\S\n]+[a-z][^,:;!?“”\"\n]{1,50})[,:]\s*")
+
+
+def _inverted_verb(rules: Rules, prefix: str) -> re.Match | None:
+    """"Said Comey, “…”", "Added the senator: “…”": a capitalised speech verb opening the sentence, then the speaker and a
+    comma or colon right before the quotation (the verb match, as in ``verb_in_prefix``)."""
+    lead = re.match(r"\s*(?:(?:And|But|So)\s+)?(?=[A-Z][a-z])", prefix)
+    if lead is None:
+        return None
+    v = _capital_verb_re(rules.quote_verb_alt).match(prefix, lead.end())
+    if v is None or not _INVERTED_SPEAKER.fullmatch(prefix, v.end()):
+        return None
+    return v
+
+
 def _last_closing_between(raws: list[_Raw], index: int, lo: int, hi: int, max_close: list[int]) -> _Raw | None:
     """The last quotation (in ``raws`` order, before ``raws[index]``) that closes in (lo, hi].
 
@@ -130,6 +152,9 @@ def locate(A: _Article, raws: list[_Raw], index: int, open_starts: list[int], ma
     content = body[r.start:r.end]
     # a verb form right after a determiner is a noun ("From the report:", "his statement"): no speech verb
     verb_in_prefix = [v for v in rules.quote_verb_re.finditer(prefix) if not _DETERMINER_BEFORE.search(prefix, 0, v.start())]
+    if not verb_in_prefix and lo == max(sent["start_char"], ps):
+        inverted = _inverted_verb(rules, prefix)
+        verb_in_prefix = [inverted] if inverted is not None else []
     kind = _quote_kind(rules, prefix, ptrim, verb_in_prefix, prev_close is not None, content)
     post_lim = min(pe, r.close_e + 200)
     k = bisect.bisect_left(open_starts, r.close_e)

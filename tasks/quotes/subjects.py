@@ -180,6 +180,30 @@ def _apposed_name(A: _Article, role_e: int, hi: int) -> _Cand | None:
     return None
 
 
+#: a preposition (and up to two lowercase title words) before a person: the object of a phrase, never the subject of the
+#: clause ("In an interview with journalist Matei Rosca last year, Lazar said …")
+_PERSON_OBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?:with|to|by|for|against|from|about|toward|towards|between|among)\s+"
+                                   r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}$")
+_AUXILIARIES = frozenset("is was are were has had have will would can could did does do may might must should".split())
+
+
+def noun_modifier(A: _Article, m: dict, lo: int) -> tuple[int, int] | None:
+    """A person's name between an article and a singular noun modifies that noun ("But the oversized Trump face beaming
+    from billboards …", "The Obama administration has said"): (start, end) of that noun phrase, the subject instead of
+    the name. None before a verb ("the former president Barack Obama said")."""
+    nxt = re.match(r"\s+([a-z][\w-]*)", A.body[m["end_char"]:m["end_char"] + 30])
+    art = _ARTICLE_BEFORE.search(A.body, max(lo, m["start_char"] - 40), m["start_char"])
+    if m["label"] not in PERSON_LABELS or nxt is None or art is None:
+        return None
+    w = nxt.group(1)
+    if w in A.r.verb_forms or w in _AUXILIARIES or w.endswith(("ed", "s")):
+        return None
+    return art.start(), m["end_char"] + nxt.end()
+
+
 def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     """Leftmost speaker candidate (mention outside quotes or subject pronoun) in body[lo:hi], after a
     fronted subordinate clause ("When Wallace died in 1998, President Clinton released …")."""
@@ -192,7 +216,8 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
         lo = fronted.end()
     ms = [m for m in A.mentions_in(lo, hi) if not A.in_quote(m["start_char"])
           and not re.match(r"[’']s\b", body[m["end_char"]:hi]) and not A.aside(m)
-          and not (m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]))]
+          and not (m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]))
+          and not (m["label"] in PERSON_LABELS and _PERSON_OBJECT_BEFORE.search(body[max(lo, m["start_char"] - 40):m["start_char"]]))]
     pm = A.r.pron_re.search(body, lo, hi)
     cands = []
     # a role noun phrase opening the clause ("The spokesman refused …, adding:")
@@ -298,7 +323,7 @@ def _affiliated_person(A: _Article, best: _Cand | None, start: int) -> _Cand | N
 
 #: a relative pronoun right before the verb: "Mike Lee, who declared", "the sign — which read", "the report, which notes",
 #: "a message that said" ("that" after a lowercase noun only)
-_RELATIVE_PRONOUN = re.compile(r"(?:(?<=[,—–(]\s)(?P<wh>who|which)|(?<=[A-Za-z]\s)(?P<who>who)"
+_RELATIVE_PRONOUN = re.compile(r"(?:(?:(?<=[,—–(]\s)|(?<=[,—–(]\s\s))(?P<wh>who|which)|(?<=[A-Za-z]\s)(?P<who>who)"
                                r"|(?<=[a-z]\s)(?P<that>that))\s+" + _ADVERBS + r"$")
 
 
@@ -366,11 +391,55 @@ def _fronted_over(A: _Article, lo: int, pos: int, hi: int) -> bool:
     return fronted is not None and fronted.end() > pos
 
 
+#: a subject opening the clause, a participle aside between commas, then the verb ("Others, reacting to …, shouted")
+_SUBJECT_ASIDE = re.compile(r"\s*(?P<np>[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,4}),\s+[a-z]+(?:ing|ed)\b[^,;:“”\"]{1,140},\s*"
+                            + _ADVERBS)
+
+
+#: a relative clause between commas right before the verb ("Clinton, who called Sanders after the count, told …")
+_RELATIVE_ASIDE = re.compile(r",[^\S\n]+who\b[^,;:“”\"\n]{1,140},\s*" + _ADVERBS + "$")
+
+
+#: a clause opening with a (titled) name, an appositive between commas, then the verb
+_APPOSITIVE_CHAIN = re.compile(r"\s*(?P<head>(?:[\w.’'-]+[^\S\n]+){0,5}[\w.’'-]+),[^\S\n]+[^;:“”\"\n]{1,200},\s*" + _ADVERBS)
+
+
+def _aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
+    """"Others, reacting to the gap between the Van Dyke shooting and …, shouted": the phrase opening the clause before a
+    participle aside is the subject, not a name inside the aside (``_SUBJECT_ASIDE``); so is the name right before a
+    relative clause that ends at the verb (``_RELATIVE_ASIDE``)."""
+    rel = _RELATIVE_ASIDE.search(A.body, lo, verb_s)
+    if rel is not None and not A.in_quote(rel.start()):
+        # "Clinton, who called Sanders shortly after …, told her supporters": the name before the relative clause
+        ms = [m for m in A.mentions_in(max(lo, rel.start() - 120), rel.start()) if not A.in_quote(m["start_char"])]
+        if ms and ms[-1]["end_char"] == rel.start() and not A.aside(ms[-1]):
+            m: dict | None = ms[-1]
+            if m is not None and m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(A.body, max(lo, m["start_char"] - 15), m["start_char"]):
+                # "Gov. John R. Kasich of Ohio, who …, said", "Willie Minor, 64, of Dallas, who …": the person before the place
+                m = next((p for p in reversed(ms[:-1]) if p["label"] in PERSON_LABELS
+                          and re.fullmatch(r"(?:,?\s+\d{1,3},?)?\s+(?:of|from|in)\s+(?:the\s+)?", A.body[p["end_char"]:m["start_char"]])), None)
+            if m is not None and m["label"] in PERSON_LABELS:
+                return _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+    chain = _APPOSITIVE_CHAIN.fullmatch(A.body, lo, verb_s)
+    if chain is not None:
+        # "Senator Richard Shelby, the Alabama Republican who heads the Senate Banking Committee, which oversees the Fed,
+        # said": the person opening the clause before the commas, not a name inside the appositive
+        first = next((m for m in A.mentions_in(lo, verb_s) if not A.in_quote(m["start_char"])), None)
+        if first is not None and first["label"] in PERSON_LABELS and first["end_char"] == chain.end("head") \
+                and not A.aside(first):
+            return _Cand(first["start_char"], first["end_char"], "mention", first, first.get("entity_id"),
+                         first.get("entity_name") or first["text"])
+    aside = _SUBJECT_ASIDE.fullmatch(A.body, lo, verb_s)
+    if aside is None or A.in_quote(aside.start("np")):
+        return None
+    return A.candidate(aside.start("np"), aside.end("np"))
+
+
 def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
     body, r = A.body, A.r
     best: _Cand | None = None
-    coordinated = _coordinated_subject(A, verb_s, lo)
+    coordinated = _coordinated_subject(A, verb_s, lo) or _aside_subject(A, verb_s, lo)
     if coordinated is not None:
         return coordinated
     for m in reversed(A.mentions_in(lo, verb_s)):
