@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tasks.quotes import subjects
+from tasks.quotes import asides, subjects
 from tasks.quotes.floating import continuation, floating_quote
 from tasks.quotes.labels import name_colon, transcript_label
 from tasks.quotes.phrases import _NOT_AFTER_DETERMINER
@@ -326,7 +326,7 @@ def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
         by = re.search(r"\bby\s+([^,:;“”\"]{2,60}?)\s*[,:]?\s*$", site.prefix[v.end():])
         c = A.candidate(site.lo + v.end() + by.start(1), site.lo + v.end() + by.end(1)) if by else None
         return Attribution(c, v.group(1), "comma_intro") if c is not None else None
-    c = subjects.relative_subject(A, vs, sent_s if sent_s < vs else site.lo) or A.subject_before(vs, sent_s if sent_s < vs else site.lo)
+    c = asides.relative_subject(A, vs, sent_s if sent_s < vs else site.lo) or A.subject_before(vs, sent_s if sent_s < vs else site.lo)
     if c is None and re.fullmatch(r"\s*(?:(?:And|But|So)\s+)?", A.body[min(sent_s, site.lo):vs]):
         # "Said Comey, “…”", "Added the senator: “…”": the speaker follows the verb that opens the sentence
         c = _said_x(A, site.lo + v.end() + len(site.prefix[v.end():]) - len(site.prefix[v.end():].lstrip()),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tasks.quotes import organisations
+from tasks.quotes import asides, organisations
 from tasks.quotes.phrases import (
     _ADVERBS,
     _COORDINATED,
@@ -321,34 +321,6 @@ def _affiliated_person(A: _Article, best: _Cand | None, start: int) -> _Cand | N
     return best if _AFFILIATION.fullmatch(A.body, best.end, start) else None
 
 
-#: a relative pronoun right before the verb: "Mike Lee, who declared", "the sign — which read", "the report, which notes",
-#: "a message that said" ("that" after a lowercase noun only)
-_RELATIVE_PRONOUN = re.compile(r"(?:(?:(?<=[,—–(]\s)|(?<=[,—–(]\s\s))(?P<wh>who|which)|(?<=[A-Za-z]\s)(?P<who>who)"
-                               r"|(?<=[a-z]\s)(?P<that>that))\s+" + _ADVERBS + r"$")
-
-
-def relative_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
-    """The relative pronoun that is the subject of the verb ("…, which notes, “…”"): the speaker as written, resolved to
-    the name it follows ("Mike Lee, who declared": Mike Lee) or unresolved ("a message that said"). Read for quoted
-    text only (``direct.speaker_before``); reported speech keeps the antecedent as its subject."""
-    body = A.body
-    m = _RELATIVE_PRONOUN.search(body, max(lo, verb_s - 40), verb_s)
-    if m is None or A.in_quote(m.start()):
-        return None
-    ps = m.start()
-    if m.group("that"):
-        prev = re.search(r"([a-z][\w’'-]*)\s+$", body[max(lo, ps - 30):ps])
-        if prev is None or prev.group(1) in _NOT_DESCRIPTOR or prev.group(1) in A.r.verb_forms:
-            return None      # "said that", "so that": a conjunction, not a relative pronoun
-    pe = ps + len(m.group("wh") or m.group("who") or m.group("that"))
-    for ante in reversed(A.mentions_in(max(lo, ps - 80), ps)):
-        if re.fullmatch(r"\s*[,—–]?\s*", body[ante["end_char"]:ps]) and not A.aside(ante) \
-                and (body[ps:pe] != "who" or ante["label"] in PERSON_LABELS):
-            return _Cand(ps, pe, "mention", ante, ante.get("entity_id"), ante.get("entity_name") or ante["text"])
-        break
-    return _Cand(ps, pe, "np")
-
-
 #: "Donald Trump’s campaign", "the Clintons’ foundation" right before a verb (not "He’s", "That’s": contractions)
 #: opening the clause: at the start of the text searched or after a comma, a bracket or a dash; one noun after it, then
 #: the verb (a finite form: "said", "says", "announced"; not "Bill Clinton’s stock answer")
@@ -391,55 +363,11 @@ def _fronted_over(A: _Article, lo: int, pos: int, hi: int) -> bool:
     return fronted is not None and fronted.end() > pos
 
 
-#: a subject opening the clause, a participle aside between commas, then the verb ("Others, reacting to …, shouted")
-_SUBJECT_ASIDE = re.compile(r"\s*(?P<np>[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,4}),\s+[a-z]+(?:ing|ed)\b[^,;:“”\"]{1,140},\s*"
-                            + _ADVERBS)
-
-
-#: a relative clause between commas right before the verb ("Clinton, who called Sanders after the count, told …")
-_RELATIVE_ASIDE = re.compile(r",[^\S\n]+who\b[^,;:“”\"\n]{1,140},\s*" + _ADVERBS + "$")
-
-
-#: a clause opening with a (titled) name, an appositive between commas, then the verb
-_APPOSITIVE_CHAIN = re.compile(r"\s*(?P<head>(?:[\w.’'-]+[^\S\n]+){0,5}[\w.’'-]+),[^\S\n]+[^;:“”\"\n]{1,200},\s*" + _ADVERBS)
-
-
-def _aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
-    """"Others, reacting to the gap between the Van Dyke shooting and …, shouted": the phrase opening the clause before a
-    participle aside is the subject, not a name inside the aside (``_SUBJECT_ASIDE``); so is the name right before a
-    relative clause that ends at the verb (``_RELATIVE_ASIDE``)."""
-    rel = _RELATIVE_ASIDE.search(A.body, lo, verb_s)
-    if rel is not None and not A.in_quote(rel.start()):
-        # "Clinton, who called Sanders shortly after …, told her supporters": the name before the relative clause
-        ms = [m for m in A.mentions_in(max(lo, rel.start() - 120), rel.start()) if not A.in_quote(m["start_char"])]
-        if ms and ms[-1]["end_char"] == rel.start() and not A.aside(ms[-1]):
-            m: dict | None = ms[-1]
-            if m is not None and m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(A.body, max(lo, m["start_char"] - 15), m["start_char"]):
-                # "Gov. John R. Kasich of Ohio, who …, said", "Willie Minor, 64, of Dallas, who …": the person before the place
-                m = next((p for p in reversed(ms[:-1]) if p["label"] in PERSON_LABELS
-                          and re.fullmatch(r"(?:,?\s+\d{1,3},?)?\s+(?:of|from|in)\s+(?:the\s+)?", A.body[p["end_char"]:m["start_char"]])), None)
-            if m is not None and m["label"] in PERSON_LABELS:
-                return _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
-    chain = _APPOSITIVE_CHAIN.fullmatch(A.body, lo, verb_s)
-    if chain is not None:
-        # "Senator Richard Shelby, the Alabama Republican who heads the Senate Banking Committee, which oversees the Fed,
-        # said": the person opening the clause before the commas, not a name inside the appositive
-        first = next((m for m in A.mentions_in(lo, verb_s) if not A.in_quote(m["start_char"])), None)
-        if first is not None and first["label"] in PERSON_LABELS and first["end_char"] == chain.end("head") \
-                and not A.aside(first):
-            return _Cand(first["start_char"], first["end_char"], "mention", first, first.get("entity_id"),
-                         first.get("entity_name") or first["text"])
-    aside = _SUBJECT_ASIDE.fullmatch(A.body, lo, verb_s)
-    if aside is None or A.in_quote(aside.start("np")):
-        return None
-    return A.candidate(aside.start("np"), aside.end("np"))
-
-
 def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
     body, r = A.body, A.r
     best: _Cand | None = None
-    coordinated = _coordinated_subject(A, verb_s, lo) or _aside_subject(A, verb_s, lo)
+    coordinated = _coordinated_subject(A, verb_s, lo) or asides.aside_subject(A, verb_s, lo)
     if coordinated is not None:
         return coordinated
     for m in reversed(A.mentions_in(lo, verb_s)):
