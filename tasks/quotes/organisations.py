@@ -4,6 +4,7 @@ for whoever issued it. ``subjects.candidate`` calls these; split out of subjects
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks.quotes.phrases import _Cand
@@ -29,7 +30,7 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
 def _named_org(A: _Article, pos: int, head: str) -> dict | None:
     """The latest organisation before ``pos`` whose name holds the role word ("the airline": Singapore Airlines,
     "the union": the Amalgamated Transit Union), outside quotes."""
-    word = re.compile(r"(?<![\w-])" + re.escape(head) + r"(?:s|es)?(?![\w-])", re.I)
+    word = _word_re(head)
     for m in reversed(A.mentions_in(max(0, pos - 4000), pos)):
         if m["label"] == "ORG" and word.search(m["text"]) and not A.in_quote(m["start_char"]):
             return m
@@ -42,7 +43,7 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     mo = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}([\w-]+)", low)
     if mo is None or mo.group(1) not in A.r.document_roles:
         return None
-    doc = re.compile(r"\b(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?" + re.escape(mo.group(1)) + r"s?\b", re.I)
+    doc = _document_re(mo.group(1))
     si = A.sent_index(hs)
     for j in range(si, max(-1, si - 4), -1):
         ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], hs)
@@ -69,3 +70,13 @@ def _main_org(A: _Article, pos: int) -> dict | None:
     if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
         return None
     return ranked[0][-1]
+
+
+@lru_cache(maxsize=64)
+def _word_re(head: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + re.escape(head) + r"(?:s|es)?(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=64)
+def _document_re(head: str) -> re.Pattern:
+    return re.compile(r"\b(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?" + re.escape(head) + r"s?\b", re.I)

@@ -5,6 +5,7 @@ speakers.py unchanged."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks.quotes.phrases import _INDEFINITE, _Cand
@@ -158,13 +159,19 @@ def _last_clause_subject(A: _Article, si: int) -> dict | None:
 def age_person(A: _Article, age: str, pos: int) -> dict | None:
     """The person the article gave that age before ``pos`` ("Ang Wei Ming, 45, was sentenced …", "45-year-old Ang"):
     the latest such person mention outside quotations."""
-    rx = re.compile(r"[^\S\n]*,[^\S\n]*(?:aged[^\S\n]+)?" + age + r"\b")
-    before = re.compile(r"\b" + age + r"-year-old[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){0,3}$")
+    rx, before = _age_res(age)
     for m in reversed(A.mentions_in(max(0, pos - 6000), pos)):
         if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"]) and (
                 rx.match(A.body, m["end_char"]) or before.search(A.body, max(0, m["start_char"] - 60), m["start_char"])):
             return m
     return None
+
+
+@lru_cache(maxsize=128)
+def _age_res(age: str) -> tuple[re.Pattern, re.Pattern]:
+    """(", 45," after a name, "45-year-old" before one) for an age."""
+    return (re.compile(r"[^\S\n]*,[^\S\n]*(?:aged[^\S\n]+)?" + age + r"\b"),
+            re.compile(r"\b" + age + r"-year-old[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){0,3}$"))
 
 
 def age_subject(A: _Article, si: int) -> dict | None:
