@@ -61,10 +61,10 @@ _ANONYMOUS_SUBJECT = re.compile(
     r"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5})?)"
     r"(?:,[^,\n]{1,120},)?\s+(?:said|says|told|added|explained|wrote|recalled)\b")
 
-#: "said she …", "told reporters that he …": the subject pronoun of the reported clause right after the
-#: speech verb that follows a person's name (``_Article._collect_pronoun_gender``)
 #: a sentence opened by a possessive of a gender ("His side have lost …") is about a person named before
 _POSSESSIVE_OPENING = {"His": "m", "Her": "f"}
+#: "said she …", "told reporters that he …": the subject pronoun of the reported clause right after the
+#: speech verb that follows a person's name (``_Article._collect_pronoun_gender``)
 _SAID_PRONOUN = re.compile(r"(?:\s+(?:reporters|journalists|me|us))?(?:\s+that)?\s+(he|she)\b", re.I)
 
 #: "FRANK MORRIS, BYLINE:", "JAKE TAPPER, CNN ANCHOR:" opening a paragraph: a transcript label with its role
