@@ -189,7 +189,6 @@ def _strip_sign_off(paras: list[str], st: _State) -> list[str]:
 PULL_QUOTE_WORDS = (6, 40)     # a pull quote is a paragraph of this many words repeated inside a longer one
 
 
-_SIGNED = re.compile(r"\s*[—–-]{1,2}\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
 _OPENS_QUOTED = re.compile(r"\s*[\"“‘'«„]")
 
 
@@ -202,6 +201,6 @@ def _drop_pull_quotes(paras: list[str]) -> list[str]:
     candidates = {i for i, p in enumerate(paras) if _OPENS_QUOTED.match(p) and lo <= n_words(p) <= hi}
     if not candidates:
         return paras
-    keys = [_fold(_SIGNED.sub("", p) if i in candidates else p) for i, p in enumerate(paras)]   # "“…” — Steve Kerr"
+    keys = [_fold(SIGN_OFF.sub("", p) if i in candidates else p) for i, p in enumerate(paras)]   # "“…” — Steve Kerr"
     return [p for i, p in enumerate(paras) if i not in candidates or not keys[i] or not any(
         j != i and len(keys[j]) > len(keys[i]) and keys[i] in keys[j] for j in range(len(paras)))]
