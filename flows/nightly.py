@@ -147,7 +147,7 @@ def _discover_step(settings: Settings, summary: RunSummary, log) -> tuple[list, 
     failpoint("after_discover")
     summary.files_seen = len(new_files) + len(skipped)
     summary.files_new, summary.files_skipped = len(new_files), len(skipped)
-    plan = batches.plan_batches(new_files, settings.batch_size)
+    plan = batches.plan_batches(new_files, settings.batch_size, settings.workers)
     summary.batches = len(plan)
     log.info("%d file(s) seen: %d new, %d already processed; %d batch(es)",
              summary.files_seen, len(new_files), len(skipped), len(plan))
@@ -279,7 +279,7 @@ def _ready_while_api_starts(settings: Settings, new: list):
     parameter schema), a batch that runs inline warmed up (``batches.warm_up``: its model, modules and rule
     patterns), and the imports a flow run would otherwise make on first use (Prefect's flow and task
     engines; pandas, which pyarrow imports on the first ``Table.from_pydict``). Returns the flow to call."""
-    if settings.runner != "dask" and len(batches.plan_batches(new, settings.batch_size)) == 1:
+    if settings.runner != "dask" and len(batches.plan_batches(new, settings.batch_size, settings.workers)) == 1:
         batches.warm_up(settings.model)   # the inline batch's model, modules and rule patterns
     import prefect.flow_engine  # noqa: F401
     import prefect.task_engine  # noqa: F401

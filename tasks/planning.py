@@ -93,26 +93,51 @@ def _decoded(data: bytes) -> str | None:
         return None
 
 
-def plan_batches(files: list, batch_size: int) -> list[list]:
-    """Group files into batches of about ``batch_size`` articles; one drop per batch; a file never spans
-    batches except a big .jsonl, split into parts of about ``batch_size`` articles (split_jsonl)."""
+def plan_batches(files: list, batch_size: int, workers: int = 1) -> list[list]:
+    """Group files into batches of at most about ``batch_size`` articles; one drop per batch; a file never spans
+    batches except a big .jsonl, split into parts of about ``batch_size`` articles (split_jsonl).
+
+    A drop that needs more than one batch is cut into equal batches, as many as a multiple of ``workers``
+    (balanced_count): 840 articles on 2 workers are 6 batches of 140, not 4 of 200 and one of 40, which left
+    one worker idle while the other ran the last full batch."""
     batches: list[list] = []
     by_drop: dict[str, list] = {}
     for f in files:
         by_drop.setdefault(f.drop_id, []).append(f)
     for drop in sorted(by_drop):
+        parts = [part for g in by_drop[drop] for part in split_jsonl(g, batch_size)]
+        left = sum(_part_weight(f) for f in parts)
+        n_left = balanced_count(left, batch_size, workers)
         cur: list = []
         weight = 0
-        for f in (part for g in by_drop[drop] for part in split_jsonl(g, batch_size)):
+        for f in parts:
             w = _part_weight(f)
-            if cur and weight + w > batch_size:
+            if cur and weight + w > _target(batch_size, workers, left, n_left):
                 batches.append(cur)
+                left -= weight
+                n_left -= 1
                 cur, weight = [], 0
             cur.append(f)
             weight += w
         if cur:
             batches.append(cur)
     return batches
+
+
+def _target(batch_size: int, workers: int, left: int, n_left: int) -> int:
+    """The weight the next batch fills to: an equal share of what is left, never over ``batch_size``."""
+    if n_left <= 1 or workers <= 1:
+        return batch_size
+    return min(batch_size, -(-left // n_left))
+
+
+def balanced_count(total: int, batch_size: int, workers: int) -> int:
+    """How many equal batches ``total`` articles make: the fewest of at most ``batch_size``, rounded up to a
+    multiple of ``workers`` when there is more than one (one batch runs in the flow process, no worker)."""
+    n = max(1, -(-total // batch_size)) if batch_size > 0 else 1
+    if n <= 1 or workers <= 1:
+        return n
+    return -(-n // workers) * workers
 
 
 def _part_weight(f) -> int:

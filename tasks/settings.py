@@ -157,6 +157,11 @@ class Settings:
         return replace(self, **changes)
 
     @property
+    def workers(self) -> int:
+        """How many batches run at once: the worker processes of --runner process/dask, else one."""
+        return max(1, self.n_process) if self.runner in ("process", "dask") else 1
+
+    @property
     def lock_path(self) -> Path:
         """Run lock: one `newsagree run` at a time per warehouse."""
         return self.warehouse.with_name(self.warehouse.name + ".lock")

@@ -68,10 +68,11 @@ def test_many_tiny_lines_make_batches_of_about_batch_size_articles(tmp_path):
     (raw / "d" / "big.jsonl").write_text(tiny + "\n")                         # 1,001 lines, ~50 KB
     for k in range(6):                                                        # 150 lines each, ~7 KB
         (raw / "d" / f"small{k}.jsonl").write_text("\n".join(tiny.splitlines()[k * 150:(k + 1) * 150]))
-    plan = batches.plan_batches(ingest.discover(raw), batch_size=200)
-    lines = [sum((f.lines[1] - f.lines[0] + 1) if f.lines else f.n_lines for f in b) for b in plan]
-    assert max(lines) <= 200 and sum(lines) == 1001 + 6 * 150
-    assert len(plan) == 6 + 6                     # 1,001 lines in 6 parts; no two 150-line files share a batch
+    for workers in (1, 2):                        # balancing for two workers never makes a batch bigger
+        plan = batches.plan_batches(ingest.discover(raw), batch_size=200, workers=workers)
+        lines = [sum((f.lines[1] - f.lines[0] + 1) if f.lines else f.n_lines for f in b) for b in plan]
+        assert max(lines) <= 200 and sum(lines) == 1001 + 6 * 150
+        assert len(plan) == 6 + 6                 # 1,001 lines in 6 parts; no two 150-line files share a batch
 
 
 def test_ledger_of_parts_complete_and_interrupted(tmp_path):
