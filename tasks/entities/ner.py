@@ -3,12 +3,13 @@ and canonical ids of the other modules of this package."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import logging
 import re
 from collections import defaultdict
 
 from tasks.entities.canonical import _group, _label_for, _resolve
-from tasks.entities.keys import entity_id_for
+from tasks.entities.keys import entity_id_for, fold
 from tasks.entities.patterns import _add_patterns, _add_propagated, _filter_headlines
 from tasks.entities.rules import BATCH_SIZE
 from tasks.entities.spans import _Mention, _mentions_for_unit
@@ -89,6 +90,21 @@ def _sentence_no(starts: list[int], sentences: list[dict], pos: int) -> int | No
     return sentences[i]["sentence_no"] if i >= 0 else None
 
 
+def _join_adjacent_persons(mentions: list[_Mention], body: str) -> list[_Mention]:
+    """Two person mentions one space apart as one name ("MK Dov" "Elbaz": the model cut the name after its title and
+    the surname was found again on its own). ``mentions`` sorted by start."""
+    out: list[_Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.cls == "per" and m.cls == "per" and body[prev.end:m.start] == " " \
+                and not prev.headline and not m.headline:
+            text = body[prev.start:m.end]
+            out[-1] = dataclasses.replace(prev, end=m.end, text=text, folded=fold(text))
+        else:
+            out.append(m)
+    return out
+
+
 def extract_mentions(nlp, articles: list[dict], sentences_by_article: dict[str, list[dict]]) -> dict[str, list[dict]]:
     """Entity mention rows per article_id (see the module docstring for every rule applied).
 
@@ -131,6 +147,7 @@ def extract_mentions(nlp, articles: list[dict], sentences_by_article: dict[str, 
         mentions = _add_patterns(mentions, body, units_of[aid])
         mentions = _add_propagated(mentions, body, units_of[aid])
         mentions.sort(key=lambda m: (m.start, -m.end))
+        mentions = _join_adjacent_persons(mentions, body)
         # drop overlaps (keep the first, longest)
         kept: list[_Mention] = []
         for m in mentions:

@@ -47,6 +47,9 @@ W_WHO = 2.0
 # "Kemi Badenoch opened her speech", "Starmer made his case": the subject's own verb then his/her (a place or
 # an organisation takes "its")
 W_PRONOUN = 2.0
+# "His daughter, Siobhán Mulcahy, said", "the council's chief executive, Morgan Hartley, said": a name between
+# commas after a title or a person noun (rules/person_nouns.txt)
+W_APPOSED = 3.0
 
 _STRIP_CHARS = " \t.,;:!?\"'“”‘’«»()[]{}<>-–—/|*•·"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
@@ -102,6 +105,18 @@ def _titles() -> tuple[tuple[str, ...], ...]:
 def _title_set() -> frozenset[tuple[str, ...]]:
     """The titles as a set, for membership tests (a title tuple is looked up, not scanned for)."""
     return frozenset(_titles())
+
+
+@lru_cache(maxsize=1)
+def _post_nominals() -> frozenset[str]:
+    """Letters after a person's name (``rules/post_nominals.txt``, case-sensitive): "TD", "MP", "KC", "OBE"."""
+    return frozenset(_lines("post_nominals.txt"))
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Single-word titles and the nouns of ``rules/person_nouns.txt``, lower-cased: heads of a person's apposition."""
+    return frozenset(t[0] for t in _titles() if len(t) == 1) | frozenset(w.lower() for w in _lines("person_nouns.txt"))
 
 
 @lru_cache(maxsize=1)

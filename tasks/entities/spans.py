@@ -30,6 +30,7 @@ from tasks.entities.rules import (
     W_EVENT_PREFIX,
     W_PLAYER,
     W_PRONOUN,
+    W_APPOSED,
     W_WHO,
     W_WEAPON_CUE,
     W_SCORE,
@@ -50,6 +51,8 @@ from tasks.entities.rules import (
     _table_stopwords,
     _title_lengths,
     _title_set,
+    _person_nouns,
+    _post_nominals,
     _unit_words,
     _weapon_cues,
 )
@@ -76,6 +79,7 @@ class _Mention:
     player: bool = False
     who_after: bool = False      # "Rogers, who was named player of the match,": a person
     pronoun_after: bool = False  # "Kemi Badenoch opened her speech": a person (organisations and places take "its")
+    apposed: bool = False        # "His daughter, Siobhán Mulcahy, said": a name between commas after a person noun
     by_surname: bool = False     # a lone surname joined to the article's full name (canonical._group)
     honorific: bool = False      # "Sir Keir", "Dame Judi": a knight's given name, which stands for the full name
 
@@ -202,6 +206,8 @@ def _class_votes(m: _Mention) -> dict[str, float]:
         v["per"] += W_WHO
     if m.pronoun_after:
         v["per"] += W_PRONOUN
+    if m.apposed:
+        v["per"] += W_APPOSED
     mi = _INITIAL_NAME.match(m.text)
     if mi and (len(mi.group("initials").split(".")) == 2 or not _abbreviated_place(mi.group("initials"))):
         v["per"] += W_INITIAL        # not "U.S. Open", "U.K. Treasury": a place's initials
@@ -292,12 +298,26 @@ def _hyphenated_given_name(unit: str, e: int) -> int:
     return e
 
 
+def _strip_post_nominal(unit: str, s: int, e: int) -> tuple[int, bool]:
+    """The end of a name without the letters after it ("Ronan Keatley| TD", "Jane Smith| MP, OBE"), and whether
+    any were cut; two words of the name stay at least."""
+    cut = False
+    words = unit[s:e].replace(",", " ").split()
+    while len(words) >= 3 and words[-1] in _post_nominals():
+        words.pop()
+        e = unit.rindex(words[-1], s, e) + len(words[-1])
+        cut = True
+    return e, cut
+
+
 def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bool,
                   weight: float = W_NER, cls: str | None = None) -> _Mention | None:
     s = _strip_demonym(unit, s, e, label)
     if label == "PERSON":
         e = _hyphenated_given_name(unit, e)
     s, e, titled = _clean_span(unit, s, e)
+    e, post_nominal = _strip_post_nominal(unit, s, e)
+    titled = titled or post_nominal
     if e - s < 1 or not any(c.isalpha() for c in unit[s:e]):
         return None
     text = unit[s:e]
@@ -392,6 +412,10 @@ _HONORIFIC_BEFORE = re.compile(r"\b(?:Sir|Dame)\s+$")
 _WHO_AFTER = re.compile(r"\s*,\s*who\s")
 _PRONOUN_AFTER = re.compile(r"\s+[a-z]{3,}\s+(?:his|her|himself|herself)\b")
 _AGE_AFTER = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,2}\s*,")
+#: a person noun (its "of/for" complement allowed) and the comma that opens an apposition, right before a name:
+#: "His daughter, ", "The mayor of Kyle, ", "the council's chief executive, "
+_APPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?P<noun>[A-Za-z][\w-]*)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'.-]*"
+                                r"(?:\s+(?:[A-Z][\w’'.-]*|of|and|the)){0,4})?[^\S\n]*,[^\S\n]*$")
 
 
 def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
@@ -412,6 +436,10 @@ def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
         m.who_after = True
     if _PRONOUN_AFTER.match(after):
         m.pronoun_after = True
+    if after.lstrip()[:1] == ",":
+        ap = _APPOSITION_BEFORE.search(unit, max(ls, s - 80), s)
+        if ap and ap.group("noun").lower() in _person_nouns():
+            m.apposed = True
     p = _PAREN_AFTER.match(after)
     if p and fold(p.group(1)) in _countries() and m.folded not in _places() and (
             m.cls == "per" or _PERSONAL_RESULT.search(unit[ls:le]) or m.text.split()[0] in _given_names()):

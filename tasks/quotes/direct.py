@@ -19,6 +19,7 @@ order and returns the first speaker found (5 and 6 are in ``floating.py``):
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -139,6 +140,8 @@ def _region_speaker(A: _Article, site: QuoteSite, post: str, shortest: int) -> A
         return None
     if re.search(r"[.!?]\s+[a-z]|[.!?]\s*$", region) and not re.search(r"\b(?:[A-Z]|Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Gen|St|Jr)\.\s", region):
         return None
+    if _sentence_starts_after_words(A, r.close_e, reg_e):
+        return None      # "… was “deeply concerned” by the figures. A spokesperson, Wren Adeyemi, said …": the next sentence's verb
     cue = ms_.group("verb")
     if cue.lower() in rules.naming_verbs and re.match(r"\s+(?:the\s+|a\s+|an\s+|[A-Z“\"])", post[ms_.end("verb"):]):
         return None      # "“anybodybuttrump.us,” a website linked to a group called the “We The People Foundation.”"
@@ -171,6 +174,12 @@ def _region_speaker(A: _Article, site: QuoteSite, post: str, shortest: int) -> A
     else:
         pattern = "speaker_verb"
     return Attribution(c, cue, pattern)
+
+
+def _sentence_starts_after_words(A: _Article, close_e: int, reg_e: int) -> bool:
+    """A sentence starts inside body[close_e:reg_e] after some words of the quote's own sentence."""
+    i = bisect.bisect_right(A.sent_starts, close_e)
+    return i < len(A.sent_starts) and A.sent_starts[i] <= reg_e and re.search(r"\w", A.body[close_e:A.sent_starts[i]]) is not None
 
 
 @lru_cache(maxsize=4)
@@ -353,7 +362,9 @@ def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
     seg_s = A.sents[site.si]["start_char"]
     vv = [v for v in A.r.quote_verb_re.finditer(A.body, seg_s, site.raw.open_s)
           if not A.in_quote(v.start()) and not _AS_ASIDE.search(A.body, max(seg_s, v.start() - 40), v.start())
-          and not _NOUN_USE.search(A.body, max(seg_s, v.start() - 30), v.start())]
+          and not _NOUN_USE.search(A.body, max(seg_s, v.start() - 30), v.start())
+          and not _DETERMINER_BEFORE.search(A.body, max(seg_s, v.start() - 8), v.start())]
+    vv = [v for i, v in enumerate(vv) if i == 0 or not _MEDIUM_AFTER_VERB.fullmatch(A.body, vv[i - 1].end(), v.start())]
     if not vv:
         return None
     v = vv[-1]
@@ -361,11 +372,16 @@ def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
     return Attribution(spk, v.group(1), "reported_speech") if spk else None
 
 
-#: a speech word used as a noun ("wrote in a dissenting note that", "in a statement that"): a preposition, a
-#: determiner and at most one adjective before it
+#: a speech word used as a noun ("wrote in a dissenting note that", "in a statement that"): a preposition, a determiner
+#: and at most one adjective before it
 _NOUN_USE = re.compile(r"\b(?:in|with|from|of|by|on|under|through|via)\s+(?:a|an|the|his|her|its|their|this|that)\s+"
                        r"(?:[a-z-]+(?:ing|ed|al|ent|ive|ous|ful|ary)\s+)?$",
                        re.I)
+#: what stands between a speech verb and a speech noun in the phrase that tells how it was said ("said| in a brief phone
+#: |call that …")
+_MEDIUM_AFTER_VERB = re.compile(r"\s+(?:in|on|during|via|through|over)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}")
+#: a determiner right before a speech word makes it a noun ("the demands “would cost …”", "a response")
+_DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:the|a|an|his|her|its|their|these|those)\s+$", re.I)
 #: an aside naming how someone calls a thing (", as Beijing calls the shoal,"), not the speech verb of the quote
 _AS_ASIDE = re.compile(r",\s+as\s+(?:[\w’'.-]+\s+){1,4}$")
 

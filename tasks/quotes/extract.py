@@ -101,8 +101,9 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
                         unclosed=r.close_s is None and not r.continued)
         rows.append(row)
         row_chain.append(r.chain)
-        if row["speaker_name"] and (row["speaker_text"] or "").lower() not in ("i", "we", "it"):
-            A.named_rows.append((site.pi, row))
+        if row["speaker_name"] and (row["speaker_text"] or "").lower() not in ("i", "we", "it") \
+                and (site.kind != "partial" or len(site.content.split()) > 3):
+            A.named_rows.append((site.pi, row))    # not a term someone "calls" a thing: no speaker the floor goes back to
         if row["speaker_text"] is not None or site.pi not in prev_by_para:
             prev_by_para[site.pi] = row
     return rows, row_chain

@@ -21,6 +21,11 @@ def continuation(A: _Article, site: QuoteSite, prev_by_para: dict[int, dict]) ->
         # only when the previous paragraph's last sentence was that quote or its attribution
         if prev is not None and prev["end_char"] < A.paras[pi - 1][1] - 120:
             prev = None
+        # … and not a term the writer's question quotes ("the towns Ukraine calls “fortress cities” …?"): the answer
+        # after a question is the interviewee's (floating_quote, last_speaker)
+        if prev is not None and prev["kind"] == "partial" and len(prev["text"].split()) <= 3 \
+                and body[A.paras[pi - 1][0]:A.paras[pi - 1][1]].rstrip().endswith("?"):
+            prev = None
         # … and not when the previous paragraph ends by introducing this one ("She went on to say:")
         if prev is not None and si > 0 and body[A.sents[si - 1]["start_char"]:A.sents[si - 1]["end_char"]].rstrip().endswith(":") \
                 and (prev["end_char"] < A.sents[si - 1]["start_char"] + 2 or prev["kind"] == "indirect"):

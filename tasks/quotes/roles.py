@@ -37,7 +37,28 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
         m = role_in_paragraph(A, c.start)
         if m is None and not _introduced_anonymously(A, role, c.start) and not _often_unnamed(A, role):
             m = recent_subject(A, c.start)
+            if m is not None and c.kind == "role" and _titled_otherwise(A, m, role):
+                m = None     # "The Minister" is not the person just introduced as "the council's chief executive"
+                #              (an epithet, "the lock", may describe a captain: only a capitalised office counts)
     return m
+
+
+def _titled_otherwise(A: _Article, person: dict, role: str) -> bool:
+    """The article gave ``person`` a title, and none of their titles is the capitalised office ``role`` ("The
+    Minister") or an office it may stand for."""
+    heads = [h.group(1).lower() for h in A.r.role_re.finditer(role.lower())]
+    if not heads or role.split()[-1][:1].islower():
+        return False
+    targets = A.r.roles.get(heads[-1], {heads[-1]})
+    key = person.get("entity_id") or person["text"]
+    titled = False
+    for _tpos, _words, m, joined in A.titles:
+        if (m.get("entity_id") or m["text"]) != key:
+            continue
+        if any(re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", joined) for t in targets):
+            return False
+        titled = True
+    return titled
 
 
 def resolve_role(A: _Article, text: str, pos: int) -> dict | None:

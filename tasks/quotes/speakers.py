@@ -71,6 +71,10 @@ _SAID_PRONOUN = re.compile(r"(?:\s+(?:reporters|journalists|me|us))?(?:\s+that)?
 _TRANSCRIPT_INTRO = re.compile(r"(?m)^[\s\"“]*(?P<name>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,3}),\s*(?P<role>[A-Z][A-Z ]{1,30}?)\s*:")
 
 
+#: a role phrase and the comma of an apposition right before a name ("the council's chief executive, ")
+_ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+)[^\S\n]*,[^\S\n]*$")
+
+
 class _Article:
     def __init__(self, article: dict, sentences: list[dict], mentions: list[dict], rules: Rules):
         self.r = rules
@@ -165,6 +169,9 @@ class _Article:
                 else:
                     break
             words.reverse()          # read right to left: back to the order of the text ("prime minister")
+            mb = _ROLE_BEFORE_APPOSITION.search(left) if not words else None
+            if mb and r.role_re.fullmatch(mb.group(1).split()[-1].lower()):   # "the council's chief executive, Morgan Hartley"
+                words = [w.lower() for w in mb.group(1).split()]
             ma = re.match(r",\s+(?:who is\s+)?(?:the|a|an|[A-Z][\w.]*[’']s)?\s*([^,.;:()\n“”‘\"]{3,80}?)\s*[,.;)]", body[m["end_char"]:m["end_char"] + 100])
             if ma and r.role_re.search(ma.group(1)) and not r.verb_re.search(ma.group(1)):   # not "X, the spokesperson said."
                 words += [w.lower() for w in re.findall(r"[\w.’'-]+", ma.group(1))]

@@ -271,10 +271,11 @@ def _coordinated_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
 
 def _named_before_comma(A: _Article, seg: str, lo: int) -> bool:
     """"…, Gov. John Kasich (R-OH), said": the comma closes the subject's name and its parenthesis
-    (party and state), it does not coordinate two verb phrases."""
+    (party and state), it does not coordinate two verb phrases; nor does the comma that closes a name in apposition
+    ("The Minister for Health, Niamh Cregan, said")."""
     mc = re.search(r"\s*\([^()\n]{1,30}\)\s*,\s*$", seg)
     if mc is None:
-        return False
+        return _apposed_before_comma(A, seg, lo)
     end = lo + mc.start()
     for m in A.mentions_in(max(lo, end - 60), end):
         if m["end_char"] != end or m["label"] not in PERSON_LABELS or A.in_quote(m["start_char"]):
@@ -283,6 +284,18 @@ def _named_before_comma(A: _Article, seg: str, lo: int) -> bool:
         before = A.body[lo:m["start_char"]].rsplit(",", 1)[-1]
         return bool(re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|former|the)\s+)*", before))
     return False
+
+def _apposed_before_comma(A: _Article, seg: str, lo: int) -> bool:
+    """The comma before the verb closes a person's name set off by commas after a noun phrase ("His daughter, Siobhán
+    Mulcahy, said")."""
+    mc = re.search(r"[^\S\n]*,[^\S\n]*$", seg)
+    if mc is None:
+        return False
+    end = lo + mc.start()
+    return any(m["end_char"] == end and m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"])
+               and re.search(r"\w[^\S\n]*,[^\S\n]*$", A.body[max(lo, m["start_char"] - 40):m["start_char"]])
+               for m in A.mentions_in(max(lo, end - 60), end))
+
 
 #: a lowercase word before a noun phrase that makes it an object ("issued a statement Tuesday saying", "started out
 #: their debate saying"); not "with", "of", "as" ("with one of her ads asking", "footage of Trump saying", "quoted
@@ -363,6 +376,26 @@ def _fronted_over(A: _Article, lo: int, pos: int, hi: int) -> bool:
     return fronted is not None and fronted.end() > pos
 
 
+#: a role that owns the subject ("The Minister| for Local Government's office said", "the president|'s office said"):
+#: the noun phrase is the speaker, not the role
+_ROLE_POSSESSOR = re.compile(r"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})?[’']s\s+[a-z]+\s+"
+                             + _ADVERBS)
+
+
+def _last_role(A: _Article, seg: str, lo: int, verb_s: int) -> _Cand | None:
+    """The last role noun phrase of ``seg`` (= body[lo:verb_s]) outside quotations; a role that owns the subject
+    (``_ROLE_POSSESSOR``) gives the whole noun phrase instead."""
+    body, r = A.body, A.r
+    role = None
+    for rm in re.finditer(r"(?:(?<=\s)|^)((?:the|a|an|one|another|his|her|their|its|my|our|[A-Z][\w.]*[’']s)\s+(?:[\w.’'-]+\s+){0,3}?)?(?:"
+                          + r.role_re.pattern + r")", seg, re.I):
+        if not A.in_quote(lo + rm.start()):
+            role = _Cand(lo + rm.start(), lo + rm.end(), "role")
+    if role is not None and _ROLE_POSSESSOR.fullmatch(body, role.end, verb_s):
+        role = _Cand(role.start, role.end + len(body[role.end:verb_s].rstrip()), "np")
+    return role
+
+
 def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
     body, r = A.body, A.r
@@ -390,11 +423,7 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     for pm in r.pron_re.finditer(body, lo, verb_s):
         if not A.in_quote(pm.start()):
             pron = _Cand(pm.start(), pm.end(), "pronoun")
-    role = None
-    for rm in re.finditer(r"(?:(?<=\s)|^)((?:the|a|an|one|another|his|her|their|its|my|our|[A-Z][\w.]*[’']s)\s+(?:[\w.’'-]+\s+){0,3}?)?(?:"
-                          + r.role_re.pattern + r")", seg, re.I):
-        if not A.in_quote(lo + rm.start()):
-            role = _Cand(lo + rm.start(), lo + rm.end(), "role")
+    role = _last_role(A, seg, lo, verb_s)
     if best is not None and best.mention is not None and best.mention["label"] not in PERSON_LABELS:
         # prefer a person named in the last few words ("Gov. John Kasich (R-OH) said", "WASHINGTON — Clinton said")
         for m in reversed(A.mentions_in(max(lo, verb_s - 90), verb_s)):
