@@ -54,6 +54,11 @@ _RELATIVE_ASIDE = re.compile(r",[^\S\n]+who\b[^,;:“”\"\n]{1,140},\s*" + _ADV
 _APPOSITIVE_CHAIN = re.compile(r"\s*(?P<head>(?:[\w.’'-]+[^\S\n]+){0,5}[\w.’'-]+),[^\S\n]+[^;:“”\"\n]{1,200},\s*" + _ADVERBS)
 
 
+#: a preposition before the name that ends the head: the name is a place or an affiliation ("The mayor of Kyle, Victoria
+#: Almaraz, told"), not the person opening the clause
+_PREPOSITION_IN = re.compile(r"(?<![\w’'-])(?:of|for|from|in|at)\s")
+
+
 def aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """"Others, reacting to the gap between the Van Dyke shooting and …, shouted": the phrase opening the clause before a
     participle aside is the subject, not a name inside the aside (``_SUBJECT_ASIDE``); so is the name right before a
@@ -76,7 +81,7 @@ def aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
         # said": the person opening the clause before the commas, not a name inside the appositive
         first = next((m for m in A.mentions_in(lo, verb_s) if not A.in_quote(m["start_char"])), None)
         if first is not None and first["label"] in PERSON_LABELS and first["end_char"] == chain.end("head") \
-                and not A.aside(first):
+                and not A.aside(first) and not _PREPOSITION_IN.search(A.body, chain.start("head"), first["start_char"]):
             return _Cand(first["start_char"], first["end_char"], "mention", first, first.get("entity_id"),
                          first.get("entity_name") or first["text"])
     aside = _SUBJECT_ASIDE.fullmatch(A.body, lo, verb_s)

@@ -75,6 +75,13 @@ def resolve_role(A: _Article, text: str, pos: int) -> dict | None:
     proper = {w.lower() for w in re.findall(r"[A-Z][\w.’'-]*", text)} - {"the", "a", "an", head} - set(head.split())
     best, best_key = None, None
     anonymous = _last_anonymous(A, targets, pos)
+    # every title word the article gave a person so far ("manager Sean Colville" … "Everton boss Colville": the
+    # Everton manager)
+    known: dict[str, set] = {}
+    for tpos, words, m, _joined in A.titles:
+        if tpos >= pos:
+            break
+        known.setdefault(m.get("entity_id") or m["text"], set()).update(words)
     for tpos, words, m, joined in A.titles:   # joined in text order (a set's order changes per run)
         if tpos >= pos:
             break
@@ -82,7 +89,7 @@ def resolve_role(A: _Article, text: str, pos: int) -> dict | None:
         shared = len(mods & words)
         if not hit and not (head == "leader" and shared):
             continue
-        if proper and not proper & words:
+        if proper and not proper & known[m.get("entity_id") or m["text"]]:
             continue
         key = (int(hit) * 2 + shared, tpos)
         if best_key is None or key > best_key:

@@ -88,3 +88,33 @@ def test_a_term_someone_calls_a_thing_does_not_take_the_floor_of_an_interview(ru
                   "I asked, a reasonable request?\n\n"
                   "\"I see this differently. I don't look at it simply as land.\"")
     assert (_quote(rows, "I see this")["speaker_name"] or "").endswith("Zelensky")
+
+
+def test_a_place_before_the_apposition_and_a_team_before_its_captain_are_no_speakers(run):
+    rows, mentions = run(
+        "The mayor of Kyle, Victoria Almaraz, told lawmakers that her city had already paid for water.\n\n"
+        "\u201cWe signed those contracts in good faith,\u201d she said.\n\n"
+        "Brentford captain Rahn said the squad had worked on the routine. \"We practise that one a lot,\" said the "
+        "midfielder.")
+    assert _quote(rows, "We signed")["speaker_name"] == "Victoria Almaraz"
+    assert (_quote(rows, "We practise")["speaker_name"] or "").endswith("Rahn")
+    labels = {m["text"]: m["label"] for m in mentions}
+    assert labels["Kyle"] not in ("PERSON", "PER") and labels["Brentford"] not in ("PERSON", "PER")
+
+
+def test_an_outlets_analyst_introduced_with_a_plural_possessive_speaks_the_quotes_after_the_colon(run):
+    rows, _ = run("Analysis: the set-piece problem\n\n"
+                  "Sky Sports' Luke Barraclough at the Gtech Community Stadium:\n\n"
+                  "\"For 45 minutes, this looked like the performance Colville has been waiting for.\n\n"
+                  "\"But set pieces are becoming a real problem.\"")
+    assert _quote(rows, "For 45 minutes")["speaker_name"] == "Luke Barraclough"
+
+
+def test_a_role_with_a_team_name_matches_a_person_given_the_team_in_another_title(run):
+    rows, _ = run("The defeat increases the pressure on manager Sean Colville.\n\n"
+                  "Brentford head coach Anders Holm was full of praise for his striker.\n\n"
+                  "Everton boss Colville was left frustrated by the manner of the defeat.\n\n"
+                  "Colville told Sky Sports:\n\n"
+                  "\"It's the same story. We switch off for one moment.\"\n\n"
+                  "Asked whether he feared for his job, the Everton manager said: \"That's not a question for me.\"")
+    assert _quote(rows, "That's not")["speaker_name"] == "Sean Colville"
