@@ -39,23 +39,23 @@ def _named_org(A: _Article, pos: int, head: str) -> dict | None:
 
 def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     """"the statement said" (a head of quote_patterns.txt [document_roles]): the named issuer of the latest "X said in a
-    statement" / "In a statement, X said" / "X issued a statement" in this sentence or the three before."""
+    statement" / "In a written response, X said" / "X issued a statement" (any document of that section) in this
+    sentence or the three before."""
     mo = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}([\w-]+)", low)
     if mo is None or mo.group(1) not in A.r.document_roles:
         return None
-    doc = _document_re(mo.group(1))
+    doc = _document_re(tuple(sorted(A.r.document_roles)))     # any document: "In a written response, X said …" then "the statement said"
     si = A.sent_index(hs)
     for j in range(si, max(-1, si - 4), -1):
         ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], hs)
         for d in reversed(list(doc.finditer(A.body, ss, se))):
             verbs = [v for v in A.r.quote_verb_re.finditer(A.body, ss, min(se, d.start() + 200)) if not A.in_quote(v.start())]
-            if not verbs:
-                continue
-            c = A.subject_before(verbs[0].start(), ss)
-            if c is not None and c.kind in ("mention", "role") and c.start < hs:
-                if c.kind == "role":
-                    c = org_role(A, c.start, c.end, A.body[c.start:c.end].lower()) or c
-                return c if c.kind == "mention" else None
+            for v in verbs:      # the first with a named subject ("In a written response to questions, X said")
+                c = A.subject_before(v.start(), ss)
+                if c is not None and c.kind in ("mention", "name", "role") and c.start < hs:
+                    if c.kind == "role":
+                        c = org_role(A, c.start, c.end, A.body[c.start:c.end].lower()) or c
+                    return c if c.kind in ("mention", "name") else None
     return None
 
 
@@ -78,5 +78,6 @@ def _word_re(head: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=64)
-def _document_re(head: str) -> re.Pattern:
-    return re.compile(r"\b(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?" + re.escape(head) + r"s?\b", re.I)
+def _document_re(heads: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(map(re.escape, heads))
+                      + r")s?\b", re.I)

@@ -58,7 +58,8 @@ def _name_genders() -> dict[str, str]:
 #: said …", "At University Hospital Limerick, a spokeswoman for UL Hospitals Group said …")
 _ANONYMOUS_SUBJECT = re.compile(
     r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
-    r"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5})?)"
+    r"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
+    r"|\s+(?:in|at|of)\s+(?:the|a|an)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4})?)"
     r"(?:,[^,\n]{1,120},)?\s+(?:said|says|told|added|explained|wrote|recalled)\b")
 
 #: a sentence opened by a possessive of a gender ("His side have lost …") is about a person named before

@@ -255,9 +255,10 @@ def _titled_person(A: _Article, ms: list[dict]) -> dict:
         return first
     for m in ms[1:3]:
         between = A.body[first["end_char"]:m["start_char"]]
-        if m["label"] in PERSON_LABELS and len(between) <= 60 and re.fullmatch(
-                r"(?:\s+(?:[A-Z][\w.’'-]*|" + "|".join(map(re.escape, A.r.title_modifiers)) + r"|to|of|for))*\s+", between):
-            return m
+        if m["label"] in PERSON_LABELS and len(between) <= 60 and between[:1].isspace() and between[-1:].isspace() \
+                and all(w[0].isupper() or w in A.r.title_modifiers or w in ("to", "of", "for") or A.r.role_re.fullmatch(w)
+                        for w in between.split()):
+            return m      # also "Committee chairman MK Dov Elbaz": a role noun in the title
     return first
 
 def _coordinated_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:

@@ -118,3 +118,22 @@ def test_a_role_with_a_team_name_matches_a_person_given_the_team_in_another_titl
                   "\"It's the same story. We switch off for one moment.\"\n\n"
                   "Asked whether he feared for his job, the Everton manager said: \"That's not a question for me.\"")
     assert _quote(rows, "That's not")["speaker_name"] == "Sean Colville"
+
+
+def test_the_statement_is_the_issuer_of_any_earlier_document_and_a_committee_is_no_title_holder(run):
+    rows, _ = run("The hospital's chief executive declined requests for an interview. In a written response to "
+                  "questions, Ozark Valley Regional Medical Center said it follows all federal and state laws.\n\n"
+                  "\u201cLegal action is a last resort,\u201d the statement said.\n\n"
+                  "Committee chairman MK Dov Elbaz of the Shas party rejects the accusation and says the funds are for "
+                  "\u201ceducational institutions in the periphery that have been neglected for decades.\u201d")
+    assert (_quote(rows, "Legal action")["speaker_name"] or "").endswith("Center")
+    assert (_quote(rows, "educational institutions")["speaker_name"] or "").startswith("Dov")   # not the committee
+
+
+def test_an_unnamed_source_described_with_a_place_of_work_keeps_the_pronoun_after_it(run):
+    rows, _ = run("The firm's managing partner, Curtis Brandt, said his firm relied on the hospital. \u201cWe don't know "
+                  "somebody's income when we file,\u201d he said.\n\n"
+                  "A former employee in the hospital's patient financial services office, who asked not to be named "
+                  "because she fears retaliation, said staff were not trained to raise financial assistance.\n\n"
+                  "\u201cWe had a script, and charity care wasn't in it,\u201d she said.")
+    assert (_quote(rows, "We had a script")["speaker_name"] or "").startswith("A former employee")
