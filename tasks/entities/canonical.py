@@ -98,8 +98,14 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             by_first[toks[0]].append((first, k))
             if any(_FAMILY_FIRST.search(m.text) for m in g):
                 by_last[toks[0]].append((first, k))     # "Jung" is Jung Chung-rae (family name first)
+    # an acronym the article spelt out in parentheses ("Knowledge and Human Development Authority (KHDA)") is
+    # that entity, at every mention
+    spelt = {m.text: base_key(x) for m in mentions if m.expands for x in mentions if x.text == m.expands and x.end <= m.start}
     for m in singles:
         k = match_key(m.text)
+        if spelt.get(m.text) in groups:
+            groups[spelt[m.text]].append(m)
+            continue
         if m.honorific:
             cands = by_first.get(k)            # "Sir Keir" is Keir Starmer
         elif m.cls == "org" and by_first_org.get(k):
@@ -180,7 +186,10 @@ def _resolve(group: list[_Mention]) -> tuple[str, str, str]:
         for f in list(forms):          # "X. Kyrylo Budanov" when "Kyrylo Budanov" is there too
             if len(forms) > 1 and len(f) > 3 and f[1:3] == ". " and f[3:] in forms:
                 del forms[f]
-        name = max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
+        if any(m.expands for m in group):    # "Federal Security Service (FSB)": the form the article uses most
+            name = max(forms, key=lambda f: (forms[f], len(f.split())))
+        else:
+            name = max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
     key = match_key(name)
     if cls == "per":
         key = _canonical_given_name(key)

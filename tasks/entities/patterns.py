@@ -341,7 +341,8 @@ _ACRONYM_PAREN = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&]{1,7})\s*\)")
 
 def _acronyms_in_parens(mentions: list[_Mention], body: str) -> list[_Mention]:
     """An acronym in parentheses right after a multi-word name ("Kurdistan Democratic Party ( KDP )")
-    is a mention of the same kind; it takes the name's model label and organisation cue."""
+    is a mention of the same kind; it takes the name's model label and organisation cue, and names the same
+    entity (``expands``: canonical._group puts every mention of the acronym with the name)."""
     taken = sorted((m.start, m.end) for m in mentions)
     out = []
     for m in mentions:
@@ -350,7 +351,7 @@ def _acronyms_in_parens(mentions: list[_Mention], body: str) -> list[_Mention]:
         p = _ACRONYM_PAREN.match(body, m.end)
         if not p or _covered(taken, p.start(1), p.end(1)):
             continue
-        a = _Mention(p.start(1), p.end(1), p.group(1), m.ner_label, m.cls, m.headline, folded=fold(p.group(1)))
+        a = _Mention(p.start(1), p.end(1), p.group(1), m.ner_label, m.cls, m.headline, folded=fold(p.group(1)), expands=m.text)
         words = m.text.split()
         a.org_cue = m.org_cue or (fold(words[-1]) in _org_words()[0] and m.folded not in _places())
         out.append(a)

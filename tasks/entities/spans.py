@@ -82,6 +82,7 @@ class _Mention:
     apposed: bool = False        # "His daughter, Siobhán Mulcahy, said": a name between commas after a person noun
     by_surname: bool = False     # a lone surname joined to the article's full name (canonical._group)
     honorific: bool = False      # "Sir Keir", "Dame Judi": a knight's given name, which stands for the full name
+    expands: str = ""            # an acronym in parentheses after a name: that name ("KHDA" after "Knowledge and … Authority")
 
 
 def _strip_title(text: str, start: int) -> tuple[int, bool]:
@@ -414,6 +415,13 @@ _PRONOUN_AFTER = re.compile(r"\s+[a-z]{3,}\s+(?:his|her|himself|herself)\b")
 _AGE_AFTER = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,2}\s*,")
 #: a person noun (its "of/for" complement allowed) and the comma that opens an apposition, right before a name:
 #: "His daughter, ", "The mayor of Kyle, ", "the council's chief executive, "
+#: a person noun in apposition right after the name: "Supaporn Inthasorn, coordinator of the …", "Lee, a nurse at …"
+_APPOSITION_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:the|a|an)[^\S\n]+)?(?:[a-z][\w-]*[^\S\n]+){0,3}?(?P<noun>[a-z][\w-]*)"
+                               r"(?:[^\S\n]+(?:of|for|at|with)\b|[^\S\n]*,)")
+#: a fronted phrase's preposition before the name ("At University Hospital Limerick, a spokeswoman for …")
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?:[Aa]t|[Ii]n|[Oo]n|[Ff]rom|[Nn]ear|[Ii]nside|[Oo]utside|[Ff]or)[^\S\n]+(?:the[^\S\n]+)?$")
+#: a speech verb and a subject pronoun of a person right after the name
+_SAID_PRONOUN = re.compile(r"[^\S\n]+(?:said|says|added|told[^\S\n]+\w+)[^\S\n]+(?:that[^\S\n]+)?(?:he|she)\b")
 _APPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?P<noun>[A-Za-z][\w-]*)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'.-]*"
                                 r"(?:\s+(?:[A-Z][\w’'.-]*|of|and|the)){0,4})?[^\S\n]*,[^\S\n]*$")
 
@@ -438,8 +446,11 @@ def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
         m.pronoun_after = True
     if after.lstrip()[:1] == ",":
         ap = _APPOSITION_BEFORE.search(unit, max(ls, s - 80), s)
-        if ap and ap.group("noun").lower() in _person_nouns():
+        aa = _APPOSITION_AFTER.match(after) if not _PREPOSITION_BEFORE.search(unit, max(ls, s - 12), s) else None
+        if (ap and ap.group("noun").lower() in _person_nouns()) or (aa and aa.group("noun") in _person_nouns()):
             m.apposed = True
+    if _SAID_PRONOUN.match(after):
+        m.pronoun_after = True       # "Frazier-Moss said she was pleased"
     p = _PAREN_AFTER.match(after)
     if p and fold(p.group(1)) in _countries() and m.folded not in _places() and (
             m.cls == "per" or _PERSONAL_RESULT.search(unit[ls:le]) or m.text.split()[0] in _given_names()):

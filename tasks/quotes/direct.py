@@ -367,8 +367,13 @@ def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
     vv = [v for i, v in enumerate(vv) if i == 0 or not _MEDIUM_AFTER_VERB.fullmatch(A.body, vv[i - 1].end(), v.start())]
     if not vv:
         return None
+    if len(vv) > 1 and re.search(r"(?<![\w’'-])to\s+$", A.body[max(seg_s, vv[-1].start() - 4):vv[-1].start()]):
+        vv.pop()          # "said it was too early to put a figure … but … “the worst possible time”": not the infinitive
     v = vv[-1]
     spk = A.subject_before(v.start(), seg_s)
+    if spk is not None and spk.kind == "np" and len(vv) > 1 and spk.start <= vv[-2].start():
+        v = vv[-2]        # "The council said the new cracks were “…”": the noun phrase holds the speech verb before
+        spk = A.subject_before(v.start(), seg_s)
     return Attribution(spk, v.group(1), "reported_speech") if spk else None
 
 

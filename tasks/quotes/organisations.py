@@ -31,8 +31,12 @@ def _named_org(A: _Article, pos: int, head: str) -> dict | None:
     """The latest organisation before ``pos`` whose name holds the role word ("the airline": Singapore Airlines,
     "the union": the Amalgamated Transit Union), outside quotes."""
     word = _word_re(head)
-    for m in reversed(A.mentions_in(max(0, pos - 4000), pos)):
-        if m["label"] == "ORG" and word.search(m["text"]) and not A.in_quote(m["start_char"]):
+    before = A.mentions_in(max(0, pos - 4000), pos)
+    # an organisation also named by its acronym: "Roads and Transport Authority (RTA)" … "The RTA said"
+    named = {m.get("entity_id") for m in A.mentions_in(0, pos)
+             if m["label"] == "ORG" and word.search(m["text"]) and m.get("entity_id")}
+    for m in reversed(before):
+        if m["label"] == "ORG" and (word.search(m["text"]) or m.get("entity_id") in named) and not A.in_quote(m["start_char"]):
             return m
     return None
 

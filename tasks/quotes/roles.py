@@ -22,6 +22,8 @@ _PROPER_MODIFIER = re.compile(r"^[Tt]he\s+(?:[\w’'-]+\s+)*?[A-Z]")
 
 
 _POSSESSED = re.compile(r"(?:his|her|their|its|my|our)\s", re.I)
+#: labels of what a spokesperson may speak for
+_ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 
 
 def role_speaker(A: _Article, c: _Cand) -> dict | None:
@@ -29,10 +31,14 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     if c.kind == "np" and not _AGE_NOUN.fullmatch(A.body, c.start, c.end):
         return None
     if _INDEFINITE.match(A.body, c.start, c.end) or _POSSESSED.match(A.body, c.start, c.end):
-        return None          # "one US official", "a senior official": an anonymous source; "her mother": someone else
+        # "one US official", "a senior official": an anonymous source; "her mother": someone else; "a Department for
+        # Transport spokesperson": the department
+        return spokesperson_org(A, c)
     role = A.body[c.start:c.end]
     age = _AGE_NOUN.fullmatch(A.body, c.start, c.end)
     m = resolve_role(A, role, c.start) if c.kind == "role" else (age_person(A, age.group(1), c.start) if age else None)
+    if m is None and c.kind == "role":
+        m = spokesperson_org(A, c)       # "the Kremlin spokesman" whose name the article never gave
     if m is None and not role.lower().endswith(("s", "source")):
         m = role_in_paragraph(A, c.start)
         if m is None and not _introduced_anonymously(A, role, c.start) and not _often_unnamed(A, role):
@@ -41,6 +47,27 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
                 m = None     # "The Minister" is not the person just introduced as "the council's chief executive"
                 #              (an epithet, "the lock", may describe a captain: only a capitalised office counts)
     return m
+
+
+#: a role that speaks for an organisation, which stands for it when the person is not named
+_SPOKES = re.compile(r"(?<![\w-])(?:spokes(?:man|woman|person|people|men|women|persons)|press\s+(?:officer|secretary))(?![\w-])", re.I)
+_FOR_ORG = re.compile(r"[^\S\n]+(?:for|at|of)[^\S\n]+(?:the[^\S\n]+)?")
+
+
+def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
+    """The organisation an unnamed spokesperson speaks for: named inside the phrase ("a Department for Transport
+    spokesperson", "an MPI spokesperson") or right after it ("A spokesperson for Sierra Pacific Freight Lines")."""
+    if not _SPOKES.search(A.body, c.start, c.end):
+        return None
+    inside = [m for m in A.mentions_in(c.start, c.end) if m["label"] in _ORG_LABELS]
+    if inside:
+        return inside[-1]
+    f = _FOR_ORG.match(A.body, c.end)
+    if f is not None:
+        after = [m for m in A.mentions_in(f.end(), f.end() + 80) if m["start_char"] == f.end()]
+        if after and after[0]["label"] in _ORG_LABELS:
+            return after[0]
+    return None
 
 
 def _titled_otherwise(A: _Article, person: dict, role: str) -> bool:

@@ -286,6 +286,9 @@ class _Article:
     def resolve_pronoun(self, pos: int, pronoun: str) -> dict | None:
         """Subject (first PERSON mention outside quotes) of the nearest earlier sentence having one."""
         gender = self.r.person_pronouns.get(pronoun.lower())
+        ss = self.sents[self.sent_index(pos)]["start_char"]
+        if ss < pos and re.match(re.escape(pronoun) + r"\b", self.body[ss:pos], re.I):
+            pos = ss      # "He said the operator …, with what he described as “…”": the "he" opening the sentence
         for soft in (True, False):      # given names' usual gender first; then only the article's evidence
             self._soft_gender = soft
             m = self._resolve_pronoun(pos, gender)
