@@ -226,6 +226,9 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     if rm:
         named = _apposed_name(A, lo + rm.end(1), hi)
         cands.append(named if named is not None else _Cand(lo + rm.start(1), lo + rm.end(1), "role"))
+        if named is not None:
+            # "A Trump spokeswoman, Hope Hicks, said": a name inside the role is its modifier, the apposed name speaks
+            ms = [m for m in ms if not lo + rm.start(1) <= m["start_char"] < lo + rm.end(1)]
     if ms:
         m = _titled_person(A, ms)
         cands.append(_Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"]))

@@ -1,0 +1,47 @@
+"""More general attribution rules (``tasks/quotes/subjects.py``, ``direct.py``, ``site.py``): a name inside a role noun
+phrase is its modifier when a name stands in apposition to the role ("A Baker spokeswoman, Ann Walsh, said").
+
+Mentions are built by hand (the names below), so each case tests the quote rules, not the NER model. The sentences
+are written for these tests.
+"""
+from __future__ import annotations
+
+import re
+
+from tasks.quotes import extract_quotes
+from tasks.sentences import split_sentences
+
+NAMES = {"Maria Lopez": "PERSON", "Lopez": "PERSON", "Tom Baker": "PERSON", "Baker": "PERSON", "Ann Walsh": "PERSON",
+         "Walsh": "PERSON", "Harold Finch": "PERSON", "Finch": "PERSON", "Denver": "GPE"}
+_FULL = {n.split()[-1]: n for n in NAMES if len(n.split()) == 2 and NAMES[n] == "PERSON"}
+
+
+def _mentions(body: str) -> list[dict]:
+    out, taken = [], set()
+    for surface in sorted(NAMES, key=len, reverse=True):
+        for m in re.finditer(r"\b" + re.escape(surface) + r"\b", body):
+            if taken & set(range(m.start(), m.end())):
+                continue
+            taken.update(range(m.start(), m.end()))
+            full = _FULL.get(surface, surface)
+            out.append({"start_char": m.start(), "end_char": m.end(), "text": surface, "label": NAMES[surface],
+                        "entity_id": full.lower(), "entity_name": full})
+    return sorted(out, key=lambda m: m["start_char"])
+
+
+def _quotes(body: str) -> list[dict]:
+    return extract_quotes({"article_id": "m1", "body": body}, split_sentences(body), _mentions(body))
+
+
+def _direct(body: str, fragment: str) -> dict:
+    hits = [q for q in _quotes(body) if q["kind"] == "direct" and fragment in q["text"]]
+    assert len(hits) == 1, [(q["kind"], q["text"], q["speaker_text"]) for q in _quotes(body)]
+    return hits[0]
+
+
+def test_name_inside_a_role_is_a_modifier_when_a_name_is_apposed() -> None:
+    body = "The council met on Monday.\n\nA Baker spokeswoman, Ann Walsh, said in an email, \"The senator has no comment.\"\n"
+    assert _direct(body, "no comment")["speaker_name"] == "Ann Walsh"
+    body = "The council met on Monday.\n\nThe Lopez campaign chairman, Harold Finch, said, \"We are confident.\"\n"
+    assert _direct(body, "confident")["speaker_name"] == "Harold Finch"
+
