@@ -45,3 +45,26 @@ def test_name_inside_a_role_is_a_modifier_when_a_name_is_apposed() -> None:
     body = "The council met on Monday.\n\nThe Lopez campaign chairman, Harold Finch, said, \"We are confident.\"\n"
     assert _direct(body, "confident")["speaker_name"] == "Harold Finch"
 
+
+
+def _kind(body: str, fragment: str) -> str | None:
+    hits = [q["kind"] for q in _quotes(body) if fragment in q["text"]]
+    return hits[0] if hits else None
+
+
+def test_short_quotation_opening_its_sentence_as_a_noun_phrase_is_no_utterance() -> None:
+    lead = "\"We stand by the report,\" Maria Lopez said on Monday. "
+    # the sentence goes on from the quotation with a verb of which it is the subject
+    assert _kind(lead + "\"Top secret\" is the highest level of classification.\n", "Top secret") != "direct"
+    assert _kind(lead + "\"Containment\" has been the policy since 1947.\n", "Containment") != "direct"
+    # a relative pronoun after it
+    assert _kind(lead + "\"Open Season,\" which airs on Tuesday, is her third show.\n", "Open Season") != "direct"
+    # a title-cased quotation before a lowercase noun
+    assert _kind(lead + "\"Daily Show\" host Harold Finch laughed.\n", "Daily Show") != "direct"
+
+
+def test_short_quotation_followed_by_its_attribution_or_a_tail_stays_direct() -> None:
+    lead = "The council met in Denver on Monday.\n\n"
+    assert _direct(lead + "\"No comment\" he said, and left.\n", "No comment")["kind"] == "direct"
+    assert _direct(lead + "\"We are extremely happy\" about the vote, said Maria Lopez.\n", "extremely happy")["kind"] == "direct"
+    assert _direct(lead + "\"It is over,\" Tom Baker said. \"We lost.\"\n", "We lost")["kind"] == "direct"
