@@ -192,9 +192,12 @@ def _according_after(A: _Article, close_e: int, post_lim: int) -> Attribution | 
 
 def _introduces_next(A: _Article, site: QuoteSite, verb_e: int, post_lim: int) -> bool:
     """"''We are refugees,'' Ms. Alawee said. ''We are not terrorists.'' Mr. Zahed said: ''The attack …''":
-    after a quote that ends its sentence, "X said:" introduces the next quotation, not this one."""
+    after a quote that ends its sentence, "X said:" introduces the next quotation, not this one; so does "X said," right
+    before the next quotation's opening mark."""
     if not re.search(r"[.?!…][’'\"”]*\s*$", A.body[site.raw.start:site.raw.close_s or site.raw.end]):
         return False
+    if re.match(r"[^.!?\n“”\"]{0,40},\s*$", A.body[verb_e:post_lim]) and A.body[post_lim:post_lim + 1] in ("“", '"', "«"):
+        return True      # "…. Of Carson, Levine, who …, said, “He’s flat-out scary.”": the comma opens the next quotation
     return bool(re.match(r"[^.!?\n“”\"]{0,40}:\s*$", A.body[verb_e:post_lim]))
 
 

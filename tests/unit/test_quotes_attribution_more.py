@@ -68,3 +68,11 @@ def test_short_quotation_followed_by_its_attribution_or_a_tail_stays_direct() ->
     assert _direct(lead + "\"No comment\" he said, and left.\n", "No comment")["kind"] == "direct"
     assert _direct(lead + "\"We are extremely happy\" about the vote, said Maria Lopez.\n", "extremely happy")["kind"] == "direct"
     assert _direct(lead + "\"It is over,\" Tom Baker said. \"We lost.\"\n", "We lost")["kind"] == "direct"
+
+
+def test_clause_after_a_full_stop_that_ends_in_a_comma_before_a_quotation_introduces_that_one() -> None:
+    body = ("The board met in Denver on Monday.\n\n"
+            "\"We are done,\" Maria Lopez said. \"The plan failed.\" Of Finch, Baker, who chairs the board, "
+            "said, \"He is dead wrong.\"\n")
+    assert _direct(body, "plan failed")["speaker_name"] == "Maria Lopez"
+    assert _direct(body, "dead wrong")["speaker_name"] == "Tom Baker"
