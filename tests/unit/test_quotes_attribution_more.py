@@ -76,3 +76,13 @@ def test_clause_after_a_full_stop_that_ends_in_a_comma_before_a_quotation_introd
             "said, \"He is dead wrong.\"\n")
     assert _direct(body, "plan failed")["speaker_name"] == "Maria Lopez"
     assert _direct(body, "dead wrong")["speaker_name"] == "Tom Baker"
+
+
+def test_possessor_of_a_role_with_an_apposed_name_is_not_the_subject_a_pronoun_resolves_to() -> None:
+    body = ("Maria Lopez spoke in Denver on Monday.\n\n"
+            "Lopez's rival, Tom Baker, answered a day later. \"She has no plan,\" he said.\n")
+    assert _direct(body, "no plan")["speaker_name"] == "Tom Baker"
+    body = ("\"We will win,\" Maria Lopez said in Denver.\n\n"
+            "Lopez's longtime rival, Tom Baker, disagreed.\n\n"
+            "\"We are ahead in every poll.\"\n")
+    assert _direct(body, "every poll")["speaker_name"] == "Tom Baker"
