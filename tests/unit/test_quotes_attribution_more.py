@@ -86,3 +86,14 @@ def test_possessor_of_a_role_with_an_apposed_name_is_not_the_subject_a_pronoun_r
             "Lopez's longtime rival, Tom Baker, disagreed.\n\n"
             "\"We are ahead in every poll.\"\n")
     assert _direct(body, "every poll")["speaker_name"] == "Tom Baker"
+
+
+def test_paragraph_opening_with_his_about_another_named_person_does_not_hand_the_floor_back() -> None:
+    body = ("\"We will win,\" Maria Lopez told supporters in Denver.\n\n"
+            "Her campaign manager, Harold Finch, echoed her.\n\n"
+            "\"She is the only one who can win.\"\n")
+    assert _direct(body, "only one")["speaker_name"] == "Harold Finch"
+    body = ("\"We will win,\" Maria Lopez told supporters in Denver.\n\n"
+            "Her campaign had a rough week.\n\n"
+            "\"We are still in this.\"\n")
+    assert _direct(body, "still in this")["speaker_name"] == "Maria Lopez"
