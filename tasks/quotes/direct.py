@@ -73,7 +73,7 @@ def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
         named = subjects._apposed_name(A, endp, endp + stop.start() if stop else post_lim)
         if named is not None:
             return named
-    if c is None and body.startswith(",", endp) and _POSSESSIVE_NOUN.fullmatch(body[rest_s:endp].strip()):
+    if (c is None or c.kind == "np") and body.startswith(",", endp) and _POSSESSIVE_NOUN.fullmatch(body[rest_s:endp].strip()):
         # ", exhorted Clinton’s introducer, actress Jamie Lee Curtis.": no role noun, the person named after it speaks
         nm = re.match(r"[^\S\n]*((?:[^,.;:!?\n“”\"]|" + _ABBREV_DOT + r"){2,80})", body[endp + 1:post_lim])
         named = A.candidate(endp + 1 + nm.start(1), endp + 1 + nm.end(1)) if nm else None

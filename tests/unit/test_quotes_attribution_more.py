@@ -97,3 +97,10 @@ def test_paragraph_opening_with_his_about_another_named_person_does_not_hand_the
             "Her campaign had a rough week.\n\n"
             "\"We are still in this.\"\n")
     assert _direct(body, "still in this")["speaker_name"] == "Maria Lopez"
+
+
+def test_possessive_noun_phrase_after_the_quotation_is_the_speaker() -> None:
+    body = "The board met in Denver on Monday.\n\n\"We will not back down,\" Maria Lopez's campaign said in a statement.\n"
+    assert _direct(body, "back down")["speaker_text"] == "Maria Lopez's campaign"
+    body = "The board met in Denver on Monday.\n\n\"It is a disgrace,\" Baker's office said in an email.\n"
+    assert _direct(body, "disgrace")["speaker_text"] == "Baker's office"
