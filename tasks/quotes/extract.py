@@ -41,6 +41,7 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
     raws = _within_budget(A, raws)
     rows, row_chain = _quoted_rows(A, raws)
     _share_chain_speakers(rows, row_chain)
+    _share_sentence_speakers(rows)
     if INDIRECT:
         rows.extend(_indirect(A, rows))
     return _sorted_unique(rows)
@@ -178,6 +179,33 @@ def _names_a_thing(A: _Article, r) -> bool:
         and A.body[r.start].isupper()
     return title and w not in A.r.verb_forms and w not in A.r.person_pronouns and w not in A.r.group_pronouns \
         and w not in ("i", "you")
+
+
+#: attributions from the context of the quotation, not from its own sentence
+_FROM_CONTEXT = frozenset({"previous_sentence", "previous_paragraph", "last_speaker", "none"})
+#: attributions right after a closing mark
+_ADJACENT_AFTER = frozenset({"speaker_verb", "verb_speaker", "appositive", "verb_object", "verb_in"})
+
+
+def _share_sentence_speakers(rows: list[dict]) -> None:
+    """A quotation that takes its speaker from the context while a later quotation of its sentence is attributed right
+    after its closing mark ("''They are painful'' but necessary ''for the long-term …,'' he said."): the sentence's
+    attribution is the earlier one's too."""
+    by_sentence: dict[int, list[dict]] = {}
+    for row in rows:
+        by_sentence.setdefault(row["sentence_no"], []).append(row)
+    for same in by_sentence.values():
+        if len(same) < 2:
+            continue
+        same.sort(key=lambda q: q["start_char"])
+        for i, row in enumerate(same):
+            if row["pattern"] not in _FROM_CONTEXT:
+                continue
+            src = next((q for q in same[i + 1:] if q["pattern"] in _ADJACENT_AFTER and q["speaker_text"] is not None), None)
+            if src is not None:
+                row.update({k: src[k] for k in ("speaker_text", "speaker_start", "speaker_end", "speaker_entity_id",
+                                                 "speaker_name", "cue", "pattern")})
+                row["confidence"] = round(min(row["confidence"] if row["pattern"] != "none" else 1.0, src["confidence"]), 3)
 
 
 def _share_chain_speakers(rows: list[dict], row_chain: list[int]) -> None:

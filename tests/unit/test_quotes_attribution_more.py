@@ -104,3 +104,11 @@ def test_possessive_noun_phrase_after_the_quotation_is_the_speaker() -> None:
     assert _direct(body, "back down")["speaker_text"] == "Maria Lopez's campaign"
     body = "The board met in Denver on Monday.\n\n\"It is a disgrace,\" Baker's office said in an email.\n"
     assert _direct(body, "disgrace")["speaker_text"] == "Baker's office"
+
+
+def test_earlier_quotation_of_a_sentence_shares_the_attribution_after_a_later_one() -> None:
+    body = ("Maria Lopez spoke to the board on Monday.\n\n"
+            "But Tom Baker, the treasurer, noted that the cuts were on the table. \"They are painful\" but needed "
+            "\"for the long-term health of the city,\" he said.\n")
+    q = _direct(body, "They are painful")
+    assert (q["speaker_text"], q["speaker_name"]) == ("he", "Tom Baker")
