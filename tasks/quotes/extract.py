@@ -182,13 +182,13 @@ def _names_a_thing(A: _Article, r) -> bool:
 
 
 #: attributions from the context of the quotation, not from its own sentence
-_FROM_CONTEXT = frozenset({"previous_sentence", "previous_paragraph", "last_speaker", "none"})
+_FROM_CONTEXT = frozenset({"previous_sentence", "previous_paragraph", "last_speaker", "none", "continuation"})
 #: attributions right after a closing mark
 _ADJACENT_AFTER = frozenset({"speaker_verb", "verb_speaker", "appositive", "verb_object", "verb_in"})
 
 
 def _share_sentence_speakers(rows: list[dict]) -> None:
-    """A quotation that takes its speaker from the context while a later quotation of its sentence is attributed right
+    """A quotation that takes its speaker from the context (also a continuation) while a later quotation of its sentence is attributed right
     after its closing mark ("''They are painful'' but necessary ''for the long-term …,'' he said."): the sentence's
     attribution is the earlier one's too."""
     by_sentence: dict[int, list[dict]] = {}
