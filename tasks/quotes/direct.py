@@ -74,7 +74,7 @@ def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
         named = subjects._apposed_name(A, endp, endp + stop.start() if stop else post_lim)
         if named is not None:
             return named
-    if c is None and body.startswith(",", endp) and _POSSESSIVE_NOUN.fullmatch(body[rest_s:endp].strip()):
+    if (c is None or c.kind == "np") and body.startswith(",", endp) and _POSSESSIVE_NOUN.fullmatch(body[rest_s:endp].strip()):
         # ", exhorted Clinton’s introducer, actress Jamie Lee Curtis.": no role noun, the person named after it speaks
         nm = re.match(r"[^\S\n]*((?:[^,.;:!?\n“”\"]|" + _ABBREV_DOT + r"){2,80})", body[endp + 1:post_lim])
         named = A.candidate(endp + 1 + nm.start(1), endp + 1 + nm.end(1)) if nm else None
@@ -201,9 +201,12 @@ def _according_after(A: _Article, close_e: int, post_lim: int) -> Attribution | 
 
 def _introduces_next(A: _Article, site: QuoteSite, verb_e: int, post_lim: int) -> bool:
     """"''We are refugees,'' Ms. Alawee said. ''We are not terrorists.'' Mr. Zahed said: ''The attack …''":
-    after a quote that ends its sentence, "X said:" introduces the next quotation, not this one."""
+    after a quote that ends its sentence, "X said:" introduces the next quotation, not this one; so does "X said," right
+    before the next quotation's opening mark."""
     if not re.search(r"[.?!…][’'\"”]*\s*$", A.body[site.raw.start:site.raw.close_s or site.raw.end]):
         return False
+    if re.match(r"[^.!?\n“”\"]{0,40},\s*$", A.body[verb_e:post_lim]) and A.body[post_lim:post_lim + 1] in ("“", '"', "«"):
+        return True      # "…. Of Carson, Levine, who …, said, “He’s flat-out scary.”": the comma opens the next quotation
     return bool(re.match(r"[^.!?\n“”\"]{0,40}:\s*$", A.body[verb_e:post_lim]))
 
 

@@ -41,6 +41,7 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
     raws = _within_budget(A, raws)
     rows, row_chain = _quoted_rows(A, raws)
     _share_chain_speakers(rows, row_chain)
+    _share_sentence_speakers(rows)
     if INDIRECT:
         rows.extend(_indirect(A, rows))
     return _sorted_unique(rows)
@@ -94,6 +95,8 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
             site.kind, att = "partial", Attribution()
         if (att.speaker is None or att.pattern == "previous_paragraph") and site.kind == "direct" and _label_like(A.body, r):
             site.kind = "partial"      # a title or label, also when only a person of the paragraph before is at hand
+        if site.kind == "direct" and not site.ptrim and not site.prev_close and _names_a_thing(A, r):
+            site.kind = "partial"      # "“Top secret” is the highest level …", "''Billions,'' which …": a name, no utterance
         if att.speaker is None and site.kind == "partial" and len(site.content.split()) <= 3:
             if SCARE_QUOTES == "drop":
                 continue
@@ -145,6 +148,65 @@ def _label_like(body: str, r) -> bool:
     not an utterance (""We live in Satan's kingdom," my father said" is one): kind partial."""
     content = body[r.start:r.end]
     return len(content.split()) <= LABEL_WORDS and not re.search(r"[.!?…,][’'\"”)]*$", body[r.start:r.end + 1].rstrip())
+
+
+#: what follows a short quotation that opens its sentence when the quotation is a noun phrase of the writer's sentence:
+#: a relative pronoun after a comma ("''Opening Belle,'' which will be in bookstores")
+_RELATIVE_AFTER = re.compile(r",?\s+(?:which|whose|where|in which)\b")
+#: … or a verb of which it is the subject ("“Top secret” is the highest level of classification")
+_PREDICATE_AFTER = frozenset("is was are were has had have will would could can may might must remains".split())
+
+
+def _names_a_thing(A: _Article, r) -> bool:
+    """A short quotation (at most LABEL_WORDS words, no sentence end) opening its sentence that the sentence goes on
+    from as a noun phrase: a relative pronoun after it ("''Billions,'' which …"), a form of "be", "have" or a modal
+    right after the closing mark ("“Top secret” is the highest level", "“Containment” has been U.S. policy"), or any
+    lowercase word that is neither a pronoun nor a speech verb after a title-cased one ("“Daily Show” host Trevor
+    Noah"; not "“No comment” he said", not "“We’re extremely happy” about the decision, said …"). A title, term or
+    name, not an utterance: kind partial."""
+    if r.close_s is None or len(A.body[r.start:r.end].split()) > LABEL_WORDS \
+            or re.search(r"[.!?…][’'\"”)]*$", A.body[r.start:r.close_s].rstrip()):
+        return False
+    after = A.body[r.close_e:r.close_e + 40]
+    if _RELATIVE_AFTER.match(after):
+        return True
+    nxt = re.match(r"[^\S\n]+([a-z][\w’'-]*)", after)
+    if nxt is None or A.body[r.start:r.close_s].rstrip().endswith(","):
+        return False
+    w = nxt.group(1)
+    if w in _PREDICATE_AFTER:
+        return True
+    title = all(t[0].isupper() for t in re.findall(r"[A-Za-z][\w’'-]{3,}", A.body[r.start:r.end])) \
+        and A.body[r.start].isupper()
+    return title and w not in A.r.verb_forms and w not in A.r.person_pronouns and w not in A.r.group_pronouns \
+        and w not in ("i", "you")
+
+
+#: attributions from the context of the quotation, not from its own sentence
+_FROM_CONTEXT = frozenset({"previous_sentence", "previous_paragraph", "last_speaker", "none", "continuation"})
+#: attributions right after a closing mark
+_ADJACENT_AFTER = frozenset({"speaker_verb", "verb_speaker", "appositive", "verb_object", "verb_in"})
+
+
+def _share_sentence_speakers(rows: list[dict]) -> None:
+    """A quotation that takes its speaker from the context (also a continuation) while a later quotation of its sentence is attributed right
+    after its closing mark ("''They are painful'' but necessary ''for the long-term …,'' he said."): the sentence's
+    attribution is the earlier one's too."""
+    by_sentence: dict[int, list[dict]] = {}
+    for row in rows:
+        by_sentence.setdefault(row["sentence_no"], []).append(row)
+    for same in by_sentence.values():
+        if len(same) < 2:
+            continue
+        same.sort(key=lambda q: q["start_char"])
+        for i, row in enumerate(same):
+            if row["pattern"] not in _FROM_CONTEXT:
+                continue
+            src = next((q for q in same[i + 1:] if q["pattern"] in _ADJACENT_AFTER and q["speaker_text"] is not None), None)
+            if src is not None:
+                row.update({k: src[k] for k in ("speaker_text", "speaker_start", "speaker_end", "speaker_entity_id",
+                                                 "speaker_name", "cue", "pattern")})
+                row["confidence"] = round(min(row["confidence"] if row["pattern"] != "none" else 1.0, src["confidence"]), 3)
 
 
 def _share_chain_speakers(rows: list[dict], row_chain: list[int]) -> None:

@@ -96,6 +96,19 @@ def _floor_back(A: _Article, pi: int, writer_spoke: bool) -> bool:
         or bool(re.search(r"\bI\s+(?:" + A.r.quote_verb_alt + r")\b", text))
 
 
+def _another_person_opens(A: _Article, pj: int, last: dict) -> bool:
+    """Is the subject of paragraph ``pj``'s first sentence a person other than the one last quoted ("His campaign
+    manager, Corey Lewandowski, echoed him.": the paragraph opens with "His" but is about Lewandowski)?"""
+    ps, pe = A.paras[pj]
+    if not re.match(r"\s*(?:His|Her)\s", A.body[ps:pe]):
+        return False
+    si = A.sent_index(ps)
+    c = A.subject_first(ps, min(pe, A.sents[si]["end_char"]))
+    return c is not None and c.kind == "mention" and c.mention is not None and c.mention["label"] in PERSON_LABELS \
+        and c.entity_id != last["speaker_entity_id"] \
+        and (c.name or "").split()[-1:] != (last["speaker_name"] or "").split()[-1:]
+
+
 def _from_row(row: dict) -> _Cand:
     spk = _Cand(row["speaker_start"], row["speaker_end"], "prev")
     spk.entity_id, spk.name = row["speaker_entity_id"], row["speaker_name"]
@@ -144,7 +157,7 @@ def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
             return Attribution(spk, None, "previous_sentence", "previous_sentence")
     if r.open_s == site.para_start and pi > 0:
         last = _last_speaker(A, pi)
-        if last is not None and _floor_back(A, pi, writer_spoke):
+        if last is not None and _floor_back(A, pi, writer_spoke) and not _another_person_opens(A, pi - 1, last):
             return Attribution(_from_row(last), last["cue"], "last_speaker", "previous_paragraph")
         pps, ppe = A.paras[pi - 1]
         psi = A.sent_index(ppe - 1)

@@ -64,6 +64,9 @@ _ANONYMOUS_SUBJECT = re.compile(
 
 #: a sentence opened by a possessive of a gender ("His side have lost …") is about a person named before
 _POSSESSIVE_OPENING = {"His": "m", "Her": "f"}
+#: a possessive before a role that a name stands in apposition to ("Trump’s rival, Ted Cruz,"): the possessor only
+#: modifies the role, the apposed name is the person the sentence is about
+_POSSESSED_ROLE = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,3}[\w-]+,\s+")
 #: "said she …", "told reporters that he …": the subject pronoun of the reported clause right after the
 #: speech verb that follows a person's name (``_Article._collect_pronoun_gender``)
 _SAID_PRONOUN = re.compile(r"(?:\s+(?:reporters|journalists|me|us))?(?:\s+that)?\s+(he|she)\b", re.I)
@@ -248,6 +251,10 @@ class _Article:
                 if m["text"] in bare["surnames"]:
                     return m        # "Zaluzhnyi said": the model's ORG is the surname of a person named before
                 continue
+            poss = _POSSESSED_ROLE.match(self.body, m["end_char"], end)
+            if poss is not None and any(n["start_char"] == poss.end() and n["label"] in PERSON_LABELS
+                                        for n in self.mentions_in(poss.end(), end)):
+                continue            # "Trump’s rival, Ted Cruz, disagreed": Cruz
             if not self._gender_read:
                 self._gender_read = True
                 self._collect_pronoun_gender()

@@ -86,7 +86,11 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
         return _Cand(hs, he, "np")
     if low in {"sources", "officials", "critics", "analysts", "experts", "aides", "witnesses", "residents"}:
         return _Cand(hs, he, "np")
-    return _titled_name(A, hs, head)
+    titled = _titled_name(A, hs, head)
+    mp = _POSSESSIVE_NP.fullmatch(head) if titled is None and cut < 0 else None     # (no appositive after it)
+    if mp is not None and ms and mp.group(1) not in _NOT_DESCRIPTOR and mp.group(1) not in r.verb_forms:
+        return _Cand(hs, he, "np")      # "…,” Hillary Clinton’s campaign said": the possessive noun phrase speaks
+    return titled
 
 
 #: what may follow a person's name to the end of the speaker phrase: an affiliation ("James Pethokoukis of the American
@@ -118,6 +122,9 @@ def _titled_mention(A: _Article, hs: int, he: int, pick: dict) -> bool:
                           or (pick["label"] in PERSON_LABELS and _AFTER_NAME.fullmatch(after) is not None))
 
 
+#: a possessive noun phrase: a (titled) name or organisation with "’s" and one or two lowercase nouns ("Hillary
+#: Clinton’s campaign", "Ryan’s office", "the Clintons’ foundation"); group 1 the head noun
+_POSSESSIVE_NP = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*(?:[’']s|s[’'])\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*)")
 _FINITE = re.compile(r"\s(?:had|has|have|was|were|is|are|will|would|could|should|can|must|did|does|do)\s")
 
 
@@ -232,6 +239,9 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     if rm:
         named = _apposed_name(A, lo + rm.end(1), hi)
         cands.append(named if named is not None else _Cand(lo + rm.start(1), lo + rm.end(1), "role"))
+        if named is not None:
+            # "A Trump spokeswoman, Hope Hicks, said": a name inside the role is its modifier, the apposed name speaks
+            ms = [m for m in ms if not lo + rm.start(1) <= m["start_char"] < lo + rm.end(1)]
     if ms:
         m = _titled_person(A, ms)
         cands.append(_Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"]))
