@@ -19,7 +19,9 @@ Matching rules (all counts micro-averaged over articles):
   with a quotation mark (``"“”‘'«„`` or doubled apostrophes; PolNeAR's own
   definition of a direct quote). Each fragment is one gold item, because brat
   joins the two halves of an interrupted quote (``"A," he said, "B."``) into
-  one Content, which we extract as two quotes. Predicted = quotes with
+  one Content, which we extract as two quotes. An event with several Content
+  arguments (``Content``, ``Content2``, …) gives one gold attribution per
+  Content span, each with the event's Source. Predicted = quotes with
   ``kind == "direct"``. Precision, recall, F1 under the span match.
 - **speaker accuracy** (on the matched direct pairs whose gold attribution has
   a Source): the speaker is right when (a) our speaker span
@@ -65,7 +67,7 @@ TASK = "quotes"
 def _parse_ann(path: Path) -> list[dict]:
     """Attributions of one brat file: dicts with content/source/cue as lists of (start, end) and the texts."""
     spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
-    events: list[dict[str, str]] = []
+    events: list[dict[str, list[str]]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if not parts or len(parts) < 2:
@@ -78,19 +80,20 @@ def _parse_ann(path: Path) -> list[dict]:
                 frags.append((int(a), int(b)))
             spans[parts[0]] = (typ, frags, parts[2] if len(parts) > 2 else "")
         elif parts[0].startswith("E"):
-            roles: dict[str, str] = {}
+            roles: dict[str, list[str]] = defaultdict(list)
             for arg in parts[1].split():
                 role, _, tid = arg.partition(":")
-                roles.setdefault(re.sub(r"\d+$", "", role), tid)
+                roles[re.sub(r"\d+$", "", role)].append(tid)
             events.append(roles)
     out, used = [], set()
     for ev in events:
-        c = ev.get("Content")
-        if c not in spans:
-            continue
-        used.add(c)
-        src: tuple[str | None, list[tuple[int, int]], str] = spans.get(ev.get("Source", ""), (None, [], ""))
-        out.append({"content": spans[c][1], "content_text": spans[c][2], "source": src[1], "source_text": src[2]})
+        sources = ev.get("Source") or [""]
+        src: tuple[str | None, list[tuple[int, int]], str] = spans.get(sources[0], (None, [], ""))
+        for c in ev.get("Content", []):   # Content, Content2, …: every piece of the quotation, with the event's source
+            if c not in spans:
+                continue
+            used.add(c)
+            out.append({"content": spans[c][1], "content_text": spans[c][2], "source": src[1], "source_text": src[2]})
     for tid, (typ, frags, text) in spans.items():   # Content without an event (rare)
         if typ == "Content" and tid not in used:
             out.append({"content": frags, "content_text": text, "source": [], "source_text": ""})
