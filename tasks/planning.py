@@ -97,38 +97,44 @@ def plan_batches(files: list, batch_size: int, workers: int = 1) -> list[list]:
     """Group files into batches of at most about ``batch_size`` articles; one drop per batch; a file never spans
     batches except a big .jsonl, split into parts of about ``batch_size`` articles (split_jsonl).
 
-    A drop that needs more than one batch is cut into equal batches, as many as a multiple of ``workers``
-    (balanced_count): 840 articles on 2 workers are 6 batches of 140, not 4 of 200 and one of 40, which left
-    one worker idle while the other ran the last full batch."""
+    On several workers, a drop that needs more than one batch is cut into batches of about equal work, as many
+    as a multiple of ``workers`` (balanced_count), work counted in bytes of text: 840 PolNeAR articles on 2
+    workers are 6 batches of ~640 KB, not 4 of 200 articles and one of 40 (one worker idle while the other ran
+    its last full batch), nor 6 of 140 articles, which held 390 KB to 875 KB."""
     batches: list[list] = []
     by_drop: dict[str, list] = {}
     for f in files:
         by_drop.setdefault(f.drop_id, []).append(f)
     for drop in sorted(by_drop):
         parts = [part for g in by_drop[drop] for part in split_jsonl(g, batch_size)]
-        left = sum(_part_weight(f) for f in parts)
-        n_left = balanced_count(left, batch_size, workers)
+        n_left = balanced_count(sum(_part_weight(f) for f in parts), batch_size, workers)
+        bytes_left = sum(_part_bytes(f) for f in parts)
         cur: list = []
-        weight = 0
+        weight = size = 0
         for f in parts:
-            w = _part_weight(f)
-            if cur and weight + w > _target(batch_size, workers, left, n_left):
+            w, b = _part_weight(f), _part_bytes(f)
+            full = weight + w > batch_size
+            if workers > 1 and n_left > 1:    # close the batch nearest its share of the work left
+                full = full or size + b / 2 > bytes_left / n_left
+            if cur and full:
                 batches.append(cur)
-                left -= weight
+                bytes_left -= size
                 n_left -= 1
-                cur, weight = [], 0
+                cur, weight, size = [], 0, 0
             cur.append(f)
             weight += w
+            size += b
         if cur:
             batches.append(cur)
     return batches
 
 
-def _target(batch_size: int, workers: int, left: int, n_left: int) -> int:
-    """The weight the next batch fills to: an equal share of what is left, never over ``batch_size``."""
-    if n_left <= 1 or workers <= 1:
-        return batch_size
-    return min(batch_size, -(-left // n_left))
+def _part_bytes(f) -> int:
+    """The bytes of text a file or a .jsonl part holds (its share of the file's size)."""
+    size = max(1, getattr(f, "size", 0) or 0)
+    if getattr(f, "lines", None) is None or not getattr(f, "n_lines", 0):
+        return size
+    return max(1, size * (f.lines[1] - f.lines[0] + 1) // f.n_lines)
 
 
 def balanced_count(total: int, batch_size: int, workers: int) -> int:

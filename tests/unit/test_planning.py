@@ -1,5 +1,5 @@
-"""Batch planning: a drop that needs several batches is cut into equal batches, as many as a multiple of the
-workers, so no worker idles while another runs the last full batch."""
+"""Batch planning: a drop that needs several batches is cut into batches of equal work (bytes of text), as many as a
+multiple of the workers, so no worker idles while another runs the last or the longest batch."""
 from __future__ import annotations
 
 from tasks import batches, ingest
@@ -24,13 +24,18 @@ def test_the_number_of_batches_is_rounded_up_to_a_multiple_of_the_workers():
     assert balanced_count(0, 200, 2) == 1
 
 
-def test_plan_on_two_workers_gives_each_the_same_number_of_equal_batches(tmp_path):
-    raw = _drop(tmp_path, 421)
+def test_plan_on_two_workers_gives_each_the_same_work(tmp_path):
+    d = tmp_path / "raw" / "d"
+    d.mkdir(parents=True)
+    for i in range(421):                          # long and short articles in runs, as real drops have them
+        (d / f"a{i:04d}.txt").write_text(f"Title {i}\n\n" + "Body text. " * (20 if (i // 50) % 2 else 200))
+    raw = tmp_path / "raw"
     plan = batches.plan_batches(ingest.discover(raw), batch_size=100, workers=2)
-    sizes = [len(b) for b in plan]
-    assert len(sizes) == 6 and max(sizes) - min(sizes) <= 1 and sum(sizes) == 421
+    sizes = [sum(f.size for f in b) for b in plan]
+    assert len(plan) == 6 and all(len(b) <= 100 for b in plan)
+    assert max(sizes) - min(sizes) <= 2 * max(f.size for b in plan for f in b)      # equal work, to a file or two
     one = batches.plan_batches(ingest.discover(raw), batch_size=100)
-    assert [len(b) for b in one] == [100, 100, 100, 100, 21]
+    assert [len(b) for b in one] == [100, 100, 100, 100, 21]                         # one worker: as before
     assert sorted(f.rel_path for b in plan for f in b) == sorted(f.rel_path for b in one for f in b)
 
 
