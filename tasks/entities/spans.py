@@ -327,6 +327,9 @@ def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bo
         return None     # a stop-listed word, or an administrative unit's word alone ("Oblast")
     if not text[:1].isupper():
         return None  # names start with a capital ("iPhone"-style names are rare in news)
+    low = text.lower().rstrip(".")
+    if (low + ".",) in _title_set() and (low,) not in _title_set():
+        return None  # an abbreviated title alone ("Coun" of "Coun. Rick Dumont", cut off by the model; not "Major")
     titled = titled or _title_before(unit, s)
     m = _Mention(base + s, base + e, text, label, cls or LABEL_CLASS.get(label, "misc"), headline, titled, folded)
     m.weight = weight

@@ -59,6 +59,10 @@ _APPOSITIVE_CHAIN = re.compile(r"\s*(?P<head>(?:[\w.’'-]+[^\S\n]+){0,5}[\w.’
 _PREPOSITION_IN = re.compile(r"(?<![\w’'-])(?:of|for|from|in|at)\s")
 
 
+#: a bracket right before a relative clause's comma ("Andrew Szabo| (Ward 20, Scarborough Southwest)|, who …")
+_BRACKET_BEFORE = re.compile(r"[^\S\n]*\([^()\n]{1,50}\)$")
+
+
 def aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """"Others, reacting to the gap between the Van Dyke shooting and …, shouted": the phrase opening the clause before a
     participle aside is the subject, not a name inside the aside (``_SUBJECT_ASIDE``); so is the name right before a
@@ -66,8 +70,13 @@ def aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     rel = _RELATIVE_ASIDE.search(A.body, lo, verb_s)
     if rel is not None and not A.in_quote(rel.start()):
         # "Clinton, who called Sanders shortly after …, told her supporters": the name before the relative clause
-        ms = [m for m in A.mentions_in(max(lo, rel.start() - 120), rel.start()) if not A.in_quote(m["start_char"])]
-        if ms and ms[-1]["end_char"] == rel.start() and not A.aside(ms[-1]):
+        # (and before its bracket: "Coun. Andrew Szabo (Ward 20, Scarborough Southwest), who sits on …, said")
+        name_e = rel.start()
+        br = _BRACKET_BEFORE.search(A.body, max(lo, name_e - 60), name_e)
+        if br is not None:
+            name_e = br.start()
+        ms = [m for m in A.mentions_in(max(lo, name_e - 120), name_e) if not A.in_quote(m["start_char"])]
+        if ms and ms[-1]["end_char"] == name_e and not A.aside(ms[-1]):
             m: dict | None = ms[-1]
             if m is not None and m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(A.body, max(lo, m["start_char"] - 15), m["start_char"]):
                 # "Gov. John R. Kasich of Ohio, who …, said", "Willie Minor, 64, of Dallas, who …": the person before the place

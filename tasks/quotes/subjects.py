@@ -30,6 +30,19 @@ if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
 
 
+def _comma_outside_brackets(phrase: str) -> int:
+    """Offset of the first comma of ``phrase`` outside round brackets, else -1."""
+    depth = 0
+    for i, ch in enumerate(phrase):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            return i
+    return -1
+
+
 def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     """Interpret body[s:e] (a short phrase) as a speaker: name, pronoun, role noun or other noun phrase."""
     body, r = A.body, A.r
@@ -40,8 +53,9 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     if e <= s:
         return None
     phrase = body[s:e]
-    # head noun phrase: up to the first comma (appositive / relative clause after it)
-    cut = phrase.find(",")
+    # head noun phrase: up to the first comma (appositive / relative clause after it), not one inside brackets
+    # ("Coun. Danielle Mahabir (Ward 24, Scarborough-Guildwood) told")
+    cut = _comma_outside_brackets(phrase)
     hs, he = s, (s + cut if cut > 0 else e)
     head = body[hs:he].strip()
     # a name after a long title or before its affiliation may stand in a longer phrase ("former Pennsylvania Gov. and
@@ -187,10 +201,11 @@ def _apposed_name(A: _Article, role_e: int, hi: int) -> _Cand | None:
     return None
 
 
-#: a preposition (and up to two lowercase title words) before a person: the object of a phrase, never the subject of the
+#: a preposition (and up to two capitalised and two lowercase title words) before a person: the object of a phrase ("a
+#: spokesperson for Mayor Teresa Valcourt said"), never the subject of the
 #: clause ("In an interview with journalist Matei Rosca last year, Lazar said …")
 _PERSON_OBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?:with|to|by|for|against|from|about|toward|towards|between|among)\s+"
-                                   r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z][\w-]*\s+){0,2}$")
+                                   r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[A-Z][a-z]{1,11}\.?\s+){0,2}(?:[a-z][\w-]*\s+){0,2}$")
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}$")
@@ -430,7 +445,7 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
             continue
         if m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]):
             continue                            # "negotiations between Moscow and Kyiv"
-        if m["label"] in PERSON_LABELS and _PERSON_PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]) \
+        if m["label"] in PERSON_LABELS and _PERSON_PREP_BEFORE.search(body[max(lo, m["start_char"] - 40):m["start_char"]]) \
                 and not re.match(r",?\s+who\b", tail):
             continue                            # "took to Twitter to write" (not "… with Clinton, who believes")
         best = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])

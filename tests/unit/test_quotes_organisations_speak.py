@@ -73,3 +73,19 @@ def test_a_name_with_a_role_in_apposition_or_said_she_after_it_is_a_person(run):
                       "Outside the courtroom, Frazier-Moss said she was pleased with the testimony.")
     labels = {m["text"]: m["label"] for m in mentions}
     assert labels["Supaporn Inthasorn"] == "PERSON" and labels["Frazier-Moss"] == "PERSON"
+
+
+def test_a_councillor_with_ward_and_place_in_brackets_speaks_and_keeps_the_pronoun(run):
+    rows, mentions = run(
+        "Scarborough councillors said they were frustrated.\n\n"
+        "\"Every time there's a closure, it's Scarborough that pays the price,\" Coun. Danielle Mahabir (Ward 24, "
+        "Scarborough-Guildwood) told the board.\n\n"
+        "Coun. Andrew Szabo (Ward 20, Scarborough Southwest), who sits on the TTC board, said he supported the "
+        "project.\n\n"
+        "\"I've been around long enough to see what happens,\" he said.\n\n"
+        "In an emailed statement, a spokesperson for Mayor Teresa Valcourt said the upgrade was \"essential to "
+        "keeping Line 2 safe.\"")
+    assert _quote(rows, "Every time")["speaker_name"] == "Danielle Mahabir"
+    assert _quote(rows, "I've been")["speaker_name"] == "Andrew Szabo"
+    assert _quote(rows, "essential to")["speaker_name"] != "Teresa Valcourt"      # the mayor's spokesperson spoke
+    assert "Coun" not in {m["text"] for m in mentions}
