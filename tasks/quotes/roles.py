@@ -56,13 +56,29 @@ _FOR_ORG = re.compile(r"[^\S\n]+(?:for|at|of)[^\S\n]+(?:the[^\S\n]+)?")
 
 def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
     """The organisation an unnamed spokesperson speaks for: named inside the phrase ("a Department for Transport
-    spokesperson", "an MPI spokesperson") or right after it ("A spokesperson for Sierra Pacific Freight Lines")."""
+    spokesperson", "an MPI spokesperson") or right after it ("A spokesperson for Sierra Pacific Freight Lines"); for
+    "the spokesperson", the one of the last spokesperson the article introduced."""
     if not _SPOKES.search(A.body, c.start, c.end):
         return None
     inside = [m for m in A.mentions_in(c.start, c.end) if m["label"] in _ORG_LABELS]
     if inside:
         return inside[-1]
-    f = _FOR_ORG.match(A.body, c.end)
+    org = _org_after(A, c.end)
+    if org is not None or not A.body.startswith(("the ", "The "), c.start):
+        return org
+    # "the spokesperson said" after "a spokesperson for the Planning Authority said …": that organisation
+    for sm in reversed(list(_SPOKES.finditer(A.body, max(0, c.start - 1500), c.start))):
+        if A.in_quote(sm.start()):
+            continue
+        ms = [m for m in A.mentions_in(max(0, sm.start() - 60), sm.start()) if m["label"] in _ORG_LABELS
+              and re.fullmatch(r"[^\S\n]*", A.body[m["end_char"]:sm.start()])]
+        return ms[-1] if ms else _org_after(A, sm.end())
+    return None
+
+
+def _org_after(A: _Article, pos: int) -> dict | None:
+    """The organisation named right after ``pos`` by "for/at/of (the)" ("a spokesperson| for Sierra Pacific …")."""
+    f = _FOR_ORG.match(A.body, pos)
     if f is not None:
         after = [m for m in A.mentions_in(f.end(), f.end() + 80) if m["start_char"] == f.end()]
         if after and after[0]["label"] in _ORG_LABELS:

@@ -75,6 +75,8 @@ _SAID_PRONOUN = re.compile(r"(?:\s+(?:reporters|journalists|me|us))?(?:\s+that)?
 _TRANSCRIPT_INTRO = re.compile(r"(?m)^[\s\"“]*(?P<name>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,3}),\s*(?P<role>[A-Z][A-Z ]{1,30}?)\s*:")
 
 
+#: a preposition of place right before a name: the object of a phrase, not a sentence's subject
+_PLACE_PREP_BEFORE = re.compile(r"(?<![\w’'-])(?:[Oo]n|[Aa]t|[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|[Ii]nside)[^\S\n]+(?:the[^\S\n]+)?$")
 #: a role phrase and the comma of an apposition right before a name ("the council's chief executive, ")
 _ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+)[^\S\n]*,[^\S\n]*$")
 
@@ -251,6 +253,8 @@ class _Article:
                 if m["text"] in bare["surnames"]:
                     return m        # "Zaluzhnyi said": the model's ORG is the surname of a person named before
                 continue
+            if _PLACE_PREP_BEFORE.search(self.body, max(start, m["start_char"] - 12), m["start_char"]):
+                continue            # "Back on Aelfleda Terrace, Mrs Coverdale …": no subject (not "As for Zelenskyy")
             poss = _POSSESSED_ROLE.match(self.body, m["end_char"], end)
             if poss is not None and any(n["start_char"] == poss.end() and n["label"] in PERSON_LABELS
                                         for n in self.mentions_in(poss.end(), end)):

@@ -89,3 +89,24 @@ def test_a_councillor_with_ward_and_place_in_brackets_speaks_and_keeps_the_prono
     assert _quote(rows, "I've been")["speaker_name"] == "Andrew Szabo"
     assert _quote(rows, "essential to")["speaker_name"] != "Teresa Valcourt"      # the mayor's spokesperson spoke
     assert "Coun" not in {m["text"] for m in mentions}
+
+
+def test_the_spokesperson_is_the_organisation_of_the_spokesperson_introduced_before(run):
+    rows, _ = run("Contacted by Times of Malta, a spokesperson for the Planning Authority said the board had taken its "
+                  "decision carefully.\n\n"
+                  "\"The board is an independent body,\" the spokesperson said.\n\n"
+                  "The Depositors' Union, which organized the rally, said in a statement that parliament had failed.\n\n"
+                  "\"Every delay means more depositors die,\" the group said.")
+    assert (_quote(rows, "The board is")["speaker_name"] or "").endswith("Planning Authority")
+    assert (_quote(rows, "Every delay")["speaker_name"] or "").endswith("Union")
+
+
+def test_an_unnamed_relative_and_a_name_after_a_place_keep_their_pronouns(run):
+    rows, _ = run("Nurses' union official Mary Walsh said the figures were alarming.\n\n"
+                  "A patient's daughter, who did not want to be named, told the Irish Examiner that her mother had "
+                  "spent 31 hours on a trolley.\n\n"
+                  "\"She was in a corridor beside the toilets the whole night,\" she said.\n\n"
+                  "Back on Aelfleda Terrace, Mrs Coverdale has begun packing up the house.\n\n"
+                  "\"I'll miss the view more than anything,\" she said.")
+    assert (_quote(rows, "She was in")["speaker_name"] or "").startswith("A patient's daughter")
+    assert (_quote(rows, "I'll miss")["speaker_name"] or "").endswith("Coverdale")
