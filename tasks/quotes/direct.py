@@ -142,6 +142,8 @@ def _region_speaker(A: _Article, site: QuoteSite, post: str, shortest: int) -> A
         return None
     if _sentence_starts_after_words(A, r.close_e, reg_e):
         return None      # "… was “deeply concerned” by the figures. A spokesperson, Wren Adeyemi, said …": the next sentence's verb
+    if re.search(r"(?<![\w’'-])(?:and|or|but)$", region.rstrip()):
+        return None      # "… said it “strongly opposes” the survey and warned …": a verb coordinated with the clause's subject
     cue = ms_.group("verb")
     if cue.lower() in rules.naming_verbs and re.match(r"\s+(?:the\s+|a\s+|an\s+|[A-Z“\"])", post[ms_.end("verb"):]):
         return None      # "“anybodybuttrump.us,” a website linked to a group called the “We The People Foundation.”"

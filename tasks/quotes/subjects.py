@@ -352,9 +352,10 @@ def subject_before(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     return subj if subj is not None and subj.kind in ("mention", "pronoun", "role") else c
 
 
-#: what stands between a person and the end of their affiliation ("Yaroslav Zhelezniak| of the Holos party",
+#: what stands between a person and the end of their affiliation ("Yaroslav Zhelezniak| of the Holos party", "Priya
+#: Holloway-Grant| of the nonprofit Western Rivers Alliance",
 #: "Yoshihiko Noda| of the Constitutional Democratic Party of |Japan")
-_AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?(?:(?:[A-Z][\w.&’'-]*|of|and|for|the)\s+)*")
+_AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:(?:[A-Z][\w.&’'-]*|of|and|for|the)\s+)*")
 
 
 def _affiliated_person(A: _Article, best: _Cand | None, start: int) -> _Cand | None:
@@ -428,10 +429,30 @@ def _last_role(A: _Article, seg: str, lo: int, verb_s: int) -> _Cand | None:
     return role
 
 
+#: a name of two or three capitalised words between commas right before the verb
+_APPOSED_NAME_BEFORE_VERB = re.compile(r"(?<=[\w)])[^\S\n]*,[^\S\n]*((?:[A-Z][a-z][\w’'-]*[^\S\n]+){1,2}[A-Z][a-z][\w’'-]*)"
+                                       r"[^\S\n]*,[^\S\n]*$")
+
+
+def _missed_apposed_name(A: _Article, verb_s: int, lo: int) -> _Cand | None:
+    """A name the model missed, in apposition after a role right before the verb ("A spokeswoman for Vandermolen,
+    Kelsey Arbogast, said"): the name is the subject."""
+    ma = _APPOSED_NAME_BEFORE_VERB.search(A.body, max(lo, verb_s - 120), verb_s)
+    if ma is None or A.in_quote(ma.start(1)) or any(True for _ in A.mentions_in(ma.start(1), ma.end(1))):
+        return None
+    if not A.r.role_re.search(A.body[max(lo, ma.start() - 60):ma.start()].lower()):
+        return None
+    c = A.candidate(ma.start(1), ma.end(1))
+    return c if c is not None and c.kind in ("mention", "name") else None
+
+
 def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
     body, r = A.body, A.r
     best: _Cand | None = None
+    apposed = _missed_apposed_name(A, verb_s, lo)
+    if apposed is not None:
+        return apposed
     coordinated = _coordinated_subject(A, verb_s, lo) or asides.aside_subject(A, verb_s, lo)
     if coordinated is not None:
         return coordinated

@@ -110,3 +110,16 @@ def test_an_unnamed_relative_and_a_name_after_a_place_keep_their_pronouns(run):
                   "\"I'll miss the view more than anything,\" she said.")
     assert (_quote(rows, "She was in")["speaker_name"] or "").startswith("A patient's daughter")
     assert (_quote(rows, "I'll miss")["speaker_name"] or "").endswith("Coverdale")
+
+
+def test_a_missed_name_after_a_role_an_affiliation_with_a_descriptor_and_a_coordinated_verb(run):
+    rows, _ = run("Senate Majority Leader Curtis Vandermolen has not committed to a date. A spokeswoman for "
+                  "Vandermolen, Kelsey Arbogast, said the leader was \u201ctalking with members on all sides\u201d and "
+                  "wanted the bill to pass.\n\n"
+                  "Priya Holloway-Grant of the nonprofit Western Rivers Alliance called it \"a floor, not a ceiling\" "
+                  "and said the cuts were too small.\n\n"
+                  "The Hokkaido Federation of Fisheries Cooperative Associations said in a statement that it "
+                  "\"strongly opposes\" the survey and warned of damage to exports.")
+    assert _quote(rows, "talking with")["speaker_text"] == "Kelsey Arbogast"
+    assert (_quote(rows, "a floor")["speaker_name"] or "").endswith("Holloway-Grant")
+    assert _quote(rows, "strongly opposes")["speaker_text"] != "the survey and"
