@@ -22,15 +22,13 @@ from tasks.entities.rules import (
     _title_set,
     trie_regex,
 )
+from tasks.entities.evidence import _INITIAL_NAME, _PERSONAL_RESULT, scorecard_player
 from tasks.entities.spans import (
-    _INITIAL_NAME,
     _PARTICLES,
-    _PERSONAL_RESULT,
     _clean_span,
     _make_mention,
     _Mention,
     _name_word_ok,
-    scorecard_player,
 )
 
 

@@ -23,7 +23,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from tasks.quotes import asides, subjects
+from tasks.quotes import appositions, asides
 from tasks.quotes.floating import continuation, floating_quote
 from tasks.quotes.labels import name_colon, transcript_label
 from tasks.quotes.phrases import _NOT_AFTER_DETERMINER
@@ -71,7 +71,7 @@ def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
     if c is not None and c.kind in ("role", "np") and body.startswith(",", endp):
         # ", said the group's chair, James Wallace.": the person named after the role speaks
         stop = re.search(r"[.;!?\n]|$", body[endp:post_lim])
-        named = subjects._apposed_name(A, endp, endp + stop.start() if stop else post_lim)
+        named = appositions._apposed_name(A, endp, endp + stop.start() if stop else post_lim)
         if named is not None:
             return named
     if (c is None or c.kind == "np") and body.startswith(",", endp) and _POSSESSIVE_NOUN.fullmatch(body[rest_s:endp].strip()):

@@ -1,0 +1,157 @@
+"""Layout and context evidence for the class vote of a mention (step 4b of the ``tasks.entities`` docstring): the
+line around a name says whether it is a person ("Wang , 45 ,", "Leah Pells ( Canada )", "His daughter, X, said",
+"X said she"), a team or firm ("Pohang 3 Ulsan 2", "X spokesman"), a place ("near X", a dateline) or a cricket
+scorecard's player. Split out of spans.py unchanged; ``spans._make_mention`` sets these flags on each mention."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tasks.entities.keys import fold
+from tasks.entities.rules import (
+    _countries,
+    _facility_words,
+    _given_names,
+    _org_words,
+    _person_nouns,
+    _place_cues,
+    _place_list_cue,
+    _places,
+    _weapon_cues,
+)
+
+if TYPE_CHECKING:
+    from tasks.entities.spans import _Mention
+
+
+# what only individual results show: a tennis set score ("6-4"), a time or distance ("11.20", "2:05:33"),
+# a rank or seeding number before the name ("5. ", "1 - ")
+_PERSONAL_RESULT = re.compile(r"(?<![\d-])[0-7]-[0-7](?![\d-])|\d[.:]\d\d\b|^\s*\d{1,2}(?:\.|\s+-)\s+[A-Z]")
+_PAREN_AFTER = re.compile(r"\s*\(\s*([^()\n]{2,40}?)\s*\)")
+_NUMBER_AFTER = re.compile(r"\s+\d[\d\-.:/,]*(?=\s|$)")
+_NUMBER_TOKEN = re.compile(r"(?<!\S)\d[\d\-.:/,]*(?!\S)")
+_INITIAL = re.compile(r"\b[A-Z]\.")
+_INITIAL_NAME = re.compile(r"(?P<initials>(?:[A-Z]\.\s?){1,3})[A-Z][a-z]")     # "K. Evans", "T.K.S. Elangovan"
+# cricket scorecards: bowling figures (overs-maidens-runs-wickets, "10-1-30-2", "9.5-0-44-1") after a
+# name, or a name right after a dismissal word ("c Healy", "b McGrath", "st Kaluwitharana", "lbw b Fleming")
+_BOWLING_AFTER = re.compile(r"\s+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}(?=\s|,|$)")
+_DISMISSAL_BEFORE = re.compile(r"(?:^|\s)(?:c|b|st|c and b|lbw b)\s+$")
+
+
+# a goal scorer listed in parentheses with the minute ("( Wright 31 , Merson 60 pen )")
+_SCORER_AFTER = re.compile(r"\s+\d{1,3}(?:st|nd|rd|th)?(?:\s+(?:pen|penalty|og))?(?:\s*\)|\s*,\s)")
+
+
+def scorecard_player(unit: str, s: int, e: int) -> bool:
+    """The name at ``unit[s:e]`` is a player in a scorecard line: bowling figures follow it, a
+    dismissal word precedes it (cricket; ``_BOWLING_AFTER`` / ``_DISMISSAL_BEFORE``), or it is a goal
+    scorer listed with the minute inside parentheses (``_SCORER_AFTER``)."""
+    ls = unit.rfind("\n", 0, s) + 1
+    if _BOWLING_AFTER.match(unit, e) or _DISMISSAL_BEFORE.search(unit[ls:s]):
+        return True
+    before = unit[ls:s]
+    return before.rfind("(") > before.rfind(")") and bool(_SCORER_AFTER.match(unit, e)) \
+        and before[before.rfind("("):].lstrip("( ").count(" ") < 8
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
+    """Set ``org_cue`` when a cue of ``rules/org_cues.txt`` follows ("Interfax news agency",
+    "Ericsson spokesman") or precedes ("shares in Magna", "club Atalanta") the mention, else
+    ``place_cue`` when a cue of ``rules/place_cues.txt`` precedes it ("near Hrafske") or the list it ends
+    ("near Starytsia, Vovchansk, and Kruhle"), or a person-labelled mention is followed by a facility word of
+    that file ("Hostomel airport"); ``weapon_cue`` when a person-labelled mention is followed by a word of
+    ``rules/weapon_cues.txt`` ("Patriot missiles")."""
+    _, after, before = _org_words()
+    nxt = fold(" ".join(unit[e:e + 40].split()[:2]))
+    nxt1 = nxt.split()[:1]
+    if m.cls == "per" and (nxt in _weapon_cues() or (nxt1 and nxt1[0] in _weapon_cues())):
+        m.weapon_cue = True          # "Patriot missiles": the model's person is a weapon
+        return
+    if m.cls == "per" and (nxt in _facility_words() or (nxt1 and nxt1[0] in _facility_words())):
+        m.place_cue = True           # "Hostomel airport", "the Druzhba pipeline": a facility's place
+        return
+    if (nxt in after or (nxt1 and nxt1[0] in after)) and m.folded not in _countries():
+        m.org_cue = True            # a country is not a club: "Japan coach" is the national team (a place)
+        return
+    prev = unit[max(0, s - 40):s].split()[-2:]
+    prevf = fold(" ".join(prev))
+    if prevf in before or (prev and fold(prev[-1]) in before):
+        m.org_cue = True
+    elif (prevf in _place_cues()[0] or (prev and fold(prev[-1]) in _place_cues()[0]) or _in_place_list(unit, s)) \
+            and not m.text.isupper() and not _POSSESSIVE_AFTER.match(unit, e):  # not "near KPA" (acronym), "outside Smith's"
+        m.place_cue = True
+
+
+_LIST_SEP_END = re.compile(r"(?:,|\s(?:and|or))\s*$")
+
+
+def _in_place_list(unit: str, s: int) -> bool:
+    """A later name of a list that starts right after a place cue ("near Starytsia, Vovchansk, and Kruhle")."""
+    return bool(_LIST_SEP_END.search(unit, max(0, s - 5), s)) and bool(_place_list_cue().search(unit, max(0, s - 240), s))
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    rf"^([^\d()\n]{{2,60}}?)\s*(?:\d{{4}}-\d\d-\d\d|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)\s*$"
+    rf"|^([A-Z][^\d()\n]{{1,50}}?)\s*\((?:[A-Z][\w.&' ]{{1,30}})\)\s*[-–—]")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Sir|Dame)\s+$")
+_WHO_AFTER = re.compile(r"\s*,\s*who\s")
+_PRONOUN_AFTER = re.compile(r"\s+[a-z]{3,}\s+(?:his|her|himself|herself)\b")
+_AGE_AFTER = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,2}\s*,")
+#: a person noun (its "of/for" complement allowed) and the comma that opens an apposition, right before a name:
+#: "His daughter, ", "The mayor of Kyle, ", "the council's chief executive, "
+#: a person noun in apposition right after the name: "Supaporn Inthasorn, coordinator of the …", "Lee, a nurse at …"
+_APPOSITION_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:the|a|an)[^\S\n]+)?(?:[a-z][\w-]*[^\S\n]+){0,3}?(?P<noun>[a-z][\w-]*)"
+                               r"(?:[^\S\n]+(?:of|for|at|with)\b|[^\S\n]*,)")
+#: a fronted phrase's preposition before the name ("At University Hospital Limerick, a spokeswoman for …")
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?:[Aa]t|[Ii]n|[Oo]n|[Ff]rom|[Nn]ear|[Ii]nside|[Oo]utside|[Ff]or)[^\S\n]+(?:the[^\S\n]+)?$")
+#: a speech verb and a subject pronoun of a person right after the name
+_SAID_PRONOUN = re.compile(r"[^\S\n]+(?:said|says|added|told[^\S\n]+\w+)[^\S\n]+(?:that[^\S\n]+)?(?:he|she)\b")
+_APPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?P<noun>[A-Za-z][\w-]*)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'.-]*"
+                                r"(?:\s+(?:[A-Z][\w’'.-]*|of|and|the)){0,4})?[^\S\n]*,[^\S\n]*$")
+
+
+def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
+    """Set ``country_paren`` ("Leah Pells ( Canada )": a person), ``score_after`` ("Pohang 3 Ulsan 2",
+    "Derbyshire 24 points": a team), ``age_after`` ("Wang , 45 ,") and ``dateline`` (the place part of
+    "NEW YORK 1996-08-30" / "KYIV, May 3" / "MOSCOW (Reuters) -") from the line around the mention."""
+    ls = unit.rfind("\n", 0, s) + 1
+    le = unit.find("\n", e)
+    le = len(unit) if le < 0 else le
+    after = unit[e:le]
+    d = _DATELINE.match(unit, ls, le) if s - ls < 60 else None
+    if d and e <= (d.end(1) if d.group(1) else d.end(2)):
+        m.dateline = True
+        return
+    if _AGE_AFTER.match(after):
+        m.age_after = True
+    if _WHO_AFTER.match(after):
+        m.who_after = True
+    if _PRONOUN_AFTER.match(after):
+        m.pronoun_after = True
+    if after.lstrip()[:1] == ",":
+        ap = _APPOSITION_BEFORE.search(unit, max(ls, s - 80), s)
+        aa = _APPOSITION_AFTER.match(after) if not _PREPOSITION_BEFORE.search(unit, max(ls, s - 12), s) else None
+        if (ap and ap.group("noun").lower() in _person_nouns()) or (aa and aa.group("noun") in _person_nouns()):
+            m.apposed = True
+    if _SAID_PRONOUN.match(after):
+        m.pronoun_after = True       # "Frazier-Moss said she was pleased"
+    p = _PAREN_AFTER.match(after)
+    if p and fold(p.group(1)) in _countries() and m.folded not in _places() and (
+            m.cls == "per" or _PERSONAL_RESULT.search(unit[ls:le]) or m.text.split()[0] in _given_names()):
+        m.country_paren = True      # not a club in a team results line ("Red Star ( Yugoslavia ) 92")
+        return
+    if scorecard_player(unit, s, e):
+        m.player = True              # a cricket scorecard's player, not a team's score line
+        return
+    if m.folded in _countries() or _INITIAL.search(m.text) or not _NUMBER_AFTER.match(after) \
+            or m.text.split()[0] in _given_names():
+        return
+    before = unit[ls:s].rstrip()
+    if before and before[-1] not in ",:;" and not (before[-1].isdigit() and _NUMBER_TOKEN.search(before[-12:])):
+        return
+    if len(_NUMBER_TOKEN.findall(unit[ls:le])) >= 2:
+        m.score_after = True

@@ -1,0 +1,95 @@
+"""Names in apposition in a speaker phrase: the person named between commas after a role ("a spokeswoman, Anna
+White, said", "A spokeswoman for Vandermolen, Kelsey Arbogast, said"), the comma that closes such a name (not a
+coordination), and the first comma of a phrase outside brackets. Split out of subjects.py unchanged; subjects.py
+(``candidate``, ``subject_first``, ``_nearest_subject``) calls these."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tasks.quotes.phrases import _Cand
+from tasks.quotes.rules import PERSON_LABELS
+
+if TYPE_CHECKING:
+    from tasks.quotes.speakers import _Article
+
+
+def _comma_outside_brackets(phrase: str) -> int:
+    """Offset of the first comma of ``phrase`` outside round brackets, else -1."""
+    depth = 0
+    for i, ch in enumerate(phrase):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            return i
+    return -1
+
+
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?[^\S\n]+")
+
+
+def _apposed_name(A: _Article, role_e: int, hi: int) -> _Cand | None:
+    """The person named in apposition right after a role ("a spokeswoman, Anna White, said", "the British defence
+    secretary, Ben Wallace, visited …"): a PERSON mention after the comma that closes (comma, bracket or the end
+    of the phrase). The name is the speaker, not the role."""
+    body = A.body
+    mc = re.match(r"[^\S\n]*,[^\S\n]*", body[role_e:hi])
+    if mc is None:
+        return None
+    name_s = role_e + mc.end()
+    mh = _HONORIFIC.match(body, name_s)          # "the union's general secretary, Ms Jenny Koh, wrote"
+    if mh:
+        name_s = mh.end()
+    for m in A.mentions_in(role_e + mc.end(), min(hi, role_e + mc.end() + 60)):
+        if m["start_char"] != name_s or m["label"] not in PERSON_LABELS or A.in_quote(m["start_char"]):
+            return None
+        if m["end_char"] == hi or re.match(r"[^\S\n]*(?:,|\()", body[m["end_char"]:hi]):
+            return _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+        return None
+    return None
+
+
+def _named_before_comma(A: _Article, seg: str, lo: int) -> bool:
+    """"…, Gov. John Kasich (R-OH), said": the comma closes the subject's name and its parenthesis
+    (party and state), it does not coordinate two verb phrases; nor does the comma that closes a name in apposition
+    ("The Minister for Health, Niamh Cregan, said")."""
+    mc = re.search(r"\s*\([^()\n]{1,30}\)\s*,\s*$", seg)
+    if mc is None:
+        return _apposed_before_comma(A, seg, lo)
+    end = lo + mc.start()
+    for m in A.mentions_in(max(lo, end - 60), end):
+        if m["end_char"] != end or m["label"] not in PERSON_LABELS or A.in_quote(m["start_char"]):
+            continue
+        # the name opens its clause (after a comma or the sentence start, titles allowed): it is the subject
+        before = A.body[lo:m["start_char"]].rsplit(",", 1)[-1]
+        return bool(re.fullmatch(r"\s*(?:(?:[A-Z][\w.’'-]*|former|the)\s+)*", before))
+    return False
+
+def _apposed_before_comma(A: _Article, seg: str, lo: int) -> bool:
+    """The comma before the verb closes a person's name set off by commas after a noun phrase ("His daughter, Siobhán
+    Mulcahy, said")."""
+    mc = re.search(r"[^\S\n]*,[^\S\n]*$", seg)
+    if mc is None:
+        return False
+    end = lo + mc.start()
+    return any(m["end_char"] == end and m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"])
+               and re.search(r"\w[^\S\n]*,[^\S\n]*$", A.body[max(lo, m["start_char"] - 40):m["start_char"]])
+               for m in A.mentions_in(max(lo, end - 60), end))
+
+#: a name of two or three capitalised words between commas right before the verb
+_APPOSED_NAME_BEFORE_VERB = re.compile(r"(?<=[\w)])[^\S\n]*,[^\S\n]*((?:[A-Z][a-z][\w’'-]*[^\S\n]+){1,2}[A-Z][a-z][\w’'-]*)"
+                                       r"[^\S\n]*,[^\S\n]*$")
+
+
+def _missed_apposed_name(A: _Article, verb_s: int, lo: int) -> _Cand | None:
+    """A name the model missed, in apposition after a role right before the verb ("A spokeswoman for Vandermolen,
+    Kelsey Arbogast, said"): the name is the subject."""
+    ma = _APPOSED_NAME_BEFORE_VERB.search(A.body, max(lo, verb_s - 120), verb_s)
+    if ma is None or A.in_quote(ma.start(1)) or any(True for _ in A.mentions_in(ma.start(1), ma.end(1))):
+        return None
+    if not A.r.role_re.search(A.body[max(lo, ma.start() - 60):ma.start()].lower()):
+        return None
+    c = A.candidate(ma.start(1), ma.end(1))
+    return c if c is not None and c.kind in ("mention", "name") else None
