@@ -44,8 +44,13 @@ _NP_SUBJECT = re.compile(
 
 #: a preposition right before a person's name: the name is its object, not a subject ("took to Twitter to write", which
 #: the model may call a person; "a spokesman for Trump said")
+#: up to two capitalised title words between a preposition and a person ("a spokesperson for Mayor| Teresa Valcourt")
+_TITLE_WORDS = r"(?:[A-Z][a-z]{1,11}\.?\s+){0,2}"
 _PERSON_PREP_BEFORE = re.compile(r"\b(?:to|with|for|against|on|at|from|into|about|toward|towards)\s+(?:the\s+)?"
-                                 r"(?:[A-Z][a-z]{1,11}\.?\s+){0,2}$")     # "a spokesperson for Mayor| Teresa Valcourt"
+                                 + _TITLE_WORDS + "$")
+#: a preposition of place right before a name: the object of a phrase, not a sentence's subject ("Back on| Aelfleda
+#: Terrace, Mrs Coverdale …"; not "As for Zelenskyy")
+_PLACE_PREP_BEFORE = re.compile(r"(?<![\w’'-])(?:[Oo]n|[Aa]t|[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|[Ii]nside)[^\S\n]+(?:the[^\S\n]+)?$")
 _PREP_BEFORE = re.compile(r"\b(?:between|and|or|of|in|from|to|with|for|against|on|at|by|into|over|toward|towards|about"
                           r"|during|after|before|since|amid|despite|following|under)\s+(?:(?:the|an?|his|her|its|their)\s+)?$", re.I)
 _PATTERNS = rulefiles.sections("quote_patterns.txt")

@@ -98,10 +98,15 @@ def _titled_otherwise(A: _Article, person: dict, role: str) -> bool:
     for _tpos, _words, m, joined in A.titles:
         if (m.get("entity_id") or m["text"]) != key:
             continue
-        if any(re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", joined) for t in targets):
+        if _names_role(joined, targets):
             return False
         titled = True
     return titled
+
+
+def _names_role(title: str, targets) -> bool:
+    """Does a title as written ("kremlin spokesman") hold one of the role words ``targets`` as whole words?"""
+    return any(re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", title) for t in targets)
 
 
 def resolve_role(A: _Article, text: str, pos: int) -> dict | None:
@@ -128,7 +133,7 @@ def resolve_role(A: _Article, text: str, pos: int) -> dict | None:
     for tpos, words, m, joined in A.titles:   # joined in text order (a set's order changes per run)
         if tpos >= pos:
             break
-        hit = any(re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", joined) for t in targets)
+        hit = _names_role(joined, targets)
         shared = len(mods & words)
         if not hit and not (head == "leader" and shared):
             continue

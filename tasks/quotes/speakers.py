@@ -26,6 +26,7 @@ from tasks.quotes.phrases import (
     _Cand,
     _NOT_DESCRIPTOR,
     _NOT_SUBJECT,
+    _PLACE_PREP_BEFORE,
     _credit,
 )
 
@@ -75,8 +76,6 @@ _SAID_PRONOUN = re.compile(r"(?:\s+(?:reporters|journalists|me|us))?(?:\s+that)?
 _TRANSCRIPT_INTRO = re.compile(r"(?m)^[\s\"“]*(?P<name>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,3}),\s*(?P<role>[A-Z][A-Z ]{1,30}?)\s*:")
 
 
-#: a preposition of place right before a name: the object of a phrase, not a sentence's subject
-_PLACE_PREP_BEFORE = re.compile(r"(?<![\w’'-])(?:[Oo]n|[Aa]t|[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|[Ii]nside)[^\S\n]+(?:the[^\S\n]+)?$")
 #: a role phrase and the comma of an apposition right before a name ("the council's chief executive, ")
 _ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+)[^\S\n]*,[^\S\n]*$")
 

@@ -22,6 +22,7 @@ from tasks.quotes.phrases import (
     _PERSON_PREP_BEFORE,
     _PREP_BEFORE,
     _RELATIVE_BEFORE,
+    _TITLE_WORDS,
     TIME_WORDS,
     _said_comma,
 )
@@ -169,7 +170,7 @@ def _titled_name(A: _Article, hs: int, head: str) -> _Cand | None:
 #: spokesperson for Mayor Teresa Valcourt said"), never the subject of the
 #: clause ("In an interview with journalist Matei Rosca last year, Lazar said …")
 _PERSON_OBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?:with|to|by|for|against|from|about|toward|towards|between|among)\s+"
-                                   r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[A-Z][a-z]{1,11}\.?\s+){0,2}(?:[a-z][\w-]*\s+){0,2}$")
+                                   r"(?:(?:the|a|an|his|her|their|its)\s+)?" + _TITLE_WORDS + r"(?:[a-z][\w-]*\s+){0,2}$")
 
 
 _ARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}$")
