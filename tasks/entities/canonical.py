@@ -70,7 +70,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         k = base_key(m)
         if m.dateline:
             k = "\x00" + k  # a dateline place is never the team or firm of the same name
-        if len(k.split()) == 1 and m.folded not in aliases and (
+        if (len(k.split()) == 1 or _hyphenated_word(m.text)) and m.folded not in aliases and (
                 m.cls in ("per", "org", "misc") or (m.cls == "loc" and not m.dateline and k not in places)):
             singles.append(m)      # a surname the model called a place ("Zelenskyy" GPE) but no known place
             continue
@@ -96,6 +96,9 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             first = min(m.start for m in g)
             by_last[toks[-1]].append((first, k))
             by_first[toks[0]].append((first, k))
+            last_written = max((m.text.split()[-1] for m in g if len(m.text.split()) >= 2), key=len, default="")
+            if _hyphenated_word(last_written):
+                by_last[match_key(last_written)].append((first, k))    # "Dizon-Villafuerte" is Ramon Dizon-Villafuerte
             if any(_FAMILY_FIRST.search(m.text) for m in g):
                 by_last[toks[0]].append((first, k))     # "Jung" is Jung Chung-rae (family name first)
     # an acronym the article spelt out in parentheses ("Knowledge and Human Development Authority (KHDA)") is
@@ -130,6 +133,12 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             order.append(k)
         groups[k].append(m)
     return [groups[k] for k in order]
+
+
+def _hyphenated_word(text: str) -> bool:
+    """One written word joined by hyphens ("Dizon-Villafuerte", "Okonkwo-Bello"): a lone (double-barrelled) surname
+    though its match key has two words."""
+    return len(text.split()) == 1 and "-" in text.strip("-")
 
 
 def _merge_glued(groups: dict[str, list[_Mention]], order: list[str], singles: list[_Mention]) -> None:

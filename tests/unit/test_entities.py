@@ -417,3 +417,14 @@ def test_outlets_storms_and_lone_unit_words_are_not_persons(nlp):
     assert ("Meduza", "ORG") in labels, sorted(labels)
     assert not any(lab == "PERSON" for t, lab in labels if t in ("Storm Amy", "Meduza", "Oblast")), sorted(labels)
     assert "Oblast" not in {t for t, _ in labels}
+
+
+def test_a_lone_double_barrelled_surname_is_the_person_named_before(nlp):
+    """'Dizon-Villafuerte' after 'Sen. Ramon Dizon-Villafuerte' is that senator (the model calls the lone hyphenated
+    surname an organisation; its match key has two words, so it was no lone surname)."""
+    body = ("During the hearing, Sen. Ramon Dizon-Villafuerte said residents had been living in water.\n"
+            "\"Where did the money go?\" Dizon-Villafuerte said.\n"
+            "Asked by Dizon-Villafuerte who had given the instruction, Cuevas named a former director.\n")
+    rows = [r for r in run(nlp, {"a": body})["a"] if "Villafuerte" in r["text"]]
+    assert len(rows) == 3 and {r["entity_name"] for r in rows} == {"Ramon Dizon-Villafuerte"}, rows
+    assert {r["label"] for r in rows} == {"PERSON"}, rows
