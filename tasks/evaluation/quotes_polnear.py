@@ -260,29 +260,42 @@ def score(docs: list[dict], preds: dict[str, list[dict]], show: int = 0) -> list
     return rows
 
 
+def by_group(docs: list[dict], preds: dict[str, list[dict]], key, label: str) -> list[dict]:
+    """The quote+speaker row per group of articles (``key(doc)`` names the group)."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for d in docs:
+        groups[key(d)].append(d)
+    out = []
+    for who, sel in sorted(groups.items()):
+        r = score(sel, preds)[4]
+        out.append({**r, "metric": f"  quote+speaker, {label} {who} ({len(sel)} articles)", "target": None})
+    return out
+
+
 def by_annotator(docs: list[dict], preds: dict[str, list[dict]]) -> list[dict]:
     """The quote+speaker row per annotator of the scored ``.ann`` files: conventions differ between
     annotators (e.g. one of them often annotates a multi-sentence quotation as one span per sentence,
     which one span of ours matches only once), so the breakdown shows how much of the gap is theirs."""
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for d in docs:
-        groups[d.get("annotator", "?")].append(d)
-    out = []
-    for who, sel in sorted(groups.items()):
-        r = score(sel, preds)[4]
-        out.append({**r, "metric": f"  quote+speaker, annotator {who} ({len(sel)} articles)", "target": None})
-    return out
+    return by_group(docs, preds, lambda d: d.get("annotator", "?"), "annotator")
+
+
+def by_outlet(docs: list[dict], preds: dict[str, list[dict]]) -> list[dict]:
+    """The quote+speaker row per outlet (the file name's prefix: ``breitbart``, ``nyt``, ...): the outlets write
+    quotations differently, and the train split is sorted by outlet, so ``--limit``/``--skip`` ranges hold
+    different outlets (train 701-840 is mostly ``west-journal``)."""
+    return by_group(docs, preds, lambda d: d["name"].split("_", 1)[0], "outlet")
 
 
 def evaluate(gold_dir: Path, settings, split: str = "dev", limit: int | None = None, show: int = 0,
-             skip: int = 0, annotators: bool = False) -> list[dict]:
+             skip: int = 0, annotators: bool = False, outlets: bool = False) -> list[dict]:
     """Evaluation rows (task, metric, precision, recall, f1, n, target) on PolNeAR ``split`` (see load_split);
-    with ``annotators``, the quote+speaker row per annotator too (``by_annotator``)."""
+    with ``annotators``, the quote+speaker row per annotator too (``by_annotator``), with ``outlets`` per outlet."""
     from tasks.settings import DEFAULT_MODEL
 
     docs = load_split(Path(gold_dir), split, limit, skip)
     preds = predict(docs, getattr(settings, "model", None) or DEFAULT_MODEL)
-    return score(docs, preds, show=show) + (by_annotator(docs, preds) if annotators else [])
+    return (score(docs, preds, show=show) + (by_annotator(docs, preds) if annotators else [])
+            + (by_outlet(docs, preds) if outlets else []))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -296,12 +309,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--skip", type=int, default=0, help="leave out the first N articles (train --skip 300: the held-out part)")
     ap.add_argument("--show", type=int, default=0, help="print N sampled errors (FN/FP/speaker)")
     ap.add_argument("--by-annotator", action="store_true", help="also the quote+speaker row per gold annotator")
+    ap.add_argument("--by-outlet", action="store_true", help="also the quote+speaker row per outlet")
     args = ap.parse_args(argv)
     gold = args.gold or default_gold_dir()
     if gold is None or not (gold / "polnear").is_dir():
         raise SystemExit("PolNeAR gold data not found (--gold or NEWSAGREE_GOLD_DIR or ../shared/eval)")
     rows = evaluate(gold, Settings.from_env(), split=args.split, limit=args.limit, show=args.show, skip=args.skip,
-                    annotators=args.by_annotator)
+                    annotators=args.by_annotator, outlets=args.by_outlet)
     print(format_table(rows))
 
 
