@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from tasks import rulefiles
 from tasks.entities.keys import fold
 from tasks.entities.rules import (
+    _surname_particles,
     CLASS_LABEL,
     LABEL_CLASS,
     _aliases,
@@ -70,7 +71,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         k = base_key(m)
         if m.dateline:
             k = "\x00" + k  # a dateline place is never the team or firm of the same name
-        if (len(k.split()) == 1 or _hyphenated_word(m.text)) and m.folded not in aliases and (
+        if (len(k.split()) == 1 or _lone_surname(m.text)) and m.folded not in aliases and (
                 m.cls in ("per", "org", "misc") or (m.cls == "loc" and not m.dateline and k not in places)):
             singles.append(m)      # a surname the model called a place ("Zelenskyy" GPE) but no known place
             continue
@@ -96,9 +97,8 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             first = min(m.start for m in g)
             by_last[toks[-1]].append((first, k))
             by_first[toks[0]].append((first, k))
-            last_written = max((m.text.split()[-1] for m in g if len(m.text.split()) >= 2), key=len, default="")
-            if _hyphenated_word(last_written):
-                by_last[match_key(last_written)].append((first, k))    # "Dizon-Villafuerte" is Ramon Dizon-Villafuerte
+            for surname in {_written_surname(m.text) for m in g} - {None}:
+                by_last[match_key(surname)].append((first, k))    # "Dizon-Villafuerte", "Ó Duibhir": the person
             if any(_FAMILY_FIRST.search(m.text) for m in g):
                 by_last[toks[0]].append((first, k))     # "Jung" is Jung Chung-rae (family name first)
     # an acronym the article spelt out in parentheses ("Knowledge and Human Development Authority (KHDA)") is
@@ -135,10 +135,25 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     return [groups[k] for k in order]
 
 
-def _hyphenated_word(text: str) -> bool:
-    """One written word joined by hyphens ("Dizon-Villafuerte", "Okonkwo-Bello"): a lone (double-barrelled) surname
-    though its match key has two words."""
-    return len(text.split()) == 1 and "-" in text.strip("-")
+def _lone_surname(text: str) -> bool:
+    """A surname written alone whose match key has two words: one word joined by hyphens ("Dizon-Villafuerte",
+    "Okonkwo-Bello") or a particle and a capitalised word ("Ó Duibhir", "Nic Ruairí", "Le Pen";
+    ``rules/surname_particles.txt``)."""
+    words = text.split()
+    if len(words) == 1:
+        return "-" in text.strip("-")
+    return len(words) == 2 and words[0].lower() in _surname_particles()[1] and words[1][:1].isupper()
+
+
+def _written_surname(name: str) -> str | None:
+    """The surname of a full name as written, when it is no single plain word: "Ramon Dizon-Villafuerte" ->
+    "Dizon-Villafuerte", "Cathal Ó Duibhir" -> "Ó Duibhir" (a particle before it); else None."""
+    words = name.split()
+    if len(words) >= 3 and words[-2].lower() in _surname_particles()[1] and words[-1][:1].isupper():
+        return " ".join(words[-2:])
+    if len(words) >= 2 and "-" in words[-1].strip("-"):
+        return words[-1]
+    return None
 
 
 def _merge_glued(groups: dict[str, list[_Mention]], order: list[str], singles: list[_Mention]) -> None:

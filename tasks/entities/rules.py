@@ -120,6 +120,15 @@ def _person_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _surname_particles() -> tuple[frozenset[str], frozenset[str]]:
+    """Particles of family names (``rules/surname_particles.txt``): (the lower-case ones: "de", "van"; all of them,
+    lower-cased, with the capitalised Gaelic ones: "ó", "nic")."""
+    sec = rulefiles.sections("surname_particles.txt")
+    low = frozenset(sec.get("lowercase", []))
+    return low, low | frozenset(w.lower() for w in sec.get("gaelic", []))
+
+
+@lru_cache(maxsize=1)
 def _title_lengths() -> tuple[int, ...]:
     """The word counts titles have, longest first."""
     return tuple(sorted({len(t) for t in _titles()}, reverse=True))

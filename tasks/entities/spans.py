@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from tasks.entities.evidence import _HONORIFIC_BEFORE, _INITIAL_NAME, _layout_evidence, _org_context
 from tasks.entities.keys import fold
 from tasks.entities.rules import (
+    _surname_particles,
     _ABBREV_END,
     _POSSESSIVE,
     _STRIP_CHARS,
@@ -250,7 +251,7 @@ def _sum_votes(mentions: Iterable[_Mention]) -> dict[str, float]:
 _SEPARATOR_TOKEN = frozenset({"-", "–", "—", "(", ")", ",", ":", ";", "/", "|", "+", "&amp;",
                               "c", "b", "st", "lbw", "v", "vs", "vs."})
 # lower-case words that can start or end a name ("Ronald de Boer", "Vincent van Gogh")
-_PARTICLES = frozenset("de van von der den da di du le la al el bin ben dos das del della ter ten y".split())
+_PARTICLES = _surname_particles()[0]
 
 
 def _pieces(unit: str, s: int, e: int) -> list[tuple[int, int]]:

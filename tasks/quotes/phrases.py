@@ -110,6 +110,7 @@ _RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\b[^,;]{1,100},\s+(?:" + _ADVER
 _CLAUSE_CHAR = r"(?:[^,;.]|" + "|".join(rf"(?<=\b{t})\." for t in ("Mr", "Mrs", "Ms", "Dr", "Sen", "Gov", "Rep", "Gen", "St")) + ")"
 _FRONTED_CLAUSE = re.compile(r"\s*(?:(?:Ever\s+since|Even\s+(?:before|after|as|if|when|while|since)|When|If|After|Before|While|As|Although|Though|Because|Since|Once|Asked|Pressed"
                              r"|In|On|At|During|Following|Despite|Amid|Under|Unlike|Like|For|From|With|Without|Speaking"
+                             r"|Alongside|Besides|Beyond|Across|Throughout|Among|Against|Beside|Inside|Outside|Within"
                              r"|Last|Earlier|Later|Next)\b"
                              r"|(?!According\b)[A-Z][a-z]+(?:ing|ed)\b)" + _CLAUSE_CHAR + r"{1,100},"
                              r"(?:\s*(?:[Ww]hen|[Ii]f|[Aa]fter|[Bb]efore|[Ww]hile|[Aa]s|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce)\b"

@@ -63,7 +63,7 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
     inside = [m for m in A.mentions_in(c.start, c.end) if m["label"] in _ORG_LABELS]
     if inside:
         return inside[-1]
-    org = _org_after(A, c.end)
+    org = _org_after(A, c.end) or _named_in_phrase(A, c)
     if org is not None or not A.body.startswith(("the ", "The "), c.start):
         return org
     # "the spokesperson said" after "a spokesperson for the Planning Authority said …": that organisation
@@ -74,6 +74,27 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
               and re.fullmatch(r"[^\S\n]*", A.body[m["end_char"]:sm.start()])]
         return ms[-1] if ms else _org_after(A, sm.end())
     return None
+
+
+#: capitalised words between the article and the spokesperson ("An |Energex| spokeswoman", "a |Brisbane Airport
+#: Corporation| spokesman", "An |SK hynix| spokesperson"): the organisation, named though the model found no entity
+_NAME_BEFORE_SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+([A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|[a-z]+(?=\s+spokes)|of|and|for|&)){0,4}?)"
+                                 r"\s+(?:spokes(?:man|woman|person)|press\s+(?:officer|secretary))$")
+
+
+def _named_in_phrase(A: _Article, c: _Cand) -> dict | None:
+    """The organisation an unnamed spokesperson's phrase names by capitalised words the model did not take for an
+    entity: an organisation mention of the article with the same words if there is one (its entity), else the words
+    as the speaker's name (no entity). Never a nationality adjective ("a Russian spokesman")."""
+    mt = _NAME_BEFORE_SPOKES.fullmatch(A.body, c.start, c.end)
+    if mt is None or mt.group(1).lower() in A.r.adjectives:
+        return None
+    words = mt.group(1)
+    for m in A.mentions_in(0, len(A.body)):
+        if m["label"] in _ORG_LABELS and m["text"].lower() == words.lower():
+            return m
+    return {"start_char": mt.start(1), "end_char": mt.end(1), "text": words, "label": "ORG", "entity_id": None,
+            "entity_name": words}
 
 
 def _org_after(A: _Article, pos: int) -> dict | None:

@@ -51,10 +51,20 @@ class Rules:
     noun_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))       # [report_noun] + preposition
     # the verbs that attribute quoted text: every form, [noun_like] ones unguarded ("…,” the letter states")
     quote_verb_alt: str = ""
+    gendered_words: dict = field(default_factory=dict, compare=False)   # "widow" -> f, "Mr" -> m ([gendered_words])
     quote_verb_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))
 
 
 _NEVER = re.compile(r"(?!x)x")
+
+
+def _word_genders(lines: list[str]) -> dict[str, str]:
+    """``word: m|f`` lines -> {word: gender}."""
+    out = {}
+    for line in lines:
+        w, _, g = line.partition(":")
+        out[w.strip().lower()] = g.strip()
+    return out
 
 
 def _forms(verbs: dict[str, list[str]], section: str) -> set[str]:
@@ -110,7 +120,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         if nouns else _NEVER
     return Rules(
         verb_forms=frozenset(all_forms), report_forms=frozenset(report), roles=roles,
-        person_pronouns=pp, group_pronouns=frozenset(x.lower() for x in pat.get("group_pronouns", [])),
+        person_pronouns=pp, gendered_words=_word_genders(pat.get("gendered_words", [])), group_pronouns=frozenset(x.lower() for x in pat.get("group_pronouns", [])),
         title_modifiers=frozenset(x.lower() for x in pat.get("title_modifiers", [])),
         according=tuple(x.lower() for x in pat.get("according", [])),
         reporting_objects=tuple(sorted((x.lower() for x in pat.get("reporting_objects", [])), key=len, reverse=True)),

@@ -153,6 +153,15 @@ class _Article:
         i = bisect.bisect_right(self._quote_starts, pos) - 1
         return i >= 0 and self._quote_max_end[i] > pos
 
+    def words_gender(self, words: list[str]) -> str | None:
+        """The gender the title or role words tell (quote_patterns.txt [gendered_words]), the last such word first
+        ("Mr Smith's widow": f); None when none does."""
+        for w in reversed(words):
+            g = self.r.gendered_words.get(w.lower())
+            if g:
+                return g
+        return None
+
     # -- titles ("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman,")
     def _collect_titles(self) -> None:
         body, r = self.body, self.r
@@ -165,6 +174,8 @@ class _Article:
             prev_cap = False
             for tok in reversed(re.findall(r"[\w.’'-]+|[^\w\s]", left)):
                 low = tok.lower()
+                if low.endswith(("’s", "'s", "s’", "s'")) and words:
+                    break       # "Mr Thewlis's widow Pauline": "Mr" is Thewlis's title, not hers
                 if tok[0].isupper() or low in r.title_modifiers or r.role_re.fullmatch(low) \
                         or (low in ("for", "of") and prev_cap):     # "Minister for Health X", "Secretary of State X"
                     words.append(low)
@@ -178,17 +189,14 @@ class _Article:
             if mb and r.role_re.fullmatch(mb.group(1).split()[-1].lower()):   # "the council's chief executive, Morgan Hartley"
                 words = [w.lower() for w in mb.group(1).split()]
             ma = re.match(r",\s+(?:who is\s+)?(?:the|a|an|[A-Z][\w.]*[’']s)?\s*([^,.;:()\n“”‘\"]{3,80}?)\s*[,.;)]", body[m["end_char"]:m["end_char"] + 100])
-            if ma and r.role_re.search(ma.group(1)) and not r.verb_re.search(ma.group(1)):   # not "X, the spokesperson said."
+            if ma and r.role_re.search(ma.group(1)) and not r.verb_re.search(ma.group(1)) \
+                    and not re.match(r"(?:whose|who|which|where|when)\b", ma.group(1)):
+                # not "X, the spokesperson said.", nor a relative clause ("Lorna Bautista, whose son has been …,")
                 words += [w.lower() for w in re.findall(r"[\w.’'-]+", ma.group(1))]
             words += [w.lower() for w in m["text"].split()[:-1]]
             if any(r.role_re.fullmatch(w) for w in words) or r.role_re.search(" ".join(words)):
                 self.titles.append((pos, set(words), m, " ".join(words)))
-            low = " ".join(words)
-            g = None
-            if re.search(r"\b(mr\.?|mister|spokesman|chairman|congressman|king|prince|businessman|actor)\b", low):
-                g = "m"
-            elif re.search(r"\b(mrs\.?|ms\.?|miss|spokeswoman|chairwoman|congresswoman|queen|princess|actress|first lady)\b", low):
-                g = "f"
+            g = self.words_gender(words)
             if g and m.get("entity_id"):
                 self.gender.setdefault(m["entity_id"], g)
 
@@ -350,12 +358,13 @@ class _Article:
             return None
         if any(m["label"] in PERSON_LABELS for m in self.mentions_in(s["start_char"], mt.end("np"))):
             return None
-        low = mt.group("np").lower()
-        g = "f" if re.search(r"\b(?:spokeswoman|chairwoman|woman|mother|congresswoman)\b", low) else \
-            "m" if re.search(r"\b(?:spokesman|chairman|man|father|congressman)\b", low) else None
+        g = self.words_gender(re.findall(r"[\w.’'-]+", mt.group("np").lower()))
         if gender and g and g != gender:
             return None
         np_s, np_e = mt.span("np")
+        org = roles.spokesperson_org(self, _Cand(np_s, np_e, "role"))
+        if org is not None:
+            return org          # "An Energex spokeswoman said …" then "…,” she said": the organisation speaks
         return {"start_char": np_s, "end_char": np_e, "text": mt.group("np"), "label": "PERSON",
                 "entity_id": None, "entity_name": mt.group("np")}
 

@@ -214,7 +214,7 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     pm = A.r.pron_re.search(body, lo, hi)
     cands = []
     # a role noun phrase opening the clause ("The spokesman refused …, adding:")
-    rm = re.match(r"\s*(?:(?:But|And|So|Then|Later|However|Meanwhile|Earlier),?\s+)?((?:the|a|an)\s+(?:[\w.’'-]+\s+){0,3}?(?:"
+    rm = re.match(r"\s*(?:(?:But|And|So|Then|Later|However|Meanwhile|Earlier|Even|Also),?\s+)?((?:the|a|an)\s+(?:[\w.’'-]+\s+){0,3}?(?:"
                   + A.r.role_re.pattern + r")(?:\s+" + A.r.role_re.pattern + r")*)", body[lo:hi], re.I)   # "general secretary"
     if rm:
         named = _apposed_name(A, lo + rm.end(1), hi)
@@ -366,6 +366,11 @@ def _last_role(A: _Article, seg: str, lo: int, verb_s: int) -> _Cand | None:
     return role
 
 
+#: a preposition whose object the name right after it is ("Another intelligence source speaking to| Fox News said"):
+#: the name is not the subject of the verb that follows it
+_OBJECT_PREP_BEFORE = re.compile(r"(?<![\w’'-])(?:to|with|against|toward|towards|about|into)\s+(?:the\s+)?$")
+
+
 def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
     body, r = A.body, A.r
@@ -407,7 +412,8 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     cands = [c for c in (best, pron, role) if c is not None]
     # a name the NER missed, right before the verb ("Rubio says, …")
     mn = re.search(r"((?:[A-Z][\w.’'-]*\s+){1,4})" + _ADVERBS + r"$", seg)
-    if mn and not A.in_quote(lo + mn.start(1)) and not any(c.end > lo + mn.start(1) for c in cands):
+    if mn and not A.in_quote(lo + mn.start(1)) and not any(c.end > lo + mn.start(1) for c in cands) \
+            and not _OBJECT_PREP_BEFORE.search(seg, 0, mn.start(1)):
         c = A.candidate(lo + mn.start(1), lo + mn.end(1))
         if c is not None and c.kind in ("mention", "name"):
             return _affiliated_person(A, best, lo + mn.start(1)) or c
