@@ -153,6 +153,15 @@ def _person_regex() -> re.Pattern:
     return re.compile(rf"(?<![\w.])(?:(?:{given})|[A-Z]\.)(?:\s+(?:(?:{part})\s+)*{word}){{1,2}}(?![\w])")
 
 
+@lru_cache(maxsize=1)
+def _honorific_regex() -> re.Pattern:
+    """One to three capitalised words after a short title of ``rules/honorifics.txt`` ("Cr Lachlan Petrakis")."""
+    titles = "|".join(sorted(map(re.escape, _lines("honorifics.txt")), key=len, reverse=True))
+    part = "|".join(sorted(_PARTICLES))
+    word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+    return re.compile(rf"(?<![\w.])(?:{titles})\.?\s+({word}(?:\s+(?:(?:{part})\s+)?{word}){{0,2}})(?![\w’'-])")
+
+
 _SCORECARD_LINE = re.compile(r"^\S.*\s(?:c|b|st|lbw)\s.*\s\d{1,3}\*?\s*$")
 _DISMISSAL_NAME = re.compile(r"(?<!\S)(?:c and b|lbw b|c|b|st)\s+((?:[A-Z]\.\s?)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 
@@ -257,6 +266,8 @@ def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, in
 
     * a person: a common given name or an initial followed by one or two capitalised words
       ("Petr Korda", "A. Fraser") outside headline lines, where no mention overlaps;
+    * a person: one to three capitalised words after a short title of ``rules/honorifics.txt`` ("Cr Lachlan
+      Petrakis", "Mr Thewlis") outside headline lines, where no mention overlaps;
     * a team or player in a results/standings line (>= 2 numbers: "Tranmere 4 2 1 1 6 4 7",
       "Bradford 1 Tranmere 0") or a fixture line ("Queens Park Rangers v Bolton"): the run of
       capitalised words at the line start or after a number or separator, followed by a number.
@@ -315,6 +326,14 @@ def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, in
                 m = _make_mention(body, s, e, 0, "PERSON", headline)
                 if m is not None and (m.start, m.end) == (s, e):
                     drop.update(over)
+                    added.append(m)
+            for mt in _honorific_regex().finditer(line):
+                s, e = ls + mt.start(1), ls + mt.end(1)
+                if overlapping(s, e) or any(a.start < e and a.end > s for a in added) \
+                        or not all(_name_word_ok(w) or w in _PARTICLES for w in mt.group(1).split()):
+                    continue
+                m = _make_mention(body, s, e, 0, "PERSON", headline)
+                if m is not None and (m.start, m.end) == (s, e):
                     added.append(m)
             for mt in _person_regex().finditer(line):
                 s, e = ls + mt.start(), ls + mt.end()

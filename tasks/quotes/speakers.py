@@ -213,6 +213,9 @@ class _Article:
             end = self.sents[si]["end_char"]
             nxt = next((p["start_char"] for p in persons[k + 1:] if p["entity_id"] != m["entity_id"]), end)
             for v in self.r.quote_verb_re.finditer(body, m["end_char"], min(end, nxt)):
+                if self.r.pron_re.search(body, m["end_char"], v.start()) and not re.search(
+                        r"\b(?:who|that)\b", body[m["end_char"]:v.start()]):
+                    break       # "read to the court by Elliot Marchbank, she said she …": the verb has its own subject
                 pm = _SAID_PRONOUN.match(body, v.end())
                 if pm and not self.in_quote(v.start()):   # "Maria Delgado, who …, said she heard"
                     self.gender[m["entity_id"]] = "m" if pm.group(1).lower() == "he" else "f"

@@ -73,3 +73,21 @@ def test_a_fronted_prepositional_phrase_is_no_subject(run):
                "\u201cAt some point, she is going to have to come out on where she stands.\u201d")
     q = _quote(rows, "At some point")
     assert q["speaker_text"] == "a top GOP strategist" and q["speaker_name"] is None, q     # an anonymous source
+
+
+def test_a_name_after_a_short_title_is_a_person_the_model_missed(run):
+    rows = run("Councillors voted six to three on Tuesday night.\n\n"
+               "Mayor Cr Lachlan Petrakis, who voted for the fees last year, said the council had got it wrong.\n\n"
+               "Cr Siobhan O\u2019Driscoll-Hay, who voted against the motion, said the council was giving up revenue.\n\n"
+               "Petrakis rejected suggestions the council had caved. \u201cThis isn\u2019t a backflip,\u201d he said.")
+    assert _quote(rows, "This isn")["speaker_name"] == "Lachlan Petrakis"
+
+
+def test_a_name_before_another_subject_of_said_gets_no_gender_from_it(run):
+    """"read to the court by Crown prosecutor Elliot Marchbank, she said she …": "she" is the victim, so nothing
+    tells Marchbank's gender, and "he" later is him."""
+    rows = run("Darren Kowalczyk-Moss, 52, pleaded guilty to fraud. In a statement read to the court by Crown "
+               "prosecutor Elliot Marchbank, she said she had been left unable to use her own shower.\n\n"
+               "Marchbank had asked for a sentence of two years, arguing that the offences were planned.\n\n"
+               "\u201cThis was not a business that simply ran into trouble,\u201d he told the court.")
+    assert _quote(rows, "This was not")["speaker_name"] == "Elliot Marchbank"
