@@ -21,6 +21,8 @@ _AGE_NOUN = re.compile(r"the\s+(\d{1,3})-year-old", re.I)
 _PROPER_MODIFIER = re.compile(r"^[Tt]he\s+(?:[\w’'-]+\s+)*?[A-Z]")
 
 
+#: "the Mexican", "the Dutchman": a capitalised nationality word after "the" (quote_patterns.txt [nationality_nouns])
+_NATIONALITY_NOUN = re.compile(r"[Tt]he\s+[A-Z][a-z]+")
 _POSSESSED = re.compile(r"(?:his|her|their|its|my|our)\s", re.I)
 #: labels of what a spokesperson may speak for
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
@@ -28,6 +30,10 @@ _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 
 def role_speaker(A: _Article, c: _Cand) -> dict | None:
     """The person a role noun phrase (or an age: "the 71-year-old") stands for; None for an anonymous source."""
+    if c.kind == "np" and _NATIONALITY_NOUN.fullmatch(A.body, c.start, c.end):
+        word = A.body[c.start:c.end].split()[-1].lower()
+        if word in A.r.adjectives or word in A.r.nationality_nouns:
+            return recent_subject(A, c.start)     # "…,” the Mexican said": the person just written about
     if c.kind == "np" and not _AGE_NOUN.fullmatch(A.body, c.start, c.end):
         return None
     if _INDEFINITE.match(A.body, c.start, c.end) or _POSSESSED.match(A.body, c.start, c.end):

@@ -91,3 +91,11 @@ def test_a_name_before_another_subject_of_said_gets_no_gender_from_it(run):
                "Marchbank had asked for a sentence of two years, arguing that the offences were planned.\n\n"
                "\u201cThis was not a business that simply ran into trouble,\u201d he told the court.")
     assert _quote(rows, "This was not")["speaker_name"] == "Elliot Marchbank"
+
+
+def test_the_nationality_noun_stands_for_the_person_just_written_about(run):
+    rows = run("Rafael Ocampo-Lugo shot a 66 to move within three of the lead. He birdied four of the last six holes.\n\n"
+               "\"I have won from further back than this,\" the Mexican said.\n\n"
+               "The Italian government said on Monday that talks would resume.")
+    assert _quote(rows, "I have won")["speaker_name"] == "Rafael Ocampo-Lugo"
+    assert all(q["speaker_name"] is None for q in rows if q["text"].startswith("talks"))
