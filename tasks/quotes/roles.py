@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from tasks.quotes import organisations
 from tasks.quotes.phrases import _INDEFINITE, _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -69,7 +70,7 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
     inside = [m for m in A.mentions_in(c.start, c.end) if m["label"] in _ORG_LABELS]
     if inside:
         return inside[-1]
-    org = _org_after(A, c.end) or _named_in_phrase(A, c)
+    org = _org_after(A, c.end) or _named_in_phrase(A, c) or _org_role_in_phrase(A, c)
     if org is not None or not A.body.startswith(("the ", "The "), c.start):
         return org
     # "the spokesperson said" after "a spokesperson for the Planning Authority said …": that organisation
@@ -101,6 +102,22 @@ def _named_in_phrase(A: _Article, c: _Cand) -> dict | None:
             return m
     return {"start_char": mt.start(1), "end_char": mt.end(1), "text": words, "label": "ORG", "entity_id": None,
             "entity_name": words}
+
+
+#: "a company spokesperson", "a trust spokeswoman": an organisation role word (quote_patterns.txt
+#: [organisation_roles]) before the spokesperson
+_ROLE_BEFORE_SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+([a-z]+)\s+spokes(?:man|woman|person)$")
+
+
+def _org_role_in_phrase(A: _Article, c: _Cand) -> dict | None:
+    """The organisation "a company spokesperson" speaks for: as "the company" would (``organisations.org_role``:
+    the organisation named before whose name holds the word, the subject of a recent sentence, or the one the
+    article is about)."""
+    mt = _ROLE_BEFORE_SPOKES.fullmatch(A.body, c.start, c.end)
+    if mt is None or mt.group(1) not in A.r.org_roles:
+        return None
+    org = organisations.org_role(A, c.start, c.end, "the " + mt.group(1))
+    return org.mention if org is not None else None
 
 
 def _org_after(A: _Article, pos: int) -> dict | None:

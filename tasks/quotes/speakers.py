@@ -365,6 +365,9 @@ class _Article:
         if gender and g and g != gender:
             return None
         np_s, np_e = mt.span("np")
+        apposed = [m for m in self.mentions_in(np_e, mt.end()) if m["label"] in PERSON_LABELS and not self.in_quote(m["start_char"])]
+        if apposed:
+            return apposed[0]   # "A spokesperson for the CBN, Mrs Hadiza Garba-Yusuf, said …": the person named
         org = roles.spokesperson_org(self, _Cand(np_s, np_e, "role"))
         if org is not None:
             return org          # "An Energex spokeswoman said …" then "…,” she said": the organisation speaks

@@ -56,6 +56,9 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     # the first person after title words whose affiliation or partner ends the phrase ("Jeffrey Lewis of the James Martin
     # Center …", which the model may call a PERSON too; "David Albright and Serena Kelleher-Vergantini of the
     # Institute …"), else the last person ("Clinton spokesman Brian Fallon"), else the last mention
+    office = re.fullmatch(r"[Tt]he\s+([A-Z][a-z]+)", head)
+    if office is not None and r.role_re.fullmatch(office.group(1).lower()):
+        ms, persons = [], []    # "the Premier said": a capitalised office the model took for a name is the role
     for pm in persons or ms[-1:]:
         if _titled_mention(A, hs, he, pm):
             return _Cand(pm["start_char"], pm["end_char"], "mention", pm, pm.get("entity_id"), pm.get("entity_name") or pm["text"])

@@ -99,3 +99,24 @@ def test_the_nationality_noun_stands_for_the_person_just_written_about(run):
                "The Italian government said on Monday that talks would resume.")
     assert _quote(rows, "I have won")["speaker_name"] == "Rafael Ocampo-Lugo"
     assert all(q["speaker_name"] is None for q in rows if q["text"].startswith("talks"))
+
+
+def test_an_organisation_role_before_spokesperson_is_the_organisation_named_before(run):
+    rows = run("Southern Health and Social Care Trust said its emergency department was full.\n\n"
+               "A trust spokeswoman said: \"Our emergency department has seen unprecedented demand.\"\n\n"
+               "Lincolnshire Police said the case should act as a warning. In a statement, the force said: "
+               "\"Our thoughts remain with the family.\"")
+    assert _quote(rows, "Our emergency")["speaker_name"] == "Southern Health and Social Care Trust"
+    assert _quote(rows, "Our thoughts")["speaker_name"] == "Lincolnshire Police"
+
+
+def test_a_spokesperson_named_in_apposition_is_the_person_a_pronoun_stands_for(run):
+    rows = run("A spokesperson for the CBN, Mrs Hadiza Garba-Yusuf, said the bank had consulted widely.\n\n"
+               "\u201cThe apex bank engaged with stakeholders for over six months,\u201d she said in a statement.")
+    assert _quote(rows, "The apex bank")["speaker_name"] == "Hadiza Garba-Yusuf"
+
+
+def test_the_capitalised_office_the_model_took_for_a_name_is_the_role(run):
+    rows = run("NSW Premier Anthony Delacroix-Morgan has thanked SES volunteers working through the storms.\n\n"
+               "\"To every volunteer out there tonight, thank you,\" the Premier said in a post on social media.")
+    assert _quote(rows, "To every volunteer")["speaker_name"] == "Anthony Delacroix-Morgan"
