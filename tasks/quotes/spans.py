@@ -12,7 +12,8 @@ MAX_CHAIN_PARAGRAPHS = 6
 MAX_QUOTE_CHARS = 4000
 
 #: a run of three apostrophes (``,''' he said``) is a nested single mark closing before the doubled one
-_MARK_RE = re.compile(r"``|''(?!')|[“”„‟\"«»]")
+#: (a double mark right after feet and inches is the inch sign: "he’s like 6’2”," is no closing mark)
+_MARK_RE = re.compile(r"``|''(?!')|(?<!\d[’']\d)(?<!\d[’']\d\d)[“”„‟\"«»]")
 #: glyph families: a quotation opened with one family may hold a nested pair of another
 _FAMILY = {"“": "curly", "”": "curly", "„": "curly", "‟": "curly", '"': "straight", "«": "guillemet",
            "»": "guillemet", "``": "apostrophes", "''": "apostrophes"}

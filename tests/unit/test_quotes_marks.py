@@ -315,3 +315,13 @@ def test_a_quotation_right_after_another_of_its_sentence_takes_its_kind():
     assert kinds["unstable"] == "partial"
     assert kinds["If you agree on 70 percent, that is a lot"] == "direct"
     assert kinds["She lies like crazy."] == "direct"
+
+
+def test_a_double_mark_after_feet_and_inches_is_the_inch_sign():
+    body = ("\u201cHe\u2019s always calling me \u2018Little Marco.\u2019 I admit, he\u2019s taller than me; he\u2019s like "
+            "6\u20192\u201d,\u201d Rubio said on Sunday.\n\n"
+            "\u201cHis hands are the size of someone who is 5\u20192\u201d. You can\u2019t trust them.\u201d")
+    texts = [body[r.start:r.end] for r in find_quote_spans(body)]
+    assert texts[0].startswith("He\u2019s always") and texts[0].endswith("6\u20192\u201d"), texts
+    assert texts[1].endswith("trust them."), texts
+    assert {q["speaker_name"] for q in run(body)} == {"Marco Rubio"}
