@@ -112,10 +112,19 @@ def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, 
         return units[i] if i >= 0 and pos < units[i][1] else None
 
     added: list[_Mention] = []
+    dropped: set[tuple[int, int]] = set()
 
     def consider(s: int, e: int, label: str, cls: str) -> None:
         if _covered(taken, s, e):
-            return
+            if cls != "per" or "-" not in body[s:e]:
+                return
+            lo = bisect.bisect_left(taken, (s - 200, 0))
+            inside = [(a, b) for a, b in taken[lo:bisect.bisect_left(taken, (e, 0))] if b > s]
+            if not all(s <= a and b <= e and (a, b) != (s, e) for a, b in inside):
+                return
+            dropped.update(inside)      # "Imboden|-Kalbermatter": the model's piece of a double-barrelled surname
+            for span in inside:
+                taken.remove(span)
         u = unit_of(s)
         if u is None or e > u[1]:
             return
@@ -136,7 +145,7 @@ def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, 
         found = mt.group(0)
         if found[:1].isupper() and (found.isupper() or not any(w[:1].islower() for w in found.split() if len(w) > 3)):
             consider(mt.start(), mt.end(), "GPE", "loc")
-    return mentions + added
+    return [m for m in mentions if (m.start, m.end) not in dropped] + added
 
 
 _NUM = re.compile(r"(?:\d[\d\-.:/,]*|\.\d+)")

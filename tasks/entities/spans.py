@@ -289,10 +289,15 @@ _COMPOUND_TAILS = frozenset("based led born backed owned run era style like type
                             "era".split())
 
 
+#: the capitalised second half of a double-barrelled surname ("Imboden|-Kalbermatter", "Menon|-D’Souza")
+_BARREL_AFTER = re.compile(r"-([A-Z][\w’']*[a-z][\w’']*)(?![\w-])")
+
+
 def _hyphenated_given_name(unit: str, e: int) -> int:
-    """The end of a Korean-style given name the model cut at its hyphen ("Kweon Seong|-dong", "Jung Chung|-rae")."""
-    mm = _SYLLABLE_AFTER.match(unit, e)
-    if mm and mm.group(1) not in _COMPOUND_TAILS and unit[e - 1:e].isalpha():
+    """The end of a Korean-style given name the model cut at its hyphen ("Kweon Seong|-dong", "Jung Chung|-rae"), or of
+    a double-barrelled surname cut at its hyphen ("Reto Imboden|-Kalbermatter")."""
+    mm = _SYLLABLE_AFTER.match(unit, e) or _BARREL_AFTER.match(unit, e)
+    if mm and mm.group(1).lower() not in _COMPOUND_TAILS and unit[e - 1:e].isalpha():
         return mm.end()
     return e
 

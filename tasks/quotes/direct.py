@@ -356,7 +356,10 @@ def according_to(A: _Article, site: QuoteSite) -> Attribution | None:
     acc = re.search(r"\b(" + "|".join(map(re.escape, A.r.according)) + r")\s+([^,.;:“”\"\n]{2,80}?)\s*[,:]\s*$", site.prefix, re.I)
     if not acc:
         return None
-    spk = A.candidate(site.lo + acc.start(2), site.lo + acc.end(2))
+    if acc.group(2).lower() in ("him", "her"):      # "According to him, “…”": the person a "he" would stand for
+        spk: _Cand | None = _Cand(site.lo + acc.start(2), site.lo + acc.end(2), "pronoun")
+    else:
+        spk = A.candidate(site.lo + acc.start(2), site.lo + acc.end(2))
     return Attribution(spk, acc.group(1), "according_to") if spk else None
 
 

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from tasks.quotes import appositions
 from tasks.quotes.phrases import _Cand
 
 if TYPE_CHECKING:
@@ -53,14 +54,34 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     for j in range(si, max(-1, si - 4), -1):
         ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], hs)
         for d in reversed(list(doc.finditer(A.body, ss, se))):
+            author = _document_author(A, d.end(), A.sents[j]["end_char"])
+            if author is not None:
+                return author       # "in a statement by its spokesman, Mrs. Adaeze Okonkwo-Bello,"
             verbs = [v for v in A.r.quote_verb_re.finditer(A.body, ss, min(se, d.start() + 200)) if not A.in_quote(v.start())]
             for v in verbs:      # the first with a named subject ("In a written response to questions, X said")
                 c = A.subject_before(v.start(), ss)
                 if c is not None and c.kind in ("mention", "name", "role") and c.start < hs:
-                    if c.kind == "role":
-                        c = org_role(A, c.start, c.end, A.body[c.start:c.end].lower()) or c
+                    if c.kind == "role":      # "in a statement by its chief officer, Mrs. Adaeze Okonkwo-Bello,"
+                        c = appositions._apposed_name(A, c.end, v.start()) \
+                            or org_role(A, c.start, c.end, A.body[c.start:c.end].lower()) or c
                     return c if c.kind in ("mention", "name") else None
     return None
+
+
+#: "a statement by| its Chief Corporate Communications Officer, Mrs. Adaeze Okonkwo-Bello": who wrote the document
+_BY_AUTHOR = re.compile(r"[^\S\n]+(?:signed[^\S\n]+)?by[^\S\n]+((?:(?:its|the|their|his|her|a|an)[^\S\n]+)?[^,.;:“”\"\n]{2,80}?)(?=[^\S\n]*[,.;:]|$)")
+
+
+def _document_author(A: _Article, pos: int, end: int) -> _Cand | None:
+    """The person or organisation named after "by" right after a document ("a statement by X"): a mention, or a
+    role with a name in apposition after it."""
+    mb = _BY_AUTHOR.match(A.body[:end], pos)
+    if mb is None:
+        return None
+    c = A.candidate(mb.start(1), mb.end(1))
+    if c is not None and c.kind == "role":
+        c = appositions._apposed_name(A, c.end, end) or c
+    return c if c is not None and c.kind in ("mention", "name") else None
 
 
 def _main_org(A: _Article, pos: int) -> dict | None:

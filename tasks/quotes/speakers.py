@@ -427,13 +427,14 @@ class _Article:
             return c.entity_id, c.name, "named"
         if c.kind == "pronoun":
             low = self.body[c.start:c.end].lower()
+            low = {"him": "he", "her": "she"}.get(low, low)     # "According to him"
             if low in ("it", "they"):
                 m = self.group_subject(c.start)      # "The FSB claimed that it …"
                 if m:
                     return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
             if low == "i" or low in self.r.group_pronouns:
                 return None, None, "unresolved"      # the writer / a thing / a group ("they"): never one person
-            m = self.resolve_pronoun(c.start, self.body[c.start:c.end])
+            m = self.resolve_pronoun(c.start, low)
             if m:
                 return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
             return None, None, "unresolved"

@@ -431,7 +431,9 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
         noun_after_det = len(words) == 2 and words[0].lower() in {"the", "a", "an", "one", "another", "his", "her", "its", "their", "this", "that"}
         if head not in _NOT_DESCRIPTOR and (head not in r.verb_forms or noun_after_det):
             ns, ne = lo + mnp.start(1), lo + mnp.end(1)
-            return _affiliated_person(A, best, ns) or organisations.org_role(A, ns, ne, body[ns:ne].lower()) or _Cand(ns, ne, "np")
+            low = body[ns:ne].lower()
+            return _affiliated_person(A, best, ns) or organisations.org_role(A, ns, ne, low) \
+                or organisations.document_source(A, ns, ne, low) or _Cand(ns, ne, "np")
     poss = _possessive_subject(A, verb_s, lo)
     if poss is not None and not any(c.end > poss.start for c in cands):
         return poss

@@ -120,3 +120,22 @@ def test_the_capitalised_office_the_model_took_for_a_name_is_the_role(run):
     rows = run("NSW Premier Anthony Delacroix-Morgan has thanked SES volunteers working through the storms.\n\n"
                "\"To every volunteer out there tonight, thank you,\" the Premier said in a post on social media.")
     assert _quote(rows, "To every volunteer")["speaker_name"] == "Anthony Delacroix-Morgan"
+
+
+def test_a_statement_by_a_named_officer_is_hers_and_according_to_him_is_the_person_before(run):
+    rows = run("But NNPC Limited, in a statement by its Chief Corporate Communications Officer, Mrs. Adaeze "
+               "Okonkwo-Bello, insisted that there was sufficient supply of petrol.\n\n"
+               "The statement read in part: \"NNPC Ltd wishes to assure Nigerians that there is adequate supply.\"\n\n"
+               "The marketers disagreed. Their chairman, Olumide Fashola-Kehinde, blamed the exchange rate.\n\n"
+               "According to him, \"The issue is the cost of importation.\"")
+    assert _quote(rows, "NNPC Ltd wishes")["speaker_name"] == "Adaeze Okonkwo-Bello"
+    assert _quote(rows, "The issue is")["speaker_name"] == "Olumide Fashola-Kehinde"
+
+
+def test_a_double_barrelled_surname_cut_at_its_hyphen_is_the_whole_name(run, nlp):
+    body = ("In the village of Blatten, municipal president Reto Imboden-Kalbermatter said residents watched closely.\n\n"
+            "\u201cEvery summer we look up at the mountain,\u201d Imboden-Kalbermatter told SWI swissinfo.ch.")
+    assert _quote(run(body), "Every summer")["speaker_name"] == "Reto Imboden-Kalbermatter"
+    art = {"article_id": "a", "body": body}
+    names = {m["text"] for m in extract_mentions(nlp, [art], {"a": split_sentences(body)})["a"]}
+    assert "Imboden" not in names and "Reto Imboden" not in names, names
