@@ -244,14 +244,14 @@ def _titled_person(A: _Article, ms: list[dict]) -> dict:
     """The first of ``ms``, or the person it is a title word of ("U.S. Ambassador to NATO Matthew
     Whitaker": the GPE "U.S." opens the title of the person)."""
     first = ms[0]
-    if first["label"] in PERSON_LABELS:
-        return first
     for m in ms[1:3]:
         between = A.body[first["end_char"]:m["start_char"]]
         if m["label"] in PERSON_LABELS and len(between) <= 60 and between[:1].isspace() and between[-1:].isspace() \
                 and all(w[0].isupper() or w in A.r.title_modifiers or w in ("to", "of", "for") or A.r.role_re.fullmatch(w)
-                        for w in between.split()):
-            return m      # also "Committee chairman MK Dov Elbaz": a role noun in the title
+                        for w in between.split()) \
+                and (first["label"] not in PERSON_LABELS or any(A.r.role_re.fullmatch(w) for w in between.split())):
+            return m      # also "Committee chairman MK Dov Elbaz": a role noun in the title; "Bernstein analyst
+            #               Siobhan O’Hare-Mensah", "Trump adviser Roger Stone": a person's name opens the title
     return first
 
 def _coordinated_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:

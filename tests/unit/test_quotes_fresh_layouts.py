@@ -139,3 +139,9 @@ def test_a_double_barrelled_surname_cut_at_its_hyphen_is_the_whole_name(run, nlp
     art = {"article_id": "a", "body": body}
     names = {m["text"] for m in extract_mentions(nlp, [art], {"a": split_sentences(body)})["a"]}
     assert "Imboden" not in names and "Reto Imboden" not in names, names
+
+
+def test_a_name_opening_a_title_is_the_affiliation_not_the_subject(run):
+    rows = run("Wall Street was not convinced.\n\nBernstein analyst Siobhan O\u2019Hare-Mensah cut her price target, "
+               "writing in a note to clients that the forecast raised \u201creal questions about visibility.\u201d")
+    assert {q["speaker_name"] for q in rows} == {"Siobhan O\u2019Hare-Mensah"}, rows
