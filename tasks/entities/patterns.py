@@ -29,6 +29,7 @@ from tasks.entities.spans import (
     _make_mention,
     _Mention,
     _name_word_ok,
+    _sum_votes,
 )
 
 
@@ -84,6 +85,12 @@ def _occurrences(body: str, forms) -> list[tuple[int, int]]:
     return out
 
 
+def _votes_person(m: _Mention) -> bool:
+    """Does the mention's own class evidence (given name, title, …) vote for a person over the model's label?"""
+    votes = _sum_votes([m])
+    return bool(votes) and max(votes.items(), key=lambda cv: cv[1])[0] == "per"
+
+
 def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, int, bool]]) -> list[_Mention]:
     """Recall boost (one sense per discourse): every other occurrence of a name found in the article,
     of the last word of a person's full name, and of a listed place, becomes a mention too.
@@ -100,11 +107,11 @@ def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, 
         if len(text) >= 2 and text.lower() not in STOP_WORDS:
             forms.setdefault(text, (m.ner_label, m.cls))
         words = text.split()
-        if m.cls == "per" and len(words) >= 2:
-            last = words[-1]
+        if len(words) >= 2 and (m.cls == "per" or _votes_person(m)):
+            last = words[-1]     # (a person the model labelled otherwise but its own evidence calls one: "Kenji Morioka")
             if len(last) >= 3 and last[:1].isupper() and last.lower() not in STOP_WORDS \
                     and fold(last) not in _stoplist() and (last.lower(),) not in _title_set():
-                forms.setdefault(last, (m.ner_label, m.cls))
+                forms.setdefault(last, ("PERSON", "per"))
     unit_starts = [u[0] for u in units]
 
     def unit_of(pos: int) -> tuple[int, int, bool] | None:

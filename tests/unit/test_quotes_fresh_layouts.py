@@ -145,3 +145,21 @@ def test_a_name_opening_a_title_is_the_affiliation_not_the_subject(run):
     rows = run("Wall Street was not convinced.\n\nBernstein analyst Siobhan O\u2019Hare-Mensah cut her price target, "
                "writing in a note to clients that the forecast raised \u201creal questions about visibility.\u201d")
     assert {q["speaker_name"] for q in rows} == {"Siobhan O\u2019Hare-Mensah"}, rows
+
+
+def test_a_surname_is_propagated_when_the_names_own_evidence_makes_it_a_person(run):
+    """The model calls "Kenji Morioka" an organisation here; the given name votes for a person, so the later
+    "Morioka" are mentions of him and a "he" after them is him, not the chain "Lawson"."""
+    rows = run("\"The 24-hour store is reaching its limit,\" Lawson executive officer Kenji Morioka said in Tokyo.\n\n"
+               "Morioka said that some stores in Hokkaido had cut opening hours.\n\n"
+               "For Lawson, the bigger goal is to keep stores open. Morioka pointed to a trial in Akita prefecture.\n\n"
+               "\"If the store disappears, the town loses its last place to buy food,\" he said.")
+    assert _quote(rows, "If the store")["speaker_name"] == "Kenji Morioka"
+
+
+def test_an_award_is_no_person(run):
+    rows = run("Omkar Parab took five for 48 as Mumbai won.\n\n"
+               "\"That ball was the best I have bowled,\" Parab, who was named Player of the Match, said.\n\n"
+               "He credited the spin coach, Vinayak Sawant, for a change in his run-up. "
+               "\"Sawant sir made me shorten my run-up,\" he said.")
+    assert _quote(rows, "Sawant sir")["speaker_name"].endswith("Parab")      # not "Player"
