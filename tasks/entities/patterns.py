@@ -345,11 +345,15 @@ def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, in
                     added.append(m)
             for mt in _honorific_regex().finditer(line):
                 s, e = ls + mt.start(1), ls + mt.end(1)
-                if overlapping(s, e) or any(a.start < e and a.end > s for a in added) \
+                over = overlapping(s, e)
+                # the model's span may hold the title and what stands before it ("Labour TD Declan Featherstone" ORG)
+                swallowed = [i for i in over if mentions[i].start < s and mentions[i].end == e]
+                if (over and len(swallowed) != len(over)) or any(a.start < e and a.end > s for a in added) \
                         or not all(_name_word_ok(w) or w in _PARTICLES for w in mt.group(1).split()):
                     continue
                 m = _make_mention(body, s, e, 0, "PERSON", headline)
                 if m is not None and (m.start, m.end) == (s, e):
+                    drop.update(swallowed)
                     added.append(m)
             for mt in _person_regex().finditer(line):
                 s, e = ls + mt.start(), ls + mt.end()

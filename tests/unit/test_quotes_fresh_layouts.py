@@ -163,3 +163,10 @@ def test_an_award_is_no_person(run):
                "He credited the spin coach, Vinayak Sawant, for a change in his run-up. "
                "\"Sawant sir made me shorten my run-up,\" he said.")
     assert _quote(rows, "Sawant sir")["speaker_name"].endswith("Parab")      # not "Player"
+
+
+def test_a_member_of_parliament_is_named_after_the_letters_before_the_name(run):
+    rows = run("Labour TD Declan Featherstone asked the minister whether he would commit to a ban.\n\n"
+               "Speaking to The Journal after the debate, Featherstone said he was not reassured.\n\n"
+               "\u201cWe\u2019ve been told the Attorney General is looking at it,\u201d he said.")
+    assert _quote(rows, "We\u2019ve been told")["speaker_name"] == "Declan Featherstone"
