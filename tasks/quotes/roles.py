@@ -126,19 +126,8 @@ def _org_after(A: _Article, pos: int) -> dict | None:
     if f is not None:
         after = [m for m in A.mentions_in(f.end(), f.end() + 80) if m["start_char"] == f.end()]
         if after and after[0]["label"] in _ORG_LABELS:
-            return _leader_of(A, after[0]) or after[0]
+            return after[0]
     return None
-
-
-def _leader_of(A: _Article, org: dict) -> dict | None:
-    """The person a role after an organisation names ("a spokesperson for the Nationals leader, Doug Pennefather",
-    "for Labour leader Keir Starmer"): a spokesperson for a person speaks for that person."""
-    mr = re.match(r"[^\S\n]+((?:[\w-]+[^\S\n]+){0,2}?[\w-]+)[^\S\n]*,?[^\S\n]*", A.body[org["end_char"]:org["end_char"] + 80])
-    if mr is None or not A.r.role_re.fullmatch(mr.group(1).split()[-1].lower()):
-        return None
-    nxt = [m for m in A.mentions_in(org["end_char"] + mr.end(), org["end_char"] + mr.end() + 60)
-           if m["start_char"] == org["end_char"] + mr.end()]
-    return nxt[0] if nxt and nxt[0]["label"] in PERSON_LABELS else None
 
 
 def _titled_otherwise(A: _Article, person: dict, role: str) -> bool:

@@ -170,9 +170,3 @@ def test_a_member_of_parliament_is_named_after_the_letters_before_the_name(run):
                "Speaking to The Journal after the debate, Featherstone said he was not reassured.\n\n"
                "\u201cWe\u2019ve been told the Attorney General is looking at it,\u201d he said.")
     assert _quote(rows, "We\u2019ve been told")["speaker_name"] == "Declan Featherstone"
-
-
-def test_a_spokesperson_for_a_named_leader_speaks_for_the_leader(run):
-    rows = run("The vote was delayed.\n\nA spokesperson for Labour leader Keir Starmer said the party would not back "
-               "the motion. \"We have been clear from the start,\" the spokesperson said.")
-    assert _quote(rows, "We have been clear")["speaker_name"] == "Keir Starmer"
