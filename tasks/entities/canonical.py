@@ -97,7 +97,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             first = min(m.start for m in g)
             by_last[toks[-1]].append((first, k))
             by_first[toks[0]].append((first, k))
-            for surname in {_written_surname(m.text) for m in g} - {None}:
+            for surname in {s for s in (_written_surname(m.text) for m in g) if s}:
                 by_last[match_key(surname)].append((first, k))    # "Dizon-Villafuerte", "Ó Duibhir": the person
             if any(_FAMILY_FIRST.search(m.text) for m in g):
                 by_last[toks[0]].append((first, k))     # "Jung" is Jung Chung-rae (family name first)

@@ -343,34 +343,48 @@ def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, in
                 if m is not None and (m.start, m.end) == (s, e):
                     drop.update(over)
                     added.append(m)
-            for mt in _honorific_regex().finditer(line):
-                s, e = ls + mt.start(1), ls + mt.end(1)
-                over = overlapping(s, e)
-                # the model's span may hold the title and what stands before it ("Labour TD Declan Featherstone" ORG)
-                swallowed = [i for i in over if mentions[i].start < s and mentions[i].end == e]
-                if (over and len(swallowed) != len(over)) or any(a.start < e and a.end > s for a in added) \
-                        or not all(_name_word_ok(w) or w in _PARTICLES for w in mt.group(1).split()):
-                    continue
-                m = _make_mention(body, s, e, 0, "PERSON", headline)
-                if m is not None and (m.start, m.end) == (s, e):
-                    drop.update(swallowed)
-                    added.append(m)
-            for mt in _person_regex().finditer(line):
-                s, e = ls + mt.start(), ls + mt.end()
-                over = overlapping(s, e)
-                # the model's span may be the surname alone ("Jennifer Carroll MacNeill": "MacNeill" ORG)
-                inner = len(over) == 1 and mentions[over[0]].end == e and mentions[over[0]].start > s \
-                    and " " not in mentions[over[0]].text
-                if (over and not inner) or any(a.start < e and a.end > s for a in added):
-                    continue
-                if not all(_name_word_ok(w) or w in _PARTICLES for w in mt.group(0).split()[1:]):
-                    continue
-                m = _make_mention(body, s, e, 0, "PERSON", headline)
-                if m is not None and (m.start, m.end) == (s, e):
-                    drop.update(over)
-                    added.append(m)
+            _add_honorific_names(line, ls, body, headline, mentions, overlapping, added, drop)
+            _add_given_name_persons(line, ls, body, headline, mentions, overlapping, added, drop)
     kept = [m for i, m in enumerate(mentions) if i not in drop] + added
     return kept + _acronyms_in_parens(kept, body)
+
+
+def _add_given_name_persons(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
+                            added: list[_Mention], drop: set[int]) -> None:
+    """Persons the model missed in one line: a common given name or an initial and one or two capitalised words
+    ("Petr Korda", "A. Fraser") where no mention overlaps, or where the model's span is the surname alone
+    ("Jennifer Carroll MacNeill": "MacNeill" ORG; that span is dropped)."""
+    for mt in _person_regex().finditer(line):
+        s, e = ls + mt.start(), ls + mt.end()
+        over = overlapping(s, e)
+        inner = len(over) == 1 and mentions[over[0]].end == e and mentions[over[0]].start > s \
+            and " " not in mentions[over[0]].text
+        if (over and not inner) or any(a.start < e and a.end > s for a in added):
+            continue
+        if not all(_name_word_ok(w) or w in _PARTICLES for w in mt.group(0).split()[1:]):
+            continue
+        m = _make_mention(body, s, e, 0, "PERSON", headline)
+        if m is not None and (m.start, m.end) == (s, e):
+            drop.update(over)
+            added.append(m)
+
+
+def _add_honorific_names(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
+                         added: list[_Mention], drop: set[int]) -> None:
+    """Persons after a short title of ``rules/honorifics.txt`` in one line (starting at ``ls`` of ``body``) where no
+    mention overlaps, or where the model's span holds the title and what stands before it ("Labour TD Declan
+    Featherstone" ORG: that span is dropped)."""
+    for mt in _honorific_regex().finditer(line):
+        s, e = ls + mt.start(1), ls + mt.end(1)
+        over = overlapping(s, e)
+        swallowed = [i for i in over if mentions[i].start < s and mentions[i].end == e]
+        if (over and len(swallowed) != len(over)) or any(a.start < e and a.end > s for a in added) \
+                or not all(_name_word_ok(w) or w in _PARTICLES for w in mt.group(1).split()):
+            continue
+        m = _make_mention(body, s, e, 0, "PERSON", headline)
+        if m is not None and (m.start, m.end) == (s, e):
+            drop.update(swallowed)
+            added.append(m)
 
 
 _ACRONYM_PAREN = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&]{1,7})\s*\)")
