@@ -32,6 +32,7 @@ from tasks.clean.rules import _compile_union, is_appeal_like, is_boilerplate, is
 from tasks.clean.text import SIGN_OFF, _fold
 
 PAGE_JUNK = _compile_union(rulefiles.lines("page_junk.txt"))
+PAGE_JUNK_TAIL = _compile_union(rulefiles.lines("page_junk_tail.txt"))
 JUNK_BLOCK_START = _compile_union(rulefiles.lines("junk_blocks.txt"))
 COMMENTS_START = _compile_union(rulefiles.lines("boilerplate_comments.txt"))
 SUMMARY_START = _compile_union(rulefiles.lines("summary_headings.txt"))
@@ -68,6 +69,8 @@ def _features(rec: dict, repeated: frozenset[str]) -> dict:
         "link_share": min(1.0, (rec.get("link_chars") or 0) / max(1, len(text))),
         "kind": rec.get("kind") or "para", "image": bool(rec.get("image")), "bold": bool(rec.get("bold")),
         "quoted": bool(_QUOTES.search(text)), "repeated": _fold(text) in repeated if repeated else False,
+        "tail_rule": n_words <= MAX_RULE_WORDS and not _QUOTES.search(text) and PAGE_JUNK_TAIL is not None
+        and PAGE_JUNK_TAIL.fullmatch(text),
         "headline_like": 1 <= n_words <= 25 and bool(_NO_FINAL_STOP.search(text.rstrip("'\"”’»"))) and rec.get("kind") != "table",
     }
 
@@ -82,6 +85,8 @@ def _line_label(f: dict) -> str:
         return JUNK
     if n <= MAX_RULE_WORDS and not f["quoted"] and PAGE_JUNK is not None and PAGE_JUNK.fullmatch(text):
         return JUNK          # (a line with two "|" reads as a table row: "... in print. Reprints | Subscribe")
+    if f["tail_rule"]:
+        return JUNK          # (taken back by _tail_rules_inside when the article goes on after it)
     if f["kind"] == "table":
         return BODY
     if is_boilerplate(text) or is_credit(text) or is_appeal_like(text):
@@ -212,6 +217,18 @@ def _after_the_end(feats: list[dict], labels: list[str]) -> None:
             seen += lab == BODY
 
 
+def _tail_rules_inside(feats: list[dict], labels: list[str]) -> None:
+    """A paragraph that only a page_junk_tail.txt rule made junk ("Jane Roe is a professor of ...") is the
+    article's text when a body sentence paragraph follows it: an interviewee's introduction, not a bio."""
+    later_prose = False
+    for i in range(len(feats) - 1, -1, -1):
+        f = feats[i]
+        if f["tail_rule"] and labels[i] == JUNK and later_prose and f["link_share"] < 0.5 and f["kind"] != "code" \
+                and not f["repeated"] and _line_label({**f, "tail_rule": False}) != JUNK:
+            labels[i] = BODY
+        later_prose = later_prose or (labels[i] == BODY and f["prose"] and f["kind"] != "list")
+
+
 def _edges(feats: list[dict], labels: list[str]) -> None:
     """Before the first and after the last body sentence paragraph only sentences are kept."""
     anchors = [i for i, f in enumerate(feats) if labels[i] == BODY and f["prose"] and f["kind"] != "list"]
@@ -278,8 +295,21 @@ def _standfirst(feats: list[dict], labels: list[str], title: str | None) -> None
         return
 
 
+def _description_line(feats: list[dict], labels: list[str], description: str | None) -> None:
+    """A line that is the page's own summary (its front matter ``description``) is the standfirst: body,
+    wherever it sits among the header furniture and whatever its final punctuation, unless it is a link."""
+    key = _fold(description or "")
+    if len(key) < 20:
+        return
+    for i, f in enumerate(feats):
+        if labels[i] != BODY and f["link_share"] < 0.3 and not f["image"] and f["kind"] in ("para", "quote") \
+                and _fold(f["text"]) == key:
+            labels[i] = BODY
+            return
+
+
 def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozenset(),
-                        title: str | None = None) -> list[str]:
+                        title: str | None = None, description: str | None = None) -> list[str]:
     """One label per paragraph record (``text`` plus optional Markdown features, see
     ``tasks.ingest.readers.markdown.markdown_paragraphs``): body, heading or junk. Never raises
     on odd input; an article of real sentences always keeps them (only rules that match a whole
@@ -294,11 +324,13 @@ def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozense
     _comments_end(feats, labels)
     _page_duplicates(feats, labels)
     _after_the_end(feats, labels)
+    _tail_rules_inside(feats, labels)
     _edges(feats, labels)
     _headings(feats, labels)
     _summary_lists(feats, labels)
     _dangling_intros(feats, labels)
     _standfirst(feats, labels, title)
+    _description_line(feats, labels, description)
     if BODY not in labels:
         # context rules (blocks, runs, position) never take every sentence of a page: when nothing
         # is left, the sentence paragraphs that no line rule rejected are the article
