@@ -33,6 +33,7 @@ from tasks.clean.text import SIGN_OFF, _fold
 
 PAGE_JUNK = _compile_union(rulefiles.lines("page_junk.txt"))
 PAGE_JUNK_TAIL = _compile_union(rulefiles.lines("page_junk_tail.txt"))
+CAPTION_CREDITS = _compile_union(rulefiles.lines("page_junk_captions.txt"))
 JUNK_BLOCK_START = _compile_union(rulefiles.lines("junk_blocks.txt"))
 COMMENTS_START = _compile_union(rulefiles.lines("boilerplate_comments.txt"))
 SUMMARY_START = _compile_union(rulefiles.lines("summary_headings.txt"))
@@ -83,6 +84,8 @@ def _line_label(f: dict) -> str:
         return JUNK
     if f["repeated"]:
         return JUNK
+    if n <= MAX_RULE_WORDS and CAPTION_CREDITS is not None and CAPTION_CREDITS.fullmatch(text):
+        return JUNK          # a caption ending in its credit, even one that quotes its subject
     if n <= MAX_RULE_WORDS and not f["quoted"] and PAGE_JUNK is not None and PAGE_JUNK.fullmatch(text):
         return JUNK          # (a line with two "|" reads as a table row: "... in print. Reprints | Subscribe")
     if f["tail_rule"]:
@@ -157,13 +160,17 @@ def _caption_pairs(feats: list[dict], labels: list[str]) -> None:
 def _image_captions(feats: list[dict], labels: list[str]) -> None:
     """A line followed by a bare credit line ("Jane Roe/The Daily Herald") is the image's caption, even
     when it is a full sentence, when an image comes right before it, or (the crawler dropped the image)
-    furniture on both sides: page junk before it and no body sentence right after the credit."""
+    furniture on both sides: page junk before it and no body sentence right after the credit; a credit that
+    names the photographer ("Jane Roe/AP", not a bare "AP" that may sign off a wire story) needs no context."""
     for i in range(1, len(feats) - 1):
         f, credit = feats[i], feats[i + 1]
         after_image = feats[i - 1]["image"] and len(feats[i - 1]["text"].split()) <= 12
         in_furniture = labels[i - 1] == JUNK and not (i + 2 < len(feats) and labels[i + 2] == BODY
                                                        and feats[i + 2]["prose"])
-        if not (after_image or in_furniture) or f["quoted"] or f["n_words"] > CAPTION_WORDS \
+        # a photographer's "Jane Roe/Agency" credit line marks the line above as a caption anywhere, a quoted one too
+        named = credit["kind"] == "para" and not credit["bold"] and bool(_NAME_SLASH_CREDIT.fullmatch(credit["text"]))
+        if not (after_image or in_furniture or named) or (f["quoted"] and not named) \
+                or f["n_words"] > CAPTION_WORDS or f["kind"] == "heading" \
                 or credit["n_words"] > 8 or (credit["sentence"] and credit["n_words"] > 3):
             continue
         if is_credit(credit["text"]) or _NAME_SLASH_CREDIT.fullmatch(credit["text"]):

@@ -62,3 +62,37 @@ def test_an_editors_note_ends_a_paragraph_that_stays(tmp_path):
     note = "This interview has been edited for length and clarity."
     body = _body(tmp_path, _page(HEADER + [intro] + BODY + [note]))
     assert intro in body and note not in body
+
+
+CAPTIONS = [
+    "Commuters wait for a train on Tuesday. “Every time they say it’s the last one,” one rider said.Jane Roe/Globe Staff",
+    "Workers protest job cuts in Zwickau. \"This is our future,\" read one banner.Image: John Doe/dpa/picture alliance",
+    "Ada Obi measures mussels from the lake. “Every mussel tells you something,” she says. Image credit: John Doe, University",
+    "Officials count ballots at a station in central Seoul on Wednesday. (Yonhap)",
+    "Crews work on an elevated home on 137th Avenue on Tuesday. [ JANE ROE | Times ]",
+    "A woman holds a dog at the evacuation centre on Thursday.(ABC News: Jane Roe)",
+]
+
+
+def test_a_caption_ending_in_its_credit_is_dropped_even_when_it_quotes(tmp_path):
+    for k, caption in enumerate(CAPTIONS):
+        body = _body(tmp_path / str(k), _page(HEADER + BODY[:2] + [caption] + BODY[2:]))
+        assert caption not in body and all(b in body for b in BODY), caption
+
+
+def test_a_sentence_ending_in_a_footnote_or_end_mark_stays(tmp_path):
+    """Footnote markers and a wire story's "(END)" are no credits."""
+    lines = ["A Russian milblogger rejected recent reports of advances in the southern region of the country.[lxxix]",
+             "The ministry said the talks would resume next week in the capital after a short break. (END)"]
+    body = _body(tmp_path, _page(HEADER + BODY[:2] + lines + BODY[2:]))
+    assert all(x in body for x in lines), body
+
+
+def test_a_caption_above_a_photographers_credit_line_is_dropped_mid_article(tmp_path):
+    """"Jane Roe/AP" under a line marks it as a caption anywhere, quoted or not; a bare agency name
+    signing off the story does not take the last paragraph with it."""
+    caption = "Damage is seen at an elementary school after a tornado moved through the area. “We were lucky,” he said."
+    body = _body(tmp_path, _page(HEADER + BODY[:3] + [caption, "Hank Ritter/AP"] + BODY[3:]))
+    assert caption not in body and "Hank Ritter/AP" not in body and all(b in body for b in BODY)
+    body = _body(tmp_path / "b", _page(HEADER + BODY + ["AFP"]))
+    assert BODY[-1] in body
