@@ -98,7 +98,8 @@ def _line_label(f: dict) -> str:
 
 
 def _junk_blocks(feats: list[dict], labels: list[str]) -> None:
-    """A "Most read / Related" heading and the headlines under it, up to the next real paragraph;
+    """A "Most read / Related" heading and the headlines under it, up to the next real paragraph (or short
+    sentence);
     when the heading comes late (at most 10 lines after it, the article's prose well behind it)
     and nothing after it is a long paragraph, everything to the end of the page (teasers of other
     stories, often full sentences)."""
@@ -117,9 +118,21 @@ def _junk_blocks(feats: list[dict], labels: list[str]) -> None:
             continue
         for j in range(i + 1, min(len(feats), i + 1 + MAX_BLOCK_LINES)):
             g = feats[j]
-            if g["prose"] and g["kind"] != "list" and g["link_share"] < 0.5:
+            if (g["prose"] or _short_statement(g) and j + 1 < len(feats) and _statement(feats[j + 1])
+                    and feats[j + 1]["link_share"] < 0.5) and g["kind"] != "list" and g["link_share"] < 0.5:
                 break
             labels[j] = JUNK
+
+
+BLOCK_END_WORDS = 6          # a sentence of this many words (not a question) ends a related-stories block
+
+
+def _short_statement(f: dict) -> bool:
+    """A short sentence ending in a full stop ("Opposition parties seized on the announcement."): before a
+    prose paragraph, the article's text going on after a block of links (other stories' headlines carry no
+    final full stop; a newsletter's one-line blurb is followed by its sign-up form)."""
+    return f["n_words"] >= BLOCK_END_WORDS and f["sentence"] and not f["repeated"] \
+        and f["text"].rstrip("\"'”’»)] ").endswith(".") and f["text"][:1].isupper()
 
 
 def _statement(f: dict) -> bool:

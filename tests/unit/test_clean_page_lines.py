@@ -96,3 +96,17 @@ def test_a_caption_above_a_photographers_credit_line_is_dropped_mid_article(tmp_
     assert caption not in body and "Hank Ritter/AP" not in body and all(b in body for b in BODY)
     body = _body(tmp_path / "b", _page(HEADER + BODY + ["AFP"]))
     assert BODY[-1] in body
+
+
+def test_a_short_sentence_after_a_read_more_block_resumes_the_article(tmp_path):
+    """A "Read more" heading takes the headlines under it, not the article's short sentence after them (when a
+    prose paragraph follows it; a newsletter blurb before its sign-up form stays furniture)."""
+    resume = "Opposition parties at Holyrood seized on the announcement."
+    block = ["Read more", "Ferry chief executive to step down after turbulent three years",
+             "Audit office says costs of new vessels now above 400 million"]
+    body = _body(tmp_path, _page(HEADER + BODY[:2] + block + [resume] + BODY[2:]))
+    assert resume in body and not any(b in body for b in block)
+    blurb = "A free daily digest of the news that matters most."
+    body = _body(tmp_path / "b", _page(HEADER + BODY + ["Most Popular"] + block[1:] + ["The Daily", blurb,
+                                                                                       "Email (required)"]))
+    assert blurb not in body and BODY[-1] in body
