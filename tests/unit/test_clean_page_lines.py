@@ -110,3 +110,14 @@ def test_a_short_sentence_after_a_read_more_block_resumes_the_article(tmp_path):
     body = _body(tmp_path / "b", _page(HEADER + BODY + ["Most Popular"] + block[1:] + ["The Daily", blurb,
                                                                                        "Email (required)"]))
     assert blurb not in body and BODY[-1] in body
+
+
+def test_a_long_answer_naming_a_subscription_is_no_appeal():
+    """An interview answer of 40+ words with one appeal word is text; a short appeal to the reader is not."""
+    from tasks.clean.rules import is_appeal_like
+    answer = ("Castellanos: By being the company that only does this. Meta has to make glasses that fit into Meta's "
+              "business, and that business is advertising. We charge for the hardware and for a subscription, and "
+              "that's it. We don't train on your photos. I'd love for that to be a boring promise one day.")
+    assert not is_appeal_like(answer)
+    assert is_appeal_like("Never miss a story. Start your subscription to The Example Herald today.")
+    assert is_appeal_like("We rely on readers like you: please donate today and become a supporter of our work. " * 3)
