@@ -106,7 +106,8 @@ def _junk_blocks(feats: list[dict], labels: list[str]) -> None:
     if JUNK_BLOCK_START is None:
         return
     for i, f in enumerate(feats):
-        if f["n_words"] > 25 or f["sentence"] or not JUNK_BLOCK_START.fullmatch(f["text"]):
+        if f["n_words"] > 25 or (f["sentence"] and not f["text"].endswith(("...", "…"))) \
+                or not JUNK_BLOCK_START.fullmatch(f["text"]):
             continue
         labels[i] = JUNK
         rest = feats[i + 1:]

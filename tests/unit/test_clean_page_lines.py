@@ -121,3 +121,39 @@ def test_a_long_answer_naming_a_subscription_is_no_appeal():
     assert not is_appeal_like(answer)
     assert is_appeal_like("Never miss a story. Start your subscription to The Example Herald today.")
     assert is_appeal_like("We rely on readers like you: please donate today and become a supporter of our work. " * 3)
+
+
+FURNITURE = [
+    "By Jane Roe Globe Staff,Updated December 2, 2026, 6:14 p.m.",
+    "By Jane Roe and John Doe, Associated Press | Posted - Dec. 2, 2026 at 3:48 p.m.",
+    "By: Jane Roe - Reporter / @janeroeEH",
+    "Jane Roe can be reached at jane.roe@example-herald.com. Follow her @janeroe.",
+    "Reach the reporter at jane.roe@example-herald.com.",
+    "Good journalism costs a lot of money. Yet only good journalism can ensure an accountable democracy.",
+    "By contributing to the Example Herald, you are helping to sustain a journalism of relevance.",
+    "Independent journalism costs money. Support the Example Herald for the price of a coffee.",
+    "Sign up for Herald Business: The global business news you need.",
+    "You can unsubscribe at any time by clicking the link in the footer of our emails.",
+    "Want to join the conversation? Please or to comment on this article.",
+    "Please note you must be a Herald Insider to comment. Sign up here.",
+    "Voiced by artificial intelligence.",
+    "This story was originally published December 2, 2026 at 5:00 AM.",
+    "— With assistance from John Doe.",
+    "If you buy something from a Herald link, Example Media may earn a commission. See our ethics statement.",
+    "Herald live coverage will continue overnight. Refresh the page for the latest updates.",
+]
+
+
+def test_furniture_lines_of_the_page_are_dropped(tmp_path):
+    for k, line in enumerate(FURNITURE):
+        body = _body(tmp_path / str(k), _page(HEADER + BODY[:3] + [line] + BODY[3:]))
+        assert line not in body and all(b in body for b in BODY), line
+
+
+def test_a_dont_miss_heading_takes_its_teasers():
+    from tasks.clean.classify import JUNK, classify_paragraphs
+    from tasks.ingest.readers.markdown import markdown_paragraphs
+    lines = BODY[:3] + ["Don't miss...", "Driver who killed mum on school run jailed[LATEST]",
+                        "Family in plea to drivers after tragic crash[INSIGHT]"] + BODY[3:]
+    labels = classify_paragraphs(markdown_paragraphs("\n".join(lines)))
+    assert labels[3:6] == [JUNK] * 3 and JUNK not in labels[:3] + labels[6:]
