@@ -29,7 +29,7 @@ import re
 from tasks import rulefiles
 from tasks.clean.boilerplate import _title_keys
 from tasks.clean.rules import _compile_union, is_appeal_like, is_boilerplate, is_credit
-from tasks.clean.text import SIGN_OFF, _fold
+from tasks.clean.text import _DATA_ROW, SIGN_OFF, _fold
 
 PAGE_JUNK = _compile_union(rulefiles.lines("page_junk.txt"))
 PAGE_JUNK_TAIL = _compile_union(rulefiles.lines("page_junk_tail.txt"))
@@ -51,10 +51,13 @@ INTRO_WORDS = 8              # a line up to this long ending in ":" introduces w
 STANDFIRST_WORDS = (8, 45)   # a line right after the title copy this long, not a sentence, is the standfirst
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+# two sentences in the line ("This is my life. Where else would I go?"): a headline has no full stop inside
+_INNER_STOP = re.compile(r"\w{2}[.!?][\"'”’»]?\s+[\"'“‘]?[A-Z]")
 _NO_FINAL_STOP = re.compile(r"[^.!…:;,\"'”’»)\]]$")
 _LIST_ITEM_END = re.compile(r"[.!?…;:,][\"'”’»)\]]*$")
 _FOOTNOTE_MARK = re.compile(r"(\s*\[\w{1,10}\])+\s*$")
 _QUOTES = re.compile(r"[“”\"«»„]")
+DATA_ROWS_MIN = 2            # data rows in a row right after the article's last paragraph are its table
 # a bare photo credit line: "Jane Roe/The Daily Herald", "Photo: John Doe / Reuters"
 _NAME_SLASH_CREDIT = re.compile(r"(?:photo(?:graph)?s?:?\s*)?[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3}\s?/\s?"
                                 r"(?:the )?[A-Z][\w.'’&\-]+(?: [A-Z][\w.'’&\-]+){0,4}\.?")
@@ -72,7 +75,9 @@ def _features(rec: dict, repeated: frozenset[str]) -> dict:
         "quoted": bool(_QUOTES.search(text)), "repeated": _fold(text) in repeated if repeated else False,
         "tail_rule": n_words <= MAX_RULE_WORDS and not _QUOTES.search(text) and PAGE_JUNK_TAIL is not None
         and PAGE_JUNK_TAIL.fullmatch(text),
-        "headline_like": 1 <= n_words <= 25 and bool(_NO_FINAL_STOP.search(text.rstrip("'\"”’»"))) and rec.get("kind") != "table",
+        "headline_like": 1 <= n_words <= 25 and bool(_NO_FINAL_STOP.search(text.rstrip("'\"”’»"))) and rec.get("kind") != "table"
+        and not (n_words <= 12 and _DATA_ROW.fullmatch(text)) and not (sentence and _INNER_STOP.search(text)),
+        "data_row": n_words <= 12 and bool(_DATA_ROW.fullmatch(text)),
     }
 
 
@@ -251,13 +256,31 @@ def _tail_rules_inside(feats: list[dict], labels: list[str]) -> None:
 
 
 def _edges(feats: list[dict], labels: list[str]) -> None:
-    """Before the first and after the last body sentence paragraph only sentences are kept."""
+    """Before the first and after the last body sentence paragraph only sentences are kept (and the rows of a
+    table of figures closing the article)."""
     anchors = [i for i, f in enumerate(feats) if labels[i] == BODY and f["prose"] and f["kind"] != "list"]
     if not anchors:
         return
+    table = _closing_table(feats, labels, anchors[-1])
     for i in list(range(0, anchors[0])) + list(range(anchors[-1] + 1, len(feats))):
+        if i in table:
+            labels[i] = BODY
+            continue
         if labels[i] == BODY and (not feats[i]["sentence"] or feats[i]["n_words"] < MIN_EDGE_WORDS):
             labels[i] = HEADING if feats[i]["kind"] == "heading" else JUNK
+
+
+def _closing_table(feats: list[dict], labels: list[str], last: int) -> set[int]:
+    """Data rows ("Possession: 54% - 46%", "-13: Jane Roe (67-64)") right after the article's last paragraph
+    (or after one short title line under it): the article's own table of figures, kept as body."""
+    start = last + 1
+    if start < len(feats) and not feats[start]["data_row"] and feats[start]["n_words"] <= 8 \
+            and not feats[start]["sentence"]:
+        start += 1
+    end = start
+    while end < len(feats) and feats[end]["data_row"] and feats[end]["link_share"] < 0.5:
+        end += 1
+    return set(range(start, end)) if end - start >= DATA_ROWS_MIN else set()
 
 
 def _headings(feats: list[dict], labels: list[str]) -> None:

@@ -157,3 +157,22 @@ def test_a_dont_miss_heading_takes_its_teasers():
                         "Family in plea to drivers after tragic crash[INSIGHT]"] + BODY[3:]
     labels = classify_paragraphs(markdown_paragraphs("\n".join(lines)))
     assert labels[3:6] == [JUNK] * 3 and JUNK not in labels[:3] + labels[6:]
+
+
+def test_a_table_of_figures_closing_the_article_is_kept(tmp_path):
+    """Rows of figures right after the last paragraph (under a short title) are the article's own table, not a
+    list of other stories' headlines; the related headlines after them still go."""
+    rows = ["-13: Callum Roe (67-64)", "-10: Tyler Doe (66-67)", "-9: Ada Obi (69-65)"]
+    stats = ["Possession: 54% - 46%", "Shots on target: 6 - 5", "Corners: 8 - 3"]
+    related = ["Related", "Arsenal 3-1 Aston Villa: Gunners move five clear at the top",
+               "Spurs boss hits out after Newcastle defeat", "Premier League"]
+    for k, table in enumerate((rows, stats)):
+        body = _body(tmp_path / str(k), _page(HEADER + BODY + ["Second-round scores"] + table + related))
+        assert all(r in body for r in table) and not any(r in body for r in related[1:]), body
+
+
+def test_a_quoted_two_sentence_line_ending_the_article_is_no_headline(tmp_path):
+    """'"This is my life. Where else would I go?"' before the tags: the article's last paragraph."""
+    last = "\"This is my life. Where else would I go?\""
+    body = _body(tmp_path, _page(HEADER + BODY + [last, "Tags", "Harbour", "Bridges"]))
+    assert body[-1] == last
