@@ -56,6 +56,8 @@ _INNER_STOP = re.compile(r"\w{2}[.!?][\"'”’»]?\s+[\"'“‘]?[A-Z]")
 _NO_FINAL_STOP = re.compile(r"[^.!…:;,\"'”’»)\]]$")
 _LIST_ITEM_END = re.compile(r"[.!?…;:,][\"'”’»)\]]*$")
 _FOOTNOTE_MARK = re.compile(r"(\s*\[\w{1,10}\])+\s*$")
+# an outlet's initials signed after the article's last sentence: "... the statement said. DM"
+_INITIALS_SIGN_OFF = re.compile(r"(?<=[.!?…\"'”’»)])\s+[A-Z]{2,4}$")
 _QUOTES = re.compile(r"[“”\"«»„]")
 DATA_ROWS_MIN = 2            # data rows in a row right after the article's last paragraph are its table
 # a bare photo credit line: "Jane Roe/The Daily Herald", "Photo: John Doe / Reuters"
@@ -66,7 +68,7 @@ _NAME_SLASH_CREDIT = re.compile(r"(?:photo(?:graph)?s?:?\s*)?[A-Z][\w.'’\-]+(?
 def _features(rec: dict, repeated: frozenset[str]) -> dict:
     text = rec.get("text") or ""
     n_words = len(text.split())
-    sentence = bool(_SENTENCE_END.search(SIGN_OFF.sub("", _FOOTNOTE_MARK.sub("", text))))
+    sentence = bool(_SENTENCE_END.search(_INITIALS_SIGN_OFF.sub("", SIGN_OFF.sub("", _FOOTNOTE_MARK.sub("", text)))))
     return {
         "text": text, "n_words": n_words, "sentence": sentence,
         "prose": sentence and n_words >= 12 or n_words >= 30,

@@ -176,3 +176,18 @@ def test_a_quoted_two_sentence_line_ending_the_article_is_no_headline(tmp_path):
     last = "\"This is my life. Where else would I go?\""
     body = _body(tmp_path, _page(HEADER + BODY + [last, "Tags", "Harbour", "Bridges"]))
     assert body[-1] == last
+
+
+def test_more_furniture_with_curly_apostrophes_and_a_second_bio_sentence(tmp_path):
+    lines = ["We’ll keep you informed during hurricane season with timely updates and expert analysis.",
+             "Jane Roe covers water and the environment for the Example Herald. She previously reported for the "
+             "Valley Gazette."]
+    for k, line in enumerate(lines):
+        body = _body(tmp_path / str(k), _page(HEADER + BODY + [line]))
+        assert line not in body and BODY[-1] in body, line
+
+
+def test_a_last_paragraph_signed_with_the_outlets_initials_is_kept(tmp_path):
+    last = "“The tribunal considered all objections in detail. Its reasons are public,” the statement said. DM"
+    body = _body(tmp_path, _page(HEADER + BODY + [last, "Gallery", "Comments", "Most read"]))
+    assert body[-1] == last
