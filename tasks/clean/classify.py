@@ -173,7 +173,7 @@ def _caption_pairs(feats: list[dict], labels: list[str]) -> None:
         if feats[i]["n_words"] < 4 or len(b) <= len(a) or not b.startswith(a):
             continue
         tail = b[len(a):].strip()
-        if tail and len(tail.split()) <= 8 and not _SENTENCE_END.search(tail):
+        if len(_fold(tail)) >= 2 and len(tail.split()) <= 8 and not _SENTENCE_END.search(tail):   # a credit has letters
             labels[i] = JUNK
             labels[i + 1] = JUNK
 

@@ -191,3 +191,13 @@ def test_a_last_paragraph_signed_with_the_outlets_initials_is_kept(tmp_path):
     last = "“The tribunal considered all objections in detail. Its reasons are public,” the statement said. DM"
     body = _body(tmp_path, _page(HEADER + BODY + [last, "Gallery", "Comments", "Most read"]))
     assert body[-1] == last
+
+
+def test_a_line_repeated_with_a_closing_quote_is_no_caption_pair():
+    """"... in Munich." then "... in Munich.Jane Roe—Getty Images" is a caption and its credited copy; a
+    sentence followed by itself plus a closing quotation mark is not (the appended part has no letters)."""
+    from tasks.clean.classify import BODY, classify_paragraphs
+    from tasks.ingest.readers.markdown import markdown_paragraphs
+    s = "The the the the the the the the the the the the the the the the."
+    labels = classify_paragraphs(markdown_paragraphs("\n".join(["||", s, s + "”"])))
+    assert labels[1] == BODY
