@@ -65,6 +65,12 @@ _NAME_SLASH_CREDIT = re.compile(r"(?:photo(?:graph)?s?:?\s*)?[A-Z][\w.'’\-]+(?
                                 r"(?:the )?[A-Z][\w.'’&\-]+(?: [A-Z][\w.'’&\-]+){0,4}\.?")
 
 
+# the same with a person's name of two or more words before the slash ("Hank Ritter/AP"; not "Share/Bookmark",
+# "Sci/Tech", nor "Image: Jane Roe" under a body paragraph whose image the crawler dropped)
+_PERSON_SLASH_CREDIT = re.compile(r"[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){1,3}\s?/\s?"
+                                  r"(?:the )?[A-Z][\w.'’&\-]+(?: [A-Z][\w.'’&\-]+){0,4}\.?")
+
+
 def _features(rec: dict, repeated: frozenset[str]) -> dict:
     text = rec.get("text") or ""
     n_words = len(text.split())
@@ -189,7 +195,7 @@ def _image_captions(feats: list[dict], labels: list[str]) -> None:
         in_furniture = labels[i - 1] == JUNK and not (i + 2 < len(feats) and labels[i + 2] == BODY
                                                        and feats[i + 2]["prose"])
         # a photographer's "Jane Roe/Agency" credit line marks the line above as a caption anywhere, a quoted one too
-        named = credit["kind"] == "para" and not credit["bold"] and bool(_NAME_SLASH_CREDIT.fullmatch(credit["text"]))
+        named = credit["kind"] == "para" and not credit["bold"] and bool(_PERSON_SLASH_CREDIT.fullmatch(credit["text"]))
         if not (after_image or in_furniture or named) or (f["quoted"] and not named) \
                 or f["n_words"] > CAPTION_WORDS or f["kind"] == "heading" \
                 or credit["n_words"] > 8 or (credit["sentence"] and credit["n_words"] > 3):

@@ -71,6 +71,7 @@ CAPTIONS = [
     "Officials count ballots at a station in central Seoul on Wednesday. (Yonhap)",
     "Crews work on an elevated home on 137th Avenue on Tuesday. [ JANE ROE | Times ]",
     "A woman holds a dog at the evacuation centre on Thursday.(ABC News: Jane Roe)",
+    "A boat ramp sits above the waterline. \"We are running out of runway,\" a hydrologist said. (Jane Roe, Associated Press)",
 ]
 
 
@@ -96,6 +97,8 @@ def test_a_caption_above_a_photographers_credit_line_is_dropped_mid_article(tmp_
     assert caption not in body and "Hank Ritter/AP" not in body and all(b in body for b in BODY)
     body = _body(tmp_path / "b", _page(HEADER + BODY + ["AFP"]))
     assert BODY[-1] in body
+    body = _body(tmp_path / "c", _page(HEADER + BODY[:3] + ["Share/Bookmark"] + BODY[3:]))
+    assert all(b in body for b in BODY)
 
 
 def test_a_short_sentence_after_a_read_more_block_resumes_the_article(tmp_path):
@@ -141,6 +144,7 @@ FURNITURE = [
     "— With assistance from John Doe.",
     "If you buy something from a Herald link, Example Media may earn a commission. See our ethics statement.",
     "Herald live coverage will continue overnight. Refresh the page for the latest updates.",
+    "For more information on our map methodology, please view our statement here .",
 ]
 
 
