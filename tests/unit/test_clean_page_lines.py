@@ -52,6 +52,8 @@ def test_a_bio_line_inside_the_article_is_its_text_and_at_the_end_a_bio(tmp_path
     bio = "Jane Roe is a senior reporter at the Example Herald covering transport."
     body = _body(tmp_path, _page(HEADER + ["Ada Obi, managing director, PayLink Africa", intro] + BODY + [bio]))
     assert body[0] == intro and bio not in body
+    bio2 = "Jane Roe is senior law correspondent at The Example Herald, covering the courts."
+    assert bio2 not in _body(tmp_path / "b", _page(HEADER + BODY + [bio2]))
 
 
 def test_an_editors_note_ends_a_paragraph_that_stays(tmp_path):
