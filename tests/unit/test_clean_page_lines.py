@@ -84,11 +84,16 @@ def test_a_caption_ending_in_its_credit_is_dropped_even_when_it_quotes(tmp_path)
 
 
 def test_a_sentence_ending_in_a_footnote_or_end_mark_stays(tmp_path):
-    """Footnote markers and a wire story's "(END)" are no credits."""
+    """Footnote markers, a wire story's "(END)" and a glued "Read more" are no credits; "By Tuesday, ... published
+    ..." is no byline."""
     lines = ["A Russian milblogger rejected recent reports of advances in the southern region of the country.[lxxix]",
-             "The ministry said the talks would resume next week in the capital after a short break. (END)"]
+             "The ministry said the talks would resume next week in the capital after a short break. (END)",
+             "By Tuesday, the council had published its report on the state of the old bridge and its cables."]
     body = _body(tmp_path, _page(HEADER + BODY[:2] + lines + BODY[2:]))
     assert all(x in body for x in lines), body
+    from tasks.clean.classify import CAPTION_CREDITS
+    assert CAPTION_CREDITS is not None
+    assert not CAPTION_CREDITS.fullmatch("The mayor said the bridge would reopen once the cables were replaced.Read more")
 
 
 def test_a_caption_above_a_photographers_credit_line_is_dropped_mid_article(tmp_path):
