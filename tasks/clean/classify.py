@@ -253,14 +253,13 @@ def _after_the_end(feats: list[dict], labels: list[str]) -> None:
 
 def _tail_rules_inside(feats: list[dict], labels: list[str]) -> None:
     """A paragraph that only a page_junk_tail.txt rule made junk ("Jane Roe is a professor of ...") is the
-    article's text when a body sentence paragraph follows it: an interviewee's introduction, not a bio."""
-    later_prose = False
-    for i in range(len(feats) - 1, -1, -1):
-        f = feats[i]
-        if f["tail_rule"] and labels[i] == JUNK and later_prose and f["link_share"] < 0.5 and f["kind"] != "code" \
-                and not f["repeated"] and _line_label({**f, "tail_rule": False}) != JUNK:
+    article's text when a body sentence paragraph comes right after it: an interviewee's introduction before
+    the first question, not the author's bio."""
+    for i in range(len(feats) - 2, -1, -1):
+        f, g = feats[i], feats[i + 1]
+        if f["tail_rule"] and labels[i] == JUNK and labels[i + 1] == BODY and g["prose"] and g["kind"] != "list" \
+                and f["link_share"] < 0.5 and not f["repeated"] and _line_label({**f, "tail_rule": False}) != JUNK:
             labels[i] = BODY
-        later_prose = later_prose or (labels[i] == BODY and f["prose"] and f["kind"] != "list")
 
 
 def _edges(feats: list[dict], labels: list[str]) -> None:

@@ -52,6 +52,11 @@ def test_a_bio_line_inside_the_article_is_its_text_and_at_the_end_a_bio(tmp_path
     bio = "Jane Roe is a senior reporter at the Example Herald covering transport."
     body = _body(tmp_path, _page(HEADER + ["Ada Obi, managing director, PayLink Africa", intro] + BODY + [bio]))
     assert body[0] == intro and bio not in body
+    from tasks.clean.classify import JUNK, classify_paragraphs
+    from tasks.ingest.readers.markdown import markdown_paragraphs
+    teaser = "Ferry operators say the new timetable will add a crossing every hour from the first week of June."
+    labels = classify_paragraphs(markdown_paragraphs("\n".join(BODY + [bio, "Tags", teaser])))
+    assert labels[len(BODY)] == JUNK          # the bio: no body paragraph right after it
     bio2 = "Jane Roe is senior law correspondent at The Example Herald, covering the courts."
     assert bio2 not in _body(tmp_path / "b", _page(HEADER + BODY + [bio2]))
 
