@@ -6,7 +6,9 @@ Each paragraph is labelled ``body``, ``heading`` or ``junk`` from features, not 
   markers, length, final punctuation, quotation marks, repetition across pages of the same site in
   the batch, and the junk classes of ``tasks/rules/page_junk.txt`` (navigation, newsletter, cookie,
   share buttons, bylines/bios, time stamps, captions and credits, video player, copyright, appeals)
-  plus the older boilerplate rule files;
+  plus the older boilerplate rule files; captions by the credit ending them, quoted or not
+  (``page_junk_captions.txt``); author bios only where no body paragraph follows (``page_junk_tail.txt``);
+  the page's own front-matter description is the standfirst;
 * in context: a paragraph repeated on the same page (pull quote); a "Trending / Most read / Related" heading (``tasks/rules/junk_blocks.txt``) and the
   headlines under it; runs of three or more short non-sentence lines (lists of other stories'
   headlines); a caption repeated with its credit appended; a long run of furniture late in the
