@@ -6,7 +6,9 @@ Each paragraph is labelled ``body``, ``heading`` or ``junk`` from features, not 
   markers, length, final punctuation, quotation marks, repetition across pages of the same site in
   the batch, and the junk classes of ``tasks/rules/page_junk.txt`` (navigation, newsletter, cookie,
   share buttons, bylines/bios, time stamps, captions and credits, video player, copyright, appeals)
-  plus the older boilerplate rule files;
+  plus the older boilerplate rule files; captions by the credit ending them, quoted or not
+  (``page_junk_captions.txt``); author bios only where no body paragraph follows (``page_junk_tail.txt``);
+  the page's own front-matter description is the standfirst;
 * in context: a paragraph repeated on the same page (pull quote); a "Trending / Most read / Related" heading (``tasks/rules/junk_blocks.txt``) and the
   headlines under it; runs of three or more short non-sentence lines (lists of other stories'
   headlines); a caption repeated with its credit appended; a long run of furniture late in the
@@ -29,9 +31,11 @@ import re
 from tasks import rulefiles
 from tasks.clean.boilerplate import _title_keys
 from tasks.clean.rules import _compile_union, is_appeal_like, is_boilerplate, is_credit
-from tasks.clean.text import SIGN_OFF, _fold
+from tasks.clean.text import _DATA_ROW, SIGN_OFF, _fold
 
 PAGE_JUNK = _compile_union(rulefiles.lines("page_junk.txt"))
+PAGE_JUNK_TAIL = _compile_union(rulefiles.lines("page_junk_tail.txt"))
+CAPTION_CREDITS = _compile_union(rulefiles.lines("page_junk_captions.txt"))
 JUNK_BLOCK_START = _compile_union(rulefiles.lines("junk_blocks.txt"))
 COMMENTS_START = _compile_union(rulefiles.lines("boilerplate_comments.txt"))
 SUMMARY_START = _compile_union(rulefiles.lines("summary_headings.txt"))
@@ -49,26 +53,41 @@ INTRO_WORDS = 8              # a line up to this long ending in ":" introduces w
 STANDFIRST_WORDS = (8, 45)   # a line right after the title copy this long, not a sentence, is the standfirst
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+# two sentences in the line ("This is my life. Where else would I go?"): a headline has no full stop inside
+_INNER_STOP = re.compile(r"\w{2}[.!?][\"'”’»]?\s+[\"'“‘]?[A-Z]")
 _NO_FINAL_STOP = re.compile(r"[^.!…:;,\"'”’»)\]]$")
 _LIST_ITEM_END = re.compile(r"[.!?…;:,][\"'”’»)\]]*$")
 _FOOTNOTE_MARK = re.compile(r"(\s*\[\w{1,10}\])+\s*$")
+# an outlet's initials signed after the article's last sentence: "... the statement said. DM"
+_INITIALS_SIGN_OFF = re.compile(r"(?<=[.!?…\"'”’»)])\s+[A-Z]{2,4}$")
 _QUOTES = re.compile(r"[“”\"«»„]")
+DATA_ROWS_MIN = 2            # data rows in a row right after the article's last paragraph are its table
 # a bare photo credit line: "Jane Roe/The Daily Herald", "Photo: John Doe / Reuters"
 _NAME_SLASH_CREDIT = re.compile(r"(?:photo(?:graph)?s?:?\s*)?[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3}\s?/\s?"
                                 r"(?:the )?[A-Z][\w.'’&\-]+(?: [A-Z][\w.'’&\-]+){0,4}\.?")
 
 
+# the same with a person's name of two or more words before the slash ("Hank Ritter/AP"; not "Share/Bookmark",
+# "Sci/Tech", nor "Image: Jane Roe" under a body paragraph whose image the crawler dropped)
+_PERSON_SLASH_CREDIT = re.compile(r"[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){1,3}\s?/\s?"
+                                  r"(?:the )?[A-Z][\w.'’&\-]+(?: [A-Z][\w.'’&\-]+){0,4}\.?")
+
+
 def _features(rec: dict, repeated: frozenset[str]) -> dict:
     text = rec.get("text") or ""
     n_words = len(text.split())
-    sentence = bool(_SENTENCE_END.search(SIGN_OFF.sub("", _FOOTNOTE_MARK.sub("", text))))
+    sentence = bool(_SENTENCE_END.search(_INITIALS_SIGN_OFF.sub("", SIGN_OFF.sub("", _FOOTNOTE_MARK.sub("", text)))))
     return {
         "text": text, "n_words": n_words, "sentence": sentence,
         "prose": sentence and n_words >= 12 or n_words >= 30,
         "link_share": min(1.0, (rec.get("link_chars") or 0) / max(1, len(text))),
         "kind": rec.get("kind") or "para", "image": bool(rec.get("image")), "bold": bool(rec.get("bold")),
         "quoted": bool(_QUOTES.search(text)), "repeated": _fold(text) in repeated if repeated else False,
-        "headline_like": 1 <= n_words <= 25 and bool(_NO_FINAL_STOP.search(text.rstrip("'\"”’»"))) and rec.get("kind") != "table",
+        "tail_rule": n_words <= MAX_RULE_WORDS and not _QUOTES.search(text) and PAGE_JUNK_TAIL is not None
+        and PAGE_JUNK_TAIL.fullmatch(text),
+        "headline_like": 1 <= n_words <= 25 and bool(_NO_FINAL_STOP.search(text.rstrip("'\"”’»"))) and rec.get("kind") != "table"
+        and not (n_words <= 12 and _DATA_ROW.fullmatch(text)) and not (sentence and _INNER_STOP.search(text)),
+        "data_row": n_words <= 12 and bool(_DATA_ROW.fullmatch(text)),
     }
 
 
@@ -80,8 +99,12 @@ def _line_label(f: dict) -> str:
         return JUNK
     if f["repeated"]:
         return JUNK
+    if n <= MAX_RULE_WORDS and CAPTION_CREDITS is not None and CAPTION_CREDITS.fullmatch(text):
+        return JUNK          # a caption ending in its credit, even one that quotes its subject
     if n <= MAX_RULE_WORDS and not f["quoted"] and PAGE_JUNK is not None and PAGE_JUNK.fullmatch(text):
         return JUNK          # (a line with two "|" reads as a table row: "... in print. Reprints | Subscribe")
+    if f["tail_rule"]:
+        return JUNK          # (taken back by _tail_rules_inside when the article goes on after it)
     if f["kind"] == "table":
         return BODY
     if is_boilerplate(text) or is_credit(text) or is_appeal_like(text):
@@ -90,14 +113,16 @@ def _line_label(f: dict) -> str:
 
 
 def _junk_blocks(feats: list[dict], labels: list[str]) -> None:
-    """A "Most read / Related" heading and the headlines under it, up to the next real paragraph;
+    """A "Most read / Related" heading and the headlines under it, up to the next real paragraph (or short
+    sentence);
     when the heading comes late (at most 10 lines after it, the article's prose well behind it)
     and nothing after it is a long paragraph, everything to the end of the page (teasers of other
     stories, often full sentences)."""
     if JUNK_BLOCK_START is None:
         return
     for i, f in enumerate(feats):
-        if f["n_words"] > 25 or f["sentence"] or not JUNK_BLOCK_START.fullmatch(f["text"]):
+        if f["n_words"] > 25 or (f["sentence"] and not f["text"].endswith(("...", "…"))) \
+                or not JUNK_BLOCK_START.fullmatch(f["text"]):
             continue
         labels[i] = JUNK
         rest = feats[i + 1:]
@@ -109,9 +134,21 @@ def _junk_blocks(feats: list[dict], labels: list[str]) -> None:
             continue
         for j in range(i + 1, min(len(feats), i + 1 + MAX_BLOCK_LINES)):
             g = feats[j]
-            if g["prose"] and g["kind"] != "list" and g["link_share"] < 0.5:
+            if (g["prose"] or _short_statement(g) and j + 1 < len(feats) and _statement(feats[j + 1])
+                    and feats[j + 1]["link_share"] < 0.5) and g["kind"] != "list" and g["link_share"] < 0.5:
                 break
             labels[j] = JUNK
+
+
+BLOCK_END_WORDS = 6          # a sentence of this many words (not a question) ends a related-stories block
+
+
+def _short_statement(f: dict) -> bool:
+    """A short sentence ending in a full stop ("Opposition parties seized on the announcement."): before a
+    prose paragraph, the article's text going on after a block of links (other stories' headlines carry no
+    final full stop; a newsletter's one-line blurb is followed by its sign-up form)."""
+    return f["n_words"] >= BLOCK_END_WORDS and f["sentence"] and not f["repeated"] \
+        and f["text"].rstrip("\"'”’»)] ").endswith(".") and f["text"][:1].isupper()
 
 
 def _statement(f: dict) -> bool:
@@ -144,7 +181,7 @@ def _caption_pairs(feats: list[dict], labels: list[str]) -> None:
         if feats[i]["n_words"] < 4 or len(b) <= len(a) or not b.startswith(a):
             continue
         tail = b[len(a):].strip()
-        if tail and len(tail.split()) <= 8 and not _SENTENCE_END.search(tail):
+        if len(_fold(tail)) >= 2 and len(tail.split()) <= 8 and not _SENTENCE_END.search(tail):   # a credit has letters
             labels[i] = JUNK
             labels[i + 1] = JUNK
 
@@ -152,13 +189,17 @@ def _caption_pairs(feats: list[dict], labels: list[str]) -> None:
 def _image_captions(feats: list[dict], labels: list[str]) -> None:
     """A line followed by a bare credit line ("Jane Roe/The Daily Herald") is the image's caption, even
     when it is a full sentence, when an image comes right before it, or (the crawler dropped the image)
-    furniture on both sides: page junk before it and no body sentence right after the credit."""
+    furniture on both sides: page junk before it and no body sentence right after the credit; a credit that
+    names the photographer ("Jane Roe/AP", not a bare "AP" that may sign off a wire story) needs no context."""
     for i in range(1, len(feats) - 1):
         f, credit = feats[i], feats[i + 1]
         after_image = feats[i - 1]["image"] and len(feats[i - 1]["text"].split()) <= 12
         in_furniture = labels[i - 1] == JUNK and not (i + 2 < len(feats) and labels[i + 2] == BODY
                                                        and feats[i + 2]["prose"])
-        if not (after_image or in_furniture) or f["quoted"] or f["n_words"] > CAPTION_WORDS \
+        # a photographer's "Jane Roe/Agency" credit line marks the line above as a caption anywhere, a quoted one too
+        named = credit["kind"] == "para" and not credit["bold"] and bool(_PERSON_SLASH_CREDIT.fullmatch(credit["text"]))
+        if not (after_image or in_furniture or named) or (f["quoted"] and not named) \
+                or f["n_words"] > CAPTION_WORDS or f["kind"] == "heading" \
                 or credit["n_words"] > 8 or (credit["sentence"] and credit["n_words"] > 3):
             continue
         if is_credit(credit["text"]) or _NAME_SLASH_CREDIT.fullmatch(credit["text"]):
@@ -212,14 +253,43 @@ def _after_the_end(feats: list[dict], labels: list[str]) -> None:
             seen += lab == BODY
 
 
+def _tail_rules_inside(feats: list[dict], labels: list[str]) -> None:
+    """A paragraph that only a page_junk_tail.txt rule made junk ("Jane Roe is a professor of ...") is the
+    article's text when a body sentence paragraph comes right after it: an interviewee's introduction before
+    the first question, not the author's bio."""
+    for i in range(len(feats) - 2, -1, -1):
+        f, g = feats[i], feats[i + 1]
+        if f["tail_rule"] and labels[i] == JUNK and labels[i + 1] == BODY and g["prose"] and g["kind"] != "list" \
+                and f["link_share"] < 0.5 and not f["repeated"] and _line_label({**f, "tail_rule": False}) != JUNK:
+            labels[i] = BODY
+
+
 def _edges(feats: list[dict], labels: list[str]) -> None:
-    """Before the first and after the last body sentence paragraph only sentences are kept."""
+    """Before the first and after the last body sentence paragraph only sentences are kept (and the rows of a
+    table of figures closing the article)."""
     anchors = [i for i, f in enumerate(feats) if labels[i] == BODY and f["prose"] and f["kind"] != "list"]
     if not anchors:
         return
+    table = _closing_table(feats, labels, anchors[-1])
     for i in list(range(0, anchors[0])) + list(range(anchors[-1] + 1, len(feats))):
+        if i in table:
+            labels[i] = BODY
+            continue
         if labels[i] == BODY and (not feats[i]["sentence"] or feats[i]["n_words"] < MIN_EDGE_WORDS):
             labels[i] = HEADING if feats[i]["kind"] == "heading" else JUNK
+
+
+def _closing_table(feats: list[dict], labels: list[str], last: int) -> set[int]:
+    """Data rows ("Possession: 54% - 46%", "-13: Jane Roe (67-64)") right after the article's last paragraph
+    (or after one short title line under it): the article's own table of figures, kept as body."""
+    start = last + 1
+    if start < len(feats) and not feats[start]["data_row"] and feats[start]["n_words"] <= 8 \
+            and not feats[start]["sentence"]:
+        start += 1
+    end = start
+    while end < len(feats) and feats[end]["data_row"] and feats[end]["link_share"] < 0.5:
+        end += 1
+    return set(range(start, end)) if end - start >= DATA_ROWS_MIN else set()
 
 
 def _headings(feats: list[dict], labels: list[str]) -> None:
@@ -278,8 +348,21 @@ def _standfirst(feats: list[dict], labels: list[str], title: str | None) -> None
         return
 
 
+def _description_line(feats: list[dict], labels: list[str], description: str | None) -> None:
+    """A line that is the page's own summary (its front matter ``description``) is the standfirst: body,
+    wherever it sits among the header furniture and whatever its final punctuation, unless it is a link."""
+    key = _fold(description or "")
+    if len(key) < 20:
+        return
+    for i, f in enumerate(feats):
+        if labels[i] != BODY and f["link_share"] < 0.3 and not f["image"] and f["kind"] in ("para", "quote") \
+                and _fold(f["text"]) == key:
+            labels[i] = BODY
+            return
+
+
 def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozenset(),
-                        title: str | None = None) -> list[str]:
+                        title: str | None = None, description: str | None = None) -> list[str]:
     """One label per paragraph record (``text`` plus optional Markdown features, see
     ``tasks.ingest.readers.markdown.markdown_paragraphs``): body, heading or junk. Never raises
     on odd input; an article of real sentences always keeps them (only rules that match a whole
@@ -294,11 +377,13 @@ def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozense
     _comments_end(feats, labels)
     _page_duplicates(feats, labels)
     _after_the_end(feats, labels)
+    _tail_rules_inside(feats, labels)
     _edges(feats, labels)
     _headings(feats, labels)
     _summary_lists(feats, labels)
     _dangling_intros(feats, labels)
     _standfirst(feats, labels, title)
+    _description_line(feats, labels, description)
     if BODY not in labels:
         # context rules (blocks, runs, position) never take every sentence of a page: when nothing
         # is left, the sentence paragraphs that no line rule rejected are the article

@@ -32,7 +32,7 @@ def clean_text(text: str, meta: dict | None = None, fmt: str = "txt", paragraphs
     st = _State(collapse_ws(meta.get("byline") or "") or None)
     st.title = collapse_ws(meta.get("title") or "") or None
     if paragraphs is not None:
-        paras = _classified(paragraphs, repeated, st, meta.get("published_at"))
+        paras = _classified(paragraphs, repeated, st, meta.get("published_at"), meta.get("description"))
         if _listing_page(paragraphs, paras):
             return {"body": "", "title": st.title, "byline": None, "dateline": None, "outlet_text": None,
                     "published_at": None, "empty_reason": LISTING_DETAIL}
@@ -72,9 +72,10 @@ def _listing_page(records: list[dict], body_paras: list[str]) -> bool:
     return 0 < body_words < LISTING_MAX_BODY_WORDS and page_words >= LISTING_MIN_PAGE_RATIO * body_words
 
 
-def _classified(records: list[dict], repeated: frozenset[str], st: _State, meta_published) -> list[str]:
+def _classified(records: list[dict], repeated: frozenset[str], st: _State, meta_published,
+                description: str | None = None) -> list[str]:
     """Body paragraphs of a page; a byline or date stamp among the dropped lines is kept as metadata."""
-    labels = classify_paragraphs(records, repeated, st.title)
+    labels = classify_paragraphs(records, repeated, st.title, description)
     texts = [collapse_ws(r.get("text") or "") for r in records]
     first_body = next((i for i, lab in enumerate(labels) if lab == BODY), len(labels))
     header_junk = [texts[i] for i in range(first_body) if labels[i] == JUNK and texts[i]]

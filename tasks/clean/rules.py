@@ -103,12 +103,17 @@ def is_credit(p: str) -> bool:
     return n_words(p) <= 30 and _full(CREDIT, p)
 
 
+APPEAL_ONE_KEYWORD_WORDS = 40   # a longer paragraph with one appeal word ("subscription") is text, not an appeal
+
+
 def is_appeal_like(p: str) -> bool:
     """Donation/subscription appeal paragraph: an appeal keyword, no quotation, and either
-    addressed to the reader (you/we/our) within 80 words or a short heading-like line."""
+    addressed to the reader (you/we/our) within 80 words (over 40 words: two appeal keywords; an interview
+    answer "We charge for the hardware and for a subscription ..." is no appeal) or a short heading-like line."""
     if _QUOTE_CHARS.search(p) or not APPEAL_KW.search(p):
         return False
     w = n_words(p)
-    return (w <= 80 and APPEAL_READER.search(p) is not None) or (w <= 12 and not _SENT_END.search(p)) or \
+    return (w <= 80 and APPEAL_READER.search(p) is not None
+            and (w <= APPEAL_ONE_KEYWORD_WORDS or len(APPEAL_KW.findall(p)) >= 2)) or (w <= 12 and not _SENT_END.search(p)) or \
         _full(APPEAL_START, p)
 

@@ -26,6 +26,10 @@ _BULLET = re.compile(r"^[•·›»▸►■□▪◦‣∙*|>\-–—]\s*")
 _CRUMB_SIGNAL = re.compile(r"(/|›|»|>)\s*$|^(home|news|top news|latest|world|politics)$", re.I)
 # a sign-off after the last sentence: "… 2028 will be worse.” – Rappler.com", "… on Monday. —Reuters"
 SIGN_OFF = re.compile(r"(?<=[.!?…\"'”’»)])\s+[–—-]{1,2}\s*[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s*$")
+# a row of the article's own table of figures: "Possession: 54% - 46%", "Corners: 8 - 3" (a label and two numbers),
+# "-13: Jane Roe (67-64)" (a score, a name and the rounds)
+_DATA_ROW = re.compile(r"[^:]{1,40}:\s*[-+]?\d[\d.,]*%?\s*[-–—:/]\s*[-+]?\d[\d.,]*%?"
+                       r"|(?:[-+]?\d{1,2}|E|T\d{1,3})\s*:\s*[^:]{3,80}\(\d[\d\s,\-–]*\)(?:,\s*[^:]{3,60}\(\d[\d\s,\-–]*\))*")
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9][a-z0-9\-]*\.)+[a-z]{2,12})/?", re.I)
 _BYLINE = re.compile(
     r"^(?i:by|written by|words by|story by|text by|author:?|reported by)\s+"
@@ -81,8 +85,10 @@ def is_headline_like(p: str) -> bool:
 
 
 def _is_short_line(p: str) -> bool:
-    """A list item / headline: 1-20 words, no quotation, not ending in a full stop, colon or comma."""
-    return 1 <= n_words(p) <= 20 and not _QUOTE_CHARS.search(p) and not re.search(r"[.:;,…]$", p)
+    """A list item / headline: 1-20 words, no quotation, not ending in a full stop, colon or comma, not a row
+    of figures ("Corners: 8 - 3")."""
+    return 1 <= n_words(p) <= 20 and not _QUOTE_CHARS.search(p) and not re.search(r"[.:;,…]$", p) \
+        and not (n_words(p) <= 12 and _DATA_ROW.fullmatch(p))
 
 
 def is_domain_line(p: str) -> str | None:

@@ -132,6 +132,7 @@ def _meta_from_mapping(obj: dict) -> dict:
         "byline": _clean_str(first("byline", "author", "authors")),
         "id": _clean_str(first("id", "article_id", "guid")),
         "published_at": parse_datetime(first("published_at", "published", "date", "datePublished", "pubdate")),
+        "description": _clean_str(first("description", "summary", "standfirst")),   # the page's own summary
     }
     src = obj.get("source")
     if src not in (None, ""):
