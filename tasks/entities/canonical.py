@@ -80,27 +80,8 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             order.append(k)
         groups[k].append(m)
     _merge_glued(groups, order, singles)
-    # multi-word person-like names, by last word
-    by_last: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    by_first_org: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for k in order:
-        toks = k.split()
-        while len(toks) > 2 and toks[-1] in _GENERATION:     # "Ken Griffey Jr." is Griffey
-            toks = toks[:-1]
-        g = groups[k]
-        votes = _sum_votes(g)
-        top = max(votes.items(), key=lambda cv: cv[1])[0]
-        if len(toks) >= 2 and top == "org" and toks[-1].rstrip(".") in _org_words()[0] and toks[0] not in places:
-            by_first_org[toks[0]].append((min(m.start for m in g), k))   # "Halvorsen" is Halvorsen Systems Inc.
-        if len(toks) >= 2 and top == "per":   # = Counter.most_common(1)
-            first = min(m.start for m in g)
-            by_last[toks[-1]].append((first, k))
-            by_first[toks[0]].append((first, k))
-            for surname in {s for s in (_written_surname(m.text) for m in g) if s}:
-                by_last[match_key(surname)].append((first, k))    # "Dizon-Villafuerte", "Ó Duibhir": the person
-            if any(_FAMILY_FIRST.search(m.text) for m in g):
-                by_last[toks[0]].append((first, k))     # "Jung" is Jung Chung-rae (family name first)
+    # multi-word person-like names, by last, first and inner word; organisations by first word
+    by_last, by_first, by_word, by_first_org = _name_indexes(groups, order, places)
     # an acronym the article spelt out in parentheses ("Knowledge and Human Development Authority (KHDA)") is
     # that entity, at every mention
     spelt = {m.text: base_key(x) for m in mentions if m.expands for x in mentions if x.text == m.expands and x.end <= m.start}
@@ -111,6 +92,8 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             continue
         if m.honorific:
             cands = by_first.get(k)            # "Sir Keir" is Keir Starmer
+        elif m.titled and not by_last.get(k) and len({key for _, key in by_word.get(k, [])}) == 1:
+            cands = by_word[k]                 # "Mr Teo" is Joshua Teo Wei Ming (family name first), not Teo & Partners
         elif m.cls == "org" and by_first_org.get(k):
             cands = by_first_org[k]            # "Halvorsen updated its guidance": the firm, not its founder Erik Halvorsen
         else:
@@ -133,6 +116,41 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             order.append(k)
         groups[k].append(m)
     return [groups[k] for k in order]
+
+
+_Index = dict[str, list[tuple[int, str]]]
+
+
+def _name_indexes(groups: dict[str, list[_Mention]], order: list[str], places: frozenset[str] | set[str]
+                  ) -> tuple[_Index, _Index, _Index, _Index]:
+    """Where a lone word may point, from the multi-word entities of an article (each entry: first position, group
+    key): persons by last word (and by a written double-barrelled or particle surname, and by the family name of a
+    family-name-first name), by first word, by inner word; organisations ending in an organisation word by first
+    word ("Halvorsen" is Halvorsen Systems Inc.)."""
+    by_last: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    by_word: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    by_first_org: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for k in order:
+        toks = k.split()
+        while len(toks) > 2 and toks[-1] in _GENERATION:     # "Ken Griffey Jr." is Griffey
+            toks = toks[:-1]
+        g = groups[k]
+        votes = _sum_votes(g)
+        top = max(votes.items(), key=lambda cv: cv[1])[0]
+        if len(toks) >= 2 and top == "org" and toks[-1].rstrip(".") in _org_words()[0] and toks[0] not in places:
+            by_first_org[toks[0]].append((min(m.start for m in g), k))   # "Halvorsen" is Halvorsen Systems Inc.
+        if len(toks) >= 2 and top == "per":   # = Counter.most_common(1)
+            first = min(m.start for m in g)
+            by_last[toks[-1]].append((first, k))
+            by_first[toks[0]].append((first, k))
+            for tok in toks[1:-1]:
+                by_word[tok].append((first, k))     # a name's inner word ("Teo" of "Joshua Teo Wei Ming")
+            for surname in {s for s in (_written_surname(m.text) for m in g) if s}:
+                by_last[match_key(surname)].append((first, k))    # "Dizon-Villafuerte", "Ó Duibhir": the person
+            if any(_FAMILY_FIRST.search(m.text) for m in g):
+                by_last[toks[0]].append((first, k))     # "Jung" is Jung Chung-rae (family name first)
+    return by_last, by_first, by_word, by_first_org
 
 
 def _lone_surname(text: str) -> bool:

@@ -79,7 +79,12 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
             continue
         ms = [m for m in A.mentions_in(max(0, sm.start() - 60), sm.start()) if m["label"] in _ORG_LABELS
               and re.fullmatch(r"[^\S\n]*", A.body[m["end_char"]:sm.start()])]
-        return ms[-1] if ms else _org_after(A, sm.end())
+        if ms:
+            return ms[-1]
+        before = re.search(r"(?:[Aa]n?|[Tt]he)[^\S\n]+[a-z]+[^\S\n]+$", A.body[max(0, sm.start() - 30):sm.start()])
+        earlier = _Cand(sm.start() - len(before.group(0)), sm.end(), "role") if before else None
+        # "A council spokesman said …" then "the spokesman said": the organisation "the council" stands for
+        return _org_after(A, sm.end()) or (_org_role_in_phrase(A, earlier) if earlier else None)
     return None
 
 

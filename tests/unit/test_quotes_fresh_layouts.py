@@ -170,3 +170,16 @@ def test_a_member_of_parliament_is_named_after_the_letters_before_the_name(run):
                "Speaking to The Journal after the debate, Featherstone said he was not reassured.\n\n"
                "\u201cWe\u2019ve been told the Attorney General is looking at it,\u201d he said.")
     assert _quote(rows, "We\u2019ve been told")["speaker_name"] == "Declan Featherstone"
+
+
+def test_a_titled_inner_name_is_the_person_with_a_family_name_first(run):
+    rows = run("Ng\u2019s lawyer, Mr Joshua Teo Wei Ming of Teo & Partners, asked for a sentence of ten months.\n\n"
+               "\u201cShe is not a person who set out to enrich herself,\u201d Mr Teo said.")
+    assert _quote(rows, "She is not")["speaker_name"] == "Joshua Teo Wei Ming"
+
+
+def test_the_spokesman_after_a_council_spokesman_speaks_for_the_council(run):
+    rows = run("Dunedin City Council will close Moana Pool for repairs next year.\n\n"
+               "A council spokesman said afterwards staff would look at whether buses could be provided.\n\n"
+               "\"We are aware of the concerns,\" the spokesman said.")
+    assert _quote(rows, "We are aware")["speaker_name"] == "Dunedin City Council"
