@@ -183,3 +183,12 @@ def test_the_spokesman_after_a_council_spokesman_speaks_for_the_council(run):
                "A council spokesman said afterwards staff would look at whether buses could be provided.\n\n"
                "\"We are aware of the concerns,\" the spokesman said.")
     assert _quote(rows, "We are aware")["speaker_name"] == "Dunedin City Council"
+
+
+def test_an_organisation_cue_before_a_comma_does_not_make_the_next_name_an_organisation(run):
+    rows = run("Hospitals across France are short of nurses this winter.\n\n"
+               "The union was unimpressed. \"We have heard these promises every winter,\" its president, Yannick "
+               "Boutaleb, said in a statement.\n\n"
+               "On the union side, Boutaleb was sceptical of any plan drawn up in a hurry. \"A plan in a week,\" he "
+               "said, \"is a plan for the press.\"")
+    assert _quote(rows, "A plan in a week")["speaker_name"] == "Yannick Boutaleb"
