@@ -332,6 +332,9 @@ def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
         if not re.fullmatch(r"\s+(?:on\s+)?to\s+", site.prefix[prev.end():v.start()]):
             break
         v = prev
+    if re.search(r"(?<![\w’'-])to\s+$", site.prefix[:v.start()]) and v.group(1).lower() not in A.r.report_forms:
+        site.kind = "partial"       # "expect elevated rates to continue “…”": an infinitive of a quotation-only verb
+        return reported_speech(A, site)     # speaks for no one; the quote is part of the reported speech around it
     vs = site.lo + v.start()
     sent_s = A.sents[site.si]["start_char"]
     if re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", A.body[max(sent_s, vs - 30):vs]) \

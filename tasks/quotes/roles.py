@@ -67,9 +67,10 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
     "the spokesperson", the one of the last spokesperson the article introduced."""
     if not _SPOKES.search(A.body, c.start, c.end):
         return None
-    inside = [m for m in A.mentions_in(c.start, c.end) if m["label"] in _ORG_LABELS]
-    if inside:
-        return inside[-1]
+    inside = [m for m in A.mentions_in(c.start, c.end) if m["label"] in _ORG_LABELS
+              and not re.search(r"(?<![\w’'-])in[^\S\n]+(?:the[^\S\n]+)?$", A.body[max(c.start, m["start_char"] - 8):m["start_char"]])]
+    if inside:      # (not where it is: "the Canadian Embassy in Washington"; an organisation before a place or people)
+        return max(inside, key=lambda m: (m["label"] == "ORG", m["start_char"]))
     org = _org_after(A, c.end) or _named_in_phrase(A, c) or _org_role_in_phrase(A, c)
     if org is not None or not A.body.startswith(("the ", "The "), c.start):
         return org

@@ -247,8 +247,9 @@ def _titled_person(A: _Article, ms: list[dict]) -> dict:
     for m in ms[1:3]:
         between = A.body[first["end_char"]:m["start_char"]]
         if m["label"] in PERSON_LABELS and len(between) <= 60 and between[:1].isspace() and between[-1:].isspace() \
-                and all(w[0].isupper() or w in A.r.title_modifiers or w in ("to", "of", "for") or A.r.role_re.fullmatch(w)
-                        for w in between.split()) \
+                and (all(w[0].isupper() or w in A.r.title_modifiers or w in ("to", "of", "for") or A.r.role_re.fullmatch(w)
+                         for w in between.split())
+                     or (len(between.split()) <= 4 and A.r.role_re.fullmatch(between.split()[-1].lower()))) \
                 and (first["label"] not in PERSON_LABELS or any(A.r.role_re.fullmatch(w) for w in between.split())):
             return m      # also "Committee chairman MK Dov Elbaz": a role noun in the title; "Bernstein analyst
             #               Siobhan O’Hare-Mensah", "Trump adviser Roger Stone": a person's name opens the title
@@ -369,9 +370,10 @@ def _last_role(A: _Article, seg: str, lo: int, verb_s: int) -> _Cand | None:
     return role
 
 
-#: a preposition whose object the name right after it is ("Another intelligence source speaking to| Fox News said"):
+#: a preposition whose object the name right after it is ("Another intelligence source speaking to| Fox News said",
+#: "A spokesperson for the Canadian Embassy in| Washington said"):
 #: the name is not the subject of the verb that follows it
-_OBJECT_PREP_BEFORE = re.compile(r"(?<![\w’'-])(?:to|with|against|toward|towards|about|into)\s+(?:the\s+)?$")
+_OBJECT_PREP_BEFORE = re.compile(r"(?<![\w’'-])(?:to|with|against|toward|towards|about|into|in)\s+(?:the\s+)?$")
 
 
 def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:

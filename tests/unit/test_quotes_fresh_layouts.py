@@ -192,3 +192,20 @@ def test_an_organisation_cue_before_a_comma_does_not_make_the_next_name_an_organ
                "On the union side, Boutaleb was sceptical of any plan drawn up in a hurry. \"A plan in a week,\" he "
                "said, \"is a plan for the press.\"")
     assert _quote(rows, "A plan in a week")["speaker_name"] == "Yannick Boutaleb"
+
+
+def test_a_place_after_in_is_where_the_speaker_is_not_who(run):
+    rows = run("Talks resumed in Ottawa.\n\nA spokesperson for the Canadian Embassy in Washington said in a statement "
+               "that the two sides had \u201cmade progress on a number of technical issues\u201d.\n\n"
+               "Bus users stayed away. One woman in Macon told me, \u201cI care about the bus routes.\u201d")
+    assert _quote(rows, "made progress")["speaker_name"] == "Canadian Embassy"
+    assert _quote(rows, "I care about")["speaker_text"] == "One woman in Macon"
+
+
+def test_a_name_before_a_numbered_office_and_an_infinitive_speak_for_no_one(run):
+    rows = run("Vendors were moved on Monday.\n\nHarare ward 7 councillor Simbarashe Gwatidzo, whose ward covers part "
+               "of the CBD, said he was sympathetic but that \u201cthe status quo is not sustainable\u201d.\n\n"
+               "Capt. Raghavendra Iyengar, a Mumbai-based shipping consultant, said exporters should expect elevated "
+               "rates to continue \u201cwell into the next financial year\u201d.")
+    assert _quote(rows, "the status quo")["speaker_name"] == "Simbarashe Gwatidzo"
+    assert _quote(rows, "well into")["speaker_name"] == "Raghavendra Iyengar"
