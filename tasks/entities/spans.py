@@ -314,12 +314,32 @@ def _strip_post_nominal(unit: str, s: int, e: int) -> tuple[int, bool]:
     return e, cut
 
 
+def _name_after_inner_title(unit: str, s: int, e: int) -> int | None:
+    """Start of the name that ends a span after a one-word title inside it ("Deputy Energy and Mineral Resources
+    Minister| Rahmat Setiawan-Hakim"): two or three capitalised words, none a title or an organisation word; None
+    when the span is no such title-and-name run (a leading title is ``_strip_title``'s)."""
+    words = list(_WORD.finditer(unit, s, e))
+    if len(words) < 4:
+        return None
+    for i in range(len(words) - 3, 0, -1):
+        rest = [w.group(0) for w in words[i + 1:]]
+        if (words[i].group(0).lower(),) in _title_set() and words[i].group(0)[:1].isupper() and 2 <= len(rest) <= 3 \
+                and all(_CAP_NAME_WORD.match(w) and (w.lower(),) not in _title_set() and fold(w) not in _org_words()[0]
+                        for w in rest):
+            return words[i + 1].start()
+    return None
+
+
 def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bool,
                   weight: float = W_NER, cls: str | None = None) -> _Mention | None:
     s = _strip_demonym(unit, s, e, label)
     if label == "PERSON":
         e = _hyphenated_given_name(unit, e)
     s, e, titled = _clean_span(unit, s, e)
+    inner = _name_after_inner_title(unit, s, e)
+    if inner is not None:       # "Deputy Energy and Mineral Resources Minister Rahmat Setiawan-Hakim" (WORK_OF_ART)
+        s, label, titled = inner, "PERSON", True
+        e = _hyphenated_given_name(unit, e)
     e, post_nominal = _strip_post_nominal(unit, s, e)
     titled = titled or post_nominal
     if e - s < 1 or not any(c.isalpha() for c in unit[s:e]):

@@ -209,3 +209,11 @@ def test_a_name_before_a_numbered_office_and_an_infinitive_speak_for_no_one(run)
                "rates to continue \u201cwell into the next financial year\u201d.")
     assert _quote(rows, "the status quo")["speaker_name"] == "Simbarashe Gwatidzo"
     assert _quote(rows, "well into")["speaker_name"] == "Raghavendra Iyengar"
+
+
+def test_a_name_after_a_long_title_the_model_took_for_a_work_is_a_person(run):
+    rows = run("Nickel prices fell again on Monday.\n\n\"We are not going to keep digging just to sell at a loss,\" Deputy "
+               "Energy and Mineral Resources Minister Rahmat Setiawan-Hakim told reporters in Jakarta.\n\n"
+               "Setiawan-Hakim dismissed suggestions of price manipulation. \"Nothing is decided,\" he said.")
+    assert _quote(rows, "We are not going")["speaker_name"] == "Rahmat Setiawan-Hakim"
+    assert _quote(rows, "Nothing is decided")["speaker_name"] == "Rahmat Setiawan-Hakim"
