@@ -217,3 +217,11 @@ def test_a_name_after_a_long_title_the_model_took_for_a_work_is_a_person(run):
                "Setiawan-Hakim dismissed suggestions of price manipulation. \"Nothing is decided,\" he said.")
     assert _quote(rows, "We are not going")["speaker_name"] == "Rahmat Setiawan-Hakim"
     assert _quote(rows, "Nothing is decided")["speaker_name"] == "Rahmat Setiawan-Hakim"
+
+
+def test_kinship_words_in_the_rest_of_the_sentence_tell_no_gender(run):
+    rows = run("Police said four masked men smashed display cases. \"They knew exactly which cases to hit,\" Insp. "
+               "Corinne Batchelder-Moss said.\n\n"
+               "The store's owner, Harjit Sandhu-Bains, was in the courtroom with his wife and daughter.\n\n"
+               "\"I came here from Punjab with nothing,\" he told the Toronto Sun.")
+    assert _quote(rows, "I came here")["speaker_name"] == "Harjit Sandhu-Bains"
