@@ -22,8 +22,9 @@ _AGE_NOUN = re.compile(r"the\s+(\d{1,3})-year-old", re.I)
 _PROPER_MODIFIER = re.compile(r"^[Tt]he\s+(?:[\w’'-]+\s+)*?[A-Z]")
 
 
-#: "the Mexican", "the Dutchman": a capitalised nationality word after "the" (quote_patterns.txt [nationality_nouns])
-_NATIONALITY_NOUN = re.compile(r"[Tt]he\s+[A-Z][a-z]+")
+#: "the Mexican", "the Dutchman": a capitalised nationality word after "the" (quote_patterns.txt [nationality_nouns]);
+#: "the South African quick", "the Portuguese tactician": a nationality and one singular noun (group 2)
+_NATIONALITY_NOUN = re.compile(r"[Tt]he\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+([a-z]+))?")
 _POSSESSED = re.compile(r"(?:his|her|their|its|my|our)\s", re.I)
 #: labels of what a spokesperson may speak for
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
@@ -31,10 +32,9 @@ _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 
 def role_speaker(A: _Article, c: _Cand) -> dict | None:
     """The person a role noun phrase (or an age: "the 71-year-old") stands for; None for an anonymous source."""
-    if c.kind == "np" and _NATIONALITY_NOUN.fullmatch(A.body, c.start, c.end):
-        word = A.body[c.start:c.end].split()[-1].lower()
-        if word in A.r.adjectives or word in A.r.nationality_nouns:
-            return recent_subject(A, c.start)     # "…,” the Mexican said": the person just written about
+    nat = _NATIONALITY_NOUN.fullmatch(A.body, c.start, c.end) if c.kind in ("np", "role") else None
+    if nat is not None and _person_by_nationality(A, nat.group(1).lower(), nat.group(2)):
+        return recent_subject(A, c.start)     # "…,” the Mexican said": the person just written about
     if c.kind == "np" and not _AGE_NOUN.fullmatch(A.body, c.start, c.end):
         return None
     if _INDEFINITE.match(A.body, c.start, c.end) or _POSSESSED.match(A.body, c.start, c.end):
@@ -59,6 +59,15 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
 #: a role that speaks for an organisation, which stands for it when the person is not named
 _SPOKES = re.compile(r"(?<![\w-])(?:spokes(?:man|woman|person|people|men|women|persons)|press\s+(?:officer|secretary))(?![\w-])", re.I)
 _FOR_ORG = re.compile(r"[^\S\n]+(?:for|at|of)[^\S\n]+(?:the[^\S\n]+)?")
+
+
+def _person_by_nationality(A: _Article, nationality: str, noun: str | None) -> bool:
+    """Is "the <nationality> [<noun>]" a person ("the Mexican", "the Dutchman", "the Portuguese tactician"), not a
+    body ("the Italian government", "the Russian side": an organisation word or role) nor a group (a plural)?"""
+    if noun is None:
+        return nationality in A.r.adjectives or nationality in A.r.nationality_nouns
+    return nationality in A.r.adjectives and noun not in A.r.org_roles and not noun.endswith("s") \
+        and noun not in A.r.collective_nouns
 
 
 def spokesperson_org(A: _Article, c: _Cand) -> dict | None:

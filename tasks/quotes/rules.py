@@ -53,6 +53,7 @@ class Rules:
     quote_verb_alt: str = ""
     gendered_words: dict = field(default_factory=dict, compare=False)   # "widow" -> f, "Mr" -> m ([gendered_words])
     nationality_nouns: frozenset = frozenset()       # "the Dutchman", "the Spaniard" (+ adjectives: "the Italian")
+    collective_nouns: frozenset = frozenset()        # "the Italian government": a body, no person ([collective_nouns])
     quote_verb_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))
 
 
@@ -137,6 +138,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         document_roles=frozenset(x.lower() for x in pat.get("document_roles", [])),
         narrator_roles=frozenset(x.lower() for x in pat.get("narrator_roles", [])),
         nationality_nouns=frozenset(x.lower() for x in pat.get("nationality_nouns", [])),
+        collective_nouns=frozenset(x.lower() for x in pat.get("collective_nouns", [])),
         directive_re=directive_re, noun_re=noun_re,
         quote_verb_alt=quote_verb_alt, quote_verb_re=re.compile(r"(?<![\w’'-])(" + quote_verb_alt + r")(?![\w’'-])"),
     )

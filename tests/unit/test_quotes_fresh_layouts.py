@@ -225,3 +225,11 @@ def test_kinship_words_in_the_rest_of_the_sentence_tell_no_gender(run):
                "The store's owner, Harjit Sandhu-Bains, was in the courtroom with his wife and daughter.\n\n"
                "\"I came here from Punjab with nothing,\" he told the Toronto Sun.")
     assert _quote(rows, "I came here")["speaker_name"] == "Harjit Sandhu-Bains"
+
+
+def test_a_nationality_and_a_noun_stand_for_the_person_just_written_about_not_a_body(run):
+    rows = run("Thabo Mokoena-Daniels bowled 24 overs on the second day.\n\n"
+               "\u201cWe had a plan to bowl short at him,\u201d the South African quick said.\n\n"
+               "\u201cWe will respond,\u201d the Italian government said.")
+    assert _quote(rows, "We had a plan")["speaker_name"] == "Thabo Mokoena-Daniels"
+    assert _quote(rows, "We will respond")["speaker_name"] is None
