@@ -91,10 +91,9 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
               and re.fullmatch(r"[^\S\n]*", A.body[m["end_char"]:sm.start()])]
         if ms:
             return ms[-1]
-        before = re.search(r"(?:[Aa]n?|[Tt]he)[^\S\n]+[a-z]+[^\S\n]+$", A.body[max(0, sm.start() - 30):sm.start()])
-        earlier = _Cand(sm.start() - len(before.group(0)), sm.end(), "role") if before else None
         # "A council spokesman said …" then "the spokesman said": the organisation "the council" stands for
-        return _org_after(A, sm.end()) or (_org_role_in_phrase(A, earlier) if earlier else None)
+        before = re.search(r"(?:[Aa]n?|[Tt]he)[^\S\n]+([a-z]+)[^\S\n]+$", A.body[max(0, sm.start() - 30):sm.start()])
+        return _org_after(A, sm.end()) or (_org_for_role_word(A, sm.start(), before.group(1)) if before else None)
     return None
 
 
@@ -125,13 +124,18 @@ _ROLE_BEFORE_SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+([a-z]+)\s+spokes(?:man|w
 
 
 def _org_role_in_phrase(A: _Article, c: _Cand) -> dict | None:
-    """The organisation "a company spokesperson" speaks for: as "the company" would (``organisations.org_role``:
-    the organisation named before whose name holds the word, the subject of a recent sentence, or the one the
-    article is about)."""
+    """The organisation "a company spokesperson" speaks for (``_org_for_role_word``)."""
     mt = _ROLE_BEFORE_SPOKES.fullmatch(A.body, c.start, c.end)
-    if mt is None or mt.group(1) not in A.r.org_roles:
+    return _org_for_role_word(A, c.start, mt.group(1)) if mt is not None else None
+
+
+def _org_for_role_word(A: _Article, pos: int, word: str) -> dict | None:
+    """The organisation an organisation role word before a spokesperson at ``pos`` stands for, as "the company"
+    would (``organisations.org_role``: the organisation named before whose name holds the word, the subject of a
+    recent sentence, or the one the article is about); None for any other word."""
+    if word not in A.r.org_roles:
         return None
-    org = organisations.org_role(A, c.start, c.end, "the " + mt.group(1))
+    org = organisations.org_role(A, pos, pos, "the " + word)
     return org.mention if org is not None else None
 
 

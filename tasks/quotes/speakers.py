@@ -355,7 +355,8 @@ class _Article:
         """An unnamed person opening sentence ``si`` as the subject of a speech verb ("Another resident, who
         asked not to be identified, said …", "At the hospital, a spokeswoman for the group said …"): the
         phrase as the speaker's name (no entity), so a pronoun after it is not given to someone named
-        earlier. None when a person is named before it or its role's gender differs."""
+        earlier; the person named in apposition after the phrase, or the organisation an unnamed spokesperson
+        speaks for, when there is one. None when a person is named before it or its role's gender differs."""
         s = self.sents[si]
         mt = _ANONYMOUS_SUBJECT.match(self.body, s["start_char"], s["end_char"])
         if not mt or not self.r.role_re.search(mt.group("np").split(" for ")[0].split(" of ")[0]) \

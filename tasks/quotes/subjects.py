@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from tasks.quotes import asides, organisations
 from tasks.quotes.appositions import _apposed_name, _comma_outside_brackets, _missed_apposed_name, _named_before_comma
 from tasks.quotes.phrases import (
+    _OBJECT_PREP_BEFORE,
     _ADVERBS,
     _COORDINATED,
     _DATELINE,
@@ -368,12 +369,6 @@ def _last_role(A: _Article, seg: str, lo: int, verb_s: int) -> _Cand | None:
     if role is not None and _ROLE_POSSESSOR.fullmatch(body, role.end, verb_s):
         role = _Cand(role.start, role.end + len(body[role.end:verb_s].rstrip()), "np")
     return role
-
-
-#: a preposition whose object the name right after it is ("Another intelligence source speaking to| Fox News said",
-#: "A spokesperson for the Canadian Embassy in| Washington said"):
-#: the name is not the subject of the verb that follows it
-_OBJECT_PREP_BEFORE = re.compile(r"(?<![\w’'-])(?:to|with|against|toward|towards|about|into|in)\s+(?:the\s+)?$")
 
 
 def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
