@@ -14,6 +14,7 @@ from tasks.entities.rules import (
     _countries,
     _demonyms,
     _given_names,
+    _vote_given_names,
     _lines,
     _org_words,
     _places,
@@ -167,6 +168,15 @@ def _person_regex() -> re.Pattern:
     part = "|".join(sorted(_PARTICLES))
     word = r"[A-Z][a-z][\w'’-]*"
     return re.compile(rf"(?<![\w.])(?:(?:{given})|[A-Z]\.)(?:\s+(?:(?:{part})\s+)*{word}){{1,2}}(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _wide_given_name_regex() -> re.Pattern:
+    """A capitalised given name of the wider list (``_vote_given_names``: ``given_name_gender.tsv`` too, "Adolfo",
+    "Meenakshi") and one capitalised word: used only where the model's span is that word alone ("Adolfo
+    Reyes-Brannan": "Reyes-Brannan" ORG), where a wrong name costs little."""
+    given = trie_regex(_vote_given_names() - _given_names())
+    return re.compile(rf"(?<![\w.])(?:{given})\s+[A-Z][a-z][\w'’-]*(?![\w])")
 
 
 @lru_cache(maxsize=1)
@@ -354,12 +364,13 @@ def _add_given_name_persons(line: str, ls: int, body: str, headline: bool, menti
     """Persons the model missed in one line: a common given name or an initial and one or two capitalised words
     ("Petr Korda", "A. Fraser") where no mention overlaps, or where the model's span is the surname alone
     ("Jennifer Carroll MacNeill": "MacNeill" ORG; that span is dropped)."""
-    for mt in _person_regex().finditer(line):
+    wide = [(mt, True) for mt in _wide_given_name_regex().finditer(line)]
+    for mt, only_inner in [(mt, False) for mt in _person_regex().finditer(line)] + wide:
         s, e = ls + mt.start(), ls + mt.end()
         over = overlapping(s, e)
         inner = len(over) == 1 and mentions[over[0]].end == e and mentions[over[0]].start > s \
             and " " not in mentions[over[0]].text
-        if (over and not inner) or any(a.start < e and a.end > s for a in added):
+        if (over and not inner) or (only_inner and not inner) or any(a.start < e and a.end > s for a in added):
             continue
         if not all(_name_word_ok(w) or w in _PARTICLES for w in mt.group(0).split()[1:]):
             continue

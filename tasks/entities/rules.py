@@ -120,6 +120,13 @@ def _person_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _title_nouns() -> frozenset[str]:
+    """Person nouns that make the name right after them a person's, as a title does ("Chief financial officer
+    Meenakshi Sundaresan"): ``_person_nouns`` less ``rules/person_nouns_not_titles.txt``."""
+    return _person_nouns() - frozenset(w.lower() for w in _lines("person_nouns_not_titles.txt"))
+
+
+@lru_cache(maxsize=1)
 def _surname_particles() -> tuple[frozenset[str], frozenset[str]]:
     """Particles of family names (``rules/surname_particles.txt``): (the lower-case ones: "de", "van"; all of them,
     lower-cased, with the capitalised Gaelic ones: "ó", "nic")."""

@@ -11,6 +11,7 @@ from tasks.entities.evidence import _HONORIFIC_BEFORE, _INITIAL_NAME, _layout_ev
 from tasks.entities.keys import fold
 from tasks.entities.rules import (
     _surname_particles,
+    _title_nouns,
     _ABBREV_END,
     _POSSESSIVE,
     _STRIP_CHARS,
@@ -168,10 +169,13 @@ def _clean_span(unit: str, s: int, e: int) -> tuple[int, int, bool]:
 
 
 def _title_before(unit: str, s: int) -> bool:
-    """A title or role (rules/titles.txt) ends right before offset ``s`` (allowing a comma-free gap)."""
+    """A title or role (rules/titles.txt) ends right before offset ``s`` (allowing a comma-free gap), or a person
+    noun that is one there ("Chief financial officer Meenakshi Sundaresan": ``_title_nouns``)."""
     prefix = unit[max(0, s - 40):s].lower().rstrip()
     words = prefix.split()
     titles = _title_set()
+    if words and words[-1] in _title_nouns():
+        return True
     return any(len(words) >= n and tuple(words[-n:]) in titles for n in _title_lengths())
 
 

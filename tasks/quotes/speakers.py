@@ -241,7 +241,7 @@ class _Article:
         if chain and gender and opening is not None and _POSSESSIVE_OPENING.get(opening.group(1)) == gender:
             return None     # "His side have now lost six of seven …": the sentence is about the person before
         if chain and gender:
-            pm = self.r.pron_re.search(self.body, s["start_char"], end)
+            pm = next((p for p in self.r.pron_re.finditer(self.body, s["start_char"], end) if not self.in_quote(p.start())), None)
             first = next((m for m in self.mentions_in(s["start_char"], end)
                           if m["label"] in PERSON_LABELS and not self.in_quote(m["start_char"])), None)
             if pm and self.r.person_pronouns.get(pm.group(1).lower()) == gender and not self.in_quote(pm.start()) \
@@ -326,7 +326,7 @@ class _Article:
         if m:
             return m
         j = si - 1          # the sentence before the quotation this pronoun attributes (not one inside it)
-        while j >= 0 and (self.in_quote(self.sents[j]["start_char"]) or self.body[self.sents[j]["start_char"]:][:1] in "\"“‘'"):
+        while j >= 0 and self._inside_quotation(j):
             j -= 1
         if j >= 0 and si - j <= 4:
             m = self._speech_subject(j, self.sents[j]["end_char"], gender)
@@ -337,6 +337,14 @@ class _Article:
             if m:
                 return m
         return None
+
+    def _inside_quotation(self, si: int) -> bool:
+        """Sentence ``si`` is part of a quotation: it starts inside one or with a quotation mark, and no speech verb
+        outside the marks attributes it ("“…,” Reyes-Brannan said." is no part: its speaker is named)."""
+        ss, se = self.sents[si]["start_char"], self.sents[si]["end_char"]
+        if not (self.in_quote(ss) or self.body[ss:ss + 1] in "\"“‘'"):
+            return False
+        return not any(not self.in_quote(v.start()) for v in self.r.quote_verb_re.finditer(self.body, ss, se))
 
     def _speech_subject(self, si: int, end: int, gender: str | None) -> dict | None:
         """The named person who last spoke in sentence ``si`` before ``end`` ("Borthwick had insisted …, but Tuipulotu
