@@ -138,7 +138,7 @@ def _clean_span(unit: str, s: int, e: int) -> tuple[int, int, bool]:
                 break
             e -= 1
         frag = unit[s:e]
-        m = re.match(r"(?i)the\s+", frag)
+        m = re.match(r"(?i)the\s+|An?\s+(?=[A-Z][a-z])", frag)    # "An American Property … Association spokesperson"
         if m:
             s += m.end()
             frag = unit[s:e]

@@ -36,7 +36,7 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     if nat is not None and _person_by_nationality(A, nat.group(1).lower(), nat.group(2)):
         return recent_subject(A, c.start)     # "…,” the Mexican said": the person just written about
     if c.kind == "np" and not _AGE_NOUN.fullmatch(A.body, c.start, c.end):
-        return None
+        return spokesperson_org(A, c)         # "a spokesperson for the company": the company; else nobody
     if _INDEFINITE.match(A.body, c.start, c.end) or _POSSESSED.match(A.body, c.start, c.end):
         # "one US official", "a senior official": an anonymous source; "her mother": someone else; "a Department for
         # Transport spokesperson": the department
@@ -80,7 +80,12 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
               and not re.search(r"(?<![\w’'-])in[^\S\n]+(?:the[^\S\n]+)?$", A.body[max(c.start, m["start_char"] - 8):m["start_char"]])]
     if inside:      # (not where it is: "the Canadian Embassy in Washington"; an organisation before a place or people)
         return max(inside, key=lambda m: (m["label"] == "ORG", m["start_char"]))
-    org = _org_after(A, c.end) or _named_in_phrase(A, c) or _org_role_in_phrase(A, c)
+    adjacent = [m for m in A.mentions_in(max(0, c.start - 120), c.start) if m["label"] in _ORG_LABELS
+                and re.fullmatch(r"[^\S\n]*", A.body[m["end_char"]:c.start])]
+    if adjacent:    # "An American Property Casualty Insurance Association |spokesperson| said": the phrase was cut
+        return adjacent[-1]
+    spokes_end = _SPOKES.search(A.body, c.start, c.end).end()     # type: ignore[union-attr]  # searched above
+    org = _org_after(A, c.end) or _named_in_phrase(A, c) or _org_role_in_phrase(A, c) or _org_role_after(A, spokes_end)
     if org is not None or not A.body.startswith(("the ", "The "), c.start):
         return org
     # "the spokesperson said" after "a spokesperson for the Planning Authority said …": that organisation
@@ -93,7 +98,10 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
             return ms[-1]
         # "A council spokesman said …" then "the spokesman said": the organisation "the council" stands for
         before = re.search(r"(?:[Aa]n?|[Tt]he)[^\S\n]+([a-z]+)[^\S\n]+$", A.body[max(0, sm.start() - 30):sm.start()])
-        return _org_after(A, sm.end()) or (_org_for_role_word(A, sm.start(), before.group(1)) if before else None)
+        named = _NAME_BEFORE_SPOKES.search(A.body, max(0, sm.start() - 60), sm.end())   # "A WA Police spokeswoman"
+        return _org_after(A, sm.end()) or _org_role_after(A, sm.end()) \
+            or (_org_for_role_word(A, sm.start(), before.group(1)) if before else None) \
+            or (_named_in_phrase(A, _Cand(named.start(), named.end(), "role")) if named else None)
     return None
 
 
@@ -137,6 +145,19 @@ def _org_for_role_word(A: _Article, pos: int, word: str) -> dict | None:
         return None
     org = organisations.org_role(A, pos, pos, "the " + word)
     return org.mention if org is not None else None
+
+
+#: "a spokesperson| for the trade group": an organisation role word (quote_patterns.txt [organisation_roles]) after it
+_ROLE_AFTER_SPOKES = re.compile(r"[^\S\n]+(?:for|at|of)[^\S\n]+the[^\S\n]+([a-z]+)(?:[^\S\n]+([a-z]+))?(?![\w’'-])")
+
+
+def _org_role_after(A: _Article, pos: int) -> dict | None:
+    """The organisation "a spokesperson for the (trade) group" speaks for (``_org_for_role_word``)."""
+    mt = _ROLE_AFTER_SPOKES.match(A.body, pos)
+    if mt is None:
+        return None
+    k = 2 if mt.group(2) in A.r.org_roles else 1
+    return _org_for_role_word(A, mt.start(k), mt.group(k))
 
 
 def _org_after(A: _Article, pos: int) -> dict | None:
@@ -200,7 +221,7 @@ def resolve_role(A: _Article, text: str, pos: int) -> dict | None:
         shared = len(mods & words)
         if not hit and not (head == "leader" and shared):
             continue
-        if proper and not proper & known[m.get("entity_id") or m["text"]]:
+        if proper and not proper & _comparable(A, proper, known[m.get("entity_id") or m["text"]]):
             continue
         key = (int(hit) * 2 + shared, tpos)
         if best_key is None or key > best_key:
@@ -208,6 +229,15 @@ def resolve_role(A: _Article, text: str, pos: int) -> dict | None:
     if best is not None and best_key is not None and anonymous > best_key[1]:
         return None        # "the official" after "a European intelligence official …": that anonymous one
     return best
+
+
+def _comparable(A: _Article, proper: set, title_words: set) -> set:
+    """The title words ``proper`` modifiers are checked against: a nationality adjective ("the Welsh boss") is no
+    evidence against a person whose titles name no nationality ("Wales head coach Gethin Vaughan-Roberts"), only
+    against one titled with another ("Ukrainian President Volodymyr Zelensky" is not "the Russian leader")."""
+    if proper & A.r.adjectives and not title_words & A.r.adjectives:
+        return title_words | (proper & A.r.adjectives)
+    return title_words
 
 
 def _last_anonymous(A: _Article, targets: set, pos: int) -> int:

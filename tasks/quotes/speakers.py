@@ -354,10 +354,26 @@ class _Article:
             if self.in_quote(v.start()):
                 continue
             c = self.subject_before(v.start(), ss)
+            if c is not None and c.kind == "role":
+                named = [m for m in self.mentions_in(c.end, v.start()) if m["label"] in PERSON_LABELS]
+                # "The chairman of …, Mr Sylvanus Ityokumbul, said": the person named in apposition
+                return self._first_person(c.end, v.start(), gender) if named else self._role_subject(c, gender)
             if c is None or c.kind != "mention" or c.mention is None or c.mention["label"] not in PERSON_LABELS:
                 return None
             return self._first_person(c.start, c.end, gender)
         return None
+
+    def _role_subject(self, c: _Cand, gender: str | None) -> dict | None:
+        """The named person a definite role subject of a speech verb stands for by their title ("the Welsh boss said
+        he would …" then "“…,” he added": the Wales head coach), when the article gives them no other gender; None
+        otherwise."""
+        if not re.match(r"[Tt]he\s", self.body[c.start:c.end]):
+            return None     # "each eligible farmer would receive …": nobody in particular
+        m = roles.resolve_role(self, self.body[c.start:c.end], c.start)
+        if m is None or m["label"] not in PERSON_LABELS or not m.get("entity_id"):
+            return None
+        g = self.gender.get(m["entity_id"]) or self.name_gender.get(m["entity_id"])
+        return m if not (gender and g and g != gender) else None
 
     def _anonymous_subject(self, si: int, gender: str | None) -> dict | None:
         """An unnamed person opening sentence ``si`` as the subject of a speech verb ("Another resident, who

@@ -4,7 +4,9 @@ spaCy model: a person noun right before a name works as a title ("Chief financia
 company's officer after its name marks it an organisation ("McLaren team principal"); a given name of the wider list
 before the model's one-word span is the person's ("Adolfo Reyes-Brannan"); an apposed "Another driver, X," is a
 person; a pronoun's antecedent is looked for past a quotation sentence whose speaker is named in it, and a pronoun
-inside a quotation does not count as the sentence's subject."""
+inside a quotation does not count as the sentence's subject; a definite role subject ("the Welsh boss said") is who a
+later "he" means; "the spokesperson" speaks for the organisation of the spokesperson introduced before ("a
+spokesperson for the trade group", "A Harbour City Police spokeswoman"); "the barrister" is the one titled so."""
 from __future__ import annotations
 
 import pytest
@@ -67,3 +69,38 @@ def test_a_pronoun_inside_a_quotation_is_no_subject_for_the_next_she(run):
                "\"The staff are brilliant, they make it work,\" she told The Herald. \"My daughter came home upset.\"\n\n"
                "She added: \"Nobody can tell us when.\"")
     assert _speaker(rows, "Nobody can tell us") == "Fiona Kerrigan"
+
+
+def test_a_definite_role_subject_is_who_a_later_he_means(run):
+    rows = run("Wales head coach Gethin Vaughan-Roberts said his side had paid for a poor start.\n\n"
+               "Asked about the penalty, the Welsh boss said he would \u201chave a look at it\u201d before commenting.\n\n"
+               "\u201cFrom where I was sitting it looked like a fair call,\u201d he added.")
+    assert _speaker(rows, "From where I was sitting") == "Gethin Vaughan-Roberts"
+    assert _speaker(rows, "have a look at it") == "Gethin Vaughan-Roberts"
+
+
+def test_a_role_subject_with_a_name_in_apposition_is_that_person(run):
+    rows = run("The chairman of the Cashew Growers Association in Mtwara, Mr Salum Mkwawa-Juma, said prices had "
+               "halved.\n\n"
+               "\u201cWe have never seen it this bad,\u201d he said.")
+    assert _speaker(rows, "We have never seen") == "Salum Mkwawa-Juma"
+
+
+def test_the_spokesperson_speaks_for_the_organisation_of_the_one_introduced_before(run):
+    rows = run("The Brightwater Retail Alliance opposes the bill. A spokesperson for the trade group said shops "
+               "already publish their policies.\n\n"
+               "\"Mandates from the capital would raise costs for every shopper,\" the spokesperson said.\n\n"
+               "A Harbour City Police spokeswoman said extra officers had been rostered.\n\n"
+               "\u201cViolence in the precinct will not be tolerated,\u201d the spokeswoman said.\n\n"
+               "In a statement, Glenmore Coaches said it had tried every option.\n\n"
+               "\"We are a small family business,\" a spokesperson for the company said.")
+    assert _speaker(rows, "Mandates from the capital") == "Brightwater Retail Alliance"
+    assert _speaker(rows, "Violence in the precinct") == "Harbour City Police"
+    assert _speaker(rows, "We are a small family") == "Glenmore Coaches"
+
+
+def test_the_barrister_is_the_person_titled_barrister(run):
+    rows = run("Prosecutor Niamh Keogh-Brennan said the defendant had driven at two officers.\n\n"
+               "Defence barrister Ciar\u00e1n \u00d3 Donnabh\u00e1in said his client accepted he had a poor record.\n\n"
+               "\u201cThe road was wet and he panicked,\u201d the barrister said.")
+    assert _speaker(rows, "The road was wet") == "Ciar\u00e1n \u00d3 Donnabh\u00e1in"
