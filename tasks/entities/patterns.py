@@ -20,6 +20,7 @@ from tasks.entities.rules import (
     _places,
     _stoplist,
     _table_stopwords,
+    _title_nouns,
     _title_set,
     trie_regex,
 )
@@ -354,6 +355,7 @@ def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, in
                     drop.update(over)
                     added.append(m)
             _add_honorific_names(line, ls, body, headline, mentions, overlapping, added, drop)
+            _add_titled_names(line, ls, body, headline, mentions, overlapping, added, drop)
             _add_given_name_persons(line, ls, body, headline, mentions, overlapping, added, drop)
     kept = [m for i, m in enumerate(mentions) if i not in drop] + added
     return kept + _acronyms_in_parens(kept, body)
@@ -395,6 +397,37 @@ def _add_honorific_names(line: str, ls: int, body: str, headline: bool, mentions
         m = _make_mention(body, s, e, 0, "PERSON", headline)
         if m is not None and (m.start, m.end) == (s, e):
             drop.update(swallowed)
+            added.append(m)
+
+
+@lru_cache(maxsize=1)
+def _titled_name_regex() -> re.Pattern:
+    """Two or three capitalised words after a title (``rules/titles.txt``, "Aurora Governor |Bienvenido
+    Tañedo-Angara|") or a person noun used as one (``_title_nouns``: "retired teacher |Hyacinth Ebanks-Morrison|")."""
+    titles = {" ".join(t) for t in _title_set()} | set(_title_nouns())
+    alt = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
+    part = "|".join(sorted(_PARTICLES))
+    word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+    return re.compile(rf"(?<![\w.])(?i:{alt})\s+({word}(?:\s+(?:(?:{part})\s+)?{word}){{1,2}})(?![\w’'-])")
+
+
+def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
+                      added: list[_Mention], drop: set[int]) -> None:
+    """Persons after a title the model missed or cut in one line: no mention overlaps the name, or only pieces of it
+    that are no person ("Tañedo" GPE of "Bienvenido Tañedo-Angara"; those are dropped). No word of the name may be a
+    place, title, organisation word or other word ``_name_word_ok`` refuses ("Premier League Club" is no name)."""
+    for mt in _titled_name_regex().finditer(line):
+        s, e = ls + mt.start(1), ls + mt.end(1)
+        over = overlapping(s, e)
+        if any(mentions[i].start < s or mentions[i].end > e or mentions[i].cls == "per" for i in over) \
+                or any(a.start < e and a.end > s for a in added):
+            continue
+        words = mt.group(1).split()
+        if not all((_name_word_ok(w) and fold(w) not in _org_words()[0]) or w in _PARTICLES for w in words):
+            continue
+        m = _make_mention(body, s, e, 0, "PERSON", headline)
+        if m is not None and (m.start, m.end) == (s, e):
+            drop.update(over)
             added.append(m)
 
 

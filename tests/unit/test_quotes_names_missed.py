@@ -104,3 +104,21 @@ def test_the_barrister_is_the_person_titled_barrister(run):
                "Defence barrister Ciar\u00e1n \u00d3 Donnabh\u00e1in said his client accepted he had a poor record.\n\n"
                "\u201cThe road was wet and he panicked,\u201d the barrister said.")
     assert _speaker(rows, "The road was wet") == "Ciar\u00e1n \u00d3 Donnabh\u00e1in"
+
+
+def test_a_name_after_a_title_the_model_missed_is_a_person(run):
+    rows = run("Back in the village, Bramwell said residents were tired of promises.\n\n"
+               "His neighbour, retired teacher Hyacinth Ebanks-Morrison, said the water had brought mosquitoes.\n\n"
+               "\"The clinic already seeing people with fever,\" she said.\n\n"
+               "Aurora Governor Bienvenido Ta\u00f1edo-Angara said landslides had cut off the main road.\n\n"
+               "\u201cWe need heavy equipment and we need it now,\u201d he said in a radio interview.")
+    assert _speaker(rows, "The clinic already") == "Hyacinth Ebanks-Morrison"
+    assert _speaker(rows, "We need heavy") == "Bienvenido Ta\u00f1edo-Angara"
+
+
+def test_a_title_before_an_organisation_name_makes_no_person(nlp):
+    from tasks.entities import extract_mentions as em
+    body = "Arsenal top the Premier League Club rankings, and President Hotel Group bought it."
+    art = {"article_id": "a", "body": body}
+    ms = em(nlp, [art], {"a": split_sentences(body)})["a"]
+    assert not [m for m in ms if m["label"] == "PERSON" and m["text"] in ("League Club", "Hotel Group")]
