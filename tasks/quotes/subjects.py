@@ -371,6 +371,11 @@ def _last_role(A: _Article, seg: str, lo: int, verb_s: int) -> _Cand | None:
     return role
 
 
+#: "The Scot(, who won six grands prix this season,)" right before the verb: a nationality noun for a person, which the
+#: model labels NORP (no speaker label); role_speaker resolves it to the person just written about
+_NATIONALITY_SUBJECT = re.compile(r"(?<![\w’'-])([Tt]he\s+([A-Z][a-z]+))(?:,\s+who\b[^,“”\"]{0,120},)?\s*$")
+
+
 def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
     body, r = A.body, A.r
@@ -434,6 +439,9 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     poss = _possessive_subject(A, verb_s, lo)
     if poss is not None and not any(c.end > poss.start for c in cands):
         return poss
+    nat = _NATIONALITY_SUBJECT.search(seg)
+    if nat and not cands and (nat.group(2).lower() in r.nationality_nouns or nat.group(2).lower() in r.adjectives):
+        return _Cand(lo + nat.start(1), lo + nat.end(1), "role")    # "The Scot, who won six grands prix, said"
     if not cands:
         return None
     c = max(cands, key=lambda c: c.end)

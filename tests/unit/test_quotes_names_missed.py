@@ -122,3 +122,12 @@ def test_a_title_before_an_organisation_name_makes_no_person(nlp):
     art = {"article_id": "a", "body": body}
     ms = em(nlp, [art], {"a": split_sentences(body)})["a"]
     assert not [m for m in ms if m["label"] == "PERSON" and m["text"] in ("League Club", "Hotel Group")]
+
+
+def test_a_nationality_noun_is_the_person_just_written_about(run):
+    rows = run("Callum Haldane finished second after a late safety car.\n\n"
+               "The Scot, who won six races this season, said he had \u201cno regrets\u201d about the campaign.\n\n"
+               "Ferrari team principal \u00c9tienne Mercier-Vautrin said the team had trusted its driver.\n\n"
+               "\u201cIt was a difficult call,\u201d the Frenchman said.")
+    assert _speaker(rows, "no regrets") == "Callum Haldane"
+    assert _speaker(rows, "It was a difficult call") == "\u00c9tienne Mercier-Vautrin"
