@@ -1,5 +1,5 @@
-"""Names the model missed (given name + surname, tables, fixtures, acronyms in parentheses, names
-propagated within the article) and the headline filter."""
+"""Names the model missed (tables, fixtures, acronyms in parentheses, names propagated within the article; persons by
+title or given name come from missed_names.py) and the headline filter."""
 from __future__ import annotations
 
 import bisect
@@ -14,23 +14,21 @@ from tasks.entities.rules import (
     _countries,
     _demonyms,
     _given_names,
-    _vote_given_names,
     _lines,
     _org_words,
     _places,
     _stoplist,
     _table_stopwords,
-    _title_nouns,
     _title_set,
     trie_regex,
 )
+from tasks.entities.missed_names import add_missed_persons
 from tasks.entities.evidence import _INITIAL_NAME, _PERSONAL_RESULT, scorecard_player
 from tasks.entities.spans import (
     _PARTICLES,
     _clean_span,
     _make_mention,
     _Mention,
-    _name_word_ok,
     _sum_votes,
 )
 
@@ -161,32 +159,6 @@ _NUM = re.compile(r"(?:\d[\d\-.:/,]*|\.\d+)")
 _TABLE_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|of|de|del|la|le|'s)")
 _FIXTURE = re.compile(r"^(?:[^:]*:\s+)?(.+?)\s+(v|vs\.?|AT|at)\s+(.+?)\s*$")
 _TEAM_SUFFIX = re.compile(r"\s*\(\s*[A-Z]\s*\)")
-
-
-@lru_cache(maxsize=1)
-def _person_regex() -> re.Pattern:
-    given = trie_regex(_given_names())
-    part = "|".join(sorted(_PARTICLES))
-    word = r"[A-Z][a-z][\w'’-]*"
-    return re.compile(rf"(?<![\w.])(?:(?:{given})|[A-Z]\.)(?:\s+(?:(?:{part})\s+)*{word}){{1,2}}(?![\w])")
-
-
-@lru_cache(maxsize=1)
-def _wide_given_name_regex() -> re.Pattern:
-    """A capitalised given name of the wider list (``_vote_given_names``: ``given_name_gender.tsv`` too, "Adolfo",
-    "Meenakshi") and one capitalised word: used only where the model's span is that word alone ("Adolfo
-    Reyes-Brannan": "Reyes-Brannan" ORG), where a wrong name costs little."""
-    given = trie_regex(_vote_given_names() - _given_names())
-    return re.compile(rf"(?<![\w.])(?:{given})\s+[A-Z][a-z][\w'’-]*(?![\w])")
-
-
-@lru_cache(maxsize=1)
-def _honorific_regex() -> re.Pattern:
-    """One to three capitalised words after a short title of ``rules/honorifics.txt`` ("Cr Lachlan Petrakis")."""
-    titles = "|".join(sorted(map(re.escape, _lines("honorifics.txt")), key=len, reverse=True))
-    part = "|".join(sorted(_PARTICLES))
-    word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
-    return re.compile(rf"(?<![\w.])(?:{titles})\.?\s+({word}(?:\s+(?:(?:{part})\s+)?{word}){{0,2}})(?![\w’'-])")
 
 
 _SCORECARD_LINE = re.compile(r"^\S.*\s(?:c|b|st|lbw)\s.*\s\d{1,3}\*?\s*$")
@@ -354,81 +326,9 @@ def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, in
                 if m is not None and (m.start, m.end) == (s, e):
                     drop.update(over)
                     added.append(m)
-            _add_honorific_names(line, ls, body, headline, mentions, overlapping, added, drop)
-            _add_titled_names(line, ls, body, headline, mentions, overlapping, added, drop)
-            _add_given_name_persons(line, ls, body, headline, mentions, overlapping, added, drop)
+            add_missed_persons(line, ls, body, headline, mentions, overlapping, added, drop)
     kept = [m for i, m in enumerate(mentions) if i not in drop] + added
     return kept + _acronyms_in_parens(kept, body)
-
-
-def _add_given_name_persons(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
-                            added: list[_Mention], drop: set[int]) -> None:
-    """Persons the model missed in one line: a common given name or an initial and one or two capitalised words
-    ("Petr Korda", "A. Fraser") where no mention overlaps, or where the model's span is the surname alone
-    ("Jennifer Carroll MacNeill": "MacNeill" ORG; that span is dropped)."""
-    wide = [(mt, True) for mt in _wide_given_name_regex().finditer(line)]
-    for mt, only_inner in [(mt, False) for mt in _person_regex().finditer(line)] + wide:
-        s, e = ls + mt.start(), ls + mt.end()
-        over = overlapping(s, e)
-        inner = len(over) == 1 and mentions[over[0]].end == e and mentions[over[0]].start > s \
-            and " " not in mentions[over[0]].text
-        if (over and not inner) or (only_inner and not inner) or any(a.start < e and a.end > s for a in added):
-            continue
-        if not all(_name_word_ok(w) or w in _PARTICLES for w in mt.group(0).split()[1:]):
-            continue
-        m = _make_mention(body, s, e, 0, "PERSON", headline)
-        if m is not None and (m.start, m.end) == (s, e):
-            drop.update(over)
-            added.append(m)
-
-
-def _add_honorific_names(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
-                         added: list[_Mention], drop: set[int]) -> None:
-    """Persons after a short title of ``rules/honorifics.txt`` in one line (starting at ``ls`` of ``body``) where no
-    mention overlaps, or where the model's span holds the title and what stands before it ("Labour TD Declan
-    Featherstone" ORG: that span is dropped)."""
-    for mt in _honorific_regex().finditer(line):
-        s, e = ls + mt.start(1), ls + mt.end(1)
-        over = overlapping(s, e)
-        swallowed = [i for i in over if mentions[i].start < s and mentions[i].end == e]
-        if (over and len(swallowed) != len(over)) or any(a.start < e and a.end > s for a in added) \
-                or not all(_name_word_ok(w) or w in _PARTICLES for w in mt.group(1).split()):
-            continue
-        m = _make_mention(body, s, e, 0, "PERSON", headline)
-        if m is not None and (m.start, m.end) == (s, e):
-            drop.update(swallowed)
-            added.append(m)
-
-
-@lru_cache(maxsize=1)
-def _titled_name_regex() -> re.Pattern:
-    """Two or three capitalised words after a title (``rules/titles.txt``, "Aurora Governor |Bienvenido
-    Tañedo-Angara|") or a person noun used as one (``_title_nouns``: "retired teacher |Hyacinth Ebanks-Morrison|")."""
-    titles = {" ".join(t) for t in _title_set()} | set(_title_nouns())
-    alt = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
-    part = "|".join(sorted(_PARTICLES))
-    word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
-    return re.compile(rf"(?<![\w.])(?i:{alt})\s+({word}(?:\s+(?:(?:{part})\s+)?{word}){{1,2}})(?![\w’'-])")
-
-
-def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
-                      added: list[_Mention], drop: set[int]) -> None:
-    """Persons after a title the model missed or cut in one line: no mention overlaps the name, or only pieces of it
-    that are no person ("Tañedo" GPE of "Bienvenido Tañedo-Angara"; those are dropped). No word of the name may be a
-    place, title, organisation word or other word ``_name_word_ok`` refuses ("Premier League Club" is no name)."""
-    for mt in _titled_name_regex().finditer(line):
-        s, e = ls + mt.start(1), ls + mt.end(1)
-        over = overlapping(s, e)
-        if any(mentions[i].start < s or mentions[i].end > e or mentions[i].cls == "per" for i in over) \
-                or any(a.start < e and a.end > s for a in added):
-            continue
-        words = mt.group(1).split()
-        if not all((_name_word_ok(w) and fold(w) not in _org_words()[0]) or w in _PARTICLES for w in words):
-            continue
-        m = _make_mention(body, s, e, 0, "PERSON", headline)
-        if m is not None and (m.start, m.end) == (s, e):
-            drop.update(over)
-            added.append(m)
 
 
 _ACRONYM_PAREN = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&]{1,7})\s*\)")

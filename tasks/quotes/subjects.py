@@ -376,6 +376,15 @@ def _last_role(A: _Article, seg: str, lo: int, verb_s: int) -> _Cand | None:
 _NATIONALITY_SUBJECT = re.compile(r"(?<![\w’'-])([Tt]he\s+([A-Z][a-z]+))(?:,\s+who\b[^,“”\"]{0,120},)?\s*$")
 
 
+def _nationality_subject(A: _Article, seg: str, lo: int) -> _Cand | None:
+    """"The Scot" (with an optional who-clause) ending ``seg`` (at ``lo`` of the body) as a role subject, when the word
+    is a nationality noun or adjective; else None."""
+    nat = _NATIONALITY_SUBJECT.search(seg)
+    if nat and (nat.group(2).lower() in A.r.nationality_nouns or nat.group(2).lower() in A.r.adjectives):
+        return _Cand(lo + nat.start(1), lo + nat.end(1), "role")
+    return None
+
+
 def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
     body, r = A.body, A.r
@@ -439,11 +448,8 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     poss = _possessive_subject(A, verb_s, lo)
     if poss is not None and not any(c.end > poss.start for c in cands):
         return poss
-    nat = _NATIONALITY_SUBJECT.search(seg)
-    if nat and not cands and (nat.group(2).lower() in r.nationality_nouns or nat.group(2).lower() in r.adjectives):
-        return _Cand(lo + nat.start(1), lo + nat.end(1), "role")    # "The Scot, who won six grands prix, said"
     if not cands:
-        return None
+        return _nationality_subject(A, seg, lo)     # "The Scot, who won six grands prix, said", else None
     c = max(cands, key=lambda c: c.end)
     # a role word immediately before a name is its title ("Kremlin spokesman Dmitry Peskov")
     if c.kind == "role" and best is not None and best.start >= c.start and best.end >= c.end:

@@ -1,0 +1,127 @@
+"""Persons the model missed, cut or swallowed, found line by line from name-shaped words and what stands around them:
+a common given name and a surname ("Petr Korda"), a short title ("Cr Lachlan Petrakis", "Labour TD Declan
+Featherstone"), a title or occupation ("Aurora Governor Bienvenido Tañedo-Angara", "retired teacher Hyacinth
+Ebanks-Morrison"), a wider given name before the model's surname span ("Adolfo Reyes-Brannan"). Written here because
+the small spaCy model misses many names outside English ones, and no library finds names from these cues; the word
+lists are rule files (rules/given_names.txt, given_name_gender.tsv, honorifics.txt, titles.txt, person_nouns.txt)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tasks.entities.rules import (
+    _given_names,
+    _lines,
+    _org_words,
+    _title_nouns,
+    _title_set,
+    _vote_given_names,
+    trie_regex,
+)
+from tasks.entities.keys import fold
+from tasks.entities.spans import _PARTICLES, _make_mention, _Mention, _name_word_ok
+
+
+def add_missed_persons(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
+                       added: list[_Mention], drop: set[int]) -> None:
+    """Add to ``added`` the persons of one line (starting at ``ls`` of ``body``) the model missed, and put in ``drop``
+    the indexes of ``mentions`` they replace: after short titles, after titles and occupations, then by given names."""
+    _add_honorific_names(line, ls, body, headline, mentions, overlapping, added, drop)
+    _add_titled_names(line, ls, body, headline, mentions, overlapping, added, drop)
+    _add_given_name_persons(line, ls, body, headline, mentions, overlapping, added, drop)
+
+
+@lru_cache(maxsize=1)
+def _person_regex() -> re.Pattern:
+    given = trie_regex(_given_names())
+    part = "|".join(sorted(_PARTICLES))
+    word = r"[A-Z][a-z][\w'’-]*"
+    return re.compile(rf"(?<![\w.])(?:(?:{given})|[A-Z]\.)(?:\s+(?:(?:{part})\s+)*{word}){{1,2}}(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _wide_given_name_regex() -> re.Pattern:
+    """A capitalised given name of the wider list (``_vote_given_names``: ``given_name_gender.tsv`` too, "Adolfo",
+    "Meenakshi") and one capitalised word: used only where the model's span is that word alone ("Adolfo
+    Reyes-Brannan": "Reyes-Brannan" ORG), where a wrong name costs little."""
+    given = trie_regex(_vote_given_names() - _given_names())
+    return re.compile(rf"(?<![\w.])(?:{given})\s+[A-Z][a-z][\w'’-]*(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _honorific_regex() -> re.Pattern:
+    """One to three capitalised words after a short title of ``rules/honorifics.txt`` ("Cr Lachlan Petrakis")."""
+    titles = "|".join(sorted(map(re.escape, _lines("honorifics.txt")), key=len, reverse=True))
+    part = "|".join(sorted(_PARTICLES))
+    word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+    return re.compile(rf"(?<![\w.])(?:{titles})\.?\s+({word}(?:\s+(?:(?:{part})\s+)?{word}){{0,2}})(?![\w’'-])")
+
+
+def _add_given_name_persons(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
+                            added: list[_Mention], drop: set[int]) -> None:
+    """Persons the model missed in one line: a common given name or an initial and one or two capitalised words
+    ("Petr Korda", "A. Fraser") where no mention overlaps, or where the model's span is the surname alone
+    ("Jennifer Carroll MacNeill": "MacNeill" ORG; that span is dropped)."""
+    wide = [(mt, True) for mt in _wide_given_name_regex().finditer(line)]
+    for mt, only_inner in [(mt, False) for mt in _person_regex().finditer(line)] + wide:
+        s, e = ls + mt.start(), ls + mt.end()
+        over = overlapping(s, e)
+        inner = len(over) == 1 and mentions[over[0]].end == e and mentions[over[0]].start > s \
+            and " " not in mentions[over[0]].text
+        if (over and not inner) or (only_inner and not inner) or any(a.start < e and a.end > s for a in added):
+            continue
+        if not all(_name_word_ok(w) or w in _PARTICLES for w in mt.group(0).split()[1:]):
+            continue
+        m = _make_mention(body, s, e, 0, "PERSON", headline)
+        if m is not None and (m.start, m.end) == (s, e):
+            drop.update(over)
+            added.append(m)
+
+
+def _add_honorific_names(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
+                         added: list[_Mention], drop: set[int]) -> None:
+    """Persons after a short title of ``rules/honorifics.txt`` in one line (starting at ``ls`` of ``body``) where no
+    mention overlaps, or where the model's span holds the title and what stands before it ("Labour TD Declan
+    Featherstone" ORG: that span is dropped)."""
+    for mt in _honorific_regex().finditer(line):
+        s, e = ls + mt.start(1), ls + mt.end(1)
+        over = overlapping(s, e)
+        swallowed = [i for i in over if mentions[i].start < s and mentions[i].end == e]
+        if (over and len(swallowed) != len(over)) or any(a.start < e and a.end > s for a in added) \
+                or not all(_name_word_ok(w) or w in _PARTICLES for w in mt.group(1).split()):
+            continue
+        m = _make_mention(body, s, e, 0, "PERSON", headline)
+        if m is not None and (m.start, m.end) == (s, e):
+            drop.update(swallowed)
+            added.append(m)
+
+
+@lru_cache(maxsize=1)
+def _titled_name_regex() -> re.Pattern:
+    """Two or three capitalised words after a title (``rules/titles.txt``, "Aurora Governor |Bienvenido
+    Tañedo-Angara|") or a person noun used as one (``_title_nouns``: "retired teacher |Hyacinth Ebanks-Morrison|")."""
+    titles = {" ".join(t) for t in _title_set()} | set(_title_nouns())
+    alt = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
+    part = "|".join(sorted(_PARTICLES))
+    word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+    return re.compile(rf"(?<![\w.])(?i:{alt})\s+({word}(?:\s+(?:(?:{part})\s+)?{word}){{1,2}})(?![\w’'-])")
+
+
+def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
+                      added: list[_Mention], drop: set[int]) -> None:
+    """Persons after a title the model missed or cut in one line: no mention overlaps the name, or only pieces of it
+    that are no person ("Tañedo" GPE of "Bienvenido Tañedo-Angara"; those are dropped). No word of the name may be a
+    place, title, organisation word or other word ``_name_word_ok`` refuses ("Premier League Club" is no name)."""
+    for mt in _titled_name_regex().finditer(line):
+        s, e = ls + mt.start(1), ls + mt.end(1)
+        over = overlapping(s, e)
+        if any(mentions[i].start < s or mentions[i].end > e or mentions[i].cls == "per" for i in over) \
+                or any(a.start < e and a.end > s for a in added):
+            continue
+        words = mt.group(1).split()
+        if not all((_name_word_ok(w) and fold(w) not in _org_words()[0]) or w in _PARTICLES for w in words):
+            continue
+        m = _make_mention(body, s, e, 0, "PERSON", headline)
+        if m is not None and (m.start, m.end) == (s, e):
+            drop.update(over)
+            added.append(m)
