@@ -111,7 +111,7 @@ _APPOSITION_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:the|a|an)[^\S\n]+)?(?:[a
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?:[Aa]t|[Ii]n|[Oo]n|[Ff]rom|[Nn]ear|[Ii]nside|[Oo]utside|[Ff]or)[^\S\n]+(?:the[^\S\n]+)?$")
 #: a speech verb and a subject pronoun of a person right after the name
 _SAID_PRONOUN = re.compile(r"[^\S\n]+(?:said|says|added|told[^\S\n]+\w+)[^\S\n]+(?:that[^\S\n]+)?(?:he|she)\b")
-_APPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?P<noun>[A-Za-z][\w-]*)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'.-]*"
+_APPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?P<noun>[A-Za-z][\w-]*)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Za-z][\w’'.-]*"
                                 r"(?:\s+(?:[A-Z][\w’'.-]*|of|and|the)){0,4})?[^\S\n]*,[^\S\n]*$")
 
 

@@ -13,6 +13,7 @@ from tasks.entities.rules import (
     _given_names,
     _lines,
     _org_words,
+    _surname_particles,
     _title_nouns,
     _title_set,
     _vote_given_names,
@@ -102,24 +103,39 @@ def _titled_name_regex() -> re.Pattern:
     Tañedo-Angara|") or a person noun used as one (``_title_nouns``: "retired teacher |Hyacinth Ebanks-Morrison|")."""
     titles = {" ".join(t) for t in _title_set()} | set(_title_nouns())
     alt = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
-    part = "|".join(sorted(_PARTICLES))
+    part = "(?i:" + "|".join(sorted(_surname_particles()[1])) + ")"      # "Colm Ó Flatharta", "Ronald de Boer"
     word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
     return re.compile(rf"(?<![\w.])(?i:{alt})\s+({word}(?:\s+(?:(?:{part})\s+)?{word}){{1,2}})(?![\w’'-])")
 
 
+@lru_cache(maxsize=1)
+def _cued_given_name_regex() -> re.Pattern:
+    """A given name of the wider list (``_vote_given_names``) and one or two capitalised words, followed by what
+    follows a person's name: ", who", an apposition ", a/the <noun>", or "said/says/told" ("Aled Pryce, who founded
+    …", "Priyanka Raghunathan, who moved …": names the small model misses)."""
+    given = trie_regex(_vote_given_names())
+    part = "(?i:" + "|".join(sorted(_surname_particles()[1])) + ")"
+    word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+    return re.compile(rf"(?<![\w.’'-])((?:{given})(?:\s+(?:{part}\s+)?{word}){{1,2}})"
+                      rf"(?=,\s+(?:who\b|(?:a|an|the)\s+[a-z])|\s+(?:said|says|told)\b)")
+
+
 def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
                       added: list[_Mention], drop: set[int]) -> None:
-    """Persons after a title the model missed or cut in one line: no mention overlaps the name, or only pieces of it
-    that are no person ("Tañedo" GPE of "Bienvenido Tañedo-Angara"; those are dropped). No word of the name may be a
-    place, title, organisation word or other word ``_name_word_ok`` refuses ("Premier League Club" is no name)."""
-    for mt in _titled_name_regex().finditer(line):
+    """Persons after a title the model missed, cut or swallowed in one line: no mention overlaps the name, or only
+    pieces of it that are no person ("Tañedo" GPE of "Bienvenido Tañedo-Angara"), or the model's span holds the title
+    too ("Local publican Donal Fitzmaurice" ORG); those are dropped. No word of the name may be a place, title,
+    organisation word or other word ``_name_word_ok`` refuses ("Premier League Club" is no name)."""
+    for mt in [*_titled_name_regex().finditer(line), *_cued_given_name_regex().finditer(line)]:
         s, e = ls + mt.start(1), ls + mt.end(1)
         over = overlapping(s, e)
-        if any(mentions[i].start < s or mentions[i].end > e or mentions[i].cls == "per" for i in over) \
-                or any(a.start < e and a.end > s for a in added):
+        inside = [i for i in over if mentions[i].start >= s and mentions[i].end <= e and mentions[i].cls != "per"]
+        swallowed = [i for i in over if mentions[i].start < s and mentions[i].end == e]   # "Local publican Donal …" ORG
+        if len(inside) + len(swallowed) != len(over) or any(a.start < e and a.end > s for a in added):
             continue
         words = mt.group(1).split()
-        if not all((_name_word_ok(w) and fold(w) not in _org_words()[0]) or w in _PARTICLES for w in words):
+        if not all((_name_word_ok(w) and fold(w) not in _org_words()[0]) or w.lower() in _surname_particles()[1]
+                   for w in words):
             continue
         m = _make_mention(body, s, e, 0, "PERSON", headline)
         if m is not None and (m.start, m.end) == (s, e):

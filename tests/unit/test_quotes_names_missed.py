@@ -131,3 +131,19 @@ def test_a_nationality_noun_is_the_person_just_written_about(run):
                "\u201cIt was a difficult call,\u201d the Frenchman said.")
     assert _speaker(rows, "no regrets") == "Callum Haldane"
     assert _speaker(rows, "It was a difficult call") == "\u00c9tienne Mercier-Vautrin"
+
+
+def test_names_the_model_misses_before_who_or_after_an_occupation_are_persons(run):
+    rows = run("Residents fled as the fire spread.\n\n"
+               "Priyanka Raghunathan, who moved to the area last spring, said they had signed up for alerts.\n\n"
+               "\u201cThe alert came through at 3:12,\u201d she said.\n\n"
+               "Fisherman Colm \u00d3 Flatharta said he had moved his boat into the harbour.\n\n"
+               "\"I've never seen a sea like it,\" he said.\n\n"
+               "Local publican Donal Fitzmaurice said trade had been hit hard.\n\n"
+               "\"People don't want to come in for food,\" he told the paper.\n\n"
+               "The regional chairman of the association, Nana Kwabena Owusu-Agyeman, said farmers had waited.\n\n"
+               "\"We sell our beans and they tell us to come back next week,\" he said.")
+    assert _speaker(rows, "The alert came") == "Priyanka Raghunathan"
+    assert _speaker(rows, "I've never seen a sea") == "Colm \u00d3 Flatharta"
+    assert _speaker(rows, "People don't want") == "Donal Fitzmaurice"
+    assert "Owusu-Agyeman" in (_speaker(rows, "We sell our beans") or "")
