@@ -46,7 +46,7 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     m = resolve_role(A, role, c.start) if c.kind == "role" else (age_person(A, age.group(1), c.start) if age else None)
     if m is None and c.kind == "role":
         m = spokesperson_org(A, c)       # "the Kremlin spokesman" whose name the article never gave
-    if m is None and not role.lower().endswith(("s", "source")):
+    if m is None and not _plural_or_source(role):
         m = role_in_paragraph(A, c.start)
         if m is None and not _introduced_anonymously(A, role, c.start) and not _often_unnamed(A, role):
             m = recent_subject(A, c.start)
@@ -54,6 +54,13 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
                 m = None     # "The Minister" is not the person just introduced as "the council's chief executive"
                 #              (an epithet, "the lock", may describe a captain: only a capitalised office counts)
     return m
+
+
+def _plural_or_source(role: str) -> bool:
+    """"the officials", "the sources", "a source": people no pronoun or recent subject stands for ("the boss", "the
+    witness", "the actress" are one person)."""
+    low = role.lower()
+    return low.endswith("source") or (low.endswith("s") and not low.endswith("ss"))
 
 
 #: a role that speaks for an organisation, which stands for it when the person is not named
@@ -351,3 +358,4 @@ def age_subject(A: _Article, si: int) -> dict | None:
     if ma is None:
         return None
     return age_person(A, ma.group(1), s["start_char"]) or recent_subject(A, s["start_char"] + ma.end())
+

@@ -465,6 +465,9 @@ class _Article:
             if m:
                 return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
             return None, None, "unresolved"
+        nat = re.fullmatch(r"[Tt]he\s+(\w+)", self.body[c.start:c.end]) if c.kind == "name" else None
+        if nat and (nat.group(1).lower() in self.r.adjectives or nat.group(1).lower() in self.r.nationality_nouns):
+            c = _Cand(c.start, c.end, "role")      # "The Norwegian said:" (the model's NORP, read as a name)
         if c.kind in ("role", "np"):
             m = roles.role_speaker(self, c)
             if m:

@@ -147,3 +147,10 @@ def test_names_the_model_misses_before_who_or_after_an_occupation_are_persons(ru
     assert _speaker(rows, "I've never seen a sea") == "Colm \u00d3 Flatharta"
     assert _speaker(rows, "People don't want") == "Donal Fitzmaurice"
     assert "Owusu-Agyeman" in (_speaker(rows, "We sell our beans") or "")
+
+
+def test_the_norwegian_said_is_the_person_just_written_about(run):
+    rows = run("Stellan Voss-Henriksen blasted VAR after the late penalty.\n\n"
+               "Voss-Henriksen, who was booked for his protests, did not hide his anger afterwards.\n\n"
+               "The Norwegian said: \"I have watched it five times and I still don't see the handball.\"")
+    assert _speaker(rows, "I have watched it") == "Stellan Voss-Henriksen"
