@@ -51,11 +51,12 @@ def _wide_given_name_regex() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _honorific_regex() -> re.Pattern:
-    """One to three capitalised words after a short title of ``rules/honorifics.txt`` ("Cr Lachlan Petrakis")."""
+    """One to three capitalised words after one or more short titles of ``rules/honorifics.txt`` ("Cr Lachlan
+    Petrakis", "Lt Gen Sipho van der Merwe-Khumalo", "Det Con Rhiannon Szymańska")."""
     titles = "|".join(sorted(map(re.escape, _lines("honorifics.txt")), key=len, reverse=True))
     part = "|".join(sorted(_PARTICLES))
     word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
-    return re.compile(rf"(?<![\w.])(?:{titles})\.?\s+({word}(?:\s+(?:(?:{part})\s+)?{word}){{0,2}})(?![\w’'-])")
+    return re.compile(rf"(?<![\w.])(?:(?:{titles})\.?\s+)+({word}(?:\s+(?:(?:{part})\s+){{0,2}}{word}){{0,2}})(?![\w’'-])")
 
 
 def _add_given_name_persons(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
@@ -81,13 +82,16 @@ def _add_given_name_persons(line: str, ls: int, body: str, headline: bool, menti
 
 def _add_honorific_names(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
                          added: list[_Mention], drop: set[int]) -> None:
-    """Persons after a short title of ``rules/honorifics.txt`` in one line (starting at ``ls`` of ``body``) where no
-    mention overlaps, or where the model's span holds the title and what stands before it ("Labour TD Declan
-    Featherstone" ORG: that span is dropped)."""
+    """Persons after short titles of ``rules/honorifics.txt`` in one line (starting at ``ls`` of ``body``) where no
+    mention overlaps, or where the model's spans only hold the titles and pieces of the name, or the title and what
+    stands before it ("Labour TD Declan Featherstone" ORG): those spans are dropped."""
     for mt in _honorific_regex().finditer(line):
         s, e = ls + mt.start(1), ls + mt.end(1)
-        over = overlapping(s, e)
-        swallowed = [i for i in over if mentions[i].start < s and mentions[i].end == e]
+        over = overlapping(ls + mt.start(), e)
+        # the model's span holds the title and what stands before it, or is cut inside the name ("Lt Gen Sipho" PERSON,
+        # "Merwe-Khumalo" ORG of "Lt Gen Sipho van der Merwe-Khumalo"), or is the title alone ("Det")
+        swallowed = [i for i in over if (mentions[i].start < s and mentions[i].end == e)
+                     or (mentions[i].start >= ls + mt.start() and mentions[i].end <= e)]
         if (over and len(swallowed) != len(over)) or any(a.start < e and a.end > s for a in added) \
                 or not all(_name_word_ok(w) or w in _PARTICLES for w in mt.group(1).split()):
             continue

@@ -159,8 +159,8 @@ def _countries() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
     """Known places: the hand list (countries, regions, major cities) and the world's cities of 100,000+
-    people (``places_world_cities.txt``, from GeoNames)."""
-    return frozenset(fold(s) for f in ("places.txt", "places_world_cities.txt") for s in _lines(f))
+    people (``places_world_cities.txt``, from GeoNames) and first-level subdivisions (``places_subdivisions.txt``)."""
+    return frozenset(fold(s) for f in ("places.txt", "places_world_cities.txt", "places_subdivisions.txt") for s in _lines(f))
 
 
 @lru_cache(maxsize=1)

@@ -154,3 +154,11 @@ def test_the_norwegian_said_is_the_person_just_written_about(run):
                "Voss-Henriksen, who was booked for his protests, did not hide his anger afterwards.\n\n"
                "The Norwegian said: \"I have watched it five times and I still don't see the handball.\"")
     assert _speaker(rows, "I have watched it") == "Stellan Voss-Henriksen"
+
+
+def test_names_after_chained_short_titles_and_provinces_that_are_no_persons(run):
+    rows = run("Acting Gauteng police commissioner Lt Gen Sipho van der Merwe-Khumalo visited the scene on Tuesday.\n\n"
+               "\"These criminals planned this robbery carefully,\" he said.\n\n"
+               "After the hearing, Det Con Rhiannon Szyma\u0144ska said: \"This was an entirely avoidable tragedy.\"")
+    assert _speaker(rows, "These criminals") == "Sipho van der Merwe-Khumalo"
+    assert _speaker(rows, "This was an entirely") == "Rhiannon Szyma\u0144ska"
