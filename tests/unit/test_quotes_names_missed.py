@@ -162,3 +162,12 @@ def test_names_after_chained_short_titles_and_provinces_that_are_no_persons(run)
                "After the hearing, Det Con Rhiannon Szyma\u0144ska said: \"This was an entirely avoidable tragedy.\"")
     assert _speaker(rows, "These criminals") == "Sipho van der Merwe-Khumalo"
     assert _speaker(rows, "This was an entirely") == "Rhiannon Szyma\u0144ska"
+
+
+def test_sport_roles_stand_for_the_person_titled_so(run):
+    rows = run("Jockey Kieran Castleton-Webb rode a patient race on Bracken Hollow.\n\n"
+               "\u201cHe\u2019s tough as old boots,\u201d said the rider.\n\n"
+               "In the ninth, Yomiuri closer Daiki Morisawa gave up the winning run.\n\n"
+               "\u201cThe pitch was where I wanted it,\u201d the closer said.")
+    assert _speaker(rows, "He\u2019s tough") == "Kieran Castleton-Webb"
+    assert _speaker(rows, "The pitch was") == "Daiki Morisawa"
