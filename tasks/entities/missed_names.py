@@ -105,8 +105,7 @@ def _add_honorific_names(line: str, ls: int, body: str, headline: bool, mentions
 def _titled_name_regex() -> re.Pattern:
     """Two or three capitalised words after a title (``rules/titles.txt``, "Aurora Governor |Bienvenido
     Tañedo-Angara|") or a person noun used as one (``_title_nouns``: "retired teacher |Hyacinth Ebanks-Morrison|")."""
-    titles = {" ".join(t) for t in _title_set()} | set(_title_nouns())
-    alt = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
+    alt = trie_regex({" ".join(t) for t in _title_set()} | set(_title_nouns()), fold_case=True)
     part = "(?i:" + "|".join(sorted(_surname_particles()[1])) + ")"      # "Colm Ó Flatharta", "Ronald de Boer"
     word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
     return re.compile(rf"(?<![\w.])(?i:{alt})\s+({word}(?:\s+(?:(?:{part})\s+)?{word}){{1,2}})(?![\w’'-])")
