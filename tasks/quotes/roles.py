@@ -72,7 +72,7 @@ def _person_by_nationality(A: _Article, nationality: str, noun: str | None) -> b
     """Is "the <nationality> [<noun>]" a person ("the Mexican", "the Dutchman", "the Portuguese tactician"), not a
     body ("the Italian government", "the Russian side": an organisation word or role) nor a group (a plural)?"""
     if noun is None:
-        return nationality in A.r.adjectives or nationality in A.r.nationality_nouns
+        return A.r.nationality(nationality)
     return nationality in A.r.adjectives and noun not in A.r.org_roles and not noun.endswith("s") \
         and noun not in A.r.collective_nouns
 

@@ -56,6 +56,10 @@ class Rules:
     collective_nouns: frozenset = frozenset()        # "the Italian government": a body, no person ([collective_nouns])
     quote_verb_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))
 
+    def nationality(self, word: str) -> bool:
+        """Is ``word`` a nationality that can stand for one person ("the Mexican", "the Dutchman", "The Scot")?"""
+        return word.lower() in self.adjectives or word.lower() in self.nationality_nouns
+
 
 _NEVER = re.compile(r"(?!x)x")
 

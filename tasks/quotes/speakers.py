@@ -244,7 +244,7 @@ class _Article:
             pm = next((p for p in self.r.pron_re.finditer(self.body, s["start_char"], end) if not self.in_quote(p.start())), None)
             first = next((m for m in self.mentions_in(s["start_char"], end)
                           if m["label"] in PERSON_LABELS and not self.in_quote(m["start_char"])), None)
-            if pm and self.r.person_pronouns.get(pm.group(1).lower()) == gender and not self.in_quote(pm.start()) \
+            if pm and self.r.person_pronouns.get(pm.group(1).lower()) == gender \
                     and (first is None or pm.start() < first["start_char"]):
                 return None
         fronted = _FRONTED_CLAUSE.match(self.body, s["start_char"], end)
@@ -355,7 +355,7 @@ class _Article:
                 continue
             c = self.subject_before(v.start(), ss)
             if c is not None and c.kind == "role":
-                named = [m for m in self.mentions_in(c.end, v.start()) if m["label"] in PERSON_LABELS]
+                named = any(m["label"] in PERSON_LABELS for m in self.mentions_in(c.end, v.start()))
                 # "The chairman of …, Mr Sylvanus Ityokumbul, said": the person named in apposition
                 return self._first_person(c.end, v.start(), gender) if named else self._role_subject(c, gender)
             if c is None or c.kind != "mention" or c.mention is None or c.mention["label"] not in PERSON_LABELS:
@@ -466,7 +466,7 @@ class _Article:
                 return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
             return None, None, "unresolved"
         nat = re.fullmatch(r"[Tt]he\s+(\w+)", self.body[c.start:c.end]) if c.kind == "name" else None
-        if nat and (nat.group(1).lower() in self.r.adjectives or nat.group(1).lower() in self.r.nationality_nouns):
+        if nat and self.r.nationality(nat.group(1)):
             c = _Cand(c.start, c.end, "role")      # "The Norwegian said:" (the model's NORP, read as a name)
         if c.kind in ("role", "np"):
             m = roles.role_speaker(self, c)

@@ -380,7 +380,7 @@ def _nationality_subject(A: _Article, seg: str, lo: int) -> _Cand | None:
     """"The Scot" (with an optional who-clause) ending ``seg`` (at ``lo`` of the body) as a role subject, when the word
     is a nationality noun or adjective; else None."""
     nat = _NATIONALITY_SUBJECT.search(seg)
-    if nat and (nat.group(2).lower() in A.r.nationality_nouns or nat.group(2).lower() in A.r.adjectives):
+    if nat and A.r.nationality(nat.group(2)):
         return _Cand(lo + nat.start(1), lo + nat.end(1), "role")
     return None
 
