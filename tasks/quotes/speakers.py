@@ -68,6 +68,8 @@ _POSSESSIVE_OPENING = {"His": "m", "Her": "f"}
 #: a possessive before a role that a name stands in apposition to ("Trump’s rival, Ted Cruz,"): the possessor only
 #: modifies the role, the apposed name is the person the sentence is about
 _POSSESSED_ROLE = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,3}[\w-]+,\s+")
+#: lower-case words (a title) between a name and the person it describes ("Hampshire| trainer |Philippa Oduya-Stanhope")
+_TITLE_GAP = re.compile(r"[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){1,3}")
 #: "said she …", "told reporters that he …": the subject pronoun of the reported clause right after the
 #: speech verb that follows a person's name (``_Article._collect_pronoun_gender``)
 _SAID_PRONOUN = re.compile(r"(?:\s+(?:reporters|journalists|me|us))?(?:\s+that)?\s+(he|she)\b", re.I)
@@ -267,10 +269,11 @@ class _Article:
                 continue
             if _PLACE_PREP_BEFORE.search(self.body, max(start, m["start_char"] - 12), m["start_char"]):
                 continue            # "Back on Aelfleda Terrace, Mrs Coverdale …": no subject (not "As for Zelenskyy")
-            poss = _POSSESSED_ROLE.match(self.body, m["end_char"], end)
+            poss = _POSSESSED_ROLE.match(self.body, m["end_char"], end) or (
+                t if (t := _TITLE_GAP.match(self.body, m["end_char"], end)) and self.r.role_re.search(t.group(0)) else None)
             if poss is not None and any(n["start_char"] == poss.end() and n["label"] in PERSON_LABELS
                                         for n in self.mentions_in(poss.end(), end)):
-                continue            # "Trump’s rival, Ted Cruz, disagreed": Cruz
+                continue            # "Trump’s rival, Ted Cruz, disagreed": Cruz; "Hampshire trainer Philippa …": Philippa
             if not self._gender_read:
                 self._gender_read = True
                 self._collect_pronoun_gender()

@@ -171,3 +171,10 @@ def test_sport_roles_stand_for_the_person_titled_so(run):
                "\u201cThe pitch was where I wanted it,\u201d the closer said.")
     assert _speaker(rows, "He\u2019s tough") == "Kieran Castleton-Webb"
     assert _speaker(rows, "The pitch was") == "Daiki Morisawa"
+
+
+def test_a_name_before_a_title_and_a_person_is_no_subject(run):
+    rows = run("Earlier on the card, Castleton-Webb won the hurdle on Ravensgill for Hampshire trainer Philippa "
+               "Oduya-Stanhope, who has saddled four winners from her last nine runners.\n\n"
+               "\u201cThe yard is in cracking form,\u201d she said.")
+    assert _speaker(rows, "The yard is in") == "Philippa Oduya-Stanhope"
