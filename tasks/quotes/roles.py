@@ -81,7 +81,8 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
     """The organisation an unnamed spokesperson speaks for: named inside the phrase ("a Department for Transport
     spokesperson", "an MPI spokesperson") or right after it ("A spokesperson for Sierra Pacific Freight Lines"); for
     "the spokesperson", the one of the last spokesperson the article introduced."""
-    if not _SPOKES.search(A.body, c.start, c.end):
+    spokes = _SPOKES.search(A.body, c.start, c.end)
+    if spokes is None:
         return None
     inside = [m for m in A.mentions_in(c.start, c.end) if m["label"] in _ORG_LABELS
               and not re.search(r"(?<![\w’'-])in[^\S\n]+(?:the[^\S\n]+)?$", A.body[max(c.start, m["start_char"] - 8):m["start_char"]])]
@@ -91,8 +92,7 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
                 and re.fullmatch(r"[^\S\n]*", A.body[m["end_char"]:c.start])]
     if adjacent:    # "An American Property Casualty Insurance Association |spokesperson| said": the phrase was cut
         return adjacent[-1]
-    spokes_end = _SPOKES.search(A.body, c.start, c.end).end()     # type: ignore[union-attr]  # searched above
-    org = _org_after(A, c.end) or _named_in_phrase(A, c) or _org_role_in_phrase(A, c) or _org_role_after(A, spokes_end)
+    org = _org_after(A, c.end) or _named_in_phrase(A, c) or _org_role_in_phrase(A, c) or _org_role_after(A, spokes.end())
     if org is not None or not A.body.startswith(("the ", "The "), c.start):
         return org
     # "the spokesperson said" after "a spokesperson for the Planning Authority said …": that organisation
@@ -358,4 +358,3 @@ def age_subject(A: _Article, si: int) -> dict | None:
     if ma is None:
         return None
     return age_person(A, ma.group(1), s["start_char"]) or recent_subject(A, s["start_char"] + ma.end())
-
