@@ -52,11 +52,13 @@ def _wide_given_name_regex() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _honorific_regex() -> re.Pattern:
     """One to three capitalised words after one or more short titles of ``rules/honorifics.txt`` ("Cr Lachlan
-    Petrakis", "Lt Gen Sipho van der Merwe-Khumalo", "Det Con Rhiannon Szymańska")."""
+    Petrakis", "Lt Gen Sipho van der Merwe-Khumalo", "Det Con Rhiannon Szymańska"), a "(retd)" after the titles
+    allowed."""
     titles = "|".join(sorted(map(re.escape, _lines("honorifics.txt")), key=len, reverse=True))
     part = "|".join(sorted(_PARTICLES))
     word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
-    return re.compile(rf"(?<![\w.])(?:(?:{titles})\.?\s+)+({word}(?:\s+(?:(?:{part})\s+){{0,2}}{word}){{0,2}})(?![\w’'-])")
+    retired = r"(?:\((?i:retd|retired)\.?\)\s+)?"       # "Wg Cdr (retd) Jagdish Menon-Pillai"
+    return re.compile(rf"(?<![\w.])(?:(?:{titles})\.?\s+)+{retired}({word}(?:\s+(?:(?:{part})\s+){{0,2}}{word}){{0,2}})(?![\w’'-])")
 
 
 def _add_given_name_persons(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
@@ -102,6 +104,12 @@ def _add_honorific_names(line: str, ls: int, body: str, headline: bool, mentions
 
 
 @lru_cache(maxsize=1)
+def _honorific_words() -> frozenset[str]:
+    """The short titles of ``rules/honorifics.txt``, folded ("wg", "cdr", "dr")."""
+    return frozenset(fold(t) for t in _lines("honorifics.txt"))
+
+
+@lru_cache(maxsize=1)
 def _titled_name_regex() -> re.Pattern:
     """Two or three capitalised words after a title (``rules/titles.txt``, "Aurora Governor |Bienvenido
     Tañedo-Angara|") or a person noun used as one (``_title_nouns``: "retired teacher |Hyacinth Ebanks-Morrison|")."""
@@ -128,7 +136,8 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
     """Persons after a title the model missed, cut or swallowed in one line: no mention overlaps the name, or only
     pieces of it that are no person ("Tañedo" GPE of "Bienvenido Tañedo-Angara"), or the model's span holds the title
     too ("Local publican Donal Fitzmaurice" ORG); those are dropped. No word of the name may be a place, title,
-    organisation word or other word ``_name_word_ok`` refuses ("Premier League Club" is no name)."""
+    organisation word or other word ``_name_word_ok`` refuses ("Premier League Club" is no name), and the first no
+    short title."""
     for mt in [*_titled_name_regex().finditer(line), *_cued_given_name_regex().finditer(line)]:
         s, e = ls + mt.start(1), ls + mt.end(1)
         over = overlapping(s, e)
@@ -137,6 +146,8 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
         if len(inside) + len(swallowed) != len(over) or any(a.start < e and a.end > s for a in added):
             continue
         words = mt.group(1).split()
+        if fold(words[0].rstrip(".")) in _honorific_words():
+            continue        # "officer Wg Cdr (retd) Jagdish Menon-Pillai": short titles, the name comes after them
         if not all((_name_word_ok(w) and fold(w) not in _org_words()[0]) or w.lower() in _surname_particles()[1]
                    for w in words):
             continue

@@ -75,8 +75,18 @@ def _apposed_before_comma(A: _Article, seg: str, lo: int) -> bool:
         return False
     end = lo + mc.start()
     return any(m["end_char"] == end and m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"])
-               and re.search(r"\w[^\S\n]*,[^\S\n]*$", A.body[max(lo, m["start_char"] - 40):m["start_char"]])
+               and (re.search(r"\w[^\S\n]*,[^\S\n]*$", A.body[max(lo, m["start_char"] - 40):m["start_char"]])
+                    or _described_after_comma(A, lo, m["start_char"]))
                for m in A.mentions_in(max(lo, end - 60), end))
+
+
+def _described_after_comma(A: _Article, lo: int, name_s: int) -> bool:
+    """The name closes an apposition that a role describes ("Another resident, retired Air Force officer Wg Cdr (retd)
+    |Jagdish Menon-Pillai|, said"): after the comma before it, a few words holding a role noun and no speech verb."""
+    head, comma, chunk = A.body[lo:name_s].rpartition(",")
+    words = re.findall(r"[\w.’'-]+", chunk)
+    return bool(comma) and head.strip() != "" and 0 < len(words) <= 8 and bool(A.r.role_re.search(chunk.lower())) \
+        and not A.r.verb_re.search(chunk)
 
 #: a name of two or three capitalised words between commas right before the verb
 _APPOSED_NAME_BEFORE_VERB = re.compile(r"(?<=[\w)])[^\S\n]*,[^\S\n]*((?:[A-Z][a-z][\w’'-]*[^\S\n]+){1,2}[A-Z][a-z][\w’'-]*)"

@@ -96,4 +96,16 @@ def aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     aside = _SUBJECT_ASIDE.fullmatch(A.body, lo, verb_s)
     if aside is None or A.in_quote(aside.start("np")):
         return None
-    return A.candidate(aside.start("np"), aside.end("np"))
+    return _person_closing_aside(A, aside.end("np"), verb_s) or A.candidate(aside.start("np"), aside.end("np"))
+
+
+def _person_closing_aside(A: _Article, aside_s: int, verb_s: int) -> _Cand | None:
+    """"Another resident, retired Air Force officer Wg Cdr (retd) Jagdish Menon-Pillai, said": the "aside" is an
+    apposition that names the subject (a role noun, then the person's name right before the last comma)."""
+    end = A.body.rfind(",", aside_s + 1, verb_s)
+    ms = A.mentions_in(aside_s, end)
+    if end < 0 or not ms or ms[-1]["label"] not in PERSON_LABELS or A.body[ms[-1]["end_char"]:end].strip() \
+            or not A.r.role_re.search(A.body[aside_s:ms[-1]["start_char"]].lower()):
+        return None
+    m = ms[-1]
+    return _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])

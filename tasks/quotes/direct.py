@@ -382,10 +382,22 @@ def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
         vv.pop()          # "said it was too early to put a figure … but … “the worst possible time”": not the infinitive
     v = vv[-1]
     spk = A.subject_before(v.start(), seg_s)
-    if spk is not None and spk.kind == "np" and len(vv) > 1 and spk.start <= vv[-2].start():
-        v = vv[-2]        # "The council said the new cracks were “…”": the noun phrase holds the speech verb before
-        spk = A.subject_before(v.start(), seg_s)
+    generic = spk is not None and (spk.kind == "np" or (spk.kind == "role" and _plural_noun(A.body[spk.start:spk.end])))
+    if spk is not None and generic and len(vv) > 1:
+        outer = A.subject_before(vv[-2].start(), seg_s)
+        if spk.kind == "np" and spk.start <= vv[-2].start():
+            v, spk = vv[-2], outer      # "The council said the new cracks were “…”": the noun phrase holds the verb before
+        elif spk.start > vv[-2].end() and outer is not None and outer.kind in ("mention", "pronoun", "name"):
+            # "She said residents had written to the board but had received “only assurances”": a noun phrase inside
+            # what a named speaker reports is no speaker of the words
+            v, spk = vv[-2], outer
     return Attribution(spk, v.group(1), "reported_speech") if spk else None
+
+
+def _plural_noun(phrase: str) -> bool:
+    """"residents", "the officials": a plural noun phrase (not "the witness")."""
+    low = phrase.lower().rstrip()
+    return low.endswith("s") and not low.endswith("ss")
 
 
 #: a speech word used as a noun ("wrote in a dissenting note that", "in a statement that"): a preposition, a determiner

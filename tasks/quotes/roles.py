@@ -230,12 +230,24 @@ def resolve_role(A: _Article, text: str, pos: int) -> dict | None:
             continue
         if proper and not proper & _comparable(A, proper, known[m.get("entity_id") or m["text"]]):
             continue
-        key = (int(hit) * 2 + shared, tpos)
+        key = (int(hit) * 2 + shared, _last_named(A, m, tpos, pos))
         if best_key is None or key > best_key:
             best, best_key = m, key
     if best is not None and best_key is not None and anonymous > best_key[1]:
         return None        # "the official" after "a European intelligence official …": that anonymous one
     return best
+
+
+def _last_named(A: _Article, person: dict, since: int, pos: int) -> int:
+    """Where the person titled at ``since`` was last named before ``pos``: of two senators, "the senator" is the one
+    named last ("Sen. Ramon Dizon-Villafuerte … Sen. Antonette Lacson-Baylon … Dizon-Villafuerte later told
+    reporters … “…,” the senator said")."""
+    key = person.get("entity_id") or person["text"]
+    last = since
+    for m in A.mentions_in(since, pos):
+        if (m.get("entity_id") or m["text"]) == key and not A.in_quote(m["start_char"]):
+            last = m["start_char"]
+    return last
 
 
 def _comparable(A: _Article, proper: set, title_words: set) -> set:
