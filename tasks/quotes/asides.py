@@ -47,7 +47,7 @@ _SUBJECT_ASIDE = re.compile(r"\s*(?P<np>[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,4}),
 
 
 #: a relative clause between commas right before the verb ("Clinton, who called Sanders after the count, told …")
-_RELATIVE_ASIDE = re.compile(r",[^\S\n]+who\b[^,;:“”\"\n]{1,140},\s*" + _ADVERBS + "$")
+_RELATIVE_ASIDE = re.compile(r",[^\S\n]+(?P<rel>who|which)\b[^,;:“”\"\n]{1,140},\s*" + _ADVERBS + "$")
 
 
 #: a clause opening with a (titled) name, an appositive between commas, then the verb
@@ -82,7 +82,8 @@ def aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
                 # "Gov. John R. Kasich of Ohio, who …, said", "Willie Minor, 64, of Dallas, who …": the person before the place
                 m = next((p for p in reversed(ms[:-1]) if p["label"] in PERSON_LABELS
                           and re.fullmatch(r"(?:,?\s+\d{1,3},?)?\s+(?:of|from|in)\s+(?:the\s+)?", A.body[p["end_char"]:m["start_char"]])), None)
-            if m is not None and m["label"] in PERSON_LABELS:
+            if m is not None and (m["label"] in PERSON_LABELS if rel.group("rel") == "who" else m["label"] == "ORG"):
+                # (an organisation before "which": "The union Unison, which represents the staff, has issued")
                 return _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
     chain = _APPOSITIVE_CHAIN.fullmatch(A.body, lo, verb_s)
     if chain is not None:

@@ -58,14 +58,23 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
             if author is not None:
                 return author       # "in a statement by its spokesman, Mrs. Adaeze Okonkwo-Bello,"
             verbs = [v for v in A.r.quote_verb_re.finditer(A.body, ss, min(se, d.start() + 200)) if not A.in_quote(v.start())]
-            for v in verbs:      # the first with a named subject ("In a written response to questions, X said")
-                c = A.subject_before(v.start(), ss)
+            issued = _ISSUED_BEFORE.search(A.body, max(ss, d.start() - 40), d.start())
+            starts = [v.start() for v in verbs] or ([issued.start()] if issued else [])
+            for vs in starts:      # the first with a named subject ("In a written response to questions, X said")
+                c = A.subject_before(vs, ss)
                 if c is not None and c.kind in ("mention", "name", "role") and c.start < hs:
                     if c.kind == "role":      # "in a statement by its chief officer, Mrs. Adaeze Okonkwo-Bello,"
-                        c = appositions._apposed_name(A, c.end, v.start()) \
+                        c = appositions._apposed_name(A, c.end, vs) \
                             or org_role(A, c.start, c.end, A.body[c.start:c.end].lower()) or c
+                    if c.kind == "role" and _SPOKES_WORD.search(A.body, c.start, c.end):
+                        return c      # "A spokesperson for the hospital said in a statement": whom it speaks for
                     return c if c.kind in ("mention", "name") else None
     return None
+
+
+#: the verb that issued a document right before it ("The union Unison … has |issued| a statement")
+_ISSUED_BEFORE = re.compile(r"(?<![\w-])(?:issued|released|published|put\s+out|sent\s+out|posted)[^\S\n]+$")
+_SPOKES_WORD = re.compile(r"(?<![\w-])spokes(?:man|woman|person)(?![\w-])", re.I)
 
 
 #: "a statement by| its Chief Corporate Communications Officer, Mrs. Adaeze Okonkwo-Bello": who wrote the document

@@ -24,7 +24,7 @@ _PROPER_MODIFIER = re.compile(r"^[Tt]he\s+(?:[\w’'-]+\s+)*?[A-Z]")
 
 #: "the Mexican", "the Dutchman": a capitalised nationality word after "the" (quote_patterns.txt [nationality_nouns]);
 #: "the South African quick", "the Portuguese tactician": a nationality and one singular noun (group 2)
-_NATIONALITY_NOUN = re.compile(r"[Tt]he\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+([a-z]+))?")
+_NATIONALITY_NOUN = re.compile(r"[Tt]he\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:\s+[A-Z][a-z]+)?)(?:\s+([a-z]+))?")
 _POSSESSED = re.compile(r"(?:his|her|their|its|my|our)\s", re.I)
 #: labels of what a spokesperson may speak for
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
@@ -70,10 +70,11 @@ _FOR_ORG = re.compile(r"[^\S\n]+(?:for|at|of)[^\S\n]+(?:the[^\S\n]+)?")
 
 def _person_by_nationality(A: _Article, nationality: str, noun: str | None) -> bool:
     """Is "the <nationality> [<noun>]" a person ("the Mexican", "the Dutchman", "the Portuguese tactician"), not a
-    body ("the Italian government", "the Russian side": an organisation word or role) nor a group (a plural)?"""
+    body ("the Italian government", "the Russian side": an organisation word or role) nor a group (a plural)? A
+    compound of nationalities counts ("the Japanese-French driver")."""
     if noun is None:
         return A.r.nationality(nationality)
-    return nationality in A.r.adjectives and noun not in A.r.org_roles and not noun.endswith("s") \
+    return all(part in A.r.adjectives for part in nationality.split("-")) and noun not in A.r.org_roles and not noun.endswith("s") \
         and noun not in A.r.collective_nouns
 
 

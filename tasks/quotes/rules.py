@@ -57,8 +57,12 @@ class Rules:
     quote_verb_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))
 
     def nationality(self, word: str) -> bool:
-        """Is ``word`` a nationality that can stand for one person ("the Mexican", "the Dutchman", "The Scot")?"""
-        return word.lower() in self.adjectives or word.lower() in self.nationality_nouns
+        """Is ``word`` a nationality that can stand for one person ("the Mexican", "the Dutchman", "The Scot",
+        "the Portuguese-Brazilian")?"""
+        low = word.lower()
+        if "-" in low:
+            return all(part in self.adjectives for part in low.split("-"))
+        return low in self.adjectives or low in self.nationality_nouns
 
 
 _NEVER = re.compile(r"(?!x)x")

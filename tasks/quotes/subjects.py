@@ -60,6 +60,8 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     office = re.fullmatch(r"[Tt]he\s+([A-Z][a-z]+)", head)
     if office is not None and r.role_re.fullmatch(office.group(1).lower()):
         ms, persons = [], []    # "the Premier said": a capitalised office the model took for a name is the role
+    if office is not None and r.nationality(office.group(1)):
+        return _Cand(hs, he, "role")     # "the Pole said" (the model's ORG): the person of that nation just named
     for pm in persons or ms[-1:]:
         if _titled_mention(A, hs, he, pm):
             return _Cand(pm["start_char"], pm["end_char"], "mention", pm, pm.get("entity_id"), pm.get("entity_name") or pm["text"])

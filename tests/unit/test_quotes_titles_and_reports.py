@@ -60,3 +60,28 @@ def test_a_partial_quote_inside_a_named_report_is_the_reporters(run):
                "She said officials had written to the education board four times since March but had received "
                "\u201conly promises\u201d in return.")
     assert _speaker(rows, "only promises", "partial") == "Mirela Dragomir-Pascu"
+
+
+def test_the_statement_of_a_spokesperson_for_an_organisation_is_the_organisations(run):
+    rows = run("Toledo General Hospital reported a similar rise. A spokesperson for the hospital said "
+               "in a statement that its wards had been full all week.\n\n"
+               "\u201cWe ask parents to see their family doctor first for mild symptoms,\u201d the statement said.")
+    assert _speaker(rows, "We ask parents") == "Toledo General Hospital"
+
+
+def test_the_statement_an_organisation_issued_is_its_own(run):
+    rows = run("Councillors will vote on the budget at 2pm.\n\n"
+               "The union GMB, which represents most of the city's bus drivers, has issued a statement ahead of "
+               "the vote.\n\n"
+               "\u201cOur drivers have kept this city moving through every crisis,\u201d the statement said.")
+    assert _speaker(rows, "Our drivers have kept") == "GMB"
+
+
+def test_the_pole_and_a_compound_nationality_stand_for_the_person_just_named(run):
+    rows = run("Verstappen-Lindqvist won the race from pole position.\n\n"
+               "Tomasz Wierzbicki-Nowak, who started on the soft tyres, said he had no grip at the end.\n\n"
+               "\u201cWe gambled and it did not work,\u201d the Pole said.\n\n"
+               "Kenji Arakawa-Dubois said fourth place was the most he could have hoped for.\n\n"
+               "\u201cThe car was quick in the first stint,\u201d the Japanese-French driver explained.")
+    assert _speaker(rows, "We gambled") == "Tomasz Wierzbicki-Nowak"
+    assert _speaker(rows, "The car was quick") == "Kenji Arakawa-Dubois"
