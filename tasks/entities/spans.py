@@ -357,6 +357,8 @@ def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bo
     low = text.lower().rstrip(".")
     if (low + ".",) in _title_set() and (low,) not in _title_set():
         return None  # an abbreviated title alone ("Coun" of "Coun. Rick Dumont", cut off by the model; not "Major")
+    if (low,) in _title_set() and _THE_BEFORE.search(unit, max(0, s - 4), s):
+        return None  # "the Taoiseach said", "The CS warned": an office, not a name
     titled = titled or _title_before(unit, s)
     m = _Mention(base + s, base + e, text, label, cls or LABEL_CLASS.get(label, "misc"), headline, titled, folded)
     m.weight = weight
@@ -367,6 +369,7 @@ def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bo
 
 
 _CAP_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
+_THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he\s+$")
 
 
 def _name_word_ok(w: str) -> bool:

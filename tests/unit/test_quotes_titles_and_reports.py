@@ -85,3 +85,20 @@ def test_the_pole_and_a_compound_nationality_stand_for_the_person_just_named(run
                "\u201cThe car was quick in the first stint,\u201d the Japanese-French driver explained.")
     assert _speaker(rows, "We gambled") == "Tomasz Wierzbicki-Nowak"
     assert _speaker(rows, "The car was quick") == "Kenji Arakawa-Dubois"
+
+
+def test_an_office_after_the_is_no_name_and_stands_for_its_holder(run):
+    rows = run("Taoiseach Ciarán Ó Dubhghaill-Rowe told the Dáil that the target would be met next year.\n\n"
+               "The Taoiseach said the Government had doubled funding and that progress had been \u201ctoo slow\u201d.\n\n"
+               "Agriculture CS Wanjiru Mugo-Kiprotich said farmers would be paid next week.\n\n"
+               "The CS warned officials against \u201cstealing farmers' money\u201d.")
+    assert _speaker(rows, "too slow", "partial") == "Ciarán Ó Dubhghaill-Rowe"
+    assert _speaker(rows, "stealing farmers", "partial") == "Wanjiru Mugo-Kiprotich"
+
+
+def test_a_company_named_with_an_industry_word_is_an_organisation(nlp):
+    from tasks.entities import extract_mentions as em
+    body = ("Hokuren Battery President Kazuo Tanimura-Reyes said the plant would be delayed. "
+            "Hokuren shares fell 4% after the announcement.")
+    rows = em(nlp, [{"article_id": "a", "body": body}], {"a": split_sentences(body)})["a"]
+    assert {r["label"] for r in rows if r["text"].startswith("Hokuren")} == {"ORG"}
