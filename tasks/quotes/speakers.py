@@ -4,8 +4,8 @@
 written next to people ("Kremlin spokesman Dmitry Peskov"). ``candidate`` reads a short
 phrase as a speaker (name, pronoun, role noun, noun phrase), ``subject_before`` /
 ``subject_first`` find the subject of a speech verb (these three are in ``subjects.py``),
-``resolve`` maps a candidate to a named entity (pronoun -> nearest earlier person subject, role
-noun -> the person holding that title). The word lists and phrase patterns these read are in
+``resolve`` maps a candidate to a named entity (pronoun -> nearest earlier person subject, in ``pronouns.py``; role
+noun -> the person holding that title, in ``roles.py``). The word lists and phrase patterns these read are in
 ``phrases.py``.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from tasks import rulefiles
-from tasks.quotes import roles, subjects
+from tasks.quotes import pronouns, roles, subjects
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
 from tasks.quotes.spans import _paragraphs
 from tasks.quotes.phrases import (
@@ -54,14 +54,6 @@ def _name_genders() -> dict[str, str]:
     """Lower-case given name -> "m" | "f" (``rules/given_name_gender.tsv``)."""
     return {row[0]: row[1] for row in rulefiles.table("given_name_gender.tsv") if len(row) >= 2}
 
-
-#: a sentence opening with an unnamed person who speaks ("Another resident, who asked not to be identified,
-#: said …", "At University Hospital Limerick, a spokeswoman for UL Hospitals Group said …")
-_ANONYMOUS_SUBJECT = re.compile(
-    r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
-    r"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
-    r"|\s+(?:in|at|of)\s+(?:the|a|an)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4})?)"
-    r"(?:,[^,\n]{1,120},)?\s+(?:said|says|told|added|explained|wrote|recalled)\b")
 
 #: a sentence opened by a possessive of a gender ("His side have lost …") is about a person named before
 _POSSESSIVE_OPENING = {"His": "m", "Her": "f"}
@@ -310,115 +302,16 @@ class _Article:
         return self._bare
 
     def resolve_pronoun(self, pos: int, pronoun: str) -> dict | None:
-        """Subject (first PERSON mention outside quotes) of the nearest earlier sentence having one."""
-        gender = self.r.person_pronouns.get(pronoun.lower())
-        ss = self.sents[self.sent_index(pos)]["start_char"]
-        if ss < pos and re.match(re.escape(pronoun) + r"\b", self.body[ss:pos], re.I):
-            pos = ss      # "He said the operator …, with what he described as “…”": the "he" opening the sentence
-        for soft in (True, False):      # given names' usual gender first; then only the article's evidence
-            self._soft_gender = soft
-            m = self._resolve_pronoun(pos, gender)
-            if m is not None or not gender:
-                break
-        self._soft_gender = True
-        return m
-
-    def _resolve_pronoun(self, pos: int, gender: str | None) -> dict | None:
-        si = self.sent_index(pos)
-        m = self._speech_subject(si, pos, gender) or self._person_subject(si, before=pos, gender=gender)
-        if m:
-            return m
-        j = si - 1          # the sentence before the quotation this pronoun attributes (not one inside it)
-        while j >= 0 and self._inside_quotation(j):
-            j -= 1
-        if j >= 0 and si - j <= 4:
-            m = self._speech_subject(j, self.sents[j]["end_char"], gender)
-            if m:
-                return m
-        for j in range(si - 1, max(-1, si - 8), -1):
-            m = self._anonymous_subject(j, gender) or roles.age_subject(self, j) or self._person_subject(j, gender=gender, chain=True)
-            if m:
-                return m
-        return None
-
-    def _inside_quotation(self, si: int) -> bool:
-        """Sentence ``si`` is part of a quotation: it starts inside one or with a quotation mark, and no speech verb
-        outside the marks attributes it ("“…,” Reyes-Brannan said." is no part: its speaker is named)."""
-        ss, se = self.sents[si]["start_char"], self.sents[si]["end_char"]
-        if not (self.in_quote(ss) or self.body[ss:ss + 1] in "\"“‘'"):
-            return False
-        return not any(not self.in_quote(v.start()) for v in self.r.quote_verb_re.finditer(self.body, ss, se))
-
-    def _speech_subject(self, si: int, end: int, gender: str | None) -> dict | None:
-        """The named person who last spoke in sentence ``si`` before ``end`` ("Borthwick had insisted …, but Tuipulotu
-        said it mattered. ‘…,’ he said." -> Tuipulotu), of ``gender`` when known; None if that speaker is no named person."""
-        ss = self.sents[si]["start_char"]
-        for v in reversed(list(self.r.quote_verb_re.finditer(self.body, ss, end))):
-            if self.in_quote(v.start()):
-                continue
-            c = self.subject_before(v.start(), ss)
-            if c is not None and c.kind == "role":
-                named = any(m["label"] in PERSON_LABELS for m in self.mentions_in(c.end, v.start()))
-                # "The chairman of …, Mr Sylvanus Ityokumbul, said": the person named in apposition
-                return self._first_person(c.end, v.start(), gender) if named else self._role_subject(c, gender)
-            if c is None or c.kind != "mention" or c.mention is None or c.mention["label"] not in PERSON_LABELS:
-                return None
-            return self._first_person(c.start, c.end, gender)
-        return None
-
-    def _role_subject(self, c: _Cand, gender: str | None) -> dict | None:
-        """The named person a definite role subject of a speech verb stands for by their title ("the Welsh boss said
-        he would …" then "“…,” he added": the Wales head coach), when the article gives them no other gender; None
-        otherwise."""
-        if not re.match(r"[Tt]he\s", self.body[c.start:c.end]):
-            return None     # "each eligible farmer would receive …": nobody in particular
-        m = roles.resolve_role(self, self.body[c.start:c.end], c.start)
-        if m is None or m["label"] not in PERSON_LABELS or not m.get("entity_id"):
-            return None
-        g = self.gender.get(m["entity_id"]) or self.name_gender.get(m["entity_id"])
-        return m if not (gender and g and g != gender) else None
+        """The person a pronoun at ``pos`` stands for (``pronouns.resolve_pronoun``)."""
+        return pronouns.resolve_pronoun(self, pos, pronoun)
 
     def _anonymous_subject(self, si: int, gender: str | None) -> dict | None:
-        """An unnamed person opening sentence ``si`` as the subject of a speech verb ("Another resident, who
-        asked not to be identified, said …", "At the hospital, a spokeswoman for the group said …"): the
-        phrase as the speaker's name (no entity), so a pronoun after it is not given to someone named
-        earlier; the person named in apposition after the phrase, or the organisation an unnamed spokesperson
-        speaks for, when there is one. None when a person is named before it or its role's gender differs."""
-        s = self.sents[si]
-        mt = _ANONYMOUS_SUBJECT.match(self.body, s["start_char"], s["end_char"])
-        if not mt or not self.r.role_re.search(mt.group("np").split(" for ")[0].split(" of ")[0]) \
-                or self.in_quote(mt.start("np")):
-            return None
-        if any(m["label"] in PERSON_LABELS for m in self.mentions_in(s["start_char"], mt.end("np"))):
-            return None
-        g = self.words_gender(re.findall(r"[\w.’'-]+", mt.group("np").lower()))
-        if gender and g and g != gender:
-            return None
-        np_s, np_e = mt.span("np")
-        apposed = [m for m in self.mentions_in(np_e, mt.end()) if m["label"] in PERSON_LABELS and not self.in_quote(m["start_char"])]
-        if apposed:
-            return apposed[0]   # "A spokesperson for the CBN, Mrs Hadiza Garba-Yusuf, said …": the person named
-        org = roles.spokesperson_org(self, _Cand(np_s, np_e, "role"))
-        if org is not None:
-            return org          # "An Energex spokeswoman said …" then "…,” she said": the organisation speaks
-        return {"start_char": np_s, "end_char": np_e, "text": mt.group("np"), "label": "PERSON",
-                "entity_id": None, "entity_name": mt.group("np")}
+        """An unnamed person opening sentence ``si`` as a speaker (``pronouns.anonymous_subject``)."""
+        return pronouns.anonymous_subject(self, si, gender)
 
     def group_subject(self, pos: int) -> dict | None:
-        """An organisation (ORG/GPE/NORP mention) that is the subject of a speech verb before ``pos``
-        in its sentence or the two before ("The FSB claimed … that it possesses …" -> FSB)."""
-        si = self.sent_index(pos)
-        for j in range(si, max(-1, si - 3), -1):
-            ss, se = self.sents[j]["start_char"], min(self.sents[j]["end_char"], pos)
-            for v in reversed(list(self.r.quote_verb_re.finditer(self.body, ss, se))):
-                if self.in_quote(v.start()):
-                    continue
-                c = self.subject_before(v.start(), ss)
-                if c is not None and c.kind == "mention" and c.mention is not None and c.mention["label"] not in PERSON_LABELS:
-                    return c.mention
-                if c is not None:
-                    return None          # the nearest speaker is a person or a phrase: not an organisation
-        return None
+        """The organisation a "they"/"it" at ``pos`` stands for (``pronouns.group_subject``)."""
+        return pronouns.group_subject(self, pos)
 
     def narrators(self) -> frozenset[str]:
         """Upper-case transcript labels of the outlet's own journalists: "FRANK MORRIS, BYLINE:" gives "FRANK

@@ -1,0 +1,141 @@
+"""Who a pronoun or an unnamed subject stands for: ``resolve_pronoun`` ("he said" -> the nearest earlier person subject
+of that gender: the named speaker of this or a recent sentence, an anonymous subject, an age, or the first person of the
+sentences before), ``anonymous_subject`` ("Another resident, who asked not to be named, said …") and ``group_subject``
+("The FSB claimed … that it …"). Split from ``speakers.py``; each takes the article's ``_Article``."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tasks.quotes import roles
+from tasks.quotes.phrases import _Cand
+from tasks.quotes.rules import PERSON_LABELS
+
+if TYPE_CHECKING:
+    from tasks.quotes.speakers import _Article
+
+#: a sentence opening with an unnamed person who speaks ("Another resident, who asked not to be identified,
+#: said …", "At University Hospital Limerick, a spokeswoman for UL Hospitals Group said …")
+_ANONYMOUS_SUBJECT = re.compile(
+    r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
+    r"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
+    r"|\s+(?:in|at|of)\s+(?:the|a|an)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4})?)"
+    r"(?:,[^,\n]{1,120},)?\s+(?:said|says|told|added|explained|wrote|recalled)\b")
+
+
+def resolve_pronoun(A: _Article, pos: int, pronoun: str) -> dict | None:
+    """Subject (first PERSON mention outside quotes) of the nearest earlier sentence having one."""
+    gender = A.r.person_pronouns.get(pronoun.lower())
+    ss = A.sents[A.sent_index(pos)]["start_char"]
+    if ss < pos and re.match(re.escape(pronoun) + r"\b", A.body[ss:pos], re.I):
+        pos = ss      # "He said the operator …, with what he described as “…”": the "he" opening the sentence
+    for soft in (True, False):      # given names' usual gender first; then only the article's evidence
+        A._soft_gender = soft
+        m = _resolve(A, pos, gender)
+        if m is not None or not gender:
+            break
+    A._soft_gender = True
+    return m
+
+
+def _resolve(A: _Article, pos: int, gender: str | None) -> dict | None:
+    si = A.sent_index(pos)
+    m = _speech_subject(A, si, pos, gender) or A._person_subject(si, before=pos, gender=gender)
+    if m:
+        return m
+    j = si - 1          # the sentence before the quotation this pronoun attributes (not one inside it)
+    while j >= 0 and _inside_quotation(A, j):
+        j -= 1
+    if j >= 0 and si - j <= 4:
+        m = _speech_subject(A, j, A.sents[j]["end_char"], gender)
+        if m:
+            return m
+    for j in range(si - 1, max(-1, si - 8), -1):
+        m = anonymous_subject(A, j, gender) or roles.age_subject(A, j) or A._person_subject(j, gender=gender, chain=True)
+        if m:
+            return m
+    return None
+
+
+def _inside_quotation(A: _Article, si: int) -> bool:
+    """Sentence ``si`` is part of a quotation: it starts inside one or with a quotation mark, and no speech verb
+    outside the marks attributes it ("“…,” Reyes-Brannan said." is no part: its speaker is named)."""
+    ss, se = A.sents[si]["start_char"], A.sents[si]["end_char"]
+    if not (A.in_quote(ss) or A.body[ss:ss + 1] in "\"“‘'"):
+        return False
+    return not any(not A.in_quote(v.start()) for v in A.r.quote_verb_re.finditer(A.body, ss, se))
+
+
+def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict | None:
+    """The named person who last spoke in sentence ``si`` before ``end`` ("Borthwick had insisted …, but Tuipulotu
+    said it mattered. ‘…,’ he said." -> Tuipulotu), of ``gender`` when known; None if that speaker is no named person."""
+    ss = A.sents[si]["start_char"]
+    for v in reversed(list(A.r.quote_verb_re.finditer(A.body, ss, end))):
+        if A.in_quote(v.start()):
+            continue
+        c = A.subject_before(v.start(), ss)
+        if c is not None and c.kind == "role":
+            named = any(m["label"] in PERSON_LABELS for m in A.mentions_in(c.end, v.start()))
+            # "The chairman of …, Mr Sylvanus Ityokumbul, said": the person named in apposition
+            return A._first_person(c.end, v.start(), gender) if named else _role_subject(A, c, gender)
+        if c is None or c.kind != "mention" or c.mention is None or c.mention["label"] not in PERSON_LABELS:
+            return None
+        return A._first_person(c.start, c.end, gender)
+    return None
+
+
+def _role_subject(A: _Article, c: _Cand, gender: str | None) -> dict | None:
+    """The named person a definite role subject of a speech verb stands for by their title ("the Welsh boss said
+    he would …" then "“…,” he added": the Wales head coach), when the article gives them no other gender; None
+    otherwise."""
+    if not re.match(r"[Tt]he\s", A.body[c.start:c.end]):
+        return None     # "each eligible farmer would receive …": nobody in particular
+    m = roles.resolve_role(A, A.body[c.start:c.end], c.start)
+    if m is None or m["label"] not in PERSON_LABELS or not m.get("entity_id"):
+        return None
+    g = A.gender.get(m["entity_id"]) or A.name_gender.get(m["entity_id"])
+    return m if not (gender and g and g != gender) else None
+
+
+def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
+    """An unnamed person opening sentence ``si`` as the subject of a speech verb ("Another resident, who
+    asked not to be identified, said …", "At the hospital, a spokeswoman for the group said …"): the
+    phrase as the speaker's name (no entity), so a pronoun after it is not given to someone named
+    earlier; the person named in apposition after the phrase, or the organisation an unnamed spokesperson
+    speaks for, when there is one. None when a person is named before it or its role's gender differs."""
+    s = A.sents[si]
+    mt = _ANONYMOUS_SUBJECT.match(A.body, s["start_char"], s["end_char"])
+    if not mt or not A.r.role_re.search(mt.group("np").split(" for ")[0].split(" of ")[0]) \
+            or A.in_quote(mt.start("np")):
+        return None
+    if any(m["label"] in PERSON_LABELS for m in A.mentions_in(s["start_char"], mt.end("np"))):
+        return None
+    g = A.words_gender(re.findall(r"[\w.’'-]+", mt.group("np").lower()))
+    if gender and g and g != gender:
+        return None
+    np_s, np_e = mt.span("np")
+    apposed = [m for m in A.mentions_in(np_e, mt.end()) if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"])]
+    if apposed:
+        return apposed[0]   # "A spokesperson for the CBN, Mrs Hadiza Garba-Yusuf, said …": the person named
+    org = roles.spokesperson_org(A, _Cand(np_s, np_e, "role"))
+    if org is not None:
+        return org          # "An Energex spokeswoman said …" then "…,” she said": the organisation speaks
+    return {"start_char": np_s, "end_char": np_e, "text": mt.group("np"), "label": "PERSON",
+            "entity_id": None, "entity_name": mt.group("np")}
+
+
+def group_subject(A: _Article, pos: int) -> dict | None:
+    """An organisation (ORG/GPE/NORP mention) that is the subject of a speech verb before ``pos``
+    in its sentence or the two before ("The FSB claimed … that it possesses …" -> FSB)."""
+    si = A.sent_index(pos)
+    for j in range(si, max(-1, si - 3), -1):
+        ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], pos)
+        for v in reversed(list(A.r.quote_verb_re.finditer(A.body, ss, se))):
+            if A.in_quote(v.start()):
+                continue
+            c = A.subject_before(v.start(), ss)
+            if c is not None and c.kind == "mention" and c.mention is not None and c.mention["label"] not in PERSON_LABELS:
+                return c.mention
+            if c is not None:
+                return None          # the nearest speaker is a person or a phrase: not an organisation
+    return None
