@@ -53,7 +53,29 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
             if m is not None and c.kind == "role" and _titled_otherwise(A, m, role):
                 m = None     # "The Minister" is not the person just introduced as "the council's chief executive"
                 #              (an epithet, "the lock", may describe a captain: only a capitalised office counts)
+        elif m is None and c.kind == "role" and not _introduced_anonymously(A, role, c.start) \
+                and _AFTER_QUOTE_OR_OPENING.search(A.body[A.sents[A.sent_index(c.start)]["start_char"]:c.start]):
+            m = _titled_previous_subject(A, c.start)     # ("…,” the official said", "The official said": not a role
+            #                                              inside someone else's words, "said the camp officer had told")
     return m
+
+
+#: a role right after a closing quotation mark ("“…,” |the official said") or opening its sentence
+_AFTER_QUOTE_OR_OPENING = re.compile(r"(?:^|[”\"’'],?)\s*$")
+
+
+def _titled_previous_subject(A: _Article, pos: int) -> dict | None:
+    """"the official" (a role that often stands for someone never named) right after a sentence whose subject is a
+    person the article gave a title ("Union branch secretary Daniel Onyango Obiero said … “…,” the official said"):
+    that person (the sentence before the quotation); None when that sentence opens with no named person."""
+    j = A.sent_index(pos) - 1
+    while j >= 0 and (A.in_quote(A.sents[j]["start_char"]) or A.body[A.sents[j]["start_char"]:][:1] in "\"“‘"):
+        j -= 1       # the sentences of the quotation itself
+    m = A._person_subject(j) if j >= 0 else None
+    if m is None or m["start_char"] - A.sents[j]["start_char"] > 120:
+        return None
+    key = m.get("entity_id") or m["text"]
+    return m if any((t[2].get("entity_id") or t[2]["text"]) == key for t in A.titles) else None
 
 
 def _plural_or_source(role: str) -> bool:

@@ -60,6 +60,8 @@ _POSSESSIVE_OPENING = {"His": "m", "Her": "f"}
 #: a possessive before a role that a name stands in apposition to ("Trump’s rival, Ted Cruz,"): the possessor only
 #: modifies the role, the apposed name is the person the sentence is about
 _POSSESSED_ROLE = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,3}[\w-]+,\s+")
+#: a hyphen after a name that makes it a modifier ("SGX Catalist|-listed", "Kremlin|-backed")
+_COMPOUND_AFTER = re.compile(r"-[a-z]")
 #: lower-case words (a title) between a name and the person it describes ("Hampshire| trainer |Philippa Oduya-Stanhope")
 _TITLE_GAP = re.compile(r"[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){1,3}")
 #: "said she …", "told reporters that he …": the subject pronoun of the reported clause right after the
@@ -335,8 +337,8 @@ class _Article:
             start = fronted.end() if fronted else s["start_char"]   # "In a statement to the Singapore Exchange, the airline said"
             first = next((m for m in self.mentions_in(start, min(s["end_char"], pos))
                           if not self.in_quote(m["start_char"]) and not self.aside(m)), None)
-            if first is not None and first["label"] == "ORG":
-                return first
+            if first is not None and first["label"] == "ORG" and not _COMPOUND_AFTER.match(self.body, first["end_char"]):
+                return first     # (not "The SGX Catalist-listed company": a modifier of the subject)
         return None
 
     # -- speaker phrase
