@@ -53,9 +53,10 @@ clean as (
            regexp_replace(regexp_replace(lower(text), '(\d),(\d{3})', '\1\2', 'g'), '[’'']s\b', '', 'g') as t
     from s
 ),
+-- a run of characters that are not letters or digits becomes one space (so no run of spaces is left)
 words as (
     select sentence_key, unnest(string_split(
-        trim(regexp_replace(regexp_replace(t, '[^\p{L}\p{N}]+', ' ', 'g'), '\s+', ' ', 'g')), ' ')) as w
+        trim(regexp_replace(t, '[^\p{L}\p{N}]+', ' ', 'g')), ' ')) as w
     from clean
 ),
 -- words that are part of an entity mention of the sentence are replaced by the entity term
@@ -101,7 +102,7 @@ st1 as (
 st2 as (
     select sentence_key, is_number, w0,
            case when is_number then w
-                when regexp_matches(w, '^(.*[aeiouy].*[^aeiouy].*)(ing|ed)$') and length(regexp_replace(w, '(ing|ed)$', '')) >= 3
+                when (w like '%ing' or w like '%ed') and regexp_matches(w, '^(.*[aeiouy].*[^aeiouy].*)(ing|ed)$') and length(regexp_replace(w, '(ing|ed)$', '')) >= 3
                      then case when regexp_matches(regexp_replace(w, '(ing|ed)$', ''), '(bb|dd|ff|gg|mm|nn|pp|rr|tt)$')
                                then left(regexp_replace(w, '(ing|ed)$', ''), length(regexp_replace(w, '(ing|ed)$', '')) - 1)
                                else regexp_replace(w, '(ing|ed)$', '') end

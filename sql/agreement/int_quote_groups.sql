@@ -48,7 +48,7 @@ canonical as (
 -- such a wording leaves the group and forms its own group with its identical copies
 placed as (
     select m.quote_id, m.story_id,
-           case when len(list_intersect(m.words, c.canonical_words)) > 0 then m.label
+           case when len(list_filter(m.words, lambda w: list_contains(c.canonical_words, w))) > 0 then m.label
                 else m.label || chr(31) || m.norm end as grp
     from members as m
     join canonical as c using (label)

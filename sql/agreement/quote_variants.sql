@@ -51,7 +51,7 @@ final as (
         m.speaker_name,
         m.kind,
         case when m.norm = c.canonical_norm then 1.0
-             else len(list_intersect(m.words, c.canonical_words)) / least(len(m.words), len(c.canonical_words))
+             else len(list_filter(m.words, lambda w: list_contains(c.canonical_words, w))) / least(len(m.words), len(c.canonical_words))
         end as similarity,
         m.quote_id = c.canonical_quote_id as is_canonical
     from members as m

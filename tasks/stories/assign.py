@@ -14,7 +14,7 @@ from tasks.stories.params import (ALIKE_CANDIDATES, ALIKE_HALF_DATED, ALIKE_ROUN
                                   MAX_ANCHORS, MAX_CORE, MERGE_THRESHOLD, SPEC_SHARE_MIN)
 from tasks.stories.dates import anchor_factor
 from tasks.stories.scoring import (candidate_stories, date_factor, find_syndicated, specific_share, story_scores,
-                                   story_similarity, weekday_margin)
+                                   story_similarities, story_similarity, weekday_margin)
 
 
 def _add_to_story(index: StoryIndex, s: Story, f: Features, copy: bool) -> None:
@@ -119,11 +119,11 @@ def merge_alike(index: StoryIndex) -> None:
             s = index.story_list[i]
             if index.stories.get(s.story_id) is not s:
                 continue
-            for j in _alike_candidates(index, s):
+            cands = [j for j in _alike_candidates(index, s)
+                     if not (_text_dates_conflict(s, index.story_list[j]) or _text_dates_conflict(index.story_list[j], s))]
+            # all candidates in one vectorised match (nothing is merged before the pairs are collected)
+            for j, sim in zip(cands, story_similarities(s, [index.story_list[j] for j in cands])):
                 other = index.story_list[j]
-                if _text_dates_conflict(s, other) or _text_dates_conflict(other, s):
-                    continue
-                sim = story_similarity(s, other)
                 if sim >= ALIKE_THRESHOLD - ALIKE_SPEC and sim >= alike_threshold(s, other, sim):
                     pairs.append((-sim, min(i, j), max(i, j)))
         done: set[int] = set()

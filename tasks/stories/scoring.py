@@ -397,3 +397,29 @@ def story_similarity(a: Story, b: Story) -> float:
         return 0.0
     sims = core_similarities(a.core, b.core).ravel().tolist()
     return dfac * sum(sims) / len(sims)
+
+
+def story_similarities(a: Story, others: list[Story]) -> list[float]:
+    """:func:`story_similarity` of ``a`` and each of ``others``, with one :func:`core_similarities` of a's core and
+    the live others' cores together (the same floats: each pair's dot product adds its shared keys in a's key
+    order whatever else is matched, and the rest is element by element)."""
+    out = [0.0] * len(others)
+    if not a.core:
+        return out
+    live: list[tuple[int, float]] = []
+    for k, b in enumerate(others):
+        if not b.core:
+            continue
+        dfac = _days_factor(a.days, b.days) if a.days and b.days else 1.0
+        if dfac != 0.0:
+            live.append((k, dfac))
+    if not live:
+        return out
+    sims = core_similarities(a.core, [m for k, _ in live for m in others[k].core])
+    col = 0
+    for k, dfac in live:
+        n = len(others[k].core)
+        vals = sims[:, col:col + n].ravel().tolist()
+        out[k] = dfac * sum(vals) / len(vals)
+        col += n
+    return out

@@ -142,3 +142,32 @@ def test_a_story_whose_partner_merged_first_looks_again_in_the_next_round(monkey
     idx.touched = set(pos.values())
     assign_mod.merge_alike(idx)
     assert idx.articles["a1"][0] == idx.articles["a2"][0] == idx.articles["a3"][0]
+
+
+def test_story_similarities_of_many_stories_are_the_floats_of_one_pair_at_a_time(monkeypatch):
+    """The second pass compares a story with all its candidates in one match: the same floats as
+    story_similarity pair by pair (also for a candidate without a core and one months away: 0)."""
+    from datetime import timedelta
+
+    from tasks.stories import assign as assign_mod, scoring
+    from tasks.stories.index import Story
+    monkeypatch.setattr(scoring, "STORY_THRESHOLD", 10.0)      # one story per article (no copies either)
+    monkeypatch.setattr(scoring, "SYN_THRESHOLD", 2.0)
+    monkeypatch.setattr(scoring, "SYN_CONTAINMENT", 2.0)
+    monkeypatch.setattr(assign_mod, "ALIKE_ROUNDS", 0)
+    arts = [art(f"t{n}", f"Lachin corridor talks round {n}",
+                TALKS.format(n=n, place=place, topic=topic), when, f"o{n}")
+            for n, (place, topic, when) in enumerate([("Karabakh", "maps", T0), ("Karabakh", "detainees", None),
+                                                      ("Goris", "maps", T0 + timedelta(days=1)),
+                                                      ("Karabakh", "maps", T0 + timedelta(days=400))])]
+    arts.append(art("r", "Actor checks into rehab", REHAB.format(name="Ann Lee", place="Malibu", event="a relapse",
+                                                                 last="Lee", festival="Cannes", age=41), T0, "o9"))
+    story, _, idx = assign(arts)
+    assert len(set(story.values())) == len(arts)
+    all_stories = [idx.stories[story[a["article_id"]]] for a in arts] + [Story("empty")]
+    for s in all_stories:
+        sims = scoring.story_similarities(s, all_stories)
+        assert sims == [scoring.story_similarity(s, o) for o in all_stories]
+    first = scoring.story_similarities(all_stories[0], all_stories)
+    assert first[1] > 0 and first[3] == 0.0 and first[-1] == 0.0
+    assert scoring.story_similarities(Story("empty"), all_stories) == [0.0] * len(all_stories)
