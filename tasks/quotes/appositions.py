@@ -75,9 +75,26 @@ def _apposed_before_comma(A: _Article, seg: str, lo: int) -> bool:
         return False
     end = lo + mc.start()
     return any(m["end_char"] == end and m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"])
-               and (re.search(r"\w[^\S\n]*,[^\S\n]*$", A.body[max(lo, m["start_char"] - 40):m["start_char"]])
+               and (_comma_opens_name(A, lo, m["start_char"])
                     or _described_after_comma(A, lo, m["start_char"]))
                for m in A.mentions_in(max(lo, end - 60), end))
+
+
+#: the comma that opens an apposed name, short titles allowed between ("…Commission, Mrs |Adwoa Darkwa-Ansong|")
+_COMMA_BEFORE_NAME = re.compile(r"\w[^\S\n]*,[^\S\n]*(?:[A-Z][a-z]{0,4}\.?[^\S\n]+){0,2}$")
+
+
+def _comma_opens_name(A: _Article, lo: int, s: int) -> bool:
+    """A comma (and at most two short titles: "Mrs", "Dr.") right before the name at ``s``; with titles, not when the
+    name follows "by its …" ("The Ministry, in a statement by its Director of Press, Mrs Halima Bello-Ogunleye, urged":
+    the ministry is the subject)."""
+    before = A.body[max(lo, s - 40):s]
+    if re.search(r"\w[^\S\n]*,[^\S\n]*$", before):
+        return True
+    return bool(_COMMA_BEFORE_NAME.search(before)) and not _BY_ROLE.search(A.body, max(lo, s - 120), s)
+
+
+_BY_ROLE = re.compile(r"(?<![\w-])by[^\S\n]+(?:its|the|their|his|her)[^\S\n]")
 
 
 def _described_after_comma(A: _Article, lo: int, name_s: int) -> bool:

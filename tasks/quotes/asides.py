@@ -54,9 +54,10 @@ _RELATIVE_ASIDE = re.compile(r",[^\S\n]+(?P<rel>who|which)\b[^,;:“”\"\n]{1,1
 _APPOSITIVE_CHAIN = re.compile(r"\s*(?P<head>(?:[\w.’'-]+[^\S\n]+){0,5}[\w.’'-]+),[^\S\n]+[^;:“”\"\n]{1,200},\s*" + _ADVERBS)
 
 
-#: a preposition before the name that ends the head: the name is a place or an affiliation ("The mayor of Kyle, Victoria
+#: a preposition before the name that ends the head: the name is a place, an affiliation or an object ("Speaking with The
+#: PUNCH, a lawyer, Mr …, described"; "The mayor of Kyle, Victoria
 #: Almaraz, told"), not the person opening the clause
-_PREPOSITION_IN = re.compile(r"(?<![\w’'-])(?:of|for|from|in|at)\s")
+_PREPOSITION_IN = re.compile(r"(?<![\w’'-])(?:of|for|from|in|at|with|to)\s")
 
 
 #: a bracket right before a relative clause's comma ("Andrew Szabo| (Ward 20, Scarborough Southwest)|, who …")

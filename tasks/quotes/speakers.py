@@ -184,12 +184,13 @@ class _Article:
             mb = _ROLE_BEFORE_APPOSITION.search(left) if not words else None
             if mb and r.role_re.fullmatch(mb.group(1).split()[-1].lower()):   # "the council's chief executive, Morgan Hartley"
                 words = [w.lower() for w in mb.group(1).split()]
-            ma = re.match(r",\s+(?:who is\s+)?(?:the|a|an|[A-Z][\w.]*[’']s)?\s*([^,.;:()\n“”‘\"]{3,80}?)\s*[,.;)]", body[m["end_char"]:m["end_char"] + 100])
+            ma = re.match(r"(?:\s*\([^()\n]{1,30}\))?,\s+(?:who is\s+)?(?:the|a|an|[A-Z][\w.]*[’']s)?\s*([^,.;:()\n“”‘\"]{3,80}?)\s*[,.;)]", body[m["end_char"]:m["end_char"] + 100])
             if ma and r.role_re.search(ma.group(1)) and not r.verb_re.search(ma.group(1)) \
                     and not re.match(r"(?:whose|who|which|where|when)\b", ma.group(1)) \
                     and not re.search(r"\b(?:was|is|were|are|has|had|have|will|would|could|can)\b", ma.group(1)):
                 # not "X, the spokesperson said.", nor a relative clause ("Lorna Bautista, whose son has been …,"), nor
-                # the rest of a sentence ("Harjit Sandhu-Bains, was in the courtroom with his wife and daughter.")
+                # the rest of a sentence ("Harjit Sandhu-Bains, was in the courtroom with his wife and daughter."); a party
+                # or place in brackets may come first ("Cllr Sunita Varma-Holt (Lib Dem), the county council's lead member")
                 words += [w.lower() for w in re.findall(r"[\w.’'-]+", ma.group(1))]
             words += [w.lower() for w in m["text"].split()[:-1]]
             if any(r.role_re.fullmatch(w) for w in words) or r.role_re.search(" ".join(words)):

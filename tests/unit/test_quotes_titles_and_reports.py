@@ -137,3 +137,18 @@ def test_a_name_before_a_hyphen_is_a_modifier_not_the_subject(run):
                "The SGX Catalist-listed company reported a net loss of $3.8 million for the half year.\n\n"
                "\u201cThe operating environment remains challenging,\u201d the group said in the filing.")
     assert _speaker(rows, "The operating environment") == "Kopitiam Brothers Holdings"
+
+
+def test_an_apposed_name_after_a_short_title_is_the_subject(run):
+    rows = run("The Director of the Coastal Fisheries Board, Mrs Abena Mensah-Quaye, said catches were "
+               "\u201cthe lowest we have ever seen.\u201d\n\n"
+               "The Ministry of Health, in a statement by its Director of Communications, Mrs Efua Boateng-Asare, "
+               "urged nurses to \u201creturn to the wards\u201d.\n\n"
+               "Cllr Imogen Radcliffe-Hart (Lib Dem), the council's cabinet secretary for transport, said the zone would "
+               "be reviewed. The cabinet secretary added: \u201cIf it is not working, we will change it.\u201d\n\n"
+               "Speaking with The Courier, a housing lawyer, Mr Obinna Eze-Whitfield, described the evictions as unlawful. "
+               "He said, \u201cSeven days is not reasonable notice.\u201d")
+    assert _speaker(rows, "the lowest we have", "partial") == "Abena Mensah-Quaye"
+    assert _speaker(rows, "return to the wards", "partial") == "Ministry of Health"
+    assert _speaker(rows, "If it is not working") == "Imogen Radcliffe-Hart"
+    assert _speaker(rows, "Seven days is not") == "Obinna Eze-Whitfield"
