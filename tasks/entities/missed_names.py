@@ -72,6 +72,11 @@ def _add_given_name_persons(line: str, ls: int, body: str, headline: bool, menti
         over = overlapping(s, e)
         inner = len(over) == 1 and mentions[over[0]].end == e and mentions[over[0]].start > s \
             and " " not in mentions[over[0]].text
+        # the model's span is the given name alone, as a place or organisation ("Giovanni" GPE of "Giovanni
+        # Sartori-Brandt"): the whole name is the person
+        given_only = len(over) == 1 and mentions[over[0]].start == s and mentions[over[0]].cls != "per" \
+            and mentions[over[0]].text == mt.group(0).split()[0]
+        inner = inner or (given_only and not only_inner)
         if (over and not inner) or (only_inner and not inner) or any(a.start < e and a.end > s for a in added):
             continue
         if not all(_name_word_ok(w) or w in _PARTICLES for w in mt.group(0).split()[1:]):

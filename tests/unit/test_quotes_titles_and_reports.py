@@ -152,3 +152,11 @@ def test_an_apposed_name_after_a_short_title_is_the_subject(run):
     assert _speaker(rows, "return to the wards", "partial") == "Ministry of Health"
     assert _speaker(rows, "If it is not working") == "Imogen Radcliffe-Hart"
     assert _speaker(rows, "Seven days is not") == "Obinna Eze-Whitfield"
+
+
+def test_a_given_name_the_model_took_for_a_place_starts_the_persons_name(nlp):
+    from tasks.entities import extract_mentions as em
+    body = ("Giovanni Sartori-Brandt, the Italian energy ministry's envoy in Brussels, told reporters that Rome "
+            "would push for changes.")
+    rows = em(nlp, [{"article_id": "a", "body": body}], {"a": split_sentences(body)})["a"]
+    assert ("Giovanni Sartori-Brandt", "PERSON") in {(r["text"], r["label"]) for r in rows}
