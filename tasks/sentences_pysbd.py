@@ -90,20 +90,26 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
 
 
 class _Sub:
-    """A compiled substitution that first checks the literals its pattern needs."""
+    """A compiled substitution that first checks the literals its pattern needs, and ``gate``: a simpler
+    pattern that matches wherever the pattern does (checked with one search)."""
 
-    __slots__ = ("needles", "pattern", "repl")
+    __slots__ = ("gate", "needles", "pattern", "repl")
 
-    def __init__(self, pattern: str, repl, flags: int = 0, needles: Iterable[str] | None = None):
+    def __init__(self, pattern: str, repl, flags: int = 0, needles: Iterable[str] | None = None,
+                 gate: str | None = None):
         self.pattern = re.compile(pattern, flags)
         self.repl = repl
         self.needles = tuple(needles) if needles is not None else required_literals(pattern, flags)
+        self.gate = re.compile(gate) if gate else None
 
-    def __call__(self, text: str) -> str:
+    def possible(self, text: str) -> bool:
         for n in self.needles:
             if n not in text:
-                return text
-        return self.pattern.sub(self.repl, text)
+                return False
+        return self.gate is None or self.gate.search(text) is not None
+
+    def __call__(self, text: str) -> str:
+        return self.pattern.sub(self.repl, text) if self.possible(text) else text
 
 
 def _subs(*rules: Rule) -> tuple[_Sub, ...]:
@@ -131,13 +137,14 @@ def replace_punctuation(match: re.Match, match_type: str | None = None) -> str:
 # --- lists --------------------------------------------------------------------------------------------------
 
 _L = ListItemReplacer
-_ALPHA_PERIODS = _Sub(_L.ALPHABETICAL_LIST_WITH_PERIODS, None)
-_ALPHA_PARENS = _Sub(_L.ALPHABETICAL_LIST_WITH_PARENS, None)
+# gates: every match of these list patterns is a lower-case letter or a digit right before "." or ")"
+_ALPHA_PERIODS = _Sub(_L.ALPHABETICAL_LIST_WITH_PERIODS, None, gate=r"[a-z]\.")
+_ALPHA_PARENS = _Sub(_L.ALPHABETICAL_LIST_WITH_PARENS, None, gate=r"[a-z]\)")
 _ALPHA_LETTERS_PERIODS = re.compile(_L.ALPHABETICAL_LIST_LETTERS_AND_PERIODS_REGEX, re.IGNORECASE)
 _ALPHA_LETTERS_PARENS = re.compile(_L.EXTRACT_ALPHABETICAL_LIST_LETTERS_REGEX, re.IGNORECASE)
-_NUMBERED_1 = _Sub(_L.NUMBERED_LIST_REGEX_1, None)
+_NUMBERED_1 = _Sub(_L.NUMBERED_LIST_REGEX_1, None, gate=r"\d\.")
 _NUMBERED_2 = re.compile(_L.NUMBERED_LIST_REGEX_2)
-_NUMBERED_PARENS = _Sub(_L.NUMBERED_LIST_PARENS_REGEX, None)
+_NUMBERED_PARENS = _Sub(_L.NUMBERED_LIST_PARENS_REGEX, None, gate=r"\d\)")
 _LIST_PERIOD_LINES = re.compile("♨.+(\n|\r).+♨")
 _LIST_FOR = re.compile(r"for\s\d{1,2}♨\s[a-z]")
 _LIST_PAREN_LINES = re.compile("☝.+\n.+☝|☝.+\r.+☝")
@@ -149,10 +156,7 @@ _ROMAN_PARENS = _Sub(_L.ROMAN_NUMERALS_IN_PARENTHESES, r"&✂&\1&⌬&")
 
 
 def _findall(sub: _Sub, text: str) -> list:
-    for n in sub.needles:
-        if n not in text:
-            return []
-    return sub.pattern.findall(text)
+    return sub.pattern.findall(text) if sub.possible(text) else []
 
 
 class FastListItemReplacer(ListItemReplacer):
