@@ -119,8 +119,9 @@ def sentence_features(text: str) -> dict:
     content = [i[0] for i in infos if i[2]]
     names = [low for info, low in zip(infos[1:], lower[1:]) if info[3]]
     present = set(lower)
-    contracted = any(t.endswith(("n't", "n’t")) for t in present)
-    flag = {k: bool(present & v) or (contracted and "n't" in v) for k, v in cue.items()}
+    # a token ending in "n't" needs an apostrophe in the sentence
+    contracted = ("'" in text or "’" in text) and any(t.endswith(("n't", "n’t")) for t in present)
+    flag = {k: not present.isdisjoint(v) or (contracted and "n't" in v) for k, v in cue.items()}
     return {
         "words": sorted(set(words)),
         "content": sorted(set(content)),

@@ -15,6 +15,7 @@ Rule-based on purpose: it runs on every sentence in the extraction workers, with
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +29,7 @@ TITLE_MAX_WORDS_INLINE = 6
 COLON_MIN_WORDS = 8      # "Putin said that Moscow will present a memorandum to Kiev:" introduces a quote
 FINAL_RE = re.compile(r"[.!…]['\"’”»)\]]*$|[.!?]['\"’”»]\s*\(?[^()]{0,40}\)?\.?$")
 QUESTION_RE = re.compile(r"\?['\"’”»)\]]*$")
+WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 @lru_cache(maxsize=1)
@@ -38,17 +40,33 @@ def patterns() -> list[tuple[str, re.Pattern]]:
     return [(kind, re.compile(line, re.IGNORECASE)) for kind, rules in found.items() if kind for line in rules]
 
 
+def _anchored(pattern: re.Pattern) -> bool:
+    """True when every match of ``pattern`` starts at the beginning of the text (it opens with ``^`` outside
+    any alternative, no MULTILINE): its ``match`` finds what ``search`` finds, without trying every position."""
+    from re import _parser  # type: ignore[attr-defined]  # private, not in typeshed
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    return (not pattern.flags & re.MULTILINE and len(parsed) > 0
+            and parsed[0] == (_parser.AT, _parser.AT_BEGINNING))
+
+
+@lru_cache(maxsize=1)
+def _testers() -> list[tuple[str, Callable[[str], re.Match | None]]]:
+    """(kind, pattern.match or pattern.search) per pattern, in file order (see _anchored)."""
+    return [(kind, p.match if _anchored(p) else p.search) for kind, p in patterns()]
+
+
 def claim_kind(text: str, alone_in_paragraph: bool = False) -> str:
     """"statement" when the sentence can be a claim, else heading / question / caption / byline / teaser."""
     t = text.strip()
-    for kind, pattern in patterns():
-        if pattern.search(t):
+    for kind, test in _testers():
+        if test(t):
             return kind
     if QUESTION_RE.search(t):
         return "question"
-    if len(t.split()) < MIN_WORDS:
+    n_words = len(t.split())
+    if n_words < MIN_WORDS:
         return "heading"
-    if alone_in_paragraph and not FINAL_RE.search(t) and not (t.endswith(":") and len(t.split()) >= COLON_MIN_WORDS):
+    if alone_in_paragraph and not FINAL_RE.search(t) and not (t.endswith(":") and n_words >= COLON_MIN_WORDS):
         return "heading"
     if _title_case(t, TITLE_MAX_WORDS if alone_in_paragraph else TITLE_MAX_WORDS_INLINE):
         return "heading"
@@ -59,9 +77,12 @@ def _title_case(text: str, max_words: int) -> bool:
     """A short line whose every longer word is capitalised ("The Energy War Continues."): a crosshead,
     even when the page put a full stop after it, or when the page lost its line breaks and glued it
     into a paragraph (then only up to TITLE_MAX_WORDS_INLINE words)."""
-    words = re.findall(r"[A-Za-z][\w'’-]*", text)
-    content = [w for w in words if len(w) > 2 and w.lower() not in stopwords()]
-    return len(words) <= max_words and len(content) >= 2 and all(w[0].isupper() for w in content)
+    words = WORD_RE.findall(text)
+    if len(words) > max_words:
+        return False
+    stop = stopwords()
+    content = [w for w in words if len(w) > 2 and w.lower() not in stop]
+    return len(content) >= 2 and all(w[0].isupper() for w in content)
 
 
 def claim_kinds(sentences: list[dict]) -> list[str]:

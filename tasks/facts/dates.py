@@ -71,6 +71,9 @@ def _resolve(month: int, day: int | None, year: int | None, pub: _dt.date | None
 
 def _parse_date(toks: list[Tok], i: int, r: Rules, pub: _dt.date | None) -> tuple[int, tuple] | None:
     """Month-based date at token i: 'March 18[, 2025]', '18 March [2025]', 'February 2022'."""
+    t = toks[i]
+    if t.kind != "num" and (t.kind != "word" or t.low not in r.months):
+        return None          # neither a month name (_month_at) nor a day number (_day_tok) starts here
     n = len(toks)
     m = _month_at(toks, i, r)
     if m is not None:

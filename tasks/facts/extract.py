@@ -52,7 +52,7 @@ def extract_facts(article: dict, sentences: list[dict], mentions: list[dict]) ->
             if s1 <= s0:
                 continue
             toks = tokenize(body[s0:s1], s0)
-            if not any(t.kind == "num" or t.low in load_rules().numbers or t.low in ("a", "half") for t in toks):
+            if not any(t.kind == "num" or t.low in r.numbers or t.low in ("a", "half") for t in toks):
                 continue
             places = [p for p in places_all if p[0] < s1 and p[1] > s0] if mentions else None
             for f in facts_in_sentence(toks, r, pub, places):

@@ -4,6 +4,9 @@ from __future__ import annotations
 from tasks.facts.rules import Rules
 from tasks.facts.tokens import _HYPHENS, Num, Tok, _digit_value, _is_hyphen_link, _word_at
 
+# words other than number words that can start a number ("a fifth", "an hour"... "a dozen", "one-fifth", "half")
+_WORD_STARTS = frozenset(("a", "an", "one", "half"))
+
 
 def parse_number(toks: list[Tok], i: int, r: Rules) -> Num | None:
     """A number starting at token i, in digits or words; None if there is none."""
@@ -11,6 +14,8 @@ def parse_number(toks: list[Tok], i: int, r: Rules) -> Num | None:
         return _in_digits(toks, i, r)
     if toks[i].kind != "word":
         return None
+    if toks[i].low not in r.numbers and toks[i].low not in _WORD_STARTS:
+        return None       # both readers below start with a number word or one of _WORD_STARTS
     return _vague_or_fraction(toks, i, r) or _in_words(toks, i, r)
 
 

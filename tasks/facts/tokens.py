@@ -18,7 +18,7 @@ _ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
 _TIME_WORDS = {"am", "pm", "gmt", "utc", "cet", "est", "edt", "pst", "bst", "hrs"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     text: str
     start: int
@@ -43,8 +43,9 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
         low = s.lower()
         if "’" in low:
             low = low.replace("’", "'")
-        toks.append(Tok(s, m.start() + offset, m.end() + offset, low, kind, prev_end == m.start()))
-        prev_end = m.end()
+        start, end = m.span()
+        toks.append(Tok(s, start + offset, end + offset, low, kind, prev_end == start))
+        prev_end = end
     return toks
 
 

@@ -186,3 +186,19 @@ def test_conflict_scopes_use_the_negation_and_denial_cues():
     sections = rulefiles.sections(features.CUES_FILE, lower=True)
     assert alternations == [set(sections["negation"]) - {"n't"}, set(sections["denial"])]
     assert "n[''’]t" in sql
+
+
+
+def test_anchored_patterns_match_where_they_search():
+    """claim_kind tries a pattern opening with ^ with .match; the kind must be that of the first pattern of
+    not_statements.txt whose .search matches, on sentences that hit each kind and on plain statements."""
+    import re
+    from tasks.claims.statements import _anchored, _testers, patterns
+    texts = ["Photo by Jane Doe", "Source: Reuters", "By John Smith and Mary Jones", "Read more: here",
+             "Sign up for our newsletter", "“A quoted title” - Opinion", "The minister said the talks would resume.",
+             "Jane Doe is a reporter for the paper", "(Photo / AP) ", "© 2024 Example News", "See our statement here for details",
+             "The following table lists the results:", "He denied it, the newsletter said.", "Photo: the vote. By John Smith"]
+    for t in texts:
+        first = next((kind for kind, p in patterns() if p.search(t)), None)
+        assert next((kind for kind, test in _testers() if test(t)), None) == first, t
+    assert _anchored(re.compile("^(a|b)c")) and not _anchored(re.compile("^a|b")) and not _anchored(re.compile("a^"))
