@@ -9,7 +9,7 @@ for every one of its 188 abbreviations found anywhere as a substring ("is", "al"
 
 What changes (the algorithm does not; each step is kept in pySBD's order):
 
-- every pattern is compiled once;
+- every pattern is compiled once (``tasks.regex_subs``);
 - a rule is skipped when a literal its pattern requires (derived from the parsed pattern: literals outside
   alternatives, optional parts and negative lookarounds) is not in the text - the substitution would change
   nothing;
@@ -28,99 +28,17 @@ ECB+, MSRP, the crawl fixtures): identical segments.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import partial
-from re import _constants as sre_c  # type: ignore[attr-defined]  # private, not in typeshed
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 from pysbd.between_punctuation import BetweenPunctuation
 from pysbd.exclamation_words import ExclamationWords
 from pysbd.lang.english import English
 from pysbd.lists_item_replacer import ListItemReplacer
 from pysbd.processor import Processor
-from pysbd.utils import Rule
+
+from tasks.regex_subs import _apply, _Sub, _subs
 
 LANG = English
-
-
-def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...]:
-    """Strings every match of ``pattern`` needs somewhere in the searched text (in the match or in a positive
-    lookaround): runs of literal characters outside optional parts, and single characters every branch of an
-    alternative needs. Empty when unknown (IGNORECASE, nothing required)."""
-    parsed = sre_parse.parse(pattern, flags)
-    if parsed.state.flags & re.IGNORECASE:
-        return ()
-    found: list[str] = []
-
-    def chars_of(seq) -> set[str]:
-        sub: list[str] = []
-        walk(seq, sub)
-        return {ch for s in sub for ch in s}
-
-    def walk(seq, out: list[str]) -> None:
-        run: list[str] = []
-        for op, av in seq:
-            if op is sre_c.LITERAL:
-                run.append(chr(av))
-                continue
-            if run:
-                out.append("".join(run))
-                run = []
-            if op is sre_c.SUBPATTERN:
-                if not (av[1] & re.IGNORECASE):
-                    walk(av[3], out)
-            elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
-                if av[0] >= 1:
-                    walk(av[2], out)
-            elif op is sre_c.ASSERT:
-                walk(av[1], out)
-            elif op is sre_c.ATOMIC_GROUP:
-                walk(av, out)
-            elif op is sre_c.BRANCH:
-                common = None
-                for branch in av[1]:
-                    cs = chars_of(branch)
-                    common = cs if common is None else common & cs
-                out.extend(sorted(common or ()))
-        if run:
-            out.append("".join(run))
-
-    walk(parsed, found)
-    return tuple(dict.fromkeys(found))
-
-
-class _Sub:
-    """A compiled substitution that first checks the literals its pattern needs, and ``gate``: a simpler
-    pattern that matches wherever the pattern does (checked with one search)."""
-
-    __slots__ = ("gate", "needles", "pattern", "repl")
-
-    def __init__(self, pattern: str, repl, flags: int = 0, needles: Iterable[str] | None = None,
-                 gate: str | None = None):
-        self.pattern = re.compile(pattern, flags)
-        self.repl = repl
-        self.needles = tuple(needles) if needles is not None else required_literals(pattern, flags)
-        self.gate = re.compile(gate) if gate else None
-
-    def possible(self, text: str) -> bool:
-        for n in self.needles:
-            if n not in text:
-                return False
-        return self.gate is None or self.gate.search(text) is not None
-
-    def __call__(self, text: str) -> str:
-        return self.pattern.sub(self.repl, text) if self.possible(text) else text
-
-
-def _subs(*rules: Rule) -> tuple[_Sub, ...]:
-    return tuple(_Sub(r.pattern, r.replacement) for r in rules)
-
-
-def _apply(text: str, subs: tuple[_Sub, ...]) -> str:
-    """``pysbd.utils.Text(text).apply(*rules)``."""
-    for s in subs:
-        text = s(text)
-    return text
 
 
 # replace_punctuation: escape ()[]- , the placeholders below, unescape - the escapes cancel out

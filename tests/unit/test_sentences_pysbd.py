@@ -6,7 +6,8 @@ import random
 import pysbd
 import pytest
 
-from tasks.sentences_pysbd import FastProcessor, replace_punctuation, required_literals
+from tasks.regex_subs import required_literals
+from tasks.sentences_pysbd import FastProcessor, replace_punctuation
 from tests.unit.test_sentences import GOLDEN_EN_RULES
 
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
