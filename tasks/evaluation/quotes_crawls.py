@@ -224,14 +224,15 @@ def fixture_pairs(model: str) -> tuple[list[tuple[dict, dict | None]], dict[str,
     return pair(load_labels(FIXTURE_LABELS), raw_lines, preds), raw_lines
 
 
-def evaluate(gold_dir: Path, settings=None) -> list[dict]:
-    """Rows of the module doc; none when the labels or the pages are absent."""
+def evaluate(gold_dir: Path, settings=None, fixtures: list[tuple[dict, dict | None]] | None = None) -> list[dict]:
+    """Rows of the module doc; none when the labels or the pages are absent. ``fixtures``: the hand-written pages'
+    pairs when the caller has them already (``fixture_pairs``; computed here otherwise)."""
     from tasks.settings import DEFAULT_MODEL
     if not LABELS.exists() or not (Path(gold_dir) / "crawls").is_dir():
         return []
     model = getattr(settings, "model", None) or DEFAULT_MODEL
     raw_lines, preds = predict(Path(gold_dir), model)
-    return score(pair(load_labels(), raw_lines, preds), fixture_pairs(model)[0])
+    return score(pair(load_labels(), raw_lines, preds), fixture_pairs(model)[0] if fixtures is None else fixtures)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -56,12 +56,20 @@ def test_brat_parsing_and_matching_rules(gold_dir):
     assert not quotes_polnear.speaker_ok(q, [(0, 5)], "Trump")
 
 
-def test_real_pages_speakers(gold_dir):
+@pytest.fixture(scope="module")
+def fixture_pairs():
+    """The hand-written pages' (gold, predicted) pairs, computed once for this module (~70 s: 399 pages)."""
+    from tasks.evaluation import quotes_crawls
+    from tasks.settings import DEFAULT_MODEL
+    return quotes_crawls.fixture_pairs(DEFAULT_MODEL)[0]
+
+
+def test_real_pages_speakers(gold_dir, fixture_pairs):
     """Hand-labelled speakers of the quotes on the crawled pages and seeds (labels in tests/eval)."""
     from tasks.evaluation import quotes_crawls
     if not (gold_dir / "crawls").is_dir():
         pytest.skip("crawled pages not available")
-    rows = quotes_crawls.evaluate(gold_dir, None)
+    rows = quotes_crawls.evaluate(gold_dir, None, fixtures=fixture_pairs)
     overall, crawls, seeds, found = rows[:4]
     assert overall["n"] >= 200 and found["recall"] >= 0.95, rows
     assert overall["f1"] >= 0.93 and seeds["f1"] >= 0.95, rows
@@ -81,13 +89,12 @@ def test_real_page_labels_and_matching(gold_dir):
     assert not qc.speaker_right(None, "Vladimir Putin")
 
 
-def test_speakers_on_the_hand_written_pages_of_other_sites():
+def test_speakers_on_the_hand_written_pages_of_other_sites(fixture_pairs):
     """tests/fixtures/crawls_* (in the repo: never skipped): the labelled quotes are found (one of 326 is not:
     a two-word partial quote of an organisation the NER does not see) and the speaker is right for at least 0.92
     of them (0.933 on 326; crawls_heldout6, 136 quotes written unseen, was 0.794 when measured, 0.926 after)."""
     from tasks.evaluation import quotes_crawls
-    from tasks.settings import DEFAULT_MODEL
-    pairs, _ = quotes_crawls.fixture_pairs(DEFAULT_MODEL)
+    pairs = fixture_pairs
     assert len(pairs) == len(quotes_crawls.load_labels(quotes_crawls.FIXTURE_LABELS)) >= 129
     rows = {r["metric"].strip(): r for r in quotes_crawls.score([], pairs)}
     assert rows["quotes found on the hand-written pages (of the labelled)"]["recall"] >= 0.99
