@@ -390,13 +390,7 @@ def _days_factor(a: list[int], b: list[int]) -> float:
 def story_similarity(a: Story, b: Story) -> float:
     """Mean member similarity over every pair of the two cores, times the date factor between their dates
     (0 when both are dated and further apart than DATE_WINDOW)."""
-    if not a.core or not b.core:
-        return 0.0
-    dfac = _days_factor(a.days, b.days) if a.days and b.days else 1.0
-    if dfac == 0.0:
-        return 0.0
-    sims = core_similarities(a.core, b.core).ravel().tolist()
-    return dfac * sum(sims) / len(sims)
+    return story_similarities(a, [b])[0]
 
 
 def story_similarities(a: Story, others: list[Story]) -> list[float]:
