@@ -19,6 +19,7 @@ from tasks.entities.rules import (
     _vote_given_names,
     trie_regex,
 )
+from tasks import rulefiles
 from tasks.entities.keys import fold
 from tasks.entities.spans import _PARTICLES, _make_mention, _Mention, _name_word_ok
 
@@ -55,7 +56,8 @@ def _honorific_regex() -> re.Pattern:
     Petrakis", "Lt Gen Sipho van der Merwe-Khumalo", "Det Con Rhiannon Szymańska"), a "(retd)" after the titles
     allowed."""
     titles = "|".join(sorted(map(re.escape, _lines("honorifics.txt")), key=len, reverse=True))
-    part = "|".join(sorted(_PARTICLES))
+    # with the capitalised Gaelic ones as written ("TD Síle |Uí| Dhonnchú-Kavanagh")
+    part = "|".join(sorted(_PARTICLES | set(rulefiles.sections("surname_particles.txt").get("gaelic", []))))
     word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
     retired = r"(?:\((?i:retd|retired)\.?\)\s+)?"       # "Wg Cdr (retd) Jagdish Menon-Pillai"
     return re.compile(rf"(?<![\w.])(?:(?:{titles})\.?\s+)+{retired}({word}(?:\s+(?:(?:{part})\s+){{0,2}}{word}){{0,2}})(?![\w’'-])")
@@ -100,7 +102,7 @@ def _add_honorific_names(line: str, ls: int, body: str, headline: bool, mentions
         swallowed = [i for i in over if (mentions[i].start < s and mentions[i].end == e)
                      or (mentions[i].start >= ls + mt.start() and mentions[i].end <= e)]
         if (over and len(swallowed) != len(over)) or any(a.start < e and a.end > s for a in added) \
-                or not all(_name_word_ok(w) or w in _PARTICLES for w in mt.group(1).split()):
+                or not all(_name_word_ok(w) or w.lower() in _surname_particles()[1] for w in mt.group(1).split()):
             continue
         m = _make_mention(body, s, e, 0, "PERSON", headline)
         if m is not None and (m.start, m.end) == (s, e):

@@ -368,7 +368,7 @@ def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bo
     return m
 
 
-_CAP_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
+_CAP_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž][\w'’-]*")      # "Síle", "Pérez", "Émile": accented letters too
 _THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he\s+$")
 
 

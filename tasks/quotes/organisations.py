@@ -8,7 +8,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks.quotes import appositions
-from tasks.quotes.phrases import _Cand
+from tasks.quotes.phrases import _FRONTED_CLAUSE, _Cand
+from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
@@ -55,8 +56,12 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
         ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], hs)
         for d in reversed(list(doc.finditer(A.body, ss, se))):
             author = _document_author(A, d.end(), A.sents[j]["end_char"])
-            if author is not None:
-                return author       # "in a statement by its spokesman, Mrs. Adaeze Okonkwo-Bello,"
+            opening = _opening_subject(A, j, min(A.sents[j]["end_char"], hs))
+            aide = opening is not None and opening.mention is not None and opening.mention["label"] in PERSON_LABELS \
+                and _POSSESSIVE_AUTHOR.match(A.body, d.end())
+            if author is not None and not aide:
+                return author       # "NNPC, in a statement by its spokesman, Mrs. Adaeze Okonkwo-Bello," (not a
+                #                     person's "statement issued by her media aide")
             verbs = [v for v in A.r.quote_verb_re.finditer(A.body, ss, min(se, d.start() + 200)) if not A.in_quote(v.start())]
             issued = _ISSUED_BEFORE.search(A.body, max(ss, d.start() - 40), d.start())
             starts = [v.start() for v in verbs] or ([issued.start()] if issued else [])
@@ -68,17 +73,57 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
                             or org_role(A, c.start, c.end, A.body[c.start:c.end].lower()) or c
                     if c.kind == "role" and _SPOKES_WORD.search(A.body, c.start, c.end):
                         return c      # "A spokesperson for the hospital said in a statement": whom it speaks for
-                    return c if c.kind in ("mention", "name") else None
+                    if c.kind in ("mention", "name"):
+                        return c
+                    break     # an unnamed subject ("The Prime Minister’s Office issues …, warning"): the opening one
+            if opening is not None:
+                return opening     # "In a statement signed by its manager, GWL attributed …", "The Treasury, in a statement, blamed"
     return None
 
 
+#: "a statement issued by |her media aide, Mr Kayode Ogundipe": someone's aide wrote it; it is the subject's statement
+_POSSESSIVE_AUTHOR = re.compile(r"[^\S\n]+(?:(?:signed|issued|released|sent)[^\S\n]+)?(?:by|from)[^\S\n]+(?:its|his|her|their)[^\S\n]")
+
+
+def _opening_subject(A: _Article, j: int, before: int) -> _Cand | None:
+    """The named person or organisation opening sentence ``j`` (after a fronted clause: "In a statement signed by its
+    manager, |GWL| attributed …"), before ``before``; a capitalised name the model missed when an organisation
+    apposition follows it ("|Airlines for America|, the industry's trade group, said"); else None."""
+    s = A.sents[j]
+    fronted = _FRONTED_CLAUSE.match(A.body, s["start_char"], before)
+    start = fronted.end() if fronted else s["start_char"]
+    lead = re.match(r"[^\S\n]*(?:[Tt]he[^\S\n]+)?", A.body[start:before])
+    at = start + lead.end()
+    first = next((m for m in A.mentions_in(at, before) if not A.in_quote(m["start_char"])), None)
+    if first is not None and first["label"] in ("PERSON", "ORG") and first["start_char"] - at <= 40 \
+            and re.fullmatch(r"(?:[A-Z][\w.’'-]*[^\S\n]+)*", A.body[at:first["start_char"]]):
+        return _Cand(first["start_char"], first["end_char"], "mention", first, first.get("entity_id"),
+                     first.get("entity_name") or first["text"])
+    named = _NAME_BEFORE_ORG_APPOSITION.match(A.body, at, before)
+    if named is not None and named.group(2) in A.r.org_roles:
+        return _Cand(named.start(1), named.end(1), "name", None, None, named.group(1))
+    body = _ORG_NAME_OPENING.match(A.body, at, before)     # "The |Prime Minister’s Office| issues a statement"
+    if body is not None and body.group(2).lower() in A.r.org_roles:
+        return _Cand(body.start(1), body.end(1), "name", None, None, body.group(1))
+    return None
+
+
+#: capitalised words ending in an organisation word, then a lower-case word (its verb): "Prime Minister’s Office| issues"
+_ORG_NAME_OPENING = re.compile(r"((?:[A-Z][\w.’'-]*[^\S\n]+(?:(?:and|of|for|&)[^\S\n]+)?){0,5}([A-Z][a-z]+))(?=[^\S\n]+[a-z])")
+
+
+#: "Airlines for America|, the industry's trade |group|,": a name, then an apposition whose head is an organisation word
+_NAME_BEFORE_ORG_APPOSITION = re.compile(r"([A-Z][\w&.’'-]*(?:[^\S\n]+(?:(?:and|of|for|&)[^\S\n]+)?[A-Z][\w&.’'-]*){0,6}),"
+                                         r"[^\S\n]+(?:the|an?)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?([a-z]+),")
+
+
 #: the verb that issued a document right before it ("The union Unison … has |issued| a statement")
-_ISSUED_BEFORE = re.compile(r"(?<![\w-])(?:issued|released|published|put\s+out|sent\s+out|posted)[^\S\n]+$")
+_ISSUED_BEFORE = re.compile(r"(?<![\w-])(?:issue[ds]|release[ds]|publishe[ds]|puts?\s+out|sen(?:t|ds)\s+out|posts|posted)[^\S\n]+$")
 _SPOKES_WORD = re.compile(r"(?<![\w-])spokes(?:man|woman|person)(?![\w-])", re.I)
 
 
 #: "a statement by| its Chief Corporate Communications Officer, Mrs. Adaeze Okonkwo-Bello": who wrote the document
-_BY_AUTHOR = re.compile(r"[^\S\n]+(?:signed[^\S\n]+)?by[^\S\n]+((?:(?:its|the|their|his|her|a|an)[^\S\n]+)?[^,.;:“”\"\n]{2,80}?)(?=[^\S\n]*[,.;:]|$)")
+_BY_AUTHOR = re.compile(r"[^\S\n]+(?:(?:signed|issued|released|sent)[^\S\n]+)?(?:by|from)[^\S\n]+((?:(?:its|the|their|his|her|a|an)[^\S\n]+)?[^,.;:“”\"\n]{2,80}?)(?=[^\S\n]*[,.;:]|$)")
 
 
 def _document_author(A: _Article, pos: int, end: int) -> _Cand | None:

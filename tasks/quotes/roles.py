@@ -116,6 +116,9 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
     if adjacent:    # "An American Property Casualty Insurance Association |spokesperson| said": the phrase was cut
         return adjacent[-1]
     org = _org_after(A, c.end) or _named_in_phrase(A, c) or _org_role_in_phrase(A, c) or _org_role_after(A, spokes.end())
+    if org is None and _BARE_INDEFINITE_SPOKES.fullmatch(A.body, c.start, c.end) and not _FOR_ORG.match(A.body, c.end):
+        # "The Department for Education said …" then "“…,” a spokeswoman said": the organisation that just spoke
+        org = A.org_subject(c.start)
     if org is not None or not A.body.startswith(("the ", "The "), c.start):
         return org
     # "the spokesperson said" after "a spokesperson for the Planning Authority said …": that organisation
@@ -133,6 +136,10 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
             or (_org_for_role_word(A, sm.start(), before.group(1)) if before else None) \
             or (_named_in_phrase(A, _Cand(named.start(), named.end(), "role")) if named else None)
     return None
+
+
+#: "a spokeswoman", "a government spokesperson": an unnamed spokesperson of no named organisation
+_BARE_INDEFINITE_SPOKES = re.compile(r"[Aa]n?[^\S\n]+(?:[a-z]+[^\S\n]+)?spokes(?:man|woman|person)")
 
 
 #: capitalised words between the article and the spokesperson ("An |Energex| spokeswoman", "a |Brisbane Airport
@@ -191,13 +198,30 @@ def _org_role_after(A: _Article, pos: int) -> dict | None:
 
 
 def _org_after(A: _Article, pos: int) -> dict | None:
-    """The organisation named right after ``pos`` by "for/at/of (the)" ("a spokesperson| for Sierra Pacific …")."""
+    """The organisation named right after ``pos`` by "for/at/of (the)" ("a spokesperson| for Sierra Pacific …"): a
+    mention there, or one ending the capitalised name the model cut ("for the British Beer and |Pub Association|"), or
+    the name after an organisation role word ("for operator Glydo", "for the platform, RydeMas"; whatever label the
+    model gave it)."""
     f = _FOR_ORG.match(A.body, pos)
-    if f is not None:
-        after = [m for m in A.mentions_in(f.end(), f.end() + 80) if m["start_char"] == f.end()]
-        if after and after[0]["label"] in _ORG_LABELS:
-            return after[0]
+    if f is None:
+        return None
+    role = _ORG_WORD_BEFORE_NAME.match(A.body, f.end())
+    if role is not None and role.group(1) in A.r.org_roles:
+        named = [m for m in A.mentions_in(role.end(), role.end() + 80) if m["start_char"] == role.end()]
+        if named and named[0]["label"] in _ORG_LABELS | PERSON_LABELS:
+            return named[0]
+    run = _NAME_RUN.match(A.body, f.end())
+    after = [m for m in A.mentions_in(f.end(), f.end() + 80)
+             if m["start_char"] == f.end() or (run is not None and m["start_char"] > f.end() and m["end_char"] <= run.end())]
+    if after and after[0]["label"] in _ORG_LABELS:
+        return after[0]
     return None
+
+
+#: "for |operator |Glydo", "for the |platform, |RydeMas": an organisation role word right before a name
+_ORG_WORD_BEFORE_NAME = re.compile(r"([a-z]+),?[^\S\n]+(?=[A-Z])")
+#: capitalised words, with "and", "of", "for", "&" between them: a name the model may have cut
+_NAME_RUN = re.compile(r"[A-Z][\w&.’'-]*(?:[^\S\n]+(?:(?:and|of|for|&)[^\S\n]+)?[A-Z][\w&.’'-]*){0,6}")
 
 
 def _titled_otherwise(A: _Article, person: dict, role: str) -> bool:

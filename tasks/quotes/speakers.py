@@ -76,6 +76,10 @@ _TRANSCRIPT_INTRO = re.compile(r"(?m)^[\s\"“]*(?P<name>[A-Z][A-Z.’'-]+(?: [A
 _ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+)[^\S\n]*,[^\S\n]*$")
 
 
+#: words that end a role and begin what it is of or at ("an economist |at| King Saud University")
+_PREPOSITIONS = frozenset({"at", "of", "for", "in", "from", "with", "to", "on", "by"})
+
+
 class _Article:
     def __init__(self, article: dict, sentences: list[dict], mentions: list[dict], rules: Rules):
         self.r = rules
@@ -184,6 +188,7 @@ class _Article:
             mb = _ROLE_BEFORE_APPOSITION.search(left) if not words else None
             if mb and r.role_re.fullmatch(mb.group(1).split()[-1].lower()):   # "the council's chief executive, Morgan Hartley"
                 words = [w.lower() for w in mb.group(1).split()]
+            gender_words = list(words)
             ma = re.match(r"(?:\s*\([^()\n]{1,30}\))?,\s+(?:who is\s+)?(?:the|a|an|[A-Z][\w.]*[’']s)?\s*([^,.;:()\n“”‘\"]{3,80}?)\s*[,.;)]", body[m["end_char"]:m["end_char"] + 100])
             if ma and r.role_re.search(ma.group(1)) and not r.verb_re.search(ma.group(1)) \
                     and not re.match(r"(?:whose|who|which|where|when)\b", ma.group(1)) \
@@ -191,11 +196,15 @@ class _Article:
                 # not "X, the spokesperson said.", nor a relative clause ("Lorna Bautista, whose son has been …,"), nor
                 # the rest of a sentence ("Harjit Sandhu-Bains, was in the courtroom with his wife and daughter."); a party
                 # or place in brackets may come first ("Cllr Sunita Varma-Holt (Lib Dem), the county council's lead member")
-                words += [w.lower() for w in re.findall(r"[\w.’'-]+", ma.group(1))]
+                appos = [w.lower() for w in re.findall(r"[\w.’'-]+", ma.group(1))]
+                words += appos
+                # gender from the role only, not from the body it serves ("an economist at |King| Saud University")
+                gender_words += appos[:next((k for k, w in enumerate(appos) if w in _PREPOSITIONS), len(appos))]
             words += [w.lower() for w in m["text"].split()[:-1]]
+            gender_words += [w.lower() for w in m["text"].split()[:-1]]
             if any(r.role_re.fullmatch(w) for w in words) or r.role_re.search(" ".join(words)):
                 self.titles.append((pos, set(words), m, " ".join(words)))
-            g = self.words_gender(words)
+            g = self.words_gender(gender_words)
             if g and m.get("entity_id"):
                 self.gender.setdefault(m["entity_id"], g)
 
