@@ -93,7 +93,7 @@ def _opening_subject(A: _Article, j: int, before: int) -> _Cand | None:
     fronted = _FRONTED_CLAUSE.match(A.body, s["start_char"], before)
     start = fronted.end() if fronted else s["start_char"]
     lead = re.match(r"[^\S\n]*(?:[Tt]he[^\S\n]+)?", A.body[start:before])
-    at = start + lead.end()
+    at = start + (lead.end() if lead else 0)
     first = next((m for m in A.mentions_in(at, before) if not A.in_quote(m["start_char"])), None)
     if first is not None and first["label"] in ("PERSON", "ORG") and first["start_char"] - at <= 40 \
             and re.fullmatch(r"(?:[A-Z][\w.’'-]*[^\S\n]+)*", A.body[at:first["start_char"]]):
