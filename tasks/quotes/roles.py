@@ -36,7 +36,11 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     if nat is not None and _person_by_nationality(A, nat.group(1).lower(), nat.group(2)):
         return recent_subject(A, c.start)     # "…,” the Mexican said": the person just written about
     if c.kind == "np" and not _AGE_NOUN.fullmatch(A.body, c.start, c.end):
-        return spokesperson_org(A, c)         # "a spokesperson for the company": the company; else nobody
+        org = spokesperson_org(A, c)          # "a spokesperson for the company": the company; else nobody
+        if org is None and _person_epithet(A, c):
+            m = recent_subject(A, c.start)    # "“…,” the Edinburgh wing said": the person just written about
+            return m if m is not None and m["label"] in PERSON_LABELS else None
+        return org
     if _INDEFINITE.match(A.body, c.start, c.end) or _POSSESSED.match(A.body, c.start, c.end):
         # "one US official", "a senior official": an anonymous source; "her mother": someone else; "a Department for
         # Transport spokesperson": the department
@@ -58,6 +62,23 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
             m = _titled_previous_subject(A, c.start)     # ("…,” the official said", "The official said": not a role
             #                                              inside someone else's words, "said the camp officer had told")
     return m
+
+
+#: "the Edinburgh wing", "the Auckland-born prop": capitalised modifiers and one lower-case singular head
+_EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]+){1,3}([a-z]+)")
+
+
+def _person_epithet(A: _Article, c: _Cand) -> bool:
+    """A noun phrase that describes a person just named ("“…,” the Edinburgh wing said"): a capitalised modifier, a
+    singular head that is no organisation, group or document word, right after a quotation or opening a sentence."""
+    ep = _EPITHET.fullmatch(A.body, c.start, c.end)
+    if ep is None:
+        return False
+    head = ep.group(1)
+    if (head.endswith("s") and not head.endswith("ss")) or head in A.r.org_roles or head in A.r.collective_nouns \
+            or head in A.r.document_roles:
+        return False
+    return bool(_AFTER_QUOTE_OR_OPENING.search(A.body[A.sents[A.sent_index(c.start)]["start_char"]:c.start]))
 
 
 #: a role right after a closing quotation mark ("“…,” |the official said") or opening its sentence
@@ -228,8 +249,8 @@ def _titled_otherwise(A: _Article, person: dict, role: str) -> bool:
     """The article gave ``person`` a title, and none of their titles is the capitalised office ``role`` ("The
     Minister") or an office it may stand for."""
     heads = [h.group(1).lower() for h in A.r.role_re.finditer(role.lower())]
-    if not heads or role.split()[-1][:1].islower():
-        return False
+    if not heads or role.split()[-1][:1].islower() or heads[-1] in A.r.adjectives:
+        return False        # (a party or nation is no office: "the Oklahoma Republican" may be the senator)
     targets = A.r.roles.get(heads[-1], {heads[-1]})
     key = person.get("entity_id") or person["text"]
     titled = False

@@ -76,6 +76,11 @@ _TRANSCRIPT_INTRO = re.compile(r"(?m)^[\s\"“]*(?P<name>[A-Z][A-Z.’'-]+(?: [A
 _ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+)[^\S\n]*,[^\S\n]*$")
 
 
+#: "chaired by (Senator) X", "headed by X": the verb gives the person a role
+_LED_BY = re.compile(r"(?<![\w-])(chaired|headed|led)\s+by\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
+_LED_BY_ROLE = {"chaired": "chair", "headed": "head", "led": "leader"}
+
+
 #: words that end a role and begin what it is of or at ("an economist |at| King Saud University")
 _PREPOSITIONS = frozenset({"at", "of", "for", "in", "from", "with", "to", "on", "by"})
 
@@ -185,6 +190,9 @@ class _Article:
                 else:
                     break
             words.reverse()          # read right to left: back to the order of the text ("prime minister")
+            led = _LED_BY.search(left)
+            if led is not None:      # "The meeting, chaired by Senator Shahida Rafiq-Khan,": the chair
+                words = [_LED_BY_ROLE[led.group(1)]] + words
             mb = _ROLE_BEFORE_APPOSITION.search(left) if not words else None
             if mb and r.role_re.fullmatch(mb.group(1).split()[-1].lower()):   # "the council's chief executive, Morgan Hartley"
                 words = [w.lower() for w in mb.group(1).split()]

@@ -91,3 +91,27 @@ def test_a_titled_name_with_a_gaelic_particle_and_accents(run):
                "Local TD Síle Uí Dhonnchú-Kavanagh said the news was a blow for the area.\n\n"
                "\u201cI know families where both parents work there,\u201d she said.")
     assert _who(_quote(rows, "I know families")) == "Síle Uí Dhonnchú-Kavanagh"
+
+
+def test_a_party_epithet_is_the_titled_person_just_named(run):
+    rows = run("\"We want answers,\" Sen. Walt Dunmore, R-Okla., told reporters.\n\n"
+               "Dunmore, who sits on the Armed Services Committee, wrote to the Army on Monday.\n\n"
+               "Dunmore said he was not trying to kill the contract.\n\n"
+               "\"If everything is above board, the Army can show us the paperwork,\" the Oklahoma Republican said.")
+    assert _who(_quote(rows, "If everything")) == "Walt Dunmore"
+
+
+@pytest.mark.parametrize("epithet", ["the Edinburgh wing", "the New Zealander"])
+def test_an_epithet_after_the_quote_is_the_person_just_written_about(run, epithet):
+    rows = run("Scotland head coach Euan MacAskill-Drummond said his side had left a win out there.\n\n"
+               "Kyle Abernethy-Dunn, who has now scored six tries in the Championship, was philosophical.\n\n"
+               f"\"Tries are nice, but I'd swap both for a win,\" {epithet} said.")
+    assert _who(_quote(rows, "Tries are nice")) == "Kyle Abernethy-Dunn"
+
+
+def test_the_chairperson_is_who_chaired_the_meeting(run):
+    rows = run("The meeting, chaired by Senator Shahida Rafiq-Khan, was attended by officials of the regulator.\n\n"
+               "Additional Secretary Nadia Sheikh said one cargo had been rescheduled by the supplier.\n\n"
+               "The committee directed the utility to publish a schedule within a week.\n\n"
+               "\"Consumers have the right to know when they will get gas,\" the chairperson said.")
+    assert _who(_quote(rows, "Consumers have")) == "Shahida Rafiq-Khan"
