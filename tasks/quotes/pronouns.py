@@ -20,7 +20,9 @@ _ANONYMOUS_SUBJECT = re.compile(
     r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
     r"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
     r"|\s+(?:in|at|of)\s+(?:the|a|an)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4})?)"
-    r"(?:,[^,\n]{1,120},)?\s+(?:said|says|told|added|explained|wrote|recalled)\b")
+    r"(?:,[^,\n]{1,120},|\s+who\s+[^,.\n“”\"]{1,80}?)?\s+(?:said|says|told|added|explained|wrote|recalled)\b")
+#: "who gave his name only as |Ravi|", "identified only as |Maria|": the name an anonymous person gave
+_NAMED_AS = re.compile(r"(?:name|named|identified|known|called)\s+(?:only\s+)?as\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
 
 def resolve_pronoun(A: _Article, pos: int, pronoun: str) -> dict | None:
@@ -71,9 +73,11 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
     said it mattered. ‘…,’ he said." -> Tuipulotu), of ``gender`` when known; None if that speaker is no named person."""
     ss = A.sents[si]["start_char"]
     for v in reversed(list(A.r.quote_verb_re.finditer(A.body, ss, end))):
-        if A.in_quote(v.start()):
-            continue
+        if A.in_quote(v.start()) or v.group(0).lower().endswith("ing"):
+            continue        # (a participle's subject is the clause's: "X said he had written …, |asking| for")
         c = A.subject_before(v.start(), ss)
+        if c is not None and c.kind == "pronoun" and _REPORTED_SUBJECT.search(A.body, max(ss, c.start - 40), c.start):
+            continue        # "X said he would not |put| a number on it": the pronoun's own speaker is earlier
         if c is not None and c.kind == "role":
             named = any(m["label"] in PERSON_LABELS for m in A.mentions_in(c.end, v.start()))
             # "The chairman of …, Mr Sylvanus Ityokumbul, said": the person named in apposition
@@ -82,6 +86,11 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
             return None
         return A._first_person(c.start, c.end, gender)
     return None
+
+
+#: a pronoun opening a reported clause right after its speech verb ("said (that) |he| would")
+_REPORTED_SUBJECT = re.compile(r"(?<![\w-])(?:said|says|told\s+\w+|added|insisted|argued|stressed|claimed|explained|warned)"
+                               r"(?:\s+that)?\s+$")
 
 
 def _role_subject(A: _Article, c: _Cand, gender: str | None) -> dict | None:
@@ -105,6 +114,11 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     speaks for, when there is one. None when a person is named before it or its role's gender differs."""
     s = A.sents[si]
     mt = _ANONYMOUS_SUBJECT.match(A.body, s["start_char"], s["end_char"])
+    named = _NAMED_AS.search(A.body, mt.end("np"), mt.end()) if mt and not A.in_quote(mt.start("np")) else None
+    if named is not None:   # "A stall operator who gave his name only as Ravi said": Ravi, whatever the model's label
+        m = next((m for m in A.mentions_in(named.start(1), named.end(1)) if m["start_char"] == named.start(1)), None)
+        return m or {"start_char": named.start(1), "end_char": named.end(1), "text": named.group(1), "label": "PERSON",
+                     "entity_id": None, "entity_name": named.group(1)}
     if not mt or not A.r.role_re.search(mt.group("np").split(" for ")[0].split(" of ")[0]) \
             or A.in_quote(mt.start("np")):
         return None

@@ -301,9 +301,18 @@ def resolve_role(A: _Article, text: str, pos: int) -> dict | None:
         key = (int(hit) * 2 + shared, _last_named(A, m, tpos, pos))
         if best_key is None or key > best_key:
             best, best_key = m, key
+    if best is None and proper and all(A.r.nationality(w) for w in proper):
+        best = _only_holder(A, targets, pos)      # "the Portuguese-Swedish coach": the one coach the article titled
     if best is not None and best_key is not None and anonymous > best_key[1]:
         return None        # "the official" after "a European intelligence official …": that anonymous one
     return best
+
+
+def _only_holder(A: _Article, targets: set, pos: int) -> dict | None:
+    """The one person the article titled with a role of ``targets`` before ``pos`` (None for none or several)."""
+    holders = {(m.get("entity_id") or m["text"]): m for tpos, _w, m, joined in A.titles
+               if tpos < pos and _names_role(joined, targets)}
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def _last_named(A: _Article, person: dict, since: int, pos: int) -> int:

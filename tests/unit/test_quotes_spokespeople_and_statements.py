@@ -115,3 +115,35 @@ def test_the_chairperson_is_who_chaired_the_meeting(run):
                "The committee directed the utility to publish a schedule within a week.\n\n"
                "\"Consumers have the right to know when they will get gas,\" the chairperson said.")
     assert _who(_quote(rows, "Consumers have")) == "Shahida Rafiq-Khan"
+
+
+def test_he_after_a_reported_clause_is_the_reporter_not_the_clauses_object(run):
+    rows = run("\"We have more than 150 patients in our hospitals who are well enough to leave,\" Dr Hamish "
+               "O'Loughlin-Teo said.\n\n"
+               "Asked whether he would guarantee ramping would fall, Mr Michael Dunstan-Aldridge said he would not put "
+               "a number on it.\n\n"
+               "\"I'm not going to make that mistake twice,\" he said.")
+    assert _who(_quote(rows, "I'm not going")) == "Michael Dunstan-Aldridge"
+
+
+def test_he_after_a_participle_clause_is_the_main_subject(run):
+    rows = run("\"I want to know where the money is going,\" Sen. Walt Dunmore, R-Okla., told Fox News Digital.\n\n"
+               "Dunmore, who sits on the Armed Services Committee, said he had written to Army Secretary Glenn "
+               "Harwick-Soto on Monday asking for the documents behind the award.\n\n"
+               "\"We'll get the answers one way or another,\" he said.")
+    assert _who(_quote(rows, "We'll get")) == "Walt Dunmore"
+
+
+def test_the_name_an_anonymous_person_gave(run):
+    rows = run("Hotel owner Lim Chee Keong said business had fallen by a third.\n\n"
+               "A nasi kandar stall operator who gave his name only as Ravi said many customers now parked further "
+               "away.\n\n"
+               "\u201cSome of them just order delivery now,\u201d he said.")
+    assert _who(_quote(rows, "Some of them")) == "Ravi"
+
+
+def test_a_nationality_before_the_role_of_the_only_holder(run):
+    rows = run("Brighton head coach Tomás Ferreira-Lund says his side must be braver with the ball.\n\n"
+               "The Portuguese-Swedish coach confirmed that midfielder Kofi Asante-Bekoe would miss the match.\n\n"
+               "\"Kofi felt something at the end of Saturday's game,\" he said.")
+    assert _who(_quote(rows, "Kofi felt")) == "Tomás Ferreira-Lund"
