@@ -408,11 +408,17 @@ def _extend_given(unit: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+#: a capitalised word (a name's last) right before: "Orme-Castell |KC", "Keatley, |TD"
+_AFTER_NAME = re.compile(r"[A-Z][\w’'-]*[a-z][\w’'-]*,?[^\S\n]+$")
+
+
 def _mentions_for_unit(doc, unit: str, base: int, headline: bool) -> list[_Mention]:
     out = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
+        if ent.text in _post_nominals() and _AFTER_NAME.search(unit, max(0, ent.start_char - 40), ent.start_char):
+            continue        # "Judge Philippa Orme-Castell |KC| said": letters after a name, no one's name
         for ps, pe in _pieces(unit, ent.start_char, ent.end_char):
             if not headline:
                 ps, pe = _extend_given(unit, ps, pe)

@@ -76,6 +76,10 @@ _TRANSCRIPT_INTRO = re.compile(r"(?m)^[\s\"“]*(?P<name>[A-Z][A-Z.’'-]+(?: [A
 _ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+)[^\S\n]*,[^\S\n]*$")
 
 
+#: short titles right before a name ("Principal Secretary for Agriculture, |Dr |Wanjiru Kamau-Ndegwa")
+_HONORIFICS_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:Dr|Mr|Mrs|Ms|Prof|Engr|Hon|Sir|Dame)\.?[^\S\n]+)+$")
+
+
 #: "chaired by (Senator) X", "headed by X": the verb gives the person a role
 _LED_BY = re.compile(r"(?<![\w-])(chaired|headed|led)\s+by\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
 _LED_BY_ROLE = {"chaired": "chair", "headed": "head", "led": "leader"}
@@ -193,9 +197,12 @@ class _Article:
             led = _LED_BY.search(left)
             if led is not None:      # "The meeting, chaired by Senator Shahida Rafiq-Khan,": the chair
                 words = [_LED_BY_ROLE[led.group(1)]] + words
-            mb = _ROLE_BEFORE_APPOSITION.search(left) if not words else None
-            if mb and r.role_re.fullmatch(mb.group(1).split()[-1].lower()):   # "the council's chief executive, Morgan Hartley"
-                words = [w.lower() for w in mb.group(1).split()]
+            honorific = _HONORIFICS_BEFORE.search(left)     # "…, Dr Wanjiru Kamau-Ndegwa": only short titles before
+            bare = left[:honorific.start()] if honorific is not None and len(words) == len(honorific.group(0).split()) else left
+            mb = _ROLE_BEFORE_APPOSITION.search(bare) if not words or bare is not left else None
+            role = re.sub(r"[^\S\n]+(?:for|of)[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]*)+$", "", mb.group(1)) if mb else ""
+            if mb and r.role_re.fullmatch(role.split()[-1].lower()):   # "the council's chief executive, Morgan Hartley",
+                words = [w.lower() for w in mb.group(1).split()] + words   # "Principal Secretary for Agriculture, Dr X"
             gender_words = list(words)
             ma = re.match(r"(?:\s*\([^()\n]{1,30}\))?,\s+(?:who is\s+)?(?:the|a|an|[A-Z][\w.]*[’']s)?\s*([^,.;:()\n“”‘\"]{3,80}?)\s*[,.;)]", body[m["end_char"]:m["end_char"] + 100])
             if ma and r.role_re.search(ma.group(1)) and not r.verb_re.search(ma.group(1)) \

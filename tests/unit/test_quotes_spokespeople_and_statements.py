@@ -147,3 +147,27 @@ def test_a_nationality_before_the_role_of_the_only_holder(run):
                "The Portuguese-Swedish coach confirmed that midfielder Kofi Asante-Bekoe would miss the match.\n\n"
                "\"Kofi felt something at the end of Saturday's game,\" he said.")
     assert _who(_quote(rows, "Kofi felt")) == "Tomás Ferreira-Lund"
+
+
+def test_the_md_is_the_managing_director(run):
+    rows = run("SNGPL Managing Director Engr Amir Hussain Chattha told the committee that the company faced a "
+               "shortfall.\n\n"
+               "\"We are not hiding anything. The gap between demand and supply is real,\" the MD said.")
+    assert _who(_quote(rows, "We are not hiding")) == "Amir Hussain Chattha"
+
+
+def test_the_ps_is_the_principal_secretary_named_after_a_comma_and_a_short_title(run):
+    rows = run("Kenya\u2019s Principal Secretary for Agriculture, Dr Wanjiru Kamau-Ndegwa, said the verification was "
+               "necessary.\n\n"
+               "Millers\u2019 chairman Jim Kasaija-Mutebi said the rules were unfair.\n\n"
+               "\u201cKenya will not close its market to Uganda,\u201d the PS said.")
+    assert _who(_quote(rows, "Kenya will not")) == "Wanjiru Kamau-Ndegwa"
+
+
+def test_letters_after_a_name_are_no_speaker(run):
+    rows = run("Sentencing him on Wednesday, Judge Philippa Orme-Castell KC said Slattery had taken a knife out "
+               "\u201cfor no other reason than to use it\u201d.\n\n"
+               "Defending, Jonathan Pell KC said his client was \u201cgenuinely remorseful\u201d.")
+    partials = {q["text"]: q["speaker_name"] for q in rows if q["kind"] == "partial"}
+    assert partials == {"for no other reason than to use it": "Philippa Orme-Castell",
+                        "genuinely remorseful": "Jonathan Pell"}
