@@ -50,6 +50,8 @@ W_PRONOUN = 2.0
 # "His daughter, Siobhán Mulcahy, said", "the council's chief executive, Morgan Hartley, said": a name between
 # commas after a title or a person noun (rules/person_nouns.txt)
 W_APPOSED = 3.0
+#: a given name (any) and a double-barrelled surname, "Mutale Kabwe-Sichone", "Rukhsana Idrees-Colby": a person's shape
+W_BARREL = 2.0
 
 _STRIP_CHARS = " \t.,;:!?\"'“”‘’«»()[]{}<>-–—/|*•·"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")

@@ -3,6 +3,7 @@ and layout evidence for the class vote (steps 2-4b of the ``tasks.entities`` doc
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from tasks.entities.rules import (
     W_PLAYER,
     W_PRONOUN,
     W_APPOSED,
+    W_BARREL,
     W_WHO,
     W_WEAPON_CUE,
     W_SCORE,
@@ -191,6 +193,15 @@ def _org_head_of(words: list[str], suffixes: frozenset[str]) -> bool:
     return any(fold(w) in suffixes and words[i + 1] == "of" for i, w in enumerate(words[:-2]))
 
 
+#: one or two capitalised words and a double-barrelled last one ("Mutale Kabwe-Sichone")
+_BARRELLED_NAME = re.compile(r"(?:[A-Z][\w’']+\s+){1,2}(?!Saint-|Sainte-|St-)[A-Z][\w’']*[a-z]-[A-Z][\w’']*[a-z]")
+
+
+def _deaccent(word: str) -> str:
+    """``word`` without its accents ("Théo" -> "Theo")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def _class_votes(m: _Mention) -> dict[str, float]:
     v: defaultdict[str, float] = defaultdict(float)
     v[m.cls] += m.weight
@@ -203,8 +214,10 @@ def _class_votes(m: _Mention) -> dict[str, float]:
     if m.player:
         v["per"] += W_PLAYER
     words = m.text.split()
-    if len(words) >= 2 and words[0] in _vote_given_names():
-        v["per"] += W_GIVEN
+    if len(words) >= 2 and (words[0] in _vote_given_names() or _deaccent(words[0]) in _vote_given_names()):
+        v["per"] += W_GIVEN          # ("Théo", "Iñigo": the list's "Theo", "Inigo")
+    if _BARRELLED_NAME.fullmatch(m.text) and all(_name_word_ok(w) for w in re.split(r"[\s-]+", m.text)):
+        v["per"] += W_BARREL         # (not "Paris Saint-Germain": a saint's name opens no surname)
     if m.who_after:
         v["per"] += W_WHO
     if m.pronoun_after:
@@ -403,8 +416,12 @@ def _extend_given(unit: str, s: int, e: int) -> tuple[int, int]:
             if added == 2:
                 break
     prev = re.search(r"(\S+) $", unit[max(0, s - 30):s])
-    if prev and prev.group(1) in _given_names():
+    plain = _deaccent(prev.group(1)) if prev else ""
+    if prev and (prev.group(1) in _given_names() or (plain != prev.group(1) and plain in _vote_given_names())):
         s = s - 1 - len(prev.group(1))
+        barrel = _BARREL_AFTER.match(unit, e)
+        if barrel is not None and len(words) == 1:
+            e = barrel.end()        # "Iñigo + Zubeldia|-Arrate": the model cut the surname at its hyphen
     return s, e
 
 

@@ -37,8 +37,10 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
         return recent_subject(A, c.start)     # "…,” the Mexican said": the person just written about
     if c.kind == "np" and not _AGE_NOUN.fullmatch(A.body, c.start, c.end):
         org = spokesperson_org(A, c)          # "a spokesperson for the company": the company; else nobody
-        if org is None and _person_epithet(A, c):
-            m = recent_subject(A, c.start)    # "“…,” the Edinburgh wing said": the person just written about
+        aged = _AGE_EPITHET.fullmatch(A.body, c.start, c.end)
+        if org is None and (aged is not None or _person_epithet(A, c)):
+            # "“…,” the Edinburgh wing said", "the 38-year-old welder told DW": the person just written about
+            m = (age_person(A, aged.group(1), c.start) if aged else None) or recent_subject(A, c.start)
             return m if m is not None and m["label"] in PERSON_LABELS else None
         return org
     if _INDEFINITE.match(A.body, c.start, c.end) or _POSSESSED.match(A.body, c.start, c.end):
@@ -64,6 +66,8 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     return m
 
 
+#: "the 38-year-old welder": an age and a noun or two
+_AGE_EPITHET = re.compile(r"[Tt]he\s+(\d{1,3})-year-old(?:\s+[a-z]+){1,2}")
 #: "the Edinburgh wing", "the Auckland-born prop": capitalised modifiers and one lower-case singular head
 _EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]+){1,3}([a-z]+)")
 

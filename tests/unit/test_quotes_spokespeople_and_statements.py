@@ -171,3 +171,26 @@ def test_letters_after_a_name_are_no_speaker(run):
     partials = {q["text"]: q["speaker_name"] for q in rows if q["kind"] == "partial"}
     assert partials == {"for no other reason than to use it": "Philippa Orme-Castell",
                         "genuinely remorseful": "Jonathan Pell"}
+
+
+def test_accented_given_names_and_a_surname_cut_at_its_hyphen(run):
+    rows = run("Iñigo Zubeldia-Arrate (Euskaltel-Euskadi) won stage 14 on Saturday, holding off a late chase by Théo "
+               "Larrieu-Bastide (Decathlon AG2R La Mondiale).\n\n"
+               "Behind them, race leader Kasper Rørvig-Holm was dropped in the final three kilometres.\n\n"
+               "Zubeldia-Arrate, 26, crossed the line in tears.\n\n"
+               "\"I have dreamed of this since I was a boy,\" he said.")
+    assert _who(_quote(rows, "I have dreamed")) == "Iñigo Zubeldia-Arrate"
+
+
+def test_an_age_and_an_occupation_is_the_person_just_introduced(run):
+    rows = run("In a corner of the market, Mutale Banda wipes the sweat from his face.\n\n"
+               "\"Two hours. That is what we got yesterday,\" the 38-year-old welder told DW.")
+    assert _who(_quote(rows, "Two hours")) == "Mutale Banda"
+
+
+def test_she_after_a_name_and_its_apposition(run):
+    rows = run("Judge Fiona Radcliffe said the builder had treated deposits as a personal line of credit.\n\n"
+               "Several victims read impact statements to the court. Rukhsana Idrees-Colby, a nurse from Tarneit, said "
+               "she and her husband had lost $96,000.\n\n"
+               "\u201cWe rented a small flat so we could save,\u201d she said.")
+    assert _who(_quote(rows, "We rented")) == "Rukhsana Idrees-Colby"
