@@ -76,6 +76,10 @@ _TRANSCRIPT_INTRO = re.compile(r"(?m)^[\s\"“]*(?P<name>[A-Z][A-Z.’'-]+(?: [A
 _ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+)[^\S\n]*,[^\S\n]*$")
 
 
+#: the reporting outlet asking ("|NPR| reached Keystone by phone", "CNN has contacted the company"): not who speaks
+_REPORTER_ASKS = re.compile(r"[^\S\n]+(?:has[^\S\n]+|have[^\S\n]+)?(?:reached|contacted|asked|emailed|called|approached)\b")
+
+
 #: short titles right before a name ("Principal Secretary for Agriculture, |Dr |Wanjiru Kamau-Ndegwa")
 _HONORIFICS_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:Dr|Mr|Mrs|Ms|Prof|Engr|Hon|Sir|Dame)\.?[^\S\n]+)+$")
 
@@ -361,7 +365,8 @@ class _Article:
             fronted = _FRONTED_CLAUSE.match(self.body, s["start_char"], min(s["end_char"], pos))
             start = fronted.end() if fronted else s["start_char"]   # "In a statement to the Singapore Exchange, the airline said"
             first = next((m for m in self.mentions_in(start, min(s["end_char"], pos))
-                          if not self.in_quote(m["start_char"]) and not self.aside(m)), None)
+                          if not self.in_quote(m["start_char"]) and not self.aside(m)
+                          and not _REPORTER_ASKS.match(self.body, m["end_char"])), None)
             if first is not None and first["label"] == "ORG" and not _COMPOUND_AFTER.match(self.body, first["end_char"]):
                 return first     # (not "The SGX Catalist-listed company": a modifier of the subject)
         return None

@@ -194,3 +194,11 @@ def test_she_after_a_name_and_its_apposition(run):
                "she and her husband had lost $96,000.\n\n"
                "\u201cWe rented a small flat so we could save,\u201d she said.")
     assert _who(_quote(rows, "We rented")) == "Rukhsana Idrees-Colby"
+
+
+def test_the_outlet_that_reached_a_company_is_not_the_company(run):
+    rows = run("Residents of the village have been told not to drink the tap water.\n\n"
+               "The truck was operated by Keystone Bulk Transport, a Pennsylvania carrier. NPR reached Keystone by "
+               "phone and email. In a written statement, the company said it was cooperating with the authorities.\n\n"
+               "\"We are reviewing the claims process with our insurer,\" the company said.")
+    assert "Keystone" in _who(_quote(rows, "We are reviewing"))
