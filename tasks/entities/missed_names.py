@@ -135,7 +135,15 @@ def _cued_given_name_regex() -> re.Pattern:
     part = "(?i:" + "|".join(sorted(_surname_particles()[1])) + ")"
     word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
     return re.compile(rf"(?<![\w.’'-])((?:{given})(?:\s+(?:{part}\s+)?{word}){{1,2}})"
-                      rf"(?=,\s+(?:who\b|(?:a|an|the)\s+[a-z])|\s+(?:said|says|told)\b)")
+                      rf"(?=,\s+(?:who\b|whose\b|(?:a|an|the)\s+[a-z])|\s+(?:said|says|told)\b)")
+
+
+#: any capitalised word and a double-barrelled surname before ", who", ", whose" or "said" ("|Lyn Kawharu-Pratt|,
+#: whose house … was destroyed, said"): a person's name though the given name is in no list
+_CUED_BARRELLED = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+\s+[A-Z][\w'’]*[a-z]-[A-Z][\w'’]*[a-z])"
+                             r"(?=,\s+(?:who|whose)\b|\s+(?:said|says|told)\b)")
+#: a capitalised word right before: the name starts earlier ("Jose |Luis Ferreira-Amaral said")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'-]*[^\S\n]+$")
 
 
 def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
@@ -145,7 +153,8 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
     too ("Local publican Donal Fitzmaurice" ORG); those are dropped. No word of the name may be a place, title,
     organisation word or other word ``_name_word_ok`` refuses ("Premier League Club" is no name), and the first no
     short title."""
-    for mt in [*_titled_name_regex().finditer(line), *_cued_given_name_regex().finditer(line)]:
+    for mt in [*_titled_name_regex().finditer(line), *_cued_given_name_regex().finditer(line),
+               *(mt for mt in _CUED_BARRELLED.finditer(line) if not _CAPITALISED_BEFORE.search(line, 0, mt.start()))]:
         s, e = ls + mt.start(1), ls + mt.end(1)
         over = overlapping(s, e)
         inside = [i for i in over if mentions[i].start >= s and mentions[i].end <= e and mentions[i].cls != "per"]

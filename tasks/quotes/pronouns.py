@@ -53,10 +53,29 @@ def _resolve(A: _Article, pos: int, gender: str | None) -> dict | None:
         if m:
             return m
     for j in range(si - 1, max(-1, si - 8), -1):
-        m = anonymous_subject(A, j, gender) or roles.age_subject(A, j) or A._person_subject(j, gender=gender, chain=True)
+        if _inside_quotation(A, j):
+            continue        # the quotation's own sentences ("“Danny's been outstanding …. He's brave …,” he said")
+        m = anonymous_subject(A, j, gender) or roles.age_subject(A, j) or _role_opening(A, j, gender) \
+            or A._person_subject(j, gender=gender, chain=True)
         if m:
             return m
     return None
+
+
+#: "The coach| refused to blame referee X": a definite role opening the sentence (a head within three words)
+_ROLE_OPENING = re.compile(r"[^\S\n]*[Tt]he[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?")
+
+
+def _role_opening(A: _Article, si: int, gender: str | None) -> dict | None:
+    """The named person a definite role opening sentence ``si`` stands for ("The coach refused to blame referee Adam
+    Gee-Whitlock …" -> the coach, not the referee), of ``gender`` when known; None when no role opens it."""
+    s = A.sents[si]
+    mo = _ROLE_OPENING.match(A.body, s["start_char"], s["end_char"])
+    head = A.r.role_re.match(A.body, mo.end(), s["end_char"]) if mo else None
+    if mo is None or head is None or A.mentions_in(s["start_char"], head.start()):
+        return None
+    c = _Cand(s["start_char"] + len(mo.group(0)) - len(mo.group(0).lstrip()), head.end(), "role")
+    return _role_subject(A, c, gender)
 
 
 def _inside_quotation(A: _Article, si: int) -> bool:
@@ -85,7 +104,7 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
                 return A._first_person(before[-1]["start_char"], before[-1]["end_char"], gender)
             named = any(m["label"] in PERSON_LABELS for m in A.mentions_in(c.end, v.start()))
             # "The chairman of …, Mr Sylvanus Ityokumbul, said": the person named in apposition
-            return A._first_person(c.end, v.start(), gender) if named else _role_subject(A, c, gender)
+            return A._first_person(c.end, v.start(), gender) if named else (_role_subject(A, c, gender) or _epithet_person(A, c, gender))
         if c is None or c.kind != "mention" or c.mention is None or c.mention["label"] not in PERSON_LABELS:
             return None
         return A._first_person(c.start, c.end, gender)
@@ -95,6 +114,18 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
 #: a pronoun opening a reported clause right after its speech verb ("said (that) |he| would")
 _REPORTED_SUBJECT = re.compile(r"(?<![\w-])(?:said|says|told\s+\w+|added|insisted|argued|stressed|claimed|explained|warned)"
                                r"(?:\s+that)?\s+$")
+
+
+def _epithet_person(A: _Article, c: _Cand, gender: str | None) -> dict | None:
+    """The person a definite epithet subject stands for ("the Scot said the teenager had earned his chance": the
+    person the Scot is, ``roles.role_speaker``), of ``gender`` when known."""
+    if not re.match(r"[Tt]he\s", A.body[c.start:c.end]):
+        return None
+    m = roles.role_speaker(A, c)
+    if m is None or m["label"] not in PERSON_LABELS:
+        return None
+    g = A.gender.get(m.get("entity_id")) or A.name_gender.get(m.get("entity_id"))
+    return m if not (gender and g and g != gender) else None
 
 
 def _role_subject(A: _Article, c: _Cand, gender: str | None) -> dict | None:

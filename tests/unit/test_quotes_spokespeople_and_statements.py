@@ -202,3 +202,28 @@ def test_the_outlet_that_reached_a_company_is_not_the_company(run):
                "phone and email. In a written statement, the company said it was cooperating with the authorities.\n\n"
                "\"We are reviewing the claims process with our insurer,\" the company said.")
     assert "Keystone" in _who(_quote(rows, "We are reviewing"))
+
+
+def test_a_double_barrelled_name_before_whose_is_a_person(run):
+    rows = run("Forecaster Ngaire Tūhoe-Banks said the fire risk would rise all week.\n\n"
+               "Lyn Kawharu-Pratt, whose house on Worsleys Road was destroyed, said she had already packed a bag.\n\n"
+               "\u201cYou don\u2019t forget the smell,\u201d she said.")
+    assert _who(_quote(rows, "You don")) == "Lyn Kawharu-Pratt"
+
+
+def test_a_role_opening_the_sentence_before_is_he_not_its_object(run):
+    rows = run("Blues coach Brad Hennessey-Cole said his side had let the series slip.\n\n"
+               "The coach refused to blame referee Adam Gee-Whitlock for a contentious call in the 71st minute.\n\n"
+               "\"I've seen it once on the big screen,\" he said.")
+    assert _who(_quote(rows, "I've seen it")) == "Brad Hennessey-Cole"
+
+
+def test_an_epithet_subject_and_a_quotation_of_several_sentences(run):
+    rows = run("Everton manager Gavin McTernan was frustrated by his side's first half.\n\n"
+               "\"For an hour we weren't at the races, I'll be honest with you,\" McTernan told Sky Sports.\n\n"
+               "\"But the one thing I can never question with this group is their spirit.\"\n\n"
+               "Asked about Okonjo-Reid, the 19-year-old making only his third senior appearance, the Scot said the "
+               "teenager had earned his chance in training.\n\n"
+               "\"Danny's been outstanding on the training pitch for weeks. He's brave, he attacks the ball. I'm "
+               "delighted for him and his family,\" he said.")
+    assert _who(_quote(rows, "Danny's been")) == "Gavin McTernan"
