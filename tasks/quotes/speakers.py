@@ -278,6 +278,9 @@ class _Article:
             pm = self.r.pron_re.search(self.body, fronted.end(), m["start_char"]) if m is not None else None
             if m is not None and pm is None:      # not when a pronoun comes first ("…, he explained")
                 return m
+            if m is None and chain and re.match(r"\s*(?:Asked|Pressed|[A-Z][a-z]+(?:ing|ed))\b", fronted.group(0)) \
+                    and re.match(r"\s*(?:(?:who|which|whose)\b[^,\n]*,\s*)?(?:[Tt]he|[Aa]n?)\s", self.body[fronted.end():end]):
+                return None     # "Asked about facing X, …, the 20-year-old smiled.": its subject is no one named here
         return self._first_person(s["start_char"], end, gender)
 
     def _first_person(self, start: int, end: int, gender: str | None) -> dict | None:

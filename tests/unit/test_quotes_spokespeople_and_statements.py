@@ -227,3 +227,17 @@ def test_an_epithet_subject_and_a_quotation_of_several_sentences(run):
                "\"Danny's been outstanding on the training pitch for weeks. He's brave, he attacks the ball. I'm "
                "delighted for him and his family,\" he said.")
     assert _who(_quote(rows, "Danny's been")) == "Gavin McTernan"
+
+
+def test_a_district_collector_is_a_title_not_part_of_an_organisation(run):
+    rows = run("\"Who will pay for the labour when the price is 15 rupees?\" grower R. Thangavelu asked.\n\n"
+               "District Collector Lakshmi Bhavya Tanneeru said the administration was aware of the distress.\n\n"
+               "\"Where factories are paying below the benchmark price, action will be taken,\" she said.")
+    assert _who(_quote(rows, "Where factories")) == "Lakshmi Bhavya Tanneeru"
+
+
+def test_a_person_inside_an_asked_clause_is_not_the_subject(run):
+    rows = run("\"I think today was my best match of the tournament,\" Haruto Nishimura-Kane said.\n\n"
+               "Asked about facing Tomás Vasquez-Moreau, who beat him in three sets in Umag in July, the 20-year-old "
+               "smiled. \"He's a fighter. He never gives you anything for free,\" he said.")
+    assert _who(_quote(rows, "He's a fighter")) == "Haruto Nishimura-Kane"
