@@ -214,7 +214,8 @@ def _class_votes(m: _Mention) -> dict[str, float]:
     if m.player:
         v["per"] += W_PLAYER
     words = m.text.split()
-    if len(words) >= 2 and (words[0] in _vote_given_names() or _deaccent(words[0]) in _vote_given_names()):
+    given = words[0].split("-")[0] if len(words) >= 2 else ""     # "Marc-Olivier Thibaudeau": "Marc"
+    if given and (given in _vote_given_names() or _deaccent(given) in _vote_given_names()):
         v["per"] += W_GIVEN          # ("Théo", "Iñigo": the list's "Theo", "Inigo")
     if _BARRELLED_NAME.fullmatch(m.text) and all(_name_word_ok(w) for w in re.split(r"[\s-]+", m.text)):
         v["per"] += W_BARREL         # (not "Paris Saint-Germain": a saint's name opens no surname)

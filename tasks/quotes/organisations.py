@@ -38,7 +38,9 @@ def _named_org(A: _Article, pos: int, head: str) -> dict | None:
     named = {m.get("entity_id") for m in A.mentions_in(0, pos)
              if m["label"] == "ORG" and word.search(m["text"]) and m.get("entity_id")}
     for m in reversed(before):
-        if m["label"] == "ORG" and (word.search(m["text"]) or m.get("entity_id") in named) and not A.in_quote(m["start_char"]):
+        # (a body named as a place holds the word too: "the municipality" for "Lekwa Valley Local Municipality" GPE)
+        if ((m["label"] == "ORG" and m.get("entity_id") in named) or (m["label"] in ("ORG", "GPE") and word.search(m["text"]))) \
+                and not A.in_quote(m["start_char"]):
             return m
     return None
 
@@ -67,8 +69,9 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
             starts = [v.start() for v in verbs] or ([issued.start()] if issued else [])
             for vs in starts:      # the first with a named subject ("In a written response to questions, X said")
                 c = A.subject_before(vs, ss)
-                if c is not None and c.kind in ("mention", "name", "role") and c.start < hs:
-                    if c.kind == "role":      # "in a statement by its chief officer, Mrs. Adaeze Okonkwo-Bello,"
+                if c is not None and c.kind in ("mention", "name", "role", "np") and c.start < hs:
+                    if c.kind in ("role", "np"):      # "in a statement by its chief officer, Mrs. Adaeze Okonkwo-Bello,";
+                        #                               "In a statement on Wednesday, the municipality said"
                         c = appositions._apposed_name(A, c.end, vs) \
                             or org_role(A, c.start, c.end, A.body[c.start:c.end].lower()) or c
                     if c.kind == "role" and _SPOKES_WORD.search(A.body, c.start, c.end):

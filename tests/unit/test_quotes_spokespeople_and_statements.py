@@ -241,3 +241,24 @@ def test_a_person_inside_an_asked_clause_is_not_the_subject(run):
                "Asked about facing Tomás Vasquez-Moreau, who beat him in three sets in Umag in July, the 20-year-old "
                "smiled. \"He's a fighter. He never gives you anything for free,\" he said.")
     assert _who(_quote(rows, "He's a fighter")) == "Haruto Nishimura-Kane"
+
+
+def test_organisation_suffixes_hyphenated_given_names_and_regional_nouns(run):
+    rows = run("For Marc-Olivier Thibaudeau, a cocoa analyst at a Paris brokerage, the high prices have not revived "
+               "production.\n\n"
+               "\"Farmers are not investing because they do not see the money,\" he said.\n\n"
+               "Merlus Seafood Processors, one of the largest hake operators in Walvis Bay, said in a statement that it "
+               "had no plans to cut jobs.\n\n"
+               "\"We remain committed to onshore processing in Namibia,\" the company said.\n\n"
+               "Cathal Ó Brolcháin finished two shots back after a bogey at the 17th.\n\n"
+               "\"I couldn't see the flag from where I was in that bunker,\" the Kerryman said.")
+    assert _who(_quote(rows, "Farmers are not")) == "Marc-Olivier Thibaudeau"
+    assert _who(_quote(rows, "We remain committed")) == "Merlus Seafood Processors"
+    assert _who(_quote(rows, "I couldn't see")) == "Cathal Ó Brolcháin"
+
+
+def test_a_statement_whose_subject_is_an_organisation_role_word(run):
+    rows = run("Powercor says about 8,400 customers are without power after the network was shut down.\n\n"
+               "In a statement, the distributor said crews would restore supply when it was safe.\n\n"
+               "\"We understand how difficult this is on a day like today,\" the statement said.")
+    assert _who(_quote(rows, "We understand")) == "Powercor"
