@@ -80,8 +80,12 @@ _ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3
 _REPORTER_ASKS = re.compile(r"[^\S\n]+(?:has[^\S\n]+|have[^\S\n]+)?(?:reached|contacted|asked|emailed|called|approached)\b")
 
 
-#: short titles right before a name ("Principal Secretary for Agriculture, |Dr |Wanjiru Kamau-Ndegwa")
-_HONORIFICS_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:Dr|Mr|Mrs|Ms|Prof|Engr|Hon|Sir|Dame)\.?[^\S\n]+)+$")
+@lru_cache(maxsize=1)
+def _honorifics_before() -> re.Pattern:
+    """Short titles (rules/honorifics.txt) right before a name ("Principal Secretary for Agriculture, |Dr |Wanjiru
+    Kamau-Ndegwa")."""
+    alt = "|".join(sorted(map(re.escape, rulefiles.lines("honorifics.txt")), key=len, reverse=True))
+    return re.compile(rf"(?:(?<![\w’'-])(?:{alt})\.?[^\S\n]+)+$")
 
 
 #: "chaired by (Senator) X", "headed by X": the verb gives the person a role
@@ -201,7 +205,7 @@ class _Article:
             led = _LED_BY.search(left)
             if led is not None:      # "The meeting, chaired by Senator Shahida Rafiq-Khan,": the chair
                 words = [_LED_BY_ROLE[led.group(1)]] + words
-            honorific = _HONORIFICS_BEFORE.search(left)     # "…, Dr Wanjiru Kamau-Ndegwa": only short titles before
+            honorific = _honorifics_before().search(left)     # "…, Dr Wanjiru Kamau-Ndegwa": only short titles before
             bare = left[:honorific.start()] if honorific is not None and len(words) == len(honorific.group(0).split()) else left
             mb = _ROLE_BEFORE_APPOSITION.search(bare) if not words or bare is not left else None
             role = re.sub(r"[^\S\n]+(?:for|of)[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]*)+$", "", mb.group(1)) if mb else ""
