@@ -91,6 +91,10 @@ def _honorifics_before() -> re.Pattern:
 #: "chaired by (Senator) X", "headed by X": the verb gives the person a role
 _LED_BY = re.compile(r"(?<![\w-])(chaired|headed|led)\s+by\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
 _LED_BY_ROLE = {"chaired": "chair", "headed": "head", "led": "leader"}
+#: "Prosecuting, (Ms) X", "Defending, X": the part a lawyer plays in a court report
+_COURT_ROLE = re.compile(r"(?:^|[.!?]\s+|\n)(Prosecuting|Defending|Mitigating),\s+(?:[A-Z][\w.’'-]*\s+){0,2}$")
+_COURT_ROLE_WORDS = {"Prosecuting": ["prosecutor"], "Defending": ["defence", "lawyer", "barrister"],
+                     "Mitigating": ["defence", "lawyer", "barrister"]}
 
 
 #: words that end a role and begin what it is of or at ("an economist |at| King Saud University")
@@ -205,6 +209,9 @@ class _Article:
             led = _LED_BY.search(left)
             if led is not None:      # "The meeting, chaired by Senator Shahida Rafiq-Khan,": the chair
                 words = [_LED_BY_ROLE[led.group(1)]] + words
+            court = _COURT_ROLE.search(left)
+            if court is not None:    # "Prosecuting, Ms Bethany Oakes-Morrow said": the prosecutor
+                words = _COURT_ROLE_WORDS[court.group(1)] + words
             honorific = _honorifics_before().search(left)     # "…, Dr Wanjiru Kamau-Ndegwa": only short titles before
             bare = left[:honorific.start()] if honorific is not None and len(words) == len(honorific.group(0).split()) else left
             mb = _ROLE_BEFORE_APPOSITION.search(bare) if not words or bare is not left else None

@@ -262,3 +262,13 @@ def test_a_statement_whose_subject_is_an_organisation_role_word(run):
                "In a statement, the distributor said crews would restore supply when it was safe.\n\n"
                "\"We understand how difficult this is on a day like today,\" the statement said.")
     assert _who(_quote(rows, "We understand")) == "Powercor"
+
+
+def test_court_and_ring_roles(run):
+    rows = run("Prosecuting, Ms Bethany Oakes-Morrow said the defendant had been looking at his phone.\n\n"
+               "Recorder Hugh Latimer-Price told the court he had read the statements.\n\n"
+               "\"The dashcam of a following vehicle shows the defendant was wearing no seatbelt,\" the prosecutor said.\n\n"
+               "The fight was stopped by referee Howard Pemberton-Lyle in the ninth round.\n\n"
+               "Pemberton-Lyle defended his decision. \"His legs were gone,\" the referee told reporters at ringside.")
+    assert _who(_quote(rows, "The dashcam")) == "Bethany Oakes-Morrow"
+    assert _who(_quote(rows, "His legs")) == "Howard Pemberton-Lyle"
