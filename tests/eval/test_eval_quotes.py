@@ -58,7 +58,7 @@ def test_brat_parsing_and_matching_rules(gold_dir):
 
 @pytest.fixture(scope="module")
 def fixture_pairs():
-    """The hand-written pages' (gold, predicted) pairs, computed once for this module (~70 s: 399 pages)."""
+    """The hand-written pages' (gold, predicted) pairs, computed once for this module (~100 s: 591 pages)."""
     from tasks.evaluation import quotes_crawls
     from tasks.settings import DEFAULT_MODEL
     return quotes_crawls.fixture_pairs(DEFAULT_MODEL)[0]
