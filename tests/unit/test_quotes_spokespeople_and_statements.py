@@ -272,3 +272,9 @@ def test_court_and_ring_roles(run):
                "Pemberton-Lyle defended his decision. \"His legs were gone,\" the referee told reporters at ringside.")
     assert _who(_quote(rows, "The dashcam")) == "Bethany Oakes-Morrow"
     assert _who(_quote(rows, "His legs")) == "Howard Pemberton-Lyle"
+
+
+def test_a_scottish_sheriff_is_a_title_not_part_of_the_name(nlp):
+    body = "Sheriff Alasdair Drummond-Kerr told the court the attack had been unprovoked."
+    mentions = extract_mentions(nlp, [{"article_id": "a", "body": body}], {"a": split_sentences(body)})["a"]
+    assert [m["text"] for m in mentions if m["label"] == "PERSON"] == ["Alasdair Drummond-Kerr"]
