@@ -275,6 +275,7 @@ def test_court_and_ring_roles(run):
 
 
 def test_a_scottish_sheriff_is_a_title_not_part_of_the_name(nlp):
-    body = "Sheriff Alasdair Drummond-Kerr told the court the attack had been unprovoked."
+    body = ("Mr Sandhu asked Sheriff Alasdair Drummond-Kerr to consider a community payback order.\n\n"
+            "\u201cYou armed yourself with a weapon,\u201d Sheriff Drummond-Kerr told McAteer.")
     mentions = extract_mentions(nlp, [{"article_id": "a", "body": body}], {"a": split_sentences(body)})["a"]
-    assert [m["text"] for m in mentions if m["label"] == "PERSON"] == ["Alasdair Drummond-Kerr"]
+    assert {m["text"] for m in mentions if "Drummond" in m["text"]} == {"Alasdair Drummond-Kerr", "Drummond-Kerr"}
