@@ -21,7 +21,7 @@ from tasks.entities.rules import (
 )
 from tasks import rulefiles
 from tasks.entities.keys import fold
-from tasks.entities.spans import _PARTICLES, _make_mention, _Mention, _name_word_ok
+from tasks.entities.spans import BARRELLED_SURNAME, _PARTICLES, _make_mention, _Mention, _name_word_ok
 
 
 def add_missed_persons(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
@@ -140,7 +140,7 @@ def _cued_given_name_regex() -> re.Pattern:
 
 #: any capitalised word and a double-barrelled surname before ", who", ", whose" or "said" ("|Lyn Kawharu-Pratt|,
 #: whose house … was destroyed, said"): a person's name though the given name is in no list
-_CUED_BARRELLED = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+\s+[A-Z][\w'’]*[a-z]-[A-Z][\w'’]*[a-z])"
+_CUED_BARRELLED = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+\s+{BARRELLED_SURNAME})"
                              r"(?=,\s+(?:who|whose)\b|\s+(?:said|says|told)\b)")
 #: a capitalised word right before: the name starts earlier ("Jose |Luis Ferreira-Amaral said")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'-]*[^\S\n]+$")

@@ -194,7 +194,9 @@ def _org_head_of(words: list[str], suffixes: frozenset[str]) -> bool:
 
 
 #: one or two capitalised words and a double-barrelled last one ("Mutale Kabwe-Sichone")
-_BARRELLED_NAME = re.compile(r"(?:[A-Z][\w’']+\s+){1,2}(?!Saint-|Sainte-|St-)[A-Z][\w’']*[a-z]-[A-Z][\w’']*[a-z]")
+#: a double-barrelled surname, both parts capitalised ("Kabwe-Sichone"); also missed_names.py
+BARRELLED_SURNAME = r"[A-Z][\w’']*[a-z]-[A-Z][\w’']*[a-z]"
+_BARRELLED_NAME = re.compile(rf"(?:[A-Z][\w’']+\s+){{1,2}}(?!Saint-|Sainte-|St-){BARRELLED_SURNAME}")
 
 
 def _deaccent(word: str) -> str:

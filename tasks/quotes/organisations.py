@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks.quotes import appositions
-from tasks.quotes.phrases import _FRONTED_CLAUSE, _Cand
+from tasks.quotes.phrases import _FRONTED_CLAUSE, NAME_RUN, _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ _ORG_NAME_OPENING = re.compile(r"((?:[A-Z][\w.’'-]*[^\S\n]+(?:(?:and|of|for|&)
 
 
 #: "Airlines for America|, the industry's trade |group|,": a name, then an apposition whose head is an organisation word
-_NAME_BEFORE_ORG_APPOSITION = re.compile(r"([A-Z][\w&.’'-]*(?:[^\S\n]+(?:(?:and|of|for|&)[^\S\n]+)?[A-Z][\w&.’'-]*){0,6}),"
+_NAME_BEFORE_ORG_APPOSITION = re.compile(rf"({NAME_RUN}),"
                                          r"[^\S\n]+(?:the|an?)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?([a-z]+),")
 
 

@@ -93,6 +93,11 @@ class _Cand:
     name: str | None = None
 
 
+#: capitalised words with "and", "of", "for", "&" between them: an organisation's name, perhaps one the model cut
+#: ("British Beer and Pub Association", "Airlines for America")
+NAME_RUN = r"[A-Z][\w&.’'-]*(?:[^\S\n]+(?:(?:and|of|for|&)[^\S\n]+)?[A-Z][\w&.’'-]*){0,6}"
+
+
 #: an indefinite role phrase names nobody in particular ("one US official", "a senior official", "two officials")
 _INDEFINITE = re.compile(r"(?:a|an|one|another|some|two|three|several|many|other)\s", re.I)
 _CREDIT_AFTER = re.compile(r"\s*/\s*[A-Z]")

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks.quotes import organisations
-from tasks.quotes.phrases import _INDEFINITE, _Cand
+from tasks.quotes.phrases import _INDEFINITE, NAME_RUN, _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -246,7 +246,7 @@ def _org_after(A: _Article, pos: int) -> dict | None:
 #: "for |operator |Glydo", "for the |platform, |RydeMas": an organisation role word right before a name
 _ORG_WORD_BEFORE_NAME = re.compile(r"([a-z]+),?[^\S\n]+(?=[A-Z])")
 #: capitalised words, with "and", "of", "for", "&" between them: a name the model may have cut
-_NAME_RUN = re.compile(r"[A-Z][\w&.’'-]*(?:[^\S\n]+(?:(?:and|of|for|&)[^\S\n]+)?[A-Z][\w&.’'-]*){0,6}")
+_NAME_RUN = re.compile(NAME_RUN)
 
 
 def _titled_otherwise(A: _Article, person: dict, role: str) -> bool:
