@@ -21,7 +21,11 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     mo = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}([\w-]+)", low)
     if mo is None or mo.group(1) not in A.r.org_roles:
         return None
-    m = _named_org(A, hs, mo.group(1)) or A.org_subject(hs) or _main_org(A, hs)
+    head, subject = mo.group(1), A.org_subject(hs)
+    if subject is not None and _word_re(head).search(subject["text"]):
+        m = subject     # "The Ministry of Interior, which runs it with the Ministry of Hajj, said": "the ministry" is the subject
+    else:
+        m = _named_org(A, hs, head) or subject or _main_org(A, hs)
     if m is None:
         return None
     return _Cand(hs, he, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
@@ -37,12 +41,36 @@ def _named_org(A: _Article, pos: int, head: str) -> dict | None:
     # an organisation also named by its acronym: "Roads and Transport Authority (RTA)" … "The RTA said"
     named = {m.get("entity_id") for m in A.mentions_in(0, pos)
              if m["label"] == "ORG" and word.search(m["text"]) and m.get("entity_id")}
+    apposed = _named_after_head(A, pos, head)
     for m in reversed(before):
+        if apposed is not None and apposed["start_char"] >= m["end_char"]:
+            break
         # (a body named as a place holds the word too: "the municipality" for "Lekwa Valley Local Municipality" GPE)
         if ((m["label"] == "ORG" and m.get("entity_id") in named) or (m["label"] in ("ORG", "GPE") and word.search(m["text"]))) \
                 and not A.in_quote(m["start_char"]):
             return m
-    return None
+    return apposed
+
+
+def _named_after_head(A: _Article, pos: int, head: str) -> dict | None:
+    """The latest name right after the role word before ``pos`` ("the Genoa-based group |Navalmare|", "the oilseed
+    crushers’ chamber, |CIARA-CEC|,"), outside quotes: the mention there (whatever label the model gave the name an
+    organisation word stands before), else the name (no entity)."""
+    found = [mo for mo in _head_name_re(head).finditer(A.body, max(0, pos - 1500), pos) if not A.in_quote(mo.start())]
+    if not found:
+        return None
+    mo = found[-1]
+    at = [m for m in A.mentions_in(mo.start(1), mo.end(1)) if m["start_char"] == mo.start(1)]
+    if at:
+        return at[0]
+    return {"start_char": mo.start(1), "end_char": mo.end(1), "text": mo.group(1), "label": "ORG", "entity_id": None,
+            "entity_name": mo.group(1)}
+
+
+@lru_cache(maxsize=64)
+def _head_name_re(head: str) -> re.Pattern:
+    # (after a comma only a name closed by one: "the chamber, |CIARA-CEC|, said", not "a blow to the company, |Johnson| said")
+    return re.compile(r"(?<![\w-])" + re.escape(head) + r"(?:,[^\S\n]+(?=" + NAME_RUN + r",)|[^\S\n]+)(" + NAME_RUN + r")")
 
 
 def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:

@@ -20,7 +20,7 @@ _ANONYMOUS_SUBJECT = re.compile(
     r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
     r"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
     r"|\s+(?:in|at|of)\s+(?:the|a|an)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4})?)"
-    r"(?:,[^,\n]{1,120},|\s+who\s+[^,.\n“”\"]{1,80}?)?\s+(?:said|says|told|added|explained|wrote|recalled)\b")
+    r"(?:\s+who\s+[^,.\n“”\"]{1,80}?)?(?:,[^,\n]{1,120},)?\s+(?:said|says|told|added|explained|wrote|recalled)\b")
 #: "who gave his name only as |Ravi|", "identified only as |Maria|": the name an anonymous person gave
 _NAMED_AS = re.compile(r"(?:name|named|identified|known|called)\s+(?:only\s+)?as\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 

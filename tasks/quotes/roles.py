@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from tasks.entities.rules import _person_nouns
 from tasks.quotes import organisations
 from tasks.quotes.phrases import _INDEFINITE, NAME_RUN, _Cand
 from tasks.quotes.rules import PERSON_LABELS
@@ -52,7 +53,7 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     m = resolve_role(A, role, c.start) if c.kind == "role" else (age_person(A, age.group(1), c.start) if age else None)
     if m is None and c.kind == "role":
         m = spokesperson_org(A, c)       # "the Kremlin spokesman" whose name the article never gave
-    if m is None and not _plural_or_source(role):
+    if m is None and not _plural_or_source(role) and not _POSSESSIVE_MODIFIER.search(role):
         m = role_in_paragraph(A, c.start)
         if m is None and not _introduced_anonymously(A, role, c.start) and not _often_unnamed(A, role):
             m = recent_subject(A, c.start)
@@ -66,6 +67,8 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     return m
 
 
+#: "the teenager's mother": a role of someone else's, not the person just written about
+_POSSESSIVE_MODIFIER = re.compile(r"\w[’']s\s")
 #: "the 38-year-old welder": an age and a noun or two
 _AGE_EPITHET = re.compile(r"[Tt]he\s+(\d{1,3})-year-old(?:\s+[a-z]+){1,2}")
 #: "the Edinburgh wing", "the Auckland-born prop": capitalised modifiers and one lower-case singular head
@@ -74,15 +77,36 @@ _EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]+){1,3}([a-z]+)")
 
 def _person_epithet(A: _Article, c: _Cand) -> bool:
     """A noun phrase that describes a person just named ("“…,” the Edinburgh wing said"): a capitalised modifier, a
-    singular head that is no organisation, group or document word, right after a quotation or opening a sentence."""
+    singular head that is no organisation, group or document word, right after a quotation or opening a sentence; or
+    lower-case modifiers before a noun that names a person ("the welder", "the second-year forward", "the pro
+    dancer": ``_names_person``)."""
     ep = _EPITHET.fullmatch(A.body, c.start, c.end)
-    if ep is None:
+    lower = _LOWER_EPITHET.fullmatch(A.body, c.start, c.end) if ep is None else None
+    if ep is None and (lower is None or not _names_person(lower.group(1))):
         return False
-    head = ep.group(1)
+    head = (ep or lower).group(1)
     if (head.endswith("s") and not head.endswith("ss")) or head in A.r.org_roles or head in A.r.collective_nouns \
             or head in A.r.document_roles:
         return False
     return bool(_AFTER_QUOTE_OR_OPENING.search(A.body[A.sents[A.sent_index(c.start)]["start_char"]:c.start]))
+
+
+#: "the welder", "the second-year forward", "the pro dancer": up to two lower-case modifiers and a lower-case head
+#: (no possessive modifier: "the schoolboy's mother" is someone else)
+_LOWER_EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[a-z0-9][\w-]*[^\S\n]+){0,2}([a-z]+)")
+#: an agent noun: someone who does something ("welder", "receiver", "investor", "pianist", "guardian", "attendant",
+#: "fireman", "volunteer"); organisation words ending so ("retailer", "regulator") are excluded by the caller
+_AGENT_NOUN = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|man|woman|eer)")
+#: agent-like nouns that name a thing a speaker may be ("“…,” the letter said", "the paper reported")
+_THING_NOUNS = frozenset({"letter", "paper", "newspaper", "newsletter", "order", "poster", "flyer", "banner", "sticker",
+                          "monitor", "tracker", "counter", "register", "chapter", "charter", "center", "centre",
+                          "computer", "calculator", "indicator", "meter", "number", "trailer", "filter", "plan"})
+
+
+def _names_person(head: str) -> bool:
+    """Does a lower-case noun name a person: an agent noun ("welder", "investor") or a noun of the person-noun and
+    title lists (rules/person_nouns.txt, titles.txt: "forward", "widow", "captain")?"""
+    return head not in _THING_NOUNS and (bool(_AGENT_NOUN.fullmatch(head)) or head in _person_nouns())
 
 
 #: a role right after a closing quotation mark ("“…,” |the official said") or opening its sentence
@@ -140,7 +164,8 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
                 and re.fullmatch(r"[^\S\n]*", A.body[m["end_char"]:c.start])]
     if adjacent:    # "An American Property Casualty Insurance Association |spokesperson| said": the phrase was cut
         return adjacent[-1]
-    org = _org_after(A, c.end) or _named_in_phrase(A, c) or _org_role_in_phrase(A, c) or _org_role_after(A, spokes.end())
+    org = _org_after(A, c.end) or _named_in_phrase(A, c) or _org_role_in_phrase(A, c) or _org_role_after(A, spokes.end()) \
+        or (_named_in_phrase(A, _Cand(c.start, spokes.end(), c.kind)) if _WHERE.fullmatch(A.body, spokes.end(), c.end) else None)
     if org is None and _BARE_INDEFINITE_SPOKES.fullmatch(A.body, c.start, c.end) and not _FOR_ORG.match(A.body, c.end):
         # "The Department for Education said …" then "“…,” a spokeswoman said": the organisation that just spoke
         org = A.org_subject(c.start)
@@ -163,6 +188,8 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
     return None
 
 
+#: where a spokesperson is ("an IOM spokesperson| in Dakar"): the phrase before it names the organisation
+_WHERE = re.compile(r"[^\S\n]+(?:(?:based|speaking)[^\S\n]+)?(?:in|at)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*){0,2}")
 #: "a spokeswoman", "a government spokesperson": an unnamed spokesperson of no named organisation
 _BARE_INDEFINITE_SPOKES = re.compile(r"[Aa]n?[^\S\n]+(?:[a-z]+[^\S\n]+)?spokes(?:man|woman|person)")
 
@@ -399,15 +426,36 @@ def recent_subject(A: _Article, pos: int) -> dict | None:
     """A singular role no title names, or an age ("the 71-year-old said"), after the paragraph that
     introduced its person ("Paul Lachance, a retired public servant …, was less forgiving."): the person
     subject of one of the three sentences before; None past an anonymous subject ("A second official …")."""
-    si = A.sent_index(pos)
-    for j in range(si - 1, max(-1, si - 4), -1):
+    si, outside = A.sent_index(pos), 0
+    for j in range(si - 1, max(-1, si - 9), -1):
+        if outside == 3:
+            break
+        if _wholly_quoted(A, j):
+            continue             # a sentence of a quotation ("“Tonight we finished.": no subject of the text)
+        outside += 1
         anonymous = A._anonymous_subject(j, None)
         if anonymous:
             return anonymous     # "Her mother, who voted at the same station, said …" then "the 58-year-old said"
-        m = _last_clause_subject(A, j) or A._person_subject(j)
+        m = _last_clause_subject(A, j) or A._person_subject(j) or _pronoun_subject(A, j)
         if m is not None:
             return m
     return None
+
+
+def _wholly_quoted(A: _Article, j: int) -> bool:
+    """Is sentence ``j`` inside one quotation from its first character to its last?"""
+    s, e = A.sents[j]["start_char"], A.sents[j]["end_char"]
+    return any(qs <= s and e <= qe for qs, qe in A.quote_spans)
+
+
+#: "He credited the offensive line …": a sentence whose subject is a person pronoun
+_PRONOUN_OPENING = re.compile(r"\s*(He|She)\b")
+
+
+def _pronoun_subject(A: _Article, j: int) -> dict | None:
+    """The person a sentence opened by "He"/"She" is about (``_Article.resolve_pronoun``)."""
+    mo = _PRONOUN_OPENING.match(A.body, A.sents[j]["start_char"], A.sents[j]["end_char"])
+    return A.resolve_pronoun(mo.start(1), mo.group(1)) if mo is not None else None
 
 
 #: a clause after ", but" / "; " whose subject is a person named within a few words ("…, but the Qalandars captain

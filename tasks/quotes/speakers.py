@@ -23,6 +23,7 @@ from tasks.quotes.phrases import (
     _BARE_AFTER_ROLE,
     _BARE_BEFORE_ROLE,
     _FRONTED_CLAUSE,
+    NAME_RUN,
     _Cand,
     _NOT_DESCRIPTOR,
     _NOT_SUBJECT,
@@ -77,6 +78,15 @@ _ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3
 
 
 #: the reporting outlet asking ("|NPR| reached Keystone by phone", "CNN has contacted the company"): not who speaks
+#: a capitalised name opening a sentence (after "The"), then the space before its verb ("has told", "say")
+_NAME_BEFORE_VERB = re.compile(r"[^\S\n]*(?:The[^\S\n]+)?(" + NAME_RUN + r")[^\S\n]+(?:(?:has|have)[^\S\n]+)?")
+#: capitalised words that open sentences without naming anyone ("Police say" is a body; "Officials said" is not one)
+_COMMON_OPENERS = frozenset({"officials", "experts", "analysts", "critics", "residents", "witnesses", "sources",
+                             "reports", "researchers", "scientists", "doctors", "teachers", "parents", "locals",
+                             "activists", "investors", "economists", "observers", "campaigners", "others", "many",
+                             "some", "most", "both", "all", "several", "he", "she", "they", "it", "we", "i", "this",
+                             "that", "these", "those", "there", "then", "now", "today", "yesterday", "still", "but",
+                             "and", "so", "yet", "asked", "meanwhile", "later", "earlier"})
 _REPORTER_ASKS = re.compile(r"[^\S\n]+(?:has[^\S\n]+|have[^\S\n]+)?(?:reached|contacted|asked|emailed|called|approached)\b")
 
 
@@ -383,7 +393,27 @@ class _Article:
                           and not _REPORTER_ASKS.match(self.body, m["end_char"])), None)
             if first is not None and first["label"] == "ORG" and not _COMPOUND_AFTER.match(self.body, first["end_char"]):
                 return first     # (not "The SGX Catalist-listed company": a modifier of the subject)
+            named = self._speaking_name(start, min(s["end_char"], pos))
+            if named is not None:
+                return named     # "National Grid Electricity Distribution says …": a name the model missed or cut
         return None
+
+    def _speaking_name(self, start: int, end: int) -> dict | None:
+        """A capitalised name opening body[start:end] right before a speech verb ("|Devon and Cornwall Police| say",
+        "|Transport for Wales| has told") that is no person, no place alone and no surname of a person named
+        before: the organisation speaking, as a mention without an entity (or the organisation mention it is)."""
+        mo = _NAME_BEFORE_VERB.match(self.body, start, end)
+        if mo is None or self.in_quote(mo.start(1)) or not self.r.quote_verb_re.match(self.body, mo.end()):
+            return None
+        name = mo.group(1)
+        inside = self.mentions_in(mo.start(1), mo.end(1))
+        if any(m["label"] in PERSON_LABELS for m in inside) or name.lower() in self.surnames \
+                or any(m["label"] == "GPE" and m["text"] == name for m in inside) or name.lower() in self.r.adjectives \
+                or (" " not in name and not name.isupper() and name.lower() in _COMMON_OPENERS):
+            return None
+        same = next((m for m in inside if m["label"] == "ORG" and m["text"] == name), None)
+        return same or {"start_char": mo.start(1), "end_char": mo.end(1), "text": name, "label": "ORG",
+                        "entity_id": None, "entity_name": name}
 
     # -- speaker phrase
     def candidate(self, s: int, e: int) -> _Cand | None:
