@@ -22,10 +22,9 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     if mo is None or mo.group(1) not in A.r.org_roles:
         return None
     head, subject = mo.group(1), A.org_subject(hs)
-    if subject is not None and _word_re(head).search(subject["text"]):
-        m = subject     # "The Ministry of Interior, which runs it with the Ministry of Hajj, said": "the ministry" is the subject
-    else:
-        m = _named_org(A, hs, head) or subject or _main_org(A, hs)
+    # "The Ministry of Interior, which runs it with the Ministry of Hajj, said": "the ministry" is the subject
+    m = subject if subject is not None and _word_re(head).search(subject["text"]) \
+        else _named_org(A, hs, head) or subject or _main_org(A, hs)
     if m is None:
         return None
     return _Cand(hs, he, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])

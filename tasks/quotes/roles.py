@@ -80,11 +80,10 @@ def _person_epithet(A: _Article, c: _Cand) -> bool:
     singular head that is no organisation, group or document word, right after a quotation or opening a sentence; or
     lower-case modifiers before a noun that names a person ("the welder", "the second-year forward", "the pro
     dancer": ``_names_person``)."""
-    ep = _EPITHET.fullmatch(A.body, c.start, c.end)
-    lower = _LOWER_EPITHET.fullmatch(A.body, c.start, c.end) if ep is None else None
-    if ep is None and (lower is None or not _names_person(lower.group(1))):
+    ep = _EPITHET.fullmatch(A.body, c.start, c.end) or _LOWER_EPITHET.fullmatch(A.body, c.start, c.end)
+    if ep is None or (ep.re is _LOWER_EPITHET and not _names_person(ep.group(1))):
         return False
-    head = (ep or lower).group(1)
+    head = ep.group(1)
     if (head.endswith("s") and not head.endswith("ss")) or head in A.r.org_roles or head in A.r.collective_nouns \
             or head in A.r.document_roles:
         return False
