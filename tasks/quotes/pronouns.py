@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 #: a sentence opening with an unnamed person who speaks ("Another resident, who asked not to be identified,
 #: said …", "At University Hospital Limerick, a spokeswoman for UL Hospitals Group said …")
 _ANONYMOUS_SUBJECT = re.compile(
-    r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+"
+    r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'&-]+\s+){0,3}?[\w’'-]+"
     r"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
     r"|\s+(?:in|at|of)\s+(?:the|a|an)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4})?)"
     r"(?:\s+who\s+[^,.\n“”\"]{1,80}?)?(?:,[^,\n]{1,120},)?\s+(?:said|says|told|added|explained|wrote|recalled)\b")
@@ -154,9 +154,11 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
         m = next((m for m in A.mentions_in(named.start(1), named.end(1)) if m["start_char"] == named.start(1)), None)
         return m or {"start_char": named.start(1), "end_char": named.end(1), "text": named.group(1), "label": "PERSON",
                      "entity_id": None, "entity_name": named.group(1)}
-    if not mt or not A.r.role_re.search(mt.group("np").split(" for ")[0].split(" of ")[0]) \
-            or A.in_quote(mt.start("np")):
+    if not mt or A.in_quote(mt.start("np")):
         return None
+    core = re.split(r"\s+(?:for|of|in|at|with|from)\s", mt.group("np"))[0]
+    if not A.r.role_re.search(core) and not roles._names_person(core.split()[-1].lower()):
+        return None         # ("One driver", "A volunteer firefighter": a person noun names someone too)
     if any(m["label"] in PERSON_LABELS for m in A.mentions_in(s["start_char"], mt.end("np"))):
         return None
     g = A.words_gender(re.findall(r"[\w.’'-]+", mt.group("np").lower()))

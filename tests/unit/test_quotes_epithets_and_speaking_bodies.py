@@ -98,3 +98,15 @@ def test_an_organisation_word_with_its_name_in_apposition(run):
                "The oilseed crushers\u2019 chamber, CIARA-CEC, said in a statement that the demands were impossible.\n\n"
                "\u201cThe companies have offered an increase above inflation,\u201d the chamber said.")
     assert _who(_quote(rows, "The companies have")) == "CIARA-CEC"
+
+
+@pytest.mark.parametrize("anonymous, pronoun", [
+    ("A volunteer firefighter, who asked not to be named because his crew works with the county,", "he"),
+    ("One A&E nurse in the north of England, who asked not to be named,", "she"),
+])
+def test_an_anonymous_person_noun_subject_is_who_the_pronoun_stands_for(run, anonymous, pronoun):
+    rows = run("\"We would rather grow slowly and still be here in ten years,\" said Gideon Marsh-Oduya, who runs the "
+               "hardware store.\n\n"
+               f"{anonymous} said some residents resented the inspections.\n\n"
+               f"\"People moved up here to be left alone,\" {pronoun} said.")
+    assert _who(_quote(rows, "People moved")) != "Gideon Marsh-Oduya"
