@@ -91,11 +91,15 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
             if author is not None and not aide:
                 return author       # "NNPC, in a statement by its spokesman, Mrs. Adaeze Okonkwo-Bello," (not a
                 #                     person's "statement issued by her media aide")
-            verbs = [v for v in A.r.quote_verb_re.finditer(A.body, ss, min(se, d.start() + 200)) if not A.in_quote(v.start())]
+            verbs = [v for v in A.r.quote_verb_re.finditer(A.body, ss, min(se, d.start() + 200)) if not A.in_quote(v.start())
+                     and not d.end() <= v.start() <= d.end() + 1]     # (not "a statement |read| to the court")
             issued = _ISSUED_BEFORE.search(A.body, max(ss, d.start() - 40), d.start())
             starts = [v.start() for v in verbs] or ([issued.start()] if issued else [])
             for vs in starts:      # the first with a named subject ("In a written response to questions, X said")
                 c = A.subject_before(vs, ss)
+                if c is not None and c.kind == "pronoun" and d.end() <= c.start < hs \
+                        and A.body[c.start:c.end].lower() in ("he", "she"):
+                    c = _resolved(A, c)     # "In a victim impact statement read to the court, he said"
                 if c is not None and c.kind in ("mention", "name", "role", "np") and c.start < hs:
                     if c.kind in ("role", "np"):      # "in a statement by its chief officer, Mrs. Adaeze Okonkwo-Bello,";
                         #                               "In a statement on Wednesday, the municipality said"
@@ -109,6 +113,12 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
             if opening is not None:
                 return opening     # "In a statement signed by its manager, GWL attributed …", "The Treasury, in a statement, blamed"
     return None
+
+
+def _resolved(A: _Article, c: _Cand) -> _Cand | None:
+    """A pronoun candidate as the person it stands for (``_Article.resolve_pronoun``), or None."""
+    m = A.resolve_pronoun(c.start, A.body[c.start:c.end])
+    return _Cand(c.start, c.end, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"]) if m else None
 
 
 #: "a statement issued by |her media aide, Mr Kayode Ogundipe": someone's aide wrote it; it is the subject's statement
@@ -139,7 +149,8 @@ def _opening_subject(A: _Article, j: int, before: int) -> _Cand | None:
 
 
 #: capitalised words ending in an organisation word, then a lower-case word (its verb): "Prime Minister’s Office| issues"
-_ORG_NAME_OPENING = re.compile(r"((?:[A-Z][\w.’'-]*[^\S\n]+(?:(?:and|of|for|&)[^\S\n]+)?){0,5}([A-Z][a-z]+))(?=[^\S\n]+[a-z])")
+#: or a comma (a clause about it: "The |Internet Freedom Foundation|, which had filed …, said")
+_ORG_NAME_OPENING = re.compile(r"((?:[A-Z][\w.’'-]*[^\S\n]+(?:(?:and|of|for|&)[^\S\n]+)?){0,5}([A-Z][a-z]+))(?=[^\S\n]+[a-z]|,)")
 
 
 #: "Airlines for America|, the industry's trade |group|,": a name, then an apposition whose head is an organisation word

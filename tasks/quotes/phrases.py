@@ -27,7 +27,11 @@ _NAME = r"(?P<name>[A-Z][a-z’'-]+(?:[^\S\n][A-Z][a-z’'-]+){1,2})"
 _BARE_BEFORE_ROLE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))" + _NAME
                                + r",[^\S\n]+(?:a|an|the)[^\S\n]+(?:[a-z-]+[^\S\n]+){0,3}?[a-z-]+(?:ist|ian|er|or|ant|ent)s?\b")
 #: "The army commander-in-chief, Valerii Zaluzhnyi, was …"
-_BARE_AFTER_ROLE = re.compile(r"\b[a-z-]+(?:ist|ian|er|or|ant|ent|chief|head),[^\S\n]+" + _NAME + r",")
+#: "Its CEO, Min-ji Seo, spent …" (an executive's letters)
+_BARE_AFTER_ROLE = re.compile(r"\b(?:[a-z-]+(?:ist|ian|er|or|ant|ent|chief|head)|CEO|CFO|COO|CTO|MD),[^\S\n]+" + _NAME + r",")
+#: "Marina, a literature teacher in Krasnodar, said": one given name opening a sentence before a person noun
+_BARE_GIVEN_BEFORE_ROLE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>[A-Z][a-z]+),[^\S\n]+(?:a|an|the)[^\S\n]+"
+                                     r"(?:[a-z-]+[^\S\n]+){0,3}?[a-z-]+(?:ist|ian|er|or|ant|ent)\b")
 
 #: capitalised sentence openers that are never a speaker on their own ("As noted in …", "But …")
 _NOT_SUBJECT = frozenset("""

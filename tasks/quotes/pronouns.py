@@ -98,8 +98,10 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
         if c is not None and c.kind == "pronoun" and _REPORTED_SUBJECT.search(A.body, max(ss, c.start - 40), c.start):
             continue        # "X said he would not |put| a number on it": the pronoun's own speaker is earlier
         if c is not None and c.kind == "role":
-            before = [m for m in A.mentions_in(max(ss, c.start - 80), c.start) if m["label"] in PERSON_LABELS
-                      and re.fullmatch(r",[^\S\n]*", A.body[m["end_char"]:c.start])]
+            near = A.mentions_in(max(ss, c.start - 80), c.start) + [
+                b for b in A.bare_names()["names"] if max(ss, c.start - 80) <= b["start_char"] < c.start]
+            before = sorted((m for m in near if m["label"] in PERSON_LABELS
+                             and re.fullmatch(r",[^\S\n]*", A.body[m["end_char"]:c.start])), key=lambda m: m["start_char"])
             if before:      # "Rukhsana Idrees-Colby, a nurse from Tarneit, said she …": the person the role describes
                 return A._first_person(before[-1]["start_char"], before[-1]["end_char"], gender)
             named = any(m["label"] in PERSON_LABELS for m in A.mentions_in(c.end, v.start()))

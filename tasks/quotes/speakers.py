@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from tasks import rulefiles
+from tasks.entities.rules import _given_names
 from tasks.quotes import pronouns, roles, subjects
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
 from tasks.quotes.spans import _paragraphs
@@ -22,6 +23,7 @@ from tasks.quotes.phrases import (
     _ADVERBS,  # noqa: F401  (re-exported: clauses, direct, indirect import it from here)
     _BARE_AFTER_ROLE,
     _BARE_BEFORE_ROLE,
+    _BARE_GIVEN_BEFORE_ROLE,
     _FRONTED_CLAUSE,
     NAME_RUN,
     _Cand,
@@ -78,6 +80,8 @@ _ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3
 
 
 #: the reporting outlet asking ("|NPR| reached Keystone by phone", "CNN has contacted the company"): not who speaks
+#: the verb right before its listener ("told |Meduza| he tries …")
+_TOLD_BEFORE = re.compile(r"(?<![\w-])told[^\S\n]+$")
 #: a capitalised name opening a sentence (after "The"), then the space before its verb ("has told", "say")
 _NAME_BEFORE_VERB = re.compile(r"[^\S\n]*(?:The[^\S\n]+)?(" + NAME_RUN + r")[^\S\n]+(?:(?:has|have)[^\S\n]+)?")
 #: capitalised words that open sentences without naming anyone ("Police say" is a body; "Officials said" is not one)
@@ -314,8 +318,10 @@ class _Article:
                 if m["text"] in bare["surnames"]:
                     return m        # "Zaluzhnyi said": the model's ORG is the surname of a person named before
                 continue
-            if _PLACE_PREP_BEFORE.search(self.body, max(start, m["start_char"] - 12), m["start_char"]):
-                continue            # "Back on Aelfleda Terrace, Mrs Coverdale …": no subject (not "As for Zelenskyy")
+            if _PLACE_PREP_BEFORE.search(self.body, max(start, m["start_char"] - 12), m["start_char"]) \
+                    or _TOLD_BEFORE.search(self.body, max(start, m["start_char"] - 8), m["start_char"]):
+                continue            # "Back on Aelfleda Terrace, Mrs Coverdale …": no subject (not "As for Zelenskyy");
+                #                     "Pavel, a young teacher, told |Meduza| he …": the listener
             poss = _POSSESSED_ROLE.match(self.body, m["end_char"], end) or (
                 t if (t := _TITLE_GAP.match(self.body, m["end_char"], end)) and self.r.role_re.search(t.group(0)) else None)
             if poss is not None and any(n["start_char"] == poss.end() and n["label"] in PERSON_LABELS
@@ -343,11 +349,13 @@ class _Article:
         if self._bare is not None:
             return self._bare
         names, surnames = [], set()
-        for rx in (_BARE_BEFORE_ROLE, _BARE_AFTER_ROLE):
+        for rx in (_BARE_BEFORE_ROLE, _BARE_AFTER_ROLE, _BARE_GIVEN_BEFORE_ROLE):
             for mm in rx.finditer(self.body):
                 s, e = mm.span("name")
                 if self.in_quote(s) or any(m["start_char"] <= s and m["end_char"] >= e for m in self.mentions_in(s - 60, e + 60)) \
-                        or mm.group("name").split()[0].lower() in _NOT_DESCRIPTOR:
+                        or mm.group("name").split()[0].lower() in _NOT_DESCRIPTOR \
+                        or (rx is _BARE_GIVEN_BEFORE_ROLE and mm.group("name") not in _given_names()
+                            and mm.group("name").lower() not in _name_genders()):
                     continue
                 names.append({"start_char": s, "end_char": e, "text": mm.group("name"), "label": "PERSON",
                               "entity_id": None, "entity_name": mm.group("name")})

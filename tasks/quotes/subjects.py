@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
 
 
+#: "the Premier", "the Minister of State", "the Secretary for Justice": a capitalised office (group 1 its head)
+_OFFICE = re.compile(r"[Tt]he\s+([A-Z][a-z]+)(\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?")
+
+
 def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     """Interpret body[s:e] (a short phrase) as a speaker: name, pronoun, role noun or other noun phrase."""
     body, r = A.body, A.r
@@ -57,10 +61,10 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     # the first person after title words whose affiliation or partner ends the phrase ("Jeffrey Lewis of the James Martin
     # Center …", which the model may call a PERSON too; "David Albright and Serena Kelleher-Vergantini of the
     # Institute …"), else the last person ("Clinton spokesman Brian Fallon"), else the last mention
-    office = re.fullmatch(r"[Tt]he\s+([A-Z][a-z]+)", head)
+    office = _OFFICE.fullmatch(head)
     if office is not None and r.role_re.fullmatch(office.group(1).lower()):
-        ms, persons = [], []    # "the Premier said": a capitalised office the model took for a name is the role
-    if office is not None and r.nationality(office.group(1)):
+        ms, persons = [], []    # "the Premier said", "the Minister of State said": a capitalised office is the role
+    if office is not None and office.group(2) is None and r.nationality(office.group(1)):
         return _Cand(hs, he, "role")     # "the Pole said" (the model's ORG): the person of that nation just named
     for pm in persons or ms[-1:]:
         if _titled_mention(A, hs, he, pm):
@@ -81,6 +85,9 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
         return named if named is not None else _Cand(hs, he, "role")
     if words and all(w.lower() in TIME_WORDS for w in words):
         return None                         # "Tuesday": a time word is no speaker
+    particled = A.surnames.get(low) if len(words) == 1 and not words[0][0].isupper() and "-" in low else None
+    if particled:                   # "…,” al-Khatib says": a surname with a lower-case particle
+        return _Cand(hs, he, "mention", particled, particled.get("entity_id"), particled.get("entity_name") or particled["text"])
     if words and all(w[0].isupper() for w in words) and len(words) <= 4 and low not in {"i", "we"}:
         m = A.surnames.get(words[-1].lower())
         if m:
