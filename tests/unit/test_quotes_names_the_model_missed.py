@@ -82,3 +82,39 @@ def test_a_capitalised_office_is_a_role_not_the_place_inside_it(run, office):
     rows = run("Nurses at the hospital voted for strike action on Monday.\n\n"
                f"\u201cNobody wants to see industrial action in a hospital under such strain,\u201d {office} said.")
     assert _who(_quote(rows, "Nobody wants")) != "State"
+
+
+def test_an_organisation_with_an_acronym_opening_its_sentence_is_the_agency(run):
+    rows = run("3:45pm\n\nSH35 closed, no detours available\n\n"
+               "NZTA Waka Kotahi has closed State Highway 35 between Gisborne and Tokomaru Bay because of slips.\n\n"
+               "\"There is no detour available tonight,\" the agency said in a statement.")
+    assert _who(_quote(rows, "There is no detour")) == "NZTA Waka Kotahi"
+
+
+def test_an_association_whose_name_begins_with_a_place_the_model_took_for_a_person(run):
+    rows = run("The MCD has given basement reading rooms 72 hours to shift their students.\n\n"
+               "The Mukherjee Nagar Library Owners' Association said in a statement that its members would cooperate "
+               "fully with the MCD.\n\n"
+               "\"Seventy-two hours is not enough to shift hundreds of students,\" the association said.")
+    assert _who(_quote(rows, "Seventy-two hours")) == "Mukherjee Nagar Library Owners' Association"
+
+
+def test_the_first_part_of_a_double_surname_is_the_person(run):
+    rows = run("Iñigo Larrañaga-Bidegain was furious that the free kick was awarded at all.\n\n"
+               "Larrañaga added that the added time had been \u201cmuch too long\u201d given the few stoppages.")
+    partial = [q for q in rows if q["text"].startswith("much too long")]
+    assert partial and _who(partial[0]) == "Iñigo Larrañaga-Bidegain"
+
+
+def test_the_library_is_the_library_named_before(run):
+    rows = run("The New York Public Library will close its Mott Haven annex in March.\n\n"
+               "In a statement, the library said it was committed to serving every neighborhood.\n\n"
+               "\u201cNo one is losing library service,\u201d the statement said.")
+    assert _who(_quote(rows, "No one is losing")) == "New York Public Library"
+
+
+def test_the_outlet_reaching_a_company_does_not_speak_for_it(run):
+    rows = run("Keystone Pipeline Services said it was cooperating fully with state authorities.\n\n"
+               "NPR reached Keystone by phone on Tuesday.\n\n"
+               "\"We are reviewing the claims process with our insurer,\" the company said.")
+    assert _who(_quote(rows, "We are reviewing")) != "NPR"
