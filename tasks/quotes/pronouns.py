@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tasks.quotes import roles
+from tasks.quotes import roles, spokespeople
 from tasks.quotes.phrases import _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -170,7 +170,7 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     apposed = [m for m in A.mentions_in(np_e, mt.end()) if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"])]
     if apposed:
         return apposed[0]   # "A spokesperson for the CBN, Mrs Hadiza Garba-Yusuf, said …": the person named
-    org = roles.spokesperson_org(A, _Cand(np_s, np_e, "role"))
+    org = spokespeople.spokesperson_org(A, _Cand(np_s, np_e, "role"))
     if org is not None:
         return org          # "An Energex spokeswoman said …" then "…,” she said": the organisation speaks
     return {"start_char": np_s, "end_char": np_e, "text": mt.group("np"), "label": "PERSON",

@@ -1,7 +1,7 @@
 """Role speakers: the person a role noun phrase stands for ("the Kremlin spokesman" -> the person whose title the
 article gave that role, "the 71-year-old" -> the person just introduced), or nobody when the role was introduced
 without a name ("a senior official … the official said"). ``_Article`` (speakers.py) calls these; split out of
-speakers.py unchanged."""
+speakers.py unchanged (and the unnamed spokesperson's organisation out of this module into spokespeople.py)."""
 from __future__ import annotations
 
 import re
@@ -9,8 +9,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _person_nouns
-from tasks.quotes import organisations
-from tasks.quotes.phrases import _INDEFINITE, NAME_RUN, _Cand
+from tasks.quotes import spokespeople
+from tasks.quotes.phrases import _INDEFINITE, _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -27,8 +27,6 @@ _PROPER_MODIFIER = re.compile(r"^[Tt]he\s+(?:[\w’'-]+\s+)*?[A-Z]")
 #: "the South African quick", "the Portuguese tactician": a nationality and one singular noun (group 2)
 _NATIONALITY_NOUN = re.compile(r"[Tt]he\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:\s+[A-Z][a-z]+)?)(?:\s+([a-z]+))?")
 _POSSESSED = re.compile(r"(?:his|her|their|its|my|our)\s", re.I)
-#: labels of what a spokesperson may speak for
-_ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 
 
 def role_speaker(A: _Article, c: _Cand) -> dict | None:
@@ -37,7 +35,7 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     if nat is not None and _person_by_nationality(A, nat.group(1).lower(), nat.group(2)):
         return recent_subject(A, c.start)     # "…,” the Mexican said": the person just written about
     if c.kind == "np" and not _AGE_NOUN.fullmatch(A.body, c.start, c.end):
-        org = spokesperson_org(A, c)          # "a spokesperson for the company": the company; else nobody
+        org = spokespeople.spokesperson_org(A, c)          # "a spokesperson for the company": the company; else nobody
         aged = _AGE_EPITHET.fullmatch(A.body, c.start, c.end)
         if org is None and (aged is not None or _person_epithet(A, c)):
             # "“…,” the Edinburgh wing said", "the 38-year-old welder told DW": the person just written about
@@ -47,12 +45,12 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     if _INDEFINITE.match(A.body, c.start, c.end) or _POSSESSED.match(A.body, c.start, c.end):
         # "one US official", "a senior official": an anonymous source; "her mother": someone else; "a Department for
         # Transport spokesperson": the department
-        return spokesperson_org(A, c)
+        return spokespeople.spokesperson_org(A, c)
     role = A.body[c.start:c.end]
     age = _AGE_NOUN.fullmatch(A.body, c.start, c.end)
     m = resolve_role(A, role, c.start) if c.kind == "role" else (age_person(A, age.group(1), c.start) if age else None)
     if m is None and c.kind == "role":
-        m = spokesperson_org(A, c)       # "the Kremlin spokesman" whose name the article never gave
+        m = spokespeople.spokesperson_org(A, c)       # "the Kremlin spokesman" whose name the article never gave
     if m is None and not _plural_or_source(role) and not _POSSESSIVE_MODIFIER.search(role):
         m = role_in_paragraph(A, c.start)
         if m is None and not _introduced_anonymously(A, role, c.start) and not _often_unnamed(A, role):
@@ -133,11 +131,6 @@ def _plural_or_source(role: str) -> bool:
     return low.endswith("source") or (low.endswith("s") and not low.endswith("ss"))
 
 
-#: a role that speaks for an organisation, which stands for it when the person is not named
-_SPOKES = re.compile(r"(?<![\w-])(?:spokes(?:man|woman|person|people|men|women|persons)|press\s+(?:officer|secretary))(?![\w-])", re.I)
-_FOR_ORG = re.compile(r"[^\S\n]+(?:for|at|of)[^\S\n]+(?:the[^\S\n]+)?")
-
-
 def _person_by_nationality(A: _Article, nationality: str, noun: str | None) -> bool:
     """Is "the <nationality> [<noun>]" a person ("the Mexican", "the Dutchman", "the Portuguese tactician"), not a
     body ("the Italian government", "the Russian side": an organisation word or role) nor a group (a plural)? A
@@ -146,133 +139,6 @@ def _person_by_nationality(A: _Article, nationality: str, noun: str | None) -> b
         return A.r.nationality(nationality)
     return all(part in A.r.adjectives for part in nationality.split("-")) and noun not in A.r.org_roles and not noun.endswith("s") \
         and noun not in A.r.collective_nouns
-
-
-def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
-    """The organisation an unnamed spokesperson speaks for: named inside the phrase ("a Department for Transport
-    spokesperson", "an MPI spokesperson") or right after it ("A spokesperson for Sierra Pacific Freight Lines"); for
-    "the spokesperson", the one of the last spokesperson the article introduced."""
-    spokes = _SPOKES.search(A.body, c.start, c.end)
-    if spokes is None:
-        return None
-    inside = [m for m in A.mentions_in(c.start, c.end) if m["label"] in _ORG_LABELS
-              and not re.search(r"(?<![\w’'-])in[^\S\n]+(?:the[^\S\n]+)?$", A.body[max(c.start, m["start_char"] - 8):m["start_char"]])]
-    if inside:      # (not where it is: "the Canadian Embassy in Washington"; an organisation before a place or people)
-        return max(inside, key=lambda m: (m["label"] == "ORG", m["start_char"]))
-    adjacent = [m for m in A.mentions_in(max(0, c.start - 120), c.start) if m["label"] in _ORG_LABELS
-                and re.fullmatch(r"[^\S\n]*", A.body[m["end_char"]:c.start])]
-    if adjacent:    # "An American Property Casualty Insurance Association |spokesperson| said": the phrase was cut
-        return adjacent[-1]
-    org = _org_after(A, c.end) or _named_in_phrase(A, c) or _org_role_in_phrase(A, c) or _org_role_after(A, spokes.end()) \
-        or (_named_in_phrase(A, _Cand(c.start, spokes.end(), c.kind)) if _WHERE.fullmatch(A.body, spokes.end(), c.end) else None)
-    if org is None and _BARE_INDEFINITE_SPOKES.fullmatch(A.body, c.start, c.end) and not _FOR_ORG.match(A.body, c.end):
-        # "The Department for Education said …" then "“…,” a spokeswoman said": the organisation that just spoke
-        org = A.org_subject(c.start)
-    if org is not None or not A.body.startswith(("the ", "The "), c.start):
-        return org
-    # "the spokesperson said" after "a spokesperson for the Planning Authority said …": that organisation
-    for sm in reversed(list(_SPOKES.finditer(A.body, max(0, c.start - 1500), c.start))):
-        if A.in_quote(sm.start()):
-            continue
-        ms = [m for m in A.mentions_in(max(0, sm.start() - 60), sm.start()) if m["label"] in _ORG_LABELS
-              and re.fullmatch(r"[^\S\n]*", A.body[m["end_char"]:sm.start()])]
-        if ms:
-            return ms[-1]
-        # "A council spokesman said …" then "the spokesman said": the organisation "the council" stands for
-        before = re.search(r"(?:[Aa]n?|[Tt]he)[^\S\n]+([a-z]+)[^\S\n]+$", A.body[max(0, sm.start() - 30):sm.start()])
-        named = _NAME_BEFORE_SPOKES.search(A.body, max(0, sm.start() - 60), sm.end())   # "A WA Police spokeswoman"
-        return _org_after(A, sm.end()) or _org_role_after(A, sm.end()) \
-            or (_org_for_role_word(A, sm.start(), before.group(1)) if before else None) \
-            or (_named_in_phrase(A, _Cand(named.start(), named.end(), "role")) if named else None)
-    return None
-
-
-#: where a spokesperson is ("an IOM spokesperson| in Dakar"): the phrase before it names the organisation
-_WHERE = re.compile(r"[^\S\n]+(?:(?:based|speaking)[^\S\n]+)?(?:in|at)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*){0,2}")
-#: "a spokeswoman", "a government spokesperson": an unnamed spokesperson of no named organisation
-_BARE_INDEFINITE_SPOKES = re.compile(r"[Aa]n?[^\S\n]+(?:[a-z]+[^\S\n]+)?spokes(?:man|woman|person)")
-
-
-#: capitalised words between the article and the spokesperson ("An |Energex| spokeswoman", "a |Brisbane Airport
-#: Corporation| spokesman", "An |SK hynix| spokesperson"): the organisation, named though the model found no entity
-_NAME_BEFORE_SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+([A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|[a-z]+(?=\s+spokes)|of|and|for|&)){0,4}?)"
-                                 r"\s+(?:spokes(?:man|woman|person)|press\s+(?:officer|secretary))$")
-
-
-def _named_in_phrase(A: _Article, c: _Cand) -> dict | None:
-    """The organisation an unnamed spokesperson's phrase names by capitalised words the model did not take for an
-    entity: an organisation mention of the article with the same words if there is one (its entity), else the words
-    as the speaker's name (no entity). Never a nationality adjective ("a Russian spokesman")."""
-    mt = _NAME_BEFORE_SPOKES.fullmatch(A.body, c.start, c.end)
-    if mt is None or mt.group(1).lower() in A.r.adjectives:
-        return None
-    words = mt.group(1)
-    for m in A.mentions_in(0, len(A.body)):
-        if m["label"] in _ORG_LABELS and m["text"].lower() == words.lower():
-            return m
-    return {"start_char": mt.start(1), "end_char": mt.end(1), "text": words, "label": "ORG", "entity_id": None,
-            "entity_name": words}
-
-
-#: "a company spokesperson", "a trust spokeswoman": an organisation role word (quote_patterns.txt
-#: [organisation_roles]) before the spokesperson
-_ROLE_BEFORE_SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+([a-z]+)\s+spokes(?:man|woman|person)$")
-
-
-def _org_role_in_phrase(A: _Article, c: _Cand) -> dict | None:
-    """The organisation "a company spokesperson" speaks for (``_org_for_role_word``)."""
-    mt = _ROLE_BEFORE_SPOKES.fullmatch(A.body, c.start, c.end)
-    return _org_for_role_word(A, c.start, mt.group(1)) if mt is not None else None
-
-
-def _org_for_role_word(A: _Article, pos: int, word: str) -> dict | None:
-    """The organisation an organisation role word before a spokesperson at ``pos`` stands for, as "the company"
-    would (``organisations.org_role``: the organisation named before whose name holds the word, the subject of a
-    recent sentence, or the one the article is about); None for any other word."""
-    if word not in A.r.org_roles:
-        return None
-    org = organisations.org_role(A, pos, pos, "the " + word)
-    return org.mention if org is not None else None
-
-
-#: "a spokesperson| for the trade group": an organisation role word (quote_patterns.txt [organisation_roles]) after it
-_ROLE_AFTER_SPOKES = re.compile(r"[^\S\n]+(?:for|at|of)[^\S\n]+the[^\S\n]+([a-z]+)(?:[^\S\n]+([a-z]+))?(?![\w’'-])")
-
-
-def _org_role_after(A: _Article, pos: int) -> dict | None:
-    """The organisation "a spokesperson for the (trade) group" speaks for (``_org_for_role_word``)."""
-    mt = _ROLE_AFTER_SPOKES.match(A.body, pos)
-    if mt is None:
-        return None
-    k = 2 if mt.group(2) in A.r.org_roles else 1
-    return _org_for_role_word(A, mt.start(k), mt.group(k))
-
-
-def _org_after(A: _Article, pos: int) -> dict | None:
-    """The organisation named right after ``pos`` by "for/at/of (the)" ("a spokesperson| for Sierra Pacific …"): a
-    mention there, or one ending the capitalised name the model cut ("for the British Beer and |Pub Association|"), or
-    the name after an organisation role word ("for operator Glydo", "for the platform, RydeMas"; whatever label the
-    model gave it)."""
-    f = _FOR_ORG.match(A.body, pos)
-    if f is None:
-        return None
-    role = _ORG_WORD_BEFORE_NAME.match(A.body, f.end())
-    if role is not None and role.group(1) in A.r.org_roles:
-        named = [m for m in A.mentions_in(role.end(), role.end() + 80) if m["start_char"] == role.end()]
-        if named and named[0]["label"] in _ORG_LABELS | PERSON_LABELS:
-            return named[0]
-    run = _NAME_RUN.match(A.body, f.end())
-    after = [m for m in A.mentions_in(f.end(), f.end() + 80)
-             if m["start_char"] == f.end() or (run is not None and m["start_char"] > f.end() and m["end_char"] <= run.end())]
-    if after and after[0]["label"] in _ORG_LABELS:
-        return after[0]
-    return None
-
-
-#: "for |operator |Glydo", "for the |platform, |RydeMas": an organisation role word right before a name
-_ORG_WORD_BEFORE_NAME = re.compile(r"([a-z]+),?[^\S\n]+(?=[A-Z])")
-#: capitalised words, with "and", "of", "for", "&" between them: a name the model may have cut
-_NAME_RUN = re.compile(NAME_RUN)
 
 
 def _titled_otherwise(A: _Article, person: dict, role: str) -> bool:
