@@ -69,8 +69,9 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
 _POSSESSIVE_MODIFIER = re.compile(r"\w[’']s\s")
 #: "the 38-year-old welder": an age and a noun or two
 _AGE_EPITHET = re.compile(r"[Tt]he\s+(\d{1,3})-year-old(?:\s+[a-z]+){1,2}")
-#: "the Edinburgh wing", "the Auckland-born prop": capitalised modifiers and one lower-case singular head
-_EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]+){1,3}([a-z]+)")
+#: "the Edinburgh wing", "the Auckland-born prop", "the former Ateneo star", "the Sinn Féin TD": capitalised modifiers
+#: (after a lower-case one or two) and one singular head, lower-case or a short abbreviation
+_EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){0,2}(?:[A-Z][\w’'-]*[^\S\n]+){1,3}([a-z]+|[A-Z]{2,4})")
 
 
 def _person_epithet(A: _Article, c: _Cand) -> bool:
@@ -90,7 +91,7 @@ def _person_epithet(A: _Article, c: _Cand) -> bool:
 
 #: "the welder", "the second-year forward", "the pro dancer": up to two lower-case modifiers and a lower-case head
 #: (no possessive modifier: "the schoolboy's mother" is someone else)
-_LOWER_EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[a-z0-9][\w-]*[^\S\n]+){0,2}([a-z]+)")
+_LOWER_EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[a-z0-9][\w-]*[^\S\n]+){0,2}([a-z0-9][a-z0-9-]*[a-z])")
 #: an agent noun: someone who does something ("welder", "receiver", "investor", "pianist", "guardian", "attendant",
 #: "fireman", "volunteer"); organisation words ending so ("retailer", "regulator") are excluded by the caller
 _AGENT_NOUN = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|man|woman|eer)")
@@ -103,6 +104,8 @@ _THING_NOUNS = frozenset({"letter", "paper", "newspaper", "newsletter", "order",
 def _names_person(head: str) -> bool:
     """Does a lower-case noun name a person: an agent noun ("welder", "investor") or a noun of the person-noun and
     title lists (rules/person_nouns.txt, titles.txt: "forward", "widow", "captain")?"""
+    if "-" in head:         # "the left-hander", "the mother-of-two", "the 7-footer"
+        return head not in _THING_NOUNS and any(_names_person(part) for part in head.split("-") if part.isalpha())
     return head not in _THING_NOUNS and (bool(_AGENT_NOUN.fullmatch(head)) or head in _person_nouns())
 
 

@@ -120,6 +120,7 @@ class _Article:
         self.r = rules
         self.body = body = article["body"]
         self.aid = article["article_id"]
+        self.outlet = (article.get("outlet") or "").lower()     # the site's own name: never whom "he"/"she" stands for
         self.paras = _paragraphs(body)
         self.para_starts = [p[0] for p in self.paras]
         sents = sorted(sentences, key=lambda s: s["start_char"]) if sentences else []
@@ -321,7 +322,7 @@ class _Article:
                 if m["text"] in bare["surnames"]:
                     return m        # "Zaluzhnyi said": the model's ORG is the surname of a person named before
                 continue
-            if _PLACE_PREP_BEFORE.search(self.body, max(start, m["start_char"] - 12), m["start_char"]) \
+            if self._is_outlet(m) or _PLACE_PREP_BEFORE.search(self.body, max(start, m["start_char"] - 12), m["start_char"]) \
                     or _TOLD_BEFORE.search(self.body, max(start, m["start_char"] - 8), m["start_char"]):
                 continue            # "Back on Aelfleda Terrace, Mrs Coverdale …": no subject (not "As for Zelenskyy");
                 #                     "Pavel, a young teacher, told |Meduza| he …": the listener
@@ -344,6 +345,11 @@ class _Article:
         if i < len(bare["names"]) and bare["starts"][i] < end:
             return bare["names"][i]
         return None
+
+    def _is_outlet(self, m: dict) -> bool:
+        """Is mention ``m`` the site's own name ("Novaya Gazeta Europe" on novayagazeta.eu, "PREMIUM TIMES")?"""
+        text = m["text"].lower()
+        return len(self.outlet) >= 3 and (text.startswith(self.outlet) or (len(text) >= 3 and self.outlet.startswith(text)))
 
     def bare_names(self) -> dict:
         """People the NER missed, named in apposition ("Huw Dylan, a historian of …", "The army
