@@ -19,8 +19,14 @@ if TYPE_CHECKING:
 _ANONYMOUS_SUBJECT = re.compile(
     r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'&-]+\s+){0,3}?[\w’'-]+"
     r"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
-    r"|\s+(?:in|at|of)\s+(?:the|a|an)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4})?)"
+    r"|\s+(?:in|at|of)\s+(?:the|a|an)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4}"
+    r"|\s+(?:based|working|living|stationed)\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?)"
     r"(?:\s+who\s+[^,.\n“”\"]{1,80}?)?(?:,[^,\n]{1,120},)?\s+(?:said|says|told|added|explained|wrote|recalled)\b")
+#: "In a victim impact statement read to the court, the woman, who cannot be named, said …": a definite person the
+#: article keeps anonymous
+_ANONYMOUS_DEFINITE = re.compile(
+    r"(?:[A-Z][^“”\"\n]{0,160}?,\s+)?(?P<np>[Tt]he\s+(?:[\w’'&-]+\s+){0,3}?[\w’'-]+),\s+who\s+(?:asked|cannot|can't|could\s+not|"
+    r"did\s+not\s+want|declined|spoke|requested|may\s+not)\b[^,\n“”\"]{0,120},\s+(?:said|says|told|added|explained|wrote)\b")
 #: "who gave his name only as |Ravi|", "identified only as |Maria|": the name an anonymous person gave
 _NAMED_AS = re.compile(r"(?:name|named|identified|known|called)\s+(?:only\s+)?as\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
@@ -97,6 +103,9 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
         c = A.subject_before(v.start(), ss)
         if c is not None and c.kind == "pronoun" and _REPORTED_SUBJECT.search(A.body, max(ss, c.start - 40), c.start):
             continue        # "X said he would not |put| a number on it": the pronoun's own speaker is earlier
+        anonymous = anonymous_subject(A, si, gender) if c is not None and c.kind == "role" else None
+        if anonymous is not None:
+            return anonymous    # "…, the woman, who cannot be named, said she …": the unnamed person
         if c is not None and c.kind == "role":
             near = A.mentions_in(max(ss, c.start - 80), c.start) + [
                 b for b in A.bare_names()["names"] if max(ss, c.start - 80) <= b["start_char"] < c.start]
@@ -150,7 +159,8 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     earlier; the person named in apposition after the phrase, or the organisation an unnamed spokesperson
     speaks for, when there is one. None when a person is named before it or its role's gender differs."""
     s = A.sents[si]
-    mt = _ANONYMOUS_SUBJECT.match(A.body, s["start_char"], s["end_char"])
+    mt = _ANONYMOUS_SUBJECT.match(A.body, s["start_char"], s["end_char"]) \
+        or _ANONYMOUS_DEFINITE.match(A.body, s["start_char"], s["end_char"])
     named = _NAMED_AS.search(A.body, mt.end("np"), mt.end()) if mt and not A.in_quote(mt.start("np")) else None
     if named is not None:   # "A stall operator who gave his name only as Ravi said": Ravi, whatever the model's label
         m = next((m for m in A.mentions_in(named.start(1), named.end(1)) if m["start_char"] == named.start(1)), None)

@@ -131,3 +131,14 @@ def test_she_is_never_the_outlet_itself(run):
     rows = run("Novaya Gazeta Europe spoke to teachers in three regions.\n\n"
                "\u201cWe received a target from the regional finance ministry,\u201d she said.", outlet="Novaya Gazeta")
     assert not (_who(_quote(rows, "We received")) or "").startswith("Novaya")
+
+
+@pytest.mark.parametrize("anonymous", [
+    "An energy analyst based in Muscat, who spoke on condition of anonymity because he advises government clients,",
+    "In a statement read to the court by the prosecutor, the man, who cannot be named for legal reasons,",
+])
+def test_an_anonymous_person_somewhere_or_kept_unnamed_is_who_he_is(run, anonymous):
+    rows = run("\"Construction starts next month,\" said Salim bin Hamad Al-Rawahi, the project's chief executive.\n\n"
+               f"{anonymous} said the project would be watched closely.\n\n"
+               "\"If this one arrives on time, the others will follow quickly,\" he said.")
+    assert _who(_quote(rows, "If this one arrives")) != "Salim bin Hamad Al-Rawahi"
