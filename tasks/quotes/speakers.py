@@ -79,7 +79,6 @@ _TRANSCRIPT_INTRO = re.compile(r"(?m)^[\s\"“]*(?P<name>[A-Z][A-Z.’'-]+(?: [A
 _ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+)[^\S\n]*,[^\S\n]*$")
 
 
-#: the reporting outlet asking ("|NPR| reached Keystone by phone", "CNN has contacted the company"): not who speaks
 #: the verb right before its listener ("told |Meduza| he tries …")
 _TOLD_BEFORE = re.compile(r"(?<![\w-])told[^\S\n]+$")
 #: a capitalised name opening a sentence (after "The"), then the space before its verb ("has told", "say")
@@ -91,6 +90,7 @@ _COMMON_OPENERS = frozenset({"officials", "experts", "analysts", "critics", "res
                              "some", "most", "both", "all", "several", "he", "she", "they", "it", "we", "i", "this",
                              "that", "these", "those", "there", "then", "now", "today", "yesterday", "still", "but",
                              "and", "so", "yet", "asked", "meanwhile", "later", "earlier"})
+#: the reporting outlet asking ("|NPR| reached Keystone by phone", "CNN has contacted the company"): not who speaks
 _REPORTER_ASKS = re.compile(r"[^\S\n]+(?:has[^\S\n]+|have[^\S\n]+)?(?:reached|contacted|asked|emailed|called|approached)\b")
 
 
@@ -420,8 +420,9 @@ class _Article:
 
     def _speaking_name(self, start: int, end: int) -> dict | None:
         """A capitalised name opening body[start:end] right before a speech verb ("|Devon and Cornwall Police| say",
-        "|Transport for Wales| has told") that is no person, no place alone and no surname of a person named
-        before: the organisation speaking, as a mention without an entity (or the organisation mention it is)."""
+        "|Transport for Wales| has told"), or before any verb when it holds an acronym or ends in an organisation word,
+        that is no person, no place alone and no surname of a person named before: the organisation speaking, as a
+        mention without an entity (or the organisation mention it is)."""
         mo = _NAME_BEFORE_VERB.match(self.body, start, end)
         if mo is None or self.in_quote(mo.start(1)) or len(mo.group(1)) < 2 or _COMPOUND_AFTER.search(mo.group(1).split()[-1]) \
                 or _REPORTER_ASKS.match(self.body, mo.end(1)):
