@@ -46,7 +46,7 @@ def _apposed_name(A: _Article, role_e: int, hi: int) -> _Cand | None:
         if m["start_char"] != name_s or m["label"] not in PERSON_LABELS or A.in_quote(m["start_char"]):
             return None
         if m["end_char"] == hi or re.match(r"[^\S\n]*(?:,|\()", body[m["end_char"]:hi]):
-            return _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+            return _Cand.of_mention(m["start_char"], m["end_char"], m)
         return None
     return None
 

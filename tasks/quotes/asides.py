@@ -36,7 +36,7 @@ def relative_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     for ante in reversed(A.mentions_in(max(lo, ps - 80), ps)):
         if re.fullmatch(r"\s*[,—–]?\s*", body[ante["end_char"]:ps]) and not A.aside(ante) \
                 and (body[ps:pe] != "who" or ante["label"] in PERSON_LABELS):
-            return _Cand(ps, pe, "mention", ante, ante.get("entity_id"), ante.get("entity_name") or ante["text"])
+            return _Cand.of_mention(ps, pe, ante)
         break
     return _Cand(ps, pe, "np")
 
@@ -85,7 +85,7 @@ def aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
                           and re.fullmatch(r"(?:,?\s+\d{1,3},?)?\s+(?:of|from|in)\s+(?:the\s+)?", A.body[p["end_char"]:m["start_char"]])), None)
             if m is not None and (m["label"] in PERSON_LABELS if rel.group("rel") == "who" else m["label"] == "ORG"):
                 # (an organisation before "which": "The union Unison, which represents the staff, has issued")
-                return _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+                return _Cand.of_mention(m["start_char"], m["end_char"], m)
     chain = _APPOSITIVE_CHAIN.fullmatch(A.body, lo, verb_s)
     if chain is not None:
         # "Senator Richard Shelby, the Alabama Republican who heads the Senate Banking Committee, which oversees the Fed,
@@ -93,8 +93,7 @@ def aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
         first = next((m for m in A.mentions_in(lo, verb_s) if not A.in_quote(m["start_char"])), None)
         if first is not None and first["label"] in PERSON_LABELS and first["end_char"] == chain.end("head") \
                 and not A.aside(first) and not _PREPOSITION_IN.search(A.body, chain.start("head"), first["start_char"]):
-            return _Cand(first["start_char"], first["end_char"], "mention", first, first.get("entity_id"),
-                         first.get("entity_name") or first["text"])
+            return _Cand.of_mention(first["start_char"], first["end_char"], first)
     aside = _SUBJECT_ASIDE.fullmatch(A.body, lo, verb_s)
     if aside is None or A.in_quote(aside.start("np")):
         return None
@@ -110,4 +109,4 @@ def _person_closing_aside(A: _Article, aside_s: int, verb_s: int) -> _Cand | Non
             or not A.r.role_re.search(A.body[aside_s:ms[-1]["start_char"]].lower()):
         return None
     m = ms[-1]
-    return _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+    return _Cand.of_mention(m["start_char"], m["end_char"], m)

@@ -168,6 +168,6 @@ def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
                 break
             m = A._person_subject(j)
             if m:
-                spk = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+                spk = _Cand.of_mention(m["start_char"], m["end_char"], m)
                 return Attribution(spk, None, "previous_paragraph", "previous_paragraph")
     return None

@@ -26,8 +26,7 @@ def _interviewee(A: _Article, site: QuoteSite) -> Attribution | None:
     for m in reversed(A.mentions_in(max(0, site.lo - 4000), site.lo)):
         if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"]) \
                 and not re.match(r"\s*(?:Q|Question)\s*:", A.body[A.paras[A.para_index(m["start_char"])][0]:]):
-            return Attribution(_Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"),
-                                     m.get("entity_name") or m["text"]), None, "name_colon")
+            return Attribution(_Cand.of_mention(m["start_char"], m["end_char"], m), None, "name_colon")
     return None
 
 
@@ -65,7 +64,7 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
         # "Here’s Clinton in December 1992:", "More from Jones:": the last person named before the colon
         for m in reversed(A.mentions_in(lo, lo + len(ptrim))):
             if m["label"] in PERSON_LABELS and not re.match(r"[’']s\b", body[m["end_char"]:m["end_char"] + 3]):
-                spk = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+                spk = _Cand.of_mention(m["start_char"], m["end_char"], m)
                 break
     if spk is None:
         # "From the report:", "More from the statement:", "From Bush’s Facebook post:"
@@ -76,8 +75,7 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
             owner = next((m for m in A.mentions_in(seg_s + mf.start(1), seg_e) if m["label"] in PERSON_LABELS
                           and re.match(r"[’']s\s", body[m["end_char"]:m["end_char"] + 3])), None)
             if spk is None and owner is not None:   # "From Bush’s Facebook post:": the phrase, said by its owner
-                spk = _Cand(seg_s + mf.start(1), seg_e, "mention", owner, owner.get("entity_id"),
-                            owner.get("entity_name") or owner["text"])
+                spk = _Cand.of_mention(seg_s + mf.start(1), seg_e, owner)
     if spk is None and not site.colon_after_dash:
         # "She then addressed the supporters again:", "the Board was conclusive in its findings:":
         # the subject opening the clause
@@ -109,7 +107,7 @@ def _owner_of_words(A: _Article, c: _Cand) -> _Cand:
     owner = next((x for x in A.mentions_in(c.start, c.end) if x["label"] in PERSON_LABELS), None) if m else None
     if owner is None:
         return c
-    return _Cand(c.start, c.end, "mention", owner, owner.get("entity_id"), owner.get("entity_name") or owner["text"])
+    return _Cand.of_mention(c.start, c.end, owner)
 
 
 #: a speaker label opening a quoted transcript line ("\"PENCE: Well, look, …", "\"Chris Matthews: Seriously …")

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks.quotes import appositions
-from tasks.quotes.phrases import _FRONTED_CLAUSE, NAME_RUN, _Cand
+from tasks.quotes.phrases import _FRONTED_CLAUSE, NAME_RUN, _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
         else _named_org(A, hs, head) or subject or _main_org(A, hs)
     if m is None:
         return None
-    return _Cand(hs, he, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+    return _Cand.of_mention(hs, he, m)
 
 
 
@@ -62,8 +62,7 @@ def _named_after_head(A: _Article, pos: int, head: str) -> dict | None:
     at = [m for m in A.mentions_in(mo.start(1), mo.end(1)) if m["start_char"] == mo.start(1)]
     if at:
         return at[0]
-    return {"start_char": mo.start(1), "end_char": mo.end(1), "text": mo.group(1), "label": "ORG", "entity_id": None,
-            "entity_name": mo.group(1)}
+    return unlinked_mention(mo.start(1), mo.end(1), mo.group(1), "ORG")
 
 
 @lru_cache(maxsize=64)
@@ -118,7 +117,7 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
 def _resolved(A: _Article, c: _Cand) -> _Cand | None:
     """A pronoun candidate as the person it stands for (``_Article.resolve_pronoun``), or None."""
     m = A.resolve_pronoun(c.start, A.body[c.start:c.end])
-    return _Cand(c.start, c.end, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"]) if m else None
+    return _Cand.of_mention(c.start, c.end, m) if m else None
 
 
 #: "a statement issued by |her media aide, Mr Kayode Ogundipe": someone's aide wrote it; it is the subject's statement
@@ -137,8 +136,7 @@ def _opening_subject(A: _Article, j: int, before: int) -> _Cand | None:
     first = next((m for m in A.mentions_in(at, before) if not A.in_quote(m["start_char"])), None)
     if first is not None and first["label"] in ("PERSON", "ORG") and first["start_char"] - at <= 40 \
             and re.fullmatch(r"(?:[A-Z][\w.’'-]*[^\S\n]+)*", A.body[at:first["start_char"]]):
-        return _Cand(first["start_char"], first["end_char"], "mention", first, first.get("entity_id"),
-                     first.get("entity_name") or first["text"])
+        return _Cand.of_mention(first["start_char"], first["end_char"], first)
     named = _NAME_BEFORE_ORG_APPOSITION.match(A.body, at, before)
     if named is not None and named.group(2) in A.r.org_roles:
         return _Cand(named.start(1), named.end(1), "name", None, None, named.group(1))

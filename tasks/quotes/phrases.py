@@ -96,6 +96,16 @@ class _Cand:
     entity_id: str | None = None
     name: str | None = None
 
+    @staticmethod
+    def of_mention(start: int, end: int, m: dict) -> _Cand:
+        """The candidate body[start:end] standing for mention ``m`` (its entity and name)."""
+        return _Cand(start, end, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+
+
+def unlinked_mention(start: int, end: int, text: str, label: str) -> dict:
+    """A mention the model did not find (no entity): a name read from the text by a rule."""
+    return {"start_char": start, "end_char": end, "text": text, "label": label, "entity_id": None, "entity_name": text}
+
 
 #: capitalised words with "and", "of", "for", "&" between them: an organisation's name, perhaps one the model cut
 #: ("British Beer and Pub Association", "Airlines for America")

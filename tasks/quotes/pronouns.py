@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tasks.quotes import roles, spokespeople
-from tasks.quotes.phrases import _Cand
+from tasks.quotes.phrases import _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -164,12 +164,11 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     named = _NAMED_AS.search(A.body, mt.end("np"), mt.end()) if mt and not A.in_quote(mt.start("np")) else None
     if named is not None:   # "A stall operator who gave his name only as Ravi said": Ravi, whatever the model's label
         m = next((m for m in A.mentions_in(named.start(1), named.end(1)) if m["start_char"] == named.start(1)), None)
-        return m or {"start_char": named.start(1), "end_char": named.end(1), "text": named.group(1), "label": "PERSON",
-                     "entity_id": None, "entity_name": named.group(1)}
+        return m or unlinked_mention(named.start(1), named.end(1), named.group(1), "PERSON")
     if not mt or A.in_quote(mt.start("np")):
         return None
     core = re.split(r"\s+(?:for|of|in|at|with|from)\s", mt.group("np"))[0]
-    if not A.r.role_re.search(core) and not roles._names_person(core.split()[-1].lower()):
+    if not A.r.role_re.search(core) and not roles._names_person(A.r, core.split()[-1].lower()):
         return None         # ("One driver", "A volunteer firefighter": a person noun names someone too)
     if any(m["label"] in PERSON_LABELS for m in A.mentions_in(s["start_char"], mt.end("np"))):
         return None
@@ -183,8 +182,7 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     org = spokespeople.spokesperson_org(A, _Cand(np_s, np_e, "role"))
     if org is not None:
         return org          # "An Energex spokeswoman said …" then "…,” she said": the organisation speaks
-    return {"start_char": np_s, "end_char": np_e, "text": mt.group("np"), "label": "PERSON",
-            "entity_id": None, "entity_name": mt.group("np")}
+    return unlinked_mention(np_s, np_e, mt.group("np"), "PERSON")
 
 
 def group_subject(A: _Article, pos: int) -> dict | None:

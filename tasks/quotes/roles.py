@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from tasks.entities.rules import _person_nouns
 from tasks.quotes import spokespeople
 from tasks.quotes.phrases import _INDEFINITE, _Cand
-from tasks.quotes.rules import PERSON_LABELS
+from tasks.quotes.rules import PERSON_LABELS, Rules
 
 if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
@@ -80,7 +80,7 @@ def _person_epithet(A: _Article, c: _Cand) -> bool:
     lower-case modifiers before a noun that names a person ("the welder", "the second-year forward", "the pro
     dancer": ``_names_person``)."""
     ep = _EPITHET.fullmatch(A.body, c.start, c.end) or _LOWER_EPITHET.fullmatch(A.body, c.start, c.end)
-    if ep is None or (ep.re is _LOWER_EPITHET and not _names_person(ep.group(1))):
+    if ep is None or (ep.re is _LOWER_EPITHET and not _names_person(A.r, ep.group(1))):
         return False
     head = ep.group(1)
     if (head.endswith("s") and not head.endswith("ss")) or head in A.r.org_roles or head in A.r.collective_nouns \
@@ -95,18 +95,14 @@ _LOWER_EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[a-z0-9][\w-]*[^\S\n]+){0,2}([a-z
 #: an agent noun: someone who does something ("welder", "receiver", "investor", "pianist", "guardian", "attendant",
 #: "fireman", "volunteer"); organisation words ending so ("retailer", "regulator") are excluded by the caller
 _AGENT_NOUN = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|man|woman|eer)")
-#: agent-like nouns that name a thing a speaker may be ("“…,” the letter said", "the paper reported")
-_THING_NOUNS = frozenset({"letter", "paper", "newspaper", "newsletter", "order", "poster", "flyer", "banner", "sticker",
-                          "monitor", "tracker", "counter", "register", "chapter", "charter", "center", "centre",
-                          "computer", "calculator", "indicator", "meter", "number", "trailer", "filter", "plan"})
 
 
-def _names_person(head: str) -> bool:
+def _names_person(r: Rules, head: str) -> bool:
     """Does a lower-case noun name a person: an agent noun ("welder", "investor") or a noun of the person-noun and
     title lists (rules/person_nouns.txt, titles.txt: "forward", "widow", "captain")?"""
     if "-" in head:         # "the left-hander", "the mother-of-two", "the 7-footer"
-        return head not in _THING_NOUNS and any(_names_person(part) for part in head.split("-") if part.isalpha())
-    return head not in _THING_NOUNS and (bool(_AGENT_NOUN.fullmatch(head)) or head in _person_nouns())
+        return head not in r.thing_nouns and any(_names_person(r, part) for part in head.split("-") if part.isalpha())
+    return head not in r.thing_nouns and (bool(_AGENT_NOUN.fullmatch(head)) or head in _person_nouns())
 
 
 #: a role right after a closing quotation mark ("“…,” |the official said") or opening its sentence

@@ -54,6 +54,8 @@ class Rules:
     gendered_words: dict = field(default_factory=dict, compare=False)   # "widow" -> f, "Mr" -> m ([gendered_words])
     nationality_nouns: frozenset = frozenset()       # "the Dutchman", "the Spaniard" (+ adjectives: "the Italian")
     collective_nouns: frozenset = frozenset()        # "the Italian government": a body, no person ([collective_nouns])
+    thing_nouns: frozenset = frozenset()             # "the letter said": agent-like nouns that name no person ([thing_nouns])
+    common_openers: frozenset = frozenset()          # "Officials said": opening words that name no body ([common_openers])
     quote_verb_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))
 
     def nationality(self, word: str) -> bool:
@@ -147,6 +149,8 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         narrator_roles=frozenset(x.lower() for x in pat.get("narrator_roles", [])),
         nationality_nouns=frozenset(x.lower() for x in pat.get("nationality_nouns", [])),
         collective_nouns=frozenset(x.lower() for x in pat.get("collective_nouns", [])),
+        thing_nouns=frozenset(x.lower() for x in pat.get("thing_nouns", [])),
+        common_openers=frozenset(x.lower() for x in pat.get("common_openers", [])),
         directive_re=directive_re, noun_re=noun_re,
         quote_verb_alt=quote_verb_alt, quote_verb_re=re.compile(r"(?<![\w’'-])(" + quote_verb_alt + r")(?![\w’'-])"),
     )

@@ -31,6 +31,7 @@ from tasks.quotes.phrases import (
     _NOT_SUBJECT,
     _PLACE_PREP_BEFORE,
     _credit,
+    unlinked_mention,
 )
 
 
@@ -83,13 +84,6 @@ _ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3
 _TOLD_BEFORE = re.compile(r"(?<![\w-])told[^\S\n]+$")
 #: a capitalised name opening a sentence (after "The"), then the space before its verb ("has told", "say")
 _NAME_BEFORE_VERB = re.compile(r"[^\S\n]*(?:The[^\S\n]+)?(" + NAME_RUN + r")[^\S\n]+(?:(?:has|have)[^\S\n]+)?")
-#: capitalised words that open sentences without naming anyone ("Police say" is a body; "Officials said" is not one)
-_COMMON_OPENERS = frozenset({"officials", "experts", "analysts", "critics", "residents", "witnesses", "sources",
-                             "reports", "researchers", "scientists", "doctors", "teachers", "parents", "locals",
-                             "activists", "investors", "economists", "observers", "campaigners", "others", "many",
-                             "some", "most", "both", "all", "several", "he", "she", "they", "it", "we", "i", "this",
-                             "that", "these", "those", "there", "then", "now", "today", "yesterday", "still", "but",
-                             "and", "so", "yet", "asked", "meanwhile", "later", "earlier"})
 #: the reporting outlet asking ("|NPR| reached Keystone by phone", "CNN has contacted the company"): not who speaks
 _REPORTER_ASKS = re.compile(r"[^\S\n]+(?:has[^\S\n]+|have[^\S\n]+)?(?:reached|contacted|asked|emailed|called|approached)\b")
 
@@ -366,10 +360,9 @@ class _Article:
                         or (rx is _BARE_GIVEN_BEFORE_ROLE and mm.group("name") not in _given_names()
                             and mm.group("name").lower() not in _name_genders()):
                     continue
-                names.append({"start_char": s, "end_char": e, "text": mm.group("name"), "label": "PERSON",
-                              "entity_id": None, "entity_name": mm.group("name")})
+                names.append(unlinked_mention(s, e, mm.group("name"), "PERSON"))
                 surnames.add(mm.group("name").split()[-1])
-        names.sort(key=lambda m: int(m["start_char"]))  # type: ignore[arg-type]  # start_char is always an int here
+        names.sort(key=lambda m: int(m["start_char"]))
         self._bare = {"names": names, "starts": [m["start_char"] for m in names], "surnames": surnames}
         return self._bare
 
@@ -436,11 +429,10 @@ class _Article:
         inside = self.mentions_in(mo.start(1), mo.end(1))
         if any(m["label"] in PERSON_LABELS and m["end_char"] == mo.end(1) for m in inside) or name.lower() in self.surnames \
                 or any(m["label"] == "GPE" and m["text"] == name for m in inside) or name.lower() in self.r.adjectives \
-                or (" " not in name and not name.isupper() and name.lower() in _COMMON_OPENERS):
+                or (" " not in name and not name.isupper() and name.lower() in self.r.common_openers):
             return None
         same = next((m for m in inside if m["label"] == "ORG" and m["text"] == name), None)
-        return same or {"start_char": mo.start(1), "end_char": mo.end(1), "text": name, "label": "ORG",
-                        "entity_id": None, "entity_name": name}
+        return same or unlinked_mention(mo.start(1), mo.end(1), name, "ORG")
 
     # -- speaker phrase
     def candidate(self, s: int, e: int) -> _Cand | None:

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tasks.quotes import organisations
-from tasks.quotes.phrases import NAME_RUN, _Cand
+from tasks.quotes.phrases import NAME_RUN, _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -86,8 +86,7 @@ def _named_in_phrase(A: _Article, c: _Cand) -> dict | None:
     for m in A.mentions_in(0, len(A.body)):
         if m["label"] in _ORG_LABELS and m["text"].lower() == words.lower():
             return m
-    return {"start_char": mt.start(1), "end_char": mt.end(1), "text": words, "label": "ORG", "entity_id": None,
-            "entity_name": words}
+    return unlinked_mention(mt.start(1), mt.end(1), words, "ORG")
 
 
 #: "a company spokesperson", "a trust spokeswoman": an organisation role word (quote_patterns.txt

@@ -68,7 +68,7 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
         return _Cand(hs, he, "role")     # "the Pole said" (the model's ORG): the person of that nation just named
     for pm in persons or ms[-1:]:
         if _titled_mention(A, hs, he, pm):
-            return _Cand(pm["start_char"], pm["end_char"], "mention", pm, pm.get("entity_id"), pm.get("entity_name") or pm["text"])
+            return _Cand.of_mention(pm["start_char"], pm["end_char"], pm)
     if len(head.split()) > 8:
         return None
     low = head.lower()
@@ -87,11 +87,11 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
         return None                         # "Tuesday": a time word is no speaker
     particled = A.surnames.get(low) if len(words) == 1 and not words[0][0].isupper() and "-" in low else None
     if particled:                   # "…,” al-Khatib says": a surname with a lower-case particle
-        return _Cand(hs, he, "mention", particled, particled.get("entity_id"), particled.get("entity_name") or particled["text"])
+        return _Cand.of_mention(hs, he, particled)
     if words and all(w[0].isupper() for w in words) and len(words) <= 4 and low not in {"i", "we"}:
         m = A.surnames.get(words[-1].lower())
         if m:
-            return _Cand(hs, he, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+            return _Cand.of_mention(hs, he, m)
         return _Cand(hs, he, "name")
     org = organisations.org_role(A, hs, he, low) or organisations.document_source(A, hs, he, low)
     if org is not None:
@@ -174,7 +174,7 @@ def _titled_name(A: _Article, hs: int, head: str) -> _Cand | None:
         return None
     m = A.surnames.get(name.split()[-1].lower())
     if m:
-        return _Cand(ns, ne, "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+        return _Cand.of_mention(ns, ne, m)
     return _Cand(ns, ne, "name")
 
 
@@ -237,7 +237,7 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
             ms = [m for m in ms if not lo + rm.start(1) <= m["start_char"] < lo + rm.end(1)]
     if ms:
         m = _titled_person(A, ms)
-        cands.append(_Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"]))
+        cands.append(_Cand.of_mention(m["start_char"], m["end_char"], m))
     if pm and not A.in_quote(pm.start()):
         cands.append(_Cand(pm.start(), pm.end(), "pronoun"))
     # a possessive noun phrase opening the clause ("Ryan’s campaign shrugged off …, telling reporters, “…”")
@@ -417,7 +417,7 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
         if m["label"] in PERSON_LABELS and _PERSON_PREP_BEFORE.search(body[max(lo, m["start_char"] - 40):m["start_char"]]) \
                 and not re.match(r",?\s+who\b", tail):
             continue                            # "took to Twitter to write" (not "… with Clinton, who believes")
-        best = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+        best = _Cand.of_mention(m["start_char"], m["end_char"], m)
         break
     seg = body[lo:verb_s]
     pron = None
@@ -430,7 +430,7 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
         for m in reversed(A.mentions_in(max(lo, verb_s - 90), verb_s)):
             if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"]) \
                     and not _possessive(body, m, verb_s):
-                best = _Cand(m["start_char"], m["end_char"], "mention", m, m.get("entity_id"), m.get("entity_name") or m["text"])
+                best = _Cand.of_mention(m["start_char"], m["end_char"], m)
                 break
     cands = [c for c in (best, pron, role) if c is not None]
     # a name the NER missed, right before the verb ("Rubio says, …")
