@@ -103,7 +103,8 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
         c = A.subject_before(v.start(), ss)
         if c is not None and c.kind == "pronoun" and _REPORTED_SUBJECT.search(A.body, max(ss, c.start - 40), c.start):
             continue        # "X said he would not |put| a number on it": the pronoun's own speaker is earlier
-        anonymous = anonymous_subject(A, si, gender) if c is not None and c.kind == "role" else None
+        governed = c is not None and c.kind == "mention" and _AFTER_PREPOSITION.search(A.body, max(ss, c.start - 30), c.start)
+        anonymous = anonymous_subject(A, si, gender) if c is not None and (c.kind == "role" or governed) else None
         if anonymous is not None:
             return anonymous    # "…, the woman, who cannot be named, said she …": the unnamed person
         if c is not None and c.kind == "role":
@@ -122,6 +123,9 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
     return None
 
 
+#: a name governed by a preposition ("A Kenyan customs official at |Namanga|, who …, said"): a place or employer in
+#: the subject's noun phrase, not the subject
+_AFTER_PREPOSITION = re.compile(r"(?<![\w-])(?:at|in|from|near|outside|of|for|on)\s+(?:the\s+)?$")
 #: a pronoun opening a reported clause right after its speech verb ("said (that) |he| would")
 _REPORTED_SUBJECT = re.compile(r"(?<![\w-])(?:said|says|told\s+\w+|added|insisted|argued|stressed|claimed|explained|warned)"
                                r"(?:\s+that)?\s+$")
@@ -167,10 +171,10 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
         return m or unlinked_mention(named.start(1), named.end(1), named.group(1), "PERSON")
     if not mt or A.in_quote(mt.start("np")):
         return None
-    core = re.split(r"\s+(?:for|of|in|at|with|from)\s", mt.group("np"))[0]
+    core = _NP_TAIL.split(mt.group("np"))[0]
     if not A.r.role_re.search(core) and not roles._names_person(A.r, core.split()[-1].lower()):
         return None         # ("One driver", "A volunteer firefighter": a person noun names someone too)
-    if any(m["label"] in PERSON_LABELS for m in A.mentions_in(s["start_char"], mt.end("np"))):
+    if any(m["label"] in PERSON_LABELS for m in A.mentions_in(s["start_char"], mt.start("np") + len(core))):
         return None
     g = A.words_gender(re.findall(r"[\w.’'-]+", mt.group("np").lower()))
     if gender and g and g != gender:
@@ -182,7 +186,23 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     org = spokespeople.spokesperson_org(A, _Cand(np_s, np_e, "role"))
     if org is not None:
         return org          # "An Energex spokeswoman said …" then "…,” she said": the organisation speaks
-    return unlinked_mention(np_s, np_e, mt.group("np"), "PERSON")
+    return _anonymous_person(np_s, mt.group("np"))
+
+
+#: where an anonymous person's noun phrase stops being their description: a place or employer after it ("One A&E
+#: consultant| in the north of England", "A Kenyan customs official| at Namanga", "One driver| working outside …")
+_NP_TAIL = re.compile(r"\s+(?:for|of|in|at|on|near|with|from|based|working|living|stationed)\s")
+_NP_DETERMINER = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+")
+
+
+def _anonymous_person(start: int, np: str) -> dict:
+    """The name an anonymous person gets: the noun phrase without its article and the place or employer after its
+    head ("One A&E consultant in the north of England" -> "A&E consultant"), as readers name such sources; the span
+    is the phrase's own."""
+    core = _NP_TAIL.split(np)[0]
+    det = _NP_DETERMINER.match(core)
+    s = det.end() if det and len(core) > det.end() else 0
+    return unlinked_mention(start + s, start + len(core), core[s:], "PERSON")
 
 
 def group_subject(A: _Article, pos: int) -> dict | None:
