@@ -21,7 +21,7 @@ _ANONYMOUS_SUBJECT = re.compile(
     r"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
     r"|\s+(?:in|at|of)\s+(?:the|a|an)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4}"
     r"|\s+(?:based|working|living|stationed)\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?)"
-    r"(?:\s+who\s+[^,.\n“”\"]{1,80}?)?(?:,[^,\n]{1,120},)?\s+(?:said|says|told|added|explained|wrote|recalled)\b")
+    r"(?:\s+who\s+[^,.\n“”\"]{1,120}?)?(?:,[^,\n]{1,120},)?\s+(?:said|says|told|added|explained|wrote|recalled)\b")
 #: "In a victim impact statement read to the court, the woman, who cannot be named, said …": a definite person the
 #: article keeps anonymous
 _ANONYMOUS_DEFINITE = re.compile(

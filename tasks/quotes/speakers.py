@@ -81,6 +81,8 @@ _ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3
 
 
 #: the verb right before its listener ("told |Meduza| he tries …")
+#: a short title right before a name ("|Mrs |Pascoe-Whitlock"), its gender read from quote_patterns.txt [gendered_words]
+_TITLE_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{1,3}\.?)[^\S\n]+$")
 _TOLD_BEFORE = re.compile(r"(?<![\w-])told[^\S\n]+$")
 #: a capitalised name opening a sentence (after "The"), then the space before its verb ("has told", "say")
 _NAME_BEFORE_VERB = re.compile(r"[^\S\n]*(?:The[^\S\n]+)?(" + NAME_RUN + r")[^\S\n]+(?:(?:has|have)[^\S\n]+)?")
@@ -328,7 +330,8 @@ class _Article:
             if not self._gender_read:
                 self._gender_read = True
                 self._collect_pronoun_gender()
-            g = self.gender.get(m.get("entity_id")) or (self.name_gender.get(m.get("entity_id")) if self._soft_gender else None)
+            g = self._honorific_gender(m) or self.gender.get(m.get("entity_id")) \
+                or (self.name_gender.get(m.get("entity_id")) if self._soft_gender else None)
             if gender and g and g != gender:
                 continue
             i = bisect.bisect_left(bare["starts"], start)
@@ -339,6 +342,12 @@ class _Article:
         if i < len(bare["names"]) and bare["starts"][i] < end:
             return bare["names"][i]
         return None
+
+    def _honorific_gender(self, m: dict) -> str | None:
+        """The gender the short title right before this mention tells ("|Mr| Pascoe-Whitlock said" is the husband
+        even where the entity also stands for "Mrs Pascoe-Whitlock", his wife); None without one."""
+        title = _TITLE_WORD_BEFORE.search(self.body, max(0, m["start_char"] - 8), m["start_char"])
+        return self.words_gender([title.group(1)]) if title else None
 
     def _is_outlet(self, m: dict) -> bool:
         """Is mention ``m`` the site's own name ("Novaya Gazeta Europe" on novayagazeta.eu, "PREMIUM TIMES")?"""

@@ -37,3 +37,27 @@ def test_an_anonymous_source_is_named_by_the_noun_phrase_alone(run, intro, name)
                f"{intro} said the two systems were not talking to each other.\n\n"
                "\u201cA truck is cleared on our side, then it waits for hours,\u201d he said.")
     assert _quote(rows, "A truck is cleared")["speaker_name"] == name
+
+
+def test_mr_before_a_surname_his_wife_shares_is_the_husband(run):
+    rows = run("Mandy and Kieran Pascoe-Whitlock have run the kiosk for 14 years.\n\n"
+               "Mrs Pascoe-Whitlock said the news had come out of the blue.\n\n"
+               "A spokesperson for the Environment Agency said: \u2018We are working closely with the council.\u2019\n\n"
+               "Mr Pascoe-Whitlock said the couple would keep fighting.\n\n"
+               "\u2018We are not against the flood wall,\u2019 he said.")
+    assert (_quote(rows, "We are not against")["speaker_name"] or "").endswith("Pascoe-Whitlock")
+
+
+def test_an_officer_of_a_unit_is_the_she_after_her(run):
+    rows = run("Speaking outside court, Detective Sergeant Lorna Quigley-Adebayo of the PSNI's Economic Crime Unit "
+               "said she hoped the sentence would encourage other victims to come forward.\n\n"
+               "\"Fraud like this is not a victimless crime,\" she said.")
+    assert _quote(rows, "Fraud like this")["speaker_name"] == "Lorna Quigley-Adebayo"
+
+
+def test_an_anonymous_worker_with_a_long_who_clause_is_the_he_after_him(run):
+    rows = run("A spokesperson for the Chicago Police Department said in a statement that patrols had increased.\n\n"
+               "A man who works at the convenience store and asked not to be named because he feared retaliation "
+               "said the argument began over a parked car.\n\n"
+               "\"It was nothing. Two minutes of yelling about a parking spot,\" he said.")
+    assert _quote(rows, "It was nothing")["speaker_name"] == "man"
