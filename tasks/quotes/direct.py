@@ -371,10 +371,9 @@ def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
     if site.kind != "partial":
         return None
     seg_s = A.sents[site.si]["start_char"]
-    vv = [v for v in A.r.quote_verb_re.finditer(A.body, seg_s, site.raw.open_s)
-          if not A.in_quote(v.start()) and not _AS_ASIDE.search(A.body, max(seg_s, v.start() - 40), v.start())
-          and not _NOUN_USE.search(A.body, max(seg_s, v.start() - 30), v.start())
-          and not _DETERMINER_BEFORE.search(A.body, max(seg_s, v.start() - 8), v.start())]
+    # a speech verb; else a verb whose object is what was said ("X accused the executive of having “no plan”", "Y
+    # dismissed the walkout as “a political stunt”")
+    vv = _verbs_before(A, A.r.quote_verb_re, seg_s, site.raw.open_s) or _verbs_before(A, A.r.object_re, seg_s, site.raw.open_s)
     vv = [v for i, v in enumerate(vv) if i == 0 or not _MEDIUM_AFTER_VERB.fullmatch(A.body, vv[i - 1].end(), v.start())]
     if not vv:
         return None
@@ -392,6 +391,15 @@ def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
             # what a named speaker reports is no speaker of the words
             v, spk = vv[-2], outer
     return Attribution(spk, v.group(1), "reported_speech") if spk else None
+
+
+def _verbs_before(A: _Article, verb_re: re.Pattern, seg_s: int, end: int) -> list[re.Match]:
+    """The verbs of ``verb_re`` in the text between ``seg_s`` and ``end`` that are verbs of the sentence (not inside a
+    quotation, an "as X said" aside, a noun use or after a determiner)."""
+    return [v for v in verb_re.finditer(A.body, seg_s, end)
+            if not A.in_quote(v.start()) and not _AS_ASIDE.search(A.body, max(seg_s, v.start() - 40), v.start())
+            and not _NOUN_USE.search(A.body, max(seg_s, v.start() - 30), v.start())
+            and not _DETERMINER_BEFORE.search(A.body, max(seg_s, v.start() - 8), v.start())]
 
 
 def _plural_noun(phrase: str) -> bool:

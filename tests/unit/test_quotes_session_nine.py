@@ -1,6 +1,8 @@
 """Speakers on layouts seen in the blind sets tests/fixtures/crawls_heldout74-113, with hand-written sentences and
 the real spaCy model: an anonymous source is named as readers name one ("Kenyan customs official", not "A Kenyan
-customs official at Namanga")."""
+customs official at Namanga"), also after a long who-clause; "Mr" before a surname his wife shares tells "he"; an
+officer "of the PSNI's Economic Crime Unit" is the "she" after her (Unit, Service, Force … end organisation names); a
+partial quote after "accused … of" or "dismissed … as" is the words of that verb's subject."""
 from __future__ import annotations
 
 import pytest
@@ -61,3 +63,14 @@ def test_an_anonymous_worker_with_a_long_who_clause_is_the_he_after_him(run):
                "said the argument began over a parked car.\n\n"
                "\"It was nothing. Two minutes of yelling about a parking spot,\" he said.")
     assert _quote(rows, "It was nothing")["speaker_name"] == "man"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Opposition lawmaker Syed Haris Rizvi-Naqvi accused the provincial government of \"sleeping\" on the project.",
+     "Syed Haris Rizvi-Naqvi"),
+    ("The Majority Chief Whip, Efua Ampofo-Boakye, dismissed the walkout as \"a political stunt\".", "Efua Ampofo-Boakye"),
+])
+def test_a_partial_quote_after_accused_or_dismissed_is_the_subjects(run, sentence, speaker):
+    rows = run("The budget vote was delayed again on Tuesday.\n\n" + sentence)
+    q = [q for q in rows if q["kind"] == "partial"]
+    assert len(q) == 1 and q[0]["speaker_name"] == speaker, q
