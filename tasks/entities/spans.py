@@ -47,6 +47,7 @@ from tasks.entities.rules import (
     _given_names,
     _vote_given_names,
     _org_words,
+    _person_nouns,
     _place_cues,
     _places,
     _settlement_endings,
@@ -428,6 +429,20 @@ def _extend_given(unit: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+#: a person noun, the comma of its apposition and one capitalised word right before a span ("the judge, |Emeka|
+#: Nwosu-Ajayi,"): the given name the model left out (one no list holds)
+_APPOSED_GIVEN = re.compile(r"(?<![\w’'-])(?P<noun>[a-z][\w-]*),[^\S\n]+(?P<given>[A-Z][\w’'-]+)[^\S\n]+$")
+
+
+def _given_after_apposition(unit: str, s: int) -> int:
+    """Start of the span grown over a given name between an apposition's comma and it ("the judge, Emeka
+    Nwosu-Ajayi," -> "Emeka Nwosu-Ajayi", so the apposition votes for a person)."""
+    ma = _APPOSED_GIVEN.search(unit, max(0, s - 60), s)
+    if ma and ma.group("noun") in _person_nouns() and _name_word_ok(ma.group("given")):
+        return ma.start("given")
+    return s
+
+
 #: a capitalised word (a name's last) right before: "Orme-Castell |KC", "Keatley, |TD"
 _AFTER_NAME = re.compile(r"[A-Z][\w’'-]*[a-z][\w’'-]*,?[^\S\n]+$")
 
@@ -442,6 +457,7 @@ def _mentions_for_unit(doc, unit: str, base: int, headline: bool) -> list[_Menti
         for ps, pe in _pieces(unit, ent.start_char, ent.end_char):
             if not headline:
                 ps, pe = _extend_given(unit, ps, pe)
+                ps = _given_after_apposition(unit, ps)
             m = _make_mention(unit, ps, pe, base, ent.label_, headline)
             if m:
                 out.append(m)

@@ -74,3 +74,10 @@ def test_a_partial_quote_after_accused_or_dismissed_is_the_subjects(run, sentenc
     rows = run("The budget vote was delayed again on Tuesday.\n\n" + sentence)
     q = [q for q in rows if q["kind"] == "partial"]
     assert len(q) == 1 and q[0]["speaker_name"] == speaker, q
+
+
+def test_a_name_in_apposition_to_the_judge_is_the_judge(run):
+    rows = run("But the prosecution counsel, Halima Suleiman-Bello, told the court that the certificate had been filed.\n\n"
+               "In his ruling, the judge, Emeka Nwosu-Ajayi, held that the documents met the requirements of the Act.\n\n"
+               "\"I have looked at the certificate. It is properly before the court,\" the judge said.")
+    assert _quote(rows, "I have looked")["speaker_name"] == "Emeka Nwosu-Ajayi"
