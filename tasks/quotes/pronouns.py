@@ -114,9 +114,11 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
                              and re.fullmatch(r",[^\S\n]*", A.body[m["end_char"]:c.start])), key=lambda m: m["start_char"])
             if before:      # "Rukhsana Idrees-Colby, a nurse from Tarneit, said she …": the person the role describes
                 return A._first_person(before[-1]["start_char"], before[-1]["end_char"], gender)
-            named = any(m["label"] in PERSON_LABELS for m in A.mentions_in(c.end, v.start()))
-            # "The chairman of …, Mr Sylvanus Ityokumbul, said": the person named in apposition
-            return A._first_person(c.end, v.start(), gender) if named else (_role_subject(A, c, gender) or _epithet_person(A, c, gender))
+            # "The chairman of …, Mr Sylvanus Ityokumbul, said": the person named in apposition (not one named after
+            # the role's own verb: "The barrister said Ashworth-Leigh had |written| a letter")
+            own = next((w.start() for w in A.r.quote_verb_re.finditer(A.body, c.end, v.start()) if not A.in_quote(w.start())), v.start())
+            named = any(m["label"] in PERSON_LABELS for m in A.mentions_in(c.end, own))
+            return A._first_person(c.end, own, gender) if named else (_role_subject(A, c, gender) or _epithet_person(A, c, gender))
         if c is None or c.kind != "mention" or c.mention is None or c.mention["label"] not in PERSON_LABELS:
             return None
         return A._first_person(c.start, c.end, gender)

@@ -102,7 +102,7 @@ def _honorifics_before() -> re.Pattern:
 _LED_BY = re.compile(r"(?<![\w-])(chaired|headed|led)\s+by\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
 _LED_BY_ROLE = {"chaired": "chair", "headed": "head", "led": "leader"}
 #: "Prosecuting, (Ms) X", "Defending, X": the part a lawyer plays in a court report
-_COURT_ROLE = re.compile(r"(?:^|[.!?]\s+|\n)(Prosecuting|Defending|Mitigating),\s+(?:[A-Z][\w.’'-]*\s+){0,2}$")
+_COURT_ROLE = re.compile(r"(?:^|[.!?]\s+|\n)(Prosecuting|Defending|Mitigating)(?:\s+(?:for|on\s+behalf\s+of)\s+[^,.\n]{1,60})?,\s+(?:[A-Z][\w.’'-]*\s+){0,2}$")
 _COURT_ROLE_WORDS = {"Prosecuting": ["prosecutor"], "Defending": ["defence", "lawyer", "barrister"],
                      "Mitigating": ["defence", "lawyer", "barrister"]}
 

@@ -81,3 +81,19 @@ def test_a_name_in_apposition_to_the_judge_is_the_judge(run):
                "In his ruling, the judge, Emeka Nwosu-Ajayi, held that the documents met the requirements of the Act.\n\n"
                "\"I have looked at the certificate. It is properly before the court,\" the judge said.")
     assert _quote(rows, "I have looked")["speaker_name"] == "Emeka Nwosu-Ajayi"
+
+
+def test_prosecuting_for_a_council_makes_the_prosecutor(run):
+    rows = run("Imran Qureshi-Dalton, 52, admitted six offences at Leeds Magistrates' Court.\n\n"
+               "Prosecuting for Leeds City Council, Joanna Pemberton-Adjei told the court officers first visited in November.\n\n"
+               "She said the council wrote to Qureshi-Dalton four times.\n\n"
+               "\u201cOn each occasion the defendant gave assurances,\u201d the prosecutor said.")
+    assert _quote(rows, "On each occasion")["speaker_name"] == "Joanna Pemberton-Adjei"
+
+
+def test_a_name_after_the_roles_own_verb_is_no_apposition(run):
+    rows = run("Defending, Imran Qureshi-Bamford said his client had been addicted to cocaine.\n\n"
+               "The barrister said Connor Ashworth-Leigh had been clean for three months and had written a letter of "
+               "apology.\n\n"
+               "\u2018He is ashamed. He thinks about that young man every day,\u2019 he added.")
+    assert _quote(rows, "He is ashamed")["speaker_name"] == "Imran Qureshi-Bamford"
