@@ -26,8 +26,9 @@ What counts as a quote
   quotation that is only a stage direction in brackets ("(CROSSTALK.)") or a one-word label ("Related:") is no
   quote at all.
 - **partial**: quoted words embedded in a sentence (``Putin said efforts were
-  "generally on the right track"``). A partial quote of 1–3 words in a sentence
-  without any speech verb is a scare quote and is dropped (``SCARE_QUOTES``).
+  "generally on the right track"``). A partial quote of 1–3 words that no speaker is found for is a scare quote
+  and is dropped (``SCARE_QUOTES``). A partial quote inside reported speech whose own search found no speaker takes
+  the reported speech's ("The Minority in Parliament said the response had been “too little, too late”").
 - **indirect**: reported speech without quote marks: ``X said (that) CLAUSE``,
   ``CLAUSE, X said``, ``according to X, CLAUSE`` / ``CLAUSE, according to X``.
   The content is the reported clause (without the complementiser "that").

@@ -43,8 +43,10 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
     _share_chain_speakers(rows, row_chain)
     _share_sentence_speakers(rows)
     if INDIRECT:
-        rows.extend(_indirect(A, rows))
-    return _sorted_unique(rows)
+        indirect = _indirect(A, rows)
+        _share_reported_speakers(rows, indirect)
+        rows.extend(indirect)
+    return _sorted_unique([q for q in rows if not _scare_quote(q)])
 
 
 def _within_budget(A: _Article, raws: list) -> list:
@@ -97,13 +99,12 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
             site.kind = "partial"      # a title or label, also when only a person of the paragraph before is at hand
         if site.kind == "direct" and not site.ptrim and not site.prev_close and _names_a_thing(A, r):
             site.kind = "partial"      # "“Top secret” is the highest level …", "''Billions,'' which …": a name, no utterance
-        if att.speaker is None and site.kind == "partial" and len(site.content.split()) <= 3:
-            if SCARE_QUOTES == "drop":
-                continue
         row = quote_row(A, r.start, r.end, site.kind, att.speaker, att.cue, att.pattern or "none", att.how,
                         unclosed=r.close_s is None and not r.continued)
         rows.append(row)
         row_chain.append(r.chain)
+        if _scare_quote(row):
+            continue        # kept only until reported speech around it may name its speaker (_share_reported_speakers)
         if row["speaker_name"] and (row["speaker_text"] or "").lower() not in ("i", "we", "it") \
                 and (site.kind != "partial" or len(site.content.split()) > 3):
             A.named_rows.append((site.pi, row))    # not a term someone "calls" a thing: no speaker the floor goes back to
@@ -225,6 +226,28 @@ def _share_chain_speakers(rows: list[dict], row_chain: list[int]) -> None:
                 p.update({k: src[k] for k in ("speaker_text", "speaker_start", "speaker_end", "speaker_entity_id", "speaker_name", "cue")})
                 p["pattern"] = "continuation"
                 p["confidence"] = round(min(src["confidence"], CONF["continuation"]), 3)
+
+
+def _scare_quote(row: dict) -> bool:
+    """A partial quote of 1-3 words that nobody is found to say: a scare quote, dropped when SCARE_QUOTES is "drop"."""
+    return SCARE_QUOTES == "drop" and row["kind"] == "partial" and row["speaker_text"] is None \
+        and len(row["text"].split()) <= 3
+
+
+def _share_reported_speakers(rows: list[dict], indirect: list[dict]) -> None:
+    """A partial quote no pattern attributed inside reported speech that has a speaker is that speaker's words
+    ("The Minority in Parliament said the response had been “too little, too late”": the reported speech found the
+    Minority where the partial quote's own search did not); such a quote of 1-3 words is kept then (no scare quote)."""
+    spans = sorted((q["start_char"], q["end_char"], q) for q in indirect if q["speaker_text"] is not None)
+    for row in rows:
+        if row["kind"] != "partial" or row["speaker_text"] is not None:
+            continue
+        src = next((q for s, e, q in spans if s <= row["start_char"] and row["end_char"] <= e), None)
+        if src is not None:
+            row.update({k: src[k] for k in ("speaker_text", "speaker_start", "speaker_end", "speaker_entity_id",
+                                             "speaker_name", "cue")})
+            row["pattern"] = "reported_speech"
+            row["confidence"] = src["confidence"]
 
 
 def _sorted_unique(rows: list[dict]) -> list[dict]:

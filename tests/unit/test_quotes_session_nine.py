@@ -97,3 +97,15 @@ def test_a_name_after_the_roles_own_verb_is_no_apposition(run):
                "apology.\n\n"
                "\u2018He is ashamed. He thinks about that young man every day,\u2019 he added.")
     assert _quote(rows, "He is ashamed")["speaker_name"] == "Imran Qureshi-Bamford"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Kazakhstan's energy ministry said in a statement that the country remained \"fully committed to the "
+     "agreement\" and would submit a plan.", "Kazakhstan's energy ministry"),
+    ("The Minority in Parliament said the response had been \"too little, too late\" for the farmers.",
+     "Minority in Parliament"),
+])
+def test_a_partial_quote_inside_reported_speech_is_its_speakers(run, sentence, speaker):
+    rows = run("Oil output rose in November.\n\n" + sentence)
+    q = [q for q in rows if q["kind"] == "partial"]
+    assert len(q) == 1 and q[0]["speaker_text"] == speaker, q
