@@ -23,6 +23,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from tasks import rulefiles
 from tasks.quotes import appositions, asides
 from tasks.quotes.floating import continuation, floating_quote
 from tasks.quotes.labels import name_colon, transcript_label
@@ -33,10 +34,10 @@ from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
 
 __all__ = ["Attribution", "QuoteSite", "attribute", "locate", "transcript_label"]
 
-#: the period of a title or an initial inside a name ("said former Gov. Bill Richardson", "said John F. Kennedy")
+#: the period of a title (rules/honorifics.txt, and "St", "Jr", "Sr") or an initial inside a name ("said former Gov.
+#: Bill Richardson", "said Coun. Thomas Ahn", "said John F. Kennedy")
 _ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in (
-    "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Mr", "Mrs", "Ms", "Dr", "Rev", "Prof", "St",
-    "Jr", "Sr", "Atty", "[A-Z]")) + r")\.(?=\s+[A-Z])" \
+    *map(re.escape, rulefiles.lines("honorifics.txt")), "St", "Jr", "Sr", "[A-Z]")) + r")\.(?=\s+[A-Z])" \
     + r"|(?<=\b[A-Z])\.(?=[A-Z]\.)" \
     + r"|(?:" + "|".join(rf"(?<=\b{t})" for t in ("Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Atty")) \
     + r")\.(?=\s+and\s+[A-Z])"

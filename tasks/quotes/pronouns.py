@@ -219,6 +219,9 @@ def group_subject(A: _Article, pos: int) -> dict | None:
             c = A.subject_before(v.start(), ss)
             if c is not None and c.kind == "mention" and c.mention is not None and c.mention["label"] not in PERSON_LABELS:
                 return c.mention
+            staff = spokespeople.staff_org(A, c) if c is not None and c.kind in ("np", "role") else None
+            if staff is not None:
+                return staff         # "Goldman Sachs Group Inc. strategists wrote …": the bank
             if c is not None:
                 return None          # the nearest speaker is a person or a phrase: not an organisation
     return None

@@ -35,7 +35,8 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     if nat is not None and _person_by_nationality(A, nat.group(1).lower(), nat.group(2)):
         return recent_subject(A, c.start)     # "…,” the Mexican said": the person just written about
     if c.kind == "np" and not _AGE_NOUN.fullmatch(A.body, c.start, c.end):
-        org = spokespeople.spokesperson_org(A, c)          # "a spokesperson for the company": the company; else nobody
+        org = spokespeople.spokesperson_org(A, c) or spokespeople.staff_org(A, c)   # "a spokesperson for the company",
+        #                                                      "Goldman Sachs strategists": the organisation; else nobody
         aged = _AGE_EPITHET.fullmatch(A.body, c.start, c.end)
         if org is None and (aged is not None or _person_epithet(A, c)):
             # "“…,” the Edinburgh wing said", "the 38-year-old welder told DW": the person just written about
@@ -50,7 +51,8 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     age = _AGE_NOUN.fullmatch(A.body, c.start, c.end)
     m = resolve_role(A, role, c.start) if c.kind == "role" else (age_person(A, age.group(1), c.start) if age else None)
     if m is None and c.kind == "role":
-        m = spokespeople.spokesperson_org(A, c)       # "the Kremlin spokesman" whose name the article never gave
+        m = spokespeople.spokesperson_org(A, c) or spokespeople.staff_org(A, c)   # "the Kremlin spokesman" whose name
+        #                                                     the article never gave; "Goldman Sachs strategists"
     if m is None and not _plural_or_source(role) and not _POSSESSIVE_MODIFIER.search(role):
         m = role_in_paragraph(A, c.start)
         if m is None and not _introduced_anonymously(A, role, c.start) and not _often_unnamed(A, role):

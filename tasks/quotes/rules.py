@@ -56,6 +56,7 @@ class Rules:
     collective_nouns: frozenset = frozenset()        # "the Italian government": a body, no person ([collective_nouns])
     thing_nouns: frozenset = frozenset()             # "the letter said": agent-like nouns that name no person ([thing_nouns])
     common_openers: frozenset = frozenset()          # "Officials said": opening words that name no body ([common_openers])
+    staff_nouns: frozenset = frozenset()             # "Goldman Sachs strategists": people speaking for the name ([staff_nouns])
     quote_verb_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))
 
     def nationality(self, word: str) -> bool:
@@ -151,6 +152,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         collective_nouns=frozenset(x.lower() for x in pat.get("collective_nouns", [])),
         thing_nouns=frozenset(x.lower() for x in pat.get("thing_nouns", [])),
         common_openers=frozenset(x.lower() for x in pat.get("common_openers", [])),
+        staff_nouns=frozenset(x.lower() for x in pat.get("staff_nouns", [])),
         directive_re=directive_re, noun_re=noun_re,
         quote_verb_alt=quote_verb_alt, quote_verb_re=re.compile(r"(?<![\w’'-])(" + quote_verb_alt + r")(?![\w’'-])"),
     )

@@ -63,6 +63,20 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
     return None
 
 
+def staff_org(A: _Article, c: _Cand) -> dict | None:
+    """The organisation named right before a plural noun of its people ("Goldman Sachs Group Inc. |strategists|",
+    "JPMorgan |analysts|"; quote_patterns.txt [staff_nouns]), who speak for it; None otherwise."""
+    words = A.body[c.start:c.end].split()
+    if not words or words[-1].lower() not in A.r.staff_nouns:
+        return None
+    before = [m for m in A.mentions_in(max(0, c.start - 80), c.end) if m["label"] == "ORG" and m["start_char"] < c.end]
+    head_s = c.end - len(words[-1])
+    m = before[-1] if before else None
+    if m is None or not re.fullmatch(r"[^\S\n]*", A.body[m["end_char"]:head_s]) or A.in_quote(m["start_char"]):
+        return None
+    return m
+
+
 #: where a spokesperson is ("an IOM spokesperson| in Dakar"): the phrase before it names the organisation
 _WHERE = re.compile(r"[^\S\n]+(?:(?:based|speaking)[^\S\n]+)?(?:in|at)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*){0,2}")
 #: "a spokeswoman", "a government spokesperson": an unnamed spokesperson of no named organisation

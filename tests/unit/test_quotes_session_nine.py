@@ -109,3 +109,20 @@ def test_a_partial_quote_inside_reported_speech_is_its_speakers(run, sentence, s
     rows = run("Oil output rose in November.\n\n" + sentence)
     q = [q for q in rows if q["kind"] == "partial"]
     assert len(q) == 1 and q[0]["speaker_text"] == speaker, q
+
+
+def test_an_organisations_strategists_and_the_they_after_them_speak_for_it(run):
+    rows = run("Stocks fell on Friday.\n\n"
+               "Goldman Sachs Group Inc. strategists wrote in a note that equities were \u201cvulnerable to a rates "
+               "shock\u201d after a rally.\n\n"
+               "\u201cValuations leave little cushion for disappointment,\u201d they wrote.")
+    assert (_quote(rows, "Valuations leave")["speaker_name"] or "").startswith("Goldman Sachs")
+    partial = [q for q in rows if q["kind"] == "partial"]
+    assert len(partial) == 1 and (partial[0]["speaker_name"] or "").startswith("Goldman Sachs"), partial
+
+
+def test_a_councillor_after_said_keeps_his_name_past_the_abbreviated_title(run):
+    rows = run("Transit service was cut in Scarborough.\n\n"
+               "\"I'd rather have a bus every ten minutes on Finch than another ambassador,\" said Coun. Thomas Ahn, "
+               "who represents Scarborough North.")
+    assert _quote(rows, "I'd rather")["speaker_name"] == "Thomas Ahn"
