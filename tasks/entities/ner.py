@@ -11,7 +11,7 @@ from collections import defaultdict
 from tasks.entities.canonical import _group, _label_for, _resolve
 from tasks.entities.keys import entity_id_for, fold
 from tasks.entities.patterns import _add_patterns, _add_propagated, _filter_headlines
-from tasks.entities.rules import BATCH_SIZE
+from tasks.entities.rules import BATCH_SIZE, _surname_particles
 from tasks.entities.spans import _Mention, _mentions_for_unit
 from tasks.entities.units import _is_caps, _is_headline, _paragraphs, _recase
 from tasks.sentences import split_sentences
@@ -91,13 +91,15 @@ def _sentence_no(starts: list[int], sentences: list[dict], pos: int) -> int | No
 
 
 def _join_adjacent_persons(mentions: list[_Mention], body: str) -> list[_Mention]:
-    """Two person mentions one space apart as one name ("MK Dov" "Elbaz": the model cut the name after its title and
-    the surname was found again on its own). ``mentions`` sorted by start."""
+    """Two person mentions one space or a lower-case surname particle apart as one name ("MK Dov" "Elbaz": the model
+    cut the name after its title and the surname was found again on its own; "Iolo" ap "Dafydd"). ``mentions`` sorted
+    by start."""
     out: list[_Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and prev.cls == "per" and m.cls == "per" and body[prev.end:m.start] == " " \
-                and not prev.headline and not m.headline:
+        gap = body[prev.end:m.start] if prev is not None else ""
+        if prev is not None and prev.cls == "per" and m.cls == "per" and not prev.headline and not m.headline \
+                and (gap == " " or (gap[:1] == " " == gap[-1:] and gap.strip() in _surname_particles()[0])):
             text = body[prev.start:m.end]
             out[-1] = dataclasses.replace(prev, end=m.end, text=text, folded=fold(text))
         else:

@@ -138,6 +138,12 @@ def _surname_particles() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _person_particles() -> frozenset[str]:
+    """Lower-case particles only people's names hold (``rules/surname_particles.txt`` [person_only]: "ap", "bin")."""
+    return frozenset(rulefiles.sections("surname_particles.txt").get("person_only", []))
+
+
+@lru_cache(maxsize=1)
 def _title_lengths() -> tuple[int, ...]:
     """The word counts titles have, longest first."""
     return tuple(sorted({len(t) for t in _titles()}, reverse=True))

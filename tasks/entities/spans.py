@@ -48,6 +48,7 @@ from tasks.entities.rules import (
     _vote_given_names,
     _org_words,
     _person_nouns,
+    _person_particles,
     _place_cues,
     _places,
     _settlement_endings,
@@ -222,6 +223,8 @@ def _class_votes(m: _Mention) -> dict[str, float]:
         v["per"] += W_GIVEN          # ("Théo", "Iñigo": the list's "Theo", "Inigo")
     if _BARRELLED_NAME.fullmatch(m.text) and all(_name_word_ok(w) for w in re.split(r"[\s-]+", m.text)):
         v["per"] += W_BARREL         # (not "Paris Saint-Germain": a saint's name opens no surname)
+    if len(words) >= 3 and any(w in _person_particles() for w in words[1:-1]):
+        v["per"] += W_GIVEN          # "Gethin ap Iorwerth": a particle only people's names hold
     if m.who_after:
         v["per"] += W_WHO
     if m.pronoun_after:

@@ -27,6 +27,10 @@ _ANONYMOUS_SUBJECT = re.compile(
 _ANONYMOUS_DEFINITE = re.compile(
     r"(?:[A-Z][^“”\"\n]{0,160}?,\s+)?(?P<np>[Tt]he\s+(?:[\w’'&-]+\s+){0,3}?[\w’'-]+),\s+who\s+(?:asked|cannot|can't|could\s+not|"
     r"did\s+not\s+want|declined|spoke|requested|may\s+not)\b[^,\n“”\"]{0,120},\s+(?:said|says|told|added|explained|wrote)\b")
+#: "In a victim personal statement read to the court, the widow’s daughter said …": a person named only by whose
+#: relative or what they are ("the victim's mother", "the widow’s daughter")
+_ANONYMOUS_RELATIVE = re.compile(
+    r"(?:[A-Z][^“”\"\n]{0,160}?,\s+)?(?P<np>[Tt]he\s+[\w-]+[’']s\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:said|says|told|added|wrote)\b")
 #: "who gave his name only as |Ravi|", "identified only as |Maria|": the name an anonymous person gave
 _NAMED_AS = re.compile(r"(?:name|named|identified|known|called)\s+(?:only\s+)?as\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
@@ -98,8 +102,9 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
     said it mattered. ‘…,’ he said." -> Tuipulotu), of ``gender`` when known; None if that speaker is no named person."""
     ss = A.sents[si]["start_char"]
     for v in reversed(list(A.r.quote_verb_re.finditer(A.body, ss, end))):
-        if A.in_quote(v.start()) or v.group(0).lower().endswith("ing"):
-            continue        # (a participle's subject is the clause's: "X said he had written …, |asking| for")
+        if A.in_quote(v.start()) or v.group(0).lower().endswith("ing") or _INFINITIVE_BEFORE.search(A.body, max(ss, v.start() - 4), v.start()):
+            continue        # (a participle's subject is the clause's: "X said he had written …, |asking| for"; an
+            #                 infinitive has none of its own: "Kirchner-Bright, who made a save to |deny| Hashimoto")
         c = A.subject_before(v.start(), ss)
         if c is not None and c.kind == "pronoun" and _REPORTED_SUBJECT.search(A.body, max(ss, c.start - 40), c.start):
             continue        # "X said he would not |put| a number on it": the pronoun's own speaker is earlier
@@ -125,6 +130,8 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
     return None
 
 
+#: "to" right before a verb: an infinitive
+_INFINITIVE_BEFORE = re.compile(r"(?<![\w’'-])to\s+$")
 #: a name governed by a preposition ("A Kenyan customs official at |Namanga|, who …, said"): a place or employer in
 #: the subject's noun phrase, not the subject
 _AFTER_PREPOSITION = re.compile(r"(?<![\w-])(?:at|in|from|near|outside|of|for|on)\s+(?:the\s+)?$")
@@ -166,7 +173,8 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     speaks for, when there is one. None when a person is named before it or its role's gender differs."""
     s = A.sents[si]
     mt = _ANONYMOUS_SUBJECT.match(A.body, s["start_char"], s["end_char"]) \
-        or _ANONYMOUS_DEFINITE.match(A.body, s["start_char"], s["end_char"])
+        or _ANONYMOUS_DEFINITE.match(A.body, s["start_char"], s["end_char"]) \
+        or _ANONYMOUS_RELATIVE.match(A.body, s["start_char"], s["end_char"])
     named = _NAMED_AS.search(A.body, mt.end("np"), mt.end()) if mt and not A.in_quote(mt.start("np")) else None
     if named is not None:   # "A stall operator who gave his name only as Ravi said": Ravi, whatever the model's label
         m = next((m for m in A.mentions_in(named.start(1), named.end(1)) if m["start_char"] == named.start(1)), None)

@@ -126,3 +126,27 @@ def test_a_councillor_after_said_keeps_his_name_past_the_abbreviated_title(run):
                "\"I'd rather have a bus every ten minutes on Finch than another ambassador,\" said Coun. Thomas Ahn, "
                "who represents Scarborough North.")
     assert _quote(rows, "I'd rather")["speaker_name"] == "Thomas Ahn"
+
+
+def test_an_infinitive_speech_verb_has_no_subject_of_its_own(run):
+    rows = run("Crew head coach Laurent Mbemba-Rousseau said he had been worried about his side's legs.\n\n"
+               "Mbemba-Rousseau also praised Evan Kirchner-Bright, who made a diving save to deny Ryo Hashimoto-Grant "
+               "in the 104th minute.\n\n"
+               "\"Without Evan that moment never happens,\" he said.")
+    assert _quote(rows, "Without Evan")["speaker_name"] == "Laurent Mbemba-Rousseau"
+
+
+def test_a_welsh_name_with_ap_is_one_person_and_the_he_after_it(run):
+    rows = run("Patients are waiting more than 24 hours, a senior doctor has said.\n\n"
+               "Dr Iolo ap Dafydd, an emergency medicine consultant at the Grange University Hospital in Cwmbran, "
+               "Torfaen, said waits were now part of everyday life.\n\n"
+               "\"Twenty-four hours used to be the thing you'd talk about for weeks,\" he told BBC Wales.")
+    assert _quote(rows, "Twenty-four hours")["speaker_name"] == "Iolo ap Dafydd"
+
+
+def test_a_relative_named_by_whose_relative_she_is_stays_anonymous(run):
+    rows = run("The court heard Pattinson-Lowes, of Windmill Hills, Gateshead, sent one victim a text message.\n\n"
+               "In a victim personal statement read to the court, the widow\u2019s daughter said her mother had been "
+               "left frightened.\n\n"
+               "\u201cMy mum was a proud, independent woman,\u201d she said.")
+    assert _quote(rows, "My mum was")["speaker_name"] == "widow\u2019s daughter"
