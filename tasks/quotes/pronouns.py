@@ -66,7 +66,7 @@ def _resolve(A: _Article, pos: int, gender: str | None) -> dict | None:
         if _inside_quotation(A, j):
             continue        # the quotation's own sentences ("“Danny's been outstanding …. He's brave …,” he said")
         m = anonymous_subject(A, j, gender) or roles.age_subject(A, j) or _role_opening(A, j, gender) \
-            or A._person_subject(j, gender=gender, chain=True)
+            or _nationality_opening(A, j, gender) or A._person_subject(j, gender=gender, chain=True)
         if m:
             return m
     return None
@@ -88,6 +88,24 @@ def _role_opening(A: _Article, si: int, gender: str | None) -> dict | None:
     return _role_subject(A, c, gender)
 
 
+#: "The South African| singled out …", "The Austrian| said …": "the" and a capitalised nationality opening a sentence
+_NATIONALITY_OPENING = re.compile(r"[^\S\n]*[Tt]he[^\S\n]+([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)(?=[^\S\n]+[a-z])")
+
+
+def _nationality_opening(A: _Article, si: int, gender: str | None) -> dict | None:
+    """The person a nationality opening sentence ``si`` stands for ("The South African singled out Aldous-Mbeki …"
+    -> the person just written about, not Aldous-Mbeki), of ``gender`` when known; None without such an opening."""
+    s = A.sents[si]
+    mo = _NATIONALITY_OPENING.match(A.body, s["start_char"], s["end_char"])
+    if mo is None or not roles._person_by_nationality(A, mo.group(1).lower(), None):
+        return None
+    m = roles.recent_subject(A, mo.start(1))
+    if m is None or m["label"] not in PERSON_LABELS:
+        return None
+    g = A.gender.get(m.get("entity_id")) or A.name_gender.get(m.get("entity_id"))
+    return m if not (gender and g and g != gender) else None
+
+
 def _inside_quotation(A: _Article, si: int) -> bool:
     """Sentence ``si`` is part of a quotation: it starts inside one or with a quotation mark, and no speech verb
     outside the marks attributes it ("“…,” Reyes-Brannan said." is no part: its speaker is named)."""
@@ -106,8 +124,10 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
             continue        # (a participle's subject is the clause's: "X said he had written …, |asking| for"; an
             #                 infinitive has none of its own: "Kirchner-Bright, who made a save to |deny| Hashimoto")
         c = A.subject_before(v.start(), ss)
-        if c is not None and c.kind == "pronoun" and _REPORTED_SUBJECT.search(A.body, max(ss, c.start - 40), c.start):
-            continue        # "X said he would not |put| a number on it": the pronoun's own speaker is earlier
+        if c is not None and c.kind in ("pronoun", "mention") and _REPORTED_SUBJECT.search(A.body, max(ss, c.start - 40), c.start) \
+                and (c.kind == "pronoun" or _CLAUSE_VERB_AFTER.match(A.body, c.end)):
+            continue        # "X said he would not |put| a number on it", "The barrister said Fairclough had |written| a
+            #                 letter": the reported clause's subject is no speaker; the one of "said" is
         governed = c is not None and c.kind == "mention" and _AFTER_PREPOSITION.search(A.body, max(ss, c.start - 30), c.start)
         anonymous = anonymous_subject(A, si, gender) if c is not None and (c.kind == "role" or governed) else None
         if anonymous is not None:
@@ -135,6 +155,9 @@ _INFINITIVE_BEFORE = re.compile(r"(?<![\w’'-])to\s+$")
 #: a name governed by a preposition ("A Kenyan customs official at |Namanga|, who …, said"): a place or employer in
 #: the subject's noun phrase, not the subject
 _AFTER_PREPOSITION = re.compile(r"(?<![\w-])(?:at|in|from|near|outside|of|for|on)\s+(?:the\s+)?$")
+#: a verb right after a name: the name is the subject of a clause ("said Fairclough |had| written")
+_CLAUSE_VERB_AFTER = re.compile(r"[^\S\n]+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|might|must|"
+                                r"can|[a-z]{2,}ed)\b")
 #: a pronoun opening a reported clause right after its speech verb ("said (that) |he| would")
 _REPORTED_SUBJECT = re.compile(r"(?<![\w-])(?:said|says|told\s+\w+|added|insisted|argued|stressed|claimed|explained|warned)"
                                r"(?:\s+that)?\s+$")

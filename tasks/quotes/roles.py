@@ -302,7 +302,9 @@ def recent_subject(A: _Article, pos: int) -> dict | None:
         anonymous = A._anonymous_subject(j, None)
         if anonymous:
             return anonymous     # "Her mother, who voted at the same station, said …" then "the 58-year-old said"
-        m = _last_clause_subject(A, j) or A._person_subject(j) or _pronoun_subject(A, j)
+        # a sentence opened by He/She is about that person ("She finished with 38 winners to Tanaka-Ruiz's 24."), not
+        # about a name later in it
+        m = _pronoun_subject(A, j) or _last_clause_subject(A, j) or A._person_subject(j)
         if m is not None:
             return m
     return None

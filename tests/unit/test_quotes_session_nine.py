@@ -150,3 +150,27 @@ def test_a_relative_named_by_whose_relative_she_is_stays_anonymous(run):
                "left frightened.\n\n"
                "\u201cMy mum was a proud, independent woman,\u201d she said.")
     assert _quote(rows, "My mum was")["speaker_name"] == "widow\u2019s daughter"
+
+
+def test_a_name_opening_the_clause_reported_after_said_is_no_speaker(run):
+    rows = run("Defending, Kwame Asante-Boateng said his client had been drinking heavily.\n\n"
+               "The barrister said Connor Fairclough had written a letter of apology and had started attending a "
+               "community alcohol service.\n\n"
+               "\u201cHe wants the court to know he will not go near the family again,\u201d he said.")
+    assert _quote(rows, "He wants the court")["speaker_name"] == "Kwame Asante-Boateng"
+
+
+def test_a_nationality_opening_the_sentence_is_the_person_just_written_about(run):
+    rows = run("\"We were second best for 40 minutes,\" Johann Venter-Laubscher said.\n\n"
+               "The South African singled out Finn Aldous-Mbeki, who was making only his fifth start.\n\n"
+               "\"Finn's got something you can't coach,\" he said.")
+    assert _quote(rows, "Finn's got")["speaker_name"] == "Johann Venter-Laubscher"
+
+
+def test_a_sentence_opened_by_she_is_about_her_not_a_name_later_in_it(run):
+    rows = run("Petra Novotna beat Maria Sanchez 4-6 7-6 6-3 in the final on Sunday.\n\n"
+               "Novotna won the tie-break 7-5 and broke early in the third set. She finished with 38 winners to "
+               "Sanchez's 24.\n\n"
+               "The Czech was playing only her second final at this level.\n\n"
+               "\"After Bari my coach told me to enjoy it,\" she said.")
+    assert _quote(rows, "After Bari")["speaker_name"] == "Petra Novotna"
