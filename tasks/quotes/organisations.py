@@ -78,6 +78,7 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     mo = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}([\w-]+)", low)
     if mo is None or mo.group(1) not in A.r.document_roles:
         return None
+    unnamed: _Cand | None = None
     doc = _document_re(tuple(sorted(A.r.document_roles)))     # any document: "In a written response, X said …" then "the statement said"
     si = A.sent_index(hs)
     for j in range(si, max(-1, si - 4), -1):
@@ -108,9 +109,12 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
                         return c      # "A spokesperson for the hospital said in a statement": whom it speaks for
                     if c.kind in ("mention", "name"):
                         return c
+                    unnamed = c if d.end() <= vs and c.kind == "np" else None
                     break     # an unnamed subject ("The Prime Minister’s Office issues …, warning"): the opening one
             if opening is not None:
                 return opening     # "In a statement signed by its manager, GWL attributed …", "The Treasury, in a statement, blamed"
+            if unnamed is not None:
+                return unnamed     # "In a statement Tuesday morning, his office said …": the office, as written
     return None
 
 

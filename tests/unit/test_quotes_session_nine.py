@@ -174,3 +174,12 @@ def test_a_sentence_opened_by_she_is_about_her_not_a_name_later_in_it(run):
                "The Czech was playing only her second final at this level.\n\n"
                "\"After Bari my coach told me to enjoy it,\" she said.")
     assert _quote(rows, "After Bari")["speaker_name"] == "Petra Novotna"
+
+
+def test_the_statement_of_an_office_no_name_stands_for_is_that_office(run):
+    rows = run("Mayor Gerald Haddington-Roe was not at the meeting.\n\n"
+               "In a statement Tuesday morning, his office said the mayor supports the ordinance and expected it to "
+               "pass.\n\n"
+               "\"The mayor believes compassion and accountability are not opposites,\" the statement said.")
+    q = _quote(rows, "The mayor believes")
+    assert q["speaker_text"] == "his office" and q["speaker_name"] is None, q
