@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from tasks import rulefiles
 from tasks.entities.rules import _given_names
-from tasks.quotes import pronouns, roles, subjects
+from tasks.quotes import org_subjects, pronouns, roles, subjects
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
 from tasks.quotes.spans import _paragraphs
 from tasks.quotes.phrases import (
@@ -25,7 +25,6 @@ from tasks.quotes.phrases import (
     _BARE_BEFORE_ROLE,
     _BARE_GIVEN_BEFORE_ROLE,
     _FRONTED_CLAUSE,
-    NAME_RUN,
     _Cand,
     _NOT_DESCRIPTOR,
     _NOT_SUBJECT,
@@ -64,8 +63,6 @@ _POSSESSIVE_OPENING = {"His": "m", "Her": "f"}
 #: a possessive before a role that a name stands in apposition to ("Trump’s rival, Ted Cruz,"): the possessor only
 #: modifies the role, the apposed name is the person the sentence is about
 _POSSESSED_ROLE = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,3}[\w-]+,\s+")
-#: a hyphen after a name that makes it a modifier ("SGX Catalist|-listed", "Kremlin|-backed")
-_COMPOUND_AFTER = re.compile(r"-[a-z]")
 #: lower-case words (a title) between a name and the person it describes ("Hampshire| trainer |Philippa Oduya-Stanhope")
 _TITLE_GAP = re.compile(r"[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){1,3}")
 #: "said she …", "told reporters that he …": the subject pronoun of the reported clause right after the
@@ -80,14 +77,10 @@ _TRANSCRIPT_INTRO = re.compile(r"(?m)^[\s\"“]*(?P<name>[A-Z][A-Z.’'-]+(?: [A
 _ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+)[^\S\n]*,[^\S\n]*$")
 
 
-#: the verb right before its listener ("told |Meduza| he tries …")
 #: a short title right before a name ("|Mrs |Pascoe-Whitlock"), its gender read from quote_patterns.txt [gendered_words]
 _TITLE_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{1,3}\.?)[^\S\n]+$")
+#: the verb right before its listener ("told |Meduza| he tries …")
 _TOLD_BEFORE = re.compile(r"(?<![\w-])told[^\S\n]+$")
-#: a capitalised name opening a sentence (after "The"), then the space before its verb ("has told", "say")
-_NAME_BEFORE_VERB = re.compile(r"[^\S\n]*(?:The[^\S\n]+)?(" + NAME_RUN + r")[^\S\n]+(?:(?:has|have)[^\S\n]+)?")
-#: the reporting outlet asking ("|NPR| reached Keystone by phone", "CNN has contacted the company"): not who speaks
-_REPORTER_ASKS = re.compile(r"[^\S\n]+(?:has[^\S\n]+|have[^\S\n]+)?(?:reached|contacted|asked|emailed|called|approached)\b")
 
 
 @lru_cache(maxsize=1)
@@ -399,49 +392,8 @@ class _Article:
         return self._narrators
 
     def org_subject(self, pos: int) -> dict | None:
-        """The organisation (ORG mention) that opens the nearest sentence before ``pos`` (this one or the
-        three before) whose first speaker-like mention outside quotes is an organisation ("Boeing said in a
-        statement …"); None when a person opens each of them."""
-        si = self.sent_index(pos)
-        for j in range(si, max(-1, si - 4), -1):
-            s = self.sents[j]
-            fronted = _FRONTED_CLAUSE.match(self.body, s["start_char"], min(s["end_char"], pos))
-            start = fronted.end() if fronted else s["start_char"]   # "In a statement to the Singapore Exchange, the airline said"
-            first = next((m for m in self.mentions_in(start, min(s["end_char"], pos))
-                          if not self.in_quote(m["start_char"]) and not self.aside(m)
-                          and not _REPORTER_ASKS.match(self.body, m["end_char"])), None)
-            org = first is not None and first["label"] == "ORG" and not _COMPOUND_AFTER.match(self.body, first["end_char"])
-            if org and first is not None and first["start_char"] - start <= 5:
-                return first     # (not "The SGX Catalist-listed company": a modifier of the subject)
-            named = self._speaking_name(start, min(s["end_char"], pos))
-            if named is not None:
-                return named     # "National Grid Electricity Distribution says …": a name the model missed or cut
-            if org:
-                return first
-        return None
-
-    def _speaking_name(self, start: int, end: int) -> dict | None:
-        """A capitalised name opening body[start:end] right before a speech verb ("|Devon and Cornwall Police| say",
-        "|Transport for Wales| has told"), or before any verb when it holds an acronym or ends in an organisation word,
-        that is no person, no place alone and no surname of a person named before: the organisation speaking, as a
-        mention without an entity (or the organisation mention it is)."""
-        mo = _NAME_BEFORE_VERB.match(self.body, start, end)
-        if mo is None or self.in_quote(mo.start(1)) or len(mo.group(1)) < 2 or _COMPOUND_AFTER.search(mo.group(1).split()[-1]) \
-                or _REPORTER_ASKS.match(self.body, mo.end(1)):
-            return None     # (not "The SGX Catalist-listed operator", "NPR reached Keystone")
-        name = mo.group(1)
-        if not self.r.quote_verb_re.match(self.body, mo.end()) and not (
-                re.match(r"[a-z]", self.body[mo.end():mo.end() + 1])
-                and (re.search(r"\b[A-Z]{2,}\b", name) or name.split()[-1].lower() in self.r.org_roles)):
-            return None     # (any verb after a name holding an acronym or ending in an organisation word:
-            #                 "|NZTA Waka Kotahi| has closed …", "|The Mukherjee Nagar Library Owners' Association| said")
-        inside = self.mentions_in(mo.start(1), mo.end(1))
-        if any(m["label"] in PERSON_LABELS and m["end_char"] == mo.end(1) for m in inside) or name.lower() in self.surnames \
-                or any(m["label"] == "GPE" and m["text"] == name for m in inside) or name.lower() in self.r.adjectives \
-                or (" " not in name and not name.isupper() and name.lower() in self.r.common_openers):
-            return None
-        same = next((m for m in inside if m["label"] == "ORG" and m["text"] == name), None)
-        return same or unlinked_mention(mo.start(1), mo.end(1), name, "ORG")
+        """The organisation that opens the nearest sentence before ``pos`` (``org_subjects.org_subject``)."""
+        return org_subjects.org_subject(self, pos)
 
     # -- speaker phrase
     def candidate(self, s: int, e: int) -> _Cand | None:

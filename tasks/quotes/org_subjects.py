@@ -1,0 +1,68 @@
+"""Organisations that speak without a spokesperson's name: ``org_subject`` (the organisation opening the nearest
+sentence before a position: "Boeing said in a statement …" then "“…,” a spokeswoman said") and ``speaking_name`` (a
+name the model missed or cut that opens a sentence before its verb: "National Grid Electricity Distribution says").
+Split out of speakers.py unchanged; ``_Article.org_subject`` calls ``org_subject``."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tasks.quotes.phrases import _FRONTED_CLAUSE, NAME_RUN, unlinked_mention
+from tasks.quotes.rules import PERSON_LABELS
+
+if TYPE_CHECKING:
+    from tasks.quotes.speakers import _Article
+
+#: a hyphen after a name that makes it a modifier ("SGX Catalist|-listed", "Kremlin|-backed")
+_COMPOUND_AFTER = re.compile(r"-[a-z]")
+#: a capitalised name opening a sentence (after "The"), then the space before its verb ("has told", "say")
+_NAME_BEFORE_VERB = re.compile(r"[^\S\n]*(?:The[^\S\n]+)?(" + NAME_RUN + r")[^\S\n]+(?:(?:has|have)[^\S\n]+)?")
+#: the reporting outlet asking ("|NPR| reached Keystone by phone", "CNN has contacted the company"): not who speaks
+_REPORTER_ASKS = re.compile(r"[^\S\n]+(?:has[^\S\n]+|have[^\S\n]+)?(?:reached|contacted|asked|emailed|called|approached)\b")
+
+
+def org_subject(A: _Article, pos: int) -> dict | None:
+    """The organisation (ORG mention) that opens the nearest sentence before ``pos`` (this one or the
+    three before) whose first speaker-like mention outside quotes is an organisation ("Boeing said in a
+    statement …"); None when a person opens each of them."""
+    si = A.sent_index(pos)
+    for j in range(si, max(-1, si - 4), -1):
+        s = A.sents[j]
+        fronted = _FRONTED_CLAUSE.match(A.body, s["start_char"], min(s["end_char"], pos))
+        start = fronted.end() if fronted else s["start_char"]   # "In a statement to the Singapore Exchange, the airline said"
+        first = next((m for m in A.mentions_in(start, min(s["end_char"], pos))
+                      if not A.in_quote(m["start_char"]) and not A.aside(m)
+                      and not _REPORTER_ASKS.match(A.body, m["end_char"])), None)
+        org = first is not None and first["label"] == "ORG" and not _COMPOUND_AFTER.match(A.body, first["end_char"])
+        if org and first is not None and first["start_char"] - start <= 5:
+            return first     # (not "The SGX Catalist-listed company": a modifier of the subject)
+        named = speaking_name(A, start, min(s["end_char"], pos))
+        if named is not None:
+            return named     # "National Grid Electricity Distribution says …": a name the model missed or cut
+        if org:
+            return first
+    return None
+
+
+def speaking_name(A: _Article, start: int, end: int) -> dict | None:
+    """A capitalised name opening body[start:end] right before a speech verb ("|Devon and Cornwall Police| say",
+    "|Transport for Wales| has told"), or before any verb when it holds an acronym or ends in an organisation word,
+    that is no person, no place alone and no surname of a person named before: the organisation speaking, as a
+    mention without an entity (or the organisation mention it is)."""
+    mo = _NAME_BEFORE_VERB.match(A.body, start, end)
+    if mo is None or A.in_quote(mo.start(1)) or len(mo.group(1)) < 2 or _COMPOUND_AFTER.search(mo.group(1).split()[-1]) \
+            or _REPORTER_ASKS.match(A.body, mo.end(1)):
+        return None     # (not "The SGX Catalist-listed operator", "NPR reached Keystone")
+    name = mo.group(1)
+    if not A.r.quote_verb_re.match(A.body, mo.end()) and not (
+            re.match(r"[a-z]", A.body[mo.end():mo.end() + 1])
+            and (re.search(r"\b[A-Z]{2,}\b", name) or name.split()[-1].lower() in A.r.org_roles)):
+        return None     # (any verb after a name holding an acronym or ending in an organisation word:
+        #                 "|NZTA Waka Kotahi| has closed …", "|The Mukherjee Nagar Library Owners' Association| said")
+    inside = A.mentions_in(mo.start(1), mo.end(1))
+    if any(m["label"] in PERSON_LABELS and m["end_char"] == mo.end(1) for m in inside) or name.lower() in A.surnames \
+            or any(m["label"] == "GPE" and m["text"] == name for m in inside) or name.lower() in A.r.adjectives \
+            or (" " not in name and not name.isupper() and name.lower() in A.r.common_openers):
+        return None
+    same = next((m for m in inside if m["label"] == "ORG" and m["text"] == name), None)
+    return same or unlinked_mention(mo.start(1), mo.end(1), name, "ORG")
