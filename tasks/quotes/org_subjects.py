@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tasks.quotes import organisations
 from tasks.quotes.phrases import _FRONTED_CLAUSE, NAME_RUN, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -36,9 +37,10 @@ def org_subject(A: _Article, pos: int) -> dict | None:
         org = first is not None and first["label"] == "ORG" and not _COMPOUND_AFTER.match(A.body, first["end_char"])
         if org and first is not None and first["start_char"] - start <= 5:
             return first     # (not "The SGX Catalist-listed company": a modifier of the subject)
-        named = speaking_name(A, start, min(s["end_char"], pos))
+        named = speaking_name(A, start, min(s["end_char"], pos)) or _role_opening(A, start, min(s["end_char"], pos))
         if named is not None:
-            return named     # "National Grid Electricity Distribution says …": a name the model missed or cut
+            return named     # "National Grid Electricity Distribution says …": a name the model missed or cut;
+            #                  "The council said …": the council named before
         if org:
             return first
     return None
@@ -66,3 +68,17 @@ def speaking_name(A: _Article, start: int, end: int) -> dict | None:
         return None
     same = next((m for m in inside if m["label"] == "ORG" and m["text"] == name), None)
     return same or unlinked_mention(mo.start(1), mo.end(1), name, "ORG")
+
+
+#: "The council| said", "The Scottish government| has told": an organisation word opening a sentence before its verb
+_ORG_ROLE_OPENING = re.compile(r"[^\S\n]*[Tt]he[^\S\n]+(?:[A-Z][\w-]*[^\S\n]+)?([a-z]+)[^\S\n]+(?:(?:has|have)[^\S\n]+)?")
+
+
+def _role_opening(A: _Article, start: int, end: int) -> dict | None:
+    """The organisation an organisation word opening body[start:end] before a speech verb stands for ("The council
+    said no final decisions had been taken" -> the council the article named, holding that word), or None."""
+    mo = _ORG_ROLE_OPENING.match(A.body, start, end)
+    if mo is None or mo.group(1) not in A.r.org_roles or A.in_quote(mo.start(1)) \
+            or not A.r.quote_verb_re.match(A.body, mo.end(), end):
+        return None
+    return organisations._named_org(A, mo.start(1), mo.group(1))

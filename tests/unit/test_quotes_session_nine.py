@@ -183,3 +183,11 @@ def test_the_statement_of_an_office_no_name_stands_for_is_that_office(run):
                "\"The mayor believes compassion and accountability are not opposites,\" the statement said.")
     q = _quote(rows, "The mayor believes")
     assert q["speaker_text"] == "his office" and q["speaker_name"] is None, q
+
+
+def test_a_spokesperson_after_the_council_said_speaks_for_the_council(run):
+    rows = run("Rhondda Cynon Taf Council has proposed closing three leisure centres.\n\n"
+               "Swimming coach Iestyn Rees-Morgan said more than 120 children used the pool every week.\n\n"
+               "The council said no final decisions had been taken. A spokesperson said: \u201cThe budget consultation "
+               "is open to all residents until January 9.\u201d")
+    assert _quote(rows, "The budget consultation")["speaker_name"] == "Rhondda Cynon Taf Council"
