@@ -188,6 +188,32 @@ def _role_subject(A: _Article, c: _Cand, gender: str | None) -> dict | None:
     return m if not (gender and g and g != gender) else None
 
 
+#: a paragraph opening with its speaker's label ("Achieng-Mutua: …", "**Nadia Rahimi-Okoye:** …", "A: …")
+_PARA_LABEL = re.compile(r"[^\S\n]*\**([A-Z][\w’'.-]*(?:[^\S\n]+(?:[A-Z][\w’'.-]*|de|van|von|al|ap|bin)){0,4})\**[^\S\n]*:\**[^\S\n]")
+
+
+def first_person(A: _Article, pos: int) -> dict | None:
+    """The person an "I" outside quotation marks stands for in an interview answer: the label opening its paragraph
+    ("Achieng-Mutua: … I told my co-founder, “We are not selling.”"), or for "A:" the person last named outside the
+    question paragraphs; None elsewhere (the writer's own "I")."""
+    ps, _pe = A.paras[A.para_index(pos)]
+    mo = _PARA_LABEL.match(A.body, ps, pos)
+    if mo is None:
+        return None
+    label = mo.group(1).lower()
+    if label in ("a", "answer"):
+        for m in reversed(A.mentions_in(max(0, ps - 4000), ps)):
+            if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"]) \
+                    and not re.match(r"\s*(?:Q|Question)\s*:", A.body[A.paras[A.para_index(m["start_char"])][0]:]):
+                return m
+        return None
+    if label in A.r.not_speaker_labels:
+        return None
+    c = A.candidate(mo.start(1), mo.end(1))
+    return c.mention if c is not None and c.kind == "mention" and c.mention is not None \
+        and c.mention["label"] in PERSON_LABELS else None
+
+
 def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     """An unnamed person opening sentence ``si`` as the subject of a speech verb ("Another resident, who
     asked not to be identified, said …", "At the hospital, a spokeswoman for the group said …"): the

@@ -411,6 +411,9 @@ class _Article:
                 m = self.group_subject(c.start)      # "The FSB claimed that it …"
                 if m:
                     return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
+            interviewee = pronouns.first_person(self, c.start) if low == "i" else None
+            if interviewee is not None:     # "Achieng-Mutua: … I told my co-founder, “…”": the person answering
+                return interviewee.get("entity_id"), interviewee.get("entity_name") or interviewee["text"], "pronoun"
             if low == "i" or low in self.r.group_pronouns:
                 return None, None, "unresolved"      # the writer / a thing / a group ("they"): never one person
             m = self.resolve_pronoun(c.start, low)

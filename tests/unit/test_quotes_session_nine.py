@@ -191,3 +191,11 @@ def test_a_spokesperson_after_the_council_said_speaks_for_the_council(run):
                "The council said no final decisions had been taken. A spokesperson said: \u201cThe budget consultation "
                "is open to all residents until January 9.\u201d")
     assert _quote(rows, "The budget consultation")["speaker_name"] == "Rhondda Cynon Taf Council"
+
+
+def test_i_in_an_interview_answer_is_the_person_its_label_names(run):
+    rows = run("Wanjiru Achieng-Mutua founded the lender in 2019.\n\n"
+               "Rest of World: You turned down an offer. Why?\n\n"
+               "Achieng-Mutua: A U.S. company offered a lot of money. I went home and told my co-founder, \u201cWe are "
+               "not selling.\u201d He agreed.")
+    assert _quote(rows, "We are not selling")["speaker_name"] == "Wanjiru Achieng-Mutua"
