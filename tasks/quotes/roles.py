@@ -24,8 +24,9 @@ _PROPER_MODIFIER = re.compile(r"^[Tt]he\s+(?:[\w’'-]+\s+)*?[A-Z]")
 
 
 #: "the Mexican", "the Dutchman": a capitalised nationality word after "the" (quote_patterns.txt [nationality_nouns]);
-#: "the South African quick", "the Portuguese tactician": a nationality and one singular noun (group 2)
-_NATIONALITY_NOUN = re.compile(r"[Tt]he\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:\s+[A-Z][a-z]+)?)(?:\s+([a-z]+))?")
+#: "the South African quick", "the Portuguese tactician", "the Serbian-Nigerian big man": a nationality and a singular noun
+#: (group 2), one lower-case word may come between
+_NATIONALITY_NOUN = re.compile(r"[Tt]he\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:\s+[A-Z][a-z]+)?)(?:\s+(?:[a-z]+\s+)?([a-z]+))?")
 _POSSESSED = re.compile(r"(?:his|her|their|its|my|our)\s", re.I)
 
 
@@ -69,8 +70,8 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
 
 #: "the teenager's mother": a role of someone else's, not the person just written about
 _POSSESSIVE_MODIFIER = re.compile(r"\w[’']s\s")
-#: "the 38-year-old welder": an age and a noun or two
-_AGE_EPITHET = re.compile(r"[Tt]he\s+(\d{1,3})-year-old(?:\s+[a-z]+){1,2}")
+#: "the 38-year-old welder", "the 20-year-old Brazilian": an age and a noun or two (or a nationality)
+_AGE_EPITHET = re.compile(r"[Tt]he\s+(\d{1,3})-year-old(?:\s+(?:[a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)){1,2}")
 #: "the Edinburgh wing", "the Auckland-born prop", "the former Ateneo star", "the Sinn Féin TD": capitalised modifiers
 #: (after a lower-case one or two) and one singular head, lower-case or a short abbreviation
 _EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){0,2}(?:[A-Z][\w’'-]*[^\S\n]+){1,3}([a-z]+|[A-Z]{2,4})")

@@ -199,3 +199,12 @@ def test_i_in_an_interview_answer_is_the_person_its_label_names(run):
                "Achieng-Mutua: A U.S. company offered a lot of money. I went home and told my co-founder, \u201cWe are "
                "not selling.\u201d He agreed.")
     assert _quote(rows, "We are not selling")["speaker_name"] == "Wanjiru Achieng-Mutua"
+
+
+@pytest.mark.parametrize("epithet", ["the 20-year-old Brazilian", "the Brazilian racing driver"])
+def test_an_age_or_nationality_epithet_with_more_words_is_the_person_just_written_about(run, epithet):
+    rows = run("Mateus Carvalho-Lins clinched the Formula 2 title with victory in Abu Dhabi, as rival Oskar Lindqvist "
+               "crashed.\n\n"
+               "The Prema driver started from pole and controlled the race from the front.\n\n"
+               f"\u2018I can\u2019t really believe it yet,\u2019 said {epithet}.")
+    assert (_quote(rows, "I can\u2019t really")["speaker_name"] or "").endswith("Carvalho-Lins")
