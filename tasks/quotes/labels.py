@@ -18,6 +18,8 @@ _PREPOSITIONS = "in|on|at|of|for|from|to|with|about|after|before|during|and|or|b
 _COPULA = re.compile(r"\s(?:was|were|is|are|has|had|have|did|does|seemed|sounded|remained)\b")
 _PARTICIPLE_OPENING = re.compile(r"(?:Asked|Pressed|Speaking|Talking|Writing|Commenting|Responding|Reacting|[A-Z][a-z]+(?:ing|ed))\b")
 _ANSWER_LABELS = frozenset({"a", "answer"})
+#: "Quote from X:", "Statement by X:" opening a label: the speaker is the name after it
+_QUOTE_FROM_LABEL = re.compile(r"[^\S\n]*(?:Quotes?|Statement|Comment|Words)[^\S\n]+(?:from|by|of)[^\S\n]+(?:the[^\S\n]+)?")
 
 
 def _interviewee(A: _Article, site: QuoteSite) -> Attribution | None:
@@ -40,6 +42,9 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
     if re.search(r"\b(?:" + "|".join(map(re.escape, A.r.according)) + r")\s", body[seg_s:lo + len(ptrim)], re.I):
         return None          # "According to HuffPo: “…”" is according_to
     seg_e = lo + len(ptrim) - 1
+    quote_from = _QUOTE_FROM_LABEL.match(body, seg_s, seg_e)
+    if quote_from is not None:
+        seg_s = quote_from.end()     # "Quote from Fedoryshyn-Kravets: “…”" (Ukrainska Pravda): the name after "from"
     if body[seg_s:seg_e].strip().lower() in _ANSWER_LABELS and seg_s == site.para_start:
         return _interviewee(A, site)
     if body[seg_s:seg_e].strip().lower() in A.r.not_speaker_labels:

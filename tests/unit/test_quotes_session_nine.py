@@ -208,3 +208,13 @@ def test_an_age_or_nationality_epithet_with_more_words_is_the_person_just_writte
                "The Prema driver started from pole and controlled the race from the front.\n\n"
                f"\u2018I can\u2019t really believe it yet,\u2019 said {epithet}.")
     assert (_quote(rows, "I can\u2019t really")["speaker_name"] or "").endswith("Carvalho-Lins")
+
+
+def test_a_quote_from_label_names_its_speaker_after_from(run):
+    rows = run("Russia attacked the port overnight.\n\n"
+               "Source: Ivan Fedoryshyn-Kravets, Head of Zaporizhzhia Oblast Military Administration, on Telegram\n\n"
+               "Quote from Fedoryshyn-Kravets: \"At night the enemy struck energy infrastructure in Zaporizhzhia "
+               "district.\"\n\n"
+               "Quote: \"Scheduled outages will be applied in the region.\"")
+    assert (_quote(rows, "At night the enemy")["speaker_name"] or "").endswith("Fedoryshyn-Kravets")
+    assert _quote(rows, "Scheduled outages")["speaker_text"] != "Quote"
