@@ -115,12 +115,17 @@ _AFTER_QUOTE_OR_OPENING = re.compile(r"(?:^|[”\"’'],?)\s*$")
 def _titled_previous_subject(A: _Article, pos: int) -> dict | None:
     """"the official" (a role that often stands for someone never named) right after a sentence whose subject is a
     person the article gave a title ("Union branch secretary Daniel Onyango Obiero said … “…,” the official said"):
-    that person (the sentence before the quotation); None when that sentence opens with no named person."""
+    that person (the sentence before the quotation, also through its opening He/She); None when that sentence opens
+    with no named person."""
     j = A.sent_index(pos) - 1
     while j >= 0 and (A.in_quote(A.sents[j]["start_char"]) or A.body[A.sents[j]["start_char"]:][:1] in "\"“‘"):
         j -= 1       # the sentences of the quotation itself
     m = A._person_subject(j) if j >= 0 else None
-    if m is None or m["start_char"] - A.sents[j]["start_char"] > 120:
+    if m is not None and m["start_char"] - A.sents[j]["start_char"] > 120:
+        return None
+    if m is None and j >= 0:
+        m = _pronoun_subject(A, j)     # "He said the new pipeline … “…,” the official said": the person "he" is
+    if m is None:
         return None
     key = m.get("entity_id") or m["text"]
     return m if any((t[2].get("entity_id") or t[2]["text"]) == key for t in A.titles) else None

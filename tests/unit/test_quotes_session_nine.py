@@ -218,3 +218,11 @@ def test_a_quote_from_label_names_its_speaker_after_from(run):
                "Quote: \"Scheduled outages will be applied in the region.\"")
     assert (_quote(rows, "At night the enemy")["speaker_name"] or "").endswith("Fedoryshyn-Kravets")
     assert _quote(rows, "Scheduled outages")["speaker_text"] != "Quote"
+
+
+def test_the_official_after_a_he_sentence_about_a_titled_person_is_that_person(run):
+    rows = run("PMC's water supply department head Vivek Chandrashekhar Iyer admitted there was a shortfall.\n\n"
+               "\"The existing network was not designed for this population,\" Iyer told TOI.\n\n"
+               "He said the new pipeline was in the final stage of testing.\n\n"
+               "\"Till then, we have directed the contractor to send six tankers a day,\" the official said.")
+    assert _quote(rows, "Till then")["speaker_name"] == "Vivek Chandrashekhar Iyer"
