@@ -226,3 +226,12 @@ def test_the_official_after_a_he_sentence_about_a_titled_person_is_that_person(r
                "He said the new pipeline was in the final stage of testing.\n\n"
                "\"Till then, we have directed the contractor to send six tankers a day,\" the official said.")
     assert _quote(rows, "Till then")["speaker_name"] == "Vivek Chandrashekhar Iyer"
+
+
+def test_the_report_said_is_who_released_the_report(run):
+    rows = run("Seafood exports are on course for a record year, according to the Vietnam Association of Seafood "
+               "Exporters and Producers (VASEP).\n\n"
+               "Full-year turnover is expected to hit $11.2 billion, the association said in a report released on "
+               "Wednesday.\n\n"
+               "\"Demand from China has recovered strongly since the middle of the year,\" the report said.")
+    assert "Seafood Exporters" in (_quote(rows, "Demand from China")["speaker_name"] or "")
