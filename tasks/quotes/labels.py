@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from tasks.quotes import pronouns
 from tasks.quotes.phrases import _FRONTED_CLAUSE, _NOT_DESCRIPTOR
 from tasks.quotes.rules import PERSON_LABELS
 from tasks.quotes.site import Attribution, QuoteSite
@@ -17,19 +18,15 @@ _PREPOSITIONS = "in|on|at|of|for|from|to|with|about|after|before|during|and|or|b
 
 _COPULA = re.compile(r"\s(?:was|were|is|are|has|had|have|did|does|seemed|sounded|remained)\b")
 _PARTICIPLE_OPENING = re.compile(r"(?:Asked|Pressed|Speaking|Talking|Writing|Commenting|Responding|Reacting|[A-Z][a-z]+(?:ing|ed))\b")
-_ANSWER_LABELS = frozenset({"a", "answer"})
 #: "Quote from X:", "Statement by X:" opening a label: the speaker is the name after it
 _QUOTE_FROM_LABEL = re.compile(r"[^\S\n]*(?:Quotes?|Statement|Comment|Words)[^\S\n]+(?:from|by|of)[^\S\n]+(?:the[^\S\n]+)?")
 
 
 def _interviewee(A: _Article, site: QuoteSite) -> Attribution | None:
     """"A: “…”" in an interview: the person last named outside quotations and question paragraphs before it ("We spoke
-    to Rustem Umerov, the head of the delegation. ¶ Q: … ¶ A: “…”")."""
-    for m in reversed(A.mentions_in(max(0, site.lo - 4000), site.lo)):
-        if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"]) \
-                and not re.match(r"\s*(?:Q|Question)\s*:", A.body[A.paras[A.para_index(m["start_char"])][0]:]):
-            return Attribution(_Cand.of_mention(m["start_char"], m["end_char"], m), None, "name_colon")
-    return None
+    to Rustem Umerov, the head of the delegation. ¶ Q: … ¶ A: “…”"; ``pronouns.interviewee``)."""
+    m = pronouns.interviewee(A, site.lo)
+    return Attribution(_Cand.of_mention(m["start_char"], m["end_char"], m), None, "name_colon") if m is not None else None
 
 
 def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
@@ -45,7 +42,7 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
     quote_from = _QUOTE_FROM_LABEL.match(body, seg_s, seg_e)
     if quote_from is not None:
         seg_s = quote_from.end()     # "Quote from Fedoryshyn-Kravets: “…”" (Ukrainska Pravda): the name after "from"
-    if body[seg_s:seg_e].strip().lower() in _ANSWER_LABELS and seg_s == site.para_start:
+    if body[seg_s:seg_e].strip().lower() in pronouns.ANSWER_LABELS and seg_s == site.para_start:
         return _interviewee(A, site)
     if body[seg_s:seg_e].strip().lower() in A.r.not_speaker_labels:
         return None          # "Update: ‘…’", "Related: ‘…’", "Q: “…”" (the interviewer)

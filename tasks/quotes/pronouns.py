@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tasks.entities.rules import _surname_particles
 from tasks.quotes import roles, spokespeople
 from tasks.quotes.phrases import _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
@@ -188,8 +189,21 @@ def _role_subject(A: _Article, c: _Cand, gender: str | None) -> dict | None:
     return m if not (gender and g and g != gender) else None
 
 
-#: a paragraph opening with its speaker's label ("Achieng-Mutua: …", "**Nadia Rahimi-Okoye:** …", "A: …")
-_PARA_LABEL = re.compile(r"[^\S\n]*\**([A-Z][\w’'.-]*(?:[^\S\n]+(?:[A-Z][\w’'.-]*|de|van|von|al|ap|bin)){0,4})\**[^\S\n]*:\**[^\S\n]")
+#: a paragraph opening with its speaker's label ("Achieng-Mutua: …", "**Nadia Rahimi-Okoye:** …", "A: …"); a
+#: lower-case word inside is a surname particle (rules/surname_particles.txt)
+_PARA_LABEL = re.compile(r"[^\S\n]*\**([A-Z][\w’'.-]*(?:[^\S\n]+(?:[A-Z][\w’'.-]*|[a-z]{1,5})){0,4})\**[^\S\n]*:\**[^\S\n]")
+#: the answer labels of an interview ("A: …"): the interviewee speaks
+ANSWER_LABELS = frozenset({"a", "answer"})
+
+
+def interviewee(A: _Article, pos: int) -> dict | None:
+    """The person last named before ``pos`` outside quotations and question paragraphs ("We spoke to Rustem Umerov …
+    ¶ Q: … ¶ A: …"): who answers in an interview."""
+    for m in reversed(A.mentions_in(max(0, pos - 4000), pos)):
+        if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"]) \
+                and not re.match(r"\s*(?:Q|Question)\s*:", A.body[A.paras[A.para_index(m["start_char"])][0]:]):
+            return m
+    return None
 
 
 def first_person(A: _Article, pos: int) -> dict | None:
@@ -201,13 +215,9 @@ def first_person(A: _Article, pos: int) -> dict | None:
     if mo is None:
         return None
     label = mo.group(1).lower()
-    if label in ("a", "answer"):
-        for m in reversed(A.mentions_in(max(0, ps - 4000), ps)):
-            if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"]) \
-                    and not re.match(r"\s*(?:Q|Question)\s*:", A.body[A.paras[A.para_index(m["start_char"])][0]:]):
-                return m
-        return None
-    if label in A.r.not_speaker_labels:
+    if label in ANSWER_LABELS:
+        return interviewee(A, ps)
+    if any(w.islower() and w not in _surname_particles()[0] for w in mo.group(1).split()) or label in A.r.not_speaker_labels:
         return None
     c = A.candidate(mo.start(1), mo.end(1))
     return c.mention if c is not None and c.kind == "mention" and c.mention is not None \
