@@ -403,15 +403,23 @@ def _name_word_ok(w: str) -> bool:
         and f not in _table_stopwords() and f not in _place_cues()[1]
 
 
+#: a person noun (with what it is of or at) and the comma of its apposition right before a span ("His sports director
+#: at Jayco AlUla, |Marta|")
+_APPOSITION_OPENS = re.compile(r"(?<![\w’'-])(?P<noun>[a-z][\w-]*)(?:[^\S\n]+(?:at|of|for|with)[^\S\n]+[^,;:\n]{1,60})?,[^\S\n]+$")
+
+
 def _extend_given(unit: str, s: int, e: int) -> tuple[int, int]:
     """Grow a span around a common given name: "Mikael" + "Tillstrom" when the span is the given name
-    alone, "Shawn" + "Estes", "Ronald" + "de Boer"; and "Waqar Younis" when the word before the span
-    is a given name."""
+    alone, "Shawn" + "Estes", "Ronald" + "de Boer" (after a person noun's apposition comma, any given name of the
+    gender list: "His sports director at Jayco AlUla, Marta" + "Zielińska-Hart"); and "Waqar Younis" when the word
+    before the span is a given name."""
     words = list(_WORD.finditer(unit, s, e))
-    if len(words) == 1 and words[0].group(0) in _given_names():
+    apposed = len(words) == 1 and _APPOSITION_OPENS.search(unit, max(0, s - 80), s) is not None \
+        and _APPOSITION_OPENS.search(unit, max(0, s - 80), s).group("noun") in _person_nouns()
+    if len(words) == 1 and (words[0].group(0) in _given_names() or (apposed and words[0].group(0) in _vote_given_names())):
         pos, added = e, 0
         for m in _WORD.finditer(unit, e):
-            w = m.group(0)
+            w = m.group(0).rstrip(",;:")      # "Marta Zielińska-Hart|,|": the name ends at its comma
             if unit[pos:m.start()] != " ":
                 break
             if w in _PARTICLES:
@@ -419,8 +427,8 @@ def _extend_given(unit: str, s: int, e: int) -> tuple[int, int]:
                 continue
             if not _name_word_ok(w):
                 break
-            e, pos, added = m.end(), m.end(), added + 1
-            if added == 2:
+            e, pos, added = m.start() + len(w), m.start() + len(w), added + 1
+            if added == 2 or len(w) < len(m.group(0)):
                 break
     prev = re.search(r"(\S+) $", unit[max(0, s - 30):s])
     plain = _deaccent(prev.group(1)) if prev else ""

@@ -235,3 +235,11 @@ def test_the_report_said_is_who_released_the_report(run):
                "Wednesday.\n\n"
                "\"Demand from China has recovered strongly since the middle of the year,\" the report said.")
     assert "Seafood Exporters" in (_quote(rows, "Demand from China")["speaker_name"] or "")
+
+
+def test_a_given_name_after_a_person_nouns_apposition_comma_grows_over_its_surname(run):
+    rows = run("Overnight leader Liam O'Sullivan-Price lost 22 seconds and slipped to fifth.\n\n"
+               "\"I hit the deck on a roundabout and my hip is pretty sore,\" O'Sullivan-Price said.\n\n"
+               "His sports director at Jayco AlUla, Marta Zielińska-Hart, was more blunt.\n\n"
+               "\"We lost the jersey today, simple as that,\" she said.")
+    assert _quote(rows, "We lost the jersey")["speaker_name"] == "Marta Zielińska-Hart"
