@@ -414,8 +414,8 @@ def _extend_given(unit: str, s: int, e: int) -> tuple[int, int]:
     gender list: "His sports director at Jayco AlUla, Marta" + "Zielińska-Hart"); and "Waqar Younis" when the word
     before the span is a given name."""
     words = list(_WORD.finditer(unit, s, e))
-    apposed = len(words) == 1 and _APPOSITION_OPENS.search(unit, max(0, s - 80), s) is not None \
-        and _APPOSITION_OPENS.search(unit, max(0, s - 80), s).group("noun") in _person_nouns()
+    opens = _APPOSITION_OPENS.search(unit, max(0, s - 80), s) if len(words) == 1 else None
+    apposed = opens is not None and opens.group("noun") in _person_nouns()
     if len(words) == 1 and (words[0].group(0) in _given_names() or (apposed and words[0].group(0) in _vote_given_names())):
         pos, added = e, 0
         for m in _WORD.finditer(unit, e):
