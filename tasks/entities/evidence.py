@@ -103,7 +103,7 @@ _WHO_AFTER = re.compile(r"\s*,\s*who\s")
 _PRONOUN_AFTER = re.compile(r"\s+[a-z]{3,}\s+(?:his|her|himself|herself)\b")
 _AGE_AFTER = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,2}\s*,")
 #: a person noun (its "of/for" complement allowed) and the comma that opens an apposition, right before a name:
-#: "His daughter, ", "The mayor of Kyle, ", "the council's chief executive, "
+#: "His daughter, ", "The mayor of Kyle, ", "the council's chief executive, ", "His sports director at Jayco AlUla, "
 #: a person noun in apposition right after the name: "Supaporn Inthasorn, coordinator of the …", "Lee, a nurse at …"
 _APPOSITION_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:the|a|an)[^\S\n]+)?(?:[a-z][\w-]*[^\S\n]+){0,3}?(?P<noun>[a-z][\w-]*)"
                                r"(?:[^\S\n]+(?:of|for|at|with)\b|[^\S\n]*,)")
@@ -111,7 +111,7 @@ _APPOSITION_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:the|a|an)[^\S\n]+)?(?:[a
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?:[Aa]t|[Ii]n|[Oo]n|[Ff]rom|[Nn]ear|[Ii]nside|[Oo]utside|[Ff]or)[^\S\n]+(?:the[^\S\n]+)?$")
 #: a speech verb and a subject pronoun of a person right after the name
 _SAID_PRONOUN = re.compile(r"[^\S\n]+(?:said|says|added|told[^\S\n]+\w+)[^\S\n]+(?:that[^\S\n]+)?(?:he|she)\b")
-_APPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?P<noun>[A-Za-z][\w-]*)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Za-z][\w’'.-]*"
+_APPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?P<noun>[A-Za-z][\w-]*)(?:\s+(?:of|for|at|with)\s+(?:the\s+)?[A-Za-z][\w’'.-]*"
                                 r"(?:\s+(?:[A-Z][\w’'.-]*|of|and|the)){0,4})?[^\S\n]*,[^\S\n]*$")
 
 

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tasks.entities.evidence import _HONORIFIC_BEFORE, _INITIAL_NAME, _layout_evidence, _org_context
+from tasks.entities.evidence import _APPOSITION_BEFORE, _HONORIFIC_BEFORE, _INITIAL_NAME, _layout_evidence, _org_context
 from tasks.entities.keys import fold
 from tasks.entities.rules import (
     _surname_particles,
@@ -403,19 +403,13 @@ def _name_word_ok(w: str) -> bool:
         and f not in _table_stopwords() and f not in _place_cues()[1]
 
 
-#: a person noun (with what it is of or at) and the comma of its apposition right before a span ("His sports director
-#: at Jayco AlUla, |Marta|")
-_APPOSITION_OPENS = re.compile(r"(?<![\w’'-])(?P<noun>[a-z][\w-]*)(?:[^\S\n]+(?:at|of|for|with)[^\S\n]+[^,;:\n]{1,60})?,[^\S\n]+$")
-
-
 def _extend_given(unit: str, s: int, e: int) -> tuple[int, int]:
     """Grow a span around a common given name: "Mikael" + "Tillstrom" when the span is the given name
     alone, "Shawn" + "Estes", "Ronald" + "de Boer" (after a person noun's apposition comma, any given name of the
     gender list: "His sports director at Jayco AlUla, Marta" + "Zielińska-Hart"); and "Waqar Younis" when the word
     before the span is a given name."""
     words = list(_WORD.finditer(unit, s, e))
-    opens = _APPOSITION_OPENS.search(unit, max(0, s - 80), s) if len(words) == 1 else None
-    apposed = opens is not None and opens.group("noun") in _person_nouns()
+    apposed = len(words) == 1 and _apposition_noun(unit, s)
     if len(words) == 1 and (words[0].group(0) in _given_names() or (apposed and words[0].group(0) in _vote_given_names())):
         pos, added = e, 0
         for m in _WORD.finditer(unit, e):
@@ -440,18 +434,24 @@ def _extend_given(unit: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-#: a person noun, the comma of its apposition and one capitalised word right before a span ("the judge, |Emeka|
-#: Nwosu-Ajayi,"): the given name the model left out (one no list holds)
-_APPOSED_GIVEN = re.compile(r"(?<![\w’'-])(?P<noun>[a-z][\w-]*),[^\S\n]+(?P<given>[A-Z][\w’'-]+)[^\S\n]+$")
+#: one capitalised word right before a span ("the judge, |Emeka| Nwosu-Ajayi")
+_WORD_BEFORE = re.compile(r"(?P<given>[A-Z][\w’'-]+)[^\S\n]+$")
 
 
 def _given_after_apposition(unit: str, s: int) -> int:
     """Start of the span grown over a given name between an apposition's comma and it ("the judge, Emeka
     Nwosu-Ajayi," -> "Emeka Nwosu-Ajayi", so the apposition votes for a person)."""
-    ma = _APPOSED_GIVEN.search(unit, max(0, s - 60), s)
-    if ma and ma.group("noun") in _person_nouns() and _name_word_ok(ma.group("given")):
-        return ma.start("given")
+    mg = _WORD_BEFORE.search(unit, max(0, s - 40), s)
+    if mg and _name_word_ok(mg.group("given")) and _apposition_noun(unit, mg.start("given")):
+        return mg.start("given")
     return s
+
+
+def _apposition_noun(unit: str, s: int) -> bool:
+    """A lower-case person noun's apposition (``evidence._APPOSITION_BEFORE``: "the judge, ", "His sports director at
+    Jayco AlUla, ") ends right before ``s``."""
+    ap = _APPOSITION_BEFORE.search(unit, max(0, s - 80), s)
+    return ap is not None and ap.group("noun")[:1].islower() and ap.group("noun") in _person_nouns()
 
 
 #: a capitalised word (a name's last) right before: "Orme-Castell |KC", "Keatley, |TD"
