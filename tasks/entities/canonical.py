@@ -80,6 +80,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             order.append(k)
         groups[k].append(m)
     _merge_glued(groups, order, singles)
+    _merge_name_tails(groups, order)
     # multi-word person-like names, by last, first and inner word; organisations by first word
     by_last, by_first, by_word, by_first_org = _name_indexes(groups, order, places)
     # an acronym the article spelt out in parentheses ("Knowledge and Human Development Authority (KHDA)") is
@@ -206,6 +207,30 @@ def _merge_glued(groups: dict[str, list[_Mention]], order: list[str], singles: l
         else:
             groups[new] = groups.pop(k)
             order[order.index(k)] = new
+
+
+def _merge_name_tails(groups: dict[str, list[_Mention]], order: list[str]) -> None:
+    """A person named again by the last two or more words of a full name written before ("Abdel Wahab-Tawfik" after
+    "Mariam Abdel Wahab-Tawfik", "García Márquez" after "Gabriel García Márquez") is that person, when exactly one
+    earlier person's name ends so (a lone word is a surname: ``_group`` joins those)."""
+    def first(k: str) -> int:
+        return min(m.start for m in groups[k])
+
+    persons = [k for k in order if len(k.split()) >= 3 and _top_class(groups[k]) == "per"]
+    for k in list(order):
+        toks = k.split()
+        if len(toks) < 2 or not any(m.cls == "per" for m in groups[k]):
+            continue
+        longer = [p for p in persons if p != k and p in groups and p.split()[-len(toks):] == toks and first(p) < first(k)]
+        if len(longer) == 1:
+            groups[longer[0]].extend(groups.pop(k))
+            order.remove(k)
+
+
+def _top_class(group: list[_Mention]) -> str:
+    """The class a group's mentions vote for most."""
+    votes = _sum_votes(group)
+    return max(sorted(votes), key=lambda c: votes[c])
 
 
 def _resolve(group: list[_Mention]) -> tuple[str, str, str]:

@@ -112,7 +112,8 @@ _PREPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?:[Aa]t|[Ii]n|[Oo]n|[Ff]rom|[N
 #: a speech verb and a subject pronoun of a person right after the name
 _SAID_PRONOUN = re.compile(r"[^\S\n]+(?:said|says|added|told[^\S\n]+\w+)[^\S\n]+(?:that[^\S\n]+)?(?:he|she)\b")
 _APPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?P<noun>[A-Za-z][\w-]*)(?:\s+(?:of|for|at|with)\s+(?:the\s+)?[A-Za-z][\w’'.-]*"
-                                r"(?:\s+(?:[A-Z][\w’'.-]*|of|and|the)){0,4})?[^\S\n]*,[^\S\n]*$")
+                                r"(?:\s+(?:[A-Z][\w’'.-]*|of|and|the)){0,4}(?:[^\S\n]+\([A-Z][A-Za-z]{1,9}\))?)?[^\S\n]*,[^\S\n]*$")
+#: (the body's acronym may follow it: "The chairman of the Tanzania Freight Forwarders Association (TAFFA), ")
 
 
 def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:

@@ -144,6 +144,13 @@ def _person_particles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _hyphen_prefixes() -> frozenset[str]:
+    """The Arabic article and name words joined by a hyphen to a surname (``rules/surname_particles.txt``
+    [hyphen_prefixes]: "al", "el", "abu")."""
+    return frozenset(rulefiles.sections("surname_particles.txt").get("hyphen_prefixes", []))
+
+
+@lru_cache(maxsize=1)
 def _title_lengths() -> tuple[int, ...]:
     """The word counts titles have, longest first."""
     return tuple(sorted({len(t) for t in _titles()}, reverse=True))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from tasks.entities.evidence import _APPOSITION_BEFORE, _HONORIFIC_BEFORE, _INITIAL_NAME, _layout_evidence, _org_context
 from tasks.entities.keys import fold
 from tasks.entities.rules import (
+    _hyphen_prefixes,
     _surname_particles,
     _title_nouns,
     _ABBREV_END,
@@ -318,12 +319,20 @@ _BARREL_AFTER = re.compile(r"-([A-Z][\w’']*[a-z][\w’']*)(?![\w-])")
 
 
 def _hyphenated_given_name(unit: str, e: int) -> int:
-    """The end of a Korean-style given name the model cut at its hyphen ("Kweon Seong|-dong", "Jung Chung|-rae"), or of
-    a double-barrelled surname cut at its hyphen ("Reto Imboden|-Kalbermatter")."""
+    """The end of a Korean-style given name the model cut at its hyphen ("Kweon Seong|-dong", "Jung Chung|-rae"), of
+    a double-barrelled surname cut at its hyphen ("Reto Imboden|-Kalbermatter"), or of a name whose surname with a
+    joined article the model left out ("Ahmed Fathy| El-Sherbiny"; ``_hyphen_prefixes``)."""
     mm = _SYLLABLE_AFTER.match(unit, e) or _BARREL_AFTER.match(unit, e)
     if mm and mm.group(1).lower() not in _COMPOUND_TAILS and unit[e - 1:e].isalpha():
         return mm.end()
+    ma = _ARTICLE_SURNAME_AFTER.match(unit, e)
+    if ma and ma.group(1).lower() in _hyphen_prefixes() and unit[e - 1:e].isalpha():
+        return ma.end()
     return e
+
+
+#: a surname with a joined article right after a name ("Ahmed Fathy| El-Sherbiny")
+_ARTICLE_SURNAME_AFTER = re.compile(r"[^\S\n]([A-Za-z]{2,3})-[A-Z][\w’']*[a-z](?![\w-])")
 
 
 def _strip_post_nominal(unit: str, s: int, e: int) -> tuple[int, bool]:

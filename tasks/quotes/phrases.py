@@ -40,10 +40,10 @@ here there meanwhile however thus still instead additionally furthermore moreove
 """.split())
 
 #: a determiner-led noun phrase ending right before a verb (after optional adverbs), e.g. "The ad", "a man",
-#: "The campaign’s statement then", "one of her ads", "someone in the audience"
+#: "The campaign’s statement then", "one of her ads", "someone in the audience", "The 31-year-old"
 _NP_SUBJECT = re.compile(
     r"(?:^|(?<=[\s,(—–]))((?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)\s+"
-    r"(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*|[Ss]omeone|[Ss]omebody|[Oo]ne|[Aa]nother|[Oo]thers)(?:\s+(?:in|of|at|from)\s+(?:(?:the|a|an|her|his|their)\s+(?:[a-z][\w’'-]*\s+)?[a-z][\w’'-]*"
+    r"(?:[\w’'-]+\s+){0,3}?(?:[a-z]|\d{1,3}-[a-z])[\w’'-]*|[Ss]omeone|[Ss]omebody|[Oo]ne|[Aa]nother|[Oo]thers)(?:\s+(?:in|of|at|from)\s+(?:(?:the|a|an|her|his|their)\s+(?:[a-z][\w’'-]*\s+)?[a-z][\w’'-]*"
     r"|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}))?)"
     r"\s+(?:(?:also|then|later|again|previously|recently|simply|further|flatly|quickly|once|just|repeatedly|earlier)\s+){0,2}$")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tasks.entities.rules import _surname_particles
+from tasks.entities.rules import _person_nouns, _surname_particles
 from tasks.quotes import roles, spokespeople
 from tasks.quotes.phrases import _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
@@ -21,7 +21,8 @@ _ANONYMOUS_SUBJECT = re.compile(
     r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'&-]+\s+){0,3}?[\w’'-]+"
     r"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
     r"|\s+(?:in|at|of)\s+(?:the|a|an)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4}"
-    r"|\s+(?:based|working|living|stationed)\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?)"
+    r"|\s+(?:based|working|living|stationed)\s+(?:in|at|near|outside|on|for)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}"
+    r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?)?)"
     r"(?:\s+who\s+[^,.\n“”\"]{1,120}?)?(?:,[^,\n]{1,120},)?\s+(?:said|says|told|added|explained|wrote|recalled)\b")
 #: "In a victim impact statement read to the court, the woman, who cannot be named, said …": a definite person the
 #: article keeps anonymous
@@ -59,7 +60,7 @@ def _resolve(A: _Article, pos: int, gender: str | None) -> dict | None:
     j = si - 1          # the sentence before the quotation this pronoun attributes (not one inside it)
     while j >= 0 and _inside_quotation(A, j):
         j -= 1
-    if j >= 0 and si - j <= 4:
+    if j >= 0 and si - j <= 8:
         m = _speech_subject(A, j, A.sents[j]["end_char"], gender)
         if m:
             return m
@@ -73,20 +74,51 @@ def _resolve(A: _Article, pos: int, gender: str | None) -> dict | None:
     return None
 
 
-#: "The coach| refused to blame referee X": a definite role opening the sentence (a head within three words)
-_ROLE_OPENING = re.compile(r"[^\S\n]*[Tt]he[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?")
+#: "The coach| refused to blame referee X", "Back at city hall, the alderman| was unmoved", "Asked about the penalty, …, the
+#: Italian-born coach| was unapologetic": a definite role or epithet (group "np") opening the sentence or its clause
+#: after a fronted phrase, its head (group "head") within three words and followed by a comma or a verb (an auxiliary, a
+#: past tense, an adverb: not "the volunteer| rides mean …", where the head is another noun)
+_ROLE_OPENING = re.compile(r"(?:^|,[^\S\n]+)(?P<np>[Tt]he[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?(?P<head>[a-z][\w-]*[a-z]))"
+                           r"(?=[^\S\n]*,|[^\S\n]+(?:was|were|is|are|had|has|have|did|does|will|would|could|can|also|then|"
+                           r"later|again|[a-z]+ed|[a-z]+ly)\b)")
+#: how far into a sentence a fronted phrase may reach before the role that opens its clause
+_FRONTED_CHARS = 200
 
 
 def _role_opening(A: _Article, si: int, gender: str | None) -> dict | None:
-    """The named person a definite role opening sentence ``si`` stands for ("The coach refused to blame referee Adam
-    Gee-Whitlock …" -> the coach, not the referee), of ``gender`` when known; None when no role opens it."""
+    """The named person a definite role or person epithet opening sentence ``si`` stands for ("The coach refused to
+    blame referee Adam Gee-Whitlock …" -> the coach, not the referee; "Back at city hall, the alderman was unmoved" ->
+    the alderman), of ``gender`` when known; None when no role opens it."""
+    c = _opening_role(A, si)
+    return (_role_subject(A, c, gender) or _epithet_person(A, c, gender)) if c is not None else None
+
+
+def _opening_role(A: _Article, si: int) -> _Cand | None:
+    """The role (kind "role": a head of role_nouns.txt) or person epithet (kind "np": a person noun) that opens
+    sentence ``si``, right at its start or after a fronted phrase of up to ``_FRONTED_CHARS`` characters; the first
+    such phrase, and none when a person is named between its "the" and its head."""
     s = A.sents[si]
-    mo = _ROLE_OPENING.match(A.body, s["start_char"], s["end_char"])
-    head = A.r.role_re.match(A.body, mo.end(), s["end_char"]) if mo else None
-    if mo is None or head is None or A.mentions_in(s["start_char"], head.start()):
-        return None
-    c = _Cand(s["start_char"] + len(mo.group(0)) - len(mo.group(0).lstrip()), head.end(), "role")
-    return _role_subject(A, c, gender)
+    ss = s["start_char"] + len(A.body[s["start_char"]:s["end_char"]]) - len(A.body[s["start_char"]:s["end_char"]].lstrip())
+    text = A.body[ss:min(s["end_char"], ss + _FRONTED_CHARS)]
+    for mo in _ROLE_OPENING.finditer(text):
+        if mo.start() > 0 and (A.in_quote(ss + mo.start()) or not text[:1].isupper()):
+            continue
+        np_s, np_e = ss + mo.start("np"), ss + mo.end("np")
+        if A.mentions_in(np_s, np_e) or _POSSESSIVE_NP.search(mo.group("np")):
+            return None
+        head = mo.group("head")
+        roles_in = list(A.r.role_re.finditer(A.body, np_s, np_e))
+        if roles_in and roles_in[-1].end() == np_e and roles_in[-1].group(0) == roles_in[-1].group(1):
+            return _Cand(np_s, np_e, "role")     # (a singular role: "the coaches" are no one person)
+        if head in _person_nouns() and (not head.endswith("s") or head.endswith("ss")):
+            return _Cand(np_s, np_e, "np")
+        if mo.start() == 0:
+            return None      # a sentence opened by another definite subject ("The company said …")
+    return None
+
+
+#: "the teenager's mother": a possessive inside the noun phrase (someone else's role)
+_POSSESSIVE_NP = re.compile(r"\w[’']s\s")
 
 
 #: "The South African| singled out …", "The Austrian| said …": "the" and a capitalised nationality opening a sentence
@@ -145,12 +177,26 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
             own = next((w.start() for w in A.r.quote_verb_re.finditer(A.body, c.end, v.start()) if not A.in_quote(w.start())), v.start())
             named = any(m["label"] in PERSON_LABELS for m in A.mentions_in(c.end, own))
             return A._first_person(c.end, own, gender) if named else (_role_subject(A, c, gender) or _epithet_person(A, c, gender))
+        c = _as_nationality(A, c, ss)
+        if c is not None and c.kind in ("np", "name"):
+            return _epithet_person(A, c, gender)    # "“…,” the Dane said. ¶ He added: …": the person the Dane is
         if c is None or c.kind != "mention" or c.mention is None or c.mention["label"] not in PERSON_LABELS:
             return None
         return A._first_person(c.start, c.end, gender)
     return None
 
 
+def _as_nationality(A: _Article, c: _Cand | None, ss: int) -> _Cand | None:
+    """"the Dane" as a nationality epithet (kind "name", as ``_Article.resolve`` reads one) when the model took "Dane"
+    for a name; ``c`` otherwise."""
+    if c is None or c.kind != "mention" or c.mention is None or not A.r.nationality(c.mention["text"].lower()):
+        return c
+    the = _THE_BEFORE.search(A.body, max(ss, c.start - 4), c.start)
+    return _Cand(the.start(), c.end, "name") if the is not None else c
+
+
+#: "the " right before a nationality noun
+_THE_BEFORE = re.compile(r"[Tt]he[^\S\n]+$")
 #: "to" right before a verb: an infinitive
 _INFINITIVE_BEFORE = re.compile(r"(?<![\w’'-])to\s+$")
 #: a name governed by a preposition ("A Kenyan customs official at |Namanga|, who …, said"): a place or employer in
@@ -169,6 +215,8 @@ def _epithet_person(A: _Article, c: _Cand, gender: str | None) -> dict | None:
     person the Scot is, ``roles.role_speaker``), of ``gender`` when known."""
     if not re.match(r"[Tt]he\s", A.body[c.start:c.end]):
         return None
+    if c.kind == "name":
+        c = _Cand(c.start, c.end, "role")      # "the Dane" (the model's NORP, read as a name; as ``_Article.resolve``)
     m = roles.role_speaker(A, c)
     if m is None or m["label"] not in PERSON_LABELS:
         return None

@@ -89,12 +89,18 @@ def _person_epithet(A: _Article, c: _Cand) -> bool:
     if (head.endswith("s") and not head.endswith("ss")) or head in A.r.org_roles or head in A.r.collective_nouns \
             or head in A.r.document_roles:
         return False
-    return bool(_AFTER_QUOTE_OR_OPENING.search(A.body[A.sents[A.sent_index(c.start)]["start_char"]:c.start]))
+    before = A.body[A.sents[A.sent_index(c.start)]["start_char"]:c.start]
+    return bool(_AFTER_QUOTE_OR_OPENING.search(before) or _AFTER_FRONTED.fullmatch(before))
 
 
+#: a role after a fronted participle clause opening its sentence ("Asked why the problem had dragged on, |the landlord
+#: said …"; not after "In a statement, the freight forwarder said it …": a phrase may front any subject)
+_AFTER_FRONTED = re.compile(r"\s*[A-Z][a-z]+(?:ed|ing)\b[^“”\"‘’\n]{0,160},\s+")
 #: "the welder", "the second-year forward", "the pro dancer": up to two lower-case modifiers and a lower-case head
 #: (no possessive modifier: "the schoolboy's mother" is someone else)
-_LOWER_EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[a-z0-9][\w-]*[^\S\n]+){0,2}([a-z0-9][a-z0-9-]*[a-z])")
+#: (and the number of their children: "the father of three", "the mother of two")
+_LOWER_EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[a-z0-9][\w-]*[^\S\n]+){0,2}?([a-z0-9][a-z0-9-]*[a-z])"
+                            r"(?:[^\S\n]+of[^\S\n]+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))?")
 #: an agent noun: someone who does something ("welder", "receiver", "investor", "pianist", "guardian", "attendant",
 #: "fireman", "volunteer"); organisation words ending so ("retailer", "regulator") are excluded by the caller
 _AGENT_NOUN = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|man|woman|eer)")
@@ -182,7 +188,9 @@ def resolve_role(A: _Article, text: str, pos: int) -> dict | None:
     mods = {w for w in re.findall(r"[\w.’'-]+", low) if w not in {"the", "a", "an", head} and w not in head.split()}
     # capitalised modifiers name whose role it is ("the Conservative leader", "the York Central MP"): a title
     # sharing none of them is someone else's ("Liberal Democrat leader Ed Davey")
-    proper = {w.lower() for w in re.findall(r"[A-Z][\w.’'-]*", text)} - {"the", "a", "an", head} - set(head.split())
+    # ("the Italian-born coach": a nationality as well)
+    proper = {w.lower().removesuffix("-born") for w in re.findall(r"[A-Z][\w.’'-]*", text)} - {"the", "a", "an", head} \
+        - set(head.split())
     best, best_key = None, None
     anonymous = _last_anonymous(A, targets, pos)
     # every title word the article gave a person so far ("manager Sean Colville" … "Everton boss Colville": the
@@ -310,7 +318,9 @@ def recent_subject(A: _Article, pos: int) -> dict | None:
             return anonymous     # "Her mother, who voted at the same station, said …" then "the 58-year-old said"
         # a sentence opened by He/She is about that person ("She finished with 38 winners to Tanaka-Ruiz's 24."), not
         # about a name later in it
-        m = _pronoun_subject(A, j) or _last_clause_subject(A, j) or A._person_subject(j)
+        # (so is one opened by an age: "The 41-year-old, who founded the firm with X, said …" is not about X)
+        m = _pronoun_subject(A, j) or age_subject(A, j) or _last_clause_subject(A, j) or A._person_subject(j) \
+            or (_speech_pronoun(A, j) if outside == 1 else None)
         if m is not None:
             return m
     return None
@@ -330,6 +340,20 @@ def _pronoun_subject(A: _Article, j: int) -> dict | None:
     """The person a sentence opened by "He"/"She" is about (``_Article.resolve_pronoun``)."""
     mo = _PRONOUN_OPENING.match(A.body, A.sents[j]["start_char"], A.sents[j]["end_char"])
     return A.resolve_pronoun(mo.start(1), mo.group(1)) if mo is not None else None
+
+
+def _speech_pronoun(A: _Article, j: int) -> dict | None:
+    """The person a "he"/"she" speaking in sentence ``j`` stands for ("“Four. Go look it up,” he said." before "The
+    31-year-old added: …"; the sentence right before only): the subject of its last speech verb outside quotations,
+    when that is such a pronoun."""
+    s = A.sents[j]
+    for v in reversed(list(A.r.quote_verb_re.finditer(A.body, s["start_char"], s["end_char"]))):
+        if A.in_quote(v.start()):
+            continue
+        c = A.subject_before(v.start(), s["start_char"])
+        word = A.body[c.start:c.end] if c is not None and c.kind == "pronoun" else ""
+        return A.resolve_pronoun(c.start, word) if c is not None and word.lower() in ("he", "she") else None
+    return None
 
 
 #: a clause after ", but" / "; " whose subject is a person named within a few words ("…, but the Qalandars captain
@@ -358,6 +382,10 @@ def age_person(A: _Article, age: str, pos: int) -> dict | None:
     return None
 
 
+#: the gap between an age and the name it describes: a space, or a noun ("The 26-year-old |midfielder| Wissa-Mbeki")
+_NOUN_GAP = re.compile(r"[^\S\n]+(?:[a-z][\w-]*[^\S\n]+)?")
+
+
 @lru_cache(maxsize=128)
 def _age_res(age: str) -> tuple[re.Pattern, re.Pattern]:
     """(", 45," after a name, "45-year-old" before one) for an age."""
@@ -372,4 +400,8 @@ def age_subject(A: _Article, si: int) -> dict | None:
     ma = re.match(r"\s*" + _AGE_NOUN.pattern, A.body[s["start_char"]:s["end_char"]], re.I)
     if ma is None:
         return None
+    named = next(iter(A.mentions_in(s["start_char"] + ma.end(), s["start_char"] + ma.end() + 40)), None)
+    if named is not None and named["label"] in PERSON_LABELS \
+            and _NOUN_GAP.fullmatch(A.body, s["start_char"] + ma.end(), named["start_char"]):
+        return named         # "The 26-year-old Wissa-Mbeki, who …": the age is the name's
     return age_person(A, ma.group(1), s["start_char"]) or recent_subject(A, s["start_char"] + ma.end())

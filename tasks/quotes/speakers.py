@@ -193,12 +193,15 @@ class _Article:
     # -- titles ("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman,")
     def _collect_titles(self) -> None:
         body, r = self.body, self.r
+        person_end = 0          # where the person named before ends: no title reaches back over another's name
         for m in self.mentions:
             if m["label"] not in PERSON_LABELS:
                 continue
             words: list[str] = []
             pos = m["start_char"]
-            left = body[max(0, pos - 80):pos]
+            left = body[max(0, pos - 80, person_end if person_end <= pos else 0):pos]
+            if len(m["text"].split()) >= 2:
+                person_end = m["end_char"]     # (a full name: a lone word may be a title the model took, "Eng.")
             prev_cap = False
             for tok in reversed(re.findall(r"[\w.’'-]+|[^\w\s]", left)):
                 low = tok.lower()
