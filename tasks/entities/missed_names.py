@@ -171,6 +171,17 @@ def _portfolio_name_regex() -> re.Pattern:
                       rf"((?:{given})(?:\s+(?:{part}\s+)?{word}){{1,2}})(?![\w’'-])")
 
 
+@lru_cache(maxsize=1)
+def _portfolio_apposed_regex() -> re.Pattern:
+    """Two or three capitalised words between commas after a title and its portfolio ("The Minister of Agriculture and
+    Fisheries, |Tuilagi Sefo Amituana'i|, told"): the commas mark where the name is, whatever its given name."""
+    titles = trie_regex({t[0] for t in _title_set() if len(t) == 1}, fold_case=True)
+    part = "(?i:" + "|".join(sorted(_surname_particles()[1])) + ")"
+    word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+    return re.compile(rf"(?<![\w.])(?i:{titles})\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:and|for|of)\s+)?){{0,4}}"
+                      rf"[A-Z][\w’'&-]*,\s+({word}(?:\s+(?:{part}\s+)?{word}){{1,2}}),")
+
+
 #: any capitalised word and a double-barrelled surname before ", who", ", whose", an age (", 31,") or "said" ("|Lyn
 #: Kawharu-Pratt|, whose house … was destroyed, said"): a person's name though the given name is in no list
 _CUED_BARRELLED = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+\s+{BARRELLED_SURNAME})"
@@ -188,7 +199,7 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
     League Club" is no name), and the first no short title."""
     for mt in [*_titled_name_regex().finditer(line), *_cued_given_name_regex().finditer(line),
                *(mt for mt in _apposed_name_regex().finditer(line) if mt.group("noun") in _person_nouns()),
-               *_portfolio_name_regex().finditer(_plain_letters(line)),
+               *_portfolio_name_regex().finditer(_plain_letters(line)), *_portfolio_apposed_regex().finditer(line),
                *(mt for mt in _CUED_BARRELLED.finditer(line) if not _CAPITALISED_BEFORE.search(line, 0, mt.start()))]:
         s, e = ls + mt.start(1), ls + mt.end(1)
         over = overlapping(s, e)

@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 #: said …", "At University Hospital Limerick, a spokeswoman for UL Hospitals Group said …")
 _ANONYMOUS_SUBJECT = re.compile(
     r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'&-]+\s+){0,3}?[\w’'-]+"
-    r"(?:\s+(?:for|of|at|with|from)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
+    r"(?:\s+(?:for|of|at|with|from|in|near)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
     r"|\s+(?:in|at|of)\s+(?:the|a|an)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4}"
-    r"|\s+(?:based|working|living|stationed)\s+(?:in|at|near|outside|on|for)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}"
+    r"|\s+(?:based|stationed|[a-z]+ing)\s+(?:in|at|near|outside|on|for)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}"
     r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?)?)"
     r"(?:\s+who\s+[^,.\n“”\"]{1,120}?)?(?:,[^,\n]{1,120},)?\s+(?:said|says|told|added|explained|wrote|recalled)\b")
 #: "In a victim impact statement read to the court, the woman, who cannot be named, said …": a definite person the
@@ -76,11 +76,13 @@ def _resolve(A: _Article, pos: int, gender: str | None) -> dict | None:
 
 #: "The coach| refused to blame referee X", "Back at city hall, the alderman| was unmoved", "Asked about the penalty, …, the
 #: Italian-born coach| was unapologetic": a definite role or epithet (group "np") opening the sentence or its clause
-#: after a fronted phrase, its head (group "head") within three words and followed by a comma or a verb (an auxiliary, a
-#: past tense, an adverb: not "the volunteer| rides mean …", where the head is another noun)
-_ROLE_OPENING = re.compile(r"(?:^|,[^\S\n]+)(?P<np>[Tt]he[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?(?P<head>[a-z][\w-]*[a-z]))"
+#: after a fronted phrase, its head (group "head") within four words, with its "of/for" portfolio ("the Minister of Water
+#: Resources and Energy| insisted"), and followed by a comma or a verb (an auxiliary, a past tense, an adverb: not "the
+#: volunteer| rides mean …", where the head is another noun)
+_ROLE_OPENING = re.compile(r"(?:^|,[^\S\n]+)(?P<np>[Tt]he[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,4}?(?P<head>[A-Za-z][\w-]*[a-z])"
+                           r"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w’'-]*(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][\w’'-]*){0,4})?)"
                            r"(?=[^\S\n]*,|[^\S\n]+(?:was|were|is|are|had|has|have|did|does|will|would|could|can|also|then|"
-                           r"later|again|[a-z]+ed|[a-z]+ly)\b)")
+                           r"later|again|said|says|told|[a-z]+ed|[a-z]+ly)\b)")
 #: how far into a sentence a fronted phrase may reach before the role that opens its clause
 _FRONTED_CHARS = 200
 
@@ -90,7 +92,12 @@ def _role_opening(A: _Article, si: int, gender: str | None) -> dict | None:
     blame referee Adam Gee-Whitlock …" -> the coach, not the referee; "Back at city hall, the alderman was unmoved" ->
     the alderman), of ``gender`` when known; None when no role opens it."""
     c = _opening_role(A, si)
-    return (_role_subject(A, c, gender) or _epithet_person(A, c, gender)) if c is not None else None
+    if c is None:
+        return None
+    apposed = next((m for m in A.mentions_in(c.end, c.end + 80) if _APPOSED_GAP.fullmatch(A.body, c.end, m["start_char"])), None)
+    if apposed is not None:     # "The District Chief Executive, (Dr) Samuel Nkansah-Quaye, admitted": the person named
+        return A._first_person(apposed["start_char"], apposed["end_char"], gender) if apposed["label"] in PERSON_LABELS else None
+    return _role_subject(A, c, gender) or _epithet_person(A, c, gender)
 
 
 def _opening_role(A: _Article, si: int) -> _Cand | None:
@@ -104,17 +111,22 @@ def _opening_role(A: _Article, si: int) -> _Cand | None:
         if mo.start() > 0 and (A.in_quote(ss + mo.start()) or not text[:1].isupper()):
             continue
         np_s, np_e = ss + mo.start("np"), ss + mo.end("np")
-        if A.mentions_in(np_s, np_e) or _POSSESSIVE_NP.search(mo.group("np")):
+        if any(m["label"] in PERSON_LABELS for m in A.mentions_in(np_s, np_e)) or _POSSESSIVE_NP.search(mo.group("np")):
             return None
-        head = mo.group("head")
-        roles_in = list(A.r.role_re.finditer(A.body, np_s, np_e))
-        if roles_in and roles_in[-1].end() == np_e and roles_in[-1].group(0) == roles_in[-1].group(1):
+        head, head_e = mo.group("head").lower(), ss + mo.end("head")
+        roles_in = list(A.r.role_re.finditer(A.body, np_s, head_e))
+        if roles_in and roles_in[-1].end() == head_e and roles_in[-1].group(0) == roles_in[-1].group(1):
             return _Cand(np_s, np_e, "role")     # (a singular role: "the coaches" are no one person)
-        if head in _person_nouns() and (not head.endswith("s") or head.endswith("ss")):
+        if head in _person_nouns() and (not head.endswith("s") or head.endswith("ss")) and head_e == np_e:
             return _Cand(np_s, np_e, "np")
         if mo.start() == 0:
             return None      # a sentence opened by another definite subject ("The company said …")
     return None
+
+
+#: between a role and the name in apposition to it: a comma, and a short title or two ("Commissioner for Agriculture,
+#: Dr |Hadiza …")
+_APPOSED_GAP = re.compile(r",[^\S\n]*(?:[A-Z][a-z]{1,4}\.?[^\S\n]+){0,2}")
 
 
 #: "the teenager's mother": a possessive inside the noun phrase (someone else's role)
@@ -179,7 +191,10 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
             return A._first_person(c.end, own, gender) if named else (_role_subject(A, c, gender) or _epithet_person(A, c, gender))
         c = _as_nationality(A, c, ss)
         if c is not None and c.kind in ("np", "name"):
-            return _epithet_person(A, c, gender)    # "“…,” the Dane said. ¶ He added: …": the person the Dane is
+            m = _epithet_person(A, c, gender)    # "“…,” the Dane said. ¶ He added: …": the person the Dane is
+            if m is not None or c.kind == "name":
+                return m
+            continue        # a noun phrase that is no one ("the yard’s technical |report|"): the verb before speaks
         if c is None or c.kind != "mention" or c.mention is None or c.mention["label"] not in PERSON_LABELS:
             return None
         return A._first_person(c.start, c.end, gender)
@@ -308,7 +323,9 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
 
 #: where an anonymous person's noun phrase stops being their description: a place or employer after it ("One A&E
 #: consultant| in the north of England", "A Kenyan customs official| at Namanga", "One driver| working outside …")
-_NP_TAIL = re.compile(r"\s+(?:for|of|in|at|on|near|with|from|based|working|living|stationed)\s")
+_NP_TAIL = re.compile(r"\s+(?:for|of(?!\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b)|in|at|on|near|with|"
+                      r"from|based|stationed|[a-z]{3,}ing(?=\s+(?:in|at|near|outside|on|for|from)\s))\s")
+#: (a participle and its place: "A taxi driver| waiting at Sirkeci"; not "A father| of three", who is described so)
 _NP_DETERMINER = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+")
 
 

@@ -74,7 +74,9 @@ _TRANSCRIPT_INTRO = re.compile(r"(?m)^[\s\"“]*(?P<name>[A-Z][A-Z.’'-]+(?: [A
 
 
 #: a role phrase and the comma of an apposition right before a name ("the council's chief executive, ")
-_ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+)[^\S\n]*,[^\S\n]*$")
+_ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+"
+                                     r"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w’'-]*(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][\w’'-]*){0,4})?)"
+                                     r"[^\S\n]*,[^\S\n]*$")
 
 
 #: a short title right before a name ("|Mrs |Pascoe-Whitlock"), its gender read from quote_patterns.txt [gendered_words]
@@ -225,7 +227,7 @@ class _Article:
             honorific = _honorifics_before().search(left)     # "…, Dr Wanjiru Kamau-Ndegwa": only short titles before
             bare = left[:honorific.start()] if honorific is not None and len(words) == len(honorific.group(0).split()) else left
             mb = _ROLE_BEFORE_APPOSITION.search(bare) if not words or bare is not left else None
-            role = re.sub(r"[^\S\n]+(?:for|of)[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]*)+$", "", mb.group(1)) if mb else ""
+            role = re.sub(r"[^\S\n]+(?:for|of)[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w’'-]*[^\S\n]*|and[^\S\n]+)+$", "", mb.group(1)) if mb else ""
             if mb and r.role_re.fullmatch(role.split()[-1].lower()):   # "the council's chief executive, Morgan Hartley",
                 words = [w.lower() for w in mb.group(1).split()] + words   # "Principal Secretary for Agriculture, Dr X"
             gender_words = list(words)
