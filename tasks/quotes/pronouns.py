@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 _ANONYMOUS_SUBJECT = re.compile(
     r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'&-]+\s+){0,3}?[\w’'-]+"
     r"(?:\s+(?:for|of|at|with|from|in|near)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
-    r"|\s+(?:in|at|of)\s+(?:the|a|an)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4}"
+    r"|\s+(?:in|at|of|with|for|from)\s+(?:the|a|an)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4}"
     r"|\s+(?:based|stationed|[a-z]+ing)\s+(?:in|at|near|outside|on|for)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}"
     r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?)?)"
     r"(?:\s+who\s+[^,.\n“”\"]{1,120}?)?(?:,[^,\n]{1,120},)?\s+(?:said|says|told|added|explained|wrote|recalled)\b")
@@ -327,6 +327,34 @@ _NP_TAIL = re.compile(r"\s+(?:for|of(?!\s+(?:one|two|three|four|five|six|seven|e
                       r"from|based|stationed|[a-z]{3,}ing(?=\s+(?:in|at|near|outside|on|for|from)\s))\s")
 #: (a participle and its place: "A taxi driver| waiting at Sirkeci"; not "A father| of three", who is described so)
 _NP_DETERMINER = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+")
+
+
+#: "they" standing for the subject of its own sentence: after its speech verb ("said they had"), in a clause of the
+#: subject's ("because they were not authorised"), or as a speaker aside ("The answer, they said, is yes")
+_THEY_OF_SUBJECT = re.compile(r"\b(?:(?:said|says|told\s+\w+|added)\s+(?:that\s+)?|because\s+|,\s+)they\b")
+
+
+def singular_they(A: _Article, pos: int, depth: int = 0) -> dict | None:
+    """The one person a "they" at ``pos`` stands for, when no organisation does: the speaker of the sentence before
+    the quotation, an anonymous person ("Another employee, a data engineer on the team, said they had …", "A
+    paramedic, who asked not to be named because they were not authorised …, said …") or a named one, when that
+    sentence itself calls them "they"."""
+    j = A.sent_index(pos) - 1
+    while j >= 0 and _inside_quotation(A, j):
+        j -= 1
+    if j < 0:
+        return None
+    ss, se = A.sents[j]["start_char"], A.sents[j]["end_char"]
+    if depth == 0 and not any(not A.in_quote(m.start()) for m in _THEY_OF_SUBJECT.finditer(A.body, ss, se)):
+        return None     # (a "they" the sentence before spoke as needs no such sign: it said "they" itself)
+    m = anonymous_subject(A, j, None) or _speech_subject(A, j, se, None)
+    if m is None and _THEY_SPEAKS.match(A.body, ss, se) and depth < 2:
+        return singular_they(A, ss, depth + 1)      # "The answer, they said, is yes …": the "they" before
+    return m if m is not None and m.get("label", "PERSON") in PERSON_LABELS else None
+
+
+#: a sentence whose speaker is "they" itself ("The answer, they said, is …", "They said …")
+_THEY_SPEAKS = re.compile(r"(?:[^,\n]{0,40},\s+)?[Tt]hey\s+(?:said|say|told|added)\b")
 
 
 def _anonymous_person(start: int, np: str) -> dict:

@@ -12,7 +12,8 @@ an acronym ("The chairman of the … Association (TCAA), Rehema …"). From the 
 "A taxi driver waiting at …", "A father of three in …" are anonymous; "the mother of one"; a name between commas
 after a title and its portfolio; "the Minister of Water Resources and Energy" and a four-word epithet holding a club
 name opening a sentence are the "he" after them, but a role with a name in apposition is that name; a noun such as
-"report" is no speech verb hiding the speaker before it. Every test here fails on the code before its change, except
+"report" is no speech verb hiding the speaker before it; a singular "they" is the anonymous or named person the
+sentence before called so; a river someone's office overlooks is no person. Every test here fails on the code before its change, except
 the apposition test, which guards a mistake that change first made."""
 from __future__ import annotations
 
@@ -238,3 +239,28 @@ def test_a_role_opening_a_sentence_with_a_name_in_apposition_is_that_person(run)
                "He, however, denied claims that officials were protecting the miners. \"We are doing our best,\" he "
                "said.")
     assert _speaker(rows, "We are doing our best") == "Kofi Asamoah-Boadu"
+
+
+def test_a_singular_they_is_the_anonymous_person_the_sentence_before_called_so(run):
+    rows = run("Ambulances queued outside the hospital for hours on Monday.\n\n"
+               "Hospital director Anil Mehta-Brooks said the trust was opening extra beds.\n\n"
+               "A paramedic with the ambulance service, who asked not to be named because they were not authorised to "
+               "speak, said crews had waited for up to 11 hours.\n\n"
+               "\"When we're stuck outside, we're not answering calls,\" they said.")
+    assert _speaker(rows, "When we're stuck outside") == "paramedic"
+
+
+def test_a_singular_they_after_they_said_is_the_person_named_before(run):
+    rows = run("The shelter opened its doors on Friday night.\n\n"
+               "\u201cThe first night is always the hardest,\u201d organiser Rowan Blackfeather-Ortiz said. \u201cPeople "
+               "don't know us yet.\u201d\n\n"
+               "The answer, they said, is yes to pets and carts.\n\n"
+               "\u201cWe'd rather have someone inside with their cart,\u201d they said.")
+    assert _speaker(rows, "We'd rather have someone") == "Rowan Blackfeather-Ortiz"
+
+
+def test_a_river_a_person_overlooks_is_no_person(run):
+    rows = run("RIGA - Latvia's Defence Minister Ilze Kalnina-Rozenberga has a message for her colleagues.\n\n"
+               "In an interview in her office overlooking the Daugava, the minister said the loan scheme was slow.\n\n"
+               "\u201cI am still waiting for the first delivery,\u201d she said.")
+    assert _speaker(rows, "I am still waiting") == "Ilze Kalnina-Rozenberga"
