@@ -16,14 +16,16 @@ if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
 
 #: a sentence opening with an unnamed person who speaks ("Another resident, who asked not to be identified,
-#: said …", "At University Hospital Limerick, a spokeswoman for UL Hospitals Group said …")
+#: said …", "At University Hospital Limerick, a spokeswoman for UL Hospitals Group said …", "A woman in her 40s raising
+#: two children in the city said …")
 _ANONYMOUS_SUBJECT = re.compile(
     r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'&-]+\s+){0,3}?[\w’'-]+"
     r"(?:\s+(?:for|of|at|with|from|in|near)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
-    r"|\s+(?:in|at|of|with|for|from)\s+(?:the|a|an)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4}"
+    r"|\s+(?:in|at|of|with|for|from)\s+(?:the|a|an|his|her|their)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4}?"
     r"|\s+(?:based|stationed|[a-z]+ing)\s+(?:in|at|near|outside|on|for)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}"
     r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?)?)"
-    r"(?:\s+who\s+[^,.\n“”\"]{1,120}?)?(?:,[^,\n]{1,120},)?\s+(?:said|says|told|added|explained|wrote|recalled)\b")
+    r"(?:\s+(?:who|[a-z]{3,}ing(?=\s+(?:a|an|the|two|three|four|five|his|her|their|at|in|on|for|near)\s))\s+[^,.\n“”\"]{1,120}?)?"
+    r"(?:,[^,\n]{1,120},)?\s+(?:said|says|told|added|explained|wrote|recalled)\b")
 #: "In a victim impact statement read to the court, the woman, who cannot be named, said …": a definite person the
 #: article keeps anonymous
 _ANONYMOUS_DEFINITE = re.compile(
@@ -34,7 +36,8 @@ _ANONYMOUS_DEFINITE = re.compile(
 _ANONYMOUS_RELATIVE = re.compile(
     r"(?:[A-Z][^“”\"\n]{0,160}?,\s+)?(?P<np>[Tt]he\s+[\w-]+[’']s\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:said|says|told|added|wrote)\b")
 #: "who gave his name only as |Ravi|", "identified only as |Maria|": the name an anonymous person gave
-_NAMED_AS = re.compile(r"(?:name|named|identified|known|called)\s+(?:only\s+)?as\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+_NAMED_AS = re.compile(r"(?:name|named|identified(?:\s+(?:himself|herself|themselves))?|known|called)\s+(?:only\s+)?as\s+"
+                       r"(?:(?:Mr|Mrs|Ms|Mx)\.?\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
 
 def resolve_pronoun(A: _Article, pos: int, pronoun: str) -> dict | None:
@@ -304,7 +307,8 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     if not mt or A.in_quote(mt.start("np")):
         return None
     core = _NP_TAIL.split(mt.group("np"))[0]
-    if not A.r.role_re.search(core) and not roles._names_person(A.r, core.split()[-1].lower()):
+    head = _DESCRIBED.sub("", core).split()[-1].lower()     # "A father| of three", "A man| in his 70s"
+    if not A.r.role_re.search(core) and not roles._names_person(A.r, head):
         return None         # ("One driver", "A volunteer firefighter": a person noun names someone too)
     if any(m["label"] in PERSON_LABELS for m in A.mentions_in(s["start_char"], mt.start("np") + len(core))):
         return None
@@ -312,7 +316,8 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     if gender and g and g != gender:
         return None
     np_s, np_e = mt.span("np")
-    apposed = [m for m in A.mentions_in(np_e, mt.end()) if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"])]
+    apposed = [m for m in A.mentions_in(np_e, mt.end()) if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"])
+               and _APPOSITION_GAP.fullmatch(A.body, np_e, m["start_char"])]     # (not a place in its who-clause)
     if apposed:
         return apposed[0]   # "A spokesperson for the CBN, Mrs Hadiza Garba-Yusuf, said …": the person named
     org = spokespeople.spokesperson_org(A, _Cand(np_s, np_e, "role"))
@@ -321,11 +326,19 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     return _anonymous_person(np_s, mt.group("np"))
 
 
+#: between an anonymous person's noun phrase and the name in apposition to it: a comma and a few words that open no
+#: clause ("Her coach, former ATP player |Benedikt …", "A fisherman in Baler, Rogelio “Oying” |Manalastas"; not "A man in
+#: his 70s who runs a business in |Kashiwazaki|")
+_APPOSITION_GAP = re.compile(r",(?:(?!\s(?:who|whose|which|that)\b)[^,\n]){0,60}")
+#: what describes an anonymous person after their noun ("of three" children, "in his 70s")
+_DESCRIBED = re.compile(r"\s+(?:of\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})|in\s+(?:his|her|their)\s+\d+s)$")
 #: where an anonymous person's noun phrase stops being their description: a place or employer after it ("One A&E
 #: consultant| in the north of England", "A Kenyan customs official| at Namanga", "One driver| working outside …")
-_NP_TAIL = re.compile(r"\s+(?:for|of(?!\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b)|in|at|on|near|with|"
+_NP_TAIL = re.compile(r"\s+(?:for|of(?!\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b)|"
+                      r"in(?!\s+(?:his|her|their)\s+\d)|at|on|near|with|"
                       r"from|based|stationed|[a-z]{3,}ing(?=\s+(?:in|at|near|outside|on|for|from)\s))\s")
-#: (a participle and its place: "A taxi driver| waiting at Sirkeci"; not "A father| of three", who is described so)
+#: (a participle and its place: "A taxi driver| waiting at Sirkeci"; not "A father| of three" or "A man| in his 70s",
+#: who are described so)
 _NP_DETERMINER = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+")
 
 

@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 
 
-#: a role that speaks for an organisation, which stands for it when the person is not named
-_SPOKES = re.compile(r"(?<![\w-])(?:spokes(?:man|woman|person|people|men|women|persons)|press\s+(?:officer|secretary))(?![\w-])", re.I)
+#: a role that speaks for an organisation, which stands for it when the person is not named (a "press service" too:
+#: "the ministry's press service said")
+_SPOKES = re.compile(r"(?<![\w-])(?:spokes(?:man|woman|person|people|men|women|persons)|press\s+(?:officer|secretary|service|office))(?![\w-])", re.I)
 _FOR_ORG = re.compile(r"[^\S\n]+(?:for|at|of)[^\S\n]+(?:the[^\S\n]+)?")
 
 
@@ -103,9 +104,9 @@ def _named_in_phrase(A: _Article, c: _Cand) -> dict | None:
     return unlinked_mention(mt.start(1), mt.end(1), words, "ORG")
 
 
-#: "a company spokesperson", "a trust spokeswoman": an organisation role word (quote_patterns.txt
-#: [organisation_roles]) before the spokesperson
-_ROLE_BEFORE_SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+([a-z]+)\s+spokes(?:man|woman|person)$")
+#: "a company spokesperson", "a trust spokeswoman", "the ministry's press service": an organisation role word
+#: (quote_patterns.txt [organisation_roles]) before the spokesperson
+_ROLE_BEFORE_SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+([a-z]+)(?:[’']s)?\s+(?:spokes(?:man|woman|person)|press\s+(?:service|office))$")
 
 
 def _org_role_in_phrase(A: _Article, c: _Cand) -> dict | None:

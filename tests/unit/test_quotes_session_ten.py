@@ -13,7 +13,9 @@ an acronym ("The chairman of the … Association (TCAA), Rehema …"). From the 
 after a title and its portfolio; "the Minister of Water Resources and Energy" and a four-word epithet holding a club
 name opening a sentence are the "he" after them, but a role with a name in apposition is that name; a noun such as
 "report" is no speech verb hiding the speaker before it; a singular "they" is the anonymous or named person the
-sentence before called so; a river someone's office overlooks is no person. Every test here fails on the code before its change, except
+sentence before called so; a river someone's office overlooks is no person. From the third batch
+(crawls_heldout138-145): "A man in his 70s who runs …" / "A woman in her 40s raising …" are anonymous and named so;
+"the ministry's press service" speaks for the ministry. Every test here fails on the code before its change, except
 the apposition test, which guards a mistake that change first made."""
 from __future__ import annotations
 
@@ -264,3 +266,20 @@ def test_a_river_a_person_overlooks_is_no_person(run):
                "In an interview in her office overlooking the Daugava, the minister said the loan scheme was slow.\n\n"
                "\u201cI am still waiting for the first delivery,\u201d she said.")
     assert _speaker(rows, "I am still waiting") == "Ilze Kalnina-Rozenberga"
+
+
+@pytest.mark.parametrize("intro, name", [
+    ("A man in his 70s who runs a fishing business in Kashiwazaki", "man in his 70s"),
+    ("A woman in her 40s raising two children in the city", "woman in her 40s"),
+])
+def test_an_anonymous_person_described_by_age_is_the_pronoun_after_them(run, intro, name):
+    rows = run("The governor approved the restart of the nuclear plant on Friday.\n\n"
+               f"{intro} said the decision was a relief.\n\n"
+               "\u201cThe town was full of workers when the plant ran,\u201d " + ("he" if "man " in intro and "woman" not in intro else "she") + " said.")
+    assert _speaker(rows, "The town was full") == name
+
+
+def test_a_press_service_speaks_for_its_organisation(run):
+    rows = run("Gas prices for households will rise in January, the Ministry of Energy said.\n\n"
+               "\"Most of the pipelines were built before 1990,\" the ministry's press service said.")
+    assert _speaker(rows, "Most of the pipelines") == "Ministry of Energy"
