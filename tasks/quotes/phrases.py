@@ -39,6 +39,9 @@ as but and or so then after before while when because if although though since y
 here there meanwhile however thus still instead additionally furthermore moreover the a an in on at for
 """.split())
 
+#: how many children a person is described by ("the father of |three|", "A mother of |two|")
+FAMILY_COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+
 #: a determiner-led noun phrase ending right before a verb (after optional adverbs), e.g. "The ad", "a man",
 #: "The campaign’s statement then", "one of her ads", "someone in the audience", "The 31-year-old"
 _NP_SUBJECT = re.compile(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _person_nouns, _surname_particles
 from tasks.quotes import roles, spokespeople
-from tasks.quotes.phrases import _Cand, unlinked_mention
+from tasks.quotes.phrases import FAMILY_COUNT, _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -331,10 +331,10 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
 #: his 70s who runs a business in |Kashiwazaki|")
 _APPOSITION_GAP = re.compile(r",(?:(?!\s(?:who|whose|which|that)\b)[^,\n]){0,60}")
 #: what describes an anonymous person after their noun ("of three" children, "in his 70s")
-_DESCRIBED = re.compile(r"\s+(?:of\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})|in\s+(?:his|her|their)\s+\d+s)$")
+_DESCRIBED = re.compile(r"\s+(?:of\s+" + FAMILY_COUNT + r"|in\s+(?:his|her|their)\s+\d+s)$")
 #: where an anonymous person's noun phrase stops being their description: a place or employer after it ("One A&E
 #: consultant| in the north of England", "A Kenyan customs official| at Namanga", "One driver| working outside …")
-_NP_TAIL = re.compile(r"\s+(?:for|of(?!\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b)|"
+_NP_TAIL = re.compile(r"\s+(?:for|of(?!\s+" + FAMILY_COUNT + r"\b)|"
                       r"in(?!\s+(?:his|her|their)\s+\d)|at|on|near|with|"
                       r"from|based|stationed|[a-z]{3,}ing(?=\s+(?:in|at|near|outside|on|for|from)\s))\s")
 #: (a participle and its place: "A taxi driver| waiting at Sirkeci"; not "A father| of three" or "A man| in his 70s",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _person_nouns
 from tasks.quotes import spokespeople
-from tasks.quotes.phrases import _INDEFINITE, _Cand
+from tasks.quotes.phrases import FAMILY_COUNT, _INDEFINITE, _Cand
 from tasks.quotes.rules import PERSON_LABELS, Rules
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ _AFTER_FRONTED = re.compile(r"\s*[A-Z][a-z]+(?:ed|ing)\b[^“”\"‘’\n]{0,16
 #: (no possessive modifier: "the schoolboy's mother" is someone else)
 #: (and the number of their children: "the father of three", "the mother of two")
 _LOWER_EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[a-z0-9][\w-]*[^\S\n]+){0,2}?([a-z0-9][a-z0-9-]*[a-z])"
-                            r"(?:[^\S\n]+of[^\S\n]+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))?")
+                            r"(?:[^\S\n]+of[^\S\n]+" + FAMILY_COUNT + ")?")
 #: an agent noun: someone who does something ("welder", "receiver", "investor", "pianist", "guardian", "attendant",
 #: "fireman", "volunteer"); organisation words ending so ("retailer", "regulator") are excluded by the caller
 _AGENT_NOUN = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|man|woman|eer)")
