@@ -23,8 +23,9 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
         return None
     head, subject = mo.group(1), A.org_subject(hs)
     # "The Ministry of Interior, which runs it with the Ministry of Hajj, said": "the ministry" is the subject
-    m = subject if subject is not None and _word_re(head).search(subject["text"]) \
-        else _named_org(A, hs, head) or subject or _main_org(A, hs)
+    firsts = [subject] if subject is not None and _word_re(head).search(subject["text"]) else []
+    # the first that is not the site reporting ("the company" is not "404 Media", "the party" not "M&G")
+    m = next((x for x in (*firsts, _named_org(A, hs, head), subject, _main_org(A, hs)) if x is not None and not A._is_outlet(x)), None)
     if m is None:
         return None
     return _Cand.of_mention(hs, he, m)

@@ -348,9 +348,17 @@ class _Article:
         return self.words_gender([title.group(1)]) if title else None
 
     def _is_outlet(self, m: dict) -> bool:
-        """Is mention ``m`` the site's own name ("Novaya Gazeta Europe" on novayagazeta.eu, "PREMIUM TIMES")?"""
+        """Is mention ``m`` the site's own name ("Novaya Gazeta Europe" on novayagazeta.eu, "PREMIUM TIMES", "OC Media"
+        on oc-media.org, "Media" cut from "404 Media" on 404media.co, "M&G" for the Mail & Guardian)?"""
         text = m["text"].lower()
-        return len(self.outlet) >= 3 and (text.startswith(self.outlet) or (len(text) >= 3 and self.outlet.startswith(text)))
+        if len(self.outlet) >= 3 and (text.startswith(self.outlet) or (len(text) >= 3 and self.outlet.startswith(text))):
+            return True
+        key = re.sub(r"[^a-z0-9]", "", text)
+        site = self.outlet.split(".")[0] if "." in self.outlet and " " not in self.outlet else self.outlet
+        words = re.findall(r"[a-z0-9]+", site)
+        joined, initials = "".join(words), "".join(w[0] for w in words)
+        return len(key) >= 2 and (key == joined or (len(key) >= 4 and joined.endswith(key))
+                                  or (len(words) >= 2 and key == initials))
 
     def bare_names(self) -> dict:
         """People the NER missed, named in apposition ("Huw Dylan, a historian of …", "The army
