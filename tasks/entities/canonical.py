@@ -211,18 +211,21 @@ def _merge_glued(groups: dict[str, list[_Mention]], order: list[str], singles: l
 
 def _merge_name_tails(groups: dict[str, list[_Mention]], order: list[str]) -> None:
     """A person named again by the last two or more words of a full name written before ("Abdel Wahab-Tawfik" after
-    "Mariam Abdel Wahab-Tawfik", "García Márquez" after "Gabriel García Márquez") is that person, when exactly one
-    earlier person's name ends so (a lone word is a surname: ``_group`` joins those)."""
+    "Mariam Abdel Wahab-Tawfik", "Peña Castillo" after "Rafael Peña Castillo", whatever the model's label but a
+    place's) is that person, when exactly one earlier person's name ends so (a lone word is a surname: ``_group``
+    joins those); like a lone surname, such a mention does not vote on the person's class."""
     def first(k: str) -> int:
         return min(m.start for m in groups[k])
 
     persons = [k for k in order if len(k.split()) >= 3 and _top_class(groups[k]) == "per"]
     for k in list(order):
         toks = k.split()
-        if len(toks) < 2 or not any(m.cls == "per" for m in groups[k]):
+        if len(toks) < 2 or all(m.cls == "loc" for m in groups[k]):
             continue
         longer = [p for p in persons if p != k and p in groups and p.split()[-len(toks):] == toks and first(p) < first(k)]
         if len(longer) == 1:
+            for m in groups[k]:
+                m.by_surname = True     # (they do not vote: the model often calls "Peña Castillo" alone an ORG)
             groups[longer[0]].extend(groups.pop(k))
             order.remove(k)
 

@@ -162,13 +162,14 @@ def _portfolio_name_regex() -> re.Pattern:
     """A name after a title and its portfolio ("Minister for Housing |Siobhán Ó Faoláin-Reddy|", "Secretary of State
     for Wales |Jo Stevens|"), which the model often joins to the portfolio as an organisation ("Housing Siobhán …"):
     the name starts at the first given name of the wider list (``_vote_given_names``) after up to five capitalised
-    portfolio words."""
+    portfolio words (and the body's acronym: "Chairman of the Bahrain Chamber of Commerce and Industry (BCCI) |Sameer
+    …|")."""
     titles = trie_regex({t[0] for t in _title_set() if len(t) == 1}, fold_case=True)
     given = trie_regex(_vote_given_names())
     part = "(?i:" + "|".join(sorted({_deaccent(p) for p in _surname_particles()[1]})) + ")"    # (read on plain letters)
     word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
     return re.compile(rf"(?<![\w.])(?i:{titles})\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*,?\s+(?:(?:and|for|of)\s+)?){{1,5}}?"
-                      rf"((?:{given})(?:\s+(?:{part}\s+)?{word}){{1,2}})(?![\w’'-])")
+                      rf"(?:\([A-Z]{{2,8}}\)\s+)?((?:{given})(?:\s+(?:{part}\s+)?{word}){{1,2}})(?![\w’'-])")
 
 
 @lru_cache(maxsize=1)
@@ -206,8 +207,9 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
         inside = [i for i in over if mentions[i].start >= s and mentions[i].end <= e and mentions[i].cls != "per"]
         swallowed = [i for i in over if mentions[i].start < s and mentions[i].end == e]   # "Local publican Donal …" ORG
         cut = [i for i in over if mentions[i].start > s and mentions[i].end == e and mentions[i].cls == "per"
-               and mt.re is _apposed_name_regex()]     # ("Dlshad |Omer Aziz|, spokesperson for": the model's person
-        #                                               lacks a name; only there: elsewhere it cost CoNLL testa)
+               and mt.re in (_apposed_name_regex(), _portfolio_name_regex())]
+        #     ("Dlshad |Omer Aziz|, spokesperson for", "(BCCI) Sameer Abdulla |Nass-Jaffar|": the model's person lacks a
+        #      name; only after these cues: with the other cues it cost CoNLL testa)
         if len(inside) + len(swallowed) + len(cut) != len(over) or any(a.start < e and a.end > s for a in added):
             continue
         words = line[mt.start(1):mt.end(1)].split()      # (as written: the portfolio pattern reads plain letters)
