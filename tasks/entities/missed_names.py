@@ -26,6 +26,10 @@ from tasks.entities.keys import fold
 from tasks.entities.spans import BARRELLED_SURNAME, _PARTICLES, _deaccent, _make_mention, _Mention, _name_word_ok
 
 
+#: a capitalised word of a name, a lower-case letter in it ("Tañedo-Angara", "O'Driscoll", not "TD")
+_NAME_WORD = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+
+
 def add_missed_persons(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
                        added: list[_Mention], drop: set[int]) -> None:
     """Add to ``added`` the persons of one line (starting at ``ls`` of ``body``) the model missed, and put in ``drop``
@@ -60,7 +64,7 @@ def _honorific_regex() -> re.Pattern:
     titles = "|".join(sorted(map(re.escape, _lines("honorifics.txt")), key=len, reverse=True))
     # with the capitalised Gaelic ones as written ("TD Síle |Uí| Dhonnchú-Kavanagh")
     part = "|".join(sorted(_PARTICLES | set(rulefiles.sections("surname_particles.txt").get("gaelic", []))))
-    word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+    word = _NAME_WORD
     retired = r"(?:\((?i:retd|retired)\.?\)\s+)?"       # "Wg Cdr (retd) Jagdish Menon-Pillai"
     return re.compile(rf"(?<![\w.])(?:(?:{titles})\.?\s+)+{retired}({word}(?:\s+(?:(?:{part})\s+){{0,2}}{word}){{0,2}})(?![\w’'-])")
 
@@ -124,7 +128,7 @@ def _titled_name_regex() -> re.Pattern:
     Tañedo-Angara|") or a person noun used as one (``_title_nouns``: "retired teacher |Hyacinth Ebanks-Morrison|")."""
     alt = trie_regex({" ".join(t) for t in _title_set()} | set(_title_nouns()), fold_case=True)
     part = "(?i:" + "|".join(sorted(_surname_particles()[1])) + ")"      # "Colm Ó Flatharta", "Ronald de Boer"
-    word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+    word = _NAME_WORD
     return re.compile(rf"(?<![\w.])(?i:{alt})\s+({word}(?:\s+(?:(?:{part})\s+)?{word}){{1,2}})(?![\w’'-])")
 
 
@@ -135,7 +139,7 @@ def _cued_given_name_regex() -> re.Pattern:
     …", "Priyanka Raghunathan, who moved …": names the small model misses)."""
     given = trie_regex(_vote_given_names())
     part = "(?i:" + "|".join(sorted(_surname_particles()[1])) + ")"
-    word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+    word = _NAME_WORD
     return re.compile(rf"(?<![\w.’'-])((?:{given})(?:\s+(?:{part}\s+)?{word}){{1,2}})"
                       rf"(?=,\s+(?:who\b|whose\b|(?:a|an|the)\s+[a-z]|\d{{1,2}},)|\s+(?:said|says|told)\b)")
 
@@ -146,7 +150,7 @@ def _apposed_name_regex() -> re.Pattern:
     Rasul|, spokesperson for the KRG finance ministry", "|Hany Kholy Rizk|, a professor of economics at …"): group
     "noun" is the head, checked against ``_person_nouns`` by the caller."""
     part = "(?i:" + "|".join(sorted(_surname_particles()[1])) + ")"
-    word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+    word = _NAME_WORD
     return re.compile(rf"(?<![\w.’'-])({word}(?:\s+(?:{part}\s+)?{word}){{1,2}}),\s+(?:(?:the|a|an)\s+)?"
                       r"(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*)(?=\s+(?:of|for|at|with|in|from)\s)")
 
@@ -158,16 +162,22 @@ def _plain_letters(line: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _one_word_titles() -> str:
+    """The one-word titles of ``rules/titles.txt`` as one case-blind alternation ("minister", "chairman" …)."""
+    return trie_regex({t[0] for t in _title_set() if len(t) == 1}, fold_case=True)
+
+
+@lru_cache(maxsize=1)
 def _portfolio_name_regex() -> re.Pattern:
     """A name after a title and its portfolio ("Minister for Housing |Siobhán Ó Faoláin-Reddy|", "Secretary of State
     for Wales |Jo Stevens|"), which the model often joins to the portfolio as an organisation ("Housing Siobhán …"):
     the name starts at the first given name of the wider list (``_vote_given_names``) after up to five capitalised
     portfolio words (and the body's acronym: "Chairman of the Bahrain Chamber of Commerce and Industry (BCCI) |Sameer
     …|")."""
-    titles = trie_regex({t[0] for t in _title_set() if len(t) == 1}, fold_case=True)
+    titles = _one_word_titles()
     given = trie_regex(_vote_given_names())
     part = "(?i:" + "|".join(sorted({_deaccent(p) for p in _surname_particles()[1]})) + ")"    # (read on plain letters)
-    word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+    word = _NAME_WORD
     return re.compile(rf"(?<![\w.])(?i:{titles})\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*,?\s+(?:(?:and|for|of)\s+)?){{1,5}}?"
                       rf"(?:\([A-Z]{{2,8}}\)\s+)?((?:{given})(?:\s+(?:{part}\s+)?{word}){{1,2}})(?![\w’'-])")
 
@@ -176,9 +186,9 @@ def _portfolio_name_regex() -> re.Pattern:
 def _portfolio_apposed_regex() -> re.Pattern:
     """Two or three capitalised words between commas after a title and its portfolio ("The Minister of Agriculture and
     Fisheries, |Tuilagi Sefo Amituana'i|, told"): the commas mark where the name is, whatever its given name."""
-    titles = trie_regex({t[0] for t in _title_set() if len(t) == 1}, fold_case=True)
+    titles = _one_word_titles()
     part = "(?i:" + "|".join(sorted(_surname_particles()[1])) + ")"
-    word = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+    word = _NAME_WORD
     return re.compile(rf"(?<![\w.])(?i:{titles})\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:and|for|of)\s+)?){{0,4}}"
                       rf"[A-Z][\w’'&-]*,\s+({word}(?:\s+(?:{part}\s+)?{word}){{1,2}}),")
 

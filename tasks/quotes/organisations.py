@@ -24,13 +24,22 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     head, subject = mo.group(1), A.org_subject(hs)
     # "The Ministry of Interior, which runs it with the Ministry of Hajj, said": "the ministry" is the subject
     firsts = [subject] if subject is not None and _word_re(head).search(subject["text"]) else []
-    # the first that is not the site reporting ("the company" is not "404 Media", "the party" not "M&G")
-    m = next((x for x in (*firsts, _named_org(A, hs, head), subject, _main_org(A, hs)) if x is not None and not A._is_outlet(x)), None)
+    # the first that is not the site reporting ("the company" is not "404 Media", "the party" not "M&G"); each looked
+    # up only when the ones before it gave none
+    found = (x for x in _chain(firsts, lambda: _named_org(A, hs, head), lambda: subject, lambda: _main_org(A, hs)))
+    m = next((x for x in found if x is not None and not A._is_outlet(x)), None)
     if m is None:
         return None
     return _Cand.of_mention(hs, he, m)
 
 
+
+
+def _chain(firsts: list, *later):
+    """``firsts``, then what each of ``later`` (functions of no argument) returns, computed one at a time."""
+    yield from firsts
+    for get in later:
+        yield get()
 
 
 def _named_org(A: _Article, pos: int, head: str) -> dict | None:

@@ -112,6 +112,10 @@ class _Article:
         self.body = body = article["body"]
         self.aid = article["article_id"]
         self.outlet = (article.get("outlet") or "").lower()     # the site's own name: never whom "he"/"she" stands for
+        site = self.outlet.split(".")[0] if "." in self.outlet and " " not in self.outlet else self.outlet
+        site_words = re.findall(r"[a-z0-9]+", site)
+        #: the site's name as letters and digits, its initials and its word count ("oc-media.org": "ocmedia", "om", 2)
+        self._site_key = ("".join(site_words), "".join(w[0] for w in site_words), len(site_words))
         self.paras = _paragraphs(body)
         self.para_starts = [p[0] for p in self.paras]
         sents = sorted(sentences, key=lambda s: s["start_char"]) if sentences else []
@@ -354,11 +358,9 @@ class _Article:
         if len(self.outlet) >= 3 and (text.startswith(self.outlet) or (len(text) >= 3 and self.outlet.startswith(text))):
             return True
         key = re.sub(r"[^a-z0-9]", "", text)
-        site = self.outlet.split(".")[0] if "." in self.outlet and " " not in self.outlet else self.outlet
-        words = re.findall(r"[a-z0-9]+", site)
-        joined, initials = "".join(words), "".join(w[0] for w in words)
+        joined, initials, n_words = self._site_key
         return len(key) >= 2 and (key == joined or (len(key) >= 4 and joined.endswith(key))
-                                  or (len(words) >= 2 and key == initials))
+                                  or (n_words >= 2 and key == initials))
 
     def bare_names(self) -> dict:
         """People the NER missed, named in apposition ("Huw Dylan, a historian of …", "The army
