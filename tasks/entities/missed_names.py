@@ -102,7 +102,10 @@ def _add_honorific_names(line: str, ls: int, body: str, headline: bool, mentions
     stands before it ("Labour TD Declan Featherstone" ORG): those spans are dropped."""
     for mt in _honorific_regex().finditer(line):
         s, e = ls + mt.start(1), ls + mt.end(1)
-        over = overlapping(ls + mt.start(), e)
+        # a span of the model that ends with the title before the name is no person ("Kanata North Coun|. Oluwaseun
+        # Adeyemi-Clarke": the councillor's ward and title)
+        drop.update(i for i in overlapping(ls + mt.start(), s) if mentions[i].start < ls + mt.start() < mentions[i].end <= s)
+        over = [i for i in overlapping(ls + mt.start(), e) if i not in drop]
         # the model's span holds the title and what stands before it, or is cut inside the name ("Lt Gen Sipho" PERSON,
         # "Merwe-Khumalo" ORG of "Lt Gen Sipho van der Merwe-Khumalo"), or is the title alone ("Det")
         swallowed = [i for i in over if (mentions[i].start < s and mentions[i].end == e)
@@ -193,9 +196,9 @@ def _portfolio_apposed_regex() -> re.Pattern:
                       rf"[A-Z][\w’'&-]*,\s+({word}(?:\s+(?:{part}\s+)?{word}){{1,2}}),")
 
 
-#: any capitalised word and a double-barrelled surname before ", who", ", whose", an age (", 31,") or "said" ("|Lyn
-#: Kawharu-Pratt|, whose house … was destroyed, said"): a person's name though the given name is in no list
-_CUED_BARRELLED = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+\s+{BARRELLED_SURNAME})"
+#: any capitalised word (hyphenated too: "Hye-jin", "Jean-Luc") and a double-barrelled surname before ", who", ", whose",
+#: an age (", 31,") or "said" ("|Lyn Kawharu-Pratt|, whose house … was destroyed, said"): a person's name though the given name is in no list
+_CUED_BARRELLED = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\s+{BARRELLED_SURNAME})"
                              r"(?=,\s+(?:who|whose)\b|,\s+\d{1,2},|\s+(?:said|says|told)\b)")
 #: a capitalised word right before: the name starts earlier ("Jose |Luis Ferreira-Amaral said")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'-]*[^\S\n]+$")

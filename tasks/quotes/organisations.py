@@ -110,6 +110,9 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
                 if c is not None and c.kind == "pronoun" and d.end() <= c.start < hs \
                         and A.body[c.start:c.end].lower() in ("he", "she"):
                     c = _resolved(A, c)     # "In a victim impact statement read to the court, he said"
+                elif c is not None and c.kind == "pronoun" and A.body[c.start:c.end].lower() in ("it", "they"):
+                    group = A.group_subject(c.start)      # "Haus & Grund Berlin rejected the plan. In a statement,
+                    c = _Cand.of_mention(c.start, c.end, group) if group else None      # it said …"
                 if c is not None and c.kind in ("mention", "name", "role", "np") and c.start < hs:
                     if c.kind in ("role", "np"):      # "in a statement by its chief officer, Mrs. Adaeze Okonkwo-Bello,";
                         #                               "In a statement on Wednesday, the municipality said"
@@ -125,7 +128,38 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
                 return opening     # "In a statement signed by its manager, GWL attributed …", "The Treasury, in a statement, blamed"
             if unnamed is not None:
                 return unnamed     # "In a statement Tuesday morning, his office said …": the office, as written
+            issuer = _opening_issuer(A, j, d.start())
+            if issuer is not None:
+                return issuer      # "The land registry department said in a statement": the department, as written
     return None
+
+
+#: the phrase opening a sentence right before the verb that gave out a document next to it (up to eight words, no
+#: pronoun): "|Western Cape police| said in a statement", "|EPCR|, the tournament organiser, said in a statement",
+#: "|The consortium|, in a statement released after the hearing, said", "|The referees committee| has issued a statement"
+_ISSUER_OPENING = re.compile(r"(?!(?:He|She|It|They|We|I|This|That|These|Those|There|Here|What|Who)\b)"
+                             r"((?:[\w&’'.-]+[^\S\n]+){0,7}?[\w&’'.-]+)"
+                             r"(?=(?:,[^,\n]{1,90},)?[^\S\n]+(?:(?:has|have|had)[^\S\n]+)?(?:also[^\S\n]+)?"
+                             r"(?:said|says|stated|states|issued|issues|released|releases|put[^\S\n]+out|puts[^\S\n]+out|published"
+                             r"|posted|added|wrote|announced|responded|replied|confirmed|told)\b)")
+
+
+def _opening_issuer(A: _Article, j: int, doc_start: int) -> _Cand | None:
+    """Who gave out the document at ``doc_start`` when sentence ``j`` opens with them and no name was found: the
+    phrase as ``A.candidate`` reads it (a role is resolved like one; an unnamed body is kept as written), when the
+    document comes at most 40 characters after the phrase and its verb or inside the comma clause after it."""
+    s = A.sents[j]
+    fronted = _FRONTED_CLAUSE.match(A.body, s["start_char"], doc_start)
+    start = fronted.end() if fronted else s["start_char"]
+    start += len(A.body[start:doc_start]) - len(A.body[start:doc_start].lstrip())
+    m = _ISSUER_OPENING.match(A.body, start, s["end_char"])
+    if m is None or not m.end(1) < doc_start <= m.end(1) + 60 or A.in_quote(m.start(1)):
+        return None
+    words = m.group(1).lower().split()
+    if words[-1].rstrip("s") in A.r.document_roles or any(w in A.r.verb_forms for w in words[1:]):
+        return None
+    c = A.candidate(m.start(1), m.end(1))
+    return c if c is not None and c.kind in ("mention", "name", "role", "np") else _Cand(m.start(1), m.end(1), "np")
 
 
 def _resolved(A: _Article, c: _Cand) -> _Cand | None:
