@@ -29,6 +29,7 @@ from tasks.entities.rules import (
     _countries,
     _given_names,
     _places,
+    _title_set,
     _translit,
 )
 from tasks.entities.spans import _Mention, _sum_votes
@@ -83,6 +84,9 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     _merge_name_tails(groups, order)
     # multi-word person-like names, by last, first and inner word; organisations by first word
     by_last, by_first, by_word, by_first_org = _name_indexes(groups, order, places)
+    # lone words written as a person somewhere ("Wanida, who heads …", "Rahmat said"): a given name may stand for the
+    # person whose full name begins with it, at every mention of the word
+    person_like = {match_key(m.text) for m in singles if m.who_after or m.speaks_after or m.pronoun_after or m.age_after}
     # an acronym the article spelt out in parentheses ("Knowledge and Human Development Authority (KHDA)") is
     # that entity, at every mention
     spelt = {m.text: base_key(x) for m in mentions if m.expands for x in mentions if x.text == m.expands and x.end <= m.start}
@@ -98,7 +102,8 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         elif m.cls == "org" and by_first_org.get(k):
             cands = by_first_org[k]            # "Halvorsen updated its guidance": the firm, not its founder Erik Halvorsen
         else:
-            cands = by_last.get(k) or by_first_org.get(k)
+            cands = by_last.get(k) or by_first_org.get(k) \
+                or (_given_name_of_one(groups, by_first, by_word, k, m) if k in person_like else None)
         if cands and m.text.isupper() and len(m.text) <= 4 and not m.headline \
                 and not any(x.text.split()[-1] == m.text for _, key in cands for x in groups[key]):
             cands = None           # an acronym in running text ("EPA"), not the surname of "Yauhen Yerchak/EPA"
@@ -152,6 +157,26 @@ def _name_indexes(groups: dict[str, list[_Mention]], order: list[str], places: f
             if any(_FAMILY_FIRST.search(m.text) for m in g):
                 by_last[toks[0]].append((first, k))     # "Jung" is Jung Chung-rae (family name first)
     return by_last, by_first, by_word, by_first_org
+
+
+def _given_name_of_one(groups: dict[str, list[_Mention]], by_first: _Index, by_word: _Index, k: str, m: _Mention
+                       ) -> list[tuple[int, str]] | None:
+    """The person a lone word stands for when it is the first word of exactly one full name written before it and
+    no other name's inner word ("Wanida said" after "Wanida Thongprasert", "Rahmat said" after "Rahmat
+    Syahputra-Lubis": persons named by the given name, as Thai and Indonesian reports do), whatever the model's label
+    (a known place never comes here: ``_group`` keeps those apart); None otherwise."""
+    if m.titled or (k,) in _title_set():
+        return None
+    cands = [c for c in by_first.get(k, []) if c[0] < m.start]
+    if len({key for _, key in cands}) != 1 or any(key != cands[0][1] for _, key in by_word.get(k, [])):
+        return None
+    if not all(_PLAIN_FIRST_WORD.match(x.text) for x in groups[cands[0][1]] if len(x.text.split()) > 1):
+        return None     # (not "Mercedes" after the model's "Mercedes’ Kenji Harada-Ellis")
+    return cands
+
+
+#: a name's first word written plainly, then a space (not "Mercedes’ Kenji …", "Bulog's Sri …")
+_PLAIN_FIRST_WORD = re.compile(r"[^\W\d_][\w-]*\s")
 
 
 def _lone_surname(text: str) -> bool:

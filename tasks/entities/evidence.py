@@ -100,6 +100,7 @@ _DATELINE = re.compile(
     rf"|^([A-Z][^\d()\n]{{1,50}}?)\s*\((?:[A-Z][\w.&' ]{{1,30}})\)\s*[-–—]")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Sir|Dame)\s+$")
 _WHO_AFTER = re.compile(r"\s*,\s*who\s")
+_SPEAKS_AFTER = re.compile(r"[^\S\n]+(?:said|says|told|added|explained|insisted|replied)\b")
 _PRONOUN_AFTER = re.compile(r"\s+[a-z]{3,}\s+(?:his|her|himself|herself)\b")
 _AGE_AFTER = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,2}\s*,")
 #: a person noun (its "of/for" complement allowed) and the comma that opens an apposition, right before a name:
@@ -134,6 +135,8 @@ def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
         m.who_after = True
     if _PRONOUN_AFTER.match(after):
         m.pronoun_after = True
+    if _SPEAKS_AFTER.match(after):
+        m.speaks_after = True
     if after.lstrip()[:1] == ",":
         ap = _APPOSITION_BEFORE.search(unit, max(ls, s - 80), s)
         aa = _APPOSITION_AFTER.match(after) if not _PREPOSITION_BEFORE.search(unit, max(ls, s - 12), s) else None

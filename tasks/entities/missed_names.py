@@ -150,12 +150,13 @@ def _cued_given_name_regex() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _apposed_name_regex() -> re.Pattern:
     """Two or three capitalised words before an apposition headed by a person noun and its complement ("|Awat Jamal
-    Rasul|, spokesperson for the KRG finance ministry", "|Hany Kholy Rizk|, a professor of economics at …"): group
+    Rasul|, spokesperson for the KRG finance ministry", "|Hany Kholy Rizk|, a professor of economics at …", "|Gemechu
+    Tolera Bayisa|, a 52-year-old farmer in Dendi woreda"): group
     "noun" is the head, checked against ``_person_nouns`` by the caller."""
     part = "(?i:" + "|".join(sorted(_surname_particles()[1])) + ")"
     word = _NAME_WORD
     return re.compile(rf"(?<![\w.’'-])({word}(?:\s+(?:{part}\s+)?{word}){{1,2}}),\s+(?:(?:the|a|an)\s+)?"
-                      r"(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*)(?=\s+(?:of|for|at|with|in|from)\s)")
+                      r"(?:\d{1,3}-year-old\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*)(?=\s+(?:of|for|at|with|in|from)\s)")
 
 
 def _plain_letters(line: str) -> str:
@@ -200,6 +201,9 @@ def _portfolio_apposed_regex() -> re.Pattern:
 #: an age (", 31,") or "said" ("|Lyn Kawharu-Pratt|, whose house … was destroyed, said"): a person's name though the given name is in no list
 _CUED_BARRELLED = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\s+{BARRELLED_SURNAME})"
                              r"(?=,\s+(?:who|whose)\b|,\s+\d{1,2},|\s+(?:said|says|told)\b)")
+#: two or three capitalised words and an age between commas ("|Tshering Yangzom|, 56, from Yurung village"): a person
+#: whatever the given name
+_AGED_NAME = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+{_NAME_WORD}){{1,2}}),\s+\d{{2}},")
 #: a capitalised word right before: the name starts earlier ("Jose |Luis Ferreira-Amaral said")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'-]*[^\S\n]+$")
 
@@ -214,7 +218,8 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
     for mt in [*_titled_name_regex().finditer(line), *_cued_given_name_regex().finditer(line),
                *(mt for mt in _apposed_name_regex().finditer(line) if mt.group("noun") in _person_nouns()),
                *_portfolio_name_regex().finditer(_plain_letters(line)), *_portfolio_apposed_regex().finditer(line),
-               *(mt for mt in _CUED_BARRELLED.finditer(line) if not _CAPITALISED_BEFORE.search(line, 0, mt.start()))]:
+               *(mt for mt in (*_CUED_BARRELLED.finditer(line), *_AGED_NAME.finditer(line))
+                 if not _CAPITALISED_BEFORE.search(line, 0, mt.start()))]:
         s, e = ls + mt.start(1), ls + mt.end(1)
         over = overlapping(s, e)
         inside = [i for i in over if mentions[i].start >= s and mentions[i].end <= e and mentions[i].cls != "per"]

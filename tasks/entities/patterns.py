@@ -23,7 +23,7 @@ from tasks.entities.rules import (
     trie_regex,
 )
 from tasks.entities.missed_names import add_missed_persons
-from tasks.entities.evidence import _INITIAL_NAME, _PERSONAL_RESULT, scorecard_player
+from tasks.entities.evidence import _INITIAL_NAME, _PERSONAL_RESULT, _SPEAKS_AFTER, _WHO_AFTER, scorecard_player
 from tasks.entities.spans import (
     _PARTICLES,
     _clean_span,
@@ -93,7 +93,8 @@ def _votes_person(m: _Mention) -> bool:
 
 def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, int, bool]]) -> list[_Mention]:
     """Recall boost (one sense per discourse): every other occurrence of a name found in the article,
-    of the last word of a person's full name, and of a listed place, becomes a mention too.
+    of the last word of a person's full name, and of a listed place, becomes a mention too; so does the first word
+    of a person's full name before a speech verb or ", who" ("Rahmat said").
 
     Occurrences must start with a capital and match the form's case (or be in capitals) and must not
     overlap an existing mention. Added mentions take the class of their source and do not vote.
@@ -102,6 +103,7 @@ def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, 
 
     taken = sorted((m.start, m.end) for m in mentions)
     forms: dict[str, tuple[str, str]] = {}
+    given: set[str] = set()       # first words of persons' full names
     for m in mentions:
         text = body[m.start:m.end]
         if len(text) >= 2 and text.lower() not in STOP_WORDS:
@@ -112,6 +114,9 @@ def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, 
             if len(last) >= 3 and last[:1].isupper() and last.lower() not in STOP_WORDS \
                     and fold(last) not in _stoplist() and (last.lower(),) not in _title_set():
                 forms.setdefault(last, ("PERSON", "per"))
+            given.add(words[0])
+    given = {g for g in given if len(g) >= 3 and g[:1].isupper() and g[1:2].islower() and g not in forms
+             and g.lower() not in STOP_WORDS and fold(g) not in _stoplist() and (g.lower(),) not in _title_set()}
     unit_starts = [u[0] for u in units]
 
     def unit_of(pos: int) -> tuple[int, int, bool] | None:
@@ -148,6 +153,9 @@ def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, 
             form = lower_forms.get(found.lower())
             if form and _case_ok(found, form):
                 consider(s, e, *forms[form])
+    for s, e in _occurrences(body, given) if given else []:
+        if body[s:e] in given and (_SPEAKS_AFTER.match(body, e) or _WHO_AFTER.match(body, e)):
+            consider(s, e, "PERSON", "per")      # "Rahmat said" after "Rahmat Syahputra-Lubis": the given name alone
     for mt in _place_regex().finditer(body):
         found = mt.group(0)
         if found[:1].isupper() and (found.isupper() or not any(w[:1].islower() for w in found.split() if len(w) > 3)):

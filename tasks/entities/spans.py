@@ -82,6 +82,7 @@ class _Mention:
     dateline: bool = False
     player: bool = False
     who_after: bool = False      # "Rogers, who was named player of the match,": a person
+    speaks_after: bool = False   # "Rahmat said": the subject of a speech verb (no vote: organisations speak too)
     pronoun_after: bool = False  # "Kemi Badenoch opened her speech": a person (organisations and places take "its")
     apposed: bool = False        # "His daughter, Siobhán Mulcahy, said": a name between commas after a person noun
     by_surname: bool = False     # a lone surname joined to the article's full name (canonical._group)
