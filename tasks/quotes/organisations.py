@@ -26,11 +26,35 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     firsts = [subject] if subject is not None and _word_re(head).search(subject["text"]) else []
     # the first that is not the site reporting ("the company" is not "404 Media", "the party" not "M&G"); each looked
     # up only when the ones before it gave none
-    found = (x for x in _chain(firsts, lambda: _named_org(A, hs, head), lambda: subject, lambda: _main_org(A, hs)))
-    m = next((x for x in found if x is not None and not A._is_outlet(x)), None)
-    if m is None:
-        return None
+    found = (x for x in _chain(firsts, lambda: _named_org(A, hs, head), lambda: _unnamed_opening(A, hs, head),
+                               lambda: subject, lambda: _main_org(A, hs)))
+    m = next((x for x in found if x is not None and (isinstance(x, _Cand) or not A._is_outlet(x))), None)
+    if m is None or isinstance(m, _Cand):
+        return m
     return _Cand.of_mention(hs, he, m)
+
+
+def _unnamed_opening(A: _Article, pos: int, head: str) -> _Cand | None:
+    """An unnamed body with the role word as its head and a modifier before it opening one of the three sentences
+    before ``pos`` ("|The city's audit committee| said in a report …" then "“…,” the committee wrote"): that noun
+    phrase, as written (not "The company said …": the company named before is meant)."""
+    si = A.sent_index(pos)
+    for j in range(si - 1, max(-1, si - 4), -1):
+        s = A.sents[j]
+        fronted = _FRONTED_CLAUSE.match(A.body, s["start_char"], s["end_char"])
+        start = fronted.end() if fronted else s["start_char"]
+        start += len(A.body[start:s["end_char"]]) - len(A.body[start:s["end_char"]].lstrip())
+        mo = _unnamed_head_re(head).match(A.body, start, s["end_char"])
+        if mo is not None and not A.in_quote(mo.start()) and not A.mentions_in(mo.start(), mo.end()):
+            return _Cand(mo.start(), mo.end(), "np")
+    return None
+
+
+@lru_cache(maxsize=64)
+def _unnamed_head_re(head: str) -> re.Pattern:
+    # "The city's audit committee| said", "The regional water utility|, which …, has warned"
+    return re.compile(r"(?:The|A|An)[^\S\n]+(?:[\w’'-]+[^\S\n]+){1,4}?" + re.escape(head)
+                      + r"(?=(?:,[^,\n]{1,90},)?[^\S\n]+(?:(?:has|have|had|also)[^\S\n]+)?(?:said|told|wrote|found|[a-z]+(?:ed|s))\b)")
 
 
 

@@ -8,8 +8,9 @@ the real spaCy model: "the statement said" is whoever opens the sentence that ga
 between commas are a person; a name ending in "Hospitals" or "Health" is an organisation; an anonymous person opening
 the sentence before ("A rice trader at the … Market in East Jakarta, who declined to be named, said") is "the
 trader" after; "the judge" is the person titled "Mr Justice"; a name before ", a 52-year-old farmer in …" is a person.
-Every test here fails on the code before its change, except the "Keystone" test, which guards a mistake that the
-given-name change first made."""
+"The notice read" is whoever gave the notice out; "the committee" after "The city's audit committee said in a report"
+is that committee, as written. Every test here fails on the code before its change, except the "Keystone" test and
+the "the company" test, which guard mistakes that the given-name and the committee changes first made."""
 from __future__ import annotations
 
 import pytest
@@ -144,3 +145,24 @@ def test_the_judge_is_the_person_titled_justice(run):
                "\u2018tended to confirm rather than undermine the claimants\u2019 case\u2019.")
     found = [q for q in rows if q["text"].startswith("tended to confirm")]
     assert found and found[0]["speaker_name"] == "Okafor-Bramwell"
+
+
+def test_the_notice_is_whoever_gave_it_out(run):
+    rows = run("Load-shedding will rise to 14 hours a day from Monday.\n\n"
+               "In a notice to customers on Monday, ZESCO said the revised schedule would remain in force.\n\n"
+               "\"Customers are advised to use energy sparingly during the restoration periods,\" the notice read.")
+    assert _quote(rows, "Customers are advised")["speaker_name"] == "ZESCO"
+
+
+def test_the_committee_is_the_unnamed_committee_that_opened_the_sentence_before(run):
+    rows = run("The tram line to Malmi would cost 480 million euros, the city said.\n\n"
+               "The city's audit committee said in a report last month that similar projects had gone over budget.\n\n"
+               "\"The risk of cost overruns is significant,\" the committee wrote.")
+    assert _quote(rows, "The risk of cost")["speaker_text"] == "The city's audit committee"
+
+
+def test_the_company_after_the_company_said_is_still_the_company_named_before(run):
+    rows = run("Halvorsen Systems Inc. cut its forecast on Tuesday. Halvorsen Systems said demand had slowed.\n\n"
+               "The company said it had told investors in time.\n\n"
+               "\u201cWe updated our guidance as soon as we could,\u201d the company said.")
+    assert _quote(rows, "We updated our")["speaker_name"] is not None
