@@ -105,6 +105,9 @@ def _add_honorific_names(line: str, ls: int, body: str, headline: bool, mentions
         # a span of the model that ends with the title before the name is no person ("Kanata North Coun|. Oluwaseun
         # Adeyemi-Clarke": the councillor's ward and title)
         drop.update(i for i in overlapping(ls + mt.start(), s) if mentions[i].start < ls + mt.start() < mentions[i].end <= s)
+        # nor is a person noun the model took for a name right before the title ("Campaigner| Dr Imran Siddiqui-Barlow")
+        drop.update(i for i in overlapping(max(ls, ls + mt.start() - 30), ls + mt.start())
+                    if body[mentions[i].end:ls + mt.start()] == " " and fold(mentions[i].text) in _person_nouns())
         over = [i for i in overlapping(ls + mt.start(), e) if i not in drop]
         # the model's span holds the title and what stands before it, or is cut inside the name ("Lt Gen Sipho" PERSON,
         # "Merwe-Khumalo" ORG of "Lt Gen Sipho van der Merwe-Khumalo"), or is the title alone ("Det")

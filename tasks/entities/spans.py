@@ -398,7 +398,8 @@ def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bo
     return m
 
 
-_CAP_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž][\w'’-]*")      # "Síle", "Pérez", "Émile": accented letters too
+#: "Síle", "Pérez", "Émile": accented letters too; "O'Halloran-Webb", "D’Souza": an apostrophe after the first capital
+_CAP_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zß-öø-ÿā-ž][\w'’-]*")
 _THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he\s+$")
 
 

@@ -109,6 +109,10 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     """"the statement said" (a head of quote_patterns.txt [document_roles]): the named issuer of the latest "X said in a
     statement" / "In a written response, X said" / "X issued a statement" (any document of that section) in this
     sentence or the three before."""
+    named = _NAMED_DOCUMENT.fullmatch(A.body, hs, he)
+    if named is not None and named.group(2).lower().rstrip("s") in A.r.document_roles:
+        c = A.candidate(named.start(1), named.end(1))        # "a Swim Wales statement said", "the Treasury's statement"
+        return c if c is not None and c.kind in ("mention", "name") else _Cand(named.start(1), named.end(1), "name")
     mo = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}([\w-]+)", low)
     if mo is None or mo.group(1) not in A.r.document_roles:
         return None
@@ -184,6 +188,10 @@ def _opening_issuer(A: _Article, j: int, doc_start: int) -> _Cand | None:
         return None
     c = A.candidate(m.start(1), m.end(1))
     return c if c is not None and c.kind in ("mention", "name", "role", "np") else _Cand(m.start(1), m.end(1), "np")
+
+
+#: a document named by whoever issued it: "a |Swim Wales| statement", "the |Treasury|’s statement", "a |Met Police| post"
+_NAMED_DOCUMENT = re.compile(r"(?:[Aa]n?|[Tt]he)[^\S\n]+((?:[A-Z][\w&.-]*[^\S\n]+){0,4}[A-Z][\w&.-]*)(?:[’']s)?[^\S\n]+([a-z]+)")
 
 
 def _resolved(A: _Article, c: _Cand) -> _Cand | None:

@@ -215,7 +215,7 @@ def _single_quote_spans(body: str, paras, doubles: list[_Raw], n_chain: int) -> 
             if mc and glyph == "'" and mo.start() > ps and len(body[mo.end():mc.start()].split()) < 2:
                 mc = None
             if not mc:
-                if glyph == "‘" and _reopens(body, paras, pi):
+                if _reopens(body, paras, pi, glyph):
                     n_chain += 1      # ‘No. Absolutely not. … ¶ ‘But the answer …’: one quotation over two paragraphs
                     out.append(_Raw(mo.start(), mo.end(), None, pe, para=pi, chain=n_chain, continued=True))
                     break
@@ -227,9 +227,10 @@ def _single_quote_spans(body: str, paras, doubles: list[_Raw], n_chain: int) -> 
     return _chain_continued(out)
 
 
-def _reopens(body: str, paras, pi: int) -> bool:
-    """The paragraph after ``pi`` opens with a curly single mark (a continued British-style quotation)."""
-    return pi + 1 < len(paras) and body.startswith("‘", paras[pi + 1][0])
+def _reopens(body: str, paras, pi: int, glyph: str) -> bool:
+    """The paragraph after ``pi`` opens with the same single mark and a letter (a continued British-style quotation:
+    ‘…’ or, on sites that type straight marks, '…')."""
+    return pi + 1 < len(paras) and bool(re.match(re.escape(glyph) + r"[^\W\d_]", body[paras[pi + 1][0]:paras[pi + 1][0] + 2]))
 
 
 def _chain_continued(spans: list[_Raw]) -> list[_Raw]:
