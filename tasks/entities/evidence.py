@@ -113,8 +113,9 @@ _PREPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?:[Aa]t|[Ii]n|[Oo]n|[Ff]rom|[N
 #: a speech verb and a subject pronoun of a person right after the name
 _SAID_PRONOUN = re.compile(r"[^\S\n]+(?:said|says|added|told[^\S\n]+\w+)[^\S\n]+(?:that[^\S\n]+)?(?:he|she)\b")
 _APPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?P<noun>[A-Za-z][\w-]*)(?:\s+(?:of|for|at|with)\s+(?:the\s+)?[A-Za-z][\w’'.-]*"
-                                r"(?:\s+(?:[A-Z][\w’'.-]*|of|and|the)){0,4}(?:[^\S\n]+\([A-Z][A-Za-z]{1,9}\))?)?[^\S\n]*,[^\S\n]*$")
-#: (the body's acronym may follow it: "The chairman of the Tanzania Freight Forwarders Association (TAFFA), ")
+                                r"(?:\s+(?:[A-Z][\w’'.-]*|of|and|the|[a-z]{3,})){0,5}(?:[^\S\n]+\([A-Z][A-Za-z]{1,9}\))?)?[^\S\n]*,[^\S\n]*$")
+#: (the body's acronym may follow it: "The chairman of the Tanzania Freight Forwarders Association (TAFFA), "; lower-case
+#: words too: "The mayor of the mountain town of Berkovitsa, ")
 
 
 def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
@@ -137,7 +138,7 @@ def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
         m.pronoun_after = True
     if _SPEAKS_AFTER.match(after):
         m.speaks_after = True
-    if after.lstrip()[:1] == ",":
+    if after.lstrip()[:1] == "," and not m.text.isupper():     # (not the body's acronym: "… of Nigeria, IPMAN,")
         ap = _APPOSITION_BEFORE.search(unit, max(ls, s - 80), s)
         aa = _APPOSITION_AFTER.match(after) if not _PREPOSITION_BEFORE.search(unit, max(ls, s - 12), s) else None
         if (ap and ap.group("noun").lower() in _person_nouns()) or (aa and aa.group("noun") in _person_nouns()):

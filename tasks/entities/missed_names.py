@@ -141,13 +141,14 @@ def _titled_name_regex() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _cued_given_name_regex() -> re.Pattern:
     """A given name of the wider list (``_vote_given_names``) and one or two capitalised words, followed by what
-    follows a person's name: ", who", an apposition ", a/the <noun>", an age (", 31,"), or "said/says/told" ("Aled Pryce, who founded
+    follows a person's name: ", who", an apposition ", a/the <noun>" (", a 67-year-old …"), an age (", 31,"), or
+    "said/says/told" ("Aled Pryce, who founded
     …", "Priyanka Raghunathan, who moved …": names the small model misses)."""
     given = trie_regex(_vote_given_names())
     part = "(?i:" + "|".join(sorted(_surname_particles()[1])) + ")"
     word = _NAME_WORD
     return re.compile(rf"(?<![\w.’'-])((?:{given})(?:\s+(?:{part}\s+)?{word}){{1,2}})"
-                      rf"(?=,\s+(?:who\b|whose\b|(?:a|an|the)\s+[a-z]|\d{{1,2}},)|\s+(?:said|says|told)\b)")
+                      rf"(?=,\s+(?:who\b|whose\b|(?:a|an|the)\s+(?:[a-z]|\d{{1,3}}-year-old)|\d{{1,2}},)|\s+(?:said|says|told)\b)")
 
 
 @lru_cache(maxsize=1)
@@ -211,6 +212,21 @@ _AGED_NAME = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'-]*[^\S\n]+$")
 
 
+def _titled_matches(line: str) -> list[re.Match]:
+    """Matches of ``_titled_name_regex`` in ``line``; where the words taken for a name open with the rest of a longer
+    title ("|Deputy| Defence Minister Grzegorz": "Defence Minister" is a title too), the search goes on from there and
+    finds the name after it ("Defence Minister |Grzegorz Ostrowski-Pęcak|")."""
+    found, pos, rx = [], 0, _titled_name_regex()
+    while (mt := rx.search(line, pos)) is not None:
+        first = mt.group(1).split()[0].lower()
+        if any(t[0] == first for t in _title_set()) and mt.start(1) > mt.start():
+            pos = mt.start(1)
+            continue
+        found.append(mt)
+        pos = mt.end()
+    return found
+
+
 def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
                       added: list[_Mention], drop: set[int]) -> None:
     """Persons after a title the model missed, cut or swallowed in one line: no mention overlaps the name, or only
@@ -218,12 +234,15 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
     too ("Local publican Donal Fitzmaurice" ORG) or lacks the first name ("Dlshad |Omer Aziz|"); those are dropped.
     No word of the name may be a place, title, organisation word or other word ``_name_word_ok`` refuses ("Premier
     League Club" is no name), and the first no short title."""
-    for mt in [*_titled_name_regex().finditer(line), *_cued_given_name_regex().finditer(line),
+    for mt in [*_titled_matches(line), *_cued_given_name_regex().finditer(line),
                *(mt for mt in _apposed_name_regex().finditer(line) if mt.group("noun") in _person_nouns()),
                *_portfolio_name_regex().finditer(_plain_letters(line)), *_portfolio_apposed_regex().finditer(line),
                *(mt for mt in (*_CUED_BARRELLED.finditer(line), *_AGED_NAME.finditer(line))
                  if not _CAPITALISED_BEFORE.search(line, 0, mt.start()))]:
         s, e = ls + mt.start(1), ls + mt.end(1)
+        if mt.re is _titled_name_regex():     # a name the model found inside the title ("Deputy |Defence| Minister")
+            drop.update(i for i in overlapping(ls + mt.start(), s)
+                        if ls + mt.start() <= mentions[i].start and mentions[i].end < s)
         over = overlapping(s, e)
         inside = [i for i in over if mentions[i].start >= s and mentions[i].end <= e and mentions[i].cls != "per"]
         swallowed = [i for i in over if mentions[i].start < s and mentions[i].end == e]   # "Local publican Donal …" ORG

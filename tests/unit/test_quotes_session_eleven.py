@@ -11,7 +11,9 @@ trader" after; "the judge" is the person titled "Mr Justice"; a name before ", a
 "The notice read" is whoever gave the notice out; "the committee" after "The city's audit committee said in a report"
 is that committee, as written. From the second batch (crawls_heldout154-161): a straight single quotation continued in
 the next paragraph ('… ¶ '…') is one quotation; "a Swim Wales statement said" is Swim Wales; "O'Halloran-Webb" is a
-name word; a person noun before a short title ("Campaigner Dr …") is no name. Every test here fails on the code before its change, except the "Keystone" test and
+name word; a person noun before a short title ("Campaigner Dr …") is no name; a given name before ", a 67-year-old …"
+is a person; a word inside a longer title ("Deputy Defence Minister") is no name; a name apposed to "The mayor of the
+mountain town of Berkovitsa" is a person. Every test here fails on the code before its change, except the "Keystone" test and
 the "the company" test, which guard mistakes that the given-name and the committee changes first made."""
 from __future__ import annotations
 
@@ -196,3 +198,22 @@ def test_a_person_noun_before_a_short_title_is_no_name(entities):
             "had heard similar promises before.")
     persons = [m["text"] for m in entities(body) if m["label"] == "PERSON"]
     assert persons == ["Imran Siddiqui-Barlow"]
+
+
+def test_a_given_name_before_an_aged_apposition_is_a_person(entities):
+    body = ("But in the village square, not everyone was convinced. Halina Szymańska-Dąb, a 67-year-old retired "
+            "teacher, said she had heard the air raid siren only once.")
+    assert "Halina Szymańska-Dąb" in [m["text"] for m in entities(body) if m["label"] == "PERSON"]
+
+
+def test_a_word_inside_a_longer_title_is_no_name(entities):
+    body = "Deputy Defence Minister Grzegorz Ostrowski-Pęcak cut the ribbon at a shelter in Krynki."
+    rows = entities(body)
+    assert "Grzegorz Ostrowski-Pęcak" in [m["text"] for m in rows if m["label"] == "PERSON"]
+    assert "Defence" not in [m["text"] for m in rows]
+
+
+def test_a_name_apposed_to_a_person_noun_with_a_lower_case_complement_is_a_person(entities):
+    body = ("The mayor of the mountain town of Berkovitsa, Tsvetelina Nikolova-Pesheva, told Bulgarian National Radio "
+            "that the only road to the town had been closed.")
+    assert [m["label"] for m in entities(body) if m["text"] == "Tsvetelina Nikolova-Pesheva"] == ["PERSON"]
