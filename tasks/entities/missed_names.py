@@ -212,6 +212,20 @@ _AGED_NAME = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'-]*[^\S\n]+$")
 
 
+def _name_matches(rx: re.Pattern, line: str) -> list[re.Match]:
+    """Matches of ``rx`` (group 1: two or three name words) in ``line``; where the first word can be no name word ("|But|
+    Aled Prydderch-Owen, chairman of …"), the search goes on from the second word."""
+    found, pos = [], 0
+    while (mt := rx.search(line, pos)) is not None:
+        first = mt.group(1).split()[0]
+        if len(mt.group(1).split()) > 2 and not _name_word_ok(first):
+            pos = mt.start(1) + len(first)
+            continue
+        found.append(mt)
+        pos = mt.end()
+    return found
+
+
 def _titled_matches(line: str) -> list[re.Match]:
     """Matches of ``_titled_name_regex`` in ``line``; where the words taken for a name open with the rest of a longer
     title ("|Deputy| Defence Minister Grzegorz": "Defence Minister" is a title too), the search goes on from there and
@@ -235,7 +249,7 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
     No word of the name may be a place, title, organisation word or other word ``_name_word_ok`` refuses ("Premier
     League Club" is no name), and the first no short title."""
     for mt in [*_titled_matches(line), *_cued_given_name_regex().finditer(line),
-               *(mt for mt in _apposed_name_regex().finditer(line) if mt.group("noun") in _person_nouns()),
+               *(mt for mt in _name_matches(_apposed_name_regex(), line) if mt.group("noun") in _person_nouns()),
                *_portfolio_name_regex().finditer(_plain_letters(line)), *_portfolio_apposed_regex().finditer(line),
                *(mt for mt in (*_CUED_BARRELLED.finditer(line), *_AGED_NAME.finditer(line))
                  if not _CAPITALISED_BEFORE.search(line, 0, mt.start()))]:

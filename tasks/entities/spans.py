@@ -199,7 +199,7 @@ def _org_head_of(words: list[str], suffixes: frozenset[str]) -> bool:
 
 #: one or two capitalised words and a double-barrelled last one ("Mutale Kabwe-Sichone")
 #: a double-barrelled surname, both parts capitalised ("Kabwe-Sichone"); also missed_names.py
-BARRELLED_SURNAME = r"[A-Z][\w’']*[a-z]-[A-Z][\w’']*[a-z]"
+BARRELLED_SURNAME = r"[A-Z][\w’']*[a-zß-öø-ÿā-ž]-[A-Z][\w’']*[a-zß-öø-ÿā-ž]"     # "Lātū-Whitford", "Szymańska-Dąb" too
 _BARRELLED_NAME = re.compile(rf"(?:[A-Z][\w’']+\s+){{1,2}}(?!Saint-|Sainte-|St-){BARRELLED_SURNAME}")
 
 
