@@ -62,7 +62,7 @@ _PLACE_PREP_BEFORE = re.compile(r"(?<![\w’'-])(?:[Oo]n|[Aa]t|[Ii]n|[Ff]rom|[Nn
 #: a preposition whose object the name right after it is ("Another intelligence source speaking to| Fox News said",
 #: "A spokesperson for the Canadian Embassy in| Washington said"):
 #: the name is not the subject of the verb that follows it
-_OBJECT_PREP_BEFORE = re.compile(r"(?<![\w’'-])(?:to|with|against|toward|towards|about|into|in)\s+(?:the\s+)?$")
+_OBJECT_PREP_BEFORE = re.compile(r"(?<![\w’'-])(?:to|with|against|toward|towards|about|into|in|from)\s+(?:the\s+)?$")
 _PREP_BEFORE = re.compile(r"\b(?:between|and|or|of|in|from|to|with|for|against|on|at|by|into|over|toward|towards|about"
                           r"|during|after|before|since|amid|despite|following|under)\s+(?:(?:the|an?|his|her|its|their)\s+)?$", re.I)
 _PATTERNS = rulefiles.sections("quote_patterns.txt")
