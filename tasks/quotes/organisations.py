@@ -1,6 +1,6 @@
 """Organisation speakers: "the company", "the airline", "the commission" for the organisation named before (the one
 whose name holds the word, the subject of a recent sentence, or the one the article is about), and "the statement"
-for whoever issued it. ``subjects.candidate`` calls these; split out of subjects.py unchanged."""
+for whoever issued it. ``candidates.candidate`` calls these; split out of subjects.py unchanged."""
 from __future__ import annotations
 
 import re

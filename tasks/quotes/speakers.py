@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from tasks import rulefiles
 from tasks.entities.rules import _given_names
-from tasks.quotes import org_subjects, pronouns, roles, subjects
+from tasks.quotes import candidates, org_subjects, pronouns, roles, subjects
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
 from tasks.quotes.spans import _paragraphs
 from tasks.quotes.phrases import (
@@ -412,8 +412,8 @@ class _Article:
 
     # -- speaker phrase
     def candidate(self, s: int, e: int) -> _Cand | None:
-        """Interpret body[s:e] (a short phrase) as a speaker (``subjects.candidate``)."""
-        return subjects.candidate(self, s, e)
+        """Interpret body[s:e] (a short phrase) as a speaker (``candidates.candidate``)."""
+        return candidates.candidate(self, s, e)
 
     def resolve(self, c: _Cand) -> tuple[str | None, str | None, str]:
         """(entity_id, name, how) for a speaker candidate; how is named|pronoun|role|unresolved."""

@@ -1,14 +1,14 @@
-"""Subjects of speech verbs: ``candidate`` reads a short phrase as a speaker (name, pronoun, role noun,
-noun phrase), ``subject_before`` finds the subject left of a speech verb (coordinated verbs, names the
-NER missed, noun phrases), ``subject_first`` the subject opening a clause. ``_Article`` (speakers.py)
-calls these as its methods; split out of speakers.py unchanged."""
+"""Subjects of speech verbs: ``subject_before`` finds the subject left of a speech verb (coordinated verbs, names
+the NER missed, noun phrases), ``subject_first`` the subject opening a clause (a short phrase is read as a speaker
+by ``candidates.candidate``). ``_Article`` (speakers.py) calls these as its methods; split out of speakers.py
+unchanged."""
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
 from tasks.quotes import asides, organisations, roles
-from tasks.quotes.appositions import _apposed_name, _comma_outside_brackets, _missed_apposed_name, _named_before_comma
+from tasks.quotes.appositions import _apposed_name, _missed_apposed_name, _named_before_comma
 from tasks.quotes.phrases import (
     _OBJECT_PREP_BEFORE,
     _ADVERBS,
@@ -18,14 +18,12 @@ from tasks.quotes.phrases import (
     _Cand,
     _NOT_DESCRIPTOR,
     _PATTERNS,
-    _NOT_SUBJECT,
     _NP_SUBJECT,
     _POSSESSIVE_SUBJECT,
     _PERSON_PREP_BEFORE,
     _PREP_BEFORE,
     _RELATIVE_BEFORE,
     _TITLE_WORDS,
-    TIME_WORDS,
     _said_comma,
 )
 from tasks.entities.keys import fold
@@ -34,152 +32,6 @@ from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
-
-
-#: "the Premier", "the Minister of State", "the Secretary for Justice": a capitalised office (group 1 its head)
-_OFFICE = re.compile(r"[Tt]he\s+([A-Z][a-z]+)(\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?")
-
-
-def candidate(A: _Article, s: int, e: int) -> _Cand | None:
-    """Interpret body[s:e] (a short phrase) as a speaker: name, pronoun, role noun or other noun phrase."""
-    body, r = A.body, A.r
-    while s < e and (body[s].isspace() or body[s] in ",—–-"):
-        s += 1
-    while e > s and (body[e - 1].isspace() or body[e - 1] in ",—–-"):
-        e -= 1
-    if e <= s:
-        return None
-    phrase = body[s:e]
-    # head noun phrase: up to the first comma (appositive / relative clause after it), not one inside brackets
-    # ("Coun. Danielle Mahabir (Ward 24, Scarborough-Guildwood) told")
-    cut = _comma_outside_brackets(phrase)
-    hs, he = s, (s + cut if cut > 0 else e)
-    head = body[hs:he].strip()
-    # a name after a long title or before its affiliation may stand in a longer phrase ("former Pennsylvania Gov. and
-    # Democratic National Committee Chairman Ed Rendell"); any other speaker phrase has at most 8 words
-    if not head or len(head.split()) > 16 or re.search(r"[“”\"«»\n]", head):
-        return None
-    ms = list(A.mentions_in(hs, he))
-    persons = [m for m in ms if m["label"] in PERSON_LABELS]
-    # the first person after title words whose affiliation or partner ends the phrase ("Jeffrey Lewis of the James Martin
-    # Center …", which the model may call a PERSON too; "David Albright and Serena Kelleher-Vergantini of the
-    # Institute …"), else the last person ("Clinton spokesman Brian Fallon"), else the last mention
-    office = _OFFICE.fullmatch(head)
-    if office is not None and r.role_re.fullmatch(office.group(1).lower()):
-        ms, persons = [], []    # "the Premier said", "the Minister of State said": a capitalised office is the role
-    if office is not None and office.group(2) is None and r.nationality(office.group(1)):
-        return _Cand(hs, he, "role")     # "the Pole said" (the model's ORG): the person of that nation just named
-    for pm in persons or ms[-1:]:
-        if _titled_mention(A, hs, he, pm):
-            return _Cand.of_mention(pm["start_char"], pm["end_char"], pm)
-    if len(head.split()) > 8:
-        return None
-    low = head.lower()
-    if low in r.person_pronouns or low in r.group_pronouns or low == "i":
-        return _Cand(hs, he, "pronoun")
-    if low in ("one", "another"):
-        return _Cand(hs, he, "np")          # "…,” said one."
-    if low in _NOT_SUBJECT or low in r.adjectives:
-        return None                         # "As noted …", "Russian": a function word or an adjective is no speaker
-    words = re.findall(r"[\w.’'-]+", head)
-    core = re.sub(r"\s+(?:there|here|then|now|himself|herself)$", "", low)     # "The mayor there, Corey Woods,"
-    if r.role_re.search(core) and r.role_re.search(core.split()[-1]) and len(words) <= 7:
-        named = _apposed_name(A, he, e)
-        return named if named is not None else _Cand(hs, he, "role")
-    if words and all(w.lower() in TIME_WORDS for w in words):
-        return None                         # "Tuesday": a time word is no speaker
-    particled = A.surnames.get(low) if len(words) == 1 and not words[0][0].isupper() and "-" in low else None
-    if particled:                   # "…,” al-Khatib says": a surname with a lower-case particle
-        return _Cand.of_mention(hs, he, particled)
-    if words and all(w[0].isupper() for w in words) and len(words) <= 4 and low not in {"i", "we"}:
-        m = A.surnames.get(words[-1].lower())
-        if m:
-            return _Cand.of_mention(hs, he, m)
-        return _Cand(hs, he, "name")
-    org = organisations.org_role(A, hs, he, low) or organisations.document_source(A, hs, he, low)
-    if org is not None:
-        return org
-    if re.match(r"(the|a|an|one|another|some|many|two|three|several|other|his|her|their|its|my|our)\s", low) and len(words) <= 8:
-        if _FINITE.search(low):
-            return None                     # "the council had failed its tenants": a clause, not a speaker
-        return _Cand(hs, he, "np")
-    if low in {"sources", "officials", "critics", "analysts", "experts", "aides", "witnesses", "residents"}:
-        return _Cand(hs, he, "np")
-    titled = _titled_name(A, hs, head)
-    mp = _POSSESSIVE_NP.fullmatch(head) if titled is None and cut < 0 else None     # (no appositive after it)
-    if mp is not None and ms and mp.group(1) not in _NOT_DESCRIPTOR and mp.group(1) not in r.verb_forms:
-        return _Cand(hs, he, "np")      # "…,” Hillary Clinton’s campaign said": the possessive noun phrase speaks
-    return titled
-
-
-#: what may follow a person's name to the end of the speaker phrase: an affiliation ("James Pethokoukis of the American
-#: Enterprise Institute") or a second person and their affiliation ("David Albright and Serena Kelleher-Vergantini of …")
-_AFTER_NAME = re.compile(r"(?:and\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,2}\s+)?(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[\w.&’'-]+){0,6}")
-
-
-def _titled_mention(A: _Article, hs: int, he: int, pick: dict) -> bool:
-    """Is body[hs:he] the mention ``pick`` with only title words before it and nothing but a bracket, "himself", an
-    affiliation or a second person after it?"""
-    body, r = A.body, A.r
-    after = body[pick["end_char"]:he].strip()
-    before = body[hs:pick["start_char"]]
-    bw = re.findall(r"[\w.’'-]+", re.sub(r"(?<=[A-Z]\w)(\w*)\s+(?:of|for)\s+(?=[A-Z])", r"\1 ", before))
-    # title words before the name: capitalised, title modifiers, role nouns, determiners,
-    # possessives, or (up to 5) other lowercase descriptors ("election law expert", "self-described socialist",
-    # "Virginia delegate", "Senate minority leader") -- but never a clause (who/said/of …), and no phrase opening
-    # with a preposition ("…” for Clinton, said Kunin": "for Clinton" is no title)
-    # up to 7 words, or 10 when every lowercase one is a title modifier ("former Pennsylvania Gov. and Democratic National
-    # Committee Chairman")
-    long_title = len(bw) <= 10 and all(w[0].isupper() or w.lower() in r.title_modifiers for w in bw)
-    ok_before = (len(bw) <= 7 or long_title) and not (bw and bw[0].lower() in _NOT_DESCRIPTOR and bw[0].lower() not in {"the", "a", "an"}) and all(
-        w[0].isupper() or w.lower() in r.title_modifiers or r.role_re.fullmatch(w.lower())
-        or w.lower() in {"the", "a", "an"} or w.lower().endswith(("’s", "'s"))
-        or w[0].isdigit() or (w.replace("-", "").isalpha() and w.lower() not in _NOT_DESCRIPTOR and w.lower() not in r.verb_forms)
-        for w in bw) and sum(1 for w in bw if w[0].islower()) <= 5
-    return ok_before and (not after or after.lower() in {"himself", "herself", "jr.", "sr."}
-                          or re.fullmatch(r"\([^()]{1,30}\)", after) is not None
-                          or (pick["label"] in PERSON_LABELS and _AFTER_NAME.fullmatch(after) is not None))
-
-
-#: a possessive noun phrase: a (titled) name or organisation with "’s" and one or two lowercase nouns ("Hillary
-#: Clinton’s campaign", "Ryan’s office", "the Clintons’ foundation"); group 1 the head noun
-_POSSESSIVE_NP = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*(?:[’']s|s[’'])\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*)")
-_FINITE = re.compile(r"\s(?:had|has|have|was|were|is|are|will|would|could|should|can|must|did|does|do)\s")
-
-
-_TITLE_ABBREVIATIONS = frozenset("Gov Sen Rep Gen Lt Col Maj Capt Sgt Adm Mr Mrs Ms Dr Rev Prof Atty".split())
-_TITLED_NAME = re.compile(r"\b([A-Z][a-z][\w’'-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w’'-]*){1,3})(?:\s*\([^()]{1,30}\))?$")
-
-
-def _titled_name(A: _Article, hs: int, head: str) -> _Cand | None:
-    """A name the NER missed after its title ("Oversight ranking Democrat Elijah Cummings (D-Md.)"): the last two
-    to four capitalised words that are no title (and a bracket), after title words only, one of them a role or a
-    title abbreviation."""
-    body, r = A.body, A.r
-    mt = _TITLED_NAME.search(head)
-    if not mt:
-        return None
-    ns = hs + mt.start(1)
-    for w in mt.group(1).split()[:-2]:
-        if not (r.role_re.fullmatch(w.lower()) or w in _TITLE_ABBREVIATIONS):
-            break
-        ns = body.index(w, ns) + len(w)
-    while body[ns].isspace():
-        ns += 1
-    name, ne = body[ns:hs + mt.end(1)], hs + mt.end(1)
-    title = body[hs:ns].split()
-    if not (title and len(name.split()) >= 2 and any(r.role_re.fullmatch(w.lower()) or w.rstrip(".") in _TITLE_ABBREVIATIONS
-                                                   for w in title)) \
-            or any(r.role_re.fullmatch(w.lower()) or w in _TITLE_ABBREVIATIONS for w in name.split()):
-        return None
-    if not all(w[0].isupper() or w.lower() in r.title_modifiers or r.role_re.fullmatch(w.lower())
-               or (w.isalpha() and w.lower() not in _NOT_DESCRIPTOR and w.lower() not in r.verb_forms) for w in title):
-        return None
-    m = A.surnames.get(name.split()[-1].lower())
-    if m:
-        return _Cand.of_mention(ns, ne, m)
-    return _Cand(ns, ne, "name")
-
 
 
 #: a preposition (and up to two capitalised and two lowercase title words) before a person: the object of a phrase ("a
@@ -414,16 +266,10 @@ def _modifies_person_noun(A: _Article, m: dict) -> bool:
     return bool(A.r.role_re.fullmatch(mo.group(1))) or roles._names_person(A.r, mo.group(1))
 
 
-def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
-    """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
-    body, r = A.body, A.r
-    best: _Cand | None = None
-    apposed = _missed_apposed_name(A, verb_s, lo)
-    if apposed is not None:
-        return apposed
-    coordinated = _coordinated_subject(A, verb_s, lo) or asides.aside_subject(A, verb_s, lo)
-    if coordinated is not None:
-        return coordinated
+def _nearest_mention(A: _Article, verb_s: int, lo: int) -> _Cand | None:
+    """The mention nearest left of a verb that can be its subject (outside quotes; no possessive, aside or object of a
+    preposition), or the noun phrase a name before a person noun stands in ("The Inverness runner"); else None."""
+    body = A.body
     for m in reversed(A.mentions_in(lo, verb_s)):
         if A.in_quote(m["start_char"]):
             continue
@@ -443,10 +289,21 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
             det = re.search(r"(?:[Tt]he|[Aa]n?)[^\S\n]+$", body[max(lo, m["start_char"] - 5):m["start_char"]])
             ns = m["start_char"] - (len(det.group()) if det else 0)
             noun = _MODIFIER_OF_ROLE.match(body, m["end_char"])
-            best = _Cand(ns, noun.end(1) if noun else m["end_char"], "np")
-            break
-        best = _Cand.of_mention(m["start_char"], m["end_char"], m)
-        break
+            return _Cand(ns, noun.end(1) if noun else m["end_char"], "np")
+        return _Cand.of_mention(m["start_char"], m["end_char"], m)
+    return None
+
+
+def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
+    """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
+    body, r = A.body, A.r
+    apposed = _missed_apposed_name(A, verb_s, lo)
+    if apposed is not None:
+        return apposed
+    coordinated = _coordinated_subject(A, verb_s, lo) or asides.aside_subject(A, verb_s, lo)
+    if coordinated is not None:
+        return coordinated
+    best = _nearest_mention(A, verb_s, lo)
     seg = body[lo:verb_s]
     pron = None
     for pm in r.pron_re.finditer(body, lo, verb_s):

@@ -1,4 +1,4 @@
-"""Speaker phrases around a name (``tasks/quotes/subjects.candidate``, ``direct._said_x``): long titles, hyphenated
+"""Speaker phrases around a name (``tasks/quotes/candidates.candidate``, ``direct._said_x``): long titles, hyphenated
 descriptors, affiliations and phrases that only look like titles.
 
 Mentions are built by hand (the names below), so each case tests the quote rules, not the NER model.
