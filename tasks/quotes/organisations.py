@@ -34,17 +34,23 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     return _Cand.of_mention(hs, he, m)
 
 
+def _opening_start(A: _Article, j: int, end: int) -> int:
+    """Where sentence ``j``'s subject may start: after a fronted clause ending before ``end`` ("In a statement, |…") and
+    the spaces after it."""
+    s = A.sents[j]
+    fronted = _FRONTED_CLAUSE.match(A.body, s["start_char"], end)
+    start = fronted.end() if fronted else s["start_char"]
+    return start + len(A.body[start:end]) - len(A.body[start:end].lstrip())
+
+
 def _unnamed_opening(A: _Article, pos: int, head: str) -> _Cand | None:
     """An unnamed body with the role word as its head and a modifier before it opening one of the three sentences
     before ``pos`` ("|The city's audit committee| said in a report …" then "“…,” the committee wrote"): that noun
     phrase, as written (not "The company said …": the company named before is meant)."""
     si = A.sent_index(pos)
     for j in range(si - 1, max(-1, si - 4), -1):
-        s = A.sents[j]
-        fronted = _FRONTED_CLAUSE.match(A.body, s["start_char"], s["end_char"])
-        start = fronted.end() if fronted else s["start_char"]
-        start += len(A.body[start:s["end_char"]]) - len(A.body[start:s["end_char"]].lstrip())
-        mo = _unnamed_head_re(head).match(A.body, start, s["end_char"])
+        end = A.sents[j]["end_char"]
+        mo = _unnamed_head_re(head).match(A.body, _opening_start(A, j, end), end)
         if mo is not None and not A.in_quote(mo.start()) and not A.mentions_in(mo.start(), mo.end()):
             return _Cand(mo.start(), mo.end(), "np")
     return None
@@ -55,8 +61,6 @@ def _unnamed_head_re(head: str) -> re.Pattern:
     # "The city's audit committee| said", "The regional water utility|, which …, has warned"
     return re.compile(r"(?:The|A|An)[^\S\n]+(?:[\w’'-]+[^\S\n]+){1,4}?" + re.escape(head)
                       + r"(?=(?:,[^,\n]{1,90},)?[^\S\n]+(?:(?:has|have|had|also)[^\S\n]+)?(?:said|told|wrote|found|[a-z]+(?:ed|s))\b)")
-
-
 
 
 def _chain(firsts: list, *later):
@@ -175,12 +179,8 @@ _ISSUER_OPENING = re.compile(r"(?!(?:He|She|It|They|We|I|This|That|These|Those|T
 def _opening_issuer(A: _Article, j: int, doc_start: int) -> _Cand | None:
     """Who gave out the document at ``doc_start`` when sentence ``j`` opens with them and no name was found: the
     phrase as ``A.candidate`` reads it (a role is resolved like one; an unnamed body is kept as written), when the
-    document comes at most 40 characters after the phrase and its verb or inside the comma clause after it."""
-    s = A.sents[j]
-    fronted = _FRONTED_CLAUSE.match(A.body, s["start_char"], doc_start)
-    start = fronted.end() if fronted else s["start_char"]
-    start += len(A.body[start:doc_start]) - len(A.body[start:doc_start].lstrip())
-    m = _ISSUER_OPENING.match(A.body, start, s["end_char"])
+    document comes at most 60 characters after the phrase (after its verb or inside the comma clause after it)."""
+    m = _ISSUER_OPENING.match(A.body, _opening_start(A, j, doc_start), A.sents[j]["end_char"])
     if m is None or not m.end(1) < doc_start <= m.end(1) + 60 or A.in_quote(m.start(1)):
         return None
     words = m.group(1).lower().split()
