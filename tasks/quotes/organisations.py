@@ -168,9 +168,10 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
 
 #: the phrase opening a sentence right before the verb that gave out a document next to it (up to eight words, no
 #: pronoun): "|Western Cape police| said in a statement", "|EPCR|, the tournament organiser, said in a statement",
-#: "|The consortium|, in a statement released after the hearing, said", "|The referees committee| has issued a statement"
+#: "|The consortium|, in a statement released after the hearing, said", "|The referees committee| has issued a statement";
+#: a name in brackets after it is group 2 ("Médecins Sans Frontières (|MSF|), which …, said in a statement")
 _ISSUER_OPENING = re.compile(r"(?!(?:He|She|It|They|We|I|This|That|These|Those|There|Here|What|Who)\b)"
-                             r"((?:[\w&’'.-]+[^\S\n]+){0,7}?[\w&’'.-]+)"
+                             r"((?:[\w&’'.-]+[^\S\n]+){0,7}?[\w&’'.-]+)(?:[^\S\n]+\(([A-Z][^()\n]{1,40})\))?"
                              r"(?=(?:,[^,\n]{1,90},)?[^\S\n]+(?:(?:has|have|had)[^\S\n]+)?(?:also[^\S\n]+)?"
                              r"(?:said|says|stated|states|issued|issues|released|releases|put[^\S\n]+out|puts[^\S\n]+out|published"
                              r"|posted|added|wrote|announced|responded|replied|confirmed|told)\b)")
@@ -179,14 +180,18 @@ _ISSUER_OPENING = re.compile(r"(?!(?:He|She|It|They|We|I|This|That|These|Those|T
 def _opening_issuer(A: _Article, j: int, doc_start: int) -> _Cand | None:
     """Who gave out the document at ``doc_start`` when sentence ``j`` opens with them and no name was found: the
     phrase as ``A.candidate`` reads it (a role is resolved like one; an unnamed body is kept as written), when the
-    document comes at most 60 characters after the phrase (after its verb or inside the comma clause after it)."""
+    document comes at most 100 characters after the phrase (after its verb or inside the comma clause after it); the
+    name in brackets after an unnamed body ("The regional health agency (ARS Nouvelle-Aquitaine)") is that body."""
     m = _ISSUER_OPENING.match(A.body, _opening_start(A, j, doc_start), A.sents[j]["end_char"])
-    if m is None or not m.end(1) < doc_start <= m.end(1) + 60 or A.in_quote(m.start(1)):
+    if m is None or not m.end() < doc_start <= m.end() + 100 or A.in_quote(m.start(1)):
         return None
     words = m.group(1).lower().split()
     if words[-1].rstrip("s") in A.r.document_roles or any(w in A.r.verb_forms for w in words[1:]):
         return None
     c = A.candidate(m.start(1), m.end(1))
+    if m.group(2) and (c is None or c.kind == "np" or re.match(r"(?:The|A|An)\s+[a-z]", m.group(1))):
+        return _Cand(m.start(2), m.end(2), "name", None, None, m.group(2))  # "The regional health agency (|ARS
+        #                                                                       Nouvelle-Aquitaine|) said in a statement"
     return c if c is not None and c.kind in ("mention", "name", "role", "np") else _Cand(m.start(1), m.end(1), "np")
 
 

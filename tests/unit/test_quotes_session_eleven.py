@@ -248,3 +248,11 @@ def test_a_name_before_faction_is_an_organisation(entities):
 def test_a_place_inside_an_epithet_is_not_the_speaker(run, intro, quote):
     found = [q for q in run(intro) if q["text"].startswith(quote)]
     assert found and found[0]["speaker_name"] in ("Carlos Mendoza", "Freya MacAskill-Bain")
+
+
+def test_the_statement_of_an_unnamed_body_with_its_name_in_brackets_is_that_name(run):
+    rows = run("Three communes have had no doctor since the summer.\n\n"
+               "The regional health agency (ARS Nouvelle-Aquitaine) said in a statement that it was \u201cfully "
+               "mobilised\u201d to find solutions for affected patients.\n\n"
+               "\u201cTeleconsultation booths will be installed from February,\u201d the statement said.")
+    assert _quote(rows, "Teleconsultation booths")["speaker_text"] == "ARS Nouvelle-Aquitaine"
