@@ -23,7 +23,7 @@ _ANONYMOUS_SUBJECT = re.compile(
     r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'&-]+\s+){0,3}?[\w’'-]+"
     r"(?:\s+(?:for|of|at|with|from|in|near)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
     r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?"
-    r"|\s+(?:in|at|on|of|with|for|from)\s+(?:the|a|an|his|her|their)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4}?"
+    r"|\s+(?:in|at|on|of|with|for|from)\s+(?:the|a|an|his|her|their|one\s+of\s+the)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4}?"
     r"|\s+(?:based|stationed|[a-z]+ing)\s+(?:in|at|near|outside|on|for)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}"
     r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?)?)"
     r"(?:\s+(?:who|[a-z]{3,}ing(?=\s+(?:a|an|the|two|three|four|five|his|her|their|at|in|on|for|near)\s))\s+[^,.\n“”\"]{1,120}?)?"
@@ -346,8 +346,9 @@ _NP_DETERMINER = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+")
 
 
 #: "they" standing for the subject of its own sentence: after its speech verb ("said they had"), in a clause of the
-#: subject's ("because they were not authorised"), or as a speaker aside ("The answer, they said, is yes")
-_THEY_OF_SUBJECT = re.compile(r"\b(?:(?:said|says|told\s+\w+|added)\s+(?:that\s+)?|because\s+|,\s+)they\b")
+#: subject's ("because they were not authorised"), as a speaker aside ("The answer, they said, is yes") or as the pronouns
+#: the person uses ("who is Two-Spirit and uses they/them pronouns")
+_THEY_OF_SUBJECT = re.compile(r"\b(?:(?:said|says|told\s+\w+|added)\s+(?:that\s+)?|because\s+|,\s+)they\b|\bthey/them\b")
 
 
 def singular_they(A: _Article, pos: int, depth: int = 0) -> dict | None:
@@ -361,9 +362,12 @@ def singular_they(A: _Article, pos: int, depth: int = 0) -> dict | None:
     if j < 0:
         return None
     ss, se = A.sents[j]["start_char"], A.sents[j]["end_char"]
-    if depth == 0 and not any(not A.in_quote(m.start()) for m in _THEY_OF_SUBJECT.finditer(A.body, ss, se)):
-        return None     # (a "they" the sentence before spoke as needs no such sign: it said "they" itself)
-    m = anonymous_subject(A, j, None) or _speech_subject(A, j, se, None)
+    anonymous = anonymous_subject(A, j, None)
+    if depth == 0 and anonymous is None \
+            and not any(not A.in_quote(m.start()) for m in _THEY_OF_SUBJECT.finditer(A.body, ss, se)):
+        return None     # (a "they" the sentence before spoke as needs no such sign: it said "they" itself; nor does
+        #                 one after an unnamed person: "A council IT worker, who spoke on condition of anonymity, said")
+    m = anonymous or _speech_subject(A, j, se, None)
     if m is None and _THEY_SPEAKS.match(A.body, ss, se) and depth < 2:
         return singular_they(A, ss, depth + 1)      # "The answer, they said, is yes …": the "they" before
     return m if m is not None and m.get("label", "PERSON") in PERSON_LABELS else None

@@ -15,7 +15,9 @@ name word; a person noun before a short title ("Campaigner Dr …") is no name; 
 is a person; a word inside a longer title ("Deputy Defence Minister") is no name; a name apposed to "The mayor of the
 mountain town of Berkovitsa" is a person; a name after a sentence's "But", with a macron in its barrelled surname
 or apposed to "the sarpanch of …" is a person; a name before "faction" is an organisation; a place inside an epithet
-("the 26-year-old from Guadalajara", "The Inverness runner, who …, said") is not the speaker. Every test here fails on the code before its change, except the "Keystone" test and
+("the 26-year-old from Guadalajara", "The Inverness runner, who …, said") is not the speaker; a name in brackets after
+an unnamed body that gave out a statement is that body; "they" after one unnamed person, or a person who uses
+they/them pronouns, is that person. Every test here fails on the code before its change, except the "Keystone" test and
 the "the company" test, which guard mistakes that the given-name and the committee changes first made."""
 from __future__ import annotations
 
@@ -256,3 +258,17 @@ def test_the_statement_of_an_unnamed_body_with_its_name_in_brackets_is_that_name
                "mobilised\u201d to find solutions for affected patients.\n\n"
                "\u201cTeleconsultation booths will be installed from February,\u201d the statement said.")
     assert _quote(rows, "Teleconsultation booths")["speaker_text"] == "ARS Nouvelle-Aquitaine"
+
+
+@pytest.mark.parametrize("intro, name", [
+    ("A council IT worker, who spoke on condition of anonymity, said staff were \"exhausted\".", "council IT worker"),
+    ("One senior journalist at one of the affected titles, who asked not to be named, told Press Gazette the mood was "
+     "grim.", "senior journalist"),
+    ("Youth delegate Riley Cardinal-Grey, who is Two-Spirit and uses they/them pronouns, told the assembly young people "
+     "had been shut out.", "Riley Cardinal-Grey"),
+])
+def test_they_after_one_unnamed_or_they_them_person_is_that_person(run, intro, name):
+    rows = run("The council has been rebuilding its systems since the attack in September.\n\n"
+               f"{intro}\n\n"
+               "\"People are proud of what we've rebuilt, but nobody has had a proper break,\" they said.")
+    assert _quote(rows, "People are proud")["speaker_name"] == name
