@@ -112,7 +112,7 @@ def _head_name_re(head: str) -> re.Pattern:
 def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     """"the statement said" (a head of quote_patterns.txt [document_roles]): the named issuer of the latest "X said in a
     statement" / "In a written response, X said" / "X issued a statement" (any document of that section) in this
-    sentence or the three before."""
+    sentence or the five before."""
     named = _NAMED_DOCUMENT.fullmatch(A.body, hs, he)
     if named is not None and named.group(2).lower().rstrip("s") in A.r.document_roles:
         c = A.candidate(named.start(1), named.end(1))        # "a Swim Wales statement said", "the Treasury's statement"
@@ -123,7 +123,7 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     unnamed: _Cand | None = None
     doc = _document_re(tuple(sorted(A.r.document_roles)))     # any document: "In a written response, X said …" then "the statement said"
     si = A.sent_index(hs)
-    for j in range(si, max(-1, si - 4), -1):
+    for j in range(si, max(-1, si - 6), -1):
         ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], hs)
         for d in reversed(list(doc.finditer(A.body, ss, se))):
             author = _document_author(A, d.end(), A.sents[j]["end_char"])
@@ -247,7 +247,9 @@ _SPOKES_WORD = re.compile(r"(?<![\w-])spokes(?:man|woman|person)(?![\w-])", re.I
 
 
 #: "a statement by| its Chief Corporate Communications Officer, Mrs. Adaeze Okonkwo-Bello": who wrote the document
-_BY_AUTHOR = re.compile(r"[^\S\n]+(?:(?:signed|issued|released|sent)[^\S\n]+)?(?:by|from)[^\S\n]+((?:(?:its|the|their|his|her|a|an)[^\S\n]+)?[^,.;:“”\"\n]{2,80}?)(?=[^\S\n]*[,.;:]|$)")
+#: (up to a comma or "to the": "a letter from |O’Rourke-Fenn| to the court")
+_BY_AUTHOR = re.compile(r"[^\S\n]+(?:(?:signed|issued|released|sent)[^\S\n]+)?(?:by|from)[^\S\n]+((?:(?:its|the|their|his|her|a|an)[^\S\n]+)?[^,.;:“”\"\n]{2,80}?)"
+                        r"(?=[^\S\n]*[,.;:]|[^\S\n]+to[^\S\n]+the[^\S\n]|$)")
 
 
 def _document_author(A: _Article, pos: int, end: int) -> _Cand | None:

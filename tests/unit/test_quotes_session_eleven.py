@@ -17,7 +17,8 @@ mountain town of Berkovitsa" is a person; a name after a sentence's "But", with 
 or apposed to "the sarpanch of …" is a person; a name before "faction" is an organisation; a place inside an epithet
 ("the 26-year-old from Guadalajara", "The Inverness runner, who …, said") is not the speaker; a name in brackets after
 an unnamed body that gave out a statement is that body; "they" after one unnamed person, or a person who uses
-they/them pronouns, is that person. Every test here fails on the code before its change, except the "Keystone" test and
+they/them pronouns, is that person; "a letter from X to the court" is X's; "the memo" reaches back five sentences.
+Every test here fails on the code before its change, except the "Keystone" test and
 the "the company" test, which guard mistakes that the given-name and the committee changes first made."""
 from __future__ import annotations
 
@@ -272,3 +273,18 @@ def test_they_after_one_unnamed_or_they_them_person_is_that_person(run, intro, n
                f"{intro}\n\n"
                "\"People are proud of what we've rebuilt, but nobody has had a proper break,\" they said.")
     assert _quote(rows, "People are proud")["speaker_name"] == name
+
+
+def test_a_letter_from_someone_to_the_court_is_theirs(run):
+    rows = run("Declan O'Rourke-Fenn, 24, admitted causing death by careless driving.\n\n"
+               "His barrister read a letter from O'Rourke-Fenn to the court, in which he apologised.\n\n"
+               "\u2018I wish I could take it back,\u2019 the letter said.")
+    assert _quote(rows, "I wish I could")["speaker_name"] == "Declan O'Rourke-Fenn"
+
+
+def test_the_memo_reaches_back_five_sentences(run):
+    rows = run("In an internal memo seen by Press Gazette, chief executive Lachlan Moretti-Grayson told staff the "
+               "changes were necessary. About 40 roles will go. The newsrooms will merge. Print will move to "
+               "Saturdays.\n\n"
+               "\"To be absolutely clear, this agreement is not replacing journalists,\" the memo added.")
+    assert _quote(rows, "To be absolutely")["speaker_name"] == "Lachlan Moretti-Grayson"
