@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 #: a sentence opening with an unnamed person who speaks ("Another resident, who asked not to be identified,
 #: said …", "At University Hospital Limerick, a spokeswoman for UL Hospitals Group said …", "A woman in her 40s raising
 #: two children in the city said …", "A rice trader at the Cipinang Main Rice Market in East Jakarta, who declined to be
-#: named, said", "A longtime driver on the line, …, said")
+#: named, said", "A longtime driver on the line, …, said"; "A senior banker at a rival Dubai lender was blunter.")
 _ANONYMOUS_SUBJECT = re.compile(
     r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'&-]+\s+){0,3}?[\w’'-]+"
     r"(?:\s+(?:for|of|at|with|from|in|near)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
@@ -28,7 +28,7 @@ _ANONYMOUS_SUBJECT = re.compile(
     r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?)?)"
     r"(?:\s+(?:who|[a-z]{3,}ing(?=\s+(?:a|an|the|two|three|four|five|his|her|their|at|in|on|for|near)\s))\s+[^,.\n“”\"]{1,120}?)?"
     r"(?:,[^,\n]{1,120},)?\s+(?:said|says|told|added|explained|wrote|recalled|accused|complained|claimed|insisted"
-    r"|admitted|warned|described)\b")
+    r"|admitted|warned|described|was\s+(?:(?:more|less|even|far)\s+[a-z]+|[a-z]{3,}er)\b)\b")
 #: "In a victim impact statement read to the court, the woman, who cannot be named, said …": a definite person the
 #: article keeps anonymous
 _ANONYMOUS_DEFINITE = re.compile(

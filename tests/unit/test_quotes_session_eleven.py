@@ -17,8 +17,8 @@ mountain town of Berkovitsa" is a person; a name after a sentence's "But", with 
 or apposed to "the sarpanch of …" is a person; a name before "faction" is an organisation; a place inside an epithet
 ("the 26-year-old from Guadalajara", "The Inverness runner, who …, said") is not the speaker; a name in brackets after
 an unnamed body that gave out a statement is that body; "they" after one unnamed person, or a person who uses
-they/them pronouns, is that person; "a letter from X to the court" is X's; "the memo" reaches back five sentences.
-Every test here fails on the code before its change, except the "Keystone" test and
+they/them pronouns, is that person; "a letter from X to the court" is X's; "the memo" reaches back five sentences; an
+anonymous person who "was blunter" is the "he" after. Every test here fails on the code before its change, except the "Keystone" test and
 the "the company" test, which guard mistakes that the given-name and the committee changes first made."""
 from __future__ import annotations
 
@@ -288,3 +288,10 @@ def test_the_memo_reaches_back_five_sentences(run):
                "Saturdays.\n\n"
                "\"To be absolutely clear, this agreement is not replacing journalists,\" the memo added.")
     assert _quote(rows, "To be absolutely")["speaker_name"] == "Lachlan Moretti-Grayson"
+
+
+def test_an_anonymous_person_who_was_blunter_is_the_he_after(run):
+    rows = run("\u2018Saudi is where the loan growth is,\u2019 Priya Raghunathan-Ellis says.\n\n"
+               "A senior banker at a rival Dubai lender was blunter. \u2018They were outbid and they have dressed it "
+               "up as discipline,\u2019 he says.")
+    assert _quote(rows, "They were outbid")["speaker_name"] == "senior banker"
