@@ -28,6 +28,7 @@ from tasks.entities.rules import (
     _org_words,
     _countries,
     _given_names,
+    _legal_suffixes,
     _places,
     _title_set,
     _translit,
@@ -285,10 +286,22 @@ def _resolve(group: list[_Mention]) -> tuple[str, str, str]:
             name = max(forms, key=lambda f: (forms[f], len(f.split())))
         else:
             name = max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
+        name = _without_legal_form(name, forms)
     key = match_key(name)
     if cls == "per":
         key = _canonical_given_name(key)
     return cls, name, f"{cls}:{key}"
+
+
+def _without_legal_form(name: str, forms) -> str:
+    """``name`` without its company legal form when the article writes it so too ("Stellantis NV" -> "Stellantis",
+    "Halvorsen Systems Inc." -> "Halvorsen Systems")."""
+    words = name.split()
+    if len(words) >= 2 and fold(words[-1]) in _legal_suffixes():
+        short = " ".join(words[:-1]).rstrip(",")
+        if short in forms:
+            return short
+    return name
 
 
 @lru_cache(maxsize=1)

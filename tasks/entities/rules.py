@@ -200,8 +200,15 @@ def _given_names() -> frozenset[str]:
 def _org_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(last words of organisation names, cue phrases right after an organisation, cue phrases right
     before one) from ``rules/org_cues.txt`` (folded)."""
-    sections = _cue_sections("org_cues.txt", ("suffix", "after", "before"))
+    sections = _cue_sections("org_cues.txt", ("suffix", "after", "before", "legal"))
     return sections["suffix"], sections["after"], sections["before"]
+
+
+@lru_cache(maxsize=1)
+def _legal_suffixes() -> frozenset[str]:
+    """A company's legal form after its name ("NV", "Inc.", "plc"; ``rules/org_cues.txt`` "legal:", folded): the
+    name without it is the one readers use ("Stellantis" for "Stellantis NV")."""
+    return _cue_sections("org_cues.txt", ("suffix", "after", "before", "legal"))["legal"]
 
 
 def _cue_sections(name: str, kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:
