@@ -16,6 +16,7 @@ from tasks.entities.rules import (
     _org_words,
     _person_nouns,
     _surname_particles,
+    _title_first_words,
     _title_nouns,
     _title_set,
     _vote_given_names,
@@ -233,7 +234,7 @@ def _titled_matches(line: str) -> list[re.Match]:
     found, pos, rx = [], 0, _titled_name_regex()
     while (mt := rx.search(line, pos)) is not None:
         first = mt.group(1).split()[0].lower()
-        if any(t[0] == first for t in _title_set()) and mt.start(1) > mt.start():
+        if first in _title_first_words() and mt.start(1) > mt.start():
             pos = mt.start(1)
             continue
         found.append(mt)

@@ -151,6 +151,12 @@ def _hyphen_prefixes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _title_first_words() -> frozenset[str]:
+    """The first word of every title ("defence" of "defence minister"), for membership tests."""
+    return frozenset(t[0] for t in _titles())
+
+
+@lru_cache(maxsize=1)
 def _title_lengths() -> tuple[int, ...]:
     """The word counts titles have, longest first."""
     return tuple(sorted({len(t) for t in _titles()}, reverse=True))

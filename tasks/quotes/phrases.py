@@ -69,9 +69,12 @@ _PATTERNS = rulefiles.sections("quote_patterns.txt")
 #: time words that stand like an adverb before a speech verb ("Priebus later Thursday told"; [time_adverbs]);
 #: never a speaker on their own
 TIME_WORDS = frozenset(w.lower() for w in _PATTERNS.get("time_adverbs", []))
+_ADVERB_LIST = _PATTERNS.get("speech_adverbs", []) + _PATTERNS.get("time_adverbs", [])
+#: the adverbs of rule file sections [speech_adverbs] and [time_adverbs] ("later", "previously"), lower-cased
+ADVERB_WORDS = frozenset(w.lower() for w in _ADVERB_LIST)
 #: adverbs (rule file sections [speech_adverbs], [time_adverbs]) and auxiliaries between a speaker and the speech
 #: verb, up to two
-_ADVERBS = (r"(?:(?:" + "|".join(sorted(map(re.escape, _PATTERNS.get("speech_adverbs", []) + _PATTERNS.get("time_adverbs", [])),
+_ADVERBS = (r"(?:(?:" + "|".join(sorted(map(re.escape, _ADVERB_LIST),
                                       key=len, reverse=True))
             + r"|had|has|have|would|will|was|is|on \w+day)\s+){0,2}")
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from tasks.quotes import asides, organisations, roles
 from tasks.quotes.appositions import _apposed_name, _missed_apposed_name, _named_before_comma
 from tasks.quotes.phrases import (
+    ADVERB_WORDS,
     _OBJECT_PREP_BEFORE,
     _ADVERBS,
     _COORDINATED,
@@ -17,7 +18,6 @@ from tasks.quotes.phrases import (
     _FRONTED_CLAUSE,
     _Cand,
     _NOT_DESCRIPTOR,
-    _PATTERNS,
     _NP_SUBJECT,
     _POSSESSIVE_SUBJECT,
     _PERSON_PREP_BEFORE,
@@ -249,21 +249,19 @@ def _nationality_subject(A: _Article, seg: str, lo: int) -> _Cand | None:
     return None
 
 
-#: the adverbs of quote_patterns.txt ([speech_adverbs], [time_adverbs]: "later", "earlier", "previously")
-_SPEECH_ADVERBS = frozenset(w.lower() for w in _PATTERNS.get("speech_adverbs", []) + _PATTERNS.get("time_adverbs", []))
 #: a lower-case noun right after a name, then a comma or a verb: the name modifies it ("The Inverness |runner|, who …")
 _MODIFIER_OF_ROLE = re.compile(r"[^\S\n]+([a-z]+)(?=,|[^\S\n]+(?:said|says|told|added)\b)")
 
 
-def _modifies_person_noun(A: _Article, m: dict) -> bool:
-    """Is the mention ``m`` a modifier of the person noun after it ("The Inverness |runner|, who …, said", "the 29-year-old
-    from Moss Side"), not an adverb ("Boeing later said"), nor an organisation's officer ("The Dolphins |coach| said",
-    rules/org_cues.txt "after:", whom the club's titles resolve)?"""
+def _person_noun_after(A: _Article, m: dict) -> re.Match | None:
+    """The person noun after the mention ``m`` when ``m`` modifies it ("The Inverness |runner|, who …, said"): not an
+    adverb ("Boeing later said"), nor an organisation's officer ("The Dolphins |coach| said", rules/org_cues.txt
+    "after:", whom the club's titles resolve); else None."""
     mo = _MODIFIER_OF_ROLE.match(A.body, m["end_char"])
-    if mo is None or mo.group(1) in _NOT_DESCRIPTOR or mo.group(1) in _SPEECH_ADVERBS \
+    if mo is None or mo.group(1) in _NOT_DESCRIPTOR or mo.group(1) in ADVERB_WORDS \
             or (m["label"] == "ORG" and fold(mo.group(1)) in _org_words()[1]):
-        return False
-    return bool(A.r.role_re.fullmatch(mo.group(1))) or roles._names_person(A.r, mo.group(1))
+        return None
+    return mo if A.r.role_re.fullmatch(mo.group(1)) or roles._names_person(A.r, mo.group(1)) else None
 
 
 def _nearest_mention(A: _Article, verb_s: int, lo: int) -> _Cand | None:
@@ -285,11 +283,11 @@ def _nearest_mention(A: _Article, verb_s: int, lo: int) -> _Cand | None:
         if prep is not None and (not re.match(r",?\s+who\b", tail) or prep.group().startswith("from")):
             continue                            # "took to Twitter to write" (not "… with Clinton, who believes"; but
             #                                     "The 29-year-old from |Moss Side|, who won …, said": the 29-year-old)
-        if _modifies_person_noun(A, m):         # "The |Inverness| runner, who won …, said": the runner
+        noun = _person_noun_after(A, m)
+        if noun is not None:                    # "The |Inverness| runner, who won …, said": the runner
             det = re.search(r"(?:[Tt]he|[Aa]n?)[^\S\n]+$", body[max(lo, m["start_char"] - 5):m["start_char"]])
             ns = m["start_char"] - (len(det.group()) if det else 0)
-            noun = _MODIFIER_OF_ROLE.match(body, m["end_char"])
-            return _Cand(ns, noun.end(1) if noun else m["end_char"], "np")
+            return _Cand(ns, noun.end(1), "np")
         return _Cand.of_mention(m["start_char"], m["end_char"], m)
     return None
 
