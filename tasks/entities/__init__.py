@@ -37,6 +37,9 @@ back exactly), then cleans the result:
    a given name. Spans are split at scorecard words (c, b, st, lbw, v) and lose
    trailing common words ("Interfax news agency"). A title followed by an
    organisation word stays in the name ("General Motors", "Major League Baseball").
+   A person cut at lower-case surname particles is joined with the capitalised
+   mention after them, whatever its label ("Piet" van der "Laan-Osei" ORG, "Ursula
+   von der" "Leyen" GPE), and a later "van der Laan-Osei" takes its particles in.
 5. **Article-level entities and label vote.** Mentions are grouped into
    article entities: same canonical form (``rules/aliases.csv``), same folded
    text, or a single word equal to the last word of a multi-word name in the

@@ -187,7 +187,8 @@ def _lone_surname(text: str) -> bool:
     words = text.split()
     if len(words) == 1:
         return "-" in text.strip("-")
-    return len(words) == 2 and words[0].lower() in _surname_particles()[1] and words[1][:1].isupper()
+    return 2 <= len(words) <= 4 and all(w.lower() in _surname_particles()[1] for w in words[:-1]) \
+        and words[-1][:1].isupper()
 
 
 def _written_surname(name: str) -> str | None:
@@ -195,7 +196,10 @@ def _written_surname(name: str) -> str | None:
     "Dizon-Villafuerte", "Cathal Ó Duibhir" -> "Ó Duibhir" (a particle before it); else None."""
     words = name.split()
     if len(words) >= 3 and words[-2].lower() in _surname_particles()[1] and words[-1][:1].isupper():
-        return " ".join(words[-2:])
+        first = len(words) - 2
+        while first > 1 and words[first - 1].lower() in _surname_particles()[1]:
+            first -= 1          # "Piet van der Laan-Osei" -> "van der Laan-Osei"
+        return " ".join(words[first:])
     if len(words) >= 2 and "-" in words[-1].strip("-"):
         return words[-1]
     return None

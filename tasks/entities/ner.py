@@ -90,16 +90,56 @@ def _sentence_no(starts: list[int], sentences: list[dict], pos: int) -> int | No
     return sentences[i]["sentence_no"] if i >= 0 else None
 
 
+def _particles_between(prev: str, gap: str) -> bool:
+    """A person's name and the next capitalised word are one name across lower-case surname particles: the gap is
+    particles ("Iolo| ap |Dafydd", "Piet| van der |Laan-Osei"), or the person mention ends in them ("Ursula von der|
+    |Leyen")."""
+    parts = _surname_particles()[0]
+    words = gap.split()
+    if words:
+        return gap[:1] == " " == gap[-1:] and len(words) <= 3 and all(w in parts for w in words)
+    return gap == " " and prev.split()[-1] in parts
+
+
+def _with_surname_particles(mentions: list[_Mention], body: str) -> list[_Mention]:
+    """A mention of a surname written after its lower-case particles takes them in when the article wrote the full
+    name with them ("of van der |Laan-Osei|'s defeat" after "Piet van der Laan-Osei": the model leaves the particles
+    out, and a lone "Laan-Osei" is no written surname of anyone)."""
+    parts = _surname_particles()[0]
+    surnames = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.cls == "per" and len(words) >= 3 and words[-2] in parts:
+            i = len(words) - 2
+            while i > 1 and words[i - 1] in parts:
+                i -= 1
+            surnames.add(" ".join(words[i:]))
+    if not surnames:
+        return mentions
+    out = []
+    for m in mentions:
+        for s in surnames:
+            lead = s[:len(s) - len(m.text)]
+            if s.endswith(" " + m.text) and body[max(0, m.start - len(lead)):m.start] == lead:
+                start = m.start - len(lead)
+                m = dataclasses.replace(m, start=start, text=body[start:m.end], folded=fold(body[start:m.end]))
+                break
+        out.append(m)
+    return out
+
+
 def _join_adjacent_persons(mentions: list[_Mention], body: str) -> list[_Mention]:
     """Two person mentions one space or a lower-case surname particle apart as one name ("MK Dov" "Elbaz": the model
-    cut the name after its title and the surname was found again on its own; "Iolo" ap "Dafydd"). ``mentions`` sorted
-    by start."""
+    cut the name after its title and the surname was found again on its own), and a person mention with the
+    capitalised mention after lower-case surname particles, whatever the model called it ("Iolo" ap "Dafydd", "Piet"
+    van der "Laan-Osei" ORG, "Ursula von der" "Leyen" GPE: the model cuts a name at its particles). ``mentions``
+    sorted by start."""
     out: list[_Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
         gap = body[prev.end:m.start] if prev is not None else ""
-        if prev is not None and prev.cls == "per" and m.cls == "per" and not prev.headline and not m.headline \
-                and (gap == " " or (gap[:1] == " " == gap[-1:] and gap.strip() in _surname_particles()[0])):
+        if prev is not None and prev.cls == "per" and not prev.headline and not m.headline and (
+                (m.cls == "per" and gap == " ") or (m.text[:1].isupper() and _particles_between(prev.text, gap))):
             text = body[prev.start:m.end]
             out[-1] = dataclasses.replace(prev, end=m.end, text=text, folded=fold(text))
         else:
@@ -149,7 +189,7 @@ def extract_mentions(nlp, articles: list[dict], sentences_by_article: dict[str, 
         mentions = _add_patterns(mentions, body, units_of[aid])
         mentions = _add_propagated(mentions, body, units_of[aid])
         mentions.sort(key=lambda m: (m.start, -m.end))
-        mentions = _join_adjacent_persons(mentions, body)
+        mentions = _with_surname_particles(_join_adjacent_persons(mentions, body), body)
         # drop overlaps (keep the first, longest)
         kept: list[_Mention] = []
         for m in mentions:
