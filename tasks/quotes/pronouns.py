@@ -311,8 +311,10 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
         return None
     core = _NP_TAIL.split(mt.group("np"))[0]
     head = _DESCRIBED.sub("", core).split()[-1].lower()     # "A father| of three", "A man| in his 70s"
-    if not A.r.role_re.search(core) and not roles._names_person(A.r, head):
-        return None         # ("One driver", "A volunteer firefighter": a person noun names someone too)
+    if not A.r.role_re.search(core) and not roles._names_person(A.r, head) \
+            and not _ANONYMITY.search(A.body, mt.end("np"), mt.end()):
+        return None         # ("One driver", "A volunteer firefighter": a person noun names someone too; "A senior
+        #                     paddock figure, who asked not to be named": whoever asks so is a person)
     if any(m["label"] in PERSON_LABELS for m in A.mentions_in(s["start_char"], mt.start("np") + len(core))):
         return None
     g = A.words_gender(re.findall(r"[\w.’'-]+", mt.group("np").lower()))
@@ -329,6 +331,9 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     return _anonymous_person(np_s, mt.group("np"))
 
 
+#: what only a person asks or is refused: not to be named, anonymity, leave to speak
+_ANONYMITY = re.compile(r"\b(?:not\s+to\s+be\s+(?:named|identified)|anonymity|anonymously|without\s+being\s+(?:named|identified)"
+                        r"|not\s+(?:authori[sz]ed|permitted|allowed)\s+to\s+(?:speak|comment|talk|discuss))\b")
 #: between an anonymous person's noun phrase and the name in apposition to it: a comma and a few words that open no
 #: clause ("Her coach, former ATP player |Benedikt …", "A fisherman in Baler, Rogelio “Oying” |Manalastas"; not "A man in
 #: his 70s who runs a business in |Kashiwazaki|")
@@ -339,7 +344,8 @@ _DESCRIBED = re.compile(r"\s+(?:of\s+" + FAMILY_COUNT + r"|in\s+(?:his|her|their
 #: consultant| in the north of England", "A Kenyan customs official| at Namanga", "One driver| working outside …")
 _NP_TAIL = re.compile(r"\s+(?:for|of(?!\s+" + FAMILY_COUNT + r"\b)|"
                       r"in(?!\s+(?:his|her|their)\s+\d)|at|on|near|with|"
-                      r"from|based|stationed|[a-z]{3,}ing(?=\s+(?:in|at|near|outside|on|for|from)\s))\s")
+                      r"from|based|stationed|[a-z]{3,}ing(?=\s+(?:in|at|near|outside|on|for|from)\s)|"
+                      r"(?:familiar|close|involved|briefed|knowledgeable|privy)(?=\s+(?:with|to|in|on|about)\s))\s")
 #: (a participle and its place: "A taxi driver| waiting at Sirkeci"; not "A father| of three" or "A man| in his 70s",
 #: who are described so)
 _NP_DETERMINER = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+")

@@ -43,6 +43,9 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
             # "“…,” the Edinburgh wing said", "the 38-year-old welder told DW": the person just written about
             m = (age_person(A, aged.group(1), c.start) if aged else None) or recent_subject(A, c.start)
             return m if m is not None and m["label"] in PERSON_LABELS else None
+        if org is None and _anonymous_reference(A, c):
+            return recent_anonymous(A, c.start)     # "A Labour backbencher, who did not want to be named, told …"
+            #                                         then "“…,” the MS said": that backbencher
         return org
     if _INDEFINITE.match(A.body, c.start, c.end) or _POSSESSED.match(A.body, c.start, c.end):
         # "one US official", "a senior official": an anonymous source; "her mother": someone else; "a Department for
@@ -54,6 +57,9 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     if m is None and c.kind == "role":
         m = spokespeople.spokesperson_org(A, c) or spokespeople.staff_org(A, c)   # "the Kremlin spokesman" whose name
         #                                                     the article never gave; "Goldman Sachs strategists"
+    if m is None and c.kind == "role" and _DEFINITE_ONE.fullmatch(role) and role.lower().endswith("source"):
+        return recent_anonymous(A, c.start)     # "A senior paddock figure, who asked not to be named, said …" then
+        #                                          "“…,” the source said": that figure
     if m is None and not _plural_or_source(role) and not _POSSESSIVE_MODIFIER.search(role):
         m = role_in_paragraph(A, c.start)
         if m is None and not _introduced_anonymously(A, role, c.start) and not _often_unnamed(A, role):
@@ -323,6 +329,39 @@ def recent_subject(A: _Article, pos: int) -> dict | None:
             or (_speech_pronoun(A, j) if outside == 1 else None)
         if m is not None:
             return m
+    return None
+
+
+#: "the source", "the person", "the MS": one definite someone (no possessive, no plural)
+_DEFINITE_ONE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]*[^\Ws]|[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]*ss")
+
+
+def _anonymous_reference(A: _Article, c: _Cand) -> bool:
+    """A definite singular noun phrase that may stand for an unnamed person just introduced: its head names a person
+    ("the trainee", "the grandmother"), is a short office abbreviation ("the MS") or a noun of quote_patterns.txt
+    [anonymous_nouns] ("the person", "the source"); not "the dispute", "the ministry"."""
+    if not _DEFINITE_ONE.fullmatch(A.body, c.start, c.end):
+        return False
+    head = A.body[c.start:c.end].split()[-1]
+    return head.lower() in A.r.anonymous_nouns or (head.isupper() and len(head) <= 4) \
+        or (head.lower() not in A.r.org_roles and _names_person(A.r, head.lower()))
+
+
+def recent_anonymous(A: _Article, pos: int) -> dict | None:
+    """The unnamed person (``_Article._anonymous_subject``) whose sentence opens one of the three sentences before
+    ``pos`` outside quotations, when no named person or pronoun subject comes between; None otherwise."""
+    si, outside = A.sent_index(pos), 0
+    for j in range(si - 1, max(-1, si - 9), -1):
+        if outside == 3:
+            break
+        if _wholly_quoted(A, j):
+            continue
+        outside += 1
+        anonymous = A._anonymous_subject(j, None)
+        if anonymous:
+            return anonymous
+        if A._person_subject(j) is not None or _PRONOUN_OPENING.match(A.body, A.sents[j]["start_char"]):
+            return None
     return None
 
 
