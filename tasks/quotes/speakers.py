@@ -292,14 +292,15 @@ class _Article:
         opening = re.match(r"\s*(\w+)", self.body[s["start_char"]:end])
         if chain and gender and opening is not None and _POSSESSIVE_OPENING.get(opening.group(1)) == gender:
             return None     # "His side have now lost six of seven …": the sentence is about the person before
-        if chain and gender:
-            pm = next((p for p in self.r.pron_re.finditer(self.body, s["start_char"], end) if not self.in_quote(p.start())), None)
+        fronted = _FRONTED_CLAUSE.match(self.body, s["start_char"], end)
+        if chain and gender:    # (a pronoun of the fronted clause is its subject's: "Asked if she expected a deal, X paused")
+            pm = next((p for p in self.r.pron_re.finditer(self.body, fronted.end() if fronted else s["start_char"], end)
+                       if not self.in_quote(p.start())), None)
             first = next((m for m in self.mentions_in(s["start_char"], end)
                           if m["label"] in PERSON_LABELS and not self.in_quote(m["start_char"])), None)
             if pm and self.r.person_pronouns.get(pm.group(1).lower()) == gender \
                     and (first is None or pm.start() < first["start_char"]):
                 return None
-        fronted = _FRONTED_CLAUSE.match(self.body, s["start_char"], end)
         if fronted:     # "Pushed by host Chuck Todd on …, Cuban demurred.": the subject follows the fronted clause
             m = self._first_person(fronted.end(), end, gender)
             pm = self.r.pron_re.search(self.body, fronted.end(), m["start_char"]) if m is not None else None

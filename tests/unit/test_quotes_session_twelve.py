@@ -3,6 +3,8 @@ sentences and the real spaCy model: a name with lower-case surname particles ("P
 der Leyen") is one person, though the model cuts it at the particles, and "van der Laan-Osei" later in the article is
 that person (so the "he" after it is too); an unnamed person who "asked not to be named" is a person whatever the
 noun ("A senior paddock figure"), and "the source", "the person", "the MS", "they" right after them stand for them.
+A pronoun inside a fronted clause ("Asked if she expected a deal, Ramírez-Achebe paused") is its subject's, and a role
+opening a sentence before a reflexive ("The captain himself spoke") is that sentence's subject.
 Every test here fails on the code before its change, except the "Kowalczyk-Diallo" one, which guards the mistake a
 first version of the unnamed-person change made ("the split-shift dispute" is nobody)."""
 from __future__ import annotations
@@ -81,3 +83,23 @@ def test_a_noun_phrase_that_names_no_person_is_not_the_unnamed_person_before(run
              "Labor historian Yusuf Kowalczyk-Diallo of UC Berkeley said the split-shift dispute reflects a shortage "
              "of drivers. “Agencies built schedules around a workforce that doesn’t exist anymore,” he said.")
     assert _speaker(qs, "Agencies built") == "Yusuf Kowalczyk-Diallo"
+
+
+def test_a_pronoun_in_a_fronted_clause_does_not_hide_the_subject_after_it(run):
+    qs = run("Teodora Ramírez-Achebe leads the lower-basin negotiators.\n\n"
+             "Runoff forecasts are below average. The reservoirs are low. The dams are old. The canals leak. The farms "
+             "are dry. The cities are growing.\n\n"
+             "‘The river is not waiting for the lawyers,’ said Paulo Nwankwo-Ferreira, a hydrologist at Utah State "
+             "University. He said the federal government would have little choice.\n\n"
+             "Negotiators said they would meet again in January. Asked if she expected a deal by then, Ramírez-Achebe "
+             "paused.\n\n"
+             "‘I expect a draft EIS,’ she said.")
+    assert _speaker(qs, "I expect a draft") == "Teodora Ramírez-Achebe"
+
+
+def test_a_role_opening_the_sentence_before_a_reflexive_is_its_subject(run):
+    qs = run("Warrington captain Tevita Fonua-Bradshaw was banned for four matches on Tuesday.\n\n"
+             "His representative, Aoife Ní Bhriain, argued that the posts had been crude, and asked the tribunal to "
+             "consider his record. Ciarán Ó Dálaigh, for the governing body, argued for a longer ban.\n\n"
+             "The captain himself spoke only briefly. 'I was angry and I was wrong,' he told the panel.")
+    assert _speaker(qs, "I was angry") == "Tevita Fonua-Bradshaw"
