@@ -243,7 +243,7 @@ def _epithet_person(A: _Article, c: _Cand, gender: str | None) -> dict | None:
     m = roles.role_speaker(A, c)
     if m is None or m["label"] not in PERSON_LABELS:
         return None
-    g = A.gender.get(m.get("entity_id")) or A.name_gender.get(m.get("entity_id"))
+    g = A.gender.get(m.get("entity_id")) or A.name_gender.get(m.get("entity_id")) or m.get("gender")
     return m if not (gender and g and g != gender) else None
 
 
@@ -295,6 +295,22 @@ def first_person(A: _Article, pos: int) -> dict | None:
         and c.mention["label"] in PERSON_LABELS else None
 
 
+def _clause_gender(A: _Article, start: int, end: int) -> str | None:
+    """The gender of the first he/she/his/her in an unnamed person's own clause ("A senior official, who spoke on
+    condition of anonymity because |he| was not authorised …"); None without one."""
+    p = re.search(r"\b(he|she|his|her|him)\b", A.body[start:end], re.I)
+    return A.r.person_pronouns.get({"his": "he", "him": "he", "her": "she"}.get(p.group(1).lower(), p.group(1).lower())) if p else None
+
+
+def anonymous_np(A: _Article, si: int) -> str | None:
+    """The noun phrase of an unnamed person opening sentence ``si`` ("A spokesperson for the railway"), if one does."""
+    s = A.sents[si]
+    mt = _ANONYMOUS_SUBJECT.match(A.body, s["start_char"], s["end_char"]) \
+        or _ANONYMOUS_DEFINITE.match(A.body, s["start_char"], s["end_char"]) \
+        or _ANONYMOUS_RELATIVE.match(A.body, s["start_char"], s["end_char"])
+    return mt.group("np") if mt else None
+
+
 def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     """An unnamed person opening sentence ``si`` as the subject of a speech verb ("Another resident, who
     asked not to be identified, said …", "At the hospital, a spokeswoman for the group said …"): the
@@ -319,7 +335,7 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
         #                     paddock figure, who asked not to be named": whoever asks so is a person)
     if any(m["label"] in PERSON_LABELS for m in A.mentions_in(s["start_char"], mt.start("np") + len(core))):
         return None
-    g = A.words_gender(re.findall(r"[\w.’'-]+", mt.group("np").lower()))
+    g = A.words_gender(re.findall(r"[\w.’'-]+", mt.group("np").lower())) or _clause_gender(A, mt.end("np"), mt.end())
     if gender and g and g != gender:
         return None
     np_s, np_e = mt.span("np")
@@ -330,7 +346,7 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     org = spokespeople.spokesperson_org(A, _Cand(np_s, np_e, "role"))
     if org is not None:
         return org          # "An Energex spokeswoman said …" then "…,” she said": the organisation speaks
-    return _anonymous_person(np_s, mt.group("np"))
+    return {**_anonymous_person(np_s, mt.group("np")), "gender": g}
 
 
 #: what only a person asks or is refused: not to be named, anonymity, leave to speak
@@ -346,7 +362,7 @@ _DESCRIBED = re.compile(r"\s+(?:of\s+" + FAMILY_COUNT + r"|in\s+(?:his|her|their
 #: consultant| in the north of England", "A Kenyan customs official| at Namanga", "One driver| working outside …")
 _NP_TAIL = re.compile(r"\s+(?:for|of(?!\s+" + FAMILY_COUNT + r"\b)|"
                       r"in(?!\s+(?:his|her|their)\s+\d)|at|on|near|with|"
-                      r"from|based|stationed|[a-z]{3,}ing(?=\s+(?:in|at|near|outside|on|for|from)\s)|"
+                      r"from|based|stationed|[a-z]{3,}ing(?=\s+(?:[a-z]+\s+)?(?:in|at|near|outside|on|for|from)\s)|"
                       r"(?:familiar|close|involved|briefed|knowledgeable|privy)(?=\s+(?:with|to|in|on|about)\s))\s")
 #: (a participle and its place: "A taxi driver| waiting at Sirkeci"; not "A father| of three" or "A man| in his 70s",
 #: who are described so)

@@ -60,6 +60,11 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     if m is None and c.kind == "role" and _DEFINITE_ONE.fullmatch(role) and role.lower().endswith("source"):
         return recent_anonymous(A, c.start)     # "A senior paddock figure, who asked not to be named, said …" then
         #                                          "“…,” the source said": that figure
+    if m is None and c.kind == "role" and _DEFINITE_ONE.fullmatch(role) and _often_unnamed(A, role):
+        heads = [h.group(1).lower() for h in A.r.role_re.finditer(role.lower())]
+        m = recent_anonymous(A, c.start, A.r.roles.get(heads[-1], {heads[-1]}))
+        if m is not None:       # "A spokesperson for the railway said …. “…,” the spokesperson said": the railway
+            return m
     if m is None and not _plural_or_source(role) and not _POSSESSIVE_MODIFIER.search(role):
         m = role_in_paragraph(A, c.start)
         if m is None and not _introduced_anonymously(A, role, c.start) and not _often_unnamed(A, role):
@@ -347,9 +352,10 @@ def _anonymous_reference(A: _Article, c: _Cand) -> bool:
         or (head.lower() not in A.r.org_roles and _names_person(A.r, head.lower()))
 
 
-def recent_anonymous(A: _Article, pos: int) -> dict | None:
+def recent_anonymous(A: _Article, pos: int, heads: set | None = None) -> dict | None:
     """The unnamed person (``_Article._anonymous_subject``) whose sentence opens one of the three sentences before
-    ``pos`` outside quotations, when no named person or pronoun subject comes between; None otherwise."""
+    ``pos`` outside quotations, when no named person or pronoun subject comes between; with ``heads``, only one
+    introduced by one of those nouns ("a spokesperson for …" for "the spokesperson"); None otherwise."""
     si, outside = A.sent_index(pos), 0
     for j in range(si - 1, max(-1, si - 9), -1):
         if outside == 3:
@@ -358,6 +364,8 @@ def recent_anonymous(A: _Article, pos: int) -> dict | None:
             continue
         outside += 1
         anonymous = A._anonymous_subject(j, None)
+        if anonymous and heads is not None:
+            return anonymous if set(re.findall(r"[a-z]+", (A.anonymous_np(j) or "").lower())) & heads else None
         if anonymous:
             return anonymous
         if A._person_subject(j) is not None or _PRONOUN_OPENING.match(A.body, A.sents[j]["start_char"]):

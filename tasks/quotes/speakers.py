@@ -392,6 +392,10 @@ class _Article:
         """An unnamed person opening sentence ``si`` as a speaker (``pronouns.anonymous_subject``)."""
         return pronouns.anonymous_subject(self, si, gender)
 
+    def anonymous_np(self, si: int) -> str | None:
+        """The noun phrase of an unnamed person opening sentence ``si`` (``pronouns.anonymous_np``)."""
+        return pronouns.anonymous_np(self, si)
+
     def group_subject(self, pos: int) -> dict | None:
         """The organisation a "they"/"it" at ``pos`` stands for (``pronouns.group_subject``)."""
         return pronouns.group_subject(self, pos)

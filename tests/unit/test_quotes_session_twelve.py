@@ -5,6 +5,8 @@ that person (so the "he" after it is too); an unnamed person who "asked not to b
 noun ("A senior paddock figure"), and "the source", "the person", "the MS", "they" right after them stand for them.
 A pronoun inside a fronted clause ("Asked if she expected a deal, Ramírez-Achebe paused") is its subject's, and a role
 opening a sentence before a reflexive ("The captain himself spoke") is that sentence's subject.
+"The spokesperson" after "A spokesperson for the railway" is the railway named before; an unnamed person whose own
+clause calls him "he" is not the "she" after.
 Every test here fails on the code before its change, except the "Kowalczyk-Diallo" one, which guards the mistake a
 first version of the unnamed-person change made ("the split-shift dispute" is nobody)."""
 from __future__ import annotations
@@ -103,3 +105,20 @@ def test_a_role_opening_the_sentence_before_a_reflexive_is_its_subject(run):
              "consider his record. Ciarán Ó Dálaigh, for the governing body, argued for a longer ban.\n\n"
              "The captain himself spoke only briefly. 'I was angry and I was wrong,' he told the panel.")
     assert _speaker(qs, "I was angry") == "Tevita Fonua-Bradshaw"
+
+
+def test_the_spokesperson_after_a_spokesperson_for_the_railway_is_the_railway(run):
+    qs = run("Taiwan Railway Corp. suspended all trains between Yilan and Taitung until at least Sunday noon.\n\n"
+             "A spokesperson for the railway said around 2,300 passengers had been affected. “We ask passengers to "
+             "follow our official app for updates,” the spokesperson said.")
+    assert _speaker(qs, "We ask passengers") == "Taiwan Railway Corp."
+
+
+def test_an_unnamed_man_is_not_the_she_after_him(run):
+    qs = run("A senior official at the ministry, who spoke on condition of anonymity because he was not authorised to "
+             "talk to the media, said payment delays were also to blame.\n\n"
+             "The official said the ministry had asked for funds but had not received a reply.\n\n"
+             "Member of Parliament Sarwa Jalal Karim, who sits on the energy committee, said the committee would "
+             "summon the minister. She said the committee would also ask about flared gas. \"We burn our own gas in "
+             "the south and import gas from abroad,\" the lawmaker said.")
+    assert _speaker(qs, "We burn our own gas").endswith("Karim")
