@@ -206,6 +206,10 @@ def _portfolio_apposed_regex() -> re.Pattern:
 #: an age (", 31,") or "said" ("|Lyn Kawharu-Pratt|, whose house … was destroyed, said"): a person's name though the given name is in no list
 _CUED_BARRELLED = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\s+{BARRELLED_SURNAME})"
                              r"(?=,\s+(?:who|whose)\b|,\s+\d{1,2},|\s+(?:said|says|told)\b)")
+#: a double-barrelled surname alone before ", who" or as a he/she who speaks ("|Obi-Santos|, who finished second, said",
+#: "|Tanabe-Riley|, racing on home roads, said she …"): a person ("Rolls-Royce said it …" is an organisation)
+_CUED_LONE_BARRELLED = re.compile(rf"(?<![\w.’'-])({BARRELLED_SURNAME})(?=,\s+(?:who|whose)\b|(?:,[^,\n]{{1,80}},)?\s+"
+                                  r"(?:said|says|told\s+\w+|added)\s+(?:that\s+)?(?:he|she)\b)")
 #: two or three capitalised words and an age between commas ("|Tshering Yangzom|, 56, from Yurung village"): a person
 #: whatever the given name
 _AGED_NAME = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+{_NAME_WORD}){{1,2}}),\s+\d{{2}},")
@@ -252,7 +256,7 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
     for mt in [*_titled_matches(line), *_cued_given_name_regex().finditer(line),
                *(mt for mt in _name_matches(_apposed_name_regex(), line) if mt.group("noun") in _person_nouns()),
                *_portfolio_name_regex().finditer(_plain_letters(line)), *_portfolio_apposed_regex().finditer(line),
-               *(mt for mt in (*_CUED_BARRELLED.finditer(line), *_AGED_NAME.finditer(line))
+               *(mt for mt in (*_CUED_BARRELLED.finditer(line), *_AGED_NAME.finditer(line), *_CUED_LONE_BARRELLED.finditer(line))
                  if not _CAPITALISED_BEFORE.search(line, 0, mt.start()))]:
         s, e = ls + mt.start(1), ls + mt.end(1)
         if mt.re is _titled_name_regex():     # a name the model found inside the title ("Deputy |Defence| Minister")

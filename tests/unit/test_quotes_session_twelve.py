@@ -7,6 +7,7 @@ A pronoun inside a fronted clause ("Asked if she expected a deal, Ramírez-Acheb
 opening a sentence before a reflexive ("The captain himself spoke") is that sentence's subject.
 "The spokesperson" after "A spokesperson for the railway" is the railway named before; an unnamed person whose own
 clause calls him "he" is not the "she" after.
+A double-barrelled surname alone before ", who" or a speaking he/she is a person; "the Icelander" is a nationality noun.
 Every test here fails on the code before its change, except the "Kowalczyk-Diallo" one, which guards the mistake a
 first version of the unnamed-person change made ("the split-shift dispute" is nobody)."""
 from __future__ import annotations
@@ -122,3 +123,18 @@ def test_an_unnamed_man_is_not_the_she_after_him(run):
              "summon the minister. She said the committee would also ask about flared gas. \"We burn our own gas in "
              "the south and import gas from abroad,\" the lawmaker said.")
     assert _speaker(qs, "We burn our own gas").endswith("Karim")
+
+
+def test_a_lone_double_barrelled_surname_before_who_is_a_person_and_the_epithet_after(run, entities):
+    body = ("Her crew chief, Tomasz Wiśniewski-Arellano, was less restrained. He called the call a disgrace.\n\n"
+            "Obi-Santos, who finished second after starting 14th, said he had a clear view of the contact.\n\n"
+            "\"From where I was sitting, it looked like both of them wanted it,\" the Lagos-born driver said.")
+    assert [m["label"] for m in entities(body) if m["text"] == "Obi-Santos"] == ["PERSON"]
+    assert _speaker(run(body), "From where I was sitting") == "Obi-Santos"
+
+
+def test_the_icelander_is_the_person_just_written_about(run):
+    qs = run("Wednesday manager Sigurður Bergsson-Mbah was adamant that the spot-kick was correct.\n\n"
+             "Bergsson-Mbah was more frustrated by the manner of the winner. \"We have worked all week on set pieces,\" "
+             "the Icelander said.")
+    assert _speaker(qs, "We have worked all week") == "Sigurður Bergsson-Mbah"
