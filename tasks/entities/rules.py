@@ -197,6 +197,12 @@ def _vote_given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _gendered_given_names() -> frozenset[str]:
+    """Every lower-case name of ``given_name_gender.tsv``, places among them ("santiago", "florence")."""
+    return frozenset(row[0] for row in rulefiles.table("given_name_gender.tsv") if row)
+
+
+@lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     """Common given names (case-sensitive as written in ``rules/given_names.txt``)."""
     return frozenset(_lines("given_names.txt"))

@@ -47,6 +47,7 @@ from tasks.entities.rules import (
     _event_prefixes,
     _given_names,
     _vote_given_names,
+    _gendered_given_names,
     _org_words,
     _person_nouns,
     _person_particles,
@@ -223,8 +224,10 @@ def _class_votes(m: _Mention) -> dict[str, float]:
     given = words[0].split("-")[0] if len(words) >= 2 else ""     # "Marc-Olivier Thibaudeau": "Marc"
     if given and (given in _vote_given_names() or _deaccent(given) in _vote_given_names()):
         v["per"] += W_GIVEN          # ("Théo", "Iñigo": the list's "Theo", "Inigo")
-    if _BARRELLED_NAME.fullmatch(m.text) and all(_name_word_ok(w) for w in re.split(r"[\s-]+", m.text)):
-        v["per"] += W_BARREL         # (not "Paris Saint-Germain": a saint's name opens no surname)
+    if _BARRELLED_NAME.fullmatch(m.text) and all(_name_word_ok(w) or (i == 0 and w.lower() in _gendered_given_names())
+                                                 for i, w in enumerate(re.split(r"[\s-]+", m.text))):
+        v["per"] += W_BARREL         # (not "Paris Saint-Germain": a saint's name opens no surname; a given name that is
+        #                              also a place may open one: "Santiago Bermúdez-Khoury")
     if len(words) >= 3 and any(w in _person_particles() for w in words[1:-1]):
         v["per"] += W_GIVEN          # "Gethin ap Iorwerth": a particle only people's names hold
     if m.who_after:

@@ -7,7 +7,8 @@ A pronoun inside a fronted clause ("Asked if she expected a deal, Ramírez-Acheb
 opening a sentence before a reflexive ("The captain himself spoke") is that sentence's subject.
 "The spokesperson" after "A spokesperson for the railway" is the railway named before; an unnamed person whose own
 clause calls him "he" is not the "she" after.
-A double-barrelled surname alone before ", who" or a speaking he/she is a person; "the Icelander" is a nationality noun.
+A double-barrelled surname alone before ", who" or a speaking he/she is a person; "the Icelander" is a nationality noun;
+a given name that is also a place may open a double-barrelled name ("Santiago Bermúdez-Khoury").
 Every test here fails on the code before its change, except the "Kowalczyk-Diallo" one, which guards the mistake a
 first version of the unnamed-person change made ("the split-shift dispute" is nobody)."""
 from __future__ import annotations
@@ -138,3 +139,8 @@ def test_the_icelander_is_the_person_just_written_about(run):
              "Bergsson-Mbah was more frustrated by the manner of the winner. \"We have worked all week on set pieces,\" "
              "the Icelander said.")
     assert _speaker(qs, "We have worked all week") == "Sigurður Bergsson-Mbah"
+
+
+def test_a_given_name_that_is_also_a_place_may_open_a_double_barrelled_name(entities):
+    ms = entities("Argentina's Santiago Bermúdez-Khoury wins Race 9 by a comfortable margin after picking the left side.")
+    assert [m["label"] for m in ms if m["text"] == "Santiago Bermúdez-Khoury"] == ["PERSON"]
