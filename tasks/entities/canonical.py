@@ -28,6 +28,7 @@ from tasks.entities.rules import (
     _org_words,
     _countries,
     _given_names,
+    _company_words,
     _legal_suffixes,
     _places,
     _title_set,
@@ -83,6 +84,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         groups[k].append(m)
     _merge_glued(groups, order, singles)
     _merge_name_tails(groups, order)
+    _merge_org_heads(groups, order, places)
     # multi-word person-like names, by last, first and inner word; organisations by first word
     by_last, by_first, by_word, by_first_org = _name_indexes(groups, order, places)
     # lone words written as a person somewhere ("Wanida, who heads …", "Rahmat said"): a given name may stand for the
@@ -237,6 +239,28 @@ def _merge_glued(groups: dict[str, list[_Mention]], order: list[str], singles: l
         else:
             groups[new] = groups.pop(k)
             order[order.index(k)] = new
+
+
+def _merge_org_heads(groups: dict[str, list[_Mention]], order: list[str], places: frozenset[str] | set[str]) -> None:
+    """An organisation named again by the first two or more words of its name written before ("Kafue Ridge" after
+    "Kafue Ridge Copper Mines", "Halvorsen Systems" after "Halvorsen Systems Group"), whatever the model's label, is
+    that company, when exactly one earlier name ending in a business word or legal form (``_company_words``) starts so
+    and the short form is no known place ("Hong Kong" stays the city of "Hong Kong Airlines"); like a lone surname, it
+    does not vote on the class."""
+    companies = _company_words() | _legal_suffixes()
+    orgs = [k for k in order if len(k.split()) >= 3 and k.split()[-1].rstrip(".") in companies]
+    for k in list(order):
+        toks = k.split()
+        if len(toks) < 2 or k in places or k not in groups:
+            continue
+        start = min(m.start for m in groups[k])
+        longer = [p for p in orgs if p in groups and len(p.split()) > len(toks) and p.split()[:len(toks)] == toks
+                  and min(m.start for m in groups[p]) < start]
+        if len(longer) == 1:
+            for m in groups[k]:
+                m.by_surname = True
+            groups[longer[0]].extend(groups.pop(k))
+            order.remove(k)
 
 
 def _merge_name_tails(groups: dict[str, list[_Mention]], order: list[str]) -> None:

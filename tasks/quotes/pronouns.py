@@ -60,6 +60,10 @@ def resolve_pronoun(A: _Article, pos: int, pronoun: str) -> dict | None:
 
 def _resolve(A: _Article, pos: int, gender: str | None) -> dict | None:
     si = A.sent_index(pos)
+    mt = _ANONYMOUS_SUBJECT.match(A.body, A.sents[si]["start_char"], A.sents[si]["end_char"])
+    if mt is not None and mt.end("np") <= pos < mt.end():
+        return anonymous_subject(A, si, gender)     # "A manager at X, who declined to be named because |he| was not
+        #                                             authorised …, said": the unnamed manager
     m = _speech_subject(A, si, pos, gender) or A._person_subject(si, before=pos, gender=gender)
     if m:
         return m

@@ -9,7 +9,10 @@ opening a sentence before a reflexive ("The captain himself spoke") is that sent
 clause calls him "he" is not the "she" after.
 A double-barrelled surname alone before ", who" or a speaking he/she is a person; "the Icelander" is a nationality noun;
 a given name that is also a place may open a double-barrelled name ("Santiago Bermúdez-Khoury").
-Every test here fails on the code before its change, except the "Kowalczyk-Diallo" one, which guards the mistake a
+A company named again by the first words of its name ("Kafue Ridge" after "Kafue Ridge Copper Mines") is that company,
+a public body's name is not shortened so; a "he" inside an unnamed person's own clause is that person.
+Every test here fails on the code before its change, except the "World Aquatics" one, which guards a public body, and
+the "Kowalczyk-Diallo" one, which guards the mistake a
 first version of the unnamed-person change made ("the split-shift dispute" is nobody)."""
 from __future__ import annotations
 
@@ -144,3 +147,26 @@ def test_the_icelander_is_the_person_just_written_about(run):
 def test_a_given_name_that_is_also_a_place_may_open_a_double_barrelled_name(entities):
     ms = entities("Argentina's Santiago Bermúdez-Khoury wins Race 9 by a comfortable margin after picking the left side.")
     assert [m["label"] for m in ms if m["text"] == "Santiago Bermúdez-Khoury"] == ["PERSON"]
+
+
+def test_a_company_named_again_by_its_first_words_is_that_company_and_the_company_after(entities, run):
+    body = ("The High Court in Lusaka ordered Kafue Ridge Copper Mines to pay compensation over an acid spill.\n\n"
+            "Kafue Ridge said it would appeal. Kafue Ridge had argued that the rainfall was beyond its control.\n\n"
+            "\"We have supplied clean water to affected households,\" the company said.")
+    short = [m for m in entities(body) if m["text"] == "Kafue Ridge"]
+    assert short and {m["entity_name"] for m in short} == {"Kafue Ridge Copper Mines"}
+    assert _speaker(run(body), "We have supplied") == "Kafue Ridge Copper Mines"
+
+
+def test_a_public_body_is_not_named_by_the_first_words_of_a_longer_name(entities):
+    ms = entities("The World Aquatics Bureau met on Monday. World Aquatics said the format would stay.")
+    assert {m["entity_name"] for m in ms if m["text"] == "World Aquatics"} == {"World Aquatics"}
+
+
+def test_a_he_inside_an_unnamed_persons_own_clause_is_that_person(run):
+    qs = run("Othaya MP Dr Gitonga Kamau-Ruhiu accused the agent of holding farmers to ransom.\n\n"
+             "The Coffee Directorate said in a statement that it had written to the agent, Mlima Coffee Marketers Ltd, "
+             "demanding an explanation within seven days.\n\n"
+             "A manager at Mlima Coffee Marketers, who declined to be named because he was not authorised to speak "
+             "to the media, said payments had been delayed by \"a reconciliation issue with the bank\".")
+    assert _speaker(qs, "a reconciliation issue") == "manager"
