@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from tasks import rulefiles
 from tasks.entities.rules import _given_names
-from tasks.quotes import candidates, org_subjects, pronouns, roles, subjects
+from tasks.quotes import candidates, org_subjects, pronouns, roles, spokespeople, subjects
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
 from tasks.quotes.spans import _paragraphs
 from tasks.quotes.phrases import (
@@ -392,6 +392,16 @@ class _Article:
         """An unnamed person opening sentence ``si`` as a speaker (``pronouns.anonymous_subject``)."""
         return pronouns.anonymous_subject(self, si, gender)
 
+    def _described_by(self, c: _Cand) -> dict | None:
+        """The unnamed person whose noun phrase, opening the sentence, holds the mention ``c`` ("An engineer at |Lunar
+        Meridian|"; ``pronouns.anonymous_subject``), else None; not a spokesperson's ("A spokesperson for |X|": X speaks)."""
+        si = self.sent_index(c.start)
+        np = self.anonymous_np(si)
+        s = self.sents[si]["start_char"]
+        if np is None or spokespeople.SPOKES.search(np) or not (s <= c.start and c.end <= self.body.index(np, s) + len(np)):
+            return None         # (a spokesperson's organisation or person speaks: "A spokesperson for |Nepra| said")
+        return pronouns.anonymous_subject(self, si, None)
+
     def anonymous_np(self, si: int) -> str | None:
         """The noun phrase of an unnamed person opening sentence ``si`` (``pronouns.anonymous_np``)."""
         return pronouns.anonymous_np(self, si)
@@ -423,6 +433,9 @@ class _Article:
     def resolve(self, c: _Cand) -> tuple[str | None, str | None, str]:
         """(entity_id, name, how) for a speaker candidate; how is named|pronoun|role|unresolved."""
         if c.kind == "mention":
+            anonymous = self._described_by(c)
+            if anonymous is not None:   # "An engineer at |Lunar Meridian|, who asked not to be named, said": the engineer
+                return anonymous.get("entity_id"), anonymous.get("entity_name") or anonymous["text"], "role"
             return c.entity_id, c.name, "named"
         if c.kind == "pronoun":
             low = self.body[c.start:c.end].lower()

@@ -10,7 +10,8 @@ clause calls him "he" is not the "she" after.
 A double-barrelled surname alone before ", who" or a speaking he/she is a person; "the Icelander" is a nationality noun;
 a given name that is also a place may open a double-barrelled name ("Santiago Bermúdez-Khoury").
 A company named again by the first words of its name ("Kafue Ridge" after "Kafue Ridge Copper Mines") is that company,
-a public body's name is not shortened so; a "he" inside an unnamed person's own clause is that person.
+a public body's name is not shortened so; a "he" inside an unnamed person's own clause is that person; "An engineer at
+Lunar Meridian, who asked not to be named, said" is the engineer (a spokesperson's organisation speaks).
 Every test here fails on the code before its change, except the "World Aquatics" one, which guards a public body, and
 the "Kowalczyk-Diallo" one, which guards the mistake a
 first version of the unnamed-person change made ("the split-shift dispute" is nobody)."""
@@ -170,3 +171,11 @@ def test_a_he_inside_an_unnamed_persons_own_clause_is_that_person(run):
              "A manager at Mlima Coffee Marketers, who declined to be named because he was not authorised to speak "
              "to the media, said payments had been delayed by \"a reconciliation issue with the bank\".")
     assert _speaker(qs, "a reconciliation issue") == "manager"
+
+
+def test_an_unnamed_person_at_an_organisation_is_the_person_but_a_spokesperson_is_the_organisation(run):
+    qs = run("Coffee farmers in Nyeri say payments are late.\n\n"
+             "An engineer at Lunar Meridian, who asked not to be named, said the team was \"triaging everything\".\n\n"
+             "A spokesperson for Barry Callebaut said the company would \"closely monitor\" the situation.")
+    assert _speaker(qs, "triaging everything") == "engineer"
+    assert _speaker(qs, "closely monitor") == "Barry Callebaut"
