@@ -29,6 +29,21 @@ def _interviewee(A: _Article, site: QuoteSite) -> Attribution | None:
     return Attribution(_Cand.of_mention(m["start_char"], m["end_char"], m), None, "name_colon") if m is not None else None
 
 
+#: a bare label before a quotation that follows someone's reported words ("… said in a televised interview that … ¶
+#: Quote: “…”", as Ukrainska Pravda writes)
+_QUOTE_LABELS = frozenset({"quote", "quotes"})
+
+
+def _last_speaker(A: _Article, site: QuoteSite) -> Attribution | None:
+    """"Quote: “…”" opening a paragraph: the named person who spoke in the sentence before it (the subject of its last
+    speech verb, or the person opening it); None when that sentence names nobody speaking."""
+    j = A.sent_index(site.lo) - 1
+    if j < 0:
+        return None
+    m = pronouns.last_speaker(A, j) or A._person_subject(j)
+    return Attribution(_Cand.of_mention(m["start_char"], m["end_char"], m), None, "name_colon") if m is not None else None
+
+
 def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
     """Headline / transcript style "Ted Cruz: ‘…’", "HuffPollster: “…”", "Here’s Clinton in 1992: “…”"."""
     body, ptrim, lo = A.body, site.ptrim, site.lo
@@ -44,6 +59,8 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
         seg_s = quote_from.end()     # "Quote from Fedoryshyn-Kravets: “…”" (Ukrainska Pravda): the name after "from"
     if body[seg_s:seg_e].strip().lower() in pronouns.ANSWER_LABELS and seg_s == site.para_start:
         return _interviewee(A, site)
+    if body[seg_s:seg_e].strip().lower() in _QUOTE_LABELS and seg_s == site.para_start:
+        return _last_speaker(A, site)
     if body[seg_s:seg_e].strip().lower() in A.r.not_speaker_labels:
         return None          # "Update: ‘…’", "Related: ‘…’", "Q: “…”" (the interviewer)
     # headline "Gillibrand on Hillary’s Speeches: ‘…’", "CNN President On Trump: ‘…’": speaker before "on"

@@ -213,6 +213,11 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
     return None
 
 
+def last_speaker(A: _Article, si: int) -> dict | None:
+    """The named person who last spoke in sentence ``si`` (``_speech_subject`` over the whole sentence)."""
+    return _speech_subject(A, si, A.sents[si]["end_char"], None)
+
+
 def _as_nationality(A: _Article, c: _Cand | None, ss: int) -> _Cand | None:
     """"the Dane" as a nationality epithet (kind "name", as ``_Article.resolve`` reads one) when the model took "Dane"
     for a name; ``c`` otherwise."""

@@ -11,7 +11,8 @@ A double-barrelled surname alone before ", who" or a speaking he/she is a person
 a given name that is also a place may open a double-barrelled name ("Santiago Bermúdez-Khoury").
 A company named again by the first words of its name ("Kafue Ridge" after "Kafue Ridge Copper Mines") is that company,
 a public body's name is not shortened so; a "he" inside an unnamed person's own clause is that person; "An engineer at
-Lunar Meridian, who asked not to be named, said" is the engineer (a spokesperson's organisation speaks).
+Lunar Meridian, who asked not to be named, said" is the engineer (a spokesperson's organisation speaks); "Quote: “…”"
+after a sentence in which someone spoke is theirs.
 Every test here fails on the code before its change, except the "World Aquatics" one, which guards a public body, and
 the "Kowalczyk-Diallo" one, which guards the mistake a
 first version of the unnamed-person change made ("the split-shift dispute" is nobody)."""
@@ -179,3 +180,11 @@ def test_an_unnamed_person_at_an_organisation_is_the_person_but_a_spokesperson_i
              "A spokesperson for Barry Callebaut said the company would \"closely monitor\" the situation.")
     assert _speaker(qs, "triaging everything") == "engineer"
     assert _speaker(qs, "closely monitor") == "Barry Callebaut"
+
+
+def test_a_quote_label_after_someones_reported_words_is_theirs(run):
+    qs = run("Air defence is running short.\n\n"
+             "The Commander of the Air Force, Lieutenant General Yurii Matviichuk-Sava, said in a televised interview "
+             "on Friday evening that Ukraine had received “less than half” of the interceptors promised.\n\n"
+             "Quote: “Every night the Russians launch more than a hundred drones at our cities.”")
+    assert _speaker(qs, "Every night") == "Yurii Matviichuk-Sava"
