@@ -11,10 +11,12 @@ import re
 from functools import lru_cache
 
 from tasks.entities.rules import (
+    _countries,
     _given_names,
     _lines,
     _org_words,
     _person_nouns,
+    _places,
     _surname_particles,
     _title_first_words,
     _title_nouns,
@@ -210,6 +212,9 @@ _CUED_BARRELLED = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\
 #: "|Tanabe-Riley|, racing on home roads, said she …"): a person ("Rolls-Royce said it …" is an organisation)
 _CUED_LONE_BARRELLED = re.compile(rf"(?<![\w.’'-])({BARRELLED_SURNAME})(?=,\s+(?:who|whose)\b|(?:,[^,\n]{{1,80}},)?\s+"
                                   r"(?:said|says|told\s+\w+|added)\s+(?:that\s+)?(?:he|she)\b)")
+#: a given word and a double-barrelled surname after a place's possessive ("New Zealand’s |Tane Whakarongo-Reid|
+#: finished second", "Australia's |Aiko Tanabe-Riley|"): a person
+_POSSESSED_BARRELLED = re.compile(rf"(?<=[’']s\s)([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\s+{BARRELLED_SURNAME})(?![\w’'-])")
 #: two or three capitalised words and an age between commas ("|Tshering Yangzom|, 56, from Yurung village"): a person
 #: whatever the given name
 _AGED_NAME = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+{_NAME_WORD}){{1,2}}),\s+\d{{2}},")
@@ -246,6 +251,12 @@ def _titled_matches(line: str) -> list[re.Match]:
     return found
 
 
+def _place_possessive(line: str, pos: int) -> bool:
+    """Is the word whose possessive ends right before ``pos`` a known place or country ("New Zealand’s ")?"""
+    mo = re.search(r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)[’']s\s$", line[max(0, pos - 60):pos])
+    return mo is not None and fold(mo.group(1)) in (_places() | _countries())
+
+
 def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
                       added: list[_Mention], drop: set[int]) -> None:
     """Persons after a title the model missed, cut or swallowed in one line: no mention overlaps the name, or only
@@ -257,7 +268,8 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
                *(mt for mt in _name_matches(_apposed_name_regex(), line) if mt.group("noun") in _person_nouns()),
                *_portfolio_name_regex().finditer(_plain_letters(line)), *_portfolio_apposed_regex().finditer(line),
                *(mt for mt in (*_CUED_BARRELLED.finditer(line), *_AGED_NAME.finditer(line), *_CUED_LONE_BARRELLED.finditer(line))
-                 if not _CAPITALISED_BEFORE.search(line, 0, mt.start()))]:
+                 if not _CAPITALISED_BEFORE.search(line, 0, mt.start())),
+               *(mt for mt in _POSSESSED_BARRELLED.finditer(line) if _place_possessive(line, mt.start()))]:
         s, e = ls + mt.start(1), ls + mt.end(1)
         if mt.re is _titled_name_regex():     # a name the model found inside the title ("Deputy |Defence| Minister")
             drop.update(i for i in overlapping(ls + mt.start(), s)

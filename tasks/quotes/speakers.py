@@ -60,6 +60,8 @@ def _name_genders() -> dict[str, str]:
 
 #: a sentence opened by a possessive of a gender ("His side have lost …") is about a person named before
 _POSSESSIVE_OPENING = {"His": "m", "Her": "f"}
+#: a sentence opening with a possessive role and a name in apposition to it ("|Her mother, |Fatou Diallo, watched …")
+_POSSESSIVE_APPOSITION = re.compile(r"\s*(?:His|Her|Their|Its)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+")
 #: a possessive before a role that a name stands in apposition to ("Trump’s rival, Ted Cruz,"): the possessor only
 #: modifies the role, the apposed name is the person the sentence is about
 _POSSESSED_ROLE = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,3}[\w-]+,\s+")
@@ -290,6 +292,11 @@ class _Article:
         s = self.sents[si]
         end = s["end_char"] if before is None else min(before, s["end_char"])
         opening = re.match(r"\s*(\w+)", self.body[s["start_char"]:end])
+        apposed = _POSSESSIVE_APPOSITION.match(self.body, s["start_char"], end)
+        if apposed is not None:     # "Her mother, Fatou Diallo, watched …": the mother
+            m = next((m for m in self.mentions_in(apposed.end(), end) if m["start_char"] == apposed.end()), None)
+            if m is not None and m["label"] in PERSON_LABELS:
+                return self._first_person(m["start_char"], m["end_char"], gender)
         if chain and gender and opening is not None and _POSSESSIVE_OPENING.get(opening.group(1)) == gender:
             return None     # "His side have now lost six of seven …": the sentence is about the person before
         fronted = _FRONTED_CLAUSE.match(self.body, s["start_char"], end)

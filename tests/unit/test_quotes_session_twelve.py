@@ -12,7 +12,8 @@ a given name that is also a place may open a double-barrelled name ("Santiago Be
 A company named again by the first words of its name ("Kafue Ridge" after "Kafue Ridge Copper Mines") is that company,
 a public body's name is not shortened so; a "he" inside an unnamed person's own clause is that person; "An engineer at
 Lunar Meridian, who asked not to be named, said" is the engineer (a spokesperson's organisation speaks); "Quote: “…”"
-after a sentence in which someone spoke is theirs.
+after a sentence in which someone spoke is theirs; a barrelled name after a country's possessive ("New Zealand’s Tane
+Whakarongo-Reid") is a person; "Her mother, Fatou Diallo, watched …" is about Fatou Diallo.
 Every test here fails on the code before its change, except the "World Aquatics" one, which guards a public body, and
 the "Kowalczyk-Diallo" one, which guards the mistake a
 first version of the unnamed-person change made ("the split-shift dispute" is nobody)."""
@@ -188,3 +189,17 @@ def test_a_quote_label_after_someones_reported_words_is_theirs(run):
              "on Friday evening that Ukraine had received “less than half” of the interceptors promised.\n\n"
              "Quote: “Every night the Russians launch more than a hundred drones at our cities.”")
     assert _speaker(qs, "Every night") == "Yurii Matviichuk-Sava"
+
+
+def test_a_barrelled_name_after_a_countrys_possessive_is_a_person_and_the_kiwi(run):
+    qs = run("The British rider was gracious in defeat.\n\n"
+             "New Zealand’s Tane Whakarongo-Reid finished second on Kōwhai Spirit.\n\n"
+             "‘I’ll take second at Pau every day of the week,’ the Kiwi said.")
+    assert _speaker(qs, "I’ll take second") == "Tane Whakarongo-Reid"
+
+
+def test_a_sentence_opening_with_her_mother_and_a_name_is_about_that_name(run):
+    qs = run("Kadiatou Diallo, 17, reached the semi-final in Dakar.\n\n"
+             "Her mother, Fatou Diallo, watched the semi-final on a phone in the living room. She admits she could not "
+             "watch the deciding game. “I went outside and waited for the shouting,” she said.")
+    assert _speaker(qs, "I went outside") == "Fatou Diallo"
