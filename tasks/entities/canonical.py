@@ -29,6 +29,7 @@ from tasks.entities.rules import (
     _countries,
     _given_names,
     _company_words,
+    _gendered_given_names,
     _legal_suffixes,
     _places,
     _title_set,
@@ -100,8 +101,10 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             continue
         if m.honorific:
             cands = by_first.get(k)            # "Sir Keir" is Keir Starmer
-        elif m.titled and not by_last.get(k) and len({key for _, key in by_word.get(k, [])}) == 1:
-            cands = by_word[k]                 # "Mr Teo" is Joshua Teo Wei Ming (family name first), not Teo & Partners
+        elif not by_last.get(k) and len({key for _, key in by_word.get(k, [])}) == 1 \
+                and (m.titled or _paternal_surname(groups, by_word[k][0][1], k)):
+            cands = by_word[k]                 # "Mr Teo" is Joshua Teo Wei Ming (family name first), not Teo & Partners;
+            #                                    "Antileo" is Jorge Antileo Huenchumán (the paternal surname)
         elif m.cls == "org" and by_first_org.get(k):
             cands = by_first_org[k]            # "Halvorsen updated its guidance": the firm, not its founder Erik Halvorsen
         else:
@@ -182,6 +185,16 @@ def _given_name_of_one(groups: dict[str, list[_Mention]], by_first: _Index, by_w
 _PLAIN_FIRST_WORD = re.compile(r"[^\W\d_][\w-]*\s")
 
 
+def _paternal_surname(groups: dict[str, list[_Mention]], key: str, k: str) -> bool:
+    """Is ``k`` the middle word of a three-word name ``key`` of the article that is no given name ("Antileo" of "Jorge
+    Antileo Huenchumán", "Quispe" of "Ernesto Quispe Nakagawa": a Spanish name's first surname, which stands alone for
+    the person)?"""
+    toks = key.split()
+    return len(toks) == 3 and toks[1] == k and k.capitalize() not in _given_names() and k not in _gendered_given_names() \
+        and (toks[0],) not in _title_set() \
+        and all(len(m.text.split()) == 3 for m in groups[key] if not m.by_surname and len(m.text.split()) > 1)
+
+
 def _lone_surname(text: str) -> bool:
     """A surname written alone whose match key has two words: one word joined by hyphens ("Dizon-Villafuerte",
     "Okonkwo-Bello") or a particle and a capitalised word ("Ó Duibhir", "Nic Ruairí", "Le Pen";
@@ -246,7 +259,7 @@ def _merge_org_heads(groups: dict[str, list[_Mention]], order: list[str], places
     "Kafue Ridge Copper Mines", "Halvorsen Systems" after "Halvorsen Systems Group"), whatever the model's label, is
     that company, when exactly one earlier name ending in a business word or legal form (``_company_words``) starts so
     and the short form is no known place ("Hong Kong" stays the city of "Hong Kong Airlines"); like a lone surname, it
-    does not vote on the class."""
+    does not vote on the class, and names the entity (``_resolve``)."""
     companies = _company_words() | _legal_suffixes()
     orgs = [k for k in order if len(k.split()) >= 3 and k.split()[-1].rstrip(".") in companies]
     for k in list(order):
@@ -258,7 +271,7 @@ def _merge_org_heads(groups: dict[str, list[_Mention]], order: list[str], places
                   and min(m.start for m in groups[p]) < start]
         if len(longer) == 1:
             for m in groups[k]:
-                m.by_surname = True
+                m.by_surname = m.short_form = True
             groups[longer[0]].extend(groups.pop(k))
             order.remove(k)
 
@@ -312,6 +325,8 @@ def _resolve(group: list[_Mention]) -> tuple[str, str, str]:
                 del forms[f]
         if any(m.expands for m in group):    # "Federal Security Service (FSB)": the form the article uses most
             name = max(forms, key=lambda f: (forms[f], len(f.split())))
+        elif any(m.short_form for m in group):    # "Kafue Ridge" (… Copper Mines): the short form, which every
+            name = min((m.text for m in group if m.short_form), key=len)    # outlet naming the company writes
         else:
             name = max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
         name = _without_legal_form(name, forms)

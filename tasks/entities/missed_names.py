@@ -208,10 +208,12 @@ def _portfolio_apposed_regex() -> re.Pattern:
 #: an age (", 31,") or "said" ("|Lyn Kawharu-Pratt|, whose house … was destroyed, said"): a person's name though the given name is in no list
 _CUED_BARRELLED = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\s+{BARRELLED_SURNAME})"
                              r"(?=,\s+(?:who|whose)\b|,\s+\d{1,2},|\s+(?:said|says|told)\b)")
-#: a double-barrelled surname alone before ", who" or as a he/she who speaks ("|Obi-Santos|, who finished second, said",
-#: "|Tanabe-Riley|, racing on home roads, said she …"): a person ("Rolls-Royce said it …" is an organisation)
+#: a double-barrelled surname alone before ", who", as a he/she who speaks or in apposition to a role before a speech
+#: verb ("|Obi-Santos|, who finished second, said", "|Tanabe-Riley|, racing on home roads, said she …", "|Vunibola-Drau|,
+#: the Naitasiri captain, said"): a person ("Rolls-Royce said it …" is an organisation)
 _CUED_LONE_BARRELLED = re.compile(rf"(?<![\w.’'-])({BARRELLED_SURNAME})(?=,\s+(?:who|whose)\b|(?:,[^,\n]{{1,80}},)?\s+"
-                                  r"(?:said|says|told\s+\w+|added)\s+(?:that\s+)?(?:he|she)\b)")
+                                  r"(?:said|says|told\s+\w+|added)\s+(?:that\s+)?(?:he|she)\b"
+                                  r"|,\s+(?:the|a|an)\s+[^,\n]{1,60},\s+(?:said|says|told|added)\b)")
 #: a given word and a double-barrelled surname after a place's possessive ("New Zealand’s |Tane Whakarongo-Reid|
 #: finished second", "Australia's |Aiko Tanabe-Riley|"): a person
 _POSSESSED_BARRELLED = re.compile(rf"(?<=[’']s\s)([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\s+{BARRELLED_SURNAME})(?![\w’'-])")

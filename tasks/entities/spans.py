@@ -89,6 +89,7 @@ class _Mention:
     by_surname: bool = False     # a lone surname joined to the article's full name (canonical._group)
     honorific: bool = False      # "Sir Keir", "Dame Judi": a knight's given name, which stands for the full name
     expands: str = ""            # an acronym in parentheses after a name: that name ("KHDA" after "Knowledge and … Authority")
+    short_form: bool = False     # a company named again by the first words of its name ("Kafue Ridge"): its display name
 
 
 def _strip_title(text: str, start: int) -> tuple[int, bool]:

@@ -176,6 +176,9 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
     """The named person who last spoke in sentence ``si`` before ``end`` ("Borthwick had insisted …, but Tuipulotu
     said it mattered. ‘…,’ he said." -> Tuipulotu), of ``gender`` when known; None if that speaker is no named person."""
     ss = A.sents[si]["start_char"]
+    apposed = A.apposed_opening(si, end, gender)
+    if apposed is not None:
+        return apposed      # "The driver's sister, Luzia Kowalczyk-Adebayo, told the board her brother had called"
     for v in reversed(list(A.r.quote_verb_re.finditer(A.body, ss, end))):
         if A.in_quote(v.start()) or v.group(0).lower().endswith("ing") or _INFINITIVE_BEFORE.search(A.body, max(ss, v.start() - 4), v.start()):
             continue        # (a participle's subject is the clause's: "X said he had written …, |asking| for"; an

@@ -60,8 +60,9 @@ def _name_genders() -> dict[str, str]:
 
 #: a sentence opened by a possessive of a gender ("His side have lost …") is about a person named before
 _POSSESSIVE_OPENING = {"His": "m", "Her": "f"}
-#: a sentence opening with a possessive role and a name in apposition to it ("|Her mother, |Fatou Diallo, watched …")
-_POSSESSIVE_APPOSITION = re.compile(r"\s*(?:His|Her|Their|Its)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+")
+#: a sentence opening with a possessive role and a name in apposition to it ("|Her mother, |Fatou Diallo, watched …",
+#: "|The driver's sister, |Luzia Kowalczyk-Adebayo, told the board …")
+_POSSESSIVE_APPOSITION = re.compile(r"\s*(?:His|Her|Their|Its|The\s+[\w-]+[’']s)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+")
 #: a possessive before a role that a name stands in apposition to ("Trump’s rival, Ted Cruz,"): the possessor only
 #: modifies the role, the apposed name is the person the sentence is about
 _POSSESSED_ROLE = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,3}[\w-]+,\s+")
@@ -292,11 +293,9 @@ class _Article:
         s = self.sents[si]
         end = s["end_char"] if before is None else min(before, s["end_char"])
         opening = re.match(r"\s*(\w+)", self.body[s["start_char"]:end])
-        apposed = _POSSESSIVE_APPOSITION.match(self.body, s["start_char"], end)
+        apposed = self.apposed_opening(si, end, gender)
         if apposed is not None:     # "Her mother, Fatou Diallo, watched …": the mother
-            m = next((m for m in self.mentions_in(apposed.end(), end) if m["start_char"] == apposed.end()), None)
-            if m is not None and m["label"] in PERSON_LABELS:
-                return self._first_person(m["start_char"], m["end_char"], gender)
+            return apposed
         if chain and gender and opening is not None and _POSSESSIVE_OPENING.get(opening.group(1)) == gender:
             return None     # "His side have now lost six of seven …": the sentence is about the person before
         fronted = _FRONTED_CLAUSE.match(self.body, s["start_char"], end)
@@ -317,6 +316,15 @@ class _Article:
                     and re.match(r"\s*(?:(?:who|which|whose)\b[^,\n]*,\s*)?(?:[Tt]he|[Aa]n?)\s", self.body[fronted.end():end]):
                 return None     # "Asked about facing X, …, the 20-year-old smiled.": its subject is no one named here
         return self._first_person(s["start_char"], end, gender)
+
+    def apposed_opening(self, si: int, end: int, gender: str | None) -> dict | None:
+        """The person named in apposition to a possessive role opening sentence ``si`` ("|Her mother, |Fatou Diallo,
+        watched …", "|The driver's sister, |Luzia Kowalczyk-Adebayo, told the board …"): the sentence's subject (of
+        ``gender`` when known); None otherwise."""
+        s = self.sents[si]
+        mo = _POSSESSIVE_APPOSITION.match(self.body, s["start_char"], end)
+        m = next((m for m in self.mentions_in(mo.end(), end) if m["start_char"] == mo.end()), None) if mo else None
+        return self._first_person(m["start_char"], m["end_char"], gender) if m and m["label"] in PERSON_LABELS else None
 
     def _first_person(self, start: int, end: int, gender: str | None) -> dict | None:
         """First PERSON mention (or bare name) outside quotes in body[start:end], of ``gender`` when known."""

@@ -10,11 +10,14 @@ clause calls him "he" is not the "she" after.
 A double-barrelled surname alone before ", who" or a speaking he/she is a person; "the Icelander" is a nationality noun;
 a given name that is also a place may open a double-barrelled name ("Santiago Bermúdez-Khoury").
 A company named again by the first words of its name ("Kafue Ridge" after "Kafue Ridge Copper Mines") is that company,
-a public body's name is not shortened so; a "he" inside an unnamed person's own clause is that person; "An engineer at
+named by that short form; a public body's name is not shortened so; a "he" inside an unnamed person's own clause is that person; "An engineer at
 Lunar Meridian, who asked not to be named, said" is the engineer (a spokesperson's organisation speaks); "Quote: “…”"
 after a sentence in which someone spoke is theirs; a barrelled name after a country's possessive ("New Zealand’s Tane
-Whakarongo-Reid") is a person; "Her mother, Fatou Diallo, watched …" is about Fatou Diallo.
-Every test here fails on the code before its change, except the "World Aquatics" one, which guards a public body, and
+Whakarongo-Reid") is a person; "Her mother, Fatou Diallo, watched …" and "The driver's sister, Luzia …, told" are about
+the person named; a Spanish first surname alone ("Antileo") is the person; a barrelled surname before ", the Naitasiri
+captain, said" is a person.
+Every test here fails on the code before its change, except the "World Aquatics" one, which guards a public body, the
+"Antileo" one (its page failed through more sentences than the test holds; the test guards the rule), and
 the "Kowalczyk-Diallo" one, which guards the mistake a
 first version of the unnamed-person change made ("the split-shift dispute" is nobody)."""
 from __future__ import annotations
@@ -156,9 +159,10 @@ def test_a_company_named_again_by_its_first_words_is_that_company_and_the_compan
     body = ("The High Court in Lusaka ordered Kafue Ridge Copper Mines to pay compensation over an acid spill.\n\n"
             "Kafue Ridge said it would appeal. Kafue Ridge had argued that the rainfall was beyond its control.\n\n"
             "\"We have supplied clean water to affected households,\" the company said.")
-    short = [m for m in entities(body) if m["text"] == "Kafue Ridge"]
-    assert short and {m["entity_name"] for m in short} == {"Kafue Ridge Copper Mines"}
-    assert _speaker(run(body), "We have supplied") == "Kafue Ridge Copper Mines"
+    kafue = [m for m in entities(body) if m["text"].startswith("Kafue Ridge")]
+    assert len(kafue) == 3 and len({m["entity_id"] for m in kafue}) == 1
+    assert {m["entity_name"] for m in kafue} == {"Kafue Ridge"}      # the short form every outlet writes
+    assert _speaker(run(body), "We have supplied") == "Kafue Ridge"
 
 
 def test_a_public_body_is_not_named_by_the_first_words_of_a_longer_name(entities):
@@ -203,3 +207,33 @@ def test_a_sentence_opening_with_her_mother_and_a_name_is_about_that_name(run):
              "Her mother, Fatou Diallo, watched the semi-final on a phone in the living room. She admits she could not "
              "watch the deciding game. “I went outside and waited for the shouting,” she said.")
     assert _speaker(qs, "I went outside") == "Fatou Diallo"
+
+
+def test_a_companys_short_form_names_it(entities):
+    ms = entities("Hokuriku Energy Holdings reported a loss. Hokuriku Energy said it would diversify procurement.")
+    assert {m["entity_name"] for m in ms if m["text"].startswith("Hokuriku")} == {"Hokuriku Energy"}
+
+
+def test_a_spanish_first_surname_alone_is_the_person(run):
+    qs = run("\"The company made record profits last year and now it offers us crumbs,\" union president Jorge Antileo "
+             "Huenchumán told reporters at the picket line.\n\n"
+             "\"Our offer is the best in the sector this year,\" said Francisca Lindqvist-Araya, the company's "
+             "vice-president of corporate affairs.\n\n"
+             "Lindqvist-Araya also accused union leaders of blocking employees. \"There have been incidents of "
+             "intimidation,\" she said.\n\n"
+             "Antileo rejected the claim. \"Nobody has been stopped from going to work,\" he said.")
+    assert _speaker(qs, "Nobody has been stopped") == "Jorge Antileo Huenchumán"
+
+
+def test_a_barrelled_surname_before_a_role_and_a_speech_verb_is_a_person(run):
+    qs = run("Naitasiri opened the scoring through a try from No 8 Peni Waqa-Seruvatu after nine minutes.\n\n"
+             "Vunibola-Drau, the Naitasiri captain, said the message at half-time had been simple.\n\n"
+             "'Coach told us, keep the ball, be patient,' he said.")
+    assert _speaker(qs, "Coach told us") == "Vunibola-Drau"
+
+
+def test_the_drivers_sister_and_her_name_is_the_she_after(run):
+    qs = run("Haruto Fujimoto-Grant, the carrier's safety executive, said the company would cooperate.\n\n"
+             "The driver's sister, Luzia Kowalczyk-Adebayo, told the board her brother had called her before the crash.\n\n"
+             "\"He said they wanted the load in Denver by morning,\" she said.")
+    assert _speaker(qs, "He said they wanted") == "Luzia Kowalczyk-Adebayo"
