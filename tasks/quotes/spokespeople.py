@@ -154,8 +154,11 @@ def _org_after(A: _Article, pos: int) -> dict | None:
     run = _NAME_RUN.match(A.body, f.end())
     after = [m for m in A.mentions_in(f.end(), f.end() + 80)
              if m["start_char"] == f.end() or (run is not None and m["start_char"] > f.end() and m["end_char"] <= run.end())]
-    if after and after[0]["label"] in _ORG_LABELS:
-        return after[0]
+    if after and after[0]["label"] in _ORG_LABELS | {"FAC"}:
+        return after[0]     # (a place run as a business speaks too: "a spokesperson for |Central Pier|")
+    if not after and run is not None and A.body[f.end():run.end()].lower() not in A.r.adjectives:
+        return unlinked_mention(f.end(), run.end(), A.body[f.end():run.end()], "ORG")     # "for |A&P Falmouth|": a
+        #                                                                                  name the model did not find
     return None
 
 

@@ -15,7 +15,8 @@ Lunar Meridian, who asked not to be named, said" is the engineer (a spokesperson
 after a sentence in which someone spoke is theirs; a barrelled name after a country's possessive ("New Zealand’s Tane
 Whakarongo-Reid") is a person; "Her mother, Fatou Diallo, watched …" and "The driver's sister, Luzia …, told" are about
 the person named; a Spanish first surname alone ("Antileo") is the person; a barrelled surname before ", the Naitasiri
-captain, said" is a person.
+captain, said" is a person; "A spokesperson for A&P Falmouth" is A&P Falmouth though the model found no name there;
+"the health system" and "the tour" are organisation roles.
 Every test here fails on the code before its change, except the "World Aquatics" one, which guards a public body, the
 "Antileo" one (its page failed through more sentences than the test holds; the test guards the rule), and
 the "Kowalczyk-Diallo" one, which guards the mistake a
@@ -237,3 +238,16 @@ def test_the_drivers_sister_and_her_name_is_the_she_after(run):
              "The driver's sister, Luzia Kowalczyk-Adebayo, told the board her brother had called her before the crash.\n\n"
              "\"He said they wanted the load in Denver by morning,\" she said.")
     assert _speaker(qs, "He said they wanted") == "Luzia Kowalczyk-Adebayo"
+
+
+def test_a_spokesperson_for_a_name_the_model_missed_or_called_a_place_is_that_name(run):
+    qs = run("The harbour authority approved the dredging.\n\n"
+             "A spokesperson for A&P Falmouth, which runs the ship repair yard, said the firm was ‘delighted’ and that "
+             "a deeper channel would ‘open the door to a new generation of vessels’.")
+    assert _speaker(qs, "open the door") == "A&P Falmouth"
+
+
+def test_the_health_system_and_the_tour_are_organisation_roles(run):
+    qs = run("Nurses at UPMC Shadyside voted to strike. UPMC said its offer was competitive.\n\n"
+             "The health system also said it had ‘comprehensive plans’ to keep the hospital open.")
+    assert _speaker(qs, "comprehensive plans") == "UPMC"
