@@ -16,7 +16,8 @@ after a sentence in which someone spoke is theirs; a barrelled name after a coun
 Whakarongo-Reid") is a person; "Her mother, Fatou Diallo, watched …" and "The driver's sister, Luzia …, told" are about
 the person named; a Spanish first surname alone ("Antileo") is the person; a barrelled surname before ", the Naitasiri
 captain, said" is a person; "A spokesperson for A&P Falmouth" is A&P Falmouth though the model found no name there;
-"the health system" and "the tour" are organisation roles.
+"the health system" and "the tour" are organisation roles; "Victoria of Wight" (a ship) gets no given-name vote and
+"Honister Pass" is a place.
 Every test here fails on the code before its change, except the "World Aquatics" one, which guards a public body, the
 "Antileo" one (its page failed through more sentences than the test holds; the test guards the rule), and
 the "Kowalczyk-Diallo" one, which guards the mistake a
@@ -251,3 +252,10 @@ def test_the_health_system_and_the_tour_are_organisation_roles(run):
     qs = run("Nurses at UPMC Shadyside voted to strike. UPMC said its offer was competitive.\n\n"
              "The health system also said it had ‘comprehensive plans’ to keep the hospital open.")
     assert _speaker(qs, "comprehensive plans") == "UPMC"
+
+
+def test_a_name_with_of_is_no_person_by_its_given_name_and_pass_ends_a_place(entities):
+    ms = entities("According to Wightlink, its sister ship, Victoria of Wight, is running a reduced timetable. "
+                  "The Met Office says Honister Pass has recorded 142mm of rain.")
+    labels = {m["text"]: m["label"] for m in ms}
+    assert labels.get("Victoria of Wight") != "PERSON" and labels.get("Honister Pass") != "PERSON"
