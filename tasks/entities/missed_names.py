@@ -253,6 +253,13 @@ def _titled_matches(line: str) -> list[re.Match]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _given_barrelled_regex() -> re.Pattern:
+    """A given name of the wider list (``_vote_given_names``) and a double-barrelled surname ("|Ambrose
+    Tchakounté-Reilly| was asked …"): a person, cue or not (the model often finds neither word)."""
+    return re.compile(rf"(?<![\w.’'-])((?:{trie_regex(_vote_given_names())})\s+{BARRELLED_SURNAME})(?![\w’'-])")
+
+
 def _place_possessive(line: str, pos: int) -> bool:
     """Is the word whose possessive ends right before ``pos`` a known place or country ("New Zealand’s ")?"""
     mo = re.search(r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)[’']s\s$", line[max(0, pos - 60):pos])
@@ -269,7 +276,8 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
     for mt in [*_titled_matches(line), *_cued_given_name_regex().finditer(line),
                *(mt for mt in _name_matches(_apposed_name_regex(), line) if mt.group("noun") in _person_nouns()),
                *_portfolio_name_regex().finditer(_plain_letters(line)), *_portfolio_apposed_regex().finditer(line),
-               *(mt for mt in (*_CUED_BARRELLED.finditer(line), *_AGED_NAME.finditer(line), *_CUED_LONE_BARRELLED.finditer(line))
+               *(mt for mt in (*_CUED_BARRELLED.finditer(line), *_AGED_NAME.finditer(line), *_CUED_LONE_BARRELLED.finditer(line),
+                               *_given_barrelled_regex().finditer(line))
                  if not _CAPITALISED_BEFORE.search(line, 0, mt.start())),
                *(mt for mt in _POSSESSED_BARRELLED.finditer(line) if _place_possessive(line, mt.start()))]:
         s, e = ls + mt.start(1), ls + mt.end(1)

@@ -202,6 +202,7 @@ def _org_head_of(words: list[str], suffixes: frozenset[str]) -> bool:
 #: one or two capitalised words and a double-barrelled last one ("Mutale Kabwe-Sichone")
 #: a double-barrelled surname, both parts capitalised ("Kabwe-Sichone"); also missed_names.py
 BARRELLED_SURNAME = r"[A-Z][\w’']*[a-zß-öø-ÿā-ž]-[A-Z][\w’']*[a-zß-öø-ÿā-ž]"     # "Lātū-Whitford", "Szymańska-Dąb" too
+_BARRELLED_SURNAME_RE = re.compile(BARRELLED_SURNAME)
 _BARRELLED_NAME = re.compile(rf"(?:[A-Z][\w’']+\s+){{1,2}}(?!Saint-|Sainte-|St-){BARRELLED_SURNAME}")
 
 
@@ -422,7 +423,8 @@ def _extend_given(unit: str, s: int, e: int) -> tuple[int, int]:
     """Grow a span around a common given name: "Mikael" + "Tillstrom" when the span is the given name
     alone, "Shawn" + "Estes", "Ronald" + "de Boer" (after a person noun's apposition comma, any given name of the
     gender list: "His sports director at Jayco AlUla, Marta" + "Zielińska-Hart"); and "Waqar Younis" when the word
-    before the span is a given name."""
+    before the span is a given name (of the wider list before a lone double-barrelled surname: "Ambrose" +
+    "Tchakounté-Reilly")."""
     words = list(_WORD.finditer(unit, s, e))
     apposed = len(words) == 1 and _apposition_noun(unit, s)
     if len(words) == 1 and (words[0].group(0) in _given_names() or (apposed and words[0].group(0) in _vote_given_names())):
@@ -441,7 +443,9 @@ def _extend_given(unit: str, s: int, e: int) -> tuple[int, int]:
                 break
     prev = re.search(r"(\S+) $", unit[max(0, s - 30):s])
     plain = _deaccent(prev.group(1)) if prev else ""
-    if prev and (prev.group(1) in _given_names() or (plain != prev.group(1) and plain in _vote_given_names())):
+    barrelled = len(words) == 1 and _BARRELLED_SURNAME_RE.fullmatch(unit, s, e) is not None
+    if prev and (prev.group(1) in _given_names() or (plain != prev.group(1) and plain in _vote_given_names())
+                 or (barrelled and prev.group(1) in _vote_given_names())):
         s = s - 1 - len(prev.group(1))
         barrel = _BARREL_AFTER.match(unit, e)
         if barrel is not None and len(words) == 1:

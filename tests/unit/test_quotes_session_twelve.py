@@ -4,7 +4,8 @@ sentences and the real spaCy model.
 Names: a name with lower-case surname particles ("Piet van der Laan-Osei", "Ursula von der Leyen") is one person though
 the model cuts it at the particles, and "van der Laan-Osei" later is that person; a double-barrelled surname alone
 before ", who", a speaking he/she or ", the Naitasiri captain, said" is a person, and so is one after a country's
-possessive ("New Zealand’s Tane Whakarongo-Reid"); a given name that is also a place may open a barrelled name
+possessive ("New Zealand’s Tane Whakarongo-Reid"), and a given name with one the model missed ("Ambrose
+Tchakounté-Reilly was asked …"); a given name that is also a place may open a barrelled name
 ("Santiago Bermúdez-Khoury"); "Victoria of Wight" (a ship) gets no given-name vote and "Honister Pass" is a place; a
 Spanish first surname alone ("Antileo") is the person; a company named again by the first words of its name ("Kafue
 Ridge" after "Kafue Ridge Copper Mines") is that company and named so, a public body's name is not shortened so.
@@ -259,3 +260,11 @@ def test_a_name_with_of_is_no_person_by_its_given_name_and_pass_ends_a_place(ent
                   "The Met Office says Honister Pass has recorded 142mm of rain.")
     labels = {m["text"]: m["label"] for m in ms}
     assert labels.get("Victoria of Wight") != "PERSON" and labels.get("Honister Pass") != "PERSON"
+
+
+def test_a_given_name_and_a_barrelled_surname_the_model_missed_is_a_person(run, entities):
+    body = ("\"I thought I had it,\" Kellan Szymański-Obi said.\n\n"
+            "Ambrose Tchakounté-Reilly was asked on the other side of the stadium whether he would have gone for it.\n\n"
+            "\"Probably not,\" the Steelers coach said.")
+    assert [m["label"] for m in entities(body) if m["text"] == "Ambrose Tchakounté-Reilly"] == ["PERSON"]
+    assert _speaker(run(body), "Probably not") == "Ambrose Tchakounté-Reilly"
