@@ -263,7 +263,7 @@ def _given_barrelled_regex() -> re.Pattern:
 def _place_possessive(line: str, pos: int) -> bool:
     """Is the word whose possessive ends right before ``pos`` a known place or country ("New Zealand’s ")?"""
     mo = re.search(r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)[’']s\s$", line[max(0, pos - 60):pos])
-    return mo is not None and fold(mo.group(1)) in (_places() | _countries())
+    return mo is not None and (fold(mo.group(1)) in _places() or fold(mo.group(1)) in _countries())
 
 
 def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,

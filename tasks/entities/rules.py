@@ -209,26 +209,29 @@ def _given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _org_cues() -> dict[str, frozenset[str]]:
+    """``rules/org_cues.txt`` read once: its folded phrases by kind (``_ORG_CUE_KINDS``)."""
+    return _cue_sections("org_cues.txt", _ORG_CUE_KINDS)
+
+
 def _org_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(last words of organisation names, cue phrases right after an organisation, cue phrases right
     before one) from ``rules/org_cues.txt`` (folded)."""
-    sections = _cue_sections("org_cues.txt", _ORG_CUE_KINDS)
+    sections = _org_cues()
     return sections["suffix"], sections["after"], sections["before"]
 
 
-
-@lru_cache(maxsize=1)
 def _company_words() -> frozenset[str]:
     """Business words ending a company's name whose first words alone name the company too ("Kafue Ridge" for "Kafue
     Ridge Copper Mines"; ``rules/org_cues.txt`` "company:", folded); a public body's name ("World Aquatics Bureau",
     "Nakuru County Assembly") is no such name."""
-    return _cue_sections("org_cues.txt", _ORG_CUE_KINDS)["company"]
+    return _org_cues()["company"]
 
-@lru_cache(maxsize=1)
+
 def _legal_suffixes() -> frozenset[str]:
     """A company's legal form after its name ("NV", "Inc.", "plc"; ``rules/org_cues.txt`` "legal:", folded): the
     name without it is the one readers use ("Stellantis" for "Stellantis NV")."""
-    return _cue_sections("org_cues.txt", _ORG_CUE_KINDS)["legal"]
+    return _org_cues()["legal"]
 
 
 #: the kinds of lines of rules/org_cues.txt

@@ -57,13 +57,13 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     if m is None and c.kind == "role":
         m = spokespeople.spokesperson_org(A, c) or spokespeople.staff_org(A, c)   # "the Kremlin spokesman" whose name
         #                                                     the article never gave; "Goldman Sachs strategists"
-    if m is None and c.kind == "role" and _DEFINITE_ONE.fullmatch(role) and role.lower().endswith("source"):
-        return recent_anonymous(A, c.start)     # "A senior paddock figure, who asked not to be named, said …" then
-        #                                          "“…,” the source said": that figure
-    if m is None and c.kind == "role" and _DEFINITE_ONE.fullmatch(role) and _often_unnamed(A, role):
-        heads = [h.group(1).lower() for h in A.r.role_re.finditer(role.lower())]
-        m = recent_anonymous(A, c.start, A.r.roles.get(heads[-1], {heads[-1]}))
-        if m is not None:       # "A spokesperson for the railway said …. “…,” the spokesperson said": the railway
+    source = role.lower().endswith("source")
+    if m is None and c.kind == "role" and _DEFINITE_ONE.fullmatch(role) and (source or _often_unnamed(A, role)):
+        # "A senior paddock figure, who asked not to be named, said …" then "“…,” the source said": that figure (any
+        # unnamed person); "A spokesperson for the railway said …. “…,” the spokesperson said": the railway (one
+        # introduced by the same noun)
+        m = recent_anonymous(A, c.start, None if source else _role_targets(A, role))
+        if m is not None or source:
             return m
     if m is None and not _plural_or_source(role) and not _POSSESSIVE_MODIFIER.search(role):
         m = role_in_paragraph(A, c.start)
@@ -297,6 +297,13 @@ def role_in_paragraph(A: _Article, pos: int) -> dict | None:
         if m is not None and m["start_char"] - start <= 3:
             return m            # the name opens the sentence: its subject
     return None
+
+
+def _role_targets(A: _Article, role: str) -> set:
+    """The role words a role phrase's head stands for ("spokesperson" for "the spokesperson": spokesman, spokeswoman
+    …); empty when no role word heads it."""
+    heads = [h.group(1).lower() for h in A.r.role_re.finditer(role.lower())]
+    return set(A.r.roles.get(heads[-1], {heads[-1]})) if heads else set()
 
 
 def _often_unnamed(A: _Article, role: str) -> bool:

@@ -42,7 +42,7 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
         return adjacent[-1]
     org = _org_after(A, c.end) or _named_in_phrase(A, c) or _org_role_in_phrase(A, c) or _org_role_after(A, spokes.end()) \
         or (_named_in_phrase(A, _Cand(c.start, spokes.end(), c.kind)) if _WHERE.fullmatch(A.body, spokes.end(), c.end) else None)
-    if org is None and _BARE_INDEFINITESPOKES.fullmatch(A.body, c.start, c.end) and not _FOR_ORG.match(A.body, c.end):
+    if org is None and _BARE_INDEFINITE_SPOKES.fullmatch(A.body, c.start, c.end) and not _FOR_ORG.match(A.body, c.end):
         # "The Department for Education said …" then "“…,” a spokeswoman said": the organisation that just spoke
         org = A.org_subject(c.start)
     if org is not None or not A.body.startswith(("the ", "The "), c.start):
@@ -57,7 +57,7 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
             return ms[-1]
         # "A council spokesman said …" then "the spokesman said": the organisation "the council" stands for
         before = re.search(r"(?:[Aa]n?|[Tt]he)[^\S\n]+([a-z]+)[^\S\n]+$", A.body[max(0, sm.start() - 30):sm.start()])
-        named = _NAME_BEFORESPOKES.search(A.body, max(0, sm.start() - 60), sm.end())   # "A WA Police spokeswoman"
+        named = _NAME_BEFORE_SPOKES.search(A.body, max(0, sm.start() - 60), sm.end())   # "A WA Police spokeswoman"
         return _org_after(A, sm.end()) or _org_role_after(A, sm.end()) \
             or (_org_for_role_word(A, sm.start(), before.group(1)) if before else None) \
             or (_named_in_phrase(A, _Cand(named.start(), named.end(), "role")) if named else None)
@@ -81,12 +81,12 @@ def staff_org(A: _Article, c: _Cand) -> dict | None:
 #: where a spokesperson is ("an IOM spokesperson| in Dakar"): the phrase before it names the organisation
 _WHERE = re.compile(r"[^\S\n]+(?:(?:based|speaking)[^\S\n]+)?(?:in|at)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*){0,2}")
 #: "a spokeswoman", "a government spokesperson": an unnamed spokesperson of no named organisation
-_BARE_INDEFINITESPOKES = re.compile(r"[Aa]n?[^\S\n]+(?:[a-z]+[^\S\n]+)?spokes(?:man|woman|person)")
+_BARE_INDEFINITE_SPOKES = re.compile(r"[Aa]n?[^\S\n]+(?:[a-z]+[^\S\n]+)?spokes(?:man|woman|person)")
 
 
 #: capitalised words between the article and the spokesperson ("An |Energex| spokeswoman", "a |Brisbane Airport
 #: Corporation| spokesman", "An |SK hynix| spokesperson"): the organisation, named though the model found no entity
-_NAME_BEFORESPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+([A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|[a-z]+(?=\s+spokes)|of|and|for|&)){0,4}?)"
+_NAME_BEFORE_SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+([A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|[a-z]+(?=\s+spokes)|of|and|for|&)){0,4}?)"
                                  r"\s+(?:spokes(?:man|woman|person)|press\s+(?:officer|secretary))$")
 
 
@@ -94,7 +94,7 @@ def _named_in_phrase(A: _Article, c: _Cand) -> dict | None:
     """The organisation an unnamed spokesperson's phrase names by capitalised words the model did not take for an
     entity: an organisation mention of the article with the same words if there is one (its entity), else the words
     as the speaker's name (no entity). Never a nationality adjective ("a Russian spokesman")."""
-    mt = _NAME_BEFORESPOKES.fullmatch(A.body, c.start, c.end)
+    mt = _NAME_BEFORE_SPOKES.fullmatch(A.body, c.start, c.end)
     if mt is None or mt.group(1).lower() in A.r.adjectives:
         return None
     words = mt.group(1)
@@ -106,12 +106,12 @@ def _named_in_phrase(A: _Article, c: _Cand) -> dict | None:
 
 #: "a company spokesperson", "a trust spokeswoman", "the ministry's press service": an organisation role word
 #: (quote_patterns.txt [organisation_roles]) before the spokesperson
-_ROLE_BEFORESPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+([a-z]+)(?:[’']s)?\s+(?:spokes(?:man|woman|person)|press\s+(?:service|office))$")
+_ROLE_BEFORE_SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+([a-z]+)(?:[’']s)?\s+(?:spokes(?:man|woman|person)|press\s+(?:service|office))$")
 
 
 def _org_role_in_phrase(A: _Article, c: _Cand) -> dict | None:
     """The organisation "a company spokesperson" speaks for (``_org_for_role_word``)."""
-    mt = _ROLE_BEFORESPOKES.fullmatch(A.body, c.start, c.end)
+    mt = _ROLE_BEFORE_SPOKES.fullmatch(A.body, c.start, c.end)
     return _org_for_role_word(A, c.start, mt.group(1)) if mt is not None else None
 
 
@@ -126,12 +126,12 @@ def _org_for_role_word(A: _Article, pos: int, word: str) -> dict | None:
 
 
 #: "a spokesperson| for the trade group": an organisation role word (quote_patterns.txt [organisation_roles]) after it
-_ROLE_AFTERSPOKES = re.compile(r"[^\S\n]+(?:for|at|of)[^\S\n]+the[^\S\n]+([a-z]+)(?:[^\S\n]+([a-z]+))?(?![\w’'-])")
+_ROLE_AFTER_SPOKES = re.compile(r"[^\S\n]+(?:for|at|of)[^\S\n]+the[^\S\n]+([a-z]+)(?:[^\S\n]+([a-z]+))?(?![\w’'-])")
 
 
 def _org_role_after(A: _Article, pos: int) -> dict | None:
     """The organisation "a spokesperson for the (trade) group" speaks for (``_org_for_role_word``)."""
-    mt = _ROLE_AFTERSPOKES.match(A.body, pos)
+    mt = _ROLE_AFTER_SPOKES.match(A.body, pos)
     if mt is None:
         return None
     k = 2 if mt.group(2) in A.r.org_roles else 1
