@@ -1,7 +1,7 @@
 """Speaker candidates and their resolution in one article.
 
 ``_Article`` holds an article's paragraphs, sentences, speaker-like mentions and the titles
-written next to people ("Kremlin spokesman Dmitry Peskov"). ``candidate`` reads a short
+written next to people ("Kremlin spokesman Dmitry Peskov") with the genders they show (read in ``titles.py``). ``candidate`` reads a short
 phrase as a speaker (name, pronoun, role noun, noun phrase), ``subject_before`` /
 ``subject_first`` find the subject of a speech verb (these three are in ``subjects.py``),
 ``resolve`` maps a candidate to a named entity (pronoun -> nearest earlier person subject, in ``pronouns.py``; role
@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
-from tasks import rulefiles
 from tasks.entities.rules import _given_names
-from tasks.quotes import candidates, org_subjects, pronouns, roles, spokespeople, subjects
+from tasks.quotes import candidates, org_subjects, pronouns, roles, spokespeople, subjects, titles
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
 from tasks.quotes.spans import _paragraphs
 from tasks.quotes.phrases import (
@@ -52,12 +50,6 @@ def _surname_people(mentions: list[dict], adjectives: frozenset) -> list[dict]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _name_genders() -> dict[str, str]:
-    """Lower-case given name -> "m" | "f" (``rules/given_name_gender.tsv``)."""
-    return {row[0]: row[1] for row in rulefiles.table("given_name_gender.tsv") if len(row) >= 2}
-
-
 #: a sentence opened by a possessive of a gender ("His side have lost …") is about a person named before
 _POSSESSIVE_OPENING = {"His": "m", "Her": "f"}
 #: a sentence opening with a possessive role and a name in apposition to it ("|Her mother, |Fatou Diallo, watched …",
@@ -68,45 +60,15 @@ _POSSESSIVE_APPOSITION = re.compile(r"\s*(?:His|Her|Their|Its|The\s+[\w-]+[’']
 _POSSESSED_ROLE = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,3}[\w-]+,\s+")
 #: lower-case words (a title) between a name and the person it describes ("Hampshire| trainer |Philippa Oduya-Stanhope")
 _TITLE_GAP = re.compile(r"[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){1,3}")
-#: "said she …", "told reporters that he …": the subject pronoun of the reported clause right after the
-#: speech verb that follows a person's name (``_Article._collect_pronoun_gender``)
-_SAID_PRONOUN = re.compile(r"(?:\s+(?:reporters|journalists|me|us))?(?:\s+that)?\s+(he|she)\b", re.I)
 
 #: "FRANK MORRIS, BYLINE:", "JAKE TAPPER, CNN ANCHOR:" opening a paragraph: a transcript label with its role
 _TRANSCRIPT_INTRO = re.compile(r"(?m)^[\s\"“]*(?P<name>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,3}),\s*(?P<role>[A-Z][A-Z ]{1,30}?)\s*:")
-
-
-#: a role phrase and the comma of an apposition right before a name ("the council's chief executive, ")
-_ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+"
-                                     r"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w’'-]*(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][\w’'-]*){0,4})?)"
-                                     r"[^\S\n]*,[^\S\n]*$")
 
 
 #: a short title right before a name ("|Mrs |Pascoe-Whitlock"), its gender read from quote_patterns.txt [gendered_words]
 _TITLE_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{1,3}\.?)[^\S\n]+$")
 #: the verb right before its listener ("told |Meduza| he tries …")
 _TOLD_BEFORE = re.compile(r"(?<![\w-])told[^\S\n]+$")
-
-
-@lru_cache(maxsize=1)
-def _honorifics_before() -> re.Pattern:
-    """Short titles (rules/honorifics.txt) right before a name ("Principal Secretary for Agriculture, |Dr |Wanjiru
-    Kamau-Ndegwa")."""
-    alt = "|".join(sorted(map(re.escape, rulefiles.lines("honorifics.txt")), key=len, reverse=True))
-    return re.compile(rf"(?:(?<![\w’'-])(?:{alt})\.?[^\S\n]+)+$")
-
-
-#: "chaired by (Senator) X", "headed by X": the verb gives the person a role
-_LED_BY = re.compile(r"(?<![\w-])(chaired|headed|led)\s+by\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
-_LED_BY_ROLE = {"chaired": "chair", "headed": "head", "led": "leader"}
-#: "Prosecuting, (Ms) X", "Defending, X": the part a lawyer plays in a court report
-_COURT_ROLE = re.compile(r"(?:^|[.!?]\s+|\n)(Prosecuting|Defending|Mitigating)(?:\s+(?:for|on\s+behalf\s+of)\s+[^,.\n]{1,60})?,\s+(?:[A-Z][\w.’'-]*\s+){0,2}$")
-_COURT_ROLE_WORDS = {"Prosecuting": ["prosecutor"], "Defending": ["defence", "lawyer", "barrister"],
-                     "Mitigating": ["defence", "lawyer", "barrister"]}
-
-
-#: words that end a role and begin what it is of or at ("an economist |at| King Saud University")
-_PREPOSITIONS = frozenset({"at", "of", "for", "in", "from", "with", "to", "on", "by"})
 
 
 class _Article:
@@ -150,7 +112,7 @@ class _Article:
                     first = tok.split("-")[0]      # "Larrañaga added" for Iñigo Larrañaga-Bidegain
                     if "-" in tok and len(first) >= 4 and first[0].isupper():
                         self.surnames.setdefault(first.lower(), m)
-        self._collect_titles()
+        titles.collect_titles(self)
 
     # -- lookups
     def sent_index(self, pos: int) -> int:
@@ -199,90 +161,6 @@ class _Article:
                 return g
         return None
 
-    # -- titles ("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman,")
-    def _collect_titles(self) -> None:
-        body, r = self.body, self.r
-        person_end = 0          # where the person named before ends: no title reaches back over another's name
-        for m in self.mentions:
-            if m["label"] not in PERSON_LABELS:
-                continue
-            words: list[str] = []
-            pos = m["start_char"]
-            left = body[max(0, pos - 80, person_end if person_end <= pos else 0):pos]
-            if len(m["text"].split()) >= 2:
-                person_end = m["end_char"]     # (a full name: a lone word may be a title the model took, "Eng.")
-            prev_cap = False
-            for tok in reversed(re.findall(r"[\w.’'-]+|[^\w\s]", left)):
-                low = tok.lower()
-                if low.endswith(("’s", "'s", "s’", "s'")) and words:
-                    break       # "Mr Thewlis's widow Pauline": "Mr" is Thewlis's title, not hers
-                if tok[0].isupper() or low in r.title_modifiers or r.role_re.fullmatch(low) \
-                        or (low in ("for", "of") and prev_cap):     # "Minister for Health X", "Secretary of State X"
-                    words.append(low)
-                    prev_cap = tok[0].isupper()
-                    if len(words) >= 6:
-                        break
-                else:
-                    break
-            words.reverse()          # read right to left: back to the order of the text ("prime minister")
-            led = _LED_BY.search(left)
-            if led is not None:      # "The meeting, chaired by Senator Shahida Rafiq-Khan,": the chair
-                words = [_LED_BY_ROLE[led.group(1)]] + words
-            court = _COURT_ROLE.search(left)
-            if court is not None:    # "Prosecuting, Ms Bethany Oakes-Morrow said": the prosecutor
-                words = _COURT_ROLE_WORDS[court.group(1)] + words
-            honorific = _honorifics_before().search(left)     # "…, Dr Wanjiru Kamau-Ndegwa": only short titles before
-            bare = left[:honorific.start()] if honorific is not None and len(words) == len(honorific.group(0).split()) else left
-            mb = _ROLE_BEFORE_APPOSITION.search(bare) if not words or bare is not left else None
-            role = re.sub(r"[^\S\n]+(?:for|of)[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w’'-]*[^\S\n]*|and[^\S\n]+)+$", "", mb.group(1)) if mb else ""
-            if mb and r.role_re.fullmatch(role.split()[-1].lower()):   # "the council's chief executive, Morgan Hartley",
-                words = [w.lower() for w in mb.group(1).split()] + words   # "Principal Secretary for Agriculture, Dr X"
-            gender_words = list(words)
-            ma = re.match(r"(?:\s*\([^()\n]{1,30}\))?,\s+(?:who is\s+)?(?:the|a|an|[A-Z][\w.]*[’']s)?\s*([^,.;:()\n“”‘\"]{3,80}?)\s*[,.;)]", body[m["end_char"]:m["end_char"] + 100])
-            if ma and r.role_re.search(ma.group(1)) and not r.verb_re.search(ma.group(1)) \
-                    and not re.match(r"(?:whose|who|which|where|when)\b", ma.group(1)) \
-                    and not re.search(r"\b(?:was|is|were|are|has|had|have|will|would|could|can)\b", ma.group(1)):
-                # not "X, the spokesperson said.", nor a relative clause ("Lorna Bautista, whose son has been …,"), nor
-                # the rest of a sentence ("Harjit Sandhu-Bains, was in the courtroom with his wife and daughter."); a party
-                # or place in brackets may come first ("Cllr Sunita Varma-Holt (Lib Dem), the county council's lead member")
-                appos = [w.lower() for w in re.findall(r"[\w.’'-]+", ma.group(1))]
-                words += appos
-                # gender from the role only, not from the body it serves ("an economist at |King| Saud University")
-                gender_words += appos[:next((k for k, w in enumerate(appos) if w in _PREPOSITIONS), len(appos))]
-            words += [w.lower() for w in m["text"].split()[:-1]]
-            gender_words += [w.lower() for w in m["text"].split()[:-1]]
-            if any(r.role_re.fullmatch(w) for w in words) or r.role_re.search(" ".join(words)):
-                self.titles.append((pos, set(words), m, " ".join(words)))
-            g = self.words_gender(gender_words)
-            if g and m.get("entity_id"):
-                self.gender.setdefault(m["entity_id"], g)
-
-    def _collect_pronoun_gender(self) -> None:
-        """A person's gender as the article itself shows it: "he" or "she" right after the first speech verb
-        that follows the name in its sentence, before any other person is named ("Maria Delgado, who has
-        lived there for six years, said she heard 15 shots"). Titles ("Mr.", "spokeswoman") come first."""
-        body = self.body
-        persons = [m for m in self.mentions if m["label"] in PERSON_LABELS and m.get("entity_id")]
-        for k, m in enumerate(persons):
-            if m["entity_id"] in self.gender or self.in_quote(m["start_char"]):
-                continue
-            si = self.sent_index(m["start_char"])
-            end = self.sents[si]["end_char"]
-            nxt = next((p["start_char"] for p in persons[k + 1:] if p["entity_id"] != m["entity_id"]), end)
-            for v in self.r.quote_verb_re.finditer(body, m["end_char"], min(end, nxt)):
-                if self.r.pron_re.search(body, m["end_char"], v.start()) and not re.search(
-                        r"\b(?:who|that)\b", body[m["end_char"]:v.start()]):
-                    break       # "read to the court by Elliot Marchbank, she said she …": the verb has its own subject
-                pm = _SAID_PRONOUN.match(body, v.end())
-                if pm and not self.in_quote(v.start()):   # "Maria Delgado, who …, said she heard"
-                    self.gender[m["entity_id"]] = "m" if pm.group(1).lower() == "he" else "f"
-                break
-        for m in persons:         # a weaker hint: the given name's usual gender ("Colm" he, "Renata" she)
-            words = (m.get("entity_name") or m["text"]).split()
-            if len(words) >= 2 and m["entity_id"] not in self.gender:
-                g = _name_genders().get(words[0].lower().rstrip("."))
-                if g:
-                    self.name_gender[m["entity_id"]] = g
 
     # -- resolution
     def _person_subject(self, si: int, before: int | None = None, gender: str | None = None,
@@ -347,7 +225,7 @@ class _Article:
                 continue            # "Trump’s rival, Ted Cruz, disagreed": Cruz; "Hampshire trainer Philippa …": Philippa
             if not self._gender_read:
                 self._gender_read = True
-                self._collect_pronoun_gender()
+                titles.collect_pronoun_gender(self)
             g = self._honorific_gender(m) or self.gender.get(m.get("entity_id")) \
                 or (self.name_gender.get(m.get("entity_id")) if self._soft_gender else None)
             if gender and g and g != gender:
@@ -391,7 +269,7 @@ class _Article:
                 if self.in_quote(s) or any(m["start_char"] <= s and m["end_char"] >= e for m in self.mentions_in(s - 60, e + 60)) \
                         or mm.group("name").split()[0].lower() in _NOT_DESCRIPTOR \
                         or (rx is _BARE_GIVEN_BEFORE_ROLE and mm.group("name") not in _given_names()
-                            and mm.group("name").lower() not in _name_genders()):
+                            and mm.group("name").lower() not in titles.name_genders()):
                     continue
                 names.append(unlinked_mention(s, e, mm.group("name"), "PERSON"))
                 surnames.add(mm.group("name").split()[-1])
