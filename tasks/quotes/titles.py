@@ -98,10 +98,15 @@ def collect_titles(A: _Article) -> None:
             # not "X, the spokesperson said.", nor a relative clause ("Lorna Bautista, whose son has been …,"), nor
             # the rest of a sentence ("Harjit Sandhu-Bains, was in the courtroom with his wife and daughter."); a party
             # or place in brackets may come first ("Cllr Sunita Varma-Holt (Lib Dem), the county council's lead member")
-            appos = [w.lower() for w in re.findall(r"[\w.’'-]+", ma.group(1))]
+            raw = re.findall(r"[\w.’'-]+", ma.group(1))
+            appos = [w.lower() for w in raw]
             words += appos
             # gender from the role only, not from the body it serves ("an economist at |King| Saud University")
-            gender_words += appos[:next((k for k, w in enumerate(appos) if w in _PREPOSITIONS), len(appos))]
+            # nor from a place or name inside it ("a |Queen| Creek Republican"; not "the |Lord| Chancellor")
+            named = {k for k in range(len(raw) - 1) if raw[k][:1].isupper() and raw[k + 1][:1].isupper()
+                     and not r.role_re.fullmatch(appos[k + 1])}
+            cut = next((k for k, w in enumerate(appos) if w in _PREPOSITIONS), len(appos))
+            gender_words += [w for k, w in enumerate(appos[:cut]) if k not in named]
         words += [w.lower() for w in m["text"].split()[:-1]]
         gender_words += [w.lower() for w in m["text"].split()[:-1]]
         if any(r.role_re.fullmatch(w) for w in words) or r.role_re.search(" ".join(words)):
