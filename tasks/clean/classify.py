@@ -321,6 +321,21 @@ def _summary_lists(feats: list[dict], labels: list[str]) -> None:
                 labels[k] = BODY
 
 
+#: a news agency's labelled lines under an item: "Source: X, head of the district administration, on Telegram", then
+#: "Quote: “…”" or "Details: …" (Ukrainska Pravda's layout): the "Source:" line says whom the next lines quote
+_SOURCE_LINE = re.compile(r"source\s*:\s*\w.{2,200}", re.I)
+_LABELLED_LINE = re.compile(r"(?:quote|details|background|context)(?:\s+from\s[^:]{1,80})?\s*:", re.I)
+
+
+def _source_lines(feats: list[dict], labels: list[str]) -> None:
+    """A "Source: …" line right before a labelled "Quote:" or "Details:" line of the article is its text (no photo
+    credit, no subhead)."""
+    for i, f in enumerate(feats[:-1]):
+        if labels[i] != BODY and labels[i + 1] == BODY and _SOURCE_LINE.fullmatch(f["text"]) \
+                and _LABELLED_LINE.match(feats[i + 1]["text"]) and i > 0 and BODY in labels[:i]:
+            labels[i] = BODY
+
+
 def _dangling_intros(feats: list[dict], labels: list[str]) -> None:
     """A short line ending in ":" ("Read more from Sky News:") introduces what follows it; when what
     follows is page furniture (or nothing), so is the line. (Before a list or a subhead it stays.)"""
@@ -381,6 +396,7 @@ def classify_paragraphs(records: list[dict], repeated: frozenset[str] = frozense
     _edges(feats, labels)
     _headings(feats, labels)
     _summary_lists(feats, labels)
+    _source_lines(feats, labels)
     _dangling_intros(feats, labels)
     _standfirst(feats, labels, title)
     _description_line(feats, labels, description)

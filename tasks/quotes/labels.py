@@ -7,7 +7,7 @@ import re
 
 from tasks.quotes import pronouns
 from tasks.quotes.phrases import _FRONTED_CLAUSE, _NOT_DESCRIPTOR
-from tasks.quotes.rules import PERSON_LABELS
+from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS
 from tasks.quotes.site import Attribution, QuoteSite
 from tasks.quotes.speakers import _Article, _Cand
 
@@ -34,14 +34,29 @@ def _interviewee(A: _Article, site: QuoteSite) -> Attribution | None:
 _QUOTE_LABELS = frozenset({"quote", "quotes"})
 
 
+#: the line naming the source of the labelled lines after it ("Source: X, head of the district administration, on
+#: Telegram" ¶ "Quote: “…”")
+_SOURCE_LABEL = re.compile(r"[^\S\n]*Source[^\S\n]*:[^\S\n]*")
+
+
 def _last_speaker(A: _Article, site: QuoteSite) -> Attribution | None:
-    """"Quote: “…”" opening a paragraph: the named person who spoke in the sentence before it (the subject of its last
-    speech verb, or the person opening it); None when that sentence names nobody speaking."""
+    """"Quote: “…”" opening a paragraph: the person or body a "Source:" line right before it names, else the named
+    person who spoke in the sentence before it (the subject of its last speech verb, or the person opening it); None
+    when that sentence names nobody speaking."""
     j = A.sent_index(site.lo) - 1
     if j < 0:
         return None
-    m = pronouns.last_speaker(A, j) or A._person_subject(j)
+    m = _named_source(A, j) or pronouns.last_speaker(A, j) or A._person_subject(j)
     return Attribution(_Cand.of_mention(m["start_char"], m["end_char"], m), None, "name_colon") if m is not None else None
+
+
+def _named_source(A: _Article, j: int) -> dict | None:
+    """The first person or organisation named in sentence ``j`` when its paragraph is a "Source: …" line."""
+    ps, pe = A.paras[A.para_index(A.sents[j]["start_char"])]
+    mo = _SOURCE_LABEL.match(A.body, ps, pe)
+    if mo is None:
+        return None
+    return next((m for m in A.mentions_in(mo.end(), pe) if m["label"] in SPEAKER_LABELS), None)
 
 
 def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:

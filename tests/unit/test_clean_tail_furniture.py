@@ -78,3 +78,14 @@ def test_the_same_shapes_as_the_articles_own_text_are_kept(tmp_path, line):
 def test_a_sentence_opening_with_by_and_a_day_is_no_dated_byline(tmp_path):
     line = "By Tuesday, the council had published its report on the cables."
     assert _body(tmp_path, BODY[:2] + [line] + BODY[2:]) == BODY[:2] + [line] + BODY[2:]
+
+
+def test_a_source_line_before_a_labelled_quote_is_the_articles_text(tmp_path):
+    """Ukrainska Pravda's layout: "Source: X, head of …, on Telegram" then "Quote: “…”" and "Details: …" lines; its
+    footer's Ctrl+Enter prompt and Patreon appeal are furniture."""
+    source = "Source: Serhii Bondarenko-Holub, head of the Kupiansk District Military Administration, on Telegram"
+    item = [BODY[0], source, "Quote: “The shelling has become constant. I am asking parents: do not wait, leave.”",
+            "Details: About 140 children were still living in the three villages, the administration said."]
+    footer = ["Support Example Pravda on Patreon!",
+              "If you notice an error, select the required text and press Ctrl+Enter to report it to the editors."]
+    assert _body(tmp_path, item + BODY[1:] + footer) == item + BODY[1:]

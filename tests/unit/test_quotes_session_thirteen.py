@@ -2,7 +2,11 @@
 real spaCy model.
 
 Genders: a place or name inside a person's apposition tells no gender ("Sen. Garrett Lindqvist-Moreno, a |Queen| Creek
-Republican, …" is no woman, so the "he" who answers later is him), while a title does ("the Lord Chancellor": a guard, it passes on the code before the change too)."""
+Republican, …" is no woman, so the "he" who answers later is him), while a title does ("the Lord Chancellor": a guard,
+it passes on the code before the change too).
+
+Layout: "Quote: “…”" after Ukrainska Pravda's "Source: Air Force on Telegram" line is the Air Force's (and after
+"Source: X, head of …, on Telegram" X's: a guard, the person opening that line spoke before too)."""
 from __future__ import annotations
 
 import pytest
@@ -43,3 +47,20 @@ def test_a_title_in_the_apposition_still_tells_the_gender(run):
             "Anne Whitcombe-Ashdown, a barrister, said the backlog had doubled.\n\n"
             "“We are asking judges to do the impossible,” he said.")
     assert _speaker(run(body), "We are asking judges") == "Richard Okafor-Hale"
+
+
+def test_a_quote_label_after_a_source_line_is_the_sources(run):
+    body = ("The regional administration has ordered the evacuation of families with children from three villages.\n\n"
+            "Source: Serhii Bondarenko-Holub, head of the Kupiansk District Military Administration, on Telegram\n\n"
+            "Quote: “The shelling has become constant, day and night. I am asking parents: do not wait.”\n\n"
+            "Details: About 140 children were still living in the three villages.")
+    assert (_speaker(run(body), "The shelling has become constant") or "").endswith("Bondarenko-Holub")
+
+
+def test_a_quote_label_after_a_source_line_naming_a_body_is_that_bodys(run):
+    body = ("Russia attacked Ukraine overnight with 136 attack drones and two ballistic missiles, the Air Force of the "
+            "Armed Forces of Ukraine reported.\n\n"
+            "Source: Air Force on Telegram\n\n"
+            "Quote: “As of 09:00, air defence has shot down or suppressed 118 enemy drones in the north and east.”\n\n"
+            "Details: Debris fell in the Kyiv district, but no one was hurt.")
+    assert "Air Force" in (_speaker(run(body), "As of 09:00") or "")
