@@ -339,7 +339,7 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
         return m or unlinked_mention(named.start(1), named.end(1), named.group(1), "PERSON")
     if not mt or A.in_quote(mt.start("np")):
         return None
-    core = _NP_TAIL.split(mt.group("np"))[0]
+    core = _np_core(mt.group("np"))
     head = _DESCRIBED.sub("", core).split()[-1].lower()     # "A father| of three", "A man| in his 70s"
     if not A.r.role_re.search(core) and not roles._names_person(A.r, head) \
             and not _ANONYMITY.search(A.body, mt.end("np"), mt.end()):
@@ -381,6 +381,15 @@ _NP_TAIL = re.compile(r"\s+(?:for|of(?!\s+" + FAMILY_COUNT + r"\b)|"
 _NP_DETERMINER = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+")
 
 
+def _np_core(np: str) -> str:
+    """An unnamed person's noun phrase up to its place, employer or participle ("A taxi driver| waiting at Sirkeci"), but
+    never cut right after its determiner: "One managing director in the advisory team" is a managing director."""
+    for tail in _NP_TAIL.finditer(np):
+        if not (_NP_DETERMINER.fullmatch(np, 0, tail.start() + 1) and tail.group(0).rstrip().endswith("ing")):
+            return np[:tail.start()]
+    return np
+
+
 #: "they" standing for the subject of its own sentence: after its speech verb ("said they had"), in a clause of the
 #: subject's ("because they were not authorised"), as a speaker aside ("The answer, they said, is yes") or as the pronouns
 #: the person uses ("who is Two-Spirit and uses they/them pronouns")
@@ -417,7 +426,7 @@ def _anonymous_person(start: int, np: str) -> dict:
     """The name an anonymous person gets: the noun phrase without its article and the place or employer after its
     head ("One A&E consultant in the north of England" -> "A&E consultant"), as readers name such sources; the span
     is the phrase's own."""
-    core = _NP_TAIL.split(np)[0]
+    core = _np_core(np)
     det = _NP_DETERMINER.match(core)
     s = det.end() if det and len(core) > det.end() else 0
     return unlinked_mention(start + s, start + len(core), core[s:], "PERSON")

@@ -55,8 +55,9 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
               and re.fullmatch(r"[^\S\n]*", A.body[m["end_char"]:sm.start()])]
         if ms:
             return ms[-1]
-        # "A council spokesman said …" then "the spokesman said": the organisation "the council" stands for
-        before = re.search(r"(?:[Aa]n?|[Tt]he)[^\S\n]+([a-z]+)[^\S\n]+$", A.body[max(0, sm.start() - 30):sm.start()])
+        # "A council spokesman said …" then "the spokesman said": the organisation "the council" stands for (also after
+        # a modifier: "A county council spokesperson")
+        before = re.search(r"(?:[Aa]n?|[Tt]he)[^\S\n]+(?:[a-z]+[^\S\n]+)?([a-z]+)[^\S\n]+$", A.body[max(0, sm.start() - 40):sm.start()])
         named = _NAME_BEFORE_SPOKES.search(A.body, max(0, sm.start() - 60), sm.end())   # "A WA Police spokeswoman"
         return _org_after(A, sm.end()) or _org_role_after(A, sm.end()) \
             or (_org_for_role_word(A, sm.start(), before.group(1)) if before else None) \

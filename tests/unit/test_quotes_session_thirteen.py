@@ -6,7 +6,12 @@ Republican, …" is no woman, so the "he" who answers later is him), while a tit
 it passes on the code before the change too).
 
 Layout: "Quote: “…”" after Ukrainska Pravda's "Source: Air Force on Telegram" line is the Air Force's (and after
-"Source: X, head of …, on Telegram" X's: a guard, the person opening that line spoke before too)."""
+"Source: X, head of …, on Telegram" X's: a guard, the person opening that line spoke before too).
+
+Unnamed people and organisations: "One managing director in the advisory team, who asked not to be named" is a managing
+director (not "One": the participle tail no longer cuts right after the determiner); "the spokesperson" after "A county
+council spokesperson" is the county council named before; "Pol. Col. Anuwat …" is one sentence (police and military
+ranks, "Engr.", "Barr." … are abbreviations that never end one)."""
 from __future__ import annotations
 
 import pytest
@@ -64,3 +69,24 @@ def test_a_quote_label_after_a_source_line_naming_a_body_is_that_bodys(run):
             "Quote: “As of 09:00, air defence has shot down or suppressed 118 enemy drones in the north and east.”\n\n"
             "Details: Debris fell in the Kyiv district, but no one was hurt.")
     assert "Air Force" in (_speaker(run(body), "As of 09:00") or "")
+
+
+def test_an_unnamed_managing_director_is_not_cut_at_the_participle(run):
+    body = ("One managing director in the advisory team, who asked not to be named, said colleagues had been "
+            "‘braced for worse’. ‘Fifteen per cent is painful, but people had heard worse numbers,’ the banker said.")
+    assert _speaker(run(body), "Fifteen per cent") == "managing director"
+
+
+def test_the_spokesperson_after_a_county_council_spokesperson_is_the_council(run):
+    body = ("Worcestershire County Council has set out plans to raise council tax by the maximum allowed.\n\n"
+            "The rise would add around £83 a year to the county council's share of a Band D bill.\n\n"
+            "A county council spokesperson said no library would close under the draft plans. “The review will look at "
+            "when people actually use our libraries,” the spokesperson said.")
+    assert _speaker(run(body), "The review will look") == "Worcestershire County Council"
+
+
+def test_a_police_rank_abbreviation_does_not_end_the_sentence(run):
+    body = ("Club Nocturne was raided at about 2:40am by a joint police team, officials said.\n\n"
+            "“We found minors at the bar and alcohol being served to all of them,” Pol. Col. Anuwat Srisombat-Keller, "
+            "superintendent of Thonglor Police Station, told reporters on Thursday.")
+    assert (_speaker(run(body), "We found minors") or "").endswith("Srisombat-Keller")
