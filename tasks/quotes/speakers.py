@@ -69,6 +69,10 @@ _TRANSCRIPT_INTRO = re.compile(r"(?m)^[\s\"“]*(?P<name>[A-Z][A-Z.’'-]+(?: [A
 _TITLE_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{1,3}\.?)[^\S\n]+$")
 #: the verb right before its listener ("told |Meduza| he tries …")
 _TOLD_BEFORE = re.compile(r"(?<![\w-])told[^\S\n]+$")
+#: "from" after hearing or a message: the name after it is whom the article hears ("The committee also heard from| Annika
+#: X, …, who said she …"), no place
+_HEARD_FROM = re.compile(r"(?<![\w-])(?:heard|hear|hears|hearing|testimony|evidence|letter|message|email|call|statement|"
+                         r"comments?|words|reply|response|submission)[^\S\n]+from[^\S\n]+$")
 
 
 class _Article:
@@ -214,7 +218,8 @@ class _Article:
                 if m["text"] in bare["surnames"]:
                     return m        # "Zaluzhnyi said": the model's ORG is the surname of a person named before
                 continue
-            if self._is_outlet(m) or _PLACE_PREP_BEFORE.search(self.body, max(start, m["start_char"] - 12), m["start_char"]) \
+            if self._is_outlet(m) or (_PLACE_PREP_BEFORE.search(self.body, max(start, m["start_char"] - 12), m["start_char"])
+                                      and not _HEARD_FROM.search(self.body, max(start, m["start_char"] - 30), m["start_char"])) \
                     or _TOLD_BEFORE.search(self.body, max(start, m["start_char"] - 8), m["start_char"]):
                 continue            # "Back on Aelfleda Terrace, Mrs Coverdale …": no subject (not "As for Zelenskyy");
                 #                     "Pavel, a young teacher, told |Meduza| he …": the listener

@@ -11,7 +11,9 @@ Layout: "Quote: “…”" after Ukrainska Pravda's "Source: Air Force on Telegr
 Unnamed people and organisations: "One managing director in the advisory team, who asked not to be named" is a managing
 director (not "One": the participle tail no longer cuts right after the determiner); "the spokesperson" after "A county
 council spokesperson" is the county council named before; "Pol. Col. Anuwat …" is one sentence (police and military
-ranks, "Engr.", "Barr." … are abbreviations that never end one)."""
+ranks, "Engr.", "Barr." … are abbreviations that never end one).
+
+Pronouns: the person a committee "heard from" is the subject the "she" after refers to ("from" is no place there)."""
 from __future__ import annotations
 
 import pytest
@@ -90,3 +92,11 @@ def test_a_police_rank_abbreviation_does_not_end_the_sentence(run):
             "“We found minors at the bar and alcohol being served to all of them,” Pol. Col. Anuwat Srisombat-Keller, "
             "superintendent of Thonglor Police Station, told reporters on Thursday.")
     assert (_speaker(run(body), "We found minors") or "").endswith("Srisombat-Keller")
+
+
+def test_the_person_a_committee_heard_from_is_the_she_who_speaks_next(run):
+    body = ("The Pharmaceutical Care Management Association rejected the characterization.\n\n"
+            "The committee also heard from Annika Nakamura-Vogel, a 29-year-old schoolteacher from Ohio with type 1 "
+            "diabetes, who said she had rationed insulin twice in the past year.\n\n"
+            "\"I did the math in the pharmacy line,\" she said. \"Two pens or rent. I bought one.\"")
+    assert _speaker(run(body), "I did the math") == "Annika Nakamura-Vogel"
