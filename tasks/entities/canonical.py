@@ -35,7 +35,8 @@ from tasks.entities.rules import (
     _title_set,
     _translit,
 )
-from tasks.entities.spans import _Mention, _sum_votes
+from tasks.entities.spans import _Mention
+from tasks.entities.votes import _sum_votes
 
 
 def match_key(name: str) -> str:

@@ -29,8 +29,8 @@ from tasks.entities.spans import (
     _clean_span,
     _make_mention,
     _Mention,
-    _sum_votes,
 )
+from tasks.entities.votes import _sum_votes
 
 
 @lru_cache(maxsize=1)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tasks.entities.evidence import _APPOSITION_BEFORE, _HONORIFIC_BEFORE, _INITIAL_NAME, _layout_evidence, _org_context
+from tasks.entities.evidence import _APPOSITION_BEFORE, _HONORIFIC_BEFORE, _layout_evidence, _org_context
 from tasks.entities.keys import fold
 from tasks.entities.rules import (
     _hyphen_prefixes,
@@ -20,40 +18,14 @@ from tasks.entities.rules import (
     _WORD,
     LABEL_CLASS,
     NAME_LABELS,
-    W_AGE,
-    W_ALIAS,
-    W_COUNTRY_PAREN,
-    W_DATELINE,
-    W_DEMONYM,
-    W_GIVEN,
-    W_INITIAL,
     W_NER,
-    W_ORG_CUE,
-    W_ORG_SUFFIX,
-    W_PLACE,
-    W_PLACE_CUE,
-    W_EVENT_PREFIX,
-    W_PLAYER,
-    W_PRONOUN,
-    W_APPOSED,
-    W_BARREL,
-    W_WHO,
-    W_WEAPON_CUE,
-    W_SCORE,
-    W_TITLE,
-    _aliases,
-    _countries,
     _demonyms,
-    _event_prefixes,
     _given_names,
     _vote_given_names,
-    _gendered_given_names,
     _org_words,
     _person_nouns,
-    _person_particles,
     _place_cues,
     _places,
-    _settlement_endings,
     _stoplist,
     _table_stopwords,
     _title_lengths,
@@ -187,94 +159,15 @@ def _title_before(unit: str, s: int) -> bool:
     return any(len(words) >= n and tuple(words[-n:]) in titles for n in _title_lengths())
 
 
-def _abbreviated_place(initials: str) -> bool:
-    """"U.S.", "U.K.", "U.N.", "E.U.": initials that abbreviate a country or a union of them (rules/aliases.csv)."""
-    key = fold(initials.replace(" ", ""))
-    return key in _places() or key in _countries() or key in _aliases()
-
-
-def _org_head_of(words: list[str], suffixes: frozenset[str]) -> bool:
-    """An organisation word followed by "of" inside the name ("School of International Studies", "Ministry of
-    Defence")."""
-    return any(fold(w) in suffixes and words[i + 1] == "of" for i, w in enumerate(words[:-2]))
-
-
 #: one or two capitalised words and a double-barrelled last one ("Mutale Kabwe-Sichone")
 #: a double-barrelled surname, both parts capitalised ("Kabwe-Sichone"); also missed_names.py
 BARRELLED_SURNAME = r"[A-Z][\w’']*[a-zß-öø-ÿā-ž]-[A-Z][\w’']*[a-zß-öø-ÿā-ž]"     # "Lātū-Whitford", "Szymańska-Dąb" too
 _BARRELLED_SURNAME_RE = re.compile(BARRELLED_SURNAME)
-_BARRELLED_NAME = re.compile(rf"(?:[A-Z][\w’']+\s+){{1,2}}(?!Saint-|Sainte-|St-){BARRELLED_SURNAME}")
 
 
 def _deaccent(word: str) -> str:
     """``word`` without its accents ("Théo" -> "Theo")."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
-def _class_votes(m: _Mention) -> dict[str, float]:
-    v: defaultdict[str, float] = defaultdict(float)
-    v[m.cls] += m.weight
-    if m.titled:
-        v["per"] += W_TITLE
-    if m.country_paren:
-        v["per"] += W_COUNTRY_PAREN
-    if m.score_after:
-        v["org"] += W_SCORE
-    if m.player:
-        v["per"] += W_PLAYER
-    words = m.text.split()
-    given = words[0].split("-")[0] if len(words) >= 2 else ""     # "Marc-Olivier Thibaudeau": "Marc"
-    if given and (given in _vote_given_names() or _deaccent(given) in _vote_given_names()) and " of " not in m.text:
-        v["per"] += W_GIVEN          # ("Théo", "Iñigo": the list's "Theo", "Inigo"; not "Victoria of Wight", a ship)
-    if _BARRELLED_NAME.fullmatch(m.text) and all(_name_word_ok(w) or (i == 0 and w.lower() in _gendered_given_names())
-                                                 for i, w in enumerate(re.split(r"[\s-]+", m.text))):
-        v["per"] += W_BARREL         # (not "Paris Saint-Germain": a saint's name opens no surname; a given name that is
-        #                              also a place may open one: "Santiago Bermúdez-Khoury")
-    if len(words) >= 3 and any(w in _person_particles() for w in words[1:-1]):
-        v["per"] += W_GIVEN          # "Gethin ap Iorwerth": a particle only people's names hold
-    if m.who_after:
-        v["per"] += W_WHO
-    if m.pronoun_after:
-        v["per"] += W_PRONOUN
-    if m.apposed:
-        v["per"] += W_APPOSED
-    mi = _INITIAL_NAME.match(m.text)
-    if mi and (len(mi.group("initials").split(".")) == 2 or not _abbreviated_place(mi.group("initials"))):
-        v["per"] += W_INITIAL        # not "U.S. Open", "U.K. Treasury": a place's initials
-    suffixes = _org_words()[0]
-    if len(words) >= 2 and (fold(words[-1]) in suffixes or _org_head_of(words, suffixes) or "&" in words) \
-            and m.folded not in _places():
-        v["org"] += W_ORG_SUFFIX     # "… Bank", "S. Rajaratnam School of International Studies", "A.G. Edwards & Sons"
-    if m.age_after:
-        v["per"] += W_AGE
-    if m.dateline:
-        v["loc"] += W_DATELINE
-    if m.org_cue:
-        v["org"] += W_ORG_CUE
-    if m.place_cue or (len(words) >= 2 and fold(words[-1]) in _place_cues()[1]) \
-            or fold(words[-1]).endswith(_settlement_endings()):
-        v["loc"] += W_PLACE_CUE
-    if m.weapon_cue:
-        v["misc"] += W_WEAPON_CUE
-    if len(words) >= 2 and (fold(words[0]) in _event_prefixes() or fold(" ".join(words[:2])) in _event_prefixes()):
-        v["misc"] += W_EVENT_PREFIX      # "Storm Amy", "Operation Spiderweb"
-    alias = _aliases().get(m.folded)
-    if alias:
-        v[alias[1]] += W_ALIAS
-    if m.folded in _demonyms():
-        v["norp"] += W_DEMONYM
-    elif m.folded in _places():
-        v["loc"] += W_PLACE
-    return v
-
-
-def _sum_votes(mentions: Iterable[_Mention]) -> dict[str, float]:
-    """The class votes of several mentions added up (classes in first-seen order)."""
-    total: dict[str, float] = {}
-    for m in mentions:
-        for cls, w in _class_votes(m).items():
-            total[cls] = total.get(cls, 0) + w
-    return total
 
 
 # free-standing separators, and the lower-case words of cricket scorecards and fixtures that sit
