@@ -370,6 +370,21 @@ def _apposition_noun(unit: str, s: int) -> bool:
 _AFTER_NAME = re.compile(r"[A-Z][\w’'-]*[a-z][\w’'-]*,?[^\S\n]+$")
 
 
+#: "<Given> <Surname> of <Organisation>" that the model read as one organisation ("Ngozi Fairbanks-Lindqvist of Carnegie
+#: Mellon University"): the person and the organisation
+_PERSON_OF = re.compile(r"([A-Z][\w’'-]+)(?:[^\S\n]+[A-Z][\w’'-]+){1,2}(?=[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?[A-Z])")
+
+
+def _person_of(unit: str, s: int, e: int) -> list[tuple[int, int]]:
+    """One span, or two when it is a person (a given name and a surname, or a double-barrelled surname) "of" an
+    organisation."""
+    mo = _PERSON_OF.match(unit, s, e)
+    if mo is None or not (mo.group(1) in _vote_given_names() or _BARRELLED_SURNAME_RE.search(unit, mo.start(), mo.end())):
+        return [(s, e)]
+    org = re.match(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?", unit[mo.end():e])
+    return [(s, mo.end()), (mo.end() + org.end(), e)] if org else [(s, e)]
+
+
 def _mentions_for_unit(doc, unit: str, base: int, headline: bool) -> list[_Mention]:
     out = []
     for ent in doc.ents:
@@ -377,7 +392,7 @@ def _mentions_for_unit(doc, unit: str, base: int, headline: bool) -> list[_Menti
             continue
         if ent.text in _post_nominals() and _AFTER_NAME.search(unit, max(0, ent.start_char - 40), ent.start_char):
             continue        # "Judge Philippa Orme-Castell |KC| said": letters after a name, no one's name
-        for ps, pe in _pieces(unit, ent.start_char, ent.end_char):
+        for ps, pe in (piece for p in _pieces(unit, ent.start_char, ent.end_char) for piece in _person_of(unit, *p)):
             if not headline:
                 ps, pe = _extend_given(unit, ps, pe)
                 ps = _given_after_apposition(unit, ps)

@@ -13,7 +13,10 @@ director (not "One": the participle tail no longer cuts right after the determin
 council spokesperson" is the county council named before; "Pol. Col. Anuwat …" is one sentence (police and military
 ranks, "Engr.", "Barr." … are abbreviations that never end one).
 
-Pronouns: the person a committee "heard from" is the subject the "she" after refers to ("from" is no place there)."""
+Pronouns: the person a committee "heard from" is the subject the "she" after refers to ("from" is no place there).
+
+Names: "Ngozi Fairbanks-Lindqvist of Carnegie Mellon University", which the model reads as one organisation, is a person
+and an organisation."""
 from __future__ import annotations
 
 import pytest
@@ -100,3 +103,21 @@ def test_the_person_a_committee_heard_from_is_the_she_who_speaks_next(run):
             "diabetes, who said she had rationed insulin twice in the past year.\n\n"
             "\"I did the math in the pharmacy line,\" she said. \"Two pens or rent. I bought one.\"")
     assert _speaker(run(body), "I did the math") == "Annika Nakamura-Vogel"
+
+
+@pytest.fixture(scope="module")
+def entities(nlp):
+    def go(body: str) -> list[dict]:
+        art = {"article_id": "a", "body": body}
+        return extract_mentions(nlp, [art], {"a": split_sentences(body)})["a"]
+    return go
+
+
+def test_a_person_of_an_organisation_read_as_one_organisation_is_both(entities, run):
+    body = ("Pennsylvania lawmakers have debated a statewide ratio bill for several sessions.\n\n"
+            "Ngozi Fairbanks-Lindqvist of Carnegie Mellon University, who studies hospital staffing in Western "
+            "Pennsylvania, said the shortage at UPMC Shadyside was not new. ‘What you are seeing at Shadyside is a "
+            "generation of nurses who came through the pandemic,’ she said.")
+    ms = {m["text"]: m["label"] for m in entities(body)}
+    assert ms.get("Ngozi Fairbanks-Lindqvist") == "PERSON" and ms.get("Carnegie Mellon University") == "ORG"
+    assert _speaker(run(body), "What you are seeing") == "Ngozi Fairbanks-Lindqvist"
