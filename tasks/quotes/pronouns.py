@@ -352,13 +352,32 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
         return None
     np_s, np_e = mt.span("np")
     apposed = [m for m in A.mentions_in(np_e, mt.end()) if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"])
-               and _APPOSITION_GAP.fullmatch(A.body, np_e, m["start_char"])]     # (not a place in its who-clause)
+               and _APPOSITION_GAP.fullmatch(A.body, np_e, m["start_char"])
+               and not _OBJECT_BEFORE.search(A.body, np_e, m["start_char"])]     # (not a place in its who-clause, nor
+    #                                                 whom they spoke to: "A Tunisian official, speaking to |MEE| …")
     if apposed:
         return apposed[0]   # "A spokesperson for the CBN, Mrs Hadiza Garba-Yusuf, said …": the person named
     org = spokespeople.spokesperson_org(A, _Cand(np_s, np_e, "role"))
     if org is not None:
         return org          # "An Energex spokeswoman said …" then "…,” she said": the organisation speaks
     return {**_anonymous_person(np_s, mt.group("np")), "gender": g}
+
+
+_NOT_UNNAMED = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s")
+_INDEFINITE_APPOSITION = re.compile(r",\s+an?\s")
+
+
+def unnamed_subject(A: _Article, ss: int, verb_e: int) -> _Cand | None:
+    """The unnamed person opening the sentence at ``ss`` as the subject of the speech verb ending at ``verb_e`` ("A
+    lobbyist for a statewide business group, who asked not to be named, said privately that …"; ``anonymous_subject``),
+    for reported speech and the partial quotes in it."""
+    mt = _ANONYMOUS_SUBJECT.match(A.body, ss, verb_e)
+    if mt is None or mt.end() != verb_e or _NOT_UNNAMED.match(mt.group("np")) \
+            or spokespeople.SPOKES.search(mt.group("np")) or _INDEFINITE_APPOSITION.match(A.body, mt.end("np")):
+        return None     # (a spokesperson speaks for someone, "Her landlord" is someone's, "Another resident, a retired
+        #                 teacher from Klenia," is described further: the subject as the sentence reads)
+    m = anonymous_subject(A, A.sent_index(ss), None)
+    return _Cand.of_mention(m["start_char"], m["end_char"], m) if m is not None else None
 
 
 #: what only a person asks or is refused: not to be named, anonymity, leave to speak
@@ -368,6 +387,7 @@ _ANONYMITY = re.compile(r"\b(?:not\s+to\s+be\s+(?:named|identified)|anonymity|an
 #: clause ("Her coach, former ATP player |Benedikt …", "A fisherman in Baler, Rogelio “Oying” |Manalastas"; not "A man in
 #: his 70s who runs a business in |Kashiwazaki|")
 _APPOSITION_GAP = re.compile(r",(?:(?!\s(?:who|whose|which|that)\b)[^,\n]){0,60}")
+_OBJECT_BEFORE = re.compile(r"(?<![\w-])(?:to|with|for|by|from|told)\s+$")
 #: what describes an anonymous person after their noun ("of three" children, "in his 70s")
 _DESCRIBED = re.compile(r"\s+(?:of\s+" + FAMILY_COUNT + r"|in\s+(?:his|her|their)\s+\d+s)$")
 #: where an anonymous person's noun phrase stops being their description: a place or employer after it ("One A&E

@@ -15,6 +15,10 @@ ranks, "Engr.", "Barr." … are abbreviations that never end one).
 
 Pronouns: the person a committee "heard from" is the subject the "she" after refers to ("from" is no place there).
 
+Reported speech: "A lobbyist for a statewide business group, who asked not to be named …, said privately that …" and
+the partial quote in it are the lobbyist's (they had no speaker, or the business group); "A Tunisian official, speaking to
+MEE …, said" is the official, not MEE.
+
 Names: "Ngozi Fairbanks-Lindqvist of Carnegie Mellon University", which the model reads as one organisation, is a person
 and an organisation."""
 from __future__ import annotations
@@ -121,3 +125,26 @@ def test_a_person_of_an_organisation_read_as_one_organisation_is_both(entities, 
     ms = {m["text"]: m["label"] for m in entities(body)}
     assert ms.get("Ngozi Fairbanks-Lindqvist") == "PERSON" and ms.get("Carnegie Mellon University") == "ORG"
     assert _speaker(run(body), "What you are seeing") == "Ngozi Fairbanks-Lindqvist"
+
+
+@pytest.mark.parametrize("opening", [
+    "A lobbyist for a statewide business group, who asked not to be named because the group had not taken a public "
+    "position, said privately",
+    "A lobbyist for a statewide business group said",
+])
+def test_an_unnamed_persons_reported_speech_and_partial_quote_are_theirs(run, opening):
+    body = ("The bill passed the Senate committee on Tuesday.\n\n"
+            f"{opening} that members were \"comfortable but not thrilled\" with the bill.")
+    quotes = run(body)
+    partial = [q for q in quotes if q["text"].startswith("comfortable but not thrilled")]
+    indirect = [q for q in quotes if q["kind"] == "indirect"]
+    assert partial and partial[0]["speaker_name"] == "lobbyist"
+    assert indirect and indirect[0]["speaker_name"] == "lobbyist"
+
+
+def test_whom_an_unnamed_official_spoke_to_is_not_the_official(run):
+    body = ("A court in Tunis sentenced the broadcaster's director to two years in prison on Monday.\n\n"
+            "A Tunisian official, speaking to MEE on condition of anonymity because he was not authorised to brief the "
+            "media, said the broadcast had “incited hatred” against security forces.")
+    partial = [q for q in run(body) if q["text"].startswith("incited hatred")]
+    assert partial and partial[0]["speaker_name"] == "Tunisian official"
