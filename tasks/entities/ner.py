@@ -128,22 +128,43 @@ def _with_surname_particles(mentions: list[_Mention], body: str) -> list[_Mentio
     return out
 
 
+#: a nickname in quotation marks between a given name and a surname ("Rodolfo |"Dodong"| Macaraeg-Uy"), or its closing
+#: mark when the model took the nickname into the given name ("Nurlan ‘Tundra|’ |Seitkali-Demir")
+_NICKNAME_GAP = re.compile(r" [\"“‘'][A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?[\"”’'] ")
+_NICKNAME_END = re.compile(r" [\"“‘'][A-Z][\w.’'-]*$")
+_NICKNAME_TAIL = re.compile(r"[\"”’'] [A-Z][\w’'-]*[a-z]")
+_NICKNAME_AND_SURNAME = re.compile(_NICKNAME_GAP.pattern + r"[A-Z][\w’'-]*[a-z]")
+
+
+def _nickname_between(prev: str, gap: str) -> bool:
+    """A person's given name and their surname are one name across a quoted nickname."""
+    return bool(_NICKNAME_GAP.fullmatch(gap)) or (gap[:1] in "\"”’'" and gap[1:] == " " and bool(_NICKNAME_END.search(prev)))
+
+
 def _join_adjacent_persons(mentions: list[_Mention], body: str) -> list[_Mention]:
     """Two person mentions one space or a lower-case surname particle apart as one name ("MK Dov" "Elbaz": the model
     cut the name after its title and the surname was found again on its own), and a person mention with the
     capitalised mention after lower-case surname particles, whatever the model called it ("Iolo" ap "Dafydd", "Piet"
-    van der "Laan-Osei" ORG, "Ursula von der" "Leyen" GPE: the model cuts a name at its particles). ``mentions``
-    sorted by start."""
+    van der "Laan-Osei" ORG, "Ursula von der" "Leyen" GPE: the model cuts a name at its particles), or across a quoted
+    nickname ("Rodolfo" "Dodong" "Macaraeg-Uy"). ``mentions`` sorted by start."""
     out: list[_Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
         gap = body[prev.end:m.start] if prev is not None else ""
         if prev is not None and prev.cls == "per" and not prev.headline and not m.headline and (
-                (m.cls == "per" and gap == " ") or (m.text[:1].isupper() and _particles_between(prev.text, gap))):
+                (m.cls == "per" and gap == " ") or (m.text[:1].isupper() and (_particles_between(prev.text, gap)
+                                                                              or _nickname_between(prev.text, gap)))):
             text = body[prev.start:m.end]
             out[-1] = dataclasses.replace(prev, end=m.end, text=text, folded=fold(text))
         else:
             out.append(m)
+    for i, m in enumerate(out):     # "Nurlan ‘Tundra|’ Seitkali-Demir", "Rodolfo| "Dodong" Macaraeg-Uy": the surname the
+        #                             model left out after the nickname
+        tail = None if m.cls != "per" else (_NICKNAME_TAIL.match(body, m.end) if _NICKNAME_END.search(m.text)
+                                            else _NICKNAME_AND_SURNAME.match(body, m.end))
+        if tail is not None and (i + 1 == len(out) or out[i + 1].start >= tail.end()):
+            text = body[m.start:tail.end()]
+            out[i] = dataclasses.replace(m, end=tail.end(), text=text, folded=fold(text))
     return out
 
 

@@ -37,7 +37,7 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     head = body[hs:he].strip()
     # a name after a long title or before its affiliation may stand in a longer phrase ("former Pennsylvania Gov. and
     # Democratic National Committee Chairman Ed Rendell"); any other speaker phrase has at most 8 words
-    if not head or len(head.split()) > 16 or re.search(r"[“”\"«»\n]", head):
+    if not head or len(head.split()) > 16 or re.search(r"[“”\"«»\n]", A.nicknames_masked(hs, head)):
         return None
     ms = list(A.mentions_in(hs, he))
     persons = [m for m in ms if m["label"] in PERSON_LABELS]

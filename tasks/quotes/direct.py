@@ -131,7 +131,7 @@ def _region_speaker(A: _Article, site: QuoteSite, post: str, shortest: int) -> A
     counsel X wrote")."""
     r, body, rules, post_lim = site.raw, A.body, A.r, site.post_lim
     ms_ = re.match(r"[\s,;]*(?:[—–-]\s*)?(?P<region>[^“”\"«»\n]{" + str(shortest) + r",140}?)\s+" + _ADVERBS + _NOT_AFTER_DETERMINER
-                   + r"(?P<verb>" + rules.quote_verb_alt + r")(?![\w’'-])", post)
+                   + r"(?P<verb>" + rules.quote_verb_alt + r")(?![\w’'-])", A.nicknames_masked(r.close_e, post))
     if not ms_:
         return None
     reg_s, reg_e = r.close_e + ms_.start("region"), r.close_e + ms_.end("region")

@@ -8,7 +8,7 @@ from itertools import accumulate
 from tasks.quotes.direct import Attribution, attribute, locate, transcript_label
 from tasks.quotes.indirect import _indirect
 from tasks.quotes.rows import CONF, quote_row
-from tasks.quotes.rules import load_rules
+from tasks.quotes.rules import PERSON_LABELS, load_rules
 from tasks.quotes.spans import find_quote_spans
 from tasks.quotes.speakers import _Article
 
@@ -36,7 +36,7 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
     and the attribution patterns. Never raises on unbalanced quote marks.
     """
     A = _Article(article, sentences, mentions, load_rules())
-    raws = find_quote_spans(A.body, A.paras)
+    raws = _not_nicknames(find_quote_spans(A.body, A.paras), mentions)
     A.quote_spans = [(r.open_s, r.close_e) for r in raws]
     raws = _within_budget(A, raws)
     rows, row_chain = _quoted_rows(A, raws)
@@ -47,6 +47,13 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
         _share_reported_speakers(rows, indirect)
         rows.extend(indirect)
     return _sorted_unique([q for q in rows if not _scare_quote(q)])
+
+
+def _not_nicknames(raws: list, mentions: list[dict]) -> list:
+    """The quotations that are no nickname inside a person's name ("Beverley 'Miss Bev' Campbell", "Rodolfo "Dodong"
+    Macaraeg-Uy": the name runs over the marks)."""
+    names = [(m["start_char"], m["end_char"]) for m in mentions if m.get("label") in PERSON_LABELS]
+    return [r for r in raws if not any(s < r.open_s and r.close_e < e for s, e in names)]
 
 
 def _within_budget(A: _Article, raws: list) -> list:

@@ -151,6 +151,19 @@ class _Article:
             hi = max(hi, e)
             self._quote_max_end.append(hi)
 
+    def nicknames_masked(self, start: int, text: str) -> str:
+        """``text`` (at ``start`` in the body) with the quotation marks inside a person's name made apostrophes, so a
+        name with a nickname reads as one speaker phrase ("AWU WA branch secretary Stephen “Stevo” Karadimas said")."""
+        if not any(c in text for c in "“”\"«»"):
+            return text
+        chars = list(text)
+        for m in self.mentions_in(start, start + len(text)):
+            if m["label"] in PERSON_LABELS:
+                for i in range(max(m["start_char"], start), min(m["end_char"], start + len(text))):
+                    if chars[i - start] in "“”\"«»":
+                        chars[i - start] = "'"
+        return "".join(chars)
+
     def in_quote(self, pos: int) -> bool:
         """Is ``pos`` inside any quotation (``s <= pos < e`` for some span)?"""
         i = bisect.bisect_right(self._quote_starts, pos) - 1

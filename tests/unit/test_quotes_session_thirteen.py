@@ -20,7 +20,8 @@ the partial quote in it are the lobbyist's (they had no speaker, or the business
 MEE …, said" is the official, not MEE.
 
 Names: "Ngozi Fairbanks-Lindqvist of Carnegie Mellon University", which the model reads as one organisation, is a person
-and an organisation."""
+and an organisation; a nickname in quotation marks is part of the name and no quotation ("Rodolfo "Dodong" Macaraeg-Uy",
+"Nurlan ‘Tundra’ Seitkali-Demir", "Beverley 'Miss Bev' Campbell")."""
 from __future__ import annotations
 
 import pytest
@@ -148,3 +149,18 @@ def test_whom_an_unnamed_official_spoke_to_is_not_the_official(run):
             "media, said the broadcast had “incited hatred” against security forces.")
     partial = [q for q in run(body) if q["text"].startswith("incited hatred")]
     assert partial and partial[0]["speaker_name"] == "Tunisian official"
+
+
+@pytest.mark.parametrize("name, body", [
+    ("Beverley 'Miss Bev' Campbell", "Prices rose again this week.\n\n“Escallion used to be $300 a pound. Now it reach "
+                                     "$700,” said vendor Beverley 'Miss Bev' Campbell."),
+    ('Rodolfo "Dodong" Macaraeg-Uy', 'The annex was added late.\n\n"I signed the report in good faith," Sen. Rodolfo '
+                                     '"Dodong" Macaraeg-Uy said.'),
+    ("Nurlan ‘Tundra’ Seitkali-Demir", "The final went to five maps.\n\n‘We had practised everything for this final,’ "
+                                       "said Karavan captain Nurlan ‘Tundra’ Seitkali-Demir."),
+])
+def test_a_nickname_in_quotation_marks_is_part_of_the_name_and_no_quote(run, entities, name, body):
+    assert name in {m["entity_name"] for m in entities(body) if m["label"] == "PERSON"}
+    quotes = run(body)
+    assert [q["speaker_name"] for q in quotes if q["kind"] == "direct"] == [name]
+    assert all(len(q["text"].split()) > 2 for q in quotes)
