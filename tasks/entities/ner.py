@@ -12,7 +12,7 @@ from tasks.entities.canonical import _group, _label_for, _resolve
 from tasks.entities.keys import entity_id_for, fold
 from tasks.entities.patterns import _add_patterns, _add_propagated, _filter_headlines
 from tasks.entities.rules import BATCH_SIZE, _surname_particles
-from tasks.entities.spans import _Mention, _mentions_for_unit
+from tasks.entities.spans import _Mention, _mentions_for_unit, _strip_post_nominal
 from tasks.entities.units import _is_caps, _is_headline, _paragraphs, _recase
 from tasks.sentences import split_sentences
 
@@ -154,8 +154,9 @@ def _join_adjacent_persons(mentions: list[_Mention], body: str) -> list[_Mention
         if prev is not None and prev.cls == "per" and not prev.headline and not m.headline and (
                 (m.cls == "per" and gap == " ") or (m.text[:1].isupper() and (_particles_between(prev.text, gap)
                                                                               or _nickname_between(prev.text, gap)))):
-            text = body[prev.start:m.end]
-            out[-1] = dataclasses.replace(prev, end=m.end, text=text, folded=fold(text))
+            end, _cut = _strip_post_nominal(body, prev.start, m.end)     # "Ignatius van der" "Merwe SC": no "SC"
+            text = body[prev.start:end]
+            out[-1] = dataclasses.replace(prev, end=end, text=text, folded=fold(text))
         else:
             out.append(m)
     for i, m in enumerate(out):     # "Nurlan ‘Tundra|’ Seitkali-Demir", "Rodolfo| "Dodong" Macaraeg-Uy": the surname the

@@ -21,7 +21,8 @@ MEE …, said" is the official, not MEE.
 
 Names: "Ngozi Fairbanks-Lindqvist of Carnegie Mellon University", which the model reads as one organisation, is a person
 and an organisation; a nickname in quotation marks is part of the name and no quotation ("Rodolfo "Dodong" Macaraeg-Uy",
-"Nurlan ‘Tundra’ Seitkali-Demir", "Beverley 'Miss Bev' Campbell")."""
+"Nurlan ‘Tundra’ Seitkali-Demir", "Beverley 'Miss Bev' Campbell"); letters after a name the model cut at its particles
+are no part of it ("Ignatius van der Merwe SC")."""
 from __future__ import annotations
 
 import pytest
@@ -164,3 +165,9 @@ def test_a_nickname_in_quotation_marks_is_part_of_the_name_and_no_quote(run, ent
     quotes = run(body)
     assert [q["speaker_name"] for q in quotes if q["kind"] == "direct"] == [name]
     assert all(len(q["text"].split()) > 2 for q in quotes)
+
+
+def test_letters_after_a_name_cut_at_its_particles_are_no_part_of_it(entities):
+    ms = entities("The hearing resumed on Monday.\n\nDefence counsel Ignatius van der Merwe SC said in mitigation that his "
+                  "client had lost his flat.")
+    assert "Ignatius van der Merwe" in {m["entity_name"] for m in ms if m["label"] == "PERSON"}
