@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from tasks.entities.rules import _given_names
+from tasks.entities.rules import _given_names, _person_nouns
 from tasks.quotes import candidates, org_subjects, pronouns, roles, spokespeople, subjects, titles
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
 from tasks.quotes.spans import _paragraphs
@@ -237,10 +237,13 @@ class _Article:
                 continue            # "Back on Aelfleda Terrace, Mrs Coverdale …": no subject (not "As for Zelenskyy");
                 #                     "Pavel, a young teacher, told |Meduza| he …": the listener
             poss = _POSSESSED_ROLE.match(self.body, m["end_char"], end) or (
-                t if (t := _TITLE_GAP.match(self.body, m["end_char"], end)) and self.r.role_re.search(t.group(0)) else None)
+                t if (t := _TITLE_GAP.match(self.body, m["end_char"], end)) and (
+                    self.r.role_re.search(t.group(0))
+                    or (" " not in m["text"] and t.group(0).split()[-1] in _person_nouns())) else None)
             if poss is not None and any(n["start_char"] == poss.end() and n["label"] in PERSON_LABELS
                                         for n in self.mentions_in(poss.end(), end)):
-                continue            # "Trump’s rival, Ted Cruz, disagreed": Cruz; "Hampshire trainer Philippa …": Philippa
+                continue            # "Trump’s rival, Ted Cruz, disagreed": Cruz; "Hampshire trainer Philippa …": Philippa;
+                #                     "Lobster fisherman Kwabena …" (the model's PERSON "Lobster"): Kwabena
             if not self._gender_read:
                 self._gender_read = True
                 titles.collect_pronoun_gender(self)

@@ -13,7 +13,8 @@ director (not "One": the participle tail no longer cuts right after the determin
 council spokesperson" is the county council named before; "Pol. Col. Anuwat …" is one sentence (police and military
 ranks, "Engr.", "Barr." … are abbreviations that never end one).
 
-Pronouns: the person a committee "heard from" is the subject the "she" after refers to ("from" is no place there).
+Pronouns: the person a committee "heard from" is the subject the "she" after refers to ("from" is no place there); in
+"Lobster fisherman Kwabena Ashworth-Mensah said" the subject is Kwabena, not the model's PERSON "Lobster".
 
 Reported speech: "A lobbyist for a statewide business group, who asked not to be named …, said privately that …" and
 the partial quote in it are the lobbyist's (they had no speaker, or the business group); "A Tunisian official, speaking to
@@ -171,3 +172,12 @@ def test_letters_after_a_name_cut_at_its_particles_are_no_part_of_it(entities):
     ms = entities("The hearing resumed on Monday.\n\nDefence counsel Ignatius van der Merwe SC said in mitigation that his "
                   "client had lost his flat.")
     assert "Ignatius van der Merwe" in {m["entity_name"] for m in ms if m["label"] == "PERSON"}
+
+
+def test_a_capitalised_word_before_an_occupation_and_a_name_is_not_the_subject(run):
+    body = ("The harbour entrance has silted up again.\n\n"
+            "Lobster fisherman Kwabena Ashworth-Mensah said he had twice turned back in the past fortnight.\n\n"
+            "\"You feel it through the hull and your heart drops,\" the 29-year-old said.\n\n"
+            "\"We do not want to go anywhere,\" he said.")
+    quotes = run(body)
+    assert _speaker(quotes, "You feel it") == _speaker(quotes, "We do not want") == "Kwabena Ashworth-Mensah"
