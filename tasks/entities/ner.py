@@ -132,7 +132,9 @@ def _with_surname_particles(mentions: list[_Mention], body: str) -> list[_Mentio
 #: mark when the model took the nickname into the given name ("Nurlan ‘Tundra|’ |Seitkali-Demir")
 _NICKNAME_GAP = re.compile(r" [\"“‘'][A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?[\"”’'] ")
 _NICKNAME_END = re.compile(r" [\"“‘'][A-Z][\w.’'-]*$")
+#: the closing mark and the surname after a given name that took the nickname in ("Nurlan ‘Tundra|’ Seitkali-Demir|")
 _NICKNAME_TAIL = re.compile(r"[\"”’'] [A-Z][\w’'-]*[a-z]")
+#: a quoted nickname and the surname after a given name ("Rodolfo| "Dodong" Macaraeg-Uy|")
 _NICKNAME_AND_SURNAME = re.compile(_NICKNAME_GAP.pattern + r"[A-Z][\w’'-]*[a-z]")
 
 

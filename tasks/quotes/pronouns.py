@@ -363,7 +363,9 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     return {**_anonymous_person(np_s, mt.group("np")), "gender": g}
 
 
+#: a possessed noun opening an unnamed subject ("Her landlord said"): someone's, read as the sentence reads
 _NOT_UNNAMED = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s")
+#: an indefinite apposition after an unnamed subject ("Another resident|, a retired teacher from Klenia,"): described further
 _INDEFINITE_APPOSITION = re.compile(r",\s+an?\s")
 
 
@@ -387,6 +389,7 @@ _ANONYMITY = re.compile(r"\b(?:not\s+to\s+be\s+(?:named|identified)|anonymity|an
 #: clause ("Her coach, former ATP player |Benedikt …", "A fisherman in Baler, Rogelio “Oying” |Manalastas"; not "A man in
 #: his 70s who runs a business in |Kashiwazaki|")
 _APPOSITION_GAP = re.compile(r",(?:(?!\s(?:who|whose|which|that)\b)[^,\n]){0,60}")
+#: a preposition or "told" right before a name after an unnamed person: whom they spoke to ("speaking to |MEE"), no apposition
 _OBJECT_BEFORE = re.compile(r"(?<![\w-])(?:to|with|for|by|from|told)\s+$")
 #: what describes an anonymous person after their noun ("of three" children, "in his 70s")
 _DESCRIBED = re.compile(r"\s+(?:of\s+" + FAMILY_COUNT + r"|in\s+(?:his|her|their)\s+\d+s)$")
