@@ -1,6 +1,7 @@
 """``extract_quotes``: the quote stage of one article as a sequence of named steps."""
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from itertools import accumulate
@@ -52,8 +53,17 @@ def extract_quotes(article: dict, sentences: list[dict], mentions: list[dict]) -
 def _not_nicknames(raws: list, mentions: list[dict]) -> list:
     """The quotations that are no nickname inside a person's name ("Beverley 'Miss Bev' Campbell", "Rodolfo "Dodong"
     Macaraeg-Uy": the name runs over the marks)."""
-    names = [(m["start_char"], m["end_char"]) for m in mentions if m.get("label") in PERSON_LABELS]
-    return [r for r in raws if not any(s < r.open_s and r.close_e < e for s, e in names)]
+    names = sorted((m["start_char"], m["end_char"]) for m in mentions if m.get("label") in PERSON_LABELS)
+    if not names:
+        return raws
+    starts = [s for s, _ in names]
+    reach = list(accumulate((e for _, e in names), max))     # the furthest end of the names starting up to each one
+    out = []
+    for r in raws:
+        i = bisect.bisect_left(starts, r.open_s) - 1         # the names starting before the opening mark
+        if i < 0 or reach[i] <= r.close_e:
+            out.append(r)
+    return out
 
 
 def _within_budget(A: _Article, raws: list) -> list:
