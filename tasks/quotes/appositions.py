@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tasks.entities.keys import fold
+from tasks.entities.rules import _legal_suffixes
 from tasks.quotes.phrases import _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -15,16 +17,23 @@ if TYPE_CHECKING:
 
 
 def _comma_outside_brackets(phrase: str) -> int:
-    """Offset of the first comma of ``phrase`` outside round brackets, else -1."""
+    """Offset of the first comma of ``phrase`` outside round brackets and not before a company's legal form
+    ("Luzon Agri-Cold Logistics, Inc. (LACL) President … Rosalinda Villareal-Tanaka"), else -1."""
     depth = 0
     for i, ch in enumerate(phrase):
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif ch == "," and depth == 0:
+        elif ch == "," and depth == 0 and not _legal_form_after(phrase, i + 1):
             return i
     return -1
+
+
+def _legal_form_after(phrase: str, pos: int) -> bool:
+    """Does a company's legal form (``rules/org_cues.txt`` "legal:") follow at ``pos``: ", Inc.", ", Ltd"?"""
+    word = re.match(r"\s*([\w.]+)(?![\w’'-])", phrase[pos:])     # (not ", co-founder", ", SA's")
+    return word is not None and fold(word.group(1)) in _legal_suffixes()
 
 
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?[^\S\n]+")

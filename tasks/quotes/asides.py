@@ -13,6 +13,17 @@ if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
 
 
+def coordinated_object(A: _Article, m: dict, lo: int) -> bool:
+    """A mention joined by "and"/"or" to a place or organisation that is the object of a preposition ("the Liberal
+    Democrat MP for Melksham and |Devizes|"): an object too, whatever the model calls it."""
+    before = [x for x in A.mentions_in(lo, m["start_char"]) if x["end_char"] <= m["start_char"]]
+    if not before or before[-1]["label"] in PERSON_LABELS:
+        return False
+    prev = before[-1]
+    return bool(re.fullmatch(r"\s+(?:and|or|&)\s+", A.body[prev["end_char"]:m["start_char"]])) \
+        and bool(_PREP_BEFORE.search(A.body[max(lo, prev["start_char"] - 15):prev["start_char"]]))
+
+
 #: a relative pronoun right before the verb: "Mike Lee, who declared", "the sign — which read", "the report, which notes",
 #: "a message that said" ("that" after a lowercase noun only)
 _RELATIVE_PRONOUN = re.compile(r"(?:(?:(?<=[,—–(]\s)|(?<=[,—–(]\s\s))(?P<wh>who|which)|(?<=[A-Za-z]\s)(?P<who>who)"
@@ -83,6 +94,10 @@ def aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
                 # "Gov. John R. Kasich of Ohio, who …, said", "Willie Minor, 64, of Dallas, who …": the person before the place
                 m = next((p for p in reversed(ms[:-1]) if p["label"] in PERSON_LABELS
                           and re.fullmatch(r"(?:,?\s+\d{1,3},?)?\s+(?:of|from|in)\s+(?:the\s+)?", A.body[p["end_char"]:m["start_char"]])), None)
+            elif m is not None and coordinated_object(A, m, lo):
+                # "Andrew Thistlethwaite-Obi, the Liberal Democrat MP for Melksham and |Devizes|, who …, said"
+                m = next((p for p in reversed(ms[:-1]) if p["label"] in PERSON_LABELS
+                          and re.match(r",\s", A.body[p["end_char"]:p["end_char"] + 2])), None)
             if m is not None and (m["label"] in PERSON_LABELS if rel.group("rel") == "who" else m["label"] == "ORG"):
                 # (an organisation before "which": "The union Unison, which represents the staff, has issued")
                 return _Cand.of_mention(m["start_char"], m["end_char"], m)

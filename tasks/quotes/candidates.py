@@ -20,6 +20,15 @@ if TYPE_CHECKING:
 _OFFICE = re.compile(r"[Tt]he\s+([A-Z][a-z]+)(\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?")
 
 
+def _outside_brackets(ms: list[dict], body: str, hs: int, he: int) -> list[dict]:
+    """The mentions of a speaker phrase outside its round brackets, when there are any: what stands in brackets after a
+    name is its affiliation ("Cllr Tomasz Wiśniewski-Hart (|Lib Dem|, Huntington)", which the model may call a
+    PERSON), not the speaker."""
+    inside = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", body[hs:he])]
+    out = [m for m in ms if not any(a <= m["start_char"] - hs and m["end_char"] - hs <= b for a, b in inside)]
+    return out or ms
+
+
 def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     """Interpret body[s:e] (a short phrase) as a speaker: name, pronoun, role noun or other noun phrase."""
     body, r = A.body, A.r
@@ -39,7 +48,7 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     # Democratic National Committee Chairman Ed Rendell"); any other speaker phrase has at most 8 words
     if not head or len(head.split()) > 16 or re.search(r"[“”\"«»\n]", A.nicknames_masked(hs, head)):
         return None
-    ms = list(A.mentions_in(hs, he))
+    ms = _outside_brackets(list(A.mentions_in(hs, he)), body, hs, he)
     persons = [m for m in ms if m["label"] in PERSON_LABELS]
     # the first person after title words whose affiliation or partner ends the phrase ("Jeffrey Lewis of the James Martin
     # Center …", which the model may call a PERSON too; "David Albright and Serena Kelleher-Vergantini of the

@@ -119,6 +119,9 @@ NAME_RUN = r"[A-Z][\w&.’'-]*(?:[^\S\n]+(?:(?:and|of|for|&)[^\S\n]+)?[A-Z][\w&.
 
 
 #: an indefinite role phrase names nobody in particular ("one US official", "a senior official", "two officials")
+#: what only a person asks or is refused: not to be named, anonymity, leave to speak
+_ANONYMITY = re.compile(r"\b(?:not\s+to\s+be\s+(?:named|identified)|anonymity|anonymously|without\s+being\s+(?:named|identified)"
+                        r"|not\s+(?:authori[sz]ed|permitted|allowed)\s+to\s+(?:speak|comment|talk|discuss))\b")
 _INDEFINITE = re.compile(r"(?:a|an|one|another|some|two|three|several|many|other)\s", re.I)
 _CREDIT_AFTER = re.compile(r"\s*/\s*[A-Z]")
 _CREDIT_BEFORE = re.compile(r"(?:[A-Za-z]\s*/|(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Cc]redit)s?\s*(?:by|:)?)\s*$")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _person_nouns, _surname_particles
 from tasks.quotes import roles, spokespeople
-from tasks.quotes.phrases import FAMILY_COUNT, _Cand, unlinked_mention
+from tasks.quotes.phrases import _ANONYMITY, FAMILY_COUNT, _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ _ANONYMOUS_SUBJECT = re.compile(
     r"|\s+(?:based|stationed|[a-z]+ing)\s+(?:in|at|near|outside|on|for)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}"
     r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?)?)"
     r"(?:\s+(?:who|[a-z]{3,}ing(?=\s+(?:a|an|the|two|three|four|five|his|her|their|at|in|on|for|near)\s))\s+[^,.\n“”\"]{1,120}?)?"
-    r"(?:,[^,\n]{1,120},)?\s+(?:said|says|told|added|explained|wrote|recalled|accused|complained|claimed|insisted"
+    r"(?:,[^,\n]{1,120},)?(?:\s+(?:has|have|had))?\s+(?:said|says|told|added|explained|wrote|recalled|accused|complained|claimed|insisted"
     r"|admitted|warned|described|was\s+(?:(?:more|less|even|far)\s+[a-z]+|[a-z]{3,}er)\b)\b")
 #: "In a victim impact statement read to the court, the woman, who cannot be named, said …": a definite person the
 #: article keeps anonymous
@@ -125,6 +125,11 @@ def _opening_role(A: _Article, si: int) -> _Cand | None:
         np_s, np_e = ss + mo.start("np"), ss + mo.end("np")
         if any(m["label"] in PERSON_LABELS for m in A.mentions_in(np_s, np_e)) or _POSSESSIVE_NP.search(mo.group("np")):
             return None
+        if any(m["label"] in PERSON_LABELS and m["start_char"] == ss and re.fullmatch(r"\s*,\s*", A.body[m["end_char"]:np_s])
+               for m in A.mentions_in(ss, np_s)):
+            return None     # "Arellano-Quiñones, |the Venezuelan outfielder| signed last winter …, started": in apposition
+            #                 to the name opening the sentence (not "Asked about …, a challenge from Jae-won Choi, |the
+            #                 Italian-born coach| was unapologetic")
         head, head_e = mo.group("head").lower(), ss + mo.end("head")
         roles_in = list(A.r.role_re.finditer(A.body, np_s, head_e))
         if roles_in and roles_in[-1].end() == head_e and roles_in[-1].group(0) == roles_in[-1].group(1):
@@ -341,7 +346,7 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
         return None
     core = _np_core(mt.group("np"))
     head = _DESCRIBED.sub("", core).split()[-1].lower()     # "A father| of three", "A man| in his 70s"
-    if not A.r.role_re.search(core) and not roles._names_person(A.r, head) \
+    if not A.r.role_re.search(core) and not roles.names_person(A.r, head) \
             and not _ANONYMITY.search(A.body, mt.end("np"), mt.end()):
         return None         # ("One driver", "A volunteer firefighter": a person noun names someone too; "A senior
         #                     paddock figure, who asked not to be named": whoever asks so is a person)
@@ -378,13 +383,13 @@ def unnamed_subject(A: _Article, ss: int, verb_e: int) -> _Cand | None:
             or spokespeople.SPOKES.search(mt.group("np")) or _INDEFINITE_APPOSITION.match(A.body, mt.end("np")):
         return None     # (a spokesperson speaks for someone, "Her landlord" is someone's, "Another resident, a retired
         #                 teacher from Klenia," is described further: the subject as the sentence reads)
+    role = _Cand(mt.start("np"), mt.end("np"), "role")
+    if roles.named_later(A, role) is not None:
+        return role     # "A magistrate has told …" opening a report: the magistrate it names later (``roles.named_later``)
     m = anonymous_subject(A, A.sent_index(ss), None)
     return _Cand.of_mention(m["start_char"], m["end_char"], m) if m is not None else None
 
 
-#: what only a person asks or is refused: not to be named, anonymity, leave to speak
-_ANONYMITY = re.compile(r"\b(?:not\s+to\s+be\s+(?:named|identified)|anonymity|anonymously|without\s+being\s+(?:named|identified)"
-                        r"|not\s+(?:authori[sz]ed|permitted|allowed)\s+to\s+(?:speak|comment|talk|discuss))\b")
 #: between an anonymous person's noun phrase and the name in apposition to it: a comma and a few words that open no
 #: clause ("Her coach, former ATP player |Benedikt …", "A fisherman in Baler, Rogelio “Oying” |Manalastas"; not "A man in
 #: his 70s who runs a business in |Kashiwazaki|")

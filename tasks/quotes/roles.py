@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _person_nouns
 from tasks.quotes import spokespeople
-from tasks.quotes.phrases import FAMILY_COUNT, _INDEFINITE, _Cand
+from tasks.quotes.phrases import _ANONYMITY, _INDEFINITE, FAMILY_COUNT, _Cand
 from tasks.quotes.rules import PERSON_LABELS, Rules
 
 if TYPE_CHECKING:
@@ -26,7 +26,9 @@ _PROPER_MODIFIER = re.compile(r"^[Tt]he\s+(?:[\w’'-]+\s+)*?[A-Z]")
 #: "the Mexican", "the Dutchman": a capitalised nationality word after "the" (quote_patterns.txt [nationality_nouns]);
 #: "the South African quick", "the Portuguese tactician", "the Serbian-Nigerian big man": a nationality and a singular noun
 #: (group 2), one lower-case word may come between
-_NATIONALITY_NOUN = re.compile(r"[Tt]he\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:\s+[A-Z][a-z]+)?)(?:\s+(?:[a-z]+\s+)?([a-z]+))?")
+#: "the Mexican", "the Portuguese tactician", "the Venezuelan right-hander", "the Japanese-born Englishman"
+_NATIONALITY_NOUN = re.compile(r"[Tt]he\s+((?:[A-Z][a-z]+-(?:born|based|raised)\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:\s+[A-Z][a-z]+)?)"
+                               r"(?:\s+(?:[a-z]+\s+)?([a-z]+(?:-[a-z]+)*))?")
 _POSSESSED = re.compile(r"(?:his|her|their|its|my|our)\s", re.I)
 
 
@@ -50,7 +52,7 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     if _INDEFINITE.match(A.body, c.start, c.end) or _POSSESSED.match(A.body, c.start, c.end):
         # "one US official", "a senior official": an anonymous source; "her mother": someone else; "a Department for
         # Transport spokesperson": the department
-        return spokespeople.spokesperson_org(A, c)
+        return spokespeople.spokesperson_org(A, c) or named_later(A, c)
     role = A.body[c.start:c.end]
     age = _AGE_NOUN.fullmatch(A.body, c.start, c.end)
     m = resolve_role(A, role, c.start) if c.kind == "role" else (age_person(A, age.group(1), c.start) if age else None)
@@ -79,6 +81,28 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     return m
 
 
+def named_later(A: _Article, c: _Cand) -> dict | None:
+    """"A judge has jailed …", "A magistrate has told …" opening a report (its first five sentences) names its subject
+    later ("Justice Carmel Okonjo-Reid said …"): the one person the article gives that title, written right before the
+    name, after the phrase; None when the phrase is further in, not a role of ``A.r.roles``, its sentence keeps the
+    person anonymous ("who asked not to be named"), or no one or more than one person holds the title."""
+    if c.kind != "role" or A.sent_index(c.start) > 4 or not re.match(r"[Aa]n?\s", A.body[c.start:c.end]):
+        return None
+    heads = [h.group(1).lower() for h in A.r.role_re.finditer(A.body[c.start:c.end].lower())]
+    if not heads:
+        return None
+    sent = A.sents[A.sent_index(c.start)]
+    if _ANONYMITY.search(A.body, sent["start_char"], sent["end_char"]):
+        return None         # "A band 5 nurse, who asked not to be named, said": someone never named
+    targets = A.r.roles.get(heads[-1], {heads[-1]})
+    titled = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(targets, key=len, reverse=True)))
+                        + r")\.?[^\S\n]+(?:[A-Z][a-z]{1,4}\.?[^\S\n]+){0,2}$", re.I)
+    holders = {m.get("entity_id") or m["text"]: m for tpos, _words, m, joined in A.titles
+               if tpos > c.end and _names_role(joined, targets)
+               and titled.search(A.body, max(0, m["start_char"] - 60), m["start_char"])}
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
 #: "the teenager's mother": a role of someone else's, not the person just written about
 _POSSESSIVE_MODIFIER = re.compile(r"\w[’']s\s")
 #: "the 38-year-old welder", "the 20-year-old Brazilian": an age and a noun or two (or a nationality)
@@ -92,9 +116,9 @@ def _person_epithet(A: _Article, c: _Cand) -> bool:
     """A noun phrase that describes a person just named ("“…,” the Edinburgh wing said"): a capitalised modifier, a
     singular head that is no organisation, group or document word, right after a quotation or opening a sentence; or
     lower-case modifiers before a noun that names a person ("the welder", "the second-year forward", "the pro
-    dancer": ``_names_person``)."""
+    dancer": ``names_person``)."""
     ep = _EPITHET.fullmatch(A.body, c.start, c.end) or _LOWER_EPITHET.fullmatch(A.body, c.start, c.end)
-    if ep is None or (ep.re is _LOWER_EPITHET and not _names_person(A.r, ep.group(1))):
+    if ep is None or (ep.re is _LOWER_EPITHET and not names_person(A.r, ep.group(1))):
         return False
     head = ep.group(1)
     if (head.endswith("s") and not head.endswith("ss")) or head in A.r.org_roles or head in A.r.collective_nouns \
@@ -117,11 +141,13 @@ _LOWER_EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[a-z0-9][\w-]*[^\S\n]+){0,2}?([a-
 _AGENT_NOUN = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|man|woman|eer)")
 
 
-def _names_person(r: Rules, head: str) -> bool:
+def names_person(r: Rules, head: str) -> bool:
     """Does a lower-case noun name a person: an agent noun ("welder", "investor") or a noun of the person-noun and
     title lists (rules/person_nouns.txt, titles.txt: "forward", "widow", "captain")?"""
+    if head in _person_nouns():     # (also "the five-eighth")
+        return head not in r.thing_nouns
     if "-" in head:         # "the left-hander", "the mother-of-two", "the 7-footer"
-        return head not in r.thing_nouns and any(_names_person(r, part) for part in head.split("-") if part.isalpha())
+        return head not in r.thing_nouns and any(names_person(r, part) for part in head.split("-") if part.isalpha())
     return head not in r.thing_nouns and (bool(_AGENT_NOUN.fullmatch(head)) or head in _person_nouns())
 
 
@@ -159,6 +185,7 @@ def _person_by_nationality(A: _Article, nationality: str, noun: str | None) -> b
     """Is "the <nationality> [<noun>]" a person ("the Mexican", "the Dutchman", "the Portuguese tactician"), not a
     body ("the Italian government", "the Russian side": an organisation word or role) nor a group (a plural)? A
     compound of nationalities counts ("the Japanese-French driver")."""
+    nationality = re.sub(r"^\S+-(?:born|based|raised)\s+", "", nationality)    # "the Japanese-born Englishman"
     if noun is None:
         return A.r.nationality(nationality)
     return all(part in A.r.adjectives for part in nationality.split("-")) and noun not in A.r.org_roles and not noun.endswith("s") \
@@ -356,7 +383,7 @@ def _anonymous_reference(A: _Article, c: _Cand) -> bool:
         return False
     head = A.body[c.start:c.end].split()[-1]
     return head.lower() in A.r.anonymous_nouns or (head.isupper() and len(head) <= 4) \
-        or (head.lower() not in A.r.org_roles and _names_person(A.r, head.lower()))
+        or (head.lower() not in A.r.org_roles and names_person(A.r, head.lower()))
 
 
 def recent_anonymous(A: _Article, pos: int, heads: set | None = None) -> dict | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from tasks.entities.rules import _given_names, _person_nouns
+from tasks.entities.rules import _given_names
 from tasks.quotes import candidates, org_subjects, pronouns, roles, spokespeople, subjects, titles
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
 from tasks.quotes.spans import _paragraphs
@@ -239,11 +239,12 @@ class _Article:
             poss = _POSSESSED_ROLE.match(self.body, m["end_char"], end) or (
                 t if (t := _TITLE_GAP.match(self.body, m["end_char"], end)) and (
                     self.r.role_re.search(t.group(0))
-                    or (" " not in m["text"] and t.group(0).split()[-1] in _person_nouns())) else None)
+                    or (" " not in m["text"] and roles.names_person(self.r, t.group(0).split()[-1].lower()))) else None)
             if poss is not None and any(n["start_char"] == poss.end() and n["label"] in PERSON_LABELS
                                         for n in self.mentions_in(poss.end(), end)):
                 continue            # "Trump’s rival, Ted Cruz, disagreed": Cruz; "Hampshire trainer Philippa …": Philippa;
-                #                     "Lobster fisherman Kwabena …" (the model's PERSON "Lobster"): Kwabena
+                #                     "Lobster fisherman Kwabena …" (the model's PERSON "Lobster"): Kwabena, as
+                #                     "Looe harbourmaster Jago …" (an agent noun)
             if not self._gender_read:
                 self._gender_read = True
                 titles.collect_pronoun_gender(self)
@@ -380,8 +381,8 @@ class _Article:
         """A mention that cannot be a subject: inside parentheses ("Kasich (R-OH)") or a dateline
         ("WASHINGTON, Dec. 8 (UPI) —", "ST. LOUIS —": all capitals at a paragraph start)."""
         body, s, e = self.body, m["start_char"], m["end_char"]
-        if re.search(r"\([^()\n]{0,25}$", body[max(0, s - 25):s]) and re.match(r"[^()\n]{0,25}\)", body[e:e + 26]):
-            return True
+        if re.search(r"\([^()\n“”\"]{0,60}$", body[max(0, s - 61):s]) and re.match(r"[^()\n“”\"]{0,60}\)", body[e:e + 61]):
+            return True     # (also "Cllr Tomasz Wiśniewski-Hart (|Lib Dem|, Huntington and New Earswick) urged")
         pi = self.para_index(s)
         text = m["text"]
         return (s - self.paras[pi][0] <= 3 and text.upper() == text and any(c.isalpha() for c in text)

@@ -261,7 +261,7 @@ def _person_noun_after(A: _Article, m: dict) -> re.Match | None:
     if mo is None or mo.group(1) in _NOT_DESCRIPTOR or mo.group(1) in ADVERB_WORDS \
             or (m["label"] == "ORG" and fold(mo.group(1)) in _org_words()[1]):
         return None
-    return mo if A.r.role_re.fullmatch(mo.group(1)) or roles._names_person(A.r, mo.group(1)) else None
+    return mo if A.r.role_re.fullmatch(mo.group(1)) or roles.names_person(A.r, mo.group(1)) else None
 
 
 def _nearest_mention(A: _Article, verb_s: int, lo: int) -> _Cand | None:
@@ -278,6 +278,8 @@ def _nearest_mention(A: _Article, verb_s: int, lo: int) -> _Cand | None:
             continue
         if m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]):
             continue                            # "negotiations between Moscow and Kyiv"
+        if asides.coordinated_object(A, m, lo):
+            continue                            # "the MP for Melksham and |Devizes|" (the model's PERSON)
         prep = _PERSON_PREP_BEFORE.search(body[max(lo, m["start_char"] - 40):m["start_char"]]) \
             if m["label"] in PERSON_LABELS else None
         if prep is not None and (not re.match(r",?\s+who\b", tail) or prep.group().startswith("from")):
