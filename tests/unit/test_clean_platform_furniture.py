@@ -1,8 +1,9 @@
-"""Page furniture seen in the blind sets tests/fixtures/crawls_heldout226-233 that the cleaner kept as article text:
+"""Page furniture seen in the blind sets tests/fixtures/crawls_heldout226-241 that the cleaner kept as article text:
 publishing platforms' share, consent and follow prompts ("Click to share on X (Opens in new window)", "You are the
 owner of this article."), app and affiliate notes, a section or byline line with its date stamp and reading time, a
-byline with the reporter's e-mail, a stock-photo credit in parentheses, and after the article comment guidelines,
-reuse terms, the Local Democracy Reporting note and the outlet's "You're reading …" sign-off
+byline with the reporter's e-mail or phone, stock-photo and caption credits, tip and affiliate notes, link rows, and
+after the article comment guidelines, reuse terms, the Local Democracy Reporting note, the outlet's "You're reading …"
+sign-off, funders' notes, the writer's bio, an interview's "was speaking to" note and references
 (tasks/rules/page_junk.txt, page_junk_tail.txt). The last two tests are guards: the same words inside the article's
 own sentences stay its text (they pass on the code before the change too)."""
 from __future__ import annotations
@@ -28,6 +29,18 @@ from tests.unit.test_clean_tail_furniture import BODY, _body
     "Jameson Okoro-Lindahl | Dec 5 2026 - 9:42 am PT",
     "By Marisol Okonkwo-Reyes | mokonkwo@examplenewsgroup.com | Example News Group",
     "(Source: Siriwat Boonmee/Alamy Stock Photo)",
+    "Have a tip for Example Beacon? Want to advertise? Want to suggest a guest for our podcast? Contact us here.",
+    "Example Beacon uses affiliate links. See our policy here.",
+    "Support Example Beacon's work through a Substack subscription or on Stripe.",
+    "Complete the form below to unlock access to ALL audio articles.",
+    "Real-time updates and all local stories you want right in the palm of your hand.",
+    "This document is subject to copyright. Apart from any fair dealing for the purpose of private study or research, "
+    "no part may be reproduced without the written permission.",
+    "Support HKFP | Code of Ethics | Error/typo? | Contact Us | Newsletter | Annual & Transparency Report",
+    "Saturday, Dec. 5, 2026 | 2 a.m.",
+    "Words by Nguyễn Thanh Tú. Photos by Khánh Linh Bùi.",
+    "Lê Văn Tâm has repaired motorbikes on Bến Bình Đông Street since 1995. Photo by Khánh Linh Bùi.",
+    "Ingrid Haldorsen-Achebe: 425-555-0142; ingrid.haldorsen@example.com. X: @ihaldorsen.",
 ])
 def test_platform_prompts_stamps_and_credits_are_furniture_anywhere(tmp_path, line):
     assert _body(tmp_path, BODY[:2] + [line] + BODY[2:]) == BODY
@@ -40,6 +53,15 @@ def test_platform_prompts_stamps_and_credits_are_furniture_anywhere(tmp_path, li
     ["When citing and using any materials on the Internet, links to the website example.net not lower than the first "
      "paragraph are mandatory."],
     ["You're reading Example Wire — experts who break news about electric vehicles, day after day."],
+    ["Example Radio's coverage of the Colorado River is supported by the Walton Family Foundation. Example Radio is "
+     "solely responsible for its editorial content."],
+    ["Marisol Etsitty-Vance covers water and agriculture for Example Radio. She joined the station in 2024 after "
+     "reporting for newspapers in New Mexico."],
+    ["Bridie is a Melbourne-based writer who covers electric vehicles, rooftop solar and the energy transition."],
+    ["Rhiannon joined Example Networks in 2024 and writes about drug discovery and toxicology."],
+    ["Dr. Oluwaseun Adeyemi-Strauss was speaking to Rhiannon Castellanos-Muir, Science Writer for Example Networks.",
+     "Reference: Adeyemi-Strauss O, Hendriks-Yamamoto P, et al. Blinded evaluation of liver organoids. Example J. 2026."],
+    ["Subscribe to Example+ to unlock premium stats, grades and player profiles."],
 ])
 def test_after_the_article_comment_guidelines_and_reuse_terms_are_furniture(tmp_path, tail):
     assert _body(tmp_path, BODY + tail) == BODY
