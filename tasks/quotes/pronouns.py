@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _person_nouns, _surname_particles
-from tasks.quotes import roles, spokespeople
+from tasks.quotes import epithets, roles, spokespeople
 from tasks.quotes.phrases import _ANONYMITY, FAMILY_COUNT, _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -159,7 +159,7 @@ def _nationality_opening(A: _Article, si: int, gender: str | None) -> dict | Non
     -> the person just written about, not Aldous-Mbeki), of ``gender`` when known; None without such an opening."""
     s = A.sents[si]
     mo = _NATIONALITY_OPENING.match(A.body, s["start_char"], s["end_char"])
-    if mo is None or not roles._person_by_nationality(A, mo.group(1).lower(), None):
+    if mo is None or not epithets.person_by_nationality(A, mo.group(1).lower(), None):
         return None
     m = roles.recent_subject(A, mo.start(1))
     if m is None or m["label"] not in PERSON_LABELS:
@@ -346,7 +346,7 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
         return None
     core = _np_core(mt.group("np"))
     head = _DESCRIBED.sub("", core).split()[-1].lower()     # "A father| of three", "A man| in his 70s"
-    if not A.r.role_re.search(core) and not roles.names_person(A.r, head) \
+    if not A.r.role_re.search(core) and not epithets.names_person(A.r, head) \
             and not _ANONYMITY.search(A.body, mt.end("np"), mt.end()):
         return None         # ("One driver", "A volunteer firefighter": a person noun names someone too; "A senior
         #                     paddock figure, who asked not to be named": whoever asks so is a person)

@@ -1,17 +1,17 @@
 """Role speakers: the person a role noun phrase stands for ("the Kremlin spokesman" -> the person whose title the
 article gave that role, "the 71-year-old" -> the person just introduced), or nobody when the role was introduced
 without a name ("a senior official … the official said"). ``_Article`` (speakers.py) calls these; split out of
-speakers.py unchanged (and the unnamed spokesperson's organisation out of this module into spokespeople.py)."""
+speakers.py unchanged (and the unnamed spokesperson's organisation out of this module into spokespeople.py, the
+shapes of epithets into epithets.py)."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from tasks.entities.rules import _person_nouns
-from tasks.quotes import spokespeople
-from tasks.quotes.phrases import _ANONYMITY, _INDEFINITE, FAMILY_COUNT, _Cand
-from tasks.quotes.rules import PERSON_LABELS, Rules
+from tasks.quotes import epithets, spokespeople
+from tasks.quotes.phrases import _ANONYMITY, _INDEFINITE, _Cand
+from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
@@ -23,25 +23,19 @@ _AGE_NOUN = re.compile(r"the\s+(\d{1,3})-year-old", re.I)
 _PROPER_MODIFIER = re.compile(r"^[Tt]he\s+(?:[\w’'-]+\s+)*?[A-Z]")
 
 
-#: "the Mexican", "the Dutchman": a capitalised nationality word after "the" (quote_patterns.txt [nationality_nouns]);
-#: "the South African quick", "the Portuguese tactician", "the Serbian-Nigerian big man": a nationality and a singular noun
-#: (group 2), one lower-case word may come between
-#: "the Mexican", "the Portuguese tactician", "the Venezuelan right-hander", "the Japanese-born Englishman"
-_NATIONALITY_NOUN = re.compile(r"[Tt]he\s+((?:[A-Z][a-z]+-(?:born|based|raised)\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:\s+[A-Z][a-z]+)?)"
-                               r"(?:\s+(?:[a-z]+\s+)?([a-z]+(?:-[a-z]+)*))?")
 _POSSESSED = re.compile(r"(?:his|her|their|its|my|our)\s", re.I)
 
 
 def role_speaker(A: _Article, c: _Cand) -> dict | None:
     """The person a role noun phrase (or an age: "the 71-year-old") stands for; None for an anonymous source."""
-    nat = _NATIONALITY_NOUN.fullmatch(A.body, c.start, c.end) if c.kind in ("np", "role") else None
-    if nat is not None and _person_by_nationality(A, nat.group(1).lower(), nat.group(2)):
+    nat = epithets.NATIONALITY_NOUN.fullmatch(A.body, c.start, c.end) if c.kind in ("np", "role") else None
+    if nat is not None and epithets.person_by_nationality(A, nat.group(1).lower(), nat.group(2)):
         return recent_subject(A, c.start)     # "…,” the Mexican said": the person just written about
     if c.kind == "np" and not _AGE_NOUN.fullmatch(A.body, c.start, c.end):
         org = spokespeople.spokesperson_org(A, c) or spokespeople.staff_org(A, c)   # "a spokesperson for the company",
         #                                                      "Goldman Sachs strategists": the organisation; else nobody
-        aged = _AGE_EPITHET.fullmatch(A.body, c.start, c.end)
-        if org is None and (aged is not None or _person_epithet(A, c)):
+        aged = epithets.AGE_EPITHET.fullmatch(A.body, c.start, c.end)
+        if org is None and (aged is not None or epithets.person_epithet(A, c)):
             # "“…,” the Edinburgh wing said", "the 38-year-old welder told DW": the person just written about
             m = (age_person(A, aged.group(1), c.start) if aged else None) or recent_subject(A, c.start)
             return m if m is not None and m["label"] in PERSON_LABELS else None
@@ -75,7 +69,7 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
                 m = None     # "The Minister" is not the person just introduced as "the council's chief executive"
                 #              (an epithet, "the lock", may describe a captain: only a capitalised office counts)
         elif m is None and c.kind == "role" and not _introduced_anonymously(A, role, c.start) \
-                and _AFTER_QUOTE_OR_OPENING.search(A.body[A.sents[A.sent_index(c.start)]["start_char"]:c.start]):
+                and epithets.AFTER_QUOTE_OR_OPENING.search(A.body[A.sents[A.sent_index(c.start)]["start_char"]:c.start]):
             m = _titled_previous_subject(A, c.start)     # ("…,” the official said", "The official said": not a role
             #                                              inside someone else's words, "said the camp officer had told")
     return m
@@ -105,56 +99,6 @@ def named_later(A: _Article, c: _Cand) -> dict | None:
 
 #: "the teenager's mother": a role of someone else's, not the person just written about
 _POSSESSIVE_MODIFIER = re.compile(r"\w[’']s\s")
-#: "the 38-year-old welder", "the 20-year-old Brazilian": an age and a noun or two (or a nationality)
-_AGE_EPITHET = re.compile(r"[Tt]he\s+(\d{1,3})-year-old(?:\s+(?:[a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)){1,2}")
-#: "the Edinburgh wing", "the Auckland-born prop", "the former Ateneo star", "the Sinn Féin TD": capitalised modifiers
-#: (after a lower-case one or two) and one singular head, lower-case or a short abbreviation
-_EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){0,2}(?:[A-Z][\w’'-]*[^\S\n]+){1,3}([a-z]+|[A-Z]{2,4})")
-
-
-def _person_epithet(A: _Article, c: _Cand) -> bool:
-    """A noun phrase that describes a person just named ("“…,” the Edinburgh wing said"): a capitalised modifier, a
-    singular head that is no organisation, group or document word, right after a quotation or opening a sentence; or
-    lower-case modifiers before a noun that names a person ("the welder", "the second-year forward", "the pro
-    dancer": ``names_person``)."""
-    ep = _EPITHET.fullmatch(A.body, c.start, c.end) or _LOWER_EPITHET.fullmatch(A.body, c.start, c.end)
-    if ep is None or (ep.re is _LOWER_EPITHET and not names_person(A.r, ep.group(1))):
-        return False
-    head = ep.group(1)
-    if (head.endswith("s") and not head.endswith("ss")) or head in A.r.org_roles or head in A.r.collective_nouns \
-            or head in A.r.document_roles:
-        return False
-    before = A.body[A.sents[A.sent_index(c.start)]["start_char"]:c.start]
-    return bool(_AFTER_QUOTE_OR_OPENING.search(before) or _AFTER_FRONTED.fullmatch(before))
-
-
-#: a role after a fronted participle clause opening its sentence ("Asked why the problem had dragged on, |the landlord
-#: said …"; not after "In a statement, the freight forwarder said it …": a phrase may front any subject)
-_AFTER_FRONTED = re.compile(r"\s*[A-Z][a-z]+(?:ed|ing)\b[^“”\"‘’\n]{0,160},\s+")
-#: "the welder", "the second-year forward", "the pro dancer": up to two lower-case modifiers and a lower-case head
-#: (no possessive modifier: "the schoolboy's mother" is someone else)
-#: (and the number of their children: "the father of three", "the mother of two")
-_LOWER_EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[a-z0-9][\w-]*[^\S\n]+){0,2}?([a-z0-9][a-z0-9-]*[a-z])"
-                            r"(?:[^\S\n]+of[^\S\n]+" + FAMILY_COUNT + ")?")
-#: an agent noun: someone who does something ("welder", "receiver", "investor", "pianist", "guardian", "attendant",
-#: "fireman", "volunteer"); organisation words ending so ("retailer", "regulator") are excluded by the caller
-_AGENT_NOUN = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|man|woman|eer)")
-
-
-def names_person(r: Rules, head: str) -> bool:
-    """Does a lower-case noun name a person: an agent noun ("welder", "investor") or a noun of the person-noun and
-    title lists (rules/person_nouns.txt, titles.txt: "forward", "widow", "captain")?"""
-    if head in _person_nouns():     # (also "the five-eighth")
-        return head not in r.thing_nouns
-    if "-" in head:         # "the left-hander", "the mother-of-two", "the 7-footer"
-        return head not in r.thing_nouns and any(names_person(r, part) for part in head.split("-") if part.isalpha())
-    return head not in r.thing_nouns and (bool(_AGENT_NOUN.fullmatch(head)) or head in _person_nouns())
-
-
-#: a role right after a closing quotation mark ("“…,” |the official said") or opening its sentence
-_AFTER_QUOTE_OR_OPENING = re.compile(r"(?:^|[”\"’'],?)\s*$")
-
-
 def _titled_previous_subject(A: _Article, pos: int) -> dict | None:
     """"the official" (a role that often stands for someone never named) right after a sentence whose subject is a
     person the article gave a title ("Union branch secretary Daniel Onyango Obiero said … “…,” the official said"):
@@ -179,17 +123,6 @@ def _plural_or_source(role: str) -> bool:
     witness", "the actress" are one person)."""
     low = role.lower()
     return low.endswith("source") or (low.endswith("s") and not low.endswith("ss"))
-
-
-def _person_by_nationality(A: _Article, nationality: str, noun: str | None) -> bool:
-    """Is "the <nationality> [<noun>]" a person ("the Mexican", "the Dutchman", "the Portuguese tactician"), not a
-    body ("the Italian government", "the Russian side": an organisation word or role) nor a group (a plural)? A
-    compound of nationalities counts ("the Japanese-French driver")."""
-    nationality = re.sub(r"^\S+-(?:born|based|raised)\s+", "", nationality)    # "the Japanese-born Englishman"
-    if noun is None:
-        return A.r.nationality(nationality)
-    return all(part in A.r.adjectives for part in nationality.split("-")) and noun not in A.r.org_roles and not noun.endswith("s") \
-        and noun not in A.r.collective_nouns
 
 
 def _titled_otherwise(A: _Article, person: dict, role: str) -> bool:
@@ -383,7 +316,7 @@ def _anonymous_reference(A: _Article, c: _Cand) -> bool:
         return False
     head = A.body[c.start:c.end].split()[-1]
     return head.lower() in A.r.anonymous_nouns or (head.isupper() and len(head) <= 4) \
-        or (head.lower() not in A.r.org_roles and names_person(A.r, head.lower()))
+        or (head.lower() not in A.r.org_roles and epithets.names_person(A.r, head.lower()))
 
 
 def recent_anonymous(A: _Article, pos: int, heads: set | None = None) -> dict | None:

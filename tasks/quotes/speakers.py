@@ -14,7 +14,7 @@ import bisect
 import re
 
 from tasks.entities.rules import _given_names
-from tasks.quotes import candidates, org_subjects, pronouns, roles, spokespeople, subjects, titles
+from tasks.quotes import candidates, epithets, org_subjects, pronouns, roles, spokespeople, subjects, titles
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
 from tasks.quotes.spans import _paragraphs
 from tasks.quotes.phrases import (
@@ -239,7 +239,7 @@ class _Article:
             poss = _POSSESSED_ROLE.match(self.body, m["end_char"], end) or (
                 t if (t := _TITLE_GAP.match(self.body, m["end_char"], end)) and (
                     self.r.role_re.search(t.group(0))
-                    or (" " not in m["text"] and roles.names_person(self.r, t.group(0).split()[-1].lower()))) else None)
+                    or (" " not in m["text"] and epithets.names_person(self.r, t.group(0).split()[-1].lower()))) else None)
             if poss is not None and any(n["start_char"] == poss.end() and n["label"] in PERSON_LABELS
                                         for n in self.mentions_in(poss.end(), end)):
                 continue            # "Trump’s rival, Ted Cruz, disagreed": Cruz; "Hampshire trainer Philippa …": Philippa;

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tasks.quotes import asides, organisations, roles
+from tasks.quotes import asides, epithets, organisations
 from tasks.quotes.appositions import _apposed_name, _missed_apposed_name, _named_before_comma
 from tasks.quotes.phrases import (
     ADVERB_WORDS,
@@ -261,7 +261,7 @@ def _person_noun_after(A: _Article, m: dict) -> re.Match | None:
     if mo is None or mo.group(1) in _NOT_DESCRIPTOR or mo.group(1) in ADVERB_WORDS \
             or (m["label"] == "ORG" and fold(mo.group(1)) in _org_words()[1]):
         return None
-    return mo if A.r.role_re.fullmatch(mo.group(1)) or roles.names_person(A.r, mo.group(1)) else None
+    return mo if A.r.role_re.fullmatch(mo.group(1)) or epithets.names_person(A.r, mo.group(1)) else None
 
 
 def _nearest_mention(A: _Article, verb_s: int, lo: int) -> _Cand | None:
