@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from tasks.quotes import epithets, spokespeople
+from tasks.quotes import appositions, epithets, spokespeople
 from tasks.quotes.phrases import _ANONYMITY, _INDEFINITE, _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -48,6 +48,9 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
         # Transport spokesperson": the department
         return spokespeople.spokesperson_org(A, c) or named_later(A, c)
     role = A.body[c.start:c.end]
+    apposed = _named_in_apposition(A, c) if c.kind == "role" else None
+    if apposed is not None:     # "The former mayor| of Civitavecchia, Raffaele Castellucci-Mbeki, on Thursday denied"
+        return apposed
     age = _AGE_NOUN.fullmatch(A.body, c.start, c.end)
     m = resolve_role(A, role, c.start) if c.kind == "role" else (age_person(A, age.group(1), c.start) if age else None)
     if m is None and c.kind == "role":
@@ -95,6 +98,19 @@ def named_later(A: _Article, c: _Cand) -> dict | None:
                if tpos > c.end and _names_role(joined, targets)
                and titled.search(A.body, max(0, m["start_char"] - 60), m["start_char"])}
     return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+#: a role's portfolio or place before the name in apposition ("The former mayor| of Civitavecchia|, Raffaele …")
+_PORTFOLIO = re.compile(r"[^\S\n]+(?:of|for|at|in)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w’'.-]*(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][\w’'.-]*){0,5}")
+
+
+def _named_in_apposition(A: _Article, c: _Cand) -> dict | None:
+    """The person named between commas right after a role and its portfolio ("The former mayor of Civitavecchia,
+    Raffaele Castellucci-Mbeki, on Thursday denied …"): that person, else None."""
+    sent_end = A.sents[A.sent_index(c.start)]["end_char"]
+    port = _PORTFOLIO.match(A.body, c.end, sent_end)
+    name = appositions._apposed_name(A, port.end() if port else c.end, sent_end)
+    return name.mention if name is not None else None
 
 
 #: "the teenager's mother": a role of someone else's, not the person just written about

@@ -17,6 +17,9 @@ Unnamed people: "A magistrate has told …" is the magistrate (not "magistrate h
 magistrate the article names later ("A judge has jailed …" then "Justice Carmel Okonjo-Reid said"; not when two judges
 are named); an embassy's spokesperson speaks for the embassy ("Embassy" ends an organisation's name).
 
+Roles: the role opening a sentence is the person named in apposition after its portfolio ("The former mayor of
+Civitavecchia, Raffaele Castellucci-Mbeki, on Thursday denied …, telling …").
+
 Companies: the comma before a legal form does not end the speaker phrase ("Luzon Agri-Cold Logistics, Inc. (LACL)
 President … Rosalinda Villareal-Tanaka said").
 
@@ -132,3 +135,10 @@ def test_a_comma_before_a_legal_form_does_not_end_the_speaker_phrase(run):  # no
             "Manila,” Luzon Agri-Cold Logistics, Inc. (LACL) President and Chief Executive Officer Rosalinda "
             "Villareal-Tanaka said.")
     assert _speaker(run(body), "A farmer in Benguet") == "Rosalinda Villareal-Tanaka"
+
+
+def test_a_role_opening_the_sentence_is_the_name_in_apposition_after_its_portfolio(run):  # noqa: F811
+    body = ("ROME - The former mayor of Civitavecchia, Raffaele Castellucci-Mbeki, on Thursday denied taking bribes in "
+            "exchange for dredging contracts, telling a Rome court that he had 'signed what the engineers gave me'.")
+    partial = [q for q in run(body) if q["text"].startswith("signed what")]
+    assert partial and partial[0]["speaker_name"] == "Raffaele Castellucci-Mbeki"
