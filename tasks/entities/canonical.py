@@ -338,13 +338,11 @@ def _resolve(group: list[_Mention]) -> tuple[str, str, str]:
 
 
 def _without_legal_form(name: str, forms) -> str:
-    """``name`` without its company legal form when the article writes it so too ("Stellantis NV" -> "Stellantis",
-    "Halvorsen Systems Inc." -> "Halvorsen Systems")."""
+    """``name`` without its company legal form ("Stellantis NV" -> "Stellantis", "Halvorsen Systems Inc." ->
+    "Halvorsen Systems"): the name readers and other outlets use, so one company has one key across articles."""
     words = name.split()
     if len(words) >= 2 and fold(words[-1]) in _legal_suffixes():
-        short = " ".join(words[:-1]).rstrip(",")
-        if short in forms:
-            return short
+        return " ".join(words[:-1]).rstrip(",")
     return name
 
 
