@@ -1,4 +1,4 @@
-"""Page furniture seen in the blind sets tests/fixtures/crawls_heldout226-241 that the cleaner kept as article text:
+"""Page furniture seen in the blind sets tests/fixtures/crawls_heldout226-249 that the cleaner kept as article text:
 publishing platforms' share, consent and follow prompts ("Click to share on X (Opens in new window)", "You are the
 owner of this article."), app and affiliate notes, a section or byline line with its date stamp and reading time, a
 byline with the reporter's e-mail or phone, stock-photo and caption credits, tip and affiliate notes, link rows, and
@@ -41,6 +41,19 @@ from tests.unit.test_clean_tail_furniture import BODY, _body
     "Words by Nguyễn Thanh Tú. Photos by Khánh Linh Bùi.",
     "Lê Văn Tâm has repaired motorbikes on Bến Bình Đông Street since 1995. Photo by Khánh Linh Bùi.",
     "Ingrid Haldorsen-Achebe: 425-555-0142; ingrid.haldorsen@example.com. X: @ihaldorsen.",
+    "This article is available exclusively for subscribers.",
+    "Would you like to comment on this article?",
+    "Register (it's quick and free) or sign in now.",
+    "Leave a comment below. Comments are the sole responsibility of the writer.",
+    "Support independent media in Burma. Donate to Example Radio today.",
+    "Be part of the Example community. Become a sustaining member today.",
+    "● Want to hear about our latest articles as soon as they're published? Follow us on Facebook and Twitter!",
+    "Get our daily newsletter, the essential guide to what matters in San Diego.",
+    "For the latest news, weather, sports, and streaming video, head to Example News 13.",
+    "Thanks for subscribing. Check out more newsletters here.",
+    "Min-woo Lee edited this article.",
+    "Topline:",
+    "December 5th, 2026 at 10:47am CST by Priyanka Venkataraman-Loeb",
 ])
 def test_platform_prompts_stamps_and_credits_are_furniture_anywhere(tmp_path, line):
     assert _body(tmp_path, BODY[:2] + [line] + BODY[2:]) == BODY
@@ -62,6 +75,12 @@ def test_platform_prompts_stamps_and_credits_are_furniture_anywhere(tmp_path, li
     ["Dr. Oluwaseun Adeyemi-Strauss was speaking to Rhiannon Castellanos-Muir, Science Writer for Example Networks.",
      "Reference: Adeyemi-Strauss O, Hendriks-Yamamoto P, et al. Blinded evaluation of liver organoids. Example J. 2026."],
     ["Subscribe to Example+ to unlock premium stats, grades and player profiles."],
+    ["Yesenia covers labor and immigration for Mission Example. She grew up on Folsom Street."],
+    ["Adriana Heredia-Novak covers the U.S.-Mexico border and immigration for Example Radio. She previously reported "
+     "from Mexicali."],
+    ["Example Radio is a public service of San Diego State University."],
+    ["Example News is made possible through the generosity of our members. If you find this reporting valuable, "
+     "consider making a gift."],
 ])
 def test_after_the_article_comment_guidelines_and_reuse_terms_are_furniture(tmp_path, tail):
     assert _body(tmp_path, BODY + tail) == BODY
