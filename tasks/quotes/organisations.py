@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from tasks.quotes import appositions
 from tasks.quotes.phrases import _FRONTED_CLAUSE, NAME_RUN, _Cand, unlinked_mention
@@ -26,12 +27,23 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     firsts = [subject] if subject is not None and _word_re(head).search(subject["text"]) else []
     # the first that is not the site reporting ("the company" is not "404 Media", "the party" not "M&G"); each looked
     # up only when the ones before it gave none
-    found = (x for x in _chain(firsts, lambda: _named_org(A, hs, head), lambda: _unnamed_opening(A, hs, head),
-                               lambda: subject, lambda: _main_org(A, hs)))
+    fallbacks: tuple[Callable[[], dict | _Cand | None], ...] = (lambda: subject, lambda: _main_org(A, hs))
+    if _PORTFOLIO_MODIFIER.fullmatch(low):
+        # "In Mexico, the economy ministry said": a body of that portfolio no name holds, as written (not the
+        # organisation last written about)
+        fallbacks = (lambda: _Cand(hs, he, "np"),)
+    found = (x for x in _chain(firsts, lambda: _named_org(A, hs, head), lambda: _unnamed_opening(A, hs, head), *fallbacks))
     m = next((x for x in found if x is not None and (isinstance(x, _Cand) or not A._is_outlet(x))), None)
     if m is None or isinstance(m, _Cand):
         return m
     return _Cand.of_mention(hs, he, m)
+
+
+#: "the economy ministry", "the health department", "the city council": a lower-case portfolio noun before a
+#: government body's word (not "the same ministry", "the state department"; a company, operator or health board named
+#: before is found through the subject, as "the company" is)
+_PORTFOLIO_MODIFIER = re.compile(r"the\s+(?!(?:same|new|former|other|whole|entire|local|national|regional|state|federal|"
+                                 r"central|main)\s)[a-z]+\s+(?:ministry|department|council|office)")
 
 
 def _opening_start(A: _Article, j: int, end: int) -> int:
@@ -150,8 +162,9 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
                         #                               "In a statement on Wednesday, the municipality said"
                         c = appositions._apposed_name(A, c.end, vs) \
                             or org_role(A, c.start, c.end, A.body[c.start:c.end].lower()) or c
-                    if c.kind == "role" and _SPOKES_WORD.search(A.body, c.start, c.end):
-                        return c      # "A spokesperson for the hospital said in a statement": whom it speaks for
+                    if c.kind == "role" and (_SPOKES_WORD.search(A.body, c.start, c.end) or A.resolve(c)[1]):
+                        return c      # "A spokesperson for the hospital said in a statement": whom it speaks for;
+                        #               "In a statement, a spokesperson for |the minister| said": the minister named
                     if c.kind in ("mention", "name"):
                         return c
                     unnamed = c if d.end() <= vs and c.kind == "np" else None

@@ -41,7 +41,8 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
     if adjacent:    # "An American Property Casualty Insurance Association |spokesperson| said": the phrase was cut
         return adjacent[-1]
     org = _org_after(A, c.end) or _named_in_phrase(A, c) or _org_role_in_phrase(A, c) or _org_role_after(A, spokes.end()) \
-        or (_named_in_phrase(A, _Cand(c.start, spokes.end(), c.kind)) if _WHERE.fullmatch(A.body, spokes.end(), c.end) else None)
+        or (_named_in_phrase(A, _Cand(c.start, spokes.end(), c.kind)) if _WHERE.fullmatch(A.body, spokes.end(), c.end) else None) \
+        or _person_spoken_for(A, spokes.end(), c.end)
     if org is None and _BARE_INDEFINITE_SPOKES.fullmatch(A.body, c.start, c.end) and not _FOR_ORG.match(A.body, c.end):
         # "The Department for Education said …" then "“…,” a spokeswoman said": the organisation that just spoke
         org = A.org_subject(c.start)
@@ -63,6 +64,32 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
             or (_org_for_role_word(A, sm.start(), before.group(1)) if before else None) \
             or (_named_in_phrase(A, _Cand(named.start(), named.end(), "role")) if named else None)
     return None
+
+
+#: "a spokesperson| for Mayor |Cheryl …", "| for the |minister": the person a spokesperson speaks for
+_FOR_PERSON = re.compile(r"[^\S\n]+for[^\S\n]+(?P<after>)(?:(?P<the>the)[^\S\n]+(?P<w1>[a-z]+)(?:[^\S\n]+(?P<w2>[a-z]+))?(?![\w’'-])"
+                         r"|(?:[A-Z][\w.]*[^\S\n]+){0,2})")
+
+
+def _person_spoken_for(A: _Article, spokes_e: int, end: int) -> dict | None:
+    """The person an unnamed spokesperson speaks for: named after "for" ("a spokesperson for Mayor Cheryl
+    Ainsworth-Bell") or a role resolved like one ("a spokesperson for the minister": the minister the article named);
+    None when the phrase goes on after them or speaks for anything else."""
+    f = _FOR_PERSON.match(A.body, spokes_e)
+    if f is None or f.end() > max(end, spokes_e + 60):
+        return None
+    if f.group("the"):      # "for the minister", "for the health minister" (not "for the minister's office")
+        w2 = f.group("w2") if f.group("w2") and A.r.role_re.fullmatch(f.group("w2")) else None
+        if w2 is None and not A.r.role_re.fullmatch(f.group("w1")):
+            return None
+        from tasks.quotes import roles      # (roles reads this module: imported here, not at the top)
+        return roles.resolve_role(A, A.body[f.start("the"):f.end("w2" if w2 else "w1")], f.start("the"))
+    after_for = f.start("after")
+    first = next(iter(A.mentions_in(after_for, after_for + 60)), None)
+    if first is None or first["label"] not in PERSON_LABELS or A.in_quote(first["start_char"]) \
+            or not re.fullmatch(r"(?:[A-Z][\w.]*[^\S\n]+){0,2}", A.body[after_for:first["start_char"]]):
+        return None     # (titles may come before the name: "for Mayor |Cheryl Ainsworth-Bell")
+    return first
 
 
 def staff_org(A: _Article, c: _Cand) -> dict | None:
@@ -111,9 +138,22 @@ _ROLE_BEFORE_SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+([a-z]+)(?:[’']s)?\s+(?
 
 
 def _org_role_in_phrase(A: _Article, c: _Cand) -> dict | None:
-    """The organisation "a company spokesperson" speaks for (``_org_for_role_word``)."""
+    """The organisation "a company spokesperson" speaks for (``_org_for_role_word``), or "a ferries spokesperson" for:
+    the last organisation named before whose name holds the word ("Washington State Ferries")."""
     mt = _ROLE_BEFORE_SPOKES.fullmatch(A.body, c.start, c.end)
-    return _org_for_role_word(A, c.start, mt.group(1)) if mt is not None else None
+    if mt is None:
+        return None
+    return _org_for_role_word(A, c.start, mt.group(1)) or _org_naming_word(A, c.start, mt.group(1))
+
+
+def _org_naming_word(A: _Article, pos: int, word: str) -> dict | None:
+    """The last organisation named before ``pos`` with ``word`` (or its singular) among the words of its name."""
+    forms = {word, word[:-3] + "y" if word.endswith("ies") else word.rstrip("s")}
+    for m in reversed(A.mentions_in(0, pos)):
+        if m["label"] == "ORG" and not A.in_quote(m["start_char"]) \
+                and forms & {w.lower() for w in re.findall(r"[\w’'-]+", m.get("entity_name") or m["text"])}:
+            return m
+    return None
 
 
 def _org_for_role_word(A: _Article, pos: int, word: str) -> dict | None:

@@ -23,6 +23,12 @@ Civitavecchia, Raffaele Castellucci-Mbeki, on Thursday denied …, telling …")
 Companies: the comma before a legal form does not end the speaker phrase ("Luzon Agri-Cold Logistics, Inc. (LACL)
 President … Rosalinda Villareal-Tanaka said").
 
+Spokespeople: "a ferries spokesperson" speaks for the organisation named before whose name holds the word (a guard:
+the organisation opening a sentence before was found already on this text, not on the page it came from); "a
+spokesperson for the minister" for the minister the article named, in the statement too ("In a statement, a
+spokesperson for the minister said …" then "“…,” the statement said"); "the economy ministry", when no name holds
+"ministry", is kept as written, not the organisation last written about.
+
 Guards (they pass on the code before the change too): "Fr." before the name, the fronted clause ending in a name
 ("Asked about …, a challenge from Jae-won Choi, the Italian-born coach was unapologetic": the coach), the appositive
 epithet, the agent noun between a place and a name ("Looe harbourmaster Jago …"), two judges named later."""
@@ -142,3 +148,28 @@ def test_a_role_opening_the_sentence_is_the_name_in_apposition_after_its_portfol
             "exchange for dredging contracts, telling a Rome court that he had 'signed what the engineers gave me'.")
     partial = [q for q in run(body) if q["text"].startswith("signed what")]
     assert partial and partial[0]["speaker_name"] == "Raffaele Castellucci-Mbeki"
+
+
+def test_a_spokesperson_named_by_a_word_of_the_organisations_name(run):  # noqa: F811
+    body = ("Washington State Ferries said in a statement Wednesday that the vessel cannot safely return to service.\n\n"
+            "No other vessel is available to fill in, with two boats already out of service.\n\n"
+            "\"There is simply no spare boat this winter,\" a ferries spokesperson said Friday.")
+    assert _speaker(run(body), "There is simply no spare boat") == "Washington State Ferries"
+
+
+def test_a_portfolio_body_no_name_holds_is_kept_as_written(run):  # noqa: F811
+    body = ("The Texas Department of Public Safety placed 212 trucks out of service in three days.\n\n"
+            "In Mexico, the economy ministry said it was “following the situation closely” and was in contact with "
+            "U.S. federal authorities.")
+    partial = [q for q in run(body) if q["text"].startswith("following the situation")]
+    assert partial and partial[0]["speaker_name"] is None and partial[0]["speaker_text"] == "the economy ministry"
+
+
+@pytest.mark.parametrize("who,name", [
+    ("a spokesperson for the minister", "Simon Carrow-Ellis"),
+])
+def test_a_statement_by_a_spokesperson_for_a_person_is_that_persons(run, who, name):  # noqa: F811
+    body = ("Health Minister Simon Carrow-Ellis last month announced funding for 50 more GP training places a year.\n\n"
+            f"In a statement, {who} said the government was \"committed to growing the workforce\".\n\n"
+            "\"We know rural communities have waited too long,\" the statement said.")
+    assert _speaker(run(body), "We know rural communities") == name
