@@ -138,7 +138,8 @@ def _titled_name_regex() -> re.Pattern:
     alt = trie_regex({" ".join(t) for t in _title_set()} | set(_title_nouns()), fold_case=True)
     part = "(?i:" + "|".join(sorted(_surname_particles()[1])) + ")"      # "Colm Ó Flatharta", "Ronald de Boer"
     word = _NAME_WORD
-    return re.compile(rf"(?<![\w.])(?i:{alt})\s+({word}(?:\s+(?:(?:{part})\s+)?{word}){{1,2}})(?![\w’'-])")
+    # (titles may follow one another: "police spokesperson Senior Superintendent |Mpiti Ntšekhe-Khoabane|")
+    return re.compile(rf"(?<![\w.])(?i:{alt})(?:\s+(?i:{alt}))*\s+({word}(?:\s+(?:(?:{part})\s+)?{word}){{1,2}})(?![\w’'-])")
 
 
 @lru_cache(maxsize=1)

@@ -377,7 +377,13 @@ _PERSON_OF = re.compile(r"([A-Z][\w’'-]+)(?:[^\S\n]+[A-Z][\w’'-]+){1,2}(?=[^
 
 def _person_of(unit: str, s: int, e: int) -> list[tuple[int, int]]:
     """One span, or two when it is a person (a given name and a surname, or a double-barrelled surname) "of" an
-    organisation."""
+    organisation, after any title the span opens with ("Detective Constable |Abimbola Fairclough-Ade| of |Avon")."""
+    off, titled = _strip_title(unit[s:e], 0)
+    if titled:
+        s_name = s + off
+        pieces = _person_of(unit, s_name, e)
+        if len(pieces) == 2:
+            return pieces
     mo = _PERSON_OF.match(unit, s, e)
     if mo is None or not (mo.group(1) in _vote_given_names() or _BARRELLED_SURNAME_RE.search(unit, mo.start(), mo.end())):
         return [(s, e)]

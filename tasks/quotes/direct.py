@@ -321,13 +321,19 @@ def quote_from_after(A: _Article, site: QuoteSite) -> Attribution | None:
     return Attribution(c, None, "quote_from") if c is not None and c.kind in ("mention", "name", "role") else None
 
 
+#: a form of "be" right before a speech verb: a passive ("would be announced", "was described"), whose subject did not say it
+_PASSIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$")
+
+
 def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
     """Speaker of an introducing clause: "Putin said: …" (colon_intro), "He added, …" (comma_intro), "She says …" (verb_intro)."""
     if not site.prefix_intro or site.colon_after_dash:
         return None
     verbs = list(site.verb_in_prefix)
-    while len(verbs) > 1 and _ASIDE_VERB.search(site.prefix[:verbs[-1].start()] + verbs[-1].group(1).lower()):
-        verbs.pop()     # "who told Congress when asked about it:", "Trump said, and I quote, “…”": the verb before speaks
+    while len(verbs) > 1 and (_ASIDE_VERB.search(site.prefix[:verbs[-1].start()] + verbs[-1].group(1).lower())
+                              or _PASSIVE_BEFORE.search(site.prefix, 0, verbs[-1].start())):
+        verbs.pop()     # "who told Congress when asked about it:", "Trump said, and I quote, “…”": the verb before speaks;
+        #                 "X said results … would be |announced| “within 72 hours”": a passive verb speaks for no one
     v = verbs[-1]
     for prev in reversed(verbs[:-1]):     # "The email goes on to say:", "he went on to add,"
         if not re.fullmatch(r"\s+(?:on\s+)?to\s+", site.prefix[prev.end():v.start()]):

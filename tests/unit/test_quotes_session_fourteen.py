@@ -29,6 +29,11 @@ spokesperson for the minister" for the minister the article named, in the statem
 spokesperson for the minister said …" then "“…,” the statement said"); "the economy ministry", when no name holds
 "ministry", is kept as written, not the organisation last written about.
 
+Verbs and ranks: a passive speech verb speaks for no one ("X said results … would be announced “within 72 hours”": X);
+a police rank before a person "of" a force is no part of the name the model read as one organisation ("Detective
+Constable Abimbola Fairclough-Ade of Avon and Somerset Police"), nor one after a title noun ("police spokesperson
+Senior Superintendent Mpiti Ntšekhe-Khoabane": titles may follow one another before a name).
+
 Guards (they pass on the code before the change too): "Fr." before the name, the fronted clause ending in a name
 ("Asked about …, a challenge from Jae-won Choi, the Italian-born coach was unapologetic": the coach), the appositive
 epithet, the agent noun between a place and a name ("Looe harbourmaster Jago …"), two judges named later."""
@@ -173,3 +178,25 @@ def test_a_statement_by_a_spokesperson_for_a_person_is_that_persons(run, who, na
             f"In a statement, {who} said the government was \"committed to growing the workforce\".\n\n"
             "\"We know rural communities have waited too long,\" the statement said.")
     assert _speaker(run(body), "We know rural communities") == name
+
+
+def test_a_passive_speech_verb_speaks_for_no_one(run):  # noqa: F811
+    body = ("Abdiqani Mohamed Warsame-Yusuf said provisional results for Garowe, Bosaso and Galkayo would be announced "
+            "\"within 72 hours\" once ballots had been transported to the regional tally centres.")
+    partial = [q for q in run(body) if q["text"].startswith("within 72")]
+    assert partial and (partial[0]["speaker_name"] or "").endswith("Warsame-Yusuf")
+
+
+def test_a_police_rank_before_a_person_of_a_force_is_no_part_of_either(run):  # noqa: F811
+    body = ("After the hearing, Detective Constable Abimbola Fairclough-Ade of Avon and Somerset Police's economic crime "
+            "unit said the club's members had shown \"real courage\" in supporting the investigation.")
+    partial = [q for q in run(body) if q["text"].startswith("real courage")]
+    assert partial and partial[0]["speaker_name"] == "Abimbola Fairclough-Ade"
+
+
+def test_a_rank_after_a_title_noun_is_no_part_of_the_name(run):  # noqa: F811
+    body = ("The Lesotho Mounted Police Service has denied reports that party agents were arrested.\n\n"
+            "'No arrests have been made,' police spokesperson Senior Superintendent Mpiti Ntšekhe-Khoabane said.\n\n"
+            "'Anyone with evidence of electoral crimes should report it,' he added.")
+    quotes = run(body)
+    assert _speaker(quotes, "No arrests") == _speaker(quotes, "Anyone with evidence") == "Mpiti Ntšekhe-Khoabane"
