@@ -10,7 +10,7 @@ Titles: Malaysian honours and clergy titles stand before the name and are no spe
 "Fr. Eliseo Bacolod-Uy").
 
 Epithets: "the Venezuelan right-hander", "the Japanese-born Englishman" and "the five-eighth" stand for the player
-just written about; a name in apposition to such a phrase keeps the sentence ("Arellano-Quiñones, the Venezuelan
+just written about, as "the suspect" (and the other parties to a case) for the person; a name in apposition to such a phrase keeps the sentence ("Arellano-Quiñones, the Venezuelan
 outfielder signed last winter …, started …": a "he" after it is Arellano-Quiñones).
 
 Unnamed people: "A magistrate has told …" is the magistrate (not "magistrate has"), and when it opens a report the one
@@ -200,3 +200,9 @@ def test_a_rank_after_a_title_noun_is_no_part_of_the_name(run):  # noqa: F811
             "'Anyone with evidence of electoral crimes should report it,' he added.")
     quotes = run(body)
     assert _speaker(quotes, "No arrests") == _speaker(quotes, "Anyone with evidence") == "Mpiti Ntšekhe-Khoabane"
+
+
+def test_the_suspect_is_the_person_just_written_about(run):  # noqa: F811
+    body = ("Upon his arrest, Ryuji Kuramochi denied the allegations. \"I never forced her to do anything,\" the suspect "
+            "was quoted by police.")
+    assert _speaker(run(body), "I never forced her") == "Ryuji Kuramochi"
