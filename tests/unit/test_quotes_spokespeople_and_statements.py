@@ -57,7 +57,7 @@ def test_a_spokeswoman_after_a_department_spoke_is_the_department(run):
 
 @pytest.mark.parametrize("opening, issuer", [
     ("In a statement signed by its Communications Manager, Ghana Water Limited attributed the shortage to power "
-     "outages.", "Ghana Water Limited"),
+     "outages.", "Ghana Water"),
     ("The National Treasury, in a statement, blamed the delay on a shortfall in revenue.", "National Treasury"),
     ("The Prime Minister\u2019s Office issues a statement following the morning rocket fire.", "Office"),
     ("Airlines for America, the industry's trade group, said in a statement that carriers were processing refunds.",
