@@ -14,10 +14,10 @@ from tasks.quotes.rules import Rules
 if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
 
-#: "the Mexican", "the Dutchman": a capitalised nationality word after "the" (quote_patterns.txt [nationality_nouns]);
-#: "the South African quick", "the Portuguese tactician", "the Serbian-Nigerian big man": a nationality and a singular noun
-#: (group 2), one lower-case word may come between
-#: "the Mexican", "the Portuguese tactician", "the Venezuelan right-hander", "the Japanese-born Englishman"
+#: "the Mexican", "the Dutchman": a capitalised nationality word after "the" (quote_patterns.txt [nationality_nouns]),
+#: after a place of birth or base ("the Japanese-born Englishman"); "the South African quick", "the Portuguese
+#: tactician", "the Venezuelan right-hander": a nationality and a singular noun (group 2), one lower-case word may come
+#: between
 NATIONALITY_NOUN = re.compile(r"[Tt]he\s+((?:[A-Z][a-z]+-(?:born|based|raised)\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:\s+[A-Z][a-z]+)?)"
                                r"(?:\s+(?:[a-z]+\s+)?([a-z]+(?:-[a-z]+)*))?")
 
@@ -76,7 +76,7 @@ def names_person(r: Rules, head: str) -> bool:
         return head not in r.thing_nouns
     if "-" in head:         # "the left-hander", "the mother-of-two", "the 7-footer"
         return head not in r.thing_nouns and any(names_person(r, part) for part in head.split("-") if part.isalpha())
-    return head not in r.thing_nouns and (bool(_AGENT_NOUN.fullmatch(head)) or head in _person_nouns())
+    return head not in r.thing_nouns and bool(_AGENT_NOUN.fullmatch(head))
 
 
 #: a role right after a closing quotation mark ("“…,” |the official said") or opening its sentence
