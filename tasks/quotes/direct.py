@@ -344,7 +344,7 @@ def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
         return reported_speech(A, site)     # speaks for no one; the quote is part of the reported speech around it
     vs = site.lo + v.start()
     sent_s = A.sents[site.si]["start_char"]
-    if re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?$", A.body[max(sent_s, vs - 30):vs]) \
+    if _PASSIVE_BEFORE.search(A.body[max(sent_s, vs - 30):vs]) \
             and v.group(1).lower() in ("asked", "told", "quoted", "questioned", "pressed"):
         # "Trump was asked, “…”": the subject of a passive speech verb did not say the words; the agent did
         by = re.search(r"\bby\s+([^,:;“”\"]{2,60}?)\s*[,:]?\s*$", site.prefix[v.end():])

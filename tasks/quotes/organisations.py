@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from collections.abc import Callable
 
 from tasks.quotes import appositions
-from tasks.quotes.phrases import _FRONTED_CLAUSE, NAME_RUN, _Cand, unlinked_mention
+from tasks.quotes.phrases import _FRONTED_CLAUSE, NAME_RUN, POSSESSIVE, _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -163,7 +163,7 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
                         c = appositions._apposed_name(A, c.end, vs) \
                             or org_role(A, c.start, c.end, A.body[c.start:c.end].lower()) or c
                     if c.kind == "role" and (_SPOKES_WORD.search(A.body, c.start, c.end)
-                                             or (not _POSSESSIVE_IN.search(A.body, c.start, c.end + 3) and A.resolve(c)[1])):
+                                             or (not POSSESSIVE.search(A.body, c.start, c.end + 3) and A.resolve(c)[1])):
                         return c      # "A spokesperson for the hospital said in a statement": whom it speaks for;
                         #               "In a statement, a spokesperson for |the minister| said": the minister named
                         #               (not "The Prime Minister’s Office issues a statement": the office)
@@ -256,8 +256,6 @@ _NAME_BEFORE_ORG_APPOSITION = re.compile(rf"({NAME_RUN}),"
                                          r"[^\S\n]+(?:the|an?)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?([a-z]+),")
 
 
-#: a possessive inside a phrase: "The Prime Minister|’s |Office" is the office, not the person
-_POSSESSIVE_IN = re.compile(r"\w[’']s\s")
 #: the verb that issued a document right before it ("The union Unison … has |issued| a statement")
 _ISSUED_BEFORE = re.compile(r"(?<![\w-])(?:issue[ds]|release[ds]|publishe[ds]|puts?\s+out|sen(?:t|ds)\s+out|posts|posted)[^\S\n]+$")
 _SPOKES_WORD = re.compile(r"(?<![\w-])spokes(?:man|woman|person)(?![\w-])", re.I)

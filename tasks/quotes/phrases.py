@@ -122,6 +122,9 @@ NAME_RUN = r"[A-Z][\w&.’'-]*(?:[^\S\n]+(?:(?:and|of|for|&)[^\S\n]+)?[A-Z][\w&.
 #: what only a person asks or is refused: not to be named, anonymity, leave to speak
 _ANONYMITY = re.compile(r"\b(?:not\s+to\s+be\s+(?:named|identified)|anonymity|anonymously|without\s+being\s+(?:named|identified)"
                         r"|not\s+(?:authori[sz]ed|permitted|allowed)\s+to\s+(?:speak|comment|talk|discuss))\b")
+#: a possessive inside a noun phrase: "the teenager|'s |mother", "The Prime Minister|’s |Office" (someone else's role,
+#: the office rather than the person)
+POSSESSIVE = re.compile(r"\w[’']s\s")
 _INDEFINITE = re.compile(r"(?:a|an|one|another|some|two|three|several|many|other)\s", re.I)
 _CREDIT_AFTER = re.compile(r"\s*/\s*[A-Z]")
 _CREDIT_BEFORE = re.compile(r"(?:[A-Za-z]\s*/|(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Cc]redit)s?\s*(?:by|:)?)\s*$")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _person_nouns, _surname_particles
 from tasks.quotes import epithets, roles, spokespeople
-from tasks.quotes.phrases import _ANONYMITY, FAMILY_COUNT, _Cand, unlinked_mention
+from tasks.quotes.phrases import _ANONYMITY, FAMILY_COUNT, POSSESSIVE, _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def _opening_role(A: _Article, si: int) -> _Cand | None:
         if mo.start() > 0 and (A.in_quote(ss + mo.start()) or not text[:1].isupper()):
             continue
         np_s, np_e = ss + mo.start("np"), ss + mo.end("np")
-        if any(m["label"] in PERSON_LABELS for m in A.mentions_in(np_s, np_e)) or _POSSESSIVE_NP.search(mo.group("np")):
+        if any(m["label"] in PERSON_LABELS for m in A.mentions_in(np_s, np_e)) or POSSESSIVE.search(mo.group("np")):
             return None
         if any(m["label"] in PERSON_LABELS and m["start_char"] == ss and re.fullmatch(r"\s*,\s*", A.body[m["end_char"]:np_s])
                for m in A.mentions_in(ss, np_s)):
@@ -146,8 +146,6 @@ def _opening_role(A: _Article, si: int) -> _Cand | None:
 _APPOSED_GAP = re.compile(r",[^\S\n]*(?:[A-Z][a-z]{1,4}\.?[^\S\n]+){0,2}")
 
 
-#: "the teenager's mother": a possessive inside the noun phrase (someone else's role)
-_POSSESSIVE_NP = re.compile(r"\w[’']s\s")
 
 
 #: "The South African| singled out …", "The Austrian| said …": "the" and a capitalised nationality opening a sentence

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks.quotes import appositions, epithets, spokespeople
-from tasks.quotes.phrases import _ANONYMITY, _INDEFINITE, _Cand
+from tasks.quotes.phrases import _ANONYMITY, _INDEFINITE, POSSESSIVE, _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
         m = recent_anonymous(A, c.start, None if source else _role_targets(A, role))
         if m is not None or source:
             return m
-    if m is None and not _plural_or_source(role) and not _POSSESSIVE_MODIFIER.search(role):
+    if m is None and not _plural_or_source(role) and not POSSESSIVE.search(role):
         m = role_in_paragraph(A, c.start)
         if m is None and not _introduced_anonymously(A, role, c.start) and not _often_unnamed(A, role):
             m = recent_subject(A, c.start)
@@ -113,8 +113,6 @@ def _named_in_apposition(A: _Article, c: _Cand) -> dict | None:
     return name.mention if name is not None else None
 
 
-#: "the teenager's mother": a role of someone else's, not the person just written about
-_POSSESSIVE_MODIFIER = re.compile(r"\w[’']s\s")
 def _titled_previous_subject(A: _Article, pos: int) -> dict | None:
     """"the official" (a role that often stands for someone never named) right after a sentence whose subject is a
     person the article gave a title ("Union branch secretary Daniel Onyango Obiero said … “…,” the official said"):
