@@ -185,13 +185,15 @@ def _portfolio_name_regex() -> re.Pattern:
     for Wales |Jo Stevens|"), which the model often joins to the portfolio as an organisation ("Housing Siobhán …"):
     the name starts at the first given name of the wider list (``_vote_given_names``) after up to five capitalised
     portfolio words (and the body's acronym: "Chairman of the Bahrain Chamber of Commerce and Industry (BCCI) |Sameer
-    …|")."""
+    …|"), or at a capitalised word and a double-barrelled surname that end the capitalised run, whatever the given
+    name ("First Deputy Minister of Energy and Water Resources |Jamshed Rahimzoda-Safarov|")."""
     titles = _one_word_titles()
     given = trie_regex(_vote_given_names())
     part = "(?i:" + "|".join(sorted({_deaccent(p) for p in _surname_particles()[1]})) + ")"    # (read on plain letters)
     word = _NAME_WORD
     return re.compile(rf"(?<![\w.])(?i:{titles})\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*,?\s+(?:(?:and|for|of)\s+)?){{1,5}}?"
-                      rf"(?:\([A-Z]{{2,8}}\)\s+)?((?:{given})(?:\s+(?:{part}\s+)?{word}){{1,2}})(?![\w’'-])")
+                      rf"(?:\([A-Z]{{2,8}}\)\s+)?((?:{given})(?:\s+(?:{part}\s+)?{word}){{1,2}}|[A-Z][a-z]+\s+{BARRELLED_SURNAME})"
+                      r"(?![\w’'-])")
 
 
 @lru_cache(maxsize=1)
@@ -274,11 +276,12 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
     too ("Local publican Donal Fitzmaurice" ORG) or lacks the first name ("Dlshad |Omer Aziz|"); those are dropped.
     No word of the name may be a place, title, organisation word or other word ``_name_word_ok`` refuses ("Premier
     League Club" is no name), and the first no short title."""
-    for mt in [*_titled_matches(line), *_cued_given_name_regex().finditer(line),
+    plain = _plain_letters(line)     # (the name-shape patterns read plain letters: "Úlfar", "Émile" open a name too)
+    for mt in [*_titled_matches(plain), *_cued_given_name_regex().finditer(line),
                *(mt for mt in _name_matches(_apposed_name_regex(), line) if mt.group("noun") in _person_nouns()),
-               *_portfolio_name_regex().finditer(_plain_letters(line)), *_portfolio_apposed_regex().finditer(line),
-               *(mt for mt in (*_CUED_BARRELLED.finditer(line), *_AGED_NAME.finditer(line), *_CUED_LONE_BARRELLED.finditer(line),
-                               *_given_barrelled_regex().finditer(line))
+               *_portfolio_name_regex().finditer(plain), *_portfolio_apposed_regex().finditer(line),
+               *(mt for mt in (*_CUED_BARRELLED.finditer(plain), *_AGED_NAME.finditer(plain), *_CUED_LONE_BARRELLED.finditer(plain),
+                               *_given_barrelled_regex().finditer(plain))
                  if not _CAPITALISED_BEFORE.search(line, 0, mt.start())),
                *(mt for mt in _POSSESSED_BARRELLED.finditer(line) if _place_possessive(line, mt.start()))]:
         s, e = ls + mt.start(1), ls + mt.end(1)

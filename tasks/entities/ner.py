@@ -11,7 +11,7 @@ from collections import defaultdict
 from tasks.entities.canonical import _group, _label_for, _resolve
 from tasks.entities.keys import entity_id_for, fold
 from tasks.entities.patterns import _add_patterns, _add_propagated, _filter_headlines
-from tasks.entities.rules import BATCH_SIZE, _surname_particles
+from tasks.entities.rules import BATCH_SIZE, _countries, _demonyms, _org_words, _places, _surname_particles
 from tasks.entities.spans import _Mention, _mentions_for_unit, _strip_post_nominal
 from tasks.entities.units import _is_caps, _is_headline, _paragraphs, _recase
 from tasks.sentences import split_sentences
@@ -143,6 +143,15 @@ def _nickname_between(prev: str, gap: str) -> bool:
     return bool(_NICKNAME_GAP.fullmatch(gap)) or (gap[:1] in "\"”’'" and gap[1:] == " " and bool(_NICKNAME_END.search(prev)))
 
 
+def _last_name_apart(prev: _Mention, m: _Mention, gap: str) -> bool:
+    """A person of two words and, one space after it, one capitalised word the model gave another label that is no
+    known place, country, nationality or organisation word ("Galina Asenova" "Nakova-Lindgren" GPE): the name's
+    last part (a patronymic or second surname makes three words)."""
+    return (gap == " " and m.cls != "per" and len(prev.text.split()) == 2 and " " not in m.text
+            and m.text[:1].isupper() and m.text[1:2].islower() and m.folded not in _places()
+            and m.folded not in _countries() and m.folded not in _demonyms() and m.folded not in _org_words()[0])
+
+
 def _join_adjacent_persons(mentions: list[_Mention], body: str) -> list[_Mention]:
     """Two person mentions one space or a lower-case surname particle apart as one name ("MK Dov" "Elbaz": the model
     cut the name after its title and the surname was found again on its own), and a person mention with the
@@ -154,8 +163,8 @@ def _join_adjacent_persons(mentions: list[_Mention], body: str) -> list[_Mention
         prev = out[-1] if out else None
         gap = body[prev.end:m.start] if prev is not None else ""
         if prev is not None and prev.cls == "per" and not prev.headline and not m.headline and (
-                (m.cls == "per" and gap == " ") or (m.text[:1].isupper() and (_particles_between(prev.text, gap)
-                                                                              or _nickname_between(prev.text, gap)))):
+                (m.cls == "per" and gap == " ") or _last_name_apart(prev, m, gap)
+                or (m.text[:1].isupper() and (_particles_between(prev.text, gap) or _nickname_between(prev.text, gap)))):
             end, _cut = _strip_post_nominal(body, prev.start, m.end)     # "Ignatius van der" "Merwe SC": no "SC"
             text = body[prev.start:end]
             out[-1] = dataclasses.replace(prev, end=end, text=text, folded=fold(text))

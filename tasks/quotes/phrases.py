@@ -147,8 +147,8 @@ _CLAUSE_CHAR = r"(?:[^,;.]|" + "|".join(rf"(?<=\b{t})\." for t in ("Mr", "Mrs", 
 _FRONTED_CLAUSE = re.compile(r"\s*(?:(?:Ever\s+since|Even\s+(?:before|after|as|if|when|while|since)|When|If|After|Before|While|As|Although|Though|Because|Since|Once|Asked|Pressed"
                              r"|In|On|At|During|Following|Despite|Amid|Under|Unlike|Like|For|From|With|Without|Speaking"
                              r"|Alongside|Besides|Beyond|Across|Throughout|Among|Against|Beside|Inside|Outside|Within"
-                             r"|Last|Earlier|Later|Next)\b"
-                             r"|(?!According\b)[A-Z][a-z]+(?:ing|ed)\b)" + _CLAUSE_CHAR + r"{1,100},"
+                             r"|Last|Earlier|Later|Next)\b" + _CLAUSE_CHAR + r"{1,160}"
+                             r"|(?!According\b)[A-Z][a-z]+(?:ing|ed)\b" + _CLAUSE_CHAR + r"{1,100}),"
                              r"(?:\s*(?:[Ww]hen|[Ii]f|[Aa]fter|[Bb]efore|[Ww]hile|[Aa]s|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce)\b"
                              + _CLAUSE_CHAR + r"{1,100},)?")
 #: a dateline opening a paragraph ("WASHINGTON, Dec. 8 (UPI) — ", "ST. LOUIS — ")

@@ -243,9 +243,10 @@ _AFTER_PREPOSITION = re.compile(r"(?<![\w-])(?:at|in|from|near|outside|of|for|on
 #: a verb right after a name: the name is the subject of a clause ("said Fairclough |had| written")
 _CLAUSE_VERB_AFTER = re.compile(r"[^\S\n]+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|might|must|"
                                 r"can|[a-z]{2,}ed)\b")
-#: a pronoun opening a reported clause right after its speech verb ("said (that) |he| would")
+#: a pronoun or name opening a reported clause right after its speech verb ("said (that) |he| would", "He said team
+#: manager |Sigurd Ravnås-Holm| had told him …": a lower-case title may stand before the name)
 _REPORTED_SUBJECT = re.compile(r"(?<![\w-])(?:said|says|told\s+\w+|added|insisted|argued|stressed|claimed|explained|warned)"
-                               r"(?:\s+that)?\s+$")
+                               r"(?:\s+that)?(?:\s+(?:the|his|her|their))?(?:\s+[a-z][\w’'-]*){0,3}?\s+$")
 
 
 def _epithet_person(A: _Article, c: _Cand, gender: str | None) -> dict | None:

@@ -30,7 +30,10 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     """The person a role noun phrase (or an age: "the 71-year-old") stands for; None for an anonymous source."""
     nat = epithets.NATIONALITY_NOUN.fullmatch(A.body, c.start, c.end) if c.kind in ("np", "role") else None
     if nat is not None and epithets.person_by_nationality(A, nat.group(1).lower(), nat.group(2)):
-        return recent_subject(A, c.start)     # "…,” the Mexican said": the person just written about
+        # "…,” the Mexican said": the person just written about; "the Turkish coach" the one the article titled coach
+        #  (not a player named in the clause before it: "Pressed on the injury to Callum …, the Turkish coach admitted")
+        held = _one_titled(A, nat.group(2), nat.group(1).lower(), c.start) if nat.group(2) else None
+        return held if held is not None and held["label"] in PERSON_LABELS else recent_subject(A, c.start)
     if c.kind == "np" and not _AGE_NOUN.fullmatch(A.body, c.start, c.end):
         org = spokespeople.spokesperson_org(A, c) or spokespeople.staff_org(A, c)   # "a spokesperson for the company",
         #                                                      "Goldman Sachs strategists": the organisation; else nobody
@@ -40,8 +43,9 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
             m = (age_person(A, aged.group(1), c.start) if aged else None) or recent_subject(A, c.start)
             return m if m is not None and m["label"] in PERSON_LABELS else None
         if org is None and _anonymous_reference(A, c):
-            return recent_anonymous(A, c.start)     # "A Labour backbencher, who did not want to be named, told …"
-            #                                         then "“…,” the MS said": that backbencher
+            # "A Labour backbencher, who did not want to be named, told …" then "“…,” the MS said": that backbencher;
+            # "the former cashier" of a lede that names him in the next sentence: him
+            return recent_anonymous(A, c.start) or _named_after_lede(A, A.body[c.start:c.end], c.start)
         return org
     if _INDEFINITE.match(A.body, c.start, c.end) or _POSSESSED.match(A.body, c.start, c.end):
         # "one US official", "a senior official": an anonymous source; "her mother": someone else; "a Department for
@@ -64,6 +68,8 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
         m = recent_anonymous(A, c.start, None if source else _role_targets(A, role))
         if m is not None or source:
             return m
+    if m is None and c.kind == "role" and _DEFINITE_ONE.fullmatch(role):
+        m = _named_after_lede(A, role, c.start)    # "A former cashier … has been jailed" then "Kelvin X, 39, …"
     if m is None and not _plural_or_source(role) and not POSSESSIVE.search(role):
         m = role_in_paragraph(A, c.start)
         if m is None and not _introduced_anonymously(A, role, c.start) and not _often_unnamed(A, role):
@@ -111,6 +117,35 @@ def _named_in_apposition(A: _Article, c: _Cand) -> dict | None:
     port = _PORTFOLIO.match(A.body, c.end, sent_end)
     name = appositions._apposed_name(A, port.end() if port else c.end, sent_end)
     return name.mention if name is not None else None
+
+
+def _named_after_lede(A: _Article, role: str, pos: int) -> dict | None:
+    """A report's opening sentence (one of its first two) introducing someone by the role alone ("A former cashier at
+    the port has been jailed for four years …") and the next sentence opening with a person's name ("Kelvin
+    Antoine-Mbeki, 39, of Campden Park, was sentenced …"): "the former cashier" is that person. None when the role is
+    introduced otherwise, its sentence keeps the person anonymous, or the next sentence opens with no person."""
+    heads = [h.group(1).lower() for h in A.r.role_re.finditer(role.lower())]
+    last = role.lower().split()[-1]
+    targets = A.r.roles.get(heads[-1], {heads[-1]}) if heads else {last} if epithets.names_person(A.r, last) else set()
+    if not targets or not A.sents:
+        return None
+    alt = "|".join(sorted(map(re.escape, targets), key=len, reverse=True))
+    lede_end = A.sents[min(1, len(A.sents) - 1)]["end_char"]
+    intro = next((mo for k in range(min(2, len(A.sents))) if A.sents[k]["start_char"] < pos
+                  for mo in [re.compile(r"\s*(?:An?|One)\s+(?:[\w’'-]+\s+){0,3}?(?:" + alt + r")(?![\w-])").match(
+                      A.body, A.sents[k]["start_char"], min(lede_end, pos))] if mo is not None), None)
+    if intro is None or _last_anonymous(A, targets, pos) > intro.start():
+        return None         # (the role opens the sentence: "A man who punched a taxi |driver|" is no driver; a later
+        #                     "a senior officer at the ministry" is another officer)
+    j = A.sent_index(intro.start())
+    if j + 1 >= len(A.sents) or _ANONYMITY.search(A.body, A.sents[j]["start_char"], A.sents[j]["end_char"]) \
+            or A.sents[j + 1]["start_char"] >= pos:
+        return None
+    ns = A.sents[j + 1]["start_char"]
+    first = next(iter(A.mentions_in(ns, A.sents[j + 1]["end_char"])), None)
+    if first is None or first["label"] not in PERSON_LABELS or A.body[ns:first["start_char"]].strip():
+        return None
+    return first
 
 
 def _titled_previous_subject(A: _Article, pos: int) -> dict | None:
@@ -202,6 +237,19 @@ def resolve_role(A: _Article, text: str, pos: int) -> dict | None:
     if best is not None and best_key is not None and anonymous > best_key[1]:
         return None        # "the official" after "a European intelligence official …": that anonymous one
     return best
+
+
+def _one_titled(A: _Article, noun: str, nationality: str, pos: int) -> dict | None:
+    """The one person the article titled with the role ``noun`` ("coach") before ``pos``; None when ``noun`` is no
+    role, no one or several hold it ("the Dutch minister" of two ministers: the person just written about), or the
+    title gives another nationality ("French Agriculture Minister X" is not "the Dutch minister")."""
+    heads = [h.group(1).lower() for h in A.r.role_re.finditer(noun.lower())]
+    m = _only_holder(A, A.r.roles.get(heads[-1], {heads[-1]}), pos) if heads else None
+    if m is None:
+        return None
+    key = m.get("entity_id") or m["text"]
+    words = {w for _p, ws, t, _j in A.titles if (t.get("entity_id") or t["text"]) == key for w in ws}
+    return None if any(w in A.r.adjectives and w != nationality for w in words) else m
 
 
 def _only_holder(A: _Article, targets: set, pos: int) -> dict | None:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks import rulefiles
+from tasks.quotes.phrases import POSSESSIVE
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -24,6 +25,8 @@ def name_genders() -> dict[str, str]:
 #: "said she …", "told reporters that he …": the subject pronoun of the reported clause right after the
 #: speech verb that follows a person's name (``collect_pronoun_gender``)
 _SAID_PRONOUN = re.compile(r"(?:\s+(?:reporters|journalists|me|us))?(?:\s+that)?\s+(he|she)\b", re.I)
+#: a quotation opening the next sentence, closed and attributed to "he"/"she" ("“…,” she said"): ``_quoted_next_gender``
+_QUOTED_BY_PRONOUN = re.compile(r"[“\"‘'][^\n]*?[,?!…][”\"’']\s+(he|she)\s+(?:said|says|added|told|asked|explained|continued)\b")
 #: a role phrase and the comma of an apposition right before a name ("the council's chief executive, ")
 _ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+"
                                      r"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w’'-]*(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][\w’'-]*){0,4})?)"
@@ -136,9 +139,32 @@ def collect_pronoun_gender(A: _Article) -> None:
             if pm and not A.in_quote(v.start()):   # "Maria Delgado, who …, said she heard"
                 A.gender[m["entity_id"]] = "m" if pm.group(1).lower() == "he" else "f"
             break
+    _quoted_next_gender(A, persons)
     for m in persons:         # a weaker hint: the given name's usual gender ("Colm" he, "Renata" she)
         words = (m.get("entity_name") or m["text"]).split()
         if len(words) >= 2 and m["entity_id"] not in A.gender:
             g = name_genders().get(words[0].lower().rstrip("."))
             if g:
                 A.name_gender[m["entity_id"]] = g
+
+
+def _quoted_next_gender(A: _Article, persons: list[dict]) -> None:
+    """The gender "he"/"she" shows when a sentence opened by a named person is followed, in the same paragraph, by
+    a quotation attributed to that pronoun with no other person named in between ("Genera's chief operating officer,
+    Rebeca Montalvo-Nwachukwu, fired back at a press conference. “…,” she said."): the article's own evidence for
+    a given name no list knows."""
+    for k, m in enumerate(persons):
+        if m["entity_id"] in A.gender or A.in_quote(m["start_char"]):
+            continue
+        si = A.sent_index(m["start_char"])
+        if si + 1 >= len(A.sents) or A.para_index(A.sents[si + 1]["start_char"]) != A.para_index(m["start_char"]):
+            continue
+        if any(p["entity_id"] != m["entity_id"] and A.sents[si]["start_char"] <= p["start_char"] < m["start_char"]
+               and not POSSESSIVE.match(A.body, p["end_char"] - 1) for p in persons):
+            continue        # someone else opens the sentence (not a possessive: "Genera's chief operating officer, …")
+        nxt = A.sents[si + 1]
+        qm = _QUOTED_BY_PRONOUN.match(A.body, nxt["start_char"], A.paras[A.para_index(nxt["start_char"])][1])
+        if qm is None or any(p["entity_id"] != m["entity_id"] and m["end_char"] < p["start_char"] < qm.start(1)
+                             and not A.in_quote(p["start_char"]) for p in persons[k + 1:]):
+            continue
+        A.gender[m["entity_id"]] = "m" if qm.group(1).lower() == "he" else "f"
