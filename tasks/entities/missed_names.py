@@ -136,7 +136,8 @@ def _titled_name_regex() -> re.Pattern:
     """Two or three capitalised words after a title (``rules/titles.txt``, "Aurora Governor |Bienvenido
     Tañedo-Angara|") or a person noun used as one (``_title_nouns``: "retired teacher |Hyacinth Ebanks-Morrison|")."""
     alt = trie_regex({" ".join(t) for t in _title_set()} | set(_title_nouns()), fold_case=True)
-    part = "(?i:" + "|".join(sorted(_surname_particles()[1])) + ")"      # "Colm Ó Flatharta", "Ronald de Boer"
+    particles = _surname_particles()[1]      # "Colm Ó Flatharta", "Ronald de Boer" (also as plain letters: the caller
+    part = "(?i:" + "|".join(sorted(particles | {_deaccent(p) for p in particles})) + ")"     # reads those)
     word = _NAME_WORD
     # (titles may follow one another: "police spokesperson Senior Superintendent |Mpiti Ntšekhe-Khoabane|")
     return re.compile(rf"(?<![\w.])(?i:{alt})(?:\s+(?i:{alt}))*\s+({word}(?:\s+(?:(?:{part})\s+)?{word}){{1,2}})(?![\w’'-])")
