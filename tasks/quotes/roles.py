@@ -124,9 +124,8 @@ def _named_after_lede(A: _Article, role: str, pos: int) -> dict | None:
     the port has been jailed for four years …") and the next sentence opening with a person's name ("Kelvin
     Antoine-Mbeki, 39, of Campden Park, was sentenced …"): "the former cashier" is that person. None when the role is
     introduced otherwise, its sentence keeps the person anonymous, or the next sentence opens with no person."""
-    heads = [h.group(1).lower() for h in A.r.role_re.finditer(role.lower())]
     last = role.lower().split()[-1]
-    targets = A.r.roles.get(heads[-1], {heads[-1]}) if heads else {last} if epithets.names_person(A.r, last) else set()
+    targets = _role_targets(A, role) or ({last} if epithets.names_person(A.r, last) else set())
     if not targets or not A.sents:
         return None
     alt = "|".join(sorted(map(re.escape, targets), key=len, reverse=True))
@@ -243,8 +242,7 @@ def _one_titled(A: _Article, noun: str, nationality: str, pos: int) -> dict | No
     """The one person the article titled with the role ``noun`` ("coach") before ``pos``; None when ``noun`` is no
     role, no one or several hold it ("the Dutch minister" of two ministers: the person just written about), or the
     title gives another nationality ("French Agriculture Minister X" is not "the Dutch minister")."""
-    heads = [h.group(1).lower() for h in A.r.role_re.finditer(noun.lower())]
-    m = _only_holder(A, A.r.roles.get(heads[-1], {heads[-1]}), pos) if heads else None
+    m = _only_holder(A, _role_targets(A, noun), pos)
     if m is None:
         return None
     key = m.get("entity_id") or m["text"]
