@@ -104,7 +104,9 @@ def _particles_between(prev: str, gap: str) -> bool:
 def _with_surname_particles(mentions: list[_Mention], body: str) -> list[_Mention]:
     """A mention of a surname written after its lower-case particles takes them in when the article wrote the full
     name with them ("of van der |Laan-Osei|'s defeat" after "Piet van der Laan-Osei": the model leaves the particles
-    out, and a lone "Laan-Osei" is no written surname of anyone)."""
+    out, and a lone "Laan-Osei" is no written surname of anyone); with two words before the particles, the one right
+    before them may open the surname too ("Joaquín |Herrera| de la Vega" … "Herrera de la Vega said": the model's
+    "de la Vega" takes "Herrera" in where the text writes it)."""
     parts = _surname_particles()[0]
     surnames = set()
     for m in mentions:
@@ -114,11 +116,13 @@ def _with_surname_particles(mentions: list[_Mention], body: str) -> list[_Mentio
             while i > 1 and words[i - 1] in parts:
                 i -= 1
             surnames.add(" ".join(words[i:]))
+            if i > 1:
+                surnames.add(" ".join(words[i - 1:]))
     if not surnames:
         return mentions
     out = []
     for m in mentions:
-        for s in surnames:
+        for s in sorted(surnames, key=len, reverse=True):
             lead = s[:len(s) - len(m.text)]
             if s.endswith(" " + m.text) and body[max(0, m.start - len(lead)):m.start] == lead:
                 start = m.start - len(lead)

@@ -182,10 +182,7 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
     apposed = A.apposed_opening(si, end, gender)
     if apposed is not None:
         return apposed      # "The driver's sister, Luzia Kowalczyk-Adebayo, told the board her brother had called"
-    for v in reversed(list(A.r.quote_verb_re.finditer(A.body, ss, end))):
-        if A.in_quote(v.start()) or v.group(0).lower().endswith("ing") or _INFINITIVE_BEFORE.search(A.body, max(ss, v.start() - 4), v.start()):
-            continue        # (a participle's subject is the clause's: "X said he had written …, |asking| for"; an
-            #                 infinitive has none of its own: "Kirchner-Bright, who made a save to |deny| Hashimoto")
+    for v in _speech_verbs(A, ss, end):
         c = A.subject_before(v.start(), ss)
         if c is not None and c.kind in ("pronoun", "mention") and _REPORTED_SUBJECT.search(A.body, max(ss, c.start - 40), c.start) \
                 and (c.kind == "pronoun" or _CLAUSE_VERB_AFTER.match(A.body, c.end)):
@@ -219,6 +216,18 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
     return None
 
 
+def _speech_verbs(A: _Article, ss: int, end: int) -> list[re.Match]:
+    """The speech verbs of body[ss:end] outside quotations, last first: not a participle (its subject is the clause's:
+    "X said he had written …, |asking| for") unless the sentence has no other ("But the Minister dismissed the claim,
+    |saying| …"), not an infinitive ("Kirchner-Bright, who made a save to |deny| Hashimoto"), not a noun after a
+    determiner ("told the judge the |notes| would have …")."""
+    verbs = [v for v in reversed(list(A.r.quote_verb_re.finditer(A.body, ss, end))) if not A.in_quote(v.start())
+             and not _INFINITIVE_BEFORE.search(A.body, max(ss, v.start() - 4), v.start())
+             and not _DETERMINER_BEFORE.search(A.body, max(ss, v.start() - 7), v.start())]
+    finite = [v for v in verbs if not v.group(0).lower().endswith("ing")]
+    return finite or verbs
+
+
 def last_speaker(A: _Article, si: int) -> dict | None:
     """The named person who last spoke in sentence ``si`` (``_speech_subject`` over the whole sentence)."""
     return _speech_subject(A, si, A.sents[si]["end_char"], None)
@@ -235,6 +244,8 @@ def _as_nationality(A: _Article, c: _Cand | None, ss: int) -> _Cand | None:
 
 #: "the " right before a nationality noun
 _THE_BEFORE = re.compile(r"[Tt]he[^\S\n]+$")
+#: a determiner right before a speech verb's form: the word is a noun ("the |notes|", "his |remarks|")
+_DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:the|a|an|his|her|its|their|these|those|our|my|your)\s+$", re.I)
 #: "to" right before a verb: an infinitive
 _INFINITIVE_BEFORE = re.compile(r"(?<![\w’'-])to\s+$")
 #: a name governed by a preposition ("A Kenyan customs official at |Namanga|, who …, said"): a place or employer in

@@ -52,6 +52,10 @@ def _surname_people(mentions: list[dict], adjectives: frozenset) -> list[dict]:
 
 #: a sentence opened by a possessive of a gender ("His side have lost …") is about a person named before
 _POSSESSIVE_OPENING = {"His": "m", "Her": "f"}
+#: a possessive right after a name ("Bui-Thompson|'s hand")
+_POSSESSOR_END = re.compile(r"[’']s?\s")
+#: a finite verb right after a name: the name is a clause's subject ("Rourke-Ilunga| did not hold back")
+_VERB_AFTER = re.compile(r"[^\S\n]+(?:had|has|have|was|were|is|are|did|does|would|will|could|can|[a-z]{2,}ed)\b")
 #: a sentence opening with a possessive role and a name in apposition to it ("|Her mother, |Fatou Diallo, watched …",
 #: "|The driver's sister, |Luzia Kowalczyk-Adebayo, told the board …")
 _POSSESSIVE_APPOSITION = re.compile(r"\s*(?:His|Her|Their|Its|The\s+[\w-]+[’']s)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+")
@@ -212,6 +216,14 @@ class _Article:
                 return None     # "Asked about facing X, …, the 20-year-old smiled.": its subject is no one named here
         return self._first_person(s["start_char"], end, gender)
 
+    def _possessor_before_subject(self, m: dict, end: int) -> bool:
+        """``m`` is a possessor ("Bui-Thompson's hand") and a later person before ``end``, outside quotes and no
+        possessor, has a finite verb right after them (", and Rourke-Ilunga did not hold back")."""
+        if not _POSSESSOR_END.match(self.body, m["end_char"]):
+            return False
+        return any(n["label"] in PERSON_LABELS and not self.in_quote(n["start_char"]) and _VERB_AFTER.match(self.body, n["end_char"])
+                   for n in self.mentions_in(m["end_char"], end))
+
     def apposed_opening(self, si: int, end: int, gender: str | None) -> dict | None:
         """The person named in apposition to a possessive role opening sentence ``si`` ("|Her mother, |Fatou Diallo,
         watched …", "|The driver's sister, |Luzia Kowalczyk-Adebayo, told the board …"): the sentence's subject (of
@@ -252,6 +264,9 @@ class _Article:
                 or (self.name_gender.get(m.get("entity_id")) if self._soft_gender else None)
             if gender and g and g != gender:
                 continue
+            if self._possessor_before_subject(m, end):
+                continue            # "Replays appeared to show Bui-Thompson's hand …, and Rourke-Ilunga did not hold
+                #                     back": the possessor is no subject, the person with a verb after them is
             i = bisect.bisect_left(bare["starts"], start)
             if i < len(bare["names"]) and bare["starts"][i] < m["start_char"]:
                 return bare["names"][i]     # a name the model missed comes first in the sentence

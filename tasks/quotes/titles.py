@@ -132,9 +132,11 @@ def collect_pronoun_gender(A: _Article) -> None:
         end = A.sents[si]["end_char"]
         nxt = next((p["start_char"] for p in persons[k + 1:] if p["entity_id"] != m["entity_id"]), end)
         for v in A.r.quote_verb_re.finditer(body, m["end_char"], min(end, nxt)):
-            if A.r.pron_re.search(body, m["end_char"], v.start()) and not re.search(
-                    r"\b(?:who|that)\b", body[m["end_char"]:v.start()]):
-                break       # "read to the court by Elliot Marchbank, she said she …": the verb has its own subject
+            gap = body[m["end_char"]:v.start()]
+            if (A.r.pron_re.search(body, m["end_char"], v.start()) and not re.search(r"\b(?:who|that)\b", gap)) \
+                    or (gap.startswith(",") and gap.count(",") == 1):
+                break       # "read to the court by Elliot Marchbank, she said she …", "under new coach X, the world
+                #             No. 14 says she …": the verb has its own subject
             pm = _SAID_PRONOUN.match(body, v.end())
             if pm and not A.in_quote(v.start()):   # "Maria Delgado, who …, said she heard"
                 A.gender[m["entity_id"]] = "m" if pm.group(1).lower() == "he" else "f"

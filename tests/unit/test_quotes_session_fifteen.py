@@ -19,6 +19,14 @@ fronted clause before it ("Pressed on … the injury to Callum …, the Turkish 
 Roles: "the former bookkeeper" of a lede that introduces someone by the role alone ("A former bookkeeper … has been jailed")
 is the person the next sentence opens with ("Marlon Baptiste-Okeke, 41, of Layou, was sentenced …").
 
+From the second blind batch (258-265): "Center"/"Centre" end an organisation's name ("the Sapphire Bridge Immigration
+Center", which the model called a PERSON that a later "she" then stood for); a surname of two words before its
+particles is found where the text writes it ("Joaquín Herrera de la Vega" … "Herrera de la Vega said"), and "under new
+coach X, the world No. 9 says she …" tells nothing of X's gender; a speech verb's form after a determiner is a noun
+("told the judge the notes would have …"), and a participle is the sentence's speech verb when it has no other ("But the
+Minister dismissed the claim, saying …": a guard, right before the change too); a possessor ("Vo-Thompson's hand") is
+no subject when a person with a verb after them follows.
+
 Cleaning: "Donatella" is no appeal word ("donat…" matched her name and a paragraph quoting "you" was taken for a
 donation appeal)."""
 from __future__ import annotations
@@ -105,3 +113,43 @@ def test_the_role_of_a_lede_is_the_person_the_next_sentence_names(run):  # noqa:
             "The court heard that the scheme ran for two years.\n\n"
             "In a letter read to the court, the former bookkeeper wrote: ‘I am ashamed of what I did.’")
     assert _speaker(run(body), "I am ashamed") == "Marlon Baptiste-Okeke"
+
+
+def test_a_centre_is_an_organisation_and_no_he_or_she(run):  # noqa: F811
+    body = ("When Maeve Ó Dálaigh-Ruiz arrived in Boston in 1999, she did not expect to stay.\n\n"
+            "Now the executive director of the Sapphire Bridge Immigration Center, she has become one of the best-known "
+            "voices of the undocumented Irish.\n\n"
+            "At a dinner last month she told the room that the community had been quiet for too long.\n\n"
+            "“We keep waiting for the right moment,” she said.")
+    assert _speaker(run(body), "We keep waiting") == "Maeve Ó Dálaigh-Ruiz"
+
+
+def test_a_surname_of_two_words_before_its_particles_is_one_subject(run):  # noqa: F811
+    body = ("Now training under new coach Ignacio Robles de la Fuente, the world No. 9 says she has found her game "
+            "again.\n\n"
+            "Robles de la Fuente said the plan was for Petrova to play an exhibition before the season.\n\n"
+            "“We will not count matches,” he said.")
+    assert _speaker(run(body), "We will not count") == "Ignacio Robles de la Fuente"
+
+
+def test_a_speech_verb_after_a_determiner_is_a_noun(run):  # noqa: F811
+    body = ("Judge Cornelius Abernathy-Wells heard the motion on Monday.\n\n"
+            "Defence lawyer Sinéad Ní Bhriain-Okoro told the judge the notes would have changed the trial.\n\n"
+            "“A jury was told this was a clean identification,” she said.")
+    assert _speaker(run(body), "A jury was told") == "Sinéad Ní Bhriain-Okoro"
+
+
+def test_a_possessor_is_no_subject_when_a_person_with_a_verb_follows(run):  # noqa: F811
+    body = ("The Storm thought they had scored when winger Lachlan Vo-Thompson dived over in the corner.\n\n"
+            "Replays appeared to show Vo-Thompson's hand on the ball, and Melbourne coach Callum Okafor-Reid did not "
+            "hold back.\n\n"
+            "\"I've watched it five times and I still can't see what they saw,\" he said.")
+    assert _speaker(run(body), "I've watched it") == "Callum Okafor-Reid"
+
+
+def test_a_participle_is_the_speech_verb_when_the_sentence_has_no_other(run):  # noqa: F811
+    body = ("Agriculture Minister Mwila Chanda-Banda said inputs would reach every district by December.\n\n"
+            "Opposition MP Given Mwale-Kasonde charged that the programme had been politicised.\n\n"
+            "But the Minister dismissed the claim, saying beneficiaries were chosen by cooperatives. \"If the member has "
+            "evidence, let him bring it to my office,\" he said.")
+    assert _speaker(run(body), "If the member has evidence") == "Mwila Chanda-Banda"
