@@ -61,6 +61,10 @@ _FOOTNOTE_MARK = re.compile(r"(\s*\[\w{1,10}\])+\s*$")
 # an outlet's initials signed after the article's last sentence: "... the statement said. DM"
 _INITIALS_SIGN_OFF = re.compile(r"(?<=[.!?…\"'”’»)])\s+[A-Z]{2,4}$")
 _QUOTES = re.compile(r"[“”\"«»„]")
+#: a quotation closed and attributed ("…,’ he said", "…,' the minister added"): speech, whatever its words ("…
+#: the fans would have every right to let us know about it,’ he said" is no comment prompt)
+_ATTRIBUTED = re.compile(r"[,.?!…][”\"’']\s*(?:he|she|they|we|(?:the|a|an|one)\s[\w\- ]{1,30}|[A-Z][\w\-’']+(?:\s[A-Z][\w\-’']+){0,3})"
+                         r"\s(?:said|says|added|told|explained|warned|stated|asked|replied)\b")
 DATA_ROWS_MIN = 2            # data rows in a row right after the article's last paragraph are its table
 # a bare photo credit line: "Jane Roe/The Daily Herald", "Photo: John Doe / Reuters"
 _NAME_SLASH_CREDIT = re.compile(r"(?:photo(?:graph)?s?:?\s*)?[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3}\s?/\s?"
@@ -82,7 +86,7 @@ def _features(rec: dict, repeated: frozenset[str]) -> dict:
         "prose": sentence and n_words >= 12 or n_words >= 30,
         "link_share": min(1.0, (rec.get("link_chars") or 0) / max(1, len(text))),
         "kind": rec.get("kind") or "para", "image": bool(rec.get("image")), "bold": bool(rec.get("bold")),
-        "quoted": bool(_QUOTES.search(text)), "repeated": _fold(text) in repeated if repeated else False,
+        "quoted": bool(_QUOTES.search(text) or _ATTRIBUTED.search(text)), "repeated": _fold(text) in repeated if repeated else False,
         "tail_rule": n_words <= MAX_RULE_WORDS and not _QUOTES.search(text) and PAGE_JUNK_TAIL is not None
         and PAGE_JUNK_TAIL.fullmatch(text),
         "headline_like": 1 <= n_words <= 25 and bool(_NO_FINAL_STOP.search(text.rstrip("'\"”’»"))) and rec.get("kind") != "table"

@@ -101,6 +101,43 @@ def _particles_between(prev: str, gap: str) -> bool:
     return gap == " " and prev.split()[-1] in parts
 
 
+def _with_given_name(mentions: list[_Mention], body: str) -> list[_Mention]:
+    """A person mention after lower-case surname particles, or opening with one, takes in the particles and the
+    capitalised word before them ("Sjoerd van den |Heuvel|", "Sjoerd van |den Heuvel|", "Van den |Heuvel| said": the
+    model cut the name inside its particles); what the longer name covers is dropped ("Sjoerd" GPE)."""
+    parts = _surname_particles()[0]
+    out: list[_Mention] = []
+    for m in mentions:
+        mo = _GIVEN_AND_PARTICLES.search(body, max(0, m.start - 60), m.start) if m.cls == "per" else None
+        if mo is not None and (mo.group(2) or m.text.split()[0] in parts) and all(w in parts for w in mo.group(2).split()) \
+                and not any(o.cls == "per" and o.end > mo.start() for o in out):    # ("Ruben Van" der "Heyden": the
+            #                                                                          join of two persons makes it one)
+            text = body[mo.start():m.end]
+            m = dataclasses.replace(m, start=mo.start(), text=text, folded=fold(text))
+            out = [o for o in out if not (o.start >= m.start and o.end <= m.end)]
+        out.append(m)
+    return out
+
+
+#: a capitalised name word and lower-case words right before a mention ("|Sjoerd van |den Heuvel")
+_GIVEN_AND_PARTICLES = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*[a-z])((?: [a-z]{1,4})*) $")
+
+
+def _particle_surnames(mentions: list[_Mention]) -> list[_Mention]:
+    """A mention of a person's surname with its particles, capitalised at a sentence start or in a headline ("Van den
+    Heuvel", which the model calls a work of art), is that person, whatever label the model gave it."""
+    parts = _surname_particles()[0]
+    surnames = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.cls == "per" and len(words) >= 3:
+            i = next((k for k, w in enumerate(words) if k > 0 and w in parts), None)
+            if i is not None:
+                surnames.add(fold(" ".join(words[i:])))
+    return [dataclasses.replace(m, cls="per") if m.cls != "per" and m.text.split()[0].lower() in parts
+            and m.folded in surnames else m for m in mentions]
+
+
 def _with_surname_particles(mentions: list[_Mention], body: str) -> list[_Mention]:
     """A mention of a surname written after its lower-case particles takes them in when the article wrote the full
     name with them ("of van der |Laan-Osei|'s defeat" after "Piet van der Laan-Osei": the model leaves the particles
@@ -226,7 +263,7 @@ def extract_mentions(nlp, articles: list[dict], sentences_by_article: dict[str, 
         mentions = _add_patterns(mentions, body, units_of[aid])
         mentions = _add_propagated(mentions, body, units_of[aid])
         mentions.sort(key=lambda m: (m.start, -m.end))
-        mentions = _with_surname_particles(_join_adjacent_persons(mentions, body), body)
+        mentions = _particle_surnames(_with_surname_particles(_join_adjacent_persons(_with_given_name(mentions, body), body), body))
         # drop overlaps (keep the first, longest)
         kept: list[_Mention] = []
         for m in mentions:

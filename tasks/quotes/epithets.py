@@ -45,6 +45,9 @@ def person_epithet(A: _Article, c: _Cand) -> bool:
     singular head that is no organisation, group or document word, right after a quotation or opening a sentence; or
     lower-case modifiers before a noun that names a person ("the welder", "the second-year forward", "the pro
     dancer": ``names_person``)."""
+    if _RANK_EPITHET.fullmatch(A.body, c.start, c.end):
+        before = A.body[A.sents[A.sent_index(c.start)]["start_char"]:c.start]
+        return bool(AFTER_QUOTE_OR_OPENING.search(before))      # "“…,” the world No. 6 said"
     ep = _EPITHET.fullmatch(A.body, c.start, c.end) or _LOWER_EPITHET.fullmatch(A.body, c.start, c.end)
     if ep is None or (ep.re is _LOWER_EPITHET and not names_person(A.r, ep.group(1))):
         return False
@@ -56,6 +59,9 @@ def person_epithet(A: _Article, c: _Cand) -> bool:
     return bool(AFTER_QUOTE_OR_OPENING.search(before) or _AFTER_FRONTED.fullmatch(before))
 
 
+#: a player's ranking or seeding ("the world No. 6", "the No. 2 seed", "the women's world No. 14")
+_RANK_EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:(?:men’s|men's|women’s|women's)[^\S\n]+)?(?:world[^\S\n]+)?No\.?[^\S\n]*\d{1,4}"
+                           r"(?:[^\S\n]+(?:seed|player|ranked\s+player))?")
 #: a role after a fronted participle clause opening its sentence ("Asked why the problem had dragged on, |the landlord
 #: said …"; not after "In a statement, the freight forwarder said it …": a phrase may front any subject)
 _AFTER_FRONTED = re.compile(r"\s*[A-Z][a-z]+(?:ed|ing)\b[^“”\"‘’\n]{0,160},\s+")

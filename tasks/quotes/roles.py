@@ -107,7 +107,8 @@ def named_later(A: _Article, c: _Cand) -> dict | None:
 
 
 #: a role's portfolio or place before the name in apposition ("The former mayor| of Civitavecchia|, Raffaele …")
-_PORTFOLIO = re.compile(r"[^\S\n]+(?:of|for|at|in)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w’'.-]*(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][\w’'.-]*){0,5}")
+_PORTFOLIO = re.compile(r"[^\S\n]+(?:of|for|at|in)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w’'.-]*(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][\w’'.-]*){0,5}"
+                        r"(?:[^\S\n]+\([A-Z]{2,10}\))?")      # (and its acronym: "… Civil Protection Authority (ANEPC), Rui …")
 
 
 def _named_in_apposition(A: _Article, c: _Cand) -> dict | None:

@@ -27,9 +27,19 @@ coach X, the world No. 9 says she …" tells nothing of X's gender; a speech ver
 Minister dismissed the claim, saying …": a guard, right before the change too); a possessor ("Vo-Thompson's hand") is
 no subject when a person with a verb after them follows.
 
+From the third blind batch (266-273): a name the model cut inside its particles is whole again ("Joost van den
+|Heuvel|"), and its capitalised surname at a sentence start is that person whatever the model's label ("Van den Heuvel"
+WORK_OF_ART); "the world No. 6" is the person just written about; a role "of" an organisation with its acronym in
+brackets is the person named after them ("the district commander of the … Authority (ANEPC), Rui Tavares-Moyo,").
+
 Cleaning: "Donatella" is no appeal word ("donat…" matched her name and a paragraph quoting "you" was taken for a
-donation appeal)."""
+donation appeal); a quotation closed and attributed ("…,’ he said") is speech whatever its words ("… let us know about
+it" is no comment prompt); a writer's bio after the article without an article before the role ("X is health editor at
+Y."), with the outlet's possessive and a final full stop ("X is Y's land and wealth reporter."), or "X covers … for Y.
+Before joining …, she reported for …" is page furniture."""
 from __future__ import annotations
+
+import pytest
 
 from tasks.entities import extract_mentions
 from tasks.sentences import split_sentences
@@ -153,3 +163,38 @@ def test_a_participle_is_the_speech_verb_when_the_sentence_has_no_other(run):  #
             "But the Minister dismissed the claim, saying beneficiaries were chosen by cooperatives. \"If the member has "
             "evidence, let him bring it to my office,\" he said.")
     assert _speaker(run(body), "If the member has evidence") == "Mwila Chanda-Banda"
+
+
+def test_an_attributed_quotation_is_no_comment_prompt(tmp_path):
+    line = ("‘We were passive and we got punished. If we play like that again, the fans would have every right to let "
+            "us know about it,’ he said.")
+    assert line in _body(tmp_path, [*BODY[:3], line, *BODY[3:]])
+
+
+@pytest.mark.parametrize("bio", [
+    "Orla Nic Aodha is health editor at The Example Beacon.",
+    "Jasmine Okoro-Grant is Example Beacon Atlanta's land and wealth reporter.",
+    "Keziah Abara-Lund covers public health for the Example Beacon. Before joining the newsroom, she reported for the "
+    "Valley Courier.",
+])
+def test_a_writers_bio_after_the_article_is_furniture(tmp_path, bio):
+    assert bio not in _body(tmp_path, [*BODY, bio])
+
+
+def test_a_name_cut_inside_its_particles_and_its_capitalised_surname_are_one_person(run):  # noqa: F811
+    body = ("Kofi Mensah-Brady won his first major title on Friday, beating Joost van den Heuvel 11-10 in the final.\n\n"
+            "Van den Heuvel did not hold back afterwards. \"He was walking around behind me every time I threw,\" the "
+            "world No. 6 said.\n\n"
+            "\"I'm not blaming him for my misses,\" Van den Heuvel added later.")
+    quotes = run(body)
+    assert _speaker(quotes, "He was walking around") == "Joost van den Heuvel"
+    assert _speaker(quotes, "I'm not blaming him") == "Joost van den Heuvel"
+
+
+def test_a_role_of_an_organisation_with_its_acronym_then_the_name(run):  # noqa: F811
+    body = ("Monchique, Faro, 05 Dec 2026 (Lusa) - More than 400 firefighters were fighting a wildfire in the hills on "
+            "Saturday.\n\n"
+            "\"The fire has two active fronts,\" said the district commander of the National Emergency and Civil "
+            "Protection Authority (ANEPC), Rui Tavares-Moyo, at a briefing in the town.")
+    assert _speaker(run(body), "The fire has two active fronts") == "Rui Tavares-Moyo"
+
