@@ -21,6 +21,9 @@ _OPEN_GLYPHS = {"“", "„", "‟", "«", "``"}
 _CLOSE_GLYPHS = {"”", "»"}
 _LEFT_OPEN = set("([{—–/")
 _RIGHT_CLOSE = set(",.;:!?)]}—–…[")
+#: a markup tag with quoted attributes left in the text ("<tweet tweet-author="@X" tweet-date="March 9, 2016">"): its
+#: quotation marks enclose attribute values, no one's words
+_MARKUP_TAG = re.compile(r"<[A-Za-z][\w-]*(?:\s+[\w-]+=\"[^\"<>]*\")+\s*/?>")
 _MISUSED_SINGLE_CLOSE = re.compile(r"[.!?,][’'](?=\s|$)")
 _WORD_RE = re.compile(r"[\w’'.-]+")
 
@@ -92,8 +95,10 @@ def find_quote_spans(body: str, paras: list[tuple[int, int]] | None = None) -> l
         out.append(_Raw(os_, oe, close_s, close_e if close_s is not None else para_end,
                         para=pi, chain=cid, continued=continued))
 
+    tags = [(m.start(), m.end()) for m in _MARKUP_TAG.finditer(body)] if "=\"" in body else []
     for pi, (ps, pe) in enumerate(paras):
-        marks = [(m.start(), m.end()) for m in _MARK_RE.finditer(body, ps, pe)]
+        marks = [(m.start(), m.end()) for m in _MARK_RE.finditer(body, ps, pe)
+                 if not any(ts <= m.start() < te for ts, te in tags)]
         k0 = 0
         if state is not None:
             first = marks[0] if marks else None

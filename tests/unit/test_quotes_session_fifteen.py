@@ -32,6 +32,9 @@ From the third blind batch (266-273): a name the model cut inside its particles 
 WORK_OF_ART); "the world No. 6" is the person just written about; a role "of" an organisation with its acronym in
 brackets is the person named after them ("the district commander of the … Authority (ANEPC), Rui Tavares-Moyo,").
 
+From PolNeAR-style text: the quotation marks of a markup tag's attributes left in the text ("<tweet tweet-author="…"
+tweet-date="…">…<tweet/>") enclose no quotation.
+
 Cleaning: "Donatella" is no appeal word ("donat…" matched her name and a paragraph quoting "you" was taken for a
 donation appeal); a quotation closed and attributed ("…,’ he said") is speech whatever its words ("… let us know about
 it" is no comment prompt); a writer's bio after the article without an article before the role ("X is health editor at
@@ -198,3 +201,12 @@ def test_a_role_of_an_organisation_with_its_acronym_then_the_name(run):  # noqa:
             "Protection Authority (ANEPC), Rui Tavares-Moyo, at a briefing in the town.")
     assert _speaker(run(body), "The fire has two active fronts") == "Rui Tavares-Moyo"
 
+
+
+def test_quotation_marks_of_markup_attributes_enclose_no_quotation():
+    from tasks.quotes.spans import find_quote_spans
+    body = ("Crowds were thin.\n<tweet tweet-author=\"@example\" tweet-date=\"March 9, 2016\n\">Stadium half empty at the "
+            "rally.<tweet/>.\nStill, aides stayed upbeat.\n<tweet tweet-author=\"@aide\" tweet-date=\"March 9\">Crowd "
+            "going wild!<tweet/>.\nHe said \"this is fine\" on Tuesday.")
+    texts = [body[r.start:r.end] for r in find_quote_spans(body)]
+    assert texts == ["this is fine"]
