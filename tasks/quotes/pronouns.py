@@ -185,7 +185,7 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
     for v in _speech_verbs(A, ss, end):
         c = A.subject_before(v.start(), ss)
         if c is not None and c.kind in ("pronoun", "mention") and _REPORTED_SUBJECT.search(A.body, max(ss, c.start - 40), c.start) \
-                and (c.kind == "pronoun" or _CLAUSE_VERB_AFTER.match(A.body, c.end)):
+                and (c.kind == "pronoun" or CLAUSE_VERB_AFTER.match(A.body, c.end)):
             continue        # "X said he would not |put| a number on it", "The barrister said Fairclough had |written| a
             #                 letter": the reported clause's subject is no speaker; the one of "said" is
         governed = c is not None and c.kind == "mention" and _AFTER_PREPOSITION.search(A.body, max(ss, c.start - 30), c.start)
@@ -252,7 +252,7 @@ _INFINITIVE_BEFORE = re.compile(r"(?<![\w’'-])to\s+$")
 #: the subject's noun phrase, not the subject
 _AFTER_PREPOSITION = re.compile(r"(?<![\w-])(?:at|in|from|near|outside|of|for|on)\s+(?:the\s+)?$")
 #: a verb right after a name: the name is the subject of a clause ("said Fairclough |had| written")
-_CLAUSE_VERB_AFTER = re.compile(r"[^\S\n]+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|might|must|"
+CLAUSE_VERB_AFTER = re.compile(r"[^\S\n]+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|might|must|"
                                 r"can|[a-z]{2,}ed)\b")
 #: a pronoun or name opening a reported clause right after its speech verb ("said (that) |he| would", "He said team
 #: manager |Sigurd Ravnås-Holm| had told him …": a lower-case title may stand before the name)

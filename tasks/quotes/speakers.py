@@ -54,8 +54,6 @@ def _surname_people(mentions: list[dict], adjectives: frozenset) -> list[dict]:
 _POSSESSIVE_OPENING = {"His": "m", "Her": "f"}
 #: a possessive right after a name ("Bui-Thompson|'s hand")
 _POSSESSOR_END = re.compile(r"[’']s?\s")
-#: a finite verb right after a name: the name is a clause's subject ("Rourke-Ilunga| did not hold back")
-_VERB_AFTER = re.compile(r"[^\S\n]+(?:had|has|have|was|were|is|are|did|does|would|will|could|can|[a-z]{2,}ed)\b")
 #: a sentence opening with a possessive role and a name in apposition to it ("|Her mother, |Fatou Diallo, watched …",
 #: "|The driver's sister, |Luzia Kowalczyk-Adebayo, told the board …")
 _POSSESSIVE_APPOSITION = re.compile(r"\s*(?:His|Her|Their|Its|The\s+[\w-]+[’']s)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+")
@@ -221,7 +219,7 @@ class _Article:
         possessor, has a finite verb right after them (", and Rourke-Ilunga did not hold back")."""
         if not _POSSESSOR_END.match(self.body, m["end_char"]):
             return False
-        return any(n["label"] in PERSON_LABELS and not self.in_quote(n["start_char"]) and _VERB_AFTER.match(self.body, n["end_char"])
+        return any(n["label"] in PERSON_LABELS and not self.in_quote(n["start_char"]) and pronouns.CLAUSE_VERB_AFTER.match(self.body, n["end_char"])
                    for n in self.mentions_in(m["end_char"], end))
 
     def apposed_opening(self, si: int, end: int, gender: str | None) -> dict | None:
