@@ -127,15 +127,21 @@ def _particle_surnames(mentions: list[_Mention]) -> list[_Mention]:
     """A mention of a person's surname with its particles, capitalised at a sentence start or in a headline ("Van den
     Heuvel", which the model calls a work of art), is that person, whatever label the model gave it."""
     parts = _surname_particles()[0]
-    surnames = set()
-    for m in mentions:
-        words = m.text.split()
-        if m.cls == "per" and len(words) >= 3:
-            i = next((k for k, w in enumerate(words) if k > 0 and w in parts), None)
-            if i is not None:
-                surnames.add(fold(" ".join(words[i:])))
+    surnames = {fold(s) for m in mentions if m.cls == "per" for s in _particle_surname(m.text.split(), parts)[:1]}
     return [dataclasses.replace(m, cls="per") if m.cls != "per" and m.text.split()[0].lower() in parts
             and m.folded in surnames else m for m in mentions]
+
+
+def _particle_surname(words: list[str], parts: frozenset[str]) -> list[str]:
+    """The surname of a person's name with its lower-case particles before the last word ("Piet van der Laan-Osei":
+    "van der Laan-Osei"), then, with two words before the particles, the one before them with it ("Joaquín Herrera de la
+    Vega": "de la Vega", "Herrera de la Vega"); [] for a name with no such particles."""
+    if len(words) < 3 or words[-2] not in parts:
+        return []
+    i = len(words) - 2
+    while i > 1 and words[i - 1] in parts:
+        i -= 1
+    return [" ".join(words[i:])] + ([" ".join(words[i - 1:])] if i > 1 else [])
 
 
 def _with_surname_particles(mentions: list[_Mention], body: str) -> list[_Mention]:
@@ -145,16 +151,7 @@ def _with_surname_particles(mentions: list[_Mention], body: str) -> list[_Mentio
     before them may open the surname too ("Joaquín |Herrera| de la Vega" … "Herrera de la Vega said": the model's
     "de la Vega" takes "Herrera" in where the text writes it)."""
     parts = _surname_particles()[0]
-    surnames = set()
-    for m in mentions:
-        words = m.text.split()
-        if m.cls == "per" and len(words) >= 3 and words[-2] in parts:
-            i = len(words) - 2
-            while i > 1 and words[i - 1] in parts:
-                i -= 1
-            surnames.add(" ".join(words[i:]))
-            if i > 1:
-                surnames.add(" ".join(words[i - 1:]))
+    surnames = {s for m in mentions if m.cls == "per" for s in _particle_surname(m.text.split(), parts)}
     if not surnames:
         return mentions
     out = []
