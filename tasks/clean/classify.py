@@ -111,7 +111,7 @@ def _line_label(f: dict) -> str:
         return JUNK          # (taken back by _tail_rules_inside when the article goes on after it)
     if f["kind"] == "table":
         return BODY
-    if is_boilerplate(text) or is_credit(text) or is_appeal_like(text):
+    if is_boilerplate(text) or is_credit(text) or (not f["quoted"] and is_appeal_like(text)):
         return JUNK
     return BODY
 

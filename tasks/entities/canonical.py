@@ -103,9 +103,11 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         if m.honorific:
             cands = by_first.get(k)            # "Sir Keir" is Keir Starmer
         elif not by_last.get(k) and len({key for _, key in by_word.get(k, [])}) == 1 \
-                and (m.titled or _paternal_surname(groups, by_word[k][0][1], k)):
+                and (m.titled or _paternal_surname(groups, by_word[k][0][1], k)
+                     or (m.cls == "per" and _inner_surname(by_word[k][0][1], k, groups))):
             cands = by_word[k]                 # "Mr Teo" is Joshua Teo Wei Ming (family name first), not Teo & Partners;
-            #                                    "Antileo" is Jorge Antileo Huenchumán (the paternal surname)
+            #                                    "Antileo" is Jorge Antileo Huenchumán (the paternal surname); "Teo said"
+            #                                    after "Nicholas Teo Boon Hock"
         elif m.cls == "org" and by_first_org.get(k):
             cands = by_first_org[k]            # "Halvorsen updated its guidance": the firm, not its founder Erik Halvorsen
         else:
@@ -194,6 +196,18 @@ def _paternal_surname(groups: dict[str, list[_Mention]], key: str, k: str) -> bo
     return len(toks) == 3 and toks[1] == k and k.capitalize() not in _given_names() and k not in _gendered_given_names() \
         and (toks[0],) not in _title_set() \
         and all(len(m.text.split()) == 3 for m in groups[key] if not m.by_surname and len(m.text.split()) > 1)
+
+
+def _inner_surname(key: str, k: str, groups: dict[str, list[_Mention]]) -> bool:
+    """Is ``k`` an inner word, no given name, of a name ``key`` of four words or more that opens with a given name, none
+    a particle, written as a word of its own ("Teo" of "Nicholas Teo Boon Hock": a Chinese family name after an English
+    given name, which stands alone for the person; not "Ho" of "Ricardo Meireles Ho-Santos", "Khalfan" of "Muna bint
+    Khalfan Al-Riyami" nor "Khaled" of "Umm Khaled Bani Hamdan", her son)?"""
+    toks, particles = key.split(), _surname_particles()[1]
+    given = toks[0].capitalize() in _given_names() or toks[0] in _gendered_given_names()
+    return len(toks) >= 4 and given and k in toks[1:-1] and k.capitalize() not in _given_names() \
+        and k not in _gendered_given_names() and not any(t in particles for t in toks) \
+        and any(k in map(match_key, m.text.split()[1:-1]) for m in groups[key])
 
 
 def _lone_surname(text: str) -> bool:

@@ -224,6 +224,10 @@ _POSSESSED_BARRELLED = re.compile(rf"(?<=[’']s\s)([A-Z][a-z]+(?:-[A-Za-z][a-z]
 #: two or three capitalised words and an age between commas ("|Tshering Yangzom|, 56, from Yurung village"): a person
 #: whatever the given name
 _AGED_NAME = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+{_NAME_WORD}){{1,2}}),\s+\d{{2}},")
+#: an Irish surname of a capitalised particle, with the given name before it ("|Cathal Ó Fearghail|", "|Ó hÉalaithe|",
+#: "|Ní Bhriain-Mwale|"): a person's name, cue or not (no place or organisation is named so; not "Mac": "Mac Pro")
+_GAELIC_NAME = re.compile(r"(?<![\w.’'-])((?:[A-Z][a-zß-ÿ]+(?:-[A-Z][a-zß-ÿ]+)?\s+)?(?:Ó|Ní|Nic|Uí|Ua)\s+h?[A-ZÀ-Þ][\w’'-]*"
+                         r"[a-zß-ÿ][\w’'-]*)(?![\w’'-])")
 #: a capitalised word right before: the name starts earlier ("Jose |Luis Ferreira-Amaral said")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'-]*[^\S\n]+$")
 
@@ -270,6 +274,13 @@ def _place_possessive(line: str, pos: int) -> bool:
     return mo is not None and (fold(mo.group(1)) in _places() or fold(mo.group(1)) in _countries())
 
 
+def _longer_name(body: str, m: _Mention, s: int) -> bool:
+    """Is the model's person ``m``, starting before ``s``, the same name with more of it (its words before ``s`` all
+    capitalised name words: "Nicholas" of "Nicholas Teo Boon Hock")?"""
+    words = body[m.start:s].split()
+    return m.cls == "per" and bool(words) and all(_name_word_ok(w) for w in words)
+
+
 def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
                       added: list[_Mention], drop: set[int]) -> None:
     """Persons after a title the model missed, cut or swallowed in one line: no mention overlaps the name, or only
@@ -283,15 +294,17 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
                *_portfolio_name_regex().finditer(plain), *_portfolio_apposed_regex().finditer(line),
                *(mt for mt in (*_CUED_BARRELLED.finditer(plain), *_AGED_NAME.finditer(plain), *_CUED_LONE_BARRELLED.finditer(plain),
                                *_given_barrelled_regex().finditer(plain))
-                 if not _CAPITALISED_BEFORE.search(line, 0, mt.start())),
-               *(mt for mt in _POSSESSED_BARRELLED.finditer(line) if _place_possessive(line, mt.start()))]:
+                 if not _CAPITALISED_BEFORE.search(plain, 0, mt.start())),
+               *(mt for mt in _POSSESSED_BARRELLED.finditer(line) if _place_possessive(line, mt.start())),
+               *_name_matches(_GAELIC_NAME, line)]:
         s, e = ls + mt.start(1), ls + mt.end(1)
         if mt.re is _titled_name_regex():     # a name the model found inside the title ("Deputy |Defence| Minister")
             drop.update(i for i in overlapping(ls + mt.start(), s)
                         if ls + mt.start() <= mentions[i].start and mentions[i].end < s)
         over = overlapping(s, e)
         inside = [i for i in over if mentions[i].start >= s and mentions[i].end <= e and mentions[i].cls != "per"]
-        swallowed = [i for i in over if mentions[i].start < s and mentions[i].end == e]   # "Local publican Donal …" ORG
+        swallowed = [i for i in over if mentions[i].start < s and mentions[i].end == e   # "Local publican Donal …" ORG
+                     and not _longer_name(body, mentions[i], s)]    # (not the model's "Nicholas |Teo Boon Hock|")
         cut = [i for i in over if mentions[i].start > s and mentions[i].end == e and mentions[i].cls == "per"
                and mt.re in (_apposed_name_regex(), _portfolio_name_regex())]
         #     ("Dlshad |Omer Aziz|, spokesperson for", "(BCCI) Sameer Abdulla |Nass-Jaffar|": the model's person lacks a

@@ -94,7 +94,8 @@ def _votes_person(m: _Mention) -> bool:
 def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, int, bool]]) -> list[_Mention]:
     """Recall boost (one sense per discourse): every other occurrence of a name found in the article,
     of the last word of a person's full name, and of a listed place, becomes a mention too; so does the first word
-    of a person's full name before a speech verb or ", who" ("Rahmat said").
+    (or an inner word of a name of three words or more) of a person's full name before a speech verb or ", who"
+    ("Rahmat said", "Teo said" after "Nicholas Teo Boon Hock").
 
     Occurrences must start with a capital and match the form's case (or be in capitals) and must not
     overlap an existing mention. Added mentions take the class of their source and do not vote.
@@ -103,7 +104,7 @@ def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, 
 
     taken = sorted((m.start, m.end) for m in mentions)
     forms: dict[str, tuple[str, str]] = {}
-    given: set[str] = set()       # first words of persons' full names
+    given: set[str] = set()       # first (and inner) words of persons' full names
     for m in mentions:
         text = body[m.start:m.end]
         if len(text) >= 2 and text.lower() not in STOP_WORDS:
@@ -114,7 +115,9 @@ def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, 
             if len(last) >= 3 and last[:1].isupper() and last.lower() not in STOP_WORDS \
                     and fold(last) not in _stoplist() and (last.lower(),) not in _title_set():
                 forms.setdefault(last, ("PERSON", "per"))
-            given.add(words[0])
+            given.update(words[:-1] if len(words) >= 3 and not any(w.lower() in _PARTICLES for w in words)
+                         else words[:1])    # (and inner words: "Teo" of "Nicholas Teo Boon Hock", a family name written
+            #                                 second; not "Khalfan" of "Muna bint Khalfan Al-Riyami", her father)
     given = {g for g in given if len(g) >= 3 and g[:1].isupper() and g[1:2].islower() and g not in forms
              and g.lower() not in STOP_WORDS and fold(g) not in _stoplist() and (g.lower(),) not in _title_set()}
     unit_starts = [u[0] for u in units]

@@ -173,6 +173,12 @@ def _demonyms() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _party_members() -> frozenset[str]:
+    """A party's member ending a politician's epithet ("the Wilton Democrat": ``rules/party_members.txt``)."""
+    return frozenset(fold(s) for s in _lines("party_members.txt"))
+
+
+@lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
     return frozenset(fold(s) for s in _lines("countries.txt"))
 

@@ -23,6 +23,7 @@ from tasks.entities.rules import (
     _given_names,
     _vote_given_names,
     _org_words,
+    _party_members,
     _person_nouns,
     _place_cues,
     _places,
@@ -287,6 +288,8 @@ def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bo
         return None  # an abbreviated title alone ("Coun" of "Coun. Rick Dumont", cut off by the model; not "Major")
     if (low,) in _title_set() and _THE_BEFORE.search(unit, max(0, s - 4), s):
         return None  # "the Taoiseach said", "The CS warned": an office, not a name
+    if " " in text and _THE_BEFORE.search(unit, max(0, s - 4), s) and fold(text.split()[-1]) in _party_members():
+        return None  # "the Wilton Democrat said": an epithet of a party's member (quotes/epithets.py)
     titled = titled or _title_before(unit, s)
     m = _Mention(base + s, base + e, text, label, cls or LABEL_CLASS.get(label, "misc"), headline, titled, folded)
     m.weight = weight
@@ -317,7 +320,7 @@ def _extend_given(unit: str, s: int, e: int) -> tuple[int, int]:
     alone, "Shawn" + "Estes", "Ronald" + "de Boer" (after a person noun's apposition comma, any given name of the
     gender list: "His sports director at Jayco AlUla, Marta" + "Zielińska-Hart"); and "Waqar Younis" when the word
     before the span is a given name (of the wider list before a lone double-barrelled surname: "Ambrose" +
-    "Tchakounté-Reilly")."""
+    "Tchakounté-Reilly"), or any name word between a title and the span ("Mayor |Ivona| Perić-Vukadin")."""
     words = list(_WORD.finditer(unit, s, e))
     apposed = len(words) == 1 and _apposition_noun(unit, s)
     if len(words) == 1 and (words[0].group(0) in _given_names() or (apposed and words[0].group(0) in _vote_given_names())):
@@ -338,12 +341,31 @@ def _extend_given(unit: str, s: int, e: int) -> tuple[int, int]:
     plain = _deaccent(prev.group(1)) if prev else ""
     barrelled = len(words) == 1 and _BARRELLED_SURNAME_RE.fullmatch(unit, s, e) is not None
     if prev and (prev.group(1) in _given_names() or (plain != prev.group(1) and plain in _vote_given_names())
-                 or (barrelled and prev.group(1) in _vote_given_names())):
-        s = s - 1 - len(prev.group(1))
+                 or (barrelled and prev.group(1) in _vote_given_names())
+                 or _given_after_title(unit, s) is not None):
+        s = _given_after_title(unit, s) or s - 1 - len(prev.group(1))
         barrel = _BARREL_AFTER.match(unit, e)
         if barrel is not None and len(words) == 1:
             e = barrel.end()        # "Iñigo + Zubeldia|-Arrate": the model cut the surname at its hyphen
     return s, e
+
+
+_WORD_AND_SPACE = re.compile(r"(\S+) $")
+
+
+def _given_after_title(unit: str, s: int) -> int | None:
+    """Start of a given name (and the capitalised particles after it) between a title and the span ("Mayor |Ivona|
+    Perić-Vukadin", "Judge |Áine Ó| Cearbhaill-Lindqvist"): the model left it out; None when there is none."""
+    particles, pos = _surname_particles()[1], s
+    for _ in range(3):
+        mw = _WORD_AND_SPACE.search(unit, max(0, pos - 30), pos)
+        if mw is None:
+            return None
+        word, pos = mw.group(1), mw.start(1)
+        if word.lower() not in particles:
+            titled = any((part,) in _title_set() or part in _title_nouns() for part in word.lower().split("-"))
+            return pos if _name_word_ok(word) and not titled and _title_before(unit, pos) else None
+    return None
 
 
 #: one capitalised word right before a span ("the judge, |Emeka| Nwosu-Ajayi")
@@ -375,9 +397,16 @@ _AFTER_NAME = re.compile(r"[A-Z][\w’'-]*[a-z][\w’'-]*,?[^\S\n]+$")
 _PERSON_OF = re.compile(r"([A-Z][\w’'-]+)(?:[^\S\n]+[A-Z][\w’'-]+){1,2}(?=[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?[A-Z])")
 
 
+def _two_name_words(text: str) -> bool:
+    """Two words that can be a person's given name and surname, neither an organisation word ("Joost Haverkamp" of
+    "Joost Haverkamp of Team Visma-Noordzee"; not "Royal Bank" of "Royal Bank of Scotland")."""
+    words = text.split()
+    return len(words) == 2 and all(_name_word_ok(w) and fold(w) not in _org_words()[0] for w in words)
+
+
 def _person_of(unit: str, s: int, e: int) -> list[tuple[int, int]]:
-    """One span, or two when it is a person (a given name and a surname, or a double-barrelled surname) "of" an
-    organisation, after any title the span opens with ("Detective Constable |Abimbola Fairclough-Ade| of |Avon")."""
+    """One span, or two when it is a person (a given name and a surname, a double-barrelled surname, or two name words)
+    "of" an organisation, after any title the span opens with ("Detective Constable |Abimbola Fairclough-Ade| of |Avon")."""
     off, titled = _strip_title(unit[s:e], 0)
     if titled:
         s_name = s + off
@@ -385,10 +414,21 @@ def _person_of(unit: str, s: int, e: int) -> list[tuple[int, int]]:
         if len(pieces) == 2:
             return pieces
     mo = _PERSON_OF.match(unit, s, e)
-    if mo is None or not (mo.group(1) in _vote_given_names() or _BARRELLED_SURNAME_RE.search(unit, mo.start(), mo.end())):
+    if mo is None or not (mo.group(1) in _vote_given_names() or _BARRELLED_SURNAME_RE.search(unit, mo.start(), mo.end())
+                          or _two_name_words(mo.group(0))):
         return [(s, e)]
     org = re.match(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?", unit[mo.end():e])
     return [(s, mo.end()), (mo.end() + org.end(), e)] if org else [(s, e)]
+
+
+def _person_of_pieces(unit: str, s: int, e: int, label: str) -> list[tuple[int, int, str]]:
+    """The pieces of a model span (``_pieces``), each split at a person "of" an organisation (``_person_of``): the
+    person a PERSON, the rest with the model's label."""
+    out = []
+    for p in _pieces(unit, s, e):
+        split = _person_of(unit, *p)
+        out += [(ps, pe, "PERSON" if len(split) == 2 and k == 0 else label) for k, (ps, pe) in enumerate(split)]
+    return out
 
 
 def _mentions_for_unit(doc, unit: str, base: int, headline: bool) -> list[_Mention]:
@@ -398,11 +438,19 @@ def _mentions_for_unit(doc, unit: str, base: int, headline: bool) -> list[_Menti
             continue
         if ent.text in _post_nominals() and _AFTER_NAME.search(unit, max(0, ent.start_char - 40), ent.start_char):
             continue        # "Judge Philippa Orme-Castell |KC| said": letters after a name, no one's name
-        for ps, pe in (piece for p in _pieces(unit, ent.start_char, ent.end_char) for piece in _person_of(unit, *p)):
+        for ps, pe, label in _person_of_pieces(unit, ent.start_char, ent.end_char, ent.label_):
             if not headline:
                 ps, pe = _extend_given(unit, ps, pe)
                 ps = _given_after_apposition(unit, ps)
-            m = _make_mention(unit, ps, pe, base, ent.label_, headline)
+            m = _make_mention(unit, ps, pe, base, label, headline)
             if m:
                 out.append(m)
-    return out
+    return _without_title_spans(out, unit, base)
+
+
+def _without_title_spans(out: list[_Mention], unit: str, base: int) -> list[_Mention]:
+    """Drop the model's other spans that hold a title and the given name of a person grown over it ("Skipper
+    Ruairidh" ORG of "Skipper |Ruairidh Tulloch-Eze|": ``_given_after_title``)."""
+    persons = [m for m in out if m.ner_label == "PERSON"]
+    return [m for m in out if m.ner_label == "PERSON" or not any(
+        m.start < p.start < m.end <= p.end and _title_before(unit, p.start - base) for p in persons)]

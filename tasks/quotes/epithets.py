@@ -33,11 +33,14 @@ def person_by_nationality(A: _Article, nationality: str, noun: str | None) -> bo
         and noun not in A.r.collective_nouns
 
 
-#: "the 38-year-old welder", "the 20-year-old Brazilian": an age and a noun or two (or a nationality)
-AGE_EPITHET = re.compile(r"[Tt]he\s+(\d{1,3})-year-old(?:\s+(?:[a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)){1,2}")
-#: "the Edinburgh wing", "the Auckland-born prop", "the former Ateneo star", "the Sinn Féin TD": capitalised modifiers
-#: (after a lower-case one or two) and one singular head, lower-case or a short abbreviation
-_EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){0,2}(?:[A-Z][\w’'-]*[^\S\n]+){1,3}([a-z]+|[A-Z]{2,4})")
+#: "the 38-year-old welder", "the 20-year-old Brazilian": an age and a noun or two (or a nationality), and where
+#: they come from
+AGE_EPITHET = re.compile(r"[Tt]he\s+(\d{1,3})-year-old(?:\s+(?:[a-z]+(?:-[a-z]+)*|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)){1,2}"
+                         r"(?:\s+(?:from|of)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?")    # "… off-spinner from Kurunegala"
+#: "the Edinburgh wing", "the Auckland-born prop", "the former Ateneo star", "the Sinn Féin TD", "the Wilton Democrat":
+#: capitalised modifiers (after a lower-case one or two) and one singular head, lower-case, a short abbreviation or a
+#: party or nation's member
+_EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){0,2}(?:[A-Z][\w’'-]*[^\S\n]+){1,3}([a-z]+|[A-Z]{2,4}|[A-Z][a-z]+)")
 
 
 def person_epithet(A: _Article, c: _Cand) -> bool:
@@ -52,6 +55,8 @@ def person_epithet(A: _Article, c: _Cand) -> bool:
     if ep is None or (ep.re is _LOWER_EPITHET and not names_person(A.r, ep.group(1))):
         return False
     head = ep.group(1)
+    if head[0].isupper() and head[1:].islower() and not A.r.nationality(head):
+        return False    # a capitalised head is a party or nation's member ("the Wilton Democrat"), not a name's end
     if (head.endswith("s") and not head.endswith("ss")) or head in A.r.org_roles or head in A.r.collective_nouns \
             or head in A.r.document_roles:
         return False

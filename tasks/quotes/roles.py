@@ -81,15 +81,18 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
                 and epithets.AFTER_QUOTE_OR_OPENING.search(A.body[A.sents[A.sent_index(c.start)]["start_char"]:c.start]):
             m = _titled_previous_subject(A, c.start)     # ("…,” the official said", "The official said": not a role
             #                                              inside someone else's words, "said the camp officer had told")
+    if m is None and c.kind == "role" and not _plural_or_source(role):
+        m = named_later(A, c)   # "…, with the judge describing it as “…”" then "Judge X said"; "the club’s chair"
     return m
 
 
 def named_later(A: _Article, c: _Cand) -> dict | None:
-    """"A judge has jailed …", "A magistrate has told …" opening a report (its first five sentences) names its subject
-    later ("Justice Carmel Okonjo-Reid said …"): the one person the article gives that title, written right before the
+    """"A judge has jailed …", "A magistrate has told …", "the club’s chair has called it …" opening a report (its
+    first five sentences) names its subject later ("Justice Carmel Okonjo-Reid said …"): the one person the article gives that title, written right before the
     name, after the phrase; None when the phrase is further in, not a role of ``A.r.roles``, its sentence keeps the
     person anonymous ("who asked not to be named"), or no one or more than one person holds the title."""
-    if c.kind != "role" or A.sent_index(c.start) > 4 or not re.match(r"[Aa]n?\s", A.body[c.start:c.end]):
+    if c.kind != "role" or A.sent_index(c.start) > 4 \
+            or not re.match(r"(?:[Aa]n?|[Tt]he)\s", A.body[c.start:c.end]):
         return None
     heads = [h.group(1).lower() for h in A.r.role_re.finditer(A.body[c.start:c.end].lower())]
     if not heads:
@@ -99,7 +102,7 @@ def named_later(A: _Article, c: _Cand) -> dict | None:
         return None         # "A band 5 nurse, who asked not to be named, said": someone never named
     targets = A.r.roles.get(heads[-1], {heads[-1]})
     titled = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(targets, key=len, reverse=True)))
-                        + r")\.?[^\S\n]+(?:[A-Z][a-z]{1,4}\.?[^\S\n]+){0,2}$", re.I)
+                        + r")\.?[^\S\n]+(?:[A-ZÀ-Þ][a-zß-ÿ]{0,4}\.?[^\S\n]+){0,2}$", re.I)
     holders = {m.get("entity_id") or m["text"]: m for tpos, _words, m, joined in A.titles
                if tpos > c.end and _names_role(joined, targets)
                and titled.search(A.body, max(0, m["start_char"] - 60), m["start_char"])}
@@ -287,7 +290,8 @@ def _last_anonymous(A: _Article, targets: set, pos: int) -> int:
     if rx is None:
         alt = "|".join(sorted(map(re.escape, targets), key=len, reverse=True))
         rx = A._anon_re[key] = re.compile(
-            r"(?<![\w-])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?(?:" + alt + r")(?![\w-])")
+            r"(?<![\w-])(?:[Aa]n?|(?<![Tt]he )[Oo]ne|[Aa]nother)\s+(?:(?!(?:its|his|her|their)\s)[\w’'-]+\s+){0,4}?(?:" + alt
+            + r")(?![\w-])")     # not "the one its coach has been promising"
     last = -1
     for m in rx.finditer(A.body, max(0, pos - 6000), pos):
         if A.in_quote(m.start()):

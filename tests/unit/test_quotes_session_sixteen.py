@@ -1,0 +1,159 @@
+"""Speakers, names and page furniture on layouts seen in the blind sets tests/fixtures/crawls_heldout274-281, with
+hand-written sentences and the real spaCy model.
+
+Epithets: "the Wilton Democrat" is the legislator just quoted (the model's PERSON or NORP "Wilton Democrat" is no name);
+"the 6-foot-9 sophomore" and "the cleric" name a person as "the welder" does; "the 22-year-old off-spinner from
+Kurunegala" is an age epithet with where the person comes from.
+
+Roles: "the judge" of a report's opening sentence, and "the club’s chair", are the one person the article later titles
+so ("Judge Áine Ó Cearbhaill-Lindqvist said", "Club chair Nuala Ní Dhomhnaill-Barrett").
+
+Names: a person "of" a team that the model read as one organisation is a person ("Joost Haverkamp of Team
+Visma-Noordzee"); a given name between a title and the model's surname is the person's ("Mayor |Ivona|
+Perić-Vukadin", "Judge |Áine Ó| Cearbhaill-Lindqvist"), and the model's "Skipper Ruairidh" ORG then goes; a name the
+model found whole is not cut by a shorter name pattern inside it ("Nicholas |Teo Boon Hock|", "Áine Ó
+|Cearbhaill-Lindqvist|"); an Irish surname of a capitalised particle is a person's name ("Ó Fearghail, whose career
+…"); "Teo said" after "Nicholas Teo Boon Hock" is that person; "Jackson Heights" is a place and "property
+consultancy Huttons Asia" an organisation, never the "he" of the next sentence.
+
+Cleaning: an attributed quotation in single quotes that says "contribute" is no appeal; an article's closing line with
+its reporting credit ("… (With a report from PNA/PN)") is text; affiliate notes, a live blog's notes and time stamps, a
+tips box, a newsletter pitch, an interview's sign-off, report and comment widgets, a bracketed photo credit, a
+republishing note, a section promo and an outlet's byline are page furniture."""
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_clean_tail_furniture import BODY, _body
+from tests.unit.test_quotes_session_fifteen import _persons
+from tests.unit.test_quotes_session_thirteen import _speaker, run  # noqa: F401  (the fixture)
+
+
+def test_a_party_epithet_is_the_legislator_just_named(run):  # noqa: F811
+    body = ("The state's new child advocate starts work on Monday.\n\n"
+            "The chair of the Committee on Children, state Sen. Ceci Maher-Oduya, described the appointment as "
+            "“a reset” for the office. “The office lost momentum,” the Wilton Democrat said. “I think she gets it back.”")
+    assert _speaker(run(body), "The office lost momentum") == "Ceci Maher-Oduya"
+
+
+@pytest.mark.parametrize("epithet", ["the 6-foot-9 sophomore", "the cleric"])
+def test_a_height_and_a_class_year_or_a_cleric_name_a_person(run, epithet):  # noqa: F811
+    body = ("Wichita State beat Tulsa 74-69 on Thursday.\n\n"
+            "Sergei Nakamura-Boateng grabbed the rebound with four seconds left and was fouled.\n\n"
+            f"\"I just saw the ball come off and went and got it,\" {epithet} said.")
+    assert _speaker(run(body), "I just saw the ball") == "Sergei Nakamura-Boateng"
+
+
+def test_an_age_epithet_with_where_the_person_comes_from(run):  # noqa: F811
+    body = ("Sri Lanka won the second ODI by 31 runs.\n\n"
+            "Malith Senanayake-Bandara, playing only his sixth ODI, was named Player of the Match.\n\n"
+            "'Kavindu told me to keep it tight. I just bowled to my field,' the 22-year-old off-spinner from "
+            "Kurunegala said.")
+    assert _speaker(run(body), "Kavindu told me") == "Malith Senanayake-Bandara"
+
+
+@pytest.mark.parametrize("lede, later, quote, name", [
+    ("A farmer has been fined €2,500 at Castlebar District Court, with the judge describing his actions as "
+     "\"reckless in the extreme\".", "Judge Áine Ó Cearbhaill-Lindqvist said she accepted the defendant's remorse.",
+     "reckless in the extreme", "Áine Ó Cearbhaill-Lindqvist"),
+    ("A lunch club in Kilburn has been saved from closure after an appeal that the club’s chair has called "
+     "“overwhelming, humbling and very Irish”.", "Club chair Nuala Ní Dhomhnaill-Barrett said the response had left "
+     "the committee speechless.", "overwhelming, humbling", "Nuala Ní Dhomhnaill-Barrett"),
+])
+def test_a_role_of_the_opening_sentence_is_its_later_titled_holder(run, lede, later, quote, name):  # noqa: F811
+    body = f"{lede}\n\nThe case was heard on Tuesday.\n\n{later}"
+    assert _speaker(run(body), quote) == name
+
+
+def test_a_given_name_between_a_title_and_the_surname(run):  # noqa: F811
+    body = ("Dubrovnik will cap cruise passengers at 4,000 a day from April.\n\n"
+            "\"People live here,\" Mayor Ivona Perić-Vukadin told the council before the vote.\n\n"
+            "\"Whoever does not book a slot does not come. It is that simple,\" the mayor said.")
+    quotes = run(body)
+    assert _speaker(quotes, "People live here") == "Ivona Perić-Vukadin"
+    assert _speaker(quotes, "Whoever does not book") == "Ivona Perić-Vukadin"
+
+
+def test_a_title_and_given_name_span_goes_when_the_person_grows_over_it(nlp):
+    body = ("Skipper Ruairidh Tulloch-Eze, whose boat Valhalla II lands at Scalloway, said the fleet was seeing more "
+            "haddock than at any time in the last 20 years.")
+    labels = _persons(nlp, body)
+    assert labels.get("Ruairidh Tulloch-Eze") == "PERSON" and "Skipper Ruairidh" not in labels
+
+
+def test_a_whole_name_is_not_cut_by_a_shorter_pattern(nlp):
+    body = ("Nicholas Teo Boon Hock, head of research at property consultancy Huttons Asia, said demand was being "
+            "“front-loaded” by a cluster of launches.\n\n"
+            "“Developers will need to be disciplined on pricing,” Teo said.")
+    labels = _persons(nlp, body)
+    assert labels.get("Nicholas Teo Boon Hock") == "PERSON" and labels.get("Huttons Asia") == "ORG"
+
+
+def test_a_family_name_written_second_stands_for_the_person(run):  # noqa: F811
+    body = ("Nicholas Teo Boon Hock, head of research at property consultancy Huttons Asia, said demand was being "
+            "“front-loaded” by a cluster of launches.\n\n"
+            "“Developers will need to be disciplined on pricing,” Teo said.")
+    assert _speaker(run(body), "Developers will need") == "Nicholas Teo Boon Hock"
+
+
+def test_an_irish_particle_surname_is_a_person(run):  # noqa: F811
+    body = ("Corofin beat Castlebar by a point at Tuam Stadium on Sunday.\n\n"
+            "Mikołaj Brennan-Walsh kicked four points for Castlebar.\n\n"
+            "Ó Fearghail, whose career was threatened by a cruciate injury in 2024, described the winning point as "
+            "‘the best feeling I’ve had in football’.\n\n"
+            "‘I was in the gym for eighteen months looking at the lads playing,’ he said.")
+    assert _speaker(run(body), "I was in the gym") == "Ó Fearghail"
+
+
+def test_a_neighbourhood_is_no_person(run):  # noqa: F811
+    body = ("Wilmer Ochoa-Tshibangu, 31, paid $1,800 in three cash installments to a business on Roosevelt Avenue in "
+            "Jackson Heights called Centro Legal Esperanza.\n\n"
+            "‘They told me my case was filed,’ he said in an interview in Spanish.")
+    assert _speaker(run(body), "They told me my case") == "Wilmer Ochoa-Tshibangu"
+
+
+def test_an_attributed_single_quoted_line_is_no_appeal(tmp_path):
+    line = ("'There has been a lot of talk about my form. I don't read much of it, but you do hear things,' the Sri "
+            "Lanka captain said with a smile. 'It's nice to contribute when the team needs it.'")
+    assert line in _body(tmp_path, [*BODY[:3], line, *BODY[3:]])
+
+
+def test_a_closing_line_with_its_reporting_credit_is_text(tmp_path):
+    line = ("The trial is set to resume on Jan. 21, 2027. The accused remains detained at the city jail. (With a "
+            "report from PNA/PN)")
+    assert line in _body(tmp_path, [*BODY[:3], line, *BODY[3:]])
+
+
+@pytest.mark.parametrize("line", [
+    "If you purchase a product or register for an account through a link on our site, we may receive compensation.",
+    "When you purchase through links in our articles, we may earn a small commission.",
+    "Example Radio will update this story throughout the day.",
+    "Refresh for updates. All times local (CET).",
+    "Thursday, 5:30 a.m.",
+    "Send us tips, comments, questions, and hot takes: tips@example.news.",
+    "Get the essential news in sports business delivered every weekday morning.",
+    "Thanks to Saoirse for her time. You can follow her season on Instagram @saoirse_rides.",
+    "Thank you for your report!",
+    "Comments will be edited (grammar, spelling and slang) and authorized at the discretion of Example online.",
+    "[Photo: Example News/Jane Roe]",
+    "Example Watch is a nonprofit, nonpartisan newsroom. Republish this story for free.",
+    "For more on travel in Croatia, check out our dedicated travel section.",
+    "|Published: Dec. 04, 2026, 4:52 p.m.",
+])
+def test_page_furniture_of_the_blind_batch(tmp_path, line):
+    body = _body(tmp_path, [*BODY[:3], line, *BODY[3:]])
+    assert line not in body and len(body) == len(BODY)
+
+
+def test_an_outlets_byline_over_the_article(tmp_path):
+    line = "Example Radio 89.3 | By Jane Roe, Ali Khan"
+    body = _body(tmp_path, [line, *BODY])
+    assert line not in body and len(body) == len(BODY)
+
+
+def test_a_person_of_a_team_the_model_read_as_one_organisation(run):  # noqa: F811
+    body = ("Itziar Ruiz-Okafor took the stage after out-kicking Joost Haverkamp of Team Visma-Noordzee in Al Bustan.\n\n"
+            "“I knew he would wait for me to open the sprint,” Ruiz-Okafor said at the finish.\n\n"
+            "Haverkamp, who had done the bulk of the work in the final ten kilometres, was in no mood to be generous.\n\n"
+            "“I pulled for eight kilometres and she pulled for maybe five hundred metres,” the Dutchman said.")
+    assert _speaker(run(body), "I pulled for eight") == "Joost Haverkamp"
