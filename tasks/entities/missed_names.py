@@ -209,9 +209,14 @@ def _portfolio_apposed_regex() -> re.Pattern:
 
 
 #: any capitalised word (hyphenated too: "Hye-jin", "Jean-Luc") and a double-barrelled surname before ", who", ", whose",
-#: an age (", 31,") or "said" ("|Lyn Kawharu-Pratt|, whose house … was destroyed, said"): a person's name though the given name is in no list
-_CUED_BARRELLED = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\s+{BARRELLED_SURNAME})"
-                             r"(?=,\s+(?:who|whose)\b|,\s+\d{1,2},|\s+(?:said|says|told)\b)")
+#: an age (", 31,", ", a 62-year-old …") or "said" ("|Lyn Kawharu-Pratt|, whose house … was destroyed, said"): a person's name though the given name is in no list
+_PARTICLE_RUN = r"(?:\s+(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + r"))*"
+_CUED_BARRELLED = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?{_PARTICLE_RUN}\s+{BARRELLED_SURNAME})"
+                             r"(?=,\s+(?:who|whose)\b|,\s+\d{1,2},|\s+(?:said|says|told)\b|,\s+an?\s+\d{1,3}-year-old\b)")
+#: a given word, particles and a double-barrelled surname right after "said"/"says" ("…,” said |Ilse van der
+#: Westhuizen-Park|, a senior analyst"): a person
+_SAID_BARRELLED = re.compile(rf"(?<=said\s|says\s)([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?{_PARTICLE_RUN}\s+{BARRELLED_SURNAME})"
+                             r"(?![\w’'-])")
 #: a double-barrelled surname alone before ", who", as a he/she who speaks or in apposition to a role before a speech
 #: verb ("|Obi-Santos|, who finished second, said", "|Tanabe-Riley|, racing on home roads, said she …", "|Vunibola-Drau|,
 #: the Naitasiri captain, said"): a person ("Rolls-Royce said it …" is an organisation)
@@ -293,6 +298,7 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
                *(mt for mt in _name_matches(_apposed_name_regex(), line) if mt.group("noun") in _person_nouns()),
                *_portfolio_name_regex().finditer(plain), *_portfolio_apposed_regex().finditer(line),
                *(mt for mt in (*_CUED_BARRELLED.finditer(plain), *_AGED_NAME.finditer(plain), *_CUED_LONE_BARRELLED.finditer(plain),
+                               *_SAID_BARRELLED.finditer(plain),
                                *_given_barrelled_regex().finditer(plain))
                  if not _CAPITALISED_BEFORE.search(plain, 0, mt.start())),
                *(mt for mt in _POSSESSED_BARRELLED.finditer(line) if _place_possessive(line, mt.start())),
@@ -309,7 +315,10 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
                and mt.re in (_apposed_name_regex(), _portfolio_name_regex())]
         #     ("Dlshad |Omer Aziz|, spokesperson for", "(BCCI) Sameer Abdulla |Nass-Jaffar|": the model's person lacks a
         #      name; only after these cues: with the other cues it cost CoNLL testa)
-        if len(inside) + len(swallowed) + len(cut) != len(over) or any(a.start < e and a.end > s for a in added):
+        head = [i for i in over if mentions[i].start == s and mentions[i].end < e and mentions[i].cls == "per"
+                and mt.re in (_SAID_BARRELLED, _CUED_BARRELLED)]     # ("|Ilse| van der Westhuizen-Park": the model's
+        #                                                              person holds the given name alone)
+        if len(inside) + len(swallowed) + len(cut) + len(head) != len(over) or any(a.start < e and a.end > s for a in added):
             continue
         words = line[mt.start(1):mt.end(1)].split()      # (as written: the portfolio pattern reads plain letters)
         if fold(words[0].rstrip(".")) in _honorific_words():

@@ -5,10 +5,11 @@ Epithets: "the Wilton Democrat" is the legislator just quoted (the model's PERSO
 "the 6-foot-9 sophomore" and "the cleric" name a person as "the welder" does; "the 22-year-old off-spinner from
 Kurunegala" is an age epithet with where the person comes from.
 
-Roles: "the judge" of a report's opening sentence, and "the club’s chair", are the one person the article later titles
+Roles: "the CTO" is the person the article titled CTO (an office, no name); "the judge" of a report's opening sentence, and "the club’s chair", are the one person the article later titles
 so ("Judge Áine Ó Cearbhaill-Lindqvist said", "Club chair Nuala Ní Dhomhnaill-Barrett").
 
-Names: a person "of" a team that the model read as one organisation is a person ("Joost Haverkamp of Team
+Names: a double-barrelled name before an age in apposition ("X, a 62-year-old retired bus mechanic,") or right after
+"said" ("said Ilse van der Westhuizen-Park, a senior analyst") is a person's; a person "of" a team that the model read as one organisation is a person ("Joost Haverkamp of Team
 Visma-Noordzee"); a given name between a title and the model's surname is the person's ("Mayor |Ivona|
 Perić-Vukadin", "Judge |Áine Ó| Cearbhaill-Lindqvist"), and the model's "Skipper Ruairidh" ORG then goes; a name the
 model found whole is not cut by a shorter name pattern inside it ("Nicholas |Teo Boon Hock|", "Áine Ó
@@ -157,3 +158,19 @@ def test_a_person_of_a_team_the_model_read_as_one_organisation(run):  # noqa: F8
             "Haverkamp, who had done the bulk of the work in the final ten kilometres, was in no mood to be generous.\n\n"
             "“I pulled for eight kilometres and she pulled for maybe five hundred metres,” the Dutchman said.")
     assert _speaker(run(body), "I pulled for eight") == "Joost Haverkamp"
+
+
+def test_the_cto_is_the_person_titled_so(run):  # noqa: F811
+    body = ("Founded in 2022 by CEO Ruta Kazlauskiene and CTO Dovydas Petraitis-Olsen, Gridlane builds software for local "
+            "networks.\n\n"
+            "\"We are not trying to replace grid investment,\" the CTO said.")
+    assert _speaker(run(body), "We are not trying") == "Dovydas Petraitis-Olsen"
+
+
+def test_a_name_before_an_age_apposition_and_after_said(nlp):
+    body = ("Hyun-woo Castellanos-Reid, a 62-year-old retired bus mechanic, said his rent would rise.\n\n"
+            "“Investors have stopped funding science projects,” said Ilse van der Westhuizen-Park, a senior analyst at "
+            "PitchBook.")
+    labels = _persons(nlp, body)
+    assert labels.get("Hyun-woo Castellanos-Reid") == "PERSON"
+    assert labels.get("Ilse van der Westhuizen-Park") == "PERSON"
