@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _person_nouns, _surname_particles
-from tasks.quotes import epithets, roles, spokespeople
+from tasks.quotes import epithets, recent, roles, spokespeople
 from tasks.quotes.phrases import _ANONYMITY, FAMILY_COUNT, POSSESSIVE, _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -77,7 +77,7 @@ def _resolve(A: _Article, pos: int, gender: str | None) -> dict | None:
     for j in range(si - 1, max(-1, si - 8), -1):
         if _inside_quotation(A, j):
             continue        # the quotation's own sentences ("“Danny's been outstanding …. He's brave …,” he said")
-        m = anonymous_subject(A, j, gender) or roles.age_subject(A, j) or _role_opening(A, j, gender) \
+        m = anonymous_subject(A, j, gender) or recent.age_subject(A, j) or _role_opening(A, j, gender) \
             or _nationality_opening(A, j, gender) or A._person_subject(j, gender=gender, chain=True)
         if m:
             return m
@@ -159,7 +159,7 @@ def _nationality_opening(A: _Article, si: int, gender: str | None) -> dict | Non
     mo = _NATIONALITY_OPENING.match(A.body, s["start_char"], s["end_char"])
     if mo is None or not epithets.person_by_nationality(A, mo.group(1).lower(), None):
         return None
-    m = roles.recent_subject(A, mo.start(1))
+    m = recent.recent_subject(A, mo.start(1))
     if m is None or m["label"] not in PERSON_LABELS:
         return None
     g = A.gender.get(m.get("entity_id")) or A.name_gender.get(m.get("entity_id"))

@@ -2,22 +2,21 @@
 article gave that role, "the 71-year-old" -> the person just introduced), or nobody when the role was introduced
 without a name ("a senior official … the official said"). ``_Article`` (speakers.py) calls these; split out of
 speakers.py unchanged (and the unnamed spokesperson's organisation out of this module into spokespeople.py, the
-shapes of epithets into epithets.py)."""
+shapes of epithets into epithets.py, the recent subjects a description stands for into recent.py)."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks.quotes import appositions, epithets, spokespeople
+from tasks.quotes.recent import (AGE_NOUN, _PRONOUN_OPENING, _pronoun_subject, _wholly_quoted, age_person,
+                                 recent_subject, role_in_paragraph)
 from tasks.quotes.phrases import _ANONYMITY, _INDEFINITE, POSSESSIVE, _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
 
-#: "the 71-year-old", "the 29-year-old" (a person named by age)
-_AGE_NOUN = re.compile(r"the\s+(\d{1,3})-year-old", re.I)
 #: a role with a capitalised modifier is an epithet for someone just named ("the York Central MP", "the Conservative
 #: leader"), as an age is; a bare role ("the minister") needs a title naming it
 _PROPER_MODIFIER = re.compile(r"^[Tt]he\s+(?:[\w’'-]+\s+)*?[A-Z]")
@@ -34,7 +33,7 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
         #  (not a player named in the clause before it: "Pressed on the injury to Callum …, the Turkish coach admitted")
         held = _one_titled(A, nat.group(2), nat.group(1).lower(), c.start) if nat.group(2) else None
         return held if held is not None and held["label"] in PERSON_LABELS else recent_subject(A, c.start)
-    if c.kind == "np" and not _AGE_NOUN.fullmatch(A.body, c.start, c.end):
+    if c.kind == "np" and not AGE_NOUN.fullmatch(A.body, c.start, c.end):
         org = spokespeople.spokesperson_org(A, c) or spokespeople.staff_org(A, c)   # "a spokesperson for the company",
         #                                                      "Goldman Sachs strategists": the organisation; else nobody
         aged = epithets.AGE_EPITHET.fullmatch(A.body, c.start, c.end)
@@ -55,7 +54,7 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     apposed = _named_in_apposition(A, c) if c.kind == "role" else None
     if apposed is not None:     # "The former mayor| of Civitavecchia, Raffaele Castellucci-Mbeki, on Thursday denied"
         return apposed
-    age = _AGE_NOUN.fullmatch(A.body, c.start, c.end)
+    age = AGE_NOUN.fullmatch(A.body, c.start, c.end)
     m = resolve_role(A, role, c.start) if c.kind == "role" else (age_person(A, age.group(1), c.start) if age else None)
     if m is None and c.kind == "role":
         m = spokespeople.spokesperson_org(A, c) or spokespeople.staff_org(A, c)   # "the Kremlin spokesman" whose name
@@ -303,27 +302,6 @@ def _last_anonymous(A: _Article, targets: set, pos: int) -> int:
     return last
 
 
-def role_in_paragraph(A: _Article, pos: int) -> dict | None:
-    """A role (singular, not "the source") no title in the article names ("the winger") is the person
-    whose name opens this sentence or the one before it in the same paragraph ("Gordon, who has been linked with a move, was more blunt.
-    “We gave it away,” the winger said."); None across a paragraph break or an anonymous source."""
-    si, pi = A.sent_index(pos), A.para_index(pos)
-    outside = 0                 # sentences of the text around the quotation (its own sentences do not count)
-    for j in range(si, max(-1, si - 6), -1):
-        start = A.sents[j]["start_char"]
-        if A.para_index(start) != pi or outside == 2:
-            break
-        if A.in_quote(start) or A.body[start:start + 1] in "\"“‘«":
-            continue
-        outside += 1
-        if A._anonymous_subject(j, None):
-            return None
-        m = A._person_subject(j, before=pos if j == si else None)
-        if m is not None and m["start_char"] - start <= 3:
-            return m            # the name opens the sentence: its subject
-    return None
-
-
 def _role_targets(A: _Article, role: str) -> set:
     """The role words a role phrase's head stands for ("spokesperson" for "the spokesperson": spokesman, spokeswoman
     …); empty when no role word heads it."""
@@ -345,31 +323,6 @@ def _introduced_anonymously(A: _Article, role: str, pos: int) -> bool:
     return bool(heads) and _last_anonymous(A, A.r.roles.get(heads[-1], {heads[-1]}), pos) >= 0
 
 
-def recent_subject(A: _Article, pos: int) -> dict | None:
-    """A singular role no title names, or an age ("the 71-year-old said"), after the paragraph that
-    introduced its person ("Paul Lachance, a retired public servant …, was less forgiving."): the person
-    subject of one of the three sentences before; None past an anonymous subject ("A second official …")."""
-    si, outside = A.sent_index(pos), 0
-    for j in range(si - 1, max(-1, si - 9), -1):
-        if outside == 3:
-            break
-        if _wholly_quoted(A, j):
-            continue             # a sentence of a quotation ("“Tonight we finished.": no subject of the text)
-        outside += 1
-        anonymous = A._anonymous_subject(j, None)
-        if anonymous:
-            return anonymous     # "Her mother, who voted at the same station, said …" then "the 58-year-old said"
-        # a sentence opened by He/She is about that person ("She finished with 38 winners to Tanaka-Ruiz's 24."), not
-        # about a name later in it
-        # (so is one opened by an age: "The 41-year-old, who founded the firm with X, said …" is not about X)
-        m = _pronoun_subject(A, j) or age_subject(A, j) or _last_clause_subject(A, j) or A._person_subject(j) \
-            or (_speech_pronoun(A, j) if outside == 1 else None)
-        if m is not None:
-            return m
-    return None
-
-
-#: "the source", "the person", "the MS": one definite someone (no possessive, no plural)
 _DEFINITE_ONE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]*[^\Ws]|[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]*ss")
 
 
@@ -403,84 +356,3 @@ def recent_anonymous(A: _Article, pos: int, heads: set | None = None) -> dict | 
         if A._person_subject(j) is not None or _PRONOUN_OPENING.match(A.body, A.sents[j]["start_char"]):
             return None
     return None
-
-
-def _wholly_quoted(A: _Article, j: int) -> bool:
-    """Is sentence ``j`` inside one quotation from its first character to its last?"""
-    s, e = A.sents[j]["start_char"], A.sents[j]["end_char"]
-    return any(qs <= s and e <= qe for qs, qe in A.quote_spans)
-
-
-#: "He credited the offensive line …": a sentence whose subject is a person pronoun
-_PRONOUN_OPENING = re.compile(r"\s*(He|She)\b")
-
-
-def _pronoun_subject(A: _Article, j: int) -> dict | None:
-    """The person a sentence opened by "He"/"She" is about (``_Article.resolve_pronoun``)."""
-    mo = _PRONOUN_OPENING.match(A.body, A.sents[j]["start_char"], A.sents[j]["end_char"])
-    return A.resolve_pronoun(mo.start(1), mo.group(1)) if mo is not None else None
-
-
-def _speech_pronoun(A: _Article, j: int) -> dict | None:
-    """The person a "he"/"she" speaking in sentence ``j`` stands for ("“Four. Go look it up,” he said." before "The
-    31-year-old added: …"; the sentence right before only): the subject of its last speech verb outside quotations,
-    when that is such a pronoun."""
-    s = A.sents[j]
-    for v in reversed(list(A.r.quote_verb_re.finditer(A.body, s["start_char"], s["end_char"]))):
-        if A.in_quote(v.start()):
-            continue
-        c = A.subject_before(v.start(), s["start_char"])
-        word = A.body[c.start:c.end] if c is not None and c.kind == "pronoun" else ""
-        return A.resolve_pronoun(c.start, word) if c is not None and word.lower() in ("he", "she") else None
-    return None
-
-
-#: a clause after ", but" / "; " whose subject is a person named within a few words ("…, but the Qalandars captain
-#: Shaheen Shah Afridi defended his decision")
-_LAST_CLAUSE = re.compile(r"(?:,\s+(?:but|and|while|whereas)|;)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,4}?$")
-
-
-def _last_clause_subject(A: _Article, si: int) -> dict | None:
-    """The person opening the last coordinated clause of sentence ``si``: the one a role after it stands for."""
-    s = A.sents[si]
-    for m in reversed(A.mentions_in(s["start_char"], s["end_char"])):
-        if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"]) \
-                and _LAST_CLAUSE.search(A.body, s["start_char"], m["start_char"]):
-            return m
-    return None
-
-
-def age_person(A: _Article, age: str, pos: int) -> dict | None:
-    """The person the article gave that age before ``pos`` ("Ang Wei Ming, 45, was sentenced …", "45-year-old Ang"):
-    the latest such person mention outside quotations."""
-    rx, before = _age_res(age)
-    for m in reversed(A.mentions_in(max(0, pos - 6000), pos)):
-        if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"]) and (
-                rx.match(A.body, m["end_char"]) or before.search(A.body, max(0, m["start_char"] - 60), m["start_char"])):
-            return m
-    return None
-
-
-#: the gap between an age and the name it describes: a space, or a noun ("The 26-year-old |midfielder| Wissa-Mbeki")
-_NOUN_GAP = re.compile(r"[^\S\n]+(?:[a-z][\w-]*[^\S\n]+)?")
-
-
-@lru_cache(maxsize=128)
-def _age_res(age: str) -> tuple[re.Pattern, re.Pattern]:
-    """(", 45," after a name, "45-year-old" before one) for an age."""
-    return (re.compile(r"[^\S\n]*,[^\S\n]*(?:aged[^\S\n]+)?" + age + r"\b"),
-            re.compile(r"\b" + age + r"-year-old[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){0,3}$"))
-
-
-def age_subject(A: _Article, si: int) -> dict | None:
-    """A sentence opened by an age ("The 36-year-old, who …, was called for a technical …"): the person that age
-    stands for (``_recent_subject``), so a pronoun after it is not given to someone named later in it."""
-    s = A.sents[si]
-    ma = re.match(r"\s*" + _AGE_NOUN.pattern, A.body[s["start_char"]:s["end_char"]], re.I)
-    if ma is None:
-        return None
-    named = next(iter(A.mentions_in(s["start_char"] + ma.end(), s["start_char"] + ma.end() + 40)), None)
-    if named is not None and named["label"] in PERSON_LABELS \
-            and _NOUN_GAP.fullmatch(A.body, s["start_char"] + ma.end(), named["start_char"]):
-        return named         # "The 26-year-old Wissa-Mbeki, who …": the age is the name's
-    return age_person(A, ma.group(1), s["start_char"]) or recent_subject(A, s["start_char"] + ma.end())
