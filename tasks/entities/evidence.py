@@ -79,9 +79,11 @@ def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
     prev = unit[max(0, s - 40):s].split()[-2:]
     prevf = fold(" ".join(prev))
     punct_before = bool(re.search(r"[,;:]\s*$", unit[max(0, s - 4):s]))     # "On the union side, Boutaleb": no cue
+    ageless = re.sub(r"^\d+\s+", "", prevf)    # "the 27-year-old from |Bathurst|": the cue "year old from"
     if not punct_before and (prevf in before or (prev and fold(prev[-1]) in before)):
         m.org_cue = True
-    elif (prevf in _place_cues()[0] or (prev and fold(prev[-1]) in _place_cues()[0]) or _in_place_list(unit, s)) \
+    elif (prevf in _place_cues()[0] or ageless in _place_cues()[0] or (prev and fold(prev[-1]) in _place_cues()[0])
+          or _in_place_list(unit, s)) \
             and not m.text.isupper() and not _POSSESSIVE_AFTER.match(unit, e):  # not "near KPA" (acronym), "outside Smith's"
         m.place_cue = True
 

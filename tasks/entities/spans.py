@@ -323,7 +323,9 @@ def _extend_given(unit: str, s: int, e: int) -> tuple[int, int]:
     "Tchakounté-Reilly"), or any name word between a title and the span ("Mayor |Ivona| Perić-Vukadin")."""
     words = list(_WORD.finditer(unit, s, e))
     apposed = len(words) == 1 and _apposition_noun(unit, s)
-    if len(words) == 1 and (words[0].group(0) in _given_names() or (apposed and words[0].group(0) in _vote_given_names())):
+    first = words[0].group(0) if len(words) == 1 else ""
+    if first and (first in _given_names() or (apposed and first in _vote_given_names())
+                  or ("-" in first and first.split("-")[0] in _given_names())):    # "Pierre-Olivier" + "N’Diaye"
         pos, added = e, 0
         for m in _WORD.finditer(unit, e):
             w = m.group(0).rstrip(",;:")      # "Marta Zielińska-Hart|,|": the name ends at its comma
@@ -390,6 +392,14 @@ def _apposition_noun(unit: str, s: int) -> bool:
 
 #: a capitalised word (a name's last) right before: "Orme-Castell |KC", "Keatley, |TD"
 _AFTER_NAME = re.compile(r"[A-Z][\w’'-]*[a-z][\w’'-]*,?[^\S\n]+$")
+#: letters after a name right before, with their comma: "Wróblewska-Santos, MD, |PhD"
+_AFTER_LETTERS = re.compile(r"(?<![\w’'-])([A-Z][A-Za-z]{0,5}),[^\S\n]+$")
+
+
+def _after_name(unit: str, s: int) -> bool:
+    """Does a name, or letters after a name, end right before ``s``?"""
+    letters = _AFTER_LETTERS.search(unit, max(0, s - 10), s)
+    return bool(_AFTER_NAME.search(unit, max(0, s - 40), s)) or (letters is not None and letters.group(1) in _post_nominals())
 
 
 #: "<Given> <Surname> of <Organisation>" that the model read as one organisation ("Ngozi Fairbanks-Lindqvist of Carnegie
@@ -436,7 +446,7 @@ def _mentions_for_unit(doc, unit: str, base: int, headline: bool) -> list[_Menti
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        if ent.text in _post_nominals() and _AFTER_NAME.search(unit, max(0, ent.start_char - 40), ent.start_char):
+        if ent.text in _post_nominals() and _after_name(unit, ent.start_char):
             continue        # "Judge Philippa Orme-Castell |KC| said": letters after a name, no one's name
         for ps, pe, label in _person_of_pieces(unit, ent.start_char, ent.end_char, ent.label_):
             if not headline:

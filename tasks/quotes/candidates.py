@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tasks.entities.rules import _post_nominals
 from tasks.quotes import organisations
 from tasks.quotes.appositions import _apposed_name, _comma_outside_brackets
 from tasks.quotes.phrases import TIME_WORDS, _Cand, _NOT_DESCRIPTOR, _NOT_SUBJECT
@@ -107,8 +108,8 @@ _AFTER_NAME = re.compile(r"(?:and\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,2}
 
 
 def _titled_mention(A: _Article, hs: int, he: int, pick: dict) -> bool:
-    """Is body[hs:he] the mention ``pick`` with only title words before it and nothing but a bracket, "himself", an
-    affiliation or a second person after it?"""
+    """Is body[hs:he] the mention ``pick`` with only title words before it and nothing but a bracket, "himself", letters
+    after a name ("KC"), an affiliation or a second person after it?"""
     body, r = A.body, A.r
     after = body[pick["end_char"]:he].strip()
     before = body[hs:pick["start_char"]]
@@ -126,6 +127,8 @@ def _titled_mention(A: _Article, hs: int, he: int, pick: dict) -> bool:
         or w[0].isdigit() or (w.replace("-", "").isalpha() and w.lower() not in _NOT_DESCRIPTOR and w.lower() not in r.verb_forms)
         for w in bw) and sum(1 for w in bw if w[0].islower()) <= 5
     return ok_before and (not after or after.lower() in {"himself", "herself", "jr.", "sr."}
+                          or (all(w in _post_nominals() for w in after.replace(",", " ").split())   # "… KC", ", MD, PhD"
+                              and not re.match(r"[Tt]he\s", before))   # (not "the Kubang Kerian MP": a role)
                           or re.fullmatch(r"\([^()]{1,30}\)", after) is not None
                           or (pick["label"] in PERSON_LABELS and _AFTER_NAME.fullmatch(after) is not None))
 

@@ -33,9 +33,10 @@ def person_by_nationality(A: _Article, nationality: str, noun: str | None) -> bo
         and noun not in A.r.collective_nouns
 
 
-#: "the 38-year-old welder", "the 20-year-old Brazilian": an age and a noun or two (or a nationality), and where
-#: they come from
-AGE_EPITHET = re.compile(r"[Tt]he\s+(\d{1,3})-year-old(?:\s+(?:[a-z]+(?:-[a-z]+)*|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)){1,2}"
+#: "the 38-year-old welder", "the 20-year-old Brazilian", "the 51-year-old MP": an age and a noun or two (or a
+#: nationality, or a title's abbreviation), and where they come from
+AGE_EPITHET = re.compile(r"[Tt]he\s+(\d{1,3})-year-old(?:\s+(?:[a-z]+(?:-[a-z]+)*|[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,4})){1,2}"
+                         r"(?:\s+of\s+" + FAMILY_COUNT + r")?"     # "the 46-year-old mother of seven"
                          r"(?:\s+(?:from|of)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?")    # "… off-spinner from Kurunegala"
 #: "the Edinburgh wing", "the Auckland-born prop", "the former Ateneo star", "the Sinn Féin TD", "the Wilton Democrat":
 #: capitalised modifiers (after a lower-case one or two) and one singular head, lower-case, a short abbreviation or a

@@ -33,9 +33,17 @@ def role_in_paragraph(A: _Article, pos: int) -> dict | None:
         if A._anonymous_subject(j, None):
             return None
         m = A._person_subject(j, before=pos if j == si else None)
-        if m is not None and m["start_char"] - start <= 3:
+        if m is not None and _opens_with(A, start, m):
             return m            # the name opens the sentence: its subject
     return None
+
+
+def _opens_with(A: _Article, start: int, m: dict) -> bool:
+    """Does the sentence starting at ``start`` open with the person ``m``, perhaps after their title ("Torino captain
+    X refused …")?"""
+    opener = A.body[start:m["start_char"]]
+    return m["start_char"] - start <= 3 or (len(opener.split()) <= 4 and "," not in opener
+                                            and A.r.role_re.search(opener.lower()) is not None)
 
 
 def recent_subject(A: _Article, pos: int) -> dict | None:
@@ -69,14 +77,18 @@ def _wholly_quoted(A: _Article, j: int) -> bool:
     return any(qs <= s and e <= qe for qs, qe in A.quote_spans)
 
 
-#: "He credited the offensive line …": a sentence whose subject is a person pronoun
-_PRONOUN_OPENING = re.compile(r"\s*(He|She)\b")
+#: "He credited the offensive line …", "Instead, she found a trench.": a sentence whose subject is a person pronoun
+_PRONOUN_OPENING = re.compile(r"\s*(?:(?:Instead|Then|Later|Now|Still|But|And|So|Yet|Meanwhile|Today|Eventually"
+                              r"|Afterwards),?\s+(?P<after>he|she)|(?P<opening>He|She))\b")
 
 
 def _pronoun_subject(A: _Article, j: int) -> dict | None:
     """The person a sentence opened by "He"/"She" is about (``_Article.resolve_pronoun``)."""
     mo = _PRONOUN_OPENING.match(A.body, A.sents[j]["start_char"], A.sents[j]["end_char"])
-    return A.resolve_pronoun(mo.start(1), mo.group(1)) if mo is not None else None
+    if mo is None:
+        return None
+    which = "after" if mo.group("after") else "opening"
+    return A.resolve_pronoun(mo.start(which), mo.group(which).capitalize())
 
 
 def _speech_pronoun(A: _Article, j: int) -> dict | None:

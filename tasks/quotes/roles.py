@@ -31,7 +31,10 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     if nat is not None and epithets.person_by_nationality(A, nat.group(1).lower(), nat.group(2)):
         # "…,” the Mexican said": the person just written about; "the Turkish coach" the one the article titled coach
         #  (not a player named in the clause before it: "Pressed on the injury to Callum …, the Turkish coach admitted")
+        #  (but the person the sentence before, in its paragraph, opens with: "Torino captain X refused to blame the
+        #  referee. ‘…,’ the Ghanaian defender said.")
         held = _one_titled(A, nat.group(2), nat.group(1).lower(), c.start) if nat.group(2) else None
+        held = (role_in_paragraph(A, c.start) or held) if held is not None else None
         return held if held is not None and held["label"] in PERSON_LABELS else recent_subject(A, c.start)
     if c.kind == "np" and not AGE_NOUN.fullmatch(A.body, c.start, c.end):
         org = spokespeople.spokesperson_org(A, c) or spokespeople.staff_org(A, c)   # "a spokesperson for the company",

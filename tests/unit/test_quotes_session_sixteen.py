@@ -3,18 +3,22 @@ hand-written sentences and the real spaCy model.
 
 Epithets: "the Wilton Democrat" is the legislator just quoted (the model's PERSON or NORP "Wilton Democrat" is no name);
 "the 6-foot-9 sophomore" and "the cleric" name a person as "the welder" does; "the 22-year-old off-spinner from
-Kurunegala" is an age epithet with where the person comes from.
+Kurunegala", "the 51-year-old MP from Kraków" and "the 46-year-old mother of seven" are age epithets (the person
+just written about, also when a sentence opens "Instead, she …"); letters after a name ("… KC", ", MD, PhD,") are no
+speaker; "the MEP" is the member titled so.
 
-Roles: "the CTO" is the person the article titled CTO (an office, no name); "the judge" of a report's opening sentence, and "the club’s chair", are the one person the article later titles
+Roles: "the Ghanaian defender" is the person the sentence before, in the paragraph, opens with after their title
+("Torino captain X refused …"), not the one person the article titled defender; "the CTO" is the person the article titled CTO (an office, no name); "the judge" of a report's opening sentence, and "the club’s chair", are the one person the article later titles
 so ("Judge Áine Ó Cearbhaill-Lindqvist said", "Club chair Nuala Ní Dhomhnaill-Barrett").
 
-Names: a double-barrelled name before an age in apposition ("X, a 62-year-old retired bus mechanic,") or right after
+Names: a hyphenated given name whose first part is a given name takes the surname after it ("Pierre-Olivier
+N’Diaye"); a double-barrelled name before an age in apposition ("X, a 62-year-old retired bus mechanic,") or right after
 "said" ("said Ilse van der Westhuizen-Park, a senior analyst") is a person's; a person "of" a team that the model read as one organisation is a person ("Joost Haverkamp of Team
 Visma-Noordzee"); a given name between a title and the model's surname is the person's ("Mayor |Ivona|
 Perić-Vukadin", "Judge |Áine Ó| Cearbhaill-Lindqvist"), and the model's "Skipper Ruairidh" ORG then goes; a name the
 model found whole is not cut by a shorter name pattern inside it ("Nicholas |Teo Boon Hock|", "Áine Ó
 |Cearbhaill-Lindqvist|"); an Irish surname of a capitalised particle is a person's name ("Ó Fearghail, whose career
-…"); "Teo said" after "Nicholas Teo Boon Hock" is that person; "Jackson Heights" is a place and "property
+…"); "Teo said" after "Nicholas Teo Boon Hock" is that person; "Jackson Heights" and the "Bathurst" of "the 27-year-old from Bathurst" are places and "property
 consultancy Huttons Asia" an organisation, never the "he" of the next sentence.
 
 Cleaning: an attributed quotation in single quotes that says "contribute" is no appeal; an article's closing line with
@@ -174,3 +178,55 @@ def test_a_name_before_an_age_apposition_and_after_said(nlp):
     labels = _persons(nlp, body)
     assert labels.get("Hyun-woo Castellanos-Reid") == "PERSON"
     assert labels.get("Ilse van der Westhuizen-Park") == "PERSON"
+
+
+@pytest.mark.parametrize("body, start, name", [
+    ("“This is a case about a small studio,” said Tobias Fairclough-Nwachukwu KC, for the developers, in his opening "
+     "submissions.", "This is a case about", "Tobias Fairclough-Nwachukwu"),
+    ("Presenting author Magdalena Wróblewska-Santos, MD, PhD, of the University of Texas, described the results as "
+     "“clinically meaningful for a population with limited options.”", "clinically meaningful",
+     "Magdalena Wróblewska-Santos"),
+])
+def test_letters_after_a_name_are_no_speaker(run, body, start, name):  # noqa: F811
+    assert _speaker(run(body), start) == name
+
+
+def test_the_mep_is_the_member_titled_so(run):  # noqa: F811
+    body = ("Romanian MEP Dragoș Ionescu-Varga leads Parliament's negotiators on the research budget.\n\n"
+            "Back in Parliament, Ionescu-Varga was unmoved. Asked whether there was room for compromise, the MEP said "
+            "the Parliament would ‘not sign anything that weakens the ERC’.")
+    assert _speaker(run(body), "not sign anything") == "Dragoș Ionescu-Varga"
+
+
+@pytest.mark.parametrize("opening, epithet", [
+    ("Halina Zawadzka-Nowicka, who chairs the opposition caucus, voted against the bill.", "the 51-year-old MP from Kraków"),
+    ("When Hauwa Ali Mustapha-Bukar returned to Gwoza in March, she expected to farm again. Instead, she found a "
+     "trench.", "the 46-year-old mother of seven"),
+])
+def test_an_age_epithet_with_a_title_or_children(run, opening, epithet):  # noqa: F811
+    body = (f"{opening}\n\nThe ditch encircles the town at a distance of three kilometres. Beyond it, residents say, "
+            "no civilian is allowed to go without a military escort.\n\n"
+            f"\"We will use every legal path available to us,\" {epithet} said.")
+    name = "Halina Zawadzka-Nowicka" if "MP" in epithet else "Hauwa Ali Mustapha-Bukar"
+    assert _speaker(run(body), "We will use every legal path") == name
+
+
+def test_the_town_an_aged_person_is_from_is_a_place(run):  # noqa: F811
+    body = ("Harvey Nakamura-Boyd has won the Australian Rally Championship by 2.4 seconds.\n\n"
+            "The 27-year-old from Bathurst, who lost the 2025 title on the last day, said the win was for his late "
+            "grandfather.\n\n"
+            "\"He'd be telling me I was too slow in the middle sector,\" he said with a grin.")
+    assert _speaker(run(body), "He'd be telling me") == "Harvey Nakamura-Boyd"
+
+
+def test_a_hyphenated_given_name_takes_its_surname(nlp):
+    body = "Arrows coach Pierre-Olivier N’Diaye was asked whether his team had been too passive in the first half."
+    assert _persons(nlp, body).get("Pierre-Olivier N’Diaye") == "PERSON"
+
+
+def test_a_nationality_role_is_the_titled_person_just_written_about(run):  # noqa: F811
+    body = ("Fiorentina beat Torino 2-1 on Sunday.\n\n"
+            "Torino defender Samuele Greco-Adjei was sent off after 70 minutes.\n\n"
+            "Torino captain Kwame Owusu-Bianchi refused to blame the referee. ‘We have to look at ourselves first,’ the "
+            "Ghanaian defender said.")
+    assert _speaker(run(body), "We have to look at ourselves") == "Kwame Owusu-Bianchi"
