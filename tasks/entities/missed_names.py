@@ -281,9 +281,9 @@ def _place_possessive(line: str, pos: int) -> bool:
 
 def _longer_name(body: str, m: _Mention, s: int) -> bool:
     """Is the model's person ``m``, starting before ``s``, the same name with more of it (its words before ``s`` all
-    capitalised name words: "Nicholas" of "Nicholas Teo Boon Hock")?"""
+    capitalised name words, no person noun: "Nicholas" of "Nicholas Teo Boon Hock", not "Jockey")?"""
     words = body[m.start:s].split()
-    return m.cls == "per" and bool(words) and all(_name_word_ok(w) for w in words)
+    return m.cls == "per" and bool(words) and all(_name_word_ok(w) and fold(w) not in _person_nouns() for w in words)
 
 
 def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
