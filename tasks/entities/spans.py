@@ -342,16 +342,17 @@ def _extend_given(unit: str, s: int, e: int) -> tuple[int, int]:
     prev = re.search(r"(\S+) $", unit[max(0, s - 30):s])
     plain = _deaccent(prev.group(1)) if prev else ""
     barrelled = len(words) == 1 and _BARRELLED_SURNAME_RE.fullmatch(unit, s, e) is not None
+    after_title = _given_after_title(unit, s) if prev else None
     if prev and (prev.group(1) in _given_names() or (plain != prev.group(1) and plain in _vote_given_names())
-                 or (barrelled and prev.group(1) in _vote_given_names())
-                 or _given_after_title(unit, s) is not None):
-        s = _given_after_title(unit, s) or s - 1 - len(prev.group(1))
+                 or (barrelled and prev.group(1) in _vote_given_names()) or after_title is not None):
+        s = after_title if after_title is not None else s - 1 - len(prev.group(1))
         barrel = _BARREL_AFTER.match(unit, e)
         if barrel is not None and len(words) == 1:
             e = barrel.end()        # "Iñigo + Zubeldia|-Arrate": the model cut the surname at its hyphen
     return s, e
 
 
+#: the word right before a position and the one space after it
 _WORD_AND_SPACE = re.compile(r"(\S+) $")
 
 
