@@ -124,6 +124,11 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     return None
 
 
+#: a speaker phrase ending in where the person comes from, its region after a comma ("the 19-year-old from
+#: Mississauga, Ontario,"): the region is no speaker
+_FROM_PLACE_REGION = re.compile(r".*\bfrom\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?")
+
+
 def _region_speaker(A: _Article, site: QuoteSite, post: str, shortest: int) -> Attribution | int | None:
     """", X said" / ", X, the Y, said" / "X told Y" after the closing mark (``speaker_after``), the subject region at
     least ``shortest`` characters long. An int (the next shortest length) when the verb found belongs to a relative
@@ -152,7 +157,8 @@ def _region_speaker(A: _Article, site: QuoteSite, post: str, shortest: int) -> A
     c = None if relative else A.candidate(reg_s, reg_e)      # "…” that would respond to …": no speaker phrase
     rs = region.rstrip()
     place = c is not None and c.mention is not None and c.mention["label"] in _PLACE_LABELS
-    if (c is None or c.kind not in ("mention", "pronoun", "role") or place) and "," in rs.strip(","):
+    if (c is None or c.kind not in ("mention", "pronoun", "role") or place) and "," in rs.strip(",") \
+            and not (c is not None and _FROM_PLACE_REGION.fullmatch(rs.rstrip(","))):
         # "…” the dawn of the movement, Bozell says" / "…” at the convention, he said":
         # the subject is the last comma segment when the head is no speaker
         last = A.candidate(reg_s + rs.rstrip(",").rfind(",") + 1, reg_e)

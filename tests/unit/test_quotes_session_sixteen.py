@@ -5,7 +5,8 @@ Epithets: "the Wilton Democrat" is the legislator just quoted (the model's PERSO
 "the 6-foot-9 sophomore" and "the cleric" name a person as "the welder" does; "the 22-year-old off-spinner from
 Kurunegala", "the 51-year-old MP from Kraków" and "the 46-year-old mother of seven" are age epithets (the person
 just written about, also when a sentence opens "Instead, she …"); letters after a name ("… KC", ", MD, PhD,") are no
-speaker; "the MEP" is the member titled so.
+speaker; "the MEP" is the member titled so; in "the 19-year-old from Mississauga, Ontario, said" the region after the
+comma is no speaker.
 
 Roles: "the Ghanaian defender" is the person the sentence before, in the paragraph, opens with after their title
 ("Torino captain X refused …"), not the one person the article titled defender; "the CTO" is the person the article titled CTO (an office, no name); "the judge" of a report's opening sentence, and "the club’s chair", are the one person the article later titles
@@ -230,3 +231,10 @@ def test_a_nationality_role_is_the_titled_person_just_written_about(run):  # noq
             "Torino captain Kwame Owusu-Bianchi refused to blame the referee. ‘We have to look at ourselves first,’ the "
             "Ghanaian defender said.")
     assert _speaker(run(body), "We have to look at ourselves") == "Kwame Owusu-Bianchi"
+
+
+def test_the_region_after_a_place_of_origin_is_no_speaker(run):  # noqa: F811
+    body = ("Cornell beat Colgate 3-2 in overtime on Friday.\n\n"
+            "Freshman Mateus Kowalski-Ferreira scored the winner 2:11 into the extra period.\n\n"
+            "\"I just tried to get it through,\" the 19-year-old from Mississauga, Ontario, said.")
+    assert _speaker(run(body), "I just tried to get it through") == "Mateus Kowalski-Ferreira"
