@@ -1,25 +1,28 @@
-"""Speakers, names and page furniture on layouts seen in the blind sets tests/fixtures/crawls_heldout274-281, with
+"""Speakers, names and page furniture on layouts seen in the blind sets tests/fixtures/crawls_heldout274-297, with
 hand-written sentences and the real spaCy model.
 
 Epithets: "the Wilton Democrat" is the legislator just quoted (the model's PERSON or NORP "Wilton Democrat" is no name);
 "the 6-foot-9 sophomore" and "the cleric" name a person as "the welder" does; "the 22-year-old off-spinner from
-Kurunegala", "the 51-year-old MP from Kraków" and "the 46-year-old mother of seven" are age epithets (the person
-just written about, also when a sentence opens "Instead, she …"); letters after a name ("… KC", ", MD, PhD,") are no
-speaker; "the MEP" is the member titled so; in "the 19-year-old from Mississauga, Ontario, said" the region after the
-comma is no speaker.
+Kurunegala", "the 51-year-old MP from Kraków" and "the 46-year-old mother of seven" are age epithets (the person just
+written about, also when a sentence opens "Instead, she …"); letters after a name ("… KC", ", MD, PhD,") are no speaker;
+"the MEP" is the member titled so; in "the 19-year-old from Mississauga, Ontario, said" the region after the comma is no
+speaker.
 
 Roles: "the Ghanaian defender" is the person the sentence before, in the paragraph, opens with after their title
-("Torino captain X refused …"), not the one person the article titled defender; "the CTO" is the person the article titled CTO (an office, no name); "the judge" of a report's opening sentence, and "the club’s chair", are the one person the article later titles
-so ("Judge Áine Ó Cearbhaill-Lindqvist said", "Club chair Nuala Ní Dhomhnaill-Barrett").
+("Torino captain X refused …"), not the one person the article titled defender; "the CTO" is the person the article
+titled CTO (an office, no name); "the judge" of a report's opening sentence, and "the club’s chair", are the one person
+the article later titles so ("Judge Áine Ó Cearbhaill-Lindqvist said", "Club chair Nuala Ní Dhomhnaill-Barrett").
 
-Names: a hyphenated given name whose first part is a given name takes the surname after it ("Pierre-Olivier
-N’Diaye"); a double-barrelled name before an age in apposition ("X, a 62-year-old retired bus mechanic,") or right after
-"said" ("said Ilse van der Westhuizen-Park, a senior analyst") is a person's; a person "of" a team that the model read as one organisation is a person ("Joost Haverkamp of Team
-Visma-Noordzee"); a given name between a title and the model's surname is the person's ("Mayor |Ivona|
-Perić-Vukadin", "Judge |Áine Ó| Cearbhaill-Lindqvist"), and the model's "Skipper Ruairidh" ORG then goes; a name the
-model found whole is not cut by a shorter name pattern inside it ("Nicholas |Teo Boon Hock|", "Áine Ó
-|Cearbhaill-Lindqvist|"); an Irish surname of a capitalised particle is a person's name ("Ó Fearghail, whose career
-…"); "Teo said" after "Nicholas Teo Boon Hock" is that person; "Jackson Heights" and the "Bathurst" of "the 27-year-old from Bathurst" are places and "property
+Names: "Madam" (and "Madame", "Mme") is an honorific that only stands before a person's name, and tells a gender ("cold
+store operator Madam Ama Serwaa Owusu-Bekoe"); a hyphenated given name whose first part is a given name takes the
+surname after it ("Pierre-Olivier N’Diaye"); a double-barrelled name before an age in apposition ("X, a 62-year-old
+retired bus mechanic,") or right after "said" ("said Ilse van der Westhuizen-Park, a senior analyst") is a person's; a
+person "of" a team that the model read as one organisation is a person ("Joost Haverkamp of Team Visma-Noordzee"); a
+given name between a title and the model's surname is the person's ("Mayor |Ivona| Perić-Vukadin", "Judge |Áine Ó|
+Cearbhaill-Lindqvist"), and the model's "Skipper Ruairidh" ORG then goes; a name the model found whole is not cut by a
+shorter name pattern inside it ("Nicholas |Teo Boon Hock|", "Áine Ó |Cearbhaill-Lindqvist|"); an Irish surname of a
+capitalised particle is a person's name ("Ó Fearghail, whose career …"); "Teo said" after "Nicholas Teo Boon Hock" is
+that person; "Jackson Heights" and the "Bathurst" of "the 27-year-old from Bathurst" are places and "property
 consultancy Huttons Asia" an organisation, never the "he" of the next sentence.
 
 Cleaning: an attributed quotation in single quotes that says "contribute" is no appeal; an article's closing line with
@@ -238,3 +241,11 @@ def test_the_region_after_a_place_of_origin_is_no_speaker(run):  # noqa: F811
             "Freshman Mateus Kowalski-Ferreira scored the winner 2:11 into the extra period.\n\n"
             "\"I just tried to get it through,\" the 19-year-old from Mississauga, Ontario, said.")
     assert _speaker(run(body), "I just tried to get it through") == "Mateus Kowalski-Ferreira"
+
+
+def test_madam_is_an_honorific_before_a_name(run):  # noqa: F811
+    body = ("ECG's regional manager, Akosua Darkwa-Ofori, said the utility stood by its statement.\n\n"
+            "At the Kaneshie market, cold store operator Madam Ama Serwaa Owusu-Bekoe said she had to throw away fish "
+            "worth about GH¢8,000.\n\n"
+            "“My generator can only carry the lights and one freezer,” she said.")
+    assert _speaker(run(body), "My generator can only") == "Ama Serwaa Owusu-Bekoe"
