@@ -70,7 +70,6 @@ def recent_subject(A: _Article, pos: int) -> dict | None:
     return None
 
 
-#: "the source", "the person", "the MS": one definite someone (no possessive, no plural)
 def _wholly_quoted(A: _Article, j: int) -> bool:
     """Is sentence ``j`` inside one quotation from its first character to its last?"""
     s, e = A.sents[j]["start_char"], A.sents[j]["end_char"]

@@ -89,10 +89,11 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
 
 
 def named_later(A: _Article, c: _Cand) -> dict | None:
-    """"A judge has jailed …", "A magistrate has told …", "the club’s chair has called it …" opening a report (its
-    first five sentences) names its subject later ("Justice Carmel Okonjo-Reid said …"): the one person the article gives that title, written right before the
-    name, after the phrase; None when the phrase is further in, not a role of ``A.r.roles``, its sentence keeps the
-    person anonymous ("who asked not to be named"), or no one or more than one person holds the title."""
+    """"A judge has jailed …", "A magistrate has told …", "the club’s chair has called it …" opening a report (its first
+    five sentences) names its subject later ("Justice Carmel Okonjo-Reid said …"): the one person the article gives
+    that title, written right before the name, after the phrase; None when the phrase is further in, not a role of
+    ``A.r.roles``, its sentence keeps the person anonymous ("who asked not to be named"), or no one or more than one
+    person holds the title."""
     if c.kind != "role" or A.sent_index(c.start) > 4 \
             or not re.match(r"(?:[Aa]n?|[Tt]he)\s", A.body[c.start:c.end]):
         return None
@@ -326,6 +327,7 @@ def _introduced_anonymously(A: _Article, role: str, pos: int) -> bool:
     return bool(heads) and _last_anonymous(A, A.r.roles.get(heads[-1], {heads[-1]}), pos) >= 0
 
 
+#: "the source", "the person", "the MS": one definite someone (no possessive, no plural)
 _DEFINITE_ONE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]*[^\Ws]|[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]*ss")
 
 
