@@ -34,6 +34,7 @@ def org_subject(A: _Article, pos: int) -> dict | None:
         first = next((m for m in A.mentions_in(start, min(s["end_char"], pos))
                       if not A.in_quote(m["start_char"]) and not A.aside(m)
                       and not _REPORTER_ASKS.match(A.body, m["end_char"])), None)
+        first = _described(A, first, min(s["end_char"], pos))
         org = first is not None and first["label"] == "ORG" and not _COMPOUND_AFTER.match(A.body, first["end_char"])
         if org and first is not None and first["start_char"] - start <= 5:
             return first     # (not "The SGX Catalist-listed company": a modifier of the subject)
@@ -44,6 +45,20 @@ def org_subject(A: _Article, pos: int) -> dict | None:
         if org:
             return first
     return None
+
+
+#: an owner's common noun before a name ("Landlords|' association |Haus & Grund Berlin", "Google|'s parent company |Alphabet")
+_OWNERS_NOUN = re.compile(r"(?:['’]s?)[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){1,3}")
+
+
+def _described(A: _Article, first: dict | None, end: int) -> dict | None:
+    """The organisation a sentence opens with: the one named after "X's <noun>" when ``first`` is such an owner and
+    another organisation follows ("Landlords' association Haus & Grund Berlin rejected"), else ``first``."""
+    if first is None or first["label"] != "ORG":
+        return first
+    mo = _OWNERS_NOUN.match(A.body, first["end_char"], end)
+    nxt = next((m for m in A.mentions_in(mo.end(), end) if m["start_char"] == mo.end()), None) if mo else None
+    return nxt if nxt is not None and nxt["label"] == "ORG" else first
 
 
 def speaking_name(A: _Article, start: int, end: int) -> dict | None:

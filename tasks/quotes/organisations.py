@@ -155,7 +155,7 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
                         and A.body[c.start:c.end].lower() in ("he", "she"):
                     c = _resolved(A, c)     # "In a victim impact statement read to the court, he said"
                 elif c is not None and c.kind == "pronoun" and A.body[c.start:c.end].lower() in ("it", "they"):
-                    group = A.group_subject(c.start)      # "Haus & Grund Berlin rejected the plan. In a statement,
+                    group = A.group_subject(c.start) or (A.org_subject(c.start) if A.body[c.start:c.end].lower() == "it" else None)      # "Haus & Grund Berlin rejected the plan. In a statement,
                     c = _Cand.of_mention(c.start, c.end, group) if group else None      # it said …"
                 if c is not None and c.kind in ("mention", "name", "role", "np") and c.start < hs:
                     if c.kind in ("role", "np"):      # "in a statement by its chief officer, Mrs. Adaeze Okonkwo-Bello,";

@@ -369,7 +369,8 @@ class _Article:
             low = self.body[c.start:c.end].lower()
             low = {"him": "he", "her": "she"}.get(low, low)     # "According to him"
             if low in ("it", "they"):
-                m = self.group_subject(c.start) or (pronouns.singular_they(self, c.start) if low == "they" else None)
+                m = self.group_subject(c.start) or (pronouns.singular_they(self, c.start) if low == "they"
+                                                    else org_subjects.org_subject(self, c.start))
                 if m:       # "The FSB claimed that it …"; "A paramedic, who asked not to be named, said they …"
                     return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
             interviewee = pronouns.first_person(self, c.start) if low == "i" else None
