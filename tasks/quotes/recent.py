@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -46,10 +47,11 @@ def _opens_with(A: _Article, start: int, m: dict) -> bool:
                                             and A.r.role_re.search(opener.lower()) is not None)
 
 
-def recent_subject(A: _Article, pos: int) -> dict | None:
+def recent_subject(A: _Article, pos: int, skip: Callable[[dict], bool] | None = None) -> dict | None:
     """A singular role no title names, or an age ("the 71-year-old said"), after the paragraph that
     introduced its person ("Paul Lachance, a retired public servant …, was less forgiving."): the person
-    subject of one of the three sentences before; None past an anonymous subject ("A second official …")."""
+    subject of one of the three sentences before (none that ``skip`` refuses: "the defendant" is not the judge);
+    None past an anonymous subject ("A second official …")."""
     si, outside = A.sent_index(pos), 0
     for j in range(si - 1, max(-1, si - 9), -1):
         if outside == 3:
@@ -65,9 +67,19 @@ def recent_subject(A: _Article, pos: int) -> dict | None:
         # (so is one opened by an age: "The 41-year-old, who founded the firm with X, said …" is not about X)
         m = _pronoun_subject(A, j) or age_subject(A, j) or _last_clause_subject(A, j) or A._person_subject(j) \
             or (_speech_pronoun(A, j) if outside == 1 else None)
-        if m is not None:
+        if m is not None and not (skip is not None and skip(m)):
             return m
     return None
+
+
+def court_officer(A: _Article, person: dict) -> bool:
+    """Did the article title ``person`` as an officer of the court ("presiding judge X", "defence lawyer Y", "Under
+    cross-examination, Advocate X"; a word of quote_patterns.txt [court_officer_words] among the three before a
+    mention of them)?"""
+    key = person.get("entity_id") or person["text"]
+    return any((m.get("entity_id") or m["text"]) == key
+               and set(A.body[max(0, m["start_char"] - 40):m["start_char"]].lower().split()[-3:]) & A.r.court_officer_words
+               for m in A.mentions)
 
 
 def _wholly_quoted(A: _Article, j: int) -> bool:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from tasks.quotes import appositions, epithets, spokespeople
-from tasks.quotes.recent import (AGE_NOUN, _PRONOUN_OPENING, _pronoun_subject, _wholly_quoted, age_person,
+from tasks.quotes.recent import (AGE_NOUN, _PRONOUN_OPENING, _pronoun_subject, _wholly_quoted, age_person, court_officer,
                                  recent_subject, role_in_paragraph)
 from tasks.quotes.phrases import _ANONYMITY, _INDEFINITE, POSSESSIVE, _Cand
 from tasks.quotes.rules import PERSON_LABELS
@@ -42,7 +43,7 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
         aged = epithets.AGE_EPITHET.fullmatch(A.body, c.start, c.end)
         if org is None and (aged is not None or epithets.person_epithet(A, c)):
             # "“…,” the Edinburgh wing said", "the 38-year-old welder told DW": the person just written about
-            m = (age_person(A, aged.group(1), c.start) if aged else None) or recent_subject(A, c.start)
+            m = (age_person(A, aged.group(1), c.start) if aged else None) or recent_subject(A, c.start, _party_skip(A, c))
             return m if m is not None and m["label"] in PERSON_LABELS else None
         if org is None and _anonymous_reference(A, c):
             # "A Labour backbencher, who did not want to be named, told …" then "“…,” the MS said": that backbencher;
@@ -74,8 +75,11 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
         m = _named_after_lede(A, role, c.start)    # "A former cashier … has been jailed" then "Kelvin X, 39, …"
     if m is None and not _plural_or_source(role) and not POSSESSIVE.search(role):
         m = role_in_paragraph(A, c.start)
+        skip = _party_skip(A, c)
+        if m is not None and skip is not None and skip(m):
+            m = None        # "the witness" is not the lawyer whose question opens the paragraph
         if m is None and not _introduced_anonymously(A, role, c.start) and not _often_unnamed(A, role):
-            m = recent_subject(A, c.start)
+            m = recent_subject(A, c.start, skip)
             if m is not None and c.kind == "role" and _titled_otherwise(A, m, role):
                 m = None     # "The Minister" is not the person just introduced as "the council's chief executive"
                 #              (an epithet, "the lock", may describe a captain: only a capitalised office counts)
@@ -178,6 +182,15 @@ def _plural_or_source(role: str) -> bool:
     witness", "the actress" are one person)."""
     low = role.lower()
     return low.endswith("source") or (low.endswith("s") and not low.endswith("ss"))
+
+
+def _party_skip(A: _Article, c: _Cand) -> Callable[[dict], bool] | None:
+    """For a party or witness in a court case ("the defendant", "the witness"; quote_patterns.txt
+    [court_party_roles]): who it can never be, an officer of the court; None for any other role."""
+    words = A.body[c.start:c.end].lower().split()
+    if not words or words[-1] not in A.r.court_party_roles:
+        return None
+    return lambda m: court_officer(A, m)
 
 
 def _titled_otherwise(A: _Article, person: dict, role: str) -> bool:

@@ -46,6 +46,8 @@ class Rules:
     org_roles: frozenset = frozenset()               # "the company", "the operator": an organisation named before
     unnamed_roles: frozenset = frozenset()           # "the spokesperson", "the official": often never named
     document_roles: frozenset = frozenset()          # "the statement", "the post": whoever issued it
+    court_party_roles: frozenset = frozenset()       # "the defendant", "the witness": never an officer of the court
+    court_officer_words: frozenset = frozenset()     # "judge", "prosecutor": a title of an officer of the court
     narrator_roles: frozenset = frozenset()          # "FRANK MORRIS, BYLINE:": the outlet's own journalist in a transcript
     directive_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))  # [report_directive] verbs
     noun_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))       # [report_noun] + preposition
@@ -148,6 +150,8 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         org_roles=frozenset(x.lower() for x in pat.get("organisation_roles", [])),
         unnamed_roles=frozenset(x.lower() for x in pat.get("unnamed_roles", [])),
         document_roles=frozenset(x.lower() for x in pat.get("document_roles", [])),
+        court_party_roles=frozenset(x.lower() for x in pat.get("court_party_roles", [])),
+        court_officer_words=frozenset(x.lower() for x in pat.get("court_officer_words", [])),
         narrator_roles=frozenset(x.lower() for x in pat.get("narrator_roles", [])),
         nationality_nouns=frozenset(x.lower() for x in pat.get("nationality_nouns", [])),
         collective_nouns=frozenset(x.lower() for x in pat.get("collective_nouns", [])),

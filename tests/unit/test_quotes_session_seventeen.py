@@ -3,7 +3,10 @@ real spaCy model.
 
 Pronouns: "it" saying something is the organisation that opened a recent sentence, also when that sentence's verb is
 no speech verb ("Landlords' association Haus & Grund Berlin rejected the plan. In a statement, it said …"), and an
-owner's noun before a name describes that organisation ("Landlords' association …": not "Landlords")."""
+owner's noun before a name describes that organisation ("Landlords' association …": not "Landlords").
+
+Court reports: "the witness" and "the defendant" are never an officer of the court (the advocate who cross-examines, the
+presiding judge), also when a pronoun stands for them ("the defendant admitted … He told the court … “…,” he said")."""
 from __future__ import annotations
 
 from tests.unit.test_quotes_session_thirteen import _speaker, run  # noqa: F401  (the fixture)
@@ -24,3 +27,25 @@ def test_a_statement_it_issued_is_that_organisation(run):  # noqa: F811
     quotes = run(body)
     assert _speaker(quotes, "punishing owners") == "Haus & Grund Berlin"
     assert _speaker(quotes, "Furnished flats") == "Haus & Grund Berlin"
+
+
+def test_the_witness_is_never_the_advocate_who_cross_examines(run):  # noqa: F811
+    body = ("The fraud trial of a former municipal manager continued in the Pietermaritzburg High Court on Friday.\n\n"
+            "Nompumelelo Zungu-Hartmann, a former clerk in the finance department, told the court she had been "
+            "pressured to approve payments.\n\n"
+            "Under cross-examination, Advocate Thabo Mokoena-Pillay put it to the witness that she had never refused. "
+            "\"You chose not to stop those payments,\" Mokoena-Pillay said.\n\n"
+            "\"I had a family to feed,\" the witness replied.")
+    assert _speaker(run(body), "I had a family to feed") == "Nompumelelo Zungu-Hartmann"
+
+
+def test_the_defendant_is_never_the_presiding_judge(run):  # noqa: F811
+    body = ("A former private banker was jailed on Friday for defrauding elderly clients.\n\n"
+            "The district court found Damien Oberweis-Nakashima, 41, guilty of breach of trust.\n\n"
+            "\"He abused the trust these clients placed in him,\" presiding judge Sylvie Hengen-Amoah said.\n\n"
+            "The judge said the court had taken into account that he had repaid part of the money. She described "
+            "his remorse as \"late but sincere\".\n\n"
+            "During the trial, the defendant admitted most of the transfers. He told the court he had built up "
+            "large debts.\n\n"
+            "\"I was drowning,\" he said at the time.")
+    assert _speaker(run(body), "I was drowning") == "Damien Oberweis-Nakashima"
