@@ -102,7 +102,8 @@ _DATELINE = re.compile(
     rf"|^([A-Z][^\d()\n]{{1,50}}?)\s*\((?:[A-Z][\w.&' ]{{1,30}})\)\s*[-–—]")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Sir|Dame)\s+$")
 _WHO_AFTER = re.compile(r"\s*,\s*who\s")
-_SPEAKS_AFTER = re.compile(r"[^\S\n]+(?:said|says|told|added|explained|insisted|replied)\b")
+_SPEAKS_AFTER = re.compile(r"[^\S\n]+(?:said|says|told|added|explained|insisted|replied|noted|stressed|argued|warned"
+                           r"|acknowledged|admitted|recalled|conceded|cautioned)\b")
 _PRONOUN_AFTER = re.compile(r"\s+[a-z]{3,}\s+(?:his|her|himself|herself)\b")
 _AGE_AFTER = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,2}\s*,")
 #: a person noun (its "of/for" complement allowed) and the comma that opens an apposition, right before a name:

@@ -165,8 +165,10 @@ def _region_speaker(A: _Article, site: QuoteSite, post: str, shortest: int) -> A
         if last is not None and (last.kind in ("mention", "pronoun", "role")
                                  or (c is None and last.kind == "np" and re.match(r"(?:the|a|an)\s", A.body[last.start:last.end], re.I))):
             return Attribution(last, cue, "speaker_verb")      # "…” of the case, the unsigned opinion said"
-    if (c is None or c.kind not in ("mention", "pronoun", "role")) and rs.endswith(","):
-        # "“We’re happy” about the decision, said RoseAnn DeMoro"
+    if (c is None or c.kind not in ("mention", "pronoun", "role")) and rs.endswith(",") \
+            and not cue.lower().startswith(("told", "tell")):
+        # "“We’re happy” about the decision, said RoseAnn DeMoro" (never whom someone told: "…, a research fellow
+        # at X, told |the Global Times|")
         adverbs = re.match(_ADVERBS + r"\s*", body[r.close_e + ms_.end("verb"):post_lim])
         c2 = _said_x(A, r.close_e + ms_.end("verb") + (adverbs.end() if adverbs else 0), post_lim)
         if c2 is not None and c2.kind in ("mention", "pronoun", "role"):

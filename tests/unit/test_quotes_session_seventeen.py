@@ -6,7 +6,11 @@ no speech verb ("Landlords' association Haus & Grund Berlin rejected the plan. I
 owner's noun before a name describes that organisation ("Landlords' association …": not "Landlords").
 
 Court reports: "the witness" and "the defendant" are never an officer of the court (the advocate who cross-examines, the
-presiding judge), also when a pronoun stands for them ("the defendant admitted … He told the court … “…,” he said")."""
+presiding judge), also when a pronoun stands for them ("the defendant admitted … He told the court … “…,” he said").
+
+Names: "X, a research fellow at …" is a person (a fellow, scholar, academic or strategist in apposition), and "Bai
+noted" after "Bai Yunfei" is him (the first word of one full name, before a speech verb such as "noted"); whom someone
+told ("told the Global Times") is never the speaker."""
 from __future__ import annotations
 
 from tests.unit.test_quotes_session_thirteen import _speaker, run  # noqa: F401  (the fixture)
@@ -49,3 +53,22 @@ def test_the_defendant_is_never_the_presiding_judge(run):  # noqa: F811
             "large debts.\n\n"
             "\"I was drowning,\" he said at the time.")
     assert _speaker(run(body), "I was drowning") == "Damien Oberweis-Nakashima"
+
+
+def test_a_research_fellow_in_apposition_is_a_person_and_his_family_name_is_him(run):  # noqa: F811
+    body = ("China and ASEAN signed a rare earths processing pact on Friday.\n\n"
+            "\"This is a typical zero-sum mindset,\" Bai Yunfei, a research fellow at the Chinese Academy of "
+            "International Trade and Economic Cooperation, told the Global Times.\n\n"
+            "Bai noted that several ASEAN members had exported raw ore at low prices. \"Those who build walls will "
+            "find themselves on the wrong side of them,\" he said.")
+    quotes = run(body)
+    assert _speaker(quotes, "This is a typical") == "Bai Yunfei"
+    assert _speaker(quotes, "Those who build walls") == "Bai Yunfei"
+
+
+def test_whom_someone_told_is_never_the_speaker(run):  # noqa: F811
+    body = ("The family of a man who died in police custody will challenge the ruling.\n\n"
+            "\"We will appeal this decision all the way,\" lawyers for the family, speaking after the hearing, "
+            "told Reuters.")
+    found = [q for q in run(body) if q["text"].startswith("We will appeal")]
+    assert found and "Reuters" not in (found[0]["speaker_text"] or "") and found[0]["speaker_name"] != "Reuters"
