@@ -263,6 +263,10 @@ def _name_after_inner_title(unit: str, s: int, e: int) -> int | None:
     return None
 
 
+#: a capitalised word right after a span (the name a lone title stands before)
+_NAME_AFTER_TITLE = re.compile(r"[^\S\n][A-Z][a-z]")
+
+
 def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bool,
                   weight: float = W_NER, cls: str | None = None) -> _Mention | None:
     s = _strip_demonym(unit, s, e, label)
@@ -286,8 +290,9 @@ def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bo
     low = text.lower().rstrip(".")
     if (low + ".",) in _title_set() and (low,) not in _title_set():
         return None  # an abbreviated title alone ("Coun" of "Coun. Rick Dumont", cut off by the model; not "Major")
-    if (low,) in _title_set() and _THE_BEFORE.search(unit, max(0, s - 4), s):
-        return None  # "the Taoiseach said", "The CS warned": an office, not a name
+    if (low,) in _title_set() and (_THE_BEFORE.search(unit, max(0, s - 4), s) or _NAME_AFTER_TITLE.match(unit, e)):
+        return None  # "the Taoiseach said", "The CS warned": an office, not a name; "|Trustee| Marguerite …": the
+        #              title of the name after it
     if " " in text and _THE_BEFORE.search(unit, max(0, s - 4), s) and fold(text.split()[-1]) in _party_members():
         return None  # "the Wilton Democrat said": an epithet of a party's member (quotes/epithets.py)
     titled = titled or _title_before(unit, s)

@@ -10,8 +10,11 @@ presiding judge), also when a pronoun stands for them ("the defendant admitted �
 
 Names: "X, a research fellow at …" is a person (a fellow, scholar, academic or strategist in apposition), and "Bai
 noted" after "Bai Yunfei" is him (the first word of one full name, before a speech verb such as "noted"); whom someone
-told ("told the Global Times") is never the speaker."""
+told ("told the Global Times") is never the speaker; a local government's title ("Trustee", "Regent",
+"Supervisor", "Councilmember") before a name is a title, not an organisation ("Trustee" ORG) nor part of the name."""
 from __future__ import annotations
+
+import pytest
 
 from tests.unit.test_quotes_session_thirteen import _speaker, run  # noqa: F401  (the fixture)
 
@@ -72,3 +75,12 @@ def test_whom_someone_told_is_never_the_speaker(run):  # noqa: F811
             "told Reuters.")
     found = [q for q in run(body) if q["text"].startswith("We will appeal")]
     assert found and "Reuters" not in (found[0]["speaker_text"] or "") and found[0]["speaker_name"] != "Reuters"
+
+
+@pytest.mark.parametrize("title", ["Trustee", "Regent", "Supervisor", "Councilmember"])
+def test_a_local_government_title_before_a_name_is_no_organisation(run, title):  # noqa: F811
+    body = ("Purdue's trustees voted 7-2 on Friday to raise tuition for the first time in 13 years.\n\n"
+            f"{title} Marguerite van der Linden-Osei, one of the two votes against, said the board was moving too "
+            "quickly.\n\n"
+            "“We saw this proposal for the first time three weeks ago,” she said.")
+    assert _speaker(run(body), "We saw this proposal") == "Marguerite van der Linden-Osei"
