@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tasks.entities.rules import _vote_given_names
+from tasks.quotes import epithets
+from tasks.quotes.recent import AGE_NOUN
 from tasks.quotes.phrases import _ADVERBS, _NOT_DESCRIPTOR, _PREP_BEFORE, _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -75,6 +78,14 @@ _PREPOSITION_IN = re.compile(r"(?<![\w’'-])(?:of|for|from|in|at|with|to)\s")
 _BRACKET_BEFORE = re.compile(r"[^\S\n]*\([^()\n]{1,50}\)$")
 
 
+_THE = re.compile(r"[Tt]he\s")
+
+
+def _given_name_alone(name: str) -> bool:
+    """Is ``name`` one word of the given-name lists ("Marina")?"""
+    return " " not in name.strip() and name.strip() in _vote_given_names()
+
+
 def aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """"Others, reacting to the gap between the Van Dyke shooting and …, shouted": the phrase opening the clause before a
     participle aside is the subject, not a name inside the aside (``_SUBJECT_ASIDE``); so is the name right before a
@@ -106,9 +117,24 @@ def aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
         # "Senator Richard Shelby, the Alabama Republican who heads the Senate Banking Committee, which oversees the Fed,
         # said": the person opening the clause before the commas, not a name inside the appositive
         first = next((m for m in A.mentions_in(lo, verb_s) if not A.in_quote(m["start_char"])), None)
-        if first is not None and first["label"] in PERSON_LABELS and first["end_char"] == chain.end("head") \
+        person = any(m["label"] in PERSON_LABELS for m in A.mentions_in(lo, verb_s))
+        if first is not None and (first["label"] in PERSON_LABELS or (first["label"] == "ORG" and not person)) \
+                and first["end_char"] == chain.end("head") \
                 and not A.aside(first) and not _PREPOSITION_IN.search(A.body, chain.start("head"), first["start_char"]):
-            return _Cand.of_mention(first["start_char"], first["end_char"], first)
+            return _Cand.of_mention(first["start_char"], first["end_char"], first)    # (an organisation too:
+            #                                            "Tenants’ union Woonbond, on the other hand, said")
+        head = A.candidate(chain.start("head"), chain.end("head")) if not person and (
+            first is None or first["start_char"] >= chain.end("head")) else None
+        if head is not None and head.kind == "name" and not _given_name_alone(A.body[head.start:head.end]):
+            return head     # "Tenants’ union Woonbond, on the other hand, said", "Unite, which …" (a name the model
+            #                 missed; not a given name alone, whose person the chain of pronouns finds: "Marina, a
+            #                 literature teacher in Krasnodar, said she …")
+        if head is not None and _THE.match(A.body, head.start) \
+                and A.body[head.start:head.end].split()[-1].lower() not in A.r.org_roles \
+                and (head.kind == "role" or (head.kind == "np" and (
+                epithets.names_person(A.r, A.body[head.start:head.end].split()[-1].lower())
+                or AGE_NOUN.fullmatch(A.body, head.start, head.end)))):
+            return head     # "The 23-year-old, on loan from Sheffield United, said": the epithet opening the clause
     aside = _SUBJECT_ASIDE.fullmatch(A.body, lo, verb_s)
     if aside is None or A.in_quote(aside.start("np")):
         return None

@@ -5,6 +5,10 @@ Pronouns: "it" saying something is the organisation that opened a recent sentenc
 no speech verb ("Landlords' association Haus & Grund Berlin rejected the plan. In a statement, it said …"), and an
 owner's noun before a name describes that organisation ("Landlords' association …": not "Landlords").
 
+Asides: the phrase opening a clause before an aside between commas says the quotation after the verb, when it is a
+person's epithet ("The 23-year-old, on loan from Sheffield United, said afterwards he had ‘…’") or a name the model
+missed ("Eurofer, the European steel association, said in a statement that …").
+
 Court reports: "the witness" and "the defendant" are never an officer of the court (the advocate who cross-examines, the
 presiding judge), also when a pronoun stands for them ("the defendant admitted … He told the court … “…,” he said").
 
@@ -84,3 +88,18 @@ def test_a_local_government_title_before_a_name_is_no_organisation(run, title): 
             "quickly.\n\n"
             "“We saw this proposal for the first time three weeks ago,” she said.")
     assert _speaker(run(body), "We saw this proposal") == "Marguerite van der Linden-Osei"
+
+
+def test_an_age_epithet_before_an_aside_says_the_partial_quote(run):  # noqa: F811
+    body = ("Bradford City drew 1-1 with Barrow on Saturday.\n\n"
+            "Jerome Okafor-Whitley headed the equaliser from City's ninth corner of the game.\n\n"
+            "The 23-year-old, on loan from Sheffield United, said afterwards he had ‘a point to prove’.")
+    assert _speaker(run(body), "a point to prove") == "Jerome Okafor-Whitley"
+
+
+def test_an_organisation_the_model_missed_before_its_apposition_says_the_partial_quote(run):  # noqa: F811
+    body = ("Brussels unveiled new tariffs on imported steel on Tuesday.\n\n"
+            "Eurofer, the European steel association, said in a statement that the proposal was "
+            "“a lifeline, not a luxury.”")
+    found = [q for q in run(body) if q["text"].startswith("a lifeline")]
+    assert found and "Eurofer" in (found[0]["speaker_name"] or found[0]["speaker_text"] or "")
