@@ -15,7 +15,8 @@ presiding judge), also when a pronoun stands for them ("the defendant admitted �
 Names: "X, a research fellow at …" is a person (a fellow, scholar, academic or strategist in apposition), and "Bai
 noted" after "Bai Yunfei" is him (the first word of one full name, before a speech verb such as "noted"); whom someone
 told ("told the Global Times") is never the speaker; a local government's title ("Trustee", "Regent",
-"Supervisor", "Councilmember") before a name is a title, not an organisation ("Trustee" ORG) nor part of the name."""
+"Supervisor", "Councilmember") before a name is a title, not an organisation ("Trustee" ORG) nor part of the name;
+so are an Irish parliamentarian's "TD" and "Deputy" ("the TD said" is the deputy titled so)."""
 from __future__ import annotations
 
 import pytest
@@ -103,3 +104,11 @@ def test_an_organisation_the_model_missed_before_its_apposition_says_the_partial
             "“a lifeline, not a luxury.”")
     found = [q for q in run(body) if q["text"].startswith("a lifeline")]
     assert found and "Eurofer" in (found[0]["speaker_name"] or found[0]["speaker_text"] or "")
+
+
+def test_the_td_is_the_member_of_the_dail_titled_so(run):  # noqa: F811
+    body = ("Waiting lists at Mallow General Hospital have doubled in two years.\n\n"
+            "Local Independent TD Bernadette Kiely-Osagie, who obtained the figures, described them as shocking.\n\n"
+            "Deputy Kiely-Osagie said she had written to the Minister again this week. “I've asked him to come to "
+            "Mallow and see it for himself,” the TD said.")
+    assert _speaker(run(body), "I've asked him") == "Bernadette Kiely-Osagie"
