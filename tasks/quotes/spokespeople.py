@@ -46,6 +46,8 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
     if org is None and _BARE_INDEFINITE_SPOKES.fullmatch(A.body, c.start, c.end) and not _FOR_ORG.match(A.body, c.end):
         # "The Department for Education said …" then "“…,” a spokeswoman said": the organisation that just spoke
         org = A.org_subject(c.start)
+    if org is None:
+        org = _body_in_phrase(A, c.start, spokes.start())
     if org is not None or not A.body.startswith(("the ", "The "), c.start):
         return org
     # "the spokesperson said" after "a spokesperson for the Planning Authority said …": that organisation
@@ -64,6 +66,21 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
             or (_org_for_role_word(A, sm.start(), before.group(1)) if before else None) \
             or (_named_in_phrase(A, _Cand(named.start(), named.end(), "role")) if named else None)
     return None
+
+
+#: the words between a determiner and "spokesperson" naming the body it speaks for ("a |finance ministry| spokesperson",
+#: "A |government| spokesman")
+_BODY_WORDS = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne)[^\S\n]+((?:[a-z]+[^\S\n]+){0,2}?([a-z]+))[^\S\n]+")
+
+
+def _body_in_phrase(A: _Article, start: int, spokes_s: int) -> dict | None:
+    """The body an unnamed spokesperson speaks for, as the phrase names it when no organisation of the article is
+    found for it ("a government spokesman": the government; "a police spokesperson": the police); its last word an
+    organisation or collective noun (quote_patterns.txt [organisation_roles], [collective_nouns]: "police", "city")."""
+    mo = _BODY_WORDS.fullmatch(A.body, start, spokes_s)
+    if mo is None or not (mo.group(2) in A.r.org_roles or mo.group(2) in A.r.collective_nouns):
+        return None
+    return unlinked_mention(mo.start(1), mo.end(1), mo.group(1), "ORG")
 
 
 #: "a spokesperson| for Mayor |Cheryl …", "| for the |minister": the person a spokesperson speaks for

@@ -5,6 +5,9 @@ Pronouns: "it" saying something is the organisation that opened a recent sentenc
 no speech verb ("Landlords' association Haus & Grund Berlin rejected the plan. In a statement, it said …"), and an
 owner's noun before a name describes that organisation ("Landlords' association …": not "Landlords").
 
+Spokespeople: an unnamed spokesperson no organisation of the article is found for speaks for the body the phrase names
+("a government spokesman": the government; "a police spokesperson": the police).
+
 Asides: the phrase opening a clause before an aside between commas says the quotation after the verb, when it is a
 person's epithet ("The 23-year-old, on loan from Sheffield United, said afterwards he had ‘…’") or a name the model
 missed ("Eurofer, the European steel association, said in a statement that …").
@@ -112,3 +115,12 @@ def test_the_td_is_the_member_of_the_dail_titled_so(run):  # noqa: F811
             "Deputy Kiely-Osagie said she had written to the Minister again this week. “I've asked him to come to "
             "Mallow and see it for himself,” the TD said.")
     assert _speaker(run(body), "I've asked him") == "Bernadette Kiely-Osagie"
+
+
+@pytest.mark.parametrize("phrase, body_name", [("A government spokesman", "government"),
+                                               ("A finance ministry spokesperson", "finance ministry"),
+                                               ("A police spokesperson", "police")])
+def test_an_unnamed_spokesperson_speaks_for_the_body_the_phrase_names(run, phrase, body_name):  # noqa: F811
+    body = ("District councillors will get a pay rise of 12 per cent from January.\n\n"
+            f"{phrase} said in a statement after the meeting that the proposal had been \"carefully considered\".")
+    assert _speaker(run(body), "carefully considered") == body_name
