@@ -44,6 +44,8 @@ def _honorifics_before() -> re.Pattern:
 #: "chaired by (Senator) X", "headed by X": the verb gives the person a role
 _LED_BY = re.compile(r"(?<![\w-])(chaired|headed|led)\s+by\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
 _LED_BY_ROLE = {"chaired": "chair", "headed": "head", "led": "leader"}
+#: "(who was) represented by Mr X", "defended by X": X is the lawyer
+_REPRESENTED_BY = re.compile(r"(?<![\w-])(?:represented|defended)\s+by\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
 #: "Prosecuting, (Ms) X", "Defending, X": the part a lawyer plays in a court report
 _COURT_ROLE = re.compile(r"(?:^|[.!?]\s+|\n)(Prosecuting|Defending|Mitigating)(?:\s+(?:for|on\s+behalf\s+of)\s+[^,.\n]{1,60})?,\s+(?:[A-Z][\w.’'-]*\s+){0,2}$")
 _COURT_ROLE_WORDS = {"Prosecuting": ["prosecutor"], "Defending": ["defence", "lawyer", "barrister"],
@@ -84,6 +86,8 @@ def collect_titles(A: _Article) -> None:
         led = _LED_BY.search(left)
         if led is not None:      # "The meeting, chaired by Senator Shahida Rafiq-Khan,": the chair
             words = [_LED_BY_ROLE[led.group(1)]] + words
+        if _REPRESENTED_BY.search(left) is not None:    # "X, who was represented by Mr Prince Y,": the lawyer
+            words = ["lawyer", "counsel"] + words
         court = _COURT_ROLE.search(left)
         if court is not None:    # "Prosecuting, Ms Bethany Oakes-Morrow said": the prosecutor
             words = _COURT_ROLE_WORDS[court.group(1)] + words

@@ -13,7 +13,8 @@ person's epithet ("The 23-year-old, on loan from Sheffield United, said afterwar
 missed ("Eurofer, the European steel association, said in a statement that …").
 
 Court reports: "the witness" and "the defendant" are never an officer of the court (the advocate who cross-examines, the
-presiding judge), also when a pronoun stands for them ("the defendant admitted … He told the court … “…,” he said").
+presiding judge), also when a pronoun stands for them ("the defendant admitted … He told the court … “…,” he said");
+"the lawyer" is whoever "represented" or "defended" someone ("who was represented by Mr X").
 
 Names: "X, a research fellow at …" is a person (a fellow, scholar, academic or strategist in apposition), and "Bai
 noted" after "Bai Yunfei" is him (the first word of one full name, before a speech verb such as "noted"); whom someone
@@ -124,3 +125,11 @@ def test_an_unnamed_spokesperson_speaks_for_the_body_the_phrase_names(run, phras
     body = ("District councillors will get a pay rise of 12 per cent from January.\n\n"
             f"{phrase} said in a statement after the meeting that the proposal had been \"carefully considered\".")
     assert _speaker(run(body), "carefully considered") == body_name
+
+
+def test_the_lawyer_is_whoever_represented_the_accused(run):  # noqa: F811
+    body = ("A Bulawayo man was jailed for five years for selling fake housing stands to 14 church members.\n\n"
+            "Ndebele-Kaseke, who was represented by Mr Tendai Sibindi-Marufu of Sibindi-Marufu and Partners, had "
+            "pleaded not guilty.\n\n"
+            "\"My client was himself deceived by people who have since disappeared,\" the lawyer said in mitigation.")
+    assert _speaker(run(body), "My client was himself") == "Tendai Sibindi-Marufu"
