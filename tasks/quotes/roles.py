@@ -298,6 +298,11 @@ def _comparable(A: _Article, proper: set, title_words: set) -> set:
     return title_words
 
 
+#: the agent of a passive verb, not someone introduced to speak ("renewed twice by a control judge"; not "spoke with a
+#: senior nurse", who may speak next)
+_OBJECT_OF_PREPOSITION = re.compile(r"(?<![\w-])by\s+$")
+
+
 def _last_anonymous(A: _Article, targets: set, pos: int) -> int:
     """Position of the last anonymous introduction of the role before ``pos`` ("a senior
     official", "One European intelligence officer"; outside quotes), -1 if none."""
@@ -315,6 +320,8 @@ def _last_anonymous(A: _Article, targets: set, pos: int) -> int:
         named = A.mentions_in(max(0, m.start() - 60), m.start())
         if named and named[-1]["label"] in PERSON_LABELS and re.fullmatch(r"[’']?,\s*", A.body[named[-1]["end_char"]:m.start()]):
             continue       # "Dmitry Peskov, a senior official": the title of a named person
+        if _OBJECT_OF_PREPOSITION.search(A.body, max(0, m.start() - 20), m.start()):
+            continue       # "renewed twice by a control judge": no one introduced to speak
         last = m.start()
     return last
 

@@ -14,7 +14,9 @@ missed ("Eurofer, the European steel association, said in a statement that …")
 
 Court reports: "the witness" and "the defendant" are never an officer of the court (the advocate who cross-examines, the
 presiding judge), also when a pronoun stands for them ("the defendant admitted … He told the court … “…,” he said");
-"the lawyer" is whoever "represented" or "defended" someone ("who was represented by Mr X").
+"the lawyer" is whoever "represented" or "defended" someone ("who was represented by Mr X"); a role named as the
+agent of a passive verb ("renewed twice by a control judge") introduces no anonymous speaker, so "The judge" stays the
+judge titled before.
 
 Names: "X, a research fellow at …" is a person (a fellow, scholar, academic or strategist in apposition), and "Bai
 noted" after "Bai Yunfei" is him (the first word of one full name, before a speech verb such as "noted"); whom someone
@@ -133,3 +135,11 @@ def test_the_lawyer_is_whoever_represented_the_accused(run):  # noqa: F811
             "pleaded not guilty.\n\n"
             "\"My client was himself deceived by people who have since disappeared,\" the lawyer said in mitigation.")
     assert _speaker(run(body), "My client was himself") == "Tendai Sibindi-Marufu"
+
+
+def test_a_role_named_as_a_passive_agent_introduces_no_anonymous_speaker(run):  # noqa: F811
+    body = ("A Guatemala City court sent a former customs chief to trial on Friday.\n\n"
+            "Judge Ricardo Ixcoy Tzul said the evidence was \"sufficient and consistent\".\n\n"
+            "Asked about the warrant, the prosecutor said it had been renewed twice by a control judge.\n\n"
+            "The judge rejected a request for house arrest, saying there was a “real risk of flight”.")
+    assert _speaker(run(body), "real risk of flight") == "Ricardo Ixcoy Tzul"
