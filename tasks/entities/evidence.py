@@ -17,6 +17,7 @@ from tasks.entities.rules import (
     _place_cues,
     _place_list_cue,
     _places,
+    _title_set,
     _weapon_cues,
 )
 
@@ -109,8 +110,9 @@ _AGE_AFTER = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,2}\s*,")
 #: a person noun (its "of/for" complement allowed) and the comma that opens an apposition, right before a name:
 #: "His daughter, ", "The mayor of Kyle, ", "the council's chief executive, ", "His sports director at Jayco AlUla, "
 #: a person noun in apposition right after the name: "Supaporn Inthasorn, coordinator of the …", "Lee, a nurse at …"
-_APPOSITION_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:the|a|an)[^\S\n]+)?(?:[a-z][\w-]*[^\S\n]+){0,3}?(?P<noun>[a-z][\w-]*)"
-                               r"(?:[^\S\n]+(?:of|for|at|with)\b|[^\S\n]*,)")
+_APPOSITION_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:the|a|an)[^\S\n]+)?(?:[a-z][\w-]*[^\S\n]+){0,3}?(?P<noun>[a-z][\w-]*"
+                               r"|(?P<cap>[A-Z][a-z]+(?:-[a-z]+)?))(?:[^\S\n]+(?:of|for|at|with)\b|[^\S\n]*,)")
+#: (a capitalised title too, before its "of": "Nana Kwaku Adu-Boahen II, Chairman of the Union,")
 #: a fronted phrase's preposition before the name ("At University Hospital Limerick, a spokeswoman for …")
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?:[Aa]t|[Ii]n|[Oo]n|[Ff]rom|[Nn]ear|[Ii]nside|[Oo]utside|[Ff]or)[^\S\n]+(?:the[^\S\n]+)?$")
 #: a speech verb and a subject pronoun of a person right after the name
@@ -144,7 +146,9 @@ def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
     if after.lstrip()[:1] == "," and not m.text.isupper():     # (not the body's acronym: "… of Nigeria, IPMAN,")
         ap = _APPOSITION_BEFORE.search(unit, max(ls, s - 80), s)
         aa = _APPOSITION_AFTER.match(after) if not _PREPOSITION_BEFORE.search(unit, max(ls, s - 12), s) else None
-        if (ap and ap.group("noun").lower() in _person_nouns()) or (aa and aa.group("noun") in _person_nouns()):
+        if (ap and ap.group("noun").lower() in _person_nouns()) or (aa and aa.group("noun") in _person_nouns()) \
+                or (aa and aa.group("cap") and (aa.group("cap").lower(),) in _title_set()
+                    and re.match(r"[^\S\n]+(?:of|for)\b", after[aa.end("cap"):])):
             m.apposed = True
     if _SAID_PRONOUN.match(after):
         m.pronoun_after = True       # "Frazier-Moss said she was pleased"

@@ -22,7 +22,8 @@ Names: "X, a research fellow at …" is a person (a fellow, scholar, academic or
 noted" after "Bai Yunfei" is him (the first word of one full name, before a speech verb such as "noted"); whom someone
 told ("told the Global Times") is never the speaker; a local government's title ("Trustee", "Regent",
 "Supervisor", "Councilmember") before a name is a title, not an organisation ("Trustee" ORG) nor part of the name;
-so are an Irish parliamentarian's "TD" and "Deputy" ("the TD said" is the deputy titled so)."""
+so are an Irish parliamentarian's "TD" and "Deputy" ("the TD said" is the deputy titled so); a capitalised title in
+apposition before its "of" makes the name a person's ("Nana Kwaku Adu-Boahen II, Chairman of the Union,")."""
 from __future__ import annotations
 
 import pytest
@@ -143,3 +144,11 @@ def test_a_role_named_as_a_passive_agent_introduces_no_anonymous_speaker(run):  
             "Asked about the warrant, the prosecutor said it had been renewed twice by a control judge.\n\n"
             "The judge rejected a request for house arrest, saying there was a “real risk of flight”.")
     assert _speaker(run(body), "real risk of flight") == "Ricardo Ixcoy Tzul"
+
+
+def test_a_capitalised_title_in_apposition_makes_the_name_a_person(run):  # noqa: F811
+    body = ("Cocoa farmers in the Western North Region say they have not been paid since October.\n\n"
+            "Nana Kwaku Adu-Boahen II, Chairman of the Union, told the Ghana News Agency that about 1,400 farmers "
+            "were affected.\n\n"
+            "\"We deliver our beans and they give us a chit,\" he said.")
+    assert _speaker(run(body), "We deliver our beans") == "Kwaku Adu-Boahen II"
