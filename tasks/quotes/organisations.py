@@ -4,9 +4,9 @@ for whoever issued it. ``candidates.candidate`` calls these; split out of subjec
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
-from collections.abc import Callable
 
 from tasks.quotes import appositions
 from tasks.quotes.phrases import _FRONTED_CLAUSE, NAME_RUN, POSSESSIVE, _Cand, unlinked_mention
@@ -155,8 +155,10 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
                         and A.body[c.start:c.end].lower() in ("he", "she"):
                     c = _resolved(A, c)     # "In a victim impact statement read to the court, he said"
                 elif c is not None and c.kind == "pronoun" and A.body[c.start:c.end].lower() in ("it", "they"):
-                    group = A.group_subject(c.start) or (A.org_subject(c.start) if A.body[c.start:c.end].lower() == "it" else None)      # "Haus & Grund Berlin rejected the plan. In a statement,
-                    c = _Cand.of_mention(c.start, c.end, group) if group else None      # it said …"
+                    group = A.group_subject(c.start)      # "The FSB said in a statement that it …"; "Haus & Grund
+                    if group is None and A.body[c.start:c.end].lower() == "it":      # Berlin rejected the plan. In a
+                        group = A.org_subject(c.start)                              # statement, it said …"
+                    c = _Cand.of_mention(c.start, c.end, group) if group else None
                 if c is not None and c.kind in ("mention", "name", "role", "np") and c.start < hs:
                     if c.kind in ("role", "np"):      # "in a statement by its chief officer, Mrs. Adaeze Okonkwo-Bello,";
                         #                               "In a statement on Wednesday, the municipality said"

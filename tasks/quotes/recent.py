@@ -5,9 +5,9 @@ roles.py unchanged."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
-from collections.abc import Callable
 
 from tasks.quotes.rules import PERSON_LABELS
 

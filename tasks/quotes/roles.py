@@ -6,8 +6,8 @@ shapes of epithets into epithets.py, the recent subjects a description stands fo
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from tasks.quotes import appositions, epithets, spokespeople
 from tasks.quotes.recent import (AGE_NOUN, _PRONOUN_OPENING, _pronoun_subject, _wholly_quoted, age_person, court_officer,
@@ -300,7 +300,7 @@ def _comparable(A: _Article, proper: set, title_words: set) -> set:
 
 #: the agent of a passive verb, not someone introduced to speak ("renewed twice by a control judge"; not "spoke with a
 #: senior nurse", who may speak next)
-_OBJECT_OF_PREPOSITION = re.compile(r"(?<![\w-])by\s+$")
+_PASSIVE_AGENT = re.compile(r"(?<![\w-])by\s+$")
 
 
 def _last_anonymous(A: _Article, targets: set, pos: int) -> int:
@@ -320,7 +320,7 @@ def _last_anonymous(A: _Article, targets: set, pos: int) -> int:
         named = A.mentions_in(max(0, m.start() - 60), m.start())
         if named and named[-1]["label"] in PERSON_LABELS and re.fullmatch(r"[’']?,\s*", A.body[named[-1]["end_char"]:m.start()]):
             continue       # "Dmitry Peskov, a senior official": the title of a named person
-        if _OBJECT_OF_PREPOSITION.search(A.body, max(0, m.start() - 20), m.start()):
+        if _PASSIVE_AGENT.search(A.body, max(0, m.start() - 20), m.start()):
             continue       # "renewed twice by a control judge": no one introduced to speak
         last = m.start()
     return last

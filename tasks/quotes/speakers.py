@@ -371,7 +371,8 @@ class _Article:
             if low in ("it", "they"):
                 m = self.group_subject(c.start) or (pronouns.singular_they(self, c.start) if low == "they"
                                                     else org_subjects.org_subject(self, c.start))
-                if m:       # "The FSB claimed that it …"; "A paramedic, who asked not to be named, said they …"
+                if m:       # "The FSB claimed that it …"; "A paramedic, who asked not to be named, said they …";
+                    #             "The Victorian Department of Transport rejected the request. It said …"
                     return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
             interviewee = pronouns.first_person(self, c.start) if low == "i" else None
             if interviewee is not None:     # "Achieng-Mutua: … I told my co-founder, “…”": the person answering
