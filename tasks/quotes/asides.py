@@ -78,6 +78,7 @@ _PREPOSITION_IN = re.compile(r"(?<![\w’'-])(?:of|for|from|in|at|with|to)\s")
 _BRACKET_BEFORE = re.compile(r"[^\S\n]*\([^()\n]{1,50}\)$")
 
 
+#: a definite phrase's article ("|The |23-year-old")
 _THE = re.compile(r"[Tt]he\s")
 
 
@@ -126,6 +127,9 @@ def aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
         head = A.candidate(chain.start("head"), chain.end("head")) if not person and (
             first is None or first["start_char"] >= chain.end("head")) else None
         if head is not None and head.kind == "name" and not _given_name_alone(A.body[head.start:head.end]):
+            the = _THE.match(A.body, head.start)
+            if the is not None and A.body[the.end():the.end() + 1].isupper():
+                head = _Cand(the.end(), head.end, "name")      # ("The Internet Freedom Foundation, which …": the name)
             return head     # "Tenants’ union Woonbond, on the other hand, said", "Unite, which …" (a name the model
             #                 missed; not a given name alone, whose person the chain of pronouns finds: "Marina, a
             #                 literature teacher in Krasnodar, said she …")
