@@ -72,16 +72,6 @@ def recent_subject(A: _Article, pos: int, skip: Callable[[dict], bool] | None = 
     return None
 
 
-def court_officer(A: _Article, person: dict) -> bool:
-    """Did the article title ``person`` as an officer of the court ("presiding judge X", "defence lawyer Y", "Under
-    cross-examination, Advocate X"; a word of quote_patterns.txt [court_officer_words] among the three before a
-    mention of them)?"""
-    key = person.get("entity_id") or person["text"]
-    return any((m.get("entity_id") or m["text"]) == key
-               and set(A.body[max(0, m["start_char"] - 40):m["start_char"]].lower().split()[-3:]) & A.r.court_officer_words
-               for m in A.mentions)
-
-
 def _wholly_quoted(A: _Article, j: int) -> bool:
     """Is sentence ``j`` inside one quotation from its first character to its last?"""
     s, e = A.sents[j]["start_char"], A.sents[j]["end_char"]

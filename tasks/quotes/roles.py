@@ -10,7 +10,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tasks.quotes import appositions, epithets, spokespeople
-from tasks.quotes.recent import (AGE_NOUN, _PRONOUN_OPENING, _pronoun_subject, _wholly_quoted, age_person, court_officer,
+from tasks.quotes.titles import court_officer
+from tasks.quotes.recent import (AGE_NOUN, _PRONOUN_OPENING, _pronoun_subject, _wholly_quoted, age_person,
                                  recent_subject, role_in_paragraph)
 from tasks.quotes.phrases import _ANONYMITY, _INDEFINITE, POSSESSIVE, _Cand
 from tasks.quotes.rules import PERSON_LABELS

@@ -370,7 +370,7 @@ class _Article:
             low = {"him": "he", "her": "she"}.get(low, low)     # "According to him"
             if low in ("it", "they"):
                 m = self.group_subject(c.start) or (pronouns.singular_they(self, c.start) if low == "they"
-                                                    else org_subjects.org_subject(self, c.start))
+                                                    else self.org_subject(c.start))
                 if m:       # "The FSB claimed that it …"; "A paramedic, who asked not to be named, said they …";
                     #             "The Victorian Department of Transport rejected the request. It said …"
                     return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"

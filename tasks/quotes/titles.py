@@ -1,7 +1,8 @@
 """The titles and genders an article gives its people, read once per article into ``_Article``: the title words
 written next to a name ("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman,", "chaired by Senator X",
 "Prosecuting, Ms X") and the gender they tell, the gender a "said she …" right after the name shows, and the weaker
-hint of a given name's usual gender. Split from ``speakers.py``; each function takes the article's ``_Article``."""
+hint of a given name's usual gender; and whether a title made someone an officer of the court (``court_officer``: "the
+witness" is never one). Split from ``speakers.py``; each function takes the article's ``_Article``."""
 from __future__ import annotations
 
 import re
@@ -174,3 +175,13 @@ def _quoted_next_gender(A: _Article, persons: list[dict]) -> None:
                              and not A.in_quote(p["start_char"]) for p in persons[k + 1:]):
             continue
         A.gender[m["entity_id"]] = "m" if qm.group(1).lower() == "he" else "f"
+
+
+def court_officer(A: _Article, person: dict) -> bool:
+    """Did the article title ``person`` as an officer of the court ("presiding judge X", "defence lawyer Y", "Under
+    cross-examination, Advocate X"; a word of quote_patterns.txt [court_officer_words] among the three before a
+    mention of them)?"""
+    key = person.get("entity_id") or person["text"]
+    return any((m.get("entity_id") or m["text"]) == key
+               and set(A.body[max(0, m["start_char"] - 40):m["start_char"]].lower().split()[-3:]) & A.r.court_officer_words
+               for m in A.mentions)
