@@ -348,14 +348,21 @@ def _extend_given(unit: str, s: int, e: int) -> tuple[int, int]:
     plain = _deaccent(prev.group(1)) if prev else ""
     barrelled = len(words) == 1 and _BARRELLED_SURNAME_RE.fullmatch(unit, s, e) is not None
     after_title = _given_after_title(unit, s) if prev else None
+    # "Western Pacific's |Mateus| Villanueva-Oyelowo": a name word between an owner's possessive and a lone
+    # double-barrelled surname is the given name
+    owned = barrelled and prev is not None and _name_word_ok(prev.group(1)) \
+        and _POSSESSIVE_BEFORE.search(unit, max(0, s - 60), s - 1 - len(prev.group(1))) is not None
     if prev and (prev.group(1) in _given_names() or (plain != prev.group(1) and plain in _vote_given_names())
-                 or (barrelled and prev.group(1) in _vote_given_names()) or after_title is not None):
+                 or (barrelled and prev.group(1) in _vote_given_names()) or after_title is not None or owned):
         s = after_title if after_title is not None else s - 1 - len(prev.group(1))
         barrel = _BARREL_AFTER.match(unit, e)
         if barrel is not None and len(words) == 1:
             e = barrel.end()        # "Iñigo + Zubeldia|-Arrate": the model cut the surname at its hyphen
     return s, e
 
+
+#: an owner's possessive and the space after it, right before a position ("Western Pacific's |")
+_POSSESSIVE_BEFORE = re.compile(r"[\w.]['’]s?[^\S\n]+$")
 
 #: the word right before a position and the one space after it
 _WORD_AND_SPACE = re.compile(r"(\S+) $")

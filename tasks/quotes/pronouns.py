@@ -352,7 +352,7 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     if named is not None:   # "A stall operator who gave his name only as Ravi said": Ravi, whatever the model's label
         m = next((m for m in A.mentions_in(named.start(1), named.end(1)) if m["start_char"] == named.start(1)), None)
         return m or unlinked_mention(named.start(1), named.end(1), named.group(1), "PERSON")
-    if not mt or A.in_quote(mt.start("np")):
+    if not mt or A.in_quote(mt.start("np")) or not _owner_is_person(A, mt):
         return None
     core = _np_core(mt.group("np"))
     head = _DESCRIBED.sub("", core).split()[-1].lower()     # "A father| of three", "A man| in his 70s"
@@ -376,6 +376,13 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     if org is not None:
         return org          # "An Energex spokeswoman said …" then "…,” she said": the organisation speaks
     return {**_anonymous_person(np_s, mt.group("np")), "gender": g}
+
+
+def _owner_is_person(A: _Article, mt: re.Match) -> bool:
+    """"The victim's mother said" names someone by a person's relative; "The bill's author said" is no unnamed person
+    (a thing's author, founder or manager is the one named before)."""
+    owner = re.match(r"[Tt]he\s+([\w-]+)[’']s\s", mt.group("np")) if mt.re is _ANONYMOUS_RELATIVE else None
+    return owner is None or bool(A.r.role_re.fullmatch(owner.group(1))) or epithets.names_person(A.r, owner.group(1).lower())
 
 
 #: a possessed noun opening an unnamed subject ("Her landlord said"): someone's, read as the sentence reads

@@ -228,11 +228,22 @@ def _last_role(A: _Article, seg: str, lo: int, verb_s: int) -> _Cand | None:
     role = None
     for rm in re.finditer(r"(?:(?<=\s)|^)((?:the|a|an|one|another|his|her|their|its|my|our|[A-Z][\w.]*[’']s)\s+(?:[\w.’'-]+\s+){0,3}?)?(?:"
                           + r.role_re.pattern + r")", seg, re.I):
-        if not A.in_quote(lo + rm.start()):
+        if not A.in_quote(lo + rm.start()) and not _org_name_after(A, lo + rm.end(), verb_s):
             role = _Cand(lo + rm.start(), lo + rm.end(), "role")
     if role is not None and _ROLE_POSSESSOR.fullmatch(body, role.end, verb_s):
         role = _Cand(role.start, role.end + len(body[role.end:verb_s].rstrip()), "np")
     return role
+
+
+#: capitalised words ending in an organisation's word right after a role word ("The Premier| Soccer League")
+_CAPITALISED_RUN = re.compile(r"(?:[^\S\n]+[A-Z][\w&.’'-]*){1,4}")
+
+
+def _org_name_after(A: _Article, pos: int, end: int) -> bool:
+    """Does an organisation's name continue the role word ending at ``pos`` ("The Premier Soccer League said": no
+    premier; "The Chief Justice" is no organisation)?"""
+    run = _CAPITALISED_RUN.match(A.body, pos, end)
+    return run is not None and fold(run.group().split()[-1]) in _org_words()[0]
 
 
 #: "The Scot(, who won six grands prix this season,)" right before the verb: a nationality noun for a person, which the
@@ -294,6 +305,12 @@ def _nearest_mention(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     return None
 
 
+#: a relative clause's own subject: "an effort from Adewale-Roberts, which |replays| suggested", "the man whom |police|
+#: described" (lower-case words after "which"/"whom", then the verb; a determiner's noun phrase is found as any is:
+#: "which the company said")
+_RELATIVE_OBJECT = re.compile(r"(?<![\w’'-])(?:which|whom)\s+((?!(?:the|a|an|its|his|her|their|this|that|these|those)\s)(?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*)\s+" + _ADVERBS + "$")
+
+
 def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
     body, r = A.body, A.r
@@ -318,6 +335,9 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
                 best = _Cand.of_mention(m["start_char"], m["end_char"], m)
                 break
     cands = [c for c in (best, pron, role) if c is not None]
+    rel = _RELATIVE_OBJECT.search(seg)
+    if rel and not any(c.end > lo + rel.start(1) for c in cands):
+        return _Cand(lo + rel.start(1), lo + rel.end(1), "np")     # "…, which replays suggested": not the name before
     # a name the NER missed, right before the verb ("Rubio says, …")
     mn = re.search(r"((?:[A-Z][\w.’'-]*\s+){1,4})" + _ADVERBS + r"$", seg)
     if mn and not A.in_quote(lo + mn.start(1)) and not any(c.end > lo + mn.start(1) for c in cands) \
