@@ -252,7 +252,8 @@ def main(argv: list[str] | None = None) -> None:
         for sel, lines in ((pairs, raw_lines), (fixtures, fixture_lines)):
             for g, q in sel:
                 if not speaker_right(q, g["speaker"]):
-                    line = lines[g["file"]][g["line"] - 1]
+                    page = lines.get(g["file"])       # (none for a page the pipeline rejected)
+                    line = page[g["line"] - 1] if page else "(page rejected)"
                     got = None if q is None else f"{q['speaker_text']!r}->{q['speaker_name']!r} [{q['pattern']}]"
                     print(f"{g['file']}:{g['line']}:{g['col']} gold={g['speaker']!r} pred={got} | "
                           f"{line[g['col']:g['col'] + 70]!r}")
