@@ -48,6 +48,8 @@ class Rules:
     document_roles: frozenset = frozenset()          # "the statement", "the post": whoever issued it
     court_party_roles: frozenset = frozenset()       # "the defendant", "the witness": never an officer of the court
     court_officer_words: frozenset = frozenset()     # "judge", "prosecutor": a title of an officer of the court
+    defendant_roles: frozenset = frozenset()         # "the accused", "the defendant": the person on trial
+    charge_re: re.Pattern = re.compile(r"(?!x)x")    # "faces 38 counts", "pleaded not guilty": what is said of them
     narrator_roles: frozenset = frozenset()          # "FRANK MORRIS, BYLINE:": the outlet's own journalist in a transcript
     directive_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))  # [report_directive] verbs
     noun_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))       # [report_noun] + preposition
@@ -72,6 +74,15 @@ class Rules:
 
 
 _NEVER = re.compile(r"(?!x)x")
+
+
+def _gapped_phrases_re(phrases: list[str]) -> re.Pattern:
+    """One pattern for phrases whose "..." stands for up to five words ("faces ... counts": "faces 38 counts")."""
+    if not phrases:
+        return _NEVER
+    alts = [r"[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,5}?".join(r"[^\S\n]+".join(map(re.escape, part.split()))
+                                                     for part in p.lower().split("...")) for p in phrases]
+    return re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?![\w’'-])", re.I)
 
 
 def _word_genders(lines: list[str]) -> dict[str, str]:
@@ -152,6 +163,8 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         document_roles=frozenset(x.lower() for x in pat.get("document_roles", [])),
         court_party_roles=frozenset(x.lower() for x in pat.get("court_party_roles", [])),
         court_officer_words=frozenset(x.lower() for x in pat.get("court_officer_words", [])),
+        defendant_roles=frozenset(x.lower() for x in pat.get("defendant_roles", [])),
+        charge_re=_gapped_phrases_re(pat.get("charge_cues", [])),
         narrator_roles=frozenset(x.lower() for x in pat.get("narrator_roles", [])),
         nationality_nouns=frozenset(x.lower() for x in pat.get("nationality_nouns", [])),
         collective_nouns=frozenset(x.lower() for x in pat.get("collective_nouns", [])),

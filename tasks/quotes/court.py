@@ -1,0 +1,51 @@
+"""Court reports: who "the accused" and "the defendant" are. A court report names the person on trial once, with what
+they are charged with or how they pleaded ("Jean-Noël X, 52, of Centre de Flacq, faces 38 counts of embezzlement", "Y
+(29) pleaded guilty at Clonmel Circuit Court", "He has pleaded not guilty"), and from then on calls them "the accused"
+or "the defendant" while the judge, the prosecutor and the witnesses are named between: the nearest person before
+such a role is often not the one meant. The cues are data (quote_patterns.txt [defendant_roles], [charge_cues]); no
+library reads court roles, so this is written here."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tasks.quotes.rules import PERSON_LABELS
+from tasks.quotes.titles import court_officer
+
+if TYPE_CHECKING:
+    from tasks.quotes.phrases import _Cand
+    from tasks.quotes.speakers import _Article
+
+#: a sentence opening with a person pronoun ("He has pleaded not guilty to all the charges.")
+_PRONOUN_OPENING = re.compile(r"\s*(?:He|She)\s")
+
+
+def defendant(A: _Article, c: _Cand) -> dict | None:
+    """The person on trial that the role ``c`` ("the accused", "the defendant") stands for: the one said to be
+    charged, or to have pleaded, in the nearest earlier sentence that says so outside quotations; None when the role is
+    another or no sentence before says who is charged."""
+    words = A.body[c.start:c.end].lower().split()
+    if not words or words[-1] not in A.r.defendant_roles:
+        return None
+    for si in range(A.sent_index(c.start) - 1, -1, -1):
+        found = _charged_in(A, si)
+        if found is not None:
+            return found
+    return None
+
+
+def _charged_in(A: _Article, si: int) -> dict | None:
+    """The person a charge cue of sentence ``si`` is said of: the last person named before the cue in the sentence
+    who is no officer of the court, else the person a "He"/"She" opening the sentence stands for."""
+    s, e = A.sents[si]["start_char"], A.sents[si]["end_char"]
+    for cue in A.r.charge_re.finditer(A.body, s, e):
+        if A.in_quote(cue.start()):
+            continue
+        people = [m for m in A.mentions_in(s, cue.start()) if m["label"] in PERSON_LABELS
+                  and not A.in_quote(m["start_char"]) and not court_officer(A, m)]
+        if people:
+            return people[-1]
+        if _PRONOUN_OPENING.match(A.body, s):
+            pron = A.body[s:e].split()[0].lower()
+            return A.resolve_pronoun(s + A.body[s:e].index(A.body[s:e].split()[0]), pron)
+    return None
