@@ -326,8 +326,18 @@ def _last_anonymous(A: _Article, targets: set, pos: int) -> int:
             continue       # "Dmitry Peskov, a senior official": the title of a named person
         if _PASSIVE_AGENT.search(A.body, max(0, m.start() - 20), m.start()):
             continue       # "renewed twice by a control judge": no one introduced to speak
+        if _PREPOSITION_INSIDE.search(m.group()) or _NAME_AFTER.match(A.body, m.end()):
+            continue       # "a quickfire half-century from captain Charith X": no noun phrase of the role; the title
+            #                of the name after it
         last = m.start()
     return last
+
+
+#: a preposition between the article and the role word: they are no one noun phrase ("a half-century |from| captain")
+_PREPOSITION_INSIDE = re.compile(r"\s(?:from|of|by|for|with|to|in|at|on|against|after|before)\s")
+#: a capitalised name right after the role word: its title ("captain| Charith Senanayake-Perera")
+_NAME_AFTER = re.compile(r"[^\S\n]+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|"
+                         r"July|August|September|October|November|December)\b)[A-Z][a-z]")
 
 
 def _role_targets(A: _Article, role: str) -> set:

@@ -101,9 +101,10 @@ def collect_titles(A: _Article) -> None:
         gender_words = list(words)
         ma = re.match(r"(?:\s*\([^()\n]{1,30}\))?,\s+(?:who is\s+)?(?:the|a|an|[A-Z][\w.]*[’']s)?\s*([^,.;:()\n“”‘\"]{3,80}?)\s*[,.;)]", body[m["end_char"]:m["end_char"] + 100])
         if ma and r.role_re.search(ma.group(1)) and not r.verb_re.search(ma.group(1)) \
-                and not re.match(r"(?:whose|who|which|where|when)\b", ma.group(1)) \
+                and not re.match(r"(?:whose|who|which|where|when|but|and|or|yet|while|as|then|though|although)\b", ma.group(1)) \
                 and not re.search(r"\b(?:was|is|were|are|has|had|have|will|would|could|can)\b", ma.group(1)):
-            # not "X, the spokesperson said.", nor a relative clause ("Lorna Bautista, whose son has been …,"), nor
+            # not "X, the spokesperson said.", nor a relative clause ("Lorna Bautista, whose son has been …,") or another
+            # clause ("off Jaswant X, but a 13-ball 29 from the captain Rohan Y": another person's title), nor
             # the rest of a sentence ("Harjit Sandhu-Bains, was in the courtroom with his wife and daughter."); a party
             # or place in brackets may come first ("Cllr Sunita Varma-Holt (Lib Dem), the county council's lead member")
             raw = re.findall(r"[\w.’'-]+", ma.group(1))

@@ -103,3 +103,26 @@ def test_the_defendant_of_a_pleading_said_by_pronoun(run):  # noqa: F811
             "Asked whether he understood the seriousness of it, the defendant said: \"I do, Judge. It won't happen "
             "again.\"")
     assert _speaker(run(body), "I do, Judge") == "Dónal Kilbane-Ruane"
+
+
+def test_a_title_before_a_name_introduces_no_anonymous_captain(run):  # noqa: F811
+    body = ("Earlier, a century from opener Kavindu Ratnayake-Fernando and a quickfire half-century from captain "
+            "Charith Senanayake-Perera lifted Sri Lanka to 283 for 8.\n\n"
+            "Senanayake-Perera, who made 61 off 44 balls, praised his young opener.\n\n"
+            "\"Kavindu showed a lot of maturity today,\" the Sri Lanka captain said at the presentation.")
+    assert _speaker(run(body), "Kavindu showed a lot") == "Charith Senanayake-Perera"
+
+
+def test_a_clause_after_a_name_gives_it_no_title(run):  # noqa: F811
+    body = ("Rathore fell in the 16th over, caught at long-on off Jaswant Bhamra-Sethi, but a 13-ball 29 from the "
+            "captain Rohan Venkatesh pushed Super Kings past 200.\n\n"
+            "Venkatesh praised his bowlers for staying calm. \"At 78 for 1, you can panic. We didn't,\" the Super Kings "
+            "captain said.")
+    assert _speaker(run(body), "At 78 for 1") == "Rohan Venkatesh"
+
+
+def test_a_collegium_is_no_one_a_pronoun_stands_for(run):  # noqa: F811
+    body = ("Demographer Dr András de la Fuente-Szabó of the Mathias Corvinus Collegium said the housing scheme had "
+            "changed decisions at the margin.\n\n"
+            "“Housing support helps couples who already want children to have them sooner,” he said.")
+    assert _speaker(run(body), "Housing support helps") == "András de la Fuente-Szabó"
