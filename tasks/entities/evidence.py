@@ -114,6 +114,8 @@ _APPOSITION_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:the|a|an)[^\S\n]+)?(?:[a
                                r"|(?P<cap>[A-Z][a-z]+(?:-[a-z]+)?))(?:[^\S\n]+(?:of|for|at|with)\b|[^\S\n]*,)")
 #: (a capitalised title too, before its "of": "Nana Kwaku Adu-Boahen II, Chairman of the Union,")
 #: a fronted phrase's preposition before the name ("At University Hospital Limerick, a spokeswoman for …")
+#: a name's "of"/"from" and up to two capitalised words right before ("Papadakis-Burke of East |")
+_OF_PLACE_BEFORE = re.compile(r"[A-Za-z][\w’'-]*[^\S\n]+(?:of|from)[^\S\n]+(?:[A-Z][\w’'.-]*[^\S\n]+){0,2}$")
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?:[Aa]t|[Ii]n|[Oo]n|[Ff]rom|[Nn]ear|[Ii]nside|[Oo]utside|[Ff]or)[^\S\n]+(?:the[^\S\n]+)?$")
 #: a speech verb and a subject pronoun of a person right after the name
 _SAID_PRONOUN = re.compile(r"[^\S\n]+(?:said|says|added|told[^\S\n]+\w+)[^\S\n]+(?:that[^\S\n]+)?(?:he|she)\b")
@@ -137,8 +139,8 @@ def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
         return
     if _AGE_AFTER.match(after):
         m.age_after = True
-    if _WHO_AFTER.match(after):
-        m.who_after = True
+    if _WHO_AFTER.match(after) and not _OF_PLACE_BEFORE.search(unit, max(ls, s - 40), s):
+        m.who_after = True      # (not the place of "Theodora X of East |Boston|, who said": the who is hers)
     if _PRONOUN_AFTER.match(after):
         m.pronoun_after = True
     if _SPEAKS_AFTER.match(after):

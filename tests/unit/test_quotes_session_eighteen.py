@@ -126,3 +126,16 @@ def test_a_collegium_is_no_one_a_pronoun_stands_for(run):  # noqa: F811
             "changed decisions at the margin.\n\n"
             "“Housing support helps couples who already want children to have them sooner,” he said.")
     assert _speaker(run(body), "Housing support helps") == "András de la Fuente-Szabó"
+
+
+def test_the_place_of_a_person_is_no_one_a_pronoun_stands_for(run):  # noqa: F811
+    body = ("Among the victims who spoke was 81-year-old Theodora Papadakis-Burke of East Boston, who said she paid "
+            "$22,500 for a ramp so her husband could come home.\n\n"
+            "“He never came home,” she said, her voice breaking.")
+    assert _speaker(run(body), "He never came home") == "Theodora Papadakis-Burke"
+
+
+def test_the_district_is_the_school_district_named_before(run):  # noqa: F811
+    body = ("Students at two Fresno schools will stay indoors on Friday, the Fresno Unified School District announced.\n\n"
+            "\"Most of our HVAC systems were already switched over to heating,\" the district said.")
+    assert _speaker(run(body), "Most of our HVAC") == "Fresno Unified School District"
