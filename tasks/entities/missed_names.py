@@ -233,8 +233,9 @@ _AGED_NAME = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+
 #: "|Ní Bhriain-Mwale|"): a person's name, cue or not (no place or organisation is named so; not "Mac": "Mac Pro")
 _GAELIC_NAME = re.compile(r"(?<![\w.’'-])((?:[A-Z][a-zß-ÿ]+(?:-[A-Z][a-zß-ÿ]+)?\s+)?(?:Ó|Ní|Nic|Uí|Ua)\s+h?[A-ZÀ-Þ][\w’'-]*"
                          r"[a-zß-ÿ][\w’'-]*)(?![\w’'-])")
-#: a capitalised word right before: the name starts earlier ("Jose |Luis Ferreira-Amaral said")
-_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'-]*[^\S\n]+$")
+#: a capitalised word right before: the name starts earlier ("Jose |Luis Ferreira-Amaral said"); not an epithet of a
+#: parent ("Father-of-three |Olusegun Armstrong-Leith|, whose children …")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'-])(?![A-Z][a-z]*-of-)[A-Z][\w’'-]*[^\S\n]+$")
 
 
 def _name_matches(rx: re.Pattern, line: str) -> list[re.Match]:

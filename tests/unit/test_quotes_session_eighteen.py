@@ -139,3 +139,25 @@ def test_the_district_is_the_school_district_named_before(run):  # noqa: F811
     body = ("Students at two Fresno schools will stay indoors on Friday, the Fresno Unified School District announced.\n\n"
             "\"Most of our HVAC systems were already switched over to heating,\" the district said.")
     assert _speaker(run(body), "Most of our HVAC") == "Fresno Unified School District"
+
+
+def test_a_parent_epithet_before_a_name_the_model_missed(run):  # noqa: F811
+    body = ("St Peter's head teacher Maeve Ní Cheallaigh-Brown said staff at her school were ‘open-minded’.\n\n"
+            "Not all parents share the concerns. Father-of-three Olusegun Armstrong-Leith, whose children attend "
+            "Langlee, described the existing building as ‘freezing in winter and falling apart’.\n\n"
+            "‘My youngest had lessons in the corridor last year,’ he said.")
+    quotes = run(body)
+    assert _speaker(quotes, "My youngest had lessons") == "Olusegun Armstrong-Leith"
+    assert _speaker(quotes, "freezing in winter") == "Olusegun Armstrong-Leith"
+
+
+def test_a_saints_possessive_names_a_school_not_a_person(run):  # noqa: F811
+    from tasks import entities, sentences
+    from tasks.nlp import load_nlp
+    from tasks.settings import DEFAULT_MODEL
+
+    body = ("The council is consulting on merging Langlee Primary with St Peter's Primary on a new campus.\n\n"
+            "St Peter's head teacher said staff were open-minded.")
+    art = {"article_id": "a", "body": body}
+    mentions = entities.extract_mentions(load_nlp(DEFAULT_MODEL), [art], {"a": sentences.split_sentences(body)})["a"]
+    assert all(m["label"] != "PERSON" for m in mentions if m["text"].startswith("St Peter"))
