@@ -2,7 +2,8 @@
 they are charged with or how they pleaded ("Jean-Noël X, 52, of Centre de Flacq, faces 38 counts of embezzlement", "Y
 (29) pleaded guilty at Clonmel Circuit Court", "He has pleaded not guilty"), and from then on calls them "the accused"
 or "the defendant" while the judge, the prosecutor and the witnesses are named between: the nearest person before
-such a role is often not the one meant. The cues are data (quote_patterns.txt [defendant_roles], [charge_cues]); no
+such a role is often not the one meant. A ruling read out by one judge ("A bench of Justice X granted bail") is quoted as
+"the bench" or "the court" said: that judge. The cues are data (quote_patterns.txt [defendant_roles], [charge_cues]); no
 library reads court roles, so this is written here."""
 from __future__ import annotations
 
@@ -49,3 +50,27 @@ def _charged_in(A: _Article, si: int) -> dict | None:
             pron = A.body[s:e].split()[0].lower()
             return A.resolve_pronoun(s + A.body[s:e].index(A.body[s:e].split()[0]), pron)
     return None
+
+
+#: a bench of one judge ("A bench of Justice |Farhat Naqvi-Kaul| granted bail", "A single-member bench headed by Justice
+#: X"): the judge's name starts at the end of the match
+_ONE_JUDGE_BENCH = re.compile(r"\bbench\s+(?:of|headed\s+by|comprising|presided\s+over\s+by)\s+(?:(?:Chief|Acting)\s+)?"
+                              r"(?:Justice|Judge)\s+")
+#: the heads of a court speaking as a whole
+_BENCH_HEADS = ("bench", "court")
+
+
+def bench_judge(A: _Article, c: _Cand) -> dict | None:
+    """The one judge of the bench the article named before ``c`` ("the bench", "the court") said, when it named a bench
+    of one judge and no second judge after them ("… Justice X and Justice Y": a bench of two speaks as a court)."""
+    words = A.body[c.start:c.end].lower().split()
+    if words[:1] != ["the"] or len(words) != 2 or words[-1] not in _BENCH_HEADS:
+        return None
+    benches = [b for b in _ONE_JUDGE_BENCH.finditer(A.body, 0, c.start) if not A.in_quote(b.start())]
+    if not benches:
+        return None
+    judge = next((m for m in A.mentions_in(benches[-1].end(), benches[-1].end() + 60)
+                  if m["start_char"] == benches[-1].end() and m["label"] in PERSON_LABELS), None)
+    if judge is None or re.match(r"\s+and\s+(?:Justice|Judge)\b", A.body[judge["end_char"]:judge["end_char"] + 20]):
+        return None
+    return judge

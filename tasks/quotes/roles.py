@@ -38,9 +38,9 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
         held = _one_titled(A, nat.group(2), nat.group(1).lower(), c.start) if nat.group(2) else None
         held = (role_in_paragraph(A, c.start) or held) if held is not None else None
         return held if held is not None and held["label"] in PERSON_LABELS else recent_subject(A, c.start)
-    on_trial = court.defendant(A, c) if c.kind in ("np", "role") else None
-    if on_trial is not None:    # "X, 52, faces 38 counts …" then "“…,” the accused replied": X, not the judge named since
-        return on_trial
+    on_trial = (court.defendant(A, c) or court.bench_judge(A, c)) if c.kind in ("np", "role") else None
+    if on_trial is not None:    # "X, 52, faces 38 counts …" then "“…,” the accused replied": X, not the judge named since;
+        return on_trial         # "A bench of Justice Y granted bail" then "“…,” the bench said": Y
     if c.kind == "np" and not AGE_NOUN.fullmatch(A.body, c.start, c.end):
         org = spokespeople.spokesperson_org(A, c) or spokespeople.staff_org(A, c)   # "a spokesperson for the company",
         #                                                      "Goldman Sachs strategists": the organisation; else nobody

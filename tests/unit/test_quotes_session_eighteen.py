@@ -2,7 +2,8 @@
 real spaCy model.
 
 Court reports: "the accused" and "the defendant" are the person the article said was charged or pleaded ("X, 52, faces
-38 counts …", "He pleaded guilty …"), not the magistrate or the sergeant named since (quotes/court.py).
+38 counts …", "He pleaded guilty …"), not the magistrate or the sergeant named since; "the bench" and "the court" of a
+bench of one judge ("A bench of Justice X granted bail") are that judge (quotes/court.py).
 
 Names: a name word between an owner's possessive and a lone double-barrelled surname is the given name ("Western
 Pacific's Mateus Villanueva-Oyelowo": the model left "Mateus" out, and the later "Villanueva-Oyelowo" it read as an
@@ -161,3 +162,18 @@ def test_a_saints_possessive_names_a_school_not_a_person(run):  # noqa: F811
     art = {"article_id": "a", "body": body}
     mentions = entities.extract_mentions(load_nlp(DEFAULT_MODEL), [art], {"a": sentences.split_sentences(body)})["a"]
     assert all(m["label"] != "PERSON" for m in mentions if m["text"].startswith("St Peter"))
+
+
+def test_the_bench_of_one_judge_is_that_judge(run):  # noqa: F811
+    body = ("A bench of Justice Farhat Naqvi-Kaul granted bail to Ravinder Singh Jamwal, 52, on Tuesday.\n\n"
+            "\"Liberty of a person cannot be curtailed indefinitely,\" the court said.\n\n"
+            "\"The petitioner has been in custody for more than 100 days,\" the bench added.")
+    quotes = run(body)
+    assert _speaker(quotes, "Liberty of a person") == "Farhat Naqvi-Kaul"
+    assert _speaker(quotes, "The petitioner has been") == "Farhat Naqvi-Kaul"
+
+
+def test_a_bench_of_two_judges_is_no_one_of_them(run):  # noqa: F811
+    body = ("A bench of Justice Farhat Naqvi-Kaul and Justice Omar Siddiqui-Reshi granted bail on Tuesday.\n\n"
+            "\"Liberty of a person cannot be curtailed indefinitely,\" the court said.")
+    assert _speaker(run(body), "Liberty of a person") != "Farhat Naqvi-Kaul"
