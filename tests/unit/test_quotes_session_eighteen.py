@@ -1,5 +1,11 @@
-"""Speakers on layouts seen in the blind sets tests/fixtures/crawls_heldout322-345, with hand-written sentences and the
+"""Speakers on layouts seen in the blind sets tests/fixtures/crawls_heldout322-369, with hand-written sentences and the
 real spaCy model.
+
+Places and organisations no pronoun stands for: the place after a person's "of" ("Theodora X of East Boston, who said
+she …"), a saint's name before a possessive ("St Peter's Primary"), a "Collegium"; "the district" is the school
+district named before. A name after a parent's epithet ("Father-of-three Olusegun X, whose children …") is a person the
+model missed. Titles: "a quickfire half-century from captain Charith X" introduces no anonymous captain, and a clause
+after a name's comma ("off Jaswant X, but a 13-ball 29 from the captain Rohan Y") gives it no title.
 
 Court reports: "the accused" and "the defendant" are the person the article said was charged or pleaded ("X, 52, faces
 38 counts …", "He pleaded guilty …"), not the magistrate or the sergeant named since; "the bench" and "the court" of a
