@@ -79,8 +79,8 @@ def speaking_name(A: _Article, start: int, end: int) -> dict | None:
     inside = A.mentions_in(mo.start(1), mo.end(1))
     if any(m["label"] in PERSON_LABELS and m["end_char"] == mo.end(1) for m in inside) or name.lower() in A.surnames \
             or any(m["label"] == "GPE" and m["text"] == name for m in inside) or name.lower() in A.r.adjectives \
-            or (" " not in name and not name.isupper() and name.lower() in A.r.common_openers):
-        return None
+            or (" " not in name and not name.isupper() and name.lower() in A.r.common_openers | A.r.org_roles):
+        return None     # (nor an organisation word alone opening the sentence: "|District| councillors will get …")
     same = next((m for m in inside if m["label"] == "ORG" and m["text"] == name), None)
     return same or unlinked_mention(mo.start(1), mo.end(1), name, "ORG")
 
