@@ -122,9 +122,9 @@ _APPOSITION_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:the|a|an)[^\S\n]+)?(?:[a
                                r"|(?P<cap>[A-Z][a-z]+(?:-[a-z]+)?))(?:[^\S\n]+(?:of|for|at|with)\b|[^\S\n]*,)")
 #: (a capitalised title too, before its "of": "Nana Kwaku Adu-Boahen II, Chairman of the Union,")
 #: a fronted phrase's preposition before the name ("At University Hospital Limerick, a spokeswoman for …")
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?:[Aa]t|[Ii]n|[Oo]n|[Ff]rom|[Nn]ear|[Ii]nside|[Oo]utside|[Ff]or)[^\S\n]+(?:the[^\S\n]+)?$")
 #: a name's "of"/"from" and up to two capitalised words right before ("Papadakis-Burke of East |")
 _OF_PLACE_BEFORE = re.compile(r"[A-Za-z][\w’'-]*[^\S\n]+(?:of|from)[^\S\n]+(?:[A-Z][\w’'.-]*[^\S\n]+){0,2}$")
-_PREPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?:[Aa]t|[Ii]n|[Oo]n|[Ff]rom|[Nn]ear|[Ii]nside|[Oo]utside|[Ff]or)[^\S\n]+(?:the[^\S\n]+)?$")
 #: a speech verb and a subject pronoun of a person right after the name
 _SAID_PRONOUN = re.compile(r"[^\S\n]+(?:said|says|added|told[^\S\n]+\w+)[^\S\n]+(?:that[^\S\n]+)?(?:he|she)\b")
 _APPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?P<noun>[A-Za-z][\w-]*)(?:\s+(?:of|for|at|with)\s+(?:the\s+)?[A-Za-z][\w’'.-]*"

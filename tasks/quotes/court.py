@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
 
 #: a sentence opening with a person pronoun ("He has pleaded not guilty to all the charges.")
-_PRONOUN_OPENING = re.compile(r"\s*(?:He|She)\s")
+_PRONOUN_OPENING = re.compile(r"\s*(He|She)\s")
 
 
 def defendant(A: _Article, c: _Cand) -> dict | None:
@@ -46,9 +46,9 @@ def _charged_in(A: _Article, si: int) -> dict | None:
                   and not A.in_quote(m["start_char"]) and not court_officer(A, m)]
         if people:
             return people[-1]
-        if _PRONOUN_OPENING.match(A.body, s):
-            pron = A.body[s:e].split()[0].lower()
-            return A.resolve_pronoun(s + A.body[s:e].index(A.body[s:e].split()[0]), pron)
+        opening = _PRONOUN_OPENING.match(A.body, s, e)
+        if opening is not None:
+            return A.resolve_pronoun(opening.start(1), opening.group(1).lower())
     return None
 
 
