@@ -58,9 +58,8 @@ def scorecard_player(unit: str, s: int, e: int) -> bool:
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
 
-#: a saint's name and the possessive after it ("St Peter|'s Primary")
+#: a saint's name, before a possessive (``_POSSESSIVE_AFTER``: "St Peter|'s Primary")
 _SAINTS_POSSESSIVE = re.compile(r"(?:St\.?|Saint)\s+[A-Z]")
-_POSSESSIVE_S = re.compile(r"['’]s\b")
 
 
 def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
@@ -79,7 +78,7 @@ def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
     if m.cls == "per" and (nxt in _facility_words() or (nxt1 and nxt1[0] in _facility_words())):
         m.place_cue = True           # "Hostomel airport", "the Druzhba pipeline": a facility's place
         return
-    if m.cls == "per" and _SAINTS_POSSESSIVE.match(m.text) and _POSSESSIVE_S.match(unit, e):
+    if m.cls == "per" and _SAINTS_POSSESSIVE.match(m.text) and _POSSESSIVE_AFTER.match(unit, e):
         m.org_cue = True             # "St Peter's Primary", "St Mary's": a school, church or hospital named for a saint
         return
     if (nxt in after or (nxt1 and nxt1[0] in after)) and m.folded not in _countries():
