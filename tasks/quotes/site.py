@@ -46,6 +46,10 @@ class Attribution:
 #: words between the speech verb and the comma before a capitalised quotation ("Bolton told Breitbart News Daily
 #: SiriusXM host Matt Boyle, “…”"); a lowercase one may follow at most two ("he said in 2012, “…”")
 INTRO_OBJECT_WORDS = 8
+#: ... or at most this many when they are prepositional phrases ("said in an op-ed piece before a 2014 Senate
+#: Benghazi hearing, “…”"), which carry no clause of their own
+INTRO_PHRASE_WORDS = 14
+_PREPOSITIONAL_LEAD = re.compile(r"\s*(?:in|at|on|during|before|after|from|to|with|over|about|ahead\s+of|outside|inside)\s")
 #: a quotation opening with an auxiliary completes a clause whose subject stands before it, outside the marks
 _PREDICATE_START = re.compile(r"(?:is|are|was|were|would|could|will|can|should|may|might|must|has|have|had|does|did)\b")
 
@@ -83,7 +87,7 @@ def _quote_kind(rules: Rules, prefix: str, ptrim: str, verb_in_prefix: list, pre
         return "partial"         # "He adds that American Muslims have two choices: “…”", "said that her campaign would
                                  # continue “to break barriers”": the quotation is inside the that-clause
     if ptrim[-1] in ",—–" and verb_in_prefix and (
-            prev_close or len(prefix[verb_in_prefix[-1].end():].split()) <= (INTRO_OBJECT_WORDS if first_alpha.isupper() else 2)):
+            prev_close or len(prefix[verb_in_prefix[-1].end():].split()) <= _intro_words(prefix, verb_in_prefix[-1], first_alpha)):
         return "direct"          # "He said, “…”", "“A,” he said, “b …”"
     if ptrim[-1] == "," and re.search(r"\b(?:" + "|".join(map(re.escape, rules.according)) + r")\s+[^,]{2,80},$", ptrim, re.I):
         return "direct"          # "According to TASS, “…”"
@@ -92,6 +96,16 @@ def _quote_kind(rules: Rules, prefix: str, ptrim: str, verb_in_prefix: list, pre
             and not _NOUN_BEFORE.search(ptrim[:verb_in_prefix[-1].start()]):
         return "direct"          # "The ad says “nothing will change …”" (not "what she calls “real solutions”")
     return "partial"
+
+
+def _intro_words(prefix: str, verb: re.Match, first_alpha: str) -> int:
+    """How many words may stand between the introducing verb and the comma before the quotation (``INTRO_*_WORDS``)."""
+    if not first_alpha.isupper():
+        return 2
+    after = prefix[verb.end():]
+    if _PREPOSITIONAL_LEAD.match(after) and "," not in after.rstrip()[:-1]:
+        return INTRO_PHRASE_WORDS
+    return INTRO_OBJECT_WORDS
 
 
 @lru_cache(maxsize=4)
