@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 
 from tasks import rulefiles
-from tasks.quotes import appositions, asides, pronouns
+from tasks.quotes import anonymous, appositions, asides
 from tasks.quotes.floating import continuation, floating_quote
 from tasks.quotes.labels import name_colon, transcript_label
 from tasks.quotes.phrases import _NOT_AFTER_DETERMINER
@@ -395,7 +395,7 @@ def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
     if len(vv) > 1 and re.search(r"(?<![\w’'-])to\s+$", A.body[max(seg_s, vv[-1].start() - 4):vv[-1].start()]):
         vv.pop()          # "said it was too early to put a figure … but … “the worst possible time”": not the infinitive
     v = vv[-1]
-    spk = pronouns.unnamed_subject(A, seg_s, v.end()) or A.subject_before(v.start(), seg_s)
+    spk = anonymous.unnamed_subject(A, seg_s, v.end()) or A.subject_before(v.start(), seg_s)
     generic = spk is not None and (spk.kind == "np" or (spk.kind == "role" and _plural_noun(A.body[spk.start:spk.end])))
     if spk is not None and generic and len(vv) > 1:
         outer = A.subject_before(vv[-2].start(), seg_s)

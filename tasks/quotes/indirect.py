@@ -33,7 +33,7 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 
-from tasks.quotes import pronouns
+from tasks.quotes import anonymous
 from tasks.quotes.clauses import _clause_end, _coordinated_verb, _trim
 from tasks.quotes.indirect_cues import _asked, _belief, _directive, _evidence, _noun_cue, _object_cue, _referring
 from tasks.quotes.rows import quote_row as _row
@@ -324,7 +324,7 @@ def _speaker_verb(A: _Article, ss: int, se: int, direct_ends: list[int]):
         nw = re.match(r"\s*(?:,\s*[\w\s]{1,20},\s*(?=that\s))?([\w’'-]+)", after)   # "said, however, that"
         if not nw or nw.group(1).lower() in rules.not_after_verb:
             continue
-        spk = pronouns.unnamed_subject(A, ss, v.end()) or A.subject_before(v.start(), ss) or _share_subject(body, ss, v.start()) \
+        spk = anonymous.unnamed_subject(A, ss, v.end()) or A.subject_before(v.start(), ss) or _share_subject(body, ss, v.start()) \
             or _group_subject(body, ss, v.start())
         if spk is None:
             continue

@@ -1,7 +1,7 @@
-"""Who a pronoun or an unnamed subject stands for: ``resolve_pronoun`` ("he said" -> the nearest earlier person subject
-of that gender: the named speaker of this or a recent sentence, an anonymous subject, an age, or the first person of the
-sentences before), ``anonymous_subject`` ("Another resident, who asked not to be named, said …") and ``group_subject``
-("The FSB claimed … that it …"). Split from ``speakers.py``; each takes the article's ``_Article``."""
+"""Who a pronoun stands for: ``resolve_pronoun`` ("he said" -> the nearest earlier person subject of that gender: the
+named speaker of this or a recent sentence, an anonymous subject (``anonymous.py``), an age, or the first person of the
+sentences before), ``singular_they`` and ``group_subject`` ("The FSB claimed … that it …"). Split from ``speakers.py``;
+each takes the article's ``_Article``."""
 from __future__ import annotations
 
 import re
@@ -9,38 +9,12 @@ from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _person_nouns, _surname_particles
 from tasks.quotes import epithets, recent, roles, spokespeople
-from tasks.quotes.phrases import _ANONYMITY, FAMILY_COUNT, POSSESSIVE, _Cand, unlinked_mention
+from tasks.quotes.anonymous import _ANONYMOUS_SUBJECT, anonymous_subject
+from tasks.quotes.phrases import POSSESSIVE, _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
-
-#: a sentence opening with an unnamed person who speaks ("Another resident, who asked not to be identified,
-#: said …", "At University Hospital Limerick, a spokeswoman for UL Hospitals Group said …", "A woman in her 40s raising
-#: two children in the city said …", "A rice trader at the Cipinang Main Rice Market in East Jakarta, who declined to be
-#: named, said", "A longtime driver on the line, …, said"; "A senior banker at a rival Dubai lender was blunter.")
-_ANONYMOUS_SUBJECT = re.compile(
-    r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'&-]+\s+){0,3}?[\w’'-]+"
-    r"(?:\s+(?:for|of|at|with|from|in|near)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
-    r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?"
-    r"|\s+(?:in|at|on|of|with|for|from)\s+(?:the|a|an|his|her|their|one\s+of\s+the)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4}?"
-    r"|\s+(?:based|stationed|[a-z]+ing)\s+(?:in|at|near|outside|on|for)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}"
-    r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?)?)"
-    r"(?:\s+(?:who|[a-z]{3,}ing(?=\s+(?:a|an|the|two|three|four|five|his|her|their|at|in|on|for|near)\s))\s+[^,.\n“”\"]{1,120}?)?"
-    r"(?:,[^,\n]{1,120},)?(?:\s+(?:has|have|had))?\s+(?:said|says|told|added|explained|wrote|recalled|accused|complained|claimed|insisted"
-    r"|admitted|warned|described|was\s+(?:(?:more|less|even|far)\s+[a-z]+|[a-z]{3,}er)\b)\b")
-#: "In a victim impact statement read to the court, the woman, who cannot be named, said …": a definite person the
-#: article keeps anonymous
-_ANONYMOUS_DEFINITE = re.compile(
-    r"(?:[A-Z][^“”\"\n]{0,160}?,\s+)?(?P<np>[Tt]he\s+(?:[\w’'&-]+\s+){0,3}?[\w’'-]+),\s+who\s+(?:asked|cannot|can't|could\s+not|"
-    r"did\s+not\s+want|declined|spoke|requested|may\s+not)\b[^,\n“”\"]{0,120},\s+(?:said|says|told|added|explained|wrote)\b")
-#: "In a victim personal statement read to the court, the widow’s daughter said …": a person named only by whose
-#: relative or what they are ("the victim's mother", "the widow’s daughter")
-_ANONYMOUS_RELATIVE = re.compile(
-    r"(?:[A-Z][^“”\"\n]{0,160}?,\s+)?(?P<np>[Tt]he\s+[\w-]+[’']s\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:said|says|told|added|wrote)\b")
-#: "who gave his name only as |Ravi|", "identified only as |Maria|": the name an anonymous person gave
-_NAMED_AS = re.compile(r"(?:name|named|identified(?:\s+(?:himself|herself|themselves))?|known|called)\s+(?:only\s+)?as\s+"
-                       r"(?:(?:Mr|Mrs|Ms|Mx)\.?\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
 
 def resolve_pronoun(A: _Article, pos: int, pronoun: str) -> dict | None:
@@ -322,119 +296,6 @@ def first_person(A: _Article, pos: int) -> dict | None:
         and c.mention["label"] in PERSON_LABELS else None
 
 
-def _clause_gender(A: _Article, start: int, end: int) -> str | None:
-    """The gender of the first he/she/his/her in an unnamed person's own clause ("A senior official, who spoke on
-    condition of anonymity because |he| was not authorised …"); None without one."""
-    p = re.search(r"\b(he|she|his|her|him)\b", A.body[start:end], re.I)
-    return A.r.person_pronouns.get({"his": "he", "him": "he", "her": "she"}.get(p.group(1).lower(), p.group(1).lower())) if p else None
-
-
-def anonymous_np(A: _Article, si: int) -> str | None:
-    """The noun phrase of an unnamed person opening sentence ``si`` ("A spokesperson for the railway"), if one does."""
-    s = A.sents[si]
-    mt = _ANONYMOUS_SUBJECT.match(A.body, s["start_char"], s["end_char"]) \
-        or _ANONYMOUS_DEFINITE.match(A.body, s["start_char"], s["end_char"]) \
-        or _ANONYMOUS_RELATIVE.match(A.body, s["start_char"], s["end_char"])
-    return mt.group("np") if mt else None
-
-
-def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
-    """An unnamed person opening sentence ``si`` as the subject of a speech verb ("Another resident, who
-    asked not to be identified, said …", "At the hospital, a spokeswoman for the group said …"): the
-    phrase as the speaker's name (no entity), so a pronoun after it is not given to someone named
-    earlier; the person named in apposition after the phrase, or the organisation an unnamed spokesperson
-    speaks for, when there is one. None when a person is named before it or its role's gender differs."""
-    s = A.sents[si]
-    mt = _ANONYMOUS_SUBJECT.match(A.body, s["start_char"], s["end_char"]) \
-        or _ANONYMOUS_DEFINITE.match(A.body, s["start_char"], s["end_char"]) \
-        or _ANONYMOUS_RELATIVE.match(A.body, s["start_char"], s["end_char"])
-    named = _NAMED_AS.search(A.body, mt.end("np"), mt.end()) if mt and not A.in_quote(mt.start("np")) else None
-    if named is not None:   # "A stall operator who gave his name only as Ravi said": Ravi, whatever the model's label
-        m = next((m for m in A.mentions_in(named.start(1), named.end(1)) if m["start_char"] == named.start(1)), None)
-        return m or unlinked_mention(named.start(1), named.end(1), named.group(1), "PERSON")
-    if not mt or A.in_quote(mt.start("np")) or not _owner_is_person(A, mt):
-        return None
-    core = _np_core(mt.group("np"))
-    head = _DESCRIBED.sub("", core).split()[-1].lower()     # "A father| of three", "A man| in his 70s"
-    if not A.r.role_re.search(core) and not epithets.names_person(A.r, head) \
-            and not _ANONYMITY.search(A.body, mt.end("np"), mt.end()):
-        return None         # ("One driver", "A volunteer firefighter": a person noun names someone too; "A senior
-        #                     paddock figure, who asked not to be named": whoever asks so is a person)
-    if any(m["label"] in PERSON_LABELS for m in A.mentions_in(s["start_char"], mt.start("np") + len(core))):
-        return None
-    g = A.words_gender(re.findall(r"[\w.’'-]+", mt.group("np").lower())) or _clause_gender(A, mt.end("np"), mt.end())
-    if gender and g and g != gender:
-        return None
-    np_s, np_e = mt.span("np")
-    apposed = [m for m in A.mentions_in(np_e, mt.end()) if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"])
-               and _APPOSITION_GAP.fullmatch(A.body, np_e, m["start_char"])
-               and not _OBJECT_BEFORE.search(A.body, np_e, m["start_char"])]     # (not a place in its who-clause, nor
-    #                                                 whom they spoke to: "A Tunisian official, speaking to |MEE| …")
-    if apposed:
-        return apposed[0]   # "A spokesperson for the CBN, Mrs Hadiza Garba-Yusuf, said …": the person named
-    org = spokespeople.spokesperson_org(A, _Cand(np_s, np_e, "role"))
-    if org is not None:
-        return org          # "An Energex spokeswoman said …" then "…,” she said": the organisation speaks
-    return {**_anonymous_person(np_s, mt.group("np")), "gender": g}
-
-
-def _owner_is_person(A: _Article, mt: re.Match) -> bool:
-    """"The victim's mother said" names someone by a person's relative; "The bill's author said" is no unnamed person
-    (a thing's author, founder or manager is the one named before)."""
-    owner = re.match(r"[Tt]he\s+([\w-]+)[’']s\s", mt.group("np")) if mt.re is _ANONYMOUS_RELATIVE else None
-    return owner is None or bool(A.r.role_re.fullmatch(owner.group(1))) or epithets.names_person(A.r, owner.group(1).lower())
-
-
-#: a possessed noun opening an unnamed subject ("Her landlord said"): someone's, read as the sentence reads
-_NOT_UNNAMED = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s")
-#: an indefinite apposition after an unnamed subject ("Another resident|, a retired teacher from Klenia,"): described further
-_INDEFINITE_APPOSITION = re.compile(r",\s+an?\s")
-
-
-def unnamed_subject(A: _Article, ss: int, verb_e: int) -> _Cand | None:
-    """The unnamed person opening the sentence at ``ss`` as the subject of the speech verb ending at ``verb_e`` ("A
-    lobbyist for a statewide business group, who asked not to be named, said privately that …"; ``anonymous_subject``),
-    for reported speech and the partial quotes in it."""
-    mt = _ANONYMOUS_SUBJECT.match(A.body, ss, verb_e)
-    if mt is None or mt.end() != verb_e or _NOT_UNNAMED.match(mt.group("np")) \
-            or spokespeople.SPOKES.search(mt.group("np")) or _INDEFINITE_APPOSITION.match(A.body, mt.end("np")):
-        return None     # (a spokesperson speaks for someone, "Her landlord" is someone's, "Another resident, a retired
-        #                 teacher from Klenia," is described further: the subject as the sentence reads)
-    role = _Cand(mt.start("np"), mt.end("np"), "role")
-    if roles.named_later(A, role) is not None:
-        return role     # "A magistrate has told …" opening a report: the magistrate it names later (``roles.named_later``)
-    m = anonymous_subject(A, A.sent_index(ss), None)
-    return _Cand.of_mention(m["start_char"], m["end_char"], m) if m is not None else None
-
-
-#: between an anonymous person's noun phrase and the name in apposition to it: a comma and a few words that open no
-#: clause ("Her coach, former ATP player |Benedikt …", "A fisherman in Baler, Rogelio “Oying” |Manalastas"; not "A man in
-#: his 70s who runs a business in |Kashiwazaki|")
-_APPOSITION_GAP = re.compile(r",(?:(?!\s(?:who|whose|which|that)\b)[^,\n]){0,60}")
-#: a preposition or "told" right before a name after an unnamed person: whom they spoke to ("speaking to |MEE"), no apposition
-_OBJECT_BEFORE = re.compile(r"(?<![\w-])(?:to|with|for|by|from|told)\s+$")
-#: what describes an anonymous person after their noun ("of three" children, "in his 70s")
-_DESCRIBED = re.compile(r"\s+(?:of\s+" + FAMILY_COUNT + r"|in\s+(?:his|her|their)\s+\d+s)$")
-#: where an anonymous person's noun phrase stops being their description: a place or employer after it ("One A&E
-#: consultant| in the north of England", "A Kenyan customs official| at Namanga", "One driver| working outside …")
-_NP_TAIL = re.compile(r"\s+(?:for|of(?!\s+" + FAMILY_COUNT + r"\b)|"
-                      r"in(?!\s+(?:his|her|their)\s+\d)|at|on|near|with|"
-                      r"from|based|stationed|[a-z]{3,}ing(?=\s+(?:[a-z]+\s+)?(?:in|at|near|outside|on|for|from)\s)|"
-                      r"(?:familiar|close|involved|briefed|knowledgeable|privy)(?=\s+(?:with|to|in|on|about)\s))\s")
-#: (a participle and its place: "A taxi driver| waiting at Sirkeci"; not "A father| of three" or "A man| in his 70s",
-#: who are described so)
-_NP_DETERMINER = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+")
-
-
-def _np_core(np: str) -> str:
-    """An unnamed person's noun phrase up to its place, employer or participle ("A taxi driver| waiting at Sirkeci"), but
-    never cut right after its determiner: "One managing director in the advisory team" is a managing director."""
-    for tail in _NP_TAIL.finditer(np):
-        if not (_NP_DETERMINER.fullmatch(np, 0, tail.start() + 1) and tail.group(0).rstrip().endswith("ing")):
-            return np[:tail.start()]
-    return np
-
-
 #: "they" standing for the subject of its own sentence: after its speech verb ("said they had"), in a clause of the
 #: subject's ("because they were not authorised"), as a speaker aside ("The answer, they said, is yes") or as the pronouns
 #: the person uses ("who is Two-Spirit and uses they/them pronouns")
@@ -466,15 +327,6 @@ def singular_they(A: _Article, pos: int, depth: int = 0) -> dict | None:
 #: a sentence whose speaker is "they" itself ("The answer, they said, is …", "They said …")
 _THEY_SPEAKS = re.compile(r"(?:[^,\n]{0,40},\s+)?[Tt]hey\s+(?:said|say|told|added)\b")
 
-
-def _anonymous_person(start: int, np: str) -> dict:
-    """The name an anonymous person gets: the noun phrase without its article and the place or employer after its
-    head ("One A&E consultant in the north of England" -> "A&E consultant"), as readers name such sources; the span
-    is the phrase's own."""
-    core = _np_core(np)
-    det = _NP_DETERMINER.match(core)
-    s = det.end() if det and len(core) > det.end() else 0
-    return unlinked_mention(start + s, start + len(core), core[s:], "PERSON")
 
 
 def group_subject(A: _Article, pos: int) -> dict | None:

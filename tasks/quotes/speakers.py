@@ -14,7 +14,7 @@ import bisect
 import re
 
 from tasks.entities.rules import _given_names
-from tasks.quotes import candidates, epithets, org_subjects, pronouns, roles, spokespeople, subjects, titles
+from tasks.quotes import anonymous, candidates, epithets, org_subjects, pronouns, roles, spokespeople, subjects, titles
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
 from tasks.quotes.spans import _paragraphs
 from tasks.quotes.phrases import (
@@ -317,22 +317,22 @@ class _Article:
         return pronouns.resolve_pronoun(self, pos, pronoun)
 
     def _anonymous_subject(self, si: int, gender: str | None) -> dict | None:
-        """An unnamed person opening sentence ``si`` as a speaker (``pronouns.anonymous_subject``)."""
-        return pronouns.anonymous_subject(self, si, gender)
+        """An unnamed person opening sentence ``si`` as a speaker (``anonymous.anonymous_subject``)."""
+        return anonymous.anonymous_subject(self, si, gender)
 
     def _described_by(self, c: _Cand) -> dict | None:
         """The unnamed person whose noun phrase, opening the sentence, holds the mention ``c`` ("An engineer at |Lunar
-        Meridian|"; ``pronouns.anonymous_subject``), else None; not a spokesperson's ("A spokesperson for |X|": X speaks)."""
+        Meridian|"; ``anonymous.anonymous_subject``), else None; not a spokesperson's ("A spokesperson for |X|": X speaks)."""
         si = self.sent_index(c.start)
         np = self.anonymous_np(si)
         s = self.sents[si]["start_char"]
         if np is None or spokespeople.SPOKES.search(np) or not (s <= c.start and c.end <= self.body.index(np, s) + len(np)):
             return None         # (a spokesperson's organisation or person speaks: "A spokesperson for |Nepra| said")
-        return pronouns.anonymous_subject(self, si, None)
+        return anonymous.anonymous_subject(self, si, None)
 
     def anonymous_np(self, si: int) -> str | None:
-        """The noun phrase of an unnamed person opening sentence ``si`` (``pronouns.anonymous_np``)."""
-        return pronouns.anonymous_np(self, si)
+        """The noun phrase of an unnamed person opening sentence ``si`` (``anonymous.anonymous_np``)."""
+        return anonymous.anonymous_np(self, si)
 
     def group_subject(self, pos: int) -> dict | None:
         """The organisation a "they"/"it" at ``pos`` stands for (``pronouns.group_subject``)."""
