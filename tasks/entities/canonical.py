@@ -103,7 +103,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         if m.honorific:
             cands = by_first.get(k)            # "Sir Keir" is Keir Starmer
         elif not by_last.get(k) and len({key for _, key in by_word.get(k, [])}) == 1 \
-                and (m.titled or _paternal_surname(groups, by_word[k][0][1], k)
+                and (m.titled or _paternal_surname(groups, by_word[k][0][1], k, m.cls == "per")
                      or (m.cls == "per" and _inner_surname(by_word[k][0][1], k, groups))):
             cands = by_word[k]                 # "Mr Teo" is Joshua Teo Wei Ming (family name first), not Teo & Partners;
             #                                    "Antileo" is Jorge Antileo Huenchumán (the paternal surname); "Teo said"
@@ -188,14 +188,25 @@ def _given_name_of_one(groups: dict[str, list[_Mention]], by_first: _Index, by_w
 _PLAIN_FIRST_WORD = re.compile(r"[^\W\d_][\w-]*\s")
 
 
-def _paternal_surname(groups: dict[str, list[_Mention]], key: str, k: str) -> bool:
+def _paternal_surname(groups: dict[str, list[_Mention]], key: str, k: str, person: bool) -> bool:
     """Is ``k`` the middle word of a three-word name ``key`` of the article that is no given name ("Antileo" of "Jorge
     Antileo Huenchumán", "Quispe" of "Ernesto Quispe Nakagawa": a Spanish name's first surname, which stands alone for
-    the person)?"""
+    the person; also, for a ``person`` mention, "Oyugi" of "Kennedy Oyugi-Abong'o", and "Herrera" of "Tomás Herrera de
+    la Vega")?"""
     toks = key.split()
-    return len(toks) == 3 and toks[1] == k and k.capitalize() not in _given_names() and k not in _gendered_given_names() \
-        and (toks[0],) not in _title_set() \
-        and all(len(m.text.split()) == 3 for m in groups[key] if not m.by_surname and len(m.text.split()) > 1)
+    if len(toks) < 3 or toks[1] != k or k.capitalize() in _given_names() or k in _gendered_given_names() \
+            or (toks[0],) in _title_set():
+        return False
+    written = [m.text.split() for m in groups[key] if not m.by_surname and len(m.text.split()) > 1]
+    if len(toks) == 3 and all(len(w) == 3 for w in written):
+        return True
+    # the first part of a double-barrelled surname, written as a person ("Oyugi" of "Kennedy Oyugi-Abong'o"; not the
+    # firm "Halvorsen" of "Halvorsen Bio" beside "Ingeborg Halvorsen-Mensah") or the surname before particles ("Herrera"
+    # of "Tomás Herrera de la Vega"), as every full mention writes it
+    particles = _surname_particles()[1]
+    return bool(written) and all(
+        (person and len(w) == 2 and match_key(w[1].split("-")[0]) == k and "-" in w[1].strip("-"))
+        or (len(w) >= 4 and match_key(w[1]) == k and w[2].lower() in particles) for w in written)
 
 
 def _inner_surname(key: str, k: str, groups: dict[str, list[_Mention]]) -> bool:

@@ -31,6 +31,13 @@ from tasks.entities.spans import BARRELLED_SURNAME, _PARTICLES, _deaccent, _make
 
 #: a capitalised word of a name, a lower-case letter in it ("Tañedo-Angara", "O'Driscoll", not "TD")
 _NAME_WORD = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+#: a name of initials and one or two name words after a title ("Leader of the Opposition |R. Meenakshisundaram
+#: Pandian|", "Chief Minister |M. K. Stalin|", "|A.P.J. Abdul Kalam|"): one initial, initials apart, or three and more
+#: glued (not two glued: "U.S.", "U.N.", "D.C." are places and bodies)
+_INITIALS_NAME = (r"(?:[A-Z]\.(?:[^\S\n]?[A-Z]\.){2,}|[A-Z]\.(?:[^\S\n][A-Z]\.)*)[^\S\n]+" + _NAME_WORD
+                  + r"(?:[^\S\n]+" + _NAME_WORD + r")?")
+#: an initial as a word of a name ("R.")
+_INITIAL = re.compile(r"(?:[A-Z]\.)+")
 
 
 def add_missed_persons(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
@@ -140,7 +147,8 @@ def _titled_name_regex() -> re.Pattern:
     part = "(?i:" + "|".join(sorted(particles | {_deaccent(p) for p in particles})) + ")"     # reads those)
     word = _NAME_WORD
     # (titles may follow one another: "police spokesperson Senior Superintendent |Mpiti Ntšekhe-Khoabane|")
-    return re.compile(rf"(?<![\w.])(?i:{alt})(?:\s+(?i:{alt}))*\s+({word}(?:\s+(?:(?:{part})\s+)?{word}){{1,2}})(?![\w’'-])")
+    return re.compile(rf"(?<![\w.])(?i:{alt})(?:\s+(?i:{alt}))*\s+({word}(?:\s+(?:(?:{part})\s+)?{word}){{1,2}}|{_INITIALS_NAME})"
+                      r"(?![\w’'-])")
 
 
 @lru_cache(maxsize=1)
@@ -193,7 +201,8 @@ def _portfolio_name_regex() -> re.Pattern:
     part = "(?i:" + "|".join(sorted({_deaccent(p) for p in _surname_particles()[1]})) + ")"    # (read on plain letters)
     word = _NAME_WORD
     return re.compile(rf"(?<![\w.])(?i:{titles})\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*,?\s+(?:(?:and|for|of)\s+)?){{1,5}}?"
-                      rf"(?:\([A-Z]{{2,8}}\)\s+)?((?:{given})(?:\s+(?:{part}\s+)?{word}){{1,2}}|[A-Z][a-z]+\s+{BARRELLED_SURNAME})"
+                      rf"(?:\([A-Z]{{2,8}}\)\s+)?((?:{given})(?:\s+(?:{part}\s+)?{word}){{1,2}}|[A-Z][a-z]+\s+{BARRELLED_SURNAME}"
+                      rf"|{_INITIALS_NAME})"
                       r"(?![\w’'-])")
 
 
@@ -325,7 +334,7 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
         if fold(words[0].rstrip(".")) in _honorific_words():
             continue        # "officer Wg Cdr (retd) Jagdish Menon-Pillai": short titles, the name comes after them
         if not all((_name_word_ok(w) and fold(w) not in _org_words()[0]) or w.lower() in _surname_particles()[1]
-                   for w in words):
+                   or (_INITIAL.fullmatch(w) and i < len(words) - 1) for i, w in enumerate(words)):
             continue
         m = _make_mention(body, s, e, 0, "PERSON", headline)
         if m is not None and (m.start, m.end) == (s, e):

@@ -149,7 +149,8 @@ def _with_surname_particles(mentions: list[_Mention], body: str) -> list[_Mentio
     name with them ("of van der |Laan-Osei|'s defeat" after "Piet van der Laan-Osei": the model leaves the particles
     out, and a lone "Laan-Osei" is no written surname of anyone); with two words before the particles, the one right
     before them may open the surname too ("Joaquín |Herrera| de la Vega" … "Herrera de la Vega said": the model's
-    "de la Vega" takes "Herrera" in where the text writes it)."""
+    "de la Vega" takes "Herrera" in where the text writes it). The first particle may be capitalised, opening a
+    sentence ("Van der |Linden-Oduya| disputes that")."""
     parts = _surname_particles()[0]
     surnames = {s for m in mentions if m.cls == "per" for s in _particle_surname(m.text.split(), parts)}
     if not surnames:
@@ -158,7 +159,8 @@ def _with_surname_particles(mentions: list[_Mention], body: str) -> list[_Mentio
     for m in mentions:
         for s in sorted(surnames, key=len, reverse=True):
             lead = s[:len(s) - len(m.text)]
-            if s.endswith(" " + m.text) and body[max(0, m.start - len(lead)):m.start] == lead:
+            written = body[max(0, m.start - len(lead)):m.start]
+            if s.endswith(" " + m.text) and written[:1].lower() + written[1:] == lead:     # also "Van der" opening a sentence
                 start = m.start - len(lead)
                 m = dataclasses.replace(m, start=start, text=body[start:m.end], folded=fold(body[start:m.end]))
                 break

@@ -118,6 +118,10 @@ def _add_propagated(mentions: list[_Mention], body: str, units: list[tuple[int, 
             given.update(words[:-1] if len(words) >= 3 and not any(w.lower() in _PARTICLES for w in words)
                          else words[:1])    # (and inner words: "Teo" of "Nicholas Teo Boon Hock", a family name written
             #                                 second; not "Khalfan" of "Muna bint Khalfan Al-Riyami", her father)
+            first_particle = next((i for i, w in enumerate(words) if w in _PARTICLES), 0)
+            if first_particle >= 2 and len(words) >= 4:
+                given.add(words[first_particle - 1])    # "Herrera said" after "Tomás Herrera de la Vega": the first
+                #                                         of two surnames
     given = {g for g in given if len(g) >= 3 and g[:1].isupper() and g[1:2].islower() and g not in forms
              and g.lower() not in STOP_WORDS and fold(g) not in _stoplist() and (g.lower(),) not in _title_set()}
     unit_starts = [u[0] for u in units]

@@ -19,9 +19,11 @@ if TYPE_CHECKING:
 #: a sentence opening with an unnamed person who speaks ("Another resident, who asked not to be identified,
 #: said …", "At University Hospital Limerick, a spokeswoman for UL Hospitals Group said …", "A woman in her 40s raising
 #: two children in the city said …", "A rice trader at the Cipinang Main Rice Market in East Jakarta, who declined to be
-#: named, said", "A longtime driver on the line, …, said"; "A senior banker at a rival Dubai lender was blunter.")
+#: named, said", "A longtime driver on the line, …, said"; "A senior banker at a rival Dubai lender was blunter."; "A
+#: Drainage and Irrigation Department (JPS) spokesman said": an organisation's name and its acronym before the noun)
 _ANONYMOUS_SUBJECT = re.compile(
-    r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'&-]+\s+){0,3}?[\w’'-]+"
+    r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'&-]+\s+){0,3}?"
+    r"(?:[A-Z][\w’'&-]*\s+(?:and\s+)?){0,3}?(?:\([A-Z][\w&.-]{1,12}\)\s+)?[\w’'-]+"
     r"(?:\s+(?:for|of|at|with|from|in|near)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
     r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?"
     r"|\s+(?:in|at|on|of|with|for|from)\s+(?:the|a|an|his|her|their|one\s+of\s+the)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4}?"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from tasks.quotes import appositions
 from tasks.quotes.phrases import _FRONTED_CLAUSE, NAME_RUN, POSSESSIVE, _Cand, unlinked_mention
+from tasks.entities.rules import _given_names
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -55,6 +56,20 @@ def _opening_start(A: _Article, j: int, end: int) -> int:
     return start + len(A.body[start:end]) - len(A.body[start:end].lstrip())
 
 
+def _named_org_opening(A: _Article, start: int, end: int) -> bool:
+    """Does the sentence part body[start:end] open with an organisation's name (a mention or a bare name that is no
+    person)?"""
+    mo = re.match(r"[A-Z][\w&.’'-]*(?:[^\S\n]+[A-Z][\w&.’'-]*){0,5}", A.body[start:end])
+    c = A.candidate(start, start + mo.end()) if mo else None
+    if c is None or A.in_quote(start):
+        return False
+    if c.kind == "name":        # a bare capitalised name: an organisation's when no person of the article has it
+        words = A.body[c.start:c.end].split()
+        surnames = A.bare_names()["surnames"] | {m["text"].split()[-1] for m in A.mentions if m["label"] in PERSON_LABELS}
+        return words[-1] not in surnames and words[0] not in _given_names()
+    return c.kind == "mention" and c.mention is not None and c.mention["label"] == "ORG"
+
+
 def _unnamed_opening(A: _Article, pos: int, head: str) -> _Cand | None:
     """An unnamed body with the role word as its head and a modifier before it opening one of the three sentences
     before ``pos`` ("|The city's audit committee| said in a report …" then "“…,” the committee wrote"): that noun
@@ -62,9 +77,12 @@ def _unnamed_opening(A: _Article, pos: int, head: str) -> _Cand | None:
     si = A.sent_index(pos)
     for j in range(si - 1, max(-1, si - 4), -1):
         end = A.sents[j]["end_char"]
-        mo = _unnamed_head_re(head).match(A.body, _opening_start(A, j, end), end)
+        start = _opening_start(A, j, end)
+        mo = _unnamed_head_re(head).match(A.body, start, end)
         if mo is not None and not A.in_quote(mo.start()) and not A.mentions_in(mo.start(), mo.end()):
             return _Cand(mo.start(), mo.end(), "np")
+        if _named_org_opening(A, start, end):
+            return None     # "The power utility says …" then "Eskom has warned …": the organisation named since
     return None
 
 

@@ -214,6 +214,12 @@ class _Article:
                 return None     # "Asked about facing X, …, the 20-year-old smiled.": its subject is no one named here
         return self._first_person(s["start_char"], end, gender)
 
+    def _verb_in_gap(self, gap: str) -> bool:
+        """A verb among the lower-case words between a name and the next ("Havili-Morrison |praised| hooker Corey X"):
+        the name is the subject, not a modifier of a title before the other name."""
+        return any(w in self.r.verb_forms or (w.endswith("ed") and w not in self.r.title_modifiers)
+                   for w in gap.split()[:-1])
+
     def _possessor_before_subject(self, m: dict, end: int) -> bool:
         """``m`` is a possessor ("Bui-Thompson's hand") and a later person before ``end``, outside quotes and no
         possessor, has a finite verb right after them (", and Rourke-Ilunga did not hold back")."""
@@ -247,7 +253,7 @@ class _Article:
                 continue            # "Back on Aelfleda Terrace, Mrs Coverdale …": no subject (not "As for Zelenskyy");
                 #                     "Pavel, a young teacher, told |Meduza| he …": the listener
             poss = _POSSESSED_ROLE.match(self.body, m["end_char"], end) or (
-                t if (t := _TITLE_GAP.match(self.body, m["end_char"], end)) and (
+                t if (t := _TITLE_GAP.match(self.body, m["end_char"], end)) and not self._verb_in_gap(t.group(0)) and (
                     self.r.role_re.search(t.group(0))
                     or (" " not in m["text"] and epithets.names_person(self.r, t.group(0).split()[-1].lower()))) else None)
             if poss is not None and any(n["start_char"] == poss.end() and n["label"] in PERSON_LABELS

@@ -25,6 +25,11 @@ _FOR_ORG = re.compile(r"[^\S\n]+(?:for|at|of)[^\S\n]+(?:the[^\S\n]+)?")
 
 
 
+#: between an organisation's name and its spokesperson: spaces, maybe its acronym in brackets ("A Drainage and
+#: Irrigation Department (JPS) spokesman")
+_ORG_GAP = re.compile(r"[^\S\n]*(?:\([A-Z][\w&.-]{1,12}\)[^\S\n]*)?")
+
+
 def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
     """The organisation an unnamed spokesperson speaks for: named inside the phrase ("a Department for Transport
     spokesperson", "an MPI spokesperson") or right after it ("A spokesperson for Sierra Pacific Freight Lines"); for
@@ -37,7 +42,7 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
     if inside:      # (not where it is: "the Canadian Embassy in Washington"; an organisation before a place or people)
         return max(inside, key=lambda m: (m["label"] == "ORG", m["start_char"]))
     adjacent = [m for m in A.mentions_in(max(0, c.start - 120), c.start) if m["label"] in _ORG_LABELS
-                and re.fullmatch(r"[^\S\n]*", A.body[m["end_char"]:c.start])]
+                and _ORG_GAP.fullmatch(A.body, m["end_char"], c.start)]
     if adjacent:    # "An American Property Casualty Insurance Association |spokesperson| said": the phrase was cut
         return adjacent[-1]
     org = _org_after(A, c.end) or _named_in_phrase(A, c) or _org_role_in_phrase(A, c) or _org_role_after(A, spokes.end()) \
@@ -55,7 +60,7 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
         if A.in_quote(sm.start()):
             continue
         ms = [m for m in A.mentions_in(max(0, sm.start() - 60), sm.start()) if m["label"] in _ORG_LABELS
-              and re.fullmatch(r"[^\S\n]*", A.body[m["end_char"]:sm.start()])]
+              and _ORG_GAP.fullmatch(A.body, m["end_char"], sm.start())]
         if ms:
             return ms[-1]
         # "A council spokesman said …" then "the spokesman said": the organisation "the council" stands for (also after
@@ -132,7 +137,7 @@ _BARE_INDEFINITE_SPOKES = re.compile(r"[Aa]n?[^\S\n]+(?:[a-z]+[^\S\n]+)?spokes(?
 #: capitalised words between the article and the spokesperson ("An |Energex| spokeswoman", "a |Brisbane Airport
 #: Corporation| spokesman", "An |SK hynix| spokesperson"): the organisation, named though the model found no entity
 _NAME_BEFORE_SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+([A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|[a-z]+(?=\s+spokes)|of|and|for|&)){0,4}?)"
-                                 r"\s+(?:spokes(?:man|woman|person)|press\s+(?:officer|secretary))$")
+                                 r"(?:\s+\([A-Z][\w&.-]{1,12}\))?\s+(?:spokes(?:man|woman|person)|press\s+(?:officer|secretary))$")
 
 
 def _named_in_phrase(A: _Article, c: _Cand) -> dict | None:
@@ -220,7 +225,8 @@ def _org_after(A: _Article, pos: int) -> dict | None:
     return None
 
 
-#: "for |operator |Glydo", "for the |platform, |RydeMas": an organisation role word right before a name
-_ORG_WORD_BEFORE_NAME = re.compile(r"([a-z]+),?[^\S\n]+(?=[A-Z])")
+#: "for |operator |Glydo", "for the |platform, |RydeMas", "for the pipeline |developer, |Albertine …": an organisation role
+#: word (and a modifier before it) right before a name
+_ORG_WORD_BEFORE_NAME = re.compile(r"(?:[a-z]+[^\S\n]+)?([a-z]+),?[^\S\n]+(?=[A-Z])")
 #: capitalised words, with "and", "of", "for", "&" between them: a name the model may have cut
 _NAME_RUN = re.compile(NAME_RUN)

@@ -65,6 +65,10 @@ def _possessive(body: str, m: dict, hi: int) -> bool:
     return re.match(r"[’']s\b", tail) is not None or (m["text"].endswith("s") and re.match(r"[’'][^\S\n]", tail) is not None)
 
 
+#: a place's "-based" after a name: a modifier of the noun after it ("|Calgary|-based Foothills Fine Wine Imports")
+_BASED_AFTER = re.compile(r"-based\b")
+
+
 def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     """Leftmost speaker candidate (mention outside quotes or subject pronoun) in body[lo:hi], after a
     fronted subordinate clause ("When Wallace died in 1998, President Clinton released …")."""
@@ -76,7 +80,7 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     if fronted:
         lo = fronted.end()
     ms = [m for m in A.mentions_in(lo, hi) if not A.in_quote(m["start_char"])
-          and not _possessive(body, m, hi) and not A.aside(m)
+          and not _possessive(body, m, hi) and not A.aside(m) and not _BASED_AFTER.match(body, m["end_char"])
           and not (m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]))
           and not (m["label"] in PERSON_LABELS and _PERSON_OBJECT_BEFORE.search(body[max(lo, m["start_char"] - 40):m["start_char"]]))]
     pm = A.r.pron_re.search(body, lo, hi)

@@ -3,7 +3,18 @@ tests/fixtures/crawls_heldout370-377, with hand-written sentences and the real s
 
 A quotation after "X said in an op-ed piece before a 2014 Senate hearing, “…”" is an utterance of its own (kind
 direct): the words between the verb and the comma are prepositional phrases, so the limit of words there is higher
-than for an object ("He said the plan, which …, “…”" stays within the old limit)."""
+than for an object ("He said the plan, which …, “…”" stays within the old limit).
+
+Names: a place's "-based" is no subject ("The distributor, Calgary-based Foothills …, said"); a capitalised particle
+opening a sentence keeps the surname ("Van der Linden-Oduya disputes …"); the first part of a double-barrelled surname
+("Oyugi" of "Kennedy Oyugi-Abong'o") and the surname before particles ("Herrera" of "Tomás Herrera de la Vega") alone
+are the person; a verb between a name and the next ("Havili-Morrison praised hooker Corey X") leaves the first the
+subject; "Adv." is an advocate's title; initials after a title open a name ("Leader of the Opposition R. X Y"); a
+"Division" is an organisation, not a person.
+
+Organisations: an organisation's acronym in brackets before "spokesman" ("A Drainage and Irrigation Department (JPS)
+spokesman"); "the utility" after "The power utility says …" and "Eskom has warned …" is Eskom; "a spokesperson for the
+pipeline developer, Albertine Midstream Company," speaks for the company; "the label" is a record company."""
 from __future__ import annotations
 
 from tests.unit.test_quotes_session_thirteen import _speaker, run  # noqa: F401  (the fixture)
@@ -22,3 +33,88 @@ def test_prepositional_phrases_between_verb_and_comma_still_introduce(run):  # n
     assert _kind(quotes, "The State Department") == "direct"
     assert _speaker(quotes, "The State Department") == "Ron Johnson"
     assert _kind(quotes, "not once but") == "partial"
+
+
+def test_a_places_based_modifier_is_no_subject(run):  # noqa: F811
+    body = ("The festival lost its biggest buyer.\n\n"
+            "The distributor, Calgary-based Foothills Fine Wine Imports, said in a statement that it was \"reducing "
+            "exposure to small-lot producers\" because of new markup changes.\n\n"
+            "\"This is a business decision and nothing more,\" the statement said.")
+    quotes = run(body)
+    assert _speaker(quotes, "reducing exposure") == "Foothills Fine Wine Imports"
+    assert _speaker(quotes, "This is a business decision") == "Foothills Fine Wine Imports"
+
+
+def test_a_capitalised_particle_opening_a_sentence_keeps_the_surname(run):  # noqa: F811
+    body = ("Winery co-owner Marguerite van der Linden-Oduya says the cancellation left her with 4,000 cases.\n\n"
+            "Van der Linden-Oduya disputes the distributor's account. She says she was told a larger winery offered "
+            "a better price.\n\n"
+            "\"They can call it what they like,\" she said.")
+    assert _speaker(run(body), "They can call it") == "Marguerite van der Linden-Oduya"
+
+
+def test_the_first_part_of_a_surname_alone_is_the_person(run):  # noqa: F811
+    body = ("The decision infuriated AFC Leopards head coach Tom\u00e1s Herrera de la Vega, who was booked.\n\n"
+            "Gor Mahia coach Kennedy Oyugi-Abong'o insisted the penalty was a fair call.\n\n"
+            "\"From where I was standing, it was a handball,\" Oyugi said.\n\n"
+            "Herrera said the first-half display showed his side were moving forward. \"If we play like that every "
+            "week, we will be fighting for the title,\" he said.")
+    quotes = run(body)
+    assert _speaker(quotes, "From where I was standing") == "Kennedy Oyugi-Abong'o"
+    assert _speaker(quotes, "If we play like that") == "Tom\u00e1s Herrera de la Vega"
+
+
+def test_a_name_with_a_verb_before_the_next_name_is_the_subject(run):  # noqa: F811
+    body = ("Falcons coach Brent Havili-Morrison said his side had been \"second best\" for an hour.\n\n"
+            "Havili-Morrison praised hooker Corey Tuimavave-Lindsay, who made 52 tackles, as \"the heart and soul of "
+            "this side\".\n\n"
+            "\"Corey doesn't get the headlines, but the boys know what he does,\" he said.")
+    assert _speaker(run(body), "Corey doesn't get") == "Brent Havili-Morrison"
+
+
+def test_a_spokesman_of_an_organisation_and_its_acronym(run):  # noqa: F811
+    body = ("Rain fell all day in Kelantan.\n\n"
+            "A Drainage and Irrigation Department (JPS) spokesman said water levels were expected to peak on Sunday "
+            "morning. \"High tide in the evening will slow the flow into the sea,\" he said.")
+    assert _speaker(run(body), "High tide") == "Drainage and Irrigation Department"
+
+
+def test_an_organisation_named_after_an_unnamed_body_is_the_one_meant(run):  # noqa: F811
+    body = ("The power utility says breakdowns at two stations have pushed outages up.\n\n"
+            "Eskom has warned of cuts this weekend. Stage 2 load shedding will be implemented from Friday, the utility "
+            "said in a statement.\n\n"
+            "\"Eskom teams are working around the clock,\" the statement read.")
+    assert _speaker(run(body), "Eskom teams") == "Eskom"
+
+
+def test_an_advocate_and_initials_after_a_title(run):  # noqa: F811
+    body = ("\"The jury is unanimous that the start was valid,\" said Adv. Shameema Beevi Rahim, convenor of the "
+            "technical committee.\n\n"
+            "Moving the Bill, Minister Thiruvengadam Kalaiselvan insisted that it was about accountability. \"Every rupee "
+            "must be accounted for,\" he told the House.\n\n"
+            "Leader of the Opposition R. Meenakshisundaram Pandian dismissed the claim. \"This is not reform, this is "
+            "takeover,\" he said.")
+    quotes = run(body)
+    assert _speaker(quotes, "The jury is unanimous") == "Shameema Beevi Rahim"
+    assert _speaker(quotes, "This is not reform") in ("R. Meenakshisundaram Pandian", "Meenakshisundaram Pandian")
+
+
+def test_a_division_is_no_person(run):  # noqa: F811
+    body = ("Additional Secretary Power Division Rukhsana Naveed Hashmi-Qureshi told the Authority that demand had "
+            "fallen. \"When sales fall, the fixed cost per unit rises,\" she said.\n\n"
+            "\"We are not asking for a new burden,\" she added.")
+    assert _speaker(run(body), "We are not asking") == "Rukhsana Naveed Hashmi-Qureshi"
+
+
+def test_a_spokesperson_for_a_described_organisation_named_after_a_comma(run):  # noqa: F811
+    body = ("The Ministry of Energy said in a statement that all affected persons would be compensated.\n\n"
+            "A spokesperson for the pipeline developer, Albertine Midstream Company, said valuation was the "
+            "responsibility of government.\n\n"
+            "\"We have set aside funds for compensation,\" the spokesperson said.")
+    assert _speaker(run(body), "We have set aside") == "Albertine Midstream Company"
+
+
+def test_the_label_is_the_record_company(run):  # noqa: F811
+    body = ("Contacted by Pulse Ghana, Goldcoast Sound Records said the matter had been resolved and that it wished the "
+            "singer well. \"We remain proud of the role we played in her career,\" the label said in a short statement.")
+    assert _speaker(run(body), "We remain proud") == "Goldcoast Sound Records"
