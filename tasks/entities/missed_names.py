@@ -38,6 +38,8 @@ _INITIALS_NAME = (r"(?:[A-Z]\.(?:[^\S\n]?[A-Z]\.){2,}|[A-Z]\.(?:[^\S\n][A-Z]\.)*
                   + r"(?:[^\S\n]+" + _NAME_WORD + r")?")
 #: an initial as a word of a name ("R.")
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")
+#: a regnal number ending a chief's name ("Nana Kwadwo Ofosuhene II")
+_REGNAL = frozenset({"II", "III", "IV"})
 
 
 def add_missed_persons(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
@@ -168,18 +170,22 @@ def _cued_given_name_regex() -> re.Pattern:
 def _apposed_name_regex() -> re.Pattern:
     """Two or three capitalised words before an apposition headed by a person noun and its complement ("|Awat Jamal
     Rasul|, spokesperson for the KRG finance ministry", "|Hany Kholy Rizk|, a professor of economics at …", "|Gemechu
-    Tolera Bayisa|, a 52-year-old farmer in Dendi woreda"): group
+    Tolera Bayisa|, a 52-year-old farmer in Dendi woreda", "|Olamide Fashola-Reinholt|, a graduate student who …"): group
     "noun" is the head, checked against ``_person_nouns`` by the caller."""
     part = "(?i:" + "|".join(sorted(_surname_particles()[1])) + ")"
     word = _NAME_WORD
     return re.compile(rf"(?<![\w.’'-])({word}(?:\s+(?:{part}\s+)?{word}){{1,2}}),\s+(?:(?:the|a|an)\s+)?"
-                      r"(?:\d{1,3}-year-old\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*)(?=\s+(?:of|for|at|with|in|from)\s)")
+                      r"(?:\d{1,3}-year-old\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*)(?=\s+(?:of|for|at|with|in|from|who)\s|,)")
+
+
+#: letters no accent removal makes plain ("Torbjørn", "Łukasz", "Þórunn"), each as one plain letter (offsets unchanged)
+_STROKED = str.maketrans("øØæÆłŁđĐßþÞðÐœŒı", "oOaAlLdDstTdDoOi")
 
 
 def _plain_letters(line: str) -> str:
-    """``line`` with each accented letter replaced by its plain one, offsets unchanged ("Siobhán" -> "Siobhan": the
-    given-name lists are written without accents)."""
-    return "".join(c if c.isascii() else (_deaccent(c) or c)[:1] for c in line)
+    """``line`` with each accented letter replaced by its plain one, offsets unchanged ("Siobhán" -> "Siobhan",
+    "Torbjørn" -> "Torbjorn": the given-name lists are written without accents)."""
+    return "".join(c if c.isascii() else (_deaccent(c) or c)[:1] for c in line).translate(_STROKED)
 
 
 @lru_cache(maxsize=1)
@@ -209,12 +215,14 @@ def _portfolio_name_regex() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _portfolio_apposed_regex() -> re.Pattern:
     """Two or three capitalised words between commas after a title and its portfolio ("The Minister of Agriculture and
-    Fisheries, |Tuilagi Sefo Amituana'i|, told"): the commas mark where the name is, whatever its given name."""
+    Fisheries, |Tuilagi Sefo Amituana'i|, told", "The Minister for Fisheries and the Blue Economy, |Jean-François
+    Ferrari-Chetty|,", "Chairman of the Cocoa, Coffee and Sheanut Farmers Association, |Nana Kwadwo Ofosuhene II|,"): the
+    commas mark where the name is, whatever its given name."""
     titles = _one_word_titles()
     part = "(?i:" + "|".join(sorted(_surname_particles()[1])) + ")"
     word = _NAME_WORD
-    return re.compile(rf"(?<![\w.])(?i:{titles})\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+(?:(?:and|for|of)\s+)?){{0,4}}"
-                      rf"[A-Z][\w’'&-]*,\s+({word}(?:\s+(?:{part}\s+)?{word}){{1,2}}),")
+    return re.compile(rf"(?<![\w.])(?i:{titles})\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*,?\s+(?:(?:and|for|of)\s+(?:the\s+)?)?){{0,4}}"
+                      rf"[A-Z][\w’'&-]*,\s+({word}(?:\s+(?:{part}\s+)?{word}){{1,2}}(?:\s+(?:II|III|IV))?),")
 
 
 #: any capitalised word (hyphenated too: "Hye-jin", "Jean-Luc") and a double-barrelled surname before ", who", ", whose",
@@ -334,7 +342,8 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
         if fold(words[0].rstrip(".")) in _honorific_words():
             continue        # "officer Wg Cdr (retd) Jagdish Menon-Pillai": short titles, the name comes after them
         if not all((_name_word_ok(w) and fold(w) not in _org_words()[0]) or w.lower() in _surname_particles()[1]
-                   or (_INITIAL.fullmatch(w) and i < len(words) - 1) for i, w in enumerate(words)):
+                   or (_INITIAL.fullmatch(w) and i < len(words) - 1) or (w in _REGNAL and i == len(words) - 1)
+                   for i, w in enumerate(words)):
             continue
         m = _make_mention(body, s, e, 0, "PERSON", headline)
         if m is not None and (m.start, m.end) == (s, e):

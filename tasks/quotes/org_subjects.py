@@ -16,8 +16,10 @@ if TYPE_CHECKING:
 
 #: a hyphen after a name that makes it a modifier ("SGX Catalist|-listed", "Kremlin|-backed")
 _COMPOUND_AFTER = re.compile(r"-[a-z]")
-#: a capitalised name opening a sentence (after "The"), then the space before its verb ("has told", "say")
-_NAME_BEFORE_VERB = re.compile(r"[^\S\n]*(?:The[^\S\n]+)?(" + NAME_RUN + r")[^\S\n]+(?:(?:has|have)[^\S\n]+)?")
+#: a capitalised name opening a sentence (after "The"), maybe an apposition naming what it is (", the main growers’ trade
+#: group,"), then the space before its verb ("has told", "say")
+_NAME_BEFORE_VERB = re.compile(r"[^\S\n]*(?:The[^\S\n]+)?(" + NAME_RUN + r")(?:,[^\S\n]+(?:the|an?)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?"
+                               r"(?P<role>[a-z]+),)?[^\S\n]+(?:(?:has|have)[^\S\n]+)?")
 #: the reporting outlet asking ("|NPR| reached Keystone by phone", "CNN has contacted the company"): not who speaks
 _REPORTER_ASKS = re.compile(r"[^\S\n]+(?:has[^\S\n]+|have[^\S\n]+)?(?:reached|contacted|asked|emailed|called|approached)\b")
 
@@ -71,6 +73,8 @@ def speaking_name(A: _Article, start: int, end: int) -> dict | None:
             or _REPORTER_ASKS.match(A.body, mo.end(1)):
         return None     # (not "The SGX Catalist-listed operator", "NPR reached Keystone")
     name = mo.group(1)
+    if mo.group("role") is not None and mo.group("role") not in A.r.org_roles:
+        return None     # (an apposition names an organisation: "|Florida Citrus Mutual|, the main growers' trade group, said")
     if not A.r.quote_verb_re.match(A.body, mo.end()) and not (
             re.match(r"[a-z]", A.body[mo.end():mo.end() + 1])
             and (re.search(r"\b[A-Z]{2,}\b", name) or name.split()[-1].lower() in A.r.org_roles)):

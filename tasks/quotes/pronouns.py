@@ -61,10 +61,11 @@ def _resolve(A: _Article, pos: int, gender: str | None) -> dict | None:
 #: "The coach| refused to blame referee X", "Back at city hall, the alderman| was unmoved", "Asked about the penalty, …, the
 #: Italian-born coach| was unapologetic": a definite role or epithet (group "np") opening the sentence or its clause
 #: after a fronted phrase, its head (group "head") within four words, with its "of/for" portfolio ("the Minister of Water
-#: Resources and Energy| insisted"), and followed by a comma or a verb (an auxiliary, a past tense, an adverb: not "the
-#: volunteer| rides mean …", where the head is another noun), maybe after a reflexive ("The player himself| spoke")
+#: Resources and Energy| insisted", "the Chairman of the Cocoa, Coffee and Sheanut Farmers Association|,"), and followed
+#: by a comma or a verb (an auxiliary, a past tense, an adverb: not "the volunteer| rides mean …", where the head is
+#: another noun), maybe after a reflexive ("The player himself| spoke")
 _ROLE_OPENING = re.compile(r"(?:^|,[^\S\n]+)(?P<np>[Tt]he[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,4}?(?P<head>[A-Za-z][\w-]*[a-z])"
-                           r"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w’'-]*(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][\w’'-]*){0,4})?)"
+                           r"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w’'-]*(?:,?[^\S\n]+(?:and[^\S\n]+)?[A-Z][\w’'-]*){0,4})?)"
                            r"(?:[^\S\n]+(?:himself|herself))?"
                            r"(?=[^\S\n]*,|[^\S\n]+(?:was|were|is|are|had|has|have|did|does|will|would|could|can|also|then|"
                            r"later|again|said|says|told|spoke|wrote|took|made|gave|went|came|left|sat|stood|shook|began|"

@@ -1,5 +1,5 @@
 """Quotation kinds and speakers on layouts seen in PolNeAR's never-tuned train tail and the blind sets
-tests/fixtures/crawls_heldout370-377, with hand-written sentences and the real spaCy model.
+tests/fixtures/crawls_heldout370-385, with hand-written sentences and the real spaCy model.
 
 A quotation after "X said in an op-ed piece before a 2014 Senate hearing, “…”" is an utterance of its own (kind
 direct): the words between the verb and the comma are prepositional phrases, so the limit of words there is higher
@@ -14,7 +14,13 @@ subject; "Adv." is an advocate's title; initials after a title open a name ("Lea
 
 Organisations: an organisation's acronym in brackets before "spokesman" ("A Drainage and Irrigation Department (JPS)
 spokesman"); "the utility" after "The power utility says …" and "Eskom has warned …" is Eskom; "a spokesperson for the
-pipeline developer, Albertine Midstream Company," speaks for the company; "the label" is a record company."""
+pipeline developer, Albertine Midstream Company," speaks for the company; "the label" is a record company;
+"Florida Citrus Mutual, the main growers' trade group, said" opens its sentence as the organisation.
+
+Sets 378-385: a stroked letter ("Torbjørn") reads as its plain one for the given-name cues; a portfolio may hold "the"
+and commas ("Minister for Fisheries and the Blue Economy, X,", "Chairman of the Cocoa, Coffee and Sheanut Farmers
+Association, Nana X II,"); a name before ", a graduate student who" is a person; "Amb." is a title; "the gaffer" is
+the manager."""
 from __future__ import annotations
 
 from tests.unit.test_quotes_session_thirteen import _speaker, run  # noqa: F401  (the fixture)
@@ -118,3 +124,55 @@ def test_the_label_is_the_record_company(run):  # noqa: F811
     body = ("Contacted by Pulse Ghana, Goldcoast Sound Records said the matter had been resolved and that it wished the "
             "singer well. \"We remain proud of the role we played in her career,\" the label said in a short statement.")
     assert _speaker(run(body), "We remain proud") == "Goldcoast Sound Records"
+
+
+def test_a_stroked_letter_in_a_given_name_still_reads_as_a_name(run):  # noqa: F811
+    body = ("Norske Lakseelver said in a statement that the decision was \"too little, too late\".\n\n"
+            "Torbj\u00f8rn Aasland-Kimura, who has fished the river Etne for over forty years, said the autumn had been "
+            "the worst he remembered.\n\n"
+            "\"We counted fewer than 200 salmon in the trap this year,\" the 71-year-old said.")
+    assert _speaker(run(body), "We counted fewer") == "Torbj\u00f8rn Aasland-Kimura"
+
+
+def test_a_name_after_a_portfolio_with_the_in_it(run):  # noqa: F811
+    body = ("Esparon-Okonkwo rejected this, calling it \"an insult to people who have fished here\".\n\n"
+            "The Minister for Fisheries and the Blue Economy, Jean-Fran\u00e7ois Ferrari-Chetty, told the National "
+            "Assembly on Tuesday that government would review the zoning.\n\n"
+            "\"The plan will be based on science, not on who shouts the loudest,\" the minister said.")
+    assert _speaker(run(body), "The plan will be based") == "Jean-Fran\u00e7ois Ferrari-Chetty"
+
+
+def test_the_gaffer_is_the_manager_named_before(run):  # noqa: F811
+    body = ("\"We showed what this club is about,\" Dynamos coach Genesis Makoni-Villeneuve said.\n\n"
+            "But the Dynamos gaffer did not hide his anger over the penalty.\n\n"
+            "\"The ball hit his chest. Everybody saw it except the man with the whistle,\" he said.")
+    assert _speaker(run(body), "The ball hit his chest") == "Genesis Makoni-Villeneuve"
+
+
+def test_an_organisation_with_an_apposition_before_its_verb_opens_the_sentence(run):  # noqa: F811
+    body = ("Florida Citrus Mutual, the main growers\u2019 trade group, said in a statement that the forecast was "
+            "\u201cpainful but not surprising.\u201d\n\n"
+            "\u201cFlorida growers have been fighting greening for almost 20 years,\u201d the group said.")
+    assert _speaker(run(body), "Florida growers have") == "Florida Citrus Mutual"
+
+
+def test_an_ambassadors_title_is_no_speaker(run):  # noqa: F811
+    body = ("Kenya's special envoy, Amb. Wanjiru Kamau-Lindgren, opened the session by urging delegates to \"put the "
+            "country before the party\".")
+    assert _speaker(run(body), "put the country") == "Wanjiru Kamau-Lindgren"
+
+
+def test_a_chief_after_a_portfolio_with_commas(run):  # noqa: F811
+    body = ("\"The farmer must be paid, full stop,\" Mr. Kofi Asante-Bekoe said.\n\n"
+            "The Western North Regional Chairman of the Cocoa, Coffee and Sheanut Farmers Association, Nana Kwadwo "
+            "Ofosuhene II, told GBC News the farmers had heard such promises before.\n\n"
+            "\u201cEvery year they come here and say the same thing,\u201d he said.")
+    assert _speaker(run(body), "Every year they come") == "Nana Kwadwo Ofosuhene II"
+
+
+def test_a_name_before_a_person_nouns_who_clause(run):  # noqa: F811
+    body = ("Quintero-Ashby said the agency had held 31 public meetings. \"We have been knocking on doors,\" he said.\n\n"
+            "Several students spoke in favor. Olamide Fashola-Reinholt, a graduate student who does not own a car, said "
+            "her trip downtown takes more than an hour.\n\n"
+            "\"I have missed job interviews because of Route 6,\" she said.")
+    assert _speaker(run(body), "I have missed job") == "Olamide Fashola-Reinholt"
