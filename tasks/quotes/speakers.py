@@ -57,9 +57,10 @@ _POSSESSOR_END = re.compile(r"[’']s?\s")
 #: a sentence opening with a possessive role and a name in apposition to it ("|Her mother, |Fatou Diallo, watched …",
 #: "|The driver's sister, |Luzia Kowalczyk-Adebayo, told the board …")
 _POSSESSIVE_APPOSITION = re.compile(r"\s*(?:His|Her|Their|Its|The\s+[\w-]+[’']s)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+")
-#: a possessive before a role that a name stands in apposition to ("Trump’s rival, Ted Cruz,"): the possessor only
+#: a possessive before a role that a name stands in apposition to ("Trump’s rival, Ted Cruz,", "Aslef’s district organiser
+#: for the Thames Valley, Mihai X,"): the possessor only
 #: modifies the role, the apposed name is the person the sentence is about
-_POSSESSED_ROLE = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,3}[\w-]+,\s+")
+_POSSESSED_ROLE = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,6}[\w-]+,\s+")
 #: lower-case words (a title) between a name and the person it describes ("Hampshire| trainer |Philippa Oduya-Stanhope")
 _TITLE_GAP = re.compile(r"[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){1,3}")
 

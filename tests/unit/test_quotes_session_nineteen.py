@@ -176,3 +176,12 @@ def test_a_name_before_a_person_nouns_who_clause(run):  # noqa: F811
             "her trip downtown takes more than an hour.\n\n"
             "\"I have missed job interviews because of Route 6,\" she said.")
     assert _speaker(run(body), "I have missed job") == "Olamide Fashola-Reinholt"
+
+
+def test_a_possessor_before_a_long_role_and_its_apposed_name(run):  # noqa: F811
+    body = ("GWR said it expected to run only one in four services. Aslef\u2019s district organiser for the Thames "
+            "Valley, Mihai Constantinescu-Boyd, said drivers had been left with \u2018no choice\u2019.\n\n"
+            "\u2018We have been talking to the company since the spring,\u2019 he said.\n\n"
+            "He added: \u2018Nobody wants to strike in the run-up to Christmas.\u2019")
+    quotes = run(body)
+    assert _speaker(quotes, "Nobody wants to strike") == "Mihai Constantinescu-Boyd"
