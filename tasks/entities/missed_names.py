@@ -255,6 +255,15 @@ _GAELIC_NAME = re.compile(r"(?<![\w.’'-])((?:[A-Z][a-zß-ÿ]+(?:-[A-Z][a-zß-�
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w’'-])(?![A-Z][a-z]*-of-)[A-Z][\w’'-]*[^\S\n]+$")
 
 
+def _name_word_before(line: str, pos: int) -> bool:
+    """A capitalised word right before ``pos`` that may open the name there ("Jose |Luis Ferreira-Amaral"), not a
+    function word opening the sentence ("For |Sun-hee Park-Langstraat|, who runs …", "But |Ana X| said")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    mo = _CAPITALISED_BEFORE.search(line, 0, pos)
+    return mo is not None and mo.group(0).strip().lower() not in STOP_WORDS
+
+
 def _name_matches(rx: re.Pattern, line: str) -> list[re.Match]:
     """Matches of ``rx`` (group 1: two or three name words) in ``line``; where the first word can be no name word ("|But|
     Aled Prydderch-Owen, chairman of …"), the search goes on from the second word."""
@@ -318,7 +327,7 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
                *(mt for mt in (*_CUED_BARRELLED.finditer(plain), *_AGED_NAME.finditer(plain), *_CUED_LONE_BARRELLED.finditer(plain),
                                *_SAID_BARRELLED.finditer(plain),
                                *_given_barrelled_regex().finditer(plain))
-                 if not _CAPITALISED_BEFORE.search(plain, 0, mt.start())),
+                 if not _name_word_before(plain, mt.start())),
                *(mt for mt in _POSSESSED_BARRELLED.finditer(line) if _place_possessive(line, mt.start())),
                *_name_matches(_GAELIC_NAME, line)]:
         s, e = ls + mt.start(1), ls + mt.end(1)

@@ -185,3 +185,11 @@ def test_a_possessor_before_a_long_role_and_its_apposed_name(run):  # noqa: F811
             "He added: \u2018Nobody wants to strike in the run-up to Christmas.\u2019")
     quotes = run(body)
     assert _speaker(quotes, "Nobody wants to strike") == "Mihai Constantinescu-Boyd"
+
+
+def test_a_function_word_opening_the_sentence_is_no_part_of_the_name(run):  # noqa: F811
+    body = ("Extension agronomist Mirela Petrovi\u0107-Adjei said the damage varied widely.\n\n"
+            "For Sun-hee Park-Langstraat, who runs a 600-acre family farm north of Mason City with her husband, the "
+            "freeze came on top of a wet spring.\n\n"
+            "\"We replanted 200 acres in June. Those were the acres that froze,\" she said.")
+    assert _speaker(run(body), "We replanted 200 acres") == "Sun-hee Park-Langstraat"
