@@ -65,8 +65,8 @@ def _named_org_opening(A: _Article, start: int, end: int) -> bool:
         return False
     if c.kind == "name":        # a bare capitalised name: an organisation's when no person of the article has it
         words = A.body[c.start:c.end].split()
-        surnames = A.bare_names()["surnames"] | {m["text"].split()[-1] for m in A.mentions if m["label"] in PERSON_LABELS}
-        return words[-1] not in surnames and words[0] not in _given_names()
+        return words[-1].lower() not in A.surnames and words[-1] not in A.bare_names()["surnames"] \
+            and words[0] not in _given_names()
     return c.kind == "mention" and c.mention is not None and c.mention["label"] == "ORG"
 
 
