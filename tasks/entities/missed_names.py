@@ -221,8 +221,9 @@ def _portfolio_apposed_regex() -> re.Pattern:
     titles = _one_word_titles()
     part = "(?i:" + "|".join(sorted(_surname_particles()[1])) + ")"
     word = _NAME_WORD
+    regnal = "|".join(sorted(_REGNAL))
     return re.compile(rf"(?<![\w.])(?i:{titles})\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*,?\s+(?:(?:and|for|of)\s+(?:the\s+)?)?){{0,4}}"
-                      rf"[A-Z][\w’'&-]*,\s+({word}(?:\s+(?:{part}\s+)?{word}){{1,2}}(?:\s+(?:II|III|IV))?),")
+                      rf"[A-Z][\w’'&-]*,\s+({word}(?:\s+(?:{part}\s+)?{word}){{1,2}}(?:\s+(?:{regnal}))?),")
 
 
 #: any capitalised word (hyphenated too: "Hye-jin", "Jean-Luc") and a double-barrelled surname before ", who", ", whose",

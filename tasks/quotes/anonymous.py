@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tasks.quotes import epithets, roles, spokespeople
-from tasks.quotes.phrases import _ANONYMITY, FAMILY_COUNT, _Cand, unlinked_mention
+from tasks.quotes.phrases import _ANONYMITY, ACRONYM_IN_BRACKETS, FAMILY_COUNT, _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 #: Drainage and Irrigation Department (JPS) spokesman said": an organisation's name and its acronym before the noun)
 _ANONYMOUS_SUBJECT = re.compile(
     r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'&-]+\s+){0,3}?"
-    r"(?:[A-Z][\w’'&-]*\s+(?:and\s+)?){0,3}?(?:\([A-Z][\w&.-]{1,12}\)\s+)?[\w’'-]+"
+    r"(?:[A-Z][\w’'&-]*\s+(?:and\s+)?){0,3}?(?:" + ACRONYM_IN_BRACKETS + r"\s+)?[\w’'-]+"
     r"(?:\s+(?:for|of|at|with|from|in|near)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
     r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?"
     r"|\s+(?:in|at|on|of|with|for|from)\s+(?:the|a|an|his|her|their|one\s+of\s+the)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4}?"

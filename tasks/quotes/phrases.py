@@ -113,6 +113,8 @@ def unlinked_mention(start: int, end: int, text: str, label: str) -> dict:
     return {"start_char": start, "end_char": end, "text": text, "label": label, "entity_id": None, "entity_name": text}
 
 
+#: an organisation's acronym in brackets after its name ("Drainage and Irrigation Department |(JPS)|")
+ACRONYM_IN_BRACKETS = r"\([A-Z][\w&.-]{1,12}\)"
 #: capitalised words with "and", "of", "for", "&" between them: an organisation's name, perhaps one the model cut
 #: ("British Beer and Pub Association", "Airlines for America")
 NAME_RUN = r"[A-Z][\w&.’'-]*(?:[^\S\n]+(?:(?:and|of|for|&)[^\S\n]+)?[A-Z][\w&.’'-]*){0,6}"

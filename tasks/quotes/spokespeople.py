@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tasks.quotes import organisations
-from tasks.quotes.phrases import NAME_RUN, _Cand, unlinked_mention
+from tasks.quotes.phrases import ACRONYM_IN_BRACKETS, NAME_RUN, _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ _FOR_ORG = re.compile(r"[^\S\n]+(?:for|at|of)[^\S\n]+(?:the[^\S\n]+)?")
 
 #: between an organisation's name and its spokesperson: spaces, maybe its acronym in brackets ("A Drainage and
 #: Irrigation Department (JPS) spokesman")
-_ORG_GAP = re.compile(r"[^\S\n]*(?:\([A-Z][\w&.-]{1,12}\)[^\S\n]*)?")
+_ORG_GAP = re.compile(r"[^\S\n]*(?:" + ACRONYM_IN_BRACKETS + r"[^\S\n]*)?")
 
 
 def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
@@ -137,7 +137,7 @@ _BARE_INDEFINITE_SPOKES = re.compile(r"[Aa]n?[^\S\n]+(?:[a-z]+[^\S\n]+)?spokes(?
 #: capitalised words between the article and the spokesperson ("An |Energex| spokeswoman", "a |Brisbane Airport
 #: Corporation| spokesman", "An |SK hynix| spokesperson"): the organisation, named though the model found no entity
 _NAME_BEFORE_SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+([A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|[a-z]+(?=\s+spokes)|of|and|for|&)){0,4}?)"
-                                 r"(?:\s+\([A-Z][\w&.-]{1,12}\))?\s+(?:spokes(?:man|woman|person)|press\s+(?:officer|secretary))$")
+                                 r"(?:\s+" + ACRONYM_IN_BRACKETS + r")?\s+(?:spokes(?:man|woman|person)|press\s+(?:officer|secretary))$")
 
 
 def _named_in_phrase(A: _Article, c: _Cand) -> dict | None:
