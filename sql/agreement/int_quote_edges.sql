@@ -1,7 +1,7 @@
 -- model: int_quote_edges
 -- materialized: incremental
 -- unique_key: story_id
--- description: Pairs of quote units (int_quote_tokens.unit_id: one story, one normalised wording, one speaker) in the same story that report the same quotation (both directions). Blocking: only units sharing an index key are compared — a word, a word 3-gram or the whole normalised wording — and only keys held by at most 64 units of the story (document-frequency cap), through an inverted-index join, so a big story never compares all its quote pairs (pairs <= 64 x postings; a story with <= 64 distinct units is compared exhaustively). A candidate pair matches when the speakers are compatible (same speaker entity, similar speaker names, or at least one unknown) and either the normalised wording is identical, or both have >= 4 distinct words and the overlap coefficient |A∩B| / min(|A|,|B|) of their word sets is >= 0.7 with at least 4 shared words (so a quote embedded in a longer rendering of it matches), or they share a passage: >= 5 word 3-grams in common covering >= 25% of the shorter quote's 3-grams (two renderings that each add words at different ends, e.g. "We have agreed ... that Russia will propose and is ready to work with the Ukrainian side on a memorandum ..."). Pairs with one unknown speaker need overlap >= 0.8 or 3-gram share >= 0.4. Reworded quotes (two translations of one remark share few words): units of the same known speaker also match when the sentences carrying them are judged the same claim (int_claim_scores.same, the same-claim model).
+-- description: Pairs of quote units (int_quote_tokens.unit_id: one story, one normalised wording, one speaker) in the same story that report the same quotation (both directions). Blocking: only units sharing an index key are compared — a word, a word 3-gram or the whole normalised wording — and only keys held by at most 64 units of the story (document-frequency cap), through an inverted-index join, so a big story never compares all its quote pairs (pairs <= 64 x postings; a story with <= 64 distinct units is compared exhaustively). A candidate pair matches when the speakers are compatible (same speaker entity, similar speaker names, one the other's long name or acronym as in "Niagara Frontier Transportation Authority (NFTA)", or at least one unknown) and either the normalised wording is identical, or both have >= 4 distinct words and the overlap coefficient |A∩B| / min(|A|,|B|) of their word sets is >= 0.7 with at least 4 shared words (so a quote embedded in a longer rendering of it matches), or they share a passage: >= 5 word 3-grams in common covering >= 25% of the shorter quote's 3-grams (two renderings that each add words at different ends, e.g. "We have agreed ... that Russia will propose and is ready to work with the Ukrainian side on a memorandum ..."). Pairs with one unknown speaker need overlap >= 0.8 or 3-gram share >= 0.4. Reworded quotes (two translations of one remark share few words): units of the same known speaker also match when the sentences carrying them are judged the same claim (int_claim_scores.same, the same-claim model).
 -- depends_on: int_quote_tokens, quotes, int_claim_scores
 -- column story_id: story of both units
 -- column src: unit id
@@ -77,6 +77,14 @@ speakers as (
             when a.speaker_entity_id is not null and a.speaker_entity_id = b.speaker_entity_id then 'same'
             when a.speaker_name is not null and b.speaker_name is not null
                  and jaro_winkler_similarity(lower(a.speaker_name), lower(b.speaker_name)) >= 0.9 then 'same'
+            -- a body named with its acronym in one article and by either form alone in another
+            -- ("Niagara Frontier Transportation Authority (NFTA)" and "NFTA" or "Niagara Frontier Transportation Authority")
+            when a.speaker_name like '% (%)' and b.speaker_name in (
+                     regexp_extract(a.speaker_name, '^(.*) \(([^()]+)\)$', 1),
+                     regexp_extract(a.speaker_name, '^(.*) \(([^()]+)\)$', 2)) then 'same'
+            when b.speaker_name like '% (%)' and a.speaker_name in (
+                     regexp_extract(b.speaker_name, '^(.*) \(([^()]+)\)$', 1),
+                     regexp_extract(b.speaker_name, '^(.*) \(([^()]+)\)$', 2)) then 'same'
             when a.speaker_entity_id is null and a.speaker_name is null
                  and b.speaker_entity_id is null and b.speaker_name is null then 'both_unknown'
             when (a.speaker_entity_id is null and a.speaker_name is null)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from tasks import rulefiles
+from tasks.entities import acronyms
 from tasks.entities.keys import fold
 from tasks.entities.rules import (
     _surname_particles,
@@ -95,10 +96,17 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     # an acronym the article spelt out in parentheses ("Knowledge and Human Development Authority (KHDA)") is
     # that entity, at every mention
     spelt = {m.text: base_key(x) for m in mentions if m.expands for x in mentions if x.text == m.expands and x.end <= m.start}
+    # and one that abbreviates exactly one other name of the article ("NFTA" after "the Niagara Frontier
+    # Transportation Authority") is that entity too
+    named = {k: [m.text for m in groups[k]] for k in order if len(k.split()) >= 2 and _top_class(groups[k]) != "per"}
     for m in singles:
         k = match_key(m.text)
         if spelt.get(m.text) in groups:
             groups[spelt[m.text]].append(m)
+            continue
+        if (full := acronyms.expansion(m.text, named)) is not None:
+            m.expands = max(named[full], key=lambda t: len(t.split()))
+            groups[full].append(m)
             continue
         if m.honorific:
             cands = by_first.get(k)            # "Sir Keir" is Keir Starmer
@@ -338,7 +346,7 @@ def _resolve(group: list[_Mention]) -> tuple[str, str, str]:
     votes = _sum_votes(core or group)
     cls = max(sorted(votes), key=lambda c: votes[c])
     aliases = _aliases()
-    name = None
+    name = key = None
     for m in group:
         a = aliases.get(m.folded)
         if a:
@@ -349,17 +357,31 @@ def _resolve(group: list[_Mention]) -> tuple[str, str, str]:
         for f in list(forms):          # "X. Kyrylo Budanov" when "Kyrylo Budanov" is there too
             if len(forms) > 1 and len(f) > 3 and f[1:3] == ". " and f[3:] in forms:
                 del forms[f]
-        if any(m.expands for m in group):    # "Federal Security Service (FSB)": the form the article uses most
-            name = max(forms, key=lambda f: (forms[f], len(f.split())))
+        if any(m.expands for m in group):
+            name, key = _spelt_out(group, forms)
         elif any(m.short_form for m in group):    # "Kafue Ridge" (… Copper Mines): the short form, which every
             name = min((m.text for m in group if m.short_form), key=len)    # outlet naming the company writes
         else:
             name = max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
         name = _without_legal_form(name, forms)
-    key = match_key(name)
+    key = key or match_key(name)
     if cls == "per":
         key = _canonical_given_name(key)
     return cls, name, f"{cls}:{key}"
+
+
+def _spelt_out(group: list[_Mention], forms: Counter) -> tuple[str, str]:
+    """(display name, match key) of an entity named by an acronym and the name it abbreviates: "Niagara Frontier
+    Transportation Authority (NFTA)", both forms readers and other outlets use, keyed by the acronym (which outlets
+    that never spell the body out write too). When the name written before the acronym does not spell it (a name
+    the model cut short: "Suppliers Association of Nigeria (FEPSAN)"), the form the article uses most."""
+    acronym = Counter(m.text for m in group if m.expands).most_common(1)[0][0]
+    spelt = Counter(_without_legal_form(m.expands, forms) for m in group if m.expands and m.text == acronym)
+    long = max(spelt, key=lambda f: (spelt[f], len(f.split())))
+    if acronyms.spells(acronym, long):
+        return f"{long} ({acronym})", match_key(acronym)
+    name = max(forms, key=lambda f: (forms[f], len(f.split())))
+    return name, match_key(name)
 
 
 def _without_legal_form(name: str, forms) -> str:

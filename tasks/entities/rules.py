@@ -263,7 +263,13 @@ def _place_cues() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _place_sections() -> dict[str, frozenset[str]]:
-    return _cue_sections("place_cues.txt", ("before", "suffix", "unit", "after", "ending"))
+    return _cue_sections("place_cues.txt", ("before", "suffix", "unit", "after", "ending", "local"))
+
+
+@lru_cache(maxsize=1)
+def _local_units() -> frozenset[str]:
+    """Folded words of local government ("County", "Parish") that follow a place named after a person."""
+    return _place_sections()["local"]
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from tasks.entities.keys import fold
 from tasks.entities.rules import (
     W_AGE, W_ALIAS, W_APPOSED, W_BARREL, W_COUNTRY_PAREN, W_DATELINE, W_DEMONYM, W_EVENT_PREFIX, W_GIVEN, W_INITIAL,
     W_ORG_CUE, W_ORG_SUFFIX, W_PLACE, W_PLACE_CUE, W_PLAYER, W_PRONOUN, W_SCORE, W_TITLE, W_WEAPON_CUE, W_WHO,
-    _aliases, _countries, _demonyms, _event_prefixes, _gendered_given_names, _org_words, _person_particles, _place_cues,
+    _aliases, _countries, _demonyms, _event_prefixes, _gendered_given_names, _local_units, _org_words, _person_particles, _place_cues,
     _places, _settlement_endings, _vote_given_names,
 )
 from tasks.entities.spans import BARRELLED_SURNAME, _deaccent, _Mention, _name_word_ok
@@ -47,8 +47,10 @@ def _class_votes(m: _Mention) -> dict[str, float]:
         v["per"] += W_PLAYER
     words = m.text.split()
     given = words[0].split("-")[0] if len(words) >= 2 else ""     # "Marc-Olivier Thibaudeau": "Marc"
-    if given and (given in _vote_given_names() or _deaccent(given) in _vote_given_names()) and " of " not in m.text:
-        v["per"] += W_GIVEN          # ("Théo", "Iñigo": the list's "Theo", "Inigo"; not "Victoria of Wight", a ship)
+    if given and (given in _vote_given_names() or _deaccent(given) in _vote_given_names()) and " of " not in m.text \
+            and fold(words[1]) not in _local_units():
+        v["per"] += W_GIVEN          # ("Théo", "Iñigo": the list's "Theo", "Inigo"; not "Victoria of Wight", a ship,
+        #                              nor "Montgomery County School District")
     if _BARRELLED_NAME.fullmatch(m.text) and all(_name_word_ok(w) or (i == 0 and w.lower() in _gendered_given_names())
                                                  for i, w in enumerate(re.split(r"[\s-]+", m.text))):
         v["per"] += W_BARREL         # (not "Paris Saint-Germain": a saint's name opens no surname; a given name that is

@@ -13,7 +13,8 @@ Matching: a predicted quote (kind direct or partial) is located in the raw file 
 beginning of its text in the lines of its page; it belongs to the gold row of the same line whose
 opening mark is at most 3 characters before it. Speaker right: the last word of the predicted
 ``speaker_name`` (else ``speaker_text``) is a word of the gold speaker (case-insensitive,
-transliteration variants folded by ``tasks.entities.canonical.match_key``), or both say nobody.
+transliteration variants folded by ``tasks.entities.canonical.match_key``; of a body named with its acronym,
+"Niagara Frontier Transportation Authority (NFTA)", the last word of either form), or both say nobody.
 A gold quote without a predicted quote counts as wrong.
 
 Rows (task ``quotes``): ``speaker right on real pages`` (target 0.92; n = labelled quotes), the same
@@ -40,6 +41,7 @@ TARGET = 0.92
 TASK = "quotes"
 NOBODY = "-"
 _WORD = re.compile(r"[\w’'-]+")
+_SPELT = re.compile(r"(.+) \(([^()]+)\)$")
 QUOTE_MARKS = "“”\"«„‘'"
 
 
@@ -168,7 +170,10 @@ def speaker_right(pred: dict | None, gold: str) -> bool:
         return pred is not None and not name
     if not name or not _WORD.findall(name):
         return False
-    return _fold(_WORD.findall(name)[-1]) in {_fold(w) for w in _WORD.findall(gold)}
+    golds = {_fold(w) for w in _WORD.findall(gold)}
+    spelt = _SPELT.match(name)      # "Niagara Frontier Transportation Authority (NFTA)": either form
+    forms = spelt.groups() if spelt else (name,)
+    return any(_WORD.findall(f) and _fold(_WORD.findall(f)[-1]) in golds for f in forms)
 
 
 def pair(gold: list[dict], raw_lines: dict[str, list[str]], preds: dict[str, list[dict]]) -> list[tuple[dict, dict | None]]:

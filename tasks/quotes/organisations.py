@@ -300,12 +300,16 @@ def _document_author(A: _Article, pos: int, end: int) -> _Cand | None:
 
 
 def _main_org(A: _Article, pos: int) -> dict | None:
-    """The organisation the article is about: named at least twice before ``pos`` and more often than any other
-    (its latest mention); "the company said" in a report on Halvorsen Systems."""
+    """The organisation the article is about: named in at least two sentences before ``pos`` and in more than any
+    other (its latest mention); "the company said" in a report on Halvorsen Systems. (A name and its acronym in one
+    sentence, "Brihanmumbai Municipal Corporation (BMC)", name it once.)"""
     counts: dict[str, list[dict]] = {}
     for m in A.mentions_in(0, pos):
         if m["label"] == "ORG" and m.get("entity_id") and not A.in_quote(m["start_char"]):
-            counts.setdefault(m["entity_id"], []).append(m)
+            same = counts.setdefault(m["entity_id"], [])
+            if same and same[-1]["sentence_no"] == m["sentence_no"]:
+                same.pop()
+            same.append(m)
     ranked = sorted(counts.values(), key=len, reverse=True)
     if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
         return None
