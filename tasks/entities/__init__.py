@@ -45,7 +45,11 @@ back exactly), then cleans the result:
    text, or a single word equal to the last word of a multi-word name in the
    article (the nearest preceding such name, so "Bush" after "Jeb Bush" is
    Jeb; "Griffey" after "Ken Griffey Jr."; not a short all-capitals acronym of running
-   text). Each entity's class (per, org, loc, norp, misc) is decided by a
+   text), or an acronym: written in parentheses after the name, or whose capitals are the
+   initials of exactly one other name of the article that is no person's ("NFTA" after
+   "Niagara Frontier Transportation Authority": ``acronyms.py``). A given name before
+   "County", "Parish", "Township" or "Borough" gives no person vote ("Montgomery County
+   School District"). Each entity's class (per, org, loc, norp, misc) is decided by a
    weighted vote of its mentions: the model's label (1 each), a title right
    before a mention (person, 3), the alias table (5), the demonym list (norp,
    5), the place list (loc, 1.5), a given-name first word (per, 2; the
@@ -64,7 +68,9 @@ back exactly), then cleans the result:
    surname is what the model mislabels most ("Lara" ORG in a report on Brian Lara).
 6. **Canonical identity.** The entity's display name is the alias table's
    canonical name when any mention is listed there, else its longest,
-   most frequent form. ``entity_key = "<class>:<match key>"`` where the match
+   most frequent form; a body named by an acronym and the name it abbreviates is
+   "Niagara Frontier Transportation Authority (NFTA)", keyed by the acronym (the form
+   used most when the name before the brackets cannot spell it). ``entity_key = "<class>:<match key>"`` where the match
    key is the folded display name (accents, case, dots, hyphens and
    apostrophes removed, single initials joined: "J.D." = "JD") with the
    per-token transliteration rules of ``rules/translit.csv`` applied
