@@ -15,6 +15,7 @@ from tasks.entities.rules import (
     _demonyms,
     _given_names,
     _lines,
+    _office_holders,
     _org_words,
     _places,
     _stoplist,
@@ -343,9 +344,36 @@ def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, in
                     added.append(m)
             add_missed_persons(line, ls, body, headline, mentions, overlapping, added, drop)
     kept = [m for i, m in enumerate(mentions) if i not in drop] + added
+    kept = _offices(kept, body, units)
     return kept + _acronyms_in_parens(kept, body)
 
 
+def _office_re() -> re.Pattern:
+    holders = "|".join(sorted(map(re.escape, _office_holders()), key=len, reverse=True))
+    # up to five capitalised words or ordinals before the holder ("Champaign County State's", "18th Judicial District")
+    return re.compile(r"(?<![\w’'-])(?!(?:The|A|An|This|That)[^\S\n])(?:(?:[A-Z][\w.-]*|\d+(?:st|nd|rd|th))(?:[’']s)?[^\S\n]+){0,5}(?:" + holders
+                      + r")[’']s[^\S\n]+Office(?![\w-])")
+
+
+def _offices(mentions: list[_Mention], body: str, units: list[tuple[int, int, bool]]) -> list[_Mention]:
+    """An office named after its holder ("the Milwaukee District Attorney's Office", "Chief Minister's Office",
+    holders in ``rules/org_cues.txt``) is one organisation mention, in place of the model's pieces inside it (the
+    place "Milwaukee", a person span "District Attorney"); not where a mention crosses its edge."""
+    out = list(mentions)
+    for mo in _OFFICE.finditer(body):
+        s, e = mo.span()
+        inside = [m for m in out if s <= m.start and m.end <= e]
+        if any(m.start < e and m.end > s and not (s <= m.start and m.end <= e) for m in out) \
+                or any((m.start, m.end) == (s, e) for m in inside):
+            continue
+        headline = any(us <= s < ue and h for us, ue, h in units)
+        office = _Mention(s, e, mo.group(0), "ORG", "org", headline, folded=fold(mo.group(0)))
+        office.org_cue = True
+        out = [m for m in out if m not in inside] + [office]
+    return out
+
+
+_OFFICE = _office_re()
 _ACRONYM_PAREN = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&]{1,7})\s*\)")
 
 

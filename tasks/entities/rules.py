@@ -227,6 +227,13 @@ def _org_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return sections["suffix"], sections["after"], sections["before"]
 
 
+@lru_cache(maxsize=1)
+def _office_holders() -> tuple[str, ...]:
+    """Holders whose office is an organisation named after them ("District Attorney's Office"), as written in
+    ``rules/org_cues.txt`` (not folded: they are matched with their capital)."""
+    return tuple(ln.partition(":")[2].strip() for ln in _lines("org_cues.txt") if ln.startswith("office:"))
+
+
 def _company_words() -> frozenset[str]:
     """Business words ending a company's name whose first words alone name the company too ("Kafue Ridge" for "Kafue
     Ridge Copper Mines"; ``rules/org_cues.txt`` "company:", folded); a public body's name ("World Aquatics Bureau",
@@ -241,7 +248,7 @@ def _legal_suffixes() -> frozenset[str]:
 
 
 #: the kinds of lines of rules/org_cues.txt
-_ORG_CUE_KINDS = ("suffix", "after", "before", "legal", "company")
+_ORG_CUE_KINDS = ("suffix", "after", "before", "legal", "company", "office")
 
 
 def _cue_sections(name: str, kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:
