@@ -9,7 +9,8 @@ Schwartz-Hearst algorithm) need that parenthesised definition, so the initials a
 
 The acronym's capital letters must be the initials of the name's words in order: every capitalised word gives its
 initial (a hyphenated word one per part; a word in capitals may give all its letters, "NZ" of "Fire and Emergency
-NZ"; a word may give its first two letters, "CO" of "Lahore Electric Supply Company"); small words ("of", "and",
+NZ"; a word may give its first two letters, "CO" of "Lahore Electric Supply Company"; a company's legal form at the
+end may give its letter or not, "OLG" for "Ontario Lottery and Gaming Corp."); small words ("of", "and",
 "the", "for", "de" …) may give theirs or not; one leading word may be left out with the small words after it
 ("Department of" before "Housing Preservation and Development", "U.S." before "Customs and Border Protection").
 """
@@ -18,18 +19,23 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tasks.entities.keys import fold
+from tasks.entities.rules import _legal_suffixes
+
 _SMALL = frozenset("of and the for on in to at de del des du la le da do di dos das y et & und van von".split())
 _PART = re.compile(r"[^\s\-–/]+")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,7}$")
 
 
 def is_acronym(text: str) -> bool:
-    """A word of two to eight letters whose capitals are at least two and all but one of its letters ("NFTA",
-    "MoDOT", "AT&T"), not a word in title case ("Nfta") or a dotted abbreviation."""
-    if not _ACRONYM.match(text):
+    """A word of three to eight letters whose capitals are at least two and all but one of its letters ("NFTA",
+    "MoDOT", "DfE", "AT&T"), not a word in title case ("Nfta") or a dotted abbreviation; two letters are too many
+    things at once to link by initials ("MP", "PM", "TV": a title or a word, not "Malaita Province")."""
+    letters = text.replace("&", "")
+    if not _ACRONYM.match(text) or len(letters) < 3:
         return False
     caps = sum(c.isupper() for c in text)
-    return caps >= 2 and caps >= len(text.replace("&", "")) - 1
+    return caps >= 2 and caps >= len(letters) - 1
 
 
 def _parts(name: str) -> tuple[tuple[str, bool], ...]:
@@ -62,6 +68,8 @@ def abbreviates(acronym: str, name: str) -> bool:
     """Whether ``acronym`` stands for the multi-word ``name`` (module docstring)."""
     letters = "".join(c for c in acronym if c.isupper() or c == "&").replace("&", "")
     parts = tuple(p for p in _parts(name) if p[0] != "&")
+    if len(parts) > 2 and fold(parts[-1][0]) in _legal_suffixes() | {"corp"}:
+        parts = parts[:-1] + ((parts[-1][0], True),)      # a legal form may give its letter or not ("OLG" … "Corp.")
     if len(letters) < 2 or len([p for p in parts if not p[1]]) < 2:
         return False
     starts = [0]

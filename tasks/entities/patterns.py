@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from tasks.entities import acronyms
 from tasks.entities.keys import fold
 from tasks.entities.rules import (
     _WORD,
@@ -345,7 +346,40 @@ def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, in
             add_missed_persons(line, ls, body, headline, mentions, overlapping, added, drop)
     kept = [m for i, m in enumerate(mentions) if i not in drop] + added
     kept = _offices(kept, body, units)
-    return kept + _acronyms_in_parens(kept, body)
+    kept = kept + _acronyms_in_parens(kept, body)
+    return kept + _acronyms_of_names(kept, body, units)
+
+
+_CAPITALS_WORD = re.compile(r"(?<![\w.&-])[A-Z][A-Za-z&]{1,7}(?![\w&-])")
+
+
+def _acronyms_of_names(mentions: list[_Mention], body: str, units: list[tuple[int, int, bool]]) -> list[_Mention]:
+    """An acronym the model did not take for a name ("a |RIPTA| spokesperson") that abbreviates exactly one multi-word
+    name of the article that is no person's ("the Rhode Island Public Transit Authority": ``acronyms.expansion``) is a
+    mention of it, like one in brackets after it."""
+    names: dict[str, list[str]] = {}
+    by_text: dict[str, _Mention] = {}
+    for m in mentions:
+        if len(m.text.split()) >= 2 and m.cls != "per":
+            names.setdefault(m.text, []).append(m.text)
+            by_text[m.text] = m
+    if not names:
+        return []
+    taken = sorted((m.start, m.end) for m in mentions)
+    out = []
+    for mo in _CAPITALS_WORD.finditer(body):
+        s, e = mo.span()
+        if not acronyms.is_acronym(mo.group()) or _covered(taken, s, e):
+            continue
+        full = acronyms.expansion(mo.group(), names)
+        if full is None:
+            continue
+        m = by_text[full]
+        headline = any(us <= s < ue and h for us, ue, h in units)
+        a = _Mention(s, e, mo.group(), m.ner_label, m.cls, headline, folded=fold(mo.group()), expands=full)
+        a.org_cue = m.org_cue
+        out.append(a)
+    return out
 
 
 def _office_re() -> re.Pattern:

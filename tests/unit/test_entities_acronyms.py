@@ -23,6 +23,7 @@ from tests.unit.test_quotes_session_thirteen import _speaker, run  # noqa: F401 
     ("LESCO", "Lahore Electric Supply Company"),                             # two letters of one word
     ("FENZ", "Fire and Emergency NZ"),                                       # a word in capitals gives all
     ("ISW", "Institute for the Study of War"),
+    ("OLG", "Ontario Lottery and Gaming Corp."),                             # a legal form may give no letter
 ])
 def test_acronyms_that_abbreviate_a_name(acronym, name):
     assert acronyms.abbreviates(acronym, name)
@@ -40,8 +41,10 @@ def test_acronyms_that_do_not(acronym, name):
 
 
 def test_what_counts_as_an_acronym():
-    assert acronyms.is_acronym("NFTA") and acronyms.is_acronym("MoDOT") and acronyms.is_acronym("AT&T")
+    assert acronyms.is_acronym("NFTA") and acronyms.is_acronym("MoDOT") and acronyms.is_acronym("AT&T") \
+        and acronyms.is_acronym("DfE")
     assert not acronyms.is_acronym("Nfta") and not acronyms.is_acronym("U.S.") and not acronyms.is_acronym("A")
+    assert not acronyms.is_acronym("MP")        # two capitals: a title or a word as often as a body
 
 
 def test_a_name_before_its_acronym_in_brackets_must_spell_it():
@@ -82,3 +85,15 @@ def test_a_spokesperson_for_the_acronym_speaks_for_the_body(run):  # noqa: F811
 def test_a_county_named_after_a_person_opens_no_person_name(nlp):
     rows = run_entities(nlp, {"a": "The Montgomery County School District canceled classes for the rest of the week."})["a"]
     assert [m["label"] for m in rows if m["text"] == "Montgomery County School District"] == ["ORG"]
+
+
+def test_an_acronym_the_model_missed_is_a_mention_of_the_body(run):  # noqa: F811
+    body = ("The Rhode Island Public Transit Authority suspended all bus and paratransit service until further notice.\n\n"
+            "\u201cThe safety of our riders and operators comes first,\u201d a RIPTA spokesperson said.")
+    assert _speaker(run(body), "The safety of our riders") == "Rhode Island Public Transit Authority (RIPTA)"
+
+
+def test_a_title_s_initials_stay_a_title(run):  # noqa: F811
+    body = ("Logging companies have cleared most of the forest in Malaita Province, residents say.\n\n"
+            "\u201cLogging has brought money to some, but it has also brought division,\u201d MP Alfred Tuhaika said.")
+    assert _speaker(run(body), "Logging has brought") == "Alfred Tuhaika"
