@@ -27,6 +27,16 @@ _PROPER_MODIFIER = re.compile(r"^[Tt]he\s+(?:[\w’'-]+\s+)*?[A-Z]")
 _POSSESSED = re.compile(r"(?:his|her|their|its|my|our)\s", re.I)
 
 
+def _org_possessor(A: _Article, c: _Cand) -> dict | None:
+    """The organisation owning a noun phrase that is no role ("The Sierra Club's Tennessee chapter", "the Tasmanian
+    Planning Commission's panel", "The Tea Board's regional office in Jorhat"): its first mention inside the phrase
+    followed by a possessive."""
+    for m in A.mentions_in(c.start, c.end):
+        if m["label"] == "ORG" and m["start_char"] <= c.start + 4 and re.match(r"[’']s?\s", A.body[m["end_char"]:m["end_char"] + 3]):
+            return m
+    return None
+
+
 def role_speaker(A: _Article, c: _Cand) -> dict | None:
     """The person a role noun phrase (or an age: "the 71-year-old") stands for; None for an anonymous source."""
     nat = epithets.NATIONALITY_NOUN.fullmatch(A.body, c.start, c.end) if c.kind in ("np", "role") else None
@@ -41,6 +51,9 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     on_trial = (court.defendant(A, c) or court.bench_judge(A, c)) if c.kind in ("np", "role") else None
     if on_trial is not None:    # "X, 52, faces 38 counts …" then "“…,” the accused replied": X, not the judge named since;
         return on_trial         # "A bench of Justice Y granted bail" then "“…,” the bench said": Y
+    owner = _org_possessor(A, c) if c.kind == "np" else None
+    if owner is not None:       # "The Sierra Club's Tennessee chapter said": the organisation whose part or paper it is
+        return owner
     if c.kind == "np" and not AGE_NOUN.fullmatch(A.body, c.start, c.end):
         org = spokespeople.spokesperson_org(A, c) or spokespeople.staff_org(A, c)   # "a spokesperson for the company",
         #                                                      "Goldman Sachs strategists": the organisation; else nobody
