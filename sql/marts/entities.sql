@@ -2,7 +2,7 @@
 -- description: One row per canonical entity (person, organisation, place, group, other name) across the corpus, with every surface form used for it and how many articles and outlets mention it.
 -- depends_on: entity_mentions, stg_articles
 -- column entity_id: first 16 hex chars of sha256(entity_key)
--- column name: canonical display name ("Volodymyr Zelensky", "Kyiv")
+-- column name: canonical display name ("Volodymyr Zelensky", "Kyiv"; a body the article names by its acronym too: "Niagara Frontier Transportation Authority (NFTA)")
 -- column label: most frequent mention label of the entity (PERSON, ORG, GPE, LOC, FAC, NORP, ...)
 -- column entity_key: canonical key "<class>:<match key>"
 -- column aliases: sorted distinct surface forms of its mentions (e.g. [Kiev, Kyiv])
