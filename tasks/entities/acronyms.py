@@ -10,8 +10,8 @@ Schwartz-Hearst algorithm) need that parenthesised definition, so the initials a
 The acronym's capital letters must be the initials of the name's words in order: every capitalised word gives its
 initial (a hyphenated word one per part; a word in capitals may give all its letters, "NZ" of "Fire and Emergency
 NZ"; a word may give its first two letters, "CO" of "Lahore Electric Supply Company"; a company's legal form at the
-end may give its letter or not, "OLG" for "Ontario Lottery and Gaming Corp."); small words ("of", "and",
-"the", "for", "de" …) may give theirs or not; one leading word may be left out with the small words after it
+end may give its letter or not, "OLG" for "Ontario Lottery and Gaming Corp."); small words ("of", "and", "the", "for",
+"de" …: ``rules/org_cues.txt``) may give theirs or not; one leading word may be left out with the small words after it
 ("Department of" before "Housing Preservation and Development", "U.S." before "Customs and Border Protection").
 """
 from __future__ import annotations
@@ -20,9 +20,8 @@ import re
 from functools import lru_cache
 
 from tasks.entities.keys import fold
-from tasks.entities.rules import _legal_suffixes
+from tasks.entities.rules import _legal_suffixes, _name_small_words
 
-_SMALL = frozenset("of and the for on in to at de del des du la le da do di dos das y et & und van von".split())
 _PART = re.compile(r"[^\s\-–/]+")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,7}$")
 
@@ -45,7 +44,7 @@ def _parts(name: str) -> tuple[tuple[str, bool], ...]:
         w = w.strip(".,'’()")
         if not w:
             continue
-        small = w.lower() in _SMALL
+        small = fold(w) in _name_small_words()
         if not small and not w[0].isupper() and not w[0].isdigit():
             return ()               # a lower-case content word: a phrase, not a name ("the city of Buffalo")
         out.append((w, small))
@@ -60,7 +59,7 @@ def _gives(word: str, small: bool) -> set[str]:
         runs.add(plain)
     if small:
         runs.add("")
-    return {r for r in runs if r or small}
+    return runs
 
 
 @lru_cache(maxsize=4096)
@@ -68,7 +67,7 @@ def abbreviates(acronym: str, name: str) -> bool:
     """Whether ``acronym`` stands for the multi-word ``name`` (module docstring)."""
     letters = "".join(c for c in acronym if c.isupper() or c == "&").replace("&", "")
     parts = tuple(p for p in _parts(name) if p[0] != "&")
-    if len(parts) > 2 and fold(parts[-1][0]) in _legal_suffixes() | {"corp"}:
+    if len(parts) > 2 and fold(parts[-1][0]) in _legal_suffixes():
         parts = parts[:-1] + ((parts[-1][0], True),)      # a legal form may give its letter or not ("OLG" … "Corp.")
     if len(letters) < 2 or len([p for p in parts if not p[1]]) < 2:
         return False

@@ -357,12 +357,8 @@ def _acronyms_of_names(mentions: list[_Mention], body: str, units: list[tuple[in
     """An acronym the model did not take for a name ("a |RIPTA| spokesperson") that abbreviates exactly one multi-word
     name of the article that is no person's ("the Rhode Island Public Transit Authority": ``acronyms.expansion``) is a
     mention of it, like one in brackets after it."""
-    names: dict[str, list[str]] = {}
-    by_text: dict[str, _Mention] = {}
-    for m in mentions:
-        if len(m.text.split()) >= 2 and m.cls != "per":
-            names.setdefault(m.text, []).append(m.text)
-            by_text[m.text] = m
+    by_text = {m.text: m for m in mentions if len(m.text.split()) >= 2 and m.cls != "per"}
+    names = {t: [t] for t in by_text}
     if not names:
         return []
     taken = sorted((m.start, m.end) for m in mentions)
@@ -382,6 +378,7 @@ def _acronyms_of_names(mentions: list[_Mention], body: str, units: list[tuple[in
     return out
 
 
+@lru_cache(maxsize=1)
 def _office_re() -> re.Pattern:
     holders = "|".join(sorted(map(re.escape, _office_holders()), key=len, reverse=True))
     # up to five capitalised words or ordinals before the holder ("Champaign County State's", "18th Judicial District")
@@ -394,7 +391,7 @@ def _offices(mentions: list[_Mention], body: str, units: list[tuple[int, int, bo
     holders in ``rules/org_cues.txt``) is one organisation mention, in place of the model's pieces inside it (the
     place "Milwaukee", a person span "District Attorney"); not where a mention crosses its edge."""
     out = list(mentions)
-    for mo in _OFFICE.finditer(body):
+    for mo in _office_re().finditer(body):
         s, e = mo.span()
         inside = [m for m in out if s <= m.start and m.end <= e]
         if any(m.start < e and m.end > s and not (s <= m.start and m.end <= e) for m in out) \
@@ -407,7 +404,6 @@ def _offices(mentions: list[_Mention], body: str, units: list[tuple[int, int, bo
     return out
 
 
-_OFFICE = _office_re()
 _ACRONYM_PAREN = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&]{1,7})\s*\)")
 
 

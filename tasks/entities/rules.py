@@ -227,6 +227,12 @@ def _org_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return sections["suffix"], sections["after"], sections["before"]
 
 
+def _name_small_words() -> frozenset[str]:
+    """Folded small words inside organisation names ("of", "and", "de"): an acronym may skip them
+    (``rules/org_cues.txt``, ``small:``)."""
+    return _org_cues()["small"]
+
+
 @lru_cache(maxsize=1)
 def _office_holders() -> tuple[str, ...]:
     """Holders whose office is an organisation named after them ("District Attorney's Office"), as written in
@@ -248,7 +254,7 @@ def _legal_suffixes() -> frozenset[str]:
 
 
 #: the kinds of lines of rules/org_cues.txt
-_ORG_CUE_KINDS = ("suffix", "after", "before", "legal", "company", "office")
+_ORG_CUE_KINDS = ("suffix", "after", "before", "legal", "company", "office", "small")
 
 
 def _cue_sections(name: str, kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:
