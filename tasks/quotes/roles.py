@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tasks.quotes import appositions, court, epithets, spokespeople
+from tasks.quotes import appositions, court, epithets, spokespeople, subjects
 from tasks.quotes.titles import court_officer
 from tasks.quotes.recent import (AGE_NOUN, _PRONOUN_OPENING, _pronoun_subject, _wholly_quoted, age_person,
                                  recent_subject, role_in_paragraph)
@@ -32,7 +32,7 @@ def _org_possessor(A: _Article, c: _Cand) -> dict | None:
     Planning Commission's panel", "The Tea Board's regional office in Jorhat"): its first mention inside the phrase
     followed by a possessive."""
     for m in A.mentions_in(c.start, c.end):
-        if m["label"] == "ORG" and m["start_char"] <= c.start + 4 and re.match(r"[’']s?\s", A.body[m["end_char"]:m["end_char"] + 3]):
+        if m["label"] == "ORG" and m["start_char"] <= c.start + 4 and subjects.possessive(A.body, m, c.end):
             return m
     return None
 

@@ -59,7 +59,7 @@ def noun_modifier(A: _Article, m: dict, lo: int) -> tuple[int, int] | None:
     return art.start(), m["end_char"] + nxt.end()
 
 
-def _possessive(body: str, m: dict, hi: int) -> bool:
+def possessive(body: str, m: dict, hi: int) -> bool:
     """The mention ``m`` is a possessor ("Trump's spokesman", "Sky Sports' Luke Barraclough")."""
     tail = body[m["end_char"]:hi]
     return re.match(r"[’']s\b", tail) is not None or (m["text"].endswith("s") and re.match(r"[’'][^\S\n]", tail) is not None)
@@ -80,7 +80,7 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     if fronted:
         lo = fronted.end()
     ms = [m for m in A.mentions_in(lo, hi) if not A.in_quote(m["start_char"])
-          and not _possessive(body, m, hi) and not A.aside(m) and not _BASED_AFTER.match(body, m["end_char"])
+          and not possessive(body, m, hi) and not A.aside(m) and not _BASED_AFTER.match(body, m["end_char"])
           and not (m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]))
           and not (m["label"] in PERSON_LABELS and _PERSON_OBJECT_BEFORE.search(body[max(lo, m["start_char"] - 40):m["start_char"]]))]
     pm = A.r.pron_re.search(body, lo, hi)
@@ -287,7 +287,7 @@ def _nearest_mention(A: _Article, verb_s: int, lo: int) -> _Cand | None:
         if A.in_quote(m["start_char"]):
             continue
         tail = body[m["end_char"]:verb_s]
-        if _possessive(body, m, verb_s):         # possessive: "Trump's spokesman said", "Sky Sports' Luke Barraclough"
+        if possessive(body, m, verb_s):         # possessive: "Trump's spokesman said", "Sky Sports' Luke Barraclough"
             continue
         if A.aside(m):                       # "(R-OH)", "WASHINGTON —"
             continue
@@ -335,7 +335,7 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
         # prefer a person named in the last few words ("Gov. John Kasich (R-OH) said", "WASHINGTON — Clinton said")
         for m in reversed(A.mentions_in(max(lo, verb_s - 90), verb_s)):
             if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"]) \
-                    and not _possessive(body, m, verb_s):
+                    and not possessive(body, m, verb_s):
                 best = _Cand.of_mention(m["start_char"], m["end_char"], m)
                 break
     cands = [c for c in (best, pron, role) if c is not None]

@@ -6,13 +6,10 @@ test_agreement_sql)."""
 from __future__ import annotations
 
 import duckdb
-import pyarrow as pa
 import pytest
 
-from tasks import facts as fact_extraction, parquet, stories
-from tasks.claims import records as claim_records
-from tasks.schemas import FACTS
-from tests.integration.test_agreement_sql import D1, _article, q, run_our_models, split
+from tasks import parquet, stories
+from tests.integration.test_agreement_sql import D1, _article, q, quote_only_db
 
 LEAD = ("Buffalo's transit authority suspended all bus routes south of the city line on Tuesday as the lake-effect "
         "snowstorm dropped three feet of snow on the Southtowns. ")
@@ -42,25 +39,7 @@ def acr_db(tmp_path_factory) -> duckdb.DuckDBPyConnection:
                        # each article's own entity: only the names can tell the speakers are one body
                        "speaker_entity_id": "E_" + a["article_id"], "speaker_name": SPEAKERS[a["article_id"]],
                        "cue": "said", "confidence": 0.9})
-    con = duckdb.connect(str(root / "w.duckdb"))
-    sentences = [{"article_id": a["article_id"], **s} for a in arts for s in split(a["body"])]
-    mentions = pa.table({"article_id": pa.array([], pa.string()), "sentence_no": pa.array([], pa.int64()),
-                         "start_char": pa.array([], pa.int64()), "end_char": pa.array([], pa.int64()),
-                         "text": pa.array([], pa.string()), "label": pa.array([], pa.string()),
-                         "entity_id": pa.array([], pa.string()), "entity_key": pa.array([], pa.string()),
-                         "entity_name": pa.array([], pa.string())})
-    facts = pa.Table.from_pylist([f for a in arts for f in fact_extraction.extract_facts(a, split(a["body"]), [])],
-                                 schema=pa.schema([f for f in FACTS if f.name not in ("run_id", "pipeline_version")]))
-    entities = pa.table({"entity_id": pa.array([], pa.string()), "name": pa.array([], pa.string()),
-                         "label": pa.array([], pa.string())})
-    features = claim_records.claim_feature_rows({a["article_id"]: split(a["body"]) for a in arts})
-    for name, tbl in (("sentences", pa.Table.from_pylist(sentences)), ("quotes", pa.Table.from_pylist(quotes)),
-                      ("claim_features", pa.Table.from_pylist(features)), ("entity_mentions", mentions),
-                      ("facts", facts), ("entities", entities)):
-        con.register("tbl", tbl)
-        con.execute(f"create table {name} as select * from tbl")
-        con.unregister("tbl")
-    run_our_models(con, processed)
+    con = quote_only_db(root, processed, arts, quotes)
     yield con
     con.close()
 

@@ -285,6 +285,32 @@ RALLY = ("Donald Trump told a rally in Florida on Saturday that his rivals for t
          "were failing. ")
 
 
+def quote_only_db(root: Path, processed: Path, arts: list[dict], quotes: list[dict]) -> duckdb.DuckDBPyConnection:
+    """A warehouse of ``arts`` (already written to ``processed`` with their stories) with hand-built ``quotes``, the
+    splitter-like sentences, their claim features and facts and no entity mentions, our models built on it."""
+    con = duckdb.connect(str(root / "w.duckdb"))
+    sentences = [{"article_id": a["article_id"], **s} for a in arts for s in split(a["body"])]
+    empty_mentions = pa.table({"article_id": pa.array([], pa.string()), "sentence_no": pa.array([], pa.int64()),
+                               "start_char": pa.array([], pa.int64()), "end_char": pa.array([], pa.int64()),
+                               "text": pa.array([], pa.string()), "label": pa.array([], pa.string()),
+                               "entity_id": pa.array([], pa.string()), "entity_key": pa.array([], pa.string()),
+                               "entity_name": pa.array([], pa.string())})
+    features = claim_records.claim_feature_rows({a["article_id"]: split(a["body"]) for a in arts})
+    for name, tbl in (("sentences", pa.Table.from_pylist(sentences)), ("quotes", pa.Table.from_pylist(quotes)),
+                      ("claim_features", pa.Table.from_pylist(features)), ("entity_mentions", empty_mentions),
+                      ("facts", pa.Table.from_pylist(
+                          [f for a in arts for f in fact_extraction.extract_facts(a, split(a["body"]), [])],
+                          schema=pa.schema([f for f in FACTS if f.name not in ("run_id", "pipeline_version")]))),
+                      ("entities", pa.table({"entity_id": pa.array([], pa.string()),
+                                             "name": pa.array([], pa.string()),
+                                             "label": pa.array([], pa.string())}))):
+        con.register("tbl", tbl)
+        con.execute(f"create table {name} as select * from tbl")
+        con.unregister("tbl")
+    run_our_models(con, processed)
+    return con
+
+
 @pytest.fixture(scope="module")
 def chain_db(tmp_path_factory) -> duckdb.DuckDBPyConnection:
     root = tmp_path_factory.mktemp("agreement_chain")
@@ -312,26 +338,7 @@ def chain_db(tmp_path_factory) -> duckdb.DuckDBPyConnection:
                                "speaker_entity_id": "E_trump", "speaker_name": "Donald Trump", "cue": "said",
                                "confidence": 0.9})
     assert len(quotes) == 4
-    con = duckdb.connect(str(root / "w.duckdb"))
-    sentences = [{"article_id": a["article_id"], **s} for a in arts for s in split(a["body"])]
-    empty_mentions = pa.table({"article_id": pa.array([], pa.string()), "sentence_no": pa.array([], pa.int64()),
-                               "start_char": pa.array([], pa.int64()), "end_char": pa.array([], pa.int64()),
-                               "text": pa.array([], pa.string()), "label": pa.array([], pa.string()),
-                               "entity_id": pa.array([], pa.string()), "entity_key": pa.array([], pa.string()),
-                               "entity_name": pa.array([], pa.string())})
-    features = claim_records.claim_feature_rows({a["article_id"]: split(a["body"]) for a in arts})
-    for name, tbl in (("sentences", pa.Table.from_pylist(sentences)), ("quotes", pa.Table.from_pylist(quotes)),
-                      ("claim_features", pa.Table.from_pylist(features)), ("entity_mentions", empty_mentions),
-                      ("facts", pa.Table.from_pylist(
-                          [f for a in arts for f in fact_extraction.extract_facts(a, split(a["body"]), [])],
-                          schema=pa.schema([f for f in FACTS if f.name not in ("run_id", "pipeline_version")]))),
-                      ("entities", pa.table({"entity_id": pa.array([], pa.string()),
-                                             "name": pa.array([], pa.string()),
-                                             "label": pa.array([], pa.string())}))):
-        con.register("tbl", tbl)
-        con.execute(f"create table {name} as select * from tbl")
-        con.unregister("tbl")
-    run_our_models(con, processed)
+    con = quote_only_db(root, processed, arts, quotes)
     yield con
     con.close()
 
