@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from tasks import rulefiles
 from tasks.entities import acronyms
-from tasks.entities.keys import fold
+from tasks.entities.keys import fold, without_nickname
 from tasks.entities.rules import (
     _surname_particles,
     CLASS_LABEL,
@@ -69,7 +69,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
 
     def base_key(m: _Mention) -> str:
         a = aliases.get(m.folded)
-        return fold(a[0]) if a else match_key(m.text)
+        return fold(a[0]) if a else match_key(without_nickname(m.text))
 
     singles: list[_Mention] = []
     places = _places() | _countries()
@@ -353,7 +353,7 @@ def _resolve(group: list[_Mention]) -> tuple[str, str, str]:
             name = a[0]
             break
     if name is None:
-        forms = Counter(m.text for m in group)
+        forms = Counter(without_nickname(m.text) for m in group)
         for f in list(forms):          # "X. Kyrylo Budanov" when "Kyrylo Budanov" is there too
             if len(forms) > 1 and len(f) > 3 and f[1:3] == ". " and f[3:] in forms:
                 del forms[f]

@@ -110,6 +110,7 @@ _DATELINE = re.compile(
     rf"|^([A-Z][^\d()\n]{{1,50}}?)\s*\((?:[A-Z][\w.&' ]{{1,30}})\)\s*[-–—]")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Sir|Dame)\s+$")
 _WHO_AFTER = re.compile(r"\s*,\s*who\s")
+_WHICH_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*which\s")
 _SPEAKS_AFTER = re.compile(r"[^\S\n]+(?:said|says|told|added|explained|insisted|replied|noted|stressed|argued|warned"
                            r"|acknowledged|admitted|recalled|conceded|cautioned)\b")
 _PRONOUN_AFTER = re.compile(r"\s+[a-z]{3,}\s+(?:his|her|himself|herself)\b")
@@ -148,6 +149,9 @@ def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
         m.age_after = True
     if _WHO_AFTER.match(after) and not _OF_PLACE_BEFORE.search(unit, max(ls, s - 40), s):
         m.who_after = True      # (not the place of "Theodora X of East |Boston|, who said": the who is hers)
+    if _WHICH_AFTER.match(after) and m.ner_label in ("PERSON", "ORG") and m.folded not in _places() \
+            and m.folded not in _countries():
+        m.which_after = True
     if _PRONOUN_AFTER.match(after):
         m.pronoun_after = True
     if _SPEAKS_AFTER.match(after):

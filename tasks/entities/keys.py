@@ -36,6 +36,16 @@ def fold(text: str) -> str:
     return " ".join(out)
 
 
+#: a nickname in quotation marks inside a name ("Ephraim |"Doc" |Mudau-Lindström", "Ezekiel |‘Zeke’ |van Rensburg")
+_NICKNAME = re.compile(r"(?<=\S) [\"“‘'][A-Z][^\"“”‘’\n]{0,30}?[\"”’'] (?=\S)")
+
+
+def without_nickname(name: str) -> str:
+    """A name without the quoted nickname inside it: "Ephraim "Doc" Mudau-Lindström" -> "Ephraim Mudau-Lindström"
+    (outlets that leave the nickname out name the same person)."""
+    return _NICKNAME.sub(" ", name) if " " in name else name
+
+
 def entity_id_for(entity_key: str) -> str:
     """Stable id of an entity key: first 16 hex chars of its sha256."""
     return hashlib.sha256(entity_key.encode("utf-8")).hexdigest()[:16]

@@ -45,7 +45,9 @@ _REGNAL = frozenset({"II", "III", "IV"})
 def add_missed_persons(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
                        added: list[_Mention], drop: set[int]) -> None:
     """Add to ``added`` the persons of one line (starting at ``ls`` of ``body``) the model missed, and put in ``drop``
-    the indexes of ``mentions`` they replace: after short titles, after titles and occupations, then by given names."""
+    the indexes of ``mentions`` they replace: around a quoted nickname, after short titles, after titles and
+    occupations, then by given names."""
+    _add_nicknamed_persons(line, ls, body, headline, mentions, overlapping, added, drop)
     _add_honorific_names(line, ls, body, headline, mentions, overlapping, added, drop)
     _add_titled_names(line, ls, body, headline, mentions, overlapping, added, drop)
     _add_given_name_persons(line, ls, body, headline, mentions, overlapping, added, drop)
@@ -79,6 +81,53 @@ def _honorific_regex() -> re.Pattern:
     word = _NAME_WORD
     retired = r"(?:\((?i:retd|retired)\.?\)\s+)?"       # "Wg Cdr (retd) Jagdish Menon-Pillai"
     return re.compile(rf"(?<![\w.])(?:(?:{titles})\.?\s+)+{retired}({word}(?:\s+(?:(?:{part})\s+){{0,2}}{word}){{0,2}})(?![\w’'-])")
+
+
+@lru_cache(maxsize=1)
+def _nicknamed_regex() -> re.Pattern:
+    """A given name (one or two capitalised words), a nickname of one or two capitalised words in quotation marks and a
+    surname after optional lower-case particles: "Ephraim "Doc" Mudau-Lindström", "Ezekiel ‘Zeke’ van Rensburg-Chirwa",
+    "Mary Ann 'Mimi' Okafor". The name words are groups 1 (given) and 2 (surname)."""
+    part = "|".join(sorted(_PARTICLES))
+    word = _NAME_WORD
+    nick = r"[\"“‘'][A-Z][\w.’'-]{0,15}(?:[^\S\n][A-Z][\w.’'-]{0,15})?[\"”’']"
+    return re.compile(rf"(?<![\w.’'-])((?:{word}[^\S\n])?{word})[^\S\n]{nick}[^\S\n]((?:(?:{part})[^\S\n]+){{0,3}}{word})(?![\w’'-])")
+
+
+@lru_cache(maxsize=1)
+def _nickname_given_names() -> frozenset[str]:
+    """Given names that open a nicknamed person: the vote list and every name of ``given_name_gender.tsv`` (places
+    too: "Florence" before a quoted nickname and a surname is a woman)."""
+    return _vote_given_names() | frozenset(row[0].capitalize() for row in rulefiles.table("given_name_gender.tsv") if row)
+
+
+def _known_non_person(*words: str) -> bool:
+    """One of ``words`` is a known place, country or organisation word ("Apple “Vision” Pro" is no person)."""
+    return any(fold(w) in _places() or fold(w) in _countries() or fold(w) in _org_words()[0] for w in words)
+
+
+def _add_nicknamed_persons(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
+                           added: list[_Mention], drop: set[int]) -> None:
+    """Persons written with a nickname in quotation marks between given name and surname outside headlines, unless a
+    name word is a known place or organisation word that no given-name list, title before it ("Mama Florence "Flo"
+    Akinyi-Baptiste") or person span of the model outweighs; the model's spans inside the name are dropped (it cuts
+    such names at the marks, calls the surname alone an organisation, or misses the name)."""
+    for mt in _nicknamed_regex().finditer(line):
+        first = mt.group(1).split()
+        s, e = ls + mt.start(), ls + mt.end()
+        over = overlapping(s, e)
+        if any(a.start < e and a.end > s for a in added) or any(mentions[i].start < s or mentions[i].end > e for i in over):
+            continue
+        titled = len(first) == 2 and (fold(first[0]) in _honorific_words() or (fold(first[0]),) in _title_set())
+        if headline or not (first[-1] in _nickname_given_names() or any(mentions[i].cls == "per" for i in over) or titled
+                            or not _known_non_person(first[-1], mt.group(2).split()[-1])):
+            continue
+        if len(first) == 2 and first[0] not in _nickname_given_names():
+            s += len(first[0]) + 1          # "Mama Florence "Flo" Akinyi-Baptiste": the title stays out
+        m = _make_mention(body, s, e, 0, "PERSON", headline)
+        if m is not None and (m.start, m.end) == (s, e):
+            drop.update(over)
+            added.append(m)
 
 
 def _add_given_name_persons(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,

@@ -44,6 +44,9 @@ W_PLAYER = 3.0
 W_EVENT_PREFIX = 3.0
 # "Rogers, who was named player of the match, said": a relative "who" after a name (organisations take "which")
 W_WHO = 2.0
+# "Aquidneck Sailcloth, which has woven sail fabric …": a relative "which" after a name the model took for a person or
+# an organisation (no place: "Portsmouth, which …" keeps its place votes)
+W_WHICH = 2.0
 # "Kemi Badenoch opened her speech", "Starmer made his case": the subject's own verb then his/her (a place or
 # an organisation takes "its")
 W_PRONOUN = 2.0

@@ -56,6 +56,7 @@ class _Mention:
     dateline: bool = False
     player: bool = False
     who_after: bool = False      # "Rogers, who was named player of the match,": a person
+    which_after: bool = False    # "Aquidneck Sailcloth, which has woven …": a thing, here an organisation
     speaks_after: bool = False   # "Rahmat said": the subject of a speech verb (no vote: organisations speak too)
     pronoun_after: bool = False  # "Kemi Badenoch opened her speech": a person (organisations and places take "its")
     apposed: bool = False        # "His daughter, Siobhán Mulcahy, said": a name between commas after a person noun
@@ -63,6 +64,10 @@ class _Mention:
     honorific: bool = False      # "Sir Keir", "Dame Judi": a knight's given name, which stands for the full name
     expands: str = ""            # an acronym in parentheses after a name: that name ("KHDA" after "Knowledge and … Authority")
     short_form: bool = False     # a company named again by the first words of its name ("Kafue Ridge"): its display name
+
+
+#: the plural of an office holder's title ("councilmembers", "senators", "representatives", "trustees")
+_PLURAL_OFFICE = re.compile(r"(?:er|or|ive|ist|ent|ant|ee|ian)s$")
 
 
 def _strip_title(text: str, start: int) -> tuple[int, bool]:
@@ -73,7 +78,10 @@ def _strip_title(text: str, start: int) -> tuple[int, bool]:
     lower = [w.group(0).lower().rstrip(",") for w in words]
     titles = _title_set()
     for n in _title_lengths():     # longest first, as _titles() is ordered
-        if len(words) > n and tuple(lower[:n]) in titles:
+        # a plural office title before the first of two names ("Councilmembers Rutherford P. Ashby and Marisol …")
+        # too, of a holder's noun ("-er", "-or", "-ive", …; not "Queens Park Rangers")
+        if len(words) > n and (tuple(lower[:n]) in titles or (
+                _PLURAL_OFFICE.search(lower[n - 1]) and (*lower[:n - 1], lower[n - 1][:-1]) in titles)):
             if fold(lower[n]) in _org_words()[0]:
                 return 0, False     # "General Staff", "General Motors", "Major League Baseball"
             return words[n].start(), True

@@ -12,7 +12,7 @@ from tasks.entities.evidence import _INITIAL_NAME
 from tasks.entities.keys import fold
 from tasks.entities.rules import (
     W_AGE, W_ALIAS, W_APPOSED, W_BARREL, W_COUNTRY_PAREN, W_DATELINE, W_DEMONYM, W_EVENT_PREFIX, W_GIVEN, W_INITIAL,
-    W_ORG_CUE, W_ORG_SUFFIX, W_PLACE, W_PLACE_CUE, W_PLAYER, W_PRONOUN, W_SCORE, W_TITLE, W_WEAPON_CUE, W_WHO,
+    W_ORG_CUE, W_ORG_SUFFIX, W_PLACE, W_PLACE_CUE, W_PLAYER, W_PRONOUN, W_SCORE, W_TITLE, W_WEAPON_CUE, W_WHICH, W_WHO,
     _aliases, _countries, _demonyms, _event_prefixes, _gendered_given_names, _local_units, _org_words, _person_particles, _place_cues,
     _places, _settlement_endings, _vote_given_names,
 )
@@ -59,6 +59,8 @@ def _class_votes(m: _Mention) -> dict[str, float]:
         v["per"] += W_GIVEN          # "Gethin ap Iorwerth": a particle only people's names hold
     if m.who_after:
         v["per"] += W_WHO
+    if m.which_after:
+        v["org"] += W_WHICH
     if m.pronoun_after:
         v["per"] += W_PRONOUN
     if m.apposed:

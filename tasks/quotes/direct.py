@@ -47,11 +47,17 @@ _ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{t})" for t in (
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
+#: a nickname in quotation marks between two words of a name ("Ephraim| "Doc"| Mudau-Lindström")
+_NICKNAME_IN_NAME = r"(?<=[^\W\d_]) [\"“‘'][A-Z][^\"“”‘’\n,.;:!?]{0,30}?[\"”’'](?= [A-Za-z])"
+
+
 def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
     """The speaker phrase right after a verb (", said Putin on Monday" -> Putin)."""
     body = A.body
     # a party and state in brackets may hold periods ("said Sen. Dick Durbin (D-Ill.) in an interview")
-    mm = re.match(r"(?:\([^()\n]{1,30}\)|[^,.;:!?\n“”\"]|" + _ABBREV_DOT + r"){1,80}", body[rest_s:post_lim])
+    # … and a quoted nickname inside a name ("said station commander Ephraim "Doc" Mudau-Lindström")
+    mm = re.match(r"(?:\([^()\n]{1,30}\)|" + _NICKNAME_IN_NAME + r"|[^,.;:!?\n“”\"]|" + _ABBREV_DOT + r"){1,80}",
+                  body[rest_s:post_lim])
     if not mm:
         return None
     endp = rest_s + mm.end()

@@ -89,7 +89,9 @@ def _unnamed_opening(A: _Article, pos: int, head: str) -> _Cand | None:
 @lru_cache(maxsize=64)
 def _unnamed_head_re(head: str) -> re.Pattern:
     # "The city's audit committee| said", "The regional water utility|, which …, has warned"
-    return re.compile(r"(?:The|A|An)[^\S\n]+(?:[\w’'-]+[^\S\n]+){1,4}?" + re.escape(head)
+    # (the modifiers hold no second determiner or conjunction: "The announcement came as the company" is a clause)
+    return re.compile(r"(?:The|A|An)[^\S\n]+(?:(?!(?:the|a|an|as|when|while|after|before|because|that|which|who|and|but"
+                      r"|or)[^\w’'-])[\w’'-]+[^\S\n]+){1,4}?" + re.escape(head)
                       + r"(?=(?:,[^,\n]{1,90},)?[^\S\n]+(?:(?:has|have|had|also)[^\S\n]+)?(?:said|told|wrote|found|[a-z]+(?:ed|s))\b)")
 
 
@@ -158,13 +160,15 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
         for d in reversed(list(doc.finditer(A.body, ss, se))):
             author = _document_author(A, d.end(), A.sents[j]["end_char"])
             opening = _opening_subject(A, j, min(A.sents[j]["end_char"], hs))
-            aide = opening is not None and opening.mention is not None and opening.mention["label"] in PERSON_LABELS \
-                and _POSSESSIVE_AUTHOR.match(A.body, d.end())
+            aide = _POSSESSIVE_AUTHOR.match(A.body, d.end()) and (
+                (opening is not None and opening.mention is not None and opening.mention["label"] in PERSON_LABELS)
+                or (author is not None and _person_role_speaks(A, author.end)))
             if author is not None and not aide:
                 return author       # "NNPC, in a statement by its spokesman, Mrs. Adaeze Okonkwo-Bello," (not a
                 #                     person's "statement issued by her media aide")
             verbs = [v for v in A.r.quote_verb_re.finditer(A.body, ss, min(se, d.start() + 200)) if not A.in_quote(v.start())
-                     and not d.end() <= v.start() <= d.end() + 1]     # (not "a statement |read| to the court")
+                     and not d.start() <= v.start() <= d.end() + 1]     # (not "a statement |read| to the court",
+            #                                                              nor the document's own word: "its annual |report|")
             issued = _ISSUED_BEFORE.search(A.body, max(ss, d.start() - 40), d.start())
             starts = [v.start() for v in verbs] or ([issued.start()] if issued else [])
             for vs in starts:      # the first with a named subject ("In a written response to questions, X said")
@@ -238,6 +242,21 @@ def _resolved(A: _Article, c: _Cand) -> _Cand | None:
     """A pronoun candidate as the person it stands for (``_Article.resolve_pronoun``), or None."""
     m = A.resolve_pronoun(c.start, A.body[c.start:c.end])
     return _Cand.of_mention(c.start, c.end, m) if m else None
+
+
+#: the subject that speaks after the author of a document ("…, Segun Akintola-Daramola|, the minister said:")
+_SUBJECT_AFTER_AUTHOR = re.compile(r"[^\S\n]*,[^\S\n]+(?:the[^\S\n]+(?P<role>[a-z][a-z -]{1,40}?)|he|she)[^\S\n]+"
+                                   r"(?:said|says|added|stated|noted|explained|maintained|insisted)\b")
+
+
+def _person_role_speaks(A: _Article, pos: int) -> bool:
+    """Does a person's role or he/she speak right after the document's author ending at ``pos`` ("In a statement signed
+    by his special adviser, Segun Akintola-Daramola, |the minister said|")? Then the aide only signed it."""
+    m = _SUBJECT_AFTER_AUTHOR.match(A.body, pos)
+    if m is None:
+        return False
+    role = m.group("role")
+    return role is None or (bool(A.r.role_re.fullmatch(role)) and role.split()[-1] not in A.r.org_roles)
 
 
 #: "a statement issued by |her media aide, Mr Kayode Ogundipe": someone's aide wrote it; it is the subject's statement

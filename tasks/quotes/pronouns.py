@@ -332,8 +332,12 @@ _THEY_SPEAKS = re.compile(r"(?:[^,\n]{0,40},\s+)?[Tt]hey\s+(?:said|say|told|adde
 
 def group_subject(A: _Article, pos: int) -> dict | None:
     """An organisation (ORG/GPE/NORP mention) that is the subject of a speech verb before ``pos``
-    in its sentence or the two before ("The FSB claimed … that it possesses …" -> FSB)."""
+    in its sentence or the two before ("The FSB claimed … that it possesses …" -> FSB); first the organisation that
+    opens the pronoun's own sentence ("In a statement, Brightwater Partners thanked residents for what it called “…”")."""
     si = A.sent_index(pos)
+    own = A.org_subject(pos)
+    if own is not None and isinstance(own, dict) and own.get("label") == "ORG" and A.sent_index(own["start_char"]) == si:
+        return own
     for j in range(si, max(-1, si - 3), -1):
         ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], pos)
         for v in reversed(list(A.r.quote_verb_re.finditer(A.body, ss, se))):

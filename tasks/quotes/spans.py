@@ -215,6 +215,7 @@ def _single_quote_spans(body: str, paras, doubles: list[_Raw], n_chain: int) -> 
                 continue
             glyph = body[mo.start()]
             mc = _SINGLE_CLOSE.search(body, mo.end(), min(pe, mo.end() + SINGLE_REACH[glyph]))
+            mc = _past_plural_possessives(body, mo.start() == ps, mc, min(pe, mo.end() + SINGLE_REACH[glyph]))
             if mc and any(a <= mc.start() < b for a, b in inside):
                 mc = None
             if mc and glyph == "'" and mo.start() > ps and len(body[mo.end():mc.start()].split()) < 2:
@@ -230,6 +231,23 @@ def _single_quote_spans(body: str, paras, doubles: list[_Raw], n_chain: int) -> 
             out.append(_Raw(mo.start(), mo.end(), mc.start(), mc.end(), para=0, chain=n_chain))
             pos = mc.end()
     return _chain_continued(out)
+
+
+#: an apostrophe that ends a plural possessive ("the officers’ recommendation", "three weeks' notice"): after an "s",
+#: before a lower-case word
+_PLURAL_POSSESSIVE = re.compile(r"(?<=[a-z]s)[’'](?= [a-z])")
+#: a closing single mark after the punctuation that ends a quoted sentence ("…,’ she said")
+_SENTENCE_CLOSE = re.compile(r"(?<=[,.!?…])[’'](?=[\s—–]|$)", re.M)
+
+
+def _past_plural_possessives(body: str, opens_paragraph: bool, mc: re.Match | None, limit: int) -> re.Match | None:
+    """The closing mark of a quotation that opens its paragraph, past the plural possessives inside it ("‘It is the
+    convention that the chair votes for the officers’ recommendation,’ she said"): such an apostrophe closes nothing
+    when a mark after a sentence's punctuation follows in the paragraph."""
+    if mc is None or not opens_paragraph or not _PLURAL_POSSESSIVE.match(body, mc.start()):
+        return mc
+    later = _SENTENCE_CLOSE.search(body, mc.end(), limit)
+    return later if later is not None else mc
 
 
 def _reopens(body: str, paras, pi: int, glyph: str) -> bool:

@@ -376,9 +376,12 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
         return c       # "the Russian leader": the name or adjective inside is a modifier of the role
     if c.kind == "role" and best is not None and re.fullmatch(r"[\s,]*", body[best.end:c.start] or " ") and c.start > best.end \
             and (best.mention is None or best.mention["label"] in PERSON_LABELS or re.match(r"\s*,", body[c.end:verb_s])) \
-            and not _fronted_over(A, lo, best.start, verb_s):
+            and not _fronted_over(A, lo, best.start, verb_s) \
+            and not (re.search(r",[^\S\n]*$", body[max(lo, best.start - 3):best.start]) and not re.match(r"\s*,", body[c.end:verb_s])):
         return best    # "Peskov, the Kremlin spokesman, said" (not "According to TASS, the Russian leader said", not
-                       # "Asked whether he trusts chancellor Rachel Reeves, the spokesperson said")
+                       # "Asked whether he trusts chancellor Rachel Reeves, the spokesperson said", not "… signed by his
+                       # special adviser, Segun Akintola-Daramola, |the minister| said": a name in apposition to what
+                       # stands before it, and no comma closing the role)
     if verb_s - c.end > 120:
         return None
     return c

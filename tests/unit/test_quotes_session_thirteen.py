@@ -22,7 +22,8 @@ MEE …, said" is the official, not MEE.
 
 Names: "Ngozi Fairbanks-Lindqvist of Carnegie Mellon University", which the model reads as one organisation, is a person
 and an organisation; a nickname in quotation marks is part of the name and no quotation ("Rodolfo "Dodong" Macaraeg-Uy",
-"Nurlan ‘Tundra’ Seitkali-Demir", "Beverley 'Miss Bev' Campbell"); letters after a name the model cut at its particles
+"Nurlan ‘Tundra’ Seitkali-Demir", "Beverley 'Miss Bev' Campbell"; since the twenty-first session the entity is named
+without it, "Rodolfo Macaraeg-Uy", as outlets that leave the nickname out name him); letters after a name the model cut at its particles
 are no part of it ("Ignatius van der Merwe SC")."""
 from __future__ import annotations
 
@@ -154,11 +155,11 @@ def test_whom_an_unnamed_official_spoke_to_is_not_the_official(run):
 
 
 @pytest.mark.parametrize("name, body", [
-    ("Beverley 'Miss Bev' Campbell", "Prices rose again this week.\n\n“Escallion used to be $300 a pound. Now it reach "
+    ("Beverley Campbell", "Prices rose again this week.\n\n“Escallion used to be $300 a pound. Now it reach "
                                      "$700,” said vendor Beverley 'Miss Bev' Campbell."),
-    ('Rodolfo "Dodong" Macaraeg-Uy', 'The annex was added late.\n\n"I signed the report in good faith," Sen. Rodolfo '
+    ('Rodolfo Macaraeg-Uy', 'The annex was added late.\n\n"I signed the report in good faith," Sen. Rodolfo '
                                      '"Dodong" Macaraeg-Uy said.'),
-    ("Nurlan ‘Tundra’ Seitkali-Demir", "The final went to five maps.\n\n‘We had practised everything for this final,’ "
+    ("Nurlan Seitkali-Demir", "The final went to five maps.\n\n‘We had practised everything for this final,’ "
                                        "said Karavan captain Nurlan ‘Tundra’ Seitkali-Demir."),
 ])
 def test_a_nickname_in_quotation_marks_is_part_of_the_name_and_no_quote(run, entities, name, body):
