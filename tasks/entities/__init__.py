@@ -40,6 +40,9 @@ back exactly), then cleans the result:
    A person cut at lower-case surname particles is joined with the capitalised
    mention after them, whatever its label ("Piet" van der "Laan-Osei" ORG, "Ursula
    von der" "Leyen" GPE), and a later "van der Laan-Osei" takes its particles in.
+   A name with a quoted nickname between given name and surname ("Ephraim "Doc"
+   Mudau-Lindström", "Ezekiel ‘Zeke’ van Rensburg-Chirwa") is one person, named
+   without the nickname (``keys.without_nickname``).
 5. **Article-level entities and label vote.** Mentions are grouped into
    article entities: same canonical form (``rules/aliases.csv``), same folded
    text, or a single word equal to the last word of a multi-word name in the
@@ -54,7 +57,8 @@ back exactly), then cleans the result:
    before a mention (person, 3), the alias table (5), the demonym list (norp,
    5), the place list (loc, 1.5), a given-name first word (per, 2; the
    given-name list plus the clearly gendered names of given_name_gender.tsv that
-   are no place or title), a relative "who" after the name (per, 2), an
+   are no place or title), a relative "who" after the name (per, 2; a "which" after a name the model
+   called a person or organisation: org, 2), an
    initial ("K. Evans", per, 3), an age in apposition ("Wang , 45 ,", per, 3),
    "Name ( Country )" (per, 3; for a name the model does not call a person only in an
    individual's results line), bowling figures or a dismissal word of a cricket

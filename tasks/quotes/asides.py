@@ -87,6 +87,11 @@ def _given_name_alone(name: str) -> bool:
     return " " not in name.strip() and name.strip() in _vote_given_names()
 
 
+#: ", of |", ", from |" right before a name: an affiliation set off by commas ("Olamide Kowalczyk-Hart, of |Aylesbury CID|,
+#: who …"), never the subject, whatever the model calls it
+_COMMA_OF_BEFORE = re.compile(r",[^\S\n]+(?:of|from)[^\S\n]+(?:the[^\S\n]+)?$")
+
+
 def aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """"Others, reacting to the gap between the Van Dyke shooting and …, shouted": the phrase opening the clause before a
     participle aside is the subject, not a name inside the aside (``_SUBJECT_ASIDE``); so is the name right before a
@@ -102,7 +107,8 @@ def aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
         ms = [m for m in A.mentions_in(max(lo, name_e - 120), name_e) if not A.in_quote(m["start_char"])]
         if ms and ms[-1]["end_char"] == name_e and not A.aside(ms[-1]):
             m: dict | None = ms[-1]
-            if m is not None and m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(A.body, max(lo, m["start_char"] - 15), m["start_char"]):
+            if m is not None and (m["label"] not in PERSON_LABELS or _COMMA_OF_BEFORE.search(A.body, max(lo, m["start_char"] - 15), m["start_char"])) \
+                    and _PREP_BEFORE.search(A.body, max(lo, m["start_char"] - 15), m["start_char"]):
                 # "Gov. John R. Kasich of Ohio, who …, said", "Willie Minor, 64, of Dallas, who …": the person before the place
                 m = next((p for p in reversed(ms[:-1]) if p["label"] in PERSON_LABELS
                           and re.fullmatch(r"(?:,?\s+\d{1,3},?)?\s+(?:of|from|in)\s+(?:the\s+)?", A.body[p["end_char"]:m["start_char"]])), None)

@@ -20,8 +20,14 @@ Pronouns and roles: "it" is first the organisation opening its own sentence ("In
 thanked residents for what it called “…”"), not one of a sentence before; "the provost" (and "the lord mayor", "the
 reeve", "the warden") is the civic head named with that title.
 
-Left out after measuring: "the company" standing for the only organisation named before, however seldom (fixed 7
-speakers, broke 10: the lone organisation named before is as often a different body)."""
+Second batch (crawls_heldout425-432, 0.921 when first measured): an affiliation set off by commas (", of Aylesbury CID,
+who …") is no subject even when the model calls it a person; "the update said" is whoever posted it; common West, East
+and Southern African given names tell a gender ("Ngozi", "Emeka"; not "Blessing", a man's name in Zimbabwe).
+
+Left out after measuring: while each organisation is named once, "the company" as the one opening the report's first or
+second sentence (6 fixed, 11 broken: court reports open with the court, market stories with the regulator); "the
+company" standing for the only organisation named before, however seldom (7 fixed, 10 broken: the lone organisation
+named before is as often a different body)."""
 from __future__ import annotations
 
 import pytest
@@ -108,3 +114,18 @@ def test_the_provost_is_the_civic_head_named_with_that_title(run):  # noqa: F811
             "The provost told the chamber she had not taken the decision lightly.\n\n"
             "'It is the convention of this chamber,' she said.")
     assert _speaker(run(body), "It is the convention") == "Jasmine Kaur-Drummond"
+
+
+def test_an_affiliation_set_off_by_commas_is_no_subject_whatever_the_model_calls_it(run):  # noqa: F811
+    body = ("A man was arrested on suspicion of arson.\n\n"
+            "Detective Inspector Olamide Kowalczyk-Hart, of Aylesbury CID, who is leading the investigation, said "
+            "officers were keeping an open mind.\n\n"
+            "'I understand this will have been a very frightening experience for everyone,' she said.")
+    assert _speaker(run(body), "I understand") == "Olamide Kowalczyk-Hart"
+
+
+def test_a_woman_s_west_african_given_name_tells_her_gender(run):  # noqa: F811
+    body = ("Dr Emeka Abernathy-Uzor, who led the study, said the test gave results in 40 minutes.\n\n"
+            "Among the patients was Ngozi Idowu-Martins, a trader from Ibadan.\n\n"
+            "\u201cI thought it was malaria,\u201d she told reporters.")
+    assert _speaker(run(body), "I thought it was malaria") == "Ngozi Idowu-Martins"
