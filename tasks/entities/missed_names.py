@@ -96,8 +96,8 @@ def _nicknamed_regex() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _nickname_given_names() -> frozenset[str]:
-    """Given names that open a nicknamed person: the vote list and every name of ``given_name_gender.tsv`` (places
-    too: "Florence" before a quoted nickname and a surname is a woman)."""
+    """Given names that open a nicknamed person: the vote list and every name of ``given_name_gender.tsv``, places among
+    them ("Georgia" before a quoted nickname and a surname is a woman)."""
     return _vote_given_names() | frozenset(row[0].capitalize() for row in rulefiles.table("given_name_gender.tsv") if row)
 
 
@@ -109,7 +109,7 @@ def _known_non_person(*words: str) -> bool:
 def _add_nicknamed_persons(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,
                            added: list[_Mention], drop: set[int]) -> None:
     """Persons written with a nickname in quotation marks between given name and surname outside headlines, unless a
-    name word is a known place or organisation word that no given-name list, title before it ("Mama Florence "Flo"
+    name word is a known place or organisation word that no given-name list, title before it ("Dr Florence "Flo"
     Akinyi-Baptiste") or person span of the model outweighs; the model's spans inside the name are dropped (it cuts
     such names at the marks, calls the surname alone an organisation, or misses the name)."""
     for mt in _nicknamed_regex().finditer(line):
@@ -123,7 +123,7 @@ def _add_nicknamed_persons(line: str, ls: int, body: str, headline: bool, mentio
                             or not _known_non_person(first[-1], mt.group(2).split()[-1])):
             continue
         if len(first) == 2 and first[0] not in _nickname_given_names():
-            s += len(first[0]) + 1          # "Mama Florence "Flo" Akinyi-Baptiste": the title stays out
+            s += len(first[0]) + 1          # "Dr Florence "Flo" Akinyi-Baptiste": the title stays out
         m = _make_mention(body, s, e, 0, "PERSON", headline)
         if m is not None and (m.start, m.end) == (s, e):
             drop.update(over)
