@@ -68,11 +68,20 @@ def _pages(gold_dir: Path) -> list[tuple[Path, list]]:
     return out
 
 
-def _fixture_pages() -> list[tuple[Path, list]]:
-    """The hand-written crawled pages under tests/fixtures/crawls_*/ (one drop per folder)."""
+def _fixture_pages(share: tuple[int, int] | None = None) -> list[tuple[Path, list]]:
+    """The hand-written crawled pages under tests/fixtures/crawls_*/ (one drop per folder); with ``share`` (i, k) only
+    the folders whose place in sorted order is i modulo k (so that k test processes can share the work)."""
     from tasks.ingest import discover
     files = [f for f in discover(FIXTURES) if f.drop_id.startswith("crawls_")] if FIXTURES.is_dir() else []
+    if share is not None:
+        files = [f for f in files if f.drop_id in _share_folders(share)]
     return [(FIXTURES, files)] if files else []
+
+
+def _share_folders(share: tuple[int, int]) -> set[str]:
+    """The tests/fixtures/crawls_* folders whose place in sorted order is ``share[0]`` modulo ``share[1]``."""
+    folders = sorted(p.name for p in FIXTURES.glob("crawls_*") if p.is_dir())
+    return {d for n, d in enumerate(folders) if n % share[1] == share[0]}
 
 
 def _by_name(folder: Path, source_path: str) -> str:
@@ -219,14 +228,23 @@ def score(pairs: list[tuple[dict, dict | None]], fixture_pairs: list[tuple[dict,
     return rows
 
 
-def fixture_pairs(model: str) -> tuple[list[tuple[dict, dict | None]], dict[str, list[str]]]:
+def fixture_pairs(model: str, share: tuple[int, int] | None = None) -> tuple[list[tuple[dict, dict | None]], dict[str, list[str]]]:
     """Gold rows of the hand-written pages with their predicted quotes, and the pages' raw lines (both
-    empty without labels or pages)."""
-    pages = _fixture_pages()
+    empty without labels or pages); ``share``: only those of that share of the folders (``_fixture_pages``)."""
+    pages = _fixture_pages(share)
     if not FIXTURE_LABELS.exists() or not pages:
         return [], {}
     raw_lines, preds = predict(None, model, pages, key=_by_path)
-    return pair(load_labels(FIXTURE_LABELS), raw_lines, preds), raw_lines
+    return pair(fixture_labels(share), raw_lines, preds), raw_lines
+
+
+def fixture_labels(share: tuple[int, int] | None = None) -> list[dict]:
+    """The hand-written pages' gold rows, of the folders of ``share`` (``_fixture_pages``) when given."""
+    gold = load_labels(FIXTURE_LABELS)
+    if share is None:
+        return gold
+    keep = _share_folders(share)
+    return [g for g in gold if g["file"].split("/")[0] in keep]
 
 
 def evaluate(gold_dir: Path, settings=None, fixtures: list[tuple[dict, dict | None]] | None = None) -> list[dict]:

@@ -56,12 +56,18 @@ def test_brat_parsing_and_matching_rules(gold_dir):
     assert not quotes_polnear.speaker_ok(q, [(0, 5)], "Trump")
 
 
+#: the share of the hand-written pages' folders this module scores: the even places of their sorted order; the odd ones
+#: are scored by test_eval_quotes_fixtures_odd.py, so that two test processes share the work (each file runs whole
+#: on one process)
+SHARE = (0, 2)
+
+
 @pytest.fixture(scope="module")
 def fixture_pairs():
-    """The hand-written pages' (gold, predicted) pairs, computed once for this module (~100 s: 591 pages)."""
+    """This module's share of the hand-written pages' (gold, predicted) pairs, computed once (about 1,700 pages)."""
     from tasks.evaluation import quotes_crawls
     from tasks.settings import DEFAULT_MODEL
-    return quotes_crawls.fixture_pairs(DEFAULT_MODEL)[0]
+    return quotes_crawls.fixture_pairs(DEFAULT_MODEL, SHARE)[0]
 
 
 def test_real_pages_speakers(gold_dir, fixture_pairs):
@@ -90,12 +96,15 @@ def test_real_page_labels_and_matching(gold_dir):
 
 
 def test_speakers_on_the_hand_written_pages_of_other_sites(fixture_pairs):
-    """tests/fixtures/crawls_* (in the repo: never skipped): the labelled quotes are found (one of 326 is not:
-    a two-word partial quote of an organisation the NER does not see) and the speaker is right for at least 0.92
-    of them (0.933 on 326; crawls_heldout6, 136 quotes written unseen, was 0.794 when measured, 0.926 after)."""
+    """tests/fixtures/crawls_* (in the repo: never skipped), this module's share of the folders: the labelled quotes
+    are found and the speaker is right for at least 0.92 of them (0.942 on all 54,196 in the twenty-first session)."""
+    check_share(fixture_pairs, SHARE)
+
+
+def check_share(pairs, share):
+    """Every labelled quote of the share's folders is paired; at least 0.99 found, speaker right for at least 0.92."""
     from tasks.evaluation import quotes_crawls
-    pairs = fixture_pairs
-    assert len(pairs) == len(quotes_crawls.load_labels(quotes_crawls.FIXTURE_LABELS)) >= 129
+    assert len(pairs) == len(quotes_crawls.fixture_labels(share)) >= 129
     rows = {r["metric"].strip(): r for r in quotes_crawls.score([], pairs)}
     assert rows["quotes found on the hand-written pages (of the labelled)"]["recall"] >= 0.99
     assert rows["speaker right, hand-written pages of other sites (tests/fixtures)"]["f1"] >= 0.92
