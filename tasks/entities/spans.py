@@ -287,6 +287,8 @@ def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bo
         e = _hyphenated_given_name(unit, e)
     e, post_nominal = _strip_post_nominal(unit, s, e)
     titled = titled or post_nominal
+    local = _LOCAL_NUMBER.match(unit, e) if unit[s:e].endswith(" Local") else None
+    e = local.end() if local else e      # a union's local by its number ("United Steelworkers Local| 303L")
     if e - s < 1 or not any(c.isalpha() for c in unit[s:e]):
         return None
     text = unit[s:e]
@@ -315,6 +317,7 @@ def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bo
 #: "Síle", "Pérez", "Émile": accented letters too; "O'Halloran-Webb", "D’Souza": an apostrophe after the first capital
 _CAP_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zß-öø-ÿā-ž][\w'’-]*")
 _THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he\s+$")
+_LOCAL_NUMBER = re.compile(r"[^\S\n]+(?:No\.[^\S\n]*)?\d+[A-Za-z]?(?![\w-])")
 
 
 def _name_word_ok(w: str) -> bool:

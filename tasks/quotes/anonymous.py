@@ -30,12 +30,13 @@ _ANONYMOUS_SUBJECT = re.compile(
     r"|\s+(?:based|stationed|[a-z]+ing)\s+(?:in|at|near|outside|on|for)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}"
     r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?)?)"
     r"(?:\s+(?:who|[a-z]{3,}ing(?=\s+(?:a|an|the|two|three|four|five|his|her|their|at|in|on|for|near)\s))\s+[^,.\n“”\"]{1,120}?)?"
-    r"(?:,[^,\n]{1,120},)?(?:\s+(?:has|have|had))?\s+(?:said|says|told|added|explained|wrote|recalled|accused|complained|claimed|insisted"
+    r"(?:,[^,\n]{1,160},)?(?:\s+(?:has|have|had))?\s+(?:said|says|told|added|explained|wrote|recalled|accused|complained|claimed|insisted"
     r"|admitted|warned|described|was\s+(?:(?:more|less|even|far)\s+[a-z]+|[a-z]{3,}er)\b)\b")
-#: "In a victim impact statement read to the court, the woman, who cannot be named, said …": a definite person the
-#: article keeps anonymous
+#: "In a victim impact statement read to the court, the woman, who cannot be named, said …", "The president of the
+#: Belize District Taxi Association, who declined to give his name, said": a definite person the article keeps anonymous
 _ANONYMOUS_DEFINITE = re.compile(
-    r"(?:[A-Z][^“”\"\n]{0,160}?,\s+)?(?P<np>[Tt]he\s+(?:[\w’'&-]+\s+){0,3}?[\w’'-]+),\s+who\s+(?:asked|cannot|can't|could\s+not|"
+    r"(?:[A-Z][^“”\"\n]{0,160}?,\s+)?(?P<np>[Tt]he\s+(?:[\w’'&-]+\s+){0,3}?[\w’'-]+"
+    r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5})?),\s+who\s+(?:asked|cannot|can't|could\s+not|"
     r"did\s+not\s+want|declined|spoke|requested|may\s+not)\b[^,\n“”\"]{0,120},\s+(?:said|says|told|added|explained|wrote)\b")
 #: "In a victim personal statement read to the court, the widow’s daughter said …": a person named only by whose
 #: relative or what they are ("the victim's mother", "the widow’s daughter")
@@ -100,7 +101,19 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     org = spokespeople.spokesperson_org(A, _Cand(np_s, np_e, "role"))
     if org is not None:
         return org          # "An Energex spokeswoman said …" then "…,” she said": the organisation speaks
+    described = _ONE_OF_THEM.fullmatch(mt.group("np")) and _DESCRIBED_AFTER.match(A.body, np_e, mt.end())
+    if described:           # "One of them, a loom fixer who asked not to be named, said": the loom fixer (as readers
+        #                     name such a source: "One worker, a tire builder with nine years at the plant")
+        return {**_anonymous_person(described.start(1), described.group(1)), "gender": g}
     return {**_anonymous_person(np_s, mt.group("np")), "gender": g}
+
+
+#: an unnamed subject that is only one of a group ("One of them", "One of the workers", "One worker", "Another resident")
+_ONE_OF_THEM = re.compile(r"(?:[Oo]ne|[Aa]nother)\s+(?:of\s+(?:them|those|the\s+[\w’'-]+)|[\w’'-]+)")
+#: the indefinite apposition after it, up to a clause or a comma (", |a loom fixer| who …"; not an age alone: ", a
+#: 52-year-old woman who has picked grapes …" says less than "One worker")
+_DESCRIBED_AFTER = re.compile(r",\s+(an?\s+(?!\d+-year-old|elderly|young|old|older)[\w’'-]+(?:\s+[\w’'-]+){0,3}?)"
+                              r"(?=\s+(?:who|whose|from|at|in|with)\b|,)")
 
 
 def _owner_is_person(A: _Article, mt: re.Match) -> bool:
@@ -120,7 +133,7 @@ def unnamed_subject(A: _Article, ss: int, verb_e: int) -> _Cand | None:
     """The unnamed person opening the sentence at ``ss`` as the subject of the speech verb ending at ``verb_e`` ("A
     lobbyist for a statewide business group, who asked not to be named, said privately that …"; ``anonymous_subject``),
     for reported speech and the partial quotes in it."""
-    mt = _ANONYMOUS_SUBJECT.match(A.body, ss, verb_e)
+    mt = _ANONYMOUS_SUBJECT.match(A.body, ss, verb_e) or _ANONYMOUS_DEFINITE.match(A.body, ss, verb_e)
     if mt is None or mt.end() != verb_e or _NOT_UNNAMED.match(mt.group("np")) \
             or spokespeople.SPOKES.search(mt.group("np")) or _INDEFINITE_APPOSITION.match(A.body, mt.end("np")):
         return None     # (a spokesperson speaks for someone, "Her landlord" is someone's, "Another resident, a retired

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tasks.entities.keys import fold
-from tasks.entities.rules import _legal_suffixes
+from tasks.entities.rules import _legal_suffixes, _title_set
 from tasks.quotes.phrases import _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -52,12 +52,18 @@ def _apposed_name(A: _Article, role_e: int, hi: int) -> _Cand | None:
     if mh:
         name_s = mh.end()
     for m in A.mentions_in(role_e + mc.end(), min(hi, role_e + mc.end() + 60)):
-        if m["start_char"] != name_s or m["label"] not in PERSON_LABELS or A.in_quote(m["start_char"]):
+        titled = tuple(body[name_s:m["start_char"]].lower().split()) in _title_set()     # ", Detective Corporal |X"
+        if (m["start_char"] != name_s and not titled) or m["label"] not in PERSON_LABELS or A.in_quote(m["start_char"]):
             return None
-        if m["end_char"] == hi or re.match(r"[^\S\n]*(?:,|\()", body[m["end_char"]:hi]):
+        if m["end_char"] == hi or _NAME_CLOSED.match(body, m["end_char"], hi):
             return _Cand.of_mention(m["start_char"], m["end_char"], m)
         return None
     return None
+
+
+#: what closes a name in apposition: a comma or a bracket, maybe after its affiliation ("The investigating officer,
+#: Detective Corporal Ignatius Pook-Lindström| of the Ladyville Police Station, said")
+_NAME_CLOSED = re.compile(r"[^\S\n]*(?:,|\()|[^\S\n]+(?:of|from|at)[^\S\n]+(?:the[^\S\n]+)?[A-Z][^,.\n“”\"]{0,60},")
 
 
 def _named_before_comma(A: _Article, seg: str, lo: int) -> bool:

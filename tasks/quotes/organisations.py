@@ -25,7 +25,7 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
         return None
     head, subject = mo.group(1), A.org_subject(hs)
     # "The Ministry of Interior, which runs it with the Ministry of Hajj, said": "the ministry" is the subject
-    firsts = [subject] if subject is not None and _word_re(head).search(subject["text"]) else []
+    firsts = [subject] if subject is not None and _word_re((head, *A.r.org_role_words.get(head, ()))).search(subject["text"]) else []
     # the first that is not the site reporting ("the company" is not "404 Media", "the party" not "M&G"); each looked
     # up only when the ones before it gave none
     fallbacks: tuple[Callable[[], dict | _Cand | None], ...] = (lambda: subject, lambda: _main_org(A, hs))
@@ -105,7 +105,7 @@ def _chain(firsts: list, *later):
 def _named_org(A: _Article, pos: int, head: str) -> dict | None:
     """The latest organisation before ``pos`` whose name holds the role word ("the airline": Singapore Airlines,
     "the union": the Amalgamated Transit Union), outside quotes."""
-    word = _word_re(head)
+    word = _word_re((head, *A.r.org_role_words.get(head, ())))
     before = A.mentions_in(max(0, pos - 4000), pos)
     # an organisation also named by its acronym: "Roads and Transport Authority (RTA)" … "The RTA said"
     named = {m.get("entity_id") for m in A.mentions_in(0, pos)
@@ -144,7 +144,8 @@ def _head_name_re(head: str) -> re.Pattern:
 def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     """"the statement said" (a head of quote_patterns.txt [document_roles]): the named issuer of the latest "X said in a
     statement" / "In a written response, X said" / "X issued a statement" (any document of that section) in this
-    sentence or the five before."""
+    sentence or the five before; failing that, of the latest document of the same word before them ("In a statement
+    released Friday, the department said …" twenty lines up: the same statement)."""
     named = _NAMED_DOCUMENT.fullmatch(A.body, hs, he)
     if named is not None and named.group(2).lower().rstrip("s") in A.r.document_roles:
         c = A.candidate(named.start(1), named.end(1))        # "a Swim Wales statement said", "the Treasury's statement"
@@ -152,56 +153,70 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     mo = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}([\w-]+)", low)
     if mo is None or mo.group(1) not in A.r.document_roles:
         return None
-    unnamed: _Cand | None = None
-    doc = _document_re(tuple(sorted(A.r.document_roles)))     # any document: "In a written response, X said …" then "the statement said"
     si = A.sent_index(hs)
-    for j in range(si, max(-1, si - 6), -1):
-        ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], hs)
-        for d in reversed(list(doc.finditer(A.body, ss, se))):
-            author = _document_author(A, d.end(), A.sents[j]["end_char"])
-            opening = _opening_subject(A, j, min(A.sents[j]["end_char"], hs))
-            aide = _POSSESSIVE_AUTHOR.match(A.body, d.end()) and (
-                (opening is not None and opening.mention is not None and opening.mention["label"] in PERSON_LABELS)
-                or (author is not None and _person_role_speaks(A, author.end)))
-            if author is not None and not aide:
-                return author       # "NNPC, in a statement by its spokesman, Mrs. Adaeze Okonkwo-Bello," (not a
-                #                     person's "statement issued by her media aide")
-            verbs = [v for v in A.r.quote_verb_re.finditer(A.body, ss, min(se, d.start() + 200)) if not A.in_quote(v.start())
-                     and not d.start() <= v.start() <= d.end() + 1]     # (not "a statement |read| to the court",
-            #                                                              nor the document's own word: "its annual |report|")
-            issued = _ISSUED_BEFORE.search(A.body, max(ss, d.start() - 40), d.start())
-            starts = [v.start() for v in verbs] or ([issued.start()] if issued else [])
-            for vs in starts:      # the first with a named subject ("In a written response to questions, X said")
-                c = A.subject_before(vs, ss)
-                if c is not None and c.kind == "pronoun" and d.end() <= c.start < hs \
-                        and A.body[c.start:c.end].lower() in ("he", "she"):
-                    c = _resolved(A, c)     # "In a victim impact statement read to the court, he said"
-                elif c is not None and c.kind == "pronoun" and A.body[c.start:c.end].lower() in ("it", "they"):
-                    group = A.group_subject(c.start)      # "The FSB said in a statement that it …"; "Haus & Grund
-                    if group is None and A.body[c.start:c.end].lower() == "it":      # Berlin rejected the plan. In a
-                        group = A.org_subject(c.start)                              # statement, it said …"
-                    c = _Cand.of_mention(c.start, c.end, group) if group else None
-                if c is not None and c.kind in ("mention", "name", "role", "np") and c.start < hs:
-                    if c.kind in ("role", "np"):      # "in a statement by its chief officer, Mrs. Adaeze Okonkwo-Bello,";
-                        #                               "In a statement on Wednesday, the municipality said"
-                        c = appositions._apposed_name(A, c.end, vs) \
-                            or org_role(A, c.start, c.end, A.body[c.start:c.end].lower()) or c
-                    if c.kind == "role" and (_SPOKES_WORD.search(A.body, c.start, c.end)
-                                             or (not POSSESSIVE.search(A.body, c.start, c.end + 3) and A.resolve(c)[1])):
-                        return c      # "A spokesperson for the hospital said in a statement": whom it speaks for;
-                        #               "In a statement, a spokesperson for |the minister| said": the minister named
-                        #               (not "The Prime Minister’s Office issues a statement": the office)
-                    if c.kind in ("mention", "name"):
-                        return c
-                    unnamed = c if d.end() <= vs and c.kind == "np" else None
-                    break     # an unnamed subject ("The Prime Minister’s Office issues …, warning"): the opening one
-            if opening is not None:
-                return opening     # "In a statement signed by its manager, GWL attributed …", "The Treasury, in a statement, blamed"
-            if unnamed is not None:
-                return unnamed     # "In a statement Tuesday morning, his office said …": the office, as written
-            issuer = _opening_issuer(A, j, d.start())
-            if issuer is not None:
-                return issuer      # "The land registry department said in a statement": the department, as written
+    near = _document_re(tuple(sorted(A.r.document_roles)))     # any document: "In a written response, X said …" then "the statement said"
+    same = _document_re((mo.group(1),))
+    for doc, sents in ((near, range(si, max(-1, si - 6), -1)), (same, range(si - 6, -1, -1))):
+        for j in sents:
+            ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], hs)
+            for d in reversed(list(doc.finditer(A.body, ss, se))):
+                c = _document_issuer(A, j, d, hs)
+                if c is not None:
+                    return c
+    return None
+
+
+def _document_issuer(A: _Article, j: int, d: re.Match, hs: int) -> _Cand | None:
+    """Who gave out the document ``d`` of sentence ``j`` (for a quote at ``hs`` after it; ``document_source``)."""
+    ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], hs)
+    unnamed: _Cand | None = None
+    author = _document_author(A, d.end(), A.sents[j]["end_char"])
+    opening = _opening_subject(A, j, min(A.sents[j]["end_char"], hs))
+    aide = _POSSESSIVE_AUTHOR.match(A.body, d.end()) and (
+        (opening is not None and opening.mention is not None and opening.mention["label"] in PERSON_LABELS)
+        or (author is not None and _person_role_speaks(A, author.end)))
+    if author is not None and not aide:
+        return author       # "NNPC, in a statement by its spokesman, Mrs. Adaeze Okonkwo-Bello," (not a
+        #                     person's "statement issued by her media aide")
+    verbs = [v for v in A.r.quote_verb_re.finditer(A.body, ss, min(se, d.start() + 200)) if not A.in_quote(v.start())
+             and not d.start() <= v.start() <= d.end() + 1]     # (not "a statement |read| to the court",
+    #                                                              nor the document's own word: "its annual |report|")
+    issued = _ISSUED_BEFORE.search(A.body, max(ss, d.start() - 40), d.start())
+    # the verb next to the document first ("Officers were called …, the department said in a news release":
+    # not "called"), then the others
+    starts = sorted((v.start() for v in verbs), key=lambda vs: (d.start() - vs) if vs < d.start() else (vs - d.end())) \
+        or ([issued.start()] if issued else [])
+    for vs in starts:      # the first with a named subject ("In a written response to questions, X said")
+        c = A.subject_before(vs, ss)
+        if c is not None and c.kind == "pronoun" and d.end() <= c.start < hs \
+                and A.body[c.start:c.end].lower() in ("he", "she"):
+            c = _resolved(A, c)     # "In a victim impact statement read to the court, he said"
+        elif c is not None and c.kind == "pronoun" and A.body[c.start:c.end].lower() in ("it", "they"):
+            group = A.group_subject(c.start)      # "The FSB said in a statement that it …"; "Haus & Grund
+            if group is None and A.body[c.start:c.end].lower() == "it":      # Berlin rejected the plan. In a
+                group = A.org_subject(c.start)                              # statement, it said …"
+            c = _Cand.of_mention(c.start, c.end, group) if group else None
+        if c is not None and c.kind in ("mention", "name", "role", "np") and c.start < hs:
+            if c.kind in ("role", "np"):      # "in a statement by its chief officer, Mrs. Adaeze Okonkwo-Bello,";
+                #                               "In a statement on Wednesday, the municipality said"
+                c = appositions._apposed_name(A, c.end, vs) \
+                    or org_role(A, c.start, c.end, A.body[c.start:c.end].lower()) or c
+            if c.kind == "role" and (_SPOKES_WORD.search(A.body, c.start, c.end)
+                                     or (not POSSESSIVE.search(A.body, c.start, c.end + 3) and A.resolve(c)[1])):
+                return c      # "A spokesperson for the hospital said in a statement": whom it speaks for;
+                #               "In a statement, a spokesperson for |the minister| said": the minister named
+                #               (not "The Prime Minister’s Office issues a statement": the office)
+            if c.kind in ("mention", "name"):
+                return c
+            unnamed = c if d.end() <= vs and c.kind == "np" else None
+            break     # an unnamed subject ("The Prime Minister’s Office issues …, warning"): the opening one
+    if opening is not None:
+        return opening     # "In a statement signed by its manager, GWL attributed …", "The Treasury, in a statement, blamed"
+    if unnamed is not None:
+        return unnamed     # "In a statement Tuesday morning, his office said …": the office, as written
+    issuer = _opening_issuer(A, j, d.start())
+    if issuer is not None:
+        return issuer      # "The land registry department said in a statement": the department, as written
     return None
 
 
@@ -336,11 +351,13 @@ def _main_org(A: _Article, pos: int) -> dict | None:
 
 
 @lru_cache(maxsize=64)
-def _word_re(head: str) -> re.Pattern:
-    return re.compile(r"(?<![\w-])" + re.escape(head) + r"(?:s|es)?(?![\w-])", re.I)
+def _word_re(heads: str | tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(map(re.escape, (heads,) if isinstance(heads, str) else heads))
+    return re.compile(r"(?<![\w-])(?:" + alt + r")(?:s|es)?(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=64)
 def _document_re(heads: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(map(re.escape, heads))
-                      + r")s?\b", re.I)
+    # the document's word in lower case: "the Galaxy |Note| 7 recall" is no note
+    return re.compile(r"\b(?i:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(map(re.escape, heads))
+                      + r")s?\b")

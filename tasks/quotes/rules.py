@@ -44,6 +44,7 @@ class Rules:
     adjectives: frozenset = frozenset()              # nationality adjectives (demonyms.txt, singular): never a speaker
     naming_verbs: frozenset = frozenset()            # "what she calls “…”": a quotation after them is partial
     org_roles: frozenset = frozenset()               # "the company", "the operator": an organisation named before
+    org_role_words: dict = field(default_factory=dict, compare=False)   # "union" -> other words of such names ("Steelworkers")
     unnamed_roles: frozenset = frozenset()           # "the spokesperson", "the official": often never named
     document_roles: frozenset = frozenset()          # "the statement", "the post": whoever issued it
     court_party_roles: frozenset = frozenset()       # "the defendant", "the witness": never an officer of the court
@@ -158,7 +159,9 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         evidence_nouns=frozenset(w.lower() for line in verbs.get("evidence_nouns", []) for w in line.split()),
         adjectives=frozenset(w for w in rulefiles.lines(rules_dir / "demonyms.txt", lower=True) if not w.endswith("s")),
         naming_verbs=frozenset(x.lower() for x in pat.get("naming_verbs", [])),
-        org_roles=frozenset(x.lower() for x in pat.get("organisation_roles", [])),
+        org_roles=frozenset(x.split("=")[0].strip().lower() for x in pat.get("organisation_roles", [])),
+        org_role_words={x.split("=")[0].strip().lower(): tuple(x.split("=")[1].lower().split())
+                        for x in pat.get("organisation_roles", []) if "=" in x},
         unnamed_roles=frozenset(x.lower() for x in pat.get("unnamed_roles", [])),
         document_roles=frozenset(x.lower() for x in pat.get("document_roles", [])),
         court_party_roles=frozenset(x.lower() for x in pat.get("court_party_roles", [])),

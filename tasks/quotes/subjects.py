@@ -118,9 +118,11 @@ def _titled_person(A: _Article, ms: list[dict]) -> dict:
         if m["label"] in PERSON_LABELS and len(between) <= 60 and between[:1].isspace() and between[-1:].isspace() \
                 and (all(w[0].isupper() or w in A.r.title_modifiers or w in ("to", "of", "for") or A.r.role_re.fullmatch(w)
                          for w in between.split())
-                     or (len(between.split()) <= 4 and A.r.role_re.fullmatch(between.split()[-1].lower()))) \
+                     or (len(between.split()) <= 4 and (A.r.role_re.fullmatch(between.split()[-1].lower())
+                                                        or between.split()[-1].lower() in A.r.court_officer_words))) \
                 and (first["label"] not in PERSON_LABELS or any(A.r.role_re.fullmatch(w) for w in between.split())):
-            return m      # also "Committee chairman MK Dov Elbaz": a role noun in the title; "Bernstein analyst
+            return m      # also "Committee chairman MK Dov Elbaz": a role noun in the title ("Crown counsel Tamsin
+            #               Oduro-Villanueva": a court officer's word); "Bernstein analyst
             #               Siobhan O’Hare-Mensah", "Trump adviser Roger Stone": a person's name opens the title
     return first
 
