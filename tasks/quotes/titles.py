@@ -136,6 +136,8 @@ def collect_pronoun_gender(A: _Article) -> None:
             continue
         si = A.sent_index(m["start_char"])
         end = A.sents[si]["end_char"]
+        if any(not A.in_quote(p.start()) for p in _HE_SHE.finditer(body, A.sents[si]["start_char"], m["start_char"])):
+            continue        # "She described Sørensen-Mbatha as … and said she had trusted him": the name is her object
         nxt = next((p["start_char"] for p in persons[k + 1:] if p["entity_id"] != m["entity_id"]), end)
         for v in A.r.quote_verb_re.finditer(body, m["end_char"], min(end, nxt)):
             gap = body[m["end_char"]:v.start()]
@@ -154,6 +156,10 @@ def collect_pronoun_gender(A: _Article) -> None:
             g = name_genders().get(words[0].lower().rstrip("."))
             if g:
                 A.name_gender[m["entity_id"]] = g
+
+
+#: a person's subject pronoun
+_HE_SHE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he)(?![\w’'-])")
 
 
 def _quoted_next_gender(A: _Article, persons: list[dict]) -> None:
