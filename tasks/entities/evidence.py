@@ -13,6 +13,7 @@ from tasks.entities.rules import (
     _facility_words,
     _given_names,
     _org_words,
+    _owned_cues,
     _person_nouns,
     _place_cues,
     _place_list_cue,
@@ -84,6 +85,12 @@ def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
     if (nxt in after or (nxt1 and nxt1[0] in after)) and m.folded not in _countries():
         m.org_cue = True            # a country is not a club: "Japan coach" is the national team (a place)
         return
+    owned = _POSSESSIVE_AFTER.match(unit, e)
+    owner_of = fold(" ".join(unit[owned.end():owned.end() + 40].split()[:3])) if owned else ""
+    if owned and any(owner_of == c or owner_of.startswith(c + " ") for c in _owned_cues()) \
+            and m.folded not in _countries() and m.folded not in _places():
+        m.org_cue = True            # "Volkmann Axle North America's chief executive": a company
+        return
     prev = unit[max(0, s - 40):s].split()[-2:]
     prevf = fold(" ".join(prev))
     punct_before = bool(re.search(r"[,;:]\s*$", unit[max(0, s - 4):s]))     # "On the union side, Boutaleb": no cue
@@ -94,6 +101,8 @@ def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
           or _in_place_list(unit, s)) \
             and not m.text.isupper() and not _POSSESSIVE_AFTER.match(unit, e):  # not "near KPA" (acronym), "outside Smith's"
         m.place_cue = True
+    elif m.cls == "per" and " " not in m.text and _HOME_PLACE_BEFORE.search(unit, max(0, s - 80), s):
+        m.place_cue = True           # "Tamsin Oyelaran-Guidry of |Rayville| said", "X, 61, of |Elkton|, who": where they live
 
 
 _LIST_SEP_END = re.compile(r"(?:,|\s(?:and|or))\s*$")
@@ -123,8 +132,11 @@ _APPOSITION_AFTER = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:the|a|an)[^\S\n]+)?(?:[a
 #: (a capitalised title too, before its "of": "Nana Kwaku Adu-Boahen II, Chairman of the Union,")
 #: a fronted phrase's preposition before the name ("At University Hospital Limerick, a spokeswoman for …")
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?:[Aa]t|[Ii]n|[Oo]n|[Ff]rom|[Nn]ear|[Ii]nside|[Oo]utside|[Ff]or)[^\S\n]+(?:the[^\S\n]+)?$")
-#: a name's "of"/"from" and up to two capitalised words right before ("Papadakis-Burke of East |")
-_OF_PLACE_BEFORE = re.compile(r"[A-Za-z][\w’'-]*[^\S\n]+(?:of|from)[^\S\n]+(?:[A-Z][\w’'.-]*[^\S\n]+){0,2}$")
+#: a name's (or an age's) "of"/"from" and up to two capitalised words right before ("Papadakis-Burke of East |", "X,
+#: 61, of |")
+_OF_PLACE_BEFORE = re.compile(r"(?:[A-Za-z][\w’'-]*|\d{1,3},)[^\S\n]+(?:of|from)[^\S\n]+(?:[A-Z][\w’'.-]*[^\S\n]+){0,2}$")
+#: a person's name of two or more words, maybe their age, and "of" right before a one-word name: where they live
+_HOME_PLACE_BEFORE = re.compile(r"(?:[A-Z][\w’'-]+[^\S\n]+)+[A-Z][\w’'-]*[a-z](?:,[^\S\n]*\d{1,3},)?[^\S\n]+of[^\S\n]+$")
 #: a speech verb and a subject pronoun of a person right after the name
 _SAID_PRONOUN = re.compile(r"[^\S\n]+(?:said|says|added|told[^\S\n]+\w+)[^\S\n]+(?:that[^\S\n]+)?(?:he|she)\b")
 _APPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?P<noun>[A-Za-z][\w-]*)(?:\s+(?:of|for|at|with)\s+(?:the\s+)?[A-Za-z][\w’'.-]*"

@@ -230,6 +230,12 @@ def _org_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return sections["suffix"], sections["after"], sections["before"]
 
 
+def _owned_cues() -> frozenset[str]:
+    """Cue phrases after a name and its possessive that only an organisation has ("Volkmann Axle North America's
+    chief executive"; ``rules/org_cues.txt`` "owned:", folded): not "Putin's spokesman"."""
+    return _org_cues()["owned"]
+
+
 def _name_small_words() -> frozenset[str]:
     """Folded small words inside organisation names ("of", "and", "de"): an acronym may skip them
     (``rules/org_cues.txt``, ``small:``)."""
@@ -257,7 +263,7 @@ def _legal_suffixes() -> frozenset[str]:
 
 
 #: the kinds of lines of rules/org_cues.txt
-_ORG_CUE_KINDS = ("suffix", "after", "before", "legal", "company", "office", "small")
+_ORG_CUE_KINDS = ("suffix", "after", "before", "legal", "company", "office", "small", "owned")
 
 
 def _cue_sections(name: str, kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:

@@ -297,7 +297,15 @@ def _opening_subject(A: _Article, j: int, before: int) -> _Cand | None:
     body = _ORG_NAME_OPENING.match(A.body, at, before)     # "The |Prime Minister’s Office| issues a statement"
     if body is not None and body.group(2).lower() in A.r.org_roles:
         return _Cand(body.start(1), body.end(1), "name", None, None, body.group(1))
+    role = _ORG_ROLE_OPENING.match(A.body, start + len(A.body[start:before]) - len(A.body[start:before].lstrip()), before)
+    if role is not None and role.group(1) in A.r.org_roles:      # "In a statement, |the company| blamed …": the
+        c = org_role(A, role.start(), role.end(), role.group(0).lower())      # company named before
+        return c if c is not None and c.kind in ("mention", "name") else None
     return None
+
+
+#: a definite organisation word opening a clause, before its verb or a comma ("the company| blamed", "the union|, which")
+_ORG_ROLE_OPENING = re.compile(r"[Tt]he[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?([a-z][\w-]*)(?=[^\S\n]+[a-z]|,)")
 
 
 #: capitalised words ending in an organisation word, then a lower-case word (its verb): "Prime Minister’s Office| issues"

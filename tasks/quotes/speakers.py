@@ -397,6 +397,9 @@ class _Article:
             m = roles.role_speaker(self, c)
             if m:
                 return m.get("entity_id"), m.get("entity_name") or m["text"], "role"
+            one = _ONE_OF_GROUP.fullmatch(self.body, c.start, c.end)
+            if one:     # "One of my battalion chiefs told me: …": a battalion chief, as readers name such a source
+                return None, _singular(one.group(1)), "role"
         return None, None, "unresolved"
 
     def aside(self, m: dict) -> bool:
@@ -417,3 +420,20 @@ class _Article:
     def subject_before(self, verb_s: int, lo: int) -> _Cand | None:
         """Closest speaker candidate left of a verb, its subject (``subjects.subject_before``)."""
         return subjects.subject_before(self, verb_s, lo)
+
+
+#: one unnamed member of someone's group ("One of our |English instructors|", "one of the |older guys|")
+_ONE_OF_GROUP = re.compile(r"[Oo]ne[^\S\n]+of[^\S\n]+(?:my|our|his|her|their|its|the)[^\S\n]+((?:[\w’'-]+[^\S\n]+){0,2}[\w’'-]+s)")
+
+
+def _singular(phrase: str) -> str:
+    """The phrase with its last word in the singular ("battalion chiefs" -> "battalion chief", "deputies" -> "deputy",
+    "coaches" -> "coach")."""
+    head, _, last = phrase.rpartition(" ")
+    if last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif re.search(r"(?:ch|sh|ss|x)es$", last):
+        last = last[:-2]
+    else:
+        last = last[:-1]
+    return f"{head} {last}" if head else last

@@ -156,7 +156,8 @@ def _named_in_phrase(A: _Article, c: _Cand) -> dict | None:
 
 #: "a company spokesperson", "a trust spokeswoman", "the ministry's press service": an organisation role word
 #: (quote_patterns.txt [organisation_roles]) before the spokesperson
-_ROLE_BEFORE_SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+([a-z]+)(?:[’']s)?\s+(?:spokes(?:man|woman|person)|press\s+(?:service|office))$")
+_ROLE_BEFORE_SPOKES = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+(?:[’']s)?\s+)?([a-z]+)(?:[’']s)?\s+"
+                                 r"(?:spokes(?:man|woman|person)|press\s+(?:service|office))$")     # ("a sheriff's |office| spokesperson")
 
 
 def _org_role_in_phrase(A: _Article, c: _Cand) -> dict | None:

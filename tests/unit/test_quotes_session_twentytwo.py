@@ -20,6 +20,13 @@ Quotation marks: a one-word straight-single pair is a quotation when the word ha
 the win as 'massive'"), a nickname inside a name is none (Marguerite 'Peg' Fontenot-Adeyemi), and rock 'n' roll never
 was. "Sto." and "Sta." (Santo, Santa) end no sentence.
 
+Second batch (crawls_heldout441-448, 986/1,050 = 0.939 when first measured): a name after "she" in its own sentence
+takes no gender from the pronoun after the verb ("She described Jaylen X as … and said she had trusted him"); "X of
+Rayville", "X, 61, of Elkton" make the one-word name a place; "Volkmann Axle North America's chief executive" makes the
+name a company; "In a statement, the company blamed …" is the company's statement; "One of my battalion chiefs told me"
+is a battalion chief; "a sheriff's office spokesperson" speaks for the Sheriff's Office named before; "X County
+Schools" is an organisation "the district" stands for.
+
 Left out after measuring: "repeated" as a speech verb ("…,” the victim's mother repeated": one quotation fixed, three
 broken by "a line repeated from its statement"); "counsel" as a role noun ("the counsel said" found the wrong lawyer
 on nine pages); "builder" and "contractor" as organisation words (a person as often)."""
@@ -121,3 +128,54 @@ def test_a_one_word_straight_single_quotation_is_one_but_rock_n_roll_is_not(run)
 def test_santo_and_santa_end_no_sentence():
     body = "He lives in Barangay Sto. Niño Norte in Arevalo. She grew up in Sta. Cruz, Laguna."
     assert len(split_sentences(body)) == 2
+
+
+# Second batch (crawls_heldout441-448, 986/1,050 = 0.939 when first measured)
+
+def test_a_name_after_she_takes_no_gender_from_her_pronoun(run):  # noqa: F811
+    body = ("Coach Abigail Nakamura-Hollis was calm. She described Jaylen Sørensen-Okoro as \"the hardest worker I've "
+            "ever coached\" and said she had trusted him.\n\n"
+            "Anniston coach Cornelius Adeyemi-Fontaine said his side had played well.\n\n"
+            "Sørensen-Okoro said he had been thinking about that play since September.\n\n"
+            "\"They ran the same thing against us and I missed him,\" he said.")
+    assert _speaker(run(body), "They ran the same") == "Jaylen Sørensen-Okoro"
+
+
+def test_the_place_a_person_is_of_is_no_person(nlp, run):  # noqa: F811
+    body = ("Tamsin Oyelaran-Gray of Rayville said her son has been in hospital twice.\n\n"
+            "Among the patients is Ruthanne Obi-Castell, 61, of Elkton, who was diagnosed in March.\n\n"
+            "'I kept meaning to find somebody,' she said.")
+    labels = {m["text"]: m["label"] for m in run_entities(nlp, {"a": body})["a"]}
+    assert labels.get("Rayville") != "PERSON" and labels.get("Elkton") != "PERSON"
+    assert _speaker(run(body), "I kept meaning") == "Ruthanne Obi-Castell"
+
+
+def test_a_name_whose_chief_executive_speaks_is_an_organisation_and_the_company_of_a_fronted_statement(nlp, run):  # noqa: F811
+    body = ("Volkmann Axle North America will close its Jackson plant by March, the company said Wednesday.\n\n"
+            "In a statement, the company blamed a slump in heavy-truck orders.\n\n"
+            "'This was a difficult decision,' the statement said.\n\n"
+            "Volkmann Axle North America's chief executive, Dr. Friederike Okonkwo-Hart, said the company had "
+            "looked for a year.")
+    rows = run_entities(nlp, {"a": body})["a"]
+    assert {m["label"] for m in rows if m["text"] == "Volkmann Axle North America"} == {"ORG"}
+    assert _speaker(run(body), "This was a difficult") == "Volkmann Axle North America"
+
+
+def test_one_of_my_battalion_chiefs_is_a_battalion_chief(run):  # noqa: F811
+    body = ("Q: What changed?\n\n"
+            "A: One of my battalion chiefs told me, 'You get your lungs checked every year now.' I listened.")
+    q = [q for q in run(body) if q["text"].startswith("You get your lungs")][0]
+    assert q["speaker_name"] == "battalion chief"
+
+
+def test_a_sheriffs_office_spokesperson_speaks_for_the_sheriffs_office(run):  # noqa: F811
+    body = ("The Colquitt County Sheriff's Office ordered residents within half a mile to leave their homes.\n\n"
+            "\"This is a precaution because of the smoke,\" a sheriff's office spokesperson said.")
+    assert _speaker(run(body), "This is a precaution") == "Colquitt County Sheriff's Office"
+
+
+def test_county_schools_is_an_organisation_the_district_stands_for(nlp, run):  # noqa: F811
+    body = ("Warren County Schools will dismiss at 1:30 p.m. Tuesday, the district said in a statement.\n\n"
+            "'Bottled water will be available in every building,' the statement said.")
+    assert {m["label"] for m in run_entities(nlp, {"a": body})["a"] if m["text"] == "Warren County Schools"} == {"ORG"}
+    assert _speaker(run(body), "Bottled water") == "Warren County Schools"
