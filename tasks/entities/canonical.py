@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from tasks import rulefiles
 from tasks.entities import acronyms
-from tasks.entities.keys import fold, without_nickname
+from tasks.entities.keys import fold, nickname_of, without_nickname
 from tasks.entities.rules import (
     _surname_particles,
     CLASS_LABEL,
@@ -99,6 +99,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     # and one that abbreviates exactly one other name of the article ("NFTA" after "the Niagara Frontier
     # Transportation Authority") is that entity too
     named = {k: [m.text for m in groups[k]] for k in order if len(k.split()) >= 2 and _top_class(groups[k]) != "per"}
+    nicknamed = _nickname_index(groups, order)
     for m in singles:
         k = match_key(m.text)
         if spelt.get(m.text) in groups:
@@ -120,6 +121,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             cands = by_first_org[k]            # "Halvorsen updated its guidance": the firm, not its founder Erik Halvorsen
         else:
             cands = by_last.get(k) or by_first_org.get(k) \
+                or (nicknamed.get(k) if not by_word.get(k) else None) \
                 or (_given_name_of_one(groups, by_first, by_word, k, m) if k in person_like else None)
         if cands and m.text.isupper() and len(m.text) <= 4 and not m.headline \
                 and not any(x.text.split()[-1] == m.text for _, key in cands for x in groups[key]):
@@ -142,6 +144,12 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
 
 
 _Index = dict[str, list[tuple[int, str]]]
+
+
+def _nickname_index(groups: dict[str, list[_Mention]], order: list[str]) -> _Index:
+    """A person written once with a quoted nickname ("Harlan "Bud" Mbeki-Sorensen") is that nickname alone later ("Bud
+    said"; used when no other name of the article holds the word): the nickname's key -> [(position, group key)]."""
+    return {match_key(n): [(x.start, key)] for key in order for x in groups[key] if (n := nickname_of(x.text))}
 
 
 def _name_indexes(groups: dict[str, list[_Mention]], order: list[str], places: frozenset[str] | set[str]

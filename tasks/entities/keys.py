@@ -40,6 +40,12 @@ def fold(text: str) -> str:
 _NICKNAME = re.compile(r"(?<=\S) [\"“‘'][A-Z][^\"“”‘’\n]{0,30}?[\"”’'] (?=\S)")
 
 
+def nickname_of(name: str) -> str | None:
+    """The quoted nickname inside a name, without its marks ("Harlan "Bud" Mbeki-Sorensen" -> "Bud"), else None."""
+    mt = _NICKNAME.search(name) if " " in name else None
+    return mt.group(0).strip()[1:-1] if mt else None
+
+
 def without_nickname(name: str) -> str:
     """A name without the quoted nickname inside it: "Ephraim "Doc" Mudau-Lindström" -> "Ephraim Mudau-Lindström"
     (outlets that leave the nickname out name the same person)."""

@@ -27,6 +27,10 @@ name a company; "In a statement, the company blamed …" is the company's statem
 is a battalion chief; "a sheriff's office spokesperson" speaks for the Sheriff's Office named before; "X County
 Schools" is an organisation "the district" stands for.
 
+Third batch (crawls_heldout449-456, 980/1,043 = 0.940 when first measured): a nickname written alone later ("My
+predecessor, Bud, told me") is the person written with it in quotation marks; "Glassworks", "Packaging" and other
+manufacturing trades end a company's name.
+
 Left out after measuring: "repeated" as a speech verb ("…,” the victim's mother repeated": one quotation fixed, three
 broken by "a line repeated from its statement"); "counsel" as a role noun ("the counsel said" found the wrong lawyer
 on nine pages); "builder" and "contractor" as organisation words (a person as often)."""
@@ -179,3 +183,22 @@ def test_county_schools_is_an_organisation_the_district_stands_for(nlp, run):  #
             "'Bottled water will be available in every building,' the statement said.")
     assert {m["label"] for m in run_entities(nlp, {"a": body})["a"] if m["text"] == "Warren County Schools"} == {"ORG"}
     assert _speaker(run(body), "Bottled water") == "Warren County Schools"
+
+
+# Third batch (crawls_heldout449-456, 980/1,043 = 0.940 when first measured)
+
+def test_a_nickname_alone_later_is_the_nicknamed_person(run):  # noqa: F811
+    body = ("Alma Whitlock-Ade, 44, succeeds longtime director Harlan \"Bud\" Mbeki-Sorrell, who retired in June.\n\n"
+            "Q: What does success look like?\n\n"
+            "Whitlock-Ade: More members. My predecessor, Bud, told me on my first day, \"Don't measure yourself by "
+            "the price of apples.\" He was right.")
+    assert _speaker(run(body), "Don't measure yourself") == "Harlan Mbeki-Sorrell"
+
+
+def test_a_manufacturer_named_by_its_trade_is_the_company(nlp, run):  # noqa: F811
+    body = ("Brennecke-Vasquez Glassworks announced Tuesday it will close its Benwood plant by March.\n\n"
+            "In a statement, the company said the decision followed 'an extensive review of every option.'\n\n"
+            "'Natural gas costs at Benwood have risen more than 60 percent,' the statement said.")
+    labels = {m["label"] for m in run_entities(nlp, {"a": body})["a"] if m["text"] == "Brennecke-Vasquez Glassworks"}
+    assert labels == {"ORG"}
+    assert _speaker(run(body), "Natural gas costs") == "Brennecke-Vasquez Glassworks"
