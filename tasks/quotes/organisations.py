@@ -25,7 +25,7 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
         return None
     head, subject = mo.group(1), A.org_subject(hs)
     # "The Ministry of Interior, which runs it with the Ministry of Hajj, said": "the ministry" is the subject
-    firsts = [subject] if subject is not None and _word_re((head, *A.r.org_role_words.get(head, ()))).search(subject["text"]) else []
+    firsts = [subject] if subject is not None and _role_words_re(A, head).search(subject["text"]) else []
     # the first that is not the site reporting ("the company" is not "404 Media", "the party" not "M&G"); each looked
     # up only when the ones before it gave none
     fallbacks: tuple[Callable[[], dict | _Cand | None], ...] = (lambda: subject, lambda: _main_org(A, hs))
@@ -105,7 +105,7 @@ def _chain(firsts: list, *later):
 def _named_org(A: _Article, pos: int, head: str) -> dict | None:
     """The latest organisation before ``pos`` whose name holds the role word ("the airline": Singapore Airlines,
     "the union": the Amalgamated Transit Union), outside quotes."""
-    word = _word_re((head, *A.r.org_role_words.get(head, ())))
+    word = _role_words_re(A, head)
     before = A.mentions_in(max(0, pos - 4000), pos)
     # an organisation also named by its acronym: "Roads and Transport Authority (RTA)" … "The RTA said"
     named = {m.get("entity_id") for m in A.mentions_in(0, pos)
@@ -356,6 +356,12 @@ def _main_org(A: _Article, pos: int) -> dict | None:
     if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
         return None
     return ranked[0][-1]
+
+
+def _role_words_re(A: _Article, head: str) -> re.Pattern:
+    """An organisation role word and the other words that name such a body ("union": "Steelworkers", "Teamsters";
+    quote_patterns.txt [organisation_roles] "head = words") as whole words of a name."""
+    return _word_re((head, *A.r.org_role_words.get(head, ())))
 
 
 @lru_cache(maxsize=64)
