@@ -119,8 +119,8 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             #                                    after "Nicholas Teo Boon Hock"
         elif m.cls == "org" and by_first_org.get(k):
             cands = by_first_org[k]            # "Halvorsen updated its guidance": the firm, not its founder Erik Halvorsen
-        else:
-            cands = by_last.get(k) or by_first_org.get(k) \
+        else:       # (a place the model named: only a company's first word, ``_companies_of``)
+            cands = by_last.get(k) or (by_first_org.get(k) if m.cls != "loc" else _companies_of(by_first_org.get(k))) \
                 or (nicknamed.get(k) if not by_word.get(k) else None) \
                 or (_given_name_of_one(groups, by_first, by_word, k, m) if k in person_like else None)
         if cands and m.text.isupper() and len(m.text) <= 4 and not m.headline \
@@ -144,6 +144,15 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
 
 
 _Index = dict[str, list[tuple[int, str]]]
+
+
+def _companies_of(entries: list[tuple[int, str]] | None) -> list[tuple[int, str]] | None:
+    """The entries of ``by_first_org`` whose name ends in a business word or legal form (``_company_words``): what a
+    word the model called a place may be the first word of ("Talen" of "Talen-Northwest Energy"; a place is no body
+    named after it: "Uniontown" of "Uniontown Hospital")."""
+    companies = _company_words() | _legal_suffixes()
+    found = [(pos, k) for pos, k in entries or () if k.split()[-1].rstrip(".") in companies]
+    return found or None
 
 
 def _nickname_index(groups: dict[str, list[_Mention]], order: list[str]) -> _Index:

@@ -101,6 +101,10 @@ def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
           or _in_place_list(unit, s)) \
             and not m.text.isupper() and not _POSSESSIVE_AFTER.match(unit, e):  # not "near KPA" (acronym), "outside Smith's"
         m.place_cue = True
+    elif m.cls == "per" and " " not in m.text and _THE_BEFORE.search(unit, max(0, s - 5), s) and not m.text.endswith("s") \
+            and _CLAUSE_AFTER.match(unit, e):
+        m.org_cue = True             # "told |the Chronicle| that": a person's name takes no article (nor does a
+        #                              family, "the Kennedys"; "the Clinton campaign" is a modifier)
     elif m.cls == "per" and " " not in m.text and _HOME_PLACE_BEFORE.search(unit, max(0, s - 80), s):
         m.place_cue = True           # "Tamsin Oyelaran-Guidry of |Rayville| said", "X, 61, of |Elkton|, who": where they live
 
@@ -138,6 +142,10 @@ _OF_PLACE_BEFORE = re.compile(r"(?:[A-Za-z][\w’'-]*|\d{1,3},)[^\S\n]+(?:of|fro
 #: a person's name of two or more words, maybe their age, and "of" right before a one-word name: where they live
 _HOME_PLACE_BEFORE = re.compile(r"(?:[A-Z][\w’'-]+[^\S\n]+)+[A-Z][\w’'-]*[a-z](?:,[^\S\n]*\d{1,3},)?[^\S\n]+of[^\S\n]+$")
 #: a speech verb and a subject pronoun of a person right after the name
+#: the article right before a one-word name, and the end of its noun phrase right after it (``_org_context``)
+_THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he[^\S\n]+$")
+_CLAUSE_AFTER = re.compile(r"[^\S\n]*(?:[,.;:!?)”\"]|$)|[^\S\n]+(?:that|on|in|at|for|about|and|or|to|with|after|before|of|"
+                           r"last|this|when|said|says|reported|reports|told|wrote|published|obtained)\b")
 _SAID_PRONOUN = re.compile(r"[^\S\n]+(?:said|says|added|told[^\S\n]+\w+)[^\S\n]+(?:that[^\S\n]+)?(?:he|she)\b")
 _APPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?P<noun>[A-Za-z][\w-]*)(?:\s+(?:of|for|at|with)\s+(?:the\s+)?[A-Za-z][\w’'.-]*"
                                 r"(?:\s+(?:[A-Z][\w’'.-]*|of|and|the|[a-z]{3,})){0,5}(?:[^\S\n]+\([A-Z][A-Za-z]{1,9}\))?)?[^\S\n]*,[^\S\n]*$")

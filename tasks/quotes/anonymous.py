@@ -27,6 +27,7 @@ _ANONYMOUS_SUBJECT = re.compile(
     r"(?:\s+(?:for|of|at|with|from|in|near)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
     r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?"
     r"|\s+(?:in|at|on|of|with|for|from)\s+(?:the|a|an|his|her|their|one\s+of\s+the)\s+[\w’'&.-]+(?:\s+[\w’'&.-]+){0,4}?"
+    r"|\s+of\s+" + FAMILY_COUNT + r"\b"
     r"|\s+(?:based|stationed|[a-z]+ing)\s+(?:in|at|near|outside|on|for)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}"
     r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?)?)"
     r"(?:\s+(?:who|[a-z]{3,}ing(?=\s+(?:a|an|the|two|three|four|five|his|her|their|at|in|on|for|near)\s))\s+[^,.\n“”\"]{1,120}?)?"
@@ -42,10 +43,26 @@ _ANONYMOUS_DEFINITE = re.compile(
 #: relative or what they are ("the victim's mother", "the widow’s daughter")
 _ANONYMOUS_RELATIVE = re.compile(
     r"(?:[A-Z][^“”\"\n]{0,160}?,\s+)?(?P<np>[Tt]he\s+[\w-]+[’']s\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:said|says|told|added|wrote)\b")
+#: "A woman two cars behind him, who declined to give her name, said …", "A machine operator with 14 years at the plant,
+#: who asked not to be named because …, said": any indefinite phrase whose relative clause keeps the person unnamed
+_ANONYMOUS_DECLINED = re.compile(
+    r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+[^,.;:\n“”\"]{1,60}?),?\s+who\s+"
+    r"(?:declined|refused|asked|requested|would\s+not|did\s+not|didn[’']t|spoke|wished|wanted)\b[^\n“”\"]{0,160}?,?\s+"
+    r"(?:said|says|told|added|explained)\b")
 #: "who gave his name only as |Ravi|", "identified only as |Maria|": the name an anonymous person gave
 _NAMED_AS = re.compile(r"(?:name|named|identified(?:\s+(?:himself|herself|themselves))?|known|called)\s+(?:only\s+)?as\s+"
                        r"(?:(?:Mr|Mrs|Ms|Mx)\.?\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
+
+
+def _unnamed_match(A: _Article, s: int, e: int) -> re.Match | None:
+    """The first pattern of an unnamed person speaking that matches body[s:e] from ``s`` (``_ANONYMOUS_*``)."""
+    for rx in (_ANONYMOUS_SUBJECT, _ANONYMOUS_DEFINITE, _ANONYMOUS_RELATIVE):
+        mt = rx.match(A.body, s, e)
+        if mt is not None:
+            return mt
+    mt = _ANONYMOUS_DECLINED.match(A.body, s, e)
+    return mt if mt is not None and _ANONYMITY.search(A.body, mt.end("np"), mt.end()) else None
 
 
 def _clause_gender(A: _Article, start: int, end: int) -> str | None:
@@ -58,9 +75,7 @@ def _clause_gender(A: _Article, start: int, end: int) -> str | None:
 def anonymous_np(A: _Article, si: int) -> str | None:
     """The noun phrase of an unnamed person opening sentence ``si`` ("A spokesperson for the railway"), if one does."""
     s = A.sents[si]
-    mt = _ANONYMOUS_SUBJECT.match(A.body, s["start_char"], s["end_char"]) \
-        or _ANONYMOUS_DEFINITE.match(A.body, s["start_char"], s["end_char"]) \
-        or _ANONYMOUS_RELATIVE.match(A.body, s["start_char"], s["end_char"])
+    mt = _unnamed_match(A, s["start_char"], s["end_char"])
     return mt.group("np") if mt else None
 
 
@@ -71,9 +86,7 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     earlier; the person named in apposition after the phrase, or the organisation an unnamed spokesperson
     speaks for, when there is one. None when a person is named before it or its role's gender differs."""
     s = A.sents[si]
-    mt = _ANONYMOUS_SUBJECT.match(A.body, s["start_char"], s["end_char"]) \
-        or _ANONYMOUS_DEFINITE.match(A.body, s["start_char"], s["end_char"]) \
-        or _ANONYMOUS_RELATIVE.match(A.body, s["start_char"], s["end_char"])
+    mt = _unnamed_match(A, s["start_char"], s["end_char"])
     named = _NAMED_AS.search(A.body, mt.end("np"), mt.end()) if mt and not A.in_quote(mt.start("np")) else None
     if named is not None:   # "A stall operator who gave his name only as Ravi said": Ravi, whatever the model's label
         m = next((m for m in A.mentions_in(named.start(1), named.end(1)) if m["start_char"] == named.start(1)), None)
@@ -133,7 +146,8 @@ def unnamed_subject(A: _Article, ss: int, verb_e: int) -> _Cand | None:
     """The unnamed person opening the sentence at ``ss`` as the subject of the speech verb ending at ``verb_e`` ("A
     lobbyist for a statewide business group, who asked not to be named, said privately that …"; ``anonymous_subject``),
     for reported speech and the partial quotes in it."""
-    mt = _ANONYMOUS_SUBJECT.match(A.body, ss, verb_e) or _ANONYMOUS_DEFINITE.match(A.body, ss, verb_e)
+    mt = _ANONYMOUS_SUBJECT.match(A.body, ss, verb_e) or _ANONYMOUS_DEFINITE.match(A.body, ss, verb_e) \
+        or _ANONYMOUS_DECLINED.match(A.body, ss, verb_e)
     if mt is None or mt.end() != verb_e or _NOT_UNNAMED.match(mt.group("np")) \
             or spokespeople.SPOKES.search(mt.group("np")) or _INDEFINITE_APPOSITION.match(A.body, mt.end("np")):
         return None     # (a spokesperson speaks for someone, "Her landlord" is someone's, "Another resident, a retired

@@ -78,6 +78,10 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
         return named if named is not None else _Cand(hs, he, "role")
     if words and all(w.lower() in TIME_WORDS for w in words):
         return None                         # "Tuesday": a time word is no speaker
+    police = _POLICE.fullmatch(head)
+    if police is not None and (not police.group("place") or head.endswith("police")):
+        # "police said", "Troy police said": the force named before, else as written (not "The Judicial Police", a name)
+        return organisations.police_force(A, hs, he, police.group("place"))
     particled = A.surnames.get(low) if len(words) == 1 and not words[0][0].isupper() and "-" in low else None
     if particled:                   # "…,” al-Khatib says": a surname with a lower-case particle
         return _Cand.of_mention(hs, he, particled)
@@ -102,6 +106,8 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     return titled
 
 
+#: the police as a speaker, maybe with their place ("police", "the police", "Troy police", "State Police")
+_POLICE = re.compile(r"(?:[Tt]he\s+)?(?P<place>(?:[A-Z][\w’'.-]*\s+){0,3})[Pp]olice")
 #: what may follow a person's name to the end of the speaker phrase: an affiliation ("James Pethokoukis of the American
 #: Enterprise Institute") or a second person and their affiliation ("David Albright and Serena Kelleher-Vergantini of …")
 _AFTER_NAME = re.compile(r"(?:and\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,2}\s+)?(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[\w.&’'-]+){0,6}")

@@ -29,7 +29,7 @@ def _coordinated_verb(A: _Article, text: str, pos: int = 0, endpos: int | None =
 
 @lru_cache(maxsize=2)
 def _coord_re(verb_alt: str) -> re.Pattern:
-    return re.compile(r"[,;]?\s+(?:and|but|while)\s+" + _ADVERBS + r"(" + verb_alt + r")(?=\s|$)")
+    return re.compile(r"[,;]?\s+(?:and|but|while)\s+" + _ADVERBS + r"(" + verb_alt + r")(?=[\s,:]|$)")
 
 
 _COORD_BEFORE = re.compile(r",?\s+(?:and|but)\s+" + _ADVERBS + r"$")

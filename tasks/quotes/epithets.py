@@ -5,6 +5,7 @@ them; split out of roles.py unchanged."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _person_nouns
@@ -62,7 +63,14 @@ def person_epithet(A: _Article, c: _Cand) -> bool:
             or head in A.r.document_roles:
         return False
     before = A.body[A.sents[A.sent_index(c.start)]["start_char"]:c.start]
-    return bool(AFTER_QUOTE_OR_OPENING.search(before) or _AFTER_FRONTED.fullmatch(before))
+    return bool(AFTER_QUOTE_OR_OPENING.search(before) or _AFTER_FRONTED.fullmatch(before)
+                or _verb_after_quote(A.r.quote_verb_alt).search(before))     # "‘…,’ said the pulmonologist"
+
+
+@lru_cache(maxsize=2)
+def _verb_after_quote(verb_alt: str) -> re.Pattern:
+    """A speech verb right after a closing quotation mark, at the end of the text before an epithet."""
+    return re.compile(r"[”\"’'],?\s*(?:" + verb_alt + r")\s+$")
 
 
 #: a player's ranking or seeding ("the world No. 6", "the No. 2 seed", "the women's world No. 14")

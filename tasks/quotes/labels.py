@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tasks.quotes import pronouns
-from tasks.quotes.phrases import _FRONTED_CLAUSE, _NOT_DESCRIPTOR
+from tasks.quotes.phrases import _NOT_DESCRIPTOR
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS
 from tasks.quotes.site import Attribution, QuoteSite
 from tasks.quotes.speakers import _Article, _Cand
@@ -89,7 +89,7 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
         # "Sarah Silverman heckles Sanders supporters:", "Ms. Warren has been a powerful surrogate, … with a simple
         # message:": a clause before the colon, its subject (a person opening it, a verb after) speaks
         c = A.subject_first(seg_s, seg_e)
-        fronted = _FRONTED_CLAUSE.match(body, seg_s, seg_e)
+        fronted = A.fronted(seg_s, seg_e)
         if c is not None and c.kind == "mention" and c.mention is not None and c.mention["label"] in PERSON_LABELS \
                 and len(body[fronted.end() if fronted else seg_s:c.start].split()) <= 4 \
                 and re.match(r"\s+(?:(?:" + _ADVERBS_WORDS + r")\s+)?(?!(?:" + _PREPOSITIONS + r")\b)[a-z]+\b", body[c.end:seg_e]):

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tasks.quotes import organisations
-from tasks.quotes.phrases import _FRONTED_CLAUSE, NAME_RUN, unlinked_mention
+from tasks.quotes.phrases import NAME_RUN, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def org_subject(A: _Article, pos: int) -> dict | None:
     si = A.sent_index(pos)
     for j in range(si, max(-1, si - 4), -1):
         s = A.sents[j]
-        fronted = _FRONTED_CLAUSE.match(A.body, s["start_char"], min(s["end_char"], pos))
+        fronted = A.fronted(s["start_char"], min(s["end_char"], pos))
         start = fronted.end() if fronted else s["start_char"]   # "In a statement to the Singapore Exchange, the airline said"
         first = next((m for m in A.mentions_in(start, min(s["end_char"], pos))
                       if not A.in_quote(m["start_char"]) and not A.aside(m)

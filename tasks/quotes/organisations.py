@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks.quotes import appositions
-from tasks.quotes.phrases import _FRONTED_CLAUSE, NAME_RUN, POSSESSIVE, _Cand, unlinked_mention
+from tasks.quotes.phrases import NAME_RUN, POSSESSIVE, _Cand, unlinked_mention
 from tasks.entities.rules import _given_names
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -28,7 +28,7 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     firsts = [subject] if subject is not None and _role_words_re(A, head).search(subject["text"]) else []
     # the first that is not the site reporting ("the company" is not "404 Media", "the party" not "M&G"); each looked
     # up only when the ones before it gave none
-    fallbacks: tuple[Callable[[], dict | _Cand | None], ...] = (lambda: subject, lambda: _main_org(A, hs))
+    fallbacks: tuple[Callable[[], dict | _Cand | None], ...] = (lambda: subject, lambda: _main_org(A, hs, head))
     if _PORTFOLIO_MODIFIER.fullmatch(low):
         # "In Mexico, the economy ministry said": a body of that portfolio no name holds, as written (not the
         # organisation last written about)
@@ -51,7 +51,7 @@ def _opening_start(A: _Article, j: int, end: int) -> int:
     """Where sentence ``j``'s subject may start: after a fronted clause ending before ``end`` ("In a statement, |…") and
     the spaces after it."""
     s = A.sents[j]
-    fronted = _FRONTED_CLAUSE.match(A.body, s["start_char"], end)
+    fronted = A.fronted(s["start_char"], end)
     start = fronted.end() if fronted else s["start_char"]
     return start + len(A.body[start:end]) - len(A.body[start:end].lstrip())
 
@@ -90,9 +90,14 @@ def _unnamed_opening(A: _Article, pos: int, head: str) -> _Cand | None:
 def _unnamed_head_re(head: str) -> re.Pattern:
     # "The city's audit committee| said", "The regional water utility|, which …, has warned"
     # (the modifiers hold no second determiner or conjunction: "The announcement came as the company" is a clause)
-    return re.compile(r"(?:The|A|An)[^\S\n]+(?:(?!(?:the|a|an|as|when|while|after|before|because|that|which|who|and|but"
-                      r"|or)[^\w’'-])[\w’'-]+[^\S\n]+){1,4}?" + re.escape(head)
-                      + r"(?=(?:,[^,\n]{1,90},)?[^\S\n]+(?:(?:has|have|had|also)[^\S\n]+)?(?:said|told|wrote|found|[a-z]+(?:ed|s))\b)")
+    # "A coalition representing the major delivery apps| said": an indefinite one needs no modifier, and may carry what
+    # it is of or for
+    modifier = r"(?!(?:the|a|an|as|when|while|after|before|because|that|which|who|and|but|or)[^\w’'-])[\w’'-]+[^\S\n]+"
+    verb = r"(?=(?:,[^,\n]{1,90},)?[^\S\n]+(?:(?:has|have|had|also)[^\S\n]+)?(?:said|told|wrote|found|%s)\b)"
+    return re.compile(r"The[^\S\n]+(?:" + modifier + r"){1,4}?" + re.escape(head) + verb % r"[a-z]+(?:ed|s)"
+                      + r"|(?:A|An)[^\S\n]+(?:" + modifier + r"){0,4}?" + re.escape(head)
+                      + r"(?:[^\S\n]+(?:representing|of|for|from|that|which|led\s+by|formed\s+by|backed\s+by)\b[^,.;:\n“”\"]{1,80}?)?"
+                      + verb % r"says|warned|argued|added|announced|stated|claimed|called")
 
 
 def _chain(firsts: list, *later):
@@ -121,6 +126,15 @@ def _named_org(A: _Article, pos: int, head: str) -> dict | None:
     return apposed
 
 
+def police_force(A: _Article, hs: int, he: int, place: str) -> _Cand:
+    """"police said", "Troy police said": the police force named before ("the Troy Police Department"; of that place
+    when the phrase names one), else the phrase as written."""
+    m = _named_org(A, hs, "police")
+    if m is not None and all(w in m["text"] for w in place.split()):
+        return _Cand.of_mention(hs, he, m)
+    return _Cand(hs, he, "np")
+
+
 def _named_after_head(A: _Article, pos: int, head: str) -> dict | None:
     """The latest name right after the role word before ``pos`` ("the Genoa-based group |Navalmare|", "the oilseed
     crushers’ chamber, |CIARA-CEC|,"), outside quotes: the mention there (whatever label the model gave the name an
@@ -146,6 +160,10 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     statement" / "In a written response, X said" / "X issued a statement" (any document of that section) in this
     sentence or the five before; failing that, of the latest document of the same word before them ("In a statement
     released Friday, the department said …" twenty lines up: the same statement)."""
+    owned = re.fullmatch(r"(the\s+[\w-]+)[’']s\s+([a-z]+)", low)
+    if owned is not None and owned.group(2).rstrip("s") in A.r.document_roles:
+        # "The company's statement said": the body "the company" stands for
+        return org_role(A, hs, hs + len(owned.group(1)), owned.group(1))
     named = _NAMED_DOCUMENT.fullmatch(A.body, hs, he)
     if named is not None and named.group(2).lower().rstrip("s") in A.r.document_roles:
         c = A.candidate(named.start(1), named.end(1))        # "a Swim Wales statement said", "the Treasury's statement"
@@ -164,6 +182,33 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
                 if c is not None:
                     return c
     return None
+
+
+#: a document as the antecedent of a relative "that"/"which" right before ``ps`` ("Trump released |a marketing video|
+#: that said", "issued |a statement|, which read", "he left me |a note| on the desk that said")
+_DOCUMENT_BEFORE_RELATIVE = re.compile(r"(?i:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?P<head>[a-z][\w-]*)"
+                                       r"(?:\s+(?:on|in|at|from|to|by)\s+(?:the|a|an|his|her|their|my|our)\s+[\w-]+)?\s*,?\s*$")
+
+
+def relative_document_issuer(A: _Article, ps: int) -> _Cand | None:
+    """The issuer of the document a relative pronoun at ``ps`` stands for ("The company issued a statement that read:
+    …": the company; ``_document_issuer``); None when the word before is no document or no one issued it."""
+    ss = A.sents[A.sent_index(ps)]["start_char"]
+    m = _DOCUMENT_BEFORE_RELATIVE.search(A.body, max(ss, ps - 60), ps)
+    if m is None or m.group("head").lower().rstrip("s") not in A.r.document_roles:
+        return None
+    d = _document_re(tuple(sorted(A.r.document_roles))).match(A.body, m.start(), ps)
+    if d is None:
+        return None
+    issuer = _document_issuer(A, A.sent_index(ps), d, ps)
+    gave = _GAVE_BEFORE.search(A.body, max(ss, d.start() - 30), d.start()) if issuer is None else None
+    # "he left me a note on the desk that said": whoever gave it (not "Residents received a message that said")
+    return issuer or (A.subject_before(gave.start(), ss) if gave is not None else None)
+
+
+#: a verb giving a document, right before it ("|left me| a note", "|sent| an email")
+_GAVE_BEFORE = re.compile(r"(?<![\w-])(?:left|sent|wrote|posted|handed|gave|e-?mailed|texted|mailed|signed|tweeted|slipped)"
+                          r"(?:\s+(?:me|him|her|us|them|you))?\s+$")
 
 
 def _document_issuer(A: _Article, j: int, d: re.Match, hs: int) -> _Cand | None:
@@ -283,7 +328,7 @@ def _opening_subject(A: _Article, j: int, before: int) -> _Cand | None:
     manager, |GWL| attributed …"), before ``before``; a capitalised name the model missed when an organisation
     apposition follows it ("|Airlines for America|, the industry's trade group, said"); else None."""
     s = A.sents[j]
-    fronted = _FRONTED_CLAUSE.match(A.body, s["start_char"], before)
+    fronted = A.fronted(s["start_char"], before)
     start = fronted.end() if fronted else s["start_char"]
     lead = re.match(r"[^\S\n]*(?:[Tt]he[^\S\n]+)?", A.body[start:before])
     at = start + (lead.end() if lead else 0)
@@ -341,7 +386,7 @@ def _document_author(A: _Article, pos: int, end: int) -> _Cand | None:
     return c if c is not None and c.kind in ("mention", "name") else None
 
 
-def _main_org(A: _Article, pos: int) -> dict | None:
+def _main_org(A: _Article, pos: int, head: str) -> dict | None:
     """The organisation the article is about: named in at least two sentences before ``pos`` and in more than any
     other (its latest mention); "the company said" in a report on Halvorsen Systems. (A name and its acronym in one
     sentence, "Brihanmumbai Municipal Corporation (BMC)", name it once.)"""
@@ -354,8 +399,29 @@ def _main_org(A: _Article, pos: int) -> dict | None:
             same.append(m)
     ranked = sorted(counts.values(), key=len, reverse=True)
     if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
-        return None
+        return _lead_org(A, pos) if head in _ANY_BUSINESS else None
     return ranked[0][-1]
+
+
+#: the article before a name ("|The |Oneida Brass & Wire")
+_THE = re.compile(r"[Tt]he[^\S\n]+")
+#: role words any business is called by ("the company said" of "Oneida Brass & Wire"), unlike "the committee"
+_ANY_BUSINESS = frozenset({"company", "firm"})
+#: how many sentences of the article's lead may open with the organisation it is about
+_LEAD_SENTENCES = 3
+
+
+def _lead_org(A: _Article, pos: int) -> dict | None:
+    """The organisation opening one of the article's first sentences ("Oneida Brass & Wire will close its Rome plant
+    …"), when no organisation is named more often than the others before ``pos``: the one the article is about."""
+    for j, s in enumerate(A.sents[:_LEAD_SENTENCES]):
+        at = _opening_start(A, j, min(s["end_char"], pos))
+        article = _THE.match(A.body, at)
+        at = article.end() if article else at
+        first = next((m for m in A.mentions_in(at, min(s["end_char"], pos)) if not A.in_quote(m["start_char"])), None)
+        if first is not None and first["start_char"] == at and first["label"] == "ORG" and not A._is_outlet(first):
+            return first
+    return None
 
 
 def _role_words_re(A: _Article, head: str) -> re.Pattern:

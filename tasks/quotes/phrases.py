@@ -122,7 +122,9 @@ NAME_RUN = r"[A-Z][\w&.’'-]*(?:[^\S\n]+(?:(?:and|of|for|&)[^\S\n]+)?[A-Z][\w&.
 
 #: an indefinite role phrase names nobody in particular ("one US official", "a senior official", "two officials")
 #: what only a person asks or is refused: not to be named, anonymity, leave to speak
-_ANONYMITY = re.compile(r"\b(?:not\s+to\s+be\s+(?:named|identified)|anonymity|anonymously|without\s+being\s+(?:named|identified)"
+_ANONYMITY = re.compile(r"\b(?:not\s+to\s+be\s+(?:named|identified)|anonymity|anonymous(?:ly)?|without\s+being\s+(?:named|identified)"
+                        r"|(?:give|gave|provide|share|use|publish)\s+(?:his|her|their)\s+(?:full\s+|last\s+|first\s+)?names?"
+                        r"|(?:his|her|their)\s+(?:full\s+|last\s+)?names?\s+(?:not\s+)?(?:be\s+)?(?:used|published|printed|withheld)"
                         r"|not\s+(?:authori[sz]ed|permitted|allowed)\s+to\s+(?:speak|comment|talk|discuss))\b")
 #: a possessive inside a noun phrase: "the teenager|'s |mother", "The Prime Minister|’s |Office" (someone else's role,
 #: the office rather than the person)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from tasks.entities.rules import _person_nouns, _surname_particles
 from tasks.quotes import epithets, recent, roles, spokespeople
 from tasks.quotes.anonymous import _ANONYMOUS_SUBJECT, anonymous_subject
-from tasks.quotes.phrases import POSSESSIVE, _Cand
+from tasks.quotes.phrases import _NOT_DESCRIPTOR, POSSESSIVE, _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -295,6 +295,70 @@ def first_person(A: _Article, pos: int) -> dict | None:
     c = A.candidate(mo.start(1), mo.end(1))
     return c.mention if c is not None and c.kind == "mention" and c.mention is not None \
         and c.mention["label"] in PERSON_LABELS else None
+
+
+#: a determiner opening a phrase that may describe a person in an interview answer ("A bus driver", "the Southside High
+#: drama teacher", "One older man")
+_DESCRIBED_DETERMINER = re.compile(r"(?<![\w’'-])(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he|[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+")
+#: what makes a noun phrase say what someone is rather than name someone: a copula before it ("My father was |a
+#: mechanic|") or a name it is in apposition to ("Selma Begić-Oduya, |a software developer|")
+_PREDICATE_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:was|is|were|are|became|becomes|been|be|as|like)|[\w.’'-],)\s+$")
+#: a lower-case word after a person's noun that makes the noun its modifier ("our investor |day|"): no function word and
+#: no verb form ("a bus driver |comes| in", "a stranger |told| me")
+_NOUN_AFTER = re.compile(r"[^\S\n]+(?!(?:" + "|".join(sorted(_NOT_DESCRIPTOR)) + r"|came|went|gave|left|stood|sat|kept|took|"
+                         r"made|got|ran|wrote|sent|brought|thought|knew|saw|put|used|once|always|never|still|later|"
+                         r"maybe|finally|then)\b)[a-z][\w’'-]*(?<!ed)(?<!s)(?<!ing)(?<!ly)\b(?![’'])")
+#: heads that name no one after a possessive determiner ("her head", "his side", "their back")
+_NO_PERSON_AFTER_POSSESSIVE = frozenset({"head", "side", "back", "front", "centre", "center", "forward", "keeper"})
+#: a capitalised place or employer right after that person's noun ("a stranger| at Wegmans")
+_PLACE_AFTER = re.compile(r"\s+(?:at|in|from)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}")
+
+
+def answer_person(A: _Article, pos: int, pronoun: str) -> dict | None:
+    """He or she in an interview answer ("Castellanos-Whitby: … A bus driver comes in after his shift. He said to me,
+    “…”") is someone the answer tells of, not the person answering (who is "I"): the nearest person named or described
+    before it in the answer ("a bus driver", "the Southside High drama teacher", "a stranger at Wegmans"). None outside
+    answers or when the answer names no one before it."""
+    who = first_person(A, pos)
+    ps, _pe = A.paras[A.para_index(pos)]
+    label = _PARA_LABEL.match(A.body, ps, pos)
+    if who is None or label is None:
+        return None
+    start = label.end()
+    gender = A.r.person_pronouns.get(pronoun)
+    found = [m for m in A.mentions_in(start, pos) if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"])
+             and not (who.get("entity_id") and m.get("entity_id") == who.get("entity_id"))]
+    for d in _DESCRIBED_DETERMINER.finditer(A.body, start, pos):
+        if A.in_quote(d.start()) or _PREDICATE_BEFORE.search(A.body, max(start, d.start() - 12), d.start()):
+            continue
+        possessive = d.group().strip().lower() in ("my", "our", "his", "her", "their")
+        described = _described_person(A, d.end(), pos, gender, possessive)
+        if described is not None:
+            found.append(described)
+    return max(found, key=lambda m: m["start_char"]) if found else None
+
+
+def _described_person(A: _Article, s: int, hi: int, gender: str | None, possessive: bool) -> dict | None:
+    """A person's noun among the five words from ``s`` ("little |boy|", "Southside High drama |teacher|") with its place
+    after it, as a mention of no entity; None when there is none, it modifies another noun ("our investor day") or its
+    gender differs from ``gender``; ``possessive``: after "my", "her" … ("her head" is no one)."""
+    for w in re.finditer(r"[\w’'-]+", A.body[s:min(hi, s + 60)]):
+        if w.start() and A.body[s + w.start() - 1] != " " or len(A.body[s:s + w.end()].split()) > 5:
+            return None
+        head = w.group()
+        if head.lower() in _NOT_DESCRIPTOR:
+            return None         # "the first day |we| worked together", "the names |of| every coordinator"
+        if not head.islower() or not (epithets.names_person(A.r, head) or A.r.role_re.fullmatch(head)):
+            continue
+        if _NOUN_AFTER.match(A.body, s + w.end()) or (possessive and head in _NO_PERSON_AFTER_POSSESSIVE):
+            return None         # "our |investor| day": a modifier of another noun; "her |head|": no one
+        g = A.words_gender(A.body[s:s + w.end()].lower().split())
+        if gender and g and g != gender:
+            return None
+        place = _PLACE_AFTER.match(A.body, s + w.end(), hi)
+        e = place.end() if place else s + w.end()
+        return unlinked_mention(s, e, A.body[s:e], "PERSON")
+    return None
 
 
 #: "they" standing for the subject of its own sentence: after its speech verb ("said they had"), in a clause of the

@@ -54,6 +54,10 @@ _PREPOSITIONAL_LEAD = re.compile(r"\s*(?:in|at|on|during|before|after|from|to|wi
 _PREDICATE_START = re.compile(r"(?:is|are|was|were|would|could|will|can|should|may|might|must|has|have|had|does|did)\b")
 
 
+#: an infinitive right after a verb of asking: a request, not what was said ("the driver, who has asked not to be named,
+#: “…”"; but "The email goes on to say: “…”")
+_INFINITIVE_AFTER = re.compile(r"\s+(?:not\s+)?to\s+(?:be\s+)?[a-z]")
+_ASKING = frozenset({"ask", "asks", "asked", "asking", "request", "requests", "requested", "urge", "urges", "urged"})
 #: a determiner right before a word: a verb form after it is a noun ("the report", "his statement")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|The|a|A|an|An|his|His|its|Its|their|Their|this|This)\s+$")
 #: a period that ends an abbreviation, not a sentence ("… saying the U.S. “does not …”", "Mr. “…”")
@@ -129,6 +133,17 @@ def _inverted_verb(rules: Rules, prefix: str) -> re.Match | None:
     return v
 
 
+@lru_cache(maxsize=4)
+def _document_issued(documents: frozenset) -> re.Pattern:
+    """"Trump issued a statement, “…”", "The department released a statement Tuesday: “…”": a verb giving out a
+    document (quote_patterns.txt [document_roles]) right before the comma or colon that introduces the quotation (the
+    verb match, as in ``verb_in_prefix``)."""
+    heads = "|".join(map(re.escape, sorted(documents, key=len, reverse=True)))
+    return re.compile(r"(?<![\w’'-])(issue[ds]|release[ds]|publishe[ds]|puts?\s+out|sen(?:t|ds)\s+out|share[ds])\s+"
+                      r"(?:a|an|the|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?:" + heads + r")s?"
+                      r"(?:\s+[^,:;“”\"\n]{1,40}?)?\s*[,:]$")
+
+
 def _last_closing_between(raws: list[_Raw], index: int, lo: int, hi: int, max_close: list[int]) -> _Raw | None:
     """The last quotation (in ``raws`` order, before ``raws[index]``) that closes in (lo, hi].
 
@@ -165,10 +180,14 @@ def locate(A: _Article, raws: list[_Raw], index: int, open_starts: list[int], ma
     ptrim = prefix.rstrip()
     content = body[r.start:r.end]
     # a verb form right after a determiner is a noun ("From the report:", "his statement"): no speech verb
-    verb_in_prefix = [v for v in rules.quote_verb_re.finditer(prefix) if not _DETERMINER_BEFORE.search(prefix, 0, v.start())]
+    verb_in_prefix = [v for v in rules.quote_verb_re.finditer(prefix) if not _DETERMINER_BEFORE.search(prefix, 0, v.start())
+                      and not (v.group(1).lower() in _ASKING and _INFINITIVE_AFTER.match(prefix, v.end()))]
     if not verb_in_prefix and lo == max(sent["start_char"], ps):
         inverted = _inverted_verb(rules, prefix)
         verb_in_prefix = [inverted] if inverted is not None else []
+    issued = _document_issued(rules.document_roles).search(ptrim)
+    if issued is not None and (not verb_in_prefix or verb_in_prefix[-1].end() <= issued.start()):
+        verb_in_prefix = [*verb_in_prefix, issued]      # "Trump issued a statement, “…”": the issuer speaks
     kind = _quote_kind(rules, prefix, ptrim, verb_in_prefix, prev_close is not None, content)
     post_lim = min(pe, r.close_e + 200)
     k = bisect.bisect_left(open_starts, r.close_e)

@@ -172,6 +172,22 @@ class _Article:
         i = bisect.bisect_right(self._quote_starts, pos) - 1
         return i >= 0 and self._quote_max_end[i] > pos
 
+    def fronted(self, lo: int, hi: int) -> re.Match | None:
+        """A fronted clause opening body[lo:hi] (``_FRONTED_CLAUSE``: "When asked …,", "Smiling broadly,"), unless its
+        first word is a name: "Boreing said …, but said", "Ahmed, the chairman,", "Fred Ahmed said", "United Illuminating
+        reported" are a subject, not a participle (but "Sentencing Pettigrew-Nwosu, the judge said": the model took the
+        participle into a person's name that opens with no given name)."""
+        m = _FRONTED_CLAUSE.match(self.body, lo, hi)
+        if m is None:
+            return None
+        w = lo + len(self.body[lo:hi]) - len(self.body[lo:hi].lstrip())
+        named = next((x for x in self.mentions_in(w, hi) if x["start_char"] == w), None)
+        if named is None or named["label"] not in SPEAKER_LABELS:
+            return m
+        words = named["text"].split()
+        person = named["label"] in PERSON_LABELS
+        return None if not person or len(words) == 1 or words[0] in _given_names() else m
+
     def words_gender(self, words: list[str]) -> str | None:
         """The gender the title or role words tell (quote_patterns.txt [gendered_words]), the last such word first
         ("Mr Smith's widow": f); None when none does."""
@@ -196,7 +212,7 @@ class _Article:
             return apposed
         if chain and gender and opening is not None and _POSSESSIVE_OPENING.get(opening.group(1)) == gender:
             return None     # "His side have now lost six of seven …": the sentence is about the person before
-        fronted = _FRONTED_CLAUSE.match(self.body, s["start_char"], end)
+        fronted = self.fronted(s["start_char"], end)
         if chain and gender:    # (a pronoun of the fronted clause is its subject's: "Asked if she expected a deal, X paused")
             pm = next((p for p in self.r.pron_re.finditer(self.body, fronted.end() if fronted else s["start_char"], end)
                        if not self.in_quote(p.start())), None)
@@ -386,7 +402,8 @@ class _Article:
                 return interviewee.get("entity_id"), interviewee.get("entity_name") or interviewee["text"], "pronoun"
             if low == "i" or low in self.r.group_pronouns:
                 return None, None, "unresolved"      # the writer / a thing / a group ("they"): never one person
-            m = self.resolve_pronoun(c.start, low)
+            m = pronouns.answer_person(self, c.start, low) if low in ("he", "she") else None
+            m = m or self.resolve_pronoun(c.start, low)
             if m:
                 return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
             return None, None, "unresolved"

@@ -15,7 +15,6 @@ from tasks.quotes.phrases import (
     _ADVERBS,
     _COORDINATED,
     _DATELINE,
-    _FRONTED_CLAUSE,
     _Cand,
     _NOT_DESCRIPTOR,
     _NP_SUBJECT,
@@ -76,7 +75,7 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     dateline = _DATELINE.match(body, lo, hi) if lo == A.paras[A.para_index(lo)][0] else None
     if dateline:       # "WASHINGTON, Dec. 8 (UPI) — In response to …, Clinton’s aide rallied supporters, saying:"
         lo = dateline.end()
-    fronted = _FRONTED_CLAUSE.match(body, lo, hi)
+    fronted = A.fronted(lo, hi)
     if fronted:
         lo = fronted.end()
     ms = [m for m in A.mentions_in(lo, hi) if not A.in_quote(m["start_char"])
@@ -126,6 +125,12 @@ def _titled_person(A: _Article, ms: list[dict]) -> dict:
             #               Siobhan O’Hare-Mensah", "Trump adviser Roger Stone": a person's name opens the title
     return first
 
+
+#: a subject pronoun opening the last comma-delimited stretch before a coordinated verb ("When Robby Mook, Clinton’s
+#: campaign manager was asked …, |he| laughed and said"): the subject of both verbs
+_PRONOUN_OPENS_LAST = re.compile(r"[,;]\s+(?:(?:and|but|so|then)\s+)?(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+[^,;“”\"]{1,120}$")
+
+
 def _coordinated_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """Subject of a coordinated verb phrase ("He thanked Trump ... and said": the clause's first
     candidate; a gerund after "by": "He explained the headline by saying:"; "…, he said,
@@ -138,8 +143,12 @@ def _coordinated_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
         prev = A.subject_before(lo + said.start(), lo)
         if prev is not None:
             return prev
-    fronted = _FRONTED_CLAUSE.match(seg)       # "When asked whom she supported, Ms. Sherry smiled and said"
-    return A.subject_first(lo + (fronted.end() if fronted else 0), verb_s)
+    opener = _PRONOUN_OPENS_LAST.search(seg)
+    if opener is not None and not A.in_quote(lo + opener.start("p")):
+        return _Cand(lo + opener.start("p"), lo + opener.end("p"), "pronoun")
+    fronted = A.fronted(lo, verb_s)       # "When asked whom she supported, Ms. Sherry smiled and said"
+    return A.subject_first(fronted.end() if fronted else lo, verb_s)
+
 
 #: a lowercase word before a noun phrase that makes it an object ("issued a statement Tuesday saying", "started out
 #: their debate saying"); not "with", "of", "as" ("with one of her ads asking", "footage of Trump saying", "quoted
@@ -217,7 +226,7 @@ def _modifier_in(c: _Cand, np_start: int, np: str) -> bool:
 
 def _fronted_over(A: _Article, lo: int, pos: int, hi: int) -> bool:
     """``pos`` lies inside a fronted clause opening body[lo:hi] ("Asked whether …, the spokesperson said")."""
-    fronted = _FRONTED_CLAUSE.match(A.body, lo, hi)
+    fronted = A.fronted(lo, hi)
     return fronted is not None and fronted.end() > pos
 
 
@@ -349,7 +358,8 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     if mn and not A.in_quote(lo + mn.start(1)) and not any(c.end > lo + mn.start(1) for c in cands) \
             and not _OBJECT_PREP_BEFORE.search(seg, 0, mn.start(1)):
         c = A.candidate(lo + mn.start(1), lo + mn.end(1))
-        if c is not None and c.kind in ("mention", "name"):
+        if c is not None and (c.kind in ("mention", "name") or (c.kind == "np" and not A.body[c.start].islower())):
+            # (a capitalised noun phrase the candidate reads as one: "Police said:", "State Police said")
             return _affiliated_person(A, best, lo + mn.start(1)) or c
     # a noun phrase right before the verb is its subject ("The ad says", "a man yelled",
     # "The campaign’s statement then declares", "one of her ads asking")
