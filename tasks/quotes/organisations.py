@@ -161,8 +161,8 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     sentence or the five before; failing that, of the latest document of the same word before them ("In a statement
     released Friday, the department said …" twenty lines up: the same statement)."""
     owned = re.fullmatch(r"(the\s+[\w-]+)[’']s\s+([a-z]+)", low)
-    if owned is not None and owned.group(2).rstrip("s") in A.r.document_roles:
-        # "The company's statement said": the body "the company" stands for
+    if owned is not None and (owned.group(2).rstrip("s") in A.r.document_roles or owned.group(2) in _ORGANS):
+        # "The company's statement said", "the company's board said": the body "the company" stands for
         return org_role(A, hs, hs + len(owned.group(1)), owned.group(1))
     named = _NAMED_DOCUMENT.fullmatch(A.body, hs, he)
     if named is not None and named.group(2).lower().rstrip("s") in A.r.document_roles:
@@ -206,9 +206,9 @@ def relative_document_issuer(A: _Article, ps: int) -> _Cand | None:
     return issuer or (A.subject_before(gave.start(), ss) if gave is not None else None)
 
 
-#: a verb giving a document, right before it ("|left me| a note", "|sent| an email")
+#: a verb giving a document, right before it ("|left me| a note", "|sent| an email", "|sent a painting with| a note")
 _GAVE_BEFORE = re.compile(r"(?<![\w-])(?:left|sent|wrote|posted|handed|gave|e-?mailed|texted|mailed|signed|tweeted|slipped)"
-                          r"(?:\s+(?:me|him|her|us|them|you))?\s+$")
+                          r"(?:\s+(?:me|him|her|us|them|you))?(?:\s+(?:a|an|the|his|her|their)\s+[\w-]+\s+with)?\s+$")
 
 
 def _document_issuer(A: _Article, j: int, d: re.Match, hs: int) -> _Cand | None:
@@ -403,6 +403,8 @@ def _main_org(A: _Article, pos: int, head: str) -> dict | None:
     return ranked[0][-1]
 
 
+#: the parts of an organisation that speak for it ("the company's board said")
+_ORGANS = frozenset({"board", "management", "leadership"})
 #: the article before a name ("|The |Oneida Brass & Wire")
 _THE = re.compile(r"[Tt]he[^\S\n]+")
 #: role words any business is called by ("the company said" of "Oneida Brass & Wire"), unlike "the committee"

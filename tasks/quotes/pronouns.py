@@ -303,11 +303,12 @@ _DESCRIBED_DETERMINER = re.compile(r"(?<![\w’'-])(?:[Aa]n?|[Aa]nother|[Oo]ne|[
 #: what makes a noun phrase say what someone is rather than name someone: a copula before it ("My father was |a
 #: mechanic|") or a name it is in apposition to ("Selma Begić-Oduya, |a software developer|")
 _PREDICATE_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:was|is|were|are|became|becomes|been|be|as|like)|[\w.’'-],)\s+$")
-#: a lower-case word after a person's noun that makes the noun its modifier ("our investor |day|"): no function word and
-#: no verb form ("a bus driver |comes| in", "a stranger |told| me")
-_NOUN_AFTER = re.compile(r"[^\S\n]+(?!(?:" + "|".join(sorted(_NOT_DESCRIPTOR)) + r"|came|went|gave|left|stood|sat|kept|took|"
-                         r"made|got|ran|wrote|sent|brought|thought|knew|saw|put|used|once|always|never|still|later|"
-                         r"maybe|finally|then)\b)[a-z][\w’'-]*(?<!ed)(?<!s)(?<!ing)(?<!ly)\b(?![’'])")
+#: a noun after a person's noun that makes the noun its modifier ("our investor |day|", "a teacher |training|"); any other
+#: word after it ("a bus driver |comes| in", "My husband |grew| up") leaves the person's noun the head
+_NOUN_AFTER = re.compile(r"[^\S\n]+(?:day|days|night|meeting|meetings|event|dinner|lunch|breakfast|conference|summit|forum|"
+                         r"program|programme|training|group|groups|association|union|council|office|team|fund|network|"
+                         r"community|board|panel|company|firm|club|league|party|center|centre|school|class|course|card|"
+                         r"pass|licen[cs]e|permit|market|rights|account|call|portal|line|list|survey|strike|shortage)\b")
 #: heads that name no one after a possessive determiner ("her head", "his side", "their back")
 _NO_PERSON_AFTER_POSSESSIVE = frozenset({"head", "side", "back", "front", "centre", "center", "forward", "keeper"})
 #: a capitalised place or employer right after that person's noun ("a stranger| at Wegmans")
