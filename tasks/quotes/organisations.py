@@ -389,7 +389,8 @@ def _document_author(A: _Article, pos: int, end: int) -> _Cand | None:
 def _main_org(A: _Article, pos: int, head: str) -> dict | None:
     """The organisation the article is about: named in at least two sentences before ``pos`` and in more than any
     other (its latest mention); "the company said" in a report on Halvorsen Systems. (A name and its acronym in one
-    sentence, "Brihanmumbai Municipal Corporation (BMC)", name it once.)"""
+    sentence, "Brihanmumbai Municipal Corporation (BMC)", name it once.) When none is, for a role word ``head`` any
+    business is called by ("company", "firm"), the organisation opening the lead (``_lead_org``)."""
     counts: dict[str, list[dict]] = {}
     for m in A.mentions_in(0, pos):
         if m["label"] == "ORG" and m.get("entity_id") and not A.in_quote(m["start_char"]):

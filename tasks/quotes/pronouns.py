@@ -303,12 +303,9 @@ _DESCRIBED_DETERMINER = re.compile(r"(?<![\w’'-])(?:[Aa]n?|[Aa]nother|[Oo]ne|[
 #: what makes a noun phrase say what someone is rather than name someone: a copula before it ("My father was |a
 #: mechanic|") or a name it is in apposition to ("Selma Begić-Oduya, |a software developer|")
 _PREDICATE_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:was|is|were|are|became|becomes|been|be|as|like)|[\w.’'-],)\s+$")
-#: a noun after a person's noun that makes the noun its modifier ("our investor |day|", "a teacher |training|"); any other
-#: word after it ("a bus driver |comes| in", "My husband |grew| up") leaves the person's noun the head
-_NOUN_AFTER = re.compile(r"[^\S\n]+(?:day|days|night|meeting|meetings|event|dinner|lunch|breakfast|conference|summit|forum|"
-                         r"program|programme|training|group|groups|association|union|council|office|team|fund|network|"
-                         r"community|board|panel|company|firm|club|league|party|center|centre|school|class|course|card|"
-                         r"pass|licen[cs]e|permit|market|rights|account|call|portal|line|list|survey|strike|shortage)\b")
+#: the word right after a person's noun: a noun of quote_patterns.txt [compound_heads] makes the person's noun its
+#: modifier ("our investor |day|"); any other ("a bus driver |comes| in", "My husband |grew| up") leaves it the head
+_WORD_AFTER = re.compile(r"[^\S\n]+(\w+)")
 #: heads that name no one after a possessive determiner ("her head", "his side", "their back")
 _NO_PERSON_AFTER_POSSESSIVE = frozenset({"head", "side", "back", "front", "centre", "center", "forward", "keeper"})
 #: a capitalised place or employer right after that person's noun ("a stranger| at Wegmans")
@@ -351,7 +348,9 @@ def _described_person(A: _Article, s: int, hi: int, gender: str | None, possessi
             return None         # "the first day |we| worked together", "the names |of| every coordinator"
         if not head.islower() or not (epithets.names_person(A.r, head) or A.r.role_re.fullmatch(head)):
             continue
-        if _NOUN_AFTER.match(A.body, s + w.end()) or (possessive and head in _NO_PERSON_AFTER_POSSESSIVE):
+        after = _WORD_AFTER.match(A.body, s + w.end())
+        if (after is not None and after.group(1) in A.r.compound_heads) \
+                or (possessive and head in _NO_PERSON_AFTER_POSSESSIVE):
             return None         # "our |investor| day": a modifier of another noun; "her |head|": no one
         g = A.words_gender(A.body[s:s + w.end()].lower().split())
         if gender and g and g != gender:

@@ -60,6 +60,7 @@ class Rules:
     nationality_nouns: frozenset = frozenset()       # "the Dutchman", "the Spaniard" (+ adjectives: "the Italian")
     collective_nouns: frozenset = frozenset()        # "the Italian government": a body, no person ([collective_nouns])
     thing_nouns: frozenset = frozenset()             # "the letter said": agent-like nouns that name no person ([thing_nouns])
+    compound_heads: frozenset = frozenset()          # "our investor day": nouns a person's noun modifies ([compound_heads])
     anonymous_nouns: frozenset = frozenset()         # "the person", "the source": an unnamed person just introduced
     common_openers: frozenset = frozenset()          # "Officials said": opening words that name no body ([common_openers])
     staff_nouns: frozenset = frozenset()             # "Goldman Sachs strategists": people speaking for the name ([staff_nouns])
@@ -172,6 +173,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         nationality_nouns=frozenset(x.lower() for x in pat.get("nationality_nouns", [])),
         collective_nouns=frozenset(x.lower() for x in pat.get("collective_nouns", [])),
         thing_nouns=frozenset(x.lower() for x in pat.get("thing_nouns", [])),
+        compound_heads=frozenset(w.lower() for line in pat.get("compound_heads", []) for w in line.split()),
         anonymous_nouns=frozenset(x.lower() for x in pat.get("anonymous_nouns", [])),
         common_openers=frozenset(x.lower() for x in pat.get("common_openers", [])),
         staff_nouns=frozenset(x.lower() for x in pat.get("staff_nouns", [])),
