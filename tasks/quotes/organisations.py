@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks.quotes import appositions
-from tasks.quotes.phrases import NAME_RUN, POSSESSIVE, _Cand, unlinked_mention
+from tasks.quotes.phrases import ISSUE_VERBS, NAME_RUN, POSSESSIVE, _Cand, unlinked_mention
 from tasks.entities.rules import _given_names
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -364,7 +364,7 @@ _NAME_BEFORE_ORG_APPOSITION = re.compile(rf"({NAME_RUN}),"
 
 
 #: the verb that issued a document right before it ("The union Unison … has |issued| a statement")
-_ISSUED_BEFORE = re.compile(r"(?<![\w-])(?:issue[ds]|release[ds]|publishe[ds]|puts?\s+out|sen(?:t|ds)\s+out|posts|posted)[^\S\n]+$")
+_ISSUED_BEFORE = re.compile(r"(?<![\w-])(?:" + ISSUE_VERBS + r"|posts|posted)[^\S\n]+$")
 _SPOKES_WORD = re.compile(r"(?<![\w-])spokes(?:man|woman|person)(?![\w-])", re.I)
 
 

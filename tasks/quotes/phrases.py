@@ -121,6 +121,8 @@ NAME_RUN = r"[A-Z][\w&.’'-]*(?:[^\S\n]+(?:(?:and|of|for|&)[^\S\n]+)?[A-Z][\w&.
 
 
 #: an indefinite role phrase names nobody in particular ("one US official", "a senior official", "two officials")
+#: verbs that give out a document ("X issued a statement", "released a statement Tuesday", "put out a notice")
+ISSUE_VERBS = r"issue[ds]|release[ds]|publishe[ds]|puts?\s+out|sen(?:t|ds)\s+out"
 #: what only a person asks or is refused: not to be named, anonymity, leave to speak
 _ANONYMITY = re.compile(r"\b(?:not\s+to\s+be\s+(?:named|identified)|anonymity|anonymous(?:ly)?|without\s+being\s+(?:named|identified)"
                         r"|(?:give|gave|provide|share|use|publish)\s+(?:his|her|their)\s+(?:full\s+|last\s+|first\s+)?names?"

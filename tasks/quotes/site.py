@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tasks.quotes.phrases import ISSUE_VERBS
 from tasks.quotes.rules import Rules
 from tasks.quotes.spans import _Raw
 from tasks.quotes.speakers import _Article, _Cand
@@ -139,7 +140,7 @@ def _document_issued(documents: frozenset) -> re.Pattern:
     document (quote_patterns.txt [document_roles]) right before the comma or colon that introduces the quotation (the
     verb match, as in ``verb_in_prefix``)."""
     heads = "|".join(map(re.escape, sorted(documents, key=len, reverse=True)))
-    return re.compile(r"(?<![\w’'-])(issue[ds]|release[ds]|publishe[ds]|puts?\s+out|sen(?:t|ds)\s+out|share[ds])\s+"
+    return re.compile(r"(?<![\w’'-])(" + ISSUE_VERBS + r"|share[ds])\s+"
                       r"(?:a|an|the|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?:" + heads + r")s?"
                       r"(?:\s+[^,:;“”\"\n]{1,40}?)?\s*[,:]$")
 
