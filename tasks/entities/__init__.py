@@ -88,7 +88,8 @@ Mention rows follow ``schemas.ENTITY_MENTIONS``: ``label`` is the voted label
 
 Layout: ``ner.py`` (``extract_mentions``: spaCy over paragraph units, the steps in
 order), ``units.py`` (paragraph units, re-casing, headline lines), ``spans.py`` (one
-mention per entity span: clean-up and class evidence), ``votes.py`` (the class vote that evidence adds up to),
+mention per entity span: clean-up and class evidence), ``name_edges.py`` (a person's given name and hyphenated
+parts beyond the model's span), ``votes.py`` (the class vote that evidence adds up to),
 ``patterns.py`` (names the model
 missed in tables, fixtures and parentheses, propagated names, headline filter), ``missed_names.py`` (persons the
 model missed after titles and occupations or by given names), ``canonical.py`` (grouping, class vote, display name and key),

@@ -26,7 +26,8 @@ from tasks.entities.rules import (
 )
 from tasks import rulefiles
 from tasks.entities.keys import fold
-from tasks.entities.spans import BARRELLED_SURNAME, _PARTICLES, _deaccent, _make_mention, _Mention, _name_word_ok
+from tasks.entities.name_edges import BARRELLED_SURNAME, _PARTICLES, _deaccent, _name_word_ok
+from tasks.entities.spans import _make_mention, _Mention
 
 
 #: a capitalised word of a name, a lower-case letter in it ("Tañedo-Angara", "O'Driscoll", not "TD")

@@ -26,8 +26,8 @@ from tasks.entities.rules import (
 )
 from tasks.entities.missed_names import add_missed_persons
 from tasks.entities.evidence import _INITIAL_NAME, _PERSONAL_RESULT, _SPEAKS_AFTER, _WHO_AFTER, scorecard_player
+from tasks.entities.name_edges import _PARTICLES
 from tasks.entities.spans import (
-    _PARTICLES,
     _clean_span,
     _make_mention,
     _Mention,

@@ -16,7 +16,8 @@ from tasks.entities.rules import (
     _aliases, _countries, _demonyms, _event_prefixes, _gendered_given_names, _local_units, _org_words, _person_particles, _place_cues,
     _places, _settlement_endings, _vote_given_names,
 )
-from tasks.entities.spans import BARRELLED_SURNAME, _deaccent, _Mention, _name_word_ok
+from tasks.entities.name_edges import BARRELLED_SURNAME, _deaccent, _name_word_ok
+from tasks.entities.spans import _Mention
 
 
 _BARRELLED_NAME = re.compile(rf"(?:[A-Z][\w’']+\s+){{1,2}}(?!Saint-|Sainte-|St-){BARRELLED_SURNAME}")
