@@ -159,6 +159,10 @@ def _should_join(prev: str, nxt: str) -> bool:
         return True
     if last in number and first.isdigit():
         return True
+    nxt_tok = nxt.split(None, 1)[0].rstrip(",;:") if nxt.split() else ""
+    if last in _abbreviation_sections()["ambiguous"] and nxt_tok in _abbreviation_sections()["ambiguous"] \
+            and last[:1].isupper():
+        return True             # "Ronghua Holdings Group Co." + "Ltd., a developer, …": one name's two suffixes
     if _INITIAL_END.search(prev) and first.isupper():
         # "George W. Bush", but not a sentence that ends with a lone capital like "... Plan B."
         before = prev[: -2].rstrip()

@@ -31,6 +31,7 @@ from tasks.entities.rules import (
     _given_names,
     _company_words,
     _gendered_given_names,
+    given_name_genders,
     _legal_suffixes,
     _places,
     _title_set,
@@ -123,10 +124,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             cands = by_last.get(k) or (by_first_org.get(k) if m.cls != "loc" else _companies_of(by_first_org.get(k))) \
                 or (nicknamed.get(k) if not by_word.get(k) else None) \
                 or (_given_name_of_one(groups, by_first, by_word, k, m) if k in person_like else None)
-        if cands and m.text.isupper() and len(m.text) <= 4 and not m.headline \
-                and not any(x.text.split()[-1] == m.text for _, key in cands for x in groups[key]):
-            cands = None           # an acronym in running text ("EPA"), not the surname of "Yauhen Yerchak/EPA"
-                                   # (but "HOLT:" after "ANNE HOLT:" in a transcript is)
+        cands = _kept_candidates(cands, m, groups)
         if m.cls == "loc" and not cands:
             cands = None
             k = base_key(m)        # a one-word place name stays the place it is
@@ -144,6 +142,22 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
 
 
 _Index = dict[str, list[tuple[int, str]]]
+
+
+def _kept_candidates(cands: list[tuple[int, str]] | None, m: _Mention, groups: dict[str, list[_Mention]]
+                     ) -> list[tuple[int, str]] | None:
+    """The full names a lone word ``m`` may stand for, less those it cannot: of the other gender than a title before
+    it tells ("Mr. Hollis" is not Winifred Hollis-Nakamura, nor "Mrs. Clinton" Bill Clinton; a name of no known gender
+    only when written before: "Mrs Holloway-Teale" is not the son Glen Holloway-Teale named later), and every one for
+    an acronym in running text ("EPA" is not the surname of "Yauhen Yerchak/EPA"; but "HOLT:" after "ANNE HOLT:" in a
+    transcript is)."""
+    if cands and m.gender:
+        cands = [c for c in cands if _given_gender(groups[c[1]]) == m.gender
+                 or (_given_gender(groups[c[1]]) == "" and c[0] <= m.start)]
+    if cands and m.text.isupper() and len(m.text) <= 4 and not m.headline \
+            and not any(x.text.split()[-1] == m.text for _, key in cands for x in groups[key]):
+        return None
+    return cands
 
 
 def _companies_of(entries: list[tuple[int, str]] | None) -> list[tuple[int, str]] | None:
@@ -191,6 +205,15 @@ def _name_indexes(groups: dict[str, list[_Mention]], order: list[str], places: f
             if any(_FAMILY_FIRST.search(m.text) for m in g):
                 by_last[toks[0]].append((first, k))     # "Jung" is Jung Chung-rae (family name first)
     return by_last, by_first, by_word, by_first_org
+
+
+def _given_gender(group: list[_Mention]) -> str:
+    """The gender a person's given name (the first word of the group's longest mention) or a title before one of its
+    lone mentions tells; "" when neither tells one."""
+    longest = max(group, key=lambda x: len(x.text.split()))
+    words = longest.text.split()
+    return (given_name_genders().get(words[0].lower(), "") if len(words) > 1 else "") \
+        or next((x.gender for x in group if x.gender), "")
 
 
 def _given_name_of_one(groups: dict[str, list[_Mention]], by_first: _Index, by_word: _Index, k: str, m: _Mention
@@ -405,9 +428,9 @@ def _without_legal_form(name: str, forms) -> str:
     """``name`` without its company legal form ("Stellantis NV" -> "Stellantis", "Halvorsen Systems Inc." ->
     "Halvorsen Systems"): the name readers and other outlets use, so one company has one key across articles."""
     words = name.split()
-    if len(words) >= 2 and fold(words[-1]) in _legal_suffixes():
-        return " ".join(words[:-1]).rstrip(",")
-    return name
+    while len(words) >= 2 and fold(words[-1]) in _legal_suffixes():    # ("Ronghua Holdings Group Co. Ltd.": both)
+        words = " ".join(words[:-1]).rstrip(",").split()
+    return " ".join(words) if words != name.split() else name
 
 
 @lru_cache(maxsize=1)

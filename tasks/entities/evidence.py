@@ -153,6 +153,17 @@ _APPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?P<noun>[A-Za-z][\w-]*)(?:\s+(?
 #: words too: "The mayor of the mountain town of Berkovitsa, ")
 
 
+#: a given name's introduction ("who gave only her first name, |Renata|", "who gave his first name as |Mike|",
+#: "identified only by his first name, |Ahmad|")
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w’'-])(?:first|given)[^\S\n]+name(?:[^\S\n]*,|[^\S\n]+(?:as|is|of))[^\S\n]+$")
+
+
+#: an age as an adjective right before a name ("his daughter, |15-year-old |Amara,")
+_AGED_BEFORE = re.compile(r"(?<![\w-])\d{1,3}-year-old[^\S\n]+$")
+#: what ends a name (no noun it modifies follows): punctuation, or a verb ("15-year-old Amara|,", "Liam| cried")
+_NAME_ENDS = re.compile(r"[^\S\n]*(?:[,.;:)]|$)|[^\S\n]+(?:[a-z]+ed|said|says|told|was|is|has|had|and)\b")
+
+
 def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
     """Set ``country_paren`` ("Leah Pells ( Canada )": a person), ``score_after`` ("Pohang 3 Ulsan 2",
     "Derbyshire 24 points": a team), ``age_after`` ("Wang , 45 ,") and ``dateline`` (the place part of
@@ -183,6 +194,10 @@ def _layout_evidence(m: _Mention, unit: str, s: int, e: int) -> None:
                 or (aa and aa.group("cap") and (aa.group("cap").lower(),) in _title_set()
                     and re.match(r"[^\S\n]+(?:of|for)\b", after[aa.end("cap"):])):
             m.apposed = True
+    if _FIRST_NAME_BEFORE.search(unit, max(ls, s - 30), s) or (
+            _AGED_BEFORE.search(unit, max(ls, s - 16), s) and m.ner_label != "NORP" and _NAME_ENDS.match(after)):
+        #   (not "the 30-year-old Nigerian-American said", "The 23-year-old Surrey opener": a modifier of the noun)
+        m.apposed = True             # "A woman who gave only her first name, Renata, said", "15-year-old Amara": a person
     if _SAID_PRONOUN.match(after):
         m.pronoun_after = True       # "Frazier-Moss said she was pleased"
     p = _PAREN_AFTER.match(after)

@@ -88,11 +88,12 @@ def _honorific_regex() -> re.Pattern:
 def _nicknamed_regex() -> re.Pattern:
     """A given name (one or two capitalised words), a nickname of one or two capitalised words in quotation marks and a
     surname after optional lower-case particles: "Ephraim "Doc" Mudau-Lindström", "Ezekiel ‘Zeke’ van Rensburg-Chirwa",
-    "Mary Ann 'Mimi' Okafor". The name words are groups 1 (given) and 2 (surname)."""
+    "Mary Ann 'Mimi' Okafor", "Theodore "Teddy" Van der Berg-Osei" (particles in either case). The name words are
+    groups 1 (given) and 2 (surname)."""
     part = "|".join(sorted(_PARTICLES))
     word = _NAME_WORD
     nick = r"[\"“‘'][A-Z][\w.’'-]{0,15}(?:[^\S\n][A-Z][\w.’'-]{0,15})?[\"”’']"
-    return re.compile(rf"(?<![\w.’'-])((?:{word}[^\S\n])?{word})[^\S\n]{nick}[^\S\n]((?:(?:{part})[^\S\n]+){{0,3}}{word})(?![\w’'-])")
+    return re.compile(rf"(?<![\w.’'-])((?:{word}[^\S\n])?{word})[^\S\n]{nick}[^\S\n]((?:(?i:{part})[^\S\n]+){{0,3}}{word})(?![\w’'-])")
 
 
 @lru_cache(maxsize=1)
@@ -339,9 +340,23 @@ def _titled_matches(line: str) -> list[re.Match]:
         if first in _title_first_words() and mt.start(1) > mt.start():
             pos = mt.start(1)
             continue
+        rest = _title_continued(line[mt.start():mt.start(1)].split(), mt.group(1).split())
+        if rest:            # "Port Chief |Executive Officer| (CEO) Anouk …": the words end the longer title
+            pos = mt.start(1) + len(" ".join(mt.group(1).split()[:rest]))
+            continue
         found.append(mt)
         pos = mt.end()
     return found
+
+
+def _title_continued(title: list[str], name: list[str]) -> int:
+    """How many of the name words after a title continue it into a longer title ("Chief" + "Executive Officer" is
+    "chief executive officer"); 0 when none do."""
+    for n in range(len(name), 0, -1):
+        for k in range(1, min(3, len(title)) + 1):
+            if tuple(w.lower() for w in title[-k:] + name[:n]) in _title_set():
+                return n
+    return 0
 
 
 @lru_cache(maxsize=1)

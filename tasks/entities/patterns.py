@@ -346,6 +346,7 @@ def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, in
             add_missed_persons(line, ls, body, headline, mentions, overlapping, added, drop)
     kept = [m for i, m in enumerate(mentions) if i not in drop] + added
     kept = _offices(kept, body, units)
+    kept = _bodies_after_places(kept, body, units)
     kept = kept + _acronyms_in_parens(kept, body)
     return kept + _acronyms_of_names(kept, body, units)
 
@@ -401,6 +402,31 @@ def _offices(mentions: list[_Mention], body: str, units: list[tuple[int, int, bo
         office = _Mention(s, e, mo.group(0), "ORG", "org", headline, folded=fold(mo.group(0)))
         office.org_cue = True
         out = [m for m in out if m not in inside] + [office]
+    return out
+
+
+#: one to three capitalised words right after a place, in its line, not followed by another ("Mansfield| City Schools|
+#: will be closed", "Greensburg| Police Department|"): the last may name an organisation (``org_cues.txt`` suffix)
+_WORDS_AFTER_PLACE = re.compile(r"(?:[^\S\n]+[A-Z][\w’'&-]*){1,3}(?![\w’'&-])(?![^\S\n]+[A-Z])")
+
+
+def _bodies_after_places(mentions: list[_Mention], body: str, units: list[tuple[int, int, bool]]) -> list[_Mention]:
+    """A body named after its place ("Mansfield City Schools", "Bucyrus Police Department"), where the model found the
+    place alone, is one organisation mention in place of it: capitalised words after the place up to an organisation
+    suffix word; not in headlines (title case: "Akron Council Votes") nor where another mention begins inside."""
+    out = list(mentions)
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        if m.cls != "loc" or m.headline:
+            continue
+        mo = _WORDS_AFTER_PLACE.match(body, m.end)
+        if mo is None or fold(mo.group().split()[-1]) not in _org_words()[0] \
+                or any(m.end < x <= mo.end() for x in starts) or any(us <= m.start < ue and h for us, ue, h in units):
+            continue
+        text = body[m.start:mo.end()]
+        org = _Mention(m.start, mo.end(), text, "ORG", "org", False, folded=fold(text))
+        org.org_cue = True
+        out = [x for x in out if x is not m] + [org]
     return out
 
 

@@ -212,6 +212,23 @@ def _gendered_given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Lower-case given name -> "m" | "f" (``given_name_gender.tsv``)."""
+    return {row[0]: row[1] for row in rulefiles.table("given_name_gender.tsv") if len(row) >= 2}
+
+
+@lru_cache(maxsize=1)
+def word_genders() -> dict[str, str]:
+    """Title and role words that tell a person's gender ("mr": m, "widow": f), lower case: the list the quote rules
+    read too (``quote_patterns.txt`` [gendered_words], ``word: m|f`` lines)."""
+    out = {}
+    for line in rulefiles.sections("quote_patterns.txt").get("gendered_words", []):
+        word, _, gender = line.partition(":")
+        out[word.strip().lower()] = gender.strip()
+    return out
+
+
+@lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     """Common given names (case-sensitive as written in ``rules/given_names.txt``)."""
     return frozenset(_lines("given_names.txt"))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from tasks.entities.evidence import _HONORIFIC_BEFORE, _layout_evidence, _org_context
 from tasks.entities.keys import fold
 from tasks.entities.name_edges import (
+    _BARREL_AFTER,
     _BARRELLED_SURNAME_RE,
     _PARTICLES,
     _CAP_NAME_WORD,
@@ -25,8 +26,11 @@ from tasks.entities.rules import (
     LABEL_CLASS,
     NAME_LABELS,
     W_NER,
+    _countries,
     _demonyms,
+    _places,
     _vote_given_names,
+    word_genders,
     _org_words,
     _party_members,
     _stoplist,
@@ -65,8 +69,11 @@ class _Mention:
     honorific: bool = False      # "Sir Keir", "Dame Judi": a knight's given name, which stands for the full name
     expands: str = ""            # an acronym in parentheses after a name: that name ("KHDA" after "Knowledge and … Authority")
     short_form: bool = False     # a company named again by the first words of its name ("Kafue Ridge"): its display name
+    gender: str = ""             # "m" | "f": the gender a title right before a lone name tells ("Mr. Hollis"): canonical
 
 
+#: the word right before a name, maybe with a dot ("Mr. |Hollis|")
+_TITLE_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Za-z]+)\.?[^\S\n]+$")
 #: the plural of an office holder's title ("councilmembers", "senators", "representatives", "trustees")
 _PLURAL_OFFICE = re.compile(r"(?:er|or|ive|ist|ent|ant|ee|ian)s$")
 
@@ -191,6 +198,24 @@ def _strip_demonym(unit: str, s: int, e: int, label: str) -> int:
     return s
 
 
+#: what may follow a double-barrelled name the model cut at its hyphen: punctuation, a possessive, the end, or a verb
+#: ("Pemberton|-Yilmaz said", "Pemberton|-Yilmaz, a junior guard,"), not a noun ("the US|-China talks")
+_AFTER_BARRELLED = re.compile(r"(?:[^\w\s]|$|[^\S\n]+(?:[a-z]+ed|said|says|told|who|whose|is|was|has|had|will|would)\b)")
+
+
+def _cut_barrelled_name(unit: str, s: int, e: int) -> int:
+    """The end of a one-word place or organisation span the model cut at a hyphen before a capitalised word
+    ("|Pemberton|-Yilmaz said": a double-barrelled surname, whose label the article's vote then gives), when no part
+    is a known place or nationality ("Israel-Hamas", "US-China" stay cut) and punctuation or a verb follows."""
+    mm = _BARREL_AFTER.match(unit, e)
+    if mm is None or " " in unit[s:e] or not unit[e - 1:e].isalpha() \
+            or not _AFTER_BARRELLED.match(unit, mm.end()):
+        return e
+    if any(fold(w) in _places() or fold(w) in _countries() or fold(w) in _demonyms() for w in (unit[s:e], mm.group(1))):
+        return e
+    return mm.end()
+
+
 def _strip_post_nominal(unit: str, s: int, e: int) -> tuple[int, bool]:
     """The end of a name without the letters after it ("Ronan Keatley| TD", "Jane Smith| MP, OBE"), and whether
     any were cut; two words of the name stay at least."""
@@ -228,6 +253,8 @@ def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bo
     s = _strip_demonym(unit, s, e, label)
     if label == "PERSON":
         e = _hyphenated_given_name(unit, e)
+    elif label in NAME_LABELS and (cut := _cut_barrelled_name(unit, s, e)) != e:
+        e, label = cut, "PERSON"    # (a double-barrelled name no place is: a surname, as the propagation reads it)
     s, e, titled = _clean_span(unit, s, e)
     inner = _name_after_inner_title(unit, s, e)
     if inner is not None:       # "Deputy Energy and Mineral Resources Minister Rahmat Setiawan-Hakim" (WORK_OF_ART)
@@ -257,6 +284,8 @@ def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bo
     m = _Mention(base + s, base + e, text, label, cls or LABEL_CLASS.get(label, "misc"), headline, titled, folded)
     m.weight = weight
     m.honorific = bool(_HONORIFIC_BEFORE.search(unit, max(0, s - 6), s))
+    if titled and " " not in text and (w := _TITLE_WORD_BEFORE.search(unit, max(0, s - 16), s)) is not None:
+        m.gender = word_genders().get(w.group(1).lower(), "")
     _layout_evidence(m, unit, s, e)
     _org_context(m, unit, s, e)
     return m

@@ -34,10 +34,13 @@ _ANONYMOUS_SUBJECT = re.compile(
     r"(?:,[^,\n]{1,160},)?(?:\s+(?:has|have|had))?\s+(?:said|says|told|added|explained|wrote|recalled|accused|complained|claimed|insisted"
     r"|admitted|warned|described|was\s+(?:(?:more|less|even|far)\s+[a-z]+|[a-z]{3,}er)\b)\b")
 #: "In a victim impact statement read to the court, the woman, who cannot be named, said …", "The president of the
-#: Belize District Taxi Association, who declined to give his name, said": a definite person the article keeps anonymous
+#: Belize District Taxi Association, who declined to give his name, said", "The owner of one diner on Lexington Avenue,
+#: who asked that her name not be used …, said": a definite person the article keeps anonymous
 _ANONYMOUS_DEFINITE = re.compile(
     r"(?:[A-Z][^“”\"\n]{0,160}?,\s+)?(?P<np>[Tt]he\s+(?:[\w’'&-]+\s+){0,3}?[\w’'-]+"
-    r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5})?),\s+who\s+(?:asked|cannot|can't|could\s+not|"
+    r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,5}"
+    r"|\s+of\s+(?:one|a|an)\s+[a-z][\w’'-]*(?:\s+(?:on|in|at|near)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?)?)"
+    r",\s+who\s+(?:asked|cannot|can't|could\s+not|"
     r"did\s+not\s+want|declined|spoke|requested|may\s+not)\b[^,\n“”\"]{0,120},\s+(?:said|says|told|added|explained|wrote)\b")
 #: "In a victim personal statement read to the court, the widow’s daughter said …": a person named only by whose
 #: relative or what they are ("the victim's mother", "the widow’s daughter")
@@ -178,9 +181,15 @@ _NP_TAIL = re.compile(r"\s+(?:for|of(?!\s+" + FAMILY_COUNT + r"\b)|"
 _NP_DETERMINER = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+")
 
 
+#: an adverb ending an unnamed person's noun phrase ("A volunteer| there|, who asked not to be named,")
+_ADVERB_END = re.compile(r"\s+(?:there|here|nearby|too|also)$")
+
+
 def _np_core(np: str) -> str:
     """An unnamed person's noun phrase up to its place, employer or participle ("A taxi driver| waiting at Sirkeci"), but
-    never cut right after its determiner: "One managing director in the advisory team" is a managing director."""
+    never cut right after its determiner: "One managing director in the advisory team" is a managing director; not
+    an adverb after the head ("A volunteer| there")."""
+    np = _ADVERB_END.sub("", np)
     for tail in _NP_TAIL.finditer(np):
         if not (_NP_DETERMINER.fullmatch(np, 0, tail.start() + 1) and tail.group(0).rstrip().endswith("ing")):
             return np[:tail.start()]

@@ -180,6 +180,8 @@ def _region_speaker(A: _Article, site: QuoteSite, post: str, shortest: int) -> A
         c2 = _said_x(A, r.close_e + ms_.end("verb") + (adverbs.end() if adverbs else 0), post_lim)
         if c2 is not None and c2.kind in ("mention", "pronoun", "role"):
             return Attribution(c2, cue, "verb_speaker")
+    if c is not None and c.kind == "np" and _words_noun(A, c):
+        return None     # "“…,” a line several board members repeated": the words, not who said them
     if c is None:
         return ms_.end("verb") - ms_.start("region") if relative else None
     after = body[r.close_e + ms_.end("verb"):post_lim]
@@ -192,6 +194,13 @@ def _region_speaker(A: _Article, site: QuoteSite, post: str, shortest: int) -> A
     else:
         pattern = "speaker_verb"
     return Attribution(c, cue, pattern)
+
+
+def _words_noun(A: _Article, c: _Cand) -> bool:
+    """Does the noun phrase ``c`` name the quoted words themselves ("a line several board members", "a phrase";
+    quote_patterns.txt [words_nouns])?"""
+    words = A.body[c.start:c.end].lower().split()
+    return len(words) >= 2 and words[0] in ("a", "the", "that", "this") and words[1] in A.r.words_nouns
 
 
 def _sentence_starts_after_words(A: _Article, close_e: int, reg_e: int) -> bool:

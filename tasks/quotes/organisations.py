@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks.quotes import appositions
-from tasks.quotes.phrases import ISSUE_VERBS, NAME_RUN, POSSESSIVE, _Cand, unlinked_mention
+from tasks.quotes.phrases import _DATELINE, ISSUE_VERBS, NAME_RUN, POSSESSIVE, _Cand, unlinked_mention
 from tasks.entities.rules import _given_names
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -419,6 +419,8 @@ def _lead_org(A: _Article, pos: int) -> dict | None:
     …"), when no organisation is named more often than the others before ``pos``: the one the article is about."""
     for j, s in enumerate(A.sents[:_LEAD_SENTENCES]):
         at = _opening_start(A, j, min(s["end_char"], pos))
+        dateline = _DATELINE.match(A.body, at, s["end_char"])      # "(Changsha) — Ronghua Holdings …"
+        at = dateline.end() if dateline else at
         article = _THE.match(A.body, at)
         at = article.end() if article else at
         first = next((m for m in A.mentions_in(at, min(s["end_char"], pos)) if not A.in_quote(m["start_char"])), None)

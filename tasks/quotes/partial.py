@@ -7,7 +7,7 @@ import re
 
 from tasks.quotes import anonymous
 from tasks.quotes.site import Attribution, QuoteSite
-from tasks.quotes.speakers import _Article
+from tasks.quotes.speakers import _Article, _Cand
 
 
 def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
@@ -20,10 +20,14 @@ def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
     vv = _verbs_before(A, A.r.quote_verb_re, seg_s, site.raw.open_s) or _verbs_before(A, A.r.object_re, seg_s, site.raw.open_s)
     vv = [v for i, v in enumerate(vv) if i == 0 or not _MEDIUM_AFTER_VERB.fullmatch(A.body, vv[i - 1].end(), v.start())]
     if not vv:
-        return None
+        return _according_opening(A, seg_s, site.raw.open_s)
     if len(vv) > 1 and re.search(r"(?<![\w’'-])to\s+$", A.body[max(seg_s, vv[-1].start() - 4):vv[-1].start()]):
         vv.pop()          # "said it was too early to put a figure … but … “the worst possible time”": not the infinitive
     v = vv[-1]
+    agent = _AGENT_AS.fullmatch(A.body, v.end(), site.raw.open_s)
+    by = A.candidate(agent.start(1), agent.end(1)) if agent is not None else None
+    if by is not None:      # "injuries described by police as “not life-threatening”": the agent
+        return Attribution(by, v.group(1), "reported_speech")
     spk = anonymous.unnamed_subject(A, seg_s, v.end()) or A.subject_before(v.start(), seg_s)
     generic = spk is not None and (spk.kind == "np" or (spk.kind == "role" and _plural_noun(A.body[spk.start:spk.end])))
     if spk is not None and generic and len(vv) > 1:
@@ -35,6 +39,27 @@ def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
             # what a named speaker reports is no speaker of the words
             v, spk = vv[-2], outer
     return Attribution(spk, v.group(1), "reported_speech") if spk else None
+
+
+def _according_opening(A: _Article, seg_s: int, open_s: int) -> Attribution | None:
+    """The source of a sentence opened by "According to X," with no speech verb before its partial quote ("According
+    to her, the government must find a solution “rather than fighting fires every season.”")."""
+    mo = re.match(r"\s*(?:" + "|".join(map(re.escape, A.r.according)) + r")\s+([^,.;:“”\"\n]{2,80}?),", A.body[seg_s:open_s], re.I)
+    if mo is None:
+        return None
+    s, e = seg_s + mo.start(1), seg_s + mo.end(1)
+    pronoun = _OBJECT_PRONOUNS.get(mo.group(1).lower())
+    m = A.resolve_pronoun(s, pronoun) if pronoun else None      # "According to her,": the person she is
+    c = _Cand.of_mention(s, e, m) if m is not None else (A.candidate(s, e) if pronoun is None else None)
+    return Attribution(c, None, "according_to") if c is not None else None
+
+
+#: an object pronoun after "according to" and the subject pronoun it resolves as
+_OBJECT_PRONOUNS = {"him": "he", "her": "she"}
+
+
+#: the agent of a passive speech verb right before a partial quote ("described| by police as |“…”")
+_AGENT_AS = re.compile(r"[^\S\n]+by[^\S\n]+([^,.;:“”\"\n]{2,60}?)[^\S\n]+as[^\S\n]*")
 
 
 def _verbs_before(A: _Article, verb_re: re.Pattern, seg_s: int, end: int) -> list[re.Match]:

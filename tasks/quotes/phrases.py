@@ -157,8 +157,9 @@ _FRONTED_CLAUSE = re.compile(r"\s*(?:(?:Ever\s+since|Even\s+(?:before|after|as|i
                              r"|(?!According\b)[A-Z][a-z]+(?:ing|ed)\b" + _CLAUSE_CHAR + r"{1,100}),"
                              r"(?:\s*(?:[Ww]hen|[Ii]f|[Aa]fter|[Bb]efore|[Ww]hile|[Aa]s|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce)\b"
                              + _CLAUSE_CHAR + r"{1,100},)?")
-#: a dateline opening a paragraph ("WASHINGTON, Dec. 8 (UPI) — ", "ST. LOUIS — ")
-_DATELINE = re.compile(r"\s*[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3})?(?:\s*\([^()\n]{1,30}\))?\s*[—–-]+\s*")
+#: a dateline opening a paragraph ("WASHINGTON, Dec. 8 (UPI) — ", "ST. LOUIS — ", "(Changsha) — ")
+_DATELINE = re.compile(r"\s*(?:[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3})?(?:\s*\([^()\n]{1,30}\))?"
+                       r"|\([A-Z][\w.’' -]{1,30}\))\s*[—–-]+\s*")
 #: "Ryan’s campaign", "The senator’s office": a possessive noun phrase opening a clause
 _POSSESSIVE_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Then|Later|However|Meanwhile|Earlier),?\s+)?"
                                  r"((?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}(?!(?:He|She|It|That|There|Here|What|Who|Where|Let)[’'])"

@@ -163,6 +163,10 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
                 and (c.kind == "pronoun" or CLAUSE_VERB_AFTER.match(A.body, c.end)):
             continue        # "X said he would not |put| a number on it", "The barrister said Fairclough had |written| a
             #                 letter": the reported clause's subject is no speaker; the one of "said" is
+        if c is not None and _SUBORDINATE_BEFORE.search(A.body, max(ss, c.start - 10), c.start) \
+                and A.body[ss:c.start].strip()[:1].isupper() and not _SUBORDINATE_BEFORE.match(A.body[ss:c.start].strip() + " "):
+            continue        # "X spoke briefly when the judge asked whether he had anything to say. “…,” he said": the
+            #                 main clause's subject speaks next, not the one of a clause hanging on "when", "as", "after"
         governed = c is not None and c.kind == "mention" and _AFTER_PREPOSITION.search(A.body, max(ss, c.start - 30), c.start)
         anonymous = anonymous_subject(A, si, gender) if c is not None and (c.kind == "role" or governed) else None
         if anonymous is not None:
@@ -194,10 +198,11 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
 def _speech_verbs(A: _Article, ss: int, end: int) -> list[re.Match]:
     """The speech verbs of body[ss:end] outside quotations, last first: not a participle (its subject is the clause's:
     "X said he had written …, |asking| for") unless the sentence has no other ("But the Minister dismissed the claim,
-    |saying| …"), not an infinitive ("Kirchner-Bright, who made a save to |deny| Hashimoto"), not a noun after a
-    determiner ("told the judge the |notes| would have …")."""
+    |saying| …"), not a plural passive ("the moves were |announced|"), not an infinitive ("Kirchner-Bright, who made a save
+    to |deny| Hashimoto"), not a noun after a determiner ("told the judge the |notes| would have …")."""
     verbs = [v for v in reversed(list(A.r.quote_verb_re.finditer(A.body, ss, end))) if not A.in_quote(v.start())
              and not _INFINITIVE_BEFORE.search(A.body, max(ss, v.start() - 4), v.start())
+             and not _PASSIVE_BEFORE.search(A.body, max(ss, v.start() - 7), v.start())
              and not _DETERMINER_BEFORE.search(A.body, max(ss, v.start() - 7), v.start())]
     finite = [v for v in verbs if not v.group(0).lower().endswith("ing")]
     return finite or verbs
@@ -223,9 +228,15 @@ _THE_BEFORE = re.compile(r"[Tt]he[^\S\n]+$")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:the|a|an|his|her|its|their|these|those|our|my|your)\s+$", re.I)
 #: "to" right before a verb: an infinitive
 _INFINITIVE_BEFORE = re.compile(r"(?<![\w’'-])to\s+$")
+#: a plural passive's auxiliary before a speech verb ("once the moves |were| announced"): its subject is no one a he or
+#: she stands for (a singular one is: "Robby Mook, …, was asked …, he said")
+_PASSIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:were|are)\s+$", re.I)
 #: a name governed by a preposition ("A Kenyan customs official at |Namanga|, who …, said"): a place or employer in
 #: the subject's noun phrase, not the subject
 _AFTER_PREPOSITION = re.compile(r"(?<![\w-])(?:at|in|from|near|outside|of|for|on)\s+(?:the\s+)?$")
+#: a conjunction right before a subject: its clause hangs on the sentence's main clause ("spoke briefly |when| the judge
+#: asked")
+_SUBORDINATE_BEFORE = re.compile(r"(?<![\w-])(?:when|after|as|while|before|until|once|because|since)\s+$", re.I)
 #: a verb right after a name: the name is the subject of a clause ("said Fairclough |had| written")
 CLAUSE_VERB_AFTER = re.compile(r"[^\S\n]+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|might|must|"
                                 r"can|[a-z]{2,}ed)\b")

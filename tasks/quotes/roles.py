@@ -256,9 +256,12 @@ def resolve_role(A: _Article, text: str, pos: int) -> dict | None:
         if tpos >= pos:
             break
         known.setdefault(m.get("entity_id") or m["text"], set()).update(words)
+    gender = A.words_gender([head])     # "the councilman" is not the councilwoman named last
     for tpos, words, m, joined in A.titles:   # joined in text order (a set's order changes per run)
         if tpos >= pos:
             break
+        if gender and (A.gender.get(m.get("entity_id")) or A.name_gender.get(m.get("entity_id"))) not in (None, gender):
+            continue
         hit = _names_role(joined, targets)
         shared = len(mods & words)
         if not hit and not (head == "leader" and shared):

@@ -61,6 +61,7 @@ class Rules:
     collective_nouns: frozenset = frozenset()        # "the Italian government": a body, no person ([collective_nouns])
     thing_nouns: frozenset = frozenset()             # "the letter said": agent-like nouns that name no person ([thing_nouns])
     compound_heads: frozenset = frozenset()          # "our investor day": nouns a person's noun modifies ([compound_heads])
+    words_nouns: frozenset = frozenset()             # "“…,” a line board members repeated": the words themselves ([words_nouns])
     anonymous_nouns: frozenset = frozenset()         # "the person", "the source": an unnamed person just introduced
     common_openers: frozenset = frozenset()          # "Officials said": opening words that name no body ([common_openers])
     staff_nouns: frozenset = frozenset()             # "Goldman Sachs strategists": people speaking for the name ([staff_nouns])
@@ -174,6 +175,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         collective_nouns=frozenset(x.lower() for x in pat.get("collective_nouns", [])),
         thing_nouns=frozenset(x.lower() for x in pat.get("thing_nouns", [])),
         compound_heads=frozenset(w.lower() for line in pat.get("compound_heads", []) for w in line.split()),
+        words_nouns=frozenset(w.lower() for line in pat.get("words_nouns", []) for w in line.split()),
         anonymous_nouns=frozenset(x.lower() for x in pat.get("anonymous_nouns", [])),
         common_openers=frozenset(x.lower() for x in pat.get("common_openers", [])),
         staff_nouns=frozenset(x.lower() for x in pat.get("staff_nouns", [])),

@@ -56,7 +56,8 @@ _POSSESSIVE_OPENING = {"His": "m", "Her": "f"}
 _POSSESSOR_END = re.compile(r"[’']s?\s")
 #: a sentence opening with a possessive role and a name in apposition to it ("|Her mother, |Fatou Diallo, watched …",
 #: "|The driver's sister, |Luzia Kowalczyk-Adebayo, told the board …")
-_POSSESSIVE_APPOSITION = re.compile(r"\s*(?:His|Her|Their|Its|The\s+[\w-]+[’']s)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+")
+_POSSESSIVE_APPOSITION = re.compile(r"\s*(?:His|Her|Their|Its|The\s+[\w-]+[’']s|[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+"
+                                    r"(?:\d{1,3}-year-old\s+)?")
 #: a possessive before a role that a name stands in apposition to ("Trump’s rival, Ted Cruz,", "Aslef’s district organiser
 #: for the Thames Valley, Mihai X,"): the possessor only
 #: modifies the role, the apposed name is the person the sentence is about
@@ -229,6 +230,8 @@ class _Article:
             if m is None and chain and re.match(r"\s*(?:Asked|Pressed|[A-Z][a-z]+(?:ing|ed))\b", fronted.group(0)) \
                     and re.match(r"\s*(?:(?:who|which|whose)\b[^,\n]*,\s*)?(?:[Tt]he|[Aa]n?)\s", self.body[fronted.end():end]):
                 return None     # "Asked about facing X, …, the 20-year-old smiled.": its subject is no one named here
+            if m is None and before is not None and re.match(r"\s*(?:Asked|Pressed|Told)\b", fronted.group(0)):
+                return None     # "Asked whether any of the Jackson jobs would move, |she| said": no one of the question
         return self._first_person(s["start_char"], end, gender)
 
     def _verb_in_gap(self, gap: str) -> bool:
@@ -246,11 +249,14 @@ class _Article:
                    for n in self.mentions_in(m["end_char"], end))
 
     def apposed_opening(self, si: int, end: int, gender: str | None) -> dict | None:
-        """The person named in apposition to a possessive role opening sentence ``si`` ("|Her mother, |Fatou Diallo,
-        watched …", "|The driver's sister, |Luzia Kowalczyk-Adebayo, told the board …"): the sentence's subject (of
+        """The person named in apposition to a possessive role opening sentence ``si`` or its clause after a fronted
+        phrase ("|Her mother, |Fatou Diallo, watched …", "|The driver's sister, |Luzia Kowalczyk-Adebayo, told the board
+        …", "Outside the court, |Stott's eldest daughter, 15-year-old |Amara, hugged …"): the sentence's subject (of
         ``gender`` when known); None otherwise."""
         s = self.sents[si]
-        mo = _POSSESSIVE_APPOSITION.match(self.body, s["start_char"], end)
+        fronted = self.fronted(s["start_char"], end)     # ("Outside the Justice Center, Stott's eldest daughter, …")
+        mo = _POSSESSIVE_APPOSITION.match(self.body, s["start_char"], end) \
+            or (_POSSESSIVE_APPOSITION.match(self.body, fronted.end(), end) if fronted else None)
         m = next((m for m in self.mentions_in(mo.end(), end) if m["start_char"] == mo.end()), None) if mo else None
         return self._first_person(m["start_char"], m["end_char"], gender) if m and m["label"] in PERSON_LABELS else None
 

@@ -26,7 +26,7 @@ from tasks.quotes.phrases import (
     _said_comma,
 )
 from tasks.entities.keys import fold
-from tasks.entities.rules import _org_words
+from tasks.entities.rules import _org_words, _title_set
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -87,6 +87,8 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     # a role noun phrase opening the clause ("The spokesman refused …, adding:")
     rm = re.match(r"\s*(?:(?:But|And|So|Then|Later|However|Meanwhile|Earlier|Even|Also),?\s+)?((?:the|a|an)\s+(?:[\w.’'-]+\s+){0,3}?(?:"
                   + A.r.role_re.pattern + r")(?:\s+" + A.r.role_re.pattern + r")*)", body[lo:hi], re.I)   # "general secretary"
+    if rm and re.match(r"[’']s\b", body[lo + rm.end(1):lo + rm.end(1) + 3]):
+        rm = None       # "The Public Defender's Office said": the role owns what speaks (a mention or noun phrase)
     if rm:
         named = _apposed_name(A, lo + rm.end(1), hi)
         cands.append(named if named is not None else _Cand(lo + rm.start(1), lo + rm.end(1), "role"))
@@ -118,11 +120,13 @@ def _titled_person(A: _Article, ms: list[dict]) -> dict:
                 and (all(w[0].isupper() or w in A.r.title_modifiers or w in ("to", "of", "for") or A.r.role_re.fullmatch(w)
                          for w in between.split())
                      or (len(between.split()) <= 4 and (A.r.role_re.fullmatch(between.split()[-1].lower())
-                                                        or between.split()[-1].lower() in A.r.court_officer_words))) \
+                                                        or between.split()[-1].lower() in A.r.court_officer_words))
+                     or tuple(w.lower() for w in first["text"].split()[-1:] + between.split()) in _title_set()) \
                 and (first["label"] not in PERSON_LABELS or any(A.r.role_re.fullmatch(w) for w in between.split())):
             return m      # also "Committee chairman MK Dov Elbaz": a role noun in the title ("Crown counsel Tamsin
             #               Oduro-Villanueva": a court officer's word); "Bernstein analyst
-            #               Siobhan O’Hare-Mensah", "Trump adviser Roger Stone": a person's name opens the title
+            #               Siobhan O’Hare-Mensah", "Trump adviser Roger Stone": a person's name opens the title;
+            #               "Stow City Council member Rafael …": the body's last word and the words after it a title
     return first
 
 
@@ -290,6 +294,29 @@ def _person_noun_after(A: _Article, m: dict) -> re.Match | None:
     return mo if A.r.role_re.fullmatch(mo.group(1)) or epithets.names_person(A.r, mo.group(1)) else None
 
 
+#: "the" before a place's "-based" ("|The |Michigan-based maker"), and the words after it up to an organisation's role
+#: word ("-based| maker|", "-based| auto parts supplier|")
+_THE_BEFORE = re.compile(r"[Tt]he[^\S\n]+$")
+_WORDS_AFTER_BASED = re.compile(r"-based((?:[^\S\n]+[a-z][\w-]*){1,3})")
+
+
+def _based_org(A: _Article, m: dict, lo: int) -> _Cand | None:
+    """The organisation "the <Place>-based <role word>" stands for ("The Michigan-based maker of brake and steering
+    parts said": the company written about, through ``organisations.org_role``); None when no "the" opens it or no
+    organisation role word follows within three words."""
+    body = A.body
+    the = _THE_BEFORE.search(body, max(lo, m["start_char"] - 5), m["start_char"])
+    after = _WORDS_AFTER_BASED.match(body, m["end_char"])
+    if the is None or after is None:
+        return None
+    words_at = m["end_char"] + len("-based")
+    for w in re.finditer(r"[a-z][\w-]*", after.group(1)):
+        if w.group() in A.r.org_roles:
+            end = words_at + w.end()
+            return organisations.org_role(A, the.start(), end, "the " + body[m["start_char"]:end].lower())
+    return None
+
+
 def _nearest_mention(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """The mention nearest left of a verb that can be its subject (outside quotes; no possessive, aside or object of a
     preposition), or the noun phrase a name before a person noun stands in ("The Inverness runner"); else None."""
@@ -306,6 +333,9 @@ def _nearest_mention(A: _Article, verb_s: int, lo: int) -> _Cand | None:
             continue                            # "negotiations between Moscow and Kyiv"
         if asides.coordinated_object(A, m, lo):
             continue                            # "the MP for Melksham and |Devizes|" (the model's PERSON)
+        based = _based_org(A, m, lo) if _BASED_AFTER.match(body, m["end_char"]) else None
+        if based is not None:                   # "The |Michigan|-based maker of brake parts said": the maker
+            return based
         prep = _PERSON_PREP_BEFORE.search(body[max(lo, m["start_char"] - 40):m["start_char"]]) \
             if m["label"] in PERSON_LABELS else None
         if prep is not None and (not re.match(r",?\s+who\b", tail) or prep.group().startswith("from")):

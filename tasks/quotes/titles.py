@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks import rulefiles
+from tasks.entities.rules import given_name_genders
 from tasks.quotes.phrases import POSSESSIVE
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -17,10 +18,8 @@ if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
 
 
-@lru_cache(maxsize=1)
-def name_genders() -> dict[str, str]:
-    """Lower-case given name -> "m" | "f" (``rules/given_name_gender.tsv``)."""
-    return {row[0]: row[1] for row in rulefiles.table("given_name_gender.tsv") if len(row) >= 2}
+#: lower-case given name -> "m" | "f" (``rules/given_name_gender.tsv``)
+name_genders = given_name_genders
 
 
 #: "said she …", "told reporters that he …": the subject pronoun of the reported clause right after the
@@ -57,17 +56,25 @@ _COURT_ROLE_WORDS = {"Prosecuting": ["prosecutor"], "Defending": ["defence", "la
 _PREPOSITIONS = frozenset({"at", "of", "for", "in", "from", "with", "to", "on", "by"})
 
 
+#: between two persons who share a plural title ("Commissioners X| and |Y", "X|, |Y and Z")
+_COORDINATED = re.compile(r"[^\S\n]*(?:,|and|,[^\S\n]*and)[^\S\n]*")
+
+
 def collect_titles(A: _Article) -> None:
     """Each person mention's title words, written before or in apposition after the name ("Kremlin spokesman Dmitry
     Peskov", "Peskov, the Kremlin spokesman,"), into ``A.titles``; the gender those words tell into ``A.gender``."""
     body, r = A.body, A.r
     person_end = 0          # where the person named before ends: no title reaches back over another's name
+    shared: list[str] = []  # the plural title before the person named before ("Commissioners X and Y": commissioner)
     for m in A.mentions:
         if m["label"] not in PERSON_LABELS:
             continue
         words: list[str] = []
         pos = m["start_char"]
         left = body[max(0, pos - 80, person_end if person_end <= pos else 0):pos]
+        if shared and person_end <= pos and _COORDINATED.fullmatch(body, person_end, pos):
+            words = list(shared)           # "Commissioners Rutger Vasquez-Oyelaran and |Anneke Lindqvist-Obuya|"
+            left = ""
         if len(m["text"].split()) >= 2:
             person_end = m["end_char"]     # (a full name: a lone word may be a title the model took, "Eng.")
         prev_cap = False
@@ -75,6 +82,9 @@ def collect_titles(A: _Article) -> None:
             low = tok.lower()
             if low.endswith(("’s", "'s", "s’", "s'")) and words:
                 break       # "Mr Thewlis's widow Pauline": "Mr" is Thewlis's title, not hers
+            if tok[0].isupper() and low.endswith("s") and not low.endswith("ss") and r.role_re.fullmatch(low[:-1]):
+                low = low[:-1]     # "Commissioners X and Y": each a commissioner
+                shared = [low]
             if tok[0].isupper() or low in r.title_modifiers or r.role_re.fullmatch(low) \
                     or (low in ("for", "of") and prev_cap):     # "Minister for Health X", "Secretary of State X"
                 words.append(low)
@@ -120,6 +130,8 @@ def collect_titles(A: _Article) -> None:
         gender_words += [w.lower() for w in m["text"].split()[:-1]]
         if any(r.role_re.fullmatch(w) for w in words) or r.role_re.search(" ".join(words)):
             A.titles.append((pos, set(words), m, " ".join(words)))
+        if not (shared and shared[0] in words):
+            shared = []
         g = A.words_gender(gender_words)
         if g and m.get("entity_id"):
             A.gender.setdefault(m["entity_id"], g)
