@@ -18,10 +18,6 @@ if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
 
 
-#: lower-case given name -> "m" | "f" (``rules/given_name_gender.tsv``)
-name_genders = given_name_genders
-
-
 #: "said she …", "told reporters that he …": the subject pronoun of the reported clause right after the
 #: speech verb that follows a person's name (``collect_pronoun_gender``)
 _SAID_PRONOUN = re.compile(r"(?:\s+(?:reporters|journalists|me|us))?(?:\s+that)?\s+(he|she)\b", re.I)
@@ -165,7 +161,7 @@ def collect_pronoun_gender(A: _Article) -> None:
     for m in persons:         # a weaker hint: the given name's usual gender ("Colm" he, "Renata" she)
         words = (m.get("entity_name") or m["text"]).split()
         if len(words) >= 2 and m["entity_id"] not in A.gender:
-            g = name_genders().get(words[0].lower().rstrip("."))
+            g = given_name_genders().get(words[0].lower().rstrip("."))
             if g:
                 A.name_gender[m["entity_id"]] = g
 

@@ -17,17 +17,8 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.entities import extract_mentions
 from tasks.sentences import split_sentences
-from tests.unit.test_quotes_session_thirteen import _speaker, run  # noqa: F401  (the fixture)
-
-
-@pytest.fixture(scope="module")
-def entities(nlp):
-    def go(body: str) -> list[dict]:
-        art = {"article_id": "a", "body": body}
-        return extract_mentions(nlp, [art], {"a": split_sentences(body)})["a"]
-    return go
+from tests.unit.test_quotes_session_thirteen import _speaker, entities, run  # noqa: F401  (the fixtures)
 
 
 def _names(mentions: list[dict], label: str | None = None) -> dict[str, str]:
@@ -65,7 +56,7 @@ def test_the_agent_of_described_as_speaks(run):  # noqa: F811
     assert q["speaker_text"] == "police"
 
 
-def test_a_courtesy_title_keeps_people_of_one_surname_apart(entities):
+def test_a_courtesy_title_keeps_people_of_one_surname_apart(entities):  # noqa: F811
     names = _names(entities("The truck hit Mr. Hollis's living room. His daughter, Winifred Hollis-Nakamura, said her "
                             "father was tough."))
     assert names["Hollis"] == "Hollis"
@@ -74,7 +65,7 @@ def test_a_courtesy_title_keeps_people_of_one_surname_apart(entities):
     assert [m.get("entity_name") for m in found if m["text"] == "Clinton"] == ["Hillary Clinton", "Bill Clinton"]
 
 
-def test_a_mother_is_not_her_son_named_later(entities):
+def test_a_mother_is_not_her_son_named_later(entities):  # noqa: F811
     found = entities("Raymond Holloway-Teale was tied up. Mrs Holloway-Teale said she had not slept since.\n\n"
                      "Outside court, the couple's son, Glen Holloway-Teale, said the family was relieved.")
     assert [m.get("entity_name") for m in found if m["text"] == "Holloway-Teale"] == ["Holloway-Teale"]
@@ -89,14 +80,14 @@ def test_a_she_after_mr_is_the_daughter(run):  # noqa: F811
     assert _speaker(run(body), "He's tough") == "Winifred Hollis-Nakamura"
 
 
-def test_a_class_year_titles_a_player(entities):
+def test_a_class_year_titles_a_player(entities):  # noqa: F811
     names = _names(entities("Senior Tobiah Nakamura-Reyes scored in the 87th minute.\n\n"
                             "\"I didn't even see it go in,\" Nakamura-Reyes said."), "PERSON")
     assert names.get("Tobiah Nakamura-Reyes") == "Tobiah Nakamura-Reyes"
     assert names.get("Nakamura-Reyes") == "Tobiah Nakamura-Reyes"
 
 
-def test_a_double_barrelled_name_the_model_cut_at_its_hyphen(entities):
+def test_a_double_barrelled_name_the_model_cut_at_its_hyphen(entities):  # noqa: F811
     found = entities("‘So I kept my hands to myself,’ Pemberton-Yilmaz said, laughing.")
     assert [(m["text"], m["label"]) for m in found] == [("Pemberton-Yilmaz", "PERSON")]
     found = entities("The Israel-Hamas war and the US-China talks went on.")
@@ -136,7 +127,7 @@ def test_an_office_named_after_its_holder_speaks_as_itself(run):  # noqa: F811
     assert _speaker(run(body), "ensure that") == "Public Defender's Office"
 
 
-def test_the_rest_of_a_title_is_no_name(entities):
+def test_the_rest_of_a_title_is_no_name(entities):  # noqa: F811
     found = entities("Port Chief Executive Officer (CEO) Anouk Hodge-van der Plank told the Central Committee.")
     assert [m["text"] for m in found if m["label"] == "PERSON"] == ["Anouk Hodge-van der Plank"]
 
@@ -150,7 +141,7 @@ def test_a_first_name_alone_is_who_she_is(run, sentence, name):  # noqa: F811
     assert _speaker(run(body), "It is my electric bill") == name
 
 
-def test_an_age_before_a_noun_makes_no_person(entities):
+def test_an_age_before_a_noun_makes_no_person(entities):  # noqa: F811
     found = entities("The 23-year-old Surrey opener, who grew up in Lancashire, said he had practised.")
     assert all(m["label"] != "PERSON" for m in found if m["text"] == "Surrey")
 
@@ -195,7 +186,7 @@ def test_a_body_member_is_the_person_not_the_body(run):  # noqa: F811
     assert _speaker(run(body), "Hettie has been") == "Rafael Quiñones-Adair"
 
 
-def test_a_coast_guard_is_an_organisation_and_its_acronym(entities):
+def test_a_coast_guard_is_an_organisation_and_its_acronym(entities):  # noqa: F811
     found = entities("The Philippine Coast Guard said 3,200 passengers were stranded.\n\n"
                      "In a statement, the PCG said no vessel would be allowed to sail.")
     assert {m["text"]: (m["label"], m.get("entity_name")) for m in found} == {
