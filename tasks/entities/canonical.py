@@ -152,8 +152,7 @@ def _kept_candidates(cands: list[tuple[int, str]] | None, m: _Mention, groups: d
     an acronym in running text ("EPA" is not the surname of "Yauhen Yerchak/EPA"; but "HOLT:" after "ANNE HOLT:" in a
     transcript is)."""
     if cands and m.gender:
-        cands = [c for c in cands if _given_gender(groups[c[1]]) == m.gender
-                 or (_given_gender(groups[c[1]]) == "" and c[0] <= m.start)]
+        cands = [c for c in cands if _given_gender(groups[c[1]]) in (m.gender, "" if c[0] <= m.start else m.gender)]
     if cands and m.text.isupper() and len(m.text) <= 4 and not m.headline \
             and not any(x.text.split()[-1] == m.text for _, key in cands for x in groups[key]):
         return None

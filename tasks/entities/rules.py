@@ -221,8 +221,13 @@ def given_name_genders() -> dict[str, str]:
 def word_genders() -> dict[str, str]:
     """Title and role words that tell a person's gender ("mr": m, "widow": f), lower case: the list the quote rules
     read too (``quote_patterns.txt`` [gendered_words], ``word: m|f`` lines)."""
+    return parse_word_genders(rulefiles.sections("quote_patterns.txt").get("gendered_words", []))
+
+
+def parse_word_genders(lines: list[str]) -> dict[str, str]:
+    """``word: m|f`` lines -> {lower-case word: gender} (also the quote rules' reader of that section)."""
     out = {}
-    for line in rulefiles.sections("quote_patterns.txt").get("gendered_words", []):
+    for line in lines:
         word, _, gender = line.partition(":")
         out[word.strip().lower()] = gender.strip()
     return out

@@ -131,6 +131,8 @@ _ANONYMITY = re.compile(r"\b(?:not\s+to\s+be\s+(?:named|identified)|anonymity|an
 #: a possessive inside a noun phrase: "the teenager|'s |mother", "The Prime Minister|’s |Office" (someone else's role,
 #: the office rather than the person)
 POSSESSIVE = re.compile(r"\w[’']s\s")
+#: "the " right before a word (searched up to it: "|the |Scot", "|The |Michigan-based maker")
+THE_BEFORE = re.compile(r"[Tt]he[^\S\n]+$")
 _INDEFINITE = re.compile(r"(?:a|an|one|another|some|two|three|several|many|other)\s", re.I)
 _CREDIT_AFTER = re.compile(r"\s*/\s*[A-Z]")
 _CREDIT_BEFORE = re.compile(r"(?:[A-Za-z]\s*/|(?:[Pp]hoto(?:graph)?|[Ii]mage|[Pp]icture|[Cc]redit)s?\s*(?:by|:)?)\s*$")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from tasks.entities.rules import _person_nouns, _surname_particles
 from tasks.quotes import epithets, recent, roles, spokespeople
 from tasks.quotes.anonymous import _ANONYMOUS_SUBJECT, anonymous_subject
-from tasks.quotes.phrases import _NOT_DESCRIPTOR, POSSESSIVE, _Cand, unlinked_mention
+from tasks.quotes.phrases import _NOT_DESCRIPTOR, POSSESSIVE, THE_BEFORE, _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -218,12 +218,9 @@ def _as_nationality(A: _Article, c: _Cand | None, ss: int) -> _Cand | None:
     for a name; ``c`` otherwise."""
     if c is None or c.kind != "mention" or c.mention is None or not A.r.nationality(c.mention["text"].lower()):
         return c
-    the = _THE_BEFORE.search(A.body, max(ss, c.start - 4), c.start)
+    the = THE_BEFORE.search(A.body, max(ss, c.start - 4), c.start)     # ("the " before a nationality noun)
     return _Cand(the.start(), c.end, "name") if the is not None else c
 
-
-#: "the " right before a nationality noun
-_THE_BEFORE = re.compile(r"[Tt]he[^\S\n]+$")
 #: a determiner right before a speech verb's form: the word is a noun ("the |notes|", "his |remarks|")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:the|a|an|his|her|its|their|these|those|our|my|your)\s+$", re.I)
 #: "to" right before a verb: an infinitive

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tasks import rulefiles
 from tasks.settings import RULES_DIR
-from tasks.entities.rules import trie_regex
+from tasks.entities.rules import parse_word_genders, trie_regex
 
 
 #: labels of mentions that may speak; of NORP only groups ("Republicans", "Russians"), never a
@@ -88,15 +88,6 @@ def _gapped_phrases_re(phrases: list[str]) -> re.Pattern:
     return re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?![\w’'-])", re.I)
 
 
-def _word_genders(lines: list[str]) -> dict[str, str]:
-    """``word: m|f`` lines -> {word: gender}."""
-    out = {}
-    for line in lines:
-        w, _, g = line.partition(":")
-        out[w.strip().lower()] = g.strip()
-    return out
-
-
 def _forms(verbs: dict[str, list[str]], section: str) -> set[str]:
     """The lower-cased forms of a speech_verbs.txt section (several per line; phrasal forms written with
     underscores, "points_out", become "points out")."""
@@ -150,7 +141,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         if nouns else _NEVER
     return Rules(
         verb_forms=frozenset(all_forms), report_forms=frozenset(report), roles=roles,
-        person_pronouns=pp, gendered_words=_word_genders(pat.get("gendered_words", [])), group_pronouns=frozenset(x.lower() for x in pat.get("group_pronouns", [])),
+        person_pronouns=pp, gendered_words=parse_word_genders(pat.get("gendered_words", [])), group_pronouns=frozenset(x.lower() for x in pat.get("group_pronouns", [])),
         title_modifiers=frozenset(x.lower() for x in pat.get("title_modifiers", [])),
         according=tuple(x.lower() for x in pat.get("according", [])),
         reporting_objects=tuple(sorted((x.lower() for x in pat.get("reporting_objects", [])), key=len, reverse=True)),

@@ -254,9 +254,10 @@ class _Article:
         …", "Outside the court, |Stott's eldest daughter, 15-year-old |Amara, hugged …"): the sentence's subject (of
         ``gender`` when known); None otherwise."""
         s = self.sents[si]
-        fronted = self.fronted(s["start_char"], end)     # ("Outside the Justice Center, Stott's eldest daughter, …")
-        mo = _POSSESSIVE_APPOSITION.match(self.body, s["start_char"], end) \
-            or (_POSSESSIVE_APPOSITION.match(self.body, fronted.end(), end) if fronted else None)
+        mo = _POSSESSIVE_APPOSITION.match(self.body, s["start_char"], end)
+        if mo is None:      # after a fronted phrase ("Outside the Justice Center, Stott's eldest daughter, …")
+            fronted = self.fronted(s["start_char"], end)
+            mo = _POSSESSIVE_APPOSITION.match(self.body, fronted.end(), end) if fronted else None
         m = next((m for m in self.mentions_in(mo.end(), end) if m["start_char"] == mo.end()), None) if mo else None
         return self._first_person(m["start_char"], m["end_char"], gender) if m and m["label"] in PERSON_LABELS else None
 

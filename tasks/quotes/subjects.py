@@ -11,6 +11,7 @@ from tasks.quotes import asides, epithets, organisations
 from tasks.quotes.appositions import _apposed_name, _missed_apposed_name, _named_before_comma
 from tasks.quotes.phrases import (
     ADVERB_WORDS,
+    THE_BEFORE,
     _OBJECT_PREP_BEFORE,
     _ADVERBS,
     _COORDINATED,
@@ -294,9 +295,7 @@ def _person_noun_after(A: _Article, m: dict) -> re.Match | None:
     return mo if A.r.role_re.fullmatch(mo.group(1)) or epithets.names_person(A.r, mo.group(1)) else None
 
 
-#: "the" before a place's "-based" ("|The |Michigan-based maker"), and the words after it up to an organisation's role
-#: word ("-based| maker|", "-based| auto parts supplier|")
-_THE_BEFORE = re.compile(r"[Tt]he[^\S\n]+$")
+#: the words after a place's "-based" up to an organisation's role word ("-based| maker|", "-based| auto parts supplier|")
 _WORDS_AFTER_BASED = re.compile(r"-based((?:[^\S\n]+[a-z][\w-]*){1,3})")
 
 
@@ -305,7 +304,7 @@ def _based_org(A: _Article, m: dict, lo: int) -> _Cand | None:
     parts said": the company written about, through ``organisations.org_role``); None when no "the" opens it or no
     organisation role word follows within three words."""
     body = A.body
-    the = _THE_BEFORE.search(body, max(lo, m["start_char"] - 5), m["start_char"])
+    the = THE_BEFORE.search(body, max(lo, m["start_char"] - 5), m["start_char"])
     after = _WORDS_AFTER_BASED.match(body, m["end_char"])
     if the is None or after is None:
         return None
