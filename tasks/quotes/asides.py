@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _vote_given_names
-from tasks.quotes import epithets, organisations
+from tasks.quotes import documents, epithets
 from tasks.quotes.recent import AGE_NOUN
 from tasks.quotes.phrases import _ADVERBS, _NOT_DESCRIPTOR, _PREP_BEFORE, _Cand
 from tasks.quotes.rules import PERSON_LABELS
@@ -54,7 +54,7 @@ def relative_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
         break
     if m.group("that") or m.group("wh") == "which":
         # "Trump released a marketing video that said, “…”": whoever issued the document
-        return organisations.relative_document_issuer(A, ps) or _Cand(ps, pe, "np")
+        return documents.relative_document_issuer(A, ps) or _Cand(ps, pe, "np")
     return _Cand(ps, pe, "np")
 
 

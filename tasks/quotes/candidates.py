@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _post_nominals
-from tasks.quotes import organisations
+from tasks.quotes import documents, organisations
 from tasks.quotes.appositions import _apposed_name, _comma_outside_brackets
 from tasks.quotes.phrases import TIME_WORDS, _Cand, _NOT_DESCRIPTOR, _NOT_SUBJECT
 from tasks.quotes.rules import PERSON_LABELS
@@ -90,7 +90,7 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
         if m:
             return _Cand.of_mention(hs, he, m)
         return _Cand(hs, he, "name")
-    org = organisations.org_role(A, hs, he, low) or organisations.document_source(A, hs, he, low)
+    org = organisations.org_role(A, hs, he, low) or documents.document_source(A, hs, he, low)
     if org is not None:
         return org
     if re.match(r"(the|a|an|one|another|some|many|two|three|several|other|his|her|their|its|my|our)\s", low) and len(words) <= 8:

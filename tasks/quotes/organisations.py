@@ -1,6 +1,6 @@
 """Organisation speakers: "the company", "the airline", "the commission" for the organisation named before (the one
-whose name holds the word, the subject of a recent sentence, or the one the article is about), and "the statement"
-for whoever issued it. ``candidates.candidate`` calls these; split out of subjects.py unchanged."""
+whose name holds the word, the subject of a recent sentence, or the one the article is about). ``candidates.candidate``
+calls these; split out of subjects.py unchanged. Who issued a document ("the statement said") is documents.py."""
 from __future__ import annotations
 
 import re
@@ -8,10 +8,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from tasks.quotes import appositions
-from tasks.quotes.phrases import _DATELINE, ISSUE_VERBS, NAME_RUN, POSSESSIVE, _Cand, unlinked_mention
+from tasks.quotes.phrases import _DATELINE, NAME_RUN, _Cand, unlinked_mention
 from tasks.entities.rules import _given_names
-from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
@@ -155,236 +153,6 @@ def _head_name_re(head: str) -> re.Pattern:
     return re.compile(r"(?<![\w-])" + re.escape(head) + r"(?:,[^\S\n]+(?=" + NAME_RUN + r",)|[^\S\n]+)(" + NAME_RUN + r")")
 
 
-def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
-    """"the statement said" (a head of quote_patterns.txt [document_roles]): the named issuer of the latest "X said in a
-    statement" / "In a written response, X said" / "X issued a statement" (any document of that section) in this
-    sentence or the five before; failing that, of the latest document of the same word before them ("In a statement
-    released Friday, the department said …" twenty lines up: the same statement)."""
-    owned = re.fullmatch(r"(the\s+[\w-]+)[’']s\s+([a-z]+)", low)
-    if owned is not None and (owned.group(2).rstrip("s") in A.r.document_roles or owned.group(2) in _ORGANS):
-        # "The company's statement said", "the company's board said": the body "the company" stands for
-        return org_role(A, hs, hs + len(owned.group(1)), owned.group(1))
-    named = _NAMED_DOCUMENT.fullmatch(A.body, hs, he)
-    if named is not None and named.group(2).lower().rstrip("s") in A.r.document_roles:
-        c = A.candidate(named.start(1), named.end(1))        # "a Swim Wales statement said", "the Treasury's statement"
-        return c if c is not None and c.kind in ("mention", "name") else _Cand(named.start(1), named.end(1), "name")
-    mo = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}([\w-]+)", low)
-    if mo is None or mo.group(1) not in A.r.document_roles:
-        return None
-    si = A.sent_index(hs)
-    near = _document_re(tuple(sorted(A.r.document_roles)))     # any document: "In a written response, X said …" then "the statement said"
-    same = _document_re((mo.group(1),))
-    for doc, sents in ((near, range(si, max(-1, si - 6), -1)), (same, range(si - 6, -1, -1))):
-        for j in sents:
-            ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], hs)
-            for d in reversed(list(doc.finditer(A.body, ss, se))):
-                c = _document_issuer(A, j, d, hs)
-                if c is not None:
-                    return c
-    return None
-
-
-#: a document as the antecedent of a relative "that"/"which" right before ``ps`` ("Trump released |a marketing video|
-#: that said", "issued |a statement|, which read", "he left me |a note| on the desk that said")
-_DOCUMENT_BEFORE_RELATIVE = re.compile(r"(?i:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?P<head>[a-z][\w-]*)"
-                                       r"(?:\s+(?:on|in|at|from|to|by)\s+(?:the|a|an|his|her|their|my|our)\s+[\w-]+)?\s*,?\s*$")
-
-
-def relative_document_issuer(A: _Article, ps: int) -> _Cand | None:
-    """The issuer of the document a relative pronoun at ``ps`` stands for ("The company issued a statement that read:
-    …": the company; ``_document_issuer``); None when the word before is no document or no one issued it."""
-    ss = A.sents[A.sent_index(ps)]["start_char"]
-    m = _DOCUMENT_BEFORE_RELATIVE.search(A.body, max(ss, ps - 60), ps)
-    if m is None or m.group("head").lower().rstrip("s") not in A.r.document_roles:
-        return None
-    d = _document_re(tuple(sorted(A.r.document_roles))).match(A.body, m.start(), ps)
-    if d is None:
-        return None
-    issuer = _document_issuer(A, A.sent_index(ps), d, ps)
-    gave = _GAVE_BEFORE.search(A.body, max(ss, d.start() - 30), d.start()) if issuer is None else None
-    # "he left me a note on the desk that said": whoever gave it (not "Residents received a message that said")
-    return issuer or (A.subject_before(gave.start(), ss) if gave is not None else None)
-
-
-#: a verb giving a document, right before it ("|left me| a note", "|sent| an email", "|sent a painting with| a note")
-_GAVE_BEFORE = re.compile(r"(?<![\w-])(?:left|sent|wrote|posted|handed|gave|e-?mailed|texted|mailed|signed|tweeted|slipped)"
-                          r"(?:\s+(?:me|him|her|us|them|you))?(?:\s+(?:a|an|the|his|her|their)\s+[\w-]+\s+with)?\s+$")
-
-
-def _document_issuer(A: _Article, j: int, d: re.Match, hs: int) -> _Cand | None:
-    """Who gave out the document ``d`` of sentence ``j`` (for a quote at ``hs`` after it; ``document_source``)."""
-    ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], hs)
-    unnamed: _Cand | None = None
-    author = _document_author(A, d.end(), A.sents[j]["end_char"])
-    opening = _opening_subject(A, j, min(A.sents[j]["end_char"], hs))
-    aide = _POSSESSIVE_AUTHOR.match(A.body, d.end()) and (
-        (opening is not None and opening.mention is not None and opening.mention["label"] in PERSON_LABELS)
-        or (author is not None and _person_role_speaks(A, author.end)))
-    if author is not None and not aide:
-        return author       # "NNPC, in a statement by its spokesman, Mrs. Adaeze Okonkwo-Bello," (not a
-        #                     person's "statement issued by her media aide")
-    verbs = [v for v in A.r.quote_verb_re.finditer(A.body, ss, min(se, d.start() + 200)) if not A.in_quote(v.start())
-             and not d.start() <= v.start() <= d.end() + 1]     # (not "a statement |read| to the court",
-    #                                                              nor the document's own word: "its annual |report|")
-    issued = _ISSUED_BEFORE.search(A.body, max(ss, d.start() - 40), d.start())
-    # the verb next to the document first ("Officers were called …, the department said in a news release":
-    # not "called"), then the others
-    starts = sorted((v.start() for v in verbs), key=lambda vs: (d.start() - vs) if vs < d.start() else (vs - d.end())) \
-        or ([issued.start()] if issued else [])
-    for vs in starts:      # the first with a named subject ("In a written response to questions, X said")
-        c = A.subject_before(vs, ss)
-        if c is not None and c.kind == "pronoun" and d.end() <= c.start < hs \
-                and A.body[c.start:c.end].lower() in ("he", "she"):
-            c = _resolved(A, c)     # "In a victim impact statement read to the court, he said"
-        elif c is not None and c.kind == "pronoun" and A.body[c.start:c.end].lower() in ("it", "they"):
-            group = A.group_subject(c.start)      # "The FSB said in a statement that it …"; "Haus & Grund
-            if group is None and A.body[c.start:c.end].lower() == "it":      # Berlin rejected the plan. In a
-                group = A.org_subject(c.start)                              # statement, it said …"
-            c = _Cand.of_mention(c.start, c.end, group) if group else None
-        if c is not None and c.kind in ("mention", "name", "role", "np") and c.start < hs:
-            if c.kind in ("role", "np"):      # "in a statement by its chief officer, Mrs. Adaeze Okonkwo-Bello,";
-                #                               "In a statement on Wednesday, the municipality said"
-                c = appositions._apposed_name(A, c.end, vs) \
-                    or org_role(A, c.start, c.end, A.body[c.start:c.end].lower()) or c
-            if c.kind == "role" and (_SPOKES_WORD.search(A.body, c.start, c.end)
-                                     or (not POSSESSIVE.search(A.body, c.start, c.end + 3) and A.resolve(c)[1])):
-                return c      # "A spokesperson for the hospital said in a statement": whom it speaks for;
-                #               "In a statement, a spokesperson for |the minister| said": the minister named
-                #               (not "The Prime Minister’s Office issues a statement": the office)
-            if c.kind in ("mention", "name"):
-                return c
-            unnamed = c if d.end() <= vs and c.kind == "np" else None
-            break     # an unnamed subject ("The Prime Minister’s Office issues …, warning"): the opening one
-    if opening is not None:
-        return opening     # "In a statement signed by its manager, GWL attributed …", "The Treasury, in a statement, blamed"
-    if unnamed is not None:
-        return unnamed     # "In a statement Tuesday morning, his office said …": the office, as written
-    issuer = _opening_issuer(A, j, d.start())
-    if issuer is not None:
-        return issuer      # "The land registry department said in a statement": the department, as written
-    return None
-
-
-#: the phrase opening a sentence right before the verb that gave out a document next to it (up to eight words, no
-#: pronoun): "|Western Cape police| said in a statement", "|EPCR|, the tournament organiser, said in a statement",
-#: "|The consortium|, in a statement released after the hearing, said", "|The referees committee| has issued a statement";
-#: a name in brackets after it is group 2 ("Médecins Sans Frontières (|MSF|), which …, said in a statement")
-_ISSUER_OPENING = re.compile(r"(?!(?:He|She|It|They|We|I|This|That|These|Those|There|Here|What|Who)\b)"
-                             r"((?:[\w&’'.-]+[^\S\n]+){0,7}?[\w&’'.-]+)(?:[^\S\n]+\(([A-Z][^()\n]{1,40})\))?"
-                             r"(?=(?:,[^,\n]{1,90},)?[^\S\n]+(?:(?:has|have|had)[^\S\n]+)?(?:also[^\S\n]+)?"
-                             r"(?:said|says|stated|states|issued|issues|released|releases|put[^\S\n]+out|puts[^\S\n]+out|published"
-                             r"|posted|added|wrote|announced|responded|replied|confirmed|told)\b)")
-
-
-def _opening_issuer(A: _Article, j: int, doc_start: int) -> _Cand | None:
-    """Who gave out the document at ``doc_start`` when sentence ``j`` opens with them and no name was found: the
-    phrase as ``A.candidate`` reads it (a role is resolved like one; an unnamed body is kept as written), when the
-    document comes at most 100 characters after the phrase (after its verb or inside the comma clause after it); the
-    name in brackets after an unnamed body ("The regional health agency (ARS Nouvelle-Aquitaine)") is that body."""
-    m = _ISSUER_OPENING.match(A.body, _opening_start(A, j, doc_start), A.sents[j]["end_char"])
-    if m is None or not m.end() < doc_start <= m.end() + 100 or A.in_quote(m.start(1)):
-        return None
-    words = m.group(1).lower().split()
-    if words[-1].rstrip("s") in A.r.document_roles or any(w in A.r.verb_forms for w in words[1:]):
-        return None
-    c = A.candidate(m.start(1), m.end(1))
-    if m.group(2) and (c is None or c.kind == "np" or re.match(r"(?:The|A|An)\s+[a-z]", m.group(1))):
-        return _Cand(m.start(2), m.end(2), "name", None, None, m.group(2))  # "The regional health agency (|ARS
-        #                                                                       Nouvelle-Aquitaine|) said in a statement"
-    return c if c is not None and c.kind in ("mention", "name", "role", "np") else _Cand(m.start(1), m.end(1), "np")
-
-
-#: a document named by whoever issued it: "a |Swim Wales| statement", "the |Treasury|’s statement", "a |Met Police| post"
-_NAMED_DOCUMENT = re.compile(r"(?:[Aa]n?|[Tt]he)[^\S\n]+((?:[A-Z][\w&.-]*[^\S\n]+){0,4}[A-Z][\w&.-]*)(?:[’']s)?[^\S\n]+([a-z]+)")
-
-
-def _resolved(A: _Article, c: _Cand) -> _Cand | None:
-    """A pronoun candidate as the person it stands for (``_Article.resolve_pronoun``), or None."""
-    m = A.resolve_pronoun(c.start, A.body[c.start:c.end])
-    return _Cand.of_mention(c.start, c.end, m) if m else None
-
-
-#: the subject that speaks after the author of a document ("…, Segun Akintola-Daramola|, the minister said:")
-_SUBJECT_AFTER_AUTHOR = re.compile(r"[^\S\n]*,[^\S\n]+(?:the[^\S\n]+(?P<role>[a-z][a-z -]{1,40}?)|he|she)[^\S\n]+"
-                                   r"(?:said|says|added|stated|noted|explained|maintained|insisted)\b")
-
-
-def _person_role_speaks(A: _Article, pos: int) -> bool:
-    """Does a person's role or he/she speak right after the document's author ending at ``pos`` ("In a statement signed
-    by his special adviser, Segun Akintola-Daramola, |the minister said|")? Then the aide only signed it."""
-    m = _SUBJECT_AFTER_AUTHOR.match(A.body, pos)
-    if m is None:
-        return False
-    role = m.group("role")
-    return role is None or (bool(A.r.role_re.fullmatch(role)) and role.split()[-1] not in A.r.org_roles)
-
-
-#: "a statement issued by |her media aide, Mr Kayode Ogundipe": someone's aide wrote it; it is the subject's statement
-_POSSESSIVE_AUTHOR = re.compile(r"[^\S\n]+(?:(?:signed|issued|released|sent)[^\S\n]+)?(?:by|from)[^\S\n]+(?:its|his|her|their)[^\S\n]")
-
-
-def _opening_subject(A: _Article, j: int, before: int) -> _Cand | None:
-    """The named person or organisation opening sentence ``j`` (after a fronted clause: "In a statement signed by its
-    manager, |GWL| attributed …"), before ``before``; a capitalised name the model missed when an organisation
-    apposition follows it ("|Airlines for America|, the industry's trade group, said"); else None."""
-    s = A.sents[j]
-    fronted = A.fronted(s["start_char"], before)
-    start = fronted.end() if fronted else s["start_char"]
-    lead = re.match(r"[^\S\n]*(?:[Tt]he[^\S\n]+)?", A.body[start:before])
-    at = start + (lead.end() if lead else 0)
-    first = next((m for m in A.mentions_in(at, before) if not A.in_quote(m["start_char"])), None)
-    if first is not None and first["label"] in ("PERSON", "ORG") and first["start_char"] - at <= 40 \
-            and re.fullmatch(r"(?:[A-Z][\w.’'-]*[^\S\n]+)*", A.body[at:first["start_char"]]):
-        return _Cand.of_mention(first["start_char"], first["end_char"], first)
-    named = _NAME_BEFORE_ORG_APPOSITION.match(A.body, at, before)
-    if named is not None and named.group(2) in A.r.org_roles:
-        return _Cand(named.start(1), named.end(1), "name", None, None, named.group(1))
-    body = _ORG_NAME_OPENING.match(A.body, at, before)     # "The |Prime Minister’s Office| issues a statement"
-    if body is not None and body.group(2).lower() in A.r.org_roles:
-        return _Cand(body.start(1), body.end(1), "name", None, None, body.group(1))
-    role = _ORG_ROLE_OPENING.match(A.body, start + len(A.body[start:before]) - len(A.body[start:before].lstrip()), before)
-    if role is not None and role.group(1) in A.r.org_roles:      # "In a statement, |the company| blamed …": the
-        c = org_role(A, role.start(), role.end(), role.group(0).lower())      # company named before
-        return c if c is not None and c.kind in ("mention", "name") else None
-    return None
-
-
-#: a definite organisation word opening a clause, before its verb or a comma ("the company| blamed", "the union|, which")
-_ORG_ROLE_OPENING = re.compile(r"[Tt]he[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?([a-z][\w-]*)(?=[^\S\n]+[a-z]|,)")
-
-
-#: capitalised words ending in an organisation word, then a lower-case word (its verb): "Prime Minister’s Office| issues"
-#: or a comma (a clause about it: "The |Internet Freedom Foundation|, which had filed …, said")
-_ORG_NAME_OPENING = re.compile(r"((?:[A-Z][\w.’'-]*[^\S\n]+(?:(?:and|of|for|&)[^\S\n]+)?){0,5}([A-Z][a-z]+))(?=[^\S\n]+[a-z]|,)")
-
-
-#: "Airlines for America|, the industry's trade |group|,": a name, then an apposition whose head is an organisation word
-_NAME_BEFORE_ORG_APPOSITION = re.compile(rf"({NAME_RUN}),"
-                                         r"[^\S\n]+(?:the|an?)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?([a-z]+),")
-
-
-#: the verb that issued a document right before it ("The union Unison … has |issued| a statement")
-_ISSUED_BEFORE = re.compile(r"(?<![\w-])(?:" + ISSUE_VERBS + r"|posts|posted)[^\S\n]+$")
-_SPOKES_WORD = re.compile(r"(?<![\w-])spokes(?:man|woman|person)(?![\w-])", re.I)
-
-
-#: "a statement by| its Chief Corporate Communications Officer, Mrs. Adaeze Okonkwo-Bello": who wrote the document
-#: (up to a comma or "to the": "a letter from |O’Rourke-Fenn| to the court")
-_BY_AUTHOR = re.compile(r"[^\S\n]+(?:(?:signed|issued|released|sent)[^\S\n]+)?(?:by|from)[^\S\n]+((?:(?:its|the|their|his|her|a|an)[^\S\n]+)?[^,.;:“”\"\n]{2,80}?)"
-                        r"(?=[^\S\n]*[,.;:]|[^\S\n]+to[^\S\n]+the[^\S\n]|$)")
-
-
-def _document_author(A: _Article, pos: int, end: int) -> _Cand | None:
-    """The person or organisation named after "by" right after a document ("a statement by X"): a mention, or a
-    role with a name in apposition after it."""
-    mb = _BY_AUTHOR.match(A.body[:end], pos)
-    if mb is None:
-        return None
-    c = A.candidate(mb.start(1), mb.end(1))
-    if c is not None and c.kind == "role":
-        c = appositions._apposed_name(A, c.end, end) or c
-    return c if c is not None and c.kind in ("mention", "name") else None
-
 
 def _main_org(A: _Article, pos: int, head: str) -> dict | None:
     """The organisation the article is about: named in at least two sentences before ``pos`` and in more than any
@@ -439,10 +207,3 @@ def _role_words_re(A: _Article, head: str) -> re.Pattern:
 def _word_re(heads: str | tuple[str, ...]) -> re.Pattern:
     alt = "|".join(map(re.escape, (heads,) if isinstance(heads, str) else heads))
     return re.compile(r"(?<![\w-])(?:" + alt + r")(?:s|es)?(?![\w-])", re.I)
-
-
-@lru_cache(maxsize=64)
-def _document_re(heads: tuple[str, ...]) -> re.Pattern:
-    # the document's word in lower case: "the Galaxy |Note| 7 recall" is no note
-    return re.compile(r"\b(?i:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(map(re.escape, heads))
-                      + r")s?\b")

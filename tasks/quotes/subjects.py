@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tasks.quotes import asides, epithets, organisations
+from tasks.quotes import asides, documents, epithets, organisations
 from tasks.quotes.appositions import _apposed_name, _missed_apposed_name, _named_before_comma
 from tasks.quotes.phrases import (
     ADVERB_WORDS,
@@ -403,7 +403,7 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
             ns, ne = lo + mnp.start(1), lo + mnp.end(1)
             low = body[ns:ne].lower()
             return _affiliated_person(A, best, ns) or organisations.org_role(A, ns, ne, low) \
-                or organisations.document_source(A, ns, ne, low) or _Cand(ns, ne, "np")
+                or documents.document_source(A, ns, ne, low) or _Cand(ns, ne, "np")
     poss = _possessive_subject(A, verb_s, lo)
     if poss is not None and not any(c.end > poss.start for c in cands):
         return poss
