@@ -69,6 +69,8 @@ _MAYBE_BOUNDARY = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+\S|\S\s+(?:[\u
 _FALLBACK_BOUNDARY = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _LAST_TOKEN = re.compile(r"(\S+)\s*$")
 _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.$")
+#: a quoted nickname of initials after a capitalised name word ("Kwabena “K.O.”", "Ernest 'E.J.'")
+_INITIALS_NICKNAME_END = re.compile(r"(?:^|\s)[A-Z][\w’'-]*[a-z]\s[“\"‘'](?:[A-Z]\.){1,3}[”\"’']$")
 _OPEN_QUOTES = "\u201c\u2018\"'"
 # a sentence end inside a segment: end punctuation, closers, whitespace, then a capital/digit start
 _INNER_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(\s+)(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
@@ -169,6 +171,8 @@ def _should_join(prev: str, nxt: str) -> bool:
         prev_tok = before.rsplit(None, 1)[-1] if before else ""
         if prev_tok[:1].isupper() and not prev_tok.endswith((".", "!", "?")) or prev_tok.endswith(".") and len(prev_tok) == 2:
             return True
+    if _INITIALS_NICKNAME_END.search(prev) and first.isupper():
+        return True             # "Kwabena “K.O.”" + "Oyelaran-Tveit, a welder, said": a nickname of initials
     if _LETTER_ITEM.match(nxt) and _LETTER_ITEM.match(prev):
         return False            # "a. The first item" + "b. The second item"
     if first.islower() or first in ",;:)]\u201d\u2019":

@@ -105,8 +105,17 @@ def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
             and _CLAUSE_AFTER.match(unit, e):
         m.org_cue = True             # "told |the Chronicle| that": a person's name takes no article (nor does a
         #                              family, "the Kennedys"; "the Clinton campaign" is a modifier)
-    elif m.cls == "per" and " " not in m.text and _HOME_PLACE_BEFORE.search(unit, max(0, s - 80), s):
+    elif m.cls == "per" and " " not in m.text and len(prev) == 2 and prev[1] == "in" and fold(prev[0]) in _org_words()[0]:
+        m.place_cue = True           # "The National Weather Service in |Sullivan| said": where the office is
+    elif m.cls == "per" and _home_place(m, unit, s):
         m.place_cue = True           # "Tamsin Oyelaran-Guidry of |Rayville| said", "X, 61, of |Elkton|, who": where they live
+
+
+def _home_place(m: _Mention, unit: str, s: int) -> bool:
+    """Does a person's name come right before "of" and the mention ("X of |Rayville|")? One word, or any after an age
+    ("Marguerite “Maggie” X, 81, of |Ellison Bay|, who")."""
+    home = _HOME_PLACE_BEFORE.search(unit, max(0, s - 80), s)
+    return home is not None and (" " not in m.text or home.group("age") is not None)
 
 
 _LIST_SEP_END = re.compile(r"(?:,|\s(?:and|or))\s*$")
@@ -140,7 +149,8 @@ _PREPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?:[Aa]t|[Ii]n|[Oo]n|[Ff]rom|[N
 #: 61, of |")
 _OF_PLACE_BEFORE = re.compile(r"(?:[A-Za-z][\w’'-]*|\d{1,3},)[^\S\n]+(?:of|from)[^\S\n]+(?:[A-Z][\w’'.-]*[^\S\n]+){0,2}$")
 #: a person's name of two or more words, maybe their age, and "of" right before a one-word name: where they live
-_HOME_PLACE_BEFORE = re.compile(r"(?:[A-Z][\w’'-]+[^\S\n]+)+[A-Z][\w’'-]*[a-z](?:,[^\S\n]*\d{1,3},)?[^\S\n]+of[^\S\n]+$")
+_HOME_PLACE_BEFORE = re.compile(r"(?:[“\"‘(]?[A-Z][\w’'-]+[”\"’)]?[^\S\n]+)+[A-Z][\w’'-]*[a-z](?P<age>,[^\S\n]*\d{1,3},)?"
+                                r"[^\S\n]+of[^\S\n]+$")
 #: a speech verb and a subject pronoun of a person right after the name
 #: the article right before a one-word name, and the end of its noun phrase right after it (``_org_context``)
 _THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he[^\S\n]+$")

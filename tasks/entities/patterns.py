@@ -31,6 +31,7 @@ from tasks.entities.spans import (
     _clean_span,
     _make_mention,
     _Mention,
+    without_titles_of_persons,
 )
 from tasks.entities.votes import _sum_votes
 
@@ -344,10 +345,10 @@ def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, in
                     drop.update(over)
                     added.append(m)
             add_missed_persons(line, ls, body, headline, mentions, overlapping, added, drop)
-    kept = [m for i, m in enumerate(mentions) if i not in drop] + added
+    kept = without_titles_of_persons([m for i, m in enumerate(mentions) if i not in drop] + added, body)
     kept = _offices(kept, body, units)
     kept = _bodies_after_places(kept, body, units)
-    kept = kept + _acronyms_in_parens(kept, body)
+    kept = _acronyms_in_parens(kept, body)
     return kept + _acronyms_of_names(kept, body, units)
 
 
@@ -431,25 +432,31 @@ def _bodies_after_places(mentions: list[_Mention], body: str, units: list[tuple[
 
 
 _ACRONYM_PAREN = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&]{1,7})\s*\)")
+_TITLED_ACRONYM_PAREN = re.compile(r"\s*\(\s*([A-Z][a-z]{2,7})\s*\)")
 
 
 def _acronyms_in_parens(mentions: list[_Mention], body: str) -> list[_Mention]:
-    """An acronym in parentheses right after a multi-word name ("Kurdistan Democratic Party ( KDP )")
-    is a mention of the same kind; it takes the name's model label and organisation cue, and names the same
-    entity (``expands``: canonical._group puts every mention of the acronym with the name)."""
+    """The mentions with an acronym in parentheses right after each multi-word name ("Kurdistan Democratic Party ( KDP
+    )", "Zimbabwe Election Support Network (Zesn)") as a mention of the same kind: it takes the name's model label and
+    organisation cue, and names the same entity (``expands``: canonical._group puts every mention of the acronym with the
+    name). One in title case must be the name's initials, and replaces the mention the model made of it (a person)."""
     taken = sorted((m.start, m.end) for m in mentions)
-    out = []
+    out, replaced = [], set()
     for m in mentions:
         if len(m.text.split()) < 2:
             continue
         p = _ACRONYM_PAREN.match(body, m.end)
-        if not p or _covered(taken, p.start(1), p.end(1)):
+        titled = _TITLED_ACRONYM_PAREN.match(body, m.end) if p is None else None
+        if titled is not None and acronyms.abbreviates(titled.group(1).upper(), m.text):
+            p = titled
+            replaced.add((p.start(1), p.end(1)))
+        elif not p or _covered(taken, p.start(1), p.end(1)):
             continue
         a = _Mention(p.start(1), p.end(1), p.group(1), m.ner_label, m.cls, m.headline, folded=fold(p.group(1)), expands=m.text)
         words = m.text.split()
         a.org_cue = m.org_cue or (fold(words[-1]) in _org_words()[0] and m.folded not in _places())
         out.append(a)
-    return out
+    return [m for m in mentions if (m.start, m.end) not in replaced] + out
 
 
 def _word_runs(text: str) -> list[tuple[int, int]]:

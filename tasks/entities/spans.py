@@ -35,6 +35,7 @@ from tasks.entities.rules import (
     _party_members,
     _stoplist,
     _title_lengths,
+    _title_nouns,
     _title_set,
     _post_nominals,
     _unit_words,
@@ -369,3 +370,14 @@ def _without_title_spans(out: list[_Mention], unit: str, base: int) -> list[_Men
     persons = [m for m in out if m.ner_label == "PERSON"]
     return [m for m in out if m.ner_label == "PERSON" or not any(
         m.start < p.start < m.end <= p.end and _title_before(unit, p.start - base) for p in persons)]
+
+
+def without_titles_of_persons(mentions: list[_Mention], body: str) -> list[_Mention]:
+    """Drop the model's spans (not its persons) that end in a title word right before a person's name ("|Newton Police
+    Detective| Annelise Du Toit-Marangoni", the name found by the rules): that person's title, not a name."""
+    starts = {m.start for m in mentions if m.cls == "per"}
+    return [m for m in mentions if m.ner_label == "PERSON" or not _TITLE_GAP.fullmatch(body[m.end:m.end + 2])
+            or m.end + 1 not in starts or m.text.split()[-1].lower() not in _title_nouns()]
+
+
+_TITLE_GAP = re.compile(r"[^\S\n].?")

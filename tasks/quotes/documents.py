@@ -33,17 +33,25 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     mo = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}([\w-]+)", low)
     if mo is None or mo.group(1) not in A.r.document_roles:
         return None
-    si = A.sent_index(hs)
+    si, head = A.sent_index(hs), mo.group(1)
     near = _document_re(tuple(sorted(A.r.document_roles)))     # any document: "In a written response, X said …" then "the statement said"
-    same = _document_re((mo.group(1),))
-    for doc, sents in ((near, range(si, max(-1, si - 6), -1)), (same, range(si - 6, -1, -1))):
-        for j in sents:
-            ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], hs)
-            for d in reversed(list(doc.finditer(A.body, ss, se))):
-                c = _document_issuer(A, j, d, hs)
-                if c is not None:
-                    return c
+    same = _document_re((head,), named=True)    # one of the same word, maybe named by its issuer or owner ("a St. Cloud
+    #                                             Police Department news release", "The victim's statement")
+    for j in range(si, -1, -1):
+        ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], hs)
+        found = {d.span(): d for rx in ((near, same) if si - j < 6 else (same,)) for d in rx.finditer(A.body, ss, se)}
+        # one of the same word first, the latest first ("FUFA said in a statement that the referee's report would be
+        # reviewed" then "the statement read": FUFA's)
+        for d in sorted(found.values(), key=lambda d: (not _same_head(d, head), -d.start())):
+            c = _document_issuer(A, j, d, hs)
+            if c is not None:
+                return c
     return None
+
+
+def _same_head(d: re.Match, head: str) -> bool:
+    """Does the document phrase ``d`` end in the word ``head`` (or its plural)?"""
+    return d.group(0).lower().rstrip("s").endswith(head.rstrip("s"))
 
 
 #: a document as the antecedent of a relative "that"/"which" right before ``ps`` ("Trump released |a marketing video|
@@ -77,6 +85,10 @@ def _document_issuer(A: _Article, j: int, d: re.Match, hs: int) -> _Cand | None:
     """Who gave out the document ``d`` of sentence ``j`` (for a quote at ``hs`` after it; ``document_source``)."""
     ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], hs)
     unnamed: _Cand | None = None
+    named = _named_issuer(A, d)
+    if named is not None or _OWNER_OF_DOCUMENT.match(A.body, d.start(), d.end()):
+        return named        # "according to a St. Cloud Police Department news release"; "the campaign's statement":
+        #                     the campaign's or, unnamed, no one's else
     author = _document_author(A, d.end(), A.sents[j]["end_char"])
     opening = _opening_subject(A, j, min(A.sents[j]["end_char"], hs))
     aide = _POSSESSIVE_AUTHOR.match(A.body, d.end()) and (
@@ -232,8 +244,9 @@ _SPOKES_WORD = re.compile(r"(?<![\w-])spokes(?:man|woman|person)(?![\w-])", re.I
 
 #: "a statement by| its Chief Corporate Communications Officer, Mrs. Adaeze Okonkwo-Bello": who wrote the document
 #: (up to a comma or "to the": "a letter from |O’Rourke-Fenn| to the court")
-_BY_AUTHOR = re.compile(r"[^\S\n]+(?:(?:signed|issued|released|sent)[^\S\n]+)?(?:by|from)[^\S\n]+((?:(?:its|the|their|his|her|a|an)[^\S\n]+)?[^,.;:“”\"\n]{2,80}?)"
-                        r"(?=[^\S\n]*[,.;:]|[^\S\n]+to[^\S\n]+the[^\S\n]|$)")
+_BY_AUTHOR = re.compile(r"[^\S\n]+(?:(?:signed|issued|released|sent)[^\S\n]+)?(?:by|from)[^\S\n]+((?:(?:its|the|their|his|her|a|an)[^\S\n]+)?"
+                        r"(?:[^,.;:“”\"\n]|\.(?=[^\S\n]+[A-Z])){2,80}?)"     # ("from the |St.| Louis County Sheriff's Office")
+                        r"(?=[^\S\n]*[,;:]|[^\S\n]*\.(?![^\S\n]+[A-Z])|[^\S\n]+to[^\S\n]+the[^\S\n]|$)")
 
 
 def _document_author(A: _Article, pos: int, end: int) -> _Cand | None:
@@ -247,8 +260,52 @@ def _document_author(A: _Article, pos: int, end: int) -> _Cand | None:
         c = appositions._apposed_name(A, c.end, end) or c
     return c if c is not None and c.kind in ("mention", "name") else None
 
+
 @lru_cache(maxsize=64)
-def _document_re(heads: tuple[str, ...]) -> re.Pattern:
-    # the document's word in lower case: "the Galaxy |Note| 7 recall" is no note
-    return re.compile(r"\b(?i:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(map(re.escape, heads))
-                      + r")s?\b")
+def _document_re(heads: tuple[str, ...], named: bool = False) -> re.Pattern:
+    # the document's word in lower case: "the Galaxy |Note| 7 recall" is no note; when ``named``, its issuer's name or
+    # owner may come first ("a |St. Cloud Police Department| news release", "|the victim's| statement")
+    issuer, word = (r"(?:[A-Z][\w&’'-]*\.?\s+){0,5}?", r"[\w’'-]") if named else ("", r"[\w-]")
+    return re.compile(r"\b(?i:a|an|the|its|his|her|their)\s+" + issuer + r"(?:" + word + r"+\s+){0,2}?(?:"
+                      + "|".join(map(re.escape, heads)) + r")s?\b")
+
+
+#: the issuer named inside a document's phrase: "a |St. Cloud Police Department| news release", "the |Treasury|’s
+#: statement", "an |Apple| press release"
+_ISSUER_IN_DOCUMENT = re.compile(r"(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w&’'-]*\.?\s+){0,5}?[A-Z][\w&-]*)(?:[’']s)?\s+"
+                                 r"(?:[a-z][\w-]*\s+){0,2}?[a-z]+$")
+
+
+def _named_issuer(A: _Article, d: re.Match) -> _Cand | None:
+    """The organisation, person or place named between a document's article and its word (``_ISSUER_IN_DOCUMENT``),
+    when the model reads it as one (not "a |Tuesday| statement")."""
+    m = _ISSUER_IN_DOCUMENT.match(A.body, d.start(), d.end())
+    if m is None:
+        owner = _OWNER_OF_DOCUMENT.match(A.body, d.start(), d.end())     # "The victim's statement was read"
+        if owner is None:
+            return None
+        os_, oe = owner.span(1)         # "the company's statement": the company named before
+        c = org_role(A, os_, oe, owner.group(1).lower()) or A.candidate(os_, oe)
+        return c if c is not None and c.kind in ("mention", "name", "role") else None    # (not "the campaign's
+        #                                                                                  statement": no one named)
+    c = A.candidate(m.start(1), m.end(1))
+    if c is None or c.kind != "mention" or c.mention is None or c.mention["label"] not in _ISSUER_LABELS:
+        return None
+    return c
+
+
+#: a document owned by someone a noun names: "|the victim|’s statement", "|the family|'s letter" (not a name: above)
+_OWNER_OF_DOCUMENT = re.compile(r"((?i:the)\s+[a-z][\w-]*)[’']s\s+(?:[a-z][\w-]*\s+){0,2}?[a-z]+$")
+
+
+_ISSUER_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC"})
+
+
+def phrase_issuer(A: _Article, start: int, end: int) -> _Cand | None:
+    """Who gave out the document a source phrase names ("according to |a statement from the St. Louis County
+    Sheriff's Office|", "according to |a St. Cloud Police Department news release|"): the name inside it or after
+    "by"/"from"; None when the phrase is no document or names no one."""
+    d = _document_re(tuple(sorted(A.r.document_roles)), named=True).match(A.body, start, end)
+    if d is None:
+        return None
+    return _named_issuer(A, d) or _document_author(A, d.end(), end)

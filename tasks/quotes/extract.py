@@ -157,7 +157,12 @@ def _subheading(A: _Article, r, pi: int) -> bool:
     subheading quoting the story, not an utterance of the last speaker."""
     ps, pe = A.paras[pi]
     return A.body[r.open_s:r.open_e] in ("'", "‘") and r.open_s == ps and r.close_e >= pe \
-        and len(A.body[r.start:r.end].split()) <= LABEL_WORDS
+        and len(A.body[r.start:r.end].split()) <= LABEL_WORDS and not _SPOKEN_OPENING.match(A.body, r.start, r.end)
+
+
+#: a clause a speaker opens with a personal pronoun ("'They'll remember this one in February.'"): words said, not a
+#: subheading
+_SPOKEN_OPENING = re.compile(r"(?:I|We|You|They|He|She)(?:[’'](?:ll|re|ve|m|d|s))?[^\S\n]+[a-z]")
 
 
 def _label_like(body: str, r) -> bool:

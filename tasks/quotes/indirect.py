@@ -33,7 +33,7 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 
-from tasks.quotes import anonymous
+from tasks.quotes import anonymous, documents
 from tasks.quotes.clauses import _clause_end, _coordinated_verb, _trim
 from tasks.quotes.indirect_cues import _asked, _belief, _directive, _evidence, _noun_cue, _object_cue, _referring
 from tasks.quotes.rows import quote_row as _row
@@ -99,7 +99,8 @@ def _rx(rules) -> dict[str, re.Pattern]:
 def _compiled(verb: str, according: tuple, reporting_objects: tuple) -> dict[str, re.Pattern]:
     acc_alt = "|".join(map(re.escape, according))
     return {
-        "according": re.compile(r"\b(" + acc_alt + r")\s+((?:[^,.;:“”\"\n]|\.(?=\w)){2,80}?)(?=\s*[,.;:—–]|\s*$)", re.I),
+        "according": re.compile(r"\b(" + acc_alt + r")\s+((?:[^,.;:“”\"\n]|\.(?=\w|[^\S\n]+(?-i:[A-Z]))){2,80}?)"
+                                r"(?=\s*[,;:—–]|\s*\.(?![^\S\n]+(?-i:[A-Z]))|\s*$)", re.I),
         "post": re.compile(r",(?:''|[”\"’])?\s*(?P<region>[^,“”\"\n]{1,80}?(?:,[^,“”\"\n]{1,80},)?)\s+" + _ADVERBS + verb
                            + r"(?P<tail>[^,;“”\"]{0,80})$"),
         "post_inverted": re.compile(r",(?:''|[”\"’])?\s*" + verb + r"\s+(?P<region>[^,.;“”\"\n]{1,60}?)\s*(?:[.!?]?$|,\s+(?:an?|the|who)\s)"),
@@ -151,8 +152,10 @@ def _according(A: _Article, ss: int, se: int):
     text = body[ss:se]
     for m in _rx(A.r)["according"].finditer(text):
         spk = A.candidate(ss + m.start(2), ss + m.end(2))
-        if spk is None and re.match(r"(?:[\w’'-]+\s+){0,9}[\w’'.-]+$", m.group(2)) and not re.match(r"(?:him|her|them|me|us|it)\b", m.group(2), re.I):
+        if spk is None and re.match(r"(?:[\w’'.-]+\s+){0,9}[\w’'.-]+$", m.group(2)) and not re.match(r"(?:him|her|them|me|us|it)\b", m.group(2), re.I):
             spk = _Cand(ss + m.start(2), ss + m.end(2), "np")   # "according to an account she gave", "… polls compiled by X"
+        if spk is not None and spk.kind == "np":
+            spk = documents.phrase_issuer(A, spk.start, spk.end) or spk    # "according to a statement from X"
         if spk is None:
             continue
         lead = text[:m.start()].strip()

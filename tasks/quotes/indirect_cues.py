@@ -130,7 +130,9 @@ def _object_cue(A: _Article, ss: int, se: int):
         before = body[max(ss, v.start() - 12):v.start()].lower().split()
         if before and before[-1] in {"was", "were", "is", "are", "be", "been", "being", "to", "the", "a", "an"}:
             continue                    # passive, infinitive or a noun ("the attacks")
-        spk = A.subject_before(v.start(), ss)
+        if _BY_AFTER.match(body, v.end()):
+            continue                    # a passive participle: "the loan …, backed by the bloc's reserves"
+        spk = A.subject_before(v.start(), _clause_start(body, ss, v.start()))
         if spk is None or spk.kind not in ("mention", "pronoun", "role"):
             continue
         end = body.find(";", v.end(), se)
@@ -138,6 +140,16 @@ def _object_cue(A: _Article, ss: int, se: int):
         if len(body[cs:ce].split()) < 2:
             continue
         yield cs, ce, spk, v.group(1), "indirect_object"
+
+
+_BY_AFTER = re.compile(r"[^\S\n]+by[^\S\n]")
+
+
+def _clause_start(body: str, ss: int, verb_s: int) -> int:
+    """Where the clause of a verb at ``verb_s`` starts: after a bracket or colon still open before it ("Kharkiv Oblast
+    (Russian objective: Push Ukrainian forces back …": no subject before the colon), else the sentence start."""
+    opened = max(body.rfind("(", ss, verb_s), body.rfind(":", ss, verb_s))
+    return opened + 1 if opened >= 0 and body.find(")", opened, verb_s) < 0 else ss
 
 
 #: the object of a [report_directive] verb (up to 6 words, none a clause or function word) and its to-infinitive

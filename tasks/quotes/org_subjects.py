@@ -37,7 +37,8 @@ def org_subject(A: _Article, pos: int) -> dict | None:
                       if not A.in_quote(m["start_char"]) and not A.aside(m)
                       and not _REPORTER_ASKS.match(A.body, m["end_char"])), None)
         first = _described(A, first, min(s["end_char"], pos))
-        org = first is not None and first["label"] == "ORG" and not _COMPOUND_AFTER.match(A.body, first["end_char"])
+        org = first is not None and first["label"] == "ORG" and not _COMPOUND_AFTER.match(A.body, first["end_char"]) \
+            and not organisations.as_modifier(A, first)     # (nor "The |Willmar| site": a place modifying the subject)
         if org and first is not None and first["start_char"] - start <= 5:
             return first     # (not "The SGX Catalist-listed company": a modifier of the subject)
         named = speaking_name(A, start, min(s["end_char"], pos)) or _role_opening(A, start, min(s["end_char"], pos))

@@ -23,7 +23,9 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
         return None
     head, subject = mo.group(1), A.org_subject(hs)
     # "The Ministry of Interior, which runs it with the Ministry of Hajj, said": "the ministry" is the subject
-    firsts = [subject] if subject is not None and _role_words_re(A, head).search(subject["text"]) else []
+    # ("The National Weather Service office in La Crosse said" then "the forecast office said": the name before the word)
+    firsts = [subject] if subject is not None and (_role_words_re(A, head).search(subject["text"]) or re.match(
+        r"[^\S\n]+" + re.escape(head) + r"\b", A.body[subject["end_char"]:subject["end_char"] + 40])) else []
     # the first that is not the site reporting ("the company" is not "404 Media", "the party" not "M&G"); each looked
     # up only when the ones before it gave none
     fallbacks: tuple[Callable[[], dict | _Cand | None], ...] = (lambda: subject, lambda: _main_org(A, hs, head))
@@ -153,7 +155,6 @@ def _head_name_re(head: str) -> re.Pattern:
     return re.compile(r"(?<![\w-])" + re.escape(head) + r"(?:,[^\S\n]+(?=" + NAME_RUN + r",)|[^\S\n]+)(" + NAME_RUN + r")")
 
 
-
 def _main_org(A: _Article, pos: int, head: str) -> dict | None:
     """The organisation the article is about: named in at least two sentences before ``pos`` and in more than any
     other (its latest mention); "the company said" in a report on Halvorsen Systems. (A name and its acronym in one
@@ -161,7 +162,7 @@ def _main_org(A: _Article, pos: int, head: str) -> dict | None:
     business is called by ("company", "firm"), the organisation opening the lead (``_lead_org``)."""
     counts: dict[str, list[dict]] = {}
     for m in A.mentions_in(0, pos):
-        if m["label"] == "ORG" and m.get("entity_id") and not A.in_quote(m["start_char"]):
+        if m["label"] == "ORG" and m.get("entity_id") and not A.in_quote(m["start_char"]) and not as_modifier(A, m):
             same = counts.setdefault(m["entity_id"], [])
             if same and same[-1]["sentence_no"] == m["sentence_no"]:
                 same.pop()
@@ -170,6 +171,21 @@ def _main_org(A: _Article, pos: int, head: str) -> dict | None:
     if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
         return _lead_org(A, pos) if head in _ANY_BUSINESS else None
     return ranked[0][-1]
+
+
+def as_modifier(A: _Article, m: dict) -> bool:
+    """Is the mention a name modifying a site noun after a determiner ("its |Hutchinson| packaging plant", "The
+    |Hutchinson| site"; quote_patterns.txt [site_nouns])? A place the model took for an organisation: it is not the
+    organisation written about."""
+    before = A.body[max(0, m["start_char"] - 7):m["start_char"]]
+    after = _NOUNS_AFTER.match(A.body, m["end_char"])
+    return after is not None and bool({after.group(1), after.group(2)} & A.r.site_nouns) \
+        and bool(_DETERMINER_END.search(before))
+
+
+_DETERMINER_END = re.compile(r"(?:^|[^\w’'-])(?i:its|his|her|their|our|the|a|an)[^\S\n]+$")
+#: one or two lower-case words after a name ("|packaging plant|", "|site| had")
+_NOUNS_AFTER = re.compile(r"[^\S\n]+([a-z][a-z-]+)\b(?:[^\S\n]+([a-z][a-z-]+)\b)?")
 
 
 #: the parts of an organisation that speak for it ("the company's board said")

@@ -168,9 +168,12 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
             continue        # "X spoke briefly when the judge asked whether he had anything to say. “…,” he said": the
             #                 main clause's subject speaks next, not the one of a clause hanging on "when", "as", "after"
         governed = c is not None and c.kind == "mention" and _AFTER_PREPOSITION.search(A.body, max(ss, c.start - 30), c.start)
-        anonymous = anonymous_subject(A, si, gender) if c is not None and (c.kind == "role" or governed) else None
+        unnamed = c is None and not any(m["label"] in PERSON_LABELS for m in A.mentions_in(ss, v.start()))
+        anonymous = anonymous_subject(A, si, gender) if unnamed or (c is not None and (c.kind == "role" or governed)) \
+            else None
         if anonymous is not None:
-            return anonymous    # "…, the woman, who cannot be named, said she …": the unnamed person
+            return anonymous    # "…, the woman, who cannot be named, said she …": the unnamed person (also where
+            #                     no subject is found: "A member of a polling board in |Zemun|, who asked …, told")
         if c is not None and c.kind == "role":
             near = A.mentions_in(max(ss, c.start - 80), c.start) + [
                 b for b in A.bare_names()["names"] if max(ss, c.start - 80) <= b["start_char"] < c.start]

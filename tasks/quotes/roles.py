@@ -233,6 +233,9 @@ def _names_role(title: str, targets) -> bool:
     return any(re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", title) for t in targets)
 
 
+_POSSESSIVE_END = re.compile(r"[’']s$")
+
+
 def resolve_role(A: _Article, text: str, pos: int) -> dict | None:
     """Person whose title shares the role head (or a broader role) and most modifiers; most recent wins ties."""
     low = text.lower()
@@ -241,11 +244,12 @@ def resolve_role(A: _Article, text: str, pos: int) -> dict | None:
         return None
     head = heads[-1]
     targets = A.r.roles.get(head, {head})
-    mods = {w for w in re.findall(r"[\w.’'-]+", low) if w not in {"the", "a", "an", head} and w not in head.split()}
+    mods = {_POSSESSIVE_END.sub("", w) for w in re.findall(r"[\w.’'-]+", low) if w not in {"the", "a", "an", head} and w not in head.split()}
     # capitalised modifiers name whose role it is ("the Conservative leader", "the York Central MP"): a title
     # sharing none of them is someone else's ("Liberal Democrat leader Ed Davey")
     # ("the Italian-born coach": a nationality as well)
-    proper = {w.lower().removesuffix("-born") for w in re.findall(r"[A-Z][\w.’'-]*", text)} - {"the", "a", "an", head} \
+    proper = {_POSSESSIVE_END.sub("", w.lower().removesuffix("-born")) for w in re.findall(r"[A-Z][\w.’'-]*", text)} \
+        - {"the", "a", "an", head} \
         - set(head.split())
     best, best_key = None, None
     anonymous = _last_anonymous(A, targets, pos)

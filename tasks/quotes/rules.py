@@ -47,6 +47,7 @@ class Rules:
     org_role_words: dict = field(default_factory=dict, compare=False)   # "union" -> other words of such names ("Steelworkers")
     unnamed_roles: frozenset = frozenset()           # "the spokesperson", "the official": often never named
     document_roles: frozenset = frozenset()          # "the statement", "the post": whoever issued it
+    site_nouns: frozenset = frozenset()              # "its Hutchinson packaging |plant|": a place's name before it
     court_party_roles: frozenset = frozenset()       # "the defendant", "the witness": never an officer of the court
     court_officer_words: frozenset = frozenset()     # "judge", "prosecutor": a title of an officer of the court
     defendant_roles: frozenset = frozenset()         # "the accused", "the defendant": the person on trial
@@ -157,6 +158,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
                         for x in pat.get("organisation_roles", []) if "=" in x},
         unnamed_roles=frozenset(x.lower() for x in pat.get("unnamed_roles", [])),
         document_roles=frozenset(x.lower() for x in pat.get("document_roles", [])),
+        site_nouns=frozenset(x.lower() for x in pat.get("site_nouns", [])),
         court_party_roles=frozenset(x.lower() for x in pat.get("court_party_roles", [])),
         court_officer_words=frozenset(x.lower() for x in pat.get("court_officer_words", [])),
         defendant_roles=frozenset(x.lower() for x in pat.get("defendant_roles", [])),

@@ -30,6 +30,10 @@ _FOR_ORG = re.compile(r"[^\S\n]+(?:for|at|of)[^\S\n]+(?:the[^\S\n]+)?")
 _ORG_GAP = re.compile(r"[^\S\n]*(?:" + ACRONYM_IN_BRACKETS + r"[^\S\n]*)?")
 
 
+#: "a spokesperson| for the organization’s Iowa region": an organisation role word owning a part of it
+_OWNER_ROLE_AFTER_SPOKES = re.compile(r"[^\S\n]+(?:for|at|of)[^\S\n]+the[^\S\n]+([a-z]+)[’']s[^\S\n]")
+
+
 def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
     """The organisation an unnamed spokesperson speaks for: named inside the phrase ("a Department for Transport
     spokesperson", "an MPI spokesperson") or right after it ("A spokesperson for Sierra Pacific Freight Lines"); for
@@ -37,6 +41,10 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
     spokes = SPOKES.search(A.body, c.start, c.end)
     if spokes is None:
         return None
+    owner = _OWNER_ROLE_AFTER_SPOKES.match(A.body, spokes.end(), c.end)
+    if owner is not None and owner.group(1) in A.r.org_roles:
+        # "A spokesperson for the organization's Iowa region": the organisation, not the place of its region
+        return _org_for_role_word(A, owner.start(1), owner.group(1))
     inside = [m for m in A.mentions_in(c.start, c.end) if m["label"] in _ORG_LABELS
               and not re.search(r"(?<![\w’'-])in[^\S\n]+(?:the[^\S\n]+)?$", A.body[max(c.start, m["start_char"] - 8):m["start_char"]])]
     if inside:      # (not where it is: "the Canadian Embassy in Washington"; an organisation before a place or people)
@@ -220,6 +228,9 @@ def _org_after(A: _Article, pos: int) -> dict | None:
              if m["start_char"] == f.end() or (run is not None and m["start_char"] > f.end() and m["end_char"] <= run.end())]
     if after and after[0]["label"] in _ORG_LABELS | {"FAC"}:
         return after[0]     # (a place run as a business speaks too: "a spokesperson for |Central Pier|")
+    if after and run is not None and re.search(r"[^\S\n]of[^\S\n]+$", A.body[f.end():after[0]["start_char"]]):
+        return unlinked_mention(f.end(), run.end(), A.body[f.end():run.end()], "ORG")    # "for the |Friends of
+        #                                                             Crystal Lake Park|": the name holds the other
     if not after and run is not None and A.body[f.end():run.end()].lower() not in A.r.adjectives:
         return unlinked_mention(f.end(), run.end(), A.body[f.end():run.end()], "ORG")     # "for |A&P Falmouth|": a
         #                                                                                  name the model did not find

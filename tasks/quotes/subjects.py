@@ -29,6 +29,7 @@ from tasks.quotes.phrases import (
 from tasks.entities.keys import fold
 from tasks.entities.rules import _org_words, _title_set
 from tasks.quotes.rules import PERSON_LABELS
+from tasks.quotes.spokespeople import SPOKES
 
 if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
@@ -161,6 +162,10 @@ def _coordinated_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
 _OBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?!(?:with|of|as|and|or|but)\s)[a-z]+\s+$")
 
 
+#: a relative clause about a person between commas, right before a participle
+_RELATIVE_BETWEEN = re.compile(r",[^\S\n]+(?:who|whom|whose)\b[^,;:“”\"\n]*,[^\S\n]+")
+
+
 def subject_before(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]; for a participle
     ("saying", "stating") whose nearest noun phrase is the object of the clause's verb ("Mr. Trump … issued a
@@ -168,8 +173,10 @@ def subject_before(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     c = _nearest_subject(A, verb_s, lo)
     if c is None or not A.body.startswith("ing", verb_s + _word_len(A.body, verb_s) - 3):
         return c
-    if not (c.kind in ("np", "name") or (c.kind == "mention" and c.mention is not None and c.mention["label"] not in PERSON_LABELS)):
-        return c
+    if not (c.kind in ("np", "name") or (c.kind == "mention" and c.mention is not None and c.mention["label"] not in PERSON_LABELS)
+            or (c.kind == "mention" and _RELATIVE_BETWEEN.fullmatch(A.body, c.end, verb_s))):
+        return c        # (a person may be the object too when a relative clause follows: "X singled out Y, who
+        #                 played 22 minutes, calling the sophomore …")
     if not _OBJECT_BEFORE.search(A.body, lo, c.start):
         return c
     subj = subject_first(A, lo, c.start)
@@ -355,6 +362,18 @@ def _nearest_mention(A: _Article, verb_s: int, lo: int) -> _Cand | None:
 _RELATIVE_OBJECT = re.compile(r"(?<![\w’'-])(?:which|whom)\s+((?!(?:the|a|an|its|his|her|their|this|that|these|those)\s)(?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*)\s+" + _ADVERBS + "$")
 
 
+def _inside_mention(A: _Article, pos: int) -> bool:
+    """Does a mention after a preposition begin before ``pos`` and run over it ("A spokeswoman for the |Ohio
+    Department of Transportation|": "Transportation" is no name of its own, and the mention no subject; the
+    spokesperson before it is)?"""
+    return any(m["start_char"] < pos < m["end_char"] and _PREPOSITION_BEFORE.search(A.body, max(0, m["start_char"] - 12),
+                                                                                    m["start_char"])
+               for m in A.mentions_in(max(0, pos - 120), pos + 200))
+
+
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?:for|of|at|with|from|by|to|on|in)[^\S\n]+(?:the[^\S\n]+)?$")
+
+
 def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
     body, r = A.body, A.r
@@ -385,7 +404,8 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     # a name the NER missed, right before the verb ("Rubio says, …")
     mn = re.search(r"((?:[A-Z][\w.’'-]*\s+){1,4})" + _ADVERBS + r"$", seg)
     if mn and not A.in_quote(lo + mn.start(1)) and not any(c.end > lo + mn.start(1) for c in cands) \
-            and not _OBJECT_PREP_BEFORE.search(seg, 0, mn.start(1)):
+            and not _OBJECT_PREP_BEFORE.search(seg, 0, mn.start(1)) \
+            and not (role is not None and SPOKES.search(body, role.start, role.end) and _inside_mention(A, lo + mn.start(1))):
         c = A.candidate(lo + mn.start(1), lo + mn.end(1))
         if c is not None and (c.kind in ("mention", "name") or (c.kind == "np" and not A.body[c.start].islower())):
             # (a capitalised noun phrase the candidate reads as one: "Police said:", "State Police said")

@@ -56,6 +56,15 @@ _PREPOSITIONS = frozenset({"at", "of", "for", "in", "from", "with", "to", "on", 
 _COORDINATED = re.compile(r"[^\S\n]*(?:,|and|,[^\S\n]*and)[^\S\n]*")
 
 
+def _singular(low: str) -> str | None:
+    """The singular of a plural title word ("commissioners", "councilmen"); None for a word that is no plural."""
+    if low.endswith("men"):
+        return low[:-3] + "man"
+    if low.endswith("s") and not low.endswith("ss"):
+        return low[:-1]
+    return None
+
+
 def collect_titles(A: _Article) -> None:
     """Each person mention's title words, written before or in apposition after the name ("Kremlin spokesman Dmitry
     Peskov", "Peskov, the Kremlin spokesman,"), into ``A.titles``; the gender those words tell into ``A.gender``."""
@@ -77,9 +86,12 @@ def collect_titles(A: _Article) -> None:
         for tok in reversed(re.findall(r"[\w.’'-]+|[^\w\s]", left)):
             low = tok.lower()
             if low.endswith(("’s", "'s", "s’", "s'")) and words:
-                break       # "Mr Thewlis's widow Pauline": "Mr" is Thewlis's title, not hers
-            if tok[0].isupper() and low.endswith("s") and not low.endswith("ss") and r.role_re.fullmatch(low[:-1]):
-                low = low[:-1]     # "Commissioners X and Y": each a commissioner
+                if not tok[0].isupper() or low[:-2] in A.surnames:
+                    break   # "Mr Thewlis's widow Pauline": "Mr" is Thewlis's title, not hers
+                low = low[:-2]      # "St. Mary's coach X": the team's coach
+            single = _singular(low) if tok[0].isupper() else None
+            if single is not None and r.role_re.fullmatch(single):
+                low = single       # "Commissioners X and Y": each a commissioner; "Councilmen X and Y" councilmen
                 shared = [low]
             if tok[0].isupper() or low in r.title_modifiers or r.role_re.fullmatch(low) \
                     or (low in ("for", "of") and prev_cap):     # "Minister for Health X", "Secretary of State X"
