@@ -277,27 +277,37 @@ _ISSUER_IN_DOCUMENT = re.compile(r"(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w&’'-]*\.?\s
 
 
 def _named_issuer(A: _Article, d: re.Match) -> _Cand | None:
-    """The organisation, person or place named between a document's article and its word (``_ISSUER_IN_DOCUMENT``),
-    when the model reads it as one (not "a |Tuesday| statement")."""
-    m = _ISSUER_IN_DOCUMENT.match(A.body, d.start(), d.end())
-    if m is None:
-        owner = _OWNER_OF_DOCUMENT.match(A.body, d.start(), d.end())     # "The victim's statement was read"
-        if owner is None:
-            return None
-        os_, oe = owner.span(1)         # "the company's statement": the company named before
-        c = org_role(A, os_, oe, owner.group(1).lower()) or A.candidate(os_, oe)
-        return c if c is not None and c.kind in ("mention", "name", "role") else None    # (not "the campaign's
-        #                                                                                  statement": no one named)
-    c = A.candidate(m.start(1), m.end(1))
+    """Who the document's own phrase names as its issuer: a name between its article and its word (``_ISSUER_IN_DOCUMENT``)
+    or a noun owning it (``_OWNER_OF_DOCUMENT``); None for neither."""
+    named = _ISSUER_IN_DOCUMENT.match(A.body, d.start(), d.end())
+    if named is not None:
+        return _capitalised_issuer(A, named)
+    owner = _OWNER_OF_DOCUMENT.match(A.body, d.start(), d.end())
+    return _owner_issuer(A, owner) if owner is not None else None
+
+
+def _capitalised_issuer(A: _Article, named: re.Match) -> _Cand | None:
+    """The organisation, person or place a name inside a document's phrase is when the model reads it as one ("a |St.
+    Cloud Police Department| news release"; not "a |Tuesday| statement")."""
+    c = A.candidate(named.start(1), named.end(1))
     if c is None or c.kind != "mention" or c.mention is None or c.mention["label"] not in _ISSUER_LABELS:
         return None
     return c
+
+
+def _owner_issuer(A: _Article, owner: re.Match) -> _Cand | None:
+    """The owner of "|the victim|'s statement" (a role: whom it stands for) or "|the company|'s statement" (the company
+    named before); None when the noun names no one ("the campaign's statement" with no campaign named)."""
+    os_, oe = owner.span(1)
+    c = org_role(A, os_, oe, owner.group(1).lower()) or A.candidate(os_, oe)
+    return c if c is not None and c.kind in ("mention", "name", "role") else None
 
 
 #: a document owned by someone a noun names: "|the victim|’s statement", "|the family|'s letter" (not a name: above)
 _OWNER_OF_DOCUMENT = re.compile(r"((?i:the)\s+[a-z][\w-]*)[’']s\s+(?:[a-z][\w-]*\s+){0,2}?[a-z]+$")
 
 
+#: the labels of a name that can issue a document
 _ISSUER_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC"})
 
 

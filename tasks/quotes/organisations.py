@@ -23,9 +23,7 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
         return None
     head, subject = mo.group(1), A.org_subject(hs)
     # "The Ministry of Interior, which runs it with the Ministry of Hajj, said": "the ministry" is the subject
-    # ("The National Weather Service office in La Crosse said" then "the forecast office said": the name before the word)
-    firsts = [subject] if subject is not None and (_role_words_re(A, head).search(subject["text"]) or re.match(
-        r"[^\S\n]+" + re.escape(head) + r"\b", A.body[subject["end_char"]:subject["end_char"] + 40])) else []
+    firsts = [subject] if subject is not None and _names_head(A, subject, head) else []
     # the first that is not the site reporting ("the company" is not "404 Media", "the party" not "M&G"); each looked
     # up only when the ones before it gave none
     fallbacks: tuple[Callable[[], dict | _Cand | None], ...] = (lambda: subject, lambda: _main_org(A, hs, head))
@@ -38,6 +36,13 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     if m is None or isinstance(m, _Cand):
         return m
     return _Cand.of_mention(hs, he, m)
+
+
+def _names_head(A: _Article, subject: dict, head: str) -> bool:
+    """Is the organisation ``subject`` called by the role word ``head``: in its name, or right after it ("The National
+    Weather Service office in La Crosse said" then "the forecast office said")?"""
+    return bool(_role_words_re(A, head).search(subject["text"])
+                or re.match(r"[^\S\n]+" + re.escape(head) + r"\b", A.body[subject["end_char"]:subject["end_char"] + 40]))
 
 
 #: "the economy ministry", "the health department", "the city council": a lower-case portfolio noun before a

@@ -166,6 +166,16 @@ _OBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?!(?:with|of|as|and|or|but)\s)[a-z]
 _RELATIVE_BETWEEN = re.compile(r",[^\S\n]+(?:who|whom|whose)\b[^,;:“”\"\n]*,[^\S\n]+")
 
 
+def _maybe_object(A: _Article, c: _Cand, verb_s: int) -> bool:
+    """May the nearest candidate ``c`` before a participle at ``verb_s`` be an object, not its subject: a noun phrase, a
+    name or a mention of no person, or a person a relative clause follows ("X singled out Y, who played 22 minutes,
+    calling the sophomore …")?"""
+    if c.kind in ("np", "name"):
+        return True
+    return c.kind == "mention" and c.mention is not None and (
+        c.mention["label"] not in PERSON_LABELS or bool(_RELATIVE_BETWEEN.fullmatch(A.body, c.end, verb_s)))
+
+
 def subject_before(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]; for a participle
     ("saying", "stating") whose nearest noun phrase is the object of the clause's verb ("Mr. Trump … issued a
@@ -173,10 +183,8 @@ def subject_before(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     c = _nearest_subject(A, verb_s, lo)
     if c is None or not A.body.startswith("ing", verb_s + _word_len(A.body, verb_s) - 3):
         return c
-    if not (c.kind in ("np", "name") or (c.kind == "mention" and c.mention is not None and c.mention["label"] not in PERSON_LABELS)
-            or (c.kind == "mention" and _RELATIVE_BETWEEN.fullmatch(A.body, c.end, verb_s))):
-        return c        # (a person may be the object too when a relative clause follows: "X singled out Y, who
-        #                 played 22 minutes, calling the sophomore …")
+    if not _maybe_object(A, c, verb_s):
+        return c
     if not _OBJECT_BEFORE.search(A.body, lo, c.start):
         return c
     subj = subject_first(A, lo, c.start)
@@ -362,10 +370,15 @@ def _nearest_mention(A: _Article, verb_s: int, lo: int) -> _Cand | None:
 _RELATIVE_OBJECT = re.compile(r"(?<![\w’'-])(?:which|whom)\s+((?!(?:the|a|an|its|his|her|their|this|that|these|those)\s)(?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*)\s+" + _ADVERBS + "$")
 
 
+def _spokesperson_for(A: _Article, role: _Cand | None, pos: int) -> bool:
+    """Is ``role`` a spokesperson and the capitalised words at ``pos`` the end of the organisation they speak for ("A
+    spokeswoman for the Ohio Department of |Transportation| said": the spokeswoman is the subject)?"""
+    return role is not None and bool(SPOKES.search(A.body, role.start, role.end)) and _inside_mention(A, pos)
+
+
 def _inside_mention(A: _Article, pos: int) -> bool:
-    """Does a mention after a preposition begin before ``pos`` and run over it ("A spokeswoman for the |Ohio
-    Department of Transportation|": "Transportation" is no name of its own, and the mention no subject; the
-    spokesperson before it is)?"""
+    """Does a mention after a preposition begin before ``pos`` and run over it ("for the |Ohio Department of
+    Transportation|": "Transportation" is no name of its own)?"""
     return any(m["start_char"] < pos < m["end_char"] and _PREPOSITION_BEFORE.search(A.body, max(0, m["start_char"] - 12),
                                                                                     m["start_char"])
                for m in A.mentions_in(max(0, pos - 120), pos + 200))
@@ -405,7 +418,7 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     mn = re.search(r"((?:[A-Z][\w.’'-]*\s+){1,4})" + _ADVERBS + r"$", seg)
     if mn and not A.in_quote(lo + mn.start(1)) and not any(c.end > lo + mn.start(1) for c in cands) \
             and not _OBJECT_PREP_BEFORE.search(seg, 0, mn.start(1)) \
-            and not (role is not None and SPOKES.search(body, role.start, role.end) and _inside_mention(A, lo + mn.start(1))):
+            and not _spokesperson_for(A, role, lo + mn.start(1)):
         c = A.candidate(lo + mn.start(1), lo + mn.end(1))
         if c is not None and (c.kind in ("mention", "name") or (c.kind == "np" and not A.body[c.start].islower())):
             # (a capitalised noun phrase the candidate reads as one: "Police said:", "State Police said")
