@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from tasks.entities.rules import _person_nouns
 from tasks.quotes import appositions
 from tasks.quotes.organisations import _ORGANS, _opening_start, org_role
 from tasks.quotes.phrases import ISSUE_VERBS, NAME_RUN, POSSESSIVE, _Cand
@@ -255,10 +256,19 @@ def _document_author(A: _Article, pos: int, end: int) -> _Cand | None:
     mb = _BY_AUTHOR.match(A.body[:end], pos)
     if mb is None:
         return None
-    c = A.candidate(mb.start(1), mb.end(1))
+    when = _WHEN_AFTER_AUTHOR.search(A.body, mb.start(1), mb.end(1))    # "released by X |on Wednesday morning|"
+    c = A.candidate(mb.start(1), when.start() if when else mb.end(1))
     if c is not None and c.kind == "role":
         c = appositions._apposed_name(A, c.end, end) or c
+    if c is not None and c.kind in ("role", "np") and POSSESSIVE.search(A.body, c.start, c.end) \
+            and A.body[c.start:c.end].split()[-1].lower() in _person_nouns():
+        return c        # "A statement from |the victim's partner|, who asked …": someone unnamed, as written
     return c if c is not None and c.kind in ("mention", "name") else None
+
+
+#: when a document was given out, after its author ("by the Medford Police Department| on Wednesday morning")
+_WHEN_AFTER_AUTHOR = re.compile(r"[^\S\n]+(?:on|late|early|earlier|last|this)[^\S\n]+(?:[A-Z][a-z]+day|morning|afternoon|evening"
+                                r"|night|week|month|year)\b")
 
 
 @lru_cache(maxsize=64)

@@ -277,6 +277,9 @@ def resolve_role(A: _Article, text: str, pos: int) -> dict | None:
             best, best_key = m, key
     if best is None and proper and all(A.r.nationality(w) for w in proper):
         best = _only_holder(A, targets, pos)      # "the Portuguese-Swedish coach": the one coach the article titled
+    elif best is None and proper and _team_nickname(text, targets) and not any(proper & words for words in known.values()):
+        best = _last_named_holder(A, targets, pos)    # "The Lions coach" of a report titling "Eureka coach X": the
+        #                                               coach named last (a team's nickname is in no title)
     if best is not None and best_key is not None and anonymous > best_key[1]:
         return None        # "the official" after "a European intelligence official …": that anonymous one
     return best
@@ -299,6 +302,26 @@ def _only_holder(A: _Article, targets: set, pos: int) -> dict | None:
     holders = {(m.get("entity_id") or m["text"]): m for tpos, _w, m, joined in A.titles
                if tpos < pos and _names_role(joined, targets)}
     return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+#: a team's nickname as a role's modifier: a capitalised plural word ("Lions", "T-Birds", "Bearcats"; not "GDS")
+_TEAM_NICKNAME = re.compile(r"[A-Z][A-Za-z-]*[a-rt-z]s")
+
+
+def _team_nickname(role: str, targets: set) -> bool:
+    """Are the role's capitalised modifiers a team's nickname ("The |Lions| coach", "the |T-Birds| coach"; not "the
+    |GDS| chief", nor "|Engineers|", the role's own word)?"""
+    words = [w for w in re.findall(r"[A-Z][\w.’'-]*", role) if w.lower() not in ("the", "a", "an")]
+    return bool(words) and all(_TEAM_NICKNAME.fullmatch(w) and w.lower()[:-1] not in targets for w in words)
+
+
+def _last_named_holder(A: _Article, targets: set, pos: int) -> dict | None:
+    """Of the people the article titled with a role of ``targets`` before ``pos``, the one named last."""
+    holders = {(m.get("entity_id") or m["text"]): (tpos, m) for tpos, _w, m, joined in A.titles
+               if tpos < pos and _names_role(joined, targets)}
+    if not holders:
+        return None
+    return max(holders.values(), key=lambda h: _last_named(A, h[1], h[0], pos))[1]
 
 
 def _last_named(A: _Article, person: dict, since: int, pos: int) -> int:

@@ -370,6 +370,12 @@ def _nearest_mention(A: _Article, verb_s: int, lo: int) -> _Cand | None:
 _RELATIVE_OBJECT = re.compile(r"(?<![\w’'-])(?:which|whom)\s+((?!(?:the|a|an|its|his|her|their|this|that|these|those)\s)(?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*)\s+" + _ADVERBS + "$")
 
 
+#: lower-case "police" (maybe after its place) right before the verb, after a comma or a clause opening
+_POLICE_SUBJECT = re.compile(r"(?:^|(?<=[,;(—–]\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bas\s)|(?<=\bwhile\s)|(?<=\bafter\s)"
+                             r"|(?<=\bwhen\s))((?:[A-Z][\w’'.-]*[^\S\n]+){0,3}police)"
+                             r"[^\S\n]+" + _ADVERBS + r"$")
+
+
 def _spokesperson_for(A: _Article, role: _Cand | None, pos: int) -> bool:
     """Is ``role`` a spokesperson and the capitalised words at ``pos`` the end of the organisation they speak for ("A
     spokeswoman for the Ohio Department of |Transportation| said": the spokeswoman is the subject)?"""
@@ -425,6 +431,9 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
             return _affiliated_person(A, best, lo + mn.start(1)) or c
     # a noun phrase right before the verb is its subject ("The ad says", "a man yelled",
     # "The campaign’s statement then declares", "one of her ads asking")
+    police = _POLICE_SUBJECT.search(seg)
+    if police and not A.in_quote(lo + police.start(1)) and not any(c.end > lo + police.start(1) for c in cands):
+        return A.candidate(lo + police.start(1), lo + police.end(1))     # "In a statement Friday, police said": the force
     mnp = _NP_SUBJECT.search(seg)
     if mnp and not A.in_quote(lo + mnp.start(1)) and not any(
             c.end > lo + mnp.start(1) and not _modifier_in(c, lo + mnp.start(1), mnp.group(1)) for c in cands):

@@ -4,6 +4,10 @@
 Documents: "according to a statement from the St. Croix County Sheriff's Office" and "according to a Mason City Police
 Department news release" are those bodies' words, and "the statement said" / "the release said" after them too; "The
 victim's statement was read …" then "the statement read" is the victim's; "the company's statement" is the company's.
+From the second blind batch (crawls_heldout489-496, first measured 919/972 = 0.945): "a statement released by the
+Ashland Police Department on Wednesday morning"; "A statement from the victim's partner" is hers, as written; "in a
+written summary" is a document; "In a statement …, police said" is the police force named before; "The T-Birds
+coach" (a team's nickname, in no title) is the coach named last.
 
 Organisations: "The National Weather Service office in X said" then "the forecast office said" is the Weather Service;
 "A spokeswoman for the Ohio Department of Transportation said" is the department's (not "Transportation");
@@ -190,3 +194,45 @@ def test_no_reported_speech_across_a_bracket_or_from_a_passive_participle(run): 
                  "The loan is structured upon EU borrowing on capital markets, backed by the bloc’s budget reserves.")
     assert not [q for q in quotes if q["speaker_name"] in ("Kharkiv", "Kharkiv Oblast", "EU", "European Union")]
     assert not [q for q in quotes if q["text"].startswith("the bloc")]
+
+
+def test_lower_case_police_after_a_fronted_phrase_speak(run):  # noqa: F811
+    body = ("Officers were called to the house, according to the Burlington Police Department.\n\n"
+            "In a statement posted to social media Friday morning, police said the man 'refused repeated requests to "
+            "come out' and fired two shots.\n\n"
+            "'Officers did not return fire,' the statement said.")
+    quotes = run(body)
+    assert _speaker(quotes, "refused repeated") == "Burlington Police Department"
+    assert _speaker(quotes, "Officers did not") == "Burlington Police Department"
+
+
+def test_a_statement_released_by_a_body_on_a_day(run):  # noqa: F811
+    body = ("The woman got out through a back window, according to a statement released by the Ashland Police "
+            "Department on Wednesday morning.\n\n"
+            "\"Officers immediately set up a perimeter,\" the statement said.")
+    assert _speaker(run(body), "Officers immediately") == "Ashland Police Department"
+
+
+def test_a_statement_from_someones_relative_and_a_written_summary(run):  # noqa: F811
+    quotes = run("Prosecutor Consuelo Ishikawa-Dunn asked for the maximum.\n\n"
+                 "A statement from the victim's partner, who asked that her name not be published, was read aloud by "
+                 "an advocate.\n\n"
+                 "\"I don't hate you,\" the statement said.\n\n"
+                 "Harlow Industries said in a written summary provided to the council that a phase-in would cost more.\n\n"
+                 "\"Staff does not recommend a phased approach,\" the summary said.")
+    q = [q for q in quotes if q["text"].startswith("I don't hate")][0]
+    assert q["speaker_text"] == "the victim's partner" and q["speaker_name"] is None
+    assert _speaker(quotes, "Staff does not") == "Harlow Industries"
+
+
+def test_a_coach_called_by_the_teams_nickname(run):  # noqa: F811
+    body = ("Tumwater coach Augustín Reyes-Delacroix said his defense had not tackled well.\n\n"
+            "Centralia coach Cormac Ó Súilleabháin-Ruiz said the comeback was the best of his career.\n\n"
+            "'We're not a trick-play team,' Ó Súilleabháin-Ruiz said.\n\n"
+            "Dmitri Volkov-Asanti finished with 187 yards on 26 carries. He said the sideline had gone quiet.\n\n"
+            "'Honestly, we were a little shook,' the senior said with a grin.\n\n"
+            "The T-Birds coach said he had warned his players at halftime that the game was 'nowhere near over.'\n\n"
+            "'They're a really well-coached team,' he said of the Bearcats.")
+    quotes = run(body)
+    assert _speaker(quotes, "nowhere near over") == "Cormac Ó Súilleabháin-Ruiz"
+    assert _speaker(quotes, "They're a really") == "Cormac Ó Súilleabháin-Ruiz"
