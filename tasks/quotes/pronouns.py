@@ -184,7 +184,9 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
             # "The chairman of …, Mr Sylvanus Ityokumbul, said": the person named in apposition (not one named after
             # the role's own verb: "The barrister said Ashworth-Leigh had |written| a letter")
             own = next((w.start() for w in A.r.quote_verb_re.finditer(A.body, c.end, v.start()) if not A.in_quote(w.start())), v.start())
-            named = any(m["label"] in PERSON_LABELS for m in A.mentions_in(c.end, own))
+            named = any(m["label"] in PERSON_LABELS and _APPOSITION_GAP.fullmatch(A.body, c.end, m["start_char"])
+                        for m in A.mentions_in(c.end, own))     # (not the object of another verb: "The Lions coach
+            #                                                      praised |Solberg-Nakamura|, who …, and said")
             return A._first_person(c.end, own, gender) if named else (_role_subject(A, c, gender) or _epithet_person(A, c, gender))
         c = _as_nationality(A, c, ss)
         if c is not None and c.kind in ("np", "name"):
@@ -196,6 +198,12 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
             return None
         return A._first_person(c.start, c.end, gender)
     return None
+
+
+#: between a role and the person named in apposition after it: a comma, maybe after the rest of the role ("The chairman|
+#: of the board, Mr |Sylvanus Ityokumbul", "The chief| mediator, retired Kenyan diplomat |Wanjiru X"); not the object
+#: of the role's own verb ("The Lions coach| praised |Solberg-Nakamura")
+_APPOSITION_GAP = re.compile(r"[^,;:“”\"\n]{0,80},[^;:“”\"\n]{0,120}")
 
 
 def _speech_verbs(A: _Article, ss: int, end: int) -> list[re.Match]:

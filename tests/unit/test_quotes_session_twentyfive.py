@@ -236,3 +236,12 @@ def test_a_coach_called_by_the_teams_nickname(run):  # noqa: F811
     quotes = run(body)
     assert _speaker(quotes, "nowhere near over") == "Cormac Ó Súilleabháin-Ruiz"
     assert _speaker(quotes, "They're a really") == "Cormac Ó Súilleabháin-Ruiz"
+
+
+def test_a_role_praising_someone_is_the_one_who_speaks_next(run):  # noqa: F811
+    body = ("Eureka coach Marguerite Adeyemi-Fonte did not hide her frustration afterward.\n\n"
+            "\"We got tired,\" Adeyemi-Fonte said.\n\n"
+            "The Lions coach praised Solberg-Nakamoto, who scored a game-high 21 points, and said the senior had carried "
+            "the offense.\n\n"
+            "\"Ingrid was terrific. She hit big shots,\" she said.")
+    assert _speaker(run(body), "Ingrid was terrific") == "Marguerite Adeyemi-Fonte"
