@@ -203,7 +203,7 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
 #: between a role and the person named in apposition after it: a comma, maybe after the rest of the role ("The chairman|
 #: of the board, Mr |Sylvanus Ityokumbul", "The chief| mediator, retired Kenyan diplomat |Wanjiru X"); not the object
 #: of the role's own verb ("The Lions coach| praised |Solberg-Nakamura")
-_APPOSITION_GAP = re.compile(r"[^,;:“”\"\n]{0,80},[^;:“”\"\n]{0,120}")
+_APPOSITION_GAP = re.compile(r"[^,;:“”\"\n]{0,160},[^;:“”\"\n]{0,120}")
 
 
 def _speech_verbs(A: _Article, ss: int, end: int) -> list[re.Match]:
