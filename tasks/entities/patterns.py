@@ -25,6 +25,7 @@ from tasks.entities.rules import (
     trie_regex,
 )
 from tasks.entities.missed_names import add_missed_persons
+from tasks.entities.company_names import missed_companies
 from tasks.entities.evidence import _INITIAL_NAME, _PERSONAL_RESULT, _SPEAKS_AFTER, _WHO_AFTER, scorecard_player
 from tasks.entities.name_edges import _PARTICLES
 from tasks.entities.spans import (
@@ -347,7 +348,7 @@ def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, in
             add_missed_persons(line, ls, body, headline, mentions, overlapping, added, drop)
     kept = without_titles_of_persons([m for i, m in enumerate(mentions) if i not in drop] + added, body)
     kept = _offices(kept, body, units)
-    kept = _bodies_after_places(kept, body, units)
+    kept = missed_companies(_bodies_after_places(kept, body, units), body, units)
     kept = _acronyms_in_parens(kept, body)
     return kept + _acronyms_of_names(kept, body, units)
 

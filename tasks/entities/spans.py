@@ -39,6 +39,7 @@ from tasks.entities.rules import (
     _title_set,
     _post_nominals,
     _unit_words,
+    _local_units,
 )
 
 
@@ -93,6 +94,8 @@ def _strip_title(text: str, start: int) -> tuple[int, bool]:
                 _PLURAL_OFFICE.search(lower[n - 1]) and (*lower[:n - 1], lower[n - 1][:-1]) in titles)):
             if fold(lower[n]) in _org_words()[0]:
                 return 0, False     # "General Staff", "General Motors", "Major League Baseball"
+            if len(words) == n + 1 and fold(lower[n]) in _local_units():
+                return 0, False     # "King County": a place; "Deputy County" of "Deputy County Attorney X" no name
             return words[n].start(), True
     return 0, False
 

@@ -49,9 +49,9 @@ def _class_votes(m: _Mention) -> dict[str, float]:
     words = m.text.split()
     given = words[0].split("-")[0] if len(words) >= 2 else ""     # "Marc-Olivier Thibaudeau": "Marc"
     if given and (given in _vote_given_names() or _deaccent(given) in _vote_given_names()) and " of " not in m.text \
-            and fold(words[1]) not in _local_units():
+            and fold(words[1]) not in _local_units() and fold(words[-1]) not in _org_words()[0]:
         v["per"] += W_GIVEN          # ("Théo", "Iñigo": the list's "Theo", "Inigo"; not "Victoria of Wight", a ship,
-        #                              nor "Montgomery County School District")
+        #                              nor "Montgomery County School District", "Nelson Police Department")
     if _BARRELLED_NAME.fullmatch(m.text) and all(_name_word_ok(w) or (i == 0 and w.lower() in _gendered_given_names())
                                                  for i, w in enumerate(re.split(r"[\s-]+", m.text))):
         v["per"] += W_BARREL         # (not "Paris Saint-Germain": a saint's name opens no surname; a given name that is

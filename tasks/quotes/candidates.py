@@ -82,6 +82,8 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     if police is not None and (not police.group("place") or head.endswith("police")):
         # "police said", "Troy police said": the force named before, else as written (not "The Judicial Police", a name)
         return organisations.police_force(A, hs, he, police.group("place"))
+    if low == "the county":
+        return organisations.county(A, hs, he)
     particled = A.surnames.get(low) if len(words) == 1 and not words[0][0].isupper() and "-" in low else None
     if particled:                   # "…,” al-Khatib says": a surname with a lower-case particle
         return _Cand.of_mention(hs, he, particled)

@@ -115,13 +115,15 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
         return None
     post = body[r.close_e:post_lim]
     mv = re.match(r"[\s,;]*(?:[—–-]\s*)?" + _ADVERBS + r"(?P<verb>" + rules.quote_verb_alt + r")(?![\w’'-])\s+", post)
-    if mv:
+    if mv and not mv.group("verb").lower().endswith("ing"):     # not a participle: "…,' noting two earlier convictions"
         c = _said_x(A, r.close_e + mv.end(), post_lim)
         if c:
             return Attribution(c, mv.group("verb"), "verb_speaker")
     acc = _according_after(A, r.close_e, post_lim)
-    if acc is not None:
-        return acc
+    if acc is not None and not (site.kind == "partial" and site.verb_in_prefix and (acc.cue or "").lower().startswith("according")):
+        return acc      # (not the source of the fact a speaker cites: "she said visibility had been 'fair to good'
+        #                 according to the weather station": her words; the reported speech before it names her; but
+        #                 "in the words of X" gives the words to X)
     shortest = 1
     for _ in range(3):
         found = _region_speaker(A, site, post, shortest)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _person_nouns
 from tasks.quotes import appositions
-from tasks.quotes.organisations import _ORGANS, _opening_start, org_role
+from tasks.quotes.organisations import _ORGANS, _opening_start, org_role, police_force
 from tasks.quotes.phrases import ISSUE_VERBS, NAME_RUN, POSSESSIVE, _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -120,7 +120,7 @@ def _document_issuer(A: _Article, j: int, d: re.Match, hs: int) -> _Cand | None:
             if c.kind in ("role", "np"):      # "in a statement by its chief officer, Mrs. Adaeze Okonkwo-Bello,";
                 #                               "In a statement on Wednesday, the municipality said"
                 c = appositions._apposed_name(A, c.end, vs) \
-                    or org_role(A, c.start, c.end, A.body[c.start:c.end].lower()) or c
+                    or org_role(A, c.start, c.end, A.body[c.start:c.end].lower()) or _named_body(A, c) or c
             if c.kind == "role" and (_SPOKES_WORD.search(A.body, c.start, c.end)
                                      or (not POSSESSIVE.search(A.body, c.start, c.end + 3) and A.resolve(c)[1])):
                 return c      # "A spokesperson for the hospital said in a statement": whom it speaks for;
@@ -138,6 +138,12 @@ def _document_issuer(A: _Article, j: int, d: re.Match, hs: int) -> _Cand | None:
     if issuer is not None:
         return issuer      # "The land registry department said in a statement": the department, as written
     return None
+
+
+def _named_body(A: _Article, c: _Cand) -> _Cand | None:
+    """The named body a noun phrase stands for when the candidate reading finds one ("the county": King County)."""
+    found = A.candidate(c.start, c.end)
+    return found if found is not None and found.kind == "mention" else None
 
 
 #: the phrase opening a sentence right before the verb that gave out a document next to it (up to eight words, no
@@ -293,7 +299,24 @@ def _named_issuer(A: _Article, d: re.Match) -> _Cand | None:
     if named is not None:
         return _capitalised_issuer(A, named)
     owner = _OWNER_OF_DOCUMENT.match(A.body, d.start(), d.end())
-    return _owner_issuer(A, owner) if owner is not None else None
+    if owner is not None:
+        return _owner_issuer(A, owner)
+    body = _BODY_OF_DOCUMENT.match(A.body, d.start(), d.end())
+    return _body_issuer(A, body) if body is not None else None
+
+
+#: a body's common noun right before the document's word(s): "a |police| statement", "a |council| news release"
+_BODY_OF_DOCUMENT = re.compile(r"(?:[Aa]n?|[Tt]he)\s+([a-z]+)\s+(?:[a-z][\w-]*\s+)?[a-z]+$")
+
+
+def _body_issuer(A: _Article, body: re.Match) -> _Cand | None:
+    """The body a common noun before a document names: "a police statement" the police force named before, "a company
+    statement" the company; None for any other word ("a written statement")."""
+    s, e, word = body.start(1), body.end(1), body.group(1)
+    if word == "police":
+        found = police_force(A, s, e, "")
+        return found if found.kind == "mention" else None
+    return org_role(A, s, e, "the " + word) if word in A.r.org_roles else None
 
 
 def _capitalised_issuer(A: _Article, named: re.Match) -> _Cand | None:

@@ -153,11 +153,15 @@ def _completes_lead_in(A: _Article, site, att: Attribution) -> bool:
 
 
 def _subheading(A: _Article, r, pi: int) -> bool:
-    """A paragraph that is only a short phrase in single quotation marks ("'A healthy environment.'"): a
-    subheading quoting the story, not an utterance of the last speaker."""
+    """A paragraph that is only a short phrase in single quotation marks ("'A healthy environment.'"), or in double
+    ones with no sentence end or comma before the closing mark ("“I heard glass”"): a subheading quoting the story,
+    not an utterance of the last speaker."""
     ps, pe = A.paras[pi]
-    return A.body[r.open_s:r.open_e] in ("'", "‘") and r.open_s == ps and r.close_e >= pe \
-        and len(A.body[r.start:r.end].split()) <= LABEL_WORDS and not _SPOKEN_OPENING.match(A.body, r.start, r.end)
+    if r.open_s != ps or r.close_e < pe or len(A.body[r.start:r.end].split()) > LABEL_WORDS:
+        return False
+    if A.body[r.open_s:r.open_e] in ("'", "‘"):
+        return not _SPOKEN_OPENING.match(A.body, r.start, r.end)
+    return r.close_s is not None and not re.search(r"[.!?…,;:]\s*$", A.body[r.start:r.close_s])
 
 
 #: a clause a speaker opens with a personal pronoun ("'They'll remember this one in February.'"): words said, not a

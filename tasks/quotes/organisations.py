@@ -131,6 +131,19 @@ def _named_org(A: _Article, pos: int, head: str) -> dict | None:
     return apposed
 
 
+def org_holding_word(A: _Article, pos: int, head: str) -> dict | None:
+    """The latest organisation named before ``pos`` whose name holds an organisation role word ("the food bank's
+    board": the San Luis Valley Community Food Bank); None for any other word or when none does."""
+    return _named_org(A, pos, head) if head in A.r.org_roles else None
+
+
+def county(A: _Article, hs: int, he: int) -> _Cand:
+    """"the county said": the county named before as a body or place ("King County has opened shelters, the county
+    said in a statement"), else the phrase as written (never another organisation of the article)."""
+    m = _named_org(A, hs, "county")
+    return _Cand.of_mention(hs, he, m) if m is not None else _Cand(hs, he, "np")
+
+
 def police_force(A: _Article, hs: int, he: int, place: str) -> _Cand:
     """"police said", "Troy police said": the police force named before ("the Troy Police Department"; of that place
     when the phrase names one), else the phrase as written."""
@@ -220,8 +233,8 @@ def _lead_org(A: _Article, pos: int) -> dict | None:
 
 def _role_words_re(A: _Article, head: str) -> re.Pattern:
     """An organisation role word and the other words that name such a body ("union": "Steelworkers", "Teamsters";
-    quote_patterns.txt [organisation_roles] "head = words") as whole words of a name."""
-    return _word_re((head, *A.r.org_role_words.get(head, ())))
+    quote_patterns.txt [organisation_roles] "head = words"; "police": "RCMP", [police_words]) as whole words of a name."""
+    return _word_re((head, *A.r.org_role_words.get(head, ()), *(A.r.police_words if head == "police" else ())))
 
 
 @lru_cache(maxsize=64)

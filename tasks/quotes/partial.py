@@ -30,7 +30,8 @@ def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
         return Attribution(by, v.group(1), "reported_speech")
     spk = anonymous.unnamed_subject(A, seg_s, v.end()) or A.subject_before(v.start(), seg_s)
     generic = spk is not None and (spk.kind == "np" or (spk.kind == "role" and _plural_noun(A.body[spk.start:spk.end])))
-    if spk is not None and generic and len(vv) > 1:
+    if spk is not None and generic and len(vv) > 1 and not _PASSIVE_BEFORE.search(A.body, max(seg_s, vv[-2].start() - 12), vv[-2].start()):
+        # (not a passive verb before: "whether officers |had been called| to the address, saying …": no one speaks)
         outer = A.subject_before(vv[-2].start(), seg_s)
         if spk.kind == "np" and spk.start <= vv[-2].start():
             v, spk = vv[-2], outer      # "The council said the new cracks were “…”": the noun phrase holds the verb before
@@ -69,6 +70,10 @@ def _verbs_before(A: _Article, verb_re: re.Pattern, seg_s: int, end: int) -> lis
             if not A.in_quote(v.start()) and not _AS_ASIDE.search(A.body, max(seg_s, v.start() - 40), v.start())
             and not _NOUN_USE.search(A.body, max(seg_s, v.start() - 30), v.start())
             and not _DETERMINER_BEFORE.search(A.body, max(seg_s, v.start() - 8), v.start())]
+
+
+#: a form of "be" right before a verb: a passive ("had been called"), whose subject says nothing
+_PASSIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:be|been|being|is|are|was|were)\s+$")
 
 
 def _plural_noun(phrase: str) -> bool:

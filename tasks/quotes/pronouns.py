@@ -44,6 +44,10 @@ def _resolve(A: _Article, pos: int, gender: str | None) -> dict | None:
     j = si - 1          # the sentence before the quotation this pronoun attributes (not one inside it)
     while j >= 0 and _inside_quotation(A, j):
         j -= 1
+    if j >= 0 and si - j <= 8 and _opens_with_pronoun(A, j, gender):
+        # "She said residents in Anzac and Conklin had told her …" then "“…,” she told council": whom that "She" stands
+        # for (not a name inside what she said)
+        return _resolve(A, A.sents[j]["start_char"], gender)
     if j >= 0 and si - j <= 8:
         m = _speech_subject(A, j, A.sents[j]["end_char"], gender)
         if m:
@@ -56,6 +60,14 @@ def _resolve(A: _Article, pos: int, gender: str | None) -> dict | None:
         if m:
             return m
     return None
+
+
+def _opens_with_pronoun(A: _Article, si: int, gender: str | None) -> bool:
+    """Does sentence ``si`` open with a subject pronoun of ``gender`` ("She said …")?"""
+    start = A.sents[si]["start_char"]
+    first = re.match(r"[\w’']+", A.body[start:A.sents[si]["end_char"]])
+    return gender is not None and first is not None and A.r.person_pronouns.get(first.group().lower()) == gender \
+        and not A.in_quote(start)      # (not a sentence of someone's words: "‘… . She had already picked out …,’ X said")
 
 
 #: "The coach| refused to blame referee X", "Back at city hall, the alderman| was unmoved", "Asked about the penalty, …, the

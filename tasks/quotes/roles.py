@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tasks.quotes import appositions, court, epithets, spokespeople, subjects
+from tasks.quotes import appositions, court, epithets, organisations, spokespeople, subjects, teams
 from tasks.quotes.titles import court_officer
 from tasks.quotes.recent import (AGE_NOUN, _PRONOUN_OPENING, _pronoun_subject, _wholly_quoted, age_person,
                                  recent_subject, role_in_paragraph)
@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 _PROPER_MODIFIER = re.compile(r"^[Tt]he\s+(?:[\w’'-]+\s+)*?[A-Z]")
 
 
-_POSSESSED = re.compile(r"(?:his|her|their|its|my|our)\s", re.I)
+#: a person's possessive before a role: someone of theirs ("her mother"); not "its" ("its new chief executive" is the
+#: organisation's, resolved as a role)
+_POSSESSED = re.compile(r"(?:his|her|their|my|our)\s", re.I)
 
 
 def _org_possessor(A: _Article, c: _Cand) -> dict | None:
@@ -34,7 +36,12 @@ def _org_possessor(A: _Article, c: _Cand) -> dict | None:
     for m in A.mentions_in(c.start, c.end):
         if m["label"] == "ORG" and m["start_char"] <= c.start + 4 and subjects.possessive(A.body, m, c.end):
             return m
-    return None
+    owner = _OWNER_ROLE.match(A.body, c.start, c.end)     # "The food bank's board": the food bank named before
+    return organisations.org_holding_word(A, c.start, owner.group(1).lower()) if owner is not None else None
+
+
+#: an organisation's role word owning the noun phrase ("The food |bank|'s board")
+_OWNER_ROLE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}([\w-]+)[’']s\s")
 
 
 def role_speaker(A: _Article, c: _Cand) -> dict | None:
@@ -70,7 +77,7 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     if _INDEFINITE.match(A.body, c.start, c.end) or _POSSESSED.match(A.body, c.start, c.end):
         # "one US official", "a senior official": an anonymous source; "her mother": someone else; "a Department for
         # Transport spokesperson": the department
-        return spokespeople.spokesperson_org(A, c) or named_later(A, c)
+        return spokespeople.spokesperson_org(A, c) or teams.possessed_team_role(A, c) or named_later(A, c)
     role = A.body[c.start:c.end]
     apposed = _named_in_apposition(A, c) if c.kind == "role" else None
     if apposed is not None:     # "The former mayor| of Civitavecchia, Raffaele Castellucci-Mbeki, on Thursday denied"
@@ -364,9 +371,10 @@ def _last_anonymous(A: _Article, targets: set, pos: int) -> int:
     for m in rx.finditer(A.body, max(0, pos - 6000), pos):
         if A.in_quote(m.start()):
             continue
-        named = A.mentions_in(max(0, m.start() - 60), m.start())
-        if named and named[-1]["label"] in PERSON_LABELS and re.fullmatch(r"[’']?,\s*", A.body[named[-1]["end_char"]:m.start()]):
-            continue       # "Dmitry Peskov, a senior official": the title of a named person
+        named = A.mentions_in(max(0, m.start() - 120), m.start())
+        if named and named[-1]["label"] in PERSON_LABELS and _APPOSED_TITLE_GAP.fullmatch(A.body, named[-1]["end_char"], m.start()):
+            continue       # "Dmitry Peskov, a senior official": the title of a named person (also a second one: "X,
+            #                the study’s lead author and an associate professor")
         if _PASSIVE_AGENT.search(A.body, max(0, m.start() - 20), m.start()):
             continue       # "renewed twice by a control judge": no one introduced to speak
         if _PREPOSITION_INSIDE.search(m.group()) or _NAME_AFTER.match(A.body, m.end()):
@@ -376,6 +384,8 @@ def _last_anonymous(A: _Article, targets: set, pos: int) -> int:
     return last
 
 
+#: between a person's name and an indefinite title of theirs: a comma, maybe a first title and "and"
+_APPOSED_TITLE_GAP = re.compile(r"[’']?,\s*(?:[^,.;:“”\"\n]{1,80}?\s(?:and|or)\s+)?")
 #: a preposition between the article and the role word: they are no one noun phrase ("a half-century |from| captain")
 _PREPOSITION_INSIDE = re.compile(r"\s(?:from|of|by|for|with|to|in|at|on|against|after|before)\s")
 #: a capitalised name right after the role word: its title ("captain| Charith Senanayake-Perera")

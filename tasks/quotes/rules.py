@@ -66,6 +66,8 @@ class Rules:
     anonymous_nouns: frozenset = frozenset()         # "the person", "the source": an unnamed person just introduced
     common_openers: frozenset = frozenset()          # "Officials said": opening words that name no body ([common_openers])
     staff_nouns: frozenset = frozenset()             # "Goldman Sachs strategists": people speaking for the name ([staff_nouns])
+    team_roles: frozenset = frozenset()              # "his coach": the coach of the player's team ([team_roles])
+    police_words: tuple = ()                         # "RCMP", "Constabulary": a police force's name ([police_words])
     quote_verb_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))
 
     def nationality(self, word: str) -> bool:
@@ -172,6 +174,8 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         anonymous_nouns=frozenset(x.lower() for x in pat.get("anonymous_nouns", [])),
         common_openers=frozenset(x.lower() for x in pat.get("common_openers", [])),
         staff_nouns=frozenset(x.lower() for x in pat.get("staff_nouns", [])),
+        team_roles=frozenset(x.lower() for x in pat.get("team_roles", [])),
+        police_words=tuple(x.lower() for x in pat.get("police_words", [])),
         directive_re=directive_re, noun_re=noun_re,
         quote_verb_alt=quote_verb_alt, quote_verb_re=re.compile(r"(?<![\w’'-])(" + quote_verb_alt + r")(?![\w’'-])"),
     )

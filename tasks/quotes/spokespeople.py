@@ -65,8 +65,8 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
         return org
     # "the spokesperson said" after "a spokesperson for the Planning Authority said …": that organisation
     for sm in reversed(list(SPOKES.finditer(A.body, max(0, c.start - 1500), c.start))):
-        if A.in_quote(sm.start()):
-            continue
+        if A.in_quote(sm.start()) or _BACK_REFERENCE.search(A.body, max(0, sm.start() - 5), sm.start()):
+            continue        # ("“…,” the spokesperson said in an email": that one names no organisation; the one before may)
         ms = [m for m in A.mentions_in(max(0, sm.start() - 60), sm.start()) if m["label"] in _ORG_LABELS
               and _ORG_GAP.fullmatch(A.body, m["end_char"], sm.start())]
         if ms:
@@ -79,6 +79,11 @@ def spokesperson_org(A: _Article, c: _Cand) -> dict | None:
             or (_org_for_role_word(A, sm.start(), before.group(1)) if before else None) \
             or (_named_in_phrase(A, _Cand(named.start(), named.end(), "role")) if named else None)
     return None
+
+
+#: a bare definite article right before a spokesperson: a reference back to one introduced before ("|the |spokesperson
+#: said")
+_BACK_REFERENCE = re.compile(r"(?<![\w’'-])[Tt]he[^\S\n]+$")
 
 
 #: the words between a determiner and "spokesperson" naming the body it speaks for ("a |finance ministry| spokesperson",
@@ -191,6 +196,8 @@ def _org_for_role_word(A: _Article, pos: int, word: str) -> dict | None:
     """The organisation an organisation role word before a spokesperson at ``pos`` stands for, as "the company"
     would (``organisations.org_role``: the organisation named before whose name holds the word, the subject of a
     recent sentence, or the one the article is about); None for any other word."""
+    if word == "police":        # "a police spokesperson": the force named before ("Federal Police", "Terrace RCMP")
+        return organisations.police_force(A, pos, pos, "").mention
     if word not in A.r.org_roles:
         return None
     org = organisations.org_role(A, pos, pos, "the " + word)
@@ -226,6 +233,10 @@ def _org_after(A: _Article, pos: int) -> dict | None:
     run = _NAME_RUN.match(A.body, f.end())
     after = [m for m in A.mentions_in(f.end(), f.end() + 80)
              if m["start_char"] == f.end() or (run is not None and m["start_char"] > f.end() and m["end_char"] <= run.end())]
+    if len(after) >= 2 and after[0]["label"] in ("GPE", "LOC") and after[1]["label"] == "ORG" \
+            and re.fullmatch(r"[’']s[^\S\n]+", A.body[after[0]["end_char"]:after[1]["start_char"]]):
+        return after[1]     # "a spokesperson for Ontario's |Ministry of Health|": the body the place owns (an
+        #                     organisation's part speaks for it: "for the |HSE|'s Department of Public Health")
     if after and after[0]["label"] in _ORG_LABELS | {"FAC"}:
         return after[0]     # (a place run as a business speaks too: "a spokesperson for |Central Pier|")
     if after and run is not None and re.search(r"[^\S\n]of[^\S\n]+$", A.body[f.end():after[0]["start_char"]]):

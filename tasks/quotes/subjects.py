@@ -110,7 +110,15 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     md = re.match(r"\s*((?:His|Her|Its|Their|Our)\s+[a-z][\w-]*)\s", body[lo:hi])
     if md and not cands and md.group(1).split()[-1] not in _NOT_DESCRIPTOR and md.group(1).split()[-1] not in A.r.verb_forms:
         cands.append(_Cand(lo + md.start(1), lo + md.end(1), "role" if A.r.role_re.fullmatch(md.group(1).split()[-1]) else "np"))
+    # "Police would not confirm …, saying": a body named by its bare common noun opening the clause
+    mb = _BARE_BODY.match(body, lo, hi)
+    if mb and not cands and (mb.group(1).lower() in A.r.collective_nouns or mb.group(1).lower() in A.r.org_roles):
+        cands.append(A.candidate(mb.start(1), mb.end(1)) or _Cand(mb.start(1), mb.end(1), "np"))
     return min(cands, key=lambda c: c.start) if cands else None
+
+
+#: a capitalised common noun opening a clause before a lowercase word ("|Police| would not confirm")
+_BARE_BODY = re.compile(r"\s*([A-Z][a-z]+)\s+(?=[a-z])")
 
 def _titled_person(A: _Article, ms: list[dict]) -> dict:
     """The first of ``ms``, or the person it is a title word of ("U.S. Ambassador to NATO Matthew
@@ -170,10 +178,22 @@ def _maybe_object(A: _Article, c: _Cand, verb_s: int) -> bool:
     """May the nearest candidate ``c`` before a participle at ``verb_s`` be an object, not its subject: a noun phrase, a
     name or a mention of no person, or a person a relative clause follows ("X singled out Y, who played 22 minutes,
     calling the sophomore …")?"""
-    if c.kind in ("np", "name"):
+    if c.kind in ("np", "name") or _subordinate_subject(A, c, verb_s):
         return True
     return c.kind == "mention" and c.mention is not None and (
         c.mention["label"] not in PERSON_LABELS or bool(_RELATIVE_BETWEEN.fullmatch(A.body, c.end, verb_s)))
+
+
+#: a complementiser right before a noun phrase: the subject of a clause inside the sentence ("Police would not confirm
+#: |whether |officers had been called …, saying …")
+_SUBORDINATOR_BEFORE = re.compile(r"(?<![\w’'-])(?:whether|if|that)\s+(?:the\s+)?$")
+
+
+def _subordinate_subject(A: _Article, c: _Cand, verb_s: int) -> bool:
+    """Is ``c`` the subject of a clause opened by "whether", "if" or "that", the participle after a comma past it
+    ("Police would not confirm whether officers had been called to the address, saying only …": the police say it)?"""
+    return bool(_SUBORDINATOR_BEFORE.search(A.body, max(0, c.start - 16), c.start)) \
+        and bool(re.search(r",\s*$", A.body[c.end:verb_s]))
 
 
 def subject_before(A: _Article, verb_s: int, lo: int) -> _Cand | None:
@@ -263,11 +283,19 @@ def _last_role(A: _Article, seg: str, lo: int, verb_s: int) -> _Cand | None:
     role = None
     for rm in re.finditer(r"(?:(?<=\s)|^)((?:the|a|an|one|another|his|her|their|its|my|our|[A-Z][\w.]*[’']s)\s+(?:[\w.’'-]+\s+){0,3}?)?(?:"
                           + r.role_re.pattern + r")", seg, re.I):
-        if not A.in_quote(lo + rm.start()) and not _org_name_after(A, lo + rm.end(), verb_s):
-            role = _Cand(lo + rm.start(), lo + rm.end(), "role")
+        if not A.in_quote(lo + rm.start()) and not _org_name_after(A, lo + rm.end(), verb_s) \
+                and not (_OF_BEFORE.search(seg, max(0, rm.start() - 5), rm.start()) and seg[rm.start(2)].isupper()):
+            #     (not a capitalised role inside a body's name: "the Office |of| the Prosecuting Attorney")
+            # (two role words in a row are one role: "the company's |chief| |executive|")
+            joined = role is not None and not rm.group(1) and not body[role.end:lo + rm.start()].strip()
+            role = _Cand(role.start if role is not None and joined else lo + rm.start(), lo + rm.end(), "role")
     if role is not None and _ROLE_POSSESSOR.fullmatch(body, role.end, verb_s):
         role = _Cand(role.start, role.end + len(body[role.end:verb_s].rstrip()), "np")
     return role
+
+
+#: "of" or "for" right before a role phrase: the object of a noun before it ("the Office of the Prosecuting Attorney")
+_OF_BEFORE = re.compile(r"(?<![\w’'-])(?:of|for)\s+$")
 
 
 #: capitalised words ending in an organisation's word right after a role word ("The Premier| Soccer League")
