@@ -120,6 +120,7 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
 #: a capitalised common noun opening a clause before a lowercase word ("|Police| would not confirm")
 _BARE_BODY = re.compile(r"\s*([A-Z][a-z]+)\s+(?=[a-z])")
 
+
 def _titled_person(A: _Article, ms: list[dict]) -> dict:
     """The first of ``ms``, or the person it is a title word of ("U.S. Ambassador to NATO Matthew
     Whitaker": the GPE "U.S." opens the title of the person)."""
@@ -283,10 +284,10 @@ def _last_role(A: _Article, seg: str, lo: int, verb_s: int) -> _Cand | None:
     role = None
     for rm in re.finditer(r"(?:(?<=\s)|^)((?:the|a|an|one|another|his|her|their|its|my|our|[A-Z][\w.]*[’']s)\s+(?:[\w.’'-]+\s+){0,3}?)?(?:"
                           + r.role_re.pattern + r")", seg, re.I):
+        # (not a capitalised role inside a body's name: "the Office |of| the Prosecuting Attorney"; two role words in
+        # a row are one role: "the company's |chief| |executive|")
         if not A.in_quote(lo + rm.start()) and not _org_name_after(A, lo + rm.end(), verb_s) \
                 and not (_OF_BEFORE.search(seg, max(0, rm.start() - 5), rm.start()) and seg[rm.start(2)].isupper()):
-            #     (not a capitalised role inside a body's name: "the Office |of| the Prosecuting Attorney")
-            # (two role words in a row are one role: "the company's |chief| |executive|")
             joined = role is not None and not rm.group(1) and not body[role.end:lo + rm.start()].strip()
             role = _Cand(role.start if role is not None and joined else lo + rm.start(), lo + rm.end(), "role")
     if role is not None and _ROLE_POSSESSOR.fullmatch(body, role.end, verb_s):
