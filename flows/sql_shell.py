@@ -8,6 +8,7 @@ tables, `.quit` or Ctrl-D leaves). A small REPL by hand because duckdb's Python 
 from __future__ import annotations
 
 import csv
+import os
 import sys
 from pathlib import Path
 
@@ -40,6 +41,9 @@ def run_query(warehouse: Path, query: str, csv: bool = False, max_rows: int = SQ
     except duckdb.Error as exc:
         print(f"newsagree sql: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:    # the reader stopped early ("| head"): no traceback, and none when Python flushes at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     finally:
         con.close()
     return 0

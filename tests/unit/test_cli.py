@@ -92,3 +92,14 @@ def test_sql_runs_a_read_only_query_and_the_prompt_reads_statements(tmp_path, ca
     assert shell(wh, read=lambda prompt: next(lines)) == 0
     out = capsys.readouterr().out
     assert "n_articles" in out and "error:" in out
+
+
+def test_sql_into_a_reader_that_stops_early_prints_no_traceback(tmp_path):
+    import duckdb
+
+    wh = tmp_path / "w.duckdb"
+    duckdb.connect(str(wh)).close()
+    cmd = (f"{sys.executable} -m flows.cli sql --warehouse {wh} --csv 'select * from range(300000)' | head -2")
+    res = subprocess.run(cmd, shell=True, capture_output=True, text=True)
+    assert res.stdout.splitlines() == ["range", "0"]
+    assert "Traceback" not in res.stderr and "BrokenPipe" not in res.stderr
