@@ -26,6 +26,7 @@ from tasks.entities.rules import (
 )
 from tasks.entities.missed_names import add_missed_persons
 from tasks.entities.company_names import missed_companies
+from tasks.entities.surname_pairs import joined_surnames
 from tasks.entities.evidence import _INITIAL_NAME, _PERSONAL_RESULT, _SPEAKS_AFTER, _WHO_AFTER, scorecard_player
 from tasks.entities.name_edges import _PARTICLES
 from tasks.entities.spans import (
@@ -349,7 +350,7 @@ def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, in
     kept = without_titles_of_persons([m for i, m in enumerate(mentions) if i not in drop] + added, body)
     kept = _offices(kept, body, units)
     kept = missed_companies(_bodies_after_places(kept, body, units), body, units)
-    kept = _acronyms_in_parens(kept, body)
+    kept = _acronyms_in_parens(joined_surnames(kept, body), body)
     return kept + _acronyms_of_names(kept, body, units)
 
 

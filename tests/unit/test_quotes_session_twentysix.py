@@ -175,3 +175,15 @@ def test_the_county_is_the_county_named_before(run):  # noqa: F811
             "statement.\n\n"
             "“Anyone who is told to evacuate should leave immediately,” the statement said.")
     assert _speaker(run(body), "Anyone who is told") == "King County"
+
+
+def test_a_two_word_surname_the_model_cut_is_joined_back(entities, run):  # noqa: F811
+    body = ("Mayor Cornelius Aguilar-Fitzwilliam, Councilmember Yara El-Khoury Sandoval and Councilmember Theo Van "
+            "Rensburg-Okafor voted in favor.\n\n"
+            "El-Khoury Sandoval pushed back. 'The cost of not building is real too,' she said.")
+    labels = {m["text"]: m["label"] for m in entities(body)}
+    assert labels.get("Yara El-Khoury Sandoval") == "PERSON" and labels.get("El-Khoury Sandoval") == "PERSON"
+    assert _speaker(run(body), "The cost of not building") == "Yara El-Khoury Sandoval"
+    # a word that only follows a name once is never taken
+    labels = {m["text"]: m["label"] for m in entities("Senator Ana Ruiz-Okafor Tuesday said the bill would pass.")}
+    assert "Ana Ruiz-Okafor Tuesday" not in labels
