@@ -48,11 +48,12 @@ def possessed_team_role(A: _Article, c: _Cand) -> dict | None:
 def _holders(A: _Article, targets: set, pos: int) -> dict[str, tuple[dict, set]]:
     """The people titled with one of the role words before ``pos``: key -> (mention, the other words of the title:
     the team's)."""
+    from tasks.quotes.roles import _names_role      # (roles reads this module: imported here, not at the top)
     out: dict[str, tuple[dict, set]] = {}
     for tpos, words, m, joined in A.titles:
         if tpos >= pos:
             break
-        if any(re.search(r"(?<![\w-])" + re.escape(t) + r"(?![\w-])", joined) for t in targets):
+        if _names_role(joined, targets):
             key = m.get("entity_id") or m["text"]
             own = set(m["text"].lower().split())      # (the title's words hold the person's first names too)
             team = {w for w in words if w not in targets and w not in _NOT_TEAM and w not in own and not w.endswith(".")}
