@@ -177,6 +177,8 @@ def _should_join(prev: str, nxt: str) -> bool:
         return False            # "a. The first item" + "b. The second item"
     if first.islower() or first in ",;:)]\u201d\u2019":
         return True
+    if first in "\u2014\u2013" or nxt.startswith(("- ", "--")):
+        return True             # "PITTSFIELD, Mass." + "— Taconic Polymer Corp. will close …": no sentence opens with a dash
     if _LIST_MARKER.match(prev) or _is_phrase_only(prev):
         return True             # "1." + "The first item", "At 5 a.m." + "Mr. Smith went to the bank."
     return False

@@ -65,6 +65,16 @@ def test_headline_line_is_not_glued_to_the_next_sentence():
     assert [r["sentence_no"] for r in rows] == [0, 1, 2]
 
 
+def test_no_sentence_opens_with_a_dash():
+    """A US dateline's state abbreviation before the dash ("PITTSFIELD, Mass. — Taconic …") ends no sentence: the
+    company opening the lead stays in the dateline's sentence. A dash after a full stop never opens one either."""
+    for body in ["PITTSFIELD, Mass. — Taconic Polymer Corp. will close its plant, the company said. It employs 212.",
+                 "DENVER, Colo. - The state will appeal, the governor said. It employs 212.",
+                 "DENVER, Colo. -- The state will appeal, the governor said. It employs 212.",
+                 "DENVER, Colo. – The state will appeal, the governor said. It employs 212."]:
+        assert [r["text"] for r in split_sentences(body)] == [body.rsplit(" It ", 1)[0], "It employs 212."]
+
+
 def test_offsets_index_into_body():
     body = "  First one.  Second one.\n\n\n   Third para here.   \n"
     rows = split_sentences(body)
