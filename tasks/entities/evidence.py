@@ -12,6 +12,7 @@ from tasks.entities.rules import (
     _countries,
     _facility_words,
     _given_names,
+    _org_role_nouns,
     _org_words,
     _owned_cues,
     _person_nouns,
@@ -82,6 +83,9 @@ def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
     if m.cls == "per" and _SAINTS_POSSESSIVE.match(m.text) and _POSSESSIVE_AFTER.match(unit, e):
         m.org_cue = True             # "St Peter's Primary", "St Mary's": a school, church or hospital named for a saint
         return
+    if _opens_org_report(m, unit, s, e):
+        m.org_cue = True             # "|Fox River Fiber| will cut 180 jobs at its mill, the company said Friday."
+        return
     if (nxt in after or (nxt1 and nxt1[0] in after)) and m.folded not in _countries():
         m.org_cue = True            # a country is not a club: "Japan coach" is the national team (a place)
         return
@@ -109,6 +113,24 @@ def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
         m.place_cue = True           # "The National Weather Service in |Sullivan| said": where the office is
     elif m.cls == "per" and _home_place(m, unit, s):
         m.place_cue = True           # "Tamsin Oyelaran-Guidry of |Rayville| said", "X, 61, of |Elkton|, who": where they live
+
+
+#: the start of a clause a name may open: a line's, a sentence's, or after a dateline's dash ("KAUKAUNA, Wis. (WBAY) - |")
+_CLAUSE_OPEN_BEFORE = re.compile(r"(?:^|[.!?][\"”’']?[^\S\n]+|[^\S\n][—–-][^\S\n]+)(?:[Tt]he[^\S\n]+)?$", re.M)
+#: the rest of that sentence closed by ", the <role> said" ("… at its Kaukauna mill, the company said Friday.")
+_ROLE_SAID_AFTER = re.compile(r"[^.!?\n]*?,[^\S\n]+the[^\S\n]+([a-z]+)[^\S\n]+(?:said|says|announced|confirmed|stated)\b")
+
+
+def _opens_org_report(m: _Mention, unit: str, s: int, e: int) -> bool:
+    """Does the name open a sentence that ", the company said" closes (a noun of ``rules/org_cues.txt`` "role:")?
+    Only a name the model took for an organisation, or one of two words or more no given name opens: not "Okafor will
+    step down in March, the company said", nor "Jane Okafor will succeed him": the people the company named."""
+    words = m.text.split()
+    if m.ner_label != "ORG" and (len(words) < 2 or words[0] in _given_names()):
+        return False
+    ls = unit.rfind("\n", 0, s) + 1
+    said = _ROLE_SAID_AFTER.match(unit, e) if _CLAUSE_OPEN_BEFORE.search(unit, ls, s) else None
+    return said is not None and fold(said.group(1)) in _org_role_nouns()
 
 
 def _home_place(m: _Mention, unit: str, s: int) -> bool:

@@ -258,6 +258,12 @@ def _owned_cues() -> frozenset[str]:
     return _org_cues()["owned"]
 
 
+def _org_role_nouns() -> frozenset[str]:
+    """Common nouns only an organisation is called by, in ", the company said" closing a sentence a name opens
+    (``rules/org_cues.txt`` "role:", folded)."""
+    return _org_cues()["role"]
+
+
 def _name_small_words() -> frozenset[str]:
     """Folded small words inside organisation names ("of", "and", "de"): an acronym may skip them
     (``rules/org_cues.txt``, ``small:``)."""
@@ -285,7 +291,7 @@ def _legal_suffixes() -> frozenset[str]:
 
 
 #: the kinds of lines of rules/org_cues.txt
-_ORG_CUE_KINDS = ("suffix", "after", "before", "legal", "company", "office", "small", "owned")
+_ORG_CUE_KINDS = ("suffix", "after", "before", "legal", "company", "office", "small", "owned", "role")
 
 
 def _cue_sections(name: str, kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:
