@@ -60,7 +60,7 @@ _LIST_ITEM_END = re.compile(r"[.!?…;:,][\"'”’»)\]]*$")
 _FOOTNOTE_MARK = re.compile(r"(\s*\[\w{1,10}\])+\s*$")
 # an outlet's initials signed after the article's last sentence: "... the statement said. DM"
 _INITIALS_SIGN_OFF = re.compile(r"(?<=[.!?…\"'”’»)])\s+[A-Z]{2,4}$")
-_QUOTES = re.compile(r"[“”\"«»„]")
+_QUOTES = re.compile(r"[“”\"«»„]|^\s*[‘'][A-Z].*[.?!…][’']\s*$")     # (a paragraph in single quotation marks, open to close)
 #: a quotation closed and attributed ("…,’ he said", "…,' the minister added"): speech, whatever its words ("…
 #: the fans would have every right to let us know about it,’ he said" is no comment prompt)
 _ATTRIBUTED = re.compile(r"[,.?!…][”\"’']\s*(?:he|she|they|we|(?:the|a|an|one)\s[\w\- ]{1,30}|[A-Z][\w\-’']+(?:\s[A-Z][\w\-’']+){0,3})"

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 _OFFICE = re.compile(r"[Tt]he\s+([A-Z][a-z]+)(\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?")
 
 
+#: a lower-case particle joined to the surname after it ("al-", "el-", "bin-")
+_PARTICLE_BEFORE = re.compile(r"(?<![\w’'-])[a-z]{1,3}-$")
+
+
 def _outside_brackets(ms: list[dict], body: str, hs: int, he: int) -> list[dict]:
     """The mentions of a speaker phrase outside its round brackets, when there are any: what stands in brackets after a
     name is its affiliation ("Cllr Tomasz Wiśniewski-Hart (|Lib Dem|, Huntington)", which the model may call a
@@ -88,9 +92,11 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     if particled:                   # "…,” al-Khatib says": a surname with a lower-case particle
         return _Cand.of_mention(hs, he, particled)
     if words and all(w[0].isupper() for w in words) and len(words) <= 4 and low not in {"i", "we"}:
-        m = A.surnames.get(words[-1].lower())
-        if m:
-            return _Cand.of_mention(hs, he, m)
+        particle = _PARTICLE_BEFORE.search(body, max(0, hs - 5), hs) if len(words) == 1 else None
+        m = A.surnames.get(words[-1].lower()) or (A.surnames.get(particle.group(0) + low) if particle else None)
+        if m:       # ("Cr al-|Rashidi| described": the surname "al-Rashidi" its lower-case particle opens)
+            return _Cand.of_mention(particle.start() if particle and m["text"].endswith(particle.group(0) + head)
+                                    else hs, he, m)
         return _Cand(hs, he, "name")
     org = organisations.org_role(A, hs, he, low) or documents.document_source(A, hs, he, low)
     if org is not None:
@@ -119,6 +125,8 @@ def _titled_mention(A: _Article, hs: int, he: int, pick: dict) -> bool:
     """Is body[hs:he] the mention ``pick`` with only title words before it and nothing but a bracket, "himself", letters
     after a name ("KC"), an affiliation or a second person after it?"""
     body, r = A.body, A.r
+    if r.role_re.fullmatch(pick["text"].lower()):
+        return False        # "the |GP| said", "the |MP|": the model's name is a role word
     after = body[pick["end_char"]:he].strip()
     before = body[hs:pick["start_char"]]
     bw = re.findall(r"[\w.’'-]+", re.sub(r"(?<=[A-Z]\w)(\w*)\s+(?:of|for)\s+(?=[A-Z])", r"\1 ", before))

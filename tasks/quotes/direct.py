@@ -133,6 +133,11 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
     return None
 
 
+#: a form of "be" ending a region before an -ing speech verb ("the minister was |warning|"): a finite verb phrase
+_BE_END = re.compile(r"(?<![\w’'-])(?:is|are|was|were|be|been)\s*$")
+#: a region after the closing mark opening with a conjunction and a past-tense verb (", and praised officers, who he";
+#: not "… and against the Brady law, Clinton said": a second object of the same verb)
+_COORDINATED_OPENING = re.compile(r"(?:and|but|or)\s+[a-z]+ed\b")
 #: a speaker phrase ending in where the person comes from, its region after a comma ("the 19-year-old from
 #: Mississauga, Ontario,"): the region is no speaker
 _FROM_PLACE_REGION = re.compile(r".*\bfrom\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?")
@@ -150,6 +155,9 @@ def _region_speaker(A: _Article, site: QuoteSite, post: str, shortest: int) -> A
         return None
     reg_s, reg_e = r.close_e + ms_.start("region"), r.close_e + ms_.end("region")
     region = body[reg_s:reg_e]
+    if ms_.group("verb").lower().endswith("ing") and not _BE_END.search(region):
+        return ms_.end("verb") - ms_.start("region")     # "the emergency |warning| issued by VicEmergency said": a noun
+        #                                                  or a participle, no finite verb: the next one after it
     if _next_sentence(A, site, region, r.close_e + ms_.end("verb"), post_lim) \
             or _introduces_next(A, site, r.close_e + ms_.end("verb"), post_lim):
         return None
@@ -157,8 +165,10 @@ def _region_speaker(A: _Article, site: QuoteSite, post: str, shortest: int) -> A
         return None
     if _sentence_starts_after_words(A, r.close_e, reg_e):
         return None      # "… was “deeply concerned” by the figures. A spokesperson, Wren Adeyemi, said …": the next sentence's verb
-    if re.search(r"(?<![\w’'-])(?:and|or|but)$", region.rstrip()):
-        return None      # "… said it “strongly opposes” the survey and warned …": a verb coordinated with the clause's subject
+    if re.search(r"(?<![\w’'-])(?:and|or|but)$", region.rstrip()) or _COORDINATED_OPENING.match(region):
+        return None      # "… said it “strongly opposes” the survey and warned …": a verb coordinated with the clause's
+        #                  subject; "… had been 'like something off the telly', and praised officers, who he said …": a
+        #                  clause coordinated with the one the quotation ends
     cue = ms_.group("verb")
     if cue.lower() in rules.naming_verbs and re.match(r"\s+(?:the\s+|a\s+|an\s+|[A-Z“\"])", post[ms_.end("verb"):]):
         return None      # "“anybodybuttrump.us,” a website linked to a group called the “We The People Foundation.”"

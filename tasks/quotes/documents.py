@@ -27,6 +27,11 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     if owned is not None and (owned.group(2).rstrip("s") in A.r.document_roles or owned.group(2) in _ORGANS):
         # "The company's statement said", "the company's board said": the body "the company" stands for
         return org_role(A, hs, hs + len(owned.group(1)), owned.group(1))
+    by = _DOCUMENT_BY.fullmatch(A.body, hs, he)
+    if by is not None and by.group("head").lower().rstrip("s") in A.r.document_roles:
+        c = A.candidate(by.start("issuer"), by.end("issuer"))    # "the emergency warning issued by |VicEmergency|",
+        if c is not None and c.kind in ("mention", "name", "role"):     # "a statement from |the Rural Fire Service|"
+            return c
     named = _NAMED_DOCUMENT.fullmatch(A.body, hs, he)
     if named is not None and named.group(2).lower().rstrip("s") in A.r.document_roles:
         c = A.candidate(named.start(1), named.end(1))        # "a Swim Wales statement said", "the Treasury's statement"
@@ -176,6 +181,10 @@ def _opening_issuer(A: _Article, j: int, doc_start: int) -> _Cand | None:
 
 
 #: a document named by whoever issued it: "a |Swim Wales| statement", "the |Treasury|’s statement", "a |Met Police| post"
+#: a document and its issuer after "by" or "from" ("a statement issued by |Fire and Rescue NSW|", "the warning from |the
+#: Bureau|")
+_DOCUMENT_BY = re.compile(r"(?:[Aa]n?|[Tt]he)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?(?P<head>[a-z][\w-]*)[^\S\n]+"
+                          r"(?:(?:issued|released|sent|posted|put[^\S\n]+out)[^\S\n]+)?(?:by|from)[^\S\n]+(?P<issuer>\S.*)")
 _NAMED_DOCUMENT = re.compile(r"(?:[Aa]n?|[Tt]he)[^\S\n]+((?:[A-Z][\w&.-]*[^\S\n]+){0,4}[A-Z][\w&.-]*)(?:[’']s)?[^\S\n]+([a-z]+)")
 
 

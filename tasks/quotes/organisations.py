@@ -27,9 +27,13 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     # the first that is not the site reporting ("the company" is not "404 Media", "the party" not "M&G"); each looked
     # up only when the ones before it gave none
     fallbacks: tuple[Callable[[], dict | _Cand | None], ...] = (lambda: subject, lambda: _main_org(A, hs, head))
-    if _PORTFOLIO_MODIFIER.fullmatch(low):
+    place = _PLACE_MODIFIER.fullmatch(A.body, hs, he)
+    if place is not None and not firsts and not any(m["label"] == "ORG" for m in A.mentions_in(place.start(1), place.end(1))):
+        return _Cand(hs, he, "np")      # "A spokesperson for the Thessaloniki municipality": that place's, as written
+    if _PORTFOLIO_MODIFIER.fullmatch(low) or (head in A.r.named_org_roles and not firsts):
         # "In Mexico, the economy ministry said": a body of that portfolio no name holds, as written (not the
-        # organisation last written about)
+        # organisation last written about); "the council said" of a council no name holds (quote_patterns.txt
+        # [named_organisation_roles])
         fallbacks = (lambda: _Cand(hs, he, "np"),)
     found = (x for x in _chain(firsts, lambda: _named_org(A, hs, head), lambda: _unnamed_opening(A, hs, head), *fallbacks))
     m = next((x for x in found if x is not None and (isinstance(x, _Cand) or not A._is_outlet(x))), None)
@@ -45,6 +49,10 @@ def _names_head(A: _Article, subject: dict, head: str) -> bool:
                 or re.match(r"[^\S\n]+" + re.escape(head) + r"\b", A.body[subject["end_char"]:subject["end_char"] + 40]))
 
 
+#: a capitalised modifier before the role word ("the |Thessaloniki| municipality", "the |Boeing| company")
+#: (not "The |Houston-based| company": where a company named before is based)
+_PLACE_MODIFIER = re.compile(r"[Tt]he[^\S\n]+((?:[A-Z][\w’']*(?:-[A-Z][\w’']*)*[^\S\n]+){0,2}[A-Z][\w’']*(?:-[A-Z][\w’']*)*)"
+                             r"[^\S\n]+[a-z][\w-]*")
 #: "the economy ministry", "the health department", "the city council": a lower-case portfolio noun before a
 #: government body's word (not "the same ministry", "the state department"; a company, operator or health board named
 #: before is found through the subject, as "the company" is)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tasks.quotes import anonymous
-from tasks.quotes.site import Attribution, QuoteSite
+from tasks.quotes.site import MODAL_BEFORE, Attribution, QuoteSite
 from tasks.quotes.speakers import _Article, _Cand
 
 
@@ -21,8 +21,9 @@ def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
     vv = [v for i, v in enumerate(vv) if i == 0 or not _MEDIUM_AFTER_VERB.fullmatch(A.body, vv[i - 1].end(), v.start())]
     if not vv:
         return _according_opening(A, seg_s, site.raw.open_s)
-    if len(vv) > 1 and re.search(r"(?<![\w’'-])to\s+$", A.body[max(seg_s, vv[-1].start() - 4):vv[-1].start()]):
-        vv.pop()          # "said it was too early to put a figure … but … “the worst possible time”": not the infinitive
+    if len(vv) > 1 and MODAL_BEFORE.search(A.body, max(seg_s, vv[-1].start() - 8), vv[-1].start()):
+        vv.pop()          # "said it was too early to put a figure … but … “the worst possible time”": not the infinitive;
+        #                   "told the court … that a sentence … would not reflect ‘…’": not what a modal governs
     v = vv[-1]
     agent = _AGENT_AS.fullmatch(A.body, v.end(), site.raw.open_s)
     by = A.candidate(agent.start(1), agent.end(1)) if agent is not None else None

@@ -356,7 +356,8 @@ def answer_person(A: _Article, pos: int, pronoun: str) -> dict | None:
     start = label.end()
     gender = A.r.person_pronouns.get(pronoun)
     found = [m for m in A.mentions_in(start, pos) if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"])
-             and not (who.get("entity_id") and m.get("entity_id") == who.get("entity_id"))]
+             and not (who.get("entity_id") and m.get("entity_id") == who.get("entity_id"))
+             and not A.as_place(m, start) and not _other_gender(A, m, gender)]
     for d in _DESCRIBED_DETERMINER.finditer(A.body, start, pos):
         if A.in_quote(d.start()) or _PREDICATE_BEFORE.search(A.body, max(start, d.start() - 12), d.start()):
             continue
@@ -365,6 +366,12 @@ def answer_person(A: _Article, pos: int, pronoun: str) -> dict | None:
         if described is not None:
             found.append(described)
     return max(found, key=lambda m: m["start_char"]) if found else None
+
+
+def _other_gender(A: _Article, m: dict, gender: str | None) -> bool:
+    """Is the person of mention ``m`` known to be of another gender than the pronoun's ``gender``?"""
+    g = A.mention_gender(m) if gender else None
+    return g is not None and g != gender
 
 
 def _described_person(A: _Article, s: int, hi: int, gender: str | None, possessive: bool) -> dict | None:

@@ -68,6 +68,7 @@ class Rules:
     staff_nouns: frozenset = frozenset()             # "Goldman Sachs strategists": people speaking for the name ([staff_nouns])
     team_roles: frozenset = frozenset()              # "his coach": the coach of the player's team ([team_roles])
     police_words: tuple = ()                         # "RCMP", "Constabulary": a police force's name ([police_words])
+    named_org_roles: frozenset = frozenset()         # "the council": only a body whose name holds it ([named_organisation_roles])
     quote_verb_re: re.Pattern = field(compare=False, default=re.compile(r"(?!x)x"))
 
     def nationality(self, word: str) -> bool:
@@ -176,6 +177,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         staff_nouns=frozenset(x.lower() for x in pat.get("staff_nouns", [])),
         team_roles=frozenset(x.lower() for x in pat.get("team_roles", [])),
         police_words=tuple(x.lower() for x in pat.get("police_words", [])),
+        named_org_roles=frozenset(x.lower() for x in pat.get("named_organisation_roles", [])),
         directive_re=directive_re, noun_re=noun_re,
         quote_verb_alt=quote_verb_alt, quote_verb_re=re.compile(r"(?<![\w’'-])(" + quote_verb_alt + r")(?![\w’'-])"),
     )

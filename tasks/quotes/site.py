@@ -67,6 +67,10 @@ _ABBREV_END = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|G
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|these|those|[a-z]+(?:ive|al|ous|ic))\s+$", re.I)
 
 
+#: a modal, "to" or a negation right before a verb: what it governs is no utterance made ("would not reflect “…”")
+MODAL_BEFORE = re.compile(r"(?:\b(?:would|could|should|will|can|may|might|must|to|not|never)|n[’']t)\s+$", re.I)
+
+
 #: a speech verb's complement clause ("said that …") …
 _THAT_CLAUSE = re.compile(r"\s+that\s")
 #: … which a coordinated verb phrase, a participle, a dash or a semicolon ends ("noted that he taught law, and added:
@@ -98,8 +102,10 @@ def _quote_kind(rules: Rules, prefix: str, ptrim: str, verb_in_prefix: list, pre
         return "direct"          # "According to TASS, “…”"
     if verb_in_prefix and verb_in_prefix[-1].end() >= len(ptrim) - 1 \
             and verb_in_prefix[-1].group(1).lower() not in rules.naming_verbs \
-            and not _NOUN_BEFORE.search(ptrim[:verb_in_prefix[-1].start()]):
-        return "direct"          # "The ad says “nothing will change …”" (not "what she calls “real solutions”")
+            and not _NOUN_BEFORE.search(ptrim[:verb_in_prefix[-1].start()]) \
+            and not MODAL_BEFORE.search(ptrim[:verb_in_prefix[-1].start()]):
+        return "direct"          # "The ad says “nothing will change …”" (not "what she calls “real solutions”", nor "a
+        #                          sentence would not reflect ‘the sustained …’": a verb's object, no utterance)
     return "partial"
 
 

@@ -72,6 +72,9 @@ _TRANSCRIPT_INTRO = re.compile(r"(?m)^[\s\"“]*(?P<name>[A-Z][A-Z.’'-]+(?: [A
 #: a short title right before a name ("|Mrs |Pascoe-Whitlock"), its gender read from quote_patterns.txt [gendered_words]
 _TITLE_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{1,3}\.?)[^\S\n]+$")
 #: the verb right before its listener ("told |Meduza| he tries …")
+#: a fronted place phrase then a form of "be" and the subject after it ("Among those in the gallery was …")
+_INVERTED_SUBJECT = re.compile(r"\s*(?:In|On|At|Among|Alongside|Beside|Inside|Outside|Within|Across|Throughout|Under"
+                               r"|Amid|With|From)\b[^,]*?\s(?:was|were|is|are)\s")
 _TOLD_BEFORE = re.compile(r"(?<![\w-])told[^\S\n]+$")
 #: "from" after hearing or a message: the name after it is whom the article hears ("The committee also heard from| Annika
 #: X, …, who said she …"), no place
@@ -179,8 +182,8 @@ class _Article:
         reported" are a subject, not a participle (but "Sentencing Pettigrew-Nwosu, the judge said": the model took the
         participle into a person's name that opens with no given name)."""
         m = _FRONTED_CLAUSE.match(self.body, lo, hi)
-        if m is None:
-            return None
+        if m is None or _INVERTED_SUBJECT.match(m.group(0)):
+            return None     # "Among those in the gallery was 71-year-old Lorraine X, who …": the subject, inverted
         w = lo + len(self.body[lo:hi]) - len(self.body[lo:hi].lstrip())
         named = next((x for x in self.mentions_in(w, hi) if x["start_char"] == w), None)
         if named is None or named["label"] not in SPEAKER_LABELS:
@@ -261,6 +264,23 @@ class _Article:
         m = next((m for m in self.mentions_in(mo.end(), end) if m["start_char"] == mo.end()), None) if mo else None
         return self._first_person(m["start_char"], m["end_char"], gender) if m and m["label"] in PERSON_LABELS else None
 
+    def as_place(self, m: dict, start: int) -> bool:
+        """Is the person mention ``m`` an outlet or a place's object, no one (looked for from ``start``)? "Back on
+        |Aelfleda Terrace|, Mrs Coverdale …" (not "As for Zelenskyy", "heard from |Annika X|"), "He came out from
+        |Normandy|" (the model's person)."""
+        s = m["start_char"]
+        return self._is_outlet(m) or bool(_PLACE_PREP_BEFORE.search(self.body, max(start, s - 12), s)
+                                          and not _HEARD_FROM.search(self.body, max(start, s - 30), s))
+
+    def mention_gender(self, m: dict) -> str | None:
+        """The gender of a person mention: its honorific's, its entity's pronouns' in the article, or (while
+        ``_soft_gender``) its given name's usual one; None when nothing tells."""
+        if not self._gender_read:
+            self._gender_read = True
+            titles.collect_pronoun_gender(self)
+        return self._honorific_gender(m) or self.gender.get(m.get("entity_id")) \
+            or (self.name_gender.get(m.get("entity_id")) if self._soft_gender else None)
+
     def _first_person(self, start: int, end: int, gender: str | None) -> dict | None:
         """First PERSON mention (or bare name) outside quotes in body[start:end], of ``gender`` when known."""
         bare = self.bare_names()
@@ -271,11 +291,8 @@ class _Article:
                 if m["text"] in bare["surnames"]:
                     return m        # "Zaluzhnyi said": the model's ORG is the surname of a person named before
                 continue
-            if self._is_outlet(m) or (_PLACE_PREP_BEFORE.search(self.body, max(start, m["start_char"] - 12), m["start_char"])
-                                      and not _HEARD_FROM.search(self.body, max(start, m["start_char"] - 30), m["start_char"])) \
-                    or _TOLD_BEFORE.search(self.body, max(start, m["start_char"] - 8), m["start_char"]):
-                continue            # "Back on Aelfleda Terrace, Mrs Coverdale …": no subject (not "As for Zelenskyy");
-                #                     "Pavel, a young teacher, told |Meduza| he …": the listener
+            if self.as_place(m, start) or _TOLD_BEFORE.search(self.body, max(start, m["start_char"] - 8), m["start_char"]):
+                continue            # "Pavel, a young teacher, told |Meduza| he …": the listener
             poss = _POSSESSED_ROLE.match(self.body, m["end_char"], end) or (
                 t if (t := _TITLE_GAP.match(self.body, m["end_char"], end)) and not self._verb_in_gap(t.group(0)) and (
                     self.r.role_re.search(t.group(0))
@@ -285,11 +302,7 @@ class _Article:
                 continue            # "Trump’s rival, Ted Cruz, disagreed": Cruz; "Hampshire trainer Philippa …": Philippa;
                 #                     "Lobster fisherman Kwabena …" (the model's PERSON "Lobster"): Kwabena, as
                 #                     "Looe harbourmaster Jago …" (an agent noun)
-            if not self._gender_read:
-                self._gender_read = True
-                titles.collect_pronoun_gender(self)
-            g = self._honorific_gender(m) or self.gender.get(m.get("entity_id")) \
-                or (self.name_gender.get(m.get("entity_id")) if self._soft_gender else None)
+            g = self.mention_gender(m)
             if gender and g and g != gender:
                 continue
             if self._possessor_before_subject(m, end):

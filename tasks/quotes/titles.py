@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from tasks import rulefiles
 from tasks.entities.rules import given_name_genders
+from tasks.quotes import epithets
 from tasks.quotes.phrases import POSSESSIVE
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -162,9 +163,10 @@ def collect_pronoun_gender(A: _Article) -> None:
         for v in A.r.quote_verb_re.finditer(body, m["end_char"], min(end, nxt)):
             gap = body[m["end_char"]:v.start()]
             if (A.r.pron_re.search(body, m["end_char"], v.start()) and not re.search(r"\b(?:who|that)\b", gap)) \
-                    or (gap.startswith(",") and gap.count(",") == 1):
+                    or (gap.startswith(",") and gap.count(",") == 1) or _unnamed_person_in(A, gap):
                 break       # "read to the court by Elliot Marchbank, she said she …", "under new coach X, the world
-                #             No. 14 says she …": the verb has its own subject
+                #             No. 14 says she …": the verb has its own subject; "Judge X accepted |the man|’s remorse
+                #             was genuine and noted he had no previous convictions": "he" may be the man
             pm = _SAID_PRONOUN.match(body, v.end())
             if pm and not A.in_quote(v.start()):   # "Maria Delgado, who …, said she heard"
                 A.gender[m["entity_id"]] = "m" if pm.group(1).lower() == "he" else "f"
@@ -178,6 +180,13 @@ def collect_pronoun_gender(A: _Article) -> None:
                 A.name_gender[m["entity_id"]] = g
 
 
+def _unnamed_person_in(A: _Article, text: str) -> bool:
+    """Does ``text`` name a person by a noun after a determiner ("the man’s remorse", "a witness")?"""
+    return any(epithets.names_person(A.r, mo.group(1)) for mo in _DETERMINED_NOUN.finditer(text))
+
+
+#: a noun after a determiner, without its possessive ("the |man|’s")
+_DETERMINED_NOUN = re.compile(r"(?<![\w’'-])(?:the|a|an|his|her|their)\s+([a-z][a-z-]*)")
 #: a person's subject pronoun
 _HE_SHE = re.compile(r"(?<![\w’'-])(?:[Hh]e|[Ss]he)(?![\w’'-])")
 
