@@ -110,6 +110,15 @@ def _extend_given(unit: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _particle_barrel_before(unit: str, s: int) -> int:
+    """Start of the span grown over the first half of a double-barrelled surname that an elided particle opens, which
+    the model cut off ("Rosalind |d'Arcy-|Nwachukwu", "Mathilde |l’Estrange-|Okafor")."""
+    mp = _ELIDED_HALF_BEFORE.search(unit, max(0, s - 30), s)
+    return mp.start() if mp is not None else s
+
+
+#: an elided particle, a capitalised name and a hyphen right before a span ("d'Arcy-", "l’Estrange-")
+_ELIDED_HALF_BEFORE = re.compile(r"(?<![\w’'-])[dDlL][’'][A-Z][\w’']*[a-z]-$")
 #: an owner's possessive and the space after it, right before a position ("Western Pacific's |")
 _POSSESSIVE_BEFORE = re.compile(r"[\w.]['’]s?[^\S\n]+$")
 

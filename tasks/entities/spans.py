@@ -15,6 +15,7 @@ from tasks.entities.name_edges import (
     _extend_given,
     _given_after_apposition,
     _hyphenated_given_name,
+    _particle_barrel_before,
     _name_word_ok,
     _title_before,
 )
@@ -359,7 +360,7 @@ def _mentions_for_unit(doc, unit: str, base: int, headline: bool) -> list[_Menti
             continue        # "Judge Philippa Orme-Castell |KC| said": letters after a name, no one's name
         for ps, pe, label in _person_of_pieces(unit, ent.start_char, ent.end_char, ent.label_):
             if not headline:
-                ps, pe = _extend_given(unit, ps, pe)
+                ps, pe = _extend_given(unit, _particle_barrel_before(unit, ps), pe)
                 ps = _given_after_apposition(unit, ps)
             m = _make_mention(unit, ps, pe, base, label, headline)
             if m:

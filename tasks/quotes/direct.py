@@ -135,9 +135,11 @@ def speaker_after(A: _Article, site: QuoteSite) -> Attribution | None:
 
 #: a form of "be" ending a region before an -ing speech verb ("the minister was |warning|"): a finite verb phrase
 _BE_END = re.compile(r"(?<![\w’'-])(?:is|are|was|were|be|been)\s*$")
-#: a region after the closing mark opening with a conjunction and a past-tense verb (", and praised officers, who he";
-#: not "… and against the Brady law, Clinton said": a second object of the same verb)
-_COORDINATED_OPENING = re.compile(r"(?:and|but|or)\s+[a-z]+ed\b")
+#: a region after the closing mark opening with a conjunction and a lower-case word (", and praised officers, who he",
+#: "… and that residents had asked"; not a preposition or "to": "… and against the Brady law, Clinton said", "… but to
+#: take the lead, says X", a second complement of the same verb)
+_COORDINATED_OPENING = re.compile(r"(?:and|but|or)\s+(?!(?:against|for|to|in|on|at|with|about|from|by|of|over|under"
+                                  r"|into|than|not)\b)[a-z]")
 #: a speaker phrase ending in where the person comes from, its region after a comma ("the 19-year-old from
 #: Mississauga, Ontario,"): the region is no speaker
 _FROM_PLACE_REGION = re.compile(r".*\bfrom\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?,\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?")

@@ -296,12 +296,13 @@ class _Article:
             poss = _POSSESSED_ROLE.match(self.body, m["end_char"], end) or (
                 t if (t := _TITLE_GAP.match(self.body, m["end_char"], end)) and not self._verb_in_gap(t.group(0)) and (
                     self.r.role_re.search(t.group(0))
-                    or (" " not in m["text"] and epithets.names_person(self.r, t.group(0).split()[-1].lower()))) else None)
+                    or ((" " not in m["text"] or len(t.group(0).split()) == 1)
+                        and epithets.names_person(self.r, t.group(0).split()[-1].lower()))) else None)
             if poss is not None and any(n["start_char"] == poss.end() and n["label"] in PERSON_LABELS
                                         for n in self.mentions_in(poss.end(), end)):
                 continue            # "Trump’s rival, Ted Cruz, disagreed": Cruz; "Hampshire trainer Philippa …": Philippa;
                 #                     "Lobster fisherman Kwabena …" (the model's PERSON "Lobster"): Kwabena, as
-                #                     "Looe harbourmaster Jago …" (an agent noun)
+                #                     "Looe harbourmaster Jago …" (an agent noun); "Salamander Bay woman Giedrė …"
             g = self.mention_gender(m)
             if gender and g and g != gender:
                 continue

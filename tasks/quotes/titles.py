@@ -90,7 +90,8 @@ def collect_titles(A: _Article) -> None:
                 if not tok[0].isupper() or low[:-2] in A.surnames:
                     break   # "Mr Thewlis's widow Pauline": "Mr" is Thewlis's title, not hers
                 low = low[:-2]      # "St. Mary's coach X": the team's coach
-            single = _singular(low) if tok[0].isupper() else None
+            single = _singular(low) if tok[0].isupper() and not words else None    # (right before the names: not
+            #                                   "Marist |Brothers| coach X", a club's name)
             if single is not None and r.role_re.fullmatch(single):
                 low = single       # "Commissioners X and Y": each a commissioner; "Councilmen X and Y" councilmen
                 shared = [low]

@@ -2,7 +2,12 @@
 = 0.945), with hand-written sentences and the real spaCy model.
 
 Names: a name opening a sentence that ", the company said" closes is that company, when the model took it for one or
-no given name opens it ("Fox River Fiber will cut 180 jobs …, the company said"), never a person the company named.
+no given name opens it ("Fox River Fiber will cut 180 jobs …, the company said"), never a person the company named;
+the model's missing "Farm equipment maker |Prairie Forge Implements| will close …, the company announced" is one;
+"Judge Rosalind |d'Arcy-|Nwachukwu" keeps the half its elided particle opens; "Detective Brevet Sergeant" is a rank.
+
+Blind sets 521-528, written after this session's first rules (4a0cedd2): first measured 920/986 = 0.933; the rules
+after that (the ranks, the particle, "Marist Brothers coach", "Salamander Bay woman", the missed company) come from them.
 
 Quotations: a paragraph in straight single quotation marks is speech even when its words hold an appeal's ("… to chip
 in."); a coordinated clause after the closing mark (", and praised officers, who he said …") names no speaker; what a
@@ -136,3 +141,47 @@ def test_singled_out_as_is_the_subjects_words(run):  # noqa: F811
             "Lindqvist-Maraga singled out ruckman Dominic Aumua-Kelly, who kicked three goals after moving forward, as "
             "“the best player on the ground in the last 30 minutes”.")
     assert _speaker(run(body), "the best player") == "Tupou Lindqvist-Maraga"
+
+
+def test_an_elided_particles_surname_half_and_australian_ranks(entities):  # noqa: F811
+    body = ("Sentencing him in the Narrabri District Court on Tuesday, Judge Rosalind d'Arcy-Nwachukwu said the "
+            "offending had been serious.\n\n"
+            "Major Crash Investigation Unit officer Detective Brevet Sergeant Hamish Ōtaki-Brennan told an earlier "
+            "hearing the car was speeding.")
+    people = {m["text"] for m in entities(body) if m["label"] == "PERSON"}
+    assert "Rosalind d'Arcy-Nwachukwu" in people
+    assert "Hamish Ōtaki-Brennan" in people
+    assert not any("Brevet" in p for p in people)
+
+
+def test_a_plural_inside_a_clubs_name_gives_no_gender(run):  # noqa: F811
+    body = ("Captain Joseph Ó Dálaigh steadied the chase, but when he was caught at long-on by Daisuke Nakamura-Bell "
+            "the tail fell away.\n\n"
+            "Marist Brothers coach Adaeze Okafor-Lindqvist did not hide her frustration with the top order.\n\n"
+            "'We talked all week about respecting the new ball,' she said.")
+    assert _speaker(run(body), "We talked all week") == "Adaeze Okafor-Lindqvist"
+
+
+def test_a_place_before_a_person_noun_and_a_name_is_no_subject(run):  # noqa: F811
+    body = ("The researcher said the rate was high.\n\n"
+            "Salamander Bay woman Giedrė Okonkwo-Parata, 52, was diagnosed in October after weeks of joint pain.\n\n"
+            "\"I thought I had the flu,\" she said.")
+    assert _speaker(run(body), "I thought I had the flu") == "Giedrė Okonkwo-Parata"
+
+
+def test_a_company_the_model_missed_that_the_company_said_closes(entities, run):  # noqa: F811
+    body = ("Farm equipment maker Prairie Forge Implements will close its Minot assembly plant by the end of June, "
+            "eliminating 215 jobs, the company announced Thursday.\n\n"
+            "Production will move to its plant in Ankeny, Iowa. The Minot plant opened in 1978.\n\n"
+            "In a statement, the company said the decision followed ‘a comprehensive review of our footprint.’\n\n"
+            "Mr Okafor will leave in March, the company said.")
+    labels = {m["text"]: m["label"] for m in entities(body)}
+    assert labels.get("Prairie Forge Implements") == "ORG"
+    assert "Mr Okafor" not in labels
+    assert _speaker(run(body), "a comprehensive review") == "Prairie Forge Implements"
+
+
+def test_a_second_complement_after_the_closing_mark_keeps_the_speaker_after_it(run):  # noqa: F811
+    body = ("\"I have made it clear based on Senator Sanders's own record that he has voted with the NRA\" and against "
+            "the Brady gun-control law, Clinton said.")
+    assert _speaker(run(body), "I have made it clear") == "Clinton"
