@@ -259,8 +259,10 @@ _SPOKES_WORD = re.compile(r"(?<![\w-])spokes(?:man|woman|person)(?![\w-])", re.I
 
 
 #: "a statement by| its Chief Corporate Communications Officer, Mrs. Adaeze Okonkwo-Bello": who wrote the document
-#: (up to a comma or "to the": "a letter from |O’Rourke-Fenn| to the court")
-_BY_AUTHOR = re.compile(r"[^\S\n]+(?:(?:signed|issued|released|sent)[^\S\n]+)?(?:by|from)[^\S\n]+((?:(?:its|the|their|his|her|a|an)[^\S\n]+)?"
+#: (up to a comma or "to the": "a letter from |O’Rourke-Fenn| to the court"; the day it came out may stand before "by":
+#: "a statement released Saturday morning by| the Grand Traverse County Sheriff's Office")
+_BY_AUTHOR = re.compile(r"[^\S\n]+(?:(?:signed|issued|released|sent)(?:[^\S\n]+(?:on[^\S\n]+)?[A-Z][a-z]+day"
+                        r"(?:[^\S\n]+(?:morning|afternoon|evening|night))?)?[^\S\n]+)?(?:by|from)[^\S\n]+((?:(?:its|the|their|his|her|a|an)[^\S\n]+)?"
                         r"(?:[^,.;:“”\"\n]|\.(?=[^\S\n]+[A-Z])){2,80}?)"     # ("from the |St.| Louis County Sheriff's Office")
                         r"(?=[^\S\n]*[,;:]|[^\S\n]*\.(?![^\S\n]+[A-Z])|[^\S\n]+to[^\S\n]+the[^\S\n]|$)")
 

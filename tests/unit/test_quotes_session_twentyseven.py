@@ -185,3 +185,11 @@ def test_a_second_complement_after_the_closing_mark_keeps_the_speaker_after_it(r
     body = ("\"I have made it clear based on Senator Sanders's own record that he has voted with the NRA\" and against "
             "the Brady gun-control law, Clinton said.")
     assert _speaker(run(body), "I have made it clear") == "Clinton"
+
+
+def test_a_statement_released_on_a_day_by_its_issuer(run):  # noqa: F811
+    body = ("A 31-year-old man was taken to Munson Medical Center with a gunshot wound, police said.\n\n"
+            "Two men were arrested after a brief foot chase, according to a statement released Saturday morning by the "
+            "Grand Traverse County Sheriff's Office.\n\n"
+            "\"The injured man's wound is not considered life-threatening,\" the statement said.")
+    assert _speaker(run(body), "The injured man's wound") == "Grand Traverse County Sheriff's Office"
