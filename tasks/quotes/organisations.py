@@ -32,7 +32,7 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
         return _Cand(hs, he, "np")      # "A spokesperson for the Thessaloniki municipality": that place's, as written
     if _PORTFOLIO_MODIFIER.fullmatch(low) or (head in A.r.named_org_roles and not firsts):
         # "In Mexico, the economy ministry said": a body of that portfolio no name holds, as written (not the
-        # organisation last written about); "the council said" of a council no name holds (quote_patterns.txt
+        # organisation last written about); "the ministry said" of a ministry no name holds (quote_patterns.txt
         # [named_organisation_roles])
         fallbacks = (lambda: _Cand(hs, he, "np"),)
     found = (x for x in _chain(firsts, lambda: _named_org(A, hs, head), lambda: _unnamed_opening(A, hs, head), *fallbacks))
@@ -53,6 +53,7 @@ def _names_head(A: _Article, subject: dict, head: str) -> bool:
 #: (not "The |Houston-based| company": where a company named before is based)
 _PLACE_MODIFIER = re.compile(r"[Tt]he[^\S\n]+((?:[A-Z][\w’']*(?:-[A-Z][\w’']*)*[^\S\n]+){0,2}[A-Z][\w’']*(?:-[A-Z][\w’']*)*)"
                              r"[^\S\n]+[a-z][\w-]*")
+
 #: "the economy ministry", "the health department", "the city council": a lower-case portfolio noun before a
 #: government body's word (not "the same ministry", "the state department"; a company, operator or health board named
 #: before is found through the subject, as "the company" is)

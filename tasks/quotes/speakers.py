@@ -71,10 +71,10 @@ _TRANSCRIPT_INTRO = re.compile(r"(?m)^[\s\"“]*(?P<name>[A-Z][A-Z.’'-]+(?: [A
 
 #: a short title right before a name ("|Mrs |Pascoe-Whitlock"), its gender read from quote_patterns.txt [gendered_words]
 _TITLE_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{1,3}\.?)[^\S\n]+$")
-#: the verb right before its listener ("told |Meduza| he tries …")
 #: a fronted place phrase then a form of "be" and the subject after it ("Among those in the gallery was …")
 _INVERTED_SUBJECT = re.compile(r"\s*(?:In|On|At|Among|Alongside|Beside|Inside|Outside|Within|Across|Throughout|Under"
                                r"|Amid|With|From)\b[^,]*?\s(?:was|were|is|are)\s")
+#: the verb right before its listener ("told |Meduza| he tries …")
 _TOLD_BEFORE = re.compile(r"(?<![\w-])told[^\S\n]+$")
 #: "from" after hearing or a message: the name after it is whom the article hears ("The committee also heard from| Annika
 #: X, …, who said she …"), no place
