@@ -1,6 +1,7 @@
 """Organisation speakers: "the company", "the airline", "the commission" for the organisation named before (the one
 whose name holds the word, the subject of a recent sentence, or the one the article is about). ``candidates.candidate``
-calls these; split out of subjects.py unchanged. Who issued a document ("the statement said") is documents.py."""
+calls these; split out of subjects.py unchanged, as was "the Michigan-based maker" (``based_org``). Who issued a document
+("the statement said") is documents.py."""
 from __future__ import annotations
 
 import re
@@ -8,7 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from tasks.quotes.phrases import _DATELINE, NAME_RUN, _Cand, unlinked_mention
+from tasks.quotes.phrases import _DATELINE, NAME_RUN, THE_BEFORE, _Cand, unlinked_mention
 from tasks.entities.rules import _given_names
 
 if TYPE_CHECKING:
@@ -40,6 +41,31 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     if m is None or isinstance(m, _Cand):
         return m
     return _Cand.of_mention(hs, he, m)
+
+
+#: a place's "-based" after a name: a modifier of the noun after it ("|Calgary|-based Foothills Fine Wine Imports")
+BASED_AFTER = re.compile(r"-based\b")
+#: the words after a place's "-based" up to an organisation's role word ("-based| maker|", "-based| auto parts supplier|")
+_WORDS_AFTER_BASED = re.compile(r"-based((?:[^\S\n]+[a-z][\w-]*){1,3})")
+
+
+def based_org(A: _Article, m: dict, lo: int) -> _Cand | None:
+    """The organisation "the <Place>-based <role word>" stands for ("The Michigan-based maker of brake and steering
+    parts said": the company written about, through ``organisations.org_role``); None when no "the" opens it or no
+    organisation role word follows within three words, or no "-based" follows the mention ``m``."""
+    body = A.body
+    if not BASED_AFTER.match(body, m["end_char"]):
+        return None
+    the = THE_BEFORE.search(body, max(lo, m["start_char"] - 5), m["start_char"])
+    after = _WORDS_AFTER_BASED.match(body, m["end_char"])
+    if the is None or after is None:
+        return None
+    words_at = m["end_char"] + len("-based")
+    for w in re.finditer(r"[a-z][\w-]*", after.group(1)):
+        if w.group() in A.r.org_roles:
+            end = words_at + w.end()
+            return org_role(A, the.start(), end, "the " + body[m["start_char"]:end].lower())
+    return None
 
 
 def _names_head(A: _Article, subject: dict, head: str) -> bool:

@@ -11,7 +11,6 @@ from tasks.quotes import asides, documents, epithets, organisations
 from tasks.quotes.appositions import _apposed_name, _missed_apposed_name, _named_before_comma
 from tasks.quotes.phrases import (
     ADVERB_WORDS,
-    THE_BEFORE,
     _OBJECT_PREP_BEFORE,
     _ADVERBS,
     _COORDINATED,
@@ -66,10 +65,6 @@ def possessive(body: str, m: dict, hi: int) -> bool:
     return re.match(r"[’']s\b", tail) is not None or (m["text"].endswith("s") and re.match(r"[’'][^\S\n]", tail) is not None)
 
 
-#: a place's "-based" after a name: a modifier of the noun after it ("|Calgary|-based Foothills Fine Wine Imports")
-_BASED_AFTER = re.compile(r"-based\b")
-
-
 def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     """Leftmost speaker candidate (mention outside quotes or subject pronoun) in body[lo:hi], after a
     fronted subordinate clause ("When Wallace died in 1998, President Clinton released …")."""
@@ -81,7 +76,7 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     if fronted:
         lo = fronted.end()
     ms = [m for m in A.mentions_in(lo, hi) if not A.in_quote(m["start_char"])
-          and not possessive(body, m, hi) and not A.aside(m) and not _BASED_AFTER.match(body, m["end_char"])
+          and not possessive(body, m, hi) and not A.aside(m) and not organisations.BASED_AFTER.match(body, m["end_char"])
           and not (m["label"] not in PERSON_LABELS and _PREP_BEFORE.search(body[max(lo, m["start_char"] - 15):m["start_char"]]))
           and not (m["label"] in PERSON_LABELS and _PERSON_OBJECT_BEFORE.search(body[max(lo, m["start_char"] - 40):m["start_char"]]))]
     pm = A.r.pron_re.search(body, lo, hi)
@@ -339,27 +334,6 @@ def _person_noun_after(A: _Article, m: dict) -> re.Match | None:
     return mo if A.r.role_re.fullmatch(mo.group(1)) or epithets.names_person(A.r, mo.group(1)) else None
 
 
-#: the words after a place's "-based" up to an organisation's role word ("-based| maker|", "-based| auto parts supplier|")
-_WORDS_AFTER_BASED = re.compile(r"-based((?:[^\S\n]+[a-z][\w-]*){1,3})")
-
-
-def _based_org(A: _Article, m: dict, lo: int) -> _Cand | None:
-    """The organisation "the <Place>-based <role word>" stands for ("The Michigan-based maker of brake and steering
-    parts said": the company written about, through ``organisations.org_role``); None when no "the" opens it or no
-    organisation role word follows within three words."""
-    body = A.body
-    the = THE_BEFORE.search(body, max(lo, m["start_char"] - 5), m["start_char"])
-    after = _WORDS_AFTER_BASED.match(body, m["end_char"])
-    if the is None or after is None:
-        return None
-    words_at = m["end_char"] + len("-based")
-    for w in re.finditer(r"[a-z][\w-]*", after.group(1)):
-        if w.group() in A.r.org_roles:
-            end = words_at + w.end()
-            return organisations.org_role(A, the.start(), end, "the " + body[m["start_char"]:end].lower())
-    return None
-
-
 def _nearest_mention(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """The mention nearest left of a verb that can be its subject (outside quotes; no possessive, aside or object of a
     preposition), or the noun phrase a name before a person noun stands in ("The Inverness runner"); else None."""
@@ -376,7 +350,7 @@ def _nearest_mention(A: _Article, verb_s: int, lo: int) -> _Cand | None:
             continue                            # "negotiations between Moscow and Kyiv"
         if asides.coordinated_object(A, m, lo):
             continue                            # "the MP for Melksham and |Devizes|" (the model's PERSON)
-        based = _based_org(A, m, lo) if _BASED_AFTER.match(body, m["end_char"]) else None
+        based = organisations.based_org(A, m, lo)
         if based is not None:                   # "The |Michigan|-based maker of brake parts said": the maker
             return based
         prep = _PERSON_PREP_BEFORE.search(body[max(lo, m["start_char"] - 40):m["start_char"]]) \
