@@ -174,7 +174,10 @@ _BARREL_AFTER = re.compile(r"-([A-Z][\w’']*[a-z][\w’']*)(?![\w-])")
 def _hyphenated_given_name(unit: str, e: int) -> int:
     """The end of a Korean-style given name the model cut at its hyphen ("Kweon Seong|-dong", "Jung Chung|-rae"), of
     a double-barrelled surname cut at its hyphen ("Reto Imboden|-Kalbermatter"), or of a name whose surname with a
-    joined article the model left out ("Ahmed Fathy| El-Sherbiny"; ``_hyphen_prefixes``)."""
+    joined article the model left out ("Ahmed Fathy| El-Sherbiny"; ``_hyphen_prefixes``). A span the model ended on the
+    hyphen itself ("Ambrose T. Kealoha-|Finch") is read from before it."""
+    if unit[e - 1:e] == "-" and unit[e - 2:e - 1].isalpha() and _BARREL_AFTER.match(unit, e - 1):
+        e -= 1
     mm = _SYLLABLE_AFTER.match(unit, e) or _BARREL_AFTER.match(unit, e)
     if mm and mm.group(1).lower() not in _COMPOUND_TAILS and unit[e - 1:e].isalpha():
         return mm.end()

@@ -297,7 +297,8 @@ def _make_mention(unit: str, s: int, e: int, base: int, label: str, headline: bo
 
 
 _THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he\s+$")
-_LOCAL_NUMBER = re.compile(r"[^\S\n]+(?:No\.[^\S\n]*)?\d+[A-Za-z]?(?![\w-])")
+#: a union local's number ("Local| 303L", "Local| 9-1147", "Local| No. 12")
+_LOCAL_NUMBER = re.compile(r"[^\S\n]+(?:No\.[^\S\n]*)?\d+(?:-\d+)?[A-Za-z]?(?![\w-])")
 
 
 #: a capitalised word (a name's last) right before: "Orme-Castell |KC", "Keatley, |TD"

@@ -108,10 +108,18 @@ def _compiled(verb: str, according: tuple, reporting_objects: tuple) -> dict[str
                          + r"(?:\s+(?:in|on|at|last|this|earlier)\s+[^,“”\"\n]{1,40})?\s*,\s*(?=\S)"),
         "parenthetical": re.compile(r",\s*(?P<region>[^,“”\"\n]{1,60}?(?:,[^,“”\"\n]{1,60},)?)\s+" + _ADVERBS + verb
                                     + r"(?:\s+[^,“”\"\n\s][^,“”\"\n]{0,30})?\s*,\s+\S"),
-        "told_object": re.compile(r"\s+(?:" + "|".join(map(re.escape, reporting_objects))
+        "told_object": re.compile(r"\s+(?:(?:" + "|".join(map(re.escape, reporting_objects))
                                   + r"|him|her|them|me|us|(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)"
-                                  + r"\s+(?=(?:he|she|they|it|we|I|there)[\s’'])"),
+                                  + r"\s+(?=(?:he|she|they|it|we|I|there)[\s’'])"
+                                  # "told the court the defendant wrote 117 checks", "told reporters the plan would …":
+                                  # a listener of [reporting_objects], then a clause opened by a noun phrase and its verb
+                                  + r"|(?:" + "|".join(map(re.escape, reporting_objects)) + r")\s+(?=" + _NP_CLAUSE + r"))"),
     }
+
+
+#: a clause opened by a short noun phrase and its finite verb ("the defendant |wrote|", "the plan |would|")
+_NP_CLAUSE = (r"(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?(?:had|has|have|was|were|is|are|would|will|could|"
+              r"should|did|might|may|must|can|wrote|made|took|gave|knew|stole|kept|left|sold|paid|ran|met|[a-z]{2,}ed)\b")
 
 
 def _before_direct(body: str, cs: int, ce: int, direct_starts: list[int]) -> tuple[int, int]:

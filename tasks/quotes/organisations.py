@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from tasks.quotes.phrases import _DATELINE, NAME_RUN, THE_BEFORE, _Cand, unlinked_mention
+from tasks.quotes.phrases import _DATELINE, NAME_RUN, _Cand, unlinked_mention
 from tasks.entities.rules import _given_names
 
 if TYPE_CHECKING:
@@ -36,7 +36,8 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
         # organisation last written about); "the ministry said" of a ministry no name holds (quote_patterns.txt
         # [named_organisation_roles])
         fallbacks = (lambda: _Cand(hs, he, "np"),)
-    found = (x for x in _chain(firsts, lambda: _named_org(A, hs, head), lambda: _unnamed_opening(A, hs, head), *fallbacks))
+    found = (x for x in _chain(firsts, lambda: _named_org(A, hs, head), lambda: _unnamed_opening(A, hs, head),
+                               lambda: _named_org_after(A, he, head), *fallbacks))
     m = next((x for x in found if x is not None and (isinstance(x, _Cand) or not A._is_outlet(x))), None)
     if m is None or isinstance(m, _Cand):
         return m
@@ -45,6 +46,8 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
 
 #: a place's "-based" after a name: a modifier of the noun after it ("|Calgary|-based Foothills Fine Wine Imports")
 BASED_AFTER = re.compile(r"-based\b")
+#: "the " and a town with its comma before a place's "-based" ("|The Gainesville, |Georgia-based company")
+_THE_TOWN_BEFORE = re.compile(r"[Tt]he[^\S\n]+(?:[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,2},[^\S\n]+)?$")
 #: the words after a place's "-based" up to an organisation's role word ("-based| maker|", "-based| auto parts supplier|")
 _WORDS_AFTER_BASED = re.compile(r"-based((?:[^\S\n]+[a-z][\w-]*){1,3})")
 
@@ -56,7 +59,7 @@ def based_org(A: _Article, m: dict, lo: int) -> _Cand | None:
     body = A.body
     if not BASED_AFTER.match(body, m["end_char"]):
         return None
-    the = THE_BEFORE.search(body, max(lo, m["start_char"] - 5), m["start_char"])
+    the = _THE_TOWN_BEFORE.search(body, max(lo, m["start_char"] - 40), m["start_char"])
     after = _WORDS_AFTER_BASED.match(body, m["end_char"])
     if the is None or after is None:
         return None
@@ -164,6 +167,15 @@ def _named_org(A: _Article, pos: int, head: str) -> dict | None:
                 and not A.in_quote(m["start_char"]):
             return m
     return apposed
+
+
+def _named_org_after(A: _Article, pos: int, head: str) -> dict | None:
+    """The first organisation after ``pos`` whose name holds the role word, outside quotes, when none was named
+    before: a lead that says "The union called the decision ‘a betrayal’" names "United Steelworkers Local 9-1147"
+    further down."""
+    word = _role_words_re(A, head)
+    return next((m for m in A.mentions_in(pos, len(A.body)) if m["label"] == "ORG" and word.search(m["text"])
+                 and not A.in_quote(m["start_char"])), None)
 
 
 def org_holding_word(A: _Article, pos: int, head: str) -> dict | None:

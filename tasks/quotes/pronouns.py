@@ -175,6 +175,8 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
                 and (c.kind == "pronoun" or CLAUSE_VERB_AFTER.match(A.body, c.end)):
             continue        # "X said he would not |put| a number on it", "The barrister said Fairclough had |written| a
             #                 letter": the reported clause's subject is no speaker; the one of "said" is
+        if c is not None and _TOLD_END.search(A.body, max(ss, c.start - 12), c.start):
+            continue        # "X told |the court the defendant| wrote 117 checks": the listener of "told", whose subject speaks
         if c is not None and _SUBORDINATE_BEFORE.search(A.body, max(ss, c.start - 10), c.start) \
                 and A.body[ss:c.start].strip()[:1].isupper() and not _SUBORDINATE_BEFORE.match(A.body[ss:c.start].strip() + " "):
             continue        # "X spoke briefly when the judge asked whether he had anything to say. “…,” he said": the
@@ -260,6 +262,8 @@ _SUBORDINATE_BEFORE = re.compile(r"(?<![\w-])(?:when|after|as|while|before|until
 #: a verb right after a name: the name is the subject of a clause ("said Fairclough |had| written")
 CLAUSE_VERB_AFTER = re.compile(r"[^\S\n]+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|might|must|"
                                 r"can|[a-z]{2,}ed)\b")
+#: a verb taking a listener right before a noun phrase ("told |the court …")
+_TOLD_END = re.compile(r"(?<![\w’'-])(?:told|tells|tell|informed|assured|reminded)[^\S\n]+$")
 #: a pronoun or name opening a reported clause right after its speech verb ("said (that) |he| would", "He said team
 #: manager |Sigurd Ravnås-Holm| had told him …": a lower-case title may stand before the name)
 _REPORTED_SUBJECT = re.compile(r"(?<![\w-])(?:said|says|told\s+\w+|added|insisted|argued|stressed|claimed|explained|warned)"

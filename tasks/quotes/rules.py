@@ -217,7 +217,10 @@ def _noun_after_determiner_alt(forms: set) -> str:
 
 
 def _split_multi(syn: str) -> list[str]:
-    """Synonym list: words separated by spaces, except known two-word heads (``prime minister``)."""
+    """Synonym list: words separated by spaces, except known two-word heads (``prime minister``); a list with commas
+    is split at them alone (``district attorney, state's attorney``)."""
+    if "," in syn:
+        return [x.strip().lower() for x in syn.split(",") if x.strip()]
     out, words, i = [], syn.split(), 0
     two = {"prime minister", "vice president", "press secretary", "campaign manager", "police chief"}
     while i < len(words):

@@ -80,6 +80,10 @@ _TOLD_BEFORE = re.compile(r"(?<![\w-])told[^\S\n]+$")
 #: X, …, who said she …"), no place
 _HEARD_FROM = re.compile(r"(?<![\w-])(?:heard|hear|hears|hearing|testimony|evidence|letter|message|email|call|statement|"
                          r"comments?|words|reply|response|submission)[^\S\n]+from[^\S\n]+$")
+#: "the" and up to two lower-case words right before a one-word name, and the lower-case noun it modifies after it
+#: ("The retired |Albertville| science teacher", "the |Smith| family"): a modifier, no one
+_DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he(?:[^\S\n]+[a-z][\w-]*){0,2}[^\S\n]+$")
+_NOUN_AFTER = re.compile(r"[^\S\n]+([a-z][a-z-]+)(?![\w’'-])")
 
 
 class _Article:
@@ -267,10 +271,18 @@ class _Article:
     def as_place(self, m: dict, start: int) -> bool:
         """Is the person mention ``m`` an outlet or a place's object, no one (looked for from ``start``)? "Back on
         |Aelfleda Terrace|, Mrs Coverdale …" (not "As for Zelenskyy", "heard from |Annika X|"), "He came out from
-        |Normandy|" (the model's person)."""
+        |Normandy|" (the model's person), or a modifier ("The retired |Albertville| science teacher")."""
         s = m["start_char"]
         return self._is_outlet(m) or bool(_PLACE_PREP_BEFORE.search(self.body, max(start, s - 12), s)
-                                          and not _HEARD_FROM.search(self.body, max(start, s - 30), s))
+                                          and not _HEARD_FROM.search(self.body, max(start, s - 30), s)) \
+            or self._as_modifier(m, start)
+
+    def _as_modifier(self, m: dict, start: int) -> bool:
+        """Is the one-word mention ``m`` a modifier between "the" and a noun ("The retired |Albertville| science
+        teacher started …", the model's person)?"""
+        after = _NOUN_AFTER.match(self.body, m["end_char"])
+        return " " not in m["text"] and after is not None and after.group(1) not in self.r.verb_forms \
+            and bool(_DETERMINER_BEFORE.search(self.body, max(start, m["start_char"] - 30), m["start_char"]))
 
     def mention_gender(self, m: dict) -> str | None:
         """The gender of a person mention: its honorific's, its entity's pronouns' in the article, or (while

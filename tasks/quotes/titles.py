@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 #: "said she …", "told reporters that he …": the subject pronoun of the reported clause right after the
 #: speech verb that follows a person's name (``collect_pronoun_gender``)
 _SAID_PRONOUN = re.compile(r"(?:\s+(?:reporters|journalists|me|us))?(?:\s+that)?\s+(he|she)\b", re.I)
+#: what opens a clause after a name's comma rather than its apposition: a relative, a conjunction, or a participle with
+#: its object ("Parent Desmond X, |dropping his| daughter off at school,"; not "acting director")
+_NO_APPOSITION = re.compile(r"(?:whose|who|which|where|when|but|and|or|yet|while|as|then|though|although"
+                            r"|[a-z]+ing[^\S\n]+(?:his|her|their|its|the|a|an|to|at|in|on|from|with|out|off|up|into|about|near))\b")
 #: a quotation opening the next sentence, closed and attributed to "he"/"she" ("“…,” she said"): ``_quoted_next_gender``
 _QUOTED_BY_PRONOUN = re.compile(r"[“\"‘'][^\n]*?[,?!…][”\"’']\s+(he|she)\s+(?:said|says|added|told|asked|explained|continued)\b")
 #: a role phrase and the comma of an apposition right before a name ("the council's chief executive, ")
@@ -121,11 +125,12 @@ def collect_titles(A: _Article) -> None:
         gender_words = list(words)
         ma = re.match(r"(?:\s*\([^()\n]{1,30}\))?,\s+(?:who is\s+)?(?:the|a|an|[A-Z][\w.]*[’']s)?\s*([^,.;:()\n“”‘\"]{3,80}?)\s*[,.;)]", body[m["end_char"]:m["end_char"] + 100])
         if ma and r.role_re.search(ma.group(1)) and not r.verb_re.search(ma.group(1)) \
-                and not re.match(r"(?:whose|who|which|where|when|but|and|or|yet|while|as|then|though|although)\b", ma.group(1)) \
+                and not _NO_APPOSITION.match(ma.group(1)) \
                 and not re.search(r"\b(?:was|is|were|are|has|had|have|will|would|could|can)\b", ma.group(1)):
             # not "X, the spokesperson said.", nor a relative clause ("Lorna Bautista, whose son has been …,") or another
             # clause ("off Jaswant X, but a 13-ball 29 from the captain Rohan Y": another person's title), nor
-            # the rest of a sentence ("Harjit Sandhu-Bains, was in the courtroom with his wife and daughter."); a party
+            # the rest of a sentence ("Harjit Sandhu-Bains, was in the courtroom with his wife and daughter."), nor a
+            # participle's clause ("Parent Desmond X, dropping his daughter off at school,"); a party
             # or place in brackets may come first ("Cllr Sunita Varma-Holt (Lib Dem), the county council's lead member")
             raw = re.findall(r"[\w.’'-]+", ma.group(1))
             appos = [w.lower() for w in raw]
