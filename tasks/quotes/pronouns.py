@@ -191,9 +191,15 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
         if c is not None and c.kind == "role":
             near = A.mentions_in(max(ss, c.start - 80), c.start) + [
                 b for b in A.bare_names()["names"] if max(ss, c.start - 80) <= b["start_char"] < c.start]
+            fronted = A.fronted(ss, c.start)
+            fronted = fronted if fronted is not None and _PREPOSITIONAL_OPENING.match(fronted.group(0)) else None
             before = sorted((m for m in near if m["label"] in PERSON_LABELS
-                             and re.fullmatch(r",[^\S\n]*", A.body[m["end_char"]:c.start])), key=lambda m: m["start_char"])
+                             and re.fullmatch(r",[^\S\n]*", A.body[m["end_char"]:c.start])
+                             and not (fronted is not None and m["end_char"] <= fronted.end())),
+                            key=lambda m: m["start_char"])
             if before:      # "Rukhsana Idrees-Colby, a nurse from Tarneit, said she …": the person the role describes
+                #             (not one named in a fronted clause: "Under questioning by defense attorney X, the
+                #             detective agreed …")
                 return A._first_person(before[-1]["start_char"], before[-1]["end_char"], gender)
             # "The chairman of …, Mr Sylvanus Ityokumbul, said": the person named in apposition (not one named after
             # the role's own verb: "The barrister said Ashworth-Leigh had |written| a letter")
@@ -262,6 +268,10 @@ _SUBORDINATE_BEFORE = re.compile(r"(?<![\w-])(?:when|after|as|while|before|until
 #: a verb right after a name: the name is the subject of a clause ("said Fairclough |had| written")
 CLAUSE_VERB_AFTER = re.compile(r"[^\S\n]+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|might|must|"
                                 r"can|[a-z]{2,}ed)\b")
+#: a fronted clause opened by a preposition or subordinator ("Under questioning by defense attorney X, |the detective"),
+#: not a name with its titles ("Nominated MP Associate Professor X, an economist, said")
+_PREPOSITIONAL_OPENING = re.compile(r"\s*(?:Under|After|Before|During|In|At|On|With|Without|Following|When|While|As|"
+                                    r"Despite|Since|Unlike|Like|From|By|Through|Upon|Asked|Pressed|Questioned)\b")
 #: a verb taking a listener right before a noun phrase ("told |the court …")
 _TOLD_END = re.compile(r"(?<![\w’'-])(?:told|tells|tell|informed|assured|reminded)[^\S\n]+$")
 #: a pronoun or name opening a reported clause right after its speech verb ("said (that) |he| would", "He said team
