@@ -195,7 +195,7 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
             fronted = fronted if fronted is not None and _PREPOSITIONAL_OPENING.match(fronted.group(0)) else None
             before = sorted((m for m in near if m["label"] in PERSON_LABELS
                              and re.fullmatch(r",[^\S\n]*", A.body[m["end_char"]:c.start])
-                             and not (fronted is not None and m["end_char"] <= fronted.end())),
+                             and not (fronted is not None and m["end_char"] <= fronted.end() <= c.start)),
                             key=lambda m: m["start_char"])
             if before:      # "Rukhsana Idrees-Colby, a nurse from Tarneit, said she …": the person the role describes
                 #             (not one named in a fronted clause: "Under questioning by defense attorney X, the
@@ -268,10 +268,11 @@ _SUBORDINATE_BEFORE = re.compile(r"(?<![\w-])(?:when|after|as|while|before|until
 #: a verb right after a name: the name is the subject of a clause ("said Fairclough |had| written")
 CLAUSE_VERB_AFTER = re.compile(r"[^\S\n]+(?:had|has|have|was|were|is|are|would|will|could|should|did|does|might|must|"
                                 r"can|[a-z]{2,}ed)\b")
-#: a fronted clause opened by a preposition or subordinator ("Under questioning by defense attorney X, |the detective"),
-#: not a name with its titles ("Nominated MP Associate Professor X, an economist, said")
-_PREPOSITIONAL_OPENING = re.compile(r"\s*(?:Under|After|Before|During|In|At|On|With|Without|Following|When|While|As|"
-                                    r"Despite|Since|Unlike|Like|From|By|Through|Upon|Asked|Pressed|Questioned)\b")
+#: a fronted phrase opened by a preposition or participle, not a clause of its own ("Under questioning by defense
+#: attorney X, |the detective"), not a name with its titles ("Nominated MP Associate Professor X, an economist, said"), nor "When X, Clinton's
+#: campaign manager, was asked …", where the role is X's
+_PREPOSITIONAL_OPENING = re.compile(r"\s*(?:Under|After|During|In|At|On|With|Without|Following|Despite|Unlike|Like|"
+                                    r"From|By|Through|Upon|Asked|Pressed|Questioned)\b")
 #: a verb taking a listener right before a noun phrase ("told |the court …")
 _TOLD_END = re.compile(r"(?<![\w’'-])(?:told|tells|tell|informed|assured|reminded)[^\S\n]+$")
 #: a pronoun or name opening a reported clause right after its speech verb ("said (that) |he| would", "He said team
