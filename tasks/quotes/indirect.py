@@ -98,6 +98,7 @@ def _rx(rules) -> dict[str, re.Pattern]:
 @lru_cache(maxsize=4)
 def _compiled(verb: str, according: tuple, reporting_objects: tuple) -> dict[str, re.Pattern]:
     acc_alt = "|".join(map(re.escape, according))
+    objects = "|".join(map(re.escape, reporting_objects))     # the listeners of [reporting_objects]
     return {
         "according": re.compile(r"\b(" + acc_alt + r")\s+((?:[^,.;:“”\"\n]|\.(?=\w|[^\S\n]+(?-i:[A-Z]))){2,80}?)"
                                 r"(?=\s*[,;:—–]|\s*\.(?![^\S\n]+(?-i:[A-Z]))|\s*$)", re.I),
@@ -108,12 +109,12 @@ def _compiled(verb: str, according: tuple, reporting_objects: tuple) -> dict[str
                          + r"(?:\s+(?:in|on|at|last|this|earlier)\s+[^,“”\"\n]{1,40})?\s*,\s*(?=\S)"),
         "parenthetical": re.compile(r",\s*(?P<region>[^,“”\"\n]{1,60}?(?:,[^,“”\"\n]{1,60},)?)\s+" + _ADVERBS + verb
                                     + r"(?:\s+[^,“”\"\n\s][^,“”\"\n]{0,30})?\s*,\s+\S"),
-        "told_object": re.compile(r"\s+(?:(?:" + "|".join(map(re.escape, reporting_objects))
+        "told_object": re.compile(r"\s+(?:(?:" + objects
                                   + r"|him|her|them|me|us|(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)"
                                   + r"\s+(?=(?:he|she|they|it|we|I|there)[\s’'])"
                                   # "told the court the defendant wrote 117 checks", "told reporters the plan would …":
                                   # a listener of [reporting_objects], then a clause opened by a noun phrase and its verb
-                                  + r"|(?:" + "|".join(map(re.escape, reporting_objects)) + r")\s+(?=" + _NP_CLAUSE + r"))"),
+                                  + r"|(?:" + objects + r")\s+(?=" + _NP_CLAUSE + r"))"),
     }
 
 
