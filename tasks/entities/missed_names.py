@@ -117,10 +117,13 @@ def _add_nicknamed_persons(line: str, ls: int, body: str, headline: bool, mentio
     for mt in _nicknamed_regex().finditer(line):
         first = mt.group(1).split()
         s, e = ls + mt.start(), ls + mt.end()
+        title_at = _title_start(line[:mt.start() + len(first[0])]) if len(first) == 2 else None
+        titled = len(first) == 2 and (fold(first[0]) in _honorific_words() or title_at is not None)
         over = overlapping(s, e)
-        if any(a.start < e and a.end > s for a in added) or any(mentions[i].start < s or mentions[i].end > e for i in over):
+        led = [i for i in over if titled and mentions[i].start < s <= mentions[i].end <= s + len(mt.group(1))]
+        if any(a.start < e and a.end > s for a in added) \
+                or any(mentions[i].start < s or mentions[i].end > e for i in over if i not in led):
             continue
-        titled = len(first) == 2 and (fold(first[0]) in _honorific_words() or (fold(first[0]),) in _title_set())
         if headline or not (first[-1] in _nickname_given_names() or any(mentions[i].cls == "per" for i in over) or titled
                             or not _known_non_person(first[-1], mt.group(2).split()[-1])):
             continue
@@ -130,6 +133,26 @@ def _add_nicknamed_persons(line: str, ls: int, body: str, headline: bool, mentio
         if m is not None and (m.start, m.end) == (s, e):
             drop.update(over)
             added.append(m)
+            added.extend(_before_title(body, mentions, led, ls + (mt.start() if title_at is None else title_at), headline))
+
+
+def _title_start(text: str) -> int | None:
+    """Where the longest title of ``rules/titles.txt`` made of the last one to three words of ``text`` starts ("Fort
+    Supply |Fire Chief"), else None."""
+    spans = [mt.span() for mt in re.finditer(r"\S+", text)][-3:]
+    words = tuple(fold(text[a:b]) for a, b in spans)
+    return next((spans[k][0] for k in range(len(words)) if words[k:] in _title_set()), None)
+
+
+def _before_title(body: str, mentions: list[_Mention], led: list[int], title_start: int, headline: bool) -> list[_Mention]:
+    """What is left of the model's spans that ran from before a title into the nicknamed name ("|Fort Supply| Fire
+    Chief Ignacio" of "Fort Supply Fire Chief Ignacio ‘Nacho’ Delgado"), cut before the title's words."""
+    out = []
+    for i in led:
+        cut = _make_mention(body, mentions[i].start, title_start, 0, mentions[i].ner_label, headline)
+        if cut is not None and cut.end <= title_start:
+            out.append(cut)
+    return out
 
 
 def _add_given_name_persons(line: str, ls: int, body: str, headline: bool, mentions: list[_Mention], overlapping,

@@ -47,9 +47,11 @@ _ANONYMOUS_DEFINITE = re.compile(
 _ANONYMOUS_RELATIVE = re.compile(
     r"(?:[A-Z][^“”\"\n]{0,160}?,\s+)?(?P<np>[Tt]he\s+[\w-]+[’']s\s+(?:[\w-]+\s+)?[\w-]+)\s+(?:said|says|told|added|wrote)\b")
 #: "A woman two cars behind him, who declined to give her name, said …", "A machine operator with 14 years at the plant,
-#: who asked not to be named because …, said": any indefinite phrase whose relative clause keeps the person unnamed
+#: who asked not to be named because …, said", "A woman who has attended St. Olha for 40 years, and who asked not to be
+#: named …, said": any indefinite phrase whose relative clause keeps the person unnamed
 _ANONYMOUS_DECLINED = re.compile(
-    r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+[^,.;:\n“”\"]{1,60}?),?\s+who\s+"
+    r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[^,.;:\n“”\"]|(?<=[A-Z][a-z])\.(?=\s[A-Z])){1,60}?)"
+    r",?\s+(?:and\s+)?who\s+"
     r"(?:declined|refused|asked|requested|would\s+not|did\s+not|didn[’']t|spoke|wished|wanted)\b[^\n“”\"]{0,160}?,?\s+"
     r"(?:said|says|told|added|explained)\b")
 #: "who gave his name only as |Ravi|", "identified only as |Maria|": the name an anonymous person gave
@@ -114,6 +116,9 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     #                                                 whom they spoke to: "A Tunisian official, speaking to |MEE| …")
     if apposed:
         return apposed[0]   # "A spokesperson for the CBN, Mrs Hadiza Garba-Yusuf, said …": the person named
+    relative = roles.relative_named_before(A, mt.group("np"), np_s)
+    if relative is not None:
+        return relative     # "… and his wife, Leonie X, stayed …" then "His wife said": Leonie X
     org = spokespeople.spokesperson_org(A, _Cand(np_s, np_e, "role"))
     if org is not None:
         return org          # "An Energex spokeswoman said …" then "…,” she said": the organisation speaks
@@ -171,8 +176,9 @@ _OBJECT_BEFORE = re.compile(r"(?<![\w-])(?:to|with|for|by|from|told)\s+$")
 #: what describes an anonymous person after their noun ("of three" children, "in his 70s")
 _DESCRIBED = re.compile(r"\s+(?:of\s+" + FAMILY_COUNT + r"|in\s+(?:his|her|their)\s+\d+s)$")
 #: where an anonymous person's noun phrase stops being their description: a place or employer after it ("One A&E
-#: consultant| in the north of England", "A Kenyan customs official| at Namanga", "One driver| working outside …")
-_NP_TAIL = re.compile(r"\s+(?:for|of(?!\s+" + FAMILY_COUNT + r"\b)|"
+#: consultant| in the north of England", "A Kenyan customs official| at Namanga", "One driver| working outside …"), or
+#: a relative clause ("A woman| who has attended St. Olha for 40 years")
+_NP_TAIL = re.compile(r"\s+(?:for|of(?!\s+" + FAMILY_COUNT + r"\b)|who|whose|"
                       r"in(?!\s+(?:his|her|their)\s+\d)|at|on|near|with|"
                       r"from|based|stationed|[a-z]{3,}ing(?=\s+(?:[a-z]+\s+)?(?:in|at|near|outside|on|for|from)\s)|"
                       r"(?:familiar|close|involved|briefed|knowledgeable|privy)(?=\s+(?:with|to|in|on|about)\s))\s")

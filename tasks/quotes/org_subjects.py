@@ -45,6 +45,9 @@ def org_subject(A: _Article, pos: int) -> dict | None:
         if named is not None:
             return named     # "National Grid Electricity Distribution says …": a name the model missed or cut;
             #                  "The council said …": the council named before
+        if org and first is not None and _opens_with_org_word(A, start, first["start_char"]):
+            continue         # "The company notified workers and filed a notice with the |Department of Labor|": the
+            #                  company is the subject, the one a sentence before names
         if org:
             return first
     return None
@@ -92,6 +95,17 @@ def speaking_name(A: _Article, start: int, end: int) -> dict | None:
 
 #: "The council| said", "The Scottish government| has told": an organisation word opening a sentence before its verb
 _ORG_ROLE_OPENING = re.compile(r"[^\S\n]*[Tt]he[^\S\n]+(?:[A-Z][\w-]*[^\S\n]+)?([a-z]+)[^\S\n]+(?:(?:has|have)[^\S\n]+)?")
+
+
+def _opens_with_org_word(A: _Article, start: int, end: int) -> bool:
+    """Does an organisation word open body[start:end] as its subject, with no name in apposition at ``end`` ("The
+    company notified …"; not "The airport operator, |Almaty International Airport JSC|, said")?"""
+    mo = _ORG_ROLE_OPENING.match(A.body, start, end)
+    return mo is not None and mo.group(1) in A.r.org_roles and not _APPOSED.fullmatch(A.body, start, end)
+
+
+#: a short opening phrase and the comma before a name in apposition to it ("The airport operator, |")
+_APPOSED = re.compile(r"[^\S\n]*[Tt]he(?:[^\S\n]+[\w’'-]+){1,3},[^\S\n]+(?:the[^\S\n]+)?")
 
 
 def _role_opening(A: _Article, start: int, end: int) -> dict | None:

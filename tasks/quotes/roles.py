@@ -77,7 +77,9 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     if _INDEFINITE.match(A.body, c.start, c.end) or _POSSESSED.match(A.body, c.start, c.end):
         # "one US official", "a senior official": an anonymous source; "her mother": someone else; "a Department for
         # Transport spokesperson": the department
-        return spokespeople.spokesperson_org(A, c) or teams.possessed_team_role(A, c) or named_later(A, c)
+        return spokespeople.spokesperson_org(A, c) or teams.possessed_team_role(A, c) \
+            or relative_named_before(A, A.body[c.start:c.end], c.start) or named_later(A, c)
+        #   ("His wife said" after "… and his wife, Leonie X,": Leonie X)
     role = A.body[c.start:c.end]
     apposed = _named_in_apposition(A, c) if c.kind == "role" else None
     if apposed is not None:     # "The former mayor| of Civitavecchia, Raffaele Castellucci-Mbeki, on Thursday denied"
@@ -448,3 +450,26 @@ def recent_anonymous(A: _Article, pos: int, heads: set | None = None) -> dict | 
         if A._person_subject(j) is not None or _PRONOUN_OPENING.match(A.body, A.sents[j]["start_char"]):
             return None
     return None
+
+
+#: a possessed relative as a whole phrase ("His wife", "Her son")
+_POSSESSED_RELATIVE = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+([a-z]+)")
+
+
+def relative_named_before(A: _Article, np: str, pos: int) -> dict | None:
+    """The person an earlier sentence named in apposition to the same possessed relative ("… and |his wife|, Leonie
+    X, stayed …" before "His wife said"): the latest such, outside quotes, within ``_RELATIVE_REACH`` characters."""
+    mt = _POSSESSED_RELATIVE.fullmatch(np)
+    if mt is None or not epithets.names_person(A.r, mt.group(1)):
+        return None
+    pattern = re.compile(r"(?<![\w’'-])" + re.escape(np.lower()) + r",[^\S\n]+", re.I)
+    found = None
+    for mo in pattern.finditer(A.body, max(0, pos - _RELATIVE_REACH), pos):
+        m = next((m for m in A.mentions_in(mo.end(), mo.end() + 60) if m["start_char"] == mo.end()), None)
+        if m is not None and m["label"] in PERSON_LABELS and not A.in_quote(mo.start()):
+            found = m
+    return found
+
+
+#: how far back a possessed relative's name is looked for
+_RELATIVE_REACH = 1500

@@ -14,7 +14,8 @@ import bisect
 import re
 
 from tasks.entities.rules import _given_names, given_name_genders
-from tasks.quotes import anonymous, candidates, epithets, org_subjects, pronouns, roles, spokespeople, subjects, titles
+from tasks.quotes import (anonymous, candidates, epithets, namesakes, org_subjects, pronouns, roles, spokespeople, subjects,
+                          titles)
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
 from tasks.quotes.spans import _paragraphs
 from tasks.quotes.phrases import (
@@ -317,7 +318,10 @@ class _Article:
                 #                     "Looe harbourmaster Jago …" (an agent noun); "Salamander Bay woman Giedrė …"
             g = self.mention_gender(m)
             if gender and g and g != gender:
-                continue
+                other = namesakes.namesake(self, m, gender)
+                if other is None:
+                    continue
+                m = other           # "Van der Linden said …" then "she said": the one of the family who is a she
             if self._possessor_before_subject(m, end):
                 continue            # "Replays appeared to show Bui-Thompson's hand …, and Rourke-Ilunga did not hold
                 #                     back": the possessor is no subject, the person with a verb after them is

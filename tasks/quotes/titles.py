@@ -28,6 +28,8 @@ _NO_APPOSITION = re.compile(r"(?:whose|who|which|where|when|but|and|or|yet|while
                             r"|[a-z]+ing[^\S\n]+(?:his|her|their|its|the|a|an|to|at|in|on|from|with|out|off|up|into|about|near))\b")
 #: a quotation opening the next sentence, closed and attributed to "he"/"she" ("“…,” she said"): ``_quoted_next_gender``
 _QUOTED_BY_PRONOUN = re.compile(r"[“\"‘'][^\n]*?[,?!…][”\"’']\s+(he|she)\s+(?:said|says|added|told|asked|explained|continued)\b")
+#: a portfolio in lower case after a role ("vice president| of operations", "director| of nursing")
+_LOWER_PORTFOLIO = re.compile(r"[^\S\n]+(?:for|of)[^\S\n]+[a-z][a-z\s-]*$")
 #: a role phrase and the comma of an apposition right before a name ("the council's chief executive, ")
 _ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3}[\w’'-]+"
                                      r"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w’'-]*(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][\w’'-]*){0,4})?)"
@@ -116,14 +118,9 @@ def collect_titles(A: _Article) -> None:
         court = _COURT_ROLE.search(left)
         if court is not None:    # "Prosecuting, Ms Bethany Oakes-Morrow said": the prosecutor
             words = _COURT_ROLE_WORDS[court.group(1)] + words
-        honorific = _honorifics_before().search(left)     # "…, Dr Wanjiru Kamau-Ndegwa": only short titles before
-        bare = left[:honorific.start()] if honorific is not None and len(words) == len(honorific.group(0).split()) else left
-        mb = _ROLE_BEFORE_APPOSITION.search(bare) if not words or bare is not left else None
-        role = re.sub(r"[^\S\n]+(?:for|of)[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w’'-]*[^\S\n]*|and[^\S\n]+)+$", "", mb.group(1)) if mb else ""
-        if mb and r.role_re.fullmatch(role.split()[-1].lower()):   # "the council's chief executive, Morgan Hartley",
-            words = [w.lower() for w in mb.group(1).split()] + words   # "Principal Secretary for Agriculture, Dr X"
+        words = _role_in_apposition(r, left, words) + words
         gender_words = list(words)
-        ma = re.match(r"(?:\s*\([^()\n]{1,30}\))?,\s+(?:who is\s+)?(?:the|a|an|[A-Z][\w.]*[’']s)?\s*([^,.;:()\n“”‘\"]{3,80}?)\s*[,.;)]", body[m["end_char"]:m["end_char"] + 100])
+        ma = re.match(r"(?:\s*\([^()\n]{1,30}\))?,\s+(?:who is\s+)?(?:(?:the|a|an)\b|[A-Z][\w.]*[’']s)?\s*([^,.;:()\n“”‘\"]{3,80}?)\s*[,.;)]", body[m["end_char"]:m["end_char"] + 100])
         if ma and r.role_re.search(ma.group(1)) and not r.verb_re.search(ma.group(1)) \
                 and not _NO_APPOSITION.match(ma.group(1)) \
                 and not re.search(r"\b(?:was|is|were|are|has|had|have|will|would|could|can)\b", ma.group(1)):
@@ -184,6 +181,20 @@ def collect_pronoun_gender(A: _Article) -> None:
             g = given_name_genders().get(words[0].lower().rstrip("."))
             if g:
                 A.name_gender[m["entity_id"]] = g
+
+
+def _role_in_apposition(r, left: str, words: list[str]) -> list[str]:
+    """The words of a role in apposition right before a name, its comma last ("the council's chief executive, Morgan
+    Hartley", "Principal Secretary for Agriculture, Dr X", "Hollister’s vice president of operations, Clarissa X"), when
+    no title but short ones stands right before the name (``words``); else none."""
+    honorific = _honorifics_before().search(left)     # "…, Dr Wanjiru Kamau-Ndegwa": only short titles before
+    bare = left[:honorific.start()] if honorific is not None and len(words) == len(honorific.group(0).split()) else left
+    mb = _ROLE_BEFORE_APPOSITION.search(bare) if not words or bare is not left else None
+    if mb is None:
+        return []
+    role = re.sub(r"[^\S\n]+(?:for|of)[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w’'-]*[^\S\n]*|and[^\S\n]+)+$", "", mb.group(1))
+    role = _LOWER_PORTFOLIO.sub("", role)   # "vice president| of operations"
+    return [w.lower() for w in mb.group(1).split()] if r.role_re.fullmatch(role.split()[-1].lower()) else []
 
 
 def _unnamed_person_in(A: _Article, text: str) -> bool:
