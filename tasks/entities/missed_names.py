@@ -120,7 +120,11 @@ def _add_nicknamed_persons(line: str, ls: int, body: str, headline: bool, mentio
         title_at = _title_start(line[:mt.start() + len(first[0])]) if len(first) == 2 else None
         titled = len(first) == 2 and (fold(first[0]) in _honorific_words() or title_at is not None)
         over = overlapping(s, e)
-        led = [i for i in over if titled and mentions[i].start < s <= mentions[i].end <= s + len(mt.group(1))]
+        comma = body.rfind(", ", 0, s)      # "The barangay captain of |Balongay, Liwayway ‘Waying’ Bordado|": the
+        #                                     model's span ran over an apposition's comma into the name
+        led = [i for i in over if mentions[i].start < s and ((titled and s <= mentions[i].end <= s + len(mt.group(1)))
+                                                             or (mentions[i].start < comma and mentions[i].end <= e
+                                                                 and not body[comma + 2:s].strip()))]
         if any(a.start < e and a.end > s for a in added) \
                 or any(mentions[i].start < s or mentions[i].end > e for i in over if i not in led):
             continue
@@ -133,7 +137,8 @@ def _add_nicknamed_persons(line: str, ls: int, body: str, headline: bool, mentio
         if m is not None and (m.start, m.end) == (s, e):
             drop.update(over)
             added.append(m)
-            added.extend(_before_title(body, mentions, led, ls + (mt.start() if title_at is None else title_at), headline))
+            cut = comma if comma >= 0 and not body[comma + 2:s].strip() else ls + (mt.start() if title_at is None else title_at)
+            added.extend(_before_title(body, mentions, led, cut, headline))
 
 
 def _title_start(text: str) -> int | None:

@@ -23,6 +23,8 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     if mo is None or mo.group(1) not in A.r.org_roles:
         return None
     head, subject = mo.group(1), A.org_subject(hs)
+    if subject is not None and head in _ANY_BUSINESS and _public_body(A, subject):
+        subject = None      # "The Edo State government promised help" is not what "the company" stands for
     # "The Ministry of Interior, which runs it with the Ministry of Hajj, said": "the ministry" is the subject
     firsts = [subject] if subject is not None and _names_head(A, subject, head) else []
     # the first that is not the site reporting ("the company" is not "404 Media", "the party" not "M&G"); each looked
@@ -72,10 +74,13 @@ def based_org(A: _Article, m: dict, lo: int) -> _Cand | None:
 
 
 def _names_head(A: _Article, subject: dict, head: str) -> bool:
-    """Is the organisation ``subject`` called by the role word ``head``: in its name, or right after it ("The National
-    Weather Service office in La Crosse said" then "the forecast office said")?"""
+    """Is the organisation ``subject`` called by the role word ``head``: in its name, right after it ("The National
+    Weather Service office in La Crosse said" then "the forecast office said"), or at the end of an apposition after it
+    ("Tompkins County Whole Health, the county’s public health department, said" then "the department said")?"""
+    after = A.body[subject["end_char"]:subject["end_char"] + 80]
     return bool(_role_words_re(A, head).search(subject["text"])
-                or re.match(r"[^\S\n]+" + re.escape(head) + r"\b", A.body[subject["end_char"]:subject["end_char"] + 40]))
+                or re.match(r"[^\S\n]+" + re.escape(head) + r"\b", after)
+                or re.match(r",[^\S\n]+(?:the|an?)[^\S\n]+[^,\n“”\"]{0,50}?(?<![\w-])" + re.escape(head) + r",", after))
 
 
 #: a capitalised modifier before the role word ("the |Thessaloniki| municipality", "the |Boeing| company")
@@ -222,12 +227,14 @@ def _head_name_re(head: str) -> re.Pattern:
 
 def _main_org(A: _Article, pos: int, head: str) -> dict | None:
     """The organisation the article is about: named in at least two sentences before ``pos`` and in more than any
-    other (its latest mention); "the company said" in a report on Halvorsen Systems. (A name and its acronym in one
+    other (its latest mention; for "company" or "firm" no place or public body: ``_public_body``); "the company said"
+    in a report on Halvorsen Systems. (A name and its acronym in one
     sentence, "Brihanmumbai Municipal Corporation (BMC)", name it once.) When none is, for a role word ``head`` any
     business is called by ("company", "firm"), the organisation opening the lead (``_lead_org``)."""
     counts: dict[str, list[dict]] = {}
     for m in A.mentions_in(0, pos):
-        if m["label"] == "ORG" and m.get("entity_id") and not A.in_quote(m["start_char"]) and not as_modifier(A, m):
+        if m["label"] == "ORG" and m.get("entity_id") and not A.in_quote(m["start_char"]) and not as_modifier(A, m) \
+                and not (head in _ANY_BUSINESS and _public_body(A, m)):
             same = counts.setdefault(m["entity_id"], [])
             if same and same[-1]["sentence_no"] == m["sentence_no"]:
                 same.pop()
@@ -236,6 +243,14 @@ def _main_org(A: _Article, pos: int, head: str) -> dict | None:
     if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
         return _lead_org(A, pos) if head in _ANY_BUSINESS else None
     return ranked[0][-1]
+
+
+def _public_body(A: _Article, m: dict) -> bool:
+    """Is the organisation a place or public body by its name's last word, or first before "of" ("Edo |State|",
+    "|Department| of Labor"; quote_patterns.txt [public_body_words])? Such a body is no company."""
+    words = m["text"].split()
+    first = words[0].lower() if len(words) > 2 and words[1] == "of" else ""
+    return words[-1].lower() in A.r.public_body_words or first in A.r.public_body_words
 
 
 def as_modifier(A: _Article, m: dict) -> bool:
@@ -258,7 +273,7 @@ _ORGANS = frozenset({"board", "management", "leadership"})
 #: the article before a name ("|The |Oneida Brass & Wire")
 _THE = re.compile(r"[Tt]he[^\S\n]+")
 #: role words any business is called by ("the company said" of "Oneida Brass & Wire"), unlike "the committee"
-_ANY_BUSINESS = frozenset({"company", "firm"})
+_ANY_BUSINESS = frozenset({"company", "firm", "management"})
 #: how many sentences of the article's lead may open with the organisation it is about
 _LEAD_SENTENCES = 3
 

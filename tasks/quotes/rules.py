@@ -48,6 +48,7 @@ class Rules:
     unnamed_roles: frozenset = frozenset()           # "the spokesperson", "the official": often never named
     document_roles: frozenset = frozenset()          # "the statement", "the post": whoever issued it
     site_nouns: frozenset = frozenset()              # "its Hutchinson packaging |plant|": a place's name before it
+    public_body_words: frozenset = frozenset()       # "Edo |State|", "|Department| of Labor": never "the company"
     court_party_roles: frozenset = frozenset()       # "the defendant", "the witness": never an officer of the court
     court_officer_words: frozenset = frozenset()     # "judge", "prosecutor": a title of an officer of the court
     defendant_roles: frozenset = frozenset()         # "the accused", "the defendant": the person on trial
@@ -162,6 +163,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         unnamed_roles=frozenset(x.lower() for x in pat.get("unnamed_roles", [])),
         document_roles=frozenset(x.lower() for x in pat.get("document_roles", [])),
         site_nouns=frozenset(x.lower() for x in pat.get("site_nouns", [])),
+        public_body_words=frozenset(x.lower() for x in pat.get("public_body_words", [])),
         court_party_roles=frozenset(x.lower() for x in pat.get("court_party_roles", [])),
         court_officer_words=frozenset(x.lower() for x in pat.get("court_officer_words", [])),
         defendant_roles=frozenset(x.lower() for x in pat.get("defendant_roles", [])),

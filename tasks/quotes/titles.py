@@ -28,6 +28,12 @@ _NO_APPOSITION = re.compile(r"(?:whose|who|which|where|when|but|and|or|yet|while
                             r"|[a-z]+ing[^\S\n]+(?:his|her|their|its|the|a|an|to|at|in|on|from|with|out|off|up|into|about|near))\b")
 #: a quotation opening the next sentence, closed and attributed to "he"/"she" ("“…,” she said"): ``_quoted_next_gender``
 _QUOTED_BY_PRONOUN = re.compile(r"[“\"‘'][^\n]*?[,?!…][”\"’']\s+(he|she)\s+(?:said|says|added|told|asked|explained|continued)\b")
+#: an apposition after a name, up to its comma or stop, a relative clause after it left out (", an infectious disease
+#: physician at Victoria Hospital| who was not involved in the study,"; not a clause that gives another title: "a former
+#: staff engineer at Stripe who is now chief technology officer"); a party or place in brackets may come first
+_APPOSITION_AFTER = re.compile(r"(?:\s*\([^()\n]{1,30}\))?,\s+(?:who is\s+)?(?:(?:the|a|an)\b|[A-Z][\w.]*[’']s)?\s*"
+                               r"([^,.;:()\n“”‘\"]{3,80}?)(?:\s+(?:who|whose|which)\s(?!(?:is|was|has\s+been|had\s+been|became|becomes|serves|served)\s+"
+                               r"(?!not\b))[^,.;:()\n“”‘\"]{1,120})?\s*[,.;)]")
 #: a portfolio in lower case after a role ("vice president| of operations", "director| of nursing")
 _LOWER_PORTFOLIO = re.compile(r"[^\S\n]+(?:for|of)[^\S\n]+[a-z][a-z\s-]*$")
 #: a role phrase and the comma of an apposition right before a name ("the council's chief executive, ")
@@ -120,7 +126,7 @@ def collect_titles(A: _Article) -> None:
             words = _COURT_ROLE_WORDS[court.group(1)] + words
         words = _role_in_apposition(r, left, words) + words
         gender_words = list(words)
-        ma = re.match(r"(?:\s*\([^()\n]{1,30}\))?,\s+(?:who is\s+)?(?:(?:the|a|an)\b|[A-Z][\w.]*[’']s)?\s*([^,.;:()\n“”‘\"]{3,80}?)\s*[,.;)]", body[m["end_char"]:m["end_char"] + 100])
+        ma = _APPOSITION_AFTER.match(body[m["end_char"]:m["end_char"] + 220])
         if ma and r.role_re.search(ma.group(1)) and not r.verb_re.search(ma.group(1)) \
                 and not _NO_APPOSITION.match(ma.group(1)) \
                 and not re.search(r"\b(?:was|is|were|are|has|had|have|will|would|could|can)\b", ma.group(1)):

@@ -88,3 +88,38 @@ def test_an_unnamed_woman_with_two_relative_clauses(run):  # noqa: F811
             "sad.\n\n"
             "\"I knew his mother. I went to his wedding,\" she said.")
     assert _speaker(run(body), "I knew his mother") == "woman"
+
+
+def test_a_place_is_not_the_company_the_article_is_about(run):  # noqa: F811
+    body = ("Ikpoba Rubber Industries Limited, one of the oldest manufacturers in Edo State, will shut its factory.\n\n"
+            "The company blamed the decision on the cost of imported chemicals.\n\n"
+            "Workers in Edo State have protested the closure, and unions in Edo State want talks.\n\n"
+            "In a statement released on Monday, the management said it had “explored every available option” first.\n\n"
+            "The company said in its statement that workers would be paid “all their statutory entitlements.”")
+    quotes = run(body)
+    assert _speaker(quotes, "all their statutory entitlements").startswith("Ikpoba Rubber Industries")
+    assert _speaker(quotes, "explored every available option").startswith("Ikpoba Rubber Industries")
+
+
+def test_an_apposition_holding_the_role_word_names_the_department(run):  # noqa: F811
+    body = ("“We found all three life stages,” said Mei-Ling Castellano, a vector ecologist in Cornell’s Department of "
+            "Entomology.\n\n"
+            "Tompkins County Whole Health, the county’s public health department, said it was reviewing the findings.\n\n"
+            "“We encourage residents to take the same precautions,” the department said in a statement.")
+    assert _speaker(run(body), "We encourage residents") == "Tompkins County Whole Health"
+
+
+def test_a_span_run_over_an_apposition_comma_into_a_nicknamed_name(entities):  # noqa: F811
+    body = ("The barangay captain of Balongay, Liwayway ‘Waying’ Bordado, said most of the houses in her village had "
+            "lost their roofs.")
+    texts = {m["text"]: m["label"] for m in entities(body)}
+    assert texts.get("Liwayway ‘Waying’ Bordado") == "PERSON"
+    assert not any("," in t for t in texts)
+
+
+def test_a_relative_clause_after_an_apposition_keeps_its_title(run):  # noqa: F811
+    body = ("Dr. Emmanuel Okafor-Larocque, an infectious disease doctor at Victoria Hospital who was not involved in "
+            "the study, said he has treated more cases.\n\n"
+            "Ministry spokesman Daniel Whitford said the program would expand.\n\n"
+            "‘This is a good study, but it is not the whole answer,’ the doctor said.")
+    assert _speaker(run(body), "This is a good study") == "Emmanuel Okafor-Larocque"
