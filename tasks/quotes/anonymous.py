@@ -129,8 +129,9 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     return {**_anonymous_person(np_s, mt.group("np")), "gender": g}
 
 
-#: an unnamed subject that is only one of a group ("One of them", "One of the workers", "One worker", "Another resident")
-_ONE_OF_THEM = re.compile(r"(?:[Oo]ne|[Aa]nother)\s+(?:of\s+(?:them|those|the\s+[\w’'-]+)|[\w’'-]+)")
+#: an unnamed subject that is only one of a group ("One of them", "One of the workers", "One of those neighbors", "One
+#: worker", "Another resident")
+_ONE_OF_THEM = re.compile(r"(?:[Oo]ne|[Aa]nother)\s+(?:of\s+(?:them|(?:those|these|the)(?:\s+[\w’'-]+)?)|[\w’'-]+)")
 #: the indefinite apposition after it, up to a clause or a comma (", |a loom fixer| who …"; not an age alone: ", a
 #: 52-year-old woman who has picked grapes …" says less than "One worker")
 _DESCRIBED_AFTER = re.compile(r",\s+(an?\s+(?!\d+-year-old|elderly|young|old|older)[\w’'-]+(?:\s+[\w’'-]+){0,3}?)"

@@ -20,6 +20,8 @@ _COMPOUND_AFTER = re.compile(r"-[a-z]")
 #: group,"), then the space before its verb ("has told", "say")
 _NAME_BEFORE_VERB = re.compile(r"[^\S\n]*(?:The[^\S\n]+)?(" + NAME_RUN + r")(?:,[^\S\n]+(?:the|an?)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?"
                                r"(?P<role>[a-z]+),)?[^\S\n]+(?:(?:has|have)[^\S\n]+)?")
+#: a place's "-based" opening a name run ("|US-based |Veridian Semiconductor Inc")
+_BASED_PREFIX = re.compile(r"[\w.’'-]+-based[^\S\n]+")
 #: the reporting outlet asking ("|NPR| reached Keystone by phone", "CNN has contacted the company"): not who speaks
 _REPORTER_ASKS = re.compile(r"[^\S\n]+(?:has[^\S\n]+|have[^\S\n]+)?(?:reached|contacted|asked|emailed|called|approached)\b")
 
@@ -76,7 +78,10 @@ def speaking_name(A: _Article, start: int, end: int) -> dict | None:
     if mo is None or A.in_quote(mo.start(1)) or len(mo.group(1)) < 2 or _COMPOUND_AFTER.search(mo.group(1).split()[-1]) \
             or _REPORTER_ASKS.match(A.body, mo.end(1)):
         return None     # (not "The SGX Catalist-listed operator", "NPR reached Keystone")
-    name = mo.group(1)
+    name, start = mo.group(1), mo.start(1)
+    based = _BASED_PREFIX.match(name)
+    if based is not None:       # "|US-based |Veridian Semiconductor Inc will close …": where it is based is no part of it
+        name, start = name[based.end():], start + based.end()
     if mo.group("role") is not None and mo.group("role") not in A.r.org_roles:
         return None     # (an apposition names an organisation: "|Florida Citrus Mutual|, the main growers' trade group, said")
     if not A.r.quote_verb_re.match(A.body, mo.end()) and not (
@@ -84,13 +89,13 @@ def speaking_name(A: _Article, start: int, end: int) -> dict | None:
             and (re.search(r"\b[A-Z]{2,}\b", name) or name.split()[-1].lower() in A.r.org_roles)):
         return None     # (any verb after a name holding an acronym or ending in an organisation word:
         #                 "|NZTA Waka Kotahi| has closed …", "|The Mukherjee Nagar Library Owners' Association| said")
-    inside = A.mentions_in(mo.start(1), mo.end(1))
+    inside = A.mentions_in(start, mo.end(1))
     if any(m["label"] in PERSON_LABELS and m["end_char"] == mo.end(1) for m in inside) or name.lower() in A.surnames \
             or any(m["label"] == "GPE" and m["text"] == name for m in inside) or name.lower() in A.r.adjectives \
             or (" " not in name and not name.isupper() and name.lower() in A.r.common_openers | A.r.org_roles):
         return None     # (nor an organisation word alone opening the sentence: "|District| councillors will get …")
     same = next((m for m in inside if m["label"] == "ORG" and m["text"] == name), None)
-    return same or unlinked_mention(mo.start(1), mo.end(1), name, "ORG")
+    return same or unlinked_mention(start, mo.end(1), name, "ORG")
 
 
 #: "The council| said", "The Scottish government| has told": an organisation word opening a sentence before its verb
@@ -99,9 +104,17 @@ _ORG_ROLE_OPENING = re.compile(r"[^\S\n]*[Tt]he[^\S\n]+(?:[A-Z][\w-]*[^\S\n]+)?(
 
 def _opens_with_org_word(A: _Article, start: int, end: int) -> bool:
     """Does an organisation word open body[start:end] as its subject, with no name in apposition at ``end`` ("The
-    company notified …"; not "The airport operator, |Almaty International Airport JSC|, said")?"""
+    company notified …"; not "The airport operator, |Almaty International Airport JSC|, said"), or a definite noun
+    with a relative clause ("The processor, which …")?"""
+    if _RELATIVE_OPENING.match(A.body, start, end):
+        return True         # "The processor, which turns raw beans …, said it received … from |COCOBOD|": the processor
     mo = _ORG_ROLE_OPENING.match(A.body, start, end)
     return mo is not None and mo.group(1) in A.r.org_roles and not _APPOSED.fullmatch(A.body, start, end)
+
+
+#: a definite noun opening a sentence with a relative clause after its comma ("The company, which has been owned since
+#: 2019 by |Groupe Laurentide|, said"): the names inside the clause are not the subject
+_RELATIVE_OPENING = re.compile(r"[^\S\n]*[Tt]he(?:[^\S\n]+[a-z][\w’'-]*){1,3},[^\S\n]+(?:which|who|whose)\b")
 
 
 #: a short opening phrase and the comma before a name in apposition to it ("The airport operator, |")

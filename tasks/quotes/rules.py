@@ -49,6 +49,7 @@ class Rules:
     document_roles: frozenset = frozenset()          # "the statement", "the post": whoever issued it
     site_nouns: frozenset = frozenset()              # "its Hutchinson packaging |plant|": a place's name before it
     public_body_words: frozenset = frozenset()       # "Edo |State|", "|Department| of Labor": never "the company"
+    spouse_words: dict = field(default_factory=dict, compare=False)     # "husband" -> "wife" ([spouse_words])
     court_party_roles: frozenset = frozenset()       # "the defendant", "the witness": never an officer of the court
     court_officer_words: frozenset = frozenset()     # "judge", "prosecutor": a title of an officer of the court
     defendant_roles: frozenset = frozenset()         # "the accused", "the defendant": the person on trial
@@ -164,6 +165,8 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         document_roles=frozenset(x.lower() for x in pat.get("document_roles", [])),
         site_nouns=frozenset(x.lower() for x in pat.get("site_nouns", [])),
         public_body_words=frozenset(x.lower() for x in pat.get("public_body_words", [])),
+        spouse_words={x.split("=")[0].strip().lower(): x.split("=")[1].strip().lower()
+                      for x in pat.get("spouse_words", []) if "=" in x},
         court_party_roles=frozenset(x.lower() for x in pat.get("court_party_roles", [])),
         court_officer_words=frozenset(x.lower() for x in pat.get("court_officer_words", [])),
         defendant_roles=frozenset(x.lower() for x in pat.get("defendant_roles", [])),

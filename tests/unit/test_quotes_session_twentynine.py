@@ -123,3 +123,35 @@ def test_a_relative_clause_after_an_apposition_keeps_its_title(run):  # noqa: F8
             "Ministry spokesman Daniel Whitford said the program would expand.\n\n"
             "‘This is a good study, but it is not the whole answer,’ the doctor said.")
     assert _speaker(run(body), "This is a good study") == "Emmanuel Okafor-Larocque"
+
+
+def test_a_place_based_prefix_is_no_part_of_the_company_name(run):  # noqa: F811
+    body = ("US-based Veridian Semiconductor Inc will close its assembly and test plant in Penang by June 2027.\n\n"
+            "In a statement issued on Tuesday, the company said the plant's older lines could not be upgraded.\n\n"
+            "\"The decision was not taken lightly,\" the company said.")
+    assert _speaker(run(body), "The decision was not taken lightly") == "Veridian Semiconductor"
+
+
+def test_a_name_inside_the_openings_relative_clause_is_not_the_subject(run):  # noqa: F811
+    body = ("BARRE — Millstone Hill Monument Co., one of the last large granite finishing shops in the city, will close "
+            "its Boynton Street plant by March 31 and lay off all 87 workers, the company told employees Monday "
+            "morning.\n\n"
+            "The company, which has been owned since 2019 by Groupe Laurentide, a stone and building-materials firm "
+            "based in Sherbrooke, Quebec, said it would move its finishing work to a newer plant in Stanstead.\n\n"
+            "\"This was a very difficult decision,\" the company said in a written statement.")
+    assert _speaker(run(body), "This was a very difficult decision").startswith("Millstone Hill Monument")
+
+
+def test_one_of_those_neighbors_described_as_a_woman(run):  # noqa: F811
+    body = ("The sheriff's office said it was grateful to the neighbors who ran toward the fire.\n\n"
+            "One of those neighbors, a woman who asked not to be named because she still lives on the road, said she "
+            "brought blankets for the boys.\n\n"
+            "\"They were barefoot in the snow,\" she said.")
+    assert _speaker(run(body), "They were barefoot") == "woman"
+
+
+def test_her_husband_is_the_man_named_before_and_his_wife(run):  # noqa: F811
+    body = ("Marvin Schmidt-Arellano, 67, and his wife, Delia, lost the farmhouse where they had lived since 1988.\n\n"
+            "Neighbors from Wiley brought a trailer for the cattle.\n\n"
+            "'The house we can rebuild,' her husband said. 'I keep telling her that.'")
+    assert _speaker(run(body), "The house we can rebuild") == "Marvin Schmidt-Arellano"
