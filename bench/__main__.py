@@ -50,6 +50,8 @@ from tasks.settings import OPTIONS
 __all__ = ["ChildRun", "Report", "Row", "benchmark", "main", "profile", "run_child"]
 
 GB = 1024 ** 3
+#: how many interleaved pairs of reference and cold runs the medians come from by default
+DEFAULT_REPEAT = 3
 
 
 # ------------------------------------------------------------------ benchmark
@@ -364,7 +366,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default=".bench", help="folder for results JSON and Prefect home (default .bench)")
     p.add_argument("--work", help="work folder (default: a temp dir, removed afterwards)")
     p.add_argument("--keep", action="store_true", help="keep the work folder and scaled copies")
-    p.add_argument("--repeat", type=int, default=1, help="measure reference and cold run N times, use medians")
+    p.add_argument("--repeat", type=int, default=None,
+                   help="measure reference and cold run N times, interleaved, and use their medians (default 3; "
+                        "1 with --quick or --profile): one pair of runs on a shared machine moved 0.86-1.12")
     p.add_argument("--runner", choices=["process", "thread"], help="pass --runner to newsagree run")
     p.add_argument("--model", default=os.environ.get(OPTIONS["model"].env, OPTIONS["model"].default),
                    help=OPTIONS["model"].help_text())
@@ -382,6 +386,8 @@ def main(argv: list[str] | None = None) -> int:
         args.rss_articles = 0
     if args.quick:
         args.scale = []
+    if args.repeat is None:
+        args.repeat = 1 if args.quick or args.profile else DEFAULT_REPEAT
     if args.profile:
         profile(args)
         return 0
