@@ -36,8 +36,9 @@ def fold(text: str) -> str:
     return " ".join(out)
 
 
-#: a nickname in quotation marks inside a name ("Ephraim |"Doc" |Mudau-Lindström", "Ezekiel |‘Zeke’ |van Rensburg")
-_NICKNAME = re.compile(r"(?<=\S) [\"“‘'][A-Z][^\"“”‘’\n]{0,30}?[\"”’'] (?=\S)")
+#: a nickname in quotation marks inside a name ("Ephraim |"Doc" |Mudau-Lindström", "Ezekiel |‘Zeke’ |van Rensburg",
+#: "Mick |"the Boot" |Ahearne")
+_NICKNAME = re.compile(r"(?<=\S) [\"“‘'](?:the )?[A-Z][^\"“”‘’\n]{0,30}?[\"”’'] (?=\S)")
 
 
 def nickname_of(name: str) -> str | None:

@@ -88,11 +88,12 @@ def _honorific_regex() -> re.Pattern:
 def _nicknamed_regex() -> re.Pattern:
     """A given name (one or two capitalised words), a nickname of one or two capitalised words in quotation marks and a
     surname after optional lower-case particles: "Ephraim "Doc" Mudau-Lindström", "Ezekiel ‘Zeke’ van Rensburg-Chirwa",
+    "Mick "the Boot" Ahearne",
     "Mary Ann 'Mimi' Okafor", "Theodore "Teddy" Van der Berg-Osei" (particles in either case). The name words are
     groups 1 (given) and 2 (surname)."""
     part = "|".join(sorted(_PARTICLES))
     word = _NAME_WORD
-    nick = r"[\"“‘'][A-Z][\w.’'-]{0,15}(?:[^\S\n][A-Z][\w.’'-]{0,15})?[\"”’']"
+    nick = r"[\"“‘'](?:the[^\S\n])?[A-Z][\w.’'-]{0,15}(?:[^\S\n][A-Z][\w.’'-]{0,15})?[\"”’']"
     return re.compile(rf"(?<![\w.’'-])((?:{word}[^\S\n])?{word})[^\S\n]{nick}[^\S\n]((?:(?i:{part})[^\S\n]+){{0,3}}{word})(?![\w’'-])")
 
 

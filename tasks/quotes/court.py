@@ -44,6 +44,9 @@ def _charged_in(A: _Article, si: int) -> dict | None:
             continue
         people = [m for m in A.mentions_in(s, cue.start()) if m["label"] in PERSON_LABELS
                   and not A.in_quote(m["start_char"]) and not court_officer(A, m)]
+        if people and _AGE_OR_ADDRESS.match(A.body, people[0]["end_char"]):
+            return people[0]    # "X, 29, of Glenview Terrace, |Midleton|, pleaded guilty": X (the model's PERSON
+            #                     "Midleton" is his address)
         if people:
             return people[-1]
         opening = _PRONOUN_OPENING.match(A.body, s, e)
@@ -52,6 +55,8 @@ def _charged_in(A: _Article, si: int) -> dict | None:
     return None
 
 
+#: an age or an address in apposition after a defendant's name (", 29, of", ", of")
+_AGE_OR_ADDRESS = re.compile(r",[^\S\n]+(?:\d{1,3},[^\S\n]+)?of[^\S\n]")
 #: a bench of one judge ("A bench of Justice |Farhat Naqvi-Kaul| granted bail", "A single-member bench headed by Justice
 #: X"): the judge's name starts at the end of the match
 _ONE_JUDGE_BENCH = re.compile(r"\bbench\s+(?:of|headed\s+by|comprising|presided\s+over\s+by)\s+(?:(?:Chief|Acting)\s+)?"

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _person_nouns, _surname_particles
-from tasks.quotes import epithets, recent, roles, spokespeople
+from tasks.quotes import court, epithets, recent, roles, spokespeople
 from tasks.quotes.anonymous import _ANONYMOUS_SUBJECT, anonymous_subject
 from tasks.quotes.phrases import _NOT_DESCRIPTOR, POSSESSIVE, THE_BEFORE, _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
@@ -96,7 +96,7 @@ def _role_opening(A: _Article, si: int, gender: str | None) -> dict | None:
     apposed = next((m for m in A.mentions_in(c.end, c.end + 80) if _APPOSED_GAP.fullmatch(A.body, c.end, m["start_char"])), None)
     if apposed is not None:     # "The District Chief Executive, (Dr) Samuel Nkansah-Quaye, admitted": the person named
         return A._first_person(apposed["start_char"], apposed["end_char"], gender) if apposed["label"] in PERSON_LABELS else None
-    return _role_subject(A, c, gender) or _epithet_person(A, c, gender)
+    return _role_subject(A, c, gender) or _defendant(A, c, gender) or _epithet_person(A, c, gender)
 
 
 def _opening_role(A: _Article, si: int) -> _Cand | None:
@@ -121,8 +121,9 @@ def _opening_role(A: _Article, si: int) -> _Cand | None:
         roles_in = list(A.r.role_re.finditer(A.body, np_s, head_e))
         if roles_in and roles_in[-1].end() == head_e and roles_in[-1].group(0) == roles_in[-1].group(1):
             return _Cand(np_s, np_e, "role")     # (a singular role: "the coaches" are no one person)
-        if head in _person_nouns() and (not head.endswith("s") or head.endswith("ss")) and head_e == np_e:
-            return _Cand(np_s, np_e, "np")
+        if ((head in _person_nouns() and (not head.endswith("s") or head.endswith("ss"))) or head in A.r.defendant_roles) \
+                and head_e == np_e:
+            return _Cand(np_s, np_e, "np")      # ("The accused, dressed in a white shirt, addressed the court")
         if mo.start() == 0:
             return None      # a sentence opened by another definite subject ("The company said …")
     return None
@@ -292,6 +293,16 @@ def _epithet_person(A: _Article, c: _Cand, gender: str | None) -> dict | None:
     if m is None or m["label"] not in PERSON_LABELS:
         return None
     g = A.gender.get(m.get("entity_id")) or A.name_gender.get(m.get("entity_id")) or m.get("gender")
+    return m if not (gender and g and g != gender) else None
+
+
+def _defendant(A: _Article, c: _Cand, gender: str | None) -> dict | None:
+    """The person on trial a role opening a sentence stands for ("The accused, dressed in a white shirt, addressed the
+    court" then "“…,” he said": the man charged; ``court.defendant``), of ``gender`` when known."""
+    m = court.defendant(A, c)
+    if m is None or m["label"] not in PERSON_LABELS:
+        return None
+    g = A.gender.get(m.get("entity_id")) or A.name_gender.get(m.get("entity_id"))
     return m if not (gender and g and g != gender) else None
 
 

@@ -155,3 +155,25 @@ def test_her_husband_is_the_man_named_before_and_his_wife(run):  # noqa: F811
             "Neighbors from Wiley brought a trailer for the cattle.\n\n"
             "'The house we can rebuild,' her husband said. 'I keep telling her that.'")
     assert _speaker(run(body), "The house we can rebuild") == "Marvin Schmidt-Arellano"
+
+
+def test_the_accused_opening_a_sentence_is_the_man_who_pleaded(run):  # noqa: F811
+    body = ("Dwayne McFarlane-Brown, of Featherbed Lane, pleaded guilty to manslaughter in October.\n\n"
+            "McFarlane-Brown’s attorney, Leon St Aubyn-Morrison, said his client had shown genuine remorse.\n\n"
+            "‘He has not tried to hide from what he did,’ the attorney said.\n\n"
+            "The accused, dressed in a white shirt, addressed the court briefly before sentence was passed.\n\n"
+            "‘I did not go there to kill her,’ he said.")
+    assert _speaker(run(body), "I did not go there") == "Dwayne McFarlane-Brown"
+
+
+def test_a_nickname_with_its_article_is_one_person(entities):  # noqa: F811
+    body = "Mick \"the Boot\" Ahearne, who runs a bar on Main Street, said it was the third flood in eleven years."
+    texts = {m["text"]: m["label"] for m in entities(body)}
+    assert texts.get('Mick "the Boot" Ahearne') == "PERSON"
+
+
+def test_a_lawyers_title_in_a_south_asian_court(entities):  # noqa: F811
+    body = ("Counsel for the second accused, Attorney-at-Law Shamila Cader-Rahuman, said her client had always "
+            "maintained he was at his workplace.")
+    texts = {m["text"]: m["label"] for m in entities(body)}
+    assert texts.get("Shamila Cader-Rahuman") == "PERSON"
