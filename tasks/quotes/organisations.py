@@ -76,11 +76,13 @@ def based_org(A: _Article, m: dict, lo: int) -> _Cand | None:
 def _names_head(A: _Article, subject: dict, head: str) -> bool:
     """Is the organisation ``subject`` called by the role word ``head``: in its name, right after it ("The National
     Weather Service office in La Crosse said" then "the forecast office said"), or at the end of an apposition after it
-    ("Tompkins County Whole Health, the county’s public health department, said" then "the department said")?"""
+    ("Tompkins County Whole Health, the county’s public health department, said", "Kingsway Bulk Transport, the
+    Napanee-based company that owns the tanker, said" then "the department said", "the company said")?"""
     after = A.body[subject["end_char"]:subject["end_char"] + 80]
     return bool(_role_words_re(A, head).search(subject["text"])
                 or re.match(r"[^\S\n]+" + re.escape(head) + r"\b", after)
-                or re.match(r",[^\S\n]+(?:the|an?)[^\S\n]+[^,\n“”\"]{0,50}?(?<![\w-])" + re.escape(head) + r",", after))
+                or re.match(r",[^\S\n]+(?:the|an?)[^\S\n]+[^,\n“”\"]{0,50}?(?<![\w-])" + re.escape(head)
+                            + r"(?:,|[^\S\n]+(?:that|which)\b)", after))
 
 
 #: a capitalised modifier before the role word ("the |Thessaloniki| municipality", "the |Boeing| company")

@@ -477,9 +477,10 @@ def _spouse_before(A: _Article, other: str, pos: int) -> dict | None:
     """The person named right before "and his wife" ("|Marvin X|, 67, and his wife, Delia,"), for "her husband" (the
     spouse word ``other`` of the relative): the latest within ``_RELATIVE_REACH`` characters, outside quotes."""
     found = None
-    for mo in re.finditer(r"(?:,[^,\n]{1,20},)?[^\S\n]+and[^\S\n]+(?:his|her|their)[^\S\n]+" + re.escape(other) + r"\b",
-                          A.body[max(0, pos - _RELATIVE_REACH):pos]):
-        at = max(0, pos - _RELATIVE_REACH) + mo.start()
+    lo = max(0, pos - _RELATIVE_REACH)
+    for mo in re.finditer(r"(?:,[^,\n]{1,20},)?[^\S\n]+and[^\S\n]+(?:his|her|their)[^\S\n]+" + re.escape(other) + r"\b"
+                          r"|[’']s[^\S\n]+" + re.escape(other) + r"\b", A.body[lo:pos]):
+        at = lo + mo.start()    # (also the possessor of "Marguerite X, |Dale|'s wife, said": her husband is Dale)
         m = next((m for m in A.mentions_in(max(0, at - 60), at) if m["end_char"] == at), None)
         if m is not None and m["label"] in PERSON_LABELS and not A.in_quote(at):
             found = m

@@ -177,3 +177,11 @@ def test_a_lawyers_title_in_a_south_asian_court(entities):  # noqa: F811
             "maintained he was at his workplace.")
     texts = {m["text"]: m["label"] for m in entities(body)}
     assert texts.get("Shamila Cader-Rahuman") == "PERSON"
+
+
+def test_her_husband_is_the_possessor_of_wife(run):  # noqa: F811
+    body = ("PINEHURST — Dale Kittredge watched Pine Creek move through his backyard on Friday morning.\n\n"
+            "Marguerite Kittredge, Dale Kittredge's wife, said the couple had moved photo albums to a cousin's house.\n\n"
+            "Her husband said he would be back in the morning with a pump. 'Whatever's in that garage, it's not going "
+            "anywhere,' he said.")
+    assert _speaker(run(body), "Whatever's in that garage") == "Dale Kittredge"
