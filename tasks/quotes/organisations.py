@@ -229,10 +229,10 @@ def _head_name_re(head: str) -> re.Pattern:
 
 def _main_org(A: _Article, pos: int, head: str) -> dict | None:
     """The organisation the article is about: named in at least two sentences before ``pos`` and in more than any
-    other (its latest mention; for "company" or "firm" no place or public body: ``_public_body``); "the company said"
-    in a report on Halvorsen Systems. (A name and its acronym in one
-    sentence, "Brihanmumbai Municipal Corporation (BMC)", name it once.) When none is, for a role word ``head`` any
-    business is called by ("company", "firm"), the organisation opening the lead (``_lead_org``)."""
+    other (its latest mention; for a word any business is called by, no place or public body: ``_public_body``); "the
+    company said" in a report on Halvorsen Systems. (A name and its acronym in one sentence, "Brihanmumbai Municipal
+    Corporation (BMC)", name it once.) When none is, for a role word ``head`` any business is called by ("company",
+    "firm"), the organisation opening the lead (``_lead_org``)."""
     counts: dict[str, list[dict]] = {}
     for m in A.mentions_in(0, pos):
         if m["label"] == "ORG" and m.get("entity_id") and not A.in_quote(m["start_char"]) and not as_modifier(A, m) \
@@ -274,7 +274,8 @@ _NOUNS_AFTER = re.compile(r"[^\S\n]+([a-z][a-z-]+)\b(?:[^\S\n]+([a-z][a-z-]+)\b)
 _ORGANS = frozenset({"board", "management", "leadership"})
 #: the article before a name ("|The |Oneida Brass & Wire")
 _THE = re.compile(r"[Tt]he[^\S\n]+")
-#: role words any business is called by ("the company said" of "Oneida Brass & Wire"), unlike "the committee"
+#: role words any business is called by ("the company said" of "Oneida Brass & Wire"; its "management"), unlike "the
+#: committee": never a place or public body (``_public_body``)
 _ANY_BUSINESS = frozenset({"company", "firm", "management"})
 #: how many sentences of the article's lead may open with the organisation it is about
 _LEAD_SENTENCES = 3
