@@ -122,10 +122,10 @@ def _add_nicknamed_persons(line: str, ls: int, body: str, headline: bool, mentio
         titled = len(first) == 2 and (fold(first[0]) in _honorific_words() or title_at is not None)
         over = overlapping(s, e)
         comma = body.rfind(", ", 0, s)      # "The barangay captain of |Balongay, Liwayway ‘Waying’ Bordado|": the
-        #                                     model's span ran over an apposition's comma into the name
+        comma = comma if comma >= 0 and not body[comma + 2:s].strip() else -1  # model's span ran over an apposition's
+        #                                                                         comma right before the name into it
         led = [i for i in over if mentions[i].start < s and ((titled and s <= mentions[i].end <= s + len(mt.group(1)))
-                                                             or (mentions[i].start < comma and mentions[i].end <= e
-                                                                 and not body[comma + 2:s].strip()))]
+                                                             or (mentions[i].start < comma and mentions[i].end <= e))]
         if any(a.start < e and a.end > s for a in added) \
                 or any(mentions[i].start < s or mentions[i].end > e for i in over if i not in led):
             continue
@@ -138,7 +138,7 @@ def _add_nicknamed_persons(line: str, ls: int, body: str, headline: bool, mentio
         if m is not None and (m.start, m.end) == (s, e):
             drop.update(over)
             added.append(m)
-            cut = comma if comma >= 0 and not body[comma + 2:s].strip() else ls + (mt.start() if title_at is None else title_at)
+            cut = comma if comma >= 0 else ls + (mt.start() if title_at is None else title_at)
             added.extend(_before_title(body, mentions, led, cut, headline))
 
 

@@ -147,11 +147,7 @@ def _nationality_opening(A: _Article, si: int, gender: str | None) -> dict | Non
     mo = _NATIONALITY_OPENING.match(A.body, s["start_char"], s["end_char"])
     if mo is None or not epithets.person_by_nationality(A, mo.group(1).lower(), None):
         return None
-    m = recent.recent_subject(A, mo.start(1))
-    if m is None or m["label"] not in PERSON_LABELS:
-        return None
-    g = A.gender.get(m.get("entity_id")) or A.name_gender.get(m.get("entity_id"))
-    return m if not (gender and g and g != gender) else None
+    return _person_of_gender(A, recent.recent_subject(A, mo.start(1)), gender)
 
 
 def _inside_quotation(A: _Article, si: int) -> bool:
@@ -289,21 +285,13 @@ def _epithet_person(A: _Article, c: _Cand, gender: str | None) -> dict | None:
         return None
     if c.kind == "name":
         c = _Cand(c.start, c.end, "role")      # "the Dane" (the model's NORP, read as a name; as ``_Article.resolve``)
-    m = roles.role_speaker(A, c)
-    if m is None or m["label"] not in PERSON_LABELS:
-        return None
-    g = A.gender.get(m.get("entity_id")) or A.name_gender.get(m.get("entity_id")) or m.get("gender")
-    return m if not (gender and g and g != gender) else None
+    return _person_of_gender(A, roles.role_speaker(A, c), gender, own=True)
 
 
 def _defendant(A: _Article, c: _Cand, gender: str | None) -> dict | None:
     """The person on trial a role opening a sentence stands for ("The accused, dressed in a white shirt, addressed the
     court" then "“…,” he said": the man charged; ``court.defendant``), of ``gender`` when known."""
-    m = court.defendant(A, c)
-    if m is None or m["label"] not in PERSON_LABELS:
-        return None
-    g = A.gender.get(m.get("entity_id")) or A.name_gender.get(m.get("entity_id"))
-    return m if not (gender and g and g != gender) else None
+    return _person_of_gender(A, court.defendant(A, c), gender)
 
 
 def _role_subject(A: _Article, c: _Cand, gender: str | None) -> dict | None:
@@ -313,10 +301,16 @@ def _role_subject(A: _Article, c: _Cand, gender: str | None) -> dict | None:
     if not re.match(r"[Tt]he\s", A.body[c.start:c.end]):
         return None     # "each eligible farmer would receive …": nobody in particular
     m = roles.resolve_role(A, A.body[c.start:c.end], c.start)
-    if m is None or m["label"] not in PERSON_LABELS or not m.get("entity_id"):
+    return _person_of_gender(A, m, gender) if m is not None and m.get("entity_id") else None
+
+
+def _person_of_gender(A: _Article, m: dict | None, gender: str | None, own: bool = False) -> dict | None:
+    """``m`` when it is a person whose gender, as the article shows it (its entity's pronouns, else its given name's;
+    with ``own``, else the mention's own), is ``gender`` or unknown; None otherwise."""
+    if m is None or m["label"] not in PERSON_LABELS:
         return None
-    g = A.gender.get(m["entity_id"]) or A.name_gender.get(m["entity_id"])
-    return m if not (gender and g and g != gender) else None
+    g = A.gender.get(m.get("entity_id")) or A.name_gender.get(m.get("entity_id")) or (m.get("gender") if own else None)
+    return None if gender and g and g != gender else m
 
 
 #: a paragraph opening with its speaker's label ("Achieng-Mutua: …", "**Nadia Rahimi-Okoye:** …", "A: …"); a
