@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tasks.quotes import epithets, roles, spokespeople
+from tasks.quotes import epithets, relatives, roles, spokespeople
 from tasks.quotes.phrases import _ANONYMITY, ACRONYM_IN_BRACKETS, FAMILY_COUNT, _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -116,7 +116,7 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     #                                                 whom they spoke to: "A Tunisian official, speaking to |MEE| …")
     if apposed:
         return apposed[0]   # "A spokesperson for the CBN, Mrs Hadiza Garba-Yusuf, said …": the person named
-    relative = roles.relative_named_before(A, mt.group("np"), np_s)
+    relative = relatives.relative_named_before(A, mt.group("np"), np_s)
     if relative is not None:
         return relative     # "… and his wife, Leonie X, stayed …" then "His wife said": Leonie X
     org = spokespeople.spokesperson_org(A, _Cand(np_s, np_e, "role"))

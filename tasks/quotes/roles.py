@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tasks.quotes import appositions, court, epithets, organisations, spokespeople, subjects, teams
+from tasks.quotes import appositions, court, epithets, organisations, relatives, spokespeople, subjects, teams
 from tasks.quotes.titles import court_officer
 from tasks.quotes.recent import (AGE_NOUN, _PRONOUN_OPENING, _pronoun_subject, _wholly_quoted, age_person,
                                  recent_subject, role_in_paragraph)
@@ -78,7 +78,7 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
         # "one US official", "a senior official": an anonymous source; "her mother": someone else; "a Department for
         # Transport spokesperson": the department
         return spokespeople.spokesperson_org(A, c) or teams.possessed_team_role(A, c) \
-            or relative_named_before(A, A.body[c.start:c.end], c.start) or named_later(A, c)
+            or relatives.relative_named_before(A, A.body[c.start:c.end], c.start) or named_later(A, c)
         #   ("His wife said" after "… and his wife, Leonie X,": Leonie X)
     role = A.body[c.start:c.end]
     apposed = _named_in_apposition(A, c) if c.kind == "role" else None
@@ -450,42 +450,3 @@ def recent_anonymous(A: _Article, pos: int, heads: set | None = None) -> dict | 
         if A._person_subject(j) is not None or _PRONOUN_OPENING.match(A.body, A.sents[j]["start_char"]):
             return None
     return None
-
-
-#: a possessed relative as a whole phrase ("His wife", "Her son")
-_POSSESSED_RELATIVE = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+([a-z]+)")
-
-
-def relative_named_before(A: _Article, np: str, pos: int) -> dict | None:
-    """The person an earlier sentence named in apposition to the same possessed relative ("… and |his wife|, Leonie
-    X, stayed …" before "His wife said"), or for a spouse the one named before "and his wife" (``_spouse_before``):
-    the latest such, outside quotes, within ``_RELATIVE_REACH`` characters."""
-    mt = _POSSESSED_RELATIVE.fullmatch(np)
-    if mt is None or not epithets.names_person(A.r, mt.group(1)):
-        return None
-    pattern = re.compile(r"(?<![\w’'-])" + re.escape(np.lower()) + r",[^\S\n]+", re.I)
-    found = None
-    for mo in pattern.finditer(A.body, max(0, pos - _RELATIVE_REACH), pos):
-        m = next((m for m in A.mentions_in(mo.end(), mo.end() + 60) if m["start_char"] == mo.end()), None)
-        if m is not None and m["label"] in PERSON_LABELS and not A.in_quote(mo.start()):
-            found = m
-    other = A.r.spouse_words.get(mt.group(1))
-    return found or (_spouse_before(A, other, pos) if other else None)
-
-
-def _spouse_before(A: _Article, other: str, pos: int) -> dict | None:
-    """The person named right before "and his wife" ("|Marvin X|, 67, and his wife, Delia,"), for "her husband" (the
-    spouse word ``other`` of the relative): the latest within ``_RELATIVE_REACH`` characters, outside quotes."""
-    found = None
-    lo = max(0, pos - _RELATIVE_REACH)
-    for mo in re.finditer(r"(?:,[^,\n]{1,20},)?[^\S\n]+and[^\S\n]+(?:his|her|their)[^\S\n]+" + re.escape(other) + r"\b"
-                          r"|[’']s[^\S\n]+" + re.escape(other) + r"\b", A.body[lo:pos]):
-        at = lo + mo.start()    # (also the possessor of "Marguerite X, |Dale|'s wife, said": her husband is Dale)
-        m = next((m for m in A.mentions_in(max(0, at - 60), at) if m["end_char"] == at), None)
-        if m is not None and m["label"] in PERSON_LABELS and not A.in_quote(at):
-            found = m
-    return found
-
-
-#: how far back a possessed relative's name is looked for
-_RELATIVE_REACH = 1500
