@@ -50,6 +50,7 @@ class Rules:
     site_nouns: frozenset = frozenset()              # "its Hutchinson packaging |plant|": a place's name before it
     public_body_words: frozenset = frozenset()       # "Edo |State|", "|Department| of Labor": never "the company"
     spouse_words: dict = field(default_factory=dict, compare=False)     # "husband" -> "wife" ([spouse_words])
+    kin_words: frozenset = frozenset()               # "husband", "father": family words ([kin_words])
     court_party_roles: frozenset = frozenset()       # "the defendant", "the witness": never an officer of the court
     court_officer_words: frozenset = frozenset()     # "judge", "prosecutor": a title of an officer of the court
     defendant_roles: frozenset = frozenset()         # "the accused", "the defendant": the person on trial
@@ -167,6 +168,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         public_body_words=frozenset(x.lower() for x in pat.get("public_body_words", [])),
         spouse_words={x.split("=")[0].strip().lower(): x.split("=")[1].strip().lower()
                       for x in pat.get("spouse_words", []) if "=" in x},
+        kin_words=frozenset(x.lower() for x in pat.get("kin_words", [])),
         court_party_roles=frozenset(x.lower() for x in pat.get("court_party_roles", [])),
         court_officer_words=frozenset(x.lower() for x in pat.get("court_officer_words", [])),
         defendant_roles=frozenset(x.lower() for x in pat.get("defendant_roles", [])),
