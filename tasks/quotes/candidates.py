@@ -73,8 +73,9 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
         return _Cand(hs, he, "pronoun")
     if low in ("one", "another"):
         return _Cand(hs, he, "np")          # "…,” said one."
-    if low in _NOT_SUBJECT or low in r.adjectives:
-        return None                         # "As noted …", "Russian": a function word or an adjective is no speaker
+    if low in _NOT_SUBJECT or low in r.adjectives or _RELATIVE_OPENING.match(low):
+        return None                         # "As noted …", "Russian": a function word or an adjective is no speaker;
+        #                                     nor a relative clause's subject ("…, which local agents put at 1%")
     words = re.findall(r"[\w.’'-]+", head)
     core = re.sub(r"\s+(?:there|here|then|now|himself|herself)$", "", low)     # "The mayor there, Corey Woods,"
     if r.role_re.search(core) and r.role_re.search(core.split()[-1]) and len(words) <= 7:
@@ -114,6 +115,8 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     return titled
 
 
+#: a relative pronoun opening the phrase: the subject of a relative clause, no speaker of the quotation
+_RELATIVE_OPENING = re.compile(r"(?:which|whose|whom|where|when)\s")
 #: the police as a speaker, maybe with their place ("police", "the police", "Troy police", "State Police")
 _POLICE = re.compile(r"(?:[Tt]he\s+)?(?P<place>(?:[A-Z][\w’'.-]*\s+){0,3})[Pp]olice")
 #: what may follow a person's name to the end of the speaker phrase: an affiliation ("James Pethokoukis of the American

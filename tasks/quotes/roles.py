@@ -143,8 +143,9 @@ def named_later(A: _Article, c: _Cand) -> dict | None:
 
 
 #: a role's portfolio or place before the name in apposition ("The former mayor| of Civitavecchia|, Raffaele …")
-_PORTFOLIO = re.compile(r"[^\S\n]+(?:of|for|at|in)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w’'.-]*(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][\w’'.-]*){0,5}"
-                        r"(?:[^\S\n]+\([A-Z]{2,10}\))?")      # (and its acronym: "… Civil Protection Authority (ANEPC), Rui …")
+_PORTFOLIO = re.compile(r"[^\S\n]+(?:of|for|at|in)[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w’'.-]*(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][\w’'.-]*){0,5}"
+                        r"(?:[^\S\n]+\([A-Z]{2,10}\))?|[a-z]+(?=,))")   # (and its acronym: "… Civil Protection Authority
+#                                    (ANEPC), Rui …"; or one common noun: "the officer in the case, DC Joanne X, said")
 
 
 def _named_in_apposition(A: _Article, c: _Cand) -> dict | None:
@@ -379,9 +380,10 @@ def _last_anonymous(A: _Article, targets: set, pos: int) -> int:
             #                the study’s lead author and an associate professor")
         if _PASSIVE_AGENT.search(A.body, max(0, m.start() - 20), m.start()):
             continue       # "renewed twice by a control judge": no one introduced to speak
-        if _PREPOSITION_INSIDE.search(m.group()) or _NAME_AFTER.match(A.body, m.end()):
+        if _PREPOSITION_INSIDE.search(m.group()) or _NAME_AFTER.match(A.body, m.end()) \
+                or appositions._apposed_name(A, m.end(), A.sents[A.sent_index(m.end())]["end_char"]) is not None:
             continue       # "a quickfire half-century from captain Charith X": no noun phrase of the role; the title
-            #                of the name after it
+            #                of the name after it, or before it in apposition ("A second doctor, Dr Mere X, said")
         last = m.start()
     return last
 

@@ -93,8 +93,9 @@ def collect_titles(A: _Article) -> None:
         if shared and person_end <= pos and _COORDINATED.fullmatch(body, person_end, pos):
             words = list(shared)           # "Commissioners Rutger Vasquez-Oyelaran and |Anneke Lindqvist-Obuya|"
             left = ""
-        if len(m["text"].split()) >= 2:
-            person_end = m["end_char"]     # (a full name: a lone word may be a title the model took, "Eng.")
+        if len(m["text"].split()) >= 2 and not r.role_re.fullmatch(m["text"].split()[-1].lower()):
+            person_end = m["end_char"]     # (a full name: a lone word may be a title the model took, "Eng."; so may a
+            #                                place and a role, "|Gore GP| Dr Ngaio X")
         prev_cap = False
         for tok in reversed(re.findall(r"[\w.’'-]+|[^\w\s]", left)):
             low = tok.lower()

@@ -4,7 +4,12 @@ before any rule of this session), with hand-written sentences and the real spaCy
 Relatives: "Her husband said" after a couple named together ("Martin and Siobhán Loftus", "Mandy and Kieran X"),
 "His father" after "His son, Marcus X" (the one other person of that surname), "his younger sister, Rina X" and
 "her husband Rewi X" (apposition with a word between, or without a comma); none when the family has two other
-members of the relative's gender, nor a woman for "her husband"."""
+members of the relative's gender, nor a woman for "her husband".
+
+Roles: "Undersheriff X" and "FBI Special Agent X" are titles ("the undersheriff replied", "the agent said"); "Gore GP
+Dr Ngaio X", which the model reads as the person "Gore GP" and Ngaio X, still titles her GP; "A second doctor, Dr Mere
+X, said" introduces no anonymous doctor; "the officer in the case, Detective Constable Joanne X, of …, said:" is
+Joanne X; "which local agents put at …" is no speaker."""
 from __future__ import annotations
 
 from tests.unit.test_quotes_session_thirteen import _speaker, entities, run  # noqa: F401  (the fixtures)
@@ -55,3 +60,43 @@ def test_no_relative_when_the_family_has_two_of_that_gender_or_none_of_it(run): 
             "'We will fight this,' Agnieszka Nowak said.\n\n"
             "Her husband said nothing. 'Later,' he said.")
     assert _speaker(run(body), "Later") != "Zofia Nowak"
+
+
+def test_a_role_named_by_a_title_the_rule_files_now_hold(run):  # noqa: F811
+    body = ("Undersheriff Celestino Ybarra-Quinn told the council the county would keep one deputy in Twisp.\n\n"
+            "Councilmember Everett Delgado-Pierce asked whether the cost would keep climbing.\n\n"
+            "“Probably, yes,” the undersheriff replied.")
+    assert _speaker(run(body), "Probably, yes") == "Celestino Ybarra-Quinn"
+    body = ("FBI Special Agent Tomasz Wójcik-Henderson, who led the investigation, testified that agents traced "
+            "about $148,000 to betting sites.\n\n"
+            "“The pattern never changed,” the agent said.")
+    assert _speaker(run(body), "The pattern never changed") == "Tomasz Wójcik-Henderson"
+
+
+def test_a_place_and_role_the_model_read_as_a_person_still_title_the_name(run):  # noqa: F811
+    body = ("Gore GP Dr Ngaio Fairbairn-Chen said the early symptoms were easy to miss.\n\n"
+            "“Fever, headache, sore muscles,” the GP said.")
+    assert _speaker(run(body), "Fever, headache") == "Ngaio Fairbairn-Chen"
+
+
+def test_a_role_introduced_with_a_name_in_apposition_is_not_anonymous(run):  # noqa: F811
+    body = ("Dr Shivneel Prasad said cases had doubled.\n\n"
+            "A second doctor, Dr Mere Tuilagi-Sharma of the Ba Health Centre, said many farmers did not come in.\n\n"
+            "“They tell me, if I stop, who will cut the cane?” the Ba doctor said.")
+    assert _speaker(run(body), "They tell me") == "Mere Tuilagi-Sharma"
+
+
+def test_the_officer_in_the_case_then_the_name_in_apposition(run):  # noqa: F811
+    body = ("Sentencing, Judge Frances Olawale-Brookes said the knife made the offence far more serious.\n\n"
+            "'You chose to take a knife from your kitchen,' she told Hepworth-Nkosi. 'Those were your choices.'\n\n"
+            "'I accept that your remorse is genuine,' the judge added.\n\n"
+            "She gave him full credit for his guilty plea. He will serve up to half of the term in custody.\n\n"
+            "Speaking after the hearing, the officer in the case, Detective Constable Joanne Pickersgill, of Bradford "
+            "District CID, said: 'This was a terrifying ordeal for a father and son.'")
+    assert _speaker(run(body), "This was a terrifying ordeal") == "Joanne Pickersgill"
+
+
+def test_the_subject_of_a_relative_clause_after_a_partial_quote_is_no_speaker(run):  # noqa: F811
+    body = ("Cr Mohammed al-Rashidi described the timeline as \"frankly unrealistic\" given the town's rental vacancy "
+            "rate, which local agents put at under one per cent.")
+    assert _speaker(run(body), "frankly unrealistic") == "Mohammed al-Rashidi"
