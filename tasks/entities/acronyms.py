@@ -28,13 +28,18 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,7}$")
 
 def is_acronym(text: str) -> bool:
     """A word of three to eight letters whose capitals are at least two and all but one of its letters ("NFTA",
-    "MoDOT", "DfE", "AT&T"), not a word in title case ("Nfta") or a dotted abbreviation; two letters are too many
-    things at once to link by initials ("MP", "PM", "TV": a title or a word, not "Malaita Province")."""
+    "MoDOT", "DfE", "AT&T"), or a place's short form before three capitals ("MaineDOT", "PennDOT", "DelDOT": the
+    state's transportation department), not a word in title case ("Nfta") or a dotted abbreviation; two letters are
+    too many things at once to link by initials ("MP", "PM", "TV": a title or a word, not "Malaita Province")."""
     letters = text.replace("&", "")
     if not _ACRONYM.match(text) or len(letters) < 3:
         return False
     caps = sum(c.isupper() for c in text)
-    return caps >= 2 and caps >= len(letters) - 1
+    return (caps >= 2 and caps >= len(letters) - 1) or _PLACE_PREFIXED.match(text) is not None
+
+
+#: a place's short form and an acronym in one word ("Maine|DOT", "Penn|DOT")
+_PLACE_PREFIXED = re.compile(r"^[A-Z][a-z]{1,4}[A-Z]{3,}$")
 
 
 def _parts(name: str) -> tuple[tuple[str, bool], ...]:

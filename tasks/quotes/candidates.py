@@ -128,10 +128,12 @@ def _titled_mention(A: _Article, hs: int, he: int, pick: dict) -> bool:
     """Is body[hs:he] the mention ``pick`` with only title words before it and nothing but a bracket, "himself", letters
     after a name ("KC"), an affiliation or a second person after it?"""
     body, r = A.body, A.r
-    if r.role_re.fullmatch(pick["text"].lower()):
-        return False        # "the |GP| said", "the |MP|": the model's name is a role word
     after = body[pick["end_char"]:he].strip()
     before = body[hs:pick["start_char"]]
+    if r.role_re.fullmatch(pick["text"].lower()) \
+            or (re.fullmatch(r"\s*[Tt]he\s+", before) and r.role_re.fullmatch(pick["text"].split()[-1].lower())):
+        return False        # "the |GP| said", "the |MP|": the model's name is a role word; so is its last word in "the
+        #                     |St Peter Port GP|", "the |Trinity Constable|": a place and a role
     bw = re.findall(r"[\w.’'-]+", re.sub(r"(?<=[A-Z]\w)(\w*)\s+(?:of|for)\s+(?=[A-Z])", r"\1 ", before))
     # title words before the name: capitalised, title modifiers, role nouns, determiners,
     # possessives, or (up to 5) other lowercase descriptors ("election law expert", "self-described socialist",

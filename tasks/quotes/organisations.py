@@ -38,8 +38,14 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
         # organisation last written about); "the ministry said" of a ministry no name holds (quote_patterns.txt
         # [named_organisation_roles])
         fallbacks = (lambda: _Cand(hs, he, "np"),)
+    # for any business, one named further down stands for it only when no organisation opened a sentence before
+    # ("Brennar Packaging Group … said" then "the company said" is not the "Hudson River Board Company" of a later
+    # paragraph; but "the union" of a lead opened by the company is the union named below)
+    later: tuple[Callable[[], dict | _Cand | None], ...] = (lambda: _named_org_after(A, he, head),)
+    if subject is not None and head in _ANY_BUSINESS and len(fallbacks) == 2:
+        later, fallbacks = (fallbacks[0], *later), fallbacks[1:]
     found = (x for x in _chain(firsts, lambda: _named_org(A, hs, head), lambda: _unnamed_opening(A, hs, head),
-                               lambda: _named_org_after(A, he, head), *fallbacks))
+                               *later, *fallbacks))
     m = next((x for x in found if x is not None and (isinstance(x, _Cand) or not A._is_outlet(x))), None)
     if m is None or isinstance(m, _Cand):
         return m
@@ -211,14 +217,22 @@ def _named_after_head(A: _Article, pos: int, head: str) -> dict | None:
     """The latest name right after the role word before ``pos`` ("the Genoa-based group |Navalmare|", "the oilseed
     crushers’ chamber, |CIARA-CEC|,"), outside quotes: the mention there (whatever label the model gave the name an
     organisation word stands before), else the name (no entity)."""
-    found = [mo for mo in _head_name_re(head).finditer(A.body, max(0, pos - 1500), pos) if not A.in_quote(mo.start())]
+    found = [mo for mo in _head_name_re(head).finditer(A.body, max(0, pos - 1500), pos) if not A.in_quote(mo.start())
+             and not _OWNED_BEFORE.search(A.body, max(0, mo.start() - 40), mo.start())]
     if not found:
         return None
     mo = found[-1]
-    at = [m for m in A.mentions_in(mo.start(1), mo.end(1)) if m["start_char"] == mo.start(1)]
+    based = re.match(r"[^\s]*-based[^\S\n]+", mo.group(1))
+    start = mo.start(1) + (based.end() if based else 0)     # ("|Denver-based| Trailhead Outdoor Brands": the name after)
+    at = [m for m in A.mentions_in(start, mo.end(1)) if m["start_char"] == start]
     if at:
         return at[0]
-    return unlinked_mention(mo.start(1), mo.end(1), mo.group(1), "ORG")
+    return unlinked_mention(start, mo.end(1), A.body[start:mo.end(1)], "ORG")
+
+
+#: a name's possessive before the role word: another organisation than the one written about ("Kestrel's parent
+#: |company|, X"; not a noun's: "the UN children's agency, UNICEF")
+_OWNED_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w&.-]*[’']s(?:[^\S\n]+[a-z][\w-]*){0,2}[^\S\n]+$")
 
 
 @lru_cache(maxsize=64)

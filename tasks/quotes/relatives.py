@@ -2,7 +2,8 @@
 article named them: in apposition to a relative of the same kind before ("… and his younger sister, Rina X, …",
 "Hine X and her husband Rewi X"), for a spouse the one named before "and his wife", else someone of the family of the
 person the possessive stands for (the latest person before whom the pronoun fits): the other of a couple named
-together ("Martin and |Siobhán Loftus|" then "Her husband said": Martin Loftus), or the one other person of that
+together ("Martin and |Siobhán Loftus|" then "Her husband said": Martin Loftus), the one whose spouse she was named
+as ("Fernando X … |His wife, Leticia Y|, said" then "her husband": Fernando X), or the one other person of that
 surname named before ("His son, |Marcus Baptiste|" then "His father": Antoine Baptiste). ``roles.role_speaker`` and
 ``anonymous`` call ``relative_named_before``. Written by hand: no library reads family relations out of news prose."""
 from __future__ import annotations
@@ -83,8 +84,27 @@ def _family_member(A: _Article, possessive: str, relative: str, pos: int) -> dic
     if owner is None or not name:
         return None
     gender = A.words_gender([relative])
+    other = A.r.spouse_words.get(relative)
     return _couple_partner(A, name[0] if len(name) > 1 else None, name[-1], gender, lo, pos) \
+        or (_spouse_of_apposed(A, owner, other, gender, lo, pos) if other else None) \
         or _namesake_before(A, persons, owner, name[-1], gender)
+
+
+def _spouse_of_apposed(A: _Article, owner: dict, other: str, gender: str | None, lo: int, pos: int) -> dict | None:
+    """The person a possessive stood for when the possessor was named as their spouse ("Fernando X, 41, builds solar
+    farms. … |His wife, Leticia Y|, said …" then "her husband said": Fernando X): the latest person before that
+    phrase, outside quotes, of the relative's gender, other than the possessor."""
+    pattern = re.compile(r"(?<![\w’'-])(?:his|her)[^\S\n]+" + re.escape(other) + r",?[^\S\n]+", re.I)
+    found = None
+    for mo in pattern.finditer(A.body, lo, pos):
+        at = next((m for m in A.mentions_in(mo.end(), mo.end() + 60) if m["start_char"] == mo.end()), None)
+        if A.in_quote(mo.start()) or at is None or at.get("entity_id") != owner.get("entity_id"):
+            continue
+        before = [m for m in A.mentions_in(max(0, mo.start() - _RELATIVE_REACH), mo.start())
+                  if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"])
+                  and m.get("entity_id") != owner.get("entity_id") and A.mention_gender(m) in (None, gender)]
+        found = before[-1] if before else found
+    return found
 
 
 def _couple_partner(A: _Article, given: str | None, surname: str, gender: str | None, lo: int,

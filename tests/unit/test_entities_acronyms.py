@@ -45,6 +45,10 @@ def test_what_counts_as_an_acronym():
         and acronyms.is_acronym("DfE")
     assert not acronyms.is_acronym("Nfta") and not acronyms.is_acronym("U.S.") and not acronyms.is_acronym("A")
     assert not acronyms.is_acronym("MP")        # two capitals: a title or a word as often as a body
+    # a state's short form before the acronym of its department: "MaineDOT", "PennDOT", "DelDOT"; not a word
+    assert acronyms.is_acronym("MaineDOT") and acronyms.is_acronym("PennDOT") and acronyms.is_acronym("DelDOT")
+    assert not acronyms.is_acronym("McDonald") and not acronyms.is_acronym("Maine")
+    assert acronyms.abbreviates("PennDOT", "Pennsylvania Department of Transportation")
 
 
 def test_a_name_before_its_acronym_in_brackets_must_spell_it():
