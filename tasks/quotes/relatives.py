@@ -45,7 +45,7 @@ def _apposed_before(A: _Article, possessive: str, relative: str, pos: int) -> di
                          + r",?[^\S\n]+", re.I)
     found = None
     for mo in pattern.finditer(A.body, max(0, pos - _RELATIVE_REACH), pos):
-        m = next((m for m in A.mentions_in(mo.end(), mo.end() + 60) if m["start_char"] == mo.end()), None)
+        m = _mention_at(A, mo.end())
         if m is not None and m["label"] in PERSON_LABELS and not A.in_quote(mo.start()):
             found = m
     return found
@@ -69,10 +69,16 @@ def _spouse_before(A: _Article, other: str, pos: int) -> dict | None:
 _RELATIVE_REACH = 1500
 
 
+def _mention_at(A: _Article, pos: int) -> dict | None:
+    """The mention that starts at ``pos``, if any."""
+    return next((m for m in A.mentions_in(pos, pos + 60) if m["start_char"] == pos), None)
+
+
 def _family_member(A: _Article, possessive: str, relative: str, pos: int) -> dict | None:
     """For a family word of quote_patterns.txt [kin_words] ("her husband", "his father"), the other one of a couple
-    named together with the possessor (``_couple_partner``), else the one other person of the possessor's surname
-    named before, of the relative's gender (``_namesake_before``). The possessor is the latest person named before,
+    named together with the possessor (``_couple_partner``), else for a spouse the one whose spouse the possessor was
+    named as (``_spouse_of_apposed``), else the one other person of the possessor's surname named before, of the
+    relative's gender (``_namesake_before``). The possessor is the latest person named before,
     outside quotes, whose gender does not contradict the possessive ("her": not a man)."""
     owner_gender = {"his": "m", "her": "f"}.get(possessive)
     if owner_gender is None or relative not in A.r.kin_words:
@@ -97,7 +103,7 @@ def _spouse_of_apposed(A: _Article, owner: dict, other: str, gender: str | None,
     pattern = re.compile(r"(?<![\w’'-])(?:his|her)[^\S\n]+" + re.escape(other) + r",?[^\S\n]+", re.I)
     found = None
     for mo in pattern.finditer(A.body, lo, pos):
-        at = next((m for m in A.mentions_in(mo.end(), mo.end() + 60) if m["start_char"] == mo.end()), None)
+        at = _mention_at(A, mo.end())
         if A.in_quote(mo.start()) or at is None or at.get("entity_id") != owner.get("entity_id"):
             continue
         before = [m for m in A.mentions_in(max(0, mo.start() - _RELATIVE_REACH), mo.start())
