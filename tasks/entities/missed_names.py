@@ -228,8 +228,9 @@ def _titled_name_regex() -> re.Pattern:
     particles = _surname_particles()[1]      # "Colm Ó Flatharta", "Ronald de Boer" (also as plain letters: the caller
     part = "(?i:" + "|".join(sorted(particles | {_deaccent(p) for p in particles})) + ")"     # reads those)
     word = _NAME_WORD
-    # (titles may follow one another: "police spokesperson Senior Superintendent |Mpiti Ntšekhe-Khoabane|")
-    return re.compile(rf"(?<![\w.])(?i:{alt})(?:\s+(?i:{alt}))*\s+({word}(?:\s+(?:(?:{part})\s+)?{word}){{1,2}}|{_INITIALS_NAME})"
+    # (titles may follow one another: "police spokesperson Senior Superintendent |Mpiti Ntšekhe-Khoabane|"; a short
+    # bracket may qualify the last: "Sessions Judge (East) |Nasreen Akhtar-Baloch|")
+    return re.compile(rf"(?<![\w.])(?i:{alt})(?:\s+(?i:{alt}))*(?:\s+\([A-Z][\w .&-]{{0,20}}\))?\s+({word}(?:\s+(?:(?:{part})\s+)?{word}){{1,2}}|{_INITIALS_NAME})"
                       r"(?![\w’'-])")
 
 

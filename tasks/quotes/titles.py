@@ -61,6 +61,10 @@ _COURT_ROLE_WORDS = {"Prosecuting": ["prosecutor"], "Defending": ["defence", "la
                      "Mitigating": ["defence", "lawyer", "barrister"]}
 
 
+#: a short bracket right before a name, after its title ("Judge |(East)| Nasreen X")
+_BRACKET_END = re.compile(r"[^\S\n]+\([A-Z][\w .&-]{0,20}\)[^\S\n]+$")
+
+
 #: words that end a role and begin what it is of or at ("an economist |at| King Saud University")
 _PREPOSITIONS = frozenset({"at", "of", "for", "in", "from", "with", "to", "on", "by"})
 
@@ -97,7 +101,8 @@ def collect_titles(A: _Article) -> None:
             person_end = m["end_char"]     # (a full name: a lone word may be a title the model took, "Eng."; so may a
             #                                place and a role, "|Gore GP| Dr Ngaio X")
         prev_cap = False
-        for tok in reversed(re.findall(r"[\w.’'-]+|[^\w\s]", left)):
+        titled = _BRACKET_END.sub(" ", left)       # "Sessions Judge (East) |Nasreen X|": the bracket qualifies the title
+        for tok in reversed(re.findall(r"[\w.’'-]+|[^\w\s]", titled)):
             low = tok.lower()
             if low.endswith(("’s", "'s", "s’", "s'")) and words:
                 if not tok[0].isupper() or low[:-2] in A.surnames:

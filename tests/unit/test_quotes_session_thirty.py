@@ -148,3 +148,12 @@ def test_the_teen_and_her_husband_named_as_whose_wife_she_is(run):  # noqa: F811
             "\"Nobody told them to,\" she said.\n\n"
             "\"If I had known, I would have worn one every day,\" her husband said.")
     assert _speaker(run(body), "If I had known") == "Fernando Arredondo-Ngata"
+
+
+def test_a_bracket_between_a_title_and_the_name(run):  # noqa: F811
+    body = ("KARACHI: A sessions court on Tuesday sentenced a man to life in prison for shooting a lecturer.\n\n"
+            "Additional District and Sessions Judge (East) Nasreen Akhtar-Baloch also ordered Shahzaib Mirza-Qureshi, "
+            "34, to pay compensation to the family.\n\n"
+            "Mirza-Qureshi was given a further five years for carrying an unlicensed weapon.\n\n"
+            "'The accused had every opportunity to drive away,' the judge wrote in the verdict.")
+    assert _speaker(run(body), "The accused had every opportunity") == "Nasreen Akhtar-Baloch"
