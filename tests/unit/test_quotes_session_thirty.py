@@ -157,3 +157,10 @@ def test_a_bracket_between_a_title_and_the_name(run):  # noqa: F811
             "Mirza-Qureshi was given a further five years for carrying an unlicensed weapon.\n\n"
             "'The accused had every opportunity to drive away,' the judge wrote in the verdict.")
     assert _speaker(run(body), "The accused had every opportunity") == "Nasreen Akhtar-Baloch"
+
+
+def test_the_councilmember_is_the_one_titled_councilmember(run):  # noqa: F811
+    body = ("Councilmember Jasper de la Fuente-Okoye, who voted no, said the city should borrow instead.\n\n"
+            "Mayor Hollis Baptiste said the tax was the only way to fix the roads.\n\n"
+            "“We are putting a permanent tax on the ballot,” the councilmember said.")
+    assert _speaker(run(body), "We are putting a permanent tax") == "Jasper de la Fuente-Okoye"
