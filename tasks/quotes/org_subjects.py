@@ -20,8 +20,6 @@ _COMPOUND_AFTER = re.compile(r"-[a-z]")
 #: group,"), then the space before its verb ("has told", "say")
 _NAME_BEFORE_VERB = re.compile(r"[^\S\n]*(?:The[^\S\n]+)?(" + NAME_RUN + r")(?:,[^\S\n]+(?:the|an?)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?"
                                r"(?P<role>[a-z]+),)?[^\S\n]+(?:(?:has|have)[^\S\n]+)?")
-#: a place's "-based" opening a name run ("|US-based |Veridian Semiconductor Inc")
-_BASED_PREFIX = re.compile(r"[\w.’'-]+-based[^\S\n]+")
 #: the reporting outlet asking ("|NPR| reached Keystone by phone", "CNN has contacted the company"): not who speaks
 _REPORTER_ASKS = re.compile(r"[^\S\n]+(?:has[^\S\n]+|have[^\S\n]+)?(?:reached|contacted|asked|emailed|called|approached)\b")
 
@@ -79,7 +77,7 @@ def speaking_name(A: _Article, start: int, end: int) -> dict | None:
             or _REPORTER_ASKS.match(A.body, mo.end(1)):
         return None     # (not "The SGX Catalist-listed operator", "NPR reached Keystone")
     name, start = mo.group(1), mo.start(1)
-    based = _BASED_PREFIX.match(name)
+    based = organisations.BASED_PREFIX.match(name)
     if based is not None:       # "|US-based |Veridian Semiconductor Inc will close …": where it is based is no part of it
         name, start = name[based.end():], start + based.end()
     if mo.group("role") is not None and mo.group("role") not in A.r.org_roles:

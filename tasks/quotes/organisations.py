@@ -54,6 +54,8 @@ def org_role(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
 
 #: a place's "-based" after a name: a modifier of the noun after it ("|Calgary|-based Foothills Fine Wine Imports")
 BASED_AFTER = re.compile(r"-based\b")
+#: a place's "-based" opening a name run ("|US-based |Veridian Semiconductor Inc"): no part of the name
+BASED_PREFIX = re.compile(r"[\w.’'-]+-based[^\S\n]+")
 #: "the " and a town with its comma before a place's "-based" ("|The Gainesville, |Georgia-based company")
 _THE_TOWN_BEFORE = re.compile(r"[Tt]he[^\S\n]+(?:[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,2},[^\S\n]+)?$")
 #: the words after a place's "-based" up to an organisation's role word ("-based| maker|", "-based| auto parts supplier|")
@@ -222,7 +224,7 @@ def _named_after_head(A: _Article, pos: int, head: str) -> dict | None:
     if not found:
         return None
     mo = found[-1]
-    based = re.match(r"[^\s]*-based[^\S\n]+", mo.group(1))
+    based = BASED_PREFIX.match(mo.group(1))
     start = mo.start(1) + (based.end() if based else 0)     # ("|Denver-based| Trailhead Outdoor Brands": the name after)
     at = [m for m in A.mentions_in(start, mo.end(1)) if m["start_char"] == start]
     if at:
