@@ -4,7 +4,7 @@ Frontier Transportation Authority", "BGMEA" for "Bangladesh Garment Manufacturer
 "OOIDA" for "Owner-Operator Independent Drivers Association".
 
 News writing spells a body out once and uses its acronym after, most often without the "(NFTA)" that
-``patterns._acronyms_in_parens`` reads. Abbreviation finders in libraries (scispaCy's AbbreviationDetector, the
+``acronym_mentions.acronyms_in_parens`` reads. Abbreviation finders in libraries (scispaCy's AbbreviationDetector, the
 Schwartz-Hearst algorithm) need that parenthesised definition, so the initials are matched here by hand.
 
 The acronym's capital letters must be the initials of the name's words in order: every capitalised word gives its

@@ -2,6 +2,7 @@
 and layout evidence for the class vote (steps 2-4b of the ``tasks.entities`` docstring)."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -386,3 +387,11 @@ def without_titles_of_persons(mentions: list[_Mention], body: str) -> list[_Ment
 
 
 _TITLE_GAP = re.compile(r"[^\S\n].?")
+
+
+def _covered(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Does the span s:e overlap any of the sorted spans ``taken``?"""
+    i = bisect.bisect_right(taken, (s, float("inf"))) - 1
+    if i >= 0 and taken[i][1] > s:
+        return True
+    return i + 1 < len(taken) and taken[i + 1][0] < e
