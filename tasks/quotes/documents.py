@@ -261,7 +261,8 @@ _SPOKES_WORD = re.compile(r"(?<![\w-])spokes(?:man|woman|person)(?![\w-])", re.I
 #: "a statement by| its Chief Corporate Communications Officer, Mrs. Adaeze Okonkwo-Bello": who wrote the document
 #: (up to a comma or "to the": "a letter from |O’Rourke-Fenn| to the court"; the day it came out may stand before "by":
 #: "a statement released Saturday morning by| the Grand Traverse County Sheriff's Office")
-_BY_AUTHOR = re.compile(r"[^\S\n]+(?:(?:signed|issued|released|sent)(?:[^\S\n]+(?:on[^\S\n]+)?[A-Z][a-z]+day"
+_BY_AUTHOR = re.compile(r"[^\S\n]+(?:(?:signed|issued|released|sent|filed|prepared|written|compiled|conducted)"
+                        r"(?:[^\S\n]+for[^\S\n]+(?:the[^\S\n]+)?[\w-]+)?(?:[^\S\n]+(?:on[^\S\n]+)?[A-Z][a-z]+day"
                         r"(?:[^\S\n]+(?:morning|afternoon|evening|night))?)?[^\S\n]+)?(?:by|from)[^\S\n]+((?:(?:its|the|their|his|her|a|an)[^\S\n]+)?"
                         r"(?:[^,.;:“”\"\n]|\.(?=[^\S\n]+[A-Z])){2,80}?)"     # ("from the |St.| Louis County Sheriff's Office")
                         r"(?=[^\S\n]*[,;:]|[^\S\n]*\.(?![^\S\n]+[A-Z])|[^\S\n]+to[^\S\n]+the[^\S\n]|$)")
@@ -280,7 +281,22 @@ def _document_author(A: _Article, pos: int, end: int) -> _Cand | None:
     if c is not None and c.kind in ("role", "np") and POSSESSIVE.search(A.body, c.start, c.end) \
             and A.body[c.start:c.end].split()[-1].lower() in _person_nouns():
         return c        # "A statement from |the victim's partner|, who asked …": someone unnamed, as written
-    return c if c is not None and c.kind in ("mention", "name") else None
+    return c if c is not None and c.kind in ("mention", "name") else _leading_name(A, mb.start(1), mb.end(1))
+
+
+def _leading_name(A: _Article, start: int, end: int) -> _Cand | None:
+    """The organisation or person named first in an author phrase the candidate reading does not take whole ("by
+    |Prairieland Engineering Group| of Hutchinson"), or capitalised words ending in an organisation word ("by the
+    council's |Markets and Health Committee|"); None for anything else."""
+    lead = re.match(r"(?:the[^\S\n]+(?:[a-z]+[’']s[^\S\n]+)?)?", A.body[start:end])     # ("the council's |Markets …|")
+    at = start + (lead.end() if lead else 0)
+    first = next(iter(A.mentions_in(start, end)), None)
+    if first is not None and first["start_char"] in (start, at) and first["label"] in ("ORG", "PERSON"):
+        return _Cand.of_mention(first["start_char"], first["end_char"], first)
+    run = re.compile(NAME_RUN).match(A.body, at, end)     # a body the model missed: "|Markets and Health Committee|"
+    if run is not None and run.group(0).split()[-1].lower() in A.r.org_roles:
+        return _Cand(run.start(), run.end(), "name", None, None, run.group(0))
+    return None
 
 
 #: when a document was given out, after its author ("by the Medford Police Department| on Wednesday morning")
@@ -292,15 +308,15 @@ _WHEN_AFTER_AUTHOR = re.compile(r"[^\S\n]+(?:on|late|early|earlier|last|this)[^\
 def _document_re(heads: tuple[str, ...], named: bool = False) -> re.Pattern:
     # the document's word in lower case: "the Galaxy |Note| 7 recall" is no note; when ``named``, its issuer's name or
     # owner may come first ("a |St. Cloud Police Department| news release", "|the victim's| statement")
-    issuer, word = (r"(?:[A-Z][\w&’'-]*\.?\s+){0,5}?", r"[\w’'-]") if named else ("", r"[\w-]")
+    issuer, word = (r"(?:[A-Z][\w&’'-]*\.?\s+(?:(?:of|and|for|&)\s+)?){0,5}?", r"[\w’'-]") if named else ("", r"[\w-]")
     return re.compile(r"\b(?i:a|an|the|its|his|her|their)\s+" + issuer + r"(?:" + word + r"+\s+){0,2}?(?:"
                       + "|".join(map(re.escape, heads)) + r")s?\b")
 
 
 #: the issuer named inside a document's phrase: "a |St. Cloud Police Department| news release", "the |Treasury|’s
 #: statement", "an |Apple| press release"
-_ISSUER_IN_DOCUMENT = re.compile(r"(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w&’'-]*\.?\s+){0,5}?[A-Z][\w&-]*)(?:[’']s)?\s+"
-                                 r"(?:[a-z][\w-]*\s+){0,2}?[a-z]+$")
+_ISSUER_IN_DOCUMENT = re.compile(r"(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w&’'-]*\.?\s+(?:(?:of|and|for|&)\s+)?){0,5}?[A-Z][\w&-]*)"
+                                 r"(?:[’']s)?\s+(?:[a-z0-9][\w-]*\s+){0,2}?[a-z]+$")
 
 
 def _named_issuer(A: _Article, d: re.Match) -> _Cand | None:
