@@ -31,7 +31,7 @@ from tasks.entities.rules import (
     _given_names,
     _company_words,
     _gendered_given_names,
-    given_name_genders,
+    given_name_gender,
     _legal_suffixes,
     _places,
     _title_set,
@@ -211,7 +211,7 @@ def _given_gender(group: list[_Mention]) -> str:
     lone mentions tells; "" when neither tells one."""
     longest = max(group, key=lambda x: len(x.text.split()))
     words = longest.text.split()
-    return (given_name_genders().get(words[0].lower(), "") if len(words) > 1 else "") \
+    return (given_name_gender(words[0]) or "" if len(words) > 1 else "") \
         or next((x.gender for x in group if x.gender), "")
 
 
@@ -413,12 +413,14 @@ def _spelt_out(group: list[_Mention], forms: Counter) -> tuple[str, str]:
     """(display name, match key) of an entity named by an acronym and the name it abbreviates: "Niagara Frontier
     Transportation Authority (NFTA)", both forms readers and other outlets use, keyed by the acronym (which outlets
     that never spell the body out write too). When the name written before the acronym does not spell it (a name
-    the model cut short: "Suppliers Association of Nigeria (FEPSAN)"), the form the article uses most."""
+    the model cut short: "Suppliers Association of Nigeria (FEPSAN)"), the form the article uses most, unless that
+    name ends in an organisation word."""
     acronym = Counter(m.text for m in group if m.expands).most_common(1)[0][0]
     spelt = Counter(_without_legal_form(m.expands, forms) for m in group if m.expands and m.text == acronym)
     long = max(spelt, key=lambda f: (spelt[f], len(f.split())))
-    if acronyms.spells(acronym, long):
-        return f"{long} ({acronym})", match_key(acronym)
+    if acronyms.spells(acronym, long) or (len(long.split()) >= 2 and fold(long.split()[-1]) in _org_words()[0]):
+        return f"{long} ({acronym})", match_key(acronym)     # (or a body's name before its acronym in its own
+        #                                                      language: "State Fire and Rescue Service (VUGD)")
     name = max(forms, key=lambda f: (forms[f], len(f.split())))
     return name, match_key(name)
 

@@ -28,7 +28,7 @@ from tasks.entities.company_names import missed_companies
 from tasks.entities.surname_pairs import joined_surnames
 from tasks.entities.evidence import _INITIAL_NAME, _PERSONAL_RESULT, _SPEAKS_AFTER, _WHO_AFTER, scorecard_player
 from tasks.entities.name_edges import _PARTICLES
-from tasks.entities.acronym_mentions import acronyms_in_parens, acronyms_of_names
+from tasks.entities.acronym_mentions import acronyms_in_parens, acronyms_of_names, spelt_out_names
 from tasks.entities.spans import (
     _clean_span,
     _covered,
@@ -344,7 +344,7 @@ def _add_patterns(mentions: list[_Mention], body: str, units: list[tuple[int, in
     kept = without_titles_of_persons([m for i, m in enumerate(mentions) if i not in drop] + added, body)
     kept = _offices(kept, body, units)
     kept = missed_companies(_bodies_after_places(kept, body, units), body, units)
-    kept = acronyms_in_parens(joined_surnames(kept, body), body)
+    kept = acronyms_in_parens(spelt_out_names(joined_surnames(kept, body), body, units), body)
     return kept + acronyms_of_names(kept, body, units)
 
 

@@ -3,6 +3,7 @@ organisation cues, aliases, transliteration) and the label constants."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from tasks import rulefiles
@@ -215,6 +216,17 @@ def _gendered_given_names() -> frozenset[str]:
 def given_name_genders() -> dict[str, str]:
     """Lower-case given name -> "m" | "f" (``given_name_gender.tsv``)."""
     return {row[0]: row[1] for row in rulefiles.table("given_name_gender.tsv") if len(row) >= 2}
+
+
+def given_name_gender(name: str) -> str | None:
+    """The usual gender of a given name ("m" | "f"; ``given_name_genders``), any case, its accents dropped when
+    the list has it only without them ("Gérard" as "gerard"); None for a name not listed."""
+    low = name.lower()
+    found = given_name_genders().get(low)
+    if found is None:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+        found = given_name_genders().get(plain) if plain != low else None
+    return found
 
 
 @lru_cache(maxsize=1)

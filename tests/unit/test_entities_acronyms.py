@@ -73,10 +73,36 @@ def test_an_acronym_used_without_brackets_is_the_body_spelt_out_before(nlp):
     assert len({m["entity_id"] for m in rows if m["text"] in ("NFTA", "Niagara Frontier Transportation Authority")}) == 1
 
 
-def test_a_cut_name_before_brackets_leaves_the_acronym_the_name(nlp):
+def test_a_name_the_model_cut_before_brackets_is_taken_whole(nlp):
+    # (the model reads "Suppliers Association of Nigeria"; the capitalised words the acronym spells are the name)
     rows = run_entities(nlp, {"a": "The Fertilizer Producers and Suppliers Association of Nigeria (FEPSAN) said prices "
                                     "rose. FEPSAN said supply would improve."})["a"]
-    assert {m["entity_name"] for m in rows if m["text"] == "FEPSAN"} == {"FEPSAN"}
+    assert {m["entity_name"] for m in rows if m["text"] == "FEPSAN"} \
+        == {"Fertilizer Producers and Suppliers Association of Nigeria (FEPSAN)"}
+
+
+def test_a_name_the_model_missed_before_brackets_is_a_mention(nlp):
+    rows = run_entities(nlp, {"a": "The Mauritius Meteorological Services (MMS) said the torrential rain warning would "
+                                    "remain in force. The MMS said in its latest bulletin that rain would continue."})["a"]
+    assert {m["entity_name"] for m in rows if m["text"] == "MMS"} == {"Mauritius Meteorological Services (MMS)"}
+
+
+def test_a_body_s_name_before_an_acronym_of_its_own_language(nlp):
+    rows = run_entities(nlp, {"a": "The State Fire and Rescue Service (VUGD) said it had received 312 calls about "
+                                    "fallen trees since Thursday evening. VUGD said roads were being cleared."})["a"]
+    assert {m["entity_name"] for m in rows if m["text"] == "VUGD"} == {"State Fire and Rescue Service (VUGD)"}
+    assert {m["label"] for m in rows if m["text"] == "VUGD"} == {"ORG"}
+
+
+def test_a_title_a_person_or_a_party_before_brackets_is_no_body_s_name(nlp):
+    rows = run_entities(nlp, {"a": "Special Relief Commissioner (SRC) Satyabrata Mohapatra-Dash said shelters were "
+                                    "ready. Political scientist Aurora Lindqvist-Moraes, of the Getulio Vargas "
+                                    "Foundation (FGV), told Folha the turnout was low. Mr Hassan Mutyaba-Lokeris (NRM) "
+                                    "was second with 17,926 votes."})["a"]
+    names = {m["text"]: m["entity_name"] for m in rows}
+    assert "Special Relief Commissioner" not in {m["entity_name"] for m in rows if m["label"] == "ORG"}
+    assert names["Aurora Lindqvist-Moraes"] == "Aurora Lindqvist-Moraes"
+    assert names.get("NRM") != names["Hassan Mutyaba-Lokeris"]
 
 
 def test_a_spokesperson_for_the_acronym_speaks_for_the_body(run):  # noqa: F811
