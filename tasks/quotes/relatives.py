@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tasks.entities.keys import fold
-from tasks.entities.rules import given_name_genders
+from tasks.entities.rules import given_name_gender
 from tasks.quotes import epithets
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -124,7 +124,7 @@ def _couple_partner(A: _Article, given: str | None, surname: str, gender: str | 
                          + re.escape(surname) + r"(?![\w-])")
     found = None
     for mo in pattern.finditer(A.body, lo, pos):
-        usual = [given_name_genders().get(mo.group(k).lower()) for k in (1, 2)]
+        usual = [given_name_gender(mo.group(k)) for k in (1, 2)]
         known = [usual[0] is not None or _model_person(A, mo.start(1), mo.end(1)) is not None,
                  usual[1] is not None or _model_person(A, mo.start(2), mo.end()) is not None]
         if A.in_quote(mo.start()) or not all(known):

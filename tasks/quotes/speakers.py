@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from tasks.entities.rules import _given_names, given_name_genders
+from tasks.entities.rules import _given_names, given_name_gender
 from tasks.quotes import (anonymous, candidates, epithets, namesakes, org_subjects, pronouns, roles, spokespeople, subjects,
                           titles)
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
@@ -364,7 +364,7 @@ class _Article:
                 if self.in_quote(s) or any(m["start_char"] <= s and m["end_char"] >= e for m in self.mentions_in(s - 60, e + 60)) \
                         or mm.group("name").split()[0].lower() in _NOT_DESCRIPTOR \
                         or (rx is _BARE_GIVEN_BEFORE_ROLE and mm.group("name") not in _given_names()
-                            and mm.group("name").lower() not in given_name_genders()):
+                            and given_name_gender(mm.group("name")) is None):
                     continue
                 names.append(unlinked_mention(s, e, mm.group("name"), "PERSON"))
                 surnames.add(mm.group("name").split()[-1])

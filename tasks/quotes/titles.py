@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks import rulefiles
-from tasks.entities.rules import given_name_genders
+from tasks.entities.rules import given_name_gender
 from tasks.quotes import epithets
 from tasks.quotes.phrases import POSSESSIVE
 from tasks.quotes.rules import PERSON_LABELS
@@ -94,6 +94,7 @@ def collect_titles(A: _Article) -> None:
         words: list[str] = []
         pos = m["start_char"]
         left = body[max(0, pos - 80, person_end if person_end <= pos else 0):pos]
+        left = left[left.rfind("\n") + 1:]      # no title reaches back into the paragraph before ("… Magistrate's Court.")
         if shared and person_end <= pos and _COORDINATED.fullmatch(body, person_end, pos):
             words = list(shared)           # "Commissioners Rutger Vasquez-Oyelaran and |Anneke Lindqvist-Obuya|"
             left = ""
@@ -190,7 +191,7 @@ def collect_pronoun_gender(A: _Article) -> None:
     for m in persons:         # a weaker hint: the given name's usual gender ("Colm" he, "Renata" she)
         words = (m.get("entity_name") or m["text"]).split()
         if len(words) >= 2 and m["entity_id"] not in A.gender:
-            g = given_name_genders().get(words[0].lower().rstrip("."))
+            g = given_name_gender(words[0].rstrip("."))
             if g:
                 A.name_gender[m["entity_id"]] = g
 
