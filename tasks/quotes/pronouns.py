@@ -52,9 +52,13 @@ def _resolve(A: _Article, pos: int, gender: str | None) -> dict | None:
         m = _speech_subject(A, j, A.sents[j]["end_char"], gender)
         if m:
             return m
-    for j in range(si - 1, max(-1, si - 8), -1):
+    seen = 0        # the seven sentences before that are no quotation's (a long quotation does not use them up)
+    for j in range(si - 1, max(-1, si - 40), -1):
         if _inside_quotation(A, j):
             continue        # the quotation's own sentences ("“Danny's been outstanding …. He's brave …,” he said")
+        seen += 1
+        if seen > 7:
+            break
         m = anonymous_subject(A, j, gender) or recent.age_subject(A, j) or _role_opening(A, j, gender) \
             or _nationality_opening(A, j, gender) or A._person_subject(j, gender=gender, chain=True)
         if m:
