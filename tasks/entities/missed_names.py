@@ -26,12 +26,12 @@ from tasks.entities.rules import (
 )
 from tasks import rulefiles
 from tasks.entities.keys import fold
-from tasks.entities.name_edges import BARRELLED_SURNAME, _PARTICLES, _deaccent, _name_word_ok
+from tasks.entities.name_edges import BARRELLED_SURNAME, CAPITALS, _PARTICLES, _deaccent, _name_word_ok
 from tasks.entities.spans import _make_mention, _Mention
 
 
-#: a capitalised word of a name, a lower-case letter in it ("Tañedo-Angara", "O'Driscoll", not "TD")
-_NAME_WORD = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+#: a capitalised word of a name, a lower-case letter in it ("Tañedo-Angara", "O'Driscoll", "Šťastná-Habr", not "TD")
+_NAME_WORD = rf"[{CAPITALS}][\w'’-]*[a-z][\w'’-]*"
 #: a name of initials and one or two name words after a title ("Leader of the Opposition |R. Meenakshisundaram
 #: Pandian|", "Chief Minister |M. K. Stalin|", "|A.P.J. Abdul Kalam|"): one initial, initials apart, or three and more
 #: glued (not two glued: "U.S.", "U.N.", "D.C." are places and bodies)

@@ -44,7 +44,9 @@ _PARTICLES = _surname_particles()[0]
 
 
 #: "Síle", "Pérez", "Émile": accented letters too; "O'Halloran-Webb", "D’Souza": an apostrophe after the first capital
-_CAP_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?:['’][A-ZÀ-ÖØ-Þ])?[a-zß-öø-ÿā-ž][\w'’-]*")
+#: the capital letters a name may open with: A-Z and the Latin ones with accents ("Émile", "Šťastná", "Łukasz")
+CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_CAP_NAME_WORD = re.compile(rf"[{CAPITALS}](?:['’][{CAPITALS}])?[a-zß-öø-ÿā-ž][\w'’-]*")
 
 
 def _title_before(unit: str, s: int) -> bool:

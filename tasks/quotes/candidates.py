@@ -34,15 +34,27 @@ def _outside_brackets(ms: list[dict], body: str, hs: int, he: int) -> list[dict]
     return out or ms
 
 
+#: a person and their own others as one subject: "|Ramsdell-Okafor| and her co-authors", "|she| and her colleagues"
+_WITH_OWN = re.compile(r"(?P<first>[^,;\n]+?)[^\S\n]+and[^\S\n]+(?:his|her|their)[^\S\n]+[\w’'-]+(?:[^\S\n]+[\w’'-]+)?")
+
+
 def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     """Interpret body[s:e] (a short phrase) as a speaker: name, pronoun, role noun or other noun phrase."""
-    body, r = A.body, A.r
+    body = A.body
     while s < e and (body[s].isspace() or body[s] in ",—–-"):
         s += 1
     while e > s and (body[e - 1].isspace() or body[e - 1] in ",—–-"):
         e -= 1
     if e <= s:
         return None
+    own = _WITH_OWN.fullmatch(body, s, e)
+    return _candidate(A, s, own.end("first") if own is not None else e)     # "Ramsdell-Okafor and her co-authors
+    #                                    wrote", "she and her colleagues write": the one named (the lead author)
+
+
+def _candidate(A: _Article, s: int, e: int) -> _Cand | None:
+    """``candidate`` of the trimmed phrase body[s:e]."""
+    body, r = A.body, A.r
     phrase = body[s:e]
     # head noun phrase: up to the first comma (appositive / relative clause after it), not one inside brackets
     # ("Coun. Danielle Mahabir (Ward 24, Scarborough-Guildwood) told")

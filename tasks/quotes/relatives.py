@@ -39,12 +39,13 @@ def relative_named_before(A: _Article, np: str, pos: int) -> dict | None:
 
 def _apposed_before(A: _Article, possessive: str, relative: str, pos: int) -> dict | None:
     """The person named right after the same possessive and relative, perhaps with up to two words between and with or
-    without a comma ("and |his younger sister, Rina X|", "|her husband Rewi X|"): the latest within ``_RELATIVE_REACH``
-    characters, outside quotes."""
-    pattern = re.compile(r"(?<![\w’'-])" + possessive + r"[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}?" + re.escape(relative)
+    without a comma ("and |his younger sister, Rina X|", "|her husband Rewi X|"), or after "a" for a family word ("two
+    sons, Daniel and Peter; |a daughter, Susan X|"): the latest within ``_APPOSED_REACH`` characters, outside quotes."""
+    owners = possessive + (r"|a|an" if relative in A.r.kin_words else "")
+    pattern = re.compile(r"(?<![\w’'-])(?:" + owners + r")[^\S\n]+(?:[a-z-]+[^\S\n]+){0,2}?" + re.escape(relative)
                          + r",?[^\S\n]+", re.I)
     found = None
-    for mo in pattern.finditer(A.body, max(0, pos - _RELATIVE_REACH), pos):
+    for mo in pattern.finditer(A.body, max(0, pos - _APPOSED_REACH), pos):
         m = _mention_at(A, mo.end())
         if m is not None and m["label"] in PERSON_LABELS and not A.in_quote(mo.start()):
             found = m
@@ -67,6 +68,9 @@ def _spouse_before(A: _Article, other: str, pos: int) -> dict | None:
 
 #: how far back a possessed relative's name is looked for
 _RELATIVE_REACH = 1500
+#: how far back the relative named in apposition is looked for (one named early in a long story: "Robert Kessler and
+#: his son, Daniel Kessler," in the lede, "his son wrote" near the end)
+_APPOSED_REACH = 4000
 
 
 def _mention_at(A: _Article, pos: int) -> dict | None:

@@ -197,6 +197,7 @@ def subject_before(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     ("saying", "stating") whose nearest noun phrase is the object of the clause's verb ("Mr. Trump … issued a
     statement Tuesday saying", "Sanders started out their ninth debate saying"), the clause's subject."""
     c = _nearest_subject(A, verb_s, lo)
+    c = _leader_of_own(A, c, lo) or c
     if c is None or not A.body.startswith("ing", verb_s + _word_len(A.body, verb_s) - 3):
         return c
     if not _maybe_object(A, c, verb_s):
@@ -207,6 +208,22 @@ def subject_before(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     if subj is not None and subj.kind == "np" and not A.body[lo:subj.start].strip():
         return subj          # the noun phrase opening the clause ("Her campaign … blasted out an email … stating")
     return subj if subj is not None and subj.kind in ("mention", "pronoun", "role") else c
+
+
+def _leader_of_own(A: _Article, c: _Cand | None, lo: int) -> _Cand | None:
+    """The person or pronoun before "and" when the subject found is their own others ("she and |her colleagues| write",
+    "Dr X and |his team| said"): the one named speaks for them; None otherwise."""
+    if c is None or c.kind not in ("np", "role") or not _OWN_OTHERS.match(A.body, c.start):
+        return None
+    before = _AND_BEFORE.search(A.body, max(lo, c.start - 8), c.start)
+    if before is None:
+        return None
+    first = _nearest_subject(A, before.start(), lo)
+    return first if first is not None and first.kind in ("mention", "pronoun") and first.end == before.start() else None
+
+
+_OWN_OTHERS = re.compile(r"(?:his|her|their)[^\S\n]")
+_AND_BEFORE = re.compile(r"[^\S\n]+and[^\S\n]+$")
 
 
 #: what stands between a person and the end of their affiliation ("Yaroslav Zhelezniak| of the Holos party", "Priya
