@@ -48,8 +48,25 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     if e <= s:
         return None
     own = _WITH_OWN.fullmatch(body, s, e)
+    one = described_one(A, s, e)
+    if one is not None:
+        return one
     return _candidate(A, s, own.end("first") if own is not None else e)     # "Ramsdell-Okafor and her co-authors
     #                                    wrote", "she and her colleagues write": the one named (the lead author)
+
+
+def described_one(A: _Article, s: int, e: int) -> _Cand | None:
+    """"one of them, |a claims handler| with 11 years at the company", "the other, |a customer service supervisor|":
+    one of several unnamed people as the apposition after the phrase at ``s`` describes them; None otherwise."""
+    one = _ONE_DESCRIBED.match(A.body, s, e)
+    return _Cand(one.start("np"), one.end("np"), "np") if one is not None else None
+
+
+#: one of several unnamed people described in apposition: "one of them, |a claims handler| with …", "the other, |a
+#: customer service supervisor|" (the noun phrase up to a preposition, a relative word or the end)
+_ONE_DESCRIBED = re.compile(r"(?i:one(?:[^\S\n]+of[^\S\n]+(?:them|those|the[^\S\n]+[\w-]+))?|the[^\S\n]+other|another)"
+                            r",[^\S\n]+(?P<np>(?:a|an)[^\S\n]+[a-z][\w-]*(?:[^\S\n]+[a-z][\w-]*){0,3}?)"
+                            r"(?=[^\S\n]+(?:with|at|from|of|who|in|for|on|whose|and)\b|[^\S\n]*[,.;]|[^\S\n]*$)")
 
 
 def _candidate(A: _Article, s: int, e: int) -> _Cand | None:

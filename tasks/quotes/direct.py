@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 
 from tasks import rulefiles
-from tasks.quotes import appositions, asides
+from tasks.quotes import appositions, asides, candidates
 from tasks.quotes.floating import continuation, floating_quote
 from tasks.quotes.labels import name_colon, transcript_label
 from tasks.quotes.partial import reported_speech
@@ -62,6 +62,9 @@ def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
     if not mm:
         return None
     endp = rest_s + mm.end()
+    one = candidates.described_one(A, rest_s, post_lim)
+    if one is not None:
+        return one      # ", said one of them, a claims handler with 11 years at the company."
     # stop the speaker phrase before prepositions ("said Putin on Monday")
     # … and before a participle ("said a Ukrainian official stationed in Washington") but not inside
     # a title ("said Ukrainian Minister of Defence Mykhailo Fedorov")

@@ -52,6 +52,30 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
             c = _document_issuer(A, j, d, hs)
             if c is not None:
                 return c
+        posted = _posted_by(A, j, ss, se) if head in _POST_WORDS and si - j < 3 else None
+        if posted is not None:
+            return posted
+    return None
+
+
+#: the document words a post on a social network is ("the post said", "the tweet read")
+_POST_WORDS = frozenset({"post", "tweet", "message"})
+#: saying something on a social network without naming the post: "said on X", "wrote on Facebook", "posted to Instagram"
+_ON_SOCIAL = re.compile(r"(?<![\w-])(?:said|says|wrote|writes|posted|posts|announced|shared)[^\S\n]+(?:on|to)[^\S\n]+"
+                        r"(?:X|Twitter|Facebook|Instagram|LinkedIn|Threads|Bluesky|TikTok|social[^\S\n]+media)(?![\w-])")
+
+
+def _posted_by(A: _Article, j: int, ss: int, se: int) -> _Cand | None:
+    """Who "said on X" / "wrote on Facebook" in sentence ``j`` (body[ss:se]), for "the post said" after it ("The Georgia
+    Secretary of State's Office said on X that …" then "“…,” the post said"): the named subject of that verb."""
+    for v in reversed(list(_ON_SOCIAL.finditer(A.body, ss, se))):
+        if A.in_quote(v.start()):
+            continue
+        c = A.subject_before(v.start(), ss)
+        if c is not None and c.kind in ("role", "np"):
+            c = org_role(A, c.start, c.end, A.body[c.start:c.end].lower()) or _named_body(A, c) or c
+        if c is not None and c.kind in ("mention", "name"):
+            return c
     return None
 
 
@@ -309,8 +333,9 @@ def _document_re(heads: tuple[str, ...], named: bool = False) -> re.Pattern:
     # the document's word in lower case: "the Galaxy |Note| 7 recall" is no note; when ``named``, its issuer's name or
     # owner may come first ("a |St. Cloud Police Department| news release", "|the victim's| statement")
     issuer, word = (r"(?:[A-Z][\w&’'-]*\.?\s+(?:(?:of|and|for|&)\s+)?){0,5}?", r"[\w’'-]") if named else ("", r"[\w-]")
-    return re.compile(r"\b(?i:a|an|the|its|his|her|their)\s+" + issuer + r"(?:" + word + r"+\s+){0,2}?(?:"
-                      + "|".join(map(re.escape, heads)) + r")s?\b")
+    # (or no determiner right after an issuing verb: "The National Weather Service issued |flood warnings| for …")
+    return re.compile(r"(?:\b(?i:a|an|the|its|his|her|their)\s+|(?<=issued\s)|(?<=issues\s))" + issuer + r"(?:" + word
+                      + r"+\s+){0,2}?(?:" + "|".join(map(re.escape, heads)) + r")s?\b")
 
 
 #: the issuer named inside a document's phrase: "a |St. Cloud Police Department| news release", "the |Treasury|’s

@@ -115,3 +115,22 @@ def test_a_rugby_stand_off_is_a_person(run):  # noqa: F811
             "Hogarth-Rae, who had landed both of his conversions, was the only player to speak to reporters.\n\n"
             "\"I've hit that kick a hundred times in training,\" the stand-off said.")
     assert (_speaker(run(body), "I've hit that kick") or "").endswith("Hogarth-Rae")
+
+
+def test_warnings_issued_without_an_article_and_posts_said_on_x(run):  # noqa: F811
+    body = ("The National Weather Service in Portland issued flood warnings for the Long Tom River until Sunday.\n\n"
+            "\"Do not drive through flooded roadways,\" the warning said.")
+    assert _speaker(run(body), "Do not drive") == "National Weather Service"
+    body = ("The Oregon Department of Transportation said on X that the highway would stay closed overnight.\n\n"
+            "\u201cThank you to our crews for another long night,\u201d the post said.")
+    assert _speaker(run(body), "Thank you to our crews") == "Oregon Department of Transportation"
+
+
+def test_one_of_several_unnamed_people_is_as_the_apposition_describes(run):  # noqa: F811
+    body = ("Two employees, who asked not to be named, told the paper they had been given no warning.\n\n"
+            "\"They read from a script for 15 minutes,\" said one of them, a claims handler with 11 years at the "
+            "company.\n\n"
+            "\"What am I supposed to do, move to Kingston?\" said the other, a customer service supervisor.")
+    quotes = run(body)
+    assert [q["speaker_text"] for q in quotes if q["text"].startswith("They read")] == ["a claims handler"]
+    assert [q["speaker_text"] for q in quotes if q["text"].startswith("What am I")] == ["a customer service supervisor"]
