@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
 
 #: a hyphen after a name that makes it a modifier ("SGX Catalist|-listed", "Kremlin|-backed")
-_COMPOUND_AFTER = re.compile(r"-[a-z]")
+_COMPOUND_AFTER = re.compile(r"(?:[^\S\n]*\([A-Z][\w&.-]{1,12}\))?-[a-z]")     # ("|NSE|-listed", "Exchange| (NSE)-listed")
 #: a capitalised name opening a sentence (after "The"), maybe an apposition naming what it is (", the main growers’ trade
 #: group,"), then the space before its verb ("has told", "say")
 _NAME_BEFORE_VERB = re.compile(r"[^\S\n]*(?:The[^\S\n]+)?(" + NAME_RUN + r")(?:,[^\S\n]+(?:the|an?)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?"
@@ -57,12 +57,17 @@ def org_subject(A: _Article, pos: int) -> dict | None:
 _OWNERS_NOUN = re.compile(r"(?:['’]s?)[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){1,3}")
 
 
+#: a place's "-based" and the common nouns after it before a name ("Wexford|-based dairy and meat processor |Slaney …")
+_BASED_NOUNS = re.compile(r"-based(?:[^\S\n]+[a-z][\w-]*){1,5}[^\S\n]+")
+
+
 def _described(A: _Article, first: dict | None, end: int) -> dict | None:
-    """The organisation a sentence opens with: the one named after "X's <noun>" when ``first`` is such an owner and
-    another organisation follows ("Landlords' association Haus & Grund Berlin rejected"), else ``first``."""
-    if first is None or first["label"] != "ORG":
+    """The organisation a sentence opens with: the one named after "X's <noun>" when ``first`` is such an owner, or
+    after "<Place>-based <nouns>", and an organisation follows ("Landlords' association Haus & Grund Berlin rejected",
+    "Wexford-based dairy and meat processor Slaney Valley Foods has cut"), else ``first``."""
+    if first is None or first["label"] not in ("ORG", "GPE"):
         return first
-    mo = _OWNERS_NOUN.match(A.body, first["end_char"], end)
+    mo = (_OWNERS_NOUN if first["label"] == "ORG" else _BASED_NOUNS).match(A.body, first["end_char"], end)
     nxt = next((m for m in A.mentions_in(mo.end(), end) if m["start_char"] == mo.end()), None) if mo else None
     return nxt if nxt is not None and nxt["label"] == "ORG" else first
 

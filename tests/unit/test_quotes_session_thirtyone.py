@@ -134,3 +134,17 @@ def test_one_of_several_unnamed_people_is_as_the_apposition_describes(run):  # n
     quotes = run(body)
     assert [q["speaker_text"] for q in quotes if q["text"].startswith("They read")] == ["a claims handler"]
     assert [q["speaker_text"] for q in quotes if q["text"].startswith("What am I")] == ["a customer service supervisor"]
+
+
+def test_the_company_after_a_place_based_description_or_an_exchange_listed_one(run):  # noqa: F811
+    body = ("Wexford-based dairy and meat processor Slaney Valley Foods has cut its full-year profit guidance.\n\n"
+            "In a trading update issued this morning, the company said it now expects lower profit.\n\n"
+            "\"Milk intake in the four months to the end of November was 9% lower,\" the company said in the "
+            "statement.")
+    assert _speaker(run(body), "Milk intake") == "Slaney Valley Foods"
+    body = ("Kilele Foods Plc has warned investors that its earnings will be at least 25% lower than last year's.\n\n"
+            "In a profit warning published on Thursday, the Nairobi Securities Exchange (NSE)-listed miller said its "
+            "net earnings would fall.\n\n"
+            "\u201cThe Board wishes to inform shareholders that the net earnings are expected to be lower,\u201d the "
+            "company said in the notice.")
+    assert _speaker(run(body), "The Board wishes") == "Kilele Foods"
