@@ -21,7 +21,6 @@ _TITLED_ACRONYM_PAREN = re.compile(r"\s*\(\s*([A-Z][a-z]{2,7})\s*\)")
 _NAME_WORD = r"[A-Z][\w’'&.-]*"
 _NAME_BEFORE_ACRONYM = re.compile(rf"(?<![\w’'.&-]){_NAME_WORD}(?:(?:,[^\S\n]+|[^\S\n]+(?:(?:and|of|for|on|in|&)[^\S\n]+(?:the[^\S\n]+)?)?)"
                                   rf"{_NAME_WORD}){{1,8}}(?=[^\S\n]*\(\s*[A-Z][A-Z0-9&]{{1,7}}\s*\))")
-_ACRONYM_AFTER = re.compile(r"[^\S\n]*\(\s*([A-Z][A-Z0-9&]{1,7})\s*\)")
 
 
 def spelt_out_names(mentions: list[_Mention], body: str, units: list[tuple[int, int, bool]]) -> list[_Mention]:
@@ -33,9 +32,8 @@ def spelt_out_names(mentions: list[_Mention], body: str, units: list[tuple[int, 
     ends there and the acronym spells neither, or the words are a person's title (``_a_title``)."""
     out = list(mentions)
     for mo in _NAME_BEFORE_ACRONYM.finditer(body):
-        after = _ACRONYM_AFTER.match(body, mo.end())
-        acronym = after.group(1) if after else ""
-        span = _name_span(mo, acronym)
+        after = _ACRONYM_PAREN.match(body, mo.end())     # (there by the lookahead)
+        span = _name_span(mo, after.group(1) if after else "")
         if span is None:
             continue
         s, e, spelt = span

@@ -47,12 +47,12 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
         e -= 1
     if e <= s:
         return None
-    own = _WITH_OWN.fullmatch(body, s, e)
     one = described_one(A, s, e)
     if one is not None:
-        return one
-    return _candidate(A, s, own.end("first") if own is not None else e)     # "Ramsdell-Okafor and her co-authors
-    #                                    wrote", "she and her colleagues write": the one named (the lead author)
+        return one      # "one of them, a claims handler with …": as described
+    own = _WITH_OWN.fullmatch(body, s, e)
+    # "Ramsdell-Okafor and her co-authors wrote", "she and her colleagues write": the one named (the lead author)
+    return _candidate(A, s, own.end("first") if own is not None else e)
 
 
 def described_one(A: _Article, s: int, e: int) -> _Cand | None:

@@ -222,7 +222,9 @@ def _leader_of_own(A: _Article, c: _Cand | None, lo: int) -> _Cand | None:
     return first if first is not None and first.kind in ("mention", "pronoun") and first.end == before.start() else None
 
 
+#: a possessive opening a subject that is someone's own others ("|her| colleagues", "|his| team")
 _OWN_OTHERS = re.compile(r"(?:his|her|their)[^\S\n]")
+#: "and" right before that subject ("she| and |her colleagues")
 _AND_BEFORE = re.compile(r"[^\S\n]+and[^\S\n]+$")
 
 
