@@ -335,7 +335,7 @@ def _document_re(heads: tuple[str, ...], named: bool = False) -> re.Pattern:
     issuer, word = (r"(?:[A-Z][\w&’'-]*\.?\s+(?:(?:of|and|for|&)\s+)?){0,5}?", r"[\w’'-]") if named else ("", r"[\w-]")
     # (or no determiner right after an issuing verb: "The National Weather Service issued |flood warnings| for …")
     return re.compile(r"(?:\b(?i:a|an|the|its|his|her|their)\s+|(?<=issued\s)|(?<=issues\s))" + issuer + r"(?:" + word
-                      + r"+\s+){0,2}?(?:" + "|".join(map(re.escape, heads)) + r")s?\b")
+                      + r"+\s+){0,3}?(?:" + "|".join(map(re.escape, heads)) + r")s?\b")
 
 
 #: the issuer named inside a document's phrase: "a |St. Cloud Police Department| news release", "the |Treasury|’s

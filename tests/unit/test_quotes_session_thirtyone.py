@@ -148,3 +148,12 @@ def test_the_company_after_a_place_based_description_or_an_exchange_listed_one(r
             "\u201cThe Board wishes to inform shareholders that the net earnings are expected to be lower,\u201d the "
             "company said in the notice.")
     assert _speaker(run(body), "The Board wishes") == "Kilele Foods"
+
+
+def test_a_document_with_three_words_before_its_word(run):  # noqa: F811
+    body = ("Helixa Surgical, a Minneapolis device maker, sued Corvantis in 2025.\n\n"
+            "Helixa reported $96 million in Tessera sales, according to its most recent quarterly filing with the "
+            "Securities and Exchange Commission. The filing warned that an adverse outcome \u201ccould require us to "
+            "pay substantial damages.\u201d")
+    found = [q for q in run(body) if q["text"].startswith("could require us")]
+    assert [q["speaker_text"] for q in found] == ["Helixa"]     # (the company, as the sentence names it)
