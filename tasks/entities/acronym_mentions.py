@@ -9,7 +9,7 @@ import re
 
 from tasks.entities import acronyms
 from tasks.entities.keys import fold
-from tasks.entities.rules import _org_words, _person_nouns, _places, _title_set
+from tasks.entities.rules import _org_words, _person_nouns, _places, _title_set, ends_in_org_word
 from tasks.entities.spans import _covered, _make_mention, _Mention
 
 _ACRONYM_PAREN = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&]{1,7})\s*\)")
@@ -59,7 +59,7 @@ def _a_title(body: str, s: int, e: int) -> bool:
     Advocate of Nigeria (SAN)"): a title or person word in it, not ending in an organisation word, or "a"/"an" before
     it (a body's name takes "the")?"""
     words = [fold(w) for w in body[s:e].replace(",", " ").split()]
-    if words and words[-1] not in _org_words()[0] and any((w,) in _title_set() or w in _person_nouns() for w in words):
+    if words and not ends_in_org_word(body[s:e]) and any((w,) in _title_set() or w in _person_nouns() for w in words):
         return True
     return re.search(r"(?<![\w’'-])(?:a|an|A|An)[^\S\n]+$", body[max(0, s - 4):s]) is not None
 
@@ -75,7 +75,7 @@ def _name_span(mo: re.Match, acronym: str) -> tuple[int, int, bool] | None:
         tail = text[at:]
         if len(tail.split()) >= 2 and acronyms.abbreviates(acronym, tail):
             return mo.start() + at, mo.end(), True
-    if not starts or fold(text.split()[-1]) not in _org_words()[0]:
+    if not starts or not ends_in_org_word(text):
         return None
     return mo.start() + starts[0], mo.end(), False
 
@@ -98,7 +98,7 @@ does one in capitals after an organisation's name ending in an organisation word
             p = titled
             replaced.add((p.start(1), p.end(1)))
         elif p is not None and (p.start(1), p.end(1)) in exact and m.cls == "org" \
-                and fold(m.text.split()[-1]) in _org_words()[0] and not _a_title(body, m.start, m.end):
+                and ends_in_org_word(m.text) and not _a_title(body, m.start, m.end):
             replaced.add((p.start(1), p.end(1)))    # the model's own mention of a body's acronym ("State Fire and
             #                                         Rescue Service (VUGD)", VUGD taken for a person)
         elif not p or _covered(taken, p.start(1), p.end(1)):

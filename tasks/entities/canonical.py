@@ -31,6 +31,7 @@ from tasks.entities.rules import (
     _given_names,
     _company_words,
     _gendered_given_names,
+    ends_in_org_word,
     given_name_gender,
     _legal_suffixes,
     _places,
@@ -418,7 +419,7 @@ def _spelt_out(group: list[_Mention], forms: Counter) -> tuple[str, str]:
     acronym = Counter(m.text for m in group if m.expands).most_common(1)[0][0]
     spelt = Counter(_without_legal_form(m.expands, forms) for m in group if m.expands and m.text == acronym)
     long = max(spelt, key=lambda f: (spelt[f], len(f.split())))
-    if acronyms.spells(acronym, long) or (len(long.split()) >= 2 and fold(long.split()[-1]) in _org_words()[0]):
+    if acronyms.spells(acronym, long) or (len(long.split()) >= 2 and ends_in_org_word(long)):
         return f"{long} ({acronym})", match_key(acronym)     # (or a body's name before its acronym in its own
         #                                                      language: "State Fire and Rescue Service (VUGD)")
     name = max(forms, key=lambda f: (forms[f], len(f.split())))

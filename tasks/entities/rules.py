@@ -264,6 +264,12 @@ def _org_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return sections["suffix"], sections["after"], sections["before"]
 
 
+def ends_in_org_word(name: str) -> bool:
+    """Does ``name`` end in an organisation word of ``rules/org_cues.txt`` ("State Fire and Rescue |Service|")?"""
+    words = name.split()
+    return bool(words) and fold(words[-1]) in _org_words()[0]
+
+
 def _owned_cues() -> frozenset[str]:
     """Cue phrases after a name and its possessive that only an organisation has ("Volkmann Axle North America's
     chief executive"; ``rules/org_cues.txt`` "owned:", folded): not "Putin's spokesman"."""

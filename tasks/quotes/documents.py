@@ -308,6 +308,9 @@ def _document_author(A: _Article, pos: int, end: int) -> _Cand | None:
     return c if c is not None and c.kind in ("mention", "name") else _leading_name(A, mb.start(1), mb.end(1))
 
 
+_NAME_RUN = re.compile(NAME_RUN)
+
+
 def _leading_name(A: _Article, start: int, end: int) -> _Cand | None:
     """The organisation or person named first in an author phrase the candidate reading does not take whole ("by
     |Prairieland Engineering Group| of Hutchinson"), or capitalised words ending in an organisation word ("by the
@@ -317,7 +320,7 @@ def _leading_name(A: _Article, start: int, end: int) -> _Cand | None:
     first = next(iter(A.mentions_in(start, end)), None)
     if first is not None and first["start_char"] in (start, at) and first["label"] in ("ORG", "PERSON"):
         return _Cand.of_mention(first["start_char"], first["end_char"], first)
-    run = re.compile(NAME_RUN).match(A.body, at, end)     # a body the model missed: "|Markets and Health Committee|"
+    run = _NAME_RUN.match(A.body, at, end)     # a body the model missed: "|Markets and Health Committee|"
     if run is not None and run.group(0).split()[-1].lower() in A.r.org_roles:
         return _Cand(run.start(), run.end(), "name", None, None, run.group(0))
     return None
