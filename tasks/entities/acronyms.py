@@ -74,8 +74,8 @@ def abbreviates(acronym: str, name: str) -> bool:
     parts = tuple(p for p in _parts(name) if p[0] != "&")
     if len(parts) > 2 and fold(parts[-1][0]) in _legal_suffixes():
         parts = parts[:-1] + ((parts[-1][0], True),)      # a legal form may give its letter or not ("OLG" … "Corp.")
-    if len(letters) < 2 or len([p for p in parts if not p[1]]) < 2:
-        return False
+    if len(letters) < 2 or len([p for p in parts if not p[1]]) < 2 or any(w == acronym for w, _ in parts):
+        return False    # (a phrase with the acronym in it is no name it abbreviates: "That’s for the IHRB")
     starts = [0]
     if len(parts) > 2 and not parts[0][1]:      # one leading word left out, with the small words after it
         i = 1

@@ -417,9 +417,11 @@ def _spelt_out(group: list[_Mention], forms: Counter) -> tuple[str, str]:
     the model cut short: "Suppliers Association of Nigeria (FEPSAN)"), the form the article uses most, unless that
     name ends in an organisation word."""
     acronym = Counter(m.text for m in group if m.expands).most_common(1)[0][0]
-    spelt = Counter(_without_legal_form(m.expands, forms) for m in group if m.expands and m.text == acronym)
-    long = max(spelt, key=lambda f: (spelt[f], len(f.split())))
-    if acronyms.spells(acronym, long) or (len(long.split()) >= 2 and ends_in_org_word(long)):
+    written = Counter(m.expands for m in group if m.expands and m.text == acronym)
+    full = max(written, key=lambda f: (written[f], len(f.split())))
+    long = _without_legal_form(full, forms)     # ("Tenaga Nasional Berhad (TNB)": the B is the legal form's)
+    if acronyms.spells(acronym, long) or acronyms.spells(acronym, full) \
+            or (len(long.split()) >= 2 and ends_in_org_word(long)):
         return f"{long} ({acronym})", match_key(acronym)     # (or a body's name before its acronym in its own
         #                                                      language: "State Fire and Rescue Service (VUGD)")
     name = max(forms, key=lambda f: (forms[f], len(f.split())))

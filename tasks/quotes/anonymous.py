@@ -30,7 +30,7 @@ _ANONYMOUS_SUBJECT = re.compile(
     r"|\s+of\s+" + FAMILY_COUNT + r"\b"
     r"|\s+(?:based|stationed|[a-z]+ing)\s+(?:in|at|near|outside|on|for)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}"
     r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?)?)"
-    r"(?:\s+(?:who|[a-z]{3,}ing(?=\s+(?:a|an|the|two|three|four|five|his|her|their|at|in|on|for|near)\s))\s+[^,.\n“”\"]{1,120}?)?"
+    r"(?:\s+(?:who(?:se)?|[a-z]{3,}ing(?=\s+(?:a|an|the|two|three|four|five|his|her|their|at|in|on|for|near)\s))\s+[^,.\n“”\"]{1,120}?)?"
     r"(?:,[^,\n]{1,160},)?(?:\s+(?:has|have|had))?\s+(?:said|says|told|added|explained|wrote|recalled|accused|complained|claimed|insisted"
     r"|admitted|warned|described|was\s+(?:(?:more|less|even|far)\s+[a-z]+|[a-z]{3,}er)\b)\b")
 #: "In a victim impact statement read to the court, the woman, who cannot be named, said …", "The president of the
@@ -54,10 +54,41 @@ _ANONYMOUS_DECLINED = re.compile(
     r",?\s+(?:and\s+)?who\s+"
     r"(?:declined|refused|asked|requested|would\s+not|did\s+not|didn[’']t|spoke|wished|wanted)\b[^\n“”\"]{0,160}?,?\s+"
     r"(?:said|says|told|added|explained)\b")
-#: "who gave his name only as |Ravi|", "identified only as |Maria|": the name an anonymous person gave
-_NAMED_AS = re.compile(r"(?:name|named|identified(?:\s+(?:himself|herself|themselves))?|known|called)\s+(?:only\s+)?as\s+"
+#: "A Red Cross volunteer handing out water on Hector Road, who did not want her name used …, said", "In one settlement
+#: near Marj, a Syrian woman who asked not to be named because … stood outside a tent", "Her neighbor, a man who keeps a
+#: plot by the channel and asked not to be named, said", "A truck driver from Miles City, Montana, who … did not want to
+#: give his name, said", "A second farmer, from Jurby, who didn't want to be named …, says": whoever asks to stay
+#: unnamed is the subject whatever the verb, when their phrase opens the
+#: sentence (its words are no verb or "that" clause, nor a second person: not "Her neighbor told police that a man who
+#: …", "A man and his wife, who …")
+_ANONYMOUS_SOURCE = re.compile(
+    r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+"
+    r"(?:(?!(?:who|whose|that|said|says|told|was|were|is|are|has|had|have|will|would|but)\b"
+    r"|and\s+(?:an?|his|her|their|the)\s)[\w’'&.-]+\s+){0,15}?"
+    r"(?!(?:who|whose)\b)[\w’'-]+)"
+    r"(?:\s+whose\s+[^,“”\"\n]{1,100}?|,\s+(?!(?:who|whose|that|said|says|told|and|but)\b)[^,“”\"\n]{1,100}?)?"
+    r",?\s+(?:and\s+)?who\s+[^“”\"\n]{0,160}?(?:" + _ANONYMITY.pattern + r")")
+#: "who gave his name only as |Ravi|", "identified only as |Maria|", "who only gave his first name, |Eric|": the name an
+#: anonymous person gave
+_NAMED_AS = re.compile(r"(?:(?:name|named|identified(?:\s+(?:himself|herself|themselves))?|known|called)\s+(?:only\s+)?as"
+                       r"|first\s+name,)\s+"
                        r"(?:(?:Mr|Mrs|Ms|Mx)\.?\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
+
+#: the name an unnamed speaker gave, in the clause right after the speaker's phrase ("said the woman|, who later
+#: identified herself as Aisha X|", "said the man|, who gave only his first name, Amir|")
+_WHO_GAVE_NAME = re.compile(r",?[^\S\n]+who\b[^“”\"\n]{0,80}?" + _NAMED_AS.pattern)
+
+
+def name_given_after(A: _Article, e: int) -> dict | None:
+    """The person an unnamed speaker's phrase ending at ``e`` names in the clause after it (``_WHO_GAVE_NAME``): the
+    mention there, else the name as an unlinked person; None without one."""
+    mo = _WHO_GAVE_NAME.match(A.body, e, A.sents[A.sent_index(e)]["end_char"] if A.sents else len(A.body))
+    if mo is None:
+        return None
+    m = next((m for m in A.mentions_in(mo.start(1), mo.end(1)) if m["start_char"] == mo.start(1)), None)
+    return m if m is not None and m["label"] in PERSON_LABELS else unlinked_mention(mo.start(1), mo.end(1), mo.group(1),
+                                                                                     "PERSON")
 
 
 def _unnamed_match(A: _Article, s: int, e: int) -> re.Match | None:
@@ -67,7 +98,9 @@ def _unnamed_match(A: _Article, s: int, e: int) -> re.Match | None:
         if mt is not None:
             return mt
     mt = _ANONYMOUS_DECLINED.match(A.body, s, e)
-    return mt if mt is not None and _ANONYMITY.search(A.body, mt.end("np"), mt.end()) else None
+    if mt is not None and _ANONYMITY.search(A.body, mt.end("np"), mt.end()):
+        return mt
+    return _ANONYMOUS_SOURCE.match(A.body, s, e)
 
 
 def _clause_gender(A: _Article, start: int, end: int) -> str | None:
@@ -92,7 +125,9 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     speaks for, when there is one. None when a person is named before it or its role's gender differs."""
     s = A.sents[si]
     mt = _unnamed_match(A, s["start_char"], s["end_char"])
-    named = _NAMED_AS.search(A.body, mt.end("np"), mt.end()) if mt and not A.in_quote(mt.start("np")) else None
+    named = _NAMED_AS.search(A.body, mt.end("np"), min(mt.end() + 40, s["end_char"])) \
+        if mt and not A.in_quote(mt.start("np")) else None     # (the name may follow what a source asked: "who gave
+    #                                                             his name| only as Rusty", "…| first name, Eric")
     if named is not None:   # "A stall operator who gave his name only as Ravi said": Ravi, whatever the model's label
         m = next((m for m in A.mentions_in(named.start(1), named.end(1)) if m["start_char"] == named.start(1)), None)
         return m or unlinked_mention(named.start(1), named.end(1), named.group(1), "PERSON")
@@ -156,8 +191,8 @@ def unnamed_subject(A: _Article, ss: int, verb_e: int) -> _Cand | None:
     lobbyist for a statewide business group, who asked not to be named, said privately that …"; ``anonymous_subject``),
     for reported speech and the partial quotes in it."""
     mt = _ANONYMOUS_SUBJECT.match(A.body, ss, verb_e) or _ANONYMOUS_DEFINITE.match(A.body, ss, verb_e) \
-        or _ANONYMOUS_DECLINED.match(A.body, ss, verb_e)
-    if mt is None or mt.end() != verb_e or _NOT_UNNAMED.match(mt.group("np")) \
+        or _ANONYMOUS_DECLINED.match(A.body, ss, verb_e) or _source_before(A, ss, verb_e)
+    if mt is None or mt.end() != verb_e and mt.re is not _ANONYMOUS_SOURCE or _NOT_UNNAMED.match(mt.group("np")) \
             or spokespeople.SPOKES.search(mt.group("np")) or _INDEFINITE_APPOSITION.match(A.body, mt.end("np")):
         return None     # (a spokesperson speaks for someone, "Her landlord" is someone's, "Another resident, a retired
         #                 teacher from Klenia," is described further: the subject as the sentence reads)
@@ -166,6 +201,18 @@ def unnamed_subject(A: _Article, ss: int, verb_e: int) -> _Cand | None:
         return role     # "A magistrate has told …" opening a report: the magistrate it names later (``roles.named_later``)
     m = anonymous_subject(A, A.sent_index(ss), None)
     return _Cand.of_mention(m["start_char"], m["end_char"], m) if m is not None else None
+
+
+#: the rest of an unnamed source's clause up to the verb ("…, who asked not to be named| because the talks were
+#: private, |said"): a comma closes it
+_SOURCE_CLAUSE_END = re.compile(r"[^“”\"\n]{0,160}?,\s+(?:[a-z]+ly\s+)?[a-z]+")
+
+
+def _source_before(A: _Article, ss: int, verb_e: int) -> re.Match | None:
+    """An unnamed source opening the sentence at ``ss`` whose clause closes right before the verb ending at
+    ``verb_e`` (``_ANONYMOUS_SOURCE``)."""
+    mt = _ANONYMOUS_SOURCE.match(A.body, ss, verb_e)
+    return mt if mt is not None and _SOURCE_CLAUSE_END.fullmatch(A.body, mt.end(), verb_e) else None
 
 
 #: between an anonymous person's noun phrase and the name in apposition to it: a comma and a few words that open no
@@ -181,10 +228,11 @@ _DESCRIBED = re.compile(r"\s+(?:of\s+" + FAMILY_COUNT + r"|in\s+(?:his|her|their
 #: a relative clause ("A woman| who has attended St. Olha for 40 years")
 _NP_TAIL = re.compile(r"\s+(?:for|of(?!\s+" + FAMILY_COUNT + r"\b)|who|whose|"
                       r"in(?!\s+(?:his|her|their)\s+\d)|at|on|near|with|"
-                      r"from|based|stationed|[a-z]{3,}ing(?=\s+(?:[a-z]+\s+)?(?:in|at|near|outside|on|for|from)\s)|"
+                      r"from|based|stationed|"
+                      r"[a-z]{3,}ing(?=\s+(?:[a-z]+\s+)?(?:in|at|near|outside|on|for|from)\s|\s+(?:out|up|down|off|around|away)\s)|"
                       r"(?:familiar|close|involved|briefed|knowledgeable|privy)(?=\s+(?:with|to|in|on|about)\s))\s")
-#: (a participle and its place: "A taxi driver| waiting at Sirkeci"; not "A father| of three" or "A man| in his 70s",
-#: who are described so)
+#: (a participle and its place: "A taxi driver| waiting at Sirkeci", "A volunteer| handing out blankets …"; not "A
+#: father| of three" or "A man| in his 70s", who are described so)
 _NP_DETERMINER = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+")
 
 

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _post_nominals
-from tasks.quotes import documents, organisations
+from tasks.quotes import anonymous, documents, organisations, roles
 from tasks.quotes.appositions import _apposed_name, _comma_outside_brackets
 from tasks.quotes.phrases import TIME_WORDS, _Cand, _NOT_DESCRIPTOR, _NOT_SUBJECT
 from tasks.quotes.rules import PERSON_LABELS
@@ -52,7 +52,11 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
         return one      # "one of them, a claims handler with …": as described
     own = _WITH_OWN.fullmatch(body, s, e)
     # "Ramsdell-Okafor and her co-authors wrote", "she and her colleagues write": the one named (the lead author)
-    return _candidate(A, s, own.end("first") if own is not None else e)
+    c = _candidate(A, s, own.end("first") if own is not None else e)
+    unnamed = c is not None and (c.kind in ("np", "role") or c.kind == "mention" and c.entity_id is None)
+    gave = anonymous.name_given_after(A, e) if unnamed else None
+    # ("said the man, who gave only his first name, |Amir|": the name he gave)
+    return _Cand.of_mention(gave["start_char"], gave["end_char"], gave) if gave is not None else c
 
 
 def described_one(A: _Article, s: int, e: int) -> _Cand | None:
@@ -128,6 +132,9 @@ def _candidate(A: _Article, s: int, e: int) -> _Cand | None:
             return _Cand.of_mention(particle.start() if particle and m["text"].endswith(particle.group(0) + head)
                                     else hs, he, m)
         return _Cand(hs, he, "name")
+    same = roles.same_noun_anonymous(A, _Cand(hs, he, "np")) if low.startswith("the ") else None
+    if same is not None:    # "A bus operator …, who asked not to be named, said …" then "the operator said": no company
+        return _Cand.of_mention(hs, he, same)
     org = organisations.org_role(A, hs, he, low) or documents.document_source(A, hs, he, low)
     if org is not None:
         return org

@@ -39,13 +39,23 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     mo = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}([\w-]+)", low)
     if mo is None or mo.group(1) not in A.r.document_roles:
         return None
+    apposed = _APPOSED_AUTHOR.match(A.body, he)
+    author = _document_author(A, apposed.end(), A.sents[A.sent_index(hs)]["end_char"]) if apposed else None
+    if author is not None:      # "The pre-sentence investigation report, prepared by |the Department of Corrections|,"
+        return author
     si, head = A.sent_index(hs), mo.group(1)
     near = _document_re(tuple(sorted(A.r.document_roles)))     # any document: "In a written response, X said …" then "the statement said"
     same = _document_re((head,), named=True)    # one of the same word, maybe named by its issuer or owner ("a St. Cloud
     #                                             Police Department news release", "The victim's statement")
+    seen = False    # one of the same word was met, its issuer unnamed: before it only that word counts ("parents sent
+    #                 a letter to the NAACP board" then "the letter reads": no "NAACP resolution" a sentence up)
     for j in range(si, -1, -1):
         ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], hs)
-        found = {d.span(): d for rx in ((near, same) if si - j < 6 else (same,)) for d in rx.finditer(A.body, ss, se)}
+        found = {d.span(): d for rx in ((near, same) if si - j < 6 and not seen else (same,))
+                 for d in rx.finditer(A.body, ss, se)
+                 if j < si or not A.in_quote(d.start())}   # (not one the quotation itself names: "… following
+        #                                                       |complaints| received,” the statement read")
+        seen = seen or any(_same_head(d, head) for d in found.values())
         # one of the same word first, the latest first ("FUFA said in a statement that the referee's report would be
         # reviewed" then "the statement read": FUFA's)
         for d in sorted(found.values(), key=lambda d: (not _same_head(d, head), -d.start())):
@@ -277,15 +287,17 @@ _NAME_BEFORE_ORG_APPOSITION = re.compile(rf"({NAME_RUN}),"
                                          r"[^\S\n]+(?:the|an?)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?([a-z]+),")
 
 
-#: the verb that issued a document right before it ("The union Unison … has |issued| a statement")
-_ISSUED_BEFORE = re.compile(r"(?<![\w-])(?:" + ISSUE_VERBS + r"|posts|posted)[^\S\n]+$")
+#: the verb that issued a document right before it ("The union Unison … has |issued| a statement", "The assembly
+#: unanimously |adopted| a resolution", "The family |filed| a lawsuit")
+_ISSUED_BEFORE = re.compile(r"(?<![\w-])(?:" + ISSUE_VERBS + r"|posts|posted|filed|adopted|passed)[^\S\n]+$")
 _SPOKES_WORD = re.compile(r"(?<![\w-])spokes(?:man|woman|person)(?![\w-])", re.I)
 
 
 #: "a statement by| its Chief Corporate Communications Officer, Mrs. Adaeze Okonkwo-Bello": who wrote the document
 #: (up to a comma or "to the": "a letter from |O’Rourke-Fenn| to the court"; the day it came out may stand before "by":
 #: "a statement released Saturday morning by| the Grand Traverse County Sheriff's Office")
-_BY_AUTHOR = re.compile(r"[^\S\n]+(?:(?:signed|issued|released|sent|filed|prepared|written|compiled|conducted)"
+_BY_AUTHOR = re.compile(r"[^\S\n]+(?:(?:signed|issued|released|sent|filed|prepared|written|compiled|conducted|published"
+                        r"|produced|drafted|commissioned|presented)"
                         r"(?:[^\S\n]+for[^\S\n]+(?:the[^\S\n]+)?[\w-]+)?(?:[^\S\n]+(?:on[^\S\n]+)?[A-Z][a-z]+day"
                         r"(?:[^\S\n]+(?:morning|afternoon|evening|night))?)?[^\S\n]+)?(?:by|from)[^\S\n]+((?:(?:its|the|their|his|her|a|an)[^\S\n]+)?"
                         r"(?:[^,.;:“”\"\n]|\.(?=[^\S\n]+[A-Z])){2,80}?)"     # ("from the |St.| Louis County Sheriff's Office")
@@ -309,6 +321,10 @@ def _document_author(A: _Article, pos: int, end: int) -> _Cand | None:
 
 
 _NAME_RUN = re.compile(NAME_RUN)
+#: the comma opening an apposition that names a document's author ("The budget document|,| published by the Ministry of
+#: Finance on its website, said")
+_APPOSED_AUTHOR = re.compile(r"[^\S\n]*,(?=[^\S\n]+(?:prepared|published|issued|released|written|compiled|produced|drafted"
+                             r"|commissioned|presented|filed|signed)[^\S\n]+(?:by|from)[^\S\n])")
 
 
 def _leading_name(A: _Article, start: int, end: int) -> _Cand | None:
@@ -337,14 +353,23 @@ def _document_re(heads: tuple[str, ...], named: bool = False) -> re.Pattern:
     # owner may come first ("a |St. Cloud Police Department| news release", "|the victim's| statement")
     issuer, word = (r"(?:[A-Z][\w&’'-]*\.?\s+(?:(?:of|and|for|&)\s+)?){0,5}?", r"[\w’'-]") if named else ("", r"[\w-]")
     # (or no determiner right after an issuing verb: "The National Weather Service issued |flood warnings| for …")
-    return re.compile(r"(?:\b(?i:a|an|the|its|his|her|their)\s+|(?<=issued\s)|(?<=issues\s))" + issuer + r"(?:" + word
-                      + r"+\s+){0,3}?(?:" + "|".join(map(re.escape, heads)) + r")s?\b")
+    # (or, when named, its owner's name without one: "|SCDF's fire safety guidelines|")
+    owner = r"|(?<![\w’'-])(?=(?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*[’']s\s)" if named else ""
+    return re.compile(r"(?:\b(?i:a|an|the|its|his|her|their)\s+|(?<=issued\s)|(?<=issues\s)" + owner + r")" + issuer
+                      + r"(?:(?!" + _NOT_IN_DOCUMENT + r"\b)" + word + r"+\s+){0,4}?(?:" + "|".join(map(re.escape, heads))
+                      + r")s?\b")
+
+
+#: words that end a document's phrase before its word: a speech verb or an article ("the ministry| said in a |statement")
+_NOT_IN_DOCUMENT = r"(?i:said|says|told|wrote|added|a|an|the|its|his|her|their)"
 
 
 #: the issuer named inside a document's phrase: "a |St. Cloud Police Department| news release", "the |Treasury|’s
-#: statement", "an |Apple| press release"
-_ISSUER_IN_DOCUMENT = re.compile(r"(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w&’'-]*\.?\s+(?:(?:of|and|for|&)\s+)?){0,5}?[A-Z][\w&-]*)"
-                                 r"(?:[’']s)?\s+(?:[a-z0-9][\w-]*\s+){0,2}?[a-z]+$")
+#: statement", "an |Apple| press release", "the |Shelby County Health Department|'s most recent community health
+#: assessment", "|SCDF|'s fire safety guidelines" (group 2: an owner's name with no article)
+_ISSUER_IN_DOCUMENT = re.compile(r"(?:(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w&’'-]*\.?\s+(?:(?:of|and|for|&)\s+)?){0,5}?[A-Z][\w&-]*)"
+                                 r"(?:[’']s)?|((?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*)[’']s)"
+                                 r"\s+(?:[a-z0-9][\w-]*\s+){0,4}?[a-z]+$")
 
 
 def _named_issuer(A: _Article, d: re.Match) -> _Cand | None:
@@ -377,7 +402,8 @@ def _body_issuer(A: _Article, body: re.Match) -> _Cand | None:
 def _capitalised_issuer(A: _Article, named: re.Match) -> _Cand | None:
     """The organisation, person or place a name inside a document's phrase is when the model reads it as one ("a |St.
     Cloud Police Department| news release"; not "a |Tuesday| statement")."""
-    c = A.candidate(named.start(1), named.end(1))
+    g = 1 if named.group(1) else 2
+    c = A.candidate(named.start(g), named.end(g))
     if c is None or c.kind != "mention" or c.mention is None or c.mention["label"] not in _ISSUER_LABELS:
         return None
     return c

@@ -30,6 +30,11 @@ def reported_speech(A: _Article, site: QuoteSite) -> Attribution | None:
     if by is not None:      # "injuries described by police as “not life-threatening”": the agent
         return Attribution(by, v.group(1), "reported_speech")
     spk = anonymous.unnamed_subject(A, seg_s, v.end()) or A.subject_before(v.start(), seg_s)
+    if spk is None and len(vv) > 1 and _PARTICIPLE.fullmatch(v.group(0)) \
+            and _COMMA_BEFORE.search(A.body, max(seg_s, v.start() - 4), v.start()):
+        # "…, the agency said in a post on X, |adding| that “…”": the participle's subject is the verb's before it
+        v = vv[-2]
+        spk = anonymous.unnamed_subject(A, seg_s, v.end()) or A.subject_before(v.start(), seg_s)
     generic = spk is not None and (spk.kind == "np" or (spk.kind == "role" and _plural_noun(A.body[spk.start:spk.end])))
     if spk is not None and generic and len(vv) > 1 and not _PASSIVE_BEFORE.search(A.body, max(seg_s, vv[-2].start() - 12), vv[-2].start()):
         # (not a passive verb before: "whether officers |had been called| to the address, saying …": no one speaks)
@@ -60,6 +65,9 @@ def _according_opening(A: _Article, seg_s: int, open_s: int) -> Attribution | No
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 
 
+#: a participle ("adding", "writing", "describing") and the comma that sets it after its clause
+_PARTICIPLE = re.compile(r"[a-z]+ing")
+_COMMA_BEFORE = re.compile(r",[^\S\n]*$")
 #: the agent of a passive speech verb right before a partial quote ("described| by police as |“…”")
 _AGENT_AS = re.compile(r"[^\S\n]+by[^\S\n]+([^,.;:“”\"\n]{2,60}?)[^\S\n]+as[^\S\n]*")
 

@@ -125,6 +125,8 @@ NAME_RUN = r"[A-Z][\w&.’'-]*(?:[^\S\n]+(?:(?:and|of|for|&)[^\S\n]+)?[A-Z][\w&.
 ISSUE_VERBS = r"issue[ds]|release[ds]|publishe[ds]|puts?\s+out|sen(?:t|ds)\s+out"
 #: what only a person asks or is refused: not to be named, anonymity, leave to speak
 _ANONYMITY = re.compile(r"\b(?:not\s+to\s+be\s+(?:named|identified)|anonymity|anonymous(?:ly)?|without\s+being\s+(?:named|identified)"
+                        r"|(?:not|(?:did|does|do|would)n[’']t)\s+(?:want|wish|like)\s+to\s+be\s+(?:named|identified|quoted)"
+                        r"|(?:declined|refused)\s+to\s+be\s+(?:named|identified|quoted)"
                         r"|(?:give|gave|provide|share|use|publish)\s+(?:his|her|their)\s+(?:full\s+|last\s+|first\s+)?names?"
                         r"|(?:his|her|their)\s+(?:full\s+|last\s+)?names?\s+(?:not\s+)?(?:be\s+)?(?:used|published|printed|withheld)"
                         r"|not\s+(?:authori[sz]ed|permitted|allowed)\s+to\s+(?:speak|comment|talk|discuss))\b")

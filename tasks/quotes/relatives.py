@@ -69,8 +69,9 @@ def _spouse_before(A: _Article, other: str, pos: int) -> dict | None:
 #: how far back a possessed relative's name is looked for
 _RELATIVE_REACH = 1500
 #: how far back the relative named in apposition is looked for (one named early in a long story: "Robert Kessler and
-#: his son, Daniel Kessler," in the lede, "his son wrote" near the end)
-_APPOSED_REACH = 4000
+#: his son, Daniel Kessler," in the lede, "his son wrote" near the end; an obituary's "said her son, Daniel X," then "her
+#: son said" in its last paragraph)
+_APPOSED_REACH = 8000
 
 
 def _mention_at(A: _Article, pos: int) -> dict | None:

@@ -26,7 +26,8 @@ _PROPER_MODIFIER = re.compile(r"^[Tt]he\s+(?:[\w’'-]+\s+)*?[A-Z]")
 
 #: a person's possessive before a role: someone of theirs ("her mother"); not "its" ("its new chief executive" is the
 #: organisation's, resolved as a role)
-_POSSESSED = re.compile(r"(?:his|her|their|my|our)\s", re.I)
+#: (not how a court speaks of its judge: "Her Honour", "His Lordship")
+_POSSESSED = re.compile(r"(?:his|her|their|my|our)\s(?!(?:honou?r|lordship|ladyship|worship)\b)", re.I)
 
 
 def _org_possessor(A: _Article, c: _Cand) -> dict | None:
@@ -259,8 +260,8 @@ def resolve_role(A: _Article, text: str, pos: int) -> dict | None:
     # sharing none of them is someone else's ("Liberal Democrat leader Ed Davey")
     # ("the Italian-born coach": a nationality as well)
     proper = {_POSSESSIVE_END.sub("", w.lower().removesuffix("-born")) for w in re.findall(r"[A-Z][\w.’'-]*", text)} \
-        - {"the", "a", "an", head} \
-        - set(head.split())
+        - {"the", "a", "an", "his", "her", "their", "its", "our", "my", head} \
+        - set(head.split())     # ("Her Honour": no one's name)
     best, best_key = None, None
     anonymous = _last_anonymous(A, targets, pos)
     # every title word the article gave a person so far ("manager Sean Colville" … "Everton boss Colville": the
@@ -431,6 +432,20 @@ def _anonymous_reference(A: _Article, c: _Cand) -> bool:
     head = A.body[c.start:c.end].split()[-1]
     return head.lower() in A.r.anonymous_nouns or (head.isupper() and len(head) <= 4) \
         or (head.lower() not in A.r.org_roles and epithets.names_person(A.r, head.lower()))
+
+
+def same_noun_anonymous(A: _Article, c: _Cand) -> dict | None:
+    """The unnamed person of the three sentences before (``recent_anonymous``) introduced by the head noun of "the
+    <noun>" ("A Denver developer who asked not to be named …" then "the developer said"); None otherwise."""
+    noun = A.body[c.start:c.end].split()[-1].lower()
+    if c.kind not in ("np", "role") or not _DEFINITE_ONE.fullmatch(A.body, c.start, c.end) \
+            or noun in A.r.document_roles or _named_in_apposition(A, c) is not None:
+        return None     # (but "said the woman, |Sherry X|, 58": the woman named now; "the statement said": a document)
+    m = recent_anonymous(A, c.start, {noun})
+    if m is None or m["text"].lower().split()[-1] != noun and not re.match(
+            r"\s+of\s+an?\s+(?:[\w’'-]+\s+){0,3}" + re.escape(noun) + r"\b", A.body[m["end_char"]:m["end_char"] + 80], re.I):
+        return None     # (its head, or one it speaks for: "A representative of a major Prague |developer|"; "the
+    return m            # company" is no "warehouse supervisor in the company's Indianapolis facility")
 
 
 def recent_anonymous(A: _Article, pos: int, heads: set | None = None) -> dict | None:
