@@ -58,9 +58,8 @@ _ANONYMOUS_DECLINED = re.compile(
 #: near Marj, a Syrian woman who asked not to be named because … stood outside a tent", "Her neighbor, a man who keeps a
 #: plot by the channel and asked not to be named, said", "A truck driver from Miles City, Montana, who … did not want to
 #: give his name, said", "A second farmer, from Jurby, who didn't want to be named …, says": whoever asks to stay
-#: unnamed is the subject whatever the verb, when their phrase opens the
-#: sentence (its words are no verb or "that" clause, nor a second person: not "Her neighbor told police that a man who
-#: …", "A man and his wife, who …")
+#: unnamed is the subject whatever the verb, when their phrase opens the sentence (its words are no verb or "that"
+#: clause, nor a second person: not "Her neighbor told police that a man who …", "A man and his wife, who …")
 _ANONYMOUS_SOURCE = re.compile(
     r"(?:[A-Z][^,.;:\n“”\"]{0,60},\s+)?(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+"
     r"(?:(?!(?:who|whose|that|said|says|told|was|were|is|are|has|had|have|will|would|but)\b"
@@ -192,7 +191,7 @@ def unnamed_subject(A: _Article, ss: int, verb_e: int) -> _Cand | None:
     for reported speech and the partial quotes in it."""
     mt = _ANONYMOUS_SUBJECT.match(A.body, ss, verb_e) or _ANONYMOUS_DEFINITE.match(A.body, ss, verb_e) \
         or _ANONYMOUS_DECLINED.match(A.body, ss, verb_e) or _source_before(A, ss, verb_e)
-    if mt is None or mt.end() != verb_e and mt.re is not _ANONYMOUS_SOURCE or _NOT_UNNAMED.match(mt.group("np")) \
+    if mt is None or (mt.end() != verb_e and mt.re is not _ANONYMOUS_SOURCE) or _NOT_UNNAMED.match(mt.group("np")) \
             or spokespeople.SPOKES.search(mt.group("np")) or _INDEFINITE_APPOSITION.match(A.body, mt.end("np")):
         return None     # (a spokesperson speaks for someone, "Her landlord" is someone's, "Another resident, a retired
         #                 teacher from Klenia," is described further: the subject as the sentence reads)

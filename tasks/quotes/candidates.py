@@ -53,7 +53,7 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     own = _WITH_OWN.fullmatch(body, s, e)
     # "Ramsdell-Okafor and her co-authors wrote", "she and her colleagues write": the one named (the lead author)
     c = _candidate(A, s, own.end("first") if own is not None else e)
-    unnamed = c is not None and (c.kind in ("np", "role") or c.kind == "mention" and c.entity_id is None)
+    unnamed = c is not None and (c.kind in ("np", "role") or (c.kind == "mention" and c.entity_id is None))
     gave = anonymous.name_given_after(A, e) if unnamed else None
     # ("said the man, who gave only his first name, |Amir|": the name he gave)
     return _Cand.of_mention(gave["start_char"], gave["end_char"], gave) if gave is not None else c

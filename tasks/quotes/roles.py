@@ -442,8 +442,8 @@ def same_noun_anonymous(A: _Article, c: _Cand) -> dict | None:
             or noun in A.r.document_roles or _named_in_apposition(A, c) is not None:
         return None     # (but "said the woman, |Sherry X|, 58": the woman named now; "the statement said": a document)
     m = recent_anonymous(A, c.start, {noun})
-    if m is None or m["text"].lower().split()[-1] != noun and not re.match(
-            r"\s+of\s+an?\s+(?:[\w’'-]+\s+){0,3}" + re.escape(noun) + r"\b", A.body[m["end_char"]:m["end_char"] + 80], re.I):
+    if m is None or (m["text"].lower().split()[-1] != noun and not re.match(
+            r"\s+of\s+an?\s+(?:[\w’'-]+\s+){0,3}" + re.escape(noun) + r"\b", A.body[m["end_char"]:m["end_char"] + 80], re.I)):
         return None     # (its head, or one it speaks for: "A representative of a major Prague |developer|"; "the
     return m            # company" is no "warehouse supervisor in the company's Indianapolis facility")
 
