@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tasks.quotes import pronouns
+from tasks.quotes import interviews, pronouns
 from tasks.quotes.phrases import _NOT_DESCRIPTOR
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS
 from tasks.quotes.site import Attribution, QuoteSite
@@ -24,8 +24,8 @@ _QUOTE_FROM_LABEL = re.compile(r"[^\S\n]*(?:Quotes?|Statement|Comment|Words)[^\S
 
 def _interviewee(A: _Article, site: QuoteSite) -> Attribution | None:
     """"A: “…”" in an interview: the person last named outside quotations and question paragraphs before it ("We spoke
-    to Rustem Umerov, the head of the delegation. ¶ Q: … ¶ A: “…”"; ``pronouns.interviewee``)."""
-    m = pronouns.interviewee(A, site.lo)
+    to Rustem Umerov, the head of the delegation. ¶ Q: … ¶ A: “…”"; ``interviews.interviewee``)."""
+    m = interviews.interviewee(A, site.lo)
     return Attribution(_Cand.of_mention(m["start_char"], m["end_char"], m), None, "name_colon") if m is not None else None
 
 
@@ -72,7 +72,7 @@ def name_colon(A: _Article, site: QuoteSite) -> Attribution | None:
     quote_from = _QUOTE_FROM_LABEL.match(body, seg_s, seg_e)
     if quote_from is not None:
         seg_s = quote_from.end()     # "Quote from Fedoryshyn-Kravets: “…”" (Ukrainska Pravda): the name after "from"
-    if body[seg_s:seg_e].strip().lower() in pronouns.ANSWER_LABELS and seg_s == site.para_start:
+    if body[seg_s:seg_e].strip().lower() in interviews.ANSWER_LABELS and seg_s == site.para_start:
         return _interviewee(A, site)
     if body[seg_s:seg_e].strip().lower() in _QUOTE_LABELS and seg_s == site.para_start:
         return _last_speaker(A, site)

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tasks.entities.rules import _person_nouns, _surname_particles
+from tasks.entities.rules import _person_nouns
 from tasks.quotes import court, epithets, recent, roles, spokespeople
 from tasks.quotes.anonymous import _ANONYMOUS_SUBJECT, anonymous_subject
-from tasks.quotes.phrases import _NOT_DESCRIPTOR, POSSESSIVE, THE_BEFORE, _Cand, unlinked_mention
+from tasks.quotes.phrases import POSSESSIVE, THE_BEFORE, _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -315,112 +315,6 @@ def _person_of_gender(A: _Article, m: dict | None, gender: str | None, own: bool
         return None
     g = A.gender.get(m.get("entity_id")) or A.name_gender.get(m.get("entity_id")) or (m.get("gender") if own else None)
     return None if gender and g and g != gender else m
-
-
-#: a paragraph opening with its speaker's label ("Achieng-Mutua: …", "**Nadia Rahimi-Okoye:** …", "A: …"); a
-#: lower-case word inside is a surname particle (rules/surname_particles.txt)
-_PARA_LABEL = re.compile(r"[^\S\n]*\**([A-Z][\w’'.-]*(?:[^\S\n]+(?:[A-Z][\w’'.-]*|[a-z]{1,5})){0,4})\**[^\S\n]*:\**[^\S\n]")
-#: the answer labels of an interview ("A: …"): the interviewee speaks
-ANSWER_LABELS = frozenset({"a", "answer"})
-
-
-def interviewee(A: _Article, pos: int) -> dict | None:
-    """The person last named before ``pos`` outside quotations and question paragraphs ("We spoke to Rustem Umerov …
-    ¶ Q: … ¶ A: …"): who answers in an interview."""
-    for m in reversed(A.mentions_in(max(0, pos - 4000), pos)):
-        if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"]) \
-                and not re.match(r"\s*(?:Q|Question)\s*:", A.body[A.paras[A.para_index(m["start_char"])][0]:]):
-            return m
-    return None
-
-
-def first_person(A: _Article, pos: int) -> dict | None:
-    """The person an "I" outside quotation marks stands for in an interview answer: the label opening its paragraph
-    ("Achieng-Mutua: … I told my co-founder, “We are not selling.”"), or for "A:" the person last named outside the
-    question paragraphs; None elsewhere (the writer's own "I")."""
-    ps, _pe = A.paras[A.para_index(pos)]
-    mo = _PARA_LABEL.match(A.body, ps, pos)
-    if mo is None:
-        return None
-    label = mo.group(1).lower()
-    if label in ANSWER_LABELS:
-        return interviewee(A, ps)
-    if any(w.islower() and w not in _surname_particles()[0] for w in mo.group(1).split()) or label in A.r.not_speaker_labels:
-        return None
-    c = A.candidate(mo.start(1), mo.end(1))
-    return c.mention if c is not None and c.kind == "mention" and c.mention is not None \
-        and c.mention["label"] in PERSON_LABELS else None
-
-
-#: a determiner opening a phrase that may describe a person in an interview answer ("A bus driver", "the Southside High
-#: drama teacher", "One older man")
-_DESCRIBED_DETERMINER = re.compile(r"(?<![\w’'-])(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he|[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)\s+")
-#: what makes a noun phrase say what someone is rather than name someone: a copula before it ("My father was |a
-#: mechanic|") or a name it is in apposition to ("Selma Begić-Oduya, |a software developer|")
-_PREDICATE_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:was|is|were|are|became|becomes|been|be|as|like)|[\w.’'-],)\s+$")
-#: the word right after a person's noun: a noun of quote_patterns.txt [compound_heads] makes the person's noun its
-#: modifier ("our investor |day|"); any other ("a bus driver |comes| in", "My husband |grew| up") leaves it the head
-_WORD_AFTER = re.compile(r"[^\S\n]+(\w+)")
-#: heads that name no one after a possessive determiner ("her head", "his side", "their back")
-_NO_PERSON_AFTER_POSSESSIVE = frozenset({"head", "side", "back", "front", "centre", "center", "forward", "keeper"})
-#: a capitalised place or employer right after that person's noun ("a stranger| at Wegmans")
-_PLACE_AFTER = re.compile(r"\s+(?:at|in|from)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}")
-
-
-def answer_person(A: _Article, pos: int, pronoun: str) -> dict | None:
-    """He or she in an interview answer ("Castellanos-Whitby: … A bus driver comes in after his shift. He said to me,
-    “…”") is someone the answer tells of, not the person answering (who is "I"): the nearest person named or described
-    before it in the answer ("a bus driver", "the Southside High drama teacher", "a stranger at Wegmans"). None outside
-    answers or when the answer names no one before it."""
-    who = first_person(A, pos)
-    ps, _pe = A.paras[A.para_index(pos)]
-    label = _PARA_LABEL.match(A.body, ps, pos)
-    if who is None or label is None:
-        return None
-    start = label.end()
-    gender = A.r.person_pronouns.get(pronoun)
-    found = [m for m in A.mentions_in(start, pos) if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"])
-             and not (who.get("entity_id") and m.get("entity_id") == who.get("entity_id"))
-             and not A.as_place(m, start) and not _other_gender(A, m, gender)]
-    for d in _DESCRIBED_DETERMINER.finditer(A.body, start, pos):
-        if A.in_quote(d.start()) or _PREDICATE_BEFORE.search(A.body, max(start, d.start() - 12), d.start()):
-            continue
-        possessive = d.group().strip().lower() in ("my", "our", "his", "her", "their")
-        described = _described_person(A, d.end(), pos, gender, possessive)
-        if described is not None:
-            found.append(described)
-    return max(found, key=lambda m: m["start_char"]) if found else None
-
-
-def _other_gender(A: _Article, m: dict, gender: str | None) -> bool:
-    """Is the person of mention ``m`` known to be of another gender than the pronoun's ``gender``?"""
-    g = A.mention_gender(m) if gender else None
-    return g is not None and g != gender
-
-
-def _described_person(A: _Article, s: int, hi: int, gender: str | None, possessive: bool) -> dict | None:
-    """A person's noun among the five words from ``s`` ("little |boy|", "Southside High drama |teacher|") with its place
-    after it, as a mention of no entity; None when there is none, it modifies another noun ("our investor day") or its
-    gender differs from ``gender``; ``possessive``: after "my", "her" … ("her head" is no one)."""
-    for w in re.finditer(r"[\w’'-]+", A.body[s:min(hi, s + 60)]):
-        if w.start() and A.body[s + w.start() - 1] != " " or len(A.body[s:s + w.end()].split()) > 5:
-            return None
-        head = w.group()
-        if head.lower() in _NOT_DESCRIPTOR:
-            return None         # "the first day |we| worked together", "the names |of| every coordinator"
-        if not head.islower() or not (epithets.names_person(A.r, head) or A.r.role_re.fullmatch(head)):
-            continue
-        after = _WORD_AFTER.match(A.body, s + w.end())
-        if (after is not None and after.group(1) in A.r.compound_heads) \
-                or (possessive and head in _NO_PERSON_AFTER_POSSESSIVE):
-            return None         # "our |investor| day": a modifier of another noun; "her |head|": no one
-        g = A.words_gender(A.body[s:s + w.end()].lower().split())
-        if gender and g and g != gender:
-            return None
-        place = _PLACE_AFTER.match(A.body, s + w.end(), hi)
-        e = place.end() if place else s + w.end()
-        return unlinked_mention(s, e, A.body[s:e], "PERSON")
-    return None
 
 
 #: "they" standing for the subject of its own sentence: after its speech verb ("said they had"), in a clause of the

@@ -14,8 +14,8 @@ import bisect
 import re
 
 from tasks.entities.rules import _given_names, given_name_gender
-from tasks.quotes import (anonymous, candidates, epithets, namesakes, org_subjects, pronouns, roles, spokespeople, subjects,
-                          titles)
+from tasks.quotes import (anonymous, candidates, epithets, interviews, namesakes, org_subjects, pronouns, roles, spokespeople,
+                          subjects, titles)
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
 from tasks.quotes.spans import _paragraphs
 from tasks.quotes.phrases import (
@@ -434,12 +434,12 @@ class _Article:
                 if m:       # "The FSB claimed that it …"; "A paramedic, who asked not to be named, said they …";
                     #             "The Victorian Department of Transport rejected the request. It said …"
                     return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
-            interviewee = pronouns.first_person(self, c.start) if low == "i" else None
+            interviewee = interviews.first_person(self, c.start) if low == "i" else None
             if interviewee is not None:     # "Achieng-Mutua: … I told my co-founder, “…”": the person answering
                 return interviewee.get("entity_id"), interviewee.get("entity_name") or interviewee["text"], "pronoun"
             if low == "i" or low in self.r.group_pronouns:
                 return None, None, "unresolved"      # the writer / a thing / a group ("they"): never one person
-            m = pronouns.answer_person(self, c.start, low) if low in ("he", "she") else None
+            m = interviews.answer_person(self, c.start, low) if low in ("he", "she") else None
             m = m or self.resolve_pronoun(c.start, low)
             if m:
                 return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
