@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _post_nominals
-from tasks.quotes import anonymous, documents, organisations, roles
+from tasks.quotes import anonymous, documents, interviews, organisations, roles
 from tasks.quotes.appositions import _apposed_name, _comma_outside_brackets
 from tasks.quotes.phrases import TIME_WORDS, _Cand, _NOT_DESCRIPTOR, _NOT_SUBJECT
 from tasks.quotes.rules import PERSON_LABELS
@@ -102,7 +102,7 @@ def _candidate(A: _Article, s: int, e: int) -> _Cand | None:
     if len(head.split()) > 8:
         return None
     low = head.lower()
-    if low in r.person_pronouns or low in r.group_pronouns or low == "i":
+    if low in r.person_pronouns or low in r.group_pronouns or low == "i" or interviews.is_you(low):
         return _Cand(hs, he, "pronoun")
     if low in ("one", "another"):
         return _Cand(hs, he, "np")          # "…,” said one."

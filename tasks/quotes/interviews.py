@@ -120,3 +120,24 @@ def _described_person(A: _Article, s: int, hi: int, gender: str | None, possessi
         e = place.end() if place else s + w.end()
         return unlinked_mention(s, e, A.body[s:e], "PERSON")
     return None
+
+
+def second_person(A: _Article, pos: int) -> dict | None:
+    """The person a "you" outside quotation marks stands for in an interview question ("You told your school board last
+    year that absenteeism was “…”. What did you mean?", "WCMU: You told me in the truck that you’d “…”"): the person
+    whose label opens the next paragraph, else the interviewee (``interviewee``); None outside a question (a paragraph
+    that ends in a question mark)."""
+    pi = A.para_index(pos)
+    ps, pe = A.paras[pi]
+    if not A.body[ps:pe].rstrip().rstrip("*").endswith("?"):
+        return None
+    if pi + 1 < len(A.paras):
+        who = first_person(A, A.paras[pi + 1][0] + 1)
+        if who is not None:
+            return who
+    return interviewee(A, ps)
+
+
+def is_you(word: str) -> bool:
+    """Is ``word`` the interviewer's "you" ("You", "You’ve")?"""
+    return re.fullmatch(r"you(?:[’']ve)?", word.lower()) is not None

@@ -434,10 +434,11 @@ class _Article:
                 if m:       # "The FSB claimed that it …"; "A paramedic, who asked not to be named, said they …";
                     #             "The Victorian Department of Transport rejected the request. It said …"
                     return m.get("entity_id"), m.get("entity_name") or m["text"], "pronoun"
-            interviewee = interviews.first_person(self, c.start) if low == "i" else None
+            interviewee = interviews.first_person(self, c.start) if low == "i" else \
+                interviews.second_person(self, c.start) if interviews.is_you(low) else None
             if interviewee is not None:     # "Achieng-Mutua: … I told my co-founder, “…”": the person answering
                 return interviewee.get("entity_id"), interviewee.get("entity_name") or interviewee["text"], "pronoun"
-            if low == "i" or low in self.r.group_pronouns:
+            if low == "i" or interviews.is_you(low) or low in self.r.group_pronouns:
                 return None, None, "unresolved"      # the writer / a thing / a group ("they"): never one person
             m = interviews.answer_person(self, c.start, low) if low in ("he", "she") else None
             m = m or self.resolve_pronoun(c.start, low)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tasks.quotes import asides, documents, epithets, organisations
+from tasks.quotes import asides, documents, epithets, interviews, organisations
 from tasks.quotes.appositions import _apposed_name, _missed_apposed_name, _named_before_comma
 from tasks.quotes.phrases import (
     ADVERB_WORDS,
@@ -448,8 +448,10 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
             and not _OBJECT_PREP_BEFORE.search(seg, 0, mn.start(1)) \
             and not _spokesperson_for(A, role, lo + mn.start(1)):
         c = A.candidate(lo + mn.start(1), lo + mn.end(1))
-        if c is not None and (c.kind in ("mention", "name") or (c.kind == "np" and not A.body[c.start].islower())):
-            # (a capitalised noun phrase the candidate reads as one: "Police said:", "State Police said")
+        if c is not None and (c.kind in ("mention", "name") or (c.kind == "np" and not A.body[c.start].islower())
+                              or (c.kind == "pronoun" and interviews.is_you(A.body[c.start:c.end]))):
+            # (a capitalised noun phrase the candidate reads as one: "Police said:", "State Police said"; an
+            #  interview question's "You told the board …": the interviewee, ``interviews.second_person``)
             return _affiliated_person(A, best, lo + mn.start(1)) or c
     # a noun phrase right before the verb is its subject ("The ad says", "a man yelled",
     # "The campaign’s statement then declares", "one of her ads asking")

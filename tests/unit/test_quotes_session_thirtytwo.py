@@ -168,3 +168,18 @@ def test_a_participle_after_the_speech_verb_shares_its_subject(run):  # noqa: F8
     quotes = run(body)
     assert _speaker(quotes, "every home in the city") == "Danville Fire Department"
     assert _speaker(quotes, "overnight tornadoes") == "National Weather Service"
+
+
+def test_you_in_an_interview_question_is_the_interviewee(run):  # noqa: F811
+    body = ("Marisol Quintanilla-Berg has run the district's attendance office since 2019. Education Week spoke to her "
+            "about chronic absenteeism.\n\n"
+            "**What did families tell you?**\n\n"
+            "The top reason was transportation. Some of our routes took 75 minutes each way.\n\n"
+            "**You told your school board last year that absenteeism was \u201ca transportation problem wearing a "
+            "discipline costume.\u201d What did you mean?**\n\n"
+            "That we were suspending children for missing a bus.\n\n"
+            "**You\u2019ve described the buses as \u201cthe real truancy officer.\u201d Is that still how you see it?**\n\n"
+            "Yes, more than ever.")
+    quotes = run(body)
+    assert _speaker(quotes, "a transportation problem") == "Marisol Quintanilla-Berg"
+    assert _speaker(quotes, "the real truancy officer") == "Marisol Quintanilla-Berg"
