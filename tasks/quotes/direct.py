@@ -24,11 +24,11 @@ import re
 from functools import lru_cache
 
 from tasks import rulefiles
-from tasks.quotes import appositions, asides, candidates
+from tasks.quotes import anonymous, appositions, asides, candidates
 from tasks.quotes.floating import continuation, floating_quote
 from tasks.quotes.labels import name_colon, transcript_label
 from tasks.quotes.partial import reported_speech
-from tasks.quotes.phrases import _NOT_AFTER_DETERMINER
+from tasks.quotes.phrases import _ANONYMITY, _NOT_AFTER_DETERMINER
 from tasks.quotes.rules import PERSON_LABELS
 from tasks.quotes.site import Attribution, QuoteSite, locate
 from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
@@ -391,7 +391,10 @@ def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
         by = re.search(r"\bby\s+([^,:;“”\"]{2,60}?)\s*[,:]?\s*$", site.prefix[v.end():])
         c = A.candidate(site.lo + v.end() + by.start(1), site.lo + v.end() + by.end(1)) if by else None
         return Attribution(c, v.group(1), "comma_intro") if c is not None else None
-    c = asides.relative_subject(A, vs, sent_s if sent_s < vs else site.lo) or A.subject_before(vs, sent_s if sent_s < vs else site.lo)
+    c = (anonymous.unnamed_subject(A, sent_s, site.lo + v.end()) if sent_s < vs and _ANONYMITY.search(A.body, sent_s, vs)
+         else None) \
+        or asides.relative_subject(A, vs, sent_s if sent_s < vs else site.lo) or A.subject_before(vs, sent_s if sent_s < vs else site.lo)
+    # ("One machine operator, who … asked not to be named, told the Express: “…”": that operator)
     if c is None and re.fullmatch(r"\s*(?:(?:And|But|So)\s+)?", A.body[min(sent_s, site.lo):vs]):
         # "Said Comey, “…”", "Added the senator: “…”": the speaker follows the verb that opens the sentence
         c = _said_x(A, site.lo + v.end() + len(site.prefix[v.end():]) - len(site.prefix[v.end():].lstrip()),

@@ -183,3 +183,21 @@ def test_you_in_an_interview_question_is_the_interviewee(run):  # noqa: F811
     quotes = run(body)
     assert _speaker(quotes, "a transportation problem") == "Marisol Quintanilla-Berg"
     assert _speaker(quotes, "the real truancy officer") == "Marisol Quintanilla-Berg"
+
+
+def test_an_unnamed_source_introducing_a_quotation_with_a_colon_speaks_it(run):  # noqa: F811
+    body = ("Staff were told of the job cuts at a meeting on Tuesday morning.\n\n"
+            "One forklift driver, who has worked at the depot for 19 years and asked not to be named, told the Courier: "
+            "\"There were people crying in the car park.\"")
+    assert _speaker(run(body), "There were people crying") == "forklift driver"
+
+
+def test_an_assembly_member_s_acronym_is_a_title(run):  # noqa: F811
+    body = ("Nairobi's county assembly voted 71 to 19 to reject the plan.\n\n"
+            "Airbase MCA Halima Ibrahim Aden-Shuriye said most of the hawkers were women who \u201ccannot afford two "
+            "extra fares every day.\u201d\n\n"
+            "Patuakhali Deputy Commissioner Shahnaz Parveen Chowdhury said 214,000 people had gone to shelters.\n\n"
+            "\u201cAt first many people did not want to leave their houses,\u201d the DC said.")
+    quotes = run(body)
+    assert _speaker(quotes, "cannot afford two") == "Halima Ibrahim Aden-Shuriye"
+    assert _speaker(quotes, "At first many people") == "Shahnaz Parveen Chowdhury"
