@@ -48,7 +48,7 @@ def org_subject(A: _Article, pos: int) -> dict | None:
         if org and first is not None and _opens_with_org_word(A, start, first["start_char"]):
             continue         # "The company notified workers and filed a notice with the |Department of Labor|": the
             #                  company is the subject, the one a sentence before names
-        if org and first is not None and _OBJECT_BEFORE.search(A.body, start, first["start_char"]):
+        if org and first is not None and _FILED_AT.search(A.body, start, first["start_char"]):
             nxt = _subject_after(A, first, min(s["end_char"], pos))
             if nxt is not None:
                 return nxt   # "Accounts filed at Companies House show |Blackwater Cartons| made a loss": not where
@@ -59,17 +59,17 @@ def org_subject(A: _Article, pos: int) -> dict | None:
 
 
 def _subject_after(A: _Article, first: dict, end: int) -> dict | None:
-    """The organisation named next after ``first`` (an object of a preposition) before ``end``, outside quotes, when
-    no preposition governs it either; None otherwise."""
+    """The organisation named next after ``first`` (the registry papers were filed at) before ``end``, outside quotes,
+    when it is no such registry either; None otherwise."""
     nxt = next((m for m in A.mentions_in(first["end_char"], end) if not A.in_quote(m["start_char"])), None)
-    if nxt is None or nxt["label"] != "ORG" or _OBJECT_BEFORE.search(A.body, first["end_char"], nxt["start_char"]):
+    if nxt is None or nxt["label"] != "ORG" or _FILED_AT.search(A.body, first["end_char"], nxt["start_char"]):
         return None
     return nxt
 
 
 #: where papers were filed, right before a name: the name is a registry, not the sentence's subject ("Accounts |filed
 #: at |Companies House show …", "documents |lodged with |the Companies Registration Office")
-_OBJECT_BEFORE = re.compile(r"\b(?:filed|lodged|registered|submitted|deposited)[^\S\n]+(?:at|with|to)[^\S\n]+(?:the[^\S\n]+)?$")
+_FILED_AT = re.compile(r"\b(?:filed|lodged|registered|submitted|deposited)[^\S\n]+(?:at|with|to)[^\S\n]+(?:the[^\S\n]+)?$")
 
 
 #: an owner's common noun before a name ("Landlords|' association |Haus & Grund Berlin", "Google|'s parent company |Alphabet")
