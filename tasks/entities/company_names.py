@@ -50,8 +50,10 @@ def _company_spans(body: str) -> list[tuple[int | None, int]]:
     maker |Prairie Forge Implements| will close its plant …, the company announced Thursday"; no given name, title or
     function word opens it: not "Jane Okafor will succeed him, the company said")."""
     spans = [(_without_opening_words(body, mo.start(), mo.end(1)), mo.end()) for mo in _company_run().finditer(body)]
-    return spans + [(mo.start("name"), mo.end("name")) for mo in _REPORTED_BY_ROLE.finditer(body)
-                    if fold(mo.group("role")) in _org_role_nouns() and _no_person_opens(mo.group("name"))]
+    reported = [(_without_opening_words(body, mo.start("name"), mo.end("name")), mo.end("name"))
+                for mo in _REPORTED_BY_ROLE.finditer(body)
+                if fold(mo.group("role")) in _org_role_nouns() and _no_person_opens(mo.group("name"))]
+    return spans + [(s, e) for s, e in reported if s is not None and " " in body[s:e]]   # ("|Cleveland-based| X Holdings")
 
 
 def _no_person_opens(name: str) -> bool:

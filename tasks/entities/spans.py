@@ -125,6 +125,12 @@ def _cut_at_cell_or_note(unit: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+#: a compound adjective of a place or person opening a span, before a capitalised name ("|Cleveland-based |Harrowgate
+#: Fasteners", "|Kremlin-backed |Gazprom", "|NZX-listed |Fonterra")
+_COMPOUND_OPENING = re.compile(r"[\w.’'-]+-(?:based|led|backed|owned|run|born|headquartered|listed|registered|founded)"
+                               r"[^\S\n]+(?=[A-Z])")
+
+
 def _clean_span(unit: str, s: int, e: int) -> tuple[int, int, bool]:
     """Clean an entity span within ``unit``: leading the/title, trailing possessive, punctuation.
 
@@ -144,6 +150,10 @@ def _clean_span(unit: str, s: int, e: int) -> tuple[int, int, bool]:
         m = re.match(r"(?i)the\s+|An?\s+(?=[A-Z][a-z])", frag)    # "An American Property … Association spokesperson"
         if m:
             s += m.end()
+            frag = unit[s:e]
+        mc = _COMPOUND_OPENING.match(frag)      # "Cleveland-based |Harrowgate Fasteners Holdings": no part of the name
+        if mc:
+            s += mc.end()
             frag = unit[s:e]
         off, found = _strip_title(frag, s)
         if found:

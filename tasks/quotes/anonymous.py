@@ -76,7 +76,7 @@ _NAMED_AS = re.compile(r"(?:(?:name|named|identified(?:\s+(?:himself|herself|the
 
 #: the name an unnamed speaker gave, in the clause right after the speaker's phrase ("said the woman|, who later
 #: identified herself as Aisha X|", "said the man|, who gave only his first name, Amir|")
-_WHO_GAVE_NAME = re.compile(r",?[^\S\n]+who\b[^“”\"\n]{0,80}?" + _NAMED_AS.pattern)
+_WHO_GAVE_NAME = re.compile(r"(?:[^\S\n]+(?:in|at|on|from|near|outside|behind|by)[^\S\n]+[^,“”\"\n]{1,40}?)?,?[^\S\n]+who\b[^“”\"\n]{0,80}?" + _NAMED_AS.pattern)
 
 
 def name_given_after(A: _Article, e: int) -> dict | None:
@@ -258,3 +258,42 @@ def _anonymous_person(start: int, np: str) -> dict:
     det = _NP_DETERMINER.match(core)
     s = det.end() if det and len(core) > det.end() else 0
     return unlinked_mention(start + s, start + len(core), core[s:], "PERSON")
+
+
+def named_later(A: _Article, pos: int) -> dict | None:
+    """The name a person described in an earlier sentence is given a little later ("A woman who lives about 5 miles up
+    the road stood …" then "“…,” |she| said" then "|The woman, Sharon Beckwith-Amato, 71,| said …"): the person named
+    in apposition to "The <same noun>" opening one of the three sentences after ``pos``, when one of the two sentences
+    before opens with "A <noun>" naming a person; None otherwise."""
+    si = A.sent_index(pos)
+    head = next((h for j in range(si - 1, max(-1, si - 3), -1)
+                 if (h := described_person(A, A.sents[j]["start_char"], A.sents[j]["end_char"])) is not None), None)
+    return named_again(A, si, head) if head is not None else None
+
+
+def named_again(A: _Article, si: int, head: str) -> dict | None:
+    """The person named in apposition to "The <head>" opening one of the three sentences after sentence ``si`` ("said a
+    woman who manages four rentals" then "|The woman, Kimberly Sossaman,| said …"), else None."""
+    again = re.compile(r"[^\S\n]*The[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,2}?" + re.escape(head) + r",[^\S\n]+")
+    for k in range(si + 1, min(len(A.sents), si + 4)):
+        mo = again.match(A.body, A.sents[k]["start_char"], A.sents[k]["end_char"])
+        m = next((m for m in A.mentions_in(mo.end(), A.sents[k]["end_char"]) if m["start_char"] == mo.end()), None) \
+            if mo is not None else None
+        if m is not None and m["label"] in PERSON_LABELS:
+            return m
+    return None
+
+
+#: "A woman who …", "A long-haul driver from Billings", "An elderly man in a raincoat": an indefinite noun phrase opening
+#: a sentence, its words up to a relative pronoun, preposition or comma
+_INDEFINITE_OPENING = re.compile(r"[^\S\n]*(?:[Aa]n?|[Oo]ne)[^\S\n]+((?:[a-z][\w’'-]*[^\S\n]*?)(?:[^\S\n]+[a-z][\w’'-]*){0,3}?)"
+                                 r"(?=[^\S\n]*,|[^\S\n]+(?:who|from|in|at|on|of|with|near|outside|inside|whose|standing"
+                                 r"|sitting|waiting)\b|[^\S\n]*$)")
+
+
+def described_person(A: _Article, s: int, e: int) -> str | None:
+    """The head noun of an indefinite description of a person opening body[s:e] ("A woman who …": woman), else None."""
+    mo = _INDEFINITE_OPENING.match(A.body, s, e)
+    head = mo.group(1).split()[-1] if mo is not None else None
+    return head if head is not None and epithets.names_person(A.r, head) else None
+

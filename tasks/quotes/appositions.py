@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from tasks.entities.keys import fold
 from tasks.entities.rules import _legal_suffixes, _title_set
+from tasks.quotes import epithets
 from tasks.quotes.phrases import _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -39,12 +40,27 @@ def _legal_form_after(phrase: str, pos: int) -> bool:
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?[^\S\n]+")
 
 
+#: a short lower-case description before a name in apposition ("the neighbour, |retired truck driver |Kevin Odgers")
+_DESCRIPTION = re.compile(r"(?:[a-z0-9][\w-]*[^\S\n]+){1,5}")
+
+
+def _described(A: _Article, between: str) -> bool:
+    """Is ``between`` a short lower-case description whose last word names a person ("retired truck driver",
+    "62-year-old grandmother")?"""
+    return _DESCRIPTION.fullmatch(between) is not None and epithets.names_person(A.r, between.split()[-1])
+
+
+#: the comma before a name in apposition to a role, maybe after a short phrase of the role ("A nurse| at the clinic, |Sister
+#: X", "his wife| of 56 years, |Magdalena X")
+_APPOSITION_COMMA = re.compile(r"(?:[^\S\n]+(?:of|at|from|in|with|for)[^\S\n]+[^,“”\"‘’\n]{1,40}?)?[^\S\n]*,[^\S\n]*")
+
+
 def _apposed_name(A: _Article, role_e: int, hi: int) -> _Cand | None:
     """The person named in apposition right after a role ("a spokeswoman, Anna White, said", "the British defence
     secretary, Ben Wallace, visited …"): a PERSON mention after the comma that closes (comma, bracket or the end
     of the phrase). The name is the speaker, not the role."""
     body = A.body
-    mc = re.match(r"[^\S\n]*,[^\S\n]*", body[role_e:hi])
+    mc = _APPOSITION_COMMA.match(body[role_e:hi])     # (", ", or after a short phrase: "his wife| of 56 years, |X")
     if mc is None:
         return None
     name_s = role_e + mc.end()
@@ -52,7 +68,8 @@ def _apposed_name(A: _Article, role_e: int, hi: int) -> _Cand | None:
     if mh:
         name_s = mh.end()
     for m in A.mentions_in(role_e + mc.end(), min(hi, role_e + mc.end() + 60)):
-        titled = tuple(body[name_s:m["start_char"]].lower().split()) in _title_set()     # ", Detective Corporal |X"
+        between = body[name_s:m["start_char"]]
+        titled = tuple(between.lower().split()) in _title_set() or _described(A, between)  # ", Detective Corporal |X"
         if (m["start_char"] != name_s and not titled) or m["label"] not in PERSON_LABELS or A.in_quote(m["start_char"]):
             return None
         if m["end_char"] == hi or _NAME_CLOSED.match(body, m["end_char"], hi):

@@ -55,6 +55,9 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     c = _candidate(A, s, own.end("first") if own is not None else e)
     unnamed = c is not None and (c.kind in ("np", "role") or (c.kind == "mention" and c.entity_id is None))
     gave = anonymous.name_given_after(A, e) if unnamed else None
+    head = anonymous.described_person(A, s, e) if unnamed and gave is None and c is not None and c.kind == "np" else None
+    gave = anonymous.named_again(A, A.sent_index(s), head) if head is not None else gave
+    # ("said a woman who manages four rentals" then "The woman, Kimberly Sossaman, said": the name given later)
     # ("said the man, who gave only his first name, |Amir|": the name he gave)
     return _Cand.of_mention(gave["start_char"], gave["end_char"], gave) if gave is not None else c
 

@@ -39,6 +39,11 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     mo = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,2}([\w-]+)", low)
     if mo is None or mo.group(1) not in A.r.document_roles:
         return None
+    said = re.match(r"[^\S\n]+(?:also[^\S\n]+)?", A.body[he:he + 8])
+    speaks = said is not None and _PAPER_SAYS.match(A.body, he + said.end()) is not None
+    lead = _lead_author(A, hs) if mo.group(1) in _RESEARCH_PAPERS and speaks else None   # ("|The paper| describes")
+    if lead is not None:
+        return lead     # "said lead researcher Dr Nicole X" then "The paper describes …": the paper's lead author
     apposed = _APPOSED_AUTHOR.match(A.body, he)
     author = _document_author(A, apposed.end(), A.sents[A.sent_index(hs)]["end_char"]) if apposed else None
     if author is not None:      # "The pre-sentence investigation report, prepared by |the Department of Corrections|,"
@@ -65,6 +70,36 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
         posted = _posted_by(A, j, ss, se) if head in _POST_WORDS and si - j < 3 else None
         if posted is not None:
             return posted
+    return None
+
+
+#: the document words of a research paper, whose lead author speaks for it
+_RESEARCH_PAPERS = frozenset({"paper", "study"})
+#: what a document does right after its author ("a 2025 report by the Office of the Comptroller |found| that …")
+_FINDING_VERBS = ("found|finds|said|says|shows|showed|concluded|concludes|recommended|recommends|warned|warns|estimated"
+                  "|estimates|noted|notes|stated|states|described|describes|predicted|predicts|projected|projects|suggested"
+                  "|suggests|identified|identifies|called|calls|urged|urges|revealed|reveals|criticised|criticized"
+                  "|highlighted|highlights|flagged|flags|argued|argues")
+
+
+#: what a paper does when it is quoted ("The paper |describes| those figures as …"; not "read about the study |remember|")
+_PAPER_SAYS = re.compile(r"(?:" + _FINDING_VERBS + r"|reads|read|adds|added|reports|reported|writes|wrote)(?![\w-])")
+#: a person named as a paper's lead author ("said |lead researcher| Dr X", "X, |the lead author of the study|")
+_LEAD_AUTHOR = re.compile(r"(?<![\w-])(?:(?:lead|senior|principal|first|corresponding)[^\S\n]+(?:author|researcher|investigator)"
+                          r"|(?:study|paper)[’']s[^\S\n]+(?:lead[^\S\n]+)?author)s?(?![\w-])", re.I)
+
+
+def _lead_author(A: _Article, hs: int) -> _Cand | None:
+    """The person the article named as a paper's lead author before ``hs`` (``_LEAD_AUTHOR``): the person mention
+    nearest that phrase in its sentence, outside quotations; None when there is none."""
+    found = [mo for mo in _LEAD_AUTHOR.finditer(A.body, 0, hs) if not A.in_quote(mo.start())]
+    for mo in reversed(found):
+        s = A.sents[A.sent_index(mo.start())]
+        persons = [m for m in A.mentions_in(s["start_char"], s["end_char"])
+                   if m["label"] in PERSON_LABELS and m.get("entity_id") and not A.in_quote(m["start_char"])]
+        if persons:
+            m = min(persons, key=lambda m: min(abs(m["start_char"] - mo.end()), abs(mo.start() - m["end_char"])))
+            return _Cand.of_mention(m["start_char"], m["end_char"], m)
     return None
 
 
@@ -129,7 +164,8 @@ def _document_issuer(A: _Article, j: int, d: re.Match, hs: int) -> _Cand | None:
     if named is not None or _OWNER_OF_DOCUMENT.match(A.body, d.start(), d.end()):
         return named        # "according to a St. Cloud Police Department news release"; "the campaign's statement":
         #                     the campaign's or, unnamed, no one's else
-    author = _document_author(A, d.end(), A.sents[j]["end_char"])
+    apposed = _APPOSED_AUTHOR.match(A.body, d.end())      # "The order|, written by Justice X,|"
+    author = _document_author(A, apposed.end() if apposed else d.end(), A.sents[j]["end_char"])
     opening = _opening_subject(A, j, min(A.sents[j]["end_char"], hs))
     aide = _POSSESSIVE_AUTHOR.match(A.body, d.end()) and (
         (opening is not None and opening.mention is not None and opening.mention["label"] in PERSON_LABELS)
@@ -301,7 +337,8 @@ _BY_AUTHOR = re.compile(r"[^\S\n]+(?:(?:signed|issued|released|sent|filed|prepar
                         r"(?:[^\S\n]+for[^\S\n]+(?:the[^\S\n]+)?[\w-]+)?(?:[^\S\n]+(?:on[^\S\n]+)?[A-Z][a-z]+day"
                         r"(?:[^\S\n]+(?:morning|afternoon|evening|night))?)?[^\S\n]+)?(?:by|from)[^\S\n]+((?:(?:its|the|their|his|her|a|an)[^\S\n]+)?"
                         r"(?:[^,.;:“”\"\n]|\.(?=[^\S\n]+[A-Z])){2,80}?)"     # ("from the |St.| Louis County Sheriff's Office")
-                        r"(?=[^\S\n]*[,;:]|[^\S\n]*\.(?![^\S\n]+[A-Z])|[^\S\n]+to[^\S\n]+the[^\S\n]|$)")
+                        r"(?=[^\S\n]*[,;:]|[^\S\n]*\.(?![^\S\n]+[A-Z])|[^\S\n]+to[^\S\n]+the[^\S\n]|$"
+                        r"|[^\S\n]+(?:" + _FINDING_VERBS + r")(?![\w-]))")
 
 
 def _document_author(A: _Article, pos: int, end: int) -> _Cand | None:
@@ -317,7 +354,32 @@ def _document_author(A: _Article, pos: int, end: int) -> _Cand | None:
     if c is not None and c.kind in ("role", "np") and POSSESSIVE.search(A.body, c.start, c.end) \
             and A.body[c.start:c.end].split()[-1].lower() in _person_nouns():
         return c        # "A statement from |the victim's partner|, who asked …": someone unnamed, as written
-    return c if c is not None and c.kind in ("mention", "name") else _leading_name(A, mb.start(1), mb.end(1))
+    if c is not None and c.kind in ("mention", "name"):
+        return c
+    return _leading_name(A, mb.start(1), mb.end(1)) or _body_in_author(A, mb.start(1), mb.end(1))
+
+
+#: a body's name and the organisation word after it ending an author phrase ("the city’s |Build Mobile| department"),
+#: or an organisation word opening it ("|council| planning officers", "|city| staff")
+_OWNER_LEAD = re.compile(r"(?:the[^\S\n]+)?(?:[a-z]+[’']s[^\S\n]+)?")     # ("|the city’s |Build Mobile", not "his Adviser on |Media")
+_NAME_THEN_ORG_WORD = re.compile(r"[^\S\n]+([a-z]+)$")
+_ORG_WORD_OPENING = re.compile(r"(?:the[^\S\n]+)?([a-z]+)[^\S\n]+(?:[a-z]+[^\S\n]+){0,2}(?:officers|officials|staff|planners|experts)$")
+
+
+def _body_in_author(A: _Article, start: int, end: int) -> _Cand | None:
+    """The body an author phrase names inside it: a name right before its last word, an organisation word ("a staff
+    report prepared by the city’s |Build Mobile| department"), or the body whose officers wrote it ("a report by |council|
+    planning officers": the council named before); None otherwise."""
+    last = next((m for m in reversed(A.mentions_in(start, end)) if m["label"] in ("ORG", "GPE")), None)
+    word = _NAME_THEN_ORG_WORD.fullmatch(A.body, last["end_char"], end) if last is not None else None
+    if last is not None and _OWNER_LEAD.fullmatch(A.body, start, last["start_char"]) \
+            and (last["end_char"] == end or (word is not None and word.group(1) in A.r.org_roles)):
+        return _Cand.of_mention(last["start_char"], last["end_char"], last)
+    staff = _ORG_WORD_OPENING.fullmatch(A.body, start, end)
+    if staff is None or staff.group(1) not in A.r.org_roles:
+        return None
+    c = org_role(A, staff.start(1), staff.end(1), "the " + staff.group(1))
+    return c if c is not None and c.kind in ("mention", "name") else None
 
 
 _NAME_RUN = re.compile(NAME_RUN)

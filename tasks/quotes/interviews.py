@@ -36,11 +36,15 @@ def interviewee(A: _Article, pos: int) -> dict | None:
 def first_person(A: _Article, pos: int) -> dict | None:
     """The person an "I" outside quotation marks stands for in an interview answer: the label opening its paragraph
     ("Achieng-Mutua: … I told my co-founder, “We are not selling.”"), or for "A:" the person last named outside the
-    question paragraphs; None elsewhere (the writer's own "I")."""
-    ps, _pe = A.paras[A.para_index(pos)]
+    question paragraphs, or in an answer to an unlabelled question ("What will you eat? ¶ … I said, “…”") the person
+    the reporter met before the questions, else the person last named before them; None elsewhere (the writer's own
+    "I")."""
+    k = A.para_index(pos)
+    ps, _pe = A.paras[k]
     mo = _PARA_LABEL.match(A.body, ps, pos)
     if mo is None:
-        return None
+        first_question = _unlabelled_questions(A, k)
+        return None if first_question is None else _met_with(A, first_question) or interviewee(A, first_question)
     label = mo.group(1).lower()
     if label in ANSWER_LABELS:
         return interviewee(A, ps)
@@ -49,6 +53,47 @@ def first_person(A: _Article, pos: int) -> dict | None:
     c = A.candidate(mo.start(1), mo.end(1))
     return c.mention if c is not None and c.kind == "mention" and c.mention is not None \
         and c.mention["label"] in PERSON_LABELS else None
+
+
+def _unlabelled_questions(A: _Article, k: int) -> int | None:
+    """Where the first question of an interview without labels starts, when paragraph ``k`` answers one (the paragraph
+    before it is a question: one short line ending in "?", no quotation marks) and the article asks two or more such
+    questions ("Where did the idea come from? ¶ I watched the race …"); None otherwise."""
+    if k == 0 or not _is_question(A, k - 1):
+        return None
+    questions = [j for j in range(len(A.paras)) if _is_question(A, j)]
+    return A.paras[questions[0]][0] if len(questions) >= 2 else None
+
+
+#: the reporter meeting whom the interview is with, right before its questions ("We caught up with |Muireann| at
+#: Fenit", "sat down with |Ally|")
+_MET_WITH = re.compile(r"(?<![\w’'-])(?:caught[^\S\n]+up[^\S\n]+with|spoke[^\S\n]+(?:to|with)|sat[^\S\n]+down[^\S\n]+with"
+                       r"|talked[^\S\n]+(?:to|with))[^\S\n]+([A-Z][\w’'-]+)")
+
+
+def _met_with(A: _Article, pos: int) -> dict | None:
+    """The person the paragraph before ``pos`` says the reporter met ("We caught up with Muireann at Fenit harbour"):
+    the person the article named with that given name or surname; None without such a paragraph or person."""
+    k = A.para_index(pos)
+    if k == 0:
+        return None
+    ps, pe = A.paras[k - 1]
+    mo = _MET_WITH.search(A.body, ps, pe)
+    if mo is None:
+        return None
+    word = mo.group(1)
+    return next((m for m in A.mentions if m["label"] in PERSON_LABELS and m["start_char"] < ps
+                 and word in (m.get("entity_name") or m["text"]).split()), None)
+
+
+#: an interviewer's question standing as its own paragraph ("Where did the idea come from?")
+_QUESTION_PARAGRAPH = re.compile(r"[^\S\n]*\**[A-Z][^“”\"\n?!.]{2,200}\?\**[^\S\n]*")
+
+
+def _is_question(A: _Article, j: int) -> bool:
+    """Is paragraph ``j`` an interviewer's question (``_QUESTION_PARAGRAPH``)?"""
+    s, e = A.paras[j]
+    return _QUESTION_PARAGRAPH.fullmatch(A.body, s, e) is not None
 
 
 #: a determiner opening a phrase that may describe a person in an interview answer ("A bus driver", "the Southside High

@@ -20,6 +20,9 @@ _COMPOUND_AFTER = re.compile(r"(?:[^\S\n]*\([A-Z][\w&.-]{1,12}\))?-[a-z]")     #
 #: group,"), then the space before its verb ("has told", "say")
 _NAME_BEFORE_VERB = re.compile(r"[^\S\n]*(?:The[^\S\n]+)?(" + NAME_RUN + r")(?:,[^\S\n]+(?:the|an?)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?"
                                r"(?P<role>[a-z]+),)?[^\S\n]+(?:(?:has|have)[^\S\n]+)?")
+#: a preposition before a name that makes it an object ("The company, a subsidiary |of |Denver-based Ironhorse"), not
+#: the agent of a passive ("operated |by |Swindon-based haulier Kestrel")
+_OBJECT_OF = re.compile(r"(?<![\w-])(?:of|to|with|from|for|against|on|in|at|into|over)[^\S\n]+$")
 #: the reporting outlet asking ("|NPR| reached Keystone by phone", "CNN has contacted the company"): not who speaks
 _REPORTER_ASKS = re.compile(r"[^\S\n]+(?:has[^\S\n]+|have[^\S\n]+)?(?:reached|contacted|asked|emailed|called|approached)\b")
 
@@ -36,7 +39,8 @@ def org_subject(A: _Article, pos: int) -> dict | None:
         first = next((m for m in A.mentions_in(start, min(s["end_char"], pos))
                       if not A.in_quote(m["start_char"]) and not A.aside(m)
                       and not _REPORTER_ASKS.match(A.body, m["end_char"])), None)
-        first = _described(A, first, min(s["end_char"], pos))
+        first = _described(A, first, min(s["end_char"], pos)) \
+            if first is not None and not _OBJECT_OF.search(A.body, start, first["start_char"]) else first
         org = first is not None and first["label"] == "ORG" and not _COMPOUND_AFTER.match(A.body, first["end_char"]) \
             and not organisations.as_modifier(A, first)     # (nor "The |Willmar| site": a place modifying the subject)
         if org and first is not None and first["start_char"] - start <= 5:
@@ -76,8 +80,9 @@ _FILED_AT = re.compile(r"\b(?:filed|lodged|registered|submitted|deposited)[^\S\n
 _OWNERS_NOUN = re.compile(r"(?:['’]s?)[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){1,3}")
 
 
-#: a place's "-based" and the common nouns after it before a name ("Wexford|-based dairy and meat processor |Slaney …")
-_BASED_NOUNS = re.compile(r"-based(?:[^\S\n]+[a-z][\w-]*){1,5}[^\S\n]+")
+#: a place's "-based" and the common nouns after it, if any, before a name ("Wexford|-based dairy and meat processor
+#: |Slaney …", "Birmingham|-based |Ironridge Structural Holdings")
+_BASED_NOUNS = re.compile(r"-based(?:[^\S\n]+[a-z][\w-]*){0,5}[^\S\n]+")
 
 
 def _described(A: _Article, first: dict | None, end: int) -> dict | None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _person_nouns
 from tasks.quotes import court, epithets, recent, roles, spokespeople
-from tasks.quotes.anonymous import _ANONYMOUS_SUBJECT, anonymous_subject
+from tasks.quotes.anonymous import _ANONYMOUS_SUBJECT, anonymous_subject, named_later
 from tasks.quotes.phrases import POSSESSIVE, THE_BEFORE, _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -29,7 +29,8 @@ def resolve_pronoun(A: _Article, pos: int, pronoun: str) -> dict | None:
         if m is not None or not gender:
             break
     A._soft_gender = True
-    return m
+    return m if m is not None else named_later(A, pos)    # "A woman who … stood …" then "“…,” she said" then "The
+    #                                                        woman, Sharon X, 71, said": the name given later
 
 
 def _resolve(A: _Article, pos: int, gender: str | None) -> dict | None:

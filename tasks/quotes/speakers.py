@@ -75,6 +75,11 @@ _TITLE_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]{1,3}\.?)[^\S\n]+$")
 #: a fronted place phrase then a form of "be" and the subject after it ("Among those in the gallery was …")
 _INVERTED_SUBJECT = re.compile(r"\s*(?:In|On|At|Among|Alongside|Beside|Inside|Outside|Within|Across|Throughout|Under"
                                r"|Amid|With|From)\b[^,]*?\s(?:was|were|is|are)\s")
+#: an opening "participle" that is the first word of a main clause: a finite verb follows with no subordinate word
+#: or pronoun before it ("|Listed dairy processor Tararua Valley Dairy (TVD) will| close its plant in March, putting …")
+_FINITE_AFTER_PARTICIPLE = re.compile(r"\s*[A-Z][a-z]+(?:ing|ed)\b(?:(?!\b(?:who|which|that|he|she|it|they|we|I|you|what|whether"
+                                      r"|how|when|where|if|because|after|before|since|to)\b)[^,])*?"
+                                      r"\b(?:will|would|has|have|had|is|are|was|were|said|says)\b")
 #: the verb right before its listener ("told |Meduza| he tries …")
 _TOLD_BEFORE = re.compile(r"(?<![\w-])told[^\S\n]+$")
 #: "from" after hearing or a message: the name after it is whom the article hears ("The committee also heard from| Annika
@@ -187,8 +192,9 @@ class _Article:
         reported" are a subject, not a participle (but "Sentencing Pettigrew-Nwosu, the judge said": the model took the
         participle into a person's name that opens with no given name)."""
         m = _FRONTED_CLAUSE.match(self.body, lo, hi)
-        if m is None or _INVERTED_SUBJECT.match(m.group(0)):
-            return None     # "Among those in the gallery was 71-year-old Lorraine X, who …": the subject, inverted
+        if m is None or _INVERTED_SUBJECT.match(m.group(0)) or _FINITE_AFTER_PARTICIPLE.match(m.group(0)):
+            return None     # "Among those in the gallery was 71-year-old Lorraine X, who …": the subject, inverted;
+            #                 "Listed dairy processor X (TVD) will close its plant in March,": a main clause
         w = lo + len(self.body[lo:hi]) - len(self.body[lo:hi].lstrip())
         named = next((x for x in self.mentions_in(w, hi) if x["start_char"] == w), None)
         if named is None or named["label"] not in SPEAKER_LABELS:
