@@ -274,7 +274,9 @@ def named_later(A: _Article, pos: int) -> dict | None:
 def named_again(A: _Article, si: int, head: str) -> dict | None:
     """The person named in apposition to "The <head>" opening one of the three sentences after sentence ``si`` ("said a
     woman who manages four rentals" then "|The woman, Kimberly Sossaman,| said …"), else None."""
-    again = re.compile(r"[^\S\n]*The[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,2}?" + re.escape(head) + r",[^\S\n]+")
+    heads = "|".join(map(re.escape, sorted({head, "woman", "man"})))     # ("a retired biology instructor" then "The
+    #                                                                     woman, Lucinda X,")
+    again = re.compile(r"[^\S\n]*The[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,2}?(?:" + heads + r"),[^\S\n]+")
     for k in range(si + 1, min(len(A.sents), si + 4)):
         mo = again.match(A.body, A.sents[k]["start_char"], A.sents[k]["end_char"])
         m = next((m for m in A.mentions_in(mo.end(), A.sents[k]["end_char"]) if m["start_char"] == mo.end()), None) \
@@ -284,9 +286,10 @@ def named_again(A: _Article, si: int, head: str) -> dict | None:
     return None
 
 
-#: "A woman who …", "A long-haul driver from Billings", "An elderly man in a raincoat": an indefinite noun phrase opening
-#: a sentence, its words up to a relative pronoun, preposition or comma
-_INDEFINITE_OPENING = re.compile(r"[^\S\n]*(?:[Aa]n?|[Oo]ne)[^\S\n]+((?:[a-z][\w’'-]*[^\S\n]*?)(?:[^\S\n]+[a-z][\w’'-]*){0,3}?)"
+#: "A woman who …", "A long-haul driver from Billings", "One of them, a retired biology instructor who": an indefinite
+#: noun phrase opening a sentence, its words up to a relative pronoun, preposition or comma
+_INDEFINITE_OPENING = re.compile(r"[^\S\n]*(?:(?:One|Another)[^\S\n]+of[^\S\n]+(?:them|those)[^,\n]{0,30},[^\S\n]+)?(?:[Aa]n?|[Oo]ne)"
+                                 r"[^\S\n]+([a-z][\w’'-]*(?:[^\S\n]+[A-Za-z][\w’'-]*){0,5}?)"
                                  r"(?=[^\S\n]*,|[^\S\n]+(?:who|from|in|at|on|of|with|near|outside|inside|whose|standing"
                                  r"|sitting|waiting)\b|[^\S\n]*$)")
 

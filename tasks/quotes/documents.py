@@ -52,15 +52,17 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     near = _document_re(tuple(sorted(A.r.document_roles)))     # any document: "In a written response, X said …" then "the statement said"
     same = _document_re((head,), named=True)    # one of the same word, maybe named by its issuer or owner ("a St. Cloud
     #                                             Police Department news release", "The victim's statement")
-    seen = False    # one of the same word was met, its issuer unnamed: before it only that word counts ("parents sent
-    #                 a letter to the NAACP board" then "the letter reads": no "NAACP resolution" a sentence up)
+    seen, seen_at = False, None
+    # where one of the same word was met, its issuer unnamed: before it only that word counts ("parents sent a letter to
+    # the NAACP board" then "the letter reads": no "NAACP resolution" a sentence up)
     for j in range(si, -1, -1):
         ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], hs)
         found = {d.span(): d for rx in ((near, same) if si - j < 6 and not seen else (same,))
                  for d in rx.finditer(A.body, ss, se)
                  if j < si or not A.in_quote(d.start())}   # (not one the quotation itself names: "… following
         #                                                       |complaints| received,” the statement read")
-        seen = seen or any(_same_head(d, head) for d in found.values())
+        seen_at = seen_at if seen_at is not None else next((d.start() for d in found.values() if _same_head(d, head)), None)
+        seen = seen_at is not None
         # one of the same word first, the latest first ("FUFA said in a statement that the referee's report would be
         # reviewed" then "the statement read": FUFA's)
         for d in sorted(found.values(), key=lambda d: (not _same_head(d, head), -d.start())):
@@ -70,7 +72,19 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
         posted = _posted_by(A, j, ss, se) if head in _POST_WORDS and si - j < 3 else None
         if posted is not None:
             return posted
-    return None
+    return _about_org(A, seen_at) if seen_at is not None else None
+
+
+def _about_org(A: _Article, doc_start: int) -> _Cand | None:
+    """The organisation the sentences before a document's sentence open with, when that sentence names no one who
+    gave it out ("X will close its plant, the company said. ¶ The closure was disclosed in a filing with the SEC." then
+    "the filing said"; not "Parents sent a letter to the NAACP board": the parents'); None otherwise."""
+    ss = A.sents[A.sent_index(doc_start)]["start_char"]
+    if _GAVE_BEFORE.search(A.body, max(ss, doc_start - 40), doc_start) \
+            or _ISSUED_BEFORE.search(A.body, max(ss, doc_start - 40), doc_start):
+        return None
+    org = A.org_subject(ss)
+    return _Cand.of_mention(org["start_char"], org["end_char"], org) if org is not None else None
 
 
 #: the document words of a research paper, whose lead author speaks for it

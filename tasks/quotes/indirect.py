@@ -235,6 +235,12 @@ def _search_from(A: _Article, ss: int, se: int) -> int | None:
     return None if v is None else max(0, v.start() - ss - _MAX_REGION)
 
 
+def _name_before(A: _Article, end: int) -> bool:
+    """Does a person's name end right at ``end`` ("The club’s chairman, |Lorna X|, read a victim statement"): then
+    that person is the verb's subject, and no clause is reported before it."""
+    return any(m["end_char"] == end and m["label"] in PERSON_LABELS for m in A.mentions_in(max(0, end - 80), end))
+
+
 def _post(A: _Article, ss: int, se: int):
     """CLAUSE, X said.  |  CLAUSE, said X.  |  CLAUSE, said X, the ROLE, who …  (never "INTRO, X
     claimed CLAUSE": what follows the verb must be an adverbial or short)."""
@@ -253,7 +259,8 @@ def _post(A: _Article, ss: int, se: int):
             yield cs, ce, spk, m.group(2), "indirect_post"
             return
     m = _rx(A.r)["post_inverted"].search(text, pos)
-    if m and len(text[:m.start()].split()) >= 4 and not m.group(1).endswith("ing"):   # not ", saying the …"
+    if m and len(text[:m.start()].split()) >= 4 and not m.group(1).endswith("ing") \
+            and not _name_before(A, ss + len(text[:m.start()].rstrip(" ,"))):   # not ", saying the …"
         spk = A.candidate(ss + m.start("region"), ss + m.end("region"))
         if spk:
             cs, ce = _trim(body, ss, ss + m.start())

@@ -23,14 +23,17 @@ def resolve_pronoun(A: _Article, pos: int, pronoun: str) -> dict | None:
     ss = A.sents[A.sent_index(pos)]["start_char"]
     if ss < pos and re.match(re.escape(pronoun) + r"\b", A.body[ss:pos], re.I):
         pos = ss      # "He said the operator …, with what he described as “…”": the "he" opening the sentence
+    later = named_later(A, pos)
+    if later is not None:
+        return later      # "A woman who lives up the road stood …" then "“…,” she said" then "The woman, Sharon X, 71,
+        #                   said": the person just described, named a little later
     for soft in (True, False):      # given names' usual gender first; then only the article's evidence
         A._soft_gender = soft
         m = _resolve(A, pos, gender)
         if m is not None or not gender:
             break
     A._soft_gender = True
-    return m if m is not None else named_later(A, pos)    # "A woman who … stood …" then "“…,” she said" then "The
-    #                                                        woman, Sharon X, 71, said": the name given later
+    return m
 
 
 def _resolve(A: _Article, pos: int, gender: str | None) -> dict | None:

@@ -122,3 +122,28 @@ def test_a_study_read_about_is_no_speaker_for_its_lead_author(run):  # noqa: F81
             "Whitebear-Kohl said she hopes people who read about the study remember the signs of a stroke.\n\n"
             "\u2018Don\u2019t butter the toast. Call,\u2019 she said.")
     assert _speaker(run(body), "Don\u2019t butter the toast") == "Rosalind Whitebear-Kohl"
+
+
+def test_a_woman_titled_chairman_is_she(run):  # noqa: F811
+    body = ("The theft came to light in February, when a payment for the carnival cart bounced.\n\n"
+            "The club\u2019s chairman, Gwendolyn Ashby-Nwosu, read a victim personal statement to the court.\n\n"
+            "\u201cOur members build a cart from scratch every year,\u201d she said.")
+    assert _speaker(run(body), "Our members build a cart") == "Gwendolyn Ashby-Nwosu"
+
+
+def test_a_filing_with_no_issuer_named_is_the_company_the_story_is_about(run):  # noqa: F811
+    body = ("Tallgrass Valve Works Inc. will close its Enid plant by June and move production to Texas, eliminating 140 "
+            "jobs, the company said Wednesday.\n\n"
+            "The closure was disclosed in a filing with the Securities and Exchange Commission.\n\n"
+            "\u201cConsolidating operations will reduce freight costs,\u201d the filing said.")
+    assert _speaker(run(body), "Consolidating operations") == "Tallgrass Valve Works"
+
+
+def test_one_of_them_described_then_named_as_the_woman_wins_over_an_earlier_speaker(run):  # noqa: F811
+    body = ("\u201cThis is the largest investment this county has seen,\u201d Mayor Rosalind Ebersole-Katz said.\n\n"
+            "Most of the 30 people who spoke opposed the abatement.\n\n"
+            "One of them, a retired Trinity Valley College chemistry teacher who lives near the site, held up a jar of "
+            "cloudy water.\n\n"
+            "\u201cWe already get boil notices every summer,\u201d she said.\n\n"
+            "The woman, Philippa Orchard-Nakamura, 71, said she had never spoken at a council meeting before.")
+    assert _speaker(run(body), "We already get boil notices") == "Philippa Orchard-Nakamura"
