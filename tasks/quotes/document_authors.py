@@ -1,0 +1,147 @@
+"""Who wrote a document: the person or body named after "by" or "from" right after it ("a statement by its spokesman,
+X", "a 2025 report by the Office of the Comptroller found", "a staff report prepared by the city's Build Mobile
+department", "a report by council planning officers"), a paper's lead author ("said lead researcher Dr X" then "The
+paper describes …"), and whether an aide only signed a person's statement. Split out of documents.py unchanged;
+``documents`` calls these."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tasks.entities.rules import _person_nouns
+from tasks.quotes import appositions
+from tasks.quotes.organisations import org_role
+from tasks.quotes.phrases import NAME_RUN, POSSESSIVE, _Cand
+from tasks.quotes.rules import PERSON_LABELS
+
+if TYPE_CHECKING:
+    from tasks.quotes.speakers import _Article
+
+
+#: the document words of a research paper, whose lead author speaks for it
+_RESEARCH_PAPERS = frozenset({"paper", "study"})
+#: what a document does right after its author ("a 2025 report by the Office of the Comptroller |found| that …")
+_FINDING_VERBS = ("found|finds|said|says|shows|showed|concluded|concludes|recommended|recommends|warned|warns|estimated"
+                  "|estimates|noted|notes|stated|states|described|describes|predicted|predicts|projected|projects|suggested"
+                  "|suggests|identified|identifies|called|calls|urged|urges|revealed|reveals|criticised|criticized"
+                  "|highlighted|highlights|flagged|flags|argued|argues")
+
+
+#: what a paper does when it is quoted ("The paper |describes| those figures as …"; not "read about the study |remember|")
+_PAPER_SAYS = re.compile(r"(?:" + _FINDING_VERBS + r"|reads|read|adds|added|reports|reported|writes|wrote)(?![\w-])")
+#: a person named as a paper's lead author ("said |lead researcher| Dr X", "X, |the lead author of the study|")
+_LEAD_AUTHOR = re.compile(r"(?<![\w-])(?:(?:lead|senior|principal|first|corresponding)[^\S\n]+(?:author|researcher|investigator)"
+                          r"|(?:study|paper)[’']s[^\S\n]+(?:lead[^\S\n]+)?author)s?(?![\w-])", re.I)
+
+
+def _lead_author(A: _Article, hs: int) -> _Cand | None:
+    """The person the article named as a paper's lead author before ``hs`` (``_LEAD_AUTHOR``): the person mention
+    nearest that phrase in its sentence, outside quotations; None when there is none."""
+    found = [mo for mo in _LEAD_AUTHOR.finditer(A.body, 0, hs) if not A.in_quote(mo.start())]
+    for mo in reversed(found):
+        s = A.sents[A.sent_index(mo.start())]
+        persons = [m for m in A.mentions_in(s["start_char"], s["end_char"])
+                   if m["label"] in PERSON_LABELS and m.get("entity_id") and not A.in_quote(m["start_char"])]
+        if persons:
+            m = min(persons, key=lambda m: min(abs(m["start_char"] - mo.end()), abs(mo.start() - m["end_char"])))
+            return _Cand.of_mention(m["start_char"], m["end_char"], m)
+    return None
+
+
+#: the subject that speaks after the author of a document ("…, Segun Akintola-Daramola|, the minister said:")
+_SUBJECT_AFTER_AUTHOR = re.compile(r"[^\S\n]*,[^\S\n]+(?:the[^\S\n]+(?P<role>[a-z][a-z -]{1,40}?)|he|she)[^\S\n]+"
+                                   r"(?:said|says|added|stated|noted|explained|maintained|insisted)\b")
+
+
+def _person_role_speaks(A: _Article, pos: int) -> bool:
+    """Does a person's role or he/she speak right after the document's author ending at ``pos`` ("In a statement signed
+    by his special adviser, Segun Akintola-Daramola, |the minister said|")? Then the aide only signed it."""
+    m = _SUBJECT_AFTER_AUTHOR.match(A.body, pos)
+    if m is None:
+        return False
+    role = m.group("role")
+    return role is None or (bool(A.r.role_re.fullmatch(role)) and role.split()[-1] not in A.r.org_roles)
+
+
+#: "a statement issued by |her media aide, Mr Kayode Ogundipe": someone's aide wrote it; it is the subject's statement
+_POSSESSIVE_AUTHOR = re.compile(r"[^\S\n]+(?:(?:signed|issued|released|sent)[^\S\n]+)?(?:by|from)[^\S\n]+(?:its|his|her|their)[^\S\n]")
+
+
+#: "a statement by| its Chief Corporate Communications Officer, Mrs. Adaeze Okonkwo-Bello": who wrote the document
+#: (up to a comma or "to the": "a letter from |O’Rourke-Fenn| to the court"; the day it came out may stand before "by":
+#: "a statement released Saturday morning by| the Grand Traverse County Sheriff's Office")
+_BY_AUTHOR = re.compile(r"[^\S\n]+(?:(?:signed|issued|released|sent|filed|prepared|written|compiled|conducted|published"
+                        r"|produced|drafted|commissioned|presented)"
+                        r"(?:[^\S\n]+for[^\S\n]+(?:the[^\S\n]+)?[\w-]+)?(?:[^\S\n]+(?:on[^\S\n]+)?[A-Z][a-z]+day"
+                        r"(?:[^\S\n]+(?:morning|afternoon|evening|night))?)?[^\S\n]+)?(?:by|from)[^\S\n]+((?:(?:its|the|their|his|her|a|an)[^\S\n]+)?"
+                        r"(?:[^,.;:“”\"\n]|\.(?=[^\S\n]+[A-Z])){2,80}?)"     # ("from the |St.| Louis County Sheriff's Office")
+                        r"(?=[^\S\n]*[,;:]|[^\S\n]*\.(?![^\S\n]+[A-Z])|[^\S\n]+to[^\S\n]+the[^\S\n]|$"
+                        r"|[^\S\n]+(?:" + _FINDING_VERBS + r")(?![\w-]))")
+
+
+def _document_author(A: _Article, pos: int, end: int) -> _Cand | None:
+    """The person or organisation named after "by" right after a document ("a statement by X"): a mention, or a
+    role with a name in apposition after it."""
+    mb = _BY_AUTHOR.match(A.body[:end], pos)
+    if mb is None:
+        return None
+    when = _WHEN_AFTER_AUTHOR.search(A.body, mb.start(1), mb.end(1))    # "released by X |on Wednesday morning|"
+    c = A.candidate(mb.start(1), when.start() if when else mb.end(1))
+    if c is not None and c.kind == "role":
+        c = appositions._apposed_name(A, c.end, end) or c
+    if c is not None and c.kind in ("role", "np") and POSSESSIVE.search(A.body, c.start, c.end) \
+            and A.body[c.start:c.end].split()[-1].lower() in _person_nouns():
+        return c        # "A statement from |the victim's partner|, who asked …": someone unnamed, as written
+    if c is not None and c.kind in ("mention", "name"):
+        return c
+    return _leading_name(A, mb.start(1), mb.end(1)) or _body_in_author(A, mb.start(1), mb.end(1))
+
+
+#: a body's name and the organisation word after it ending an author phrase ("the city’s |Build Mobile| department"),
+#: or an organisation word opening it ("|council| planning officers", "|city| staff")
+_OWNER_LEAD = re.compile(r"(?:the[^\S\n]+)?(?:[a-z]+[’']s[^\S\n]+)?")     # ("|the city’s |Build Mobile", not "his Adviser on |Media")
+_NAME_THEN_ORG_WORD = re.compile(r"[^\S\n]+([a-z]+)$")
+_ORG_WORD_OPENING = re.compile(r"(?:the[^\S\n]+)?([a-z]+)[^\S\n]+(?:[a-z]+[^\S\n]+){0,2}(?:officers|officials|staff|planners|experts)$")
+
+
+def _body_in_author(A: _Article, start: int, end: int) -> _Cand | None:
+    """The body an author phrase names inside it: a name right before its last word, an organisation word ("a staff
+    report prepared by the city’s |Build Mobile| department"), or the body whose officers wrote it ("a report by |council|
+    planning officers": the council named before); None otherwise."""
+    last = next((m for m in reversed(A.mentions_in(start, end)) if m["label"] in ("ORG", "GPE")), None)
+    word = _NAME_THEN_ORG_WORD.fullmatch(A.body, last["end_char"], end) if last is not None else None
+    if last is not None and _OWNER_LEAD.fullmatch(A.body, start, last["start_char"]) \
+            and (last["end_char"] == end or (word is not None and word.group(1) in A.r.org_roles)):
+        return _Cand.of_mention(last["start_char"], last["end_char"], last)
+    staff = _ORG_WORD_OPENING.fullmatch(A.body, start, end)
+    if staff is None or staff.group(1) not in A.r.org_roles:
+        return None
+    c = org_role(A, staff.start(1), staff.end(1), "the " + staff.group(1))
+    return c if c is not None and c.kind in ("mention", "name") else None
+
+
+_NAME_RUN = re.compile(NAME_RUN)
+#: the comma opening an apposition that names a document's author ("The budget document|,| published by the Ministry of
+#: Finance on its website, said")
+_APPOSED_AUTHOR = re.compile(r"[^\S\n]*,(?=[^\S\n]+(?:prepared|published|issued|released|written|compiled|produced|drafted"
+                             r"|commissioned|presented|filed|signed)[^\S\n]+(?:by|from)[^\S\n])")
+
+
+def _leading_name(A: _Article, start: int, end: int) -> _Cand | None:
+    """The organisation or person named first in an author phrase the candidate reading does not take whole ("by
+    |Prairieland Engineering Group| of Hutchinson"), or capitalised words ending in an organisation word ("by the
+    council's |Markets and Health Committee|"); None for anything else."""
+    lead = re.match(r"(?:the[^\S\n]+(?:[a-z]+[’']s[^\S\n]+)?)?", A.body[start:end])     # ("the council's |Markets …|")
+    at = start + (lead.end() if lead else 0)
+    first = next(iter(A.mentions_in(start, end)), None)
+    if first is not None and first["start_char"] in (start, at) and first["label"] in ("ORG", "PERSON"):
+        return _Cand.of_mention(first["start_char"], first["end_char"], first)
+    run = _NAME_RUN.match(A.body, at, end)     # a body the model missed: "|Markets and Health Committee|"
+    if run is not None and run.group(0).split()[-1].lower() in A.r.org_roles:
+        return _Cand(run.start(), run.end(), "name", None, None, run.group(0))
+    return None
+
+
+#: when a document was given out, after its author ("by the Medford Police Department| on Wednesday morning")
+_WHEN_AFTER_AUTHOR = re.compile(r"[^\S\n]+(?:on|late|early|earlier|last|this)[^\S\n]+(?:[A-Z][a-z]+day|morning|afternoon|evening"
+                                r"|night|week|month|year)\b")
