@@ -76,7 +76,13 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
         posted = _posted_by(A, j, ss, se) if head in _POST_WORDS and si - j < 3 else None
         if posted is not None:
             return posted
-    return _about_org(A, seen_at) if seen_at is not None else None
+    return _about_org(A, seen_at) if seen_at is not None and head in _FILING_WORDS else None
+
+
+#: the papers a company files with a regulator or a court, whoever it is said to have filed them ("the filing said",
+#: "the notice said", "the complaint says"; not a statement, release or email, which PolNeAR keeps as their own source
+#: when no one is said to give them)
+_FILING_WORDS = frozenset({"filing", "notice", "disclosure", "application", "complaint", "indictment", "lawsuit", "petition"})
 
 
 def _about_org(A: _Article, doc_start: int) -> _Cand | None:
