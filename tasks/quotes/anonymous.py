@@ -263,8 +263,8 @@ def _anonymous_person(start: int, np: str) -> dict:
 def named_later(A: _Article, pos: int) -> dict | None:
     """The name a person described in an earlier sentence is given a little later ("A woman who lives about 5 miles up
     the road stood …" then "“…,” |she| said" then "|The woman, Sharon Beckwith-Amato, 71,| said …"): the person named
-    in apposition to "The <same noun>" opening one of the three sentences after ``pos``, when one of the two sentences
-    before opens with "A <noun>" naming a person; None otherwise."""
+    in apposition to "The <same noun>", "The woman" or "The man" opening one of the three sentences after ``pos``
+    (``named_again``), when one of the two sentences before opens with "A <noun>" naming a person; None otherwise."""
     si = A.sent_index(pos)
     head = next((h for j in range(si - 1, max(-1, si - 3), -1)
                  if (h := described_person(A, A.sents[j]["start_char"], A.sents[j]["end_char"])) is not None), None)
