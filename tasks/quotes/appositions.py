@@ -69,8 +69,9 @@ def _apposed_name(A: _Article, role_e: int, hi: int) -> _Cand | None:
         name_s = mh.end()
     for m in A.mentions_in(role_e + mc.end(), min(hi, role_e + mc.end() + 60)):
         between = body[name_s:m["start_char"]]
-        titled = tuple(between.lower().split()) in _title_set() or _described(A, between)  # ", Detective Corporal |X"
-        if (m["start_char"] != name_s and not titled) or m["label"] not in PERSON_LABELS or A.in_quote(m["start_char"]):
+        # a title (", Detective Corporal |X") or a short description (", retired truck driver |X") may stand before it
+        led = tuple(between.lower().split()) in _title_set() or _described(A, between)
+        if (m["start_char"] != name_s and not led) or m["label"] not in PERSON_LABELS or A.in_quote(m["start_char"]):
             return None
         if m["end_char"] == hi or _NAME_CLOSED.match(body, m["end_char"], hi):
             return _Cand.of_mention(m["start_char"], m["end_char"], m)

@@ -56,17 +56,16 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     near = _document_re(tuple(sorted(A.r.document_roles)))     # any document: "In a written response, X said …" then "the statement said"
     same = _document_re((head,), named=True)    # one of the same word, maybe named by its issuer or owner ("a St. Cloud
     #                                             Police Department news release", "The victim's statement")
-    seen, seen_at = False, None
+    seen_at = None
     # where one of the same word was met, its issuer unnamed: before it only that word counts ("parents sent a letter to
     # the NAACP board" then "the letter reads": no "NAACP resolution" a sentence up)
     for j in range(si, -1, -1):
         ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], hs)
-        found = {d.span(): d for rx in ((near, same) if si - j < 6 and not seen else (same,))
+        found = {d.span(): d for rx in ((near, same) if si - j < 6 and seen_at is None else (same,))
                  for d in rx.finditer(A.body, ss, se)
                  if j < si or not A.in_quote(d.start())}   # (not one the quotation itself names: "… following
         #                                                       |complaints| received,” the statement read")
         seen_at = seen_at if seen_at is not None else next((d.start() for d in found.values() if _same_head(d, head)), None)
-        seen = seen_at is not None
         # one of the same word first, the latest first ("FUFA said in a statement that the referee's report would be
         # reviewed" then "the statement read": FUFA's)
         for d in sorted(found.values(), key=lambda d: (not _same_head(d, head), -d.start())):
