@@ -259,6 +259,25 @@ def _apposed_name_regex() -> re.Pattern:
                       r"(?:\d{1,3}-year-old\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*)(?=\s+(?:of|for|at|with|in|from|who)\s|,)")
 
 
+@lru_cache(maxsize=1)
+def _noun_apposed_name_regex() -> re.Pattern:
+    """Two or three capitalised words in apposition after a comma, closed by a comma or an affiliation ("Another
+    analyst, |Ifeoma Chidinma Eze| of Marina Securities", "the watchman, |Issahaku Mumuni|, 47"); the caller checks the
+    word before the comma (``_person_noun_before``)."""
+    part = "(?i:" + "|".join(sorted(_surname_particles()[1])) + ")"
+    word = _NAME_WORD
+    return re.compile(rf"(?<=,\s)({word}(?:\s+(?:{part}\s+)?{word}){{1,2}})(?=,\s|\s+(?:of|from|at)\s+(?:the\s+)?[A-Z])")
+
+
+_NOUN_BEFORE_COMMA = re.compile(r"(?<![\w’'-])([a-z][\w-]*),\s$")
+
+
+def _person_noun_before(line: str, pos: int) -> bool:
+    """Is the word before the comma right before ``pos`` a person noun ("Another |analyst|, Ifeoma …")?"""
+    mo = _NOUN_BEFORE_COMMA.search(line, max(0, pos - 40), pos)
+    return mo is not None and mo.group(1) in _person_nouns()
+
+
 #: letters no accent removal makes plain ("Torbjørn", "Łukasz", "Þórunn"), each as one plain letter (offsets unchanged)
 _STROKED = str.maketrans("øØæÆłŁđĐßþÞðÐœŒı", "oOaAlLdDstTdDoOi")
 
@@ -327,7 +346,7 @@ _CUED_LONE_BARRELLED = re.compile(rf"(?<![\w.’'-])({BARRELLED_SURNAME})(?=,\s+
 _POSSESSED_BARRELLED = re.compile(rf"(?<=[’']s\s)([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\s+{BARRELLED_SURNAME})(?![\w’'-])")
 #: two or three capitalised words and an age between commas ("|Tshering Yangzom|, 56, from Yurung village"): a person
 #: whatever the given name
-_AGED_NAME = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+{_NAME_WORD}){{1,2}}),\s+\d{{2}},")
+_AGED_NAME = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+{_NAME_WORD}){{1,2}}),\s+\d{{2}}(?:,|\.(?=\s|$))")
 #: an Irish surname of a capitalised particle, with the given name before it ("|Cathal Ó Fearghail|", "|Ó hÉalaithe|",
 #: "|Ní Bhriain-Mwale|"): a person's name, cue or not (no place or organisation is named so; not "Mac": "Mac Pro")
 _GAELIC_NAME = re.compile(r"(?<![\w.’'-])((?:[A-Z][a-zß-ÿ]+(?:-[A-Z][a-zß-ÿ]+)?\s+)?(?:Ó|Ní|Nic|Uí|Ua)\s+h?[A-ZÀ-Þ][\w’'-]*"
@@ -339,11 +358,16 @@ _CAPITALISED_BEFORE = re.compile(r"(?<![\w’'-])(?![A-Z][a-z]*-of-)[A-Z][\w’'
 
 def _name_word_before(line: str, pos: int) -> bool:
     """A capitalised word right before ``pos`` that may open the name there ("Jose |Luis Ferreira-Amaral"), not a
-    function word opening the sentence ("For |Sun-hee Park-Langstraat|, who runs …", "But |Ana X| said")."""
+    function word opening the sentence ("For |Sun-hee Park-Langstraat|, who runs …", "But |Ana X| said") nor a title,
+    one or many ("Councilmembers |Ingrid Holm-Adeyemi|, Curtis …")."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     mo = _CAPITALISED_BEFORE.search(line, 0, pos)
-    return mo is not None and mo.group(0).strip().lower() not in STOP_WORDS
+    word = mo.group(0).strip() if mo is not None else ""
+    if mo is None or word.lower() in STOP_WORDS or (len(word) >= 2 and word.isupper()):
+        return False        # (nor a rank or numeral in capitals: "DO II |Felicia Ama Antwi-Boasiako|"; but "Ó")
+    word = fold(word)
+    return not {word, word[:-1] if word.endswith("s") else word} & _title_nouns()
 
 
 def _name_matches(rx: re.Pattern, line: str) -> list[re.Match]:
@@ -393,7 +417,8 @@ def _title_continued(title: list[str], name: list[str]) -> int:
 def _given_barrelled_regex() -> re.Pattern:
     """A given name of the wider list (``_vote_given_names``) and a double-barrelled surname ("|Ambrose
     Tchakounté-Reilly| was asked …"): a person, cue or not (the model often finds neither word)."""
-    return re.compile(rf"(?<![\w.’'-])((?:{trie_regex(_vote_given_names())})\s+{BARRELLED_SURNAME})(?![\w’'-])")
+    given = trie_regex(_vote_given_names())     # (a second given name may stand between: "Felicia |Ama| Antwi-Boasiako")
+    return re.compile(rf"(?<![\w.’'-])((?:{given})(?:\s+[A-Z][a-z]+)?\s+{BARRELLED_SURNAME})(?![\w’'-])")
 
 
 def _place_possessive(line: str, pos: int) -> bool:
@@ -419,6 +444,7 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
     plain = _plain_letters(line)     # (the name-shape patterns read plain letters: "Úlfar", "Émile" open a name too)
     for mt in [*_titled_matches(plain), *_cued_given_name_regex().finditer(line),
                *(mt for mt in _name_matches(_apposed_name_regex(), line) if mt.group("noun") in _person_nouns()),
+               *(mt for mt in _noun_apposed_name_regex().finditer(line) if _person_noun_before(line, mt.start(1))),
                *_portfolio_name_regex().finditer(plain), *_portfolio_apposed_regex().finditer(line),
                *(mt for mt in (*_CUED_BARRELLED.finditer(plain), *_AGED_NAME.finditer(plain), *_CUED_LONE_BARRELLED.finditer(plain),
                                *_SAID_BARRELLED.finditer(plain),

@@ -5,10 +5,11 @@ coordination), and the first comma of a phrase outside brackets. Split out of su
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks.entities.keys import fold
-from tasks.entities.rules import _legal_suffixes, _title_set
+from tasks.entities.rules import _legal_suffixes, _lines, _title_set
 from tasks.quotes import epithets
 from tasks.quotes.phrases import _Cand
 from tasks.quotes.rules import PERSON_LABELS
@@ -37,7 +38,11 @@ def _legal_form_after(phrase: str, pos: int) -> bool:
     return word is not None and fold(word.group(1)) in _legal_suffixes()
 
 
-_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?[^\S\n]+")
+@lru_cache(maxsize=1)
+def _honorific_re() -> re.Pattern:
+    """One or more short titles before a name (``rules/honorifics.txt`` and Miss, Sir, Dame: "Ms", "Madam", "Det Sgt")."""
+    titles = sorted({*_lines("honorifics.txt"), "Miss", "Sir", "Dame"}, key=len, reverse=True)
+    return re.compile(r"(?:(?:" + "|".join(map(re.escape, titles)) + r")\.?[^\S\n]+)+")
 
 
 #: a short lower-case description before a name in apposition ("the neighbour, |retired truck driver |Kevin Odgers")
@@ -64,10 +69,10 @@ def _apposed_name(A: _Article, role_e: int, hi: int) -> _Cand | None:
     if mc is None:
         return None
     name_s = role_e + mc.end()
-    mh = _HONORIFIC.match(body, name_s)          # "the union's general secretary, Ms Jenny Koh, wrote"
-    if mh:
-        name_s = mh.end()
+    mh = _honorific_re().match(body, name_s)     # "the union's general secretary, Ms Jenny Koh, wrote"
     for m in A.mentions_in(role_e + mc.end(), min(hi, role_e + mc.end() + 60)):
+        if mh is not None and m["start_char"] >= mh.end():
+            name_s = mh.end()       # (a name that opens with such a word is the name: ", Con O'Neill,")
         between = body[name_s:m["start_char"]]
         # a title (", Detective Corporal |X") or a short description (", retired truck driver |X") may stand before it
         led = tuple(between.lower().split()) in _title_set() or _described(A, between)

@@ -182,6 +182,9 @@ def _region_speaker(A: _Article, site: QuoteSite, post: str, shortest: int) -> A
     c = None if relative else A.candidate(reg_s, reg_e)      # "…” that would respond to …": no speaker phrase
     rs = region.rstrip()
     place = c is not None and c.mention is not None and c.mention["label"] in _PLACE_LABELS
+    named = _person_apposed_to_body(A, c, reg_s, reg_s + len(rs.rstrip(",")))
+    if named is not None:
+        return Attribution(named, cue, "appositive")
     if (c is None or c.kind not in ("mention", "pronoun", "role") or place) and "," in rs.strip(",") \
             and not (c is not None and _FROM_PLACE_REGION.fullmatch(rs.rstrip(","))):
         # "…” the dawn of the movement, Bozell says" / "…” at the convention, he said":
@@ -212,6 +215,17 @@ def _region_speaker(A: _Article, site: QuoteSite, post: str, shortest: int) -> A
     else:
         pattern = "speaker_verb"
     return Attribution(c, cue, pattern)
+
+
+def _person_apposed_to_body(A: _Article, c: _Cand | None, s: int, e: int) -> _Cand | None:
+    """The person named in the last comma segment of the speaker region body[s:e] when the candidate reading took the
+    organisation of a role before it ("the Public Relations Officer of |the GNFS|, DO II |Felicia X|, told"); else None."""
+    if c is None or c.kind != "mention" or c.mention is None or c.mention["label"] in PERSON_LABELS \
+            or "," not in A.body[c.end:e]:
+        return None
+    last = A.body.rfind(",", c.end, e)
+    person = next((m for m in A.mentions_in(last, e) if m["label"] in PERSON_LABELS and m["end_char"] == e), None)
+    return _Cand.of_mention(person["start_char"], person["end_char"], person) if person is not None else None
 
 
 def _words_noun(A: _Article, c: _Cand) -> bool:

@@ -31,7 +31,15 @@ _FINDING_VERBS = ("found|finds|said|says|shows|showed|concluded|concludes|recomm
 _PAPER_SAYS = re.compile(r"(?:" + _FINDING_VERBS + r"|reads|read|adds|added|reports|reported|writes|wrote)(?![\w-])")
 #: a person named as a paper's lead author ("said |lead researcher| Dr X", "X, |the lead author of the study|")
 _LEAD_AUTHOR = re.compile(r"(?<![\w-])(?:(?:lead|senior|principal|first|corresponding)[^\S\n]+(?:author|researcher|investigator)"
-                          r"|(?:study|paper)[’']s[^\S\n]+(?:lead[^\S\n]+)?author)s?(?![\w-])", re.I)
+                          r"|(?:study|paper)[’']s[^\S\n]+(?:lead[^\S\n]+)?author)s?(?![\w-])"
+                          r"|(?<![\w-])(?:who[^\S\n]+)?led[^\S\n]+the[^\S\n]+(?:study|research|trial|paper|review|survey)(?![\w-])", re.I)
+#: a paper's authors as a speaker ("the authors wrote", "the study's authors said"): its lead author speaks for them
+_AUTHORS = re.compile(r"the[^\S\n]+(?:(?:study|paper|report)[’']s[^\S\n]+)?(?:co-?)?authors")
+
+
+def paper_authors(A: _Article, hs: int, low: str) -> _Cand | None:
+    """"the authors" of a paper at ``hs``: its lead author named before (``_lead_author``), else None."""
+    return _lead_author(A, hs) if _AUTHORS.fullmatch(low) else None
 
 
 def _lead_author(A: _Article, hs: int) -> _Cand | None:
@@ -42,6 +50,9 @@ def _lead_author(A: _Article, hs: int) -> _Cand | None:
         s = A.sents[A.sent_index(mo.start())]
         persons = [m for m in A.mentions_in(s["start_char"], s["end_char"])
                    if m["label"] in PERSON_LABELS and m.get("entity_id") and not A.in_quote(m["start_char"])]
+        if persons and mo.group(0).lower().startswith(("who", "led")):
+            m = persons[0]      # "said Dr X, a cardiologist at Y Hospital, Gwagwalada, who led the study": the first named
+            return _Cand.of_mention(m["start_char"], m["end_char"], m)
         if persons:
             m = min(persons, key=lambda m: min(abs(m["start_char"] - mo.end()), abs(mo.start() - m["end_char"])))
             return _Cand.of_mention(m["start_char"], m["end_char"], m)
@@ -79,14 +90,40 @@ _BY_AUTHOR = re.compile(r"[^\S\n]+(?:(?:signed|issued|released|sent|filed|prepar
                         r"|[^\S\n]+(?:" + _FINDING_VERBS + r")(?![\w-]))")
 
 
+#: an organisation's governing body named by its owner ("|the company’s| board of directors", "the club's board")
+_OWNED_ORGAN = re.compile(r"((?i:the)[^\S\n]+[a-z]+)[’']s[^\S\n]+(?:board|management|leadership)(?:[^\S\n]+of[^\S\n]+"
+                          r"(?:directors|trustees|governors))?")
+
+
+#: "of" right after a document, before the body it belongs to ("a report| of the |Ghana Audit Service")
+_OF_BODY = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?")
+
+
+def _body_of(A: _Article, pos: int, end: int) -> _Cand | None:
+    """The organisation named right after "of" at ``pos`` ("a 2023 report| of the Ghana Audit Service|"), or None."""
+    of = _OF_BODY.match(A.body, pos, end)
+    body = next((m for m in A.mentions_in(of.end(), end) if m["start_char"] == of.end()), None) if of else None
+    return _Cand.of_mention(body["start_char"], body["end_char"], body) if body and body["label"] == "ORG" else None
+
+
+def _organ_owner(A: _Article, c: _Cand) -> _Cand:
+    """The organisation a role naming its governing body stands for ("A letter from |the company’s| board of
+    directors": the company named before), else the role itself."""
+    organ = _OWNED_ORGAN.fullmatch(A.body, c.start, c.end)
+    owner = org_role(A, c.start, organ.end(1), organ.group(1).lower()) if organ is not None else None
+    return owner if owner is not None and owner.kind in ("mention", "name") else c
+
+
 def _document_author(A: _Article, pos: int, end: int) -> _Cand | None:
     """The person or organisation named after "by" right after a document ("a statement by X"): a mention, or a
-    role with a name in apposition after it."""
+    role with a name in apposition after it; or an organisation whose document it is ("a 2023 report of |the Ghana
+    Audit Service| on …")."""
     mb = _BY_AUTHOR.match(A.body[:end], pos)
     if mb is None:
-        return None
+        return _body_of(A, pos, end)
     when = _WHEN_AFTER_AUTHOR.search(A.body, mb.start(1), mb.end(1))    # "released by X |on Wednesday morning|"
     c = A.candidate(mb.start(1), when.start() if when else mb.end(1))
+    c = _organ_owner(A, c) if c is not None and c.kind == "role" else c
     if c is not None and c.kind == "role":
         c = appositions._apposed_name(A, c.end, end) or c
     if c is not None and c.kind in ("role", "np") and POSSESSIVE.search(A.body, c.start, c.end) \

@@ -14,7 +14,7 @@ from tasks.quotes.document_authors import (
     _APPOSED_AUTHOR, _PAPER_SAYS, _POSSESSIVE_AUTHOR, _RESEARCH_PAPERS, _document_author, _lead_author,
     _person_role_speaks,
 )
-from tasks.quotes.organisations import _ORGANS, _opening_start, org_role, police_force
+from tasks.quotes.organisations import _ORGANS, _main_org, _opening_start, org_role, police_force
 from tasks.quotes.phrases import ISSUE_VERBS, NAME_RUN, POSSESSIVE, _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -56,12 +56,13 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     near = _document_re(tuple(sorted(A.r.document_roles)))     # any document: "In a written response, X said …" then "the statement said"
     same = _document_re((head,), named=True)    # one of the same word, maybe named by its issuer or owner ("a St. Cloud
     #                                             Police Department news release", "The victim's statement")
-    seen_at = None
+    seen_at, back = None, 0
     # where one of the same word was met, its issuer unnamed: before it only that word counts ("parents sent a letter to
     # the NAACP board" then "the letter reads": no "NAACP resolution" a sentence up)
     for j in range(si, -1, -1):
         ss, se = A.sents[j]["start_char"], min(A.sents[j]["end_char"], hs)
-        found = {d.span(): d for rx in ((near, same) if si - j < 6 and seen_at is None else (same,))
+        back += j < si and not A.in_quote(ss)     # sentences back, those of the quotation itself not counted
+        found = {d.span(): d for rx in ((near, same) if back < 6 and seen_at is None else (same,))
                  for d in rx.finditer(A.body, ss, se)
                  if j < si or not A.in_quote(d.start())}   # (not one the quotation itself names: "… following
         #                                                       |complaints| received,” the statement read")
@@ -72,10 +73,10 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
             c = _document_issuer(A, j, d, hs)
             if c is not None:
                 return c
-        posted = _posted_by(A, j, ss, se) if head in _POST_WORDS and si - j < 3 else None
+        posted = _posted_by(A, j, ss, se) if head in _POST_WORDS and back < 3 else None
         if posted is not None:
             return posted
-    return _about_org(A, seen_at) if seen_at is not None and head in _FILING_WORDS else None
+    return _about_org(A, seen_at, head) if seen_at is not None and head in _FILING_WORDS else None
 
 
 #: the papers a company files with a regulator or a court, whoever it is said to have filed them ("the filing said",
@@ -84,23 +85,31 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
 _FILING_WORDS = frozenset({"filing", "notice", "disclosure", "application", "complaint", "indictment", "lawsuit", "petition"})
 
 
-def _about_org(A: _Article, doc_start: int) -> _Cand | None:
+def _about_org(A: _Article, doc_start: int, head: str) -> _Cand | None:
     """The organisation the sentences before a document's sentence open with, when that sentence names no one who
     gave it out ("X will close its plant, the company said. ¶ The closure was disclosed in a filing with the SEC." then
-    "the filing said"; not "Parents sent a letter to the NAACP board": the parents'); None otherwise."""
+    "the filing said"; not "Parents sent a letter to the NAACP board": the parents'); for a company's filing or notice,
+    failing that, the company the article is about ("The company said it would offer severance …" then "A notice filed
+    with the Maryland Department of Labor … lists 94 jobs"); None otherwise."""
     ss = A.sents[A.sent_index(doc_start)]["start_char"]
     if _GAVE_BEFORE.search(A.body, max(ss, doc_start - 40), doc_start) \
             or _ISSUED_BEFORE.search(A.body, max(ss, doc_start - 40), doc_start):
         return None
-    org = A.org_subject(ss)
+    org = A.org_subject(ss) or (_main_org(A, ss, "company") if head in _COMPANY_FILINGS else None)
     return _Cand.of_mention(org["start_char"], org["end_char"], org) if org is not None else None
+
+
+#: the papers only a company files about itself (a layoff notice, a filing with a market regulator)
+_COMPANY_FILINGS = frozenset({"filing", "notice", "disclosure"})
 
 
 #: the document words a post on a social network is ("the post said", "the tweet read")
 _POST_WORDS = frozenset({"post", "tweet", "message"})
 #: saying something on a social network without naming the post: "said on X", "wrote on Facebook", "posted to Instagram"
-_ON_SOCIAL = re.compile(r"(?<![\w-])(?:said|says|wrote|writes|posted|posts|announced|shared)[^\S\n]+(?:on|to)[^\S\n]+"
+_ON_SOCIAL = re.compile(r"(?<![\w-])(?:said|says|wrote|writes|posted|posts|announced|shared|shares)(?:[^\S\n]+[^.;:“”\"\n]{0,60}?)?"
+                        r"[^\S\n]+(?:on|to)[^\S\n]+(?:(?:its|their|his|her|the)[^\S\n]+(?:official[^\S\n]+)?)?"
                         r"(?:X|Twitter|Facebook|Instagram|LinkedIn|Threads|Bluesky|TikTok|social[^\S\n]+media)(?![\w-])")
+#     ("The City of Parkersburg |shared ways to help on its Facebook| page")
 
 
 def _posted_by(A: _Article, j: int, ss: int, se: int) -> _Cand | None:
@@ -196,7 +205,8 @@ def _document_issuer(A: _Article, j: int, d: re.Match, hs: int) -> _Cand | None:
                 #               (not "The Prime Minister’s Office issues a statement": the office)
             if c.kind in ("mention", "name"):
                 return c
-            unnamed = c if d.end() <= vs and c.kind == "np" else None
+            unnamed = c if c.kind == "np" and (d.end() <= vs or _VERB_INTO_DOCUMENT.fullmatch(A.body, vs, d.start())) \
+                else None     # ("the sheriff’s office said in a Facebook post": the office, as written)
             break     # an unnamed subject ("The Prime Minister’s Office issues …, warning"): the opening one
     if opening is not None:
         return opening     # "In a statement signed by its manager, GWL attributed …", "The Treasury, in a statement, blamed"
@@ -206,6 +216,10 @@ def _document_issuer(A: _Article, j: int, d: re.Match, hs: int) -> _Cand | None:
     if issuer is not None:
         return issuer      # "The land registry department said in a statement": the department, as written
     return None
+
+
+#: a speech verb right before the document it names ("said |in| a Facebook post", "wrote on its website")
+_VERB_INTO_DOCUMENT = re.compile(r"[a-z]+[^\S\n]+(?:in|on|via|through)[^\S\n]+")
 
 
 def _named_body(A: _Article, c: _Cand) -> _Cand | None:
@@ -299,7 +313,8 @@ _NAME_BEFORE_ORG_APPOSITION = re.compile(rf"({NAME_RUN}),"
 
 #: the verb that issued a document right before it ("The union Unison … has |issued| a statement", "The assembly
 #: unanimously |adopted| a resolution", "The family |filed| a lawsuit")
-_ISSUED_BEFORE = re.compile(r"(?<![\w-])(?:" + ISSUE_VERBS + r"|posts|posted|filed|adopted|passed)[^\S\n]+$")
+_ISSUED_BEFORE = re.compile(r"(?<![\w-])(?:" + ISSUE_VERBS + r"|posts|posted|filed|adopted|passed|sent|sends|wrote|writes"
+                            r"|e-?mailed|circulated|submitted|lodged)[^\S\n]+$")
 _SPOKES_WORD = re.compile(r"(?<![\w-])spokes(?:man|woman|person)(?![\w-])", re.I)
 
 

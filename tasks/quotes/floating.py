@@ -124,6 +124,18 @@ def _personal(A: _Article, c: _Cand) -> bool:
     return c.kind == "role"
 
 
+#: a subordinating word right before a subject: its verb is a clause's, not the sentence's ("… was at the front of the
+#: rank |when |officers began moving people back")
+_SUBORDINATOR_BEFORE = re.compile(r"(?<![\w’'-])(?:when|while|as|after|before|until|because|since|once)[^\S\n]+$")
+
+
+def _main_clause(A: _Article, c: _Cand | None) -> _Cand | None:
+    """``c`` unless it is a noun phrase opening a subordinate clause (``_SUBORDINATOR_BEFORE``; a pronoun there may
+    stand for the subject: "Another complainant, who asked not to be named because |she| works for the council, said")."""
+    return None if c is not None and c.kind in ("role", "np") \
+        and _SUBORDINATOR_BEFORE.search(A.body, max(0, c.start - 10), c.start) else c
+
+
 def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
     """A direct quote with nothing before it: the previous sentence introduces the speaker
     (previous_sentence); in a paragraph that is only a quote, the person last quoted when the
@@ -140,7 +152,7 @@ def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
         # the first speech verb with a subject: the main clause's ("As Breitbart News reported, … the White House was
         # refusing …:"), not one of a clause inside it ("the DNC issued a statement …, which included staff suggesting …")
         # ("Given everything he had said, I asked him …": the writer asks, the answer is not said by "he")
-        subj = [(v, A.subject_before(v.start(), ps_["start_char"])) for v in vv]
+        subj = [(v, _main_clause(A, A.subject_before(v.start(), ps_["start_char"]))) for v in vv]
         writer_spoke = any(c is not None and c.kind == "pronoun" and body[c.start:c.end].lower() in _WRITER for _, c in subj)
         v, spk = next(((v, c) for v, c in subj if c is not None), (vv[-1], None))
         if spk and not writer_spoke:

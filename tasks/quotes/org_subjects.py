@@ -19,7 +19,8 @@ _COMPOUND_AFTER = re.compile(r"(?:[^\S\n]*\([A-Z][\w&.-]{1,12}\))?-[a-z]")     #
 #: a capitalised name opening a sentence (after "The"), maybe an apposition naming what it is (", the main growers’ trade
 #: group,"), then the space before its verb ("has told", "say")
 _NAME_BEFORE_VERB = re.compile(r"[^\S\n]*(?:The[^\S\n]+)?(" + NAME_RUN + r")(?:,[^\S\n]+(?:the|an?)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?"
-                               r"(?P<role>[a-z]+),)?[^\S\n]+(?:(?:has|have)[^\S\n]+)?")
+                               r"(?P<role>[a-z]+),|,[^\S\n]+which[^\S\n]+[a-z]+[^,\n“”\"]{1,80},)?"      # ("|Homes for Scotland|,
+                               r"[^\S\n]+(?:(?:has|have)[^\S\n]+)?")                         # which represents …, said")
 #: a preposition before a name that makes it an object ("The company, a subsidiary |of |Denver-based Ironhorse"), not
 #: the agent of a passive ("operated |by |Swindon-based haulier Kestrel")
 _OBJECT_OF = re.compile(r"(?<![\w-])(?:of|to|with|from|for|against|on|in|at|into|over)[^\S\n]+$")
@@ -57,9 +58,15 @@ def org_subject(A: _Article, pos: int) -> dict | None:
             if nxt is not None:
                 return nxt   # "Accounts filed at Companies House show |Blackwater Cartons| made a loss": not where
             continue         # they were filed
-        if org:
+        if org and first is not None and not _verb_before(A, start, first["start_char"]):
             return first
     return None
+
+
+def _verb_before(A: _Article, start: int, end: int) -> bool:
+    """A speech verb outside quotations in body[start:end]: the subject spoke before the name that follows ("In an
+    announcement …, the processor said it would move production to its factory at |Cobram|")."""
+    return any(not A.in_quote(v.start()) for v in A.r.quote_verb_re.finditer(A.body, start, end))
 
 
 def _subject_after(A: _Article, first: dict, end: int) -> dict | None:

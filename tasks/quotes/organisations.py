@@ -297,6 +297,12 @@ _ANY_BUSINESS = frozenset({"company", "firm", "management"})
 _LEAD_SENTENCES = 3
 
 
+#: a market lead's opening before the company it is about ("Shares in |Edinburgh-based housebuilder |Lomond Crest Homes
+#: fell …", "Shares of |Nasdaq-listed |X rose")
+_SHARES_IN = re.compile(r"(?:Shares|Stock)[^\S\n]+(?:in|of)[^\S\n]+(?:the[^\S\n]+)?(?:[\w’'.&-]+-(?:based|listed|headquartered)"
+                        r"[^\S\n]+)?(?:[a-z][\w-]*[^\S\n]+){0,3}")
+
+
 def _lead_org(A: _Article, pos: int) -> dict | None:
     """The organisation opening one of the article's first sentences ("Oneida Brass & Wire will close its Rome plant
     …"), when no organisation is named more often than the others before ``pos``: the one the article is about."""
@@ -304,7 +310,7 @@ def _lead_org(A: _Article, pos: int) -> dict | None:
         at = _opening_start(A, j, min(s["end_char"], pos))
         dateline = _DATELINE.match(A.body, at, s["end_char"])      # "(Changsha) — Ronghua Holdings …"
         at = dateline.end() if dateline else at
-        article = _THE.match(A.body, at)
+        article = _SHARES_IN.match(A.body, at) or _THE.match(A.body, at)
         at = article.end() if article else at
         first = next((m for m in A.mentions_in(at, min(s["end_char"], pos)) if not A.in_quote(m["start_char"])), None)
         if first is not None and first["start_char"] == at and first["label"] == "ORG" and not A._is_outlet(first):

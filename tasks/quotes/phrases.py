@@ -163,7 +163,10 @@ _FRONTED_CLAUSE = re.compile(r"\s*(?:(?:Ever\s+since|Even\s+(?:before|after|as|i
                              + _CLAUSE_CHAR + r"{1,100},)?")
 #: a dateline opening a paragraph ("WASHINGTON, Dec. 8 (UPI) — ", "ST. LOUIS — ", "(Changsha) — ")
 _DATELINE = re.compile(r"\s*(?:[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3})?(?:\s*\([^()\n]{1,30}\))?"
-                       r"|\([A-Z][\w.’' -]{1,30}\))\s*[—–-]+\s*")
+                       r"|\([A-Z][\w.’' -]{1,30}\))\s*[—–-]+\s*"
+                       # "Mangaluru, Dec 1: Netravati Agro Foods Ltd will shut …" (a town, the month and day, a colon)
+                       r"|\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2},\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+                       r"\s+\d{1,2}\s*:\s+")
 #: "Ryan’s campaign", "The senator’s office": a possessive noun phrase opening a clause
 _POSSESSIVE_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Then|Later|However|Meanwhile|Earlier),?\s+)?"
                                  r"((?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}(?!(?:He|She|It|That|There|Here|What|Who|Where|Let)[’'])"

@@ -167,6 +167,12 @@ def _inside_quotation(A: _Article, si: int) -> bool:
     return not any(not A.in_quote(v.start()) for v in A.r.quote_verb_re.finditer(A.body, ss, se))
 
 
+#: words someone said, said to come from them ("The remark came from |Gordon X|", "The sharpest criticism came from")
+_CAME_FROM = re.compile(r"(?<![\w-])(?:remarks?|comments?|words|criticism|warnings?|praise|call|plea|admission|rebuke"
+                        r"|tribute|quip|response|reply|retort|question|objection|defen[cs]e)[^\S\n]+(?:came|comes|had[^\S\n]+come)"
+                        r"[^\S\n]+from[^\S\n]+")
+
+
 def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict | None:
     """The named person who last spoke in sentence ``si`` before ``end`` ("Borthwick had insisted …, but Tuipulotu
     said it mattered. ‘…,’ he said." -> Tuipulotu), of ``gender`` when known; None if that speaker is no named person."""
@@ -174,6 +180,11 @@ def _speech_subject(A: _Article, si: int, end: int, gender: str | None) -> dict 
     apposed = A.apposed_opening(si, end, gender)
     if apposed is not None:
         return apposed      # "The driver's sister, Luzia Kowalczyk-Adebayo, told the board her brother had called"
+    source = _CAME_FROM.search(A.body, ss, end)
+    if source is not None and not A.in_quote(source.start()):
+        m = A._first_person(source.end(), min(end, source.end() + 60), gender)
+        if m is not None:
+            return m        # "The remark came from Gordon X, the Conservative MSP who …": the one who said it
     for v in _speech_verbs(A, ss, end):
         c = A.subject_before(v.start(), ss)
         if c is not None and c.kind in ("pronoun", "mention") and _REPORTED_SUBJECT.search(A.body, max(ss, c.start - 40), c.start) \

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tasks.quotes import appositions, court, epithets, organisations, relatives, spokespeople, subjects, teams
+from tasks.quotes import appositions, court, document_authors, epithets, organisations, relatives, spokespeople, subjects, teams
 from tasks.quotes.titles import court_officer
 from tasks.quotes.recent import (AGE_NOUN, _PRONOUN_OPENING, _pronoun_subject, _wholly_quoted, age_person,
                                  recent_subject, role_in_paragraph)
@@ -62,6 +62,9 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     owner = _org_possessor(A, c) if c.kind == "np" else None
     if owner is not None:       # "The Sierra Club's Tennessee chapter said": the organisation whose part or paper it is
         return owner
+    lead = document_authors.paper_authors(A, c.start, A.body[c.start:c.end].lower()) if c.kind in ("np", "role") else None
+    if lead is not None:        # "In the paper, the authors wrote that …": the lead author named before
+        return lead.mention
     if c.kind == "np" and not AGE_NOUN.fullmatch(A.body, c.start, c.end):
         org = spokespeople.spokesperson_org(A, c) or spokespeople.staff_org(A, c)   # "a spokesperson for the company",
         #                                                      "Goldman Sachs strategists": the organisation; else nobody

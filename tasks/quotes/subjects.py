@@ -231,7 +231,7 @@ _AND_BEFORE = re.compile(r"[^\S\n]+and[^\S\n]+$")
 #: what stands between a person and the end of their affiliation ("Yaroslav Zhelezniak| of the Holos party", "Priya
 #: Holloway-Grant| of the nonprofit Western Rivers Alliance",
 #: "Yoshihiko Noda| of the Constitutional Democratic Party of |Japan")
-_AFFILIATION = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:(?:[A-Z][\w.&’'-]*|of|and|for|the)\s+)*")
+_AFFILIATION = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:(?:[A-Z][\w.&’'-]*|of|and|for|the)\s+)*")
 
 
 def _affiliated_person(A: _Article, best: _Cand | None, start: int) -> _Cand | None:
@@ -296,8 +296,8 @@ def _last_role(A: _Article, seg: str, lo: int, verb_s: int) -> _Cand | None:
     (``_ROLE_POSSESSOR``) gives the whole noun phrase instead."""
     body, r = A.body, A.r
     role = None
-    for rm in re.finditer(r"(?:(?<=\s)|^)((?:the|a|an|one|another|his|her|their|its|my|our|[A-Z][\w.]*[’']s)\s+(?:[\w.’'-]+\s+){0,3}?)?(?:"
-                          + r.role_re.pattern + r")", seg, re.I):
+    for rm in re.finditer(r"(?:(?<=\s)|^)((?:the|a|an|one|another|his|her|their|its|my|our|[A-Z][\w.]*[’']s)\s+"
+                          r"(?:" + _NO_CLAUSE_WORD + r"[\w.’'-]+\s+){0,3}?)?(?:" + r.role_re.pattern + r")", seg, re.I):
         # (not a capitalised role inside a body's name: "the Office |of| the Prosecuting Attorney"; two role words in
         # a row are one role: "the company's |chief| |executive|")
         if not A.in_quote(lo + rm.start()) and not _org_name_after(A, lo + rm.end(), verb_s) \
@@ -309,6 +309,8 @@ def _last_role(A: _Article, seg: str, lo: int, verb_s: int) -> _Cand | None:
     return role
 
 
+#: a word inside a role's noun phrase is no conjunction or verb opening a clause ("the rank |when| officers began")
+_NO_CLAUSE_WORD = r"(?!(?:when|while|as|after|before|because|but|that|which|who|whom|if|where|since|until|was|were|is|are)\s)"
 #: "of" or "for" right before a role phrase: the object of a noun before it ("the Office of the Prosecuting Attorney")
 _OF_BEFORE = re.compile(r"(?<![\w’'-])(?:of|for)\s+$")
 

@@ -184,8 +184,12 @@ def collect_pronoun_gender(A: _Article) -> None:
                 #             No. 14 says she …": the verb has its own subject; "Judge X accepted |the man|’s remorse
                 #             was genuine and noted he had no previous convictions": "he" may be the man
             pm = _SAID_PRONOUN.match(body, v.end())
-            if pm and not A.in_quote(v.start()):   # "Maria Delgado, who …, said she heard"
-                A.gender[m["entity_id"]] = "m" if pm.group(1).lower() == "he" else "f"
+            said = ("m" if pm.group(1).lower() == "he" else "f") if pm else None
+            named = given_name_gender((m.get("entity_name") or m["text"]).split()[0].rstrip("."))
+            if said and not A.in_quote(v.start()) and named in (None, said):    # "Maria Delgado, who …, said she heard"
+                A.gender[m["entity_id"]] = said     # (not "Miguel X, now a trumpet player, said |she| was the reason
+                #                                     he kept playing", "Dave X, …, said |she| had trained half the
+                #                                     rangers": a he or she the name does not tell is someone else)
             break
     _quoted_next_gender(A, persons)
     for m in persons:         # a weaker hint: the given name's usual gender ("Colm" he, "Renata" she)
