@@ -86,6 +86,10 @@ def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
     if _opens_org_report(m, unit, s, e):
         m.org_cue = True             # "|Fox River Fiber| will cut 180 jobs at its mill, the company said Friday."
         return
+    apposed = _APPOSED_ROLE.match(unit, e)
+    if apposed is not None and fold(apposed.group(1)) in _org_role_nouns():
+        m.org_cue = True             # "|Netivei Israel|, the national roads company, said": a company
+        return
     if (nxt in after or (nxt1 and nxt1[0] in after)) and m.folded not in _countries():
         m.org_cue = True            # a country is not a club: "Japan coach" is the national team (a place)
         return
@@ -113,6 +117,11 @@ def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
         m.place_cue = True           # "The National Weather Service in |Sullivan| said": where the office is
     elif m.cls == "per" and _home_place(m, unit, s):
         m.place_cue = True           # "Tamsin Oyelaran-Guidry of |Rayville| said", "X, 61, of |Elkton|, who": where they live
+
+
+#: an apposition right after a name naming what it is, closed by a comma ("|Netivei Israel|, the national roads
+#: company,"): group 1 its head noun
+_APPOSED_ROLE = re.compile(r"[^\S\n]*,[^\S\n]+the[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){0,3}?([a-z]+),")
 
 
 #: the start of a clause a name may open: a line's, a sentence's, or after a dateline's dash ("KAUKAUNA, Wis. (WBAY) - |")

@@ -73,15 +73,27 @@ def _apposed_name(A: _Article, role_e: int, hi: int) -> _Cand | None:
     for m in A.mentions_in(role_e + mc.end(), min(hi, role_e + mc.end() + 60)):
         if mh is not None and m["start_char"] >= mh.end():
             name_s = mh.end()       # (a name that opens with such a word is the name: ", Con O'Neill,")
+        if m["label"] not in PERSON_LABELS and _title_prefix(body[name_s:m["end_char"]]):
+            continue        # ("the bill's sponsor, |Council| Member Denise X": a title's word the model took for a body)
         between = body[name_s:m["start_char"]]
         # a title (", Detective Corporal |X") or a short description (", retired truck driver |X") may stand before it
-        led = tuple(between.lower().split()) in _title_set() or _described(A, between)
+        led = tuple(between.lower().split()) in _title_set() or _described(A, between) or bool(_NAMED.fullmatch(between))
         if (m["start_char"] != name_s and not led) or m["label"] not in PERSON_LABELS or A.in_quote(m["start_char"]):
             return None
         if m["end_char"] == hi or _NAME_CLOSED.match(body, m["end_char"], hi):
             return _Cand.of_mention(m["start_char"], m["end_char"], m)
         return None
     return None
+
+
+#: a description that gives the name after it ("The prosecutor, |an old hand named |Hollis X,")
+_NAMED = re.compile(r"(?:an?|the)[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){0,3}(?:named|called)[^\S\n]+")
+
+
+def _title_prefix(text: str) -> bool:
+    """Do the words of ``text`` open a title of ``rules/titles.txt`` ("Council" of "Council Member")?"""
+    words = tuple(text.lower().split())
+    return bool(words) and any(t[:len(words)] == words for t in _title_set())
 
 
 #: what closes a name in apposition: a comma or a bracket, maybe after its affiliation ("The investigating officer,

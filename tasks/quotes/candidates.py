@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _post_nominals
-from tasks.quotes import anonymous, documents, interviews, organisations, roles
+from tasks.quotes import anonymous, documents, interviews, organisations, roles, titles
 from tasks.quotes.appositions import _apposed_name, _comma_outside_brackets
 from tasks.quotes.phrases import TIME_WORDS, _Cand, _NOT_DESCRIPTOR, _NOT_SUBJECT
 from tasks.quotes.rules import PERSON_LABELS
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 _OFFICE = re.compile(r"[Tt]he\s+([A-Z][a-z]+)(\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?")
 
 
+#: a title's acronym after "the" ("the |DCP| said", "the |SDO| said")
+_TITLE_ACRONYM = re.compile(r"(?:[Tt]he\s+)?([A-Z]{2,5})")
 #: a lower-case particle joined to the surname after it ("al-", "el-", "bin-")
 _PARTICLE_BEFORE = re.compile(r"(?<![\w’'-])[a-z]{1,3}-$")
 
@@ -76,6 +78,16 @@ _ONE_DESCRIBED = re.compile(r"(?i:one(?:[^\S\n]+of[^\S\n]+(?:them|those|the[^\S\
                             r"(?=[^\S\n]+(?:with|at|from|of|who|in|for|on|whose|and)\b|[^\S\n]*[,.;]|[^\S\n]*$)")
 
 
+def _acronym_holder(A: _Article, head: str, hs: int, he: int) -> _Cand | None:
+    """"the DCP said" after "Deputy Commissioner of Police (DCP) Prateek Das": the person holding the title the letters
+    stand for (``titles.acronym_holder``; not "the MP", a role word of its own); None otherwise."""
+    acronym = _TITLE_ACRONYM.fullmatch(head)
+    if acronym is None or A.r.role_re.fullmatch(acronym.group(1).lower()):
+        return None
+    holder = titles.acronym_holder(A, acronym.group(1), hs)
+    return _Cand.of_mention(hs, he, holder) if holder is not None else None
+
+
 def _candidate(A: _Article, s: int, e: int) -> _Cand | None:
     """``candidate`` of the trimmed phrase body[s:e]."""
     body, r = A.body, A.r
@@ -89,6 +101,9 @@ def _candidate(A: _Article, s: int, e: int) -> _Cand | None:
     # Democratic National Committee Chairman Ed Rendell"); any other speaker phrase has at most 8 words
     if not head or len(head.split()) > 16 or re.search(r"[“”\"«»\n]", A.nicknames_masked(hs, head)):
         return None
+    holder = _acronym_holder(A, head, hs, he)
+    if holder is not None:
+        return holder
     ms = _outside_brackets(list(A.mentions_in(hs, he)), body, hs, he)
     persons = [m for m in ms if m["label"] in PERSON_LABELS]
     # the first person after title words whose affiliation or partner ends the phrase ("Jeffrey Lewis of the James Martin

@@ -79,9 +79,10 @@ def _said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
         endp = rest_s + inner.start()
         break
     c = A.candidate(rest_s, endp)
-    if c is not None and c.kind in ("role", "np") and appositions._APPOSITION_COMMA.match(body, endp, post_lim):
+    unnamed = c is not None and c.kind == "mention" and c.entity_id is None      # ("the man" of "A man who lives …")
+    if c is not None and (c.kind in ("role", "np") or unnamed) and appositions._APPOSITION_COMMA.match(body, endp, post_lim):
         # ", said the group's chair, James Wallace.": the person named after the role speaks (also after a short phrase
-        # of the role: "said his wife| of 56 years, Magdalena X")
+        # of the role: "said his wife| of 56 years, Magdalena X"; and after an unnamed person: "said the man, X")
         stop = re.search(r"[.;!?\n]|$", body[endp:post_lim])
         named = appositions._apposed_name(A, endp, endp + stop.start() if stop else post_lim)
         if named is not None:

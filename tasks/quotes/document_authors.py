@@ -24,7 +24,8 @@ _RESEARCH_PAPERS = frozenset({"paper", "study"})
 _FINDING_VERBS = ("found|finds|said|says|shows|showed|concluded|concludes|recommended|recommends|warned|warns|estimated"
                   "|estimates|noted|notes|stated|states|described|describes|predicted|predicts|projected|projects|suggested"
                   "|suggests|identified|identifies|called|calls|urged|urges|revealed|reveals|criticised|criticized"
-                  "|highlighted|highlights|flagged|flags|argued|argues")
+                  "|highlighted|highlights|flagged|flags|argued|argues|assessed|assesses|rated|rates|judged|judges|cited"
+                  "|cites|listed|lists|blamed|blames")
 
 
 #: what a paper does when it is quoted ("The paper |describes| those figures as …"; not "read about the study |remember|")
@@ -33,8 +34,9 @@ _PAPER_SAYS = re.compile(r"(?:" + _FINDING_VERBS + r"|reads|read|adds|added|repo
 _LEAD_AUTHOR = re.compile(r"(?<![\w-])(?:(?:lead|senior|principal|first|corresponding)[^\S\n]+(?:author|researcher|investigator)"
                           r"|(?:study|paper)[’']s[^\S\n]+(?:lead[^\S\n]+)?author)s?(?![\w-])"
                           r"|(?<![\w-])(?:who[^\S\n]+)?led[^\S\n]+the[^\S\n]+(?:study|research|trial|paper|review|survey)(?![\w-])", re.I)
-#: a paper's authors as a speaker ("the authors wrote", "the study's authors said"): its lead author speaks for them
-_AUTHORS = re.compile(r"the[^\S\n]+(?:(?:study|paper|report)[’']s[^\S\n]+)?(?:co-?)?authors")
+#: a paper's authors as a speaker ("the authors wrote", "the study's authors said", "the researchers wrote in the paper"):
+#: its lead author speaks for them
+_AUTHORS = re.compile(r"the[^\S\n]+(?:(?:study|paper|report)(?:[’']s)?[^\S\n]+)?(?:(?:co-?)?authors|researchers)")
 
 
 def paper_authors(A: _Article, hs: int, low: str) -> _Cand | None:
@@ -47,16 +49,30 @@ def _lead_author(A: _Article, hs: int) -> _Cand | None:
     nearest that phrase in its sentence, outside quotations; None when there is none."""
     found = [mo for mo in _LEAD_AUTHOR.finditer(A.body, 0, hs) if not A.in_quote(mo.start())]
     for mo in reversed(found):
+        if mo.group(0).lower().startswith(("who", "led")):
+            m = _relative_antecedent(A, mo.start())
+            if m is not None:
+                return _Cand.of_mention(m["start_char"], m["end_char"], m)
+            continue
         s = A.sents[A.sent_index(mo.start())]
         persons = [m for m in A.mentions_in(s["start_char"], s["end_char"])
                    if m["label"] in PERSON_LABELS and m.get("entity_id") and not A.in_quote(m["start_char"])]
-        if persons and mo.group(0).lower().startswith(("who", "led")):
-            m = persons[0]      # "said Dr X, a cardiologist at Y Hospital, Gwagwalada, who led the study": the first named
-            return _Cand.of_mention(m["start_char"], m["end_char"], m)
         if persons:
             m = min(persons, key=lambda m: min(abs(m["start_char"] - mo.end()), abs(mo.start() - m["end_char"])))
             return _Cand.of_mention(m["start_char"], m["end_char"], m)
     return None
+
+
+def _relative_antecedent(A: _Article, pos: int) -> dict | None:
+    """The person "who led the study" at ``pos`` is: the latest person the model itself found before it in its
+    paragraph, outside quotations ("said Dr X, a cardiologist at Y Teaching Hospital, |Gwagwalada|, who led the study":
+    not the town the name rules took for a person), else the latest person there."""
+    ps = A.paras[A.para_index(pos)][0]
+    persons = [m for m in A.mentions_in(ps, pos)
+               if m["label"] in PERSON_LABELS and m.get("entity_id") and not A.in_quote(m["start_char"])]
+    model = [m for m in persons if m.get("ner_label") == "PERSON"]
+    chosen = model or persons
+    return chosen[-1] if chosen else None
 
 
 #: the subject that speaks after the author of a document ("…, Segun Akintola-Daramola|, the minister said:")
@@ -104,6 +120,30 @@ def _body_of(A: _Article, pos: int, end: int) -> _Cand | None:
     of = _OF_BODY.match(A.body, pos, end)
     body = next((m for m in A.mentions_in(of.end(), end) if m["start_char"] == of.end()), None) if of else None
     return _Cand.of_mention(body["start_char"], body["end_char"], body) if body and body["label"] == "ORG" else None
+
+
+#: the papers officers put to a council ("A |report| to cabinet"; not "a |letter| to the council")
+_COUNCIL_PAPERS = frozenset({"report", "paper", "briefing", "document", "memo", "memorandum", "analysis", "assessment",
+                             "review", "update"})
+_WORD_BEFORE = re.compile(r"([a-z]+)[^\S\n]*$")
+#: a paper put to a council or its cabinet ("A report| to cabinet|", "a staff report| to the council|"): the council's
+_TO_COUNCIL = re.compile(r"[^\S\n]+(?:to|for)[^\S\n]+(?:the[^\S\n]+)?(?:cabinet|council|councillors|councilors|councilmembers)(?![\w-])")
+
+
+def council_paper(A: _Article, pos: int, end: int) -> _Cand | None:
+    """The council a report right before ``pos`` was put to ("A report to cabinet said", "a staff report to the
+    council"): the council named before, or the author named after it ("A report to cabinet by the council's chief
+    finance officer, X,"); None for any other document (a letter to the council is someone else's)."""
+    mo = _TO_COUNCIL.match(A.body, pos, end)
+    head = _WORD_BEFORE.search(A.body, max(0, pos - 30), pos)
+    if mo is None or head is None or head.group(1) not in _COUNCIL_PAPERS:
+        return None
+    if _BY_AUTHOR.match(A.body[:end], mo.end()):
+        return _document_author(A, mo.end(), end)
+    c = org_role(A, pos, mo.end(), "the council")
+    if c is None or c.mention is None:
+        return None
+    return _Cand.of_mention(c.mention["start_char"], c.mention["end_char"], c.mention)     # (the council as named)
 
 
 def _organ_owner(A: _Article, c: _Cand) -> _Cand:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from tasks.quotes import appositions
 from tasks.quotes.document_authors import (
     _APPOSED_AUTHOR, _PAPER_SAYS, _POSSESSIVE_AUTHOR, _RESEARCH_PAPERS, _document_author, _lead_author,
-    _person_role_speaks,
+    _person_role_speaks, council_paper,
 )
 from tasks.quotes.organisations import _ORGANS, _main_org, _opening_start, org_role, police_force
 from tasks.quotes.phrases import ISSUE_VERBS, NAME_RUN, POSSESSIVE, _Cand
@@ -31,6 +31,9 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     if owned is not None and (owned.group(2).rstrip("s") in A.r.document_roles or owned.group(2) in _ORGANS):
         # "The company's statement said", "the company's board said": the body "the company" stands for
         return org_role(A, hs, hs + len(owned.group(1)), owned.group(1))
+    to_council = _COUNCIL_PAPER.match(low)
+    if to_council is not None and to_council.group(1).rstrip("s") in A.r.document_roles:
+        return council_paper(A, hs + to_council.end(1), he)     # "A report to cabinet said": the council's
     by = _DOCUMENT_BY.fullmatch(A.body, hs, he)
     if by is not None and by.group("head").lower().rstrip("s") in A.r.document_roles:
         c = A.candidate(by.start("issuer"), by.end("issuer"))    # "the emergency warning issued by |VicEmergency|",
@@ -76,7 +79,13 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
         posted = _posted_by(A, j, ss, se) if head in _POST_WORDS and back < 3 else None
         if posted is not None:
             return posted
-    return _about_org(A, seen_at, head) if seen_at is not None and head in _FILING_WORDS else None
+    if seen_at is None and head in _COMPANY_FILINGS:
+        seen_at = hs        # ("… filed a WARN notice with the state" then "The filing says": none of that word before)
+    return _about_org(A, seen_at, head, hs) if seen_at is not None and head in _FILING_WORDS else None
+
+
+#: a document put to a council, as a speaker ("|A report| to cabinet", "a staff |report| to the council")
+_COUNCIL_PAPER = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?([a-z]+)(?=\s+(?:to|for)\s)")
 
 
 #: the papers a company files with a regulator or a court, whoever it is said to have filed them ("the filing said",
@@ -85,17 +94,17 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
 _FILING_WORDS = frozenset({"filing", "notice", "disclosure", "application", "complaint", "indictment", "lawsuit", "petition"})
 
 
-def _about_org(A: _Article, doc_start: int, head: str) -> _Cand | None:
+def _about_org(A: _Article, doc_start: int, head: str, hs: int) -> _Cand | None:
     """The organisation the sentences before a document's sentence open with, when that sentence names no one who
     gave it out ("X will close its plant, the company said. ¶ The closure was disclosed in a filing with the SEC." then
     "the filing said"; not "Parents sent a letter to the NAACP board": the parents'); for a company's filing or notice,
-    failing that, the company the article is about ("The company said it would offer severance …" then "A notice filed
-    with the Maryland Department of Labor … lists 94 jobs"); None otherwise."""
+    failing that, the company the article is about up to the quotation at ``hs`` ("The company said it would offer
+    severance …" then "A notice filed with the Maryland Department of Labor … lists 94 jobs"); None otherwise."""
     ss = A.sents[A.sent_index(doc_start)]["start_char"]
     if _GAVE_BEFORE.search(A.body, max(ss, doc_start - 40), doc_start) \
             or _ISSUED_BEFORE.search(A.body, max(ss, doc_start - 40), doc_start):
         return None
-    org = A.org_subject(ss) or (_main_org(A, ss, "company") if head in _COMPANY_FILINGS else None)
+    org = A.org_subject(ss) or (_main_org(A, max(ss, hs), "company") if head in _COMPANY_FILINGS else None)
     return _Cand.of_mention(org["start_char"], org["end_char"], org) if org is not None else None
 
 
@@ -134,7 +143,8 @@ def _same_head(d: re.Match, head: str) -> bool:
 #: a document as the antecedent of a relative "that"/"which" right before ``ps`` ("Trump released |a marketing video|
 #: that said", "issued |a statement|, which read", "he left me |a note| on the desk that said")
 _DOCUMENT_BEFORE_RELATIVE = re.compile(r"(?i:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?P<head>[a-z][\w-]*)"
-                                       r"(?:\s+(?:on|in|at|from|to|by)\s+(?:the|a|an|his|her|their|my|our)\s+[\w-]+)?\s*,?\s*$")
+                                       r"(?:\s+(?:on|in|at|from|to|by)\s+(?:the|a|an|his|her|their|my|our)\s+[\w-]+)?"
+                                       r"(?:\s+(?:[\w-]+\s+){0,2}(?:later|ago|earlier))?\s*,?\s*$")     # ("a letter |years later| that said")
 
 
 def relative_document_issuer(A: _Article, ps: int) -> _Cand | None:
@@ -210,6 +220,9 @@ def _document_issuer(A: _Article, j: int, d: re.Match, hs: int) -> _Cand | None:
             break     # an unnamed subject ("The Prime Minister’s Office issues …, warning"): the opening one
     if opening is not None:
         return opening     # "In a statement signed by its manager, GWL attributed …", "The Treasury, in a statement, blamed"
+    council = council_paper(A, d.end(), A.sents[j]["end_char"])
+    if council is not None:
+        return council     # "A report to cabinet said …" (the report its sentence's subject): the council's
     if unnamed is not None:
         return unnamed     # "In a statement Tuesday morning, his office said …": the office, as written
     issuer = _opening_issuer(A, j, d.start())

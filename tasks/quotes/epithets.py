@@ -36,7 +36,7 @@ def person_by_nationality(A: _Article, nationality: str, noun: str | None) -> bo
 
 #: "the 38-year-old welder", "the 20-year-old Brazilian", "the 51-year-old MP": an age and a noun or two (or a
 #: nationality, or a title's abbreviation), and where they come from
-AGE_EPITHET = re.compile(r"[Tt]he\s+(\d{1,3})-year-old(?:\s+(?:[a-z]+(?:-[a-z]+)*|[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,4})){1,2}"
+AGE_EPITHET = re.compile(r"[Tt]he\s+(\d{1,3})-year-old(?:\s+(?:[a-z]+(?:-[a-z]+)*|[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,4})){1,3}"
                          r"(?:\s+of\s+" + FAMILY_COUNT + r")?"     # "the 46-year-old mother of seven"
                          r"(?:\s+(?:from|of)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?")    # "… off-spinner from Kurunegala"
 #: "the Edinburgh wing", "the Auckland-born prop", "the former Ateneo star", "the Sinn Féin TD", "the Wilton Democrat":

@@ -6,8 +6,10 @@ import logging
 import re
 from itertools import accumulate
 
+from tasks.quotes import interviews
 from tasks.quotes.direct import Attribution, attribute, locate, transcript_label
 from tasks.quotes.indirect import _indirect
+from tasks.quotes.phrases import _Cand
 from tasks.quotes.rows import CONF, quote_row
 from tasks.quotes.rules import PERSON_LABELS, load_rules
 from tasks.quotes.spans import find_quote_spans
@@ -82,6 +84,23 @@ def _within_budget(A: _Article, raws: list) -> list:
     return out
 
 
+def _answerer(A: _Article, pos: int) -> Attribution | None:
+    """The one answering in a labelled interview answer holding the quotation at ``pos`` that nothing else attributes
+    (``interviews.first_person``: words they thought or said themselves), or None."""
+    ss = A.sents[A.sent_index(pos)]["start_char"]
+    if _SOMEONE_ELSE.search(A.body, ss, pos):
+        return None         # ("Someone rang last week and said, '…'", "If someone comes in and says, “…”": theirs)
+    m = interviews.first_person(A, pos)
+    if m is None:
+        return None
+    return Attribution(_Cand.of_mention(m["start_char"], m["end_char"], m), None, "interview_answer")
+
+
+#: another subject before a quotation in an answer's sentence: the words are not the answerer's
+_SOMEONE_ELSE = re.compile(r"(?<![\w’'-])(?:[Ss]ome(?:one|body)|[Aa]ny(?:one|body)|[Ee]very(?:one|body)|[Pp]eople|[Tt]hey"
+                           r"|[Hh]e|[Ss]he|[Yy]ou|[Mm]y[^\S\n]+[a-z]+|[Hh]is[^\S\n]+[a-z]+|[Hh]er[^\S\n]+[a-z]+)(?![\w’'-])")
+
+
 def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
     """One row per quoted span (scare quotes dropped) and the chain id of each row."""
     rows: list[dict] = []
@@ -112,6 +131,9 @@ def _quoted_rows(A: _Article, raws) -> tuple[list[dict], list[int]]:
             continue                   # "(CROSSTALK.)", "Related:": a stage direction or a label, not words said
         if site.kind == "direct" and _subheading(A, r, site.pi):
             site.kind, att = "partial", Attribution()
+        if att.speaker is None and (site.kind == "direct" or (site.kind == "partial" and len(site.content.split()) > 3)):
+            att = _answerer(A, r.open_s) or att      # "Leanne: … Just to look at them and think, “You have no idea …”"
+            #                                          (not a scare quote of 1-3 words: ``_scare_quote``)
         if (att.speaker is None or att.pattern == "previous_paragraph") and site.kind == "direct" and _label_like(A.body, r):
             site.kind = "partial"      # a title or label, also when only a person of the paragraph before is at hand
         if site.kind == "direct" and not site.ptrim and not site.prev_close and _names_a_thing(A, r):

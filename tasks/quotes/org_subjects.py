@@ -58,29 +58,25 @@ def org_subject(A: _Article, pos: int) -> dict | None:
             if nxt is not None:
                 return nxt   # "Accounts filed at Companies House show |Blackwater Cartons| made a loss": not where
             continue         # they were filed
-        if org and first is not None and not _verb_before(A, start, first["start_char"]):
+        if org:
             return first
     return None
-
-
-def _verb_before(A: _Article, start: int, end: int) -> bool:
-    """A speech verb outside quotations in body[start:end]: the subject spoke before the name that follows ("In an
-    announcement …, the processor said it would move production to its factory at |Cobram|")."""
-    return any(not A.in_quote(v.start()) for v in A.r.quote_verb_re.finditer(A.body, start, end))
 
 
 def _subject_after(A: _Article, first: dict, end: int) -> dict | None:
     """The organisation named next after ``first`` (the registry papers were filed at) before ``end``, outside quotes,
     when it is no such registry either; None otherwise."""
     nxt = next((m for m in A.mentions_in(first["end_char"], end) if not A.in_quote(m["start_char"])), None)
-    if nxt is None or nxt["label"] != "ORG" or _FILED_AT.search(A.body, first["end_char"], nxt["start_char"]):
-        return None
+    if nxt is None or nxt["label"] != "ORG" or _FILED_AT.search(A.body, first["end_char"], nxt["start_char"]) \
+            or A.body[first["end_char"]:nxt["start_char"]].strip() in ("and", "&", ","):
+        return None     # (nor the rest of the registry's name: "Department of Labor |and| Workforce Development")
     return nxt
 
 
 #: where papers were filed, right before a name: the name is a registry, not the sentence's subject ("Accounts |filed
 #: at |Companies House show …", "documents |lodged with |the Companies Registration Office")
-_FILED_AT = re.compile(r"\b(?:filed|lodged|registered|submitted|deposited)[^\S\n]+(?:at|with|to)[^\S\n]+(?:the[^\S\n]+)?$")
+_FILED_AT = re.compile(r"\b(?:filed|lodged|registered|submitted|deposited)(?:[^\S\n]+(?:on[^\S\n]+)?[A-Z][a-z]+day)?"
+                       r"[^\S\n]+(?:at|with|to)[^\S\n]+(?:the[^\S\n]+)?$")     # ("a notice |filed Tuesday with the| …")
 
 
 #: an owner's common noun before a name ("Landlords|' association |Haus & Grund Berlin", "Google|'s parent company |Alphabet")

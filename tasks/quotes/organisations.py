@@ -312,6 +312,8 @@ def _lead_org(A: _Article, pos: int) -> dict | None:
         at = dateline.end() if dateline else at
         article = _SHARES_IN.match(A.body, at) or _THE.match(A.body, at)
         at = article.end() if article else at
+        based = BASED_PREFIX.match(A.body, at)      # ("|Calgary-based |Chinook Ridge Energy Services Ltd. will cut …")
+        at = based.end() if based else at
         first = next((m for m in A.mentions_in(at, min(s["end_char"], pos)) if not A.in_quote(m["start_char"])), None)
         if first is not None and first["start_char"] == at and first["label"] == "ORG" and not A._is_outlet(first):
             return first

@@ -255,3 +255,27 @@ def court_officer(A: _Article, person: dict) -> bool:
     return any((m.get("entity_id") or m["text"]) == key
                and set(A.body[max(0, m["start_char"] - 40):m["start_char"]].lower().split()[-3:]) & A.r.court_officer_words
                for m in A.mentions)
+
+
+#: a title written out in capitalised words, maybe with "of"/"for"/"and" between ("Deputy Commissioner of Police",
+#: "Senior Divisional Officer for Mezam")
+_TITLE_RUN = re.compile(r"(?<![\w’'-])(?!The\b)[A-Z][a-z]+(?:[^\S\n]+(?:(?:of|for|and)[^\S\n]+)?[A-Z][a-z]+){1,5}")
+#: what may stand between a title and the name of the one who holds it: its acronym, a comma
+_TITLE_TO_NAME = re.compile(r"[^\S\n]*(?:\([A-Z]{2,6}\)[^\S\n]*)?,?[^\S\n]*")
+
+
+def acronym_holder(A: _Article, acronym: str, pos: int) -> dict | None:
+    """The person who holds the title an acronym stands for ("Deputy Commissioner of Police (DCP) |Prateek Das|" then
+    "the DCP said"; "The Senior Divisional Officer for Mezam, |Emmanuel Ebolo|," then "the SDO said"): the person named
+    right after the latest title before ``pos`` whose capitalised words start with those letters; None when there is
+    none."""
+    for mo in reversed(list(_TITLE_RUN.finditer(A.body, 0, pos))):
+        initials = "".join(w[0] for w in mo.group(0).split() if w[0].isupper())
+        if not initials.startswith(acronym) or A.in_quote(mo.start()):
+            continue
+        gap = _TITLE_TO_NAME.match(A.body, mo.end())
+        at = gap.end() if gap else mo.end()
+        person = next((m for m in A.mentions_in(at, at + 80) if m["start_char"] == at), None)
+        if person is not None and person["label"] in PERSON_LABELS:
+            return person
+    return None

@@ -15,7 +15,17 @@ a trumpet player, said she was the reason he kept playing" does not make Miguel 
 
 Names the model missed: "Councilmembers Ingrid X-Y, Curtis …" (a plural title before the name), "said the watchman,
 Issahaku Mumuni, 47." (an age closing the sentence), "Associate Professor X" (an academic rank). "It advised people to “…”" is the authority named before. "Another analyst, X of Marina Securities, wrote" makes X a
-person. "the processor said it would move production to its factory at Cobram" is the company, not Cobram."""
+person. "the processor said it would move production to its factory at Cobram" is the company, not Cobram.
+
+From the blind sets 671-678 (first measured 1,053/1,135 = 0.928 at c9b7a38c): "A report to cabinet said" is the council's;
+"the researchers wrote in the paper" is the one "who led the study"; "the DCP" / "the SDO" is the one who holds the title
+those letters stand for (not "the MP", a role); "the State Counsel" is the counsel named before; "said the man, X"
+after "A man who lives …";
+"the bill's sponsor, Council Member X" (the model's "Council" no body); "the department" after a state police; "X, the
+national roads company," is an organisation; "Calgary-based X will cut …" opens the lead; "the 67-year-old former bus
+driver" is the person just named; "The prosecutor, an old hand named X,"; "a letter years later that said"; words thought in a
+labelled interview answer are the answerer's; the registry a notice was filed with ("a notice filed Tuesday with the
+New Jersey Department of Labor and Workforce Development") is not the company."""
 from __future__ import annotations
 
 from tests.unit.test_quotes_session_thirteen import _speaker, entities, run  # noqa: F401  (the fixtures)
@@ -167,3 +177,131 @@ def test_the_processor_is_the_company_not_a_place_named_after_the_verb(run):  # 
             "production to its larger factory at Cobram.\n\n"
             "\u201cThe Drouin site has not been profitable since 2023,\u201d the company said in the announcement.")
     assert _speaker(run(body), "The Drouin site") in ("Strzelecki Dairy Holdings", "Strzelecki Dairy")
+
+
+def test_a_report_to_cabinet_is_the_councils(run):  # noqa: F811
+    body = ("Lancaster City Council will introduce overnight parking charges on the promenade from April.\n\n"
+            "A report to cabinet said the council faced \u201ca significant and persistent gap\u201d between spending and "
+            "income.\n\n"
+            "\u201cWithout further savings, the council\u2019s reserves would fall below the minimum level,\u201d the "
+            "report said.")
+    assert _speaker(run(body), "a significant and persistent gap") == "Lancaster City Council"
+    assert _speaker(run(body), "Without further savings") == "Lancaster City Council"
+
+
+def test_the_researchers_of_a_study_are_the_one_who_led_it(run):  # noqa: F811
+    body = ("\"Hypertension does not hurt until the day it kills you,\" said Dr. Musu Kollie-Gbessay, a senior lecturer "
+            "at the A.M. Dogliotti College of Medicine who led the study.\n\n"
+            "\"Travel costs were the strongest predictor of loss to follow-up,\" the researchers wrote in the paper.")
+    assert _speaker(run(body), "Travel costs were") == "Musu Kollie-Gbessay"
+
+
+def test_a_titles_acronym_is_the_one_who_holds_the_title(run):  # noqa: F811
+    body = ("Addressing a press conference, Deputy Commissioner of Police (DCP) Prateek Ranjan Das said the victim had "
+            "received a video call.\n\n"
+            "\"The caller told him that a parcel had been seized,\" the DCP said.\n\n"
+            "The Senior Divisional Officer for Mezam, Emmanuel Ndongo Ebolo, visited the market.\n\n"
+            "\"The State will not abandon the victims,\" the SDO said.")
+    quotes = run(body)
+    assert _speaker(quotes, "The caller told him") == "Prateek Ranjan Das"
+    assert _speaker(quotes, "The State will not") == "Emmanuel Ndongo Ebolo"
+
+
+def test_the_man_named_in_apposition_after_a_described_man_speaks(run):  # noqa: F811
+    body = ("A man who lives on the third floor said he was woken by a smoke alarm.\n\n"
+            "\"I opened the door and the hallway was black,\" said the man, Emmanuel Ndayisaba-Kroeker. \"I grabbed my "
+            "daughter.\"")
+    assert _speaker(run(body), "I opened the door") == "Emmanuel Ndayisaba-Kroeker"
+
+
+def test_a_title_word_the_model_took_for_a_body_does_not_hide_the_name_after_it():
+    # the model's spans as seen on a real page: "Council" ORG, then the person (built by hand: the small model tags
+    # "Council" so only in some contexts)
+    from tasks.quotes import appositions
+    from tasks.quotes.rules import load_rules
+    from tasks.quotes.speakers import _Article
+
+    body = "said the bill's sponsor, Council Member Denise Abernathy-Cole, a Brooklyn Democrat."
+    def mention(text: str, label: str) -> dict:
+        s = body.index(text)
+        return {"article_id": "a", "sentence_no": 0, "start_char": s, "end_char": s + len(text), "text": text,
+                "label": label, "entity_id": text.lower(), "entity_name": text}
+    mentions = [mention("Council", "ORG"), mention("Denise Abernathy-Cole", "PERSON"), mention("Brooklyn", "GPE")]
+    sents = [{"sentence_no": 0, "paragraph_no": 0, "start_char": 0, "end_char": len(body), "text": body}]
+    A = _Article({"article_id": "a", "body": body}, sents, mentions, load_rules())
+    role_end = body.index(", Council")
+    named = appositions._apposed_name(A, role_end, body.index(", a Brooklyn") + 1)
+    assert named is not None and named.name == "Denise Abernathy-Cole"
+
+
+def test_the_department_after_a_state_police_is_that_police(run):  # noqa: F811
+    body = ("The Boston Fire Department said crews had answered 40 calls overnight.\n\n"
+            "Massachusetts State Police said troopers had responded to more than 60 crashes overnight.\n\n"
+            "\"If you must travel, slow down,\" the department posted on X.")
+    assert _speaker(run(body), "If you must travel") == "Massachusetts State Police"
+
+
+def test_a_name_with_a_company_in_apposition_is_an_organisation(run):  # noqa: F811
+    body = ("Netivei Israel, the national roads company, said the highway would remain closed \"at least until the "
+            "morning.\"\n\n"
+            "\"The drainage channels are still full,\" the company said in a statement.")
+    assert _speaker(run(body), "The drainage channels") == "Netivei Israel"
+
+
+def test_a_place_based_company_opening_the_lead_is_the_company(run):  # noqa: F811
+    body = ("Calgary-based Chinook Ridge Energy Services Ltd. will cut about 240 jobs in Alberta and close its "
+            "fabrication plant in Nisku as it moves more of its work to the United States, the company said Thursday.\n\n"
+            "In a filing with Canadian securities regulators released before markets opened, the company said it would "
+            "close the Nisku plant by the end of March.\n\n"
+            "The move would eliminate about 185 jobs at the plant south of Edmonton. Another 55 positions, or roughly a "
+            "third of the company\u2019s head office staff, will be cut in Calgary.\n\n"
+            "\u201cActivity levels have not recovered,\u201d the company said in the filing.")
+    assert (_speaker(run(body), "Activity levels have not") or "").startswith("Chinook Ridge")
+
+
+def test_an_age_and_three_words_describe_the_person_just_named(run):  # noqa: F811
+    body = ("Derek Armstrong keeps a thermometer on the mantelpiece of his terraced house in Felling.\n\n"
+            "\u201cI\u2019d sit in my coat with a blanket over my knees,\u201d the 67-year-old former bus driver told "
+            "North East Bylines.")
+    assert _speaker(run(body), "I\u2019d sit in my coat") == "Derek Armstrong"
+
+
+def test_a_description_that_gives_the_name_gives_the_speaker(run):  # noqa: F811
+    body = ("Teague-Holloway: I thought I was Clarence Darrow. The prosecutor, an old hand named Hollis Brandenberg, "
+            "waited until I sat down and then told the jury, \u201cLadies and gentlemen, that was a fine speech.\u201d")
+    assert _speaker(run(body), "Ladies and gentlemen") == "Hollis Brandenberg"
+
+
+def test_a_letter_someone_wrote_years_later_that_said_is_theirs(run):  # noqa: F811
+    body = ("There was a young woman who took a plea I advised her to take in 1991. Her sister wrote me a letter "
+            "years later that said, \u201cShe did the time for something she didn\u2019t do.\u201d")
+    quote = next(q for q in run(body) if q["text"].startswith("She did the time"))
+    assert quote["speaker_text"] == "Her sister"
+
+
+def test_words_thought_in_a_labelled_answer_are_the_answerers(run):  # noqa: F811
+    body = ("Leanne Mataroa-Quigley retires this month after twelve years running the hall.\n\n"
+            "**Critic: What\u2019s next for you?**\n\n"
+            "Leanne Mataroa-Quigley: Sleep. Then my garden in Waikouaiti. I might come back in February to see the "
+            "first-years arrive. Just to look at them and think, \u201cYou have no idea what\u2019s coming.\u201d")
+    assert _speaker(run(body), "You have no idea") == "Leanne Mataroa-Quigley"
+
+
+def test_a_labour_department_a_notice_was_filed_with_is_not_the_company(run):  # noqa: F811
+    body = ("Raritan Bay Biologics Inc. will close its manufacturing plant in Piscataway and lay off 260 employees in "
+            "stages through December 2027, the contract drug manufacturer told state officials this week.\n\n"
+            "The layoffs will begin in March, according to a notice filed Tuesday with the New Jersey Department of "
+            "Labor and Workforce Development under the state's WARN Act. The notice said the company would offer each "
+            "affected employee \"meaningful severance.\"\n\n"
+            "In a filing with the Securities and Exchange Commission on Wednesday, the Nasdaq-listed company said it "
+            "would move production from Piscataway to its plants in Morrisville, N.C., and Cork, Ireland.\n\n"
+            "\"The Piscataway facility, which was built in 1994, would require significant capital investment,\" the "
+            "filing said.")
+    assert (_speaker(run(body), "The Piscataway facility") or "").startswith("Raritan Bay Biologics")
+
+
+def test_the_state_counsel_is_the_counsel_named_before(run):  # noqa: F811
+    body = ("State Counsel Tanyi Ayuk-Ebot, who prosecuted the case, told reporters that the ruling should serve as a "
+            "warning.\n\n"
+            "\u201cWe shall study the judgment,\u201d the State Counsel added.")
+    assert _speaker(run(body), "We shall study") == "Tanyi Ayuk-Ebot"
