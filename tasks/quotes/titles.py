@@ -258,24 +258,38 @@ def court_officer(A: _Article, person: dict) -> bool:
 
 
 #: a title written out in capitalised words, maybe with "of"/"for"/"and" between ("Deputy Commissioner of Police",
-#: "Senior Divisional Officer for Mezam")
-_TITLE_RUN = re.compile(r"(?<![\w’'-])(?!The\b)[A-Z][a-z]+(?:[^\S\n]+(?:(?:of|for|and)[^\S\n]+)?[A-Z][a-z]+){1,5}")
-#: what may stand between a title and the name of the one who holds it: its acronym, a comma
-_TITLE_TO_NAME = re.compile(r"[^\S\n]*(?:\([A-Z]{2,6}\)[^\S\n]*)?,?[^\S\n]*")
+#: "Senior Divisional Officer for Mezam"); the name after it may be read into the run ("Superintendent of Police Sudesh X")
+_TITLE_RUN = re.compile(r"(?<![\w’'-])(?!The\b)[A-Z][a-z]+(?:[^\S\n]+(?:(?:of|for|and)[^\S\n]+)?[A-Z][a-z]+){1,7}")
+#: what may stand between a title and the name of the one who holds it: its acronym, a comma, a portfolio ("Executive
+#: Member| in charge of trade |Wanshan X")
+_TITLE_TO_NAME = re.compile(r"[^\S\n]*(?:\([A-Z]{2,6}\)[^\S\n]*)?,?(?:[^\S\n]*(?:in[^\S\n]+charge[^\S\n]+of|for)"
+                            r"(?:[^\S\n]+[a-z][\w-]*){1,3})?[^\S\n]*")
 
 
 def acronym_holder(A: _Article, acronym: str, pos: int) -> dict | None:
     """The person who holds the title an acronym stands for ("Deputy Commissioner of Police (DCP) |Prateek Das|" then
-    "the DCP said"; "The Senior Divisional Officer for Mezam, |Emmanuel Ebolo|," then "the SDO said"): the person named
-    right after the latest title before ``pos`` whose capitalised words start with those letters; None when there is
-    none."""
+    "the DCP said"; "The Senior Divisional Officer for Mezam, |Emmanuel Ebolo|," then "the SDO said"; "Chief Executive
+    Member |Teibor X|" then "the CEM said"): the person named right after the latest title before ``pos`` whose
+    capitalised words start with those letters; None when there is none."""
     for mo in reversed(list(_TITLE_RUN.finditer(A.body, 0, pos))):
-        initials = "".join(w[0] for w in mo.group(0).split() if w[0].isupper())
-        if not initials.startswith(acronym) or A.in_quote(mo.start()):
+        if A.in_quote(mo.start()):
             continue
-        gap = _TITLE_TO_NAME.match(A.body, mo.end())
-        at = gap.end() if gap else mo.end()
-        person = next((m for m in A.mentions_in(at, at + 80) if m["start_char"] == at), None)
-        if person is not None and person["label"] in PERSON_LABELS:
-            return person
+        for person in _titled_persons(A, mo):
+            title = A.body[mo.start():min(person["start_char"], mo.end())]
+            initials = "".join(w[0] for w in title.split() if w[0].isupper())
+            if initials.startswith(acronym) or initials + person["text"][:1] == acronym:
+                return person       # (the model's "|Member Teibor X|" holds the title's last word)
     return None
+
+
+_PORTFOLIO_BEFORE = re.compile(r"(?<![\w-])(?:for|of|and)[^\S\n]+$")
+
+
+def _titled_persons(A: _Article, mo: re.Match) -> list[dict]:
+    """The persons named inside the capitalised run ``mo`` after its first word, then the one right after it."""
+    persons = [m for m in A.mentions_in(mo.start() + 1, mo.end() + 1) if m["label"] in PERSON_LABELS
+               and not _PORTFOLIO_BEFORE.search(A.body, mo.start(), m["start_char"])]    # (not "for |Mezam|")
+    gap = _TITLE_TO_NAME.match(A.body, mo.end())
+    at = gap.end() if gap else mo.end()
+    after = next((m for m in A.mentions_in(at, at + 80) if m["start_char"] == at), None)
+    return persons + ([after] if after is not None and after["label"] in PERSON_LABELS else [])
