@@ -1,8 +1,9 @@
 """Who wrote a document: the person or body named after "by" or "from" right after it ("a statement by its spokesman,
 X", "a 2025 report by the Office of the Comptroller found", "a staff report prepared by the city's Build Mobile
 department", "a report by council planning officers"), a paper's lead author ("said lead researcher Dr X" then "The
-paper describes …"), and whether an aide only signed a person's statement. Split out of documents.py unchanged;
-``documents`` calls these."""
+paper describes …", "the authors wrote"), the body a document belongs to ("a report of the Audit Service") or was put
+to ("A report to cabinet": the council's), and whether an aide only signed a person's statement. Split out of
+documents.py; ``documents`` and ``roles`` call these."""
 from __future__ import annotations
 
 import re
@@ -46,7 +47,8 @@ def paper_authors(A: _Article, hs: int, low: str) -> _Cand | None:
 
 def _lead_author(A: _Article, hs: int) -> _Cand | None:
     """The person the article named as a paper's lead author before ``hs`` (``_LEAD_AUTHOR``): the person mention
-    nearest that phrase in its sentence, outside quotations; None when there is none."""
+    nearest that phrase in its sentence, outside quotations, or for "who led the study" the person it follows
+    (``_relative_antecedent``); None when there is none."""
     found = [mo for mo in _LEAD_AUTHOR.finditer(A.body, 0, hs) if not A.in_quote(mo.start())]
     for mo in reversed(found):
         if mo.group(0).lower().startswith(("who", "led")):
