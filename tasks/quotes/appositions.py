@@ -9,8 +9,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks.entities.keys import fold
-from tasks.entities.rules import _legal_suffixes, _lines, _title_set
-from tasks.quotes import epithets
+from tasks.entities.rules import _legal_suffixes, _title_set
+from tasks.quotes import epithets, titles
 from tasks.quotes.phrases import _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -41,8 +41,7 @@ def _legal_form_after(phrase: str, pos: int) -> bool:
 @lru_cache(maxsize=1)
 def _honorific_re() -> re.Pattern:
     """One or more short titles before a name (``rules/honorifics.txt`` and Miss, Sir, Dame: "Ms", "Madam", "Det Sgt")."""
-    titles = sorted({*_lines("honorifics.txt"), "Miss", "Sir", "Dame"}, key=len, reverse=True)
-    return re.compile(r"(?:(?:" + "|".join(map(re.escape, titles)) + r")\.?[^\S\n]+)+")
+    return re.compile(r"(?:(?:" + titles.honorifics_alternation(("Miss", "Sir", "Dame")) + r")\.?[^\S\n]+)+")
 
 
 #: a short lower-case description before a name in apposition ("the neighbour, |retired truck driver |Kevin Odgers")

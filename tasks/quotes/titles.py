@@ -42,12 +42,17 @@ _ROLE_BEFORE_APPOSITION = re.compile(r"(?<![\w’'-])((?:[\w’'-]+[^\S\n]+){0,3
                                      r"[^\S\n]*,[^\S\n]*$")
 
 
+@lru_cache(maxsize=4)
+def honorifics_alternation(extra: tuple[str, ...] = ()) -> str:
+    """The short titles of ``rules/honorifics.txt`` (and ``extra``) as one regex alternation, longest first."""
+    return "|".join(sorted(map(re.escape, {*rulefiles.lines("honorifics.txt"), *extra}), key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _honorifics_before() -> re.Pattern:
     """Short titles (rules/honorifics.txt) right before a name ("Principal Secretary for Agriculture, |Dr |Wanjiru
     Kamau-Ndegwa")."""
-    alt = "|".join(sorted(map(re.escape, rulefiles.lines("honorifics.txt")), key=len, reverse=True))
-    return re.compile(rf"(?:(?<![\w’'-])(?:{alt})\.?[^\S\n]+)+$")
+    return re.compile(rf"(?:(?<![\w’'-])(?:{honorifics_alternation()})\.?[^\S\n]+)+$")
 
 
 #: "chaired by (Senator) X", "headed by X": the verb gives the person a role
