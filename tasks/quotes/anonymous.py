@@ -67,11 +67,12 @@ _ANONYMOUS_SOURCE = re.compile(
     r"(?!(?:who|whose)\b)[\w’'-]+)"
     r"(?:\s+whose\s+[^,“”\"\n]{1,100}?|,\s+(?!(?:who|whose|that|said|says|told|and|but)\b)[^,“”\"\n]{1,100}?)?"
     r",?\s+(?:and\s+)?who\s+[^“”\"\n]{0,160}?(?:" + _ANONYMITY.pattern + r")")
-#: "who gave his name only as |Ravi|", "identified only as |Maria|", "who only gave his first name, |Eric|": the name an
-#: anonymous person gave
-_NAMED_AS = re.compile(r"(?:(?:name|named|identified(?:\s+(?:himself|herself|themselves))?|known|called)\s+(?:only\s+)?as"
+#: "who gave his name only as |Ravi|", "identified only as |Maria|", "who only gave his first name, |Eric|", "who was
+#: later identified by residents as |Prossy X|": the name an anonymous person gave
+_NAMED_AS = re.compile(r"(?:(?:name|named|identified(?:\s+(?:himself|herself|themselves|by(?:\s+[\w’'-]+){1,3}?))?|known"
+                       r"|called)\s+(?:only\s+)?as"
                        r"|first\s+name,)\s+"
-                       r"(?:(?:Mr|Mrs|Ms|Mx)\.?\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+                       r"(?:(?:Mr|Mrs|Ms|Mx)\.?\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})")
 
 
 #: the name an unnamed speaker gave, in the clause right after the speaker's phrase ("said the woman|, who later
@@ -272,23 +273,29 @@ def named_later(A: _Article, pos: int) -> dict | None:
 
 
 def named_again(A: _Article, si: int, head: str) -> dict | None:
-    """The person named in apposition to "The <head>" opening one of the three sentences after sentence ``si`` ("said a
-    woman who manages four rentals" then "|The woman, Kimberly Sossaman,| said …"), else None."""
+    """The person named in apposition to "The <head>" opening one of the three sentences after sentence ``si`` that
+    open outside a quotation ("said a woman who manages four rentals" then "|The woman, Kimberly Sossaman,| said …"),
+    else None."""
     heads = "|".join(map(re.escape, sorted({head, "woman", "man"})))     # ("a retired biology instructor" then "The
     #                                                                     woman, Lucinda X,")
-    again = re.compile(r"[^\S\n]*The[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,2}?(?:" + heads + r"),[^\S\n]+")
-    for k in range(si + 1, min(len(A.sents), si + 4)):
+    again = re.compile(r"[^\S\n]*The[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,2}?(?:" + heads + r"),[^\S\n]+"
+                       r"(?:who[^\S\n]+[^“”\"\n,]{0,40}?" + _NAMED_AS.pattern + r")?")     # ("The woman, who gave her name as X,")
+    after = [k for k in range(si + 1, min(len(A.sents), si + 9)) if not A.in_quote(A.sents[k]["start_char"])][:3]
+    for k in after:
         mo = again.match(A.body, A.sents[k]["start_char"], A.sents[k]["end_char"])
-        m = next((m for m in A.mentions_in(mo.end(), A.sents[k]["end_char"]) if m["start_char"] == mo.end()), None) \
+        at = (mo.start(1) if mo.group(1) else mo.end()) if mo is not None else 0
+        m = next((m for m in A.mentions_in(at, A.sents[k]["end_char"]) if m["start_char"] == at), None) \
             if mo is not None else None
         if m is not None and m["label"] in PERSON_LABELS:
             return m
     return None
 
 
-#: "A woman who …", "A long-haul driver from Billings", "One of them, a retired biology instructor who": an indefinite
-#: noun phrase opening a sentence, its words up to a relative pronoun, preposition or comma
-_INDEFINITE_OPENING = re.compile(r"[^\S\n]*(?:(?:One|Another)[^\S\n]+of[^\S\n]+(?:them|those)[^,\n]{0,30},[^\S\n]+)?(?:[Aa]n?|[Oo]ne)"
+#: "A woman who …", "A long-haul driver from Billings", "One of them, a retired biology instructor who", "In Mbeki
+#: Street, a mother of four": an indefinite noun phrase opening a sentence (maybe after a place), its words up to a
+#: relative pronoun, preposition or comma
+_INDEFINITE_OPENING = re.compile(r"[^\S\n]*(?:(?:One|Another)[^\S\n]+of[^\S\n]+(?:them|those)[^,\n]{0,30},[^\S\n]+"
+                                 r"|(?:In|On|At|Outside|Inside|Near)[^\S\n]+[A-Z][^,\n“”\"]{0,40},[^\S\n]+)?(?:[Aa]n?|[Oo]ne)"
                                  r"[^\S\n]+([a-z][\w’'-]*(?:[^\S\n]+[A-Za-z][\w’'-]*){0,5}?)"
                                  r"(?=[^\S\n]*,|[^\S\n]+(?:who|from|in|at|on|of|with|near|outside|inside|whose|standing"
                                  r"|sitting|waiting)\b|[^\S\n]*$)")

@@ -96,8 +96,9 @@ def _title_prefix(text: str) -> bool:
 
 
 #: what closes a name in apposition: a comma or a bracket, maybe after its affiliation ("The investigating officer,
-#: Detective Corporal Ignatius Pook-Lindström| of the Ladyville Police Station, said")
-_NAME_CLOSED = re.compile(r"[^\S\n]*(?:,|\()|[^\S\n]+(?:of|from|at)[^\S\n]+(?:the[^\S\n]+)?[A-Z][^,.\n“”\"]{0,60},")
+#: Detective Corporal Ignatius Pook-Lindström| of the Ladyville Police Station, said"), or at the end of the phrase
+#: ("said the analyst, Brenda X| of AIB-AXYS Africa.")
+_NAME_CLOSED = re.compile(r"[^\S\n]*(?:,|\()|[^\S\n]+(?:of|from|at)[^\S\n]+(?:the[^\S\n]+)?[A-Z][^,.\n“”\"]{0,60}(?:,|\.?$)")
 
 
 def _named_before_comma(A: _Article, seg: str, lo: int) -> bool:

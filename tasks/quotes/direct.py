@@ -24,13 +24,13 @@ import re
 from functools import lru_cache
 
 from tasks import rulefiles
-from tasks.quotes import anonymous, appositions, asides, candidates
+from tasks.quotes import anonymous, appositions, asides, candidates, epithets
 from tasks.quotes.floating import continuation, floating_quote
 from tasks.quotes.labels import name_colon, transcript_label
 from tasks.quotes.partial import reported_speech
 from tasks.quotes.phrases import _ANONYMITY, _NOT_AFTER_DETERMINER
 from tasks.quotes.rules import PERSON_LABELS
-from tasks.quotes.site import Attribution, QuoteSite, locate
+from tasks.quotes.site import MODAL_BEFORE, Attribution, QuoteSite, locate
 from tasks.quotes.speakers import _ADVERBS, _Article, _Cand
 
 __all__ = ["Attribution", "QuoteSite", "attribute", "locate", "transcript_label"]
@@ -360,6 +360,17 @@ _ASIDE_VERB = re.compile(r"(?:\b(?:when|if|after|before|once|while|whenever|unti
                          r"(?:asked|pressed|questioned)|,\s*(?:and\s+)?I\s+quote)$")
 
 
+#: a time clause opening with a noun phrase before its verb ("posted on X |as the meeting |went on:")
+_TIME_CLAUSE_SUBJECT = re.compile(r"\b(?:as|while|when|after|before)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]*)\s+$")
+
+
+def _thing_in_time_clause(A: _Article, before: str) -> bool:
+    """Does ``before`` (the text before a verb) end with a time clause's subject that names no person ("as the meeting
+    ", "while the vote ")? The verb is that clause's, not the speaker's."""
+    mo = _TIME_CLAUSE_SUBJECT.search(before)
+    return mo is not None and not epithets.names_person(A.r, mo.group(1)) and mo.group(1) not in A.r.org_roles
+
+
 #: "“…” That quote from Alabama Securities Commissioner Thomas Krebs appeared …": the next sentence names the source
 _QUOTE_FROM = re.compile(r"[^\S\n]*(?:That|The|This|Those|These)[^\S\n]+(?:quote|quotation|line|remark|comment|statement"
                          r"|phrase|words|quip|warning)[^\S\n]+(?:came[^\S\n]+)?(?:from|by)[^\S\n]+")
@@ -388,9 +399,11 @@ def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
         return None
     verbs = list(site.verb_in_prefix)
     while len(verbs) > 1 and (_ASIDE_VERB.search(site.prefix[:verbs[-1].start()] + verbs[-1].group(1).lower())
-                              or _PASSIVE_BEFORE.search(site.prefix, 0, verbs[-1].start())):
+                              or _PASSIVE_BEFORE.search(site.prefix, 0, verbs[-1].start())
+                              or _thing_in_time_clause(A, site.prefix[:verbs[-1].start()])):
         verbs.pop()     # "who told Congress when asked about it:", "Trump said, and I quote, “…”": the verb before speaks;
-        #                 "X said results … would be |announced| “within 72 hours”": a passive verb speaks for no one
+        #                 "X said results … would be |announced| “within 72 hours”": a passive verb speaks for no one;
+        #                 "X posted on X as the meeting |went on|:": a time clause of a thing
     v = verbs[-1]
     for prev in reversed(verbs[:-1]):     # "The email goes on to say:", "he went on to add,"
         if not re.fullmatch(r"\s+(?:on\s+)?to\s+", site.prefix[prev.end():v.start()]):
@@ -422,8 +435,15 @@ def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
 
 
 def according_to(A: _Article, site: QuoteSite) -> Attribution | None:
-    """"According to TASS, “…”", "According to HuffPo: “…”"."""
-    acc = re.search(r"\b(" + "|".join(map(re.escape, A.r.according)) + r")\s+([^,.;:“”\"\n]{2,80}?)\s*[,:]\s*$", site.prefix, re.I)
+    """"According to TASS, “…”", "According to HuffPo: “…”", and opening the sentence of a partial quote with no
+    speech verb after it ("According to the budget report, the charges will begin “no earlier than May 2027”")."""
+    alt = "|".join(map(re.escape, A.r.according))
+    acc = re.search(r"\b(" + alt + r")\s+([^,.;:“”\"\n]{2,80}?)\s*[,:]\s*$", site.prefix, re.I)
+    if not acc and site.kind == "partial" and not site.prev_close:
+        acc = re.match(r"\s*(" + alt + r")\s+([^,.;:“”\"\n]{2,80}?)\s*,", site.prefix, re.I)
+        if acc and any(v.start() >= acc.end() and not MODAL_BEFORE.search(site.prefix, 0, v.start())
+                       for v in site.verb_in_prefix):
+            return None     # ("According to X, Y said “…”": Y; but not "the charges |will begin| “…”")
     if not acc:
         return None
     if acc.group(2).lower() in ("him", "her"):      # "According to him, “…”": the person a "he" would stand for

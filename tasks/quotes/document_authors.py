@@ -41,15 +41,20 @@ _AUTHORS = re.compile(r"the[^\S\n]+(?:(?:study|paper|report)(?:[’']s)?[^\S\n]+
 
 
 def paper_authors(A: _Article, hs: int, low: str) -> _Cand | None:
-    """"the authors" of a paper at ``hs``: its lead author named before (``_lead_author``), else None."""
-    return _lead_author(A, hs) if _AUTHORS.fullmatch(low) else None
+    """"the authors" of a paper at ``hs``: its lead author named before (``_lead_author``), else the one named in the
+    paragraph after ("the researchers wrote. … Dr X, the study's lead author, said"), else None."""
+    if not _AUTHORS.fullmatch(low):
+        return None
+    p = A.para_index(hs)
+    after = A.paras[min(p + 1, len(A.paras) - 1)][1]
+    return _lead_author(A, 0, hs) or _lead_author(A, hs, after)
 
 
-def _lead_author(A: _Article, hs: int) -> _Cand | None:
-    """The person the article named as a paper's lead author before ``hs`` (``_LEAD_AUTHOR``): the person mention
-    nearest that phrase in its sentence, outside quotations, or for "who led the study" the person it follows
-    (``_relative_antecedent``); None when there is none."""
-    found = [mo for mo in _LEAD_AUTHOR.finditer(A.body, 0, hs) if not A.in_quote(mo.start())]
+def _lead_author(A: _Article, lo: int, hi: int) -> _Cand | None:
+    """The person the article named as a paper's lead author between ``lo`` and ``hi`` (``_LEAD_AUTHOR``, the latest
+    such phrase): the person mention nearest that phrase in its sentence, outside quotations, or for "who led the
+    study" the person it follows (``_relative_antecedent``); None when there is none."""
+    found = [mo for mo in _LEAD_AUTHOR.finditer(A.body, lo, hi) if not A.in_quote(mo.start())]
     for mo in reversed(found):
         if mo.group(0).lower().startswith(("who", "led")):
             m = _relative_antecedent(A, mo.start())
@@ -129,7 +134,9 @@ _COUNCIL_PAPERS = frozenset({"report", "paper", "briefing", "document", "memo", 
                              "review", "update"})
 _WORD_BEFORE = re.compile(r"([a-z]+)[^\S\n]*$")
 #: a paper put to a council or its cabinet ("A report| to cabinet|", "a staff report| to the council|"): the council's
-_TO_COUNCIL = re.compile(r"[^\S\n]+(?:to|for)[^\S\n]+(?:the[^\S\n]+)?(?:cabinet|council|councillors|councilors|councilmembers)(?![\w-])")
+_TO_COUNCIL = re.compile(r"[^\S\n]+(?:(?:that|which)[^\S\n]+(?:came|went|goes|comes|(?:was|is)[^\S\n]+(?:presented|put|tabled"
+                         r"|submitted))[^\S\n]+)?(?:to|for|before)[^\S\n]+(?:the[^\S\n]+)?"
+                         r"(?:cabinet|council|councillors|councilors|councilmembers)(?![\w-])")
 
 
 def council_paper(A: _Article, pos: int, end: int) -> _Cand | None:

@@ -48,7 +48,7 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
         return None
     said = re.match(r"[^\S\n]+(?:also[^\S\n]+)?", A.body[he:he + 8])
     speaks = said is not None and _PAPER_SAYS.match(A.body, he + said.end()) is not None
-    lead = _lead_author(A, hs) if mo.group(1) in _RESEARCH_PAPERS and speaks else None   # ("|The paper| describes")
+    lead = _lead_author(A, 0, hs) if mo.group(1) in _RESEARCH_PAPERS and speaks else None   # ("|The paper| describes")
     if lead is not None:
         return lead     # "said lead researcher Dr Nicole X" then "The paper describes …": the paper's lead author
     apposed = _APPOSED_AUTHOR.match(A.body, he)
@@ -56,6 +56,9 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     if author is not None:      # "The pre-sentence investigation report, prepared by |the Department of Corrections|,"
         return author
     si, head = A.sent_index(hs), mo.group(1)
+    earlier = _same_document(A, low, head, hs)
+    if earlier is not None:
+        return earlier      # "The council's budget report, circulated …, said" then "According to the budget report"
     near = _document_re(tuple(sorted(A.r.document_roles)))     # any document: "In a written response, X said …" then "the statement said"
     same = _document_re((head,), named=True)    # one of the same word, maybe named by its issuer or owner ("a St. Cloud
     #                                             Police Department news release", "The victim's statement")
@@ -82,6 +85,23 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     if seen_at is None and head in _COMPANY_FILINGS:
         seen_at = hs        # ("… filed a WARN notice with the state" then "The filing says": none of that word before)
     return _about_org(A, seen_at, head, hs) if seen_at is not None and head in _FILING_WORDS else None
+
+
+def _same_document(A: _Article, low: str, head: str, hs: int) -> _Cand | None:
+    """The issuer of the latest document before ``hs`` named with the same modifier and word as ``low`` ("the budget
+    report": "The council's |budget report|, circulated to members last week, said"), outside quotations; None when
+    ``low`` has no modifier or no such document has a known issuer."""
+    mod = re.fullmatch(r"the\s+(?:[\w-]+\s+){0,1}([\w-]+)\s+[\w-]+", low)
+    if mod is None or mod.group(1) in A.r.document_roles:
+        return None
+    word = re.compile(r"(?<![\w-])" + re.escape(mod.group(1)) + r"\s+" + re.escape(head) + r"\b", re.I)
+    same = _document_re((head,), named=True)
+    found = [d for d in same.finditer(A.body, 0, hs) if word.search(d.group(0)) and not A.in_quote(d.start())]
+    for d in reversed(found):
+        c = _document_issuer(A, A.sent_index(d.start()), d, hs)
+        if c is not None:
+            return c
+    return None
 
 
 #: a document put to a council, as a speaker ("|A report| to cabinet", "a staff |report| to the council")
@@ -185,6 +205,9 @@ def _document_issuer(A: _Article, j: int, d: re.Match, hs: int) -> _Cand | None:
     if author is not None and not aide:
         return author       # "NNPC, in a statement by its spokesman, Mrs. Adaeze Okonkwo-Bello," (not a
         #                     person's "statement issued by her media aide")
+    council = council_paper(A, d.end(), A.sents[j]["end_char"])
+    if council is not None:
+        return council     # "A report to cabinet said …", "The staff report that came to council says": the council's
     verbs = [v for v in A.r.quote_verb_re.finditer(A.body, ss, min(se, d.start() + 200)) if not A.in_quote(v.start())
              and not d.start() <= v.start() <= d.end() + 1]     # (not "a statement |read| to the court",
     #                                                              nor the document's own word: "its annual |report|")
@@ -220,9 +243,6 @@ def _document_issuer(A: _Article, j: int, d: re.Match, hs: int) -> _Cand | None:
             break     # an unnamed subject ("The Prime Minister’s Office issues …, warning"): the opening one
     if opening is not None:
         return opening     # "In a statement signed by its manager, GWL attributed …", "The Treasury, in a statement, blamed"
-    council = council_paper(A, d.end(), A.sents[j]["end_char"])
-    if council is not None:
-        return council     # "A report to cabinet said …" (the report its sentence's subject): the council's
     if unnamed is not None:
         return unnamed     # "In a statement Tuesday morning, his office said …": the office, as written
     issuer = _opening_issuer(A, j, d.start())

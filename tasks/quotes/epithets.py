@@ -39,10 +39,11 @@ def person_by_nationality(A: _Article, nationality: str, noun: str | None) -> bo
 AGE_EPITHET = re.compile(r"[Tt]he\s+(\d{1,3})-year-old(?:\s+(?:[a-z]+(?:-[a-z]+)*|[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,4})){1,3}"
                          r"(?:\s+of\s+" + FAMILY_COUNT + r")?"     # "the 46-year-old mother of seven"
                          r"(?:\s+(?:from|of)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?")    # "… off-spinner from Kurunegala"
-#: "the Edinburgh wing", "the Auckland-born prop", "the former Ateneo star", "the Sinn Féin TD", "the Wilton Democrat":
+#: "the Edinburgh wing", "the Auckland-born prop", "the former Ateneo star", "the Sinn Féin TD", "the Wilton Democrat",
+#: "the Crokes full-forward":
 #: capitalised modifiers (after a lower-case one or two) and one singular head, lower-case, a short abbreviation or a
 #: party or nation's member
-_EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){0,2}(?:[A-Z][\w’'-]*[^\S\n]+){1,3}([a-z]+|[A-Z]{2,4}|[A-Z][a-z]+)")
+_EPITHET = re.compile(r"[Tt]he[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){0,2}(?:[A-Z][\w’'-]*[^\S\n]+){1,3}([a-z]+(?:-[a-z]+)?|[A-Z]{2,4}|[A-Z][a-z]+)")
 
 
 def person_epithet(A: _Article, c: _Cand) -> bool:

@@ -66,14 +66,15 @@ def _unlabelled_questions(A: _Article, k: int) -> int | None:
 
 
 #: the reporter meeting whom the interview is with, right before its questions ("We caught up with |Muireann| at
-#: Fenit", "sat down with |Ally|")
+#: Fenit", "sat down with |Ally|", "We spoke to |her| about …")
 _MET_WITH = re.compile(r"(?<![\w’'-])(?:caught[^\S\n]+up[^\S\n]+with|spoke[^\S\n]+(?:to|with)|sat[^\S\n]+down[^\S\n]+with"
-                       r"|talked[^\S\n]+(?:to|with))[^\S\n]+([A-Z][\w’'-]+)")
+                       r"|talked[^\S\n]+(?:to|with))[^\S\n]+([A-Z][\w’'-]+|him|her)(?![\w’'-])")
 
 
 def _met_with(A: _Article, pos: int) -> dict | None:
     """The person the paragraph before ``pos`` says the reporter met ("We caught up with Muireann at Fenit harbour"):
-    the person the article named with that given name or surname; None without such a paragraph or person."""
+    the person the article named with that given name or surname, or the one "him"/"her" stands for; None without
+    such a paragraph or person."""
     k = A.para_index(pos)
     if k == 0:
         return None
@@ -82,6 +83,8 @@ def _met_with(A: _Article, pos: int) -> dict | None:
     if mo is None:
         return None
     word = mo.group(1)
+    if word in ("him", "her"):
+        return A.resolve_pronoun(mo.start(1), word)     # "We spoke to |her| about sleep, sharks and …"
     return next((m for m in A.mentions if m["label"] in PERSON_LABELS and m["start_char"] < ps
                  and word in (m.get("entity_name") or m["text"]).split()), None)
 

@@ -14,8 +14,6 @@ from tasks.quotes.rules import PERSON_LABELS
 if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
 
-#: a hyphen after a name that makes it a modifier ("SGX Catalist|-listed", "Kremlin|-backed")
-_COMPOUND_AFTER = re.compile(r"(?:[^\S\n]*\([A-Z][\w&.-]{1,12}\))?-[a-z]")     # ("|NSE|-listed", "Exchange| (NSE)-listed")
 #: a capitalised name opening a sentence (after "The"), maybe an apposition naming what it is (", the main growers’ trade
 #: group,"), then the space before its verb ("has told", "say")
 _NAME_BEFORE_VERB = re.compile(r"[^\S\n]*(?:The[^\S\n]+)?(" + NAME_RUN + r")(?:,[^\S\n]+(?:the|an?)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?"
@@ -42,7 +40,7 @@ def org_subject(A: _Article, pos: int) -> dict | None:
                       and not _REPORTER_ASKS.match(A.body, m["end_char"])), None)
         first = _described(A, first, min(s["end_char"], pos)) \
             if first is not None and not _OBJECT_OF.search(A.body, start, first["start_char"]) else first
-        org = first is not None and first["label"] == "ORG" and not _COMPOUND_AFTER.match(A.body, first["end_char"]) \
+        org = first is not None and first["label"] == "ORG" and not organisations.COMPOUND_AFTER.match(A.body, first["end_char"]) \
             and not organisations.as_modifier(A, first)     # (nor "The |Willmar| site": a place modifying the subject)
         if org and first is not None and first["start_char"] - start <= 5:
             return first     # (not "The SGX Catalist-listed company": a modifier of the subject)
@@ -105,7 +103,7 @@ def speaking_name(A: _Article, start: int, end: int) -> dict | None:
     that is no person, no place alone and no surname of a person named before: the organisation speaking, as a
     mention without an entity (or the organisation mention it is)."""
     mo = _NAME_BEFORE_VERB.match(A.body, start, end)
-    if mo is None or A.in_quote(mo.start(1)) or len(mo.group(1)) < 2 or _COMPOUND_AFTER.search(mo.group(1).split()[-1]) \
+    if mo is None or A.in_quote(mo.start(1)) or len(mo.group(1)) < 2 or organisations.COMPOUND_AFTER.search(mo.group(1).split()[-1]) \
             or _REPORTER_ASKS.match(A.body, mo.end(1)):
         return None     # (not "The SGX Catalist-listed operator", "NPR reached Keystone")
     name, start = mo.group(1), mo.start(1)

@@ -273,8 +273,10 @@ def _public_body(A: _Article, m: dict) -> bool:
 
 def as_modifier(A: _Article, m: dict) -> bool:
     """Is the mention a name modifying a site noun after a determiner ("its |Hutchinson| packaging plant", "The
-    |Hutchinson| site"; quote_patterns.txt [site_nouns])? A place the model took for an organisation: it is not the
-    organisation written about."""
+    |Hutchinson| site"; quote_patterns.txt [site_nouns]), or a compound's first part ("|Kremlin|-backed")? A place the
+    model took for an organisation, or a name describing another: it is not the organisation written about."""
+    if COMPOUND_AFTER.match(A.body, m["end_char"]):
+        return True     # ("|Nairobi Securities Exchange|-listed flour miller X")
     before = A.body[max(0, m["start_char"] - 7):m["start_char"]]
     after = _NOUNS_AFTER.match(A.body, m["end_char"])
     return after is not None and bool({after.group(1), after.group(2)} & A.r.site_nouns) \
@@ -315,9 +317,29 @@ def _lead_org(A: _Article, pos: int) -> dict | None:
         based = BASED_PREFIX.match(A.body, at)      # ("|Calgary-based |Chinook Ridge Energy Services Ltd. will cut …")
         at = based.end() if based else at
         first = next((m for m in A.mentions_in(at, min(s["end_char"], pos)) if not A.in_quote(m["start_char"])), None)
-        if first is not None and first["start_char"] == at and first["label"] == "ORG" and not A._is_outlet(first):
+        if first is not None and first["start_char"] == at:
+            first = _modified(A, first, min(s["end_char"], pos))
+        if first is not None and first["label"] == "ORG" and not A._is_outlet(first):
             return first
     return None
+
+
+#: a hyphen after a name that makes it a modifier ("SGX Catalist|-listed", "Kremlin|-backed", "|NSE|-listed",
+#: "Exchange| (NSE)-listed")
+COMPOUND_AFTER = re.compile(r"(?:[^\S\n]*\([A-Z][\w&.-]{1,12}\))?-[a-z]")
+#: such a compound and the common nouns after it, up to the name they describe ("Nairobi Securities Exchange|-listed
+#: flour miller |Mlima Millers PLC")
+_COMPOUND_NOUNS = re.compile(COMPOUND_AFTER.pattern + r"[\w-]*(?:[^\S\n]+[a-z][\w-]*){0,4}[^\S\n]+")
+
+
+def _modified(A: _Article, m: dict, end: int) -> dict | None:
+    """The name a lead's first name modifies when it is a compound's first part ("|Nairobi Securities Exchange|-listed
+    flour miller Mlima Millers PLC has warned": Mlima Millers PLC), ``m`` itself when it modifies nothing, None when
+    it modifies no name."""
+    mo = _COMPOUND_NOUNS.match(A.body, m["end_char"], end)
+    if mo is None:
+        return None if COMPOUND_AFTER.match(A.body, m["end_char"]) else m
+    return next((x for x in A.mentions_in(mo.end(), end) if x["start_char"] == mo.end()), None)
 
 
 def _role_words_re(A: _Article, head: str) -> re.Pattern:

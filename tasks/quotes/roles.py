@@ -394,8 +394,9 @@ def _last_anonymous(A: _Article, targets: set, pos: int) -> int:
 
 #: between a person's name and an indefinite title of theirs: a comma, maybe a first title and "and"
 _APPOSED_TITLE_GAP = re.compile(r"[’']?,\s*(?:[^,.;:“”\"\n]{1,80}?\s(?:and|or)\s+)?")
-#: a preposition between the article and the role word: they are no one noun phrase ("a half-century |from| captain")
-_PREPOSITION_INSIDE = re.compile(r"\s(?:from|of|by|for|with|to|in|at|on|against|after|before)\s")
+#: a preposition, relative pronoun or second article between the article and the role word: they are no one noun
+#: phrase ("a half-century |from| captain", "a slant |that the| junior receiver turned")
+_PREPOSITION_INSIDE = re.compile(r"\s(?:from|of|by|for|with|to|in|at|on|against|after|before|that|which|the)\s")
 #: a capitalised name right after the role word: its title ("captain| Charith Senanayake-Perera")
 _NAME_AFTER = re.compile(r"[^\S\n]+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|"
                          r"July|August|September|October|November|December)\b)[A-Z][a-z]")

@@ -84,8 +84,10 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     # a role noun phrase opening the clause ("The spokesman refused …, adding:")
     rm = re.match(r"\s*(?:(?:But|And|So|Then|Later|However|Meanwhile|Earlier|Even|Also),?\s+)?((?:the|a|an)\s+(?:[\w.’'-]+\s+){0,3}?(?:"
                   + A.r.role_re.pattern + r")(?:\s+" + A.r.role_re.pattern + r")*)", body[lo:hi], re.I)   # "general secretary"
-    if rm and re.match(r"[’']s\b", body[lo + rm.end(1):lo + rm.end(1) + 3]):
-        rm = None       # "The Public Defender's Office said": the role owns what speaks (a mention or noun phrase)
+    if rm and (re.match(r"[’']s\b", body[lo + rm.end(1):lo + rm.end(1) + 3])
+               or any(w.lower() in A.r.verb_forms for w in rm.group(1).split()[1:-1])):
+        rm = None       # "The Public Defender's Office said": the role owns what speaks (a mention or noun phrase);
+        #                 "The municipality |urged| residents …, saying": a verb inside is no role's noun phrase
     if rm:
         named = _apposed_name(A, lo + rm.end(1), hi)
         cands.append(named if named is not None else _Cand(lo + rm.start(1), lo + rm.end(1), "role"))
@@ -109,7 +111,19 @@ def subject_first(A: _Article, lo: int, hi: int) -> _Cand | None:
     mb = _BARE_BODY.match(body, lo, hi)
     if mb and not cands and (mb.group(1).lower() in A.r.collective_nouns or mb.group(1).lower() in A.r.org_roles):
         cands.append(A.candidate(mb.start(1), mb.end(1)) or _Cand(mb.start(1), mb.end(1), "np"))
+    # "The municipality urged residents …, saying": a body named by its organisation word opening the clause
+    mo = _ORG_WORD_OPENING.match(body, lo, hi)
+    if mo and mo.group(2).lower() in A.r.org_roles and all(c.end <= mo.start(1) for c in cands) \
+            and (not cands or mo.start(1) > mo.start(0) + len(mo.group(0)) - len(mo.group(0).lstrip())):
+        return A.candidate(mo.start(1), mo.end(1)) or _Cand(mo.start(1), mo.end(1), "np")  # (not "|Facebook|" of the
+        #                                                                                     fronted phrase)
     return min(cands, key=lambda c: c.start) if cands else None
+
+
+#: "the" and an organisation word opening a clause before a lower-case word, its verb ("|The municipality| urged"),
+#: maybe after a fronted phrase with no comma ("In a Facebook post on Tuesday |the municipality| urged")
+_ORG_WORD_OPENING = re.compile(r"\s*(?:(?:In|On|At|During|After|Before|Earlier|Later)\s[^,“”\"\n]{0,60}?\s(?=the\s))?"
+                               r"((?:[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z]+))\s+(?=[a-z])")
 
 
 #: a capitalised common noun opening a clause before a lowercase word ("|Police| would not confirm")
@@ -301,7 +315,9 @@ def _last_role(A: _Article, seg: str, lo: int, verb_s: int) -> _Cand | None:
         # (not a capitalised role inside a body's name: "the Office |of| the Prosecuting Attorney"; two role words in
         # a row are one role: "the company's |chief| |executive|")
         if not A.in_quote(lo + rm.start()) and not _org_name_after(A, lo + rm.end(), verb_s) \
-                and not (_OF_BEFORE.search(seg, max(0, rm.start() - 5), rm.start()) and seg[rm.start(2)].isupper()):
+                and not (_OF_BEFORE.search(seg, max(0, rm.start() - 5), rm.start()) and seg[rm.start(2)].isupper()) \
+                and not any(w.lower() in r.verb_forms for w in (rm.group(1) or "").split()[1:]):
+            # (nor a speech verb inside: "The municipality |warned| residents")
             joined = role is not None and not rm.group(1) and not body[role.end:lo + rm.start()].strip()
             role = _Cand(role.start if role is not None and joined else lo + rm.start(), lo + rm.end(), "role")
     if role is not None and _ROLE_POSSESSOR.fullmatch(body, role.end, verb_s):
