@@ -7,7 +7,7 @@ spellings in several transliterations is keyed by the first spelling of its line
 ``rules/given_name_variants.txt`` (Volodymyr = Vladimir, Dmytro = Dmitry, Kyrylo = Kirill); the
 surname is matched through ``rules/translit.csv`` (Zelenskyy = Zelenskiy = Zelensky). Inside one article,
 a person span glued to a place ("Zelenskyy London") or to a letter of the previous sentence
-("X. Kyrylo Budanov") joins the person it contains.
+("X. Kyrylo Budanov") joins the person it contains (``merges``; the match key itself: ``matchkey``).
 """
 from __future__ import annotations
 
@@ -36,23 +36,11 @@ from tasks.entities.rules import (
     _legal_suffixes,
     _places,
     _title_set,
-    _translit,
 )
+from tasks.entities.matchkey import match_key
+from tasks.entities.merges import merge_glued, merge_name_tails, merge_org_heads
 from tasks.entities.spans import _Mention
-from tasks.entities.votes import _sum_votes
-
-
-def match_key(name: str) -> str:
-    """Folded name with the transliteration rules applied per token (used for identity across outlets)."""
-    toks = []
-    for tok in fold(name).split():
-        for pat, rep in _translit():
-            tok = pat.sub(rep, tok)
-        toks.append(tok)
-    return " ".join(toks)
-
-
-
+from tasks.entities.votes import _sum_votes, top_class
 
 
 _GENERATION = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -87,9 +75,9 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
             groups[k] = []
             order.append(k)
         groups[k].append(m)
-    _merge_glued(groups, order, singles)
-    _merge_name_tails(groups, order)
-    _merge_org_heads(groups, order, places)
+    merge_glued(groups, order, singles)
+    merge_name_tails(groups, order)
+    merge_org_heads(groups, order, places)
     # multi-word person-like names, by last, first and inner word; organisations by first word
     by_last, by_first, by_word, by_first_org = _name_indexes(groups, order, places)
     # lone words written as a person somewhere ("Wanida, who heads …", "Rahmat said"): a given name may stand for the
@@ -100,7 +88,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     spelt = {m.text: base_key(x) for m in mentions if m.expands for x in mentions if x.text == m.expands and x.end <= m.start}
     # and one that abbreviates exactly one other name of the article ("NFTA" after "the Niagara Frontier
     # Transportation Authority") is that entity too
-    named = {k: [m.text for m in groups[k]] for k in order if len(k.split()) >= 2 and _top_class(groups[k]) != "per"}
+    named = {k: [m.text for m in groups[k]] for k in order if len(k.split()) >= 2 and top_class(groups[k]) != "per"}
     nicknamed = _nickname_index(groups, order)
     for m in singles:
         k = match_key(m.text)
@@ -292,89 +280,6 @@ def _written_surname(name: str) -> str | None:
     if len(words) >= 2 and "-" in words[-1].strip("-"):
         return words[-1]
     return None
-
-
-def _merge_glued(groups: dict[str, list[_Mention]], order: list[str], singles: list[_Mention]) -> None:
-    """Person spans glued to a neighbour are keyed as the person they contain: a trailing place
-    after a surname the article uses on its own ("Zelenskyy London" -> Zelensky) or a leading
-    initial ("X. Kyrylo Budanov", a letter ending the previous sentence -> Kyrylo Budanov)."""
-    places = _places() | _countries()
-    surnames = {k.split()[-1] for k in order if len(k.split()) >= 2} | {match_key(m.text) for m in singles}
-    for k in list(order):
-        toks = k.split()
-        if not any(m.cls == "per" for m in groups[k]):
-            continue
-        if len(toks) >= 2 and toks[-1] in places and toks[-2] in surnames:
-            new = " ".join(toks[:-1])
-            for m in groups[k]:             # the mention ends before the glued place
-                m.text = m.text[:m.text.rstrip().rfind(" ")].rstrip()
-                m.end, m.folded = m.start + len(m.text), fold(m.text)
-        elif len(toks) >= 3 and len(toks[0]) == 1:
-            new = " ".join(toks[1:])
-            for m in groups[k]:             # … and starts after the glued initial
-                cut = len(m.text) - len(m.text.split(None, 1)[-1])
-                m.start, m.text = m.start + cut, m.text[cut:]
-                m.folded = fold(m.text)
-        else:
-            continue
-        if len(new.split()) == 1:           # a lone surname now: joined to its full name like the others
-            singles.extend(groups.pop(k))
-            order.remove(k)
-        elif new in groups:
-            groups[new].extend(groups.pop(k))
-            order.remove(k)
-        else:
-            groups[new] = groups.pop(k)
-            order[order.index(k)] = new
-
-
-def _merge_org_heads(groups: dict[str, list[_Mention]], order: list[str], places: frozenset[str] | set[str]) -> None:
-    """An organisation named again by the first two or more words of its name written before ("Kafue Ridge" after
-    "Kafue Ridge Copper Mines", "Halvorsen Systems" after "Halvorsen Systems Group"), whatever the model's label, is
-    that company, when exactly one earlier name ending in a business word or legal form (``_company_words``) starts so
-    and the short form is no known place ("Hong Kong" stays the city of "Hong Kong Airlines"); like a lone surname, it
-    does not vote on the class, and names the entity (``_resolve``)."""
-    companies = _company_words() | _legal_suffixes()
-    orgs = [k for k in order if len(k.split()) >= 3 and k.split()[-1].rstrip(".") in companies]
-    for k in list(order):
-        toks = k.split()
-        if len(toks) < 2 or k in places or k not in groups:
-            continue
-        start = min(m.start for m in groups[k])
-        longer = [p for p in orgs if p in groups and len(p.split()) > len(toks) and p.split()[:len(toks)] == toks
-                  and min(m.start for m in groups[p]) < start]
-        if len(longer) == 1:
-            for m in groups[k]:
-                m.by_surname = m.short_form = True
-            groups[longer[0]].extend(groups.pop(k))
-            order.remove(k)
-
-
-def _merge_name_tails(groups: dict[str, list[_Mention]], order: list[str]) -> None:
-    """A person named again by the last two or more words of a full name written before ("Abdel Wahab-Tawfik" after
-    "Mariam Abdel Wahab-Tawfik", "Peña Castillo" after "Rafael Peña Castillo", whatever the model's label but a
-    place's) is that person, when exactly one earlier person's name ends so (a lone word is a surname: ``_group``
-    joins those); like a lone surname, such a mention does not vote on the person's class."""
-    def first(k: str) -> int:
-        return min(m.start for m in groups[k])
-
-    persons = [k for k in order if len(k.split()) >= 3 and _top_class(groups[k]) == "per"]
-    for k in list(order):
-        toks = k.split()
-        if len(toks) < 2 or all(m.cls == "loc" for m in groups[k]):
-            continue
-        longer = [p for p in persons if p != k and p in groups and p.split()[-len(toks):] == toks and first(p) < first(k)]
-        if len(longer) == 1:
-            for m in groups[k]:
-                m.by_surname = True     # (they do not vote: the model often calls "Peña Castillo" alone an ORG)
-            groups[longer[0]].extend(groups.pop(k))
-            order.remove(k)
-
-
-def _top_class(group: list[_Mention]) -> str:
-    """The class a group's mentions vote for most."""
-    votes = _sum_votes(group)
-    return max(sorted(votes), key=lambda c: votes[c])
 
 
 def _resolve(group: list[_Mention]) -> tuple[str, str, str]:

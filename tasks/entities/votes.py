@@ -103,3 +103,9 @@ def _sum_votes(mentions: Iterable[_Mention]) -> dict[str, float]:
         for cls, w in _class_votes(m).items():
             total[cls] = total.get(cls, 0) + w
     return total
+
+
+def top_class(group: list[_Mention]) -> str:
+    """The class a group's mentions vote for most."""
+    votes = _sum_votes(group)
+    return max(sorted(votes), key=lambda c: votes[c])
