@@ -38,7 +38,7 @@ from tasks.entities.rules import (
     _title_set,
 )
 from tasks.entities.matchkey import match_key
-from tasks.entities.merges import merge_glued, merge_name_tails, merge_org_heads
+from tasks.entities.merges import merge_glued, merge_name_tails, merge_nicknamed, merge_org_heads
 from tasks.entities.spans import _Mention
 from tasks.entities.votes import _sum_votes, top_class
 
@@ -78,6 +78,7 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     merge_glued(groups, order, singles)
     merge_name_tails(groups, order)
     merge_org_heads(groups, order, places)
+    merge_nicknamed(groups, order)
     # multi-word person-like names, by last, first and inner word; organisations by first word
     by_last, by_first, by_word, by_first_org = _name_indexes(groups, order, places)
     # lone words written as a person somewhere ("Wanida, who heads …", "Rahmat said"): a given name may stand for the
@@ -298,7 +299,9 @@ def _resolve(group: list[_Mention]) -> tuple[str, str, str]:
             name = a[0]
             break
     if name is None:
-        forms = Counter(without_nickname(m.text) for m in group)
+        # (not a form joined by a surname or nickname alone: "Dodong Pascua" is Rodelio "Dodong" Pascua)
+        forms = Counter(without_nickname(m.text) for m in group if not m.by_surname) \
+            or Counter(without_nickname(m.text) for m in group)
         for f in list(forms):          # "X. Kyrylo Budanov" when "Kyrylo Budanov" is there too
             if len(forms) > 1 and len(f) > 3 and f[1:3] == ". " and f[3:] in forms:
                 del forms[f]

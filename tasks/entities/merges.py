@@ -3,7 +3,7 @@ to a neighbour (``merge_glued``), an organisation named again by the first words
 person named again by the last words of a full name (``merge_name_tails``). Split out of canonical.py unchanged."""
 from __future__ import annotations
 
-from tasks.entities.keys import fold
+from tasks.entities.keys import fold, nickname_of
 from tasks.entities.matchkey import match_key
 from tasks.entities.rules import _company_words, _countries, _legal_suffixes, _places
 from tasks.entities.spans import _Mention
@@ -85,3 +85,20 @@ def merge_name_tails(groups: dict[str, list[_Mention]], order: list[str]) -> Non
                 m.by_surname = True     # (they do not vote: the model often calls "Peña Castillo" alone an ORG)
             groups[longer[0]].extend(groups.pop(k))
             order.remove(k)
+
+
+def merge_nicknamed(groups: dict[str, list[_Mention]], order: list[str]) -> None:
+    """A person written once with a quoted nickname ("Rodelio “Dodong” Pascua") named again by that nickname and the
+    surname ("Dodong Pascua said", whatever the model's label) is that person; like a lone surname, such a mention does
+    not vote on the person's class."""
+    for k in list(order):
+        if k not in groups:
+            continue
+        nicks = {n for m in groups[k] if m.cls == "per" and (n := nickname_of(m.text))}
+        for nick in nicks:
+            alt = f"{match_key(nick)} {k.split()[-1]}"
+            if alt != k and alt in groups and min(m.start for m in groups[alt]) > min(m.start for m in groups[k]):
+                for m in groups[alt]:
+                    m.by_surname = True
+                groups[k].extend(groups.pop(alt))
+                order.remove(alt)

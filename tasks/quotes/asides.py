@@ -112,8 +112,10 @@ def aside_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
             m: dict | None = ms[-1]
             if m is not None and (m["label"] not in PERSON_LABELS or _COMMA_OF_BEFORE.search(A.body, max(lo, m["start_char"] - 15), m["start_char"])) \
                     and _PREP_BEFORE.search(A.body, max(lo, m["start_char"] - 15), m["start_char"]):
-                # "Gov. John R. Kasich of Ohio, who …, said", "Willie Minor, 64, of Dallas, who …": the person before the place
-                m = next((p for p in reversed(ms[:-1]) if p["label"] in PERSON_LABELS
+                # "Gov. John R. Kasich of Ohio, who …, said", "Willie Minor, 64, of Dallas, who …": the person before the place;
+                # "The ACLU of Montana, which had urged …, said": the organisation before it
+                labels = PERSON_LABELS if rel.group("rel") == "who" else ("ORG",)
+                m = next((p for p in reversed(ms[:-1]) if p["label"] in labels
                           and re.fullmatch(r"(?:,?\s+\d{1,3},?)?\s+(?:of|from|in)\s+(?:the\s+)?", A.body[p["end_char"]:m["start_char"]])), None)
             elif m is not None and coordinated_object(A, m, lo):
                 # "Andrew Thistlethwaite-Obi, the Liberal Democrat MP for Melksham and |Devizes|, who …, said"

@@ -49,6 +49,9 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
         e -= 1
     if e <= s:
         return None
+    contracted = _CONTRACTED.fullmatch(body, s, e)
+    if contracted is not None:
+        e = contracted.end(1)   # "|He|'d say, '…'", "|Mammy|'s already told me, '…'": the subject of the auxiliary
     one = described_one(A, s, e)
     if one is not None:
         return one      # "one of them, a claims handler with …": as described
@@ -62,6 +65,11 @@ def candidate(A: _Article, s: int, e: int) -> _Cand | None:
     # ("said a woman who manages four rentals" then "The woman, Kimberly Sossaman, said": the name given later)
     # ("said the man, who gave only his first name, |Amir|": the name he gave)
     return _Cand.of_mention(gave["start_char"], gave["end_char"], gave) if gave is not None else c
+
+
+#: a subject and an auxiliary's contraction, maybe an adverb ("He'd", "She'll", "Mammy's already")
+_CONTRACTED = re.compile(r"([A-Z][\w-]*)(?:[’'](?:d|ll|ve|re)(?:[^\S\n]+(?:already|also|just|always|never|often|then|now))?"
+                         r"|[’']s[^\S\n]+(?:already|also|just|always|never|often|then|now))")     # (not "Trump’s": his)
 
 
 def described_one(A: _Article, s: int, e: int) -> _Cand | None:

@@ -111,7 +111,8 @@ _COUNCIL_PAPER = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?([a-z]+)(?=\s+(?:
 #: the papers a company files with a regulator or a court, whoever it is said to have filed them ("the filing said",
 #: "the notice said", "the complaint says"; not a statement, release or email, which PolNeAR keeps as their own source
 #: when no one is said to give them)
-_FILING_WORDS = frozenset({"filing", "notice", "disclosure", "application", "complaint", "indictment", "lawsuit", "petition"})
+_FILING_WORDS = frozenset({"filing", "notice", "disclosure", "accounts", "application", "complaint", "indictment", "lawsuit",
+                           "petition"})
 
 
 def _about_org(A: _Article, doc_start: int, head: str, hs: int) -> _Cand | None:
@@ -129,7 +130,7 @@ def _about_org(A: _Article, doc_start: int, head: str, hs: int) -> _Cand | None:
 
 
 #: the papers only a company files about itself (a layoff notice, a filing with a market regulator)
-_COMPANY_FILINGS = frozenset({"filing", "notice", "disclosure"})
+_COMPANY_FILINGS = frozenset({"filing", "notice", "disclosure", "accounts"})
 
 
 #: the document words a post on a social network is ("the post said", "the tweet read")

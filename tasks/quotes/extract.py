@@ -264,13 +264,16 @@ def _share_chain_speakers(rows: list[dict], row_chain: list[int]) -> None:
     for row, cid in zip(rows, row_chain):
         by_chain.setdefault(cid, []).append(row)
     for pieces in by_chain.values():
-        named = [p for p in pieces if p["speaker_text"] is not None and p["pattern"] != "continuation"]
+        # pieces attributed in their own sentences first ("…,” the Hotshots tactician said" after the last piece),
+        # then any named one (not a first piece's guess from the paragraphs before it)
+        own = [p for p in pieces if p["speaker_text"] is not None and p["pattern"] not in _FROM_CONTEXT]
+        named = own or [p for p in pieces if p["speaker_text"] is not None and p["pattern"] != "continuation"]
         if len(pieces) < 2 or not named:
             continue
         for p in pieces:
             # the nearest named piece before it (a transcript: each label speaks until the next), else the first
             src = next((q for q in reversed(named) if q["start_char"] < p["start_char"]), named[0])
-            if p["speaker_text"] is None or p["pattern"] in ("previous_sentence", "previous_paragraph"):
+            if p["speaker_text"] is None or p["pattern"] in ("previous_sentence", "previous_paragraph", "last_speaker"):
                 p.update({k: src[k] for k in ("speaker_text", "speaker_start", "speaker_end", "speaker_entity_id", "speaker_name", "cue")})
                 p["pattern"] = "continuation"
                 p["confidence"] = round(min(src["confidence"], CONF["continuation"]), 3)

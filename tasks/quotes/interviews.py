@@ -110,6 +110,8 @@ _PREDICATE_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:was|is|were|are|became|beco
 _WORD_AFTER = re.compile(r"[^\S\n]+(\w+)")
 #: heads that name no one after a possessive determiner ("her head", "his side", "their back")
 _NO_PERSON_AFTER_POSSESSIVE = frozenset({"head", "side", "back", "front", "centre", "center", "forward", "keeper"})
+#: what ends a phrase before a person's noun could be its head
+_CLAUSE_END = re.compile(r"[.!?;:]")
 #: a capitalised place or employer right after that person's noun ("a stranger| at Wegmans")
 _PLACE_AFTER = re.compile(r"\s+(?:at|in|from)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}")
 
@@ -150,8 +152,9 @@ def _described_person(A: _Article, s: int, hi: int, gender: str | None, possessi
     after it, as a mention of no entity; None when there is none, it modifies another noun ("our investor day") or its
     gender differs from ``gender``; ``possessive``: after "my", "her" … ("her head" is no one)."""
     for w in re.finditer(r"[\w’'-]+", A.body[s:min(hi, s + 60)]):
-        if w.start() and A.body[s + w.start() - 1] != " " or len(A.body[s:s + w.end()].split()) > 5:
-            return None
+        if (w.start() and A.body[s + w.start() - 1] != " ") or len(A.body[s:s + w.end()].split()) > 5 \
+                or _CLAUSE_END.search(A.body[s:s + w.start()]):
+            return None         # (nor across a sentence's end: "my mouth|. I'd| never")
         head = w.group()
         if head.lower() in _NOT_DESCRIPTOR:
             return None         # "the first day |we| worked together", "the names |of| every coordinator"

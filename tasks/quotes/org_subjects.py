@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 #: a capitalised name opening a sentence (after "The"), maybe an apposition naming what it is (", the main growers’ trade
 #: group,"), then the space before its verb ("has told", "say")
-_NAME_BEFORE_VERB = re.compile(r"[^\S\n]*(?:The[^\S\n]+)?(" + NAME_RUN + r")(?:,[^\S\n]+(?:the|an?)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?"
+_NAME_BEFORE_VERB = re.compile(r"[^\S\n]*(?:(?:The|An?)[^\S\n]+)?(?!(?:THE|AN?)[^\S\n])(" + NAME_RUN + r")(?:,[^\S\n]+(?:the|an?)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}?"
                                r"(?P<role>[a-z]+),|,[^\S\n]+which[^\S\n]+[a-z]+[^,\n“”\"]{1,80},)?"      # ("|Homes for Scotland|,
                                r"[^\S\n]+(?:(?:has|have)[^\S\n]+)?")                         # which represents …, said")
 #: a preposition before a name that makes it an object ("The company, a subsidiary |of |Denver-based Ironhorse"), not
@@ -44,6 +44,9 @@ def org_subject(A: _Article, pos: int) -> dict | None:
             and not organisations.as_modifier(A, first)     # (nor "The |Willmar| site": a place modifying the subject)
         if org and first is not None and first["start_char"] - start <= 5:
             return first     # (not "The SGX Catalist-listed company": a modifier of the subject)
+        trailing = _trailing_speaker(A, start, min(s["end_char"], pos))
+        if trailing is not None:
+            return trailing  # "Typhoon Rosal made landfall at 1:50 p.m., |PAGASA| said."
         named = speaking_name(A, start, min(s["end_char"], pos)) or _role_opening(A, start, min(s["end_char"], pos))
         if named is not None:
             return named     # "National Grid Electricity Distribution says …": a name the model missed or cut;
@@ -59,6 +62,26 @@ def org_subject(A: _Article, pos: int) -> dict | None:
         if org:
             return first
     return None
+
+
+def _trailing_speaker(A: _Article, start: int, end: int) -> dict | None:
+    """The organisation a sentence's reported words end with as their speaker (", PAGASA said.", ", the Met Office said
+    on Friday."): an ORG mention after a comma, right before a speech verb and a short tail; None otherwise."""
+    for m in reversed(A.mentions_in(start, end)):
+        if m["label"] != "ORG" or A.in_quote(m["start_char"]):
+            continue
+        verb = A.r.quote_verb_re.match(A.body, m["end_char"] + 1, end) if A.body[m["end_char"]:m["end_char"] + 1] == " " else None
+        before = A.body[max(start, m["start_char"] - 6):m["start_char"]]
+        if verb is not None and _COMMA_THE.search(before) and _SHORT_TAIL.fullmatch(A.body, verb.end(), end):
+            return m
+        return None
+    return None
+
+
+#: a comma, maybe "the", right before a trailing speaker's name
+_COMMA_THE = re.compile(r",[^\S\n]+(?:the[^\S\n]+)?$")
+#: what may follow a trailing speaker's verb to the end of the sentence ("said| on Friday.", "said| in a statement.")
+_SHORT_TAIL = re.compile(r"[^,;:“”\"\n]{0,50}")
 
 
 def _subject_after(A: _Article, first: dict, end: int) -> dict | None:

@@ -10,7 +10,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks.quotes.phrases import _DATELINE, NAME_RUN, _Cand, unlinked_mention
-from tasks.entities.rules import _given_names
+from tasks.entities.keys import fold
+from tasks.entities.rules import _company_words, _given_names, _legal_suffixes
 
 if TYPE_CHECKING:
     from tasks.quotes.speakers import _Article
@@ -259,8 +260,24 @@ def _main_org(A: _Article, pos: int, head: str) -> dict | None:
             same.append(m)
     ranked = sorted(counts.values(), key=len, reverse=True)
     if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
-        return _lead_org(A, pos) if head in _ANY_BUSINESS else None
+        return (_lead_org(A, pos) or _only_company(A, pos)) if head in _ANY_BUSINESS else None
     return ranked[0][-1]
+
+
+def _only_company(A: _Article, pos: int) -> dict | None:
+    """The one company the article named before ``pos`` (outside quotations; a name ending in a business word or a
+    legal form of ``rules/org_cues.txt``: "Medivale Pharmacy Group", "X PLC"): its latest mention; None when it named
+    none or several ("THE founder of … was charged …; … of Medivale Pharmacy Group" then "the AIM-listed company
+    said")."""
+    found = [m for m in A.mentions_in(0, pos) if m["label"] == "ORG" and m.get("entity_id") and not A.in_quote(m["start_char"])
+             and not as_modifier(A, m) and _company_name(m["text"])]
+    return found[-1] if found and len({m["entity_id"] for m in found}) == 1 else None
+
+
+def _company_name(name: str) -> bool:
+    """Does ``name`` end in a business word or a legal form ("… Pharmacy |Group|", "Ngano Mills |PLC|")?"""
+    words = name.split()
+    return len(words) > 1 and (fold(words[-1]) in _company_words() or fold(words[-1]) in _legal_suffixes())
 
 
 def _public_body(A: _Article, m: dict) -> bool:
@@ -317,8 +334,7 @@ def _lead_org(A: _Article, pos: int) -> dict | None:
         based = BASED_PREFIX.match(A.body, at)      # ("|Calgary-based |Chinook Ridge Energy Services Ltd. will cut …")
         at = based.end() if based else at
         first = next((m for m in A.mentions_in(at, min(s["end_char"], pos)) if not A.in_quote(m["start_char"])), None)
-        if first is not None and first["start_char"] == at:
-            first = _modified(A, first, min(s["end_char"], pos))
+        first = _modified(A, first, min(s["end_char"], pos)) if first is not None and first["start_char"] == at else None
         if first is not None and first["label"] == "ORG" and not A._is_outlet(first):
             return first
     return None

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from tasks.quotes import epithets
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -130,6 +131,27 @@ def age_person(A: _Article, age: str, pos: int) -> dict | None:
                 rx.match(A.body, m["end_char"]) or before.search(A.body, max(0, m["start_char"] - 60), m["start_char"])):
             return m
     return None
+
+
+def noun_person(A: _Article, noun: str, pos: int) -> dict | None:
+    """The person the two paragraphs before ``pos`` wrote that noun right before, as their description ("batted down by
+    |sophomore| safety Kellen X" then "“…,” the sophomore said"): the latest such person mention outside quotations."""
+    rx = _noun_before_re(noun)
+    lo = A.paras[max(0, A.para_index(pos) - 2)][0]
+    for m in reversed(A.mentions_in(lo, pos)):
+        mo = rx.search(A.body, max(0, m["start_char"] - 40), m["start_char"]) \
+            if m["label"] in PERSON_LABELS and not A.in_quote(m["start_char"]) else None
+        if mo is not None and not (mo.group(1) and epithets.names_person(A.r, mo.group(1))):
+            return m        # (not "assistant |coach| X" for "the assistant": the noun modifies another person's noun)
+    return None
+
+
+@lru_cache(maxsize=128)
+def _noun_before_re(noun: str) -> re.Pattern:
+    """A lower-case noun, maybe a second lower-case word (group 1) that is no function word, right before a name
+    ("|sophomore safety |X"; not "a co-worker |of |Xiong's")."""
+    return re.compile(r"(?<![\w’'-])" + re.escape(noun) + r"[^\S\n]+(?:(?!(?:of|for|to|at|with|from|in|on|by|and|or|the|an?|his|her"
+                      r"|their|its)\b)([a-z][\w-]*)[^\S\n]+)?$")
 
 
 #: the gap between an age and the name it describes: a space, or a noun ("The 26-year-old |midfielder| Wissa-Mbeki")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from tasks.quotes import appositions, court, document_authors, epithets, organisations, relatives, spokespeople, subjects, teams
 from tasks.quotes.titles import court_officer
 from tasks.quotes.recent import (AGE_NOUN, _PRONOUN_OPENING, _pronoun_subject, _wholly_quoted, age_person,
-                                 recent_subject, role_in_paragraph)
+                                 noun_person, recent_subject, role_in_paragraph)
 from tasks.quotes.phrases import _ANONYMITY, _INDEFINITE, POSSESSIVE, _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -45,6 +45,24 @@ def _org_possessor(A: _Article, c: _Cand) -> dict | None:
 _OWNER_ROLE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}([\w-]+)[’']s\s")
 
 
+def _described_noun(A: _Article, c: _Cand) -> dict | None:
+    """The person an epithet's lower-case head was written right before ("sophomore safety Kellen X" then "the
+    sophomore said": ``recent.noun_person``), else None."""
+    head = A.body[c.start:c.end].split()[-1]
+    return noun_person(A, head, c.start) if head.islower() else None
+
+
+def _board(A: _Article, c: _Cand) -> dict | None:
+    """The organisation "the directors" (a plural role that is also a head of quote_patterns.txt
+    [organisation_roles]) stand for (``organisations.org_role``), else None."""
+    low = A.body[c.start:c.end].lower()
+    last = low.split()[-1]
+    if not low.startswith("the ") or not last.endswith("s") or last not in A.r.org_roles:
+        return None
+    org = organisations.org_role(A, c.start, c.end, low)
+    return org.mention if org is not None else None
+
+
 def role_speaker(A: _Article, c: _Cand) -> dict | None:
     """The person a role noun phrase (or an age: "the 71-year-old") stands for; None for an anonymous source."""
     nat = epithets.NATIONALITY_NOUN.fullmatch(A.body, c.start, c.end) if c.kind in ("np", "role") else None
@@ -62,6 +80,9 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
     owner = _org_possessor(A, c) if c.kind == "np" else None
     if owner is not None:       # "The Sierra Club's Tennessee chapter said": the organisation whose part or paper it is
         return owner
+    board = _board(A, c) if c.kind == "role" else None
+    if board is not None:       # "In their report, the directors said": the company they run
+        return board
     lead = document_authors.paper_authors(A, c.start, A.body[c.start:c.end].lower()) if c.kind in ("np", "role") else None
     if lead is not None:        # "In the paper, the authors wrote that …": the lead author named before
         return lead.mention
@@ -71,7 +92,8 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
         aged = epithets.AGE_EPITHET.fullmatch(A.body, c.start, c.end)
         if org is None and (aged is not None or epithets.person_epithet(A, c)):
             # "“…,” the Edinburgh wing said", "the 38-year-old welder told DW": the person just written about
-            m = (age_person(A, aged.group(1), c.start) if aged else None) or recent_subject(A, c.start, _party_skip(A, c))
+            m = (age_person(A, aged.group(1), c.start) if aged else _described_noun(A, c)) \
+                or recent_subject(A, c.start, _party_skip(A, c))
             return m if m is not None and m["label"] in PERSON_LABELS else None
         if org is None and _anonymous_reference(A, c):
             # "A Labour backbencher, who did not want to be named, told …" then "“…,” the MS said": that backbencher;

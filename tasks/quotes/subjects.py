@@ -158,7 +158,13 @@ def _possessive_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     head = mpos.group(1).split()[-1].lower()
     if head in _NOT_DESCRIPTOR or head in r.verb_forms or head.endswith("ly"):
         return None
+    if head in _AUXILIARY_ADVERBS:      # "|Mammy|’s already told me": "has", its subject the name
+        return A.candidate(lo + mpos.start(1), lo + mpos.start(1) + len(mpos.group(1).rsplit(None, 1)[0]) - 2)
     return _Cand(lo + mpos.start(1), lo + mpos.end(1), "role" if r.role_re.fullmatch(head) else "np")
+
+
+#: adverbs after a name's "’s" that make it "has" or "is", not a possessive ("Mammy’s |already| told me")
+_AUXILIARY_ADVERBS = frozenset({"already", "also", "just", "always", "never", "often", "now", "since", "still"})
 
 
 def _word_len(body: str, pos: int) -> int:
@@ -315,13 +321,34 @@ def _inside_mention(A: _Article, pos: int) -> bool:
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w’'-])(?:for|of|at|with|from|by|to|on|in)[^\S\n]+(?:the[^\S\n]+)?$")
 
 
+def _coordinated_or_aside(A: _Article, verb_s: int, lo: int) -> _Cand | None:
+    """The subject of a coordinated verb (``_coordinated_subject``), else of the clause before an aside
+    (``asides.aside_subject``); the aside's first when the comma before the verb closes it and the coordinated
+    subject is a body named inside it ("The notice, filed under the federal Worker Adjustment and Retraining
+    Notification Act, says": the notice; but "The seller, |Northpoint Holdings LLC|, said", "Critics, including |the
+    KFEM|, say")."""
+    body = A.body
+    coordinated = _coordinated_subject(A, verb_s, lo)
+    if coordinated is None or (_COMMA_BEFORE_VERB.search(body, lo, verb_s) and coordinated.mention is not None
+                               and coordinated.mention["label"] not in PERSON_LABELS
+                               and not _APPOSED_OPENING.search(body, lo, coordinated.start)):
+        return asides.aside_subject(A, verb_s, lo) or coordinated
+    return coordinated
+
+
+#: a comma right before a verb
+_COMMA_BEFORE_VERB = re.compile(r",[^\S\n]*$")
+#: a comma, maybe "including" or "such as" and "the", right before a name in apposition
+_APPOSED_OPENING = re.compile(r",[^\S\n]*(?:(?:including|notably|especially|such[^\S\n]+as)[^\S\n]+)?(?:the[^\S\n]+)?$")
+
+
 def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     """Closest speaker candidate left of a verb (its subject), within body[lo:verb_s]."""
     body, r = A.body, A.r
     apposed = _missed_apposed_name(A, verb_s, lo)
     if apposed is not None:
         return apposed
-    coordinated = _coordinated_subject(A, verb_s, lo) or asides.aside_subject(A, verb_s, lo)
+    coordinated = _coordinated_or_aside(A, verb_s, lo)
     if coordinated is not None:
         return coordinated
     best = _nearest_mention(A, verb_s, lo)
