@@ -119,9 +119,10 @@ def _org_context(m: _Mention, unit: str, s: int, e: int) -> None:
         m.place_cue = True           # "Tamsin Oyelaran-Guidry of |Rayville| said", "X, 61, of |Elkton|, who": where they live
 
 
-#: an apposition right after a name naming what it is, closed by a comma ("|Netivei Israel|, the national roads
-#: company,"): group 1 its head noun
-_APPOSED_ROLE = re.compile(r"[^\S\n]*,[^\S\n]+the[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){0,3}?([a-z]+),")
+#: an apposition right after a name naming what it is, closed by a comma, maybe after where it is ("|Netivei Israel|,
+#: the national roads company,", "|Sabhal Mòr Ostaig|, the Gaelic college in Sleat,"): group 1 its head noun
+_APPOSED_ROLE = re.compile(r"[^\S\n]*,[^\S\n]+the[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?([a-z]+)"
+                           r"(?:[^\S\n]+(?:in|of|at|on|near|for)[^\S\n]+[A-Z][^,\n]{0,40})?,")
 
 
 #: the start of a clause a name may open: a line's, a sentence's, or after a dateline's dash ("KAUKAUNA, Wis. (WBAY) - |")

@@ -162,9 +162,12 @@ def _region_speaker(A: _Article, site: QuoteSite, post: str, shortest: int) -> A
         return None
     reg_s, reg_e = r.close_e + ms_.start("region"), r.close_e + ms_.end("region")
     region = body[reg_s:reg_e]
-    if ms_.group("verb").lower().endswith("ing") and not _BE_END.search(region):
+    if (ms_.group("verb").lower().endswith("ing") and not _BE_END.search(region)) \
+            or (ms_.group("verb").lower().rstrip("s") in rules.document_roles
+                and rules.quote_verb_re.match(body, r.close_e + ms_.end("verb") + 1, post_lim)):
         return ms_.end("verb") - ms_.start("region")     # "the emergency |warning| issued by VicEmergency said": a noun
-        #                                                  or a participle, no finite verb: the next one after it
+        #                                                  or a participle, no finite verb: the next one after it; "the
+        #                                                  staff |report| said": a noun before the verb
     if _next_sentence(A, site, region, r.close_e + ms_.end("verb"), post_lim) \
             or _introduces_next(A, site, r.close_e + ms_.end("verb"), post_lim):
         return None

@@ -134,9 +134,9 @@ _COUNCIL_PAPERS = frozenset({"report", "paper", "briefing", "document", "memo", 
                              "review", "update"})
 _WORD_BEFORE = re.compile(r"([a-z]+)[^\S\n]*$")
 #: a paper put to a council or its cabinet ("A report| to cabinet|", "a staff report| to the council|"): the council's
-_TO_COUNCIL = re.compile(r"[^\S\n]+(?:(?:that|which)[^\S\n]+(?:came|went|goes|comes|(?:was|is)[^\S\n]+(?:presented|put|tabled"
-                         r"|submitted))[^\S\n]+)?(?:to|for|before)[^\S\n]+(?:the[^\S\n]+)?"
-                         r"(?:cabinet|council|councillors|councilors|councilmembers)(?![\w-])")
+_TO_COUNCIL = re.compile(r"[^\S\n]+(?:(?:(?:that|which)[^\S\n]+(?:came|went|goes|comes|(?:was|is)[^\S\n]+)[^\S\n]*)?"
+                         r"(?:presented|put|tabled|submitted)?[^\S\n]*)(?:to|for|before)[^\S\n]+(?:the[^\S\n]+)?"
+                         r"(?:cabinet|council|councillors|councilors|councilmembers|executive)(?![\w-])")
 
 
 def council_paper(A: _Article, pos: int, end: int) -> _Cand | None:

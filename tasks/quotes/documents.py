@@ -31,6 +31,10 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
     if owned is not None and (owned.group(2).rstrip("s") in A.r.document_roles or owned.group(2) in _ORGANS):
         # "The company's statement said", "the company's board said": the body "the company" stands for
         return org_role(A, hs, hs + len(owned.group(1)), owned.group(1))
+    its = re.fullmatch(r"its\s+(?:[\w-]+\s+){0,2}([\w-]+)", low)
+    if its is not None and its.group(1).rstrip("s") in A.r.document_roles:
+        org = A.org_subject(hs)     # "Its first report said": the organisation "it" is, the one just written about
+        return _Cand.of_mention(hs, he, org) if org is not None else None
     to_council = _COUNCIL_PAPER.match(low)
     if to_council is not None and to_council.group(1).rstrip("s") in A.r.document_roles:
         return council_paper(A, hs + to_council.end(1), he)     # "A report to cabinet said": the council's
@@ -326,13 +330,15 @@ def _opening_subject(A: _Article, j: int, before: int) -> _Cand | None:
         return _Cand(body.start(1), body.end(1), "name", None, None, body.group(1))
     role = _ORG_ROLE_OPENING.match(A.body, start + len(A.body[start:before]) - len(A.body[start:before].lstrip()), before)
     if role is not None and role.group(1) in A.r.org_roles:      # "In a statement, |the company| blamed …": the
-        c = org_role(A, role.start(), role.end(), role.group(0).lower())      # company named before
+        c = org_role(A, role.start(), role.end(), role.group(0).lower()) \
+            or org_role(A, role.start(), role.end(), "the " + role.group(1))      # company named before ("the
+        #                                                                           sheriff's |office|")
         return c if c is not None and c.kind in ("mention", "name") else None
     return None
 
 
 #: a definite organisation word opening a clause, before its verb or a comma ("the company| blamed", "the union|, which")
-_ORG_ROLE_OPENING = re.compile(r"[Tt]he[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?([a-z][\w-]*)(?=[^\S\n]+[a-z]|,)")
+_ORG_ROLE_OPENING = re.compile(r"[Tt]he[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,2}?([a-z][\w-]*)(?=[^\S\n]+[a-z]|,)")
 
 
 #: capitalised words ending in an organisation word, then a lower-case word (its verb): "Prime Minister’s Office| issues"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _person_nouns
 from tasks.quotes import court, epithets, recent, roles, spokespeople
-from tasks.quotes.anonymous import _ANONYMOUS_SUBJECT, anonymous_subject, named_later
+from tasks.quotes.anonymous import _ANONYMOUS_SUBJECT, _NAMED_AS, anonymous_subject, named_later
 from tasks.quotes.phrases import POSSESSIVE, THE_BEFORE, _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -36,6 +36,14 @@ def resolve_pronoun(A: _Article, pos: int, pronoun: str) -> dict | None:
     return m
 
 
+def _name_given(A: _Article, j: int) -> dict | None:
+    """The person sentence ``j`` says gave a name ("She gave only her first name, |Tanya|.", "He identified himself as
+    |Ravi|"): the mention of that name, else None."""
+    mo = _NAMED_AS.search(A.body, A.sents[j]["start_char"], A.sents[j]["end_char"])
+    m = next((m for m in A.mentions_in(mo.start(1), mo.end(1)) if m["start_char"] == mo.start(1)), None) if mo else None
+    return m if m is not None and m["label"] in PERSON_LABELS else None
+
+
 def _resolve(A: _Article, pos: int, gender: str | None) -> dict | None:
     si = A.sent_index(pos)
     mt = _ANONYMOUS_SUBJECT.match(A.body, A.sents[si]["start_char"], A.sents[si]["end_char"])
@@ -50,8 +58,8 @@ def _resolve(A: _Article, pos: int, gender: str | None) -> dict | None:
         j -= 1
     if j >= 0 and si - j <= 8 and _opens_with_pronoun(A, j, gender):
         # "She said residents in Anzac and Conklin had told her …" then "“…,” she told council": whom that "She" stands
-        # for (not a name inside what she said)
-        return _resolve(A, A.sents[j]["start_char"], gender)
+        # for (not a name inside what she said); "She gave only her first name, |Tanya|.": the name she gave
+        return _name_given(A, j) or _resolve(A, A.sents[j]["start_char"], gender)
     if j >= 0 and si - j <= 8:
         m = _speech_subject(A, j, A.sents[j]["end_char"], gender)
         if m:

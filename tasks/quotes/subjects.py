@@ -390,8 +390,8 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
             c.end > lo + mnp.start(1) and not _modifier_in(c, lo + mnp.start(1), mnp.group(1)) for c in cands):
         words = mnp.group(1).split()
         head = words[-1].lower()
-        # a verb form is the head noun right after a determiner ("One tweet said", "The report says")
-        noun_after_det = len(words) == 2 and words[0].lower() in {"the", "a", "an", "one", "another", "his", "her", "its", "their", "this", "that"}
+        # a verb form is the head noun after a determiner ("One tweet said", "The report says", "Its first report said")
+        noun_after_det = len(words) <= 4 and words[0].lower() in {"the", "a", "an", "one", "another", "his", "her", "its", "their", "this", "that"}
         if head not in _NOT_DESCRIPTOR and (head not in r.verb_forms or noun_after_det):
             ns, ne = lo + mnp.start(1), lo + mnp.end(1)
             low = body[ns:ne].lower()

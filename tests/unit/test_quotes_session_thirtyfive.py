@@ -24,7 +24,13 @@ the one company the article named; ", PAGASA said." ends a sentence with its spe
 stands for; "the directors" and "the accounts" are the company whose accounts were filed; "The notice, filed under the
 federal Worker Adjustment and Retraining Notification Act, says" is the notice's company; "The ACLU of Montana, which
 …, said" is the ACLU; "the sophomore" is the one written as "sophomore safety X"; an unclosed first paragraph of a
-quotation takes the speaker of the paragraph it continues into; "Dodong Pascua" is Rodelio "Dodong" Pascua."""
+quotation takes the speaker of the paragraph it continues into; "Dodong Pascua" is Rodelio "Dodong" Pascua.
+
+From the blind sets 703-710 (first measured 1,003/1,114 = 0.900 at 19f415f9): "The report to the executive" is the
+council's; "the scanner" is no one a pronoun in an interview answer stands for; "Its first report said" is the
+organisation "it" stands for; "X, the Gaelic college in Sleat," makes X an organisation; "She gave only her first name,
+Tanya." names the "she" who speaks next; "In a Facebook post …, the sheriff's office thanked residents" then "the post
+said" is the sheriff's office named before; in "the staff report said" "report" is a noun."""
 from __future__ import annotations
 
 from tests.unit.test_quotes_session_thirteen import _speaker, entities, run  # noqa: F401  (the fixtures)
@@ -223,3 +229,58 @@ def test_a_nickname_and_the_surname_are_the_person_written_with_that_nickname(ru
             "\u201cWe are all waiting for a miracle,\u201d he said.")
     assert _speaker(run(body), "most of the jeepneys") == "Rodelio Pascua"
     assert _speaker(run(body), "We are all waiting") == "Rodelio Pascua"
+
+
+# From the blind sets 703-710 (first measured 1,003/1,114 = 0.900 at 19f415f9):
+
+
+def test_a_report_to_a_councils_executive_is_the_councils(run):  # noqa: F811
+    body = ("North Yorkshire Council will charge for parking in Harrogate on Sundays from April.\n\n"
+            "The report to the executive said the money would be \"ring-fenced for highways maintenance\" in the town.")
+    assert _speaker(run(body), "ring-fenced for highways") == "North Yorkshire Council"
+
+
+def test_a_device_in_an_answer_is_no_one_a_pronoun_stands_for(run):  # noqa: F811
+    body = ("Corinne Whitecloud-Baran is the new RCMP commander in Dauphin.\n\n"
+            "Q: Did you always want to be a police officer?\n\n"
+            "Whitecloud-Baran: No. My dad, Ernie Whitecloud, was a volunteer firefighter, and I used to listen to him on "
+            "the scanner. When I told him I'd been accepted, he said, \u201cJust be the kind of cop you'd want at your "
+            "own door.\u201d")
+    assert _speaker(run(body), "Just be the kind of cop") == "Ernie Whitecloud"
+
+
+def test_its_report_is_the_organisation_it_stands_for(run):  # noqa: F811
+    body = ("Prairie Harvest Foods has been granted creditor protection.\n\n"
+            "The court appointed Harrowgate Advisory Inc. as monitor. Its first report said the company's cash would run "
+            "out \u201con or about Dec. 18\u201d without an interim loan.")
+    assert _speaker(run(body), "on or about Dec. 18") == "Harrowgate Advisory"
+
+
+def test_a_name_with_an_apposition_naming_a_college_is_an_organisation(entities):  # noqa: F811
+    body = ("The fiddler Ruairidh MacAskill died on Friday aged 81.\n\n"
+            "Sabhal M\u00f2r Ostaig, the Gaelic college in Sleat, posted on Facebook: \u201cHis tunes will be played in "
+            "these halls for as long as there are fiddles.\u201d")
+    college = [m for m in entities(body) if m["text"] == "Sabhal M\u00f2r Ostaig"]
+    assert college and all(m["label"] == "ORG" for m in college)
+
+
+def test_she_gave_only_her_first_name_is_who_she_is(run):  # noqa: F811
+    body = ("Deputies closed Bellingrath Road for six hours.\n\n"
+            "A woman who said she was the man's sister arrived at the roadblock around noon. She gave only her first "
+            "name, Tanya.\n\n"
+            "\"My brother is not a monster. He needs help,\" she said.")
+    assert _speaker(run(body), "My brother is not a monster") == "Tanya"
+
+
+def test_a_post_of_an_office_that_did_something_in_it_is_that_offices(run):  # noqa: F811
+    body = ("The Mobile County Sheriff's Office said the standoff ended peacefully at 4 p.m.\n\n"
+            "In a Facebook post Thursday evening, the sheriff's office thanked residents for their patience.\n\n"
+            "\"We know today was disruptive for families along Bellingrath Road,\" the post said.")
+    assert _speaker(run(body), "We know today was disruptive") == "Mobile County Sheriff's Office"
+
+
+def test_a_report_before_the_verb_is_a_noun_not_the_verb(run):  # noqa: F811
+    body = ("The county expects the fees to raise $1.2 million a year.\n\n"
+            "\"Current revenue does not cover the full cost of operations,\" the staff report said.")
+    quote = next(q for q in run(body) if q["text"].startswith("Current revenue"))
+    assert quote["speaker_text"] == "the staff report"
