@@ -40,8 +40,8 @@ def org_subject(A: _Article, pos: int) -> dict | None:
                       and not _REPORTER_ASKS.match(A.body, m["end_char"])), None)
         first = _described(A, first, min(s["end_char"], pos)) \
             if first is not None and not _OBJECT_OF.search(A.body, start, first["start_char"]) else first
-        org = first is not None and first["label"] == "ORG" and not organisations.COMPOUND_AFTER.match(A.body, first["end_char"]) \
-            and not organisations.as_modifier(A, first)     # (nor "The |Willmar| site": a place modifying the subject)
+        org = first is not None and first["label"] == "ORG" and not organisations.as_modifier(A, first)
+        #         (nor "The |Willmar| site": a place modifying the subject, nor "|NSE|-listed": a compound's first part)
         if org and first is not None and first["start_char"] - start <= 5:
             return first     # (not "The SGX Catalist-listed company": a modifier of the subject)
         trailing = _trailing_speaker(A, start, min(s["end_char"], pos))
