@@ -27,7 +27,7 @@ from tasks import rulefiles
 from tasks.quotes import anonymous, appositions, asides, candidates, epithets
 from tasks.quotes.floating import continuation, floating_quote
 from tasks.quotes.labels import name_colon, transcript_label
-from tasks.quotes.partial import reported_speech
+from tasks.quotes.partial import noun_before_verb, reported_speech
 from tasks.quotes.phrases import _ANONYMITY, _NOT_AFTER_DETERMINER
 from tasks.quotes.rules import PERSON_LABELS
 from tasks.quotes.site import MODAL_BEFORE, Attribution, QuoteSite, locate
@@ -163,8 +163,7 @@ def _region_speaker(A: _Article, site: QuoteSite, post: str, shortest: int) -> A
     reg_s, reg_e = r.close_e + ms_.start("region"), r.close_e + ms_.end("region")
     region = body[reg_s:reg_e]
     if (ms_.group("verb").lower().endswith("ing") and not _BE_END.search(region)) \
-            or (ms_.group("verb").lower().rstrip("s") in rules.document_roles
-                and rules.quote_verb_re.match(body, r.close_e + ms_.end("verb") + 1, post_lim)):
+            or noun_before_verb(A, ms_.group("verb"), r.close_e + ms_.end("verb"), post_lim):
         return ms_.end("verb") - ms_.start("region")     # "the emergency |warning| issued by VicEmergency said": a noun
         #                                                  or a participle, no finite verb: the next one after it; "the
         #                                                  staff |report| said": a noun before the verb

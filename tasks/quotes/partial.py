@@ -79,15 +79,16 @@ def _verbs_before(A: _Article, verb_re: re.Pattern, seg_s: int, end: int) -> lis
             if not A.in_quote(v.start()) and not _AS_ASIDE.search(A.body, max(seg_s, v.start() - 40), v.start())
             and not _NOUN_USE.search(A.body, max(seg_s, v.start() - 30), v.start())
             and not _DETERMINER_BEFORE.search(A.body, max(seg_s, v.start() - 8), v.start())
-            and not _noun_before_verb(A, v, end)]
+            and not noun_before_verb(A, v.group(0), v.end(), end)]
 
 
-def _noun_before_verb(A: _Article, v: re.Match, end: int) -> bool:
-    """Is the speech verb ``v`` a document's word that another speech verb follows ("Its first |report| said")? Then it
-    is a noun, the subject of the verb after it (not "told |state| media")."""
-    gap = re.match(r"[^\S\n]+", A.body[v.end():v.end() + 3])
-    return v.group(0).lower().rstrip("s") in A.r.document_roles and gap is not None \
-        and A.r.quote_verb_re.match(A.body, v.end() + gap.end(), end) is not None
+def noun_before_verb(A: _Article, word: str, pos: int, end: int) -> bool:
+    """Is ``word``, a speech verb's form ending at ``pos``, a document's word that another speech verb follows ("Its
+    first |report| said", "the staff |report| said")? Then it is a noun, the subject of the verb after it (not "told
+    |state| media"). Read for partial quotes here and for the speaker after a quotation (``direct``)."""
+    gap = re.match(r"[^\S\n]+", A.body[pos:pos + 3])
+    return word.lower().rstrip("s") in A.r.document_roles and gap is not None \
+        and A.r.quote_verb_re.match(A.body, pos + gap.end(), end) is not None
 
 
 #: a form of "be" right before a verb: a passive ("had been called"), whose subject says nothing
