@@ -5,7 +5,8 @@ written next to people ("Kremlin spokesman Dmitry Peskov") with the genders they
 phrase as a speaker (name, pronoun, role noun, noun phrase), ``subject_before`` /
 ``subject_first`` find the subject of a speech verb (these three are in ``subjects.py``),
 ``resolve`` maps a candidate to a named entity (pronoun -> nearest earlier person subject, in ``pronouns.py``; role
-noun -> the person holding that title, in ``roles.py``). The word lists and phrase patterns these read are in
+noun -> the person holding that title, in ``roles.py``); the person subject of a sentence is read in
+``person_subjects.py``. The word lists and phrase patterns these read are in
 ``phrases.py``.
 """
 from __future__ import annotations
@@ -14,12 +15,12 @@ import bisect
 import re
 
 from tasks.entities.rules import _given_names, given_name_gender
-from tasks.quotes import (anonymous, candidates, epithets, interviews, namesakes, org_subjects, pronouns, roles, spokespeople,
-                          subjects, titles)
+from tasks.quotes import (anonymous, candidates, interviews, org_subjects, person_subjects, pronouns, roles, spokespeople, subjects,
+                          titles)
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
 from tasks.quotes.spans import _paragraphs
 from tasks.quotes.phrases import (
-    _ADVERBS,  # noqa: F401  (re-exported: clauses, direct, indirect import it from here)
+    _ADVERBS,  # noqa: F401  (re-exported: clauses, after_quote, indirect import it from here)
     _BARE_AFTER_ROLE,
     _BARE_BEFORE_ROLE,
     _BARE_GIVEN_BEFORE_ROLE,
@@ -27,7 +28,6 @@ from tasks.quotes.phrases import (
     _Cand,
     _NOT_DESCRIPTOR,
     _NOT_SUBJECT,
-    _PLACE_PREP_BEFORE,
     _credit,
     unlinked_mention,
 )
@@ -51,21 +51,6 @@ def _surname_people(mentions: list[dict], adjectives: frozenset) -> list[dict]:
     return out
 
 
-#: a sentence opened by a possessive of a gender ("His side have lost …") is about a person named before
-_POSSESSIVE_OPENING = {"His": "m", "Her": "f"}
-#: a possessive right after a name ("Bui-Thompson|'s hand")
-_POSSESSOR_END = re.compile(r"[’']s?\s")
-#: a sentence opening with a possessive role and a name in apposition to it ("|Her mother, |Fatou Diallo, watched …",
-#: "|The driver's sister, |Luzia Kowalczyk-Adebayo, told the board …")
-_POSSESSIVE_APPOSITION = re.compile(r"\s*(?:His|Her|Their|Its|The\s+[\w-]+[’']s|[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+"
-                                    r"(?:\d{1,3}-year-old\s+)?")
-#: a possessive before a role that a name stands in apposition to ("Trump’s rival, Ted Cruz,", "Aslef’s district organiser
-#: for the Thames Valley, Mihai X,"): the possessor only
-#: modifies the role, the apposed name is the person the sentence is about
-_POSSESSED_ROLE = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,6}[\w-]+,\s+")
-#: lower-case words (a title) between a name and the person it describes ("Hampshire| trainer |Philippa Oduya-Stanhope")
-_TITLE_GAP = re.compile(r"[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){1,3}")
-
 #: "FRANK MORRIS, BYLINE:", "JAKE TAPPER, CNN ANCHOR:" opening a paragraph: a transcript label with its role
 _TRANSCRIPT_INTRO = re.compile(r"(?m)^[\s\"“]*(?P<name>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,3}),\s*(?P<role>[A-Z][A-Z ]{1,30}?)\s*:")
 
@@ -80,16 +65,6 @@ _INVERTED_SUBJECT = re.compile(r"\s*(?:In|On|At|Among|Alongside|Beside|Inside|Ou
 _FINITE_AFTER_PARTICIPLE = re.compile(r"\s*[A-Z][a-z]+(?:ing|ed)\b(?:(?!\b(?:who|which|that|he|she|it|they|we|I|you|what|whether"
                                       r"|how|when|where|if|because|after|before|since|to)\b)[^,])*?"
                                       r"\b(?:will|would|has|have|had|is|are|was|were|said|says)\b")
-#: the verb right before its listener ("told |Meduza| he tries …")
-_TOLD_BEFORE = re.compile(r"(?<![\w-])told[^\S\n]+$")
-#: "from" after hearing or a message: the name after it is whom the article hears ("The committee also heard from| Annika
-#: X, …, who said she …"), no place
-_HEARD_FROM = re.compile(r"(?<![\w-])(?:heard|hear|hears|hearing|testimony|evidence|letter|message|email|call|statement|"
-                         r"comments?|words|reply|response|submission)[^\S\n]+from[^\S\n]+$")
-#: "the" and up to two lower-case words right before a one-word name, and the lower-case noun it modifies after it
-#: ("The retired |Albertville| science teacher", "the |Smith| family"): a modifier, no one
-_DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he(?:[^\S\n]+[a-z][\w-]*){0,2}[^\S\n]+$")
-_NOUN_AFTER = re.compile(r"[^\S\n]+([a-z][a-z-]+)(?![\w’'-])")
 
 
 class _Article:
@@ -216,80 +191,16 @@ class _Article:
     # -- resolution
     def _person_subject(self, si: int, before: int | None = None, gender: str | None = None,
                         chain: bool = False) -> dict | None:
-        """First PERSON mention outside quotes of sentence ``si`` (of ``gender`` when known). With
-        ``chain``, a sentence whose subject is already a pronoun of that gender ("Later, he tried to
-        call Putin") has no new subject: None (the pronoun refers further back)."""
-        s = self.sents[si]
-        end = s["end_char"] if before is None else min(before, s["end_char"])
-        opening = re.match(r"\s*(\w+)", self.body[s["start_char"]:end])
-        apposed = self.apposed_opening(si, end, gender)
-        if apposed is not None:     # "Her mother, Fatou Diallo, watched …": the mother
-            return apposed
-        if chain and gender and opening is not None and _POSSESSIVE_OPENING.get(opening.group(1)) == gender:
-            return None     # "His side have now lost six of seven …": the sentence is about the person before
-        fronted = self.fronted(s["start_char"], end)
-        if chain and gender:    # (a pronoun of the fronted clause is its subject's: "Asked if she expected a deal, X paused")
-            pm = next((p for p in self.r.pron_re.finditer(self.body, fronted.end() if fronted else s["start_char"], end)
-                       if not self.in_quote(p.start())), None)
-            first = next((m for m in self.mentions_in(s["start_char"], end)
-                          if m["label"] in PERSON_LABELS and not self.in_quote(m["start_char"])), None)
-            if pm and self.r.person_pronouns.get(pm.group(1).lower()) == gender \
-                    and (first is None or pm.start() < first["start_char"]):
-                return None
-        if fronted:     # "Pushed by host Chuck Todd on …, Cuban demurred.": the subject follows the fronted clause
-            m = self._first_person(fronted.end(), end, gender)
-            pm = self.r.pron_re.search(self.body, fronted.end(), m["start_char"]) if m is not None else None
-            if m is not None and pm is None:      # not when a pronoun comes first ("…, he explained")
-                return m
-            if m is None and chain and re.match(r"\s*(?:Asked|Pressed|[A-Z][a-z]+(?:ing|ed))\b", fronted.group(0)) \
-                    and re.match(r"\s*(?:(?:who|which|whose)\b[^,\n]*,\s*)?(?:[Tt]he|[Aa]n?)\s", self.body[fronted.end():end]):
-                return None     # "Asked about facing X, …, the 20-year-old smiled.": its subject is no one named here
-            if m is None and before is not None and re.match(r"\s*(?:Asked|Pressed|Told)\b", fronted.group(0)):
-                return None     # "Asked whether any of the Jackson jobs would move, |she| said": no one of the question
-        return self._first_person(s["start_char"], end, gender)
-
-    def _verb_in_gap(self, gap: str) -> bool:
-        """A verb among the lower-case words between a name and the next ("Havili-Morrison |praised| hooker Corey X"):
-        the name is the subject, not a modifier of a title before the other name."""
-        return any(w in self.r.verb_forms or (w.endswith("ed") and w not in self.r.title_modifiers)
-                   for w in gap.split()[:-1])
-
-    def _possessor_before_subject(self, m: dict, end: int) -> bool:
-        """``m`` is a possessor ("Bui-Thompson's hand") and a later person before ``end``, outside quotes and no
-        possessor, has a finite verb right after them (", and Rourke-Ilunga did not hold back")."""
-        if not _POSSESSOR_END.match(self.body, m["end_char"]):
-            return False
-        return any(n["label"] in PERSON_LABELS and not self.in_quote(n["start_char"]) and pronouns.CLAUSE_VERB_AFTER.match(self.body, n["end_char"])
-                   for n in self.mentions_in(m["end_char"], end))
+        """The person subject of sentence ``si`` (``person_subjects.person_subject``)."""
+        return person_subjects.person_subject(self, si, before, gender, chain)
 
     def apposed_opening(self, si: int, end: int, gender: str | None) -> dict | None:
-        """The person named in apposition to a possessive role opening sentence ``si`` or its clause after a fronted
-        phrase ("|Her mother, |Fatou Diallo, watched …", "|The driver's sister, |Luzia Kowalczyk-Adebayo, told the board
-        …", "Outside the court, |Stott's eldest daughter, 15-year-old |Amara, hugged …"): the sentence's subject (of
-        ``gender`` when known); None otherwise."""
-        s = self.sents[si]
-        mo = _POSSESSIVE_APPOSITION.match(self.body, s["start_char"], end)
-        if mo is None:      # after a fronted phrase ("Outside the Justice Center, Stott's eldest daughter, …")
-            fronted = self.fronted(s["start_char"], end)
-            mo = _POSSESSIVE_APPOSITION.match(self.body, fronted.end(), end) if fronted else None
-        m = next((m for m in self.mentions_in(mo.end(), end) if m["start_char"] == mo.end()), None) if mo else None
-        return self._first_person(m["start_char"], m["end_char"], gender) if m and m["label"] in PERSON_LABELS else None
+        """The person apposed to a possessive role opening sentence ``si`` (``person_subjects.apposed_opening``)."""
+        return person_subjects.apposed_opening(self, si, end, gender)
 
     def as_place(self, m: dict, start: int) -> bool:
-        """Is the person mention ``m`` an outlet or a place's object, no one (looked for from ``start``)? "Back on
-        |Aelfleda Terrace|, Mrs Coverdale …" (not "As for Zelenskyy", "heard from |Annika X|"), "He came out from
-        |Normandy|" (the model's person), or a modifier ("The retired |Albertville| science teacher")."""
-        s = m["start_char"]
-        return self._is_outlet(m) or bool(_PLACE_PREP_BEFORE.search(self.body, max(start, s - 12), s)
-                                          and not _HEARD_FROM.search(self.body, max(start, s - 30), s)) \
-            or self._as_modifier(m, start)
-
-    def _as_modifier(self, m: dict, start: int) -> bool:
-        """Is the one-word mention ``m`` a modifier between "the" and a noun ("The retired |Albertville| science
-        teacher started …", the model's person)?"""
-        after = _NOUN_AFTER.match(self.body, m["end_char"])
-        return " " not in m["text"] and after is not None and after.group(1) not in self.r.verb_forms \
-            and bool(_DETERMINER_BEFORE.search(self.body, max(start, m["start_char"] - 30), m["start_char"]))
+        """Is the person mention ``m`` an outlet, a place or a modifier (``person_subjects.as_place``)?"""
+        return person_subjects.as_place(self, m, start)
 
     def mention_gender(self, m: dict) -> str | None:
         """The gender of a person mention: its honorific's, its entity's pronouns' in the article, or (while
@@ -301,44 +212,8 @@ class _Article:
             or (self.name_gender.get(m.get("entity_id")) if self._soft_gender else None)
 
     def _first_person(self, start: int, end: int, gender: str | None) -> dict | None:
-        """First PERSON mention (or bare name) outside quotes in body[start:end], of ``gender`` when known."""
-        bare = self.bare_names()
-        for m in self.mentions_in(start, end):
-            if self.in_quote(m["start_char"]):
-                continue
-            if m["label"] not in PERSON_LABELS:
-                if m["text"] in bare["surnames"]:
-                    return m        # "Zaluzhnyi said": the model's ORG is the surname of a person named before
-                continue
-            if self.as_place(m, start) or _TOLD_BEFORE.search(self.body, max(start, m["start_char"] - 8), m["start_char"]):
-                continue            # "Pavel, a young teacher, told |Meduza| he …": the listener
-            poss = _POSSESSED_ROLE.match(self.body, m["end_char"], end) or (
-                t if (t := _TITLE_GAP.match(self.body, m["end_char"], end)) and not self._verb_in_gap(t.group(0)) and (
-                    self.r.role_re.search(t.group(0))
-                    or ((" " not in m["text"] or len(t.group(0).split()) == 1)
-                        and epithets.names_person(self.r, t.group(0).split()[-1].lower()))) else None)
-            if poss is not None and any(n["start_char"] == poss.end() and n["label"] in PERSON_LABELS
-                                        for n in self.mentions_in(poss.end(), end)):
-                continue            # "Trump’s rival, Ted Cruz, disagreed": Cruz; "Hampshire trainer Philippa …": Philippa;
-                #                     "Lobster fisherman Kwabena …" (the model's PERSON "Lobster"): Kwabena, as
-                #                     "Looe harbourmaster Jago …" (an agent noun); "Salamander Bay woman Giedrė …"
-            g = self.mention_gender(m)
-            if gender and g and g != gender:
-                other = namesakes.namesake(self, m, gender)
-                if other is None:
-                    continue
-                m = other           # "Van der Linden said …" then "she said": the one of the family who is a she
-            if self._possessor_before_subject(m, end):
-                continue            # "Replays appeared to show Bui-Thompson's hand …, and Rourke-Ilunga did not hold
-                #                     back": the possessor is no subject, the person with a verb after them is
-            i = bisect.bisect_left(bare["starts"], start)
-            if i < len(bare["names"]) and bare["starts"][i] < m["start_char"]:
-                return bare["names"][i]     # a name the model missed comes first in the sentence
-            return m
-        i = bisect.bisect_left(bare["starts"], start)
-        if i < len(bare["names"]) and bare["starts"][i] < end:
-            return bare["names"][i]
-        return None
+        """First person outside quotes in body[start:end] (``person_subjects.first_person``)."""
+        return person_subjects.first_person(self, start, end, gender)
 
     def _honorific_gender(self, m: dict) -> str | None:
         """The gender the short title right before this mention tells ("|Mr| Pascoe-Whitlock said" is the husband
@@ -347,15 +222,8 @@ class _Article:
         return self.words_gender([title.group(1)]) if title else None
 
     def _is_outlet(self, m: dict) -> bool:
-        """Is mention ``m`` the site's own name ("Novaya Gazeta Europe" on novayagazeta.eu, "PREMIUM TIMES", "OC Media"
-        on oc-media.org, "Media" cut from "404 Media" on 404media.co, "M&G" for the Mail & Guardian)?"""
-        text = m["text"].lower()
-        if len(self.outlet) >= 3 and (text.startswith(self.outlet) or (len(text) >= 3 and self.outlet.startswith(text))):
-            return True
-        key = re.sub(r"[^a-z0-9]", "", text)
-        joined, initials, n_words = self._site_key
-        return len(key) >= 2 and (key == joined or (len(key) >= 4 and joined.endswith(key))
-                                  or (n_words >= 2 and key == initials))
+        """Is mention ``m`` the site's own name (``person_subjects.is_outlet``)?"""
+        return person_subjects.is_outlet(self, m)
 
     def bare_names(self) -> dict:
         """People the NER missed, named in apposition ("Huw Dylan, a historian of …", "The army
