@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tasks.entities.rules import _post_nominals
-from tasks.quotes import anonymous, documents, interviews, organisations, roles, titles
+from tasks.quotes import anonymous, documents, interviews, organisations, titles, unnamed_roles
 from tasks.quotes.appositions import _apposed_name, _comma_outside_brackets
 from tasks.quotes.phrases import TIME_WORDS, _Cand, _NOT_DESCRIPTOR, _NOT_SUBJECT
 from tasks.quotes.rules import PERSON_LABELS
@@ -158,7 +158,7 @@ def _candidate(A: _Article, s: int, e: int) -> _Cand | None:
             return _Cand.of_mention(particle.start() if particle and m["text"].endswith(particle.group(0) + head)
                                     else hs, he, m)
         return _Cand(hs, he, "name")
-    same = roles.same_noun_anonymous(A, _Cand(hs, he, "np")) if low.startswith("the ") else None
+    same = unnamed_roles.same_noun_anonymous(A, _Cand(hs, he, "np")) if low.startswith("the ") else None
     if same is not None:    # "A bus operator …, who asked not to be named, said …" then "the operator said": no company
         return _Cand.of_mention(hs, he, same)
     org = organisations.org_role(A, hs, he, low) or documents.document_source(A, hs, he, low)

@@ -2,17 +2,17 @@
 article gave that role, "the 71-year-old" -> the person just introduced), or nobody when the role was introduced
 without a name ("a senior official … the official said"). ``_Article`` (speakers.py) calls these; split out of
 speakers.py unchanged (and the unnamed spokesperson's organisation out of this module into spokespeople.py, the
-shapes of epithets into epithets.py, the recent subjects a description stands for into recent.py)."""
+shapes of epithets into epithets.py, the recent subjects a description stands for into recent.py, roles introduced
+without a name or named in apposition into unnamed_roles.py)."""
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tasks.quotes import appositions, court, document_authors, epithets, organisations, relatives, spokespeople, subjects, teams
+from tasks.quotes import court, document_authors, epithets, organisations, relatives, spokespeople, subjects, teams, unnamed_roles
 from tasks.quotes.titles import court_officer
-from tasks.quotes.recent import (AGE_NOUN, _PRONOUN_OPENING, _pronoun_subject, _wholly_quoted, age_person,
-                                 noun_person, recent_subject, role_in_paragraph)
+from tasks.quotes.recent import AGE_NOUN, _pronoun_subject, age_person, noun_person, recent_subject, role_in_paragraph
 from tasks.quotes.phrases import _ANONYMITY, _INDEFINITE, POSSESSIVE, _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
@@ -95,10 +95,10 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
             m = (age_person(A, aged.group(1), c.start) if aged else _described_noun(A, c)) \
                 or recent_subject(A, c.start, _party_skip(A, c))
             return m if m is not None and m["label"] in PERSON_LABELS else None
-        if org is None and _anonymous_reference(A, c):
+        if org is None and unnamed_roles.anonymous_reference(A, c):
             # "A Labour backbencher, who did not want to be named, told …" then "“…,” the MS said": that backbencher;
             # "the former cashier" of a lede that names him in the next sentence: him
-            return recent_anonymous(A, c.start) or _named_after_lede(A, A.body[c.start:c.end], c.start)
+            return unnamed_roles.recent_anonymous(A, c.start) or _named_after_lede(A, A.body[c.start:c.end], c.start)
         return org
     if _INDEFINITE.match(A.body, c.start, c.end) or _POSSESSED.match(A.body, c.start, c.end):
         # "one US official", "a senior official": an anonymous source; "her mother": someone else; "a Department for
@@ -107,7 +107,7 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
             or relatives.relative_named_before(A, A.body[c.start:c.end], c.start) or named_later(A, c)
         #   ("His wife said" after "… and his wife, Leonie X,": Leonie X)
     role = A.body[c.start:c.end]
-    apposed = _named_in_apposition(A, c) if c.kind == "role" else None
+    apposed = unnamed_roles.named_in_apposition(A, c) if c.kind == "role" else None
     if apposed is not None:     # "The former mayor| of Civitavecchia, Raffaele Castellucci-Mbeki, on Thursday denied"
         return apposed
     age = AGE_NOUN.fullmatch(A.body, c.start, c.end)
@@ -116,26 +116,26 @@ def role_speaker(A: _Article, c: _Cand) -> dict | None:
         m = spokespeople.spokesperson_org(A, c) or spokespeople.staff_org(A, c)   # "the Kremlin spokesman" whose name
         #                                                     the article never gave; "Goldman Sachs strategists"
     source = role.lower().endswith("source")
-    if m is None and c.kind == "role" and _DEFINITE_ONE.fullmatch(role) and (source or _often_unnamed(A, role)):
+    if m is None and c.kind == "role" and unnamed_roles.DEFINITE_ONE.fullmatch(role) and (source or _often_unnamed(A, role)):
         # "A senior paddock figure, who asked not to be named, said …" then "“…,” the source said": that figure (any
         # unnamed person); "A spokesperson for the railway said …. “…,” the spokesperson said": the railway (one
         # introduced by the same noun)
-        m = recent_anonymous(A, c.start, None if source else _role_targets(A, role))
+        m = unnamed_roles.recent_anonymous(A, c.start, None if source else _role_targets(A, role))
         if m is not None or source:
             return m
-    if m is None and c.kind == "role" and _DEFINITE_ONE.fullmatch(role):
+    if m is None and c.kind == "role" and unnamed_roles.DEFINITE_ONE.fullmatch(role):
         m = _named_after_lede(A, role, c.start)    # "A former cashier … has been jailed" then "Kelvin X, 39, …"
     if m is None and not _plural_or_source(role) and not POSSESSIVE.search(role):
         m = role_in_paragraph(A, c.start)
         skip = _party_skip(A, c)
         if m is not None and skip is not None and skip(m):
             m = None        # "the witness" is not the lawyer whose question opens the paragraph
-        if m is None and not _introduced_anonymously(A, role, c.start) and not _often_unnamed(A, role):
+        if m is None and not unnamed_roles.introduced_anonymously(A, role, c.start) and not _often_unnamed(A, role):
             m = recent_subject(A, c.start, skip)
             if m is not None and c.kind == "role" and _titled_otherwise(A, m, role):
                 m = None     # "The Minister" is not the person just introduced as "the council's chief executive"
                 #              (an epithet, "the lock", may describe a captain: only a capitalised office counts)
-        elif m is None and c.kind == "role" and not _introduced_anonymously(A, role, c.start) \
+        elif m is None and c.kind == "role" and not unnamed_roles.introduced_anonymously(A, role, c.start) \
                 and epithets.AFTER_QUOTE_OR_OPENING.search(A.body[A.sents[A.sent_index(c.start)]["start_char"]:c.start]):
             m = _titled_previous_subject(A, c.start)     # ("…,” the official said", "The official said": not a role
             #                                              inside someone else's words, "said the camp officer had told")
@@ -168,21 +168,6 @@ def named_later(A: _Article, c: _Cand) -> dict | None:
     return next(iter(holders.values())) if len(holders) == 1 else None
 
 
-#: a role's portfolio or place before the name in apposition ("The former mayor| of Civitavecchia|, Raffaele …")
-_PORTFOLIO = re.compile(r"[^\S\n]+(?:of|for|at|in)[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w’'.-]*(?:[^\S\n]+(?:and[^\S\n]+)?[A-Z][\w’'.-]*){0,5}"
-                        r"(?:[^\S\n]+\([A-Z]{2,10}\))?|[a-z]+(?=,))")   # (and its acronym: "… Civil Protection Authority
-#                                    (ANEPC), Rui …"; or one common noun: "the officer in the case, DC Joanne X, said")
-
-
-def _named_in_apposition(A: _Article, c: _Cand) -> dict | None:
-    """The person named between commas right after a role and its portfolio ("The former mayor of Civitavecchia,
-    Raffaele Castellucci-Mbeki, on Thursday denied …"): that person, else None."""
-    sent_end = A.sents[A.sent_index(c.start)]["end_char"]
-    port = _PORTFOLIO.match(A.body, c.end, sent_end)
-    name = appositions._apposed_name(A, port.end() if port else c.end, sent_end)
-    return name.mention if name is not None else None
-
-
 def _named_after_lede(A: _Article, role: str, pos: int) -> dict | None:
     """A report's opening sentence (one of its first two) introducing someone by the role alone ("A former cashier at
     the port has been jailed for four years …") and the next sentence opening with a person's name ("Kelvin
@@ -197,7 +182,7 @@ def _named_after_lede(A: _Article, role: str, pos: int) -> dict | None:
     intro = next((mo for k in range(min(2, len(A.sents))) if A.sents[k]["start_char"] < pos
                   for mo in [re.compile(r"\s*(?:An?|One)\s+(?:[\w’'-]+\s+){0,3}?(?:" + alt + r")(?![\w-])").match(
                       A.body, A.sents[k]["start_char"], min(lede_end, pos))] if mo is not None), None)
-    if intro is None or _last_anonymous(A, targets, pos) > intro.start():
+    if intro is None or unnamed_roles.last_anonymous(A, targets, pos) > intro.start():
         return None         # (the role opens the sentence: "A man who punched a taxi |driver|" is no driver; a later
         #                     "a senior officer at the ministry" is another officer)
     j = A.sent_index(intro.start())
@@ -288,7 +273,7 @@ def resolve_role(A: _Article, text: str, pos: int) -> dict | None:
         - {"the", "a", "an", "his", "her", "their", "its", "our", "my", head} \
         - set(head.split())     # ("Her Honour": no one's name)
     best, best_key = None, None
-    anonymous = _last_anonymous(A, targets, pos)
+    anonymous = unnamed_roles.last_anonymous(A, targets, pos)
     # every title word the article gave a person so far ("manager Sean Colville" … "Everton boss Colville": the
     # Everton manager)
     known: dict[str, set] = {}
@@ -381,49 +366,6 @@ def _comparable(A: _Article, proper: set, title_words: set) -> set:
     return title_words
 
 
-#: the agent of a passive verb, not someone introduced to speak ("renewed twice by a control judge"; not "spoke with a
-#: senior nurse", who may speak next)
-_PASSIVE_AGENT = re.compile(r"(?<![\w-])by\s+$")
-
-
-def _last_anonymous(A: _Article, targets: set, pos: int) -> int:
-    """Position of the last anonymous introduction of the role before ``pos`` ("a senior
-    official", "One European intelligence officer"; outside quotes), -1 if none."""
-    key = tuple(sorted(targets))
-    rx = A._anon_re.get(key)
-    if rx is None:
-        alt = "|".join(sorted(map(re.escape, targets), key=len, reverse=True))
-        rx = A._anon_re[key] = re.compile(
-            r"(?<![\w-])(?:[Aa]n?|(?<![Tt]he )[Oo]ne|[Aa]nother)\s+(?:(?!(?:its|his|her|their)\s)[\w’'-]+\s+){0,4}?(?:" + alt
-            + r")(?![\w-])")     # not "the one its coach has been promising"
-    last = -1
-    for m in rx.finditer(A.body, max(0, pos - 6000), pos):
-        if A.in_quote(m.start()):
-            continue
-        named = A.mentions_in(max(0, m.start() - 120), m.start())
-        if named and named[-1]["label"] in PERSON_LABELS and _APPOSED_TITLE_GAP.fullmatch(A.body, named[-1]["end_char"], m.start()):
-            continue       # "Dmitry Peskov, a senior official": the title of a named person (also a second one: "X,
-            #                the study’s lead author and an associate professor")
-        if _PASSIVE_AGENT.search(A.body, max(0, m.start() - 20), m.start()):
-            continue       # "renewed twice by a control judge": no one introduced to speak
-        if _PREPOSITION_INSIDE.search(m.group()) or _NAME_AFTER.match(A.body, m.end()) \
-                or appositions._apposed_name(A, m.end(), A.sents[A.sent_index(m.end())]["end_char"]) is not None:
-            continue       # "a quickfire half-century from captain Charith X": no noun phrase of the role; the title
-            #                of the name after it, or before it in apposition ("A second doctor, Dr Mere X, said")
-        last = m.start()
-    return last
-
-
-#: between a person's name and an indefinite title of theirs: a comma, maybe a first title and "and"
-_APPOSED_TITLE_GAP = re.compile(r"[’']?,\s*(?:[^,.;:“”\"\n]{1,80}?\s(?:and|or)\s+)?")
-#: a preposition, relative pronoun or second article between the article and the role word: they are no one noun
-#: phrase ("a half-century |from| captain", "a slant |that the| junior receiver turned")
-_PREPOSITION_INSIDE = re.compile(r"\s(?:from|of|by|for|with|to|in|at|on|against|after|before|that|which|the)\s")
-#: a capitalised name right after the role word: its title ("captain| Charith Senanayake-Perera")
-_NAME_AFTER = re.compile(r"[^\S\n]+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|"
-                         r"July|August|September|October|November|December)\b)[A-Z][a-z]")
-
-
 def _role_targets(A: _Article, role: str) -> set:
     """The role words a role phrase's head stands for ("spokesperson" for "the spokesperson": spokesman, spokeswoman
     …); empty when no role word heads it."""
@@ -438,58 +380,3 @@ def _often_unnamed(A: _Article, role: str) -> bool:
     return bool(heads) and heads[-1] in A.r.unnamed_roles and not _PROPER_MODIFIER.search(role)
 
 
-def _introduced_anonymously(A: _Article, role: str, pos: int) -> bool:
-    """The role was introduced without a name ("a British defence intelligence official" before "the British
-    defence intelligence official said")."""
-    heads = [h.group(1).lower() for h in A.r.role_re.finditer(role.lower())]
-    return bool(heads) and _last_anonymous(A, A.r.roles.get(heads[-1], {heads[-1]}), pos) >= 0
-
-
-#: "the source", "the person", "the MS": one definite someone (no possessive, no plural)
-_DEFINITE_ONE = re.compile(r"[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]*[^\Ws]|[Tt]he\s+(?:[\w-]+\s+){0,2}[\w-]*ss")
-
-
-def _anonymous_reference(A: _Article, c: _Cand) -> bool:
-    """A definite singular noun phrase that may stand for an unnamed person just introduced: its head names a person
-    ("the trainee", "the grandmother"), is a short office abbreviation ("the MS") or a noun of quote_patterns.txt
-    [anonymous_nouns] ("the person", "the source"); not "the dispute", "the ministry"."""
-    if not _DEFINITE_ONE.fullmatch(A.body, c.start, c.end):
-        return False
-    head = A.body[c.start:c.end].split()[-1]
-    return head.lower() in A.r.anonymous_nouns or (head.isupper() and len(head) <= 4) \
-        or (head.lower() not in A.r.org_roles and epithets.names_person(A.r, head.lower()))
-
-
-def same_noun_anonymous(A: _Article, c: _Cand) -> dict | None:
-    """The unnamed person of the three sentences before (``recent_anonymous``) introduced by the head noun of "the
-    <noun>" ("A Denver developer who asked not to be named …" then "the developer said"); None otherwise."""
-    noun = A.body[c.start:c.end].split()[-1].lower()
-    if c.kind not in ("np", "role") or not _DEFINITE_ONE.fullmatch(A.body, c.start, c.end) \
-            or noun in A.r.document_roles or _named_in_apposition(A, c) is not None:
-        return None     # (but "said the woman, |Sherry X|, 58": the woman named now; "the statement said": a document)
-    m = recent_anonymous(A, c.start, {noun})
-    if m is None or (m["text"].lower().split()[-1] != noun and not re.match(
-            r"\s+of\s+an?\s+(?:[\w’'-]+\s+){0,3}" + re.escape(noun) + r"\b", A.body[m["end_char"]:m["end_char"] + 80], re.I)):
-        return None     # (its head, or one it speaks for: "A representative of a major Prague |developer|"; "the
-    return m            # company" is no "warehouse supervisor in the company's Indianapolis facility")
-
-
-def recent_anonymous(A: _Article, pos: int, heads: set | None = None) -> dict | None:
-    """The unnamed person (``_Article._anonymous_subject``) whose sentence opens one of the three sentences before
-    ``pos`` outside quotations, when no named person or pronoun subject comes between; with ``heads``, only one
-    introduced by one of those nouns ("a spokesperson for …" for "the spokesperson"); None otherwise."""
-    si, outside = A.sent_index(pos), 0
-    for j in range(si - 1, max(-1, si - 9), -1):
-        if outside == 3:
-            break
-        if _wholly_quoted(A, j):
-            continue
-        outside += 1
-        anonymous = A._anonymous_subject(j, None)
-        if anonymous and heads is not None:
-            return anonymous if set(re.findall(r"[a-z]+", (A.anonymous_np(j) or "").lower())) & heads else None
-        if anonymous:
-            return anonymous
-        if A._person_subject(j) is not None or _PRONOUN_OPENING.match(A.body, A.sents[j]["start_char"]):
-            return None
-    return None
