@@ -18,6 +18,7 @@ from tasks.entities.rules import (
     _person_nouns,
     _places,
     _surname_particles,
+    _table_stopwords,
     _title_first_words,
     _title_nouns,
     _title_set,
@@ -206,12 +207,19 @@ def _add_honorific_names(line: str, ls: int, body: str, headline: bool, mentions
         swallowed = [i for i in over if (mentions[i].start < s and mentions[i].end == e)
                      or (mentions[i].start >= ls + mt.start() and mentions[i].end <= e)]
         if (over and len(swallowed) != len(over)) or any(a.start < e and a.end > s for a in added) \
-                or not all(_name_word_ok(w) or w.lower() in _surname_particles()[1] for w in mt.group(1).split()):
+                or not _titled_name_ok(mt.group(1).split()):
             continue
         m = _make_mention(body, s, e, 0, "PERSON", headline)
         if m is not None and (m.start, m.end) == (s, e):
             drop.update(swallowed)
             added.append(m)
+
+
+def _titled_name_ok(words: list[str]) -> bool:
+    """Can the words after a short title be a name: each a name word or a surname particle, a surname also a word that
+    heads table lines ("Det Con Owain |Price|": after a title and a given name, a surname)?"""
+    return all(_name_word_ok(w) or w.lower() in _surname_particles()[1] or (i > 0 and fold(w) in _table_stopwords())
+               for i, w in enumerate(words))
 
 
 @lru_cache(maxsize=1)
@@ -344,9 +352,11 @@ _CUED_LONE_BARRELLED = re.compile(rf"(?<![\w.’'-])({BARRELLED_SURNAME})(?=,\s+
 #: a given word and a double-barrelled surname after a place's possessive ("New Zealand’s |Tane Whakarongo-Reid|
 #: finished second", "Australia's |Aiko Tanabe-Riley|"): a person
 _POSSESSED_BARRELLED = re.compile(rf"(?<=[’']s\s)([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\s+{BARRELLED_SURNAME})(?![\w’'-])")
-#: two or three capitalised words and an age between commas ("|Tshering Yangzom|, 56, from Yurung village"): a person
-#: whatever the given name
-_AGED_NAME = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+{_NAME_WORD}){{1,2}}),\s+\d{{2}}(?:,|\.(?=\s|$))")
+#: two to four capitalised words and an age between commas ("|Tshering Yangzom|, 56, from Yurung village", "|Siti
+#: Khadijah Mat Nor|, 34, who"): a person whatever the given name
+_AGED_NAME = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+{_NAME_WORD}){{1,3}}),\s+\d{{2}}(?:,|\.(?=\s|$))")
+#: capitalised function words that are name words inside an aged name ("Siti Khadijah Mat |Nor|, 34,")
+_AGED_NAME_WORDS = frozenset({"nor", "else", "may", "will", "done"})
 #: an Irish surname of a capitalised particle, with the given name before it ("|Cathal Ó Fearghail|", "|Ó hÉalaithe|",
 #: "|Ní Bhriain-Mwale|"): a person's name, cue or not (no place or organisation is named so; not "Mac": "Mac Pro")
 _GAELIC_NAME = re.compile(r"(?<![\w.’'-])((?:[A-Z][a-zß-ÿ]+(?:-[A-Z][a-zß-ÿ]+)?\s+)?(?:Ó|Ní|Nic|Uí|Ua)\s+h?[A-ZÀ-Þ][\w’'-]*"
@@ -474,6 +484,7 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
             continue        # "officer Wg Cdr (retd) Jagdish Menon-Pillai": short titles, the name comes after them
         if not all((_name_word_ok(w) and fold(w) not in _org_words()[0]) or w.lower() in _surname_particles()[1]
                    or (_INITIAL.fullmatch(w) and i < len(words) - 1) or (w in _REGNAL and i == len(words) - 1)
+                   or (mt.re is _AGED_NAME and i > 0 and w.lower() in _AGED_NAME_WORDS)
                    for i, w in enumerate(words)):
             continue
         m = _make_mention(body, s, e, 0, "PERSON", headline)

@@ -67,7 +67,8 @@ def said_x(A: _Article, rest_s: int, post_lim: int) -> _Cand | None:
         # ", said the group's chair, James Wallace.": the person named after the role speaks (also after a short phrase
         # of the role: "said his wife| of 56 years, Magdalena X"; and after an unnamed person: "said the man, X")
         stop = re.search(r"[.;!?\n]|$", body[endp:post_lim])
-        named = appositions._apposed_name(A, endp, endp + stop.start() if stop else post_lim)
+        stop_e = endp + stop.start() if stop else post_lim
+        named = appositions._apposed_name(A, endp, stop_e) or appositions.misread_apposed_name(A, c.start, endp, stop_e)
         if named is not None:
             return named
     if (c is None or c.kind == "np") and body.startswith(",", endp) and _POSSESSIVE_NOUN.fullmatch(body[rest_s:endp].strip()):

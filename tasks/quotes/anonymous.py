@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tasks.quotes import epithets, relatives, roles, spokespeople
-from tasks.quotes.phrases import _ANONYMITY, ACRONYM_IN_BRACKETS, FAMILY_COUNT, _Cand, unlinked_mention
+from tasks.quotes.phrases import _ANONYMITY, ACRONYM_IN_BRACKETS, COURT_ADDRESS, FAMILY_COUNT, _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -67,6 +67,8 @@ _ANONYMOUS_SOURCE = re.compile(
     r"(?!(?:who|whose)\b)[\w’'-]+)"
     r"(?:\s+whose\s+[^,“”\"\n]{1,100}?|,\s+(?!(?:who|whose|that|said|says|told|and|but)\b)[^,“”\"\n]{1,100}?)?"
     r",?\s+(?:and\s+)?who\s+[^“”\"\n]{0,160}?(?:" + _ANONYMITY.pattern + r")")
+#: "Her Honour", "His Lordship": a judge, titled and named in the article
+_COURT_ADDRESS = re.compile(r"(?:his|her|your)\s+" + COURT_ADDRESS, re.I)
 #: "who gave his name only as |Ravi|", "identified only as |Maria|", "who only gave his first name, |Eric|", "who was
 #: later identified by residents as |Prossy X|": the name an anonymous person gave
 _NAMED_AS = re.compile(r"(?:(?:name|named|identified(?:\s+(?:himself|herself|themselves|by(?:\s+[\w’'-]+){1,3}?))?|known"
@@ -131,8 +133,8 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     if named is not None:   # "A stall operator who gave his name only as Ravi said": Ravi, whatever the model's label
         m = next((m for m in A.mentions_in(named.start(1), named.end(1)) if m["start_char"] == named.start(1)), None)
         return m or unlinked_mention(named.start(1), named.end(1), named.group(1), "PERSON")
-    if not mt or A.in_quote(mt.start("np")) or not _owner_is_person(A, mt):
-        return None
+    if not mt or A.in_quote(mt.start("np")) or not _owner_is_person(A, mt) or _COURT_ADDRESS.match(mt.group("np")):
+        return None         # ("Her Honour said": the judge named before)
     core = _np_core(mt.group("np"))
     head = _DESCRIBED.sub("", core).split()[-1].lower()     # "A father| of three", "A man| in his 70s"
     if not A.r.role_re.search(core) and not epithets.names_person(A.r, head) \
@@ -157,6 +159,9 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
     org = spokespeople.spokesperson_org(A, _Cand(np_s, np_e, "role"))
     if org is not None:
         return org          # "An Energex spokeswoman said …" then "…,” she said": the organisation speaks
+    later = named_again(A, si, head, exact=True) if epithets.names_person(A.r, head) or A.r.role_re.fullmatch(head) else None
+    if later is not None:
+        return later        # "Another veteran captain … described him as ‘…’. That captain, Lorenzo X, is now 81"
     described = _ONE_OF_THEM.fullmatch(mt.group("np")) and _DESCRIBED_AFTER.match(A.body, np_e, mt.end())
     if described:           # "One of them, a loom fixer who asked not to be named, said": the loom fixer (as readers
         #                     name such a source: "One worker, a tire builder with nine years at the plant")
@@ -165,8 +170,8 @@ def anonymous_subject(A: _Article, si: int, gender: str | None) -> dict | None:
 
 
 #: an unnamed subject that is only one of a group ("One of them", "One of the workers", "One of those neighbors", "One
-#: worker", "Another resident")
-_ONE_OF_THEM = re.compile(r"(?:[Oo]ne|[Aa]nother)\s+(?:of\s+(?:them|(?:those|these|the)(?:\s+[\w’'-]+)?)|[\w’'-]+)")
+#: worker", "Another resident", "One of her neighbours")
+_ONE_OF_THEM = re.compile(r"(?:[Oo]ne|[Aa]nother)\s+(?:of\s+(?:them|(?:those|these|the|his|her|their|our|my)(?:\s+[\w’'-]+)?)|[\w’'-]+)")
 #: the indefinite apposition after it, up to a clause or a comma (", |a loom fixer| who …"; not an age alone: ", a
 #: 52-year-old woman who has picked grapes …" says less than "One worker")
 _DESCRIBED_AFTER = re.compile(r",\s+(an?\s+(?!\d+-year-old|elderly|young|old|older)[\w’'-]+(?:\s+[\w’'-]+){0,3}?)"
@@ -272,13 +277,13 @@ def named_later(A: _Article, pos: int) -> dict | None:
     return named_again(A, si, head) if head is not None else None
 
 
-def named_again(A: _Article, si: int, head: str) -> dict | None:
-    """The person named in apposition to "The <head>" opening one of the three sentences after sentence ``si`` that
+def named_again(A: _Article, si: int, head: str, exact: bool = False) -> dict | None:
+    """The person named in apposition to "The <head>" (or "That <head>") opening one of the three sentences after sentence ``si`` that
     open outside a quotation ("said a woman who manages four rentals" then "|The woman, Kimberly Sossaman,| said …"),
-    else None."""
-    heads = "|".join(map(re.escape, sorted({head, "woman", "man"})))     # ("a retired biology instructor" then "The
+    else None; with ``exact``, only "The <head>" itself (not "The woman", who may be someone introduced since)."""
+    heads = "|".join(map(re.escape, sorted({head} if exact else {head, "woman", "man"})))     # ("a retired biology instructor" then "The
     #                                                                     woman, Lucinda X,")
-    again = re.compile(r"[^\S\n]*The[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,2}?(?:" + heads + r"),[^\S\n]+"
+    again = re.compile(r"[^\S\n]*(?:The|That|This)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,2}?(?:" + heads + r"),[^\S\n]+"
                        r"(?:who[^\S\n]+[^“”\"\n,]{0,40}?" + _NAMED_AS.pattern + r")?")     # ("The woman, who gave her name as X,")
     after = [k for k in range(si + 1, min(len(A.sents), si + 9)) if not A.in_quote(A.sents[k]["start_char"])][:3]
     for k in after:

@@ -9,9 +9,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tasks.entities.keys import fold
-from tasks.entities.rules import _legal_suffixes, _title_set
+from tasks.entities.rules import _legal_suffixes, _title_set, ends_in_org_word
 from tasks.quotes import epithets, titles
-from tasks.quotes.phrases import _Cand
+from tasks.quotes.phrases import _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -54,6 +54,14 @@ def _described(A: _Article, between: str) -> bool:
     return _DESCRIPTION.fullmatch(between) is not None and epithets.names_person(A.r, between.split()[-1])
 
 
+def _described_or_titled(A: _Article, between: str) -> bool:
+    """Is ``between`` (the words right before a name) a short description ending in a person noun or a role, maybe
+    with a capitalised place among them ("retired Hungerford builder ", "Bath head coach ")?"""
+    words = between.split()
+    return between.endswith(" ") and 0 < len(words) <= 5 and not any(w.lower() in A.r.verb_forms for w in words) \
+        and words[-1].islower() and (epithets.names_person(A.r, words[-1]) or bool(A.r.role_re.fullmatch(words[-1])))
+
+
 #: the comma before a name in apposition to a role, maybe after a short phrase of the role ("A nurse| at the clinic, |Sister
 #: X", "his wife| of 56 years, |Magdalena X")
 _APPOSITION_COMMA = re.compile(r"(?:[^\S\n]+(?:of|at|from|in|with|for)[^\S\n]+[^,“”\"‘’\n]{1,40}?)?[^\S\n]*,[^\S\n]*")
@@ -83,6 +91,28 @@ def _apposed_name(A: _Article, role_e: int, hi: int) -> _Cand | None:
             return _Cand.of_mention(m["start_char"], m["end_char"], m)
         return None
     return None
+
+
+#: two or three capitalised words closing a speaker phrase after a comma ("said the teacher|, Goitseone Ramotswa|.")
+_NAME_AT_END = re.compile(r"[^\S\n]*,[^\S\n]*((?:[A-Z][a-z][\w’'-]*[^\S\n]+){1,2}[A-Z][a-z][\w’'-]*)[^\S\n]*$")
+
+
+def misread_apposed_name(A: _Article, role_s: int, role_e: int, hi: int) -> _Cand | None:
+    """The name closing "said the teacher, Goitseone Ramotswa." that the model took for no person (an organisation,
+    a nationality and a surname): after a role whose head names a person, two or three capitalised words that end the
+    phrase and are no organisation's name are that person, the speaker; None otherwise."""
+    mo = _NAME_AT_END.match(A.body, role_e, hi)
+    head = A.body[role_s:role_e].split()[-1].lower() if role_e > role_s else ""
+    if mo is None or not (epithets.names_person(A.r, head) or A.r.role_re.fullmatch(head)) or A.in_quote(mo.start(1)):
+        return None
+    s, e, text = mo.start(1), mo.end(1), mo.group(1)
+    inside = A.mentions_in(s, e)
+    if any(m["label"] in PERSON_LABELS and (m["start_char"], m["end_char"]) == (s, e) for m in inside) \
+            or ends_in_org_word(text) or any(m["start_char"] < s or m["end_char"] > e for m in inside):
+        return None         # (a person the model found is read by ``_apposed_name``; "said the analyst, Moody's Ratings")
+    whole = next((m for m in inside if (m["start_char"], m["end_char"]) == (s, e)), None)
+    m = {**whole, "label": "PERSON"} if whole is not None else unlinked_mention(s, e, text, "PERSON")
+    return _Cand.of_mention(s, e, m)
 
 
 #: a description that gives the name after it ("The prosecutor, |an old hand named |Hollis X,")

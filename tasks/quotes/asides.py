@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from tasks.entities.rules import _vote_given_names
 from tasks.quotes import documents, epithets
 from tasks.quotes.recent import AGE_NOUN
-from tasks.quotes.phrases import _ADVERBS, _NOT_DESCRIPTOR, _PREP_BEFORE, _Cand
+from tasks.quotes.phrases import _ADVERBS, _NOT_DESCRIPTOR, _PREP_BEFORE, _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -55,7 +55,19 @@ def relative_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     if m.group("that") or m.group("wh") == "which":
         # "Trump released a marketing video that said, “…”": whoever issued the document
         return documents.relative_document_issuer(A, ps) or _Cand(ps, pe, "np")
+    described = _DESCRIBED_BEFORE_WHO.search(body, max(lo, ps - 90), ps) if body[ps:pe] == "who" else None
+    if described is not None and epithets.names_person(A.r, described.group("head").lower()):
+        # "I remember one rancher, |an old man near Valentine|, who said to me, “…”": that unnamed person
+        phrase = unlinked_mention(described.start("np"), described.end("np"), described.group("np"), "PERSON")
+        return _Cand.of_mention(ps, pe, phrase)
     return _Cand(ps, pe, "np")
+
+
+#: an indefinite description of a person right before ", who" ("one rancher, |an old man near Valentine|, who said",
+#: "a nursing student …, |a mom of two from Rockaway Beach|, who told me"): the phrase without its article
+_DESCRIBED_BEFORE_WHO = re.compile(r"(?<![\w’'-])(?:an?|one|another)[^\S\n]+(?P<np>(?:[\w’'-]+[^\S\n]+){0,2}?(?P<head>[a-z][\w’'-]*)"
+                                   r"(?:[^\S\n]+(?:of|from|in|at|near|with)[^\S\n]+[^,“”\"\n]{1,40}?)?)[^\S\n]*,[^\S\n]*$",
+                                   re.I)
 
 
 #: a subject opening the clause, a participle aside between commas, then the verb ("Others, reacting to …, shouted")

@@ -108,6 +108,13 @@ def quote_from_after(A: _Article, site: QuoteSite) -> Attribution | None:
 _PASSIVE_BEFORE = re.compile(r"(?<![\w’'-])(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$")
 
 
+#: the verb's object is something someone else wrote, its writer named, then the colon before the quotation ("The
+#: prosecutor also read aloud a 2022 text message |from Vasquez-Harlow| to one of her house managers:"): the writer
+_AUTHORED_OBJECT = re.compile(r"(?<![\w’'-])(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?(?:message|letter|e-?mail|note"
+                              r"|text|post|tweet|voicemail|card)\s+(?:from|by|written\s+by|sent\s+by)\s+"
+                              r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)(?:\s+to\s+[^:“”\"\n]{1,80})?\s*:\s*$")
+
+
 def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
     """Speaker of an introducing clause: "Putin said: …" (colon_intro), "He added, …" (comma_intro), "She says …" (verb_intro)."""
     if not site.prefix_intro or site.colon_after_dash:
@@ -129,6 +136,10 @@ def speaker_before(A: _Article, site: QuoteSite) -> Attribution | None:
         return reported_speech(A, site)     # speaks for no one; the quote is part of the reported speech around it
     vs = site.lo + v.start()
     sent_s = A.sents[site.si]["start_char"]
+    author = _AUTHORED_OBJECT.search(site.prefix)
+    c = A.candidate(site.lo + author.start(1), site.lo + author.end(1)) if author else None
+    if c is not None and c.kind in ("mention", "name", "role", "np"):
+        return Attribution(c, v.group(1), "colon_intro")    # "read aloud a text message from X to one of her managers:"
     if _PASSIVE_BEFORE.search(A.body[max(sent_s, vs - 30):vs]) \
             and v.group(1).lower() in ("asked", "told", "quoted", "questioned", "pressed"):
         # "Trump was asked, “…”": the subject of a passive speech verb did not say the words; the agent did

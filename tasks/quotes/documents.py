@@ -88,7 +88,29 @@ def document_source(A: _Article, hs: int, he: int, low: str) -> _Cand | None:
             return posted
     if seen_at is None and head in _COMPANY_FILINGS:
         seen_at = hs        # ("… filed a WARN notice with the state" then "The filing says": none of that word before)
-    return _about_org(A, seen_at, head, hs) if seen_at is not None and head in _FILING_WORDS else None
+    if seen_at is None:
+        return _speaking_org_before(A, si)      # "The Fiji Meteorological Service says …" then "the latest bulletin said"
+    return _about_org(A, seen_at, head, hs) if head in _FILING_WORDS else None
+
+
+#: the verb after an organisation that speaks or gives out what the next sentence's document says ("The Fiji
+#: Meteorological Service |says|", "The State Auditor's Office |released| its review")
+_SPEAKS_AFTER = re.compile(r"[^\S\n]+(?:(?:has|have|had|also|on[^\S\n]+[A-Z][a-z]+day)[^\S\n]+)?(?:" + ISSUE_VERBS
+                           + r"|says|said|warns|warned|reports|reported|finds|found|forecasts?|announce[ds])(?![\w-])")
+
+
+def _speaking_org_before(A: _Article, si: int) -> _Cand | None:
+    """A document no earlier sentence names ("the latest bulletin said"): the organisation opening one of the two
+    sentences before, outside quotations, as the subject of a speech or issuing verb; None
+    otherwise."""
+    for j in range(si - 1, max(-1, si - 3), -1):
+        ss = A.sents[j]["start_char"]
+        if A.in_quote(ss):
+            continue
+        c = _opening_subject(A, j, A.sents[j]["end_char"])
+        if c is not None and (c.mention is None or c.mention["label"] == "ORG") and _SPEAKS_AFTER.match(A.body, c.end):
+            return c
+    return None
 
 
 def _same_document(A: _Article, low: str, head: str, hs: int) -> _Cand | None:
@@ -371,8 +393,9 @@ def _document_re(heads: tuple[str, ...], named: bool = False) -> re.Pattern:
                       + r")s?\b")
 
 
-#: words that end a document's phrase before its word: a speech verb or an article ("the ministry| said in a |statement")
-_NOT_IN_DOCUMENT = r"(?i:said|says|told|wrote|added|a|an|the|its|his|her|their)"
+#: words that end a document's phrase before its word: a speech verb, an article or a form of "be" ("the ministry| said
+#: in a |statement", "the fire| is under |investigation")
+_NOT_IN_DOCUMENT = r"(?i:said|says|told|wrote|added|a|an|the|its|his|her|their|is|are|was|were|be|been|under)"
 
 
 #: the issuer named inside a document's phrase: "a |St. Cloud Police Department| news release", "the |Treasury|’s

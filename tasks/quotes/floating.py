@@ -8,6 +8,7 @@ import re
 from tasks.quotes import subjects
 from tasks.quotes.rules import PERSON_LABELS
 from tasks.quotes.site import Attribution, QuoteSite
+from tasks.quotes.labels import _SAYING_NOUNS
 from tasks.quotes.speakers import _Article, _Cand
 
 
@@ -136,6 +137,35 @@ def _main_clause(A: _Article, c: _Cand | None) -> _Cand | None:
         and _SUBORDINATOR_BEFORE.search(A.body, max(0, c.start - 10), c.start) else c
 
 
+#: a person's words opening a paragraph ("|Rankin-Adomako|'s advice to his spinner was simple.")
+_WORDS_OPENING = re.compile(r"[^\S\n]*(?:[A-Z][\w.’'-]*[^\S\n]+){0,3}[A-Z][\w.’'-]*?[’']s[^\S\n]+(?:[a-z-]+[^\S\n]+)?(?:"
+                            + _SAYING_NOUNS + r")\b")
+
+
+def _words_owner(A: _Article, pj: int) -> _Cand | None:
+    """The person whose words paragraph ``pj`` opens with, when it quotes nothing ("Rankin-Adomako's advice to his
+    spinner was simple." before a paragraph that is only the quotation): that person, else None."""
+    ps, pe = A.paras[pj]
+    mo = _WORDS_OPENING.match(A.body, ps, pe)
+    if mo is None or any(A.in_quote(k) for k in range(mo.end(), pe) if A.body[k] in "“”\""):
+        return None
+    owner = next((m for m in A.mentions_in(ps, mo.end()) if m["label"] in PERSON_LABELS), None)
+    return _Cand.of_mention(owner["start_char"], owner["end_char"], owner) if owner is not None else None
+
+
+#: "he" or "she" opening a clause
+_HE_SHE_OPENING = re.compile(r"[^\S\n]*(he|she)\b", re.I)
+
+
+def _pronoun_subject(A: _Article, j: int) -> dict | None:
+    """The person a "he"/"she" that is sentence ``j``'s subject stands for, the pronoun opening it or its clause after a
+    fronted phrase ("Asked whether supporters should be worried, |he| was firm."); None otherwise."""
+    s, e = A.sents[j]["start_char"], A.sents[j]["end_char"]
+    fronted = A.fronted(s, e)
+    pm = _HE_SHE_OPENING.match(A.body, fronted.end() if fronted else s, e)
+    return A.resolve_pronoun(pm.start(1), pm.group(1)) if pm is not None and not A.in_quote(pm.start(1)) else None
+
+
 def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
     """A direct quote with nothing before it: the previous sentence introduces the speaker
     (previous_sentence); in a paragraph that is only a quote, the person last quoted when the
@@ -168,6 +198,9 @@ def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
         if spk is not None and not A.in_quote(ps_["start_char"]) and _personal(A, spk):
             return Attribution(spk, None, "previous_sentence", "previous_sentence")
     if r.open_s == site.para_start and pi > 0:
+        owner = _words_owner(A, pi - 1)
+        if owner is not None:       # "Rankin-Adomako's advice to his spinner was simple." then the advice
+            return Attribution(owner, None, "previous_paragraph", "previous_paragraph")
         last = _last_speaker(A, pi)
         if last is not None and _floor_back(A, pi, writer_spoke) and not _another_person_opens(A, pi - 1, last):
             return Attribution(_from_row(last), last["cue"], "last_speaker", "previous_paragraph")
@@ -178,8 +211,8 @@ def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
         for j in [*range(psi, max(first - 1, psi - 3), -1), *([first] if psi - 3 >= first else [])]:
             if A.sents[j]["end_char"] <= pps:
                 break
-            m = A._person_subject(j)
-            if m:
+            m = A._person_subject(j) or (_pronoun_subject(A, j) if j == psi else None)
+            if m:       # (the last sentence's "he": "Asked whether supporters should be worried, he was firm.")
                 spk = _Cand.of_mention(m["start_char"], m["end_char"], m)
                 return Attribution(spk, None, "previous_paragraph", "previous_paragraph")
     return None

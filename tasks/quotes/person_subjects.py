@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from tasks.quotes import epithets, namesakes, pronouns
+from tasks.quotes import appositions, epithets, namesakes, pronouns, titles
 from tasks.quotes.phrases import _PLACE_PREP_BEFORE
+from tasks.clean.outlets import OUTLET_WORDS
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -21,10 +23,17 @@ if TYPE_CHECKING:
 _POSSESSIVE_OPENING = {"His": "m", "Her": "f"}
 #: a possessive right after a name ("Bui-Thompson|'s hand")
 _POSSESSOR_END = re.compile(r"[’']s?\s")
-#: a sentence opening with a possessive role and a name in apposition to it ("|Her mother, |Fatou Diallo, watched …",
-#: "|The driver's sister, |Luzia Kowalczyk-Adebayo, told the board …")
-_POSSESSIVE_APPOSITION = re.compile(r"\s*(?:His|Her|Their|Its|The\s+[\w-]+[’']s|[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+"
-                                    r"(?:\d{1,3}-year-old\s+)?")
+
+
+@lru_cache(maxsize=1)
+def _possessive_apposition() -> re.Pattern:
+    """A sentence opening with a possessive role and a name in apposition to it ("|Her mother, |Fatou Diallo, watched
+    …", "|The driver's sister, |Luzia Kowalczyk-Adebayo, told the board …"), maybe an age or a short title
+    (rules/honorifics.txt) before the name ("…, 15-year-old |Amara", "His son, Dr |Sione X")."""
+    return re.compile(r"\s*(?:His|Her|Their|Its|The\s+[\w-]+[’']s|[A-Z][\w-]*[’']s)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+"
+                      r"(?:\d{1,3}-year-old\s+|(?:" + titles.honorifics_alternation() + r")\.?\s+)?")
+
+
 #: a possessive before a role that a name stands in apposition to ("Trump’s rival, Ted Cruz,", "Aslef’s district organiser
 #: for the Thames Valley, Mihai X,"): the possessor only
 #: modifies the role, the apposed name is the person the sentence is about
@@ -100,10 +109,10 @@ def apposed_opening(A: _Article, si: int, end: int, gender: str | None) -> dict 
     …", "Outside the court, |Stott's eldest daughter, 15-year-old |Amara, hugged …"): the sentence's subject (of
     ``gender`` when known); None otherwise."""
     s = A.sents[si]
-    mo = _POSSESSIVE_APPOSITION.match(A.body, s["start_char"], end)
+    mo = _possessive_apposition().match(A.body, s["start_char"], end)
     if mo is None:      # after a fronted phrase ("Outside the Justice Center, Stott's eldest daughter, …")
         fronted = A.fronted(s["start_char"], end)
-        mo = _POSSESSIVE_APPOSITION.match(A.body, fronted.end(), end) if fronted else None
+        mo = _possessive_apposition().match(A.body, fronted.end(), end) if fronted else None
     m = next((m for m in A.mentions_in(mo.end(), end) if m["start_char"] == mo.end()), None) if mo else None
     return first_person(A, m["start_char"], m["end_char"], gender) if m and m["label"] in PERSON_LABELS else None
 
@@ -143,7 +152,7 @@ def first_person(A: _Article, start: int, end: int, gender: str | None) -> dict 
                 A.r.role_re.search(t.group(0))
                 or ((" " not in m["text"] or len(t.group(0).split()) == 1)
                     and epithets.names_person(A.r, t.group(0).split()[-1].lower()))) else None)
-        if poss is not None and any(n["start_char"] == poss.end() and n["label"] in PERSON_LABELS
+        if poss is not None and any((n["start_char"] == poss.end() or _described_before(A, poss, n)) and n["label"] in PERSON_LABELS
                                     for n in A.mentions_in(poss.end(), end)):
             continue            # "Trump’s rival, Ted Cruz, disagreed": Cruz; "Hampshire trainer Philippa …": Philippa;
             #                     "Lobster fisherman Kwabena …" (the model's PERSON "Lobster"): Kwabena, as
@@ -167,6 +176,13 @@ def first_person(A: _Article, start: int, end: int, gender: str | None) -> dict 
     return None
 
 
+def _described_before(A: _Article, poss: re.Match, n: dict) -> bool:
+    """After a possessed role's comma, a short description before the name ("Kennet Crossing’s owner, |retired
+    Hungerford builder |Roy X, has had horses …"): the description ends in a person noun or role."""
+    return poss.re is _POSSESSED_ROLE and n["start_char"] > poss.end() \
+        and appositions._described_or_titled(A, A.body[poss.end():n["start_char"]])
+
+
 def is_outlet(A: _Article, m: dict) -> bool:
     """Is mention ``m`` the site's own name ("Novaya Gazeta Europe" on novayagazeta.eu, "PREMIUM TIMES", "OC Media"
     on oc-media.org, "Media" cut from "404 Media" on 404media.co, "M&G" for the Mail & Guardian)?"""
@@ -176,4 +192,17 @@ def is_outlet(A: _Article, m: dict) -> bool:
     key = re.sub(r"[^a-z0-9]", "", text)
     joined, initials, n_words = A._site_key
     return len(key) >= 2 and (key == joined or (len(key) >= 4 and joined.endswith(key))
-                              or (n_words >= 2 and key == initials))
+                              or (n_words >= 2 and key == initials)) or _told_publication(A, text)
+
+
+#: whom someone told something: "told the |Herald-Review|", "told |The Namibian|"
+_TOLD_NAME = re.compile(r"(?<![\w-])told[^\S\n]+(?:the[^\S\n]+)?([A-Z][\w&.’'-]*(?:[^\S\n]+[A-Z][\w&.’'-]*){0,3})")
+
+
+def _told_publication(A: _Article, text: str) -> bool:
+    """Is ``text`` (lower case) a publication the article's people talk to ("told the Herald-Review after the hearing"):
+    a name told something that holds a newspaper's word (rules/outlet_words.txt: herald, times, gazette …)?"""
+    told = A.__dict__.get("_told_names")
+    if told is None:
+        told = A.__dict__["_told_names"] = {mo.group(1).lower() for mo in _TOLD_NAME.finditer(A.body)}
+    return text.removeprefix("the ") in told and any(w in OUTLET_WORDS for w in re.split(r"[\s-]+", text))

@@ -41,6 +41,9 @@ here there meanwhile however thus still instead additionally furthermore moreove
 
 #: how many children a person is described by ("the father of |three|", "A mother of |two|")
 FAMILY_COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+#: how a court speaks of its judge or magistrate ("Her Honour", "His Lordship", "Your Worship"): a titled person, no
+#: one unnamed and no one's relative
+COURT_ADDRESS = r"(?:honou?r|lordship|ladyship|worship)\b"
 
 #: a determiner-led noun phrase ending right before a verb (after optional adverbs), e.g. "The ad", "a man",
 #: "The campaign’s statement then", "one of her ads", "someone in the audience", "The 31-year-old"

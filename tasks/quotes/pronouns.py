@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from tasks.entities.rules import _person_nouns
 from tasks.quotes import court, epithets, recent, roles, spokespeople
 from tasks.quotes.anonymous import _ANONYMOUS_SUBJECT, _NAMED_AS, anonymous_subject, named_later
-from tasks.quotes.phrases import POSSESSIVE, THE_BEFORE, _Cand
+from tasks.quotes.phrases import POSSESSIVE, THE_BEFORE, _Cand, unlinked_mention
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -36,12 +36,26 @@ def resolve_pronoun(A: _Article, pos: int, pronoun: str) -> dict | None:
     return m
 
 
-def _name_given(A: _Article, j: int) -> dict | None:
+def _name_given(A: _Article, j: int, gender: str | None = None) -> dict | None:
     """The person sentence ``j`` says gave a name ("She gave only her first name, |Tanya|.", "He identified himself as
-    |Ravi|"): the mention of that name, else None."""
+    |Ravi|"): the mention of that name when it is a person's; with ``gender``, a name given with "his"/"her" of that
+    gender, whatever the model's label or as written where it found none ("… a supporter from Shotton who gave his
+    name only as |Kev|."); else None."""
     mo = _NAMED_AS.search(A.body, A.sents[j]["start_char"], A.sents[j]["end_char"])
-    m = next((m for m in A.mentions_in(mo.start(1), mo.end(1)) if m["start_char"] == mo.start(1)), None) if mo else None
-    return m if m is not None and m["label"] in PERSON_LABELS else None
+    if mo is None or A.in_quote(mo.start()):
+        return None
+    if gender is not None:
+        owner = _GIVER.search(A.body, max(0, mo.start() - 12), mo.start())
+        if owner is None or A.r.person_pronouns.get({"his": "he", "her": "she"}[owner.group(1).lower()]) != gender:
+            return None
+    m = next((m for m in A.mentions_in(mo.start(1), mo.end(1)) if m["start_char"] == mo.start(1)), None)
+    if gender is None:
+        return m if m is not None and m["label"] in PERSON_LABELS else None
+    return m or unlinked_mention(mo.start(1), mo.end(1), mo.group(1), "PERSON")     # (the name, whatever its label)
+
+
+#: the possessive of whoever gave the name right before "name … as" ("gave |his| name only as")
+_GIVER = re.compile(r"\b(his|her)\s+(?:first\s+)?$", re.I)
 
 
 def _resolve(A: _Article, pos: int, gender: str | None) -> dict | None:
@@ -71,7 +85,8 @@ def _resolve(A: _Article, pos: int, gender: str | None) -> dict | None:
         seen += 1
         if seen > 7:
             break
-        m = anonymous_subject(A, j, gender) or recent.age_subject(A, j) or _role_opening(A, j, gender) \
+        m = anonymous_subject(A, j, gender) or (_name_given(A, j, gender) if gender else None) \
+            or recent.age_subject(A, j) or _role_opening(A, j, gender) \
             or _nationality_opening(A, j, gender) or A._person_subject(j, gender=gender, chain=True)
         if m:
             return m

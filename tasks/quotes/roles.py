@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from tasks.quotes import court, document_authors, epithets, organisations, relatives, spokespeople, subjects, teams, unnamed_roles
 from tasks.quotes.titles import court_officer
 from tasks.quotes.recent import AGE_NOUN, _pronoun_subject, age_person, noun_person, recent_subject, role_in_paragraph
-from tasks.quotes.phrases import _ANONYMITY, _INDEFINITE, POSSESSIVE, _Cand
+from tasks.quotes.phrases import _ANONYMITY, _INDEFINITE, COURT_ADDRESS, POSSESSIVE, _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ _PROPER_MODIFIER = re.compile(r"^[Tt]he\s+(?:[\w’'-]+\s+)*?[A-Z]")
 #: a person's possessive before a role: someone of theirs ("her mother"); not "its" ("its new chief executive" is the
 #: organisation's, resolved as a role)
 #: (not how a court speaks of its judge: "Her Honour", "His Lordship")
-_POSSESSED = re.compile(r"(?:his|her|their|my|our)\s(?!(?:honou?r|lordship|ladyship|worship)\b)", re.I)
+_POSSESSED = re.compile(r"(?:his|her|their|my|our)\s(?!" + COURT_ADDRESS + ")", re.I)
 
 
 def _org_possessor(A: _Article, c: _Cand) -> dict | None:

@@ -124,6 +124,9 @@ _OWN_OTHERS = re.compile(r"(?:his|her|their)[^\S\n]")
 _AND_BEFORE = re.compile(r"[^\S\n]+and[^\S\n]+$")
 
 
+#: the comma closing a role in apposition, maybe after where the person is from ("Satpal X, a retired bank employee| from
+#: Talab Tillo,| said")
+_ROLE_CLOSED = re.compile(r"(?:[^\S\n]+(?:from|of|at|in|with)[^\S\n]+[^,“”\"\n]{1,60}?)?[^\S\n]*,")
 #: what stands between a person and the end of their affiliation ("Yaroslav Zhelezniak| of the Holos party", "Priya
 #: Holloway-Grant| of the nonprofit Western Rivers Alliance",
 #: "Yoshihiko Noda| of the Constitutional Democratic Party of |Japan")
@@ -411,7 +414,8 @@ def _nearest_subject(A: _Article, verb_s: int, lo: int) -> _Cand | None:
     if c.kind == "role" and best is not None and re.fullmatch(r"[\s,]*", body[best.end:c.start] or " ") and c.start > best.end \
             and (best.mention is None or best.mention["label"] in PERSON_LABELS or re.match(r"\s*,", body[c.end:verb_s])) \
             and not _fronted_over(A, lo, best.start, verb_s) \
-            and not (re.search(r",[^\S\n]*$", body[max(lo, best.start - 3):best.start]) and not re.match(r"\s*,", body[c.end:verb_s])):
+            and not (re.search(r",[^\S\n]*$", body[max(lo, best.start - 3):best.start])
+                     and not _ROLE_CLOSED.match(body, c.end, verb_s)):
         return best    # "Peskov, the Kremlin spokesman, said" (not "According to TASS, the Russian leader said", not
                        # "Asked whether he trusts chancellor Rachel Reeves, the spokesperson said", not "… signed by his
                        # special adviser, Segun Akintola-Daramola, |the minister| said": a name in apposition to what

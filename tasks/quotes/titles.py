@@ -55,9 +55,10 @@ def _honorifics_before() -> re.Pattern:
     return re.compile(rf"(?:(?<![\w’'-])(?:{honorifics_alternation()})\.?[^\S\n]+)+$")
 
 
-#: "chaired by (Senator) X", "headed by X": the verb gives the person a role
-_LED_BY = re.compile(r"(?<![\w-])(chaired|headed|led)\s+by\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
-_LED_BY_ROLE = {"chaired": "chair", "headed": "head", "led": "leader"}
+#: "chaired by (Senator) X", "headed by X", "(a horse) trained by X": the verb gives the person a role
+_LED_BY = re.compile(r"(?<![\w-])(chaired|headed|led|trained|coached|ridden|managed|owned)\s+by\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
+_LED_BY_ROLE = {"chaired": "chair", "headed": "head", "led": "leader", "trained": "trainer", "coached": "coach",
+                "ridden": "jockey", "managed": "manager", "owned": "owner"}
 #: "(who was) represented by Mr X", "defended by X": X is the lawyer
 _REPRESENTED_BY = re.compile(r"(?<![\w-])(?:represented|defended)\s+by\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")
 #: "Prosecuting, (Ms) X", "Defending, X": the part a lawyer plays in a court report

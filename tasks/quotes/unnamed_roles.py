@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from tasks.quotes import appositions, epithets
 from tasks.quotes.recent import _PRONOUN_OPENING, _wholly_quoted
-from tasks.quotes.phrases import _Cand
+from tasks.quotes.phrases import TIME_WORDS, _Cand
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -62,8 +64,27 @@ def last_anonymous(A: _Article, targets: set, pos: int) -> int:
                 or appositions._apposed_name(A, m.end(), A.sents[A.sent_index(m.end())]["end_char"]) is not None:
             continue       # "a quickfire half-century from captain Charith X": no noun phrase of the role; the title
             #                of the name after it, or before it in apposition ("A second doctor, Dr Mere X, said")
+        if _modifies_noun(A, m.end()):
+            continue       # "a head injury assessment": the role word only modifies the noun after it
         last = m.start()
     return last
+
+
+#: adjectives that follow the noun they describe ("a lawyer |familiar| with the case", "an official |close| to the talks")
+_AFTER_NOUN_ADJECTIVE = re.compile(r"familiar|close|involved|aware|responsible|present|knowledgeable|acquainted|privy")
+#: the lower-case word right after a role word
+_WORD_AFTER = re.compile(r"[^\S\n]+([a-z][a-z-]*)(?![\w’'-])")
+
+
+def _modifies_noun(A: _Article, end: int) -> bool:
+    """Is the word after a role word ending at ``end`` a noun it modifies ("a head| injury", "a coach| trip"): a
+    lower-case word that is no function word, verb, adverb, time word or role ("a head| coach" is a role)?"""
+    mw = _WORD_AFTER.match(A.body, end)
+    if mw is None:
+        return False
+    w = mw.group(1)
+    return w not in STOP_WORDS and not _AFTER_NOUN_ADJECTIVE.fullmatch(w) and w not in A.r.verb_forms and w not in TIME_WORDS and not w.endswith(("ed", "ing", "ly")) \
+        and not A.r.role_re.fullmatch(w) and not epithets.names_person(A.r, w)
 
 
 #: between a person's name and an indefinite title of theirs: a comma, maybe a first title and "and"
