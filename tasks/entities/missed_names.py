@@ -23,6 +23,7 @@ from tasks.entities.rules import (
     _title_nouns,
     _title_set,
     _vote_given_names,
+    given_name_gender,
     trie_regex,
 )
 from tasks import rulefiles
@@ -485,6 +486,8 @@ def _add_titled_names(line: str, ls: int, body: str, headline: bool, mentions: l
         if not all((_name_word_ok(w) and fold(w) not in _org_words()[0]) or w.lower() in _surname_particles()[1]
                    or (_INITIAL.fullmatch(w) and i < len(words) - 1) or (w in _REGNAL and i == len(words) - 1)
                    or (mt.re is _AGED_NAME and i > 0 and w.lower() in _AGED_NAME_WORDS)
+                   or (i == 0 and len(words) == 2 and given_name_gender(w) is not None)     # ("Mayor |Regina| X": a
+                   #    given name that is also a place opens a two-word name)
                    for i, w in enumerate(words)):
             continue
         m = _make_mention(body, s, e, 0, "PERSON", headline)

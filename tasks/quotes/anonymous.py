@@ -30,7 +30,8 @@ _ANONYMOUS_SUBJECT = re.compile(
     r"|\s+of\s+" + FAMILY_COUNT + r"\b"
     r"|\s+(?:based|stationed|[a-z]+ing)\s+(?:in|at|near|outside|on|for)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}"
     r"(?:\s+(?:in|at|near|outside|on)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})?)?)"
-    r"(?:\s+(?:who(?:se)?|[a-z]{3,}ing(?=\s+(?:a|an|the|two|three|four|five|his|her|their|at|in|on|for|near)\s))\s+[^,.\n“”\"]{1,120}?)?"
+    r"(?:\s+(?:who(?:se)?|[a-z]{3,}ing(?=\s+(?:a|an|the|two|three|four|five|his|her|their|at|in|on|for|near|beside"
+    r"|behind|outside|inside|by|with|along|across)\s))\s+[^,.\n“”\"]{1,120}?)?"
     r"(?:,[^,\n]{1,160},)?(?:\s+(?:has|have|had))?\s+(?:said|says|told|added|explained|wrote|recalled|accused|complained|claimed|insisted"
     r"|admitted|warned|described|was\s+(?:(?:more|less|even|far)\s+[a-z]+|[a-z]{3,}er)\b)\b")
 #: "In a victim impact statement read to the court, the woman, who cannot be named, said …", "The president of the
@@ -222,8 +223,9 @@ def _source_before(A: _Article, ss: int, verb_e: int) -> re.Match | None:
 
 #: between an anonymous person's noun phrase and the name in apposition to it: a comma and a few words that open no
 #: clause ("Her coach, former ATP player |Benedikt …", "A fisherman in Baler, Rogelio “Oying” |Manalastas"; not "A man in
-#: his 70s who runs a business in |Kashiwazaki|")
-_APPOSITION_GAP = re.compile(r",(?:(?!\s(?:who|whose|which|that)\b)[^,\n]){0,60}")
+#: his 70s who runs a business in |Kashiwazaki|"), maybe after the phrase's who-clause ("A Kandy-based consultant
+#: nephrologist who was not involved in the research, Dr. |Aravinthan X|")
+_APPOSITION_GAP = re.compile(r"(?:[^\S\n]+who[^\S\n]+[^,\n“”\"]{1,80})?,(?:(?!\s(?:who|whose|which|that)\b)[^,\n]){0,60}")
 #: a preposition or "told" right before a name after an unnamed person: whom they spoke to ("speaking to |MEE"), no apposition
 _OBJECT_BEFORE = re.compile(r"(?<![\w-])(?:to|with|for|by|from|told)\s+$")
 #: what describes an anonymous person after their noun ("of three" children, "in his 70s")

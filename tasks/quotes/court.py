@@ -58,8 +58,8 @@ def _charged_in(A: _Article, si: int) -> dict | None:
 #: an age or an address in apposition after a defendant's name (", 29, of", ", of")
 _AGE_OR_ADDRESS = re.compile(r",[^\S\n]+(?:\d{1,3},[^\S\n]+)?of[^\S\n]")
 #: a bench of one judge ("A bench of Justice |Farhat Naqvi-Kaul| granted bail", "A single-member bench headed by Justice
-#: X"): the judge's name starts at the end of the match
-_ONE_JUDGE_BENCH = re.compile(r"\bbench\s+(?:of|headed\s+by|comprising|presided\s+over\s+by)\s+(?:(?:Chief|Acting)\s+)?"
+#: X", "The Single Bench of Justice X observed"): the judge's name starts at the end of the match
+_ONE_JUDGE_BENCH = re.compile(r"\b[Bb]ench\s+(?:of|headed\s+by|comprising|presided\s+over\s+by)\s+(?:(?:Chief|Acting)\s+)?"
                               r"(?:Justice|Judge)\s+")
 #: the heads of a court speaking as a whole
 _BENCH_HEADS = ("bench", "court")

@@ -266,7 +266,8 @@ def _document_issuer(A: _Article, j: int, d: re.Match, hs: int) -> _Cand | None:
             if c.kind in ("mention", "name"):
                 return c
             unnamed = c if c.kind == "np" and (d.end() <= vs or _VERB_INTO_DOCUMENT.fullmatch(A.body, vs, d.start())) \
-                else None     # ("the sheriff’s office said in a Facebook post": the office, as written)
+                and _names_a_body(A, c) else None     # ("the sheriff’s office said in a Facebook post": the office, as
+            #       written; not "a truck within 10 minutes of a weekday daytime" before "call")
             break     # an unnamed subject ("The Prime Minister’s Office issues …, warning"): the opening one
     if opening is not None:
         return opening     # "In a statement signed by its manager, GWL attributed …", "The Treasury, in a statement, blamed"
@@ -276,6 +277,13 @@ def _document_issuer(A: _Article, j: int, d: re.Match, hs: int) -> _Cand | None:
     if issuer is not None:
         return issuer      # "The land registry department said in a statement": the department, as written
     return None
+
+
+def _names_a_body(A: _Article, c: _Cand) -> bool:
+    """Can the unnamed noun phrase ``c`` be whoever gave out a document: at most four words, or one of its words an
+    organisation's or a document's ("A statement from the Premier's |office|")?"""
+    words = re.findall(r"[a-z]+", A.body[c.start:c.end].lower())
+    return len(A.body[c.start:c.end].split()) <= 4 or any(w in A.r.org_roles or w in A.r.document_roles for w in words)
 
 
 #: a speech verb right before the document it names ("said |in| a Facebook post", "wrote on its website")

@@ -15,7 +15,7 @@ import bisect
 import re
 
 from tasks.entities.rules import _given_names, given_name_gender
-from tasks.quotes import (anonymous, candidates, interviews, org_subjects, person_subjects, pronouns, roles, spokespeople, subjects,
+from tasks.quotes import (anonymous, candidates, court, interviews, org_subjects, person_subjects, pronouns, roles, spokespeople, subjects,
                           titles)
 from tasks.quotes.rules import PERSON_LABELS, SPEAKER_LABELS, Rules
 from tasks.quotes.spans import _paragraphs
@@ -295,6 +295,10 @@ class _Article:
     def resolve(self, c: _Cand) -> tuple[str | None, str | None, str]:
         """(entity_id, name, how) for a speaker candidate; how is named|pronoun|role|unresolved."""
         if c.kind == "mention":
+            bench = court.bench_judge(self, _Cand(c.start - 4, c.end, "np")) \
+                if self.body[max(0, c.start - 4):c.start].lower() == "the " else None
+            if bench is not None:       # "The Single Bench of Justice X observed" then "the Court said" (the model's ORG)
+                return bench.get("entity_id"), bench.get("entity_name") or bench["text"], "role"
             anonymous = self._described_by(c)
             if anonymous is not None:   # "An engineer at |Lunar Meridian|, who asked not to be named, said": the engineer
                 return anonymous.get("entity_id"), anonymous.get("entity_name") or anonymous["text"], "role"

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 #: speech verb that follows a person's name (``collect_pronoun_gender``)
 _SAID_PRONOUN = re.compile(r"(?:\s+(?:reporters|journalists|me|us))?(?:\s+that)?\s+(he|she)\b", re.I)
 #: what opens a clause after a name's comma rather than its apposition: a relative, a conjunction, or a participle with
-#: its object ("Parent Desmond X, |dropping his| daughter off at school,"; not "acting director")
-_NO_APPOSITION = re.compile(r"(?:whose|who|which|where|when|but|and|or|yet|while|as|then|though|although"
+#: its object ("Parent Desmond X, |dropping his| daughter off at school,"; not "acting director"), or an infinitive
+#: ("from his brother, Gus, |to give| the Knights a 4-3 win")
+_NO_APPOSITION = re.compile(r"(?:whose|who|which|where|when|but|and|or|yet|while|as|then|though|although|to"
                             r"|[a-z]+ing[^\S\n]+(?:his|her|their|its|the|a|an|to|at|in|on|from|with|out|off|up|into|about|near))\b")
 #: a quotation opening the next sentence, closed and attributed to "he"/"she" ("“…,” she said"): ``_quoted_next_gender``
 _QUOTED_BY_PRONOUN = re.compile(r"[“\"‘'][^\n]*?[,?!…][”\"’']\s+(he|she)\s+(?:said|says|added|told|asked|explained|continued)\b")
@@ -32,7 +33,7 @@ _QUOTED_BY_PRONOUN = re.compile(r"[“\"‘'][^\n]*?[,?!…][”\"’']\s+(he|sh
 #: physician at Victoria Hospital| who was not involved in the study,"; not a clause that gives another title: "a former
 #: staff engineer at Stripe who is now chief technology officer"); a party or place in brackets may come first
 _APPOSITION_AFTER = re.compile(r"(?:\s*\([^()\n]{1,30}\))?,\s+(?:who is\s+)?(?:(?:the|a|an)\b|[A-Z][\w.]*[’']s)?\s*"
-                               r"([^,.;:()\n“”‘\"]{3,80}?)(?:\s+(?:who|whose|which)\s(?!(?:is|was|has\s+been|had\s+been|became|becomes|serves|served)\s+"
+                               r"([^,.;:()\n“”‘\"]{3,120}?)(?:\s+(?:who|whose|which)\s(?!(?:is|was|has\s+been|had\s+been|became|becomes|serves|served)\s+"
                                r"(?!not\b))[^,.;:()\n“”‘\"]{1,120})?\s*[,.;)]")
 #: a portfolio in lower case after a role ("vice president| of operations", "director| of nursing")
 _LOWER_PORTFOLIO = re.compile(r"[^\S\n]+(?:for|of)[^\S\n]+[a-z][a-z\s-]*$")

@@ -178,11 +178,11 @@ def test_one_of_her_neighbours_is_the_delivery_driver(run):  # noqa: F811
 def test_an_unnamed_person_described_before_who_said_is_the_speaker(run):  # noqa: F811
     body = ("BAEZA: Everybody was selling. I remember one rancher, an old man near Valentine, who said to me, "
             "\u201cI\u2019m not selling cows, I\u2019m selling my grandfather.\u201d\n\n"
-            "AMUNDSEN: I met a nursing student in my first week, a mom of two from Rockaway Beach, who told me, "
+            "AMUNDSEN: I met a nursing student in my first week, a mother of two from Rockaway Beach, who told me, "
             "\u201cI can pass anatomy. I can\u2019t pass the rent.\u201d")
     quotes = run(body)
     assert _speaker(quotes, "I\u2019m not selling cows") == "old man near Valentine"
-    assert _speaker(quotes, "I can pass anatomy") == "mom of two from Rockaway Beach"
+    assert _speaker(quotes, "I can pass anatomy") == "mother of two from Rockaway Beach"
 
 
 def test_a_lawyer_familiar_with_the_case_stays_unnamed(run):  # noqa: F811
@@ -190,3 +190,70 @@ def test_a_lawyer_familiar_with_the_case_stays_unnamed(run):  # noqa: F811
             "A lawyer familiar with the case, who was not authorised to speak publicly, said the appeal was weak.\n\n"
             "\u201cThe record is against him,\u201d the lawyer said.")
     assert _speaker(run(body), "The record is against him") != "Cornelius Van der Merwe-Hollis"
+
+
+# From the blind sets 727-734 (first measured 967/1,076 = 0.899 at b19696eb, before any rule tuned on them).
+
+
+def test_a_currency_code_is_no_company(run):  # noqa: F811
+    body = ("Voltrek Motors posted a loss of INR 512 Cr in FY26 against INR 390 Cr a year earlier, according to its "
+            "filings with the Registrar of Companies. Revenue rose to INR 1,286 Cr.\n\n"
+            "\u201cThe board believes the investments will yield benefits from FY28,\u201d the company said.")
+    assert _speaker(run(body), "The board believes") != "INR"
+
+
+def test_a_review_by_a_firm_is_that_firms_not_a_phrase_before_call(run):  # noqa: F811
+    body = ("The motion came out of a fire service review by Emberly Risk Group, an Ontario consultancy. The review "
+            "found that 11 halls could not put four firefighters on a truck within 10 minutes of a weekday daytime "
+            "call.\n\n"
+            "\u201cA hall that cannot staff a truck is not a fire hall,\u201d the review said.")
+    assert _speaker(run(body), "A hall that cannot staff") == "Emberly Risk Group"
+
+
+def test_a_name_after_an_unnamed_persons_who_clause_is_that_person(run):  # noqa: F811
+    body = ("A Kandy-based consultant nephrologist who was not involved in the research, Dr. Aravinthan "
+            "Sivakumar-Ratnam, described the findings as \u201cencouraging but not conclusive\u201d.")
+    assert _speaker(run(body), "encouraging but not conclusive") == "Aravinthan Sivakumar-Ratnam"
+
+
+def test_a_given_name_that_is_also_a_place_after_a_title(run):  # noqa: F811
+    body = ("Mayor Regina Stallworth-Pugh called him \u201cthe steadiest man I have ever seen in a crisis.\u201d\n\n"
+            "\u201cThe first person I call is Lonnie,\u201d the mayor said.")
+    assert _speaker(run(body), "The first person I call") == "Regina Stallworth-Pugh"
+
+
+def test_the_court_of_a_single_bench_is_its_judge(run):  # noqa: F811
+    body = ("The Single Bench of Justice Meenakshi Rao-Venkataraman observed that the clause was void.\n\n"
+            "\u201cThe freedom of an employee to earn a livelihood cannot be bartered away,\u201d the Court said.")
+    assert _speaker(run(body), "The freedom of an employee") == "Meenakshi Rao-Venkataraman"
+
+
+def test_the_lead_author_named_in_a_long_apposition(run):  # noqa: F811
+    body = ("\u201cMost readmissions are about a scale nobody stepped on,\u201d said Dr. Anjali Deshpande-Rowe, an "
+            "associate professor of family medicine at MSU\u2019s College of Human Medicine and the study\u2019s lead "
+            "author.\n\n"
+            "Josh Kretzschmer, one of five community paramedics in the study, said patients tell him things.\n\n"
+            "\u201cThat is a very easy conversation,\u201d the lead author said.")
+    assert _speaker(run(body), "That is a very easy conversation") == "Anjali Deshpande-Rowe"
+
+
+def test_an_infinitive_after_a_name_is_no_title(run):  # noqa: F811
+    body = ("Eli Vandermolen finished a cross-ice feed from his younger brother, Gus, to give the Knights a 4-3 win over "
+            "crosstown rival Palmer in the season opener for both teams.\n\n"
+            "Knights coach Dario Whitcomb-Ashby said he didn't say much during the second intermission.\n\n"
+            "The Knights outshot the Moose 16-5 in the third period.\n\n"
+            "\"That's the best 20 minutes of hockey a group of mine has played,\" the Knights coach said.")
+    assert _speaker(run(body), "That's the best 20 minutes") == "Dario Whitcomb-Ashby"
+
+
+def test_a_place_that_is_a_given_name_opens_no_long_title(run):  # noqa: F811
+    body = ("Deputy Washington County Attorney Priyanka Sorensen-Hale told the court the case was a pattern of fraud.\n\n"
+            "\u201cA business in trouble stops taking new customers,\u201d she said.")
+    assert _speaker(run(body), "A business in trouble") == "Priyanka Sorensen-Hale"
+
+
+def test_a_statement_from_an_office_is_the_offices_not_an_earlier_statements(run):  # noqa: F811
+    body = ("\"Small businesses will be relieved,\" CCIQ said in a statement.\n\n"
+            "A statement from the Premier's office said the Government would not introduce new taxes.\n\n"
+            "\"Queenslanders are doing it tough,\" the statement said.")
+    assert _speaker(run(body), "Queenslanders are doing it tough") != "CCIQ"
