@@ -127,7 +127,9 @@ unclosed quote x0.8.
 
 Layout: ``spans.py`` (quotation marks), ``phrases.py`` (speaker word lists and phrase patterns),
 ``speakers.py`` (speaker candidates and resolution), ``site.py`` (where a quotation stands, direct vs partial),
-``direct.py`` (one function per adjacent attribution pattern family of quoted text), ``labels.py`` (speaker labels
+``person_subjects.py`` (a sentence's person subject), ``unnamed_roles.py`` (roles introduced without a name),
+``direct.py`` (one function per adjacent attribution pattern family of quoted text; ``after_quote.py`` the speaker
+after the closing mark), ``labels.py`` (speaker labels
 before a colon: ``name_colon``, transcript lines), ``floating.py`` (continuation and
 floating quotes: the speaker from the context),
 ``indirect.py`` (reported speech: the pass over a sentence and the speech-verb patterns; ``indirect_cues.py`` the
