@@ -280,8 +280,9 @@ def named_later(A: _Article, pos: int) -> dict | None:
 
 
 def named_again(A: _Article, si: int, head: str, exact: bool = False) -> dict | None:
-    """The person named in apposition to "The <head>" (or "That <head>") opening one of the three sentences after sentence ``si`` that
-    open outside a quotation ("said a woman who manages four rentals" then "|The woman, Kimberly Sossaman,| said …"),
+    """The person named in apposition to "The <head>" (or "That <head>") opening one of the three sentences after
+    sentence ``si`` that open outside a quotation ("said a woman who manages four rentals" then "|The woman, Kimberly
+    Sossaman,| said …"),
     else None; with ``exact``, only "The <head>" itself (not "The woman", who may be someone introduced since)."""
     heads = "|".join(map(re.escape, sorted({head} if exact else {head, "woman", "man"})))     # ("a retired biology instructor" then "The
     #                                                                     woman, Lucinda X,")

@@ -157,7 +157,7 @@ def _words_owner(A: _Article, pj: int) -> _Cand | None:
 _HE_SHE_OPENING = re.compile(r"[^\S\n]*(he|she)\b", re.I)
 
 
-def _pronoun_subject(A: _Article, j: int) -> dict | None:
+def _fronted_pronoun_person(A: _Article, j: int) -> dict | None:
     """The person a "he"/"she" that is sentence ``j``'s subject stands for, the pronoun opening it or its clause after a
     fronted phrase ("Asked whether supporters should be worried, |he| was firm."); None otherwise."""
     s, e = A.sents[j]["start_char"], A.sents[j]["end_char"]
@@ -211,7 +211,7 @@ def floating_quote(A: _Article, site: QuoteSite) -> Attribution | None:
         for j in [*range(psi, max(first - 1, psi - 3), -1), *([first] if psi - 3 >= first else [])]:
             if A.sents[j]["end_char"] <= pps:
                 break
-            m = A._person_subject(j) or (_pronoun_subject(A, j) if j == psi else None)
+            m = A._person_subject(j) or (_fronted_pronoun_person(A, j) if j == psi else None)
             if m:       # (the last sentence's "he": "Asked whether supporters should be worried, he was firm.")
                 spk = _Cand.of_mention(m["start_char"], m["end_char"], m)
                 return Attribution(spk, None, "previous_paragraph", "previous_paragraph")

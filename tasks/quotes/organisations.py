@@ -185,11 +185,14 @@ def _named_org(A: _Article, pos: int, head: str) -> dict | None:
     return apposed or _unlinked_named_org(A, pos, head)
 
 
+#: a run of capitalised words, a name
+_NAME_RUN_RE = re.compile(r"(?<![\w’'-])(" + NAME_RUN + r")(?![\w’'-])")
+
+
 def _unlinked_named_org(A: _Article, pos: int, head: str) -> dict | None:
     """The latest capitalised name before ``pos`` that ends in the role word and no mention covers ("the |Itasca Area
     Youth Hockey Association|" the model did not find), outside quotes: that body, else None."""
-    rx = re.compile(r"(?<![\w’'-])(" + NAME_RUN + r")(?![\w’'-])")
-    for mo in reversed(list(rx.finditer(A.body, max(0, pos - 4000), pos))):
+    for mo in reversed(list(_NAME_RUN_RE.finditer(A.body, max(0, pos - 4000), pos))):
         name = mo.group(1).removeprefix("The ").strip()
         if len(name.split()) >= 2 and name.split()[-1].lower().rstrip("s") == head and not A.in_quote(mo.start(1)) \
                 and not any(True for _ in A.mentions_in(mo.start(1), mo.end(1))):

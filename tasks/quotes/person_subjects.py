@@ -11,9 +11,9 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from tasks.clean.outlets import OUTLET_WORDS
 from tasks.quotes import appositions, epithets, namesakes, pronouns, titles
 from tasks.quotes.phrases import _PLACE_PREP_BEFORE
-from tasks.clean.outlets import OUTLET_WORDS
 from tasks.quotes.rules import PERSON_LABELS
 
 if TYPE_CHECKING:
@@ -185,7 +185,8 @@ def _described_before(A: _Article, poss: re.Match, n: dict) -> bool:
 
 def is_outlet(A: _Article, m: dict) -> bool:
     """Is mention ``m`` the site's own name ("Novaya Gazeta Europe" on novayagazeta.eu, "PREMIUM TIMES", "OC Media"
-    on oc-media.org, "Media" cut from "404 Media" on 404media.co, "M&G" for the Mail & Guardian)?"""
+    on oc-media.org, "Media" cut from "404 Media" on 404media.co, "M&G" for the Mail & Guardian), or a publication the
+    article's people talk to ("told the Herald-Review")?"""
     text = m["text"].lower()
     if len(A.outlet) >= 3 and (text.startswith(A.outlet) or (len(text) >= 3 and A.outlet.startswith(text))):
         return True
@@ -202,7 +203,6 @@ _TOLD_NAME = re.compile(r"(?<![\w-])told[^\S\n]+(?:the[^\S\n]+)?([A-Z][\w&.’'-
 def _told_publication(A: _Article, text: str) -> bool:
     """Is ``text`` (lower case) a publication the article's people talk to ("told the Herald-Review after the hearing"):
     a name told something that holds a newspaper's word (rules/outlet_words.txt: herald, times, gazette …)?"""
-    told = A.__dict__.get("_told_names")
-    if told is None:
-        told = A.__dict__["_told_names"] = {mo.group(1).lower() for mo in _TOLD_NAME.finditer(A.body)}
-    return text.removeprefix("the ") in told and any(w in OUTLET_WORDS for w in re.split(r"[\s-]+", text))
+    if A._told_names is None:
+        A._told_names = {mo.group(1).lower() for mo in _TOLD_NAME.finditer(A.body)}
+    return text.removeprefix("the ") in A._told_names and any(w in OUTLET_WORDS for w in re.split(r"[\s-]+", text))

@@ -97,6 +97,7 @@ class _Article:
         self._anon_re: dict[tuple, re.Pattern] = {}
         self._bare: dict | None = None
         self._narrators: frozenset[str] | None = None
+        self._told_names: set[str] | None = None     # whom the article's people told something (person_subjects)
         self.gender: dict[str | None, str] = {}   # looked up with a mention's entity_id, which may be None
         self.name_gender: dict[str | None, str] = {}   # the given name's usual gender: used first, then ignored
         self._soft_gender = True
